@@ -1,0 +1,1 @@
+//! The tantivy index: schema, writer (incremental, locked, atomic commits) and reader.

@@ -1,0 +1,17 @@
+//! hria: human-rights impact assessment over a corpus of company documents.
+//!
+//! The pipeline flows one way: [`ingest`] reads and decodes files into [`model::Document`]s,
+//! [`segment`] splits them into [`model::Passage`]s with words and sentences, [`tag`] tags each
+//! passage against the [`taxonomy`] with evidence, and [`index`] writes a tantivy index that
+//! [`query`] answers search, coverage and gap questions from. The library never prints or exits;
+//! the `hria` binary does.
+
+pub mod index;
+pub mod ingest;
+pub mod model;
+pub mod normalize;
+pub mod pipeline;
+pub mod query;
+pub mod segment;
+pub mod tag;
+pub mod taxonomy;

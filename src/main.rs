@@ -1,0 +1,24 @@
+//! The `hria` command-line tool.
+
+mod cli;
+
+use clap::Parser;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let args = cli::Cli::parse();
+    match cli::run(args) {
+        Ok(code) => code,
+        Err(err) => {
+            // A closed stdout (`hria search ... | head`) is not an error worth reporting.
+            if err.chain().any(|e| {
+                e.downcast_ref::<std::io::Error>()
+                    .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            }) {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("hria: {err:#}");
+            ExitCode::from(cli::common::EXIT_ERROR)
+        }
+    }
+}

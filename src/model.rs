@@ -1,0 +1,294 @@
+//! The types that flow through the pipeline: ingest → segment → tag → index.
+//!
+//! Every offset that leaves a stage is a byte offset into [`Document::text`], the
+//! decoded original text, so that evidence can always be shown in its source.
+
+use serde::{Deserialize, Serialize};
+use std::ops::Range;
+use std::path::PathBuf;
+
+/// Language of a document or passage, as far as hria distinguishes them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    /// Chinese (Simplified or Traditional).
+    Zh,
+    /// English.
+    En,
+    /// Anything else, or too little text to tell.
+    #[default]
+    Other,
+}
+
+impl Lang {
+    /// The lowercase code used in output and in the index (`zh`, `en`, `other`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh",
+            Lang::En => "en",
+            Lang::Other => "other",
+        }
+    }
+
+    /// Parses `zh`, `en` or `other` (case-insensitive; `zh-Hans`, `zh-CN`, `en-GB` and the like too).
+    pub fn parse(s: &str) -> Option<Lang> {
+        let s = s.trim().to_ascii_lowercase();
+        let primary = s.split(['-', '_']).next().unwrap_or("");
+        match primary {
+            "zh" | "cmn" | "chi" | "zho" => Some(Lang::Zh),
+            "en" | "eng" => Some(Lang::En),
+            "other" | "und" => Some(Lang::Other),
+            _ => None,
+        }
+    }
+}
+
+impl std::fmt::Display for Lang {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// Source format of a document, chosen by file extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    /// Markdown (`.md`, `.markdown`).
+    Markdown,
+    /// Plain text (`.txt`).
+    Text,
+    /// HTML (`.html`, `.htm`).
+    Html,
+}
+
+/// Descriptive metadata of a document, from the corpus manifest or inferred.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct DocMeta {
+    /// Title (manifest, else the first heading, else the file stem).
+    pub title: String,
+    /// Organisation that published it, if known.
+    pub organisation: Option<String>,
+    /// Kind of document: statement, report, policy, code-of-conduct, ...
+    pub kind: Option<String>,
+    /// Year of publication, if known.
+    pub year: Option<i32>,
+    /// Where it came from (URL or citation), if known.
+    pub source: Option<String>,
+}
+
+/// One decoded input file.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// Stable id: the path relative to the corpus root it was found under, with `/` separators.
+    pub id: String,
+    /// Path as found on disk.
+    pub path: PathBuf,
+    /// Source format.
+    pub format: Format,
+    /// The decoded original text. All offsets in hria point into this string.
+    pub text: String,
+    /// Encoding the bytes were decoded from (an `encoding_rs` name such as `UTF-8`, `GB18030`, `Big5`, `UTF-16LE`).
+    pub encoding: String,
+    /// How the encoding was chosen: `bom`, `option` or `detected`.
+    pub encoding_source: String,
+    /// Number of invalid byte sequences replaced by U+FFFD while decoding.
+    pub replaced: usize,
+    /// Hex BLAKE3 hash of the raw bytes, for incremental indexing.
+    pub hash: String,
+    /// Document language (manifest, else detected from the text).
+    pub lang: Lang,
+    /// Metadata.
+    pub meta: DocMeta,
+}
+
+/// What structural unit a passage is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum PassageKind {
+    /// A heading (Markdown `#`, HTML `h1`–`h6`).
+    Heading,
+    /// A paragraph of running text.
+    Paragraph,
+    /// One item of a list.
+    ListItem,
+}
+
+impl PassageKind {
+    /// The kebab-case name used in output and in the index.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PassageKind::Heading => "heading",
+            PassageKind::Paragraph => "paragraph",
+            PassageKind::ListItem => "list-item",
+        }
+    }
+}
+
+/// Maps byte offsets in a passage's clean text back to byte offsets in the original document text.
+///
+/// Stored as runs: each run says that `clean[clean_start..clean_start+clean_len]` came from
+/// `orig[orig_start..orig_start+orig_len]`. In a verbatim run the two lengths are equal and the
+/// mapping is byte for byte; otherwise (an entity such as `&amp;` decoded to `&`) every byte of the
+/// clean run maps to the start of its original span.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OffsetMap {
+    runs: Vec<Run>,
+}
+
+/// One run of an [`OffsetMap`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Run {
+    /// Start of the run in the clean text.
+    pub clean_start: usize,
+    /// Length in bytes in the clean text.
+    pub clean_len: usize,
+    /// Start of the run in the original text.
+    pub orig_start: usize,
+    /// Length in bytes in the original text.
+    pub orig_len: usize,
+}
+
+impl OffsetMap {
+    /// An empty map.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Appends a run; runs must be pushed in increasing clean order. Adjacent verbatim runs are merged.
+    pub fn push(&mut self, clean_start: usize, clean_len: usize, orig_start: usize, orig_len: usize) {
+        if clean_len == 0 {
+            return;
+        }
+        if let Some(last) = self.runs.last_mut() {
+            let verbatim = last.clean_len == last.orig_len && clean_len == orig_len;
+            if verbatim
+                && last.clean_start + last.clean_len == clean_start
+                && last.orig_start + last.orig_len == orig_start
+            {
+                last.clean_len += clean_len;
+                last.orig_len += orig_len;
+                return;
+            }
+        }
+        self.runs.push(Run { clean_start, clean_len, orig_start, orig_len });
+    }
+
+    /// The runs, in clean-text order.
+    pub fn runs(&self) -> &[Run] {
+        &self.runs
+    }
+
+    /// Original byte offset of the clean byte offset `clean` (which may equal the clean length,
+    /// meaning "end of text": then the end of the last run is returned).
+    pub fn to_orig(&self, clean: usize) -> usize {
+        let i = self.runs.partition_point(|r| r.clean_start + r.clean_len <= clean);
+        match self.runs.get(i) {
+            Some(r) if clean >= r.clean_start => {
+                if r.clean_len == r.orig_len {
+                    r.orig_start + (clean - r.clean_start)
+                } else {
+                    r.orig_start
+                }
+            }
+            Some(r) => r.orig_start,
+            None => self.runs.last().map(|r| r.orig_start + r.orig_len).unwrap_or(0),
+        }
+    }
+
+    /// Original byte range of the clean byte range `clean` (end exclusive, mapped to the end of the
+    /// original span of its last byte).
+    pub fn range_to_orig(&self, clean: Range<usize>) -> Range<usize> {
+        if clean.is_empty() {
+            let p = self.to_orig(clean.start);
+            return p..p;
+        }
+        let start = self.to_orig(clean.start);
+        let last = clean.end - 1;
+        let i = self.runs.partition_point(|r| r.clean_start + r.clean_len <= last);
+        let end = match self.runs.get(i) {
+            Some(r) if r.clean_len == r.orig_len => r.orig_start + (clean.end - r.clean_start),
+            Some(r) => r.orig_start + r.orig_len,
+            None => self.to_orig(clean.end),
+        };
+        start..end.max(start)
+    }
+}
+
+/// One word of a passage, as the index and the tagger see it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Token {
+    /// The normalized term (Simplified, half-width, case-folded; Latin words stemmed).
+    pub term: String,
+    /// Byte range in the passage's clean text.
+    pub range: Range<usize>,
+}
+
+/// A passage: the unit that is tagged, indexed and shown as evidence.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Passage {
+    /// Stable id: `{doc id}#{ordinal}-{short hash of the text}`; the same when the corpus is read again.
+    pub id: String,
+    /// Id of the document it belongs to.
+    pub doc: String,
+    /// Section path from the headings and bold lead-ins above it (outermost first).
+    pub section: Vec<String>,
+    /// Structural kind.
+    pub kind: PassageKind,
+    /// Detected language.
+    pub lang: Lang,
+    /// Byte range of the whole source span in [`Document::text`] (markup included).
+    pub range: Range<usize>,
+    /// Clean text: markup removed, page breaks joined.
+    pub text: String,
+    /// Maps clean-text offsets back to the original.
+    pub map: OffsetMap,
+    /// Sentence byte ranges in the clean text.
+    pub sentences: Vec<Range<usize>>,
+    /// Words, in order.
+    pub tokens: Vec<Token>,
+}
+
+/// How a tag was reached.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Basis {
+    /// An instrument named in the passage.
+    Cited,
+    /// An instrument whose protected rights or groups the passage addresses without naming it.
+    Covered,
+    /// Any other tag, found from its keywords and rules.
+    Matched,
+}
+
+/// Why a tag was given: a span of text and the keyword or rule that fired.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Evidence {
+    /// Byte range in the original document text (for `tag --stdin`, in the input text).
+    pub range: Range<usize>,
+    /// The text that matched, as it stands in the original.
+    pub matched: String,
+    /// The keyword or rule that fired (e.g. `keyword:强迫劳动`, `abbr:ICCPR`, `covers:right/labour/forced-labour`).
+    pub rule: String,
+}
+
+/// A tag given to a passage.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Tag {
+    /// Hierarchical id such as `right/labour/forced-labour`.
+    pub tag: String,
+    /// Confidence in 0..=1; tags below the tagger's threshold are not emitted.
+    pub score: f32,
+    /// Cited, covered or matched.
+    pub basis: Basis,
+    /// What produced it.
+    pub evidence: Vec<Evidence>,
+}
+
+/// A passage with its tags: what the index stores.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TaggedPassage {
+    /// The passage.
+    pub passage: Passage,
+    /// Its tags, sorted by tag id.
+    pub tags: Vec<Tag>,
+}

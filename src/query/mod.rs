@@ -1,0 +1,1 @@
+//! Queries over the index: search, coverage and gaps.

@@ -1,0 +1,85 @@
+//! The rights taxonomy: instruments, rights, groups, themes, due-diligence elements, SDGs and
+//! stances, each with Chinese and English keywords and rules. Built in (compiled from the data
+//! files in `data/taxonomy/`) or loaded from an analyst's file with `--taxonomy FILE`.
+
+use serde::{Deserialize, Serialize};
+
+/// Kind of an instrument.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum InstrumentKind {
+    /// A binding treaty or convention.
+    Treaty,
+    /// A declaration or set of standards without binding force.
+    Declaration,
+    /// A voluntary framework, initiative or set of principles for business.
+    Framework,
+}
+
+/// One taxonomy entry (one tag id).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Entry {
+    /// Hierarchical id, e.g. `instrument/ICCPR`, `right/labour/forced-labour`, `sdg/8`.
+    pub id: String,
+    /// English name.
+    pub name_en: String,
+    /// Chinese name.
+    pub name_zh: String,
+    /// What the entry means, for `taxonomy show` and for analysts.
+    #[serde(default)]
+    pub description: String,
+    /// Instruments only: treaty, declaration or framework.
+    #[serde(default)]
+    pub instrument_kind: Option<InstrumentKind>,
+    /// Latin abbreviations (ICCPR, ILO, UNGP): matched case-sensitively on word boundaries.
+    #[serde(default)]
+    pub abbr: Vec<String>,
+    /// Chinese keywords; any one is enough. Simplified, half-width; Traditional and full-width
+    /// text matches through normalization.
+    #[serde(default)]
+    pub zh: Vec<String>,
+    /// English keywords; any one is enough. Lowercase; matched on word boundaries.
+    #[serde(default)]
+    pub en: Vec<String>,
+    /// Weak keywords (either language): they count only with one of `cues` in the same sentence.
+    #[serde(default)]
+    pub weak: Vec<String>,
+    /// Cue words that confirm a weak keyword.
+    #[serde(default)]
+    pub cues: Vec<String>,
+    /// Phrases that veto any keyword match they overlap (a word used in another sense).
+    #[serde(default)]
+    pub exclude: Vec<String>,
+    /// When true a match preceded by a negation in the same clause ("not", 未, 没有) does not count.
+    #[serde(default)]
+    pub negatable: bool,
+    /// Instruments: the rights, groups and themes it protects (ids of other entries). A passage
+    /// addressing one of them without naming the instrument *covers* it.
+    #[serde(default)]
+    pub links: Vec<String>,
+}
+
+/// A whole taxonomy.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Taxonomy {
+    /// Version string of the taxonomy data.
+    pub version: String,
+    /// BLAKE3 hash (hex) of the source text(s) it was loaded from.
+    #[serde(skip)]
+    pub hash: String,
+    /// The entries, in file order.
+    pub entries: Vec<Entry>,
+}
+
+impl Taxonomy {
+    /// Looks an entry up by id.
+    pub fn get(&self, id: &str) -> Option<&Entry> {
+        self.entries.iter().find(|e| e.id == id)
+    }
+
+    /// The built-in taxonomy.
+    pub fn builtin() -> &'static Taxonomy {
+        todo!("taxonomy loader")
+    }
+}
