@@ -6,8 +6,10 @@
 //! [`query`] answers search, coverage and gap questions from. The library never prints or exits;
 //! the `hria` binary does.
 
+pub mod eval;
 pub mod index;
 pub mod ingest;
+pub mod lang;
 pub mod model;
 pub mod normalize;
 pub mod pipeline;

@@ -8,7 +8,9 @@ use std::ops::Range;
 use std::path::PathBuf;
 
 /// Language of a document or passage, as far as hria distinguishes them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
     /// Chinese (Simplified or Traditional).
@@ -155,7 +157,13 @@ impl OffsetMap {
     }
 
     /// Appends a run; runs must be pushed in increasing clean order. Adjacent verbatim runs are merged.
-    pub fn push(&mut self, clean_start: usize, clean_len: usize, orig_start: usize, orig_len: usize) {
+    pub fn push(
+        &mut self,
+        clean_start: usize,
+        clean_len: usize,
+        orig_start: usize,
+        orig_len: usize,
+    ) {
         if clean_len == 0 {
             return;
         }
@@ -170,7 +178,12 @@ impl OffsetMap {
                 return;
             }
         }
-        self.runs.push(Run { clean_start, clean_len, orig_start, orig_len });
+        self.runs.push(Run {
+            clean_start,
+            clean_len,
+            orig_start,
+            orig_len,
+        });
     }
 
     /// The runs, in clean-text order.
@@ -181,7 +194,9 @@ impl OffsetMap {
     /// Original byte offset of the clean byte offset `clean` (which may equal the clean length,
     /// meaning "end of text": then the end of the last run is returned).
     pub fn to_orig(&self, clean: usize) -> usize {
-        let i = self.runs.partition_point(|r| r.clean_start + r.clean_len <= clean);
+        let i = self
+            .runs
+            .partition_point(|r| r.clean_start + r.clean_len <= clean);
         match self.runs.get(i) {
             Some(r) if clean >= r.clean_start => {
                 if r.clean_len == r.orig_len {
@@ -191,7 +206,11 @@ impl OffsetMap {
                 }
             }
             Some(r) => r.orig_start,
-            None => self.runs.last().map(|r| r.orig_start + r.orig_len).unwrap_or(0),
+            None => self
+                .runs
+                .last()
+                .map(|r| r.orig_start + r.orig_len)
+                .unwrap_or(0),
         }
     }
 
@@ -204,7 +223,9 @@ impl OffsetMap {
         }
         let start = self.to_orig(clean.start);
         let last = clean.end - 1;
-        let i = self.runs.partition_point(|r| r.clean_start + r.clean_len <= last);
+        let i = self
+            .runs
+            .partition_point(|r| r.clean_start + r.clean_len <= last);
         let end = match self.runs.get(i) {
             Some(r) if r.clean_len == r.orig_len => r.orig_start + (clean.end - r.clean_start),
             Some(r) => r.orig_start + r.orig_len,

@@ -20,7 +20,8 @@ fn t2s_table() -> &'static [char] {
         let mut table: Vec<char> = (CJK_START..CJK_END)
             .map(|u| char::from_u32(u).unwrap_or('\u{FFFD}'))
             .collect();
-        let Ok(cc) = ferrous_opencc::OpenCC::from_config(ferrous_opencc::config::BuiltinConfig::T2s)
+        let Ok(cc) =
+            ferrous_opencc::OpenCC::from_config(ferrous_opencc::config::BuiltinConfig::T2s)
         else {
             return table;
         };
@@ -106,7 +107,11 @@ pub fn normalize(source: &str) -> Normalized {
         starts.push((text.len() as u32, i as u32));
         text.push(fold_char(c));
     }
-    Normalized { text, starts, source_len: source.len() }
+    Normalized {
+        text,
+        starts,
+        source_len: source.len(),
+    }
 }
 
 /// Normalizes without keeping offsets (queries, keywords).
@@ -122,7 +127,10 @@ mod tests {
     fn traditional_fullwidth_and_case_fold() {
         assert_eq!(normalize_str("強迫勞動"), "强迫劳动");
         assert_eq!(normalize_str("《世界人權宣言》"), "《世界人权宣言》");
-        assert_eq!(normalize_str("ＩＬＯ Ｃｏｎｖｅｎｔｉｏｎ"), "ilo convention");
+        assert_eq!(
+            normalize_str("ＩＬＯ Ｃｏｎｖｅｎｔｉｏｎ"),
+            "ilo convention"
+        );
         assert_eq!(normalize_str("UNGP"), "ungp");
         assert_eq!(normalize_str("「人權」"), "“人权”");
     }

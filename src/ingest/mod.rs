@@ -19,7 +19,12 @@ pub struct IngestOptions {
 
 impl Default for IngestOptions {
     fn default() -> Self {
-        IngestOptions { follow: false, hidden: false, encoding: None, max_file_size: 64 << 20 }
+        IngestOptions {
+            follow: false,
+            hidden: false,
+            encoding: None,
+            max_file_size: 64 << 20,
+        }
     }
 }
 
@@ -49,7 +54,11 @@ pub fn walk(paths: &[PathBuf], opts: &IngestOptions) -> (Vec<Candidate>, Vec<Ski
     let mut out = Vec::new();
     for p in paths {
         if let Some(format) = format_of(p) {
-            out.push(Candidate { path: p.clone(), id: p.display().to_string(), format });
+            out.push(Candidate {
+                path: p.clone(),
+                id: p.display().to_string(),
+                format,
+            });
         }
     }
     (out, Vec::new())
@@ -68,8 +77,10 @@ pub fn format_of(path: &Path) -> Option<Format> {
 /// Reads and decodes one candidate. `Err` is a skip with its reason.
 pub fn load(c: &Candidate, opts: &IngestOptions) -> Result<Document, Skip> {
     let _ = opts;
-    let bytes = std::fs::read(&c.path)
-        .map_err(|e| Skip { path: c.path.clone(), reason: e.to_string() })?;
+    let bytes = std::fs::read(&c.path).map_err(|e| Skip {
+        path: c.path.clone(),
+        reason: e.to_string(),
+    })?;
     let text = String::from_utf8_lossy(&bytes).into_owned();
     Ok(Document {
         id: c.id.clone(),

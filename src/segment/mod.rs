@@ -19,7 +19,9 @@ impl Default for Segmenter {
 impl Segmenter {
     /// Loads the dictionary (with hria's rights terms added).
     pub fn new() -> Self {
-        Segmenter { jieba: Arc::new(jieba_rs::Jieba::new()) }
+        Segmenter {
+            jieba: Arc::new(jieba_rs::Jieba::new()),
+        }
     }
 
     /// The shared Jieba instance (for benches and the index's query tokenizer).
@@ -47,7 +49,7 @@ impl Segmenter {
                     range: off..off + t.len(),
                     text: t.to_string(),
                     map,
-                    sentences: vec![0..t.len()],
+                    sentences: std::iter::once(0..t.len()).collect(),
                     tokens: self.tokens(t),
                 });
             }
@@ -63,7 +65,10 @@ impl Segmenter {
         for w in self.jieba.cut(&norm.text, false) {
             if w.word.chars().any(char::is_alphanumeric) {
                 let r = norm.range_to_source(w.byte_start..w.byte_end);
-                out.push(Token { term: w.word.to_string(), range: r });
+                out.push(Token {
+                    term: w.word.to_string(),
+                    range: r,
+                });
             }
         }
         out

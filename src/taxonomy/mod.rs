@@ -62,6 +62,7 @@ pub struct Entry {
 
 /// A whole taxonomy.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Taxonomy {
     /// Version string of the taxonomy data.
     pub version: String,
@@ -69,6 +70,7 @@ pub struct Taxonomy {
     #[serde(skip)]
     pub hash: String,
     /// The entries, in file order.
+    #[serde(rename = "entry", default)]
     pub entries: Vec<Entry>,
 }
 
@@ -80,6 +82,12 @@ impl Taxonomy {
 
     /// The built-in taxonomy.
     pub fn builtin() -> &'static Taxonomy {
-        todo!("taxonomy loader")
+        static BUILTIN: std::sync::OnceLock<Taxonomy> = std::sync::OnceLock::new();
+        BUILTIN.get_or_init(|| {
+            let src = include_str!("../../data/taxonomy/builtin.toml");
+            let mut t: Taxonomy = toml::from_str(src).expect("built-in taxonomy parses");
+            t.hash = blake3::hash(src.as_bytes()).to_hex().to_string();
+            t
+        })
     }
 }

@@ -1,0 +1,1 @@
+//! Scoring the tagger against labelled passages (the gold JSON Lines format).

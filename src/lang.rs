@@ -1,0 +1,67 @@
+//! Language detection for documents and passages: Han script share first (Chinese text is
+//! recognised by its script even when it carries English acronyms), then whatlang for Latin text.
+
+use crate::model::Lang;
+
+/// Detects the language of a text: `zh` when Han characters make up a fair share of its letters,
+/// `en` when whatlang says English (or the text is short ASCII prose), `other` otherwise.
+pub fn detect(text: &str) -> Lang {
+    let (mut han, mut letters) = (0usize, 0usize);
+    for c in text.chars() {
+        if is_han(c) {
+            han += 1;
+            letters += 1;
+        } else if c.is_alphabetic() {
+            letters += 1;
+        }
+    }
+    if letters == 0 {
+        return Lang::Other;
+    }
+    // A Han char carries about as much as a Latin word, so a low share already means Chinese.
+    if han * 4 >= letters {
+        return Lang::Zh;
+    }
+    match whatlang::detect(text) {
+        Some(info) if info.lang() == whatlang::Lang::Eng => Lang::En,
+        Some(info) if info.is_reliable() => Lang::Other,
+        // Too short to be reliable: plain ASCII letters are most likely English here.
+        _ if text
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(|c| c.is_ascii()) =>
+        {
+            Lang::En
+        }
+        _ => Lang::Other,
+    }
+}
+
+/// Whether `c` is a Han (CJK ideograph) character.
+pub fn is_han(c: char) -> bool {
+    matches!(c as u32,
+        0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn detects_zh_en_other() {
+        assert_eq!(
+            detect("我们承诺尊重人权，包括 ICT 供应商和 Xbox Live 用户。"),
+            Lang::Zh
+        );
+        assert_eq!(
+            detect("We do not tolerate any form of slavery or forced labour."),
+            Lang::En
+        );
+        assert_eq!(
+            detect("Nous respectons les droits de l'homme dans toutes nos activités."),
+            Lang::Other
+        );
+        assert_eq!(detect("12345 —"), Lang::Other);
+        assert_eq!(detect("強迫勞動"), Lang::Zh);
+    }
+}
