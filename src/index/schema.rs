@@ -1,0 +1,122 @@
+//! The index layout: field names, the tantivy schema, and the commit payload that records what
+//! the index holds. Readers and writers both go through this module, so the layout lives in one place.
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use tantivy::schema::{
+    Facet, FacetOptions, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST, INDEXED,
+    STORED, STRING,
+};
+
+/// Bumped whenever the layout changes; an index of another version must be rebuilt.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Name of the tokenizer registered for [`TEXT`] (normalize, jieba for Han, stemmed Latin words).
+pub const TOKENIZER: &str = "hria";
+
+/// Passage id (stable across runs). STRING | STORED | FAST.
+pub const PASSAGE_ID: &str = "passage_id";
+/// Document id. STRING | STORED | FAST.
+pub const DOC_ID: &str = "doc_id";
+/// Passage ordinal within its document (document order). u64 INDEXED | STORED | FAST.
+pub const ORDINAL: &str = "ordinal";
+/// Section path joined with [`SECTION_SEP`]. STRING | STORED | FAST (co-occurrence per section).
+pub const SECTION: &str = "section";
+/// Passage kind: heading, paragraph, list-item. STRING | STORED | FAST.
+pub const KIND: &str = "kind";
+/// Passage language: zh, en, other. STRING | STORED | FAST.
+pub const LANG: &str = "lang";
+/// Byte range of the passage in the original document text. u64 STORED | FAST.
+pub const START: &str = "start";
+/// End of that byte range (exclusive). u64 STORED | FAST.
+pub const END: &str = "end";
+/// The clean passage text: indexed from the segmenter's tokens (pre-tokenized), STORED for display.
+pub const TEXT: &str = "text";
+/// Matched and cited tags as facets (`/instrument/ICCPR`, `/right/labour/forced-labour`,
+/// `/hrdd/remedy`, `/stance/commitment`). Covered instruments are NOT here.
+pub const TAG: &str = "tag";
+/// Instruments cited (named) in the passage, as facets (`/instrument/ICCPR`).
+pub const CITED: &str = "cited";
+/// Instruments covered (addressed without being named), as facets (`/instrument/ILO-FPRW`).
+pub const COVERED: &str = "covered";
+/// The full tags with scores, basis and evidence, as JSON (`Vec<model::Tag>`). STORED only.
+pub const TAGS_JSON: &str = "tags_json";
+/// The highest tag score in the passage, f64 FAST | STORED (for ranking evidence).
+pub const MAX_SCORE: &str = "max_score";
+
+/// Separator between section path elements in [`SECTION`].
+pub const SECTION_SEP: &str = " › ";
+
+/// Builds the schema.
+pub fn schema() -> Schema {
+    let mut b = Schema::builder();
+    let text = TextOptions::default()
+        .set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(TOKENIZER)
+                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+        )
+        .set_stored();
+    b.add_text_field(PASSAGE_ID, STRING | STORED | FAST);
+    b.add_text_field(DOC_ID, STRING | STORED | FAST);
+    b.add_u64_field(ORDINAL, INDEXED | STORED | FAST);
+    b.add_text_field(SECTION, STRING | STORED | FAST);
+    b.add_text_field(KIND, STRING | STORED | FAST);
+    b.add_text_field(LANG, STRING | STORED | FAST);
+    b.add_u64_field(START, STORED | FAST);
+    b.add_u64_field(END, STORED | FAST);
+    b.add_text_field(TEXT, text);
+    b.add_facet_field(TAG, FacetOptions::default().set_stored());
+    b.add_facet_field(CITED, FacetOptions::default().set_stored());
+    b.add_facet_field(COVERED, FacetOptions::default().set_stored());
+    b.add_text_field(TAGS_JSON, STORED);
+    b.add_f64_field(MAX_SCORE, STORED | FAST);
+    b.build()
+}
+
+/// The facet for a tag id (`right/labour` → `/right/labour`).
+pub fn tag_facet(tag: &str) -> Facet {
+    Facet::from_path(tag.split('/').filter(|s| !s.is_empty()))
+}
+
+/// The tag id of a facet (`/right/labour` → `right/labour`).
+pub fn facet_tag(facet: &Facet) -> String {
+    facet.to_path().join("/")
+}
+
+/// One indexed document, as recorded in the commit payload.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct DocRecord {
+    /// Path as given when indexed.
+    pub path: String,
+    /// BLAKE3 hash of the raw bytes (incremental indexing compares it).
+    pub hash: String,
+    /// Title.
+    pub title: String,
+    /// Organisation.
+    pub organisation: Option<String>,
+    /// Kind (statement, report, ...).
+    pub kind: Option<String>,
+    /// Year.
+    pub year: Option<i32>,
+    /// Document language (zh, en, other).
+    pub lang: String,
+    /// Encoding it was decoded from.
+    pub encoding: String,
+    /// Number of passages indexed for it.
+    pub passages: u64,
+}
+
+/// What a commit records besides the segments (stored as tantivy's commit payload, so that it is
+/// committed atomically with the passages it describes).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct IndexManifest {
+    /// [`SCHEMA_VERSION`] of the writer.
+    pub schema_version: u32,
+    /// Version string of the taxonomy the passages were tagged with.
+    pub taxonomy_version: String,
+    /// Hash of that taxonomy.
+    pub taxonomy_hash: String,
+    /// The indexed documents, by document id.
+    pub documents: BTreeMap<String, DocRecord>,
+}
