@@ -1,0 +1,162 @@
+//! Building blocks for measuring hria against the raw speed of the crates it is made of:
+//! a minimal tantivy + jieba indexer with no tagging, and timing statistics. Used by
+//! `hria bench` and the criterion benches, so that both measure the same reference.
+
+use std::sync::Arc;
+use std::time::Duration;
+use tantivy::schema::{IndexRecordOption, Schema, TextFieldIndexing, TextOptions};
+use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
+use tantivy::{doc, Index, IndexWriter};
+
+/// A plain tantivy tokenizer that cuts text with jieba (default mode, no HMM), as someone
+/// wiring jieba into tantivy without hria would write it: the reference indexing speed.
+#[derive(Clone)]
+pub struct JiebaTokenizer {
+    jieba: Arc<jieba_rs::Jieba>,
+}
+
+impl JiebaTokenizer {
+    /// Wraps a loaded Jieba.
+    pub fn new(jieba: Arc<jieba_rs::Jieba>) -> Self {
+        JiebaTokenizer { jieba }
+    }
+}
+
+/// The token stream of [`JiebaTokenizer`].
+pub struct JiebaTokenStream {
+    tokens: Vec<Token>,
+    index: usize,
+}
+
+impl Tokenizer for JiebaTokenizer {
+    type TokenStream<'a> = JiebaTokenStream;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> JiebaTokenStream {
+        let tokens = self
+            .jieba
+            .cut(text, false)
+            .into_iter()
+            .filter(|t| t.word.chars().any(char::is_alphanumeric))
+            .enumerate()
+            .map(|(position, t)| Token {
+                offset_from: t.byte_start,
+                offset_to: t.byte_end,
+                position,
+                text: t.word.to_lowercase(),
+                position_length: 1,
+            })
+            .collect();
+        JiebaTokenStream { tokens, index: 0 }
+    }
+}
+
+impl TokenStream for JiebaTokenStream {
+    fn advance(&mut self) -> bool {
+        self.index += 1;
+        self.index <= self.tokens.len()
+    }
+
+    fn token(&self) -> &Token {
+        &self.tokens[self.index - 1]
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        &mut self.tokens[self.index - 1]
+    }
+}
+
+/// Indexes `texts` (one tantivy document each) into a fresh index in `dir` with a plain
+/// jieba tokenizer and no tagging, using the calling rayon pool, and returns the number of
+/// documents committed.
+pub fn reference_index(
+    jieba: Arc<jieba_rs::Jieba>,
+    texts: &[&str],
+    dir: &std::path::Path,
+    memory_budget: usize,
+) -> tantivy::Result<u64> {
+    use rayon::prelude::*;
+    let mut schema = Schema::builder();
+    let options = TextOptions::default()
+        .set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer("jieba")
+                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+        )
+        .set_stored();
+    let field = schema.add_text_field("text", options);
+    let index = Index::create_in_dir(dir, schema.build())?;
+    index
+        .tokenizers()
+        .register("jieba", JiebaTokenizer::new(jieba));
+    let mut writer: IndexWriter = index.writer_with_num_threads(1, memory_budget)?;
+    texts
+        .par_iter()
+        .try_for_each(|t| writer.add_document(doc!(field => *t)).map(|_| ()))?;
+    writer.commit()?;
+    let reader = index.reader()?;
+    Ok(reader.searcher().num_docs())
+}
+
+/// Median, minimum and maximum of repeated timings.
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
+pub struct Timing {
+    /// Median seconds.
+    pub median: f64,
+    /// Fastest run, seconds.
+    pub min: f64,
+    /// Slowest run, seconds.
+    pub max: f64,
+}
+
+impl Timing {
+    /// Statistics of a non-empty set of durations (an empty set gives zeros).
+    pub fn of(runs: &[Duration]) -> Timing {
+        let mut s: Vec<f64> = runs.iter().map(Duration::as_secs_f64).collect();
+        s.sort_by(f64::total_cmp);
+        let median = match s.len() {
+            0 => 0.0,
+            n if n % 2 == 1 => s[n / 2],
+            n => (s[n / 2 - 1] + s[n / 2]) / 2.0,
+        };
+        Timing {
+            median,
+            min: s.first().copied().unwrap_or(0.0),
+            max: s.last().copied().unwrap_or(0.0),
+        }
+    }
+}
+
+/// Peak resident set size of this process in bytes (Linux `VmHWM`), if the platform reports it.
+pub fn peak_rss() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb * 1024)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn timing_median_and_spread() {
+        let t = Timing::of(&[3, 1, 2].map(Duration::from_secs));
+        assert_eq!((t.median, t.min, t.max), (2.0, 1.0, 3.0));
+        let t = Timing::of(&[4, 1, 2, 3].map(Duration::from_secs));
+        assert_eq!(t.median, 2.5);
+    }
+
+    #[test]
+    fn reference_index_counts_documents() {
+        let dir = tempfile::tempdir().unwrap();
+        let jieba = Arc::new(jieba_rs::Jieba::new());
+        let n = reference_index(
+            jieba,
+            &["我们承诺消除强迫劳动", "forced labour"],
+            dir.path(),
+            20_000_000,
+        )
+        .unwrap();
+        assert_eq!(n, 2);
+    }
+}
