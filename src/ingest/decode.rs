@@ -136,7 +136,7 @@ fn mostly_utf8(bytes: &[u8]) -> bool {
 /// Recognises BOM-less UTF-16: at least half the code units have a zero high byte and almost no
 /// low byte is zero, and the whole file decodes without error and without NUL characters.
 fn sniff_utf16(bytes: &[u8]) -> Option<Decoded> {
-    if bytes.len() < 4 || bytes.len() % 2 != 0 {
+    if bytes.len() < 4 || !bytes.len().is_multiple_of(2) {
         return None;
     }
     let (mut zero_first, mut zero_second) = (0usize, 0usize);

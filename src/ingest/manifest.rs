@@ -45,9 +45,7 @@ pub struct ManifestEntry {
 fn de_lang<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Lang>, D::Error> {
     let s = String::deserialize(d)?;
     Lang::parse(&s).map(Some).ok_or_else(|| {
-        serde::de::Error::custom(format!(
-            "unknown language `{s}` (expected zh, en or other)"
-        ))
+        serde::de::Error::custom(format!("unknown language `{s}` (expected zh, en or other)"))
     })
 }
 
@@ -81,12 +79,9 @@ pub struct ManifestError {
 impl fmt::Display for ManifestError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.position {
-            Some((line, col)) => write!(
-                f,
-                "{}:{line}:{col}: {}",
-                self.path.display(),
-                self.message
-            ),
+            Some((line, col)) => {
+                write!(f, "{}:{line}:{col}: {}", self.path.display(), self.message)
+            }
             None => write!(f, "{}: {}", self.path.display(), self.message),
         }
     }

@@ -198,10 +198,7 @@ pub fn load(c: &Candidate, opts: &IngestOptions) -> Result<Document, Skip> {
         ),
     })?;
     if decoded.text.trim().is_empty() {
-        return Err(skip(
-            SkipKind::Empty,
-            "empty file (only whitespace)".into(),
-        ));
+        return Err(skip(SkipKind::Empty, "empty file (only whitespace)".into()));
     }
     let entry = c.meta.as_deref().cloned().unwrap_or_default();
     let title = entry

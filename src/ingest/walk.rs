@@ -71,7 +71,13 @@ fn walk_root(
         Some(root.to_path_buf())
     } else {
         root.parent()
-            .map(|p| if p.as_os_str().is_empty() { Path::new(".") } else { p })
+            .map(|p| {
+                if p.as_os_str().is_empty() {
+                    Path::new(".")
+                } else {
+                    p
+                }
+            })
             .map(Path::to_path_buf)
     };
     let label = root_label(if is_dir { Some(root) } else { root.parent() }, index);
@@ -107,7 +113,21 @@ fn walk_root(
             }
         };
         let path = entry.path();
-        let file_type = entry.file_type();
+        let mut file_type = entry.file_type();
+        if file_type.is_symlink() && entry.depth() == 0 {
+            // A path given directly is followed even without --follow.
+            match std::fs::metadata(path) {
+                Ok(m) => file_type = m.file_type(),
+                Err(e) => {
+                    skips.push(Skip::new(
+                        path.to_path_buf(),
+                        SkipKind::Io,
+                        format!("broken symbolic link: {e}"),
+                    ));
+                    continue;
+                }
+            }
+        }
         if file_type.is_dir() {
             continue;
         }
