@@ -68,7 +68,7 @@ pub(crate) fn decode(
         }
         return Ok(finish(bytes, encoding, EncodingSource::Option));
     }
-    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+    if let Some(offset) = nul_offset(&bytes) {
         // Text in UTF-16 without a BOM is only recognisable by its NULs: ASCII-heavy text has
         // a zero in every other byte.
         return match sniff_utf16(&bytes) {
@@ -76,8 +76,35 @@ pub(crate) fn decode(
             None => Err(DecodeError::Binary { offset }),
         };
     }
-    let encoding = detect(&bytes);
+    // The common case, valid UTF-8, is validated once and moved into the string.
+    let bytes = match String::from_utf8(bytes) {
+        Ok(text) => {
+            return Ok(Decoded {
+                text,
+                encoding: UTF_8,
+                source: EncodingSource::Detected,
+                replaced: 0,
+            })
+        }
+        Err(e) => e.into_bytes(),
+    };
+    let encoding = if mostly_utf8(&bytes) {
+        UTF_8
+    } else {
+        let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+        detector.feed(&bytes, true);
+        detector.guess(None, chardetng::Utf8Detection::Deny)
+    };
     Ok(finish(bytes, encoding, EncodingSource::Detected))
+}
+
+/// Offset of the first NUL byte (`contains` is memchr-fast; most files have none).
+fn nul_offset(bytes: &[u8]) -> Option<usize> {
+    if bytes.contains(&0) {
+        bytes.iter().position(|&b| b == 0)
+    } else {
+        None
+    }
 }
 
 fn is_utf16(encoding: &'static Encoding) -> bool {
@@ -85,7 +112,7 @@ fn is_utf16(encoding: &'static Encoding) -> bool {
 }
 
 fn check_no_nul(bytes: &[u8]) -> Result<(), DecodeError> {
-    match bytes.iter().position(|&b| b == 0) {
+    match nul_offset(bytes) {
         Some(offset) => Err(DecodeError::Binary { offset }),
         None => Ok(()),
     }
@@ -107,16 +134,6 @@ fn finish(bytes: Vec<u8>, encoding: &'static Encoding, source: EncodingSource) -
         source,
         replaced,
     }
-}
-
-/// Detection for bytes without BOM and without NUL.
-fn detect(bytes: &[u8]) -> &'static Encoding {
-    if std::str::from_utf8(bytes).is_ok() || mostly_utf8(bytes) {
-        return UTF_8;
-    }
-    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
-    detector.feed(bytes, true);
-    detector.guess(None, chardetng::Utf8Detection::Deny)
 }
 
 /// Whether invalid UTF-8 is still best read as UTF-8 with a few damaged sequences: its valid

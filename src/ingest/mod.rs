@@ -172,7 +172,7 @@ pub fn format_of(path: &Path) -> Option<Format> {
 }
 
 /// How much text language detection looks at: enough to tell, bounded for huge files.
-const LANG_SAMPLE: usize = 64 << 10;
+const LANG_SAMPLE: usize = 8 << 10;
 
 /// Reads and decodes one candidate. `Err` is a skip with its reason.
 ///

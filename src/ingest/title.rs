@@ -1,7 +1,7 @@
 //! Titles of documents without a manifest title: the first heading, else the file stem.
 
 use crate::model::Format;
-use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use std::path::Path;
 
 /// The title of a document: its first heading (Markdown), its `<title>` or first `<h1>` (HTML),
@@ -19,11 +19,35 @@ pub(crate) fn title_of(text: &str, format: Format, path: &Path) -> String {
     })
 }
 
+/// How much of a Markdown document is parsed first when looking for its title.
+const HEAD: usize = 8 << 10;
+
 /// Text of the first Markdown heading with any text in it (code blocks are not headings).
+///
+/// The parser builds the block structure of all the text it is given, so the head of the
+/// document is tried first. Cutting after a line cannot turn a line before the cut into a
+/// heading, so a heading found there is the document's first heading too.
 fn markdown_heading(text: &str) -> Option<String> {
+    if text.len() > HEAD {
+        let mut end = HEAD;
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        if let Some(nl) = text[..end].rfind('\n') {
+            if let Some(title) = first_heading(&text[..=nl]) {
+                return Some(title);
+            }
+        }
+    }
+    first_heading(text)
+}
+
+fn first_heading(text: &str) -> Option<String> {
     let mut in_heading = false;
     let mut buf = String::new();
-    for event in Parser::new(text) {
+    // Front matter (`---` ... `---`) would otherwise read as a setext heading.
+    let parser = Parser::new_ext(text, Options::ENABLE_YAML_STYLE_METADATA_BLOCKS);
+    for event in parser {
         match event {
             Event::Start(Tag::Heading { .. }) => {
                 in_heading = true;
@@ -68,6 +92,20 @@ mod tests {
         let t = "```\n# code\n```\n\n#\n\n### Real *one*  `x`\n";
         assert_eq!(markdown_heading(t).as_deref(), Some("Real one x"));
         assert_eq!(markdown_heading("no heading"), None);
+        assert_eq!(markdown_heading("---\nweight: 1\n---\n"), None);
+        assert_eq!(
+            markdown_heading("---\nweight: 1\n---\n\n# After\n").as_deref(),
+            Some("After")
+        );
+    }
+
+    #[test]
+    fn heading_past_the_head_is_found() {
+        let mut t = "x\n".repeat(HEAD);
+        t.push_str("# Late\n");
+        assert_eq!(markdown_heading(&t).as_deref(), Some("Late"));
+        let t = format!("```\n{}```\n# Real\n", "# in code\n".repeat(HEAD / 4));
+        assert_eq!(markdown_heading(&t).as_deref(), Some("Real"));
     }
 
     #[test]
