@@ -76,6 +76,17 @@ pub struct ManifestError {
     pub message: String,
 }
 
+impl ManifestError {
+    /// The problem without the file name (`line 3, column 8: invalid manifest: ...`), for
+    /// reports that show the path separately.
+    pub fn describe(&self) -> String {
+        match self.position {
+            Some((line, col)) => format!("line {line}, column {col}: {}", self.message),
+            None => self.message.clone(),
+        }
+    }
+}
+
 impl fmt::Display for ManifestError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.position {

@@ -90,7 +90,7 @@ fn walk_root(
                     skips.push(Skip::new(
                         e.path.clone(),
                         SkipKind::Manifest,
-                        format!("{e}; documents get no manifest metadata"),
+                        format!("{}; documents get no manifest metadata", e.describe()),
                     ));
                     None
                 }
