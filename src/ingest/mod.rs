@@ -1,8 +1,23 @@
 //! Ingestion: walk paths, read bytes, detect and decode the encoding, skip what is not a
 //! document (with a reason), and attach manifest metadata.
+//!
+//! [`walk`] lists the candidate documents without reading them; [`load`] reads and decodes one
+//! candidate and is safe to call from many threads; [`load_all`] does both, in parallel.
 
-use crate::model::{Document, Format};
+mod decode;
+mod manifest;
+mod title;
+mod walk;
+
+pub use manifest::{Manifest, ManifestEntry, ManifestError, MANIFEST_FILE};
+
+use crate::model::{DocMeta, Document, Format};
+use encoding_rs::Encoding;
+use rayon::prelude::*;
+use std::fmt;
+use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// Options for reading a corpus.
 #[derive(Debug, Clone)]
@@ -28,6 +43,64 @@ impl Default for IngestOptions {
     }
 }
 
+impl IngestOptions {
+    /// Checks the options before a batch: an unknown encoding label is an error here rather
+    /// than a skip of every file.
+    pub fn validate(&self) -> Result<(), IngestError> {
+        match &self.encoding {
+            Some(label) => encoding_for_label(label).map(|_| ()),
+            None => Ok(()),
+        }
+    }
+}
+
+/// Errors that stop a batch before it starts.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum IngestError {
+    /// `--encoding` named an encoding that is not known.
+    #[error("unknown encoding label `{0}` (try utf-8, gb18030, gbk, big5, utf-16le, utf-16be)")]
+    UnknownEncoding(String),
+}
+
+/// The encoding for a WHATWG label (`gbk`, `GB18030`, `big5`, `utf-16le`, `latin1`, ...).
+pub fn encoding_for_label(label: &str) -> Result<&'static Encoding, IngestError> {
+    match Encoding::for_label(label.as_bytes()) {
+        // The "replacement" encoding decodes everything to one U+FFFD: never what a user means.
+        Some(enc) if enc != encoding_rs::REPLACEMENT => Ok(enc),
+        _ => Err(IngestError::UnknownEncoding(label.to_string())),
+    }
+}
+
+/// What kind of problem a [`Skip`] reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SkipKind {
+    /// The path could not be opened, read or listed (the reason carries the OS error), or is
+    /// a broken symlink.
+    Io,
+    /// The extension is not one hria reads.
+    Unsupported,
+    /// A symlink, not followed because following was not asked for.
+    Symlink,
+    /// A symlink pointing back to a folder above it, reported instead of followed.
+    SymlinkLoop,
+    /// A FIFO, socket or device.
+    NotRegular,
+    /// Larger than the size limit.
+    TooLarge,
+    /// Contains NUL bytes (and is not UTF-16).
+    Binary,
+    /// No bytes, or only whitespace once decoded.
+    Empty,
+    /// The encoding option named an unknown encoding.
+    Encoding,
+    /// A manifest that could not be used (the documents are still read, without its metadata),
+    /// or a manifest entry that matches no file.
+    Manifest,
+    /// Read, but damaged: invalid byte sequences were replaced (the document is not skipped).
+    Degraded,
+}
+
 /// A file that was found but not read, or read with damage, and why.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Skip {
@@ -35,6 +108,21 @@ pub struct Skip {
     pub path: PathBuf,
     /// Human-readable reason (`binary file (NUL byte at offset 12)`, `empty file`, ...).
     pub reason: String,
+    /// The kind of problem.
+    pub kind: SkipKind,
+}
+
+impl Skip {
+    /// A skip of `path` for `reason`.
+    pub fn new(path: PathBuf, kind: SkipKind, reason: String) -> Skip {
+        Skip { path, reason, kind }
+    }
+}
+
+impl fmt::Display for Skip {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path.display(), self.reason)
+    }
 }
 
 /// One input found by the walk: a readable candidate document, with the id it will get.
@@ -46,22 +134,31 @@ pub struct Candidate {
     pub id: String,
     /// Format from the extension.
     pub format: Format,
+    /// Its manifest entry, if the manifest of its root has one.
+    pub meta: Option<Arc<ManifestEntry>>,
+}
+
+impl Candidate {
+    /// A candidate without manifest metadata.
+    pub fn new(path: PathBuf, id: String, format: Format) -> Candidate {
+        Candidate {
+            path,
+            id,
+            format,
+            meta: None,
+        }
+    }
 }
 
 /// Walks `paths` in a deterministic order and returns the candidate documents and the skipped paths.
+///
+/// Folders are walked recursively, siblings sorted by file name; files are not opened (only each
+/// root's `manifest.toml` is read). Hidden entries are left out silently unless `opts.hidden`;
+/// symlinks inside a folder are reported unless `opts.follow` (paths given directly are always
+/// followed). When two roots yield the same id, the later one is prefixed with its root's folder
+/// name (`other/a.md`); the same file reached through two roots is listed once.
 pub fn walk(paths: &[PathBuf], opts: &IngestOptions) -> (Vec<Candidate>, Vec<Skip>) {
-    let _ = opts;
-    let mut out = Vec::new();
-    for p in paths {
-        if let Some(format) = format_of(p) {
-            out.push(Candidate {
-                path: p.clone(),
-                id: p.display().to_string(),
-                format,
-            });
-        }
-    }
-    (out, Vec::new())
+    walk::walk(paths, opts)
 }
 
 /// Format from a file extension, if hria reads it.
@@ -74,24 +171,138 @@ pub fn format_of(path: &Path) -> Option<Format> {
     }
 }
 
+/// How much text language detection looks at: enough to tell, bounded for huge files.
+const LANG_SAMPLE: usize = 8 << 10;
+
 /// Reads and decodes one candidate. `Err` is a skip with its reason.
+///
+/// A document with invalid byte sequences is returned (`Ok`) with `replaced > 0`; see
+/// [`degraded_reason`].
 pub fn load(c: &Candidate, opts: &IngestOptions) -> Result<Document, Skip> {
-    let _ = opts;
-    let bytes = std::fs::read(&c.path).map_err(|e| Skip {
-        path: c.path.clone(),
-        reason: e.to_string(),
+    let skip = |kind, reason: String| Skip::new(c.path.clone(), kind, reason);
+    let forced = match &opts.encoding {
+        Some(label) => {
+            Some(encoding_for_label(label).map_err(|e| skip(SkipKind::Encoding, e.to_string()))?)
+        }
+        None => None,
+    };
+    let bytes = read_limited(&c.path, opts.max_file_size).map_err(|(k, r)| skip(k, r))?;
+    if bytes.is_empty() {
+        return Err(skip(SkipKind::Empty, "empty file (0 bytes)".into()));
+    }
+    let hash = blake3::hash(&bytes).to_hex().to_string();
+    let decoded = decode::decode(bytes, forced).map_err(|e| match e {
+        decode::DecodeError::Binary { offset } => skip(
+            SkipKind::Binary,
+            format!("binary file (NUL byte at offset {offset})"),
+        ),
     })?;
-    let text = String::from_utf8_lossy(&bytes).into_owned();
+    if decoded.text.trim().is_empty() {
+        return Err(skip(SkipKind::Empty, "empty file (only whitespace)".into()));
+    }
+    let entry = c.meta.as_deref().cloned().unwrap_or_default();
+    let title = entry
+        .title
+        .filter(|t| !t.trim().is_empty())
+        .unwrap_or_else(|| title::title_of(&decoded.text, c.format, &c.path));
+    let lang = entry
+        .language
+        .unwrap_or_else(|| crate::lang::detect(prefix(&decoded.text, LANG_SAMPLE)));
     Ok(Document {
         id: c.id.clone(),
         path: c.path.clone(),
         format: c.format,
-        text,
-        encoding: "UTF-8".into(),
-        encoding_source: "detected".into(),
-        replaced: 0,
-        hash: blake3::hash(&bytes).to_hex().to_string(),
-        lang: crate::model::Lang::Other,
-        meta: Default::default(),
+        text: decoded.text,
+        encoding: decoded.encoding.name().to_string(),
+        encoding_source: decoded.source.as_str().to_string(),
+        replaced: decoded.replaced,
+        hash,
+        lang,
+        meta: DocMeta {
+            title,
+            organisation: entry.organisation,
+            kind: entry.kind,
+            year: entry.year,
+            source: entry.source,
+        },
     })
+}
+
+/// Reads a regular file of at most `limit` bytes, checking the size before reading.
+fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, (SkipKind, String)> {
+    // Stat before opening: opening a FIFO would block.
+    let meta = std::fs::metadata(path).map_err(|e| (SkipKind::Io, format!("cannot read: {e}")))?;
+    if !meta.is_file() {
+        return Err((SkipKind::NotRegular, "not a regular file".into()));
+    }
+    let too_large = |size: u64| {
+        (
+            SkipKind::TooLarge,
+            format!("file too large ({size} bytes, limit {limit} bytes)"),
+        )
+    };
+    if meta.len() > limit {
+        return Err(too_large(meta.len()));
+    }
+    let file =
+        std::fs::File::open(path).map_err(|e| (SkipKind::Io, format!("cannot open: {e}")))?;
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    // The file may have grown since the stat: never read past the limit.
+    file.take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| (SkipKind::Io, format!("cannot read: {e}")))?;
+    if bytes.len() as u64 > limit {
+        return Err(too_large(bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
+/// The first `max` bytes of `s`, cut back to a char boundary.
+fn prefix(s: &str, max: usize) -> &str {
+    if s.len() <= max {
+        return s;
+    }
+    let mut end = max;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
+/// Why a loaded document is degraded (invalid byte sequences replaced), if it is.
+pub fn degraded_reason(doc: &Document) -> Option<String> {
+    (doc.replaced > 0).then(|| {
+        format!(
+            "{} invalid byte sequence{} replaced with U+FFFD (decoded as {}, {})",
+            doc.replaced,
+            if doc.replaced == 1 { "" } else { "s" },
+            doc.encoding,
+            doc.encoding_source
+        )
+    })
+}
+
+/// A [`SkipKind::Degraded`] report for a degraded document, for listing with the skips.
+pub fn degraded(doc: &Document) -> Option<Skip> {
+    degraded_reason(doc).map(|r| Skip::new(doc.path.clone(), SkipKind::Degraded, r))
+}
+
+/// Walks `paths` and loads every candidate in parallel. Documents keep the walk order; the
+/// skips (walk skips, load skips, then degraded documents) are sorted by path.
+pub fn load_all(paths: &[PathBuf], opts: &IngestOptions) -> (Vec<Document>, Vec<Skip>) {
+    let (candidates, mut skips) = walk(paths, opts);
+    let results: Vec<Result<Document, Skip>> =
+        candidates.par_iter().map(|c| load(c, opts)).collect();
+    let mut docs = Vec::with_capacity(results.len());
+    for r in results {
+        match r {
+            Ok(doc) => {
+                skips.extend(degraded(&doc));
+                docs.push(doc);
+            }
+            Err(skip) => skips.push(skip),
+        }
+    }
+    skips.sort_by(|a, b| a.path.cmp(&b.path));
+    (docs, skips)
 }

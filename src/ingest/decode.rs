@@ -1,0 +1,256 @@
+//! Choosing an encoding for a file's bytes and decoding them, counting every replaced sequence.
+//!
+//! Order: a BOM wins; then an encoding given by the caller; then detection (valid UTF-8, UTF-16
+//! recognised by its NUL pattern, mostly-valid UTF-8, and finally chardetng).
+
+use encoding_rs::{DecoderResult, Encoding, UTF_16BE, UTF_16LE, UTF_8};
+
+/// How the encoding of a document was chosen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum EncodingSource {
+    /// A byte-order mark at the start of the file.
+    Bom,
+    /// The caller's explicit encoding (`--encoding`).
+    Option,
+    /// Detection from the bytes.
+    Detected,
+}
+
+impl EncodingSource {
+    /// The name recorded in [`crate::model::Document::encoding_source`].
+    pub(crate) fn as_str(self) -> &'static str {
+        match self {
+            EncodingSource::Bom => "bom",
+            EncodingSource::Option => "option",
+            EncodingSource::Detected => "detected",
+        }
+    }
+}
+
+/// Decoded text and how it was decoded.
+#[derive(Debug)]
+pub(crate) struct Decoded {
+    /// The text, without BOM.
+    pub text: String,
+    /// The encoding used.
+    pub encoding: &'static Encoding,
+    /// How it was chosen.
+    pub source: EncodingSource,
+    /// Number of malformed sequences replaced by U+FFFD.
+    pub replaced: usize,
+}
+
+/// Why bytes could not be decoded as text.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) enum DecodeError {
+    /// A NUL byte outside UTF-16: the file is binary.
+    Binary {
+        /// Offset of the first NUL byte.
+        offset: usize,
+    },
+}
+
+/// Decodes `bytes`, with `forced` as the encoding to use when there is no BOM.
+pub(crate) fn decode(
+    mut bytes: Vec<u8>,
+    forced: Option<&'static Encoding>,
+) -> Result<Decoded, DecodeError> {
+    if let Some((encoding, bom_len)) = Encoding::for_bom(&bytes) {
+        if !is_utf16(encoding) {
+            check_no_nul(&bytes)?;
+        }
+        bytes.drain(..bom_len);
+        return Ok(finish(bytes, encoding, EncodingSource::Bom));
+    }
+    if let Some(encoding) = forced {
+        if !is_utf16(encoding) {
+            check_no_nul(&bytes)?;
+        }
+        return Ok(finish(bytes, encoding, EncodingSource::Option));
+    }
+    if let Some(offset) = nul_offset(&bytes) {
+        // Text in UTF-16 without a BOM is only recognisable by its NULs: ASCII-heavy text has
+        // a zero in every other byte.
+        return match sniff_utf16(&bytes) {
+            Some(decoded) => Ok(decoded),
+            None => Err(DecodeError::Binary { offset }),
+        };
+    }
+    // The common case, valid UTF-8, is validated once and moved into the string.
+    let bytes = match String::from_utf8(bytes) {
+        Ok(text) => {
+            return Ok(Decoded {
+                text,
+                encoding: UTF_8,
+                source: EncodingSource::Detected,
+                replaced: 0,
+            })
+        }
+        Err(e) => e.into_bytes(),
+    };
+    let encoding = if mostly_utf8(&bytes) {
+        UTF_8
+    } else {
+        let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+        detector.feed(&bytes, true);
+        detector.guess(None, chardetng::Utf8Detection::Deny)
+    };
+    Ok(finish(bytes, encoding, EncodingSource::Detected))
+}
+
+/// Offset of the first NUL byte (`contains` is memchr-fast; most files have none).
+fn nul_offset(bytes: &[u8]) -> Option<usize> {
+    if bytes.contains(&0) {
+        bytes.iter().position(|&b| b == 0)
+    } else {
+        None
+    }
+}
+
+fn is_utf16(encoding: &'static Encoding) -> bool {
+    encoding == UTF_16LE || encoding == UTF_16BE
+}
+
+fn check_no_nul(bytes: &[u8]) -> Result<(), DecodeError> {
+    match nul_offset(bytes) {
+        Some(offset) => Err(DecodeError::Binary { offset }),
+        None => Ok(()),
+    }
+}
+
+/// Decodes with the chosen encoding; valid UTF-8 is moved into the string without a copy.
+fn finish(bytes: Vec<u8>, encoding: &'static Encoding, source: EncodingSource) -> Decoded {
+    let (text, replaced) = if encoding == UTF_8 {
+        match String::from_utf8(bytes) {
+            Ok(text) => (text, 0),
+            Err(e) => decode_counting(e.as_bytes(), encoding),
+        }
+    } else {
+        decode_counting(&bytes, encoding)
+    };
+    Decoded {
+        text,
+        encoding,
+        source,
+        replaced,
+    }
+}
+
+/// Whether invalid UTF-8 is still best read as UTF-8 with a few damaged sequences: its valid
+/// multi-byte characters far outnumber its invalid sequences. Legacy CJK encodings form valid
+/// UTF-8 sequences only by accident, so they fail this test by a wide margin.
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let (mut multibyte, mut invalid) = (0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        multibyte += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        if !chunk.invalid().is_empty() {
+            invalid += 1;
+        }
+    }
+    multibyte > 0 && multibyte >= 4 * invalid
+}
+
+/// Recognises BOM-less UTF-16: at least half the code units have a zero high byte and almost no
+/// low byte is zero, and the whole file decodes without error and without NUL characters.
+fn sniff_utf16(bytes: &[u8]) -> Option<Decoded> {
+    if bytes.len() < 4 || !bytes.len().is_multiple_of(2) {
+        return None;
+    }
+    let (mut zero_first, mut zero_second) = (0usize, 0usize);
+    for unit in bytes.chunks_exact(2) {
+        zero_first += usize::from(unit[0] == 0);
+        zero_second += usize::from(unit[1] == 0);
+    }
+    let units = bytes.len() / 2;
+    let encoding = if zero_second * 2 >= units && zero_first * 20 <= zero_second {
+        UTF_16LE
+    } else if zero_first * 2 >= units && zero_second * 20 <= zero_first {
+        UTF_16BE
+    } else {
+        return None;
+    };
+    let (text, replaced) = decode_counting(bytes, encoding);
+    if replaced > 0 || text.contains('\0') {
+        return None;
+    }
+    Some(Decoded {
+        text,
+        encoding,
+        source: EncodingSource::Detected,
+        replaced: 0,
+    })
+}
+
+/// Decodes `bytes` (no BOM) with `encoding`, replacing each malformed sequence by U+FFFD and
+/// counting them.
+pub(crate) fn decode_counting(bytes: &[u8], encoding: &'static Encoding) -> (String, usize) {
+    let mut decoder = encoding.new_decoder_without_bom_handling();
+    let mut out = String::new();
+    let mut replaced = 0;
+    let mut src = bytes;
+    loop {
+        let need = decoder
+            .max_utf8_buffer_length_without_replacement(src.len())
+            .unwrap_or(src.len())
+            .max(16);
+        if out.capacity() - out.len() < need {
+            out.reserve(need);
+        }
+        let (result, read) = decoder.decode_to_string_without_replacement(src, &mut out, true);
+        src = &src[read..];
+        match result {
+            DecoderResult::InputEmpty => return (out, replaced),
+            DecoderResult::OutputFull => {}
+            DecoderResult::Malformed(_, _) => {
+                out.push('\u{FFFD}');
+                replaced += 1;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_each_malformed_sequence() {
+        let (text, n) = decode_counting(b"a\xffb\xe4\xb8", UTF_8);
+        assert_eq!(text, "a\u{FFFD}b\u{FFFD}");
+        assert_eq!(n, 2);
+        // An unpaired surrogate in UTF-16.
+        let (text, n) = decode_counting(&[0x61, 0x00, 0x00, 0xD8, 0x62, 0x00], UTF_16LE);
+        assert_eq!(text, "a\u{FFFD}b");
+        assert_eq!(n, 1);
+    }
+
+    #[test]
+    fn bom_beats_option_and_is_stripped() {
+        let d = decode(b"\xef\xbb\xbfhi".to_vec(), Some(encoding_rs::GBK)).unwrap();
+        assert_eq!((d.text.as_str(), d.source), ("hi", EncodingSource::Bom));
+        assert_eq!(d.encoding, UTF_8);
+    }
+
+    #[test]
+    fn nul_means_binary_unless_utf16() {
+        assert_eq!(
+            decode(b"ab\0cd".to_vec(), None).unwrap_err(),
+            DecodeError::Binary { offset: 2 }
+        );
+        assert_eq!(
+            decode(b"ab\0cd".to_vec(), Some(UTF_8)).unwrap_err(),
+            DecodeError::Binary { offset: 2 }
+        );
+        let d = decode(b"h\0i\0".to_vec(), Some(UTF_16LE)).unwrap();
+        assert_eq!(d.text, "hi");
+        let d = decode(b"\0h\0i\0!".to_vec(), None).unwrap();
+        assert_eq!((d.text.as_str(), d.encoding), ("hi!", UTF_16BE));
+    }
+
+    #[test]
+    fn latin1_is_not_mistaken_for_damaged_utf8() {
+        let d = decode(b"caf\xe9 cr\xe8me".to_vec(), None).unwrap();
+        assert_eq!(d.text, "café crème");
+        assert_eq!(d.replaced, 0);
+    }
+}

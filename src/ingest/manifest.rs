@@ -1,0 +1,220 @@
+//! The corpus manifest: `manifest.toml` in a corpus folder, with metadata per document.
+//!
+//! ```toml
+//! [documents."reports/2023.zh.md"]
+//! title = "2023 年人权报告"
+//! organisation = "Example Co."
+//! language = "zh"
+//! kind = "report"
+//! year = 2023
+//! source = "https://example.com/report"
+//! ```
+//!
+//! Keys are paths relative to the folder, `/`-separated, exactly as document ids are formed.
+
+use crate::model::Lang;
+use serde::{Deserialize, Deserializer};
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// The file name of a manifest.
+pub const MANIFEST_FILE: &str = "manifest.toml";
+
+/// Metadata of one document, as written in the manifest. Every field is optional.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ManifestEntry {
+    /// Title.
+    pub title: Option<String>,
+    /// Publishing organisation.
+    #[serde(alias = "organization")]
+    pub organisation: Option<String>,
+    /// Language (`zh`, `en`, `other`, or a tag such as `zh-Hans`).
+    #[serde(default, alias = "lang", deserialize_with = "de_lang")]
+    pub language: Option<Lang>,
+    /// Kind of document: statement, report, policy, code-of-conduct, ...
+    pub kind: Option<String>,
+    /// Year of publication.
+    pub year: Option<i32>,
+    /// Where it came from (URL or citation).
+    pub source: Option<String>,
+}
+
+fn de_lang<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Lang>, D::Error> {
+    let s = String::deserialize(d)?;
+    Lang::parse(&s).map(Some).ok_or_else(|| {
+        serde::de::Error::custom(format!("unknown language `{s}` (expected zh, en or other)"))
+    })
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ManifestFile {
+    #[serde(default)]
+    documents: BTreeMap<String, ManifestEntry>,
+}
+
+/// A parsed manifest.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Manifest {
+    /// Where it was read from.
+    pub path: PathBuf,
+    entries: BTreeMap<String, Arc<ManifestEntry>>,
+}
+
+/// A manifest that could not be read or parsed; names the file and, for syntax and schema
+/// errors, the line and column.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ManifestError {
+    /// The manifest file.
+    pub path: PathBuf,
+    /// 1-based line and column of the problem, when known.
+    pub position: Option<(usize, usize)>,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl ManifestError {
+    /// The problem without the file name (`line 3, column 8: invalid manifest: ...`), for
+    /// reports that show the path separately.
+    pub fn describe(&self) -> String {
+        match self.position {
+            Some((line, col)) => format!("line {line}, column {col}: {}", self.message),
+            None => self.message.clone(),
+        }
+    }
+}
+
+impl fmt::Display for ManifestError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.position {
+            Some((line, col)) => {
+                write!(f, "{}:{line}:{col}: {}", self.path.display(), self.message)
+            }
+            None => write!(f, "{}: {}", self.path.display(), self.message),
+        }
+    }
+}
+
+impl std::error::Error for ManifestError {}
+
+impl Manifest {
+    /// Parses manifest text; `path` is only used in errors and kept in [`Manifest::path`].
+    pub fn parse(path: &Path, text: &str) -> Result<Manifest, ManifestError> {
+        let file: ManifestFile = toml::from_str(text).map_err(|e| ManifestError {
+            path: path.to_path_buf(),
+            position: e.span().map(|span| line_col(text, span.start)),
+            message: format!("invalid manifest: {}", e.message().trim_end()),
+        })?;
+        let entries = file
+            .documents
+            .into_iter()
+            .map(|(key, entry)| (normalize_key(&key), Arc::new(entry)))
+            .collect();
+        Ok(Manifest {
+            path: path.to_path_buf(),
+            entries,
+        })
+    }
+
+    /// Reads `dir/manifest.toml`: `Ok(None)` when there is none.
+    pub fn find_in(dir: &Path) -> Result<Option<Manifest>, ManifestError> {
+        let path = dir.join(MANIFEST_FILE);
+        let bytes = match std::fs::read(&path) {
+            Ok(bytes) => bytes,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            Err(e) => {
+                return Err(ManifestError {
+                    path,
+                    position: None,
+                    message: format!("cannot read manifest: {e}"),
+                })
+            }
+        };
+        let text = String::from_utf8(bytes).map_err(|e| ManifestError {
+            path: path.clone(),
+            position: None,
+            message: format!(
+                "manifest is not valid UTF-8 (at byte {})",
+                e.utf8_error().valid_up_to()
+            ),
+        })?;
+        let text = text.strip_prefix('\u{FEFF}').unwrap_or(&text);
+        Manifest::parse(&path, text).map(Some)
+    }
+
+    /// The entry for a document id.
+    pub fn get(&self, id: &str) -> Option<&Arc<ManifestEntry>> {
+        self.entries.get(id)
+    }
+
+    /// All entries, by key.
+    pub fn entries(&self) -> impl Iterator<Item = (&str, &Arc<ManifestEntry>)> {
+        self.entries.iter().map(|(k, v)| (k.as_str(), v))
+    }
+}
+
+/// Keys are compared to ids, which are `/`-separated without a leading `./`.
+fn normalize_key(key: &str) -> String {
+    let key = key.trim().replace('\\', "/");
+    let mut key = key.as_str();
+    while let Some(rest) = key.strip_prefix("./") {
+        key = rest;
+    }
+    key.to_string()
+}
+
+/// 1-based line and column (in characters) of byte offset `at`.
+fn line_col(text: &str, at: usize) -> (usize, usize) {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    let before = &text[..at];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (line, before[line_start..].chars().count() + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_entries_and_normalizes_keys() {
+        let m = Manifest::parse(
+            Path::new("m.toml"),
+            "[documents.\"./a/b.md\"]\ntitle = \"B\"\nlanguage = \"zh-Hans\"\norganization = \"X\"\n",
+        )
+        .unwrap();
+        let e = m.get("a/b.md").unwrap();
+        assert_eq!(e.title.as_deref(), Some("B"));
+        assert_eq!(e.language, Some(Lang::Zh));
+        assert_eq!(e.organisation.as_deref(), Some("X"));
+    }
+
+    #[test]
+    fn errors_name_file_line_and_column() {
+        let text = "[documents.\"a.md\"]\ntitle = \"A\"\nyear = \"soon\"\n";
+        let e = Manifest::parse(Path::new("c/manifest.toml"), text).unwrap_err();
+        assert_eq!(e.position.map(|p| p.0), Some(3), "{e}");
+        assert!(e.to_string().starts_with("c/manifest.toml:3:"), "{e}");
+
+        let e = Manifest::parse(Path::new("m.toml"), "[documents.\"a.md\"]\ntitel = \"A\"\n")
+            .unwrap_err();
+        assert_eq!(e.position.map(|p| p.0), Some(2), "{e}");
+        assert!(e.message.contains("titel"), "{e}");
+
+        let e = Manifest::parse(Path::new("m.toml"), "[documents\ntitle = 1\n").unwrap_err();
+        assert_eq!(e.position.map(|p| p.0), Some(1), "{e}");
+    }
+
+    #[test]
+    fn line_col_counts_chars() {
+        assert_eq!(line_col("ab\n中文x", 9), (2, 3));
+        assert_eq!(line_col("ab\n中文x", 8), (2, 2));
+        assert_eq!(line_col("ab", 99), (1, 3));
+    }
+}

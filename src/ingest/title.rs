@@ -1,0 +1,128 @@
+//! Titles of documents without a manifest title: the first heading, else the file stem.
+
+use crate::model::Format;
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use std::path::Path;
+
+/// The title of a document: its first heading (Markdown), its `<title>` or first `<h1>` (HTML),
+/// else the file stem.
+pub(crate) fn title_of(text: &str, format: Format, path: &Path) -> String {
+    let found = match format {
+        Format::Markdown => markdown_heading(text),
+        Format::Html => html_title(text),
+        Format::Text => None,
+    };
+    found.unwrap_or_else(|| {
+        path.file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    })
+}
+
+/// How much of a Markdown document is parsed first when looking for its title.
+const HEAD: usize = 8 << 10;
+
+/// Text of the first Markdown heading with any text in it (code blocks are not headings).
+///
+/// The parser builds the block structure of all the text it is given, so the head of the
+/// document is tried first. Cutting after a line cannot turn a line before the cut into a
+/// heading, so a heading found there is the document's first heading too.
+fn markdown_heading(text: &str) -> Option<String> {
+    if text.len() > HEAD {
+        let mut end = HEAD;
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        if let Some(nl) = text[..end].rfind('\n') {
+            if let Some(title) = first_heading(&text[..=nl]) {
+                return Some(title);
+            }
+        }
+    }
+    first_heading(text)
+}
+
+fn first_heading(text: &str) -> Option<String> {
+    let mut in_heading = false;
+    let mut buf = String::new();
+    // Front matter (`---` ... `---`) would otherwise read as a setext heading.
+    let parser = Parser::new_ext(text, Options::ENABLE_YAML_STYLE_METADATA_BLOCKS);
+    for event in parser {
+        match event {
+            Event::Start(Tag::Heading { .. }) => {
+                in_heading = true;
+                buf.clear();
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                in_heading = false;
+                let title = collapse_ws(&buf);
+                if !title.is_empty() {
+                    return Some(title);
+                }
+            }
+            Event::Text(t) | Event::Code(t) if in_heading => buf.push_str(&t),
+            Event::SoftBreak | Event::HardBreak if in_heading => buf.push(' '),
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Text of `<title>`, else of the first `<h1>`, whitespace collapsed.
+fn html_title(text: &str) -> Option<String> {
+    let doc = scraper::Html::parse_document(text);
+    ["title", "h1"].iter().find_map(|sel| {
+        let selector = scraper::Selector::parse(sel).ok()?;
+        doc.select(&selector)
+            .map(|el| collapse_ws(&el.text().collect::<String>()))
+            .find(|t| !t.is_empty())
+    })
+}
+
+fn collapse_ws(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_skips_code_and_empty_headings() {
+        let t = "```\n# code\n```\n\n#\n\n### Real *one*  `x`\n";
+        assert_eq!(markdown_heading(t).as_deref(), Some("Real one x"));
+        assert_eq!(markdown_heading("no heading"), None);
+        assert_eq!(markdown_heading("---\nweight: 1\n---\n"), None);
+        assert_eq!(
+            markdown_heading("---\nweight: 1\n---\n\n# After\n").as_deref(),
+            Some("After")
+        );
+    }
+
+    #[test]
+    fn heading_past_the_head_is_found() {
+        let mut t = "x\n".repeat(HEAD);
+        t.push_str("# Late\n");
+        assert_eq!(markdown_heading(&t).as_deref(), Some("Late"));
+        let t = format!("```\n{}```\n# Real\n", "# in code\n".repeat(HEAD / 4));
+        assert_eq!(markdown_heading(&t).as_deref(), Some("Real"));
+    }
+
+    #[test]
+    fn html_prefers_title_then_h1() {
+        assert_eq!(
+            html_title("<title> A\n B </title><h1>C</h1>").as_deref(),
+            Some("A B")
+        );
+        assert_eq!(html_title("<h1>C <b>D</b></h1>").as_deref(), Some("C D"));
+        assert_eq!(html_title("<p>x</p>"), None);
+    }
+
+    #[test]
+    fn falls_back_to_stem() {
+        assert_eq!(
+            title_of("# A", Format::Text, Path::new("d/notes.v2.txt")),
+            "notes.v2"
+        );
+    }
+}
