@@ -179,6 +179,14 @@ const LANG_SAMPLE: usize = 8 << 10;
 /// A document with invalid byte sequences is returned (`Ok`) with `replaced > 0`; see
 /// [`degraded_reason`].
 pub fn load(c: &Candidate, opts: &IngestOptions) -> Result<Document, Skip> {
+    let bytes = read_limited(&c.path, opts.max_file_size)
+        .map_err(|(k, r)| Skip::new(c.path.clone(), k, r))?;
+    decode_bytes(c, bytes, opts)
+}
+
+/// Decodes the raw bytes of a candidate already read into memory (what [`load`] does after
+/// reading; `hria bench` times it on its own). `Err` is a skip with its reason.
+pub fn decode_bytes(c: &Candidate, bytes: Vec<u8>, opts: &IngestOptions) -> Result<Document, Skip> {
     let skip = |kind, reason: String| Skip::new(c.path.clone(), kind, reason);
     let forced = match &opts.encoding {
         Some(label) => {
@@ -186,7 +194,6 @@ pub fn load(c: &Candidate, opts: &IngestOptions) -> Result<Document, Skip> {
         }
         None => None,
     };
-    let bytes = read_limited(&c.path, opts.max_file_size).map_err(|(k, r)| skip(k, r))?;
     if bytes.is_empty() {
         return Err(skip(SkipKind::Empty, "empty file (0 bytes)".into()));
     }
