@@ -33,7 +33,7 @@ fn passage(doc: &str, n: usize, text: &str, tags: Vec<Tag>) -> TaggedPassage {
             range: 100..100 + text.len(),
             text: text.into(),
             map,
-            sentences: vec![0..text.len()],
+            sentences: std::iter::once(0..text.len()).collect(),
             tokens: segmenter().tokens(text),
         },
         tags,

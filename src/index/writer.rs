@@ -528,7 +528,6 @@ pub fn build(
         }
         Ok(())
     })?;
-    drop(ctx);
 
     progress(Event::Committing);
     let changed = target.created || summary.indexed > 0 || summary.removed > 0 || taxonomy_changed;
