@@ -317,6 +317,7 @@ fn prepare(dir: &Path, rebuild: bool) -> Result<Target, IndexError> {
         } else {
             None
         };
+        remove_stale_tmp(dir);
         let work = sibling(dir, &format!(".tmp-{}", std::process::id()))?;
         if work.exists() {
             std::fs::remove_dir_all(&work).map_err(|e| IndexError::io(&work, e))?;
@@ -347,6 +348,33 @@ fn prepare(dir: &Path, rebuild: bool) -> Result<Target, IndexError> {
             old: IndexManifest::default(),
             created: true,
         })
+    }
+}
+
+/// Removes `DIR.tmp-<pid>` folders left by killed rebuilds (their process no longer runs). Only
+/// where the process table can be read (`/proc`); elsewhere they are left alone.
+fn remove_stale_tmp(dir: &Path) {
+    let Ok(prefix) = sibling(dir, ".tmp-") else {
+        return;
+    };
+    let (Some(parent), Some(stem)) = (prefix.parent(), prefix.file_name()) else {
+        return;
+    };
+    if !Path::new("/proc/self").exists() {
+        return;
+    }
+    let stem = stem.to_string_lossy().into_owned();
+    let Ok(entries) = std::fs::read_dir(parent) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let name = e.file_name().to_string_lossy().into_owned();
+        let Some(pid) = name.strip_prefix(&stem) else {
+            continue;
+        };
+        if pid.parse::<u32>().is_ok() && !Path::new("/proc").join(pid).exists() {
+            let _ = std::fs::remove_dir_all(e.path());
+        }
     }
 }
 
