@@ -1,2 +1,252 @@
-//! Bench placeholder for the index stage (replaced by the real criterion bench).
-fn main() {}
+//! End-to-end indexing (ingest + segment + tag + index) against a minimal reference (tantivy with
+//! a plain jieba tokenizer on the same passages' text, no tagging), with 1 and 2 threads, then
+//! search latency on the bench index.
+//!
+//! Corpora, when present: `../shared/bench/zh-law` (a fixed subset: the first files by sorted
+//! path up to ~10 MB, copied to a temporary folder) and `../shared/bench/en-statements` (all).
+//! Absent corpora are skipped.
+
+use criterion::{Criterion, Throughput};
+use hria::index::writer::{build, BuildOptions, DEFAULT_MEMORY_BUDGET};
+use hria::index::{open_reader, segmenter};
+use hria::ingest::IngestOptions;
+use hria::query::search::{search, SearchRequest};
+use hria::taxonomy::Taxonomy;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+use tantivy::schema::{IndexRecordOption, Schema, TextFieldIndexing, TextOptions};
+use tantivy::tokenizer::{PreTokenizedStream, PreTokenizedString, Token, Tokenizer};
+
+const ZH_SUBSET_BYTES: u64 = 10 << 20;
+
+/// The reference tokenizer: jieba's cut on the raw text, nothing else.
+#[derive(Clone)]
+struct JiebaTokenizer;
+
+impl Tokenizer for JiebaTokenizer {
+    type TokenStream<'a> = PreTokenizedStream;
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> PreTokenizedStream {
+        let tokens = segmenter()
+            .jieba()
+            .cut(text, false)
+            .into_iter()
+            .filter(|w| w.word.chars().any(char::is_alphanumeric))
+            .enumerate()
+            .map(|(i, w)| Token {
+                offset_from: w.byte_start,
+                offset_to: w.byte_end,
+                position: i,
+                text: w.word.to_string(),
+                position_length: 1,
+            })
+            .collect();
+        PreTokenizedStream::from(PreTokenizedString {
+            text: text.to_string(),
+            tokens,
+        })
+    }
+}
+
+fn files_under(dir: &Path) -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file() && hria::ingest::format_of(e.path()).is_some())
+        .map(|e| e.into_path())
+        .collect();
+    v.sort();
+    v
+}
+
+/// Copies the first files (by sorted path) up to `limit` bytes into `dest`; returns the bytes.
+fn copy_subset(src: &Path, dest: &Path, limit: u64) -> u64 {
+    let mut total = 0;
+    for f in files_under(src) {
+        let len = std::fs::metadata(&f).map(|m| m.len()).unwrap_or(0);
+        if total + len > limit {
+            break;
+        }
+        let rel = f.strip_prefix(src).unwrap_or(&f);
+        let to = dest.join(rel);
+        if let Some(p) = to.parent() {
+            std::fs::create_dir_all(p).unwrap();
+        }
+        std::fs::copy(&f, &to).unwrap();
+        total += len;
+    }
+    total
+}
+
+/// The passages' texts, as the hria segmenter cuts them (input of the reference).
+fn passage_texts(root: &Path) -> Vec<String> {
+    let opts = IngestOptions::default();
+    let (cands, _) = hria::ingest::walk(&[root.to_path_buf()], &opts);
+    let mut out = Vec::new();
+    for c in cands {
+        if let Ok(doc) = hria::ingest::load(&c, &opts) {
+            out.extend(segmenter().segment(&doc).into_iter().map(|p| p.text));
+        }
+    }
+    out
+}
+
+fn hria_index(roots: &[PathBuf], dir: &Path, threads: usize, taxonomy: &Taxonomy) -> u64 {
+    let opts = BuildOptions {
+        dir: dir.to_path_buf(),
+        roots: roots.to_vec(),
+        ingest: IngestOptions::default(),
+        threads,
+        memory_budget_per_thread: DEFAULT_MEMORY_BUDGET,
+        rebuild: true,
+        taxonomy,
+        hold_lock: None,
+    };
+    let s = build(&opts, &|_| {}).expect("bench index builds");
+    assert!(s.passages > 0, "no passages indexed");
+    s.passages
+}
+
+fn reference_index(texts: &[String], dir: &Path, threads: usize) -> u64 {
+    let mut b = Schema::builder();
+    let opts = TextOptions::default()
+        .set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer("jieba")
+                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+        )
+        .set_stored();
+    let text = b.add_text_field("text", opts);
+    let index = tantivy::Index::create_in_dir(dir, b.build()).unwrap();
+    index.tokenizers().register("jieba", JiebaTokenizer);
+    let mut w: tantivy::IndexWriter = index
+        .writer_with_num_threads(threads, DEFAULT_MEMORY_BUDGET * threads)
+        .unwrap();
+    for t in texts {
+        let mut d = tantivy::TantivyDocument::new();
+        d.add_text(text, t);
+        w.add_document(d).unwrap();
+    }
+    w.commit().unwrap();
+    texts.len() as u64
+}
+
+fn fresh_dir(parent: &Path, name: &str) -> PathBuf {
+    let d = parent.join(name);
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+fn bench_corpus(c: &mut Criterion, name: &str, root: &Path, bytes: u64, work: &Path) {
+    let taxonomy = Taxonomy::builtin();
+    let texts = passage_texts(root);
+    let mut g = c.benchmark_group(format!("index/{name}"));
+    g.sample_size(10)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(8))
+        .throughput(Throughput::Bytes(bytes));
+    for threads in [1, 2] {
+        g.bench_function(format!("hria/{threads}t"), |b| {
+            b.iter(|| {
+                hria_index(
+                    &[root.to_path_buf()],
+                    &work.join("hria-idx"),
+                    threads,
+                    taxonomy,
+                )
+            })
+        });
+        g.bench_function(format!("reference-jieba/{threads}t"), |b| {
+            b.iter(|| reference_index(&texts, &fresh_dir(work, "ref-idx"), threads))
+        });
+    }
+    g.finish();
+}
+
+fn percentile(sorted: &[Duration], p: f64) -> Duration {
+    let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
+    sorted[i.min(sorted.len() - 1)]
+}
+
+/// Median and p95 latency of ~20 queries (each run 10 times) on an index.
+fn search_latency(dir: &Path) {
+    let h = open_reader(dir).expect("bench index opens");
+    let queries = [
+        "劳动",
+        "人权",
+        "劳动者 AND 权利",
+        "\"劳动合同\"",
+        "刑法",
+        "工资 OR 报酬",
+        "童工",
+        "强迫劳动",
+        "歧视",
+        "隐私",
+        "环境 NOT 污染",
+        "结社自由",
+        "human rights",
+        "forced labour",
+        "child",
+        "\"modern slavery\"",
+        "supply AND chain",
+        "remedy",
+        "grievance OR complaint",
+        "audit",
+    ];
+    let mut times = Vec::new();
+    let mut total_hits = 0;
+    for q in queries {
+        let req = SearchRequest {
+            query: q.into(),
+            limit: 10,
+            ..Default::default()
+        };
+        for _ in 0..10 {
+            let t = Instant::now();
+            let hits = search(&h, &req).expect("bench query runs");
+            times.push(t.elapsed());
+            total_hits += hits.len();
+        }
+    }
+    assert!(total_hits > 0, "bench queries found nothing");
+    times.sort();
+    eprintln!(
+        "search latency over {} queries x10 (limit 10, with snippets): median {:?}, p95 {:?}",
+        queries.len(),
+        percentile(&times, 0.5),
+        percentile(&times, 0.95)
+    );
+}
+
+fn main() {
+    let mut c = Criterion::default().configure_from_args();
+    let shared = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/bench");
+    let work = tempfile::tempdir().expect("temp dir");
+    let zh = shared.join("zh-law");
+    let en = shared.join("en-statements");
+    let mut search_roots = Vec::new();
+    if zh.is_dir() {
+        let subset = work.path().join("zh-subset");
+        let bytes = copy_subset(&zh, &subset, ZH_SUBSET_BYTES);
+        bench_corpus(&mut c, "zh-law-10MB", &subset, bytes, work.path());
+        search_roots.push(subset);
+    } else {
+        eprintln!("skipping zh-law: {} not found", zh.display());
+    }
+    if en.is_dir() {
+        let bytes = files_under(&en)
+            .iter()
+            .map(|f| std::fs::metadata(f).map(|m| m.len()).unwrap_or(0))
+            .sum();
+        bench_corpus(&mut c, "en-statements", &en, bytes, work.path());
+        search_roots.push(en);
+    } else {
+        eprintln!("skipping en-statements: {} not found", en.display());
+    }
+    if !search_roots.is_empty() {
+        let dir = work.path().join("search-idx");
+        hria_index(&search_roots, &dir, 2, Taxonomy::builtin());
+        search_latency(&dir);
+    }
+    c.final_summary();
+}

@@ -1,12 +1,184 @@
 //! `hria index`.
 
+use super::common::{self, InputArgs};
+use hria::index::writer::{self, BuildOptions, BuildSummary, Event};
+use hria::taxonomy::Taxonomy;
+use indicatif::{ProgressBar, ProgressStyle};
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Duration;
+
+/// Output format of the summary.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// Human-readable lines on stderr.
+    Table,
+    /// One JSON object on stdout.
+    Json,
+}
 
 /// Arguments of `hria index`.
 #[derive(clap::Args, Debug)]
-pub struct Args {}
+pub struct Args {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Index directory.
+    #[arg(long, value_name = "DIR", default_value = common::DEFAULT_INDEX)]
+    pub index: PathBuf,
+    /// Worker threads (default: all cores).
+    #[arg(long, value_name = "N")]
+    pub threads: Option<usize>,
+    /// Build a fresh index and swap it in for the old one, instead of updating it.
+    #[arg(long)]
+    pub rebuild: bool,
+    /// No progress bar.
+    #[arg(long, short)]
+    pub quiet: bool,
+    /// Summary format.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+    /// Taxonomy file to tag with (default: the built-in taxonomy).
+    #[arg(long, value_name = "FILE")]
+    pub taxonomy: Option<PathBuf>,
+    /// Index writer memory budget per thread, in MB (at least 15).
+    #[arg(long, value_name = "MB", default_value_t = 50)]
+    pub memory_budget: usize,
+    /// Debug: hold the index lock this many milliseconds before working.
+    #[arg(long, hide = true, value_name = "MS")]
+    pub hold_lock_ms: Option<u64>,
+    /// Debug: print peak memory (VmHWM) to stderr at the end.
+    #[arg(long, hide = true)]
+    pub report_rss: bool,
+}
+
+/// Loads `--taxonomy FILE`, or the built-in taxonomy.
+pub(crate) fn load_taxonomy(path: Option<&Path>) -> anyhow::Result<Taxonomy> {
+    let Some(path) = path else {
+        return Ok(Taxonomy::builtin().clone());
+    };
+    let src = std::fs::read_to_string(path)
+        .map_err(|e| anyhow::anyhow!("taxonomy {}: {e}", path.display()))?;
+    let mut t: Taxonomy =
+        toml::from_str(&src).map_err(|e| anyhow::anyhow!("taxonomy {}: {e}", path.display()))?;
+    t.hash = blake3::hash(src.as_bytes()).to_hex().to_string();
+    Ok(t)
+}
+
+fn progress_bar(quiet: bool) -> ProgressBar {
+    if quiet || !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let pb = ProgressBar::new(0);
+    pb.set_style(
+        ProgressStyle::with_template(
+            "{spinner} [{elapsed_precise}] {bar:30} {bytes}/{total_bytes} {binary_bytes_per_sec} ETA {eta} {msg}",
+        )
+        .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+    pb.enable_steady_tick(Duration::from_millis(200));
+    pb
+}
+
+fn print_table(s: &BuildSummary) {
+    eprintln!(
+        "hria: index {}: {} indexed, {} unchanged, {} removed, {} skipped; {} passages, {} tags{}",
+        s.index,
+        s.indexed,
+        s.unchanged,
+        s.removed,
+        s.skipped.len(),
+        s.passages,
+        s.tags,
+        if s.taxonomy_changed {
+            " (taxonomy changed: all re-tagged)"
+        } else {
+            ""
+        }
+    );
+    eprintln!(
+        "hria: {:.1} MB in {:.2} s ({:.2} MB/s); index holds {} documents, {} passages{}",
+        s.bytes as f64 / 1e6,
+        s.elapsed_s,
+        s.mb_per_s,
+        s.total_documents,
+        s.total_passages,
+        if s.committed {
+            ""
+        } else {
+            " (nothing to commit)"
+        }
+    );
+}
+
+/// Peak resident memory of this process in kB, from /proc (Linux only).
+fn peak_rss_kb() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}
 
 /// Runs `hria index`.
-pub fn run(_args: Args) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("`hria index` is not built yet")
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let taxonomy = load_taxonomy(args.taxonomy.as_deref())?;
+    let opts = BuildOptions {
+        dir: args.index.clone(),
+        roots: args.input.paths(),
+        ingest: args.input.options(),
+        threads: args.threads.unwrap_or(0),
+        memory_budget_per_thread: args.memory_budget.max(15) << 20,
+        rebuild: args.rebuild,
+        taxonomy: &taxonomy,
+        hold_lock: args.hold_lock_ms.map(Duration::from_millis),
+    };
+    let pb = progress_bar(args.quiet);
+    let docs = AtomicU64::new(0);
+    let passages = AtomicU64::new(0);
+    let total_docs = AtomicU64::new(0);
+    let started = std::time::Instant::now();
+    let hold = args.hold_lock_ms;
+    let on_event = |e: Event| match e {
+        Event::LockAcquired => {
+            if let Some(ms) = hold {
+                eprintln!("hria: holding the index lock for {ms} ms");
+            }
+        }
+        Event::Started { documents, bytes } => {
+            pb.set_length(bytes);
+            pb.set_message(format!("0/{documents} documents"));
+            total_docs.store(documents, Ordering::Relaxed);
+        }
+        Event::Document { bytes, passages: n } => {
+            let d = docs.fetch_add(1, Ordering::Relaxed) + 1;
+            let p = passages.fetch_add(n, Ordering::Relaxed) + n;
+            pb.inc(bytes);
+            let total = total_docs.load(Ordering::Relaxed);
+            let rate = p as f64 / started.elapsed().as_secs_f64().max(1e-3);
+            pb.set_message(format!("{d}/{total} documents, {rate:.0} passages/s"));
+        }
+        Event::Committing => pb.set_message("committing"),
+    };
+    let result = writer::build(&opts, &on_event);
+    pb.finish_and_clear();
+    let summary = result?;
+    common::report_skips(&summary.skipped);
+    match args.format {
+        Format::Table => print_table(&summary),
+        Format::Json => {
+            let mut out = std::io::stdout().lock();
+            serde_json::to_writer(&mut out, &summary)?;
+            writeln!(out)?;
+        }
+    }
+    if args.report_rss {
+        if let Some(kb) = peak_rss_kb() {
+            eprintln!("hria: peak RSS {kb} kB");
+        }
+    }
+    Ok(ExitCode::from(if summary.skipped.is_empty() {
+        common::EXIT_OK
+    } else {
+        common::EXIT_PARTIAL
+    }))
 }

@@ -1,12 +1,126 @@
 //! `hria search`.
 
+use super::common;
+use hria::index::open_reader;
+use hria::model::Lang;
+use hria::query::search::{self, SearchError, SearchRequest};
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
+
+/// Output format.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// Human-readable blocks.
+    Table,
+    /// One JSON object per hit.
+    Jsonl,
+}
 
 /// Arguments of `hria search`.
 #[derive(clap::Args, Debug)]
-pub struct Args {}
+pub struct Args {
+    /// Query in tantivy syntax: words (ANDed), "phrases", OR, NOT / -word, field:value. `*` or
+    /// an empty query matches every passage (use with filters).
+    pub query: String,
+    /// Only passages tagged TAG or a tag under it (repeatable; all must hold).
+    #[arg(long, value_name = "TAG")]
+    pub tag: Vec<String>,
+    /// Only passages that cite INSTRUMENT by name (e.g. ICCPR or instrument/ICCPR; repeatable).
+    #[arg(long, value_name = "INSTRUMENT")]
+    pub cited: Vec<String>,
+    /// Only passages of this document id.
+    #[arg(long, value_name = "ID")]
+    pub doc: Option<String>,
+    /// Only passages in this language (zh, en, other).
+    #[arg(long, value_parser = parse_lang)]
+    pub lang: Option<Lang>,
+    /// Maximum number of hits.
+    #[arg(long, default_value_t = 10)]
+    pub limit: usize,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+    /// Index directory.
+    #[arg(long, value_name = "DIR", default_value = common::DEFAULT_INDEX)]
+    pub index: PathBuf,
+    /// Taxonomy in use (default: built-in); a warning is printed when the index used another.
+    #[arg(long, value_name = "FILE")]
+    pub taxonomy: Option<PathBuf>,
+}
+
+fn parse_lang(s: &str) -> Result<Lang, String> {
+    Lang::parse(s).ok_or_else(|| format!("unknown language {s:?} (zh, en or other)"))
+}
 
 /// Runs `hria search`.
-pub fn run(_args: Args) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("`hria search` is not built yet")
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let handle = open_reader(&args.index)?;
+    let taxonomy = super::index::load_taxonomy(args.taxonomy.as_deref())?;
+    if let Some(w) = handle.taxonomy_warning(&taxonomy) {
+        eprintln!("hria: warning: {w}");
+    }
+    let req = SearchRequest {
+        query: args.query.clone(),
+        tags: args.tag.clone(),
+        cited: args.cited.clone(),
+        doc: args.doc.clone(),
+        lang: args.lang,
+        limit: args.limit,
+        snippet_chars: 0,
+    };
+    let hits = match search::search(&handle, &req) {
+        Ok(h) => h,
+        Err(e @ (SearchError::Query { .. } | SearchError::Filter(_))) => {
+            eprintln!("hria: {e}");
+            return Ok(ExitCode::from(common::EXIT_ERROR));
+        }
+        Err(e) => return Err(e.into()),
+    };
+    let mut out = std::io::stdout().lock();
+    match args.format {
+        Format::Jsonl => {
+            for h in &hits {
+                serde_json::to_writer(&mut out, h)?;
+                writeln!(out)?;
+            }
+        }
+        Format::Table => {
+            let colour = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+            let (open, close) = if colour {
+                ("\x1b[1;33m", "\x1b[0m")
+            } else {
+                ("[[", "]]")
+            };
+            for (i, h) in hits.iter().enumerate() {
+                let title = if h.title.is_empty() { &h.doc } else { &h.title };
+                writeln!(
+                    out,
+                    "{}. {} ({})  score {:.2}",
+                    i + 1,
+                    title,
+                    h.doc,
+                    h.score
+                )?;
+                if !h.section.is_empty() {
+                    writeln!(
+                        out,
+                        "   § {}",
+                        h.section.join(hria::index::schema::SECTION_SEP)
+                    )?;
+                }
+                writeln!(out, "   {} {} {}", h.id, h.kind, h.lang)?;
+                if !h.tags.is_empty() {
+                    let tags: Vec<&str> = h.tags.iter().map(|t| t.tag.as_str()).collect();
+                    writeln!(out, "   tags: {}", tags.join(", "))?;
+                }
+                let snippet = search::mark(&h.snippet, &h.highlights, open, close);
+                writeln!(out, "   {}", snippet.replace('\n', " "))?;
+            }
+            if hits.is_empty() {
+                eprintln!("hria: no hits");
+            }
+        }
+    }
+    Ok(ExitCode::from(common::EXIT_OK))
 }

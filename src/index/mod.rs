@@ -1,2 +1,349 @@
 //! The tantivy index: schema, writer (incremental, locked, atomic commits) and reader.
+//!
+//! Readers go through [`open_reader`], which checks that the directory holds an hria index of the
+//! current [`schema::SCHEMA_VERSION`], registers the query tokenizer and reads the
+//! [`schema::IndexManifest`] committed with the passages. Writers go through [`writer::build`].
+
 pub mod schema;
+pub mod writer;
+
+use crate::segment::Segmenter;
+use crate::taxonomy::Taxonomy;
+use schema::IndexManifest;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+use tantivy::schema::Field;
+use tantivy::tokenizer::{PreTokenizedStream, PreTokenizedString, Token as TvToken, Tokenizer};
+use tantivy::{Index, IndexReader, ReloadPolicy, Searcher, TantivyError};
+
+/// Name of tantivy's meta file: its presence tells an index directory from any other.
+pub const META_FILE: &str = "meta.json";
+
+/// What can go wrong opening, writing or reading an index. Every variant names the directory.
+#[derive(Debug, thiserror::Error)]
+pub enum IndexError {
+    /// There is no index at the path.
+    #[error("no index at {}; run `hria index` first", dir.display())]
+    NotFound {
+        /// The index directory.
+        dir: PathBuf,
+    },
+    /// Another process holds the writer lock.
+    #[error("index {} is locked by another process (an hria index run?)", dir.display())]
+    Locked {
+        /// The index directory.
+        dir: PathBuf,
+    },
+    /// The directory holds an index of another layout.
+    #[error(
+        "index {} has {found}, but this hria uses schema version {expected}; rebuild it with `hria index --rebuild`",
+        dir.display()
+    )]
+    SchemaMismatch {
+        /// The index directory.
+        dir: PathBuf,
+        /// What was found (`schema version 0`, `a tantivy index that is not an hria index`).
+        found: String,
+        /// The schema version this build reads and writes.
+        expected: u32,
+    },
+    /// The index metadata could not be read.
+    #[error("index {} is corrupt ({source}); rebuild it with `hria index --rebuild`", path.display())]
+    Corrupt {
+        /// The file or directory that could not be read.
+        path: PathBuf,
+        /// Why.
+        #[source]
+        source: Box<dyn std::error::Error + Send + Sync>,
+    },
+    /// The path exists but is not an index, and hria refuses to write over it.
+    #[error("{} exists and is not an hria index; refusing to write into it", dir.display())]
+    NotAnIndex {
+        /// The directory.
+        dir: PathBuf,
+    },
+    /// A file-system operation failed.
+    #[error("{}: {source}", path.display())]
+    Io {
+        /// The path concerned.
+        path: PathBuf,
+        /// The error.
+        #[source]
+        source: std::io::Error,
+    },
+    /// Any other tantivy error.
+    #[error("index {}: {source}", dir.display())]
+    Tantivy {
+        /// The index directory.
+        dir: PathBuf,
+        /// The error.
+        #[source]
+        source: TantivyError,
+    },
+}
+
+impl IndexError {
+    pub(crate) fn tantivy(dir: &Path, source: TantivyError) -> Self {
+        match source {
+            TantivyError::LockFailure(..) => IndexError::Locked {
+                dir: dir.to_path_buf(),
+            },
+            source => IndexError::Tantivy {
+                dir: dir.to_path_buf(),
+                source,
+            },
+        }
+    }
+
+    pub(crate) fn io(path: &Path, source: std::io::Error) -> Self {
+        IndexError::Io {
+            path: path.to_path_buf(),
+            source,
+        }
+    }
+}
+
+/// The process-wide segmenter used for indexing and for query parsing, so that both cut text the
+/// same way and the dictionary is loaded once.
+pub fn segmenter() -> &'static Segmenter {
+    static SEGMENTER: OnceLock<Segmenter> = OnceLock::new();
+    SEGMENTER.get_or_init(Segmenter::new)
+}
+
+/// The `hria` tokenizer: normalization then [`Segmenter::tokens`], the same terms the writer
+/// indexes from `Passage::tokens`. Used for query parsing and snippet highlighting.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct HriaTokenizer;
+
+impl Tokenizer for HriaTokenizer {
+    type TokenStream<'a> = PreTokenizedStream;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
+        PreTokenizedStream::from(pre_tokenized(text, &segmenter().tokens(text)))
+    }
+}
+
+/// Builds tantivy's pre-tokenized value from hria tokens (positions are token ordinals).
+pub fn pre_tokenized(text: &str, tokens: &[crate::model::Token]) -> PreTokenizedString {
+    PreTokenizedString {
+        text: text.to_string(),
+        tokens: tokens
+            .iter()
+            .enumerate()
+            .map(|(i, t)| TvToken {
+                offset_from: t.range.start,
+                offset_to: t.range.end,
+                position: i,
+                text: t.term.clone(),
+                position_length: 1,
+            })
+            .collect(),
+    }
+}
+
+/// Registers the `hria` tokenizer on an index (tokenizers are not persisted, so every opener must).
+pub fn register_tokenizer(index: &Index) {
+    index
+        .tokenizers()
+        .register(schema::TOKENIZER, HriaTokenizer);
+}
+
+/// The schema's fields, resolved once.
+#[derive(Debug, Clone, Copy)]
+pub struct Fields {
+    /// [`schema::PASSAGE_ID`].
+    pub passage_id: Field,
+    /// [`schema::DOC_ID`].
+    pub doc_id: Field,
+    /// [`schema::ORDINAL`].
+    pub ordinal: Field,
+    /// [`schema::SECTION`].
+    pub section: Field,
+    /// [`schema::KIND`].
+    pub kind: Field,
+    /// [`schema::LANG`].
+    pub lang: Field,
+    /// [`schema::START`].
+    pub start: Field,
+    /// [`schema::END`].
+    pub end: Field,
+    /// [`schema::TEXT`].
+    pub text: Field,
+    /// [`schema::TAG`].
+    pub tag: Field,
+    /// [`schema::CITED`].
+    pub cited: Field,
+    /// [`schema::COVERED`].
+    pub covered: Field,
+    /// [`schema::TAGS_JSON`].
+    pub tags_json: Field,
+    /// [`schema::MAX_SCORE`].
+    pub max_score: Field,
+}
+
+impl Fields {
+    /// Resolves the fields of an hria schema; `None` if one is missing (not an hria index).
+    pub fn resolve(s: &tantivy::schema::Schema) -> Option<Fields> {
+        let f = |name: &str| s.get_field(name).ok();
+        Some(Fields {
+            passage_id: f(schema::PASSAGE_ID)?,
+            doc_id: f(schema::DOC_ID)?,
+            ordinal: f(schema::ORDINAL)?,
+            section: f(schema::SECTION)?,
+            kind: f(schema::KIND)?,
+            lang: f(schema::LANG)?,
+            start: f(schema::START)?,
+            end: f(schema::END)?,
+            text: f(schema::TEXT)?,
+            tag: f(schema::TAG)?,
+            cited: f(schema::CITED)?,
+            covered: f(schema::COVERED)?,
+            tags_json: f(schema::TAGS_JSON)?,
+            max_score: f(schema::MAX_SCORE)?,
+        })
+    }
+}
+
+/// An opened index, ready to search.
+pub struct IndexHandle {
+    /// Where it is.
+    pub dir: PathBuf,
+    /// The tantivy index, with the `hria` tokenizer registered.
+    pub index: Index,
+    /// A reader on the last commit.
+    pub reader: IndexReader,
+    /// A searcher on that commit.
+    pub searcher: Searcher,
+    /// The schema's fields.
+    pub fields: Fields,
+    /// What the last commit recorded.
+    pub manifest: IndexManifest,
+}
+
+impl IndexHandle {
+    /// A warning when `taxonomy` is not the one the index was tagged with, else `None`.
+    pub fn taxonomy_warning(&self, taxonomy: &Taxonomy) -> Option<String> {
+        taxonomy_mismatch(&self.dir, &self.manifest, taxonomy)
+    }
+
+    /// Title of a document, from the manifest (empty when unknown).
+    pub fn title(&self, doc: &str) -> &str {
+        self.manifest
+            .documents
+            .get(doc)
+            .map(|d| d.title.as_str())
+            .unwrap_or("")
+    }
+}
+
+fn taxonomy_mismatch(dir: &Path, m: &IndexManifest, taxonomy: &Taxonomy) -> Option<String> {
+    if m.documents.is_empty() || m.taxonomy_hash == taxonomy.hash {
+        return None;
+    }
+    Some(format!(
+        "index {} was tagged with taxonomy {} ({}), not with the taxonomy in use {} ({}); tag results follow the index (re-index to change)",
+        dir.display(),
+        m.taxonomy_version,
+        short(&m.taxonomy_hash),
+        taxonomy.version,
+        short(&taxonomy.hash)
+    ))
+}
+
+fn short(hash: &str) -> &str {
+    hash.get(..12).unwrap_or(hash)
+}
+
+/// Opens an existing index directory and checks its layout; returns the index and its manifest.
+/// An index freshly created but never committed to has an empty manifest.
+pub fn open_index(dir: &Path) -> Result<(Index, IndexManifest), IndexError> {
+    if !dir.is_dir() {
+        return Err(IndexError::NotFound {
+            dir: dir.to_path_buf(),
+        });
+    }
+    if !dir.join(META_FILE).is_file() {
+        let empty = std::fs::read_dir(dir)
+            .map_err(|e| IndexError::io(dir, e))?
+            .next()
+            .is_none();
+        return Err(if empty {
+            IndexError::NotFound {
+                dir: dir.to_path_buf(),
+            }
+        } else {
+            IndexError::NotAnIndex {
+                dir: dir.to_path_buf(),
+            }
+        });
+    }
+    let index = Index::open_in_dir(dir).map_err(|e| match e {
+        TantivyError::LockFailure(..) => IndexError::Locked {
+            dir: dir.to_path_buf(),
+        },
+        e => IndexError::Corrupt {
+            path: dir.join(META_FILE),
+            source: Box::new(e),
+        },
+    })?;
+    let mismatch = |found: String| IndexError::SchemaMismatch {
+        dir: dir.to_path_buf(),
+        found,
+        expected: schema::SCHEMA_VERSION,
+    };
+    let metas = index.load_metas().map_err(|e| IndexError::Corrupt {
+        path: dir.join(META_FILE),
+        source: Box::new(e),
+    })?;
+    let manifest = match metas.payload.as_deref() {
+        Some(p) => match serde_json::from_str::<IndexManifest>(p) {
+            Ok(m) => m,
+            Err(_) => return Err(mismatch("a commit payload hria cannot read".into())),
+        },
+        // Created but never committed to (e.g. the first run was killed): empty, if it is ours.
+        None if metas.segments.is_empty() && index.schema() == schema::schema() => IndexManifest {
+            schema_version: schema::SCHEMA_VERSION,
+            ..Default::default()
+        },
+        None => return Err(mismatch("a tantivy index that is not an hria index".into())),
+    };
+    if manifest.schema_version != schema::SCHEMA_VERSION {
+        return Err(mismatch(format!(
+            "schema version {}",
+            manifest.schema_version
+        )));
+    }
+    if index.schema() != schema::schema() {
+        return Err(mismatch(format!(
+            "a different field layout under schema version {}",
+            manifest.schema_version
+        )));
+    }
+    register_tokenizer(&index);
+    Ok((index, manifest))
+}
+
+/// Opens an index for reading. Readers never take the writer lock, so they work while an
+/// `hria index` run is in progress (they see the last commit).
+pub fn open_reader(dir: &Path) -> Result<IndexHandle, IndexError> {
+    let (index, manifest) = open_index(dir)?;
+    let fields = Fields::resolve(&index.schema()).ok_or_else(|| IndexError::SchemaMismatch {
+        dir: dir.to_path_buf(),
+        found: "missing fields".into(),
+        expected: schema::SCHEMA_VERSION,
+    })?;
+    let reader = index
+        .reader_builder()
+        .reload_policy(ReloadPolicy::Manual)
+        .try_into()
+        .map_err(|e| IndexError::tantivy(dir, e))?;
+    let searcher = reader.searcher();
+    Ok(IndexHandle {
+        dir: dir.to_path_buf(),
+        index,
+        reader,
+        searcher,
+        fields,
+        manifest,
+    })
+}

@@ -105,6 +105,10 @@ pub struct DocRecord {
     pub encoding: String,
     /// Number of passages indexed for it.
     pub passages: u64,
+    /// The root path (as given, made absolute) it was found under; a later run over the same root
+    /// that no longer finds the document removes it.
+    #[serde(default)]
+    pub root: String,
 }
 
 /// What a commit records besides the segments (stored as tantivy's commit payload, so that it is

@@ -1,1 +1,2 @@
 //! Queries over the index: search, coverage and gaps.
+pub mod search;

@@ -1,0 +1,592 @@
+//! Writing the index: ingest, segment and tag documents in parallel, one tantivy document per
+//! passage, one commit per run carrying the [`IndexManifest`] as its payload.
+//!
+//! Incremental by default: a document whose raw bytes hash the same as in the manifest is not
+//! even decoded; a changed one is replaced (delete by [`schema::DOC_ID`], then add, in the same commit);
+//! one recorded under a root given to this run but no longer found there is deleted. `rebuild`
+//! builds a fresh index next to the target and swaps it in.
+
+use super::schema::{self, DocRecord, IndexManifest};
+use super::{open_index, pre_tokenized, register_tokenizer, Fields, IndexError, META_FILE};
+use crate::ingest::{self, Candidate, IngestOptions, Skip};
+use crate::model::{Basis, TaggedPassage};
+use crate::tag::Tagger;
+use crate::taxonomy::Taxonomy;
+use rayon::prelude::*;
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+use tantivy::directory::{Directory, MmapDirectory, INDEX_WRITER_LOCK};
+use tantivy::indexer::IndexWriterOptions;
+use tantivy::schema::Term;
+use tantivy::{Index, IndexWriter, TantivyDocument};
+
+/// Documents handed to the workers at a time: bounds what is in flight, so memory does not grow
+/// with the corpus.
+const CHUNK: usize = 64;
+
+/// Default writer memory budget per indexing thread.
+pub const DEFAULT_MEMORY_BUDGET: usize = 50 << 20;
+
+/// Options for [`build`].
+#[derive(Debug, Clone)]
+pub struct BuildOptions<'a> {
+    /// The index directory.
+    pub dir: PathBuf,
+    /// Files or folders to index.
+    pub roots: Vec<PathBuf>,
+    /// Ingestion options.
+    pub ingest: IngestOptions,
+    /// Worker threads (0: all cores).
+    pub threads: usize,
+    /// Writer memory budget per indexing thread, in bytes (at least 15 MB).
+    pub memory_budget_per_thread: usize,
+    /// Build a fresh index and swap it in, instead of updating.
+    pub rebuild: bool,
+    /// Taxonomy to tag with.
+    pub taxonomy: &'a Taxonomy,
+    /// Debug: hold the writer lock this long before working (makes lock tests deterministic).
+    pub hold_lock: Option<Duration>,
+}
+
+/// Progress reported by [`build`].
+#[derive(Debug, Clone, Copy)]
+pub enum Event {
+    /// The writer lock is held.
+    LockAcquired,
+    /// The walk is done: this many candidate documents, of this many bytes.
+    Started {
+        /// Candidate documents.
+        documents: u64,
+        /// Their total size in bytes.
+        bytes: u64,
+    },
+    /// One candidate is done (indexed, unchanged or skipped).
+    Document {
+        /// Its size in bytes.
+        bytes: u64,
+        /// Passages indexed from it (0 when unchanged or skipped).
+        passages: u64,
+    },
+    /// All documents are done; committing.
+    Committing,
+}
+
+/// What a run did.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct BuildSummary {
+    /// The index directory.
+    pub index: String,
+    /// Whether the index was rebuilt from scratch.
+    pub rebuilt: bool,
+    /// Whether the taxonomy differed from the index's, so every document was re-tagged.
+    pub taxonomy_changed: bool,
+    /// Candidate documents found by the walk.
+    pub found: u64,
+    /// Documents (re)indexed.
+    pub indexed: u64,
+    /// Documents unchanged since the last run (not read further than their bytes).
+    pub unchanged: u64,
+    /// Documents removed from the index (gone from their root, or no longer readable).
+    pub removed: u64,
+    /// Inputs skipped or degraded, with reasons.
+    pub skipped: Vec<Skip>,
+    /// Passages indexed in this run.
+    pub passages: u64,
+    /// Tags given in this run.
+    pub tags: u64,
+    /// Bytes of the documents indexed in this run.
+    pub bytes: u64,
+    /// Wall time in seconds.
+    pub elapsed_s: f64,
+    /// `bytes` per second, in MB (10^6).
+    pub mb_per_s: f64,
+    /// Whether a commit was made (false when nothing changed).
+    pub committed: bool,
+    /// Opstamp of the index's last commit.
+    pub opstamp: u64,
+    /// Documents in the index after the run.
+    pub total_documents: u64,
+    /// Passages in the index after the run.
+    pub total_passages: u64,
+}
+
+/// One candidate with the root it was found under.
+struct Cand {
+    c: Candidate,
+    root: String,
+}
+
+enum Outcome {
+    Unchanged,
+    Indexed {
+        record: DocRecord,
+        passages: u64,
+        tags: u64,
+        bytes: u64,
+    },
+    Skipped(Skip),
+}
+
+/// The key a root is recorded under: canonical when it exists, so `corpus` and `./corpus` agree.
+fn root_key(root: &Path) -> String {
+    std::fs::canonicalize(root)
+        .or_else(|_| std::path::absolute(root))
+        .unwrap_or_else(|_| root.to_path_buf())
+        .display()
+        .to_string()
+}
+
+fn is_empty_dir(dir: &Path) -> Result<bool, IndexError> {
+    Ok(std::fs::read_dir(dir)
+        .map_err(|e| IndexError::io(dir, e))?
+        .next()
+        .is_none())
+}
+
+/// A sibling path of `dir` named `<name><suffix>`.
+fn sibling(dir: &Path, suffix: &str) -> Result<PathBuf, IndexError> {
+    let abs = std::path::absolute(dir).map_err(|e| IndexError::io(dir, e))?;
+    let name = abs.file_name().ok_or_else(|| IndexError::NotAnIndex {
+        dir: dir.to_path_buf(),
+    })?;
+    let mut n = name.to_os_string();
+    n.push(suffix);
+    Ok(abs.with_file_name(n))
+}
+
+/// Builds one tantivy document from a tagged passage.
+pub fn to_document(f: &Fields, ordinal: u64, tp: &TaggedPassage) -> TantivyDocument {
+    let p = &tp.passage;
+    let mut d = TantivyDocument::new();
+    d.add_text(f.passage_id, &p.id);
+    d.add_text(f.doc_id, &p.doc);
+    d.add_u64(f.ordinal, ordinal);
+    d.add_text(f.section, p.section.join(schema::SECTION_SEP));
+    d.add_text(f.kind, p.kind.as_str());
+    d.add_text(f.lang, p.lang.code());
+    d.add_u64(f.start, p.range.start as u64);
+    d.add_u64(f.end, p.range.end as u64);
+    d.add_pre_tokenized_text(f.text, pre_tokenized(&p.text, &p.tokens));
+    let mut max = 0f64;
+    for t in &tp.tags {
+        let facet = schema::tag_facet(&t.tag);
+        match t.basis {
+            Basis::Cited => {
+                d.add_facet(f.tag, facet.clone());
+                d.add_facet(f.cited, facet);
+            }
+            Basis::Covered => d.add_facet(f.covered, facet),
+            Basis::Matched => d.add_facet(f.tag, facet),
+        }
+        max = max.max(t.score as f64);
+    }
+    // Serializing plain data cannot fail; an empty list is the safe fallback all the same.
+    d.add_text(
+        f.tags_json,
+        serde_json::to_string(&tp.tags).unwrap_or_else(|_| "[]".into()),
+    );
+    d.add_f64(f.max_score, max);
+    d
+}
+
+struct Ctx<'a> {
+    old: &'a IndexManifest,
+    retag_all: bool,
+    rebuild: bool,
+    ingest: &'a IngestOptions,
+    tagger: &'a Tagger,
+    writer: &'a IndexWriter,
+    fields: Fields,
+    progress: &'a (dyn Fn(Event) + Sync),
+}
+
+fn process_one(ctx: &Ctx, cand: &Cand) -> Result<Outcome, tantivy::TantivyError> {
+    let c = &cand.c;
+    let size = std::fs::metadata(&c.path).map(|m| m.len()).unwrap_or(0);
+    let done = |passages| {
+        (ctx.progress)(Event::Document {
+            bytes: size,
+            passages,
+        })
+    };
+    // Hash the raw bytes first: an unchanged document is not decoded, segmented or tagged.
+    let raw_hash = if size <= ctx.ingest.max_file_size {
+        std::fs::read(&c.path)
+            .ok()
+            .map(|b| blake3::hash(&b).to_hex().to_string())
+    } else {
+        None
+    };
+    if let (Some(h), Some(rec), false) = (&raw_hash, ctx.old.documents.get(&c.id), ctx.retag_all) {
+        if *h == rec.hash && rec.root == cand.root {
+            done(0);
+            return Ok(Outcome::Unchanged);
+        }
+    }
+    let id_term = Term::from_field_text(ctx.fields.doc_id, &c.id);
+    let doc = match ingest::load(c, ctx.ingest) {
+        Ok(d) => d,
+        Err(skip) => {
+            if !ctx.rebuild {
+                ctx.writer.delete_term(id_term);
+            }
+            done(0);
+            return Ok(Outcome::Skipped(skip));
+        }
+    };
+    let passages = crate::pipeline::process(&doc, super::segmenter(), ctx.tagger);
+    if !ctx.rebuild {
+        // Deleting ops apply to documents added before them, so the new passages survive.
+        ctx.writer.delete_term(id_term);
+    }
+    let mut tags = 0u64;
+    for (i, tp) in passages.iter().enumerate() {
+        tags += tp.tags.len() as u64;
+        ctx.writer
+            .add_document(to_document(&ctx.fields, i as u64, tp))?;
+    }
+    let n = passages.len() as u64;
+    done(n);
+    Ok(Outcome::Indexed {
+        record: DocRecord {
+            path: c.path.display().to_string(),
+            hash: raw_hash.unwrap_or(doc.hash),
+            title: doc.meta.title.clone(),
+            organisation: doc.meta.organisation.clone(),
+            kind: doc.meta.kind.clone(),
+            year: doc.meta.year,
+            lang: doc.lang.code().to_string(),
+            encoding: doc.encoding.clone(),
+            passages: n,
+            root: cand.root.clone(),
+        },
+        passages: n,
+        tags,
+        bytes: size,
+    })
+}
+
+/// Where the run writes, and what it must do at the end.
+struct Target {
+    /// Directory the writer writes into (the index itself, or the temporary one on rebuild).
+    work: PathBuf,
+    /// Held on rebuild: the old index's writer lock, so no other run writes it meanwhile.
+    old_lock: Option<tantivy::directory::DirectoryLock>,
+    index: Index,
+    old: IndexManifest,
+    created: bool,
+}
+
+fn create_index(dir: &Path) -> Result<Index, IndexError> {
+    std::fs::create_dir_all(dir).map_err(|e| IndexError::io(dir, e))?;
+    let index =
+        Index::create_in_dir(dir, schema::schema()).map_err(|e| IndexError::tantivy(dir, e))?;
+    register_tokenizer(&index);
+    Ok(index)
+}
+
+fn prepare(dir: &Path, rebuild: bool) -> Result<Target, IndexError> {
+    let exists = dir.exists();
+    if exists && !dir.is_dir() {
+        return Err(IndexError::NotAnIndex {
+            dir: dir.to_path_buf(),
+        });
+    }
+    let empty = exists && is_empty_dir(dir)?;
+    let is_index = exists && dir.join(META_FILE).is_file();
+    if exists && !empty && !is_index {
+        // Never replace or write into a folder that is not ours (a mistyped --index).
+        return Err(IndexError::NotAnIndex {
+            dir: dir.to_path_buf(),
+        });
+    }
+    if rebuild {
+        let old_lock = if is_index {
+            let d = MmapDirectory::open(dir).map_err(|e| IndexError::Corrupt {
+                path: dir.to_path_buf(),
+                source: Box::new(e),
+            })?;
+            Some(
+                d.acquire_lock(&INDEX_WRITER_LOCK)
+                    .map_err(|_| IndexError::Locked {
+                        dir: dir.to_path_buf(),
+                    })?,
+            )
+        } else {
+            None
+        };
+        remove_stale_tmp(dir);
+        let work = sibling(dir, &format!(".tmp-{}", std::process::id()))?;
+        if work.exists() {
+            std::fs::remove_dir_all(&work).map_err(|e| IndexError::io(&work, e))?;
+        }
+        let index = create_index(&work)?;
+        return Ok(Target {
+            work,
+            old_lock,
+            index,
+            old: IndexManifest::default(),
+            created: true,
+        });
+    }
+    if is_index {
+        let (index, old) = open_index(dir)?;
+        Ok(Target {
+            work: dir.to_path_buf(),
+            old_lock: None,
+            index,
+            old,
+            created: false,
+        })
+    } else {
+        Ok(Target {
+            work: dir.to_path_buf(),
+            old_lock: None,
+            index: create_index(dir)?,
+            old: IndexManifest::default(),
+            created: true,
+        })
+    }
+}
+
+/// Removes `DIR.tmp-<pid>` folders left by killed rebuilds (their process no longer runs). Only
+/// where the process table can be read (`/proc`); elsewhere they are left alone.
+fn remove_stale_tmp(dir: &Path) {
+    let Ok(prefix) = sibling(dir, ".tmp-") else {
+        return;
+    };
+    let (Some(parent), Some(stem)) = (prefix.parent(), prefix.file_name()) else {
+        return;
+    };
+    if !Path::new("/proc/self").exists() {
+        return;
+    }
+    let stem = stem.to_string_lossy().into_owned();
+    let Ok(entries) = std::fs::read_dir(parent) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let name = e.file_name().to_string_lossy().into_owned();
+        let Some(pid) = name.strip_prefix(&stem) else {
+            continue;
+        };
+        if pid.parse::<u32>().is_ok() && !Path::new("/proc").join(pid).exists() {
+            let _ = std::fs::remove_dir_all(e.path());
+        }
+    }
+}
+
+/// Swaps the freshly built index at `tmp` in for `dir`. Directory renames cannot be exchanged
+/// atomically through std, so there is a window of two renames during which `dir` does not exist;
+/// readers that opened the old index keep their memory maps and are not disturbed.
+fn swap_in(
+    tmp: &Path,
+    dir: &Path,
+    old_lock: Option<tantivy::directory::DirectoryLock>,
+) -> Result<(), IndexError> {
+    let old = if dir.exists() {
+        let old = sibling(dir, &format!(".old-{}", std::process::id()))?;
+        std::fs::rename(dir, &old).map_err(|e| IndexError::io(dir, e))?;
+        Some(old)
+    } else {
+        None
+    };
+    if let Err(e) = std::fs::rename(tmp, dir) {
+        if let Some(old) = &old {
+            let _ = std::fs::rename(old, dir);
+        }
+        return Err(IndexError::io(tmp, e));
+    }
+    drop(old_lock);
+    if let Some(old) = old {
+        std::fs::remove_dir_all(&old).map_err(|e| IndexError::io(&old, e))?;
+    }
+    Ok(())
+}
+
+/// Indexes `opts.roots` into `opts.dir`. Fails at once with [`IndexError::Locked`] when another
+/// process writes the index. A run either commits once, atomically with its manifest, or leaves
+/// the last commit as it was.
+pub fn build(
+    opts: &BuildOptions,
+    progress: &(dyn Fn(Event) + Sync),
+) -> Result<BuildSummary, IndexError> {
+    let start = Instant::now();
+    let dir = opts.dir.as_path();
+    let target = prepare(dir, opts.rebuild)?;
+    let work = target.work.clone();
+    let index = &target.index;
+    let fields = Fields::resolve(&index.schema()).ok_or_else(|| IndexError::SchemaMismatch {
+        dir: dir.to_path_buf(),
+        found: "missing fields".into(),
+        expected: schema::SCHEMA_VERSION,
+    })?;
+    let threads = if opts.threads == 0 {
+        std::thread::available_parallelism().map_or(1, |n| n.get())
+    } else {
+        opts.threads
+    };
+    let writer_options = IndexWriterOptions::builder()
+        .num_worker_threads(threads.clamp(1, 8))
+        .memory_budget_per_thread(opts.memory_budget_per_thread.max(15 << 20))
+        .build();
+    let mut writer: IndexWriter = index
+        .writer_with_options(writer_options)
+        .map_err(|e| IndexError::tantivy(dir, e))?;
+    progress(Event::LockAcquired);
+    if let Some(d) = opts.hold_lock {
+        std::thread::sleep(d);
+    }
+
+    let taxonomy_changed =
+        !target.old.documents.is_empty() && target.old.taxonomy_hash != opts.taxonomy.hash;
+    let mut summary = BuildSummary {
+        index: dir.display().to_string(),
+        rebuilt: opts.rebuild,
+        taxonomy_changed,
+        ..Default::default()
+    };
+
+    // Walk every root on its own, to know which root each document belongs to.
+    let mut cands = Vec::new();
+    let mut seen: BTreeMap<String, PathBuf> = BTreeMap::new();
+    let mut walked_roots = BTreeSet::new();
+    for root in &opts.roots {
+        let (found, skips) = ingest::walk(std::slice::from_ref(root), &opts.ingest);
+        summary.skipped.extend(skips);
+        if !root.exists() {
+            continue;
+        }
+        let key = root_key(root);
+        walked_roots.insert(key.clone());
+        for c in found {
+            if let Some(first) = seen.get(&c.id) {
+                summary.skipped.push(Skip {
+                    path: c.path.clone(),
+                    reason: format!(
+                        "duplicate document id {} (already read from {})",
+                        c.id,
+                        first.display()
+                    ),
+                });
+                continue;
+            }
+            seen.insert(c.id.clone(), c.path.clone());
+            cands.push(Cand {
+                c,
+                root: key.clone(),
+            });
+        }
+    }
+    let total_bytes = cands
+        .iter()
+        .map(|c| std::fs::metadata(&c.c.path).map(|m| m.len()).unwrap_or(0))
+        .sum();
+    progress(Event::Started {
+        documents: cands.len() as u64,
+        bytes: total_bytes,
+    });
+    summary.found = cands.len() as u64;
+
+    let mut manifest = IndexManifest {
+        schema_version: schema::SCHEMA_VERSION,
+        taxonomy_version: opts.taxonomy.version.clone(),
+        taxonomy_hash: opts.taxonomy.hash.clone(),
+        documents: target.old.documents.clone(),
+    };
+    // Documents recorded under a root of this run that the walk no longer finds.
+    let gone: Vec<String> = manifest
+        .documents
+        .iter()
+        .filter(|(id, r)| walked_roots.contains(&r.root) && !seen.contains_key(*id))
+        .map(|(id, _)| id.clone())
+        .collect();
+    for id in gone {
+        writer.delete_term(Term::from_field_text(fields.doc_id, &id));
+        manifest.documents.remove(&id);
+        summary.removed += 1;
+    }
+
+    let tagger = Tagger::new(opts.taxonomy);
+    let ctx = Ctx {
+        old: &target.old,
+        retag_all: taxonomy_changed,
+        rebuild: opts.rebuild,
+        ingest: &opts.ingest,
+        tagger: &tagger,
+        writer: &writer,
+        fields,
+        progress,
+    };
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .map_err(|e| IndexError::Io {
+            path: dir.to_path_buf(),
+            source: std::io::Error::other(e),
+        })?;
+    pool.install(|| -> Result<(), IndexError> {
+        for chunk in cands.chunks(CHUNK) {
+            let outcomes: Vec<_> = chunk.par_iter().map(|c| process_one(&ctx, c)).collect();
+            for (cand, outcome) in chunk.iter().zip(outcomes) {
+                match outcome.map_err(|e| IndexError::tantivy(dir, e))? {
+                    Outcome::Unchanged => summary.unchanged += 1,
+                    Outcome::Indexed {
+                        record,
+                        passages,
+                        tags,
+                        bytes,
+                    } => {
+                        summary.indexed += 1;
+                        summary.passages += passages;
+                        summary.tags += tags;
+                        summary.bytes += bytes;
+                        manifest.documents.insert(cand.c.id.clone(), record);
+                    }
+                    Outcome::Skipped(skip) => {
+                        if manifest.documents.remove(&cand.c.id).is_some() {
+                            summary.removed += 1;
+                        }
+                        summary.skipped.push(skip);
+                    }
+                }
+            }
+        }
+        Ok(())
+    })?;
+
+    progress(Event::Committing);
+    let changed = target.created || summary.indexed > 0 || summary.removed > 0 || taxonomy_changed;
+    if changed {
+        let payload = serde_json::to_string(&manifest).map_err(|e| IndexError::Io {
+            path: work.clone(),
+            source: std::io::Error::other(e),
+        })?;
+        let mut commit = writer
+            .prepare_commit()
+            .map_err(|e| IndexError::tantivy(dir, e))?;
+        commit.set_payload(&payload);
+        summary.opstamp = commit.commit().map_err(|e| IndexError::tantivy(dir, e))?;
+        summary.committed = true;
+        writer
+            .wait_merging_threads()
+            .map_err(|e| IndexError::tantivy(dir, e))?;
+    } else {
+        summary.opstamp = writer.commit_opstamp();
+        drop(writer);
+    }
+    if opts.rebuild {
+        swap_in(&work, dir, target.old_lock)?;
+    }
+    summary.total_documents = manifest.documents.len() as u64;
+    summary.total_passages = manifest.documents.values().map(|d| d.passages).sum();
+    summary.elapsed_s = start.elapsed().as_secs_f64();
+    summary.mb_per_s = if summary.elapsed_s > 0.0 {
+        summary.bytes as f64 / 1e6 / summary.elapsed_s
+    } else {
+        0.0
+    };
+    Ok(summary)
+}

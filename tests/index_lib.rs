@@ -1,0 +1,260 @@
+//! Library-level index tests on hand-built tagged passages: facets (a parent tag matches its
+//! children), cited/covered kept apart, stored tags, and the reader API.
+
+use hria::index::schema::{self, DocRecord, IndexManifest};
+use hria::index::{open_reader, register_tokenizer, segmenter, writer, Fields};
+use hria::model::{Basis, Evidence, Lang, OffsetMap, Passage, PassageKind, Tag, TaggedPassage};
+use hria::query::search::{search, SearchRequest};
+use std::path::Path;
+
+fn tag(id: &str, basis: Basis, score: f32) -> Tag {
+    Tag {
+        tag: id.into(),
+        score,
+        basis,
+        evidence: vec![Evidence {
+            range: 0..3,
+            matched: "abc".into(),
+            rule: format!("test:{id}"),
+        }],
+    }
+}
+
+fn passage(doc: &str, n: usize, text: &str, tags: Vec<Tag>) -> TaggedPassage {
+    let mut map = OffsetMap::new();
+    map.push(0, text.len(), 100, text.len());
+    TaggedPassage {
+        passage: Passage {
+            id: format!("{doc}#{n}"),
+            doc: doc.into(),
+            section: vec!["劳工".into(), "供应链".into()],
+            kind: PassageKind::Paragraph,
+            lang: Lang::Zh,
+            range: 100..100 + text.len(),
+            text: text.into(),
+            map,
+            sentences: std::iter::once(0..text.len()).collect(),
+            tokens: segmenter().tokens(text),
+        },
+        tags,
+    }
+}
+
+/// Writes passages and a manifest the way `hria index` does, in one commit.
+fn write(dir: &Path, passages: &[TaggedPassage]) {
+    let index = tantivy::Index::create_in_dir(dir, schema::schema()).unwrap();
+    register_tokenizer(&index);
+    let fields = Fields::resolve(&index.schema()).unwrap();
+    let mut w: tantivy::IndexWriter = index.writer(15 << 20).unwrap();
+    let mut manifest = IndexManifest {
+        schema_version: schema::SCHEMA_VERSION,
+        taxonomy_version: "t".into(),
+        taxonomy_hash: "h".into(),
+        ..Default::default()
+    };
+    for (i, p) in passages.iter().enumerate() {
+        w.add_document(writer::to_document(&fields, i as u64, p))
+            .unwrap();
+        manifest.documents.insert(
+            p.passage.doc.clone(),
+            DocRecord {
+                title: format!("Title of {}", p.passage.doc),
+                passages: 1,
+                ..Default::default()
+            },
+        );
+    }
+    let mut c = w.prepare_commit().unwrap();
+    c.set_payload(&serde_json::to_string(&manifest).unwrap());
+    c.commit().unwrap();
+}
+
+fn fixture() -> (tempfile::TempDir, Vec<TaggedPassage>) {
+    let tmp = tempfile::tempdir().unwrap();
+    let ps = vec![
+        passage(
+            "a",
+            0,
+            "我们禁止强迫劳动。",
+            vec![
+                tag("instrument/ILO-FPRW", Basis::Covered, 0.7),
+                tag("right/labour/forced-labour", Basis::Matched, 0.9),
+            ],
+        ),
+        passage(
+            "a",
+            1,
+            "我们尊重《公民权利和政治权利国际公约》规定的结社自由。",
+            vec![
+                tag("instrument/ICCPR", Basis::Cited, 1.0),
+                tag("right/labour/association", Basis::Matched, 0.8),
+            ],
+        ),
+        passage(
+            "b",
+            0,
+            "我们保护隐私。",
+            vec![tag("right/privacy", Basis::Matched, 0.6)],
+        ),
+        passage("b", 1, "我们的供应商。", vec![]),
+    ];
+    write(tmp.path(), &ps);
+    (tmp, ps)
+}
+
+fn ids(dir: &Path, req: SearchRequest) -> Vec<String> {
+    let h = open_reader(dir).unwrap();
+    let mut v: Vec<String> = search(&h, &SearchRequest { limit: 100, ..req })
+        .unwrap()
+        .into_iter()
+        .map(|h| h.id)
+        .collect();
+    v.sort();
+    v
+}
+
+fn tags(t: &[&str]) -> SearchRequest {
+    SearchRequest {
+        tags: t.iter().map(|s| s.to_string()).collect(),
+        ..Default::default()
+    }
+}
+
+#[test]
+fn a_parent_tag_matches_its_children() {
+    let (tmp, _) = fixture();
+    assert_eq!(ids(tmp.path(), tags(&["right/labour"])), ["a#0", "a#1"]);
+    assert_eq!(
+        ids(tmp.path(), tags(&["right/labour/forced-labour"])),
+        ["a#0"]
+    );
+    assert_eq!(ids(tmp.path(), tags(&["/right"])), ["a#0", "a#1", "b#0"]);
+    assert_eq!(
+        ids(tmp.path(), tags(&["right/labour", "instrument"])),
+        ["a#1"]
+    );
+    assert!(ids(tmp.path(), tags(&["right/labour/child-labour"])).is_empty());
+}
+
+#[test]
+fn covered_instruments_are_not_tags_and_cited_ones_are() {
+    let (tmp, _) = fixture();
+    assert!(ids(tmp.path(), tags(&["instrument/ILO-FPRW"])).is_empty());
+    assert_eq!(ids(tmp.path(), tags(&["instrument/ICCPR"])), ["a#1"]);
+    let cited = |c: &str| SearchRequest {
+        cited: vec![c.into()],
+        ..Default::default()
+    };
+    assert_eq!(ids(tmp.path(), cited("ICCPR")), ["a#1"]);
+    assert_eq!(ids(tmp.path(), cited("instrument/ICCPR")), ["a#1"]);
+    assert!(ids(tmp.path(), cited("ILO-FPRW")).is_empty());
+
+    // The covered facet is there for coverage queries.
+    let h = open_reader(tmp.path()).unwrap();
+    let q = tantivy::query::TermQuery::new(
+        tantivy::Term::from_facet(h.fields.covered, &schema::tag_facet("instrument/ILO-FPRW")),
+        tantivy::schema::IndexRecordOption::Basic,
+    );
+    assert_eq!(
+        h.searcher.search(&q, &tantivy::collector::Count).unwrap(),
+        1
+    );
+}
+
+#[test]
+fn facet_counts_aggregate_children() {
+    let (tmp, _) = fixture();
+    let h = open_reader(tmp.path()).unwrap();
+    let mut fc = tantivy::collector::FacetCollector::for_field(schema::TAG);
+    fc.add_facet("/right");
+    let counts = h.searcher.search(&tantivy::query::AllQuery, &fc).unwrap();
+    let got: Vec<(String, u64)> = counts
+        .get("/right")
+        .map(|(f, n)| (schema::facet_tag(f), n))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("right/labour".to_string(), 2),
+            ("right/privacy".to_string(), 1)
+        ]
+    );
+}
+
+#[test]
+fn hits_carry_stored_fields_and_tags() {
+    let (tmp, ps) = fixture();
+    let h = open_reader(tmp.path()).unwrap();
+    assert_eq!(h.manifest.documents.len(), 2);
+    let hits = search(
+        &h,
+        &SearchRequest {
+            query: "强迫劳动".into(),
+            limit: 10,
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    assert_eq!(hits.len(), 1);
+    let hit = &hits[0];
+    assert_eq!(hit.id, "a#0");
+    assert_eq!(hit.title, "Title of a");
+    assert_eq!(hit.section, ["劳工", "供应链"]);
+    assert_eq!(hit.kind, "paragraph");
+    assert_eq!(hit.lang, "zh");
+    assert_eq!(hit.range, ps[0].passage.range);
+    assert_eq!(hit.tags, ps[0].tags);
+    assert_eq!(hit.text, ps[0].passage.text);
+    assert!(!hit.highlights.is_empty());
+    for r in &hit.highlights {
+        assert!(hit.snippet.is_char_boundary(r.start) && hit.snippet.is_char_boundary(r.end));
+    }
+}
+
+#[test]
+fn query_and_filters_combine() {
+    let (tmp, _) = fixture();
+    let req = |q: &str, t: &[&str]| SearchRequest {
+        query: q.into(),
+        ..tags(t)
+    };
+    assert_eq!(
+        ids(tmp.path(), req("我们", &["right/labour"])),
+        ["a#0", "a#1"]
+    );
+    assert_eq!(
+        ids(tmp.path(), req("隐私", &["right/labour"])),
+        Vec::<String>::new()
+    );
+    let doc = SearchRequest {
+        query: "我们".into(),
+        doc: Some("b".into()),
+        ..Default::default()
+    };
+    assert_eq!(ids(tmp.path(), doc), ["b#0", "b#1"]);
+    let lang = SearchRequest {
+        lang: Some(Lang::En),
+        ..Default::default()
+    };
+    assert!(ids(tmp.path(), lang).is_empty());
+}
+
+#[test]
+fn the_query_tokenizer_matches_the_indexed_terms() {
+    // Same tokens either way: the query side normalizes then cuts like the segmenter.
+    let text = "強迫勞動 ＩＬＯ";
+    let idx: Vec<String> = segmenter()
+        .tokens(text)
+        .into_iter()
+        .map(|t| t.term)
+        .collect();
+    let mut tok = hria::index::HriaTokenizer;
+    let mut stream = tantivy::tokenizer::Tokenizer::token_stream(&mut tok, text);
+    let mut q = Vec::new();
+    while let Some(t) = tantivy::tokenizer::TokenStream::next(&mut stream) {
+        assert!(text.is_char_boundary(t.offset_from) && text.is_char_boundary(t.offset_to));
+        q.push(t.text.clone());
+    }
+    assert_eq!(q, idx);
+    assert!(q.iter().any(|t| t.contains("劳动") || t == "劳"));
+}

@@ -1,0 +1,256 @@
+//! `hria search`: Chinese, Traditional and English queries, tag filters, highlighting, output
+//! formats and query errors, on the fixture corpus.
+
+use assert_cmd::Command;
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+
+const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/index/corpus");
+
+fn hria() -> Command {
+    Command::cargo_bin("hria").unwrap()
+}
+
+/// Indexes the fixture corpus into a temporary index.
+fn indexed() -> (tempfile::TempDir, PathBuf) {
+    let tmp = tempfile::tempdir().unwrap();
+    let index = tmp.path().join("index");
+    hria()
+        .args(["index", FIXTURES, "--quiet", "--index"])
+        .arg(&index)
+        .assert()
+        .success();
+    (tmp, index)
+}
+
+fn hits(index: &Path, query: &str, extra: &[&str]) -> Vec<Value> {
+    let out = hria()
+        .args([
+            "search", query, "--format", "jsonl", "--limit", "500", "--index",
+        ])
+        .arg(index)
+        .args(extra)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "search {query} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+fn ids(hits: &[Value]) -> Vec<String> {
+    let mut v: Vec<String> = hits
+        .iter()
+        .map(|h| h["id"].as_str().unwrap().to_string())
+        .collect();
+    v.sort();
+    v
+}
+
+/// The highlighted words of a hit, normalized (so `勞動` reads `劳动`).
+fn highlighted(h: &Value) -> Vec<String> {
+    let snippet = h["snippet"].as_str().unwrap();
+    h["highlights"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            let (s, e) = (
+                r["start"].as_u64().unwrap() as usize,
+                r["end"].as_u64().unwrap() as usize,
+            );
+            // Panics (fails) if a highlight is off a char boundary.
+            hria::normalize::normalize_str(&snippet[s..e])
+        })
+        .collect()
+}
+
+#[test]
+fn chinese_query_finds_and_highlights_the_passage() {
+    let (_tmp, index) = indexed();
+    let hs = hits(&index, "强迫劳动", &[]);
+    assert!(hs.len() >= 2, "{hs:?}");
+    for h in &hs {
+        let text = hria::normalize::normalize_str(h["text"].as_str().unwrap());
+        assert!(text.contains("强迫劳动"), "{text}");
+        let words = highlighted(h).concat();
+        assert!(words.contains("强迫") && words.contains("劳动"), "{words}");
+        let r = &h["range"];
+        assert!(r["start"].as_u64() < r["end"].as_u64());
+    }
+    assert!(hs
+        .iter()
+        .any(|h| h["doc"] == "microsoft-global-human-rights-statement.zh.md"));
+}
+
+#[test]
+fn traditional_query_finds_simplified_text_and_back() {
+    let (_tmp, index) = indexed();
+    let simplified = ids(&hits(&index, "强迫劳动", &[]));
+    let traditional = ids(&hits(&index, "強迫勞動", &[]));
+    assert_eq!(simplified, traditional);
+    // The Traditional fixture is found by the Simplified query.
+    assert!(simplified
+        .iter()
+        .any(|id| id.starts_with("labour-policy.zh-Hant.md")));
+    // Full-width Latin folds too.
+    assert_eq!(
+        ids(&hits(&index, "ＳＣｏＣ", &[])),
+        ids(&hits(&index, "scoc", &[]))
+    );
+}
+
+/// Needs the stemming segmenter ("violations" and "violation" share a stem).
+#[test]
+fn english_query_is_stemmed() {
+    let (_tmp, index) = indexed();
+    let hs = hits(&index, "violations", &[]);
+    assert_eq!(hs.len(), 1, "{hs:?}");
+    assert!(hs[0]["text"]
+        .as_str()
+        .unwrap()
+        .contains("violation of this code"));
+    assert_eq!(
+        ids(&hits(&index, "Remedies", &[])),
+        ids(&hits(&index, "remedy", &[]))
+    );
+}
+
+#[test]
+fn boolean_operators_and_phrases() {
+    let (_tmp, index) = indexed();
+    let both = hits(&index, "forced AND child", &[]);
+    let either = hits(&index, "privacy OR forced", &[]);
+    let without = hits(&index, "labour NOT forced", &[]);
+    assert_eq!(both.len(), 1);
+    let mut union = ids(&hits(&index, "privacy", &[]));
+    union.extend(ids(&hits(&index, "forced", &[])));
+    union.sort();
+    union.dedup();
+    assert!(union.len() >= 2);
+    assert_eq!(ids(&either), union);
+    assert!(without
+        .iter()
+        .all(|h| !h["text"].as_str().unwrap().contains("forced")));
+    assert_eq!(hits(&index, "\"forced labour\"", &[]).len(), 1);
+    assert!(hits(&index, "\"labour forced\"", &[]).is_empty());
+}
+
+#[test]
+fn doc_filter_restricts_to_one_document() {
+    let (_tmp, index) = indexed();
+    let hs = hits(&index, "强迫劳动", &["--doc", "labour-policy.zh-Hant.md"]);
+    assert_eq!(hs.len(), 1);
+    assert_eq!(hs[0]["doc"], "labour-policy.zh-Hant.md");
+}
+
+/// Needs the tagger: the passages naming 强迫劳动 are tagged right/labour/forced-labour.
+#[test]
+fn tag_filter_matches_the_tag_and_its_children() {
+    let (_tmp, index) = indexed();
+    let exact = hits(&index, "*", &["--tag", "right/labour/forced-labour"]);
+    let parent = hits(&index, "*", &["--tag", "right/labour"]);
+    assert!(!exact.is_empty());
+    let parent_ids = ids(&parent);
+    assert!(ids(&exact).iter().all(|id| parent_ids.contains(id)));
+    assert!(exact
+        .iter()
+        .any(|h| hria::normalize::normalize_str(h["text"].as_str().unwrap()).contains("强迫劳动")));
+    for h in &exact {
+        assert!(h["tags"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|t| t["tag"] == "right/labour/forced-labour"));
+    }
+}
+
+#[test]
+fn table_output_marks_highlights_plainly_off_a_terminal() {
+    let (_tmp, index) = indexed();
+    let out = hria()
+        .args(["search", "privacy", "--index"])
+        .arg(&index)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("[[privacy]]"), "{text}");
+    assert!(text.contains("supplier-code.en.md"), "{text}");
+    assert!(!text.contains('\x1b'));
+}
+
+#[test]
+fn limit_caps_the_hits() {
+    let (_tmp, index) = indexed();
+    let out = hria()
+        .args([
+            "search", "我们", "--format", "jsonl", "--limit", "3", "--index",
+        ])
+        .arg(&index)
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8(out.stdout).unwrap().lines().count(), 3);
+}
+
+#[test]
+fn malformed_queries_exit_2_with_a_message() {
+    let (_tmp, index) = indexed();
+    for q in ["\"unclosed", "(人权 AND", "nosuchfield:x", "text:[a TO"] {
+        hria()
+            .args(["search", q, "--index"])
+            .arg(&index)
+            .assert()
+            .code(2)
+            .stderr(predicates::str::contains("invalid query"))
+            .stdout("");
+    }
+}
+
+#[test]
+fn bad_filters_exit_2() {
+    let (_tmp, index) = indexed();
+    hria()
+        .args(["search", "*", "--tag", "/", "--index"])
+        .arg(&index)
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("empty tag"));
+    hria()
+        .args(["search", "*", "--lang", "klingon", "--index"])
+        .arg(&index)
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn another_taxonomy_gives_a_warning() {
+    let (tmp, index) = indexed();
+    let tax = tmp.path().join("tax.toml");
+    std::fs::write(
+        &tax,
+        "version = \"test-1\"\n\n[[entry]]\nid = \"right/privacy\"\nname_en = \"Privacy\"\nname_zh = \"隐私\"\nen = [\"privacy\"]\n",
+    )
+    .unwrap();
+    hria()
+        .args(["search", "privacy", "--index"])
+        .arg(&index)
+        .arg("--taxonomy")
+        .arg(&tax)
+        .assert()
+        .success()
+        .stderr(predicates::str::contains("warning"))
+        .stderr(predicates::str::contains("test-1"));
+    hria()
+        .args(["search", "privacy", "--index"])
+        .arg(&index)
+        .assert()
+        .success()
+        .stderr(predicates::str::contains("warning").count(0));
+}
