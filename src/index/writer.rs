@@ -8,7 +8,7 @@
 
 use super::schema::{self, DocRecord, IndexManifest};
 use super::{open_index, pre_tokenized, register_tokenizer, Fields, IndexError, META_FILE};
-use crate::ingest::{self, Candidate, IngestOptions, Skip};
+use crate::ingest::{self, Candidate, IngestOptions, Skip, SkipKind};
 use crate::model::{Basis, TaggedPassage};
 use crate::tag::Tagger;
 use crate::taxonomy::Taxonomy;
@@ -463,14 +463,15 @@ pub fn build(
         walked_roots.insert(key.clone());
         for c in found {
             if let Some(first) = seen.get(&c.id) {
-                summary.skipped.push(Skip {
-                    path: c.path.clone(),
-                    reason: format!(
+                summary.skipped.push(Skip::new(
+                    c.path.clone(),
+                    SkipKind::Duplicate,
+                    format!(
                         "duplicate document id {} (already read from {})",
                         c.id,
                         first.display()
                     ),
-                });
+                ));
                 continue;
             }
             seen.insert(c.id.clone(), c.path.clone());

@@ -99,6 +99,8 @@ pub enum SkipKind {
     Manifest,
     /// Read, but damaged: invalid byte sequences were replaced (the document is not skipped).
     Degraded,
+    /// Another file already gave a document with the same id in this run.
+    Duplicate,
 }
 
 /// A file that was found but not read, or read with damage, and why.
