@@ -1,1 +1,6 @@
 //! Queries over the index: search, coverage and gaps.
+
+pub mod coverage;
+pub mod explain;
+pub mod gaps;
+pub mod reader;
