@@ -24,7 +24,11 @@ fn coverage(index: &Path, args: &[&str]) -> std::process::Output {
 
 fn json(index: &Path, args: &[&str]) -> Value {
     let out = coverage(index, &[args, &["--format", "json"]].concat());
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     serde_json::from_slice(&out.stdout).unwrap()
 }
 
@@ -170,11 +174,7 @@ fn per_doc_matrix_counts_passages_per_document() {
         0,
         &["x"],
         "- [《日内瓦公约》及其附加议定书](#)",
-        &[(
-            "instrument/GENEVA",
-            hria::model::Basis::Cited,
-            "日内瓦公约",
-        )],
+        &[("instrument/GENEVA", hria::model::Basis::Cited, "日内瓦公约")],
         &tax,
     ));
     let d = tempfile::tempdir().unwrap();
@@ -196,7 +196,10 @@ fn per_doc_matrix_counts_passages_per_document() {
     assert!(s.starts_with(&format!("tag,name_en,name_zh,b.md,{DOC}\r\n")));
     let out = coverage(d.path(), &["--per-doc"]);
     let s = String::from_utf8(out.stdout).unwrap();
-    assert!(s.contains("D1  b.md") && s.contains(&format!("D2  {DOC}")), "{s}");
+    assert!(
+        s.contains("D1  b.md") && s.contains(&format!("D2  {DOC}")),
+        "{s}"
+    );
 }
 
 #[test]

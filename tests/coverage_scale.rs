@@ -95,9 +95,10 @@ fn recount(ps: &[TaggedPassage], tax: &Taxonomy, id: &str) -> (u64, u64, u64, [u
     let mask = |p: &TaggedPassage| -> u8 {
         let mut m = 0;
         for el in ELEMENTS {
-            if p.tags.iter().any(|t| {
-                t.basis == Basis::Matched && el.tags().iter().any(|x| is_under(&t.tag, x))
-            }) {
+            if p.tags
+                .iter()
+                .any(|t| t.basis == Basis::Matched && el.tags().iter().any(|x| is_under(&t.tag, x)))
+            {
                 m |= el.bit();
             }
         }
@@ -167,7 +168,12 @@ fn fast_field_coverage_matches_a_recount_of_the_passages() {
     assert_eq!(table.rows.len(), n);
     assert_eq!(table.docs.len(), docs.len());
     let res = Resolved::new(&table, &tax);
-    for family in [Family::Instrument, Family::Right, Family::Group, Family::Hrdd] {
+    for family in [
+        Family::Instrument,
+        Family::Right,
+        Family::Group,
+        Family::Hrdd,
+    ] {
         let c = coverage::coverage(&res, family);
         for row in &c.rows {
             let (p, cited, covered, sp, ss) = recount(&ps, &tax, &row.tag);

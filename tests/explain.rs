@@ -40,20 +40,32 @@ fn setup() -> (tempfile::TempDir, String) {
 fn json_locates_every_evidence_span_in_the_text() {
     let (d, id) = setup();
     let out = explain(d.path(), &[&id, "--format", "json"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["id"], id.as_str());
     assert_eq!(v["doc"], DOC);
-    assert_eq!(v["section"], serde_json::json!(["关键影响领域", "我们的员工"]));
+    assert_eq!(
+        v["section"],
+        serde_json::json!(["关键影响领域", "我们的员工"])
+    );
     let text = v["text"].as_str().unwrap();
     let original = std::fs::read_to_string(dir().join(DOC)).unwrap();
     let tags = v["tags"].as_array().unwrap();
-    assert!(tags.iter().any(|t| t["tag"] == "right/labour/forced-labour"));
+    assert!(tags
+        .iter()
+        .any(|t| t["tag"] == "right/labour/forced-labour"));
     for t in tags {
         for e in t["evidence"].as_array().unwrap() {
             let m = e["matched"].as_str().unwrap();
             // The original range slices back to the match, and so does the located text range.
-            let (a, b) = (e["range"][0].as_u64().unwrap(), e["range"][1].as_u64().unwrap());
+            let (a, b) = (
+                e["range"][0].as_u64().unwrap(),
+                e["range"][1].as_u64().unwrap(),
+            );
             assert_eq!(&original[a as usize..b as usize], m);
             let (a, b) = (
                 e["text_range"][0].as_u64().unwrap(),
@@ -64,7 +76,10 @@ fn json_locates_every_evidence_span_in_the_text() {
     }
     let h = v["highlighted"].as_str().unwrap();
     assert!(h.contains("不受[[强迫劳动]]权利"), "{h}");
-    assert!(h.contains("《ILO [[关于工作中的基本原则和权利宣言]]》"), "{h}");
+    assert!(
+        h.contains("《ILO [[关于工作中的基本原则和权利宣言]]》"),
+        "{h}"
+    );
 }
 
 #[test]

@@ -90,12 +90,21 @@ fn every_instrument_right_group_and_theme_is_in_exactly_one_class() {
                 .any(|p| id.starts_with(p))
         })
         .collect();
-    let got: Vec<&str> = findings.iter().map(|f| f["tag"].as_str().unwrap()).collect();
+    let got: Vec<&str> = findings
+        .iter()
+        .map(|f| f["tag"].as_str().unwrap())
+        .collect();
     assert_eq!(got, wanted);
     for f in findings {
         let c = f["class"].as_str().unwrap();
         assert!(
-            ["cited-only", "not-mentioned", "commitment-only", "addressed"].contains(&c),
+            [
+                "cited-only",
+                "not-mentioned",
+                "commitment-only",
+                "addressed"
+            ]
+            .contains(&c),
             "{c}"
         );
         assert_eq!(f["strongest"].is_null(), c != "addressed", "{f}");
@@ -129,7 +138,10 @@ fn strongest_element_is_ranked_and_backed_by_a_passage() {
     assert!(lf.contains(&"same-section:hrdd/remedy"), "{lf:?}");
     assert!(!lf.contains(&"same-section:hrdd/action"), "{lf:?}");
     // ICCPR is addressed through privacy, next to a grievance mechanism.
-    assert_eq!(finding(&r, "instrument/ICCPR")["strongest"], "grievance-mechanism");
+    assert_eq!(
+        finding(&r, "instrument/ICCPR")["strongest"],
+        "grievance-mechanism"
+    );
 }
 
 #[test]
@@ -142,7 +154,10 @@ fn cited_only_shows_where_it_is_named_and_what_was_looked_for() {
     assert_eq!(ev["role"], "cited");
     assert_eq!(ev["doc"], DOC);
     assert_eq!(ev["section"][1], "定义人权");
-    assert!(ev["snippet"].as_str().unwrap().contains("[[日内瓦公约]]"), "{ev}");
+    assert!(
+        ev["snippet"].as_str().unwrap().contains("[[日内瓦公约]]"),
+        "{ev}"
+    );
     assert!(ev["passage"].as_str().unwrap().starts_with(DOC));
     let lf = g["looked_for"].to_string();
     assert!(lf.contains("link:theme/armed-conflict"), "{lf}");
@@ -194,9 +209,14 @@ fn instrument_filter_and_fail_on() {
     };
     assert_eq!(run(&["--fail-on", "cited-only"]).status.code(), Some(1));
     assert_eq!(
-        run(&["--instrument", "ILO-FPRW", "--fail-on", "cited-only,not-mentioned"])
-            .status
-            .code(),
+        run(&[
+            "--instrument",
+            "ILO-FPRW",
+            "--fail-on",
+            "cited-only,not-mentioned"
+        ])
+        .status
+        .code(),
         Some(0)
     );
     let bad = run(&["--instrument", "NOPE"]);
@@ -240,7 +260,11 @@ fn per_document_gaps_compare_with_the_rest_of_the_corpus() {
         &["供应链"],
         "我们承诺在供应链中消除人口贩卖和强迫劳动",
         &[
-            ("right/labour/forced-labour", hria::model::Basis::Matched, "强迫劳动"),
+            (
+                "right/labour/forced-labour",
+                hria::model::Basis::Matched,
+                "强迫劳动",
+            ),
             ("hrdd/action", hria::model::Basis::Matched, "消除"),
         ],
         &tax,
@@ -283,13 +307,18 @@ fn missing_or_foreign_index_is_a_clear_error() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("no index at") && err.contains("hria index"), "{err}");
+    assert!(
+        err.contains("no index at") && err.contains("hria index"),
+        "{err}"
+    );
 
     // An index whose manifest says another schema version.
     let index = tantivy::Index::create_in_dir(d.path(), hria::index::schema::schema()).unwrap();
     let mut w: tantivy::IndexWriter = index.writer(15_000_000).unwrap();
     let mut c = w.prepare_commit().unwrap();
-    c.set_payload(r#"{"schema_version": 999, "taxonomy_version": "", "taxonomy_hash": "", "documents": {}}"#);
+    c.set_payload(
+        r#"{"schema_version": 999, "taxonomy_version": "", "taxonomy_hash": "", "documents": {}}"#,
+    );
     c.commit().unwrap();
     drop(w);
     let out = hria()
@@ -300,7 +329,10 @@ fn missing_or_foreign_index_is_a_clear_error() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("another version") && err.contains("--rebuild"), "{err}");
+    assert!(
+        err.contains("another version") && err.contains("--rebuild"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -341,7 +373,11 @@ fn real_pipeline_on_the_statement() {
         .args(["--format", "json"])
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let r: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(class(&r, "instrument/GENEVA"), "cited-only");
     assert_eq!(class(&r, "instrument/ROME"), "cited-only");

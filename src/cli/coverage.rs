@@ -303,7 +303,7 @@ fn render_coverage(c: &Coverage, format: CoverageFormat, zh: bool) -> String {
                 .collect();
             let mut out = table(&headers, &align, &rows);
             out.push_str(&format!(
-                "\n{} passages in {} documents. Due-diligence cells: passages with the element in the same passage / in the same section.\n",
+                "\n{} passages in {} document(s). Due-diligence cells: passages with the element in the same passage / in the same section.\n",
                 c.passages, c.documents
             ));
             out

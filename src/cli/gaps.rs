@@ -116,7 +116,7 @@ fn render(r: &GapReport, zh: bool) -> String {
         })
         .collect();
     out.push_str(&format!(
-        "\n{} ({} passages in {} documents; PASSAGES = passages addressing the entry)\n",
+        "\n{} ({} passages in {} document(s); PASSAGES = passages addressing the entry)\n",
         counts.join(", "),
         r.passages,
         r.documents.len()

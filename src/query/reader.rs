@@ -40,6 +40,14 @@ pub enum ReadError {
         /// What went wrong.
         reason: String,
     },
+    /// A taxonomy file that cannot be read or parsed.
+    #[error("taxonomy {path}: {reason}")]
+    Taxonomy {
+        /// The file.
+        path: PathBuf,
+        /// What went wrong.
+        reason: String,
+    },
     /// No passage with that id.
     #[error("no passage with id `{id}` in the index at {dir}")]
     UnknownPassage {
@@ -142,11 +150,13 @@ fn short(hash: &str) -> &str {
 }
 
 /// Loads a taxonomy from a TOML file (the format of the built-in one), hashing its text.
-pub fn load_taxonomy(path: &Path) -> anyhow::Result<Taxonomy> {
-    let src = std::fs::read_to_string(path)
-        .map_err(|e| anyhow::anyhow!("cannot read taxonomy {}: {e}", path.display()))?;
-    let mut t: Taxonomy = toml::from_str(&src)
-        .map_err(|e| anyhow::anyhow!("taxonomy {} does not parse: {e}", path.display()))?;
+pub fn load_taxonomy(path: &Path) -> Result<Taxonomy, ReadError> {
+    let fail = |reason: String| ReadError::Taxonomy {
+        path: path.to_path_buf(),
+        reason,
+    };
+    let src = std::fs::read_to_string(path).map_err(|e| fail(format!("cannot read it: {e}")))?;
+    let mut t: Taxonomy = toml::from_str(&src).map_err(|e| fail(format!("does not parse: {e}")))?;
     t.hash = blake3::hash(src.as_bytes()).to_hex().to_string();
     Ok(t)
 }
@@ -261,6 +271,7 @@ impl Table {
                 }
                 facet_cols.push((fr, map, via));
             }
+            let mut seg_sections: HashMap<(u32, u64), u32> = HashMap::new();
             for d in seg.doc_ids_alive() {
                 let Some(dord) = doc_col.term_ords(d).next() else {
                     continue;
@@ -268,11 +279,14 @@ impl Table {
                 let doc = doc_map[dord as usize];
                 let section = match sec_col.as_ref().and_then(|c| c.term_ords(d).next()) {
                     Some(so) if !sec_names[so as usize].is_empty() => {
-                        let key = (doc, sec_names[so as usize].clone());
-                        let n = sec_ix.len() as u32;
-                        *sec_ix.entry(key).or_insert_with_key(|k| {
-                            t.sections.push(k.clone());
-                            n
+                        // Cache per segment so that the common case allocates nothing.
+                        *seg_sections.entry((doc, so)).or_insert_with(|| {
+                            let key = (doc, sec_names[so as usize].clone());
+                            let n = sec_ix.len() as u32;
+                            *sec_ix.entry(key).or_insert_with_key(|k| {
+                                t.sections.push(k.clone());
+                                n
+                            })
                         })
                     }
                     _ => NO_SECTION,
