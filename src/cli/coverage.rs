@@ -370,3 +370,35 @@ fn render_matrix(m: &DocMatrix, format: CoverageFormat, zh: bool) -> String {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fit_counts_wide_characters_twice() {
+        assert_eq!(fit("人权捍卫者", 10), "人权捍卫者");
+        assert_eq!(fit("人权捍卫者", 9), "人权捍卫…");
+        assert_eq!(fit("abc", 2), "a…");
+    }
+
+    #[test]
+    fn csv_quotes_only_when_needed() {
+        assert_eq!(csv_field("经济、社会"), "经济、社会");
+        assert_eq!(csv_field("a,b"), "\"a,b\"");
+        assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
+    }
+
+    #[test]
+    fn table_pads_by_display_width() {
+        let t = table(
+            &["A", "N"],
+            &[Align::Left, Align::Right],
+            &[
+                vec!["人权".into(), "1".into()],
+                vec!["ab".into(), "22".into()],
+            ],
+        );
+        assert_eq!(t, "A      N\n人权   1\nab    22\n");
+    }
+}

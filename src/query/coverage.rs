@@ -496,3 +496,30 @@ pub fn per_doc(res: &Resolved, family: Family) -> DocMatrix {
         rows,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn descendants_count_and_siblings_do_not() {
+        assert!(is_under("right/labour/forced-labour", "right/labour"));
+        assert!(is_under("right/labour", "right/labour"));
+        assert!(!is_under("right/labourers", "right/labour"));
+        assert!(!is_under("instrument/ILO-FPRW", "instrument/ILO"));
+        assert!(Family::Instrument.contains("instrument/ICCPR"));
+        assert!(!Family::Instrument.contains("instrument"));
+        assert!(!Family::Right.contains("rights/x"));
+        assert_eq!(Family::of("sdg/8"), Some(Family::Sdg));
+        assert_eq!(Family::of("stance/commitment"), None);
+    }
+
+    #[test]
+    fn masks_list_elements_weakest_first() {
+        let m = Element::Remedy.bit() | Element::Commitment.bit() | ASPIRATION_BIT;
+        assert_eq!(
+            Element::in_mask(m),
+            vec![Element::Commitment, Element::Remedy]
+        );
+    }
+}

@@ -563,3 +563,49 @@ pub fn write_index(
     writer.wait_merging_threads()?;
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Evidence;
+    use proptest::prelude::*;
+
+    fn ev(start: usize, matched: &str) -> Evidence {
+        Evidence {
+            range: start..start + matched.len(),
+            matched: matched.to_string(),
+            rule: String::new(),
+        }
+    }
+
+    #[test]
+    fn locate_picks_the_occurrence_nearest_the_original_offset() {
+        let text = "强迫劳动，以及强迫劳动。";
+        // The passage starts at 100 in the original; the second occurrence is at 21 bytes.
+        assert_eq!(locate(text, 100, &ev(121, "强迫劳动")), Some(21..33));
+        assert_eq!(locate(text, 100, &ev(100, "强迫劳动")), Some(0..12));
+        assert_eq!(locate(text, 100, &ev(100, "童工")), None);
+        assert_eq!(locate(text, 100, &ev(100, "")), None);
+    }
+
+    #[test]
+    fn snippet_marks_the_span_and_cuts_on_characters() {
+        let text = "甲乙丙丁强迫劳动戊己庚辛";
+        assert_eq!(snippet(text, Some(12..24), 2), "…丙丁[[强迫劳动]]戊己…");
+        assert_eq!(
+            snippet(text, Some(0..6), 30),
+            "[[甲乙]]丙丁强迫劳动戊己庚辛"
+        );
+        assert_eq!(snippet(text, None, 2), "甲乙丙丁…");
+        // A span off a character boundary falls back to the start of the text.
+        assert_eq!(snippet(text, Some(1..4), 2), "甲乙丙丁…");
+    }
+
+    proptest! {
+        #[test]
+        fn snippet_never_panics(text in "\\PC{0,40}", a in 0usize..200, b in 0usize..200, w in 0usize..10) {
+            let s = snippet(&text, Some(a.min(b)..a.max(b)), w);
+            prop_assert!(s.chars().count() <= text.chars().count() + 6);
+        }
+    }
+}
