@@ -209,3 +209,39 @@ fn missing_index_is_a_clear_error() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("no index at"));
 }
+
+/// The real pipeline on the statement: `hria index`, then `hria coverage` with the built-in taxonomy.
+#[test]
+#[ignore = "needs the index writer, segmenter, tagger and full taxonomy (after merge)"]
+fn real_pipeline_on_the_statement() {
+    let d = tempfile::tempdir().unwrap();
+    let corpus = d.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    std::fs::copy(dir().join(DOC), corpus.join(DOC)).unwrap();
+    let index = d.path().join("index");
+    Command::cargo_bin("hria")
+        .unwrap()
+        .arg("index")
+        .arg(&corpus)
+        .arg("--index")
+        .arg(&index)
+        .arg("--quiet")
+        .assert()
+        .success();
+    let out = Command::cargo_bin("hria")
+        .unwrap()
+        .args(["coverage", "--format", "json", "--index"])
+        .arg(&index)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(row(&v, "instrument/ILO-FPRW")["cited"].as_u64().unwrap() >= 2);
+    assert!(row(&v, "instrument/GENEVA")["cited"].as_u64().unwrap() >= 1);
+    assert_eq!(row(&v, "instrument/GENEVA")["covered"], 0);
+    assert_eq!(row(&v, "instrument/CAT")["passages"], 0);
+}

@@ -161,3 +161,53 @@ fn overlapping_evidence_is_marked_once() {
         .unwrap();
     assert!(t["evidence"][1]["text_range"].is_null());
 }
+
+/// The real pipeline: every evidence passage `gaps` shows can be explained.
+#[test]
+#[ignore = "needs the index writer, segmenter, tagger and full taxonomy (after merge)"]
+fn real_pipeline_evidence_passages_can_be_explained() {
+    let d = tempfile::tempdir().unwrap();
+    let corpus = d.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    std::fs::copy(dir().join(DOC), corpus.join(DOC)).unwrap();
+    let index = d.path().join("index");
+    Command::cargo_bin("hria")
+        .unwrap()
+        .arg("index")
+        .arg(&corpus)
+        .arg("--index")
+        .arg(&index)
+        .arg("--quiet")
+        .assert()
+        .success();
+    let out = Command::cargo_bin("hria")
+        .unwrap()
+        .args([
+            "gaps",
+            "--format",
+            "json",
+            "--instrument",
+            "UNDHRD",
+            "--index",
+        ])
+        .arg(&index)
+        .output()
+        .unwrap();
+    let r: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let ev = r["findings"][0]["evidence"].as_array().unwrap();
+    assert!(!ev.is_empty());
+    for e in ev {
+        let out = explain(
+            &index,
+            &[e["passage"].as_str().unwrap(), "--format", "json"],
+        );
+        assert!(out.status.success());
+        let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert!(v["highlighted"].as_str().unwrap().contains("[["));
+        assert!(v["tags"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|t| t["tag"] == e["tag"]));
+    }
+}

@@ -412,7 +412,7 @@ fn pick_evidence(
 ) -> Result<Vec<EvidenceItem>, ReadError> {
     let mut picks: Vec<(u32, Role)> = Vec::new();
     let push = |picks: &mut Vec<(u32, Role)>, r: u32, role: Role| {
-        if picks.len() < 3 && !picks.iter().any(|(p, _)| *p == r) {
+        if picks.len() < 3 && !picks.iter().any(|(p, q)| *p == r && *q == role) {
             picks.push((r, role));
         }
     };
@@ -431,7 +431,9 @@ fn pick_evidence(
                 push(&mut picks, c, Role::Cited);
             }
             for r in rows {
-                push(&mut picks, r, Role::Addresses);
+                if !picks.iter().any(|(p, _)| *p == r) {
+                    push(&mut picks, r, Role::Addresses);
+                }
             }
         }
         Class::Addressed => {
@@ -449,14 +451,17 @@ fn pick_evidence(
             if let Some(b) = best {
                 push(&mut picks, b, Role::Addresses);
                 let row = &res.table.rows[b as usize];
-                if res.row_mask[b as usize] & bit == 0 {
-                    if let Some(&dd) = section_element.get(&(row.section, bit)) {
-                        push(&mut picks, dd, Role::DueDiligence);
-                    }
+                // The element's own evidence: in the same passage, else the section's first.
+                if res.row_mask[b as usize] & bit != 0 {
+                    push(&mut picks, b, Role::DueDiligence);
+                } else if let Some(&dd) = section_element.get(&(row.section, bit)) {
+                    push(&mut picks, dd, Role::DueDiligence);
                 }
             }
             for &r in &a.addressing {
-                push(&mut picks, r, Role::Addresses);
+                if !picks.iter().any(|(p, _)| *p == r) {
+                    push(&mut picks, r, Role::Addresses);
+                }
             }
         }
     }
