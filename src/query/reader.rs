@@ -137,7 +137,7 @@ pub fn taxonomy_warning(manifest: &IndexManifest, taxonomy: &Taxonomy) -> Option
         return None;
     }
     Some(format!(
-        "the index was tagged with taxonomy {} ({}), not the one loaded ({} {}); results may be stale: run `hria index --rebuild`",
+        "the index was tagged with taxonomy {} ({}), not the one loaded ({} {}); pass the taxonomy it was indexed with, or re-tag with `hria index --rebuild`",
         manifest.taxonomy_version,
         short(&manifest.taxonomy_hash),
         taxonomy.version,
