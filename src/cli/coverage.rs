@@ -1,12 +1,404 @@
-//! `hria coverage`.
+//! `hria coverage`, plus the helpers the analysis commands share (opening the index with its
+//! taxonomy, aligned tables, CSV).
 
+use super::common::{DEFAULT_INDEX, EXIT_OK};
+use hria::query::coverage::{self, Coverage, DocMatrix, Family, Resolved, ELEMENTS};
+use hria::query::reader::{self, OpenIndex, Table};
+use hria::taxonomy::Taxonomy;
+use serde_json::json;
+use std::borrow::Cow;
+use std::io::Write;
+use std::path::PathBuf;
 use std::process::ExitCode;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+/// Options shared by `coverage` and `gaps`: where the index is and which taxonomy to read it with.
+#[derive(clap::Args, Debug, Clone)]
+pub struct SourceArgs {
+    /// Index folder.
+    #[arg(long, value_name = "DIR", default_value = DEFAULT_INDEX)]
+    pub index: PathBuf,
+    /// Taxonomy file (TOML) to report against, instead of the built-in one.
+    #[arg(long, value_name = "FILE")]
+    pub taxonomy: Option<PathBuf>,
+    /// Language of the names in tables (default: Chinese when most indexed documents are Chinese).
+    #[arg(long, value_parser = ["en", "zh"])]
+    pub names: Option<String>,
+}
+
+/// An opened index, its scanned passages and the taxonomy to read them with.
+pub(crate) struct Source {
+    pub index: OpenIndex,
+    pub table: Table,
+    pub taxonomy: Cow<'static, Taxonomy>,
+    pub zh_names: bool,
+}
+
+impl SourceArgs {
+    /// Opens the index, loads the taxonomy (warning on stderr when the index was tagged with
+    /// another one) and scans the passages.
+    pub(crate) fn open(&self) -> anyhow::Result<Source> {
+        let index = reader::open(&self.index)?;
+        let taxonomy: Cow<'static, Taxonomy> = match &self.taxonomy {
+            Some(p) => Cow::Owned(reader::load_taxonomy(p)?),
+            None => Cow::Borrowed(Taxonomy::builtin()),
+        };
+        if let Some(w) = reader::taxonomy_warning(&index.manifest, &taxonomy) {
+            eprintln!("hria: warning: {w}");
+        }
+        let table = Table::scan(&index)?;
+        let zh_names = match self.names.as_deref() {
+            Some(n) => n == "zh",
+            None => {
+                let docs = &index.manifest.documents;
+                let zh = docs.values().filter(|d| d.lang == "zh").count();
+                zh * 2 > docs.len()
+            }
+        };
+        Ok(Source {
+            index,
+            table,
+            taxonomy,
+            zh_names,
+        })
+    }
+}
+
+/// The display name of an entry in the chosen language (falling back to the other one).
+pub(crate) fn display_name<'a>(zh: bool, name_en: &'a str, name_zh: &'a str) -> &'a str {
+    match (zh, name_en.is_empty(), name_zh.is_empty()) {
+        (true, _, false) | (false, true, _) => name_zh,
+        _ => name_en,
+    }
+}
+
+/// Column alignment.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Align {
+    Left,
+    Right,
+}
+
+/// Cuts `s` to at most `max` terminal columns, ending with `…` when cut.
+pub(crate) fn fit(s: &str, max: usize) -> Cow<'_, str> {
+    if s.width() <= max {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::new();
+    let mut w = 0;
+    for c in s.chars() {
+        let cw = c.width().unwrap_or(0);
+        if w + cw + 1 > max {
+            break;
+        }
+        out.push(c);
+        w += cw;
+    }
+    out.push('…');
+    Cow::Owned(out)
+}
+
+/// Renders rows as columns aligned by display width (CJK characters count two columns).
+pub(crate) fn table(headers: &[&str], align: &[Align], rows: &[Vec<String>]) -> String {
+    let n = headers.len();
+    let mut widths: Vec<usize> = headers.iter().map(|h| h.width()).collect();
+    for r in rows {
+        for (i, c) in r.iter().enumerate().take(n) {
+            widths[i] = widths[i].max(c.width());
+        }
+    }
+    let mut out = String::new();
+    let mut line = |cells: &mut dyn Iterator<Item = &str>| {
+        let mut l = String::new();
+        for (i, c) in cells.enumerate().take(n) {
+            let pad = widths[i].saturating_sub(c.width());
+            let right = align.get(i) == Some(&Align::Right);
+            if i > 0 {
+                l.push_str("  ");
+            }
+            if right {
+                l.push_str(&" ".repeat(pad));
+            }
+            l.push_str(c);
+            if !right && i + 1 < n {
+                l.push_str(&" ".repeat(pad));
+            }
+        }
+        out.push_str(l.trim_end());
+        out.push('\n');
+    };
+    line(&mut headers.iter().copied());
+    for r in rows {
+        line(&mut r.iter().map(String::as_str));
+    }
+    out
+}
+
+/// Quotes a CSV field when it needs it (RFC 4180).
+pub(crate) fn csv_field(s: &str) -> Cow<'_, str> {
+    if s.contains([',', '"', '\n', '\r']) {
+        Cow::Owned(format!("\"{}\"", s.replace('"', "\"\"")))
+    } else {
+        Cow::Borrowed(s)
+    }
+}
+
+fn csv_line<S: AsRef<str>>(out: &mut String, cells: &[S]) {
+    let line: Vec<Cow<str>> = cells.iter().map(|c| csv_field(c.as_ref())).collect();
+    out.push_str(&line.join(","));
+    out.push_str("\r\n");
+}
+
+/// Output format of `hria coverage`.
+#[derive(clap::ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CoverageFormat {
+    /// Aligned columns for reading.
+    Table,
+    /// One JSON object.
+    Json,
+    /// Comma-separated values with a fixed header.
+    Csv,
+}
 
 /// Arguments of `hria coverage`.
 #[derive(clap::Args, Debug)]
-pub struct Args {}
+pub struct Args {
+    /// Which family of tags to report.
+    #[arg(long, value_name = "FAMILY", default_value = "instrument",
+          value_parser = ["instrument", "right", "group", "theme", "hrdd", "sdg"])]
+    pub by: String,
+    /// A tag × document matrix of passage counts instead.
+    #[arg(long)]
+    pub per_doc: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = CoverageFormat::Table)]
+    pub format: CoverageFormat,
+    /// Start CSV output with a UTF-8 byte-order mark (for Excel).
+    #[arg(long)]
+    pub bom: bool,
+    /// Index and taxonomy.
+    #[command(flatten)]
+    pub source: SourceArgs,
+}
+
+/// The fixed CSV header of `hria coverage --format csv`.
+pub const CSV_HEADER: &str = "tag,name_en,name_zh,passages,cited,covered,documents,sections,\
+commitment_passage,commitment_section,impact_assessment_passage,impact_assessment_section,\
+action_passage,action_section,tracking_passage,tracking_section,\
+grievance_mechanism_passage,grievance_mechanism_section,remedy_passage,remedy_section";
+
+const SHORT: [&str; 6] = ["COMMIT", "IMPACT", "ACTION", "TRACK", "GRIEV", "REMEDY"];
 
 /// Runs `hria coverage`.
-pub fn run(_args: Args) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("`hria coverage` is not built yet")
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let family =
+        Family::parse(&args.by).ok_or_else(|| anyhow::anyhow!("unknown family `{}`", args.by))?;
+    if args.bom && args.format != CoverageFormat::Csv {
+        eprintln!("hria: warning: --bom applies to --format csv only");
+    }
+    let src = args.source.open()?;
+    let res = Resolved::new(&src.table, &src.taxonomy);
+    if coverage::family_entries(&src.taxonomy, family).is_empty() {
+        eprintln!(
+            "hria: warning: the taxonomy has no `{}/...` entries",
+            family.prefix()
+        );
+    }
+    let text = if args.per_doc {
+        let m = coverage::per_doc(&res, family);
+        render_matrix(&m, args.format, src.zh_names)
+    } else {
+        let c = coverage::coverage(&res, family);
+        render_coverage(&c, args.format, src.zh_names)
+    };
+    let mut out = std::io::stdout().lock();
+    if args.bom && args.format == CoverageFormat::Csv {
+        out.write_all("\u{feff}".as_bytes())?;
+    }
+    out.write_all(text.as_bytes())?;
+    out.flush()?;
+    Ok(ExitCode::from(EXIT_OK))
+}
+
+fn render_coverage(c: &Coverage, format: CoverageFormat, zh: bool) -> String {
+    let instrument = c.family == Family::Instrument;
+    match format {
+        CoverageFormat::Json => {
+            let rows: Vec<_> = c
+                .rows
+                .iter()
+                .map(|r| {
+                    let mut elements = serde_json::Map::new();
+                    for (j, el) in ELEMENTS.iter().enumerate() {
+                        elements.insert(
+                            el.name().to_string(),
+                            json!({"passage": r.same_passage[j], "section": r.same_section[j]}),
+                        );
+                    }
+                    json!({
+                        "tag": r.tag, "name_en": r.name_en, "name_zh": r.name_zh,
+                        "passages": r.passages, "cited": r.cited, "covered": r.covered,
+                        "elements": elements,
+                        "documents": r.documents, "sections": r.sections,
+                    })
+                })
+                .collect();
+            let v = json!({
+                "family": c.family, "passages": c.passages, "documents": c.documents,
+                "rows": rows,
+            });
+            format!("{}\n", serde_json::to_string_pretty(&v).unwrap_or_default())
+        }
+        CoverageFormat::Csv => {
+            let mut out = String::from(CSV_HEADER);
+            out.push_str("\r\n");
+            for r in &c.rows {
+                let mut cells = vec![
+                    r.tag.clone(),
+                    r.name_en.clone(),
+                    r.name_zh.clone(),
+                    r.passages.to_string(),
+                    r.cited.to_string(),
+                    r.covered.to_string(),
+                    r.documents.len().to_string(),
+                    r.sections.len().to_string(),
+                ];
+                for j in 0..ELEMENTS.len() {
+                    cells.push(r.same_passage[j].to_string());
+                    cells.push(r.same_section[j].to_string());
+                }
+                csv_line(&mut out, &cells);
+            }
+            out
+        }
+        CoverageFormat::Table => {
+            let mut headers = vec!["TAG", "NAME", "PASSAGES"];
+            if instrument {
+                headers.extend(["CITED", "COVERED"]);
+            }
+            headers.extend(["DOCS", "SECTIONS"]);
+            headers.extend(SHORT);
+            let mut align = vec![Align::Left, Align::Left];
+            align.resize(headers.len(), Align::Right);
+            let rows: Vec<Vec<String>> = c
+                .rows
+                .iter()
+                .map(|r| {
+                    let mut cells = vec![
+                        r.tag.clone(),
+                        fit(display_name(zh, &r.name_en, &r.name_zh), 30).into_owned(),
+                        r.passages.to_string(),
+                    ];
+                    if instrument {
+                        cells.push(r.cited.to_string());
+                        cells.push(r.covered.to_string());
+                    }
+                    cells.push(r.documents.len().to_string());
+                    cells.push(r.sections.len().to_string());
+                    for j in 0..ELEMENTS.len() {
+                        cells.push(format!("{}/{}", r.same_passage[j], r.same_section[j]));
+                    }
+                    cells
+                })
+                .collect();
+            let mut out = table(&headers, &align, &rows);
+            out.push_str(&format!(
+                "\n{} passages in {} document(s). Due-diligence cells: passages with the element in the same passage / in the same section.\n",
+                c.passages, c.documents
+            ));
+            out
+        }
+    }
+}
+
+fn render_matrix(m: &DocMatrix, format: CoverageFormat, zh: bool) -> String {
+    match format {
+        CoverageFormat::Json => {
+            let rows: Vec<_> = m
+                .rows
+                .iter()
+                .map(|r| {
+                    let counts: serde_json::Map<String, serde_json::Value> = m
+                        .documents
+                        .iter()
+                        .zip(&r.counts)
+                        .map(|(d, n)| (d.clone(), json!(n)))
+                        .collect();
+                    json!({"tag": r.tag, "name_en": r.name_en, "name_zh": r.name_zh, "counts": counts})
+                })
+                .collect();
+            let v = json!({"family": m.family, "documents": m.documents, "rows": rows});
+            format!("{}\n", serde_json::to_string_pretty(&v).unwrap_or_default())
+        }
+        CoverageFormat::Csv => {
+            let mut out = String::new();
+            let mut header = vec!["tag".to_string(), "name_en".into(), "name_zh".into()];
+            header.extend(m.documents.iter().cloned());
+            csv_line(&mut out, &header);
+            for r in &m.rows {
+                let mut cells = vec![r.tag.clone(), r.name_en.clone(), r.name_zh.clone()];
+                cells.extend(r.counts.iter().map(u64::to_string));
+                csv_line(&mut out, &cells);
+            }
+            out
+        }
+        CoverageFormat::Table => {
+            // Document ids can be long paths: number the columns and list them below.
+            let cols: Vec<String> = (1..=m.documents.len()).map(|i| format!("D{i}")).collect();
+            let mut headers = vec!["TAG", "NAME"];
+            headers.extend(cols.iter().map(String::as_str));
+            let mut align = vec![Align::Left, Align::Left];
+            align.resize(headers.len(), Align::Right);
+            let rows: Vec<Vec<String>> = m
+                .rows
+                .iter()
+                .map(|r| {
+                    let mut cells = vec![
+                        r.tag.clone(),
+                        fit(display_name(zh, &r.name_en, &r.name_zh), 30).into_owned(),
+                    ];
+                    cells.extend(r.counts.iter().map(u64::to_string));
+                    cells
+                })
+                .collect();
+            let mut out = table(&headers, &align, &rows);
+            out.push('\n');
+            for (c, d) in cols.iter().zip(&m.documents) {
+                out.push_str(&format!("{c}  {d}\n"));
+            }
+            out
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fit_counts_wide_characters_twice() {
+        assert_eq!(fit("人权捍卫者", 10), "人权捍卫者");
+        assert_eq!(fit("人权捍卫者", 9), "人权捍卫…");
+        assert_eq!(fit("abc", 2), "a…");
+    }
+
+    #[test]
+    fn csv_quotes_only_when_needed() {
+        assert_eq!(csv_field("经济、社会"), "经济、社会");
+        assert_eq!(csv_field("a,b"), "\"a,b\"");
+        assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
+    }
+
+    #[test]
+    fn table_pads_by_display_width() {
+        let t = table(
+            &["A", "N"],
+            &[Align::Left, Align::Right],
+            &[
+                vec!["人权".into(), "1".into()],
+                vec!["ab".into(), "22".into()],
+            ],
+        );
+        assert_eq!(t, "A      N\n人权   1\nab    22\n");
+    }
 }

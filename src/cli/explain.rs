@@ -1,12 +1,96 @@
 //! `hria explain`.
 
+use super::common::{DEFAULT_INDEX, EXIT_OK};
+use hria::query::explain::{self, Explained};
+use hria::query::reader;
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
+
+/// Output format of `hria explain`.
+#[derive(clap::ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExplainFormat {
+    /// The passage with highlighted evidence, then its tags.
+    Table,
+    /// One JSON object.
+    Json,
+}
 
 /// Arguments of `hria explain`.
 #[derive(clap::Args, Debug)]
-pub struct Args {}
+pub struct Args {
+    /// Passage id, as shown by `search`, `gaps` or `segment`.
+    #[arg(value_name = "PASSAGE_ID")]
+    pub id: String,
+    /// Index folder.
+    #[arg(long, value_name = "DIR", default_value = DEFAULT_INDEX)]
+    pub index: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ExplainFormat::Table)]
+    pub format: ExplainFormat,
+}
 
 /// Runs `hria explain`.
-pub fn run(_args: Args) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("`hria explain` is not built yet")
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let ix = reader::open(&args.index)?;
+    let e = explain::explain(&ix, &args.id)?;
+    let text = match args.format {
+        ExplainFormat::Json => {
+            let mut v = serde_json::to_value(&e)?;
+            v["highlighted"] = serde_json::Value::String(e.highlighted("[[", "]]"));
+            format!("{}\n", serde_json::to_string_pretty(&v)?)
+        }
+        ExplainFormat::Table => {
+            let colour = std::io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+            render(&e, colour)
+        }
+    };
+    let mut out = std::io::stdout().lock();
+    out.write_all(text.as_bytes())?;
+    out.flush()?;
+    Ok(ExitCode::from(EXIT_OK))
+}
+
+fn render(e: &Explained, colour: bool) -> String {
+    let (open, close) = if colour {
+        ("\x1b[1;4;33m", "\x1b[0m")
+    } else {
+        ("[[", "]]")
+    };
+    let mut out = String::new();
+    out.push_str(&format!("passage   {}\n", e.id));
+    out.push_str(&format!("document  {}\n", e.doc));
+    out.push_str(&format!("section   {}\n", e.section.join(" › ")));
+    out.push_str(&format!(
+        "kind      {} ({}), ordinal {}\n",
+        e.kind, e.lang, e.ordinal
+    ));
+    out.push_str(&format!("range     {}..{}\n\n", e.range[0], e.range[1]));
+    out.push_str(&e.highlighted(open, close));
+    out.push_str("\n\n");
+    if e.tags.is_empty() {
+        out.push_str("no tags\n");
+    } else {
+        out.push_str(&format!("{} tag(s):\n", e.tags.len()));
+    }
+    for t in &e.tags {
+        let basis = serde_json::to_value(t.basis)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default();
+        out.push_str(&format!("  {}  {}  {:.2}\n", t.tag, basis, t.score));
+        for ev in &t.evidence {
+            let at = if ev.text_range.is_some() {
+                ""
+            } else {
+                "  (not found in the passage text)"
+            };
+            out.push_str(&format!(
+                "    {open}{}{close}  {}  @{}..{}{at}\n",
+                ev.matched, ev.rule, ev.range[0], ev.range[1]
+            ));
+        }
+    }
+    out
 }

@@ -1,12 +1,184 @@
 //! `hria gaps`.
 
+use super::common::{EXIT_FINDINGS, EXIT_OK};
+use super::coverage::{display_name, fit, table, Align, SourceArgs};
+use hria::query::coverage::Resolved;
+use hria::query::gaps::{self, Class, Finding, GapOptions, GapReport};
+use std::io::Write;
 use std::process::ExitCode;
+
+/// Output format of `hria gaps`.
+#[derive(clap::ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GapsFormat {
+    /// A summary table, then the evidence of every finding.
+    Table,
+    /// One JSON object (see the README for the schema).
+    Json,
+}
 
 /// Arguments of `hria gaps`.
 #[derive(clap::Args, Debug)]
-pub struct Args {}
+pub struct Args {
+    /// Only these instruments (e.g. `ICCPR` or `instrument/ICCPR`; repeat or separate with commas).
+    #[arg(long = "instrument", value_name = "ID", value_delimiter = ',')]
+    pub instruments: Vec<String>,
+    /// Only passages of these documents (ids as indexed; repeat or separate with commas).
+    #[arg(long = "doc", value_name = "ID", value_delimiter = ',')]
+    pub docs: Vec<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = GapsFormat::Table)]
+    pub format: GapsFormat,
+    /// Exit with status 1 when a finding of this class exists (repeatable).
+    #[arg(long, value_name = "CLASS", value_delimiter = ',',
+          value_parser = ["cited-only", "not-mentioned", "commitment-only", "addressed"])]
+    pub fail_on: Vec<String>,
+    /// Index and taxonomy.
+    #[command(flatten)]
+    pub source: SourceArgs,
+}
 
 /// Runs `hria gaps`.
-pub fn run(_args: Args) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("`hria gaps` is not built yet")
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let fail_on: Vec<Class> = args
+        .fail_on
+        .iter()
+        .filter_map(|c| Class::parse(c))
+        .collect();
+    let src = args.source.open()?;
+    let res = Resolved::new(&src.table, &src.taxonomy);
+    let opts = GapOptions {
+        instruments: args.instruments.clone(),
+        docs: args.docs.clone(),
+    };
+    let report = gaps::gaps(&src.index, &res, &opts)?;
+    let text = match args.format {
+        GapsFormat::Json => format!(
+            "{}\n",
+            serde_json::to_string_pretty(&report).unwrap_or_default()
+        ),
+        GapsFormat::Table => render(&report, src.zh_names),
+    };
+    let mut out = std::io::stdout().lock();
+    out.write_all(text.as_bytes())?;
+    out.flush()?;
+    let failed = report.findings.iter().any(|f| fail_on.contains(&f.class));
+    Ok(ExitCode::from(if failed { EXIT_FINDINGS } else { EXIT_OK }))
+}
+
+/// Report order: the gaps first, the strongest last.
+const ORDER: [Class; 4] = [
+    Class::NotMentioned,
+    Class::CitedOnly,
+    Class::CommitmentOnly,
+    Class::Addressed,
+];
+
+fn render(r: &GapReport, zh: bool) -> String {
+    let mut findings: Vec<&Finding> = r.findings.iter().collect();
+    findings.sort_by_key(|f| ORDER.iter().position(|c| *c == f.class));
+    let rows: Vec<Vec<String>> = findings
+        .iter()
+        .map(|f| {
+            vec![
+                f.class.name().to_string(),
+                f.tag.clone(),
+                fit(display_name(zh, &f.name_en, &f.name_zh), 30).into_owned(),
+                match f.cited {
+                    Some(true) => "yes".into(),
+                    Some(false) => "no".into(),
+                    None => "-".into(),
+                },
+                f.addressing_passages.to_string(),
+                f.strongest.map(|s| s.name()).unwrap_or("-").to_string(),
+            ]
+        })
+        .collect();
+    let mut out = table(
+        &["CLASS", "TAG", "NAME", "CITED", "PASSAGES", "STRONGEST"],
+        &[
+            Align::Left,
+            Align::Left,
+            Align::Left,
+            Align::Left,
+            Align::Right,
+            Align::Left,
+        ],
+        &rows,
+    );
+    let counts: Vec<String> = ORDER
+        .iter()
+        .map(|c| {
+            format!(
+                "{} {}",
+                r.findings.iter().filter(|f| f.class == *c).count(),
+                c.name()
+            )
+        })
+        .collect();
+    out.push_str(&format!(
+        "\n{} ({} passages in {} document(s); PASSAGES = passages addressing the entry)\n",
+        counts.join(", "),
+        r.passages,
+        r.documents.len()
+    ));
+    for f in &findings {
+        out.push_str(&format!(
+            "\n{}  {}  [{}]\n",
+            f.tag,
+            display_name(zh, &f.name_en, &f.name_zh),
+            f.class.name()
+        ));
+        for e in &f.evidence {
+            let role = match e.role {
+                gaps::Role::Cited => "cited",
+                gaps::Role::Addresses => "addresses",
+                gaps::Role::DueDiligence => "due diligence",
+            };
+            out.push_str(&format!(
+                "  {role}: {}  {}\n    {}  ({} via {})\n",
+                e.passage,
+                e.section.join(" › "),
+                e.snippet,
+                e.tag,
+                e.rule
+            ));
+        }
+        if !f.looked_for.is_empty() {
+            const SHOWN: usize = 12;
+            let mut lf = f
+                .looked_for
+                .iter()
+                .take(SHOWN)
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(", ");
+            if f.looked_for.len() > SHOWN {
+                lf.push_str(&format!(
+                    ", … ({} more; --format json lists all)",
+                    f.looked_for.len() - SHOWN
+                ));
+            }
+            out.push_str(&format!("  looked for, not found: {lf}\n"));
+        }
+    }
+    let missing: Vec<_> = r
+        .per_document
+        .iter()
+        .filter(|d| !d.missing.is_empty())
+        .collect();
+    if !missing.is_empty() {
+        out.push_str("\nInstruments other documents cover and these do not:\n");
+        for d in missing {
+            out.push_str(&format!("\n{}\n", d.doc));
+            for m in &d.missing {
+                out.push_str(&format!(
+                    "  {}  {}  (in {})\n",
+                    m.tag,
+                    display_name(zh, &m.name_en, &m.name_zh),
+                    m.elsewhere.join(", ")
+                ));
+            }
+        }
+    }
+    out
 }

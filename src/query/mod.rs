@@ -1,2 +1,7 @@
 //! Queries over the index: search, coverage and gaps.
+
+pub mod coverage;
+pub mod explain;
+pub mod gaps;
+pub mod reader;
 pub mod search;

@@ -1,0 +1,136 @@
+//! Explain: one passage with every tag, where its evidence lies in the passage text, and the rule
+//! that fired.
+
+use super::reader::{self, OpenIndex, ReadError, StoredPassage};
+use serde::Serialize;
+use std::ops::Range;
+
+/// One piece of evidence, located in the passage text.
+#[derive(Debug, Clone, Serialize)]
+pub struct LocatedEvidence {
+    /// Byte range in the original document text.
+    pub range: [usize; 2],
+    /// The text that matched.
+    pub matched: String,
+    /// The keyword or rule that fired.
+    pub rule: String,
+    /// Byte range in the stored (clean) passage text, when the match was found there.
+    pub text_range: Option<[usize; 2]>,
+}
+
+/// One tag of the passage.
+#[derive(Debug, Clone, Serialize)]
+pub struct ExplainedTag {
+    /// Tag id.
+    pub tag: String,
+    /// cited, covered or matched.
+    pub basis: crate::model::Basis,
+    /// Confidence.
+    pub score: f32,
+    /// Its evidence.
+    pub evidence: Vec<LocatedEvidence>,
+}
+
+/// A passage explained.
+#[derive(Debug, Clone, Serialize)]
+pub struct Explained {
+    /// Passage id.
+    pub id: String,
+    /// Document id.
+    pub doc: String,
+    /// Section path.
+    pub section: Vec<String>,
+    /// Kind (heading, paragraph, list-item).
+    pub kind: String,
+    /// Language.
+    pub lang: String,
+    /// Ordinal within the document.
+    pub ordinal: u64,
+    /// Byte range in the original document text.
+    pub range: [usize; 2],
+    /// The passage text.
+    pub text: String,
+    /// Every tag with its evidence.
+    pub tags: Vec<ExplainedTag>,
+}
+
+impl Explained {
+    /// Builds the explanation of a stored passage.
+    pub fn new(p: StoredPassage) -> Explained {
+        let tags = p
+            .tags
+            .iter()
+            .map(|t| ExplainedTag {
+                tag: t.tag.clone(),
+                basis: t.basis,
+                score: t.score,
+                evidence: t
+                    .evidence
+                    .iter()
+                    .map(|e| LocatedEvidence {
+                        range: [e.range.start, e.range.end],
+                        matched: e.matched.clone(),
+                        rule: e.rule.clone(),
+                        text_range: reader::locate(&p.text, p.range.start, e)
+                            .map(|r| [r.start, r.end]),
+                    })
+                    .collect(),
+            })
+            .collect();
+        Explained {
+            id: p.id,
+            doc: p.doc,
+            section: p.section,
+            kind: p.kind,
+            lang: p.lang,
+            ordinal: p.ordinal,
+            range: [p.range.start, p.range.end],
+            text: p.text,
+            tags,
+        }
+    }
+
+    /// The located evidence spans, merged where they overlap, in text order.
+    pub fn spans(&self) -> Vec<Range<usize>> {
+        let mut spans: Vec<Range<usize>> = self
+            .tags
+            .iter()
+            .flat_map(|t| t.evidence.iter())
+            .filter_map(|e| e.text_range.map(|[a, b]| a..b))
+            .filter(|r| {
+                r.start < r.end
+                    && self.text.is_char_boundary(r.start)
+                    && self.text.is_char_boundary(r.end)
+            })
+            .collect();
+        spans.sort_by_key(|r| (r.start, r.end));
+        let mut merged: Vec<Range<usize>> = Vec::new();
+        for r in spans {
+            match merged.last_mut() {
+                Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+                _ => merged.push(r),
+            }
+        }
+        merged
+    }
+
+    /// The text with every evidence span wrapped in `open` and `close`.
+    pub fn highlighted(&self, open: &str, close: &str) -> String {
+        let mut out = String::with_capacity(self.text.len() + 16);
+        let mut at = 0;
+        for r in self.spans() {
+            out.push_str(&self.text[at..r.start]);
+            out.push_str(open);
+            out.push_str(&self.text[r.clone()]);
+            out.push_str(close);
+            at = r.end;
+        }
+        out.push_str(&self.text[at..]);
+        out
+    }
+}
+
+/// Finds passage `id` in the index and explains it.
+pub fn explain(ix: &OpenIndex, id: &str) -> Result<Explained, ReadError> {
+    Ok(Explained::new(ix.find(id)?))
+}

@@ -1,0 +1,611 @@
+//! Opening an index for the analysis queries (coverage, gaps, explain), scanning its passages
+//! through fast fields into a compact in-memory table, and reading stored passages back for
+//! evidence.
+//!
+//! The scan touches only fast fields and facet columns (no stored documents), so a large index is
+//! aggregated in one cheap pass; stored documents are read only for the few passages shown as
+//! evidence.
+
+use crate::index::schema::{self, IndexManifest, SCHEMA_VERSION};
+use crate::model::{Tag, TaggedPassage};
+use crate::taxonomy::Taxonomy;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use tantivy::schema::{Facet, Value};
+use tantivy::tokenizer::{PreTokenizedString, Token};
+use tantivy::{DocAddress, Index, Searcher, TantivyDocument, Term};
+use thiserror::Error;
+
+/// Why an index could not be opened or read.
+#[derive(Debug, Error)]
+pub enum ReadError {
+    /// Nothing that looks like an index at that path.
+    #[error("no index at {0}; run `hria index` first")]
+    NotFound(PathBuf),
+    /// An index of another schema version.
+    #[error("index at {dir} was written by another version (schema {found}, this hria reads {expected}); run `hria index --rebuild`")]
+    Version {
+        /// Index folder.
+        dir: PathBuf,
+        /// Schema version found in the manifest (0 when there was none).
+        found: u32,
+        /// The version this build reads.
+        expected: u32,
+    },
+    /// The index exists but cannot be read.
+    #[error("index at {dir} is unreadable ({reason}); run `hria index --rebuild`")]
+    Corrupt {
+        /// Index folder.
+        dir: PathBuf,
+        /// What went wrong.
+        reason: String,
+    },
+    /// A taxonomy file that cannot be read or parsed.
+    #[error("taxonomy {path}: {reason}")]
+    Taxonomy {
+        /// The file.
+        path: PathBuf,
+        /// What went wrong.
+        reason: String,
+    },
+    /// No passage with that id.
+    #[error("no passage with id `{id}` in the index at {dir}")]
+    UnknownPassage {
+        /// Index folder.
+        dir: PathBuf,
+        /// The id asked for.
+        id: String,
+    },
+}
+
+/// An opened index with its manifest.
+pub struct OpenIndex {
+    /// Index folder.
+    pub dir: PathBuf,
+    /// The tantivy index.
+    pub index: Index,
+    /// A searcher over the last commit.
+    pub searcher: Searcher,
+    /// The commit payload.
+    pub manifest: IndexManifest,
+}
+
+fn corrupt(dir: &Path, e: impl std::fmt::Display) -> ReadError {
+    ReadError::Corrupt {
+        dir: dir.to_path_buf(),
+        reason: e.to_string(),
+    }
+}
+
+/// Opens the index at `dir`, checking that it exists, that its manifest is of this schema version
+/// and that the fields the queries need are there.
+pub fn open(dir: &Path) -> Result<OpenIndex, ReadError> {
+    if !dir.join("meta.json").is_file() {
+        return Err(ReadError::NotFound(dir.to_path_buf()));
+    }
+    let index = Index::open_in_dir(dir).map_err(|e| corrupt(dir, e))?;
+    let metas = index.load_metas().map_err(|e| corrupt(dir, e))?;
+    let version_error = |found: u32| ReadError::Version {
+        dir: dir.to_path_buf(),
+        found,
+        expected: SCHEMA_VERSION,
+    };
+    let Some(payload) = metas.payload.as_deref() else {
+        return Err(version_error(0));
+    };
+    let manifest: IndexManifest = match serde_json::from_str(payload) {
+        Ok(m) => m,
+        Err(e) => {
+            // A payload of another layout is another version; one of this version that does not
+            // parse is damage.
+            let found = serde_json::from_str::<serde_json::Value>(payload)
+                .ok()
+                .and_then(|v| v.get("schema_version")?.as_u64())
+                .unwrap_or(0) as u32;
+            if found == SCHEMA_VERSION {
+                return Err(corrupt(dir, format!("manifest: {e}")));
+            }
+            return Err(version_error(found));
+        }
+    };
+    if manifest.schema_version != SCHEMA_VERSION {
+        return Err(version_error(manifest.schema_version));
+    }
+    let wanted = schema::schema();
+    let have = index.schema();
+    for (_, entry) in wanted.fields() {
+        match have.get_field(entry.name()) {
+            Ok(f)
+                if have.get_field_entry(f).field_type().value_type()
+                    == entry.field_type().value_type() => {}
+            _ => return Err(version_error(manifest.schema_version)),
+        }
+    }
+    let reader = index.reader().map_err(|e| corrupt(dir, e))?;
+    Ok(OpenIndex {
+        dir: dir.to_path_buf(),
+        index,
+        searcher: reader.searcher(),
+        manifest,
+    })
+}
+
+/// A warning when the index was tagged with another taxonomy than the one loaded (its results may
+/// not match the loaded taxonomy's entries).
+pub fn taxonomy_warning(manifest: &IndexManifest, taxonomy: &Taxonomy) -> Option<String> {
+    if manifest.taxonomy_hash.is_empty() || manifest.taxonomy_hash == taxonomy.hash {
+        return None;
+    }
+    Some(format!(
+        "the index was tagged with taxonomy {} ({}), not the one loaded ({} {}); pass the taxonomy it was indexed with, or re-tag with `hria index --rebuild`",
+        manifest.taxonomy_version,
+        short(&manifest.taxonomy_hash),
+        taxonomy.version,
+        short(&taxonomy.hash)
+    ))
+}
+
+fn short(hash: &str) -> &str {
+    hash.get(..12).unwrap_or(hash)
+}
+
+/// Loads a taxonomy from a TOML file (the format of the built-in one), hashing its text.
+pub fn load_taxonomy(path: &Path) -> Result<Taxonomy, ReadError> {
+    let fail = |reason: String| ReadError::Taxonomy {
+        path: path.to_path_buf(),
+        reason,
+    };
+    let src = std::fs::read_to_string(path).map_err(|e| fail(format!("cannot read it: {e}")))?;
+    let mut t: Taxonomy = toml::from_str(&src).map_err(|e| fail(format!("does not parse: {e}")))?;
+    t.hash = blake3::hash(src.as_bytes()).to_hex().to_string();
+    Ok(t)
+}
+
+/// Which facet field a tag of a passage came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Via {
+    /// [`schema::TAG`]: matched tags and cited instruments.
+    Tag,
+    /// [`schema::CITED`]: cited instruments.
+    Cited,
+    /// [`schema::COVERED`]: covered instruments.
+    Covered,
+}
+
+/// Marks a passage that has no section (its context is the passage alone).
+pub const NO_SECTION: u32 = u32::MAX;
+
+/// One passage as the scan sees it.
+#[derive(Debug, Clone)]
+pub struct Row {
+    /// Where its stored document is.
+    pub addr: DocAddress,
+    /// Index into [`Table::docs`].
+    pub doc: u32,
+    /// Index into [`Table::sections`], or [`NO_SECTION`].
+    pub section: u32,
+    /// Ordinal within its document.
+    pub ordinal: u64,
+    /// Range into [`Table::tag_refs`].
+    pub tags: std::ops::Range<u32>,
+}
+
+/// Every live passage of an index, with its tags, read from fast fields only.
+#[derive(Debug, Default)]
+pub struct Table {
+    /// Document ids, in first-seen order.
+    pub docs: Vec<String>,
+    /// Sections: (document index, section path joined with [`schema::SECTION_SEP`]).
+    pub sections: Vec<(u32, String)>,
+    /// Tag ids seen in any facet field.
+    pub tags: Vec<String>,
+    /// The passages, sorted by (document id, ordinal).
+    pub rows: Vec<Row>,
+    /// (tag index, field) pairs; each row owns a range of them.
+    pub tag_refs: Vec<(u32, Via)>,
+}
+
+impl Table {
+    /// The (tag index, field) pairs of a row.
+    pub fn row_tags(&self, row: &Row) -> &[(u32, Via)] {
+        &self.tag_refs[row.tags.start as usize..row.tags.end as usize]
+    }
+
+    /// Scans every live passage of the index.
+    pub fn scan(ix: &OpenIndex) -> Result<Table, ReadError> {
+        let dir = &ix.dir;
+        let mut t = Table::default();
+        let mut doc_ix: HashMap<String, u32> = HashMap::new();
+        let mut sec_ix: HashMap<(u32, String), u32> = HashMap::new();
+        let mut tag_ix: HashMap<String, u32> = HashMap::new();
+        let mut buf = String::new();
+        for (seg_ord, seg) in ix.searcher.segment_readers().iter().enumerate() {
+            let ff = seg.fast_fields();
+            let doc_col = ff
+                .str(schema::DOC_ID)
+                .map_err(|e| corrupt(dir, e))?
+                .ok_or_else(|| corrupt(dir, "no doc_id column"))?;
+            let sec_col = ff.str(schema::SECTION).map_err(|e| corrupt(dir, e))?;
+            let ord_col = ff.u64(schema::ORDINAL).map_err(|e| corrupt(dir, e))?;
+            // Segment-local term ordinals → table indices, resolved once per segment.
+            let mut doc_map = Vec::with_capacity(doc_col.num_terms());
+            for o in 0..doc_col.num_terms() as u64 {
+                buf.clear();
+                doc_col
+                    .ord_to_str(o, &mut buf)
+                    .map_err(|e| corrupt(dir, e))?;
+                let n = doc_ix.len() as u32;
+                let i = *doc_ix.entry(buf.clone()).or_insert_with(|| {
+                    t.docs.push(buf.clone());
+                    n
+                });
+                doc_map.push(i);
+            }
+            let mut sec_names = Vec::new();
+            if let Some(c) = &sec_col {
+                for o in 0..c.num_terms() as u64 {
+                    buf.clear();
+                    c.ord_to_str(o, &mut buf).map_err(|e| corrupt(dir, e))?;
+                    sec_names.push(buf.clone());
+                }
+            }
+            let mut facet_cols = Vec::new();
+            for (name, via) in [
+                (schema::TAG, Via::Tag),
+                (schema::CITED, Via::Cited),
+                (schema::COVERED, Via::Covered),
+            ] {
+                let fr = seg.facet_reader(name).map_err(|e| corrupt(dir, e))?;
+                let mut map = Vec::with_capacity(fr.num_facets());
+                let mut facet = Facet::root();
+                for o in 0..fr.num_facets() as u64 {
+                    fr.facet_from_ord(o, &mut facet)
+                        .map_err(|e| corrupt(dir, e))?;
+                    let id = schema::facet_tag(&facet);
+                    let n = tag_ix.len() as u32;
+                    let i = *tag_ix.entry(id.clone()).or_insert_with(|| {
+                        t.tags.push(id);
+                        n
+                    });
+                    map.push(i);
+                }
+                facet_cols.push((fr, map, via));
+            }
+            let mut seg_sections: HashMap<(u32, u64), u32> = HashMap::new();
+            for d in seg.doc_ids_alive() {
+                let Some(dord) = doc_col.term_ords(d).next() else {
+                    continue;
+                };
+                let doc = doc_map[dord as usize];
+                let section = match sec_col.as_ref().and_then(|c| c.term_ords(d).next()) {
+                    Some(so) if !sec_names[so as usize].is_empty() => {
+                        // Cache per segment so that the common case allocates nothing.
+                        *seg_sections.entry((doc, so)).or_insert_with(|| {
+                            let key = (doc, sec_names[so as usize].clone());
+                            let n = sec_ix.len() as u32;
+                            *sec_ix.entry(key).or_insert_with_key(|k| {
+                                t.sections.push(k.clone());
+                                n
+                            })
+                        })
+                    }
+                    _ => NO_SECTION,
+                };
+                let start = t.tag_refs.len() as u32;
+                for (fr, map, via) in &facet_cols {
+                    for o in fr.facet_ords(d) {
+                        t.tag_refs.push((map[o as usize], *via));
+                    }
+                }
+                t.rows.push(Row {
+                    addr: DocAddress::new(seg_ord as u32, d),
+                    doc,
+                    section,
+                    ordinal: ord_col.first(d).unwrap_or(0),
+                    tags: start..t.tag_refs.len() as u32,
+                });
+            }
+        }
+        let docs = &t.docs;
+        t.rows.sort_by(|a, b| {
+            (&docs[a.doc as usize], a.ordinal).cmp(&(&docs[b.doc as usize], b.ordinal))
+        });
+        Ok(t)
+    }
+}
+
+/// A passage read back from the stored fields.
+#[derive(Debug, Clone)]
+pub struct StoredPassage {
+    /// Passage id.
+    pub id: String,
+    /// Document id.
+    pub doc: String,
+    /// Section path (outermost first).
+    pub section: Vec<String>,
+    /// Ordinal within the document.
+    pub ordinal: u64,
+    /// Passage kind (heading, paragraph, list-item).
+    pub kind: String,
+    /// Passage language.
+    pub lang: String,
+    /// Byte range of the passage in the original document text.
+    pub range: std::ops::Range<usize>,
+    /// Clean passage text.
+    pub text: String,
+    /// Tags with evidence.
+    pub tags: Vec<Tag>,
+}
+
+fn stored_str(doc: &TantivyDocument, ix: &Index, name: &str) -> String {
+    let Ok(f) = ix.schema().get_field(name) else {
+        return String::new();
+    };
+    match doc.get_first(f) {
+        Some(v) => {
+            if let Some(s) = v.as_str() {
+                s.to_string()
+            } else if let Some(p) = v.as_pre_tokenized_text() {
+                p.text
+            } else {
+                String::new()
+            }
+        }
+        None => String::new(),
+    }
+}
+
+fn stored_u64(doc: &TantivyDocument, ix: &Index, name: &str) -> u64 {
+    ix.schema()
+        .get_field(name)
+        .ok()
+        .and_then(|f| doc.get_first(f)?.as_u64())
+        .unwrap_or(0)
+}
+
+impl OpenIndex {
+    /// Reads one passage's stored fields.
+    pub fn load(&self, addr: DocAddress) -> Result<StoredPassage, ReadError> {
+        let doc: TantivyDocument = self.searcher.doc(addr).map_err(|e| corrupt(&self.dir, e))?;
+        let ix = &self.index;
+        let section = stored_str(&doc, ix, schema::SECTION);
+        let tags_json = stored_str(&doc, ix, schema::TAGS_JSON);
+        let id = stored_str(&doc, ix, schema::PASSAGE_ID);
+        let tags: Vec<Tag> = if tags_json.is_empty() {
+            Vec::new()
+        } else {
+            serde_json::from_str(&tags_json)
+                .map_err(|e| corrupt(&self.dir, format!("tags of passage {id}: {e}")))?
+        };
+        Ok(StoredPassage {
+            doc: stored_str(&doc, ix, schema::DOC_ID),
+            section: if section.is_empty() {
+                Vec::new()
+            } else {
+                section
+                    .split(schema::SECTION_SEP)
+                    .map(str::to_string)
+                    .collect()
+            },
+            ordinal: stored_u64(&doc, ix, schema::ORDINAL),
+            kind: stored_str(&doc, ix, schema::KIND),
+            lang: stored_str(&doc, ix, schema::LANG),
+            range: stored_u64(&doc, ix, schema::START) as usize
+                ..stored_u64(&doc, ix, schema::END) as usize,
+            text: stored_str(&doc, ix, schema::TEXT),
+            tags,
+            id,
+        })
+    }
+
+    /// Finds a passage by id.
+    pub fn find(&self, id: &str) -> Result<StoredPassage, ReadError> {
+        let field = self
+            .index
+            .schema()
+            .get_field(schema::PASSAGE_ID)
+            .map_err(|e| corrupt(&self.dir, e))?;
+        let q = tantivy::query::TermQuery::new(
+            Term::from_field_text(field, id),
+            tantivy::schema::IndexRecordOption::Basic,
+        );
+        let hits = self
+            .searcher
+            .search(
+                &q,
+                &tantivy::collector::TopDocs::with_limit(1).order_by_score(),
+            )
+            .map_err(|e| corrupt(&self.dir, e))?;
+        match hits.first() {
+            Some((_, addr)) => self.load(*addr),
+            None => Err(ReadError::UnknownPassage {
+                dir: self.dir.clone(),
+                id: id.to_string(),
+            }),
+        }
+    }
+}
+
+/// Where an evidence span lies in a passage's clean text.
+///
+/// Evidence ranges point into the original document, while the stored text is the clean text
+/// (markup removed), so the span is found by its matched text: the occurrence nearest to where the
+/// original offset says it should be.
+pub fn locate(
+    text: &str,
+    passage_start: usize,
+    ev: &crate::model::Evidence,
+) -> Option<std::ops::Range<usize>> {
+    let needle = ev.matched.as_str();
+    if needle.is_empty() {
+        return None;
+    }
+    let expect = ev.range.start.saturating_sub(passage_start);
+    text.match_indices(needle)
+        .map(|(i, m)| i..i + m.len())
+        .min_by_key(|r| r.start.abs_diff(expect))
+}
+
+/// A short window of `text` around `span`, with the span marked `[[...]]`; `width` is the number of
+/// characters kept on each side.
+pub fn snippet(text: &str, span: Option<std::ops::Range<usize>>, width: usize) -> String {
+    let flat = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let Some(span) = span.filter(|r| {
+        r.end <= text.len() && text.is_char_boundary(r.start) && text.is_char_boundary(r.end)
+    }) else {
+        let cut: String = text.chars().take(2 * width).collect();
+        let more = if cut.len() < text.len() { "…" } else { "" };
+        return format!("{}{more}", flat(&cut));
+    };
+    let before = &text[..span.start];
+    let after = &text[span.end..];
+    let bstart = before
+        .char_indices()
+        .rev()
+        .nth(width.saturating_sub(1))
+        .map(|(i, _)| i)
+        .unwrap_or(0);
+    let aend = after
+        .char_indices()
+        .nth(width)
+        .map(|(i, _)| i)
+        .unwrap_or(after.len());
+    format!(
+        "{}{}[[{}]]{}{}",
+        if bstart > 0 { "…" } else { "" },
+        flat(&before[bstart..]),
+        flat(&text[span.clone()]),
+        flat(&after[..aend]),
+        if aend < after.len() { "…" } else { "" }
+    )
+}
+
+/// Writes tagged passages into a new index at `dir` with the layout of [`schema`], committing
+/// `manifest` as the payload (its schema version is set to [`SCHEMA_VERSION`]).
+///
+/// A minimal single-threaded writer for tests and benchmarks of the queries; `hria index` has its
+/// own incremental writer. The text field is indexed from the passages' tokens; a plain tokenizer
+/// stands in for the `hria` one if none is registered.
+pub fn write_index(
+    dir: &Path,
+    mut manifest: IndexManifest,
+    passages: &[TaggedPassage],
+) -> tantivy::Result<()> {
+    let s = schema::schema();
+    let index = Index::create_in_dir(dir, s.clone())?;
+    if index.tokenizers().get(schema::TOKENIZER).is_none() {
+        index.tokenizers().register(
+            schema::TOKENIZER,
+            tantivy::tokenizer::SimpleTokenizer::default(),
+        );
+    }
+    let f = |n: &str| s.get_field(n).expect("field of the schema");
+    let mut writer: tantivy::IndexWriter = index.writer_with_num_threads(1, 50_000_000)?;
+    for tp in passages {
+        let p = &tp.passage;
+        let mut d = TantivyDocument::default();
+        d.add_text(f(schema::PASSAGE_ID), &p.id);
+        d.add_text(f(schema::DOC_ID), &p.doc);
+        let ordinal =
+            p.id.rsplit_once('#')
+                .and_then(|(_, r)| r.split('-').next()?.parse::<u64>().ok())
+                .unwrap_or(0);
+        d.add_u64(f(schema::ORDINAL), ordinal);
+        d.add_text(f(schema::SECTION), p.section.join(schema::SECTION_SEP));
+        d.add_text(f(schema::KIND), p.kind.as_str());
+        d.add_text(f(schema::LANG), p.lang.code());
+        d.add_u64(f(schema::START), p.range.start as u64);
+        d.add_u64(f(schema::END), p.range.end as u64);
+        let tokens = p
+            .tokens
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Token {
+                offset_from: t.range.start,
+                offset_to: t.range.end,
+                position: i,
+                text: t.term.clone(),
+                position_length: 1,
+            })
+            .collect();
+        d.add_pre_tokenized_text(
+            f(schema::TEXT),
+            PreTokenizedString {
+                text: p.text.clone(),
+                tokens,
+            },
+        );
+        let mut max_score = 0f64;
+        for t in &tp.tags {
+            max_score = max_score.max(t.score as f64);
+            let facet = schema::tag_facet(&t.tag);
+            match t.basis {
+                crate::model::Basis::Covered => d.add_facet(f(schema::COVERED), facet),
+                crate::model::Basis::Cited => {
+                    d.add_facet(f(schema::CITED), facet.clone());
+                    d.add_facet(f(schema::TAG), facet);
+                }
+                crate::model::Basis::Matched => d.add_facet(f(schema::TAG), facet),
+            }
+        }
+        d.add_text(
+            f(schema::TAGS_JSON),
+            serde_json::to_string(&tp.tags).unwrap_or_else(|_| "[]".into()),
+        );
+        d.add_f64(f(schema::MAX_SCORE), max_score);
+        writer.add_document(d)?;
+    }
+    manifest.schema_version = SCHEMA_VERSION;
+    let payload = serde_json::to_string(&manifest).unwrap_or_default();
+    let mut prepared = writer.prepare_commit()?;
+    prepared.set_payload(&payload);
+    prepared.commit()?;
+    writer.wait_merging_threads()?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Evidence;
+    use proptest::prelude::*;
+
+    fn ev(start: usize, matched: &str) -> Evidence {
+        Evidence {
+            range: start..start + matched.len(),
+            matched: matched.to_string(),
+            rule: String::new(),
+        }
+    }
+
+    #[test]
+    fn locate_picks_the_occurrence_nearest_the_original_offset() {
+        let text = "强迫劳动，以及强迫劳动。";
+        // The passage starts at 100 in the original; the second occurrence is at 21 bytes.
+        assert_eq!(locate(text, 100, &ev(121, "强迫劳动")), Some(21..33));
+        assert_eq!(locate(text, 100, &ev(100, "强迫劳动")), Some(0..12));
+        assert_eq!(locate(text, 100, &ev(100, "童工")), None);
+        assert_eq!(locate(text, 100, &ev(100, "")), None);
+    }
+
+    #[test]
+    fn snippet_marks_the_span_and_cuts_on_characters() {
+        let text = "甲乙丙丁强迫劳动戊己庚辛";
+        assert_eq!(snippet(text, Some(12..24), 2), "…丙丁[[强迫劳动]]戊己…");
+        assert_eq!(
+            snippet(text, Some(0..6), 30),
+            "[[甲乙]]丙丁强迫劳动戊己庚辛"
+        );
+        assert_eq!(snippet(text, None, 2), "甲乙丙丁…");
+        // A span off a character boundary falls back to the start of the text.
+        assert_eq!(snippet(text, Some(1..4), 2), "甲乙丙丁…");
+    }
+
+    proptest! {
+        #[test]
+        fn snippet_never_panics(text in "\\PC{0,40}", a in 0usize..200, b in 0usize..200, w in 0usize..10) {
+            let s = snippet(&text, Some(a.min(b)..a.max(b)), w);
+            prop_assert!(s.chars().count() <= text.chars().count() + 6);
+        }
+    }
+}
