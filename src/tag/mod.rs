@@ -470,7 +470,8 @@ impl Tagger {
             }
         }
         let miss: f32 = parts.iter().map(|p| 1.0 - p.2).product();
-        let score = (1.0 - miss).clamp(0.0, 1.0);
+        // Rounded so that output is short and stable (0.99, not 0.98999995).
+        let score = ((1.0 - miss) * 1000.0).round().clamp(0.0, 1000.0) / 1000.0;
         let evidence = kept
             .iter()
             .take(MAX_EVIDENCE)
