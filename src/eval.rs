@@ -124,7 +124,10 @@ pub fn tag_matches(pred: &str, judged: &str) -> bool {
 }
 
 /// Judged tags (over all lines) that no taxonomy entry matches, sorted, each once.
-pub fn unknown_tags<'a>(lines: impl IntoIterator<Item = &'a GoldLine>, tax: &Taxonomy) -> Vec<String> {
+pub fn unknown_tags<'a>(
+    lines: impl IntoIterator<Item = &'a GoldLine>,
+    tax: &Taxonomy,
+) -> Vec<String> {
     let mut seen = std::collections::BTreeSet::new();
     for l in lines {
         for t in l.judged.iter().chain(&l.expected) {
@@ -153,6 +156,7 @@ pub struct Scores {
     /// False positives.
     pub fp: usize,
     /// False negatives.
+    #[serde(rename = "fn")]
     pub fn_: usize,
     /// Precision.
     pub precision: f64,
@@ -385,7 +389,10 @@ mod tests {
         let preds = [
             vec![tag("a", 0.9, Basis::Matched)],
             vec![tag("b", 0.9, Basis::Matched)],
-            vec![tag("a/x", 0.7, Basis::Matched), tag("b", 0.95, Basis::Matched)],
+            vec![
+                tag("a/x", 0.7, Basis::Matched),
+                tag("b", 0.95, Basis::Matched),
+            ],
             vec![tag("b", 0.9, Basis::Matched), tag("c", 0.9, Basis::Matched)],
         ];
         let refs: Vec<Vec<&Tag>> = preds.iter().map(|p| counted(p, false)).collect();

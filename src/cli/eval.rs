@@ -175,7 +175,11 @@ fn print_report(
     r: &Report,
     skipped: usize,
 ) -> std::io::Result<()> {
-    writeln!(out, "== {file}: {} lines scored, {skipped} skipped", r.lines)?;
+    writeln!(
+        out,
+        "== {file}: {} lines scored, {skipped} skipped",
+        r.lines
+    )?;
     header(out)?;
     for (tag, s) in &r.tags {
         row(out, tag, s)?;

@@ -196,9 +196,7 @@ pub fn tag_stream(
         let mut chunk: Vec<(usize, Vec<u8>)> = Vec::with_capacity(CHUNK);
         while chunk.len() < CHUNK {
             let mut buf = Vec::new();
-            let n = input
-                .read_until(b'\n', &mut buf)
-                .context("reading stdin")?;
+            let n = input.read_until(b'\n', &mut buf).context("reading stdin")?;
             if n == 0 {
                 done = true;
                 break;

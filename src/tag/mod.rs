@@ -157,6 +157,19 @@ struct Found {
     evidence: Vec<(Range<usize>, String)>,
 }
 
+/// Per-passage state shared by the rules, with lazily computed parts.
+struct Ctx<'a> {
+    clean: &'a str,
+    norm: &'a NormText,
+    /// Negation cues that negate, in end order.
+    negs: &'a [Range<usize>],
+    /// Sentence breaks of the normalized text, computed on first use.
+    breaks: Option<Vec<usize>>,
+    section: &'a [String],
+    /// Cues in the section path, computed on first use.
+    section_cues: Option<Vec<(u32, u32)>>,
+}
+
 /// Error building a tagger.
 #[derive(Debug, thiserror::Error)]
 pub enum TagError {
@@ -260,21 +273,31 @@ impl Tagger {
 
     /// Tags a passage; evidence ranges are byte ranges into the original document text, and
     /// `matched` is the passage text they were found in.
+    ///
+    /// A passage's section path (its headings and bold lead-ins) may confirm weak keywords: a
+    /// list item `拨打廉政热线` under the lead-in `我们承诺实施补救` has its cue there.
     pub fn tag(&self, passage: &Passage) -> Vec<Tag> {
-        self.finish(&passage.text, |r| passage.map.range_to_orig(r))
+        self.finish(&passage.text, &passage.section, |r| {
+            passage.map.range_to_orig(r)
+        })
     }
 
     /// Tags a free text; evidence ranges are byte ranges into `text`. The language is not needed
     /// (Chinese and English patterns are all matched) and is accepted for symmetry.
     pub fn tag_text(&self, text: &str, lang: Option<Lang>) -> Vec<Tag> {
         let _ = lang;
-        self.finish(text, |r| r)
+        self.finish(text, &[], |r| r)
     }
 
     /// Runs the engine on a clean text and maps evidence ranges through `map`.
-    fn finish(&self, clean: &str, map: impl Fn(Range<usize>) -> Range<usize>) -> Vec<Tag> {
+    fn finish(
+        &self,
+        clean: &str,
+        section: &[String],
+        map: impl Fn(Range<usize>) -> Range<usize>,
+    ) -> Vec<Tag> {
         let mut tags: Vec<Tag> = self
-            .find(clean)
+            .find(clean, section)
             .into_iter()
             .map(|f| Tag {
                 tag: self.entries[f.entry as usize].id.clone(),
@@ -300,7 +323,7 @@ impl Tagger {
     }
 
     /// The engine: matches, rules, scores. Evidence ranges are into `clean`.
-    fn find(&self, clean: &str) -> Vec<Found> {
+    fn find(&self, clean: &str, section: &[String]) -> Vec<Found> {
         if clean.is_empty() || self.patterns.is_empty() {
             return Vec::new();
         }
@@ -351,9 +374,14 @@ impl Tagger {
         if hits.is_empty() {
             return Vec::new();
         }
+        // Exceptions are short: only those ending near a cue can hold it.
+        exceptions.sort_by_key(|x| (x.end, x.start));
+        let max_exception = exceptions.iter().map(|x| x.len()).max().unwrap_or(0);
         negs.retain(|n| {
-            !exceptions
+            let from = exceptions.partition_point(|x| x.end < n.end);
+            !exceptions[from..]
                 .iter()
+                .take_while(|x| x.end <= n.start + max_exception)
                 .any(|x| x.start <= n.start && n.end <= x.end)
         });
         // Overlapping matches come in order of their end; the negation lookup needs that order.
@@ -368,7 +396,14 @@ impl Tagger {
             ))
         });
 
-        let mut breaks: Option<Vec<usize>> = None;
+        let mut ctx = Ctx {
+            clean,
+            norm: &norm,
+            negs: &negs,
+            breaks: None,
+            section,
+            section_cues: None,
+        };
         let mut found: Vec<Found> = Vec::new();
         let mut i = 0;
         while i < hits.len() {
@@ -376,7 +411,7 @@ impl Tagger {
             let n = hits[i..].partition_point(|h| h.entry == entry);
             let group = &hits[i..i + n];
             i += n;
-            if let Some(f) = self.judge_entry(entry, group, clean, &norm, &negs, &mut breaks) {
+            if let Some(f) = self.judge_entry(entry, group, &mut ctx) {
                 found.push(f);
             }
         }
@@ -386,41 +421,44 @@ impl Tagger {
     }
 
     /// Applies the rules to one entry's hits; `None` when nothing counts.
-    fn judge_entry(
-        &self,
-        entry: u32,
-        group: &[Hit],
-        clean: &str,
-        norm: &NormText,
-        negs: &[Range<usize>],
-        breaks: &mut Option<Vec<usize>>,
-    ) -> Option<Found> {
+    fn judge_entry(&self, entry: u32, group: &[Hit], ctx: &mut Ctx<'_>) -> Option<Found> {
         let info = &self.entries[entry as usize];
+        let (clean, norm, negs) = (ctx.clean, ctx.norm, ctx.negs);
         let t = norm.text.as_str();
-        let overlaps = |a: &Hit, b: &Hit| a.start < b.end && b.start < a.end;
-        // (hit, confirming cue for weak keywords)
-        let mut kept: Vec<(Hit, Option<Hit>)> = Vec::new();
+        let breaks = &mut ctx.breaks;
+        // Both in start order (the group is): lookups below are binary searches, so a huge
+        // passage with many matches stays linear.
+        let excludes: Vec<&Hit> = group.iter().filter(|x| x.role == Role::Exclude).collect();
+        let max_exclude = excludes.iter().map(|x| x.end - x.start).max().unwrap_or(0);
+        let cues: Vec<&Hit> = group.iter().filter(|x| x.role == Role::Cue).collect();
+        // (hit, confirming cue of a weak keyword: (name, found in the section path))
+        let mut kept: Vec<(Hit, Option<(u32, bool)>)> = Vec::new();
         let mut max_end = 0;
         for h in group {
             if !matches!(h.role, Role::Keyword | Role::Abbr | Role::Weak) {
                 continue;
             }
-            if group
+            let before = excludes.partition_point(|x| x.start < h.end);
+            if excludes[..before]
                 .iter()
-                .any(|x| x.role == Role::Exclude && overlaps(x, h))
+                .rev()
+                .take_while(|x| x.start + max_exclude > h.start)
+                .any(|x| x.end > h.start)
             {
                 continue;
             }
             let mut cue = None;
             if h.role == Role::Weak {
-                let b = breaks.get_or_insert_with(|| sentence_breaks(t));
-                let s = sentence_of(b, h.start);
-                cue = group
-                    .iter()
-                    .find(|c| {
-                        c.role == Role::Cue && !overlaps(c, h) && sentence_of(b, c.start) == s
-                    })
-                    .copied();
+                cue = cue_in_sentence(&cues, h, t, breaks).map(|c| (c.name, false));
+                if cue.is_none() && !ctx.section.is_empty() {
+                    let section_cues = ctx
+                        .section_cues
+                        .get_or_insert_with(|| self.section_cues(ctx.section));
+                    cue = section_cues
+                        .iter()
+                        .find(|(e, _)| *e == entry)
+                        .map(|&(_, name)| (name, true));
+                }
                 if cue.is_none() {
                     continue;
                 }
@@ -450,7 +488,7 @@ impl Tagger {
                     let mut context = || {
                         has_keyword
                             || bracketed(t, h.start, h.end)
-                            || self.cue_in_sentence(group, h, t, breaks)
+                            || cue_in_sentence(&cues, h, t, breaks).is_some()
                     };
                     if letters >= 4 || context() {
                         SCORE_ABBR
@@ -479,8 +517,9 @@ impl Tagger {
                 let name = &self.names[h.name as usize];
                 let rule = match (h.role, cue) {
                     (Role::Abbr, _) => format!("abbr:{name}"),
-                    (Role::Weak, Some(c)) => {
-                        format!("weak:{name}+cue:{}", self.names[c.name as usize])
+                    (Role::Weak, Some((c, in_section))) => {
+                        let kind = if *in_section { "section-cue" } else { "cue" };
+                        format!("weak:{name}+{kind}:{}", self.names[*c as usize])
                     }
                     _ => format!("keyword:{name}"),
                 };
@@ -501,22 +540,25 @@ impl Tagger {
         })
     }
 
-    /// Whether a cue of the hit's entry occurs in the hit's sentence.
-    fn cue_in_sentence(
-        &self,
-        group: &[Hit],
-        h: &Hit,
-        t: &str,
-        breaks: &mut Option<Vec<usize>>,
-    ) -> bool {
-        if !group.iter().any(|c| c.role == Role::Cue) {
-            return false;
+    /// Cues found in a section path, as `(entry, cue name)`.
+    fn section_cues(&self, section: &[String]) -> Vec<(u32, u32)> {
+        let mut out = Vec::new();
+        for name in section {
+            let t = crate::normalize::normalize_str(name);
+            for m in self.ac.find_overlapping_iter(t.as_str()) {
+                for r in &self.refs[m.pattern().as_usize()] {
+                    if r.role != Role::Cue
+                        || (r.word_left
+                            && t[..m.start()].chars().next_back().is_some_and(is_word_char))
+                        || (r.word_right && right_boundary(&t, m.end(), r.plural).is_none())
+                    {
+                        continue;
+                    }
+                    out.push((r.entry, r.name));
+                }
+            }
         }
-        let b = breaks.get_or_insert_with(|| sentence_breaks(t));
-        let s = sentence_of(b, h.start);
-        group
-            .iter()
-            .any(|c| c.role == Role::Cue && sentence_of(b, c.start) == s)
+        out
     }
 
     /// Adds the instruments covered by the matched rights, groups and themes (cited ones excluded).
@@ -680,6 +722,29 @@ fn bracketed(t: &str, start: usize, end: usize) -> bool {
     let after = t[end..].trim_start().chars().next();
     matches!(before, Some('(' | '《' | '“' | '"' | '['))
         && matches!(after, Some(')' | '》' | '”' | '"' | ']'))
+}
+
+/// A cue (from `cues`, in start order) in the same sentence as `h` and not overlapping it.
+fn cue_in_sentence(
+    cues: &[&Hit],
+    h: &Hit,
+    t: &str,
+    breaks: &mut Option<Vec<usize>>,
+) -> Option<Hit> {
+    if cues.is_empty() {
+        return None;
+    }
+    let b = breaks.get_or_insert_with(|| sentence_breaks(t));
+    let s = sentence_of(b, h.start);
+    let from = if s == 0 { 0 } else { b[s - 1] };
+    let to = b.get(s).copied().unwrap_or(t.len());
+    let lo = cues.partition_point(|c| c.start < from);
+    let hi = cues.partition_point(|c| c.start < to);
+    // Only cues overlapping the hit are skipped, so this stops almost at once.
+    cues[lo..hi]
+        .iter()
+        .find(|c| c.end <= h.start || c.start >= h.end)
+        .map(|c| **c)
 }
 
 /// Whether a negation cue precedes `start` in the same clause, close enough: at most 12 chars

@@ -402,3 +402,31 @@ fn threshold_drops_weak_tags() {
     let tags = strict.tag_text("We consult the community.", None);
     assert!(get(&tags, "group/indigenous-peoples").is_none());
 }
+
+#[test]
+fn section_path_cues_confirm_weak_keywords() {
+    let t = tagger();
+    let text = "支持社区活动";
+    let passage = |section: Vec<String>| Passage {
+        id: "d#1".into(),
+        doc: "d".into(),
+        section,
+        kind: PassageKind::ListItem,
+        lang: Lang::Zh,
+        range: 0..text.len(),
+        text: text.into(),
+        map: {
+            let mut m = OffsetMap::new();
+            m.push(0, text.len(), 0, text.len());
+            m
+        },
+        sentences: vec![0..text.len()],
+        tokens: vec![],
+    };
+    let id = "group/indigenous-peoples";
+    assert!(get(&t.tag(&passage(vec!["简介".into()])), id).is_none());
+    let tags = t.tag(&passage(vec!["简介".into(), "尊重原住民".into()]));
+    let tag = get(&tags, id).expect("confirmed by the section");
+    assert_eq!(tag.evidence[0].rule, "weak:社区+section-cue:原住民");
+    assert_eq!(tag.evidence[0].matched, "社区");
+}
