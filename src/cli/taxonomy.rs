@@ -198,7 +198,10 @@ fn show(a: ShowArgs) -> anyhow::Result<ExitCode> {
 
 fn check(a: CheckArgs) -> anyhow::Result<ExitCode> {
     let (name, loaded) = match &a.file {
-        None => ("built-in taxonomy".to_string(), hria::taxonomy::load_builtin()),
+        None => (
+            "built-in taxonomy".to_string(),
+            hria::taxonomy::load_builtin(),
+        ),
         Some(p) => (p.display().to_string(), hria::taxonomy::load_file(p)),
     };
     let mut out = std::io::stdout().lock();
@@ -243,5 +246,9 @@ fn check(a: CheckArgs) -> anyhow::Result<ExitCode> {
         t.hash.get(..16).unwrap_or(&t.hash)
     )
     .context("writing the summary")?;
-    Ok(ExitCode::from(if errors == 0 { EXIT_OK } else { EXIT_FINDINGS }))
+    Ok(ExitCode::from(if errors == 0 {
+        EXIT_OK
+    } else {
+        EXIT_FINDINGS
+    }))
 }
