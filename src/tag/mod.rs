@@ -113,6 +113,17 @@ enum Role {
     NegException,
 }
 
+impl Role {
+    /// Sort class within an entry: what may count, then cues, then excludes.
+    fn class(self) -> u8 {
+        match self {
+            Role::Keyword | Role::Abbr | Role::Weak => 0,
+            Role::Cue => 1,
+            _ => 2,
+        }
+    }
+}
+
 /// One use of an automaton pattern.
 #[derive(Debug, Clone, Copy)]
 struct PatRef {
@@ -168,6 +179,22 @@ struct Ctx<'a> {
     section: &'a [String],
     /// Cues in the section path, computed on first use.
     section_cues: Option<Vec<(u32, u32)>>,
+    /// Buffer: an entry's counted hits, with the cue that confirmed a weak keywords
+    /// (`(name, found in the section path)`).
+    kept: &'a mut Vec<(Hit, Option<(u32, bool)>)>,
+    /// Buffer: an entry's distinct `(role, keyword)` with their best score.
+    parts: &'a mut Vec<(Role, u32, f32)>,
+}
+
+/// Buffers reused from passage to passage (one set per thread).
+#[derive(Default)]
+struct Scratch {
+    norm: NormText,
+    hits: Vec<Hit>,
+    negs: Vec<Range<usize>>,
+    exceptions: Vec<Range<usize>>,
+    kept: Vec<(Hit, Option<(u32, bool)>)>,
+    parts: Vec<(Role, u32, f32)>,
 }
 
 /// Error building a tagger.
@@ -327,11 +354,31 @@ impl Tagger {
         if clean.is_empty() || self.patterns.is_empty() {
             return Vec::new();
         }
-        let norm = NormText::new(clean);
+        thread_local! {
+            static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::default();
+        }
+        SCRATCH.with(|cell| match cell.try_borrow_mut() {
+            Ok(mut scratch) => self.find_in(clean, section, &mut scratch),
+            Err(_) => self.find_in(clean, section, &mut Scratch::default()),
+        })
+    }
+
+    /// [`Tagger::find`] with reusable buffers.
+    fn find_in(&self, clean: &str, section: &[String], scratch: &mut Scratch) -> Vec<Found> {
+        let Scratch {
+            norm,
+            hits,
+            negs,
+            exceptions,
+            kept,
+            parts,
+        } = scratch;
+        norm.fill(clean);
+        let norm = &*norm;
         let t = norm.text.as_str();
-        let mut hits: Vec<Hit> = Vec::new();
-        let mut negs: Vec<Range<usize>> = Vec::new();
-        let mut exceptions: Vec<Range<usize>> = Vec::new();
+        hits.clear();
+        negs.clear();
+        exceptions.clear();
         for m in self.ac.find_overlapping_iter(t) {
             for r in &self.refs[m.pattern().as_usize()] {
                 let start = m.start();
@@ -353,7 +400,7 @@ impl Tagger {
                         if role == Role::Abbr
                             && !abbr_as_written(
                                 clean,
-                                &norm,
+                                norm,
                                 start..end,
                                 &self.names[r.name as usize],
                             )
@@ -386,20 +433,24 @@ impl Tagger {
         });
         // Overlapping matches come in order of their end; the negation lookup needs that order.
         negs.sort_by_key(|n| (n.end, n.start));
-        hits.sort_by(|a, b| {
-            (a.entry, a.start, std::cmp::Reverse(a.end), a.role, a.name).cmp(&(
-                b.entry,
-                b.start,
-                std::cmp::Reverse(b.end),
-                b.role,
-                b.name,
-            ))
+        // Per entry: keywords, then cues, then excludes, each in start order (longest first).
+        hits.sort_unstable_by_key(|h| {
+            (
+                h.entry,
+                h.role.class(),
+                h.start,
+                std::cmp::Reverse(h.end),
+                h.role,
+                h.name,
+            )
         });
 
         let mut ctx = Ctx {
             clean,
-            norm: &norm,
-            negs: &negs,
+            norm,
+            negs,
+            kept,
+            parts,
             breaks: None,
             section,
             section_cues: None,
@@ -426,18 +477,18 @@ impl Tagger {
         let (clean, norm, negs) = (ctx.clean, ctx.norm, ctx.negs);
         let t = norm.text.as_str();
         let breaks = &mut ctx.breaks;
-        // Both in start order (the group is): lookups below are binary searches, so a huge
-        // passage with many matches stays linear.
-        let excludes: Vec<&Hit> = group.iter().filter(|x| x.role == Role::Exclude).collect();
+        // The group is sorted by class, then start: keywords, cues and excludes are three runs in
+        // start order, and the lookups below are binary searches, so a huge passage with many
+        // matches stays linear.
+        let n_words = group.partition_point(|h| h.role.class() == 0);
+        let n_cues = group[n_words..].partition_point(|h| h.role.class() == 1);
+        let (words, rest) = group.split_at(n_words);
+        let (cues, excludes) = rest.split_at(n_cues);
         let max_exclude = excludes.iter().map(|x| x.end - x.start).max().unwrap_or(0);
-        let cues: Vec<&Hit> = group.iter().filter(|x| x.role == Role::Cue).collect();
-        // (hit, confirming cue of a weak keyword: (name, found in the section path))
-        let mut kept: Vec<(Hit, Option<(u32, bool)>)> = Vec::new();
+        let kept = &mut *ctx.kept;
+        kept.clear();
         let mut max_end = 0;
-        for h in group {
-            if !matches!(h.role, Role::Keyword | Role::Abbr | Role::Weak) {
-                continue;
-            }
+        for h in words {
             let before = excludes.partition_point(|x| x.start < h.end);
             if excludes[..before]
                 .iter()
@@ -449,7 +500,7 @@ impl Tagger {
             }
             let mut cue = None;
             if h.role == Role::Weak {
-                cue = cue_in_sentence(&cues, h, t, breaks).map(|c| (c.name, false));
+                cue = cue_in_sentence(cues, h, t, breaks).map(|c| (c.name, false));
                 if cue.is_none() && !ctx.section.is_empty() {
                     let section_cues = ctx
                         .section_cues
@@ -478,8 +529,9 @@ impl Tagger {
         }
         let has_keyword = kept.iter().any(|(h, _)| h.role != Role::Abbr);
         // Distinct (role, keyword) → best score.
-        let mut parts: Vec<(Role, u32, f32)> = Vec::new();
-        for (h, _) in &kept {
+        let parts = &mut *ctx.parts;
+        parts.clear();
+        for (h, _) in kept.iter() {
             let s = match h.role {
                 Role::Keyword => SCORE_KEYWORD,
                 Role::Weak => SCORE_WEAK,
@@ -488,7 +540,7 @@ impl Tagger {
                     let mut context = || {
                         has_keyword
                             || bracketed(t, h.start, h.end)
-                            || cue_in_sentence(&cues, h, t, breaks).is_some()
+                            || cue_in_sentence(cues, h, t, breaks).is_some()
                     };
                     if letters >= 4 || context() {
                         SCORE_ABBR
@@ -725,12 +777,7 @@ fn bracketed(t: &str, start: usize, end: usize) -> bool {
 }
 
 /// A cue (from `cues`, in start order) in the same sentence as `h` and not overlapping it.
-fn cue_in_sentence(
-    cues: &[&Hit],
-    h: &Hit,
-    t: &str,
-    breaks: &mut Option<Vec<usize>>,
-) -> Option<Hit> {
+fn cue_in_sentence(cues: &[Hit], h: &Hit, t: &str, breaks: &mut Option<Vec<usize>>) -> Option<Hit> {
     if cues.is_empty() {
         return None;
     }
@@ -744,7 +791,7 @@ fn cue_in_sentence(
     cues[lo..hi]
         .iter()
         .find(|c| c.end <= h.start || c.start >= h.end)
-        .map(|c| **c)
+        .copied()
 }
 
 /// Whether a negation cue precedes `start` in the same clause, close enough: at most 12 chars

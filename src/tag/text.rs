@@ -17,17 +17,28 @@ pub(crate) struct NormText {
 
 impl NormText {
     /// Normalizes `source`.
+    #[cfg(test)]
     pub fn new(source: &str) -> Self {
-        let mut text = String::with_capacity(source.len());
-        let mut checkpoints = vec![(0, 0)];
+        let mut n = NormText::default();
+        n.fill(source);
+        n
+    }
+
+    /// Normalizes `source` into this buffer, reusing its allocations.
+    pub fn fill(&mut self, source: &str) {
+        let text = &mut self.text;
+        let checkpoints = &mut self.checkpoints;
+        text.clear();
+        text.reserve(source.len());
+        checkpoints.clear();
+        checkpoints.push((0, 0));
         let bytes = source.as_bytes();
         let mut i = 0;
         while i < bytes.len() {
             // ASCII runs are the common case in English text: copy them lowercased in one go.
             let run = bytes[i..].iter().take_while(|b| b.is_ascii()).count();
             if run > 0 {
-                let chunk = &source[i..i + run];
-                text.push_str(chunk);
+                text.push_str(&source[i..i + run]);
                 let from = text.len() - run;
                 text[from..].make_ascii_lowercase();
                 i += run;
@@ -43,7 +54,6 @@ impl NormText {
                 checkpoints.push((text.len(), i));
             }
         }
-        NormText { text, checkpoints }
     }
 
     /// Source byte offset of a normalized byte offset (a char boundary of `text`, or its length).
