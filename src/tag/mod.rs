@@ -241,6 +241,7 @@ impl Tagger {
 
     /// Compiles the taxonomy's keywords into one automaton.
     pub fn try_new(taxonomy: &Taxonomy) -> Result<Self, TagError> {
+        text::warm_up();
         let mut b = Builder::default();
         for (i, e) in taxonomy.entries.iter().enumerate() {
             let i = i as u32;
