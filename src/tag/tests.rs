@@ -362,7 +362,7 @@ fn passage_evidence_points_into_the_document() {
         range: start - 2..doc.len(),
         text: clean.into(),
         map,
-        sentences: vec![0..clean.len()],
+        sentences: std::iter::once(0..clean.len()).collect(),
         tokens: vec![],
     };
     let tags = t.tag(&passage);
@@ -420,7 +420,7 @@ fn section_path_cues_confirm_weak_keywords() {
             m.push(0, text.len(), 0, text.len());
             m
         },
-        sentences: vec![0..text.len()],
+        sentences: std::iter::once(0..text.len()).collect(),
         tokens: vec![],
     };
     let id = "group/indigenous-peoples";
