@@ -1,1 +1,484 @@
 //! Scoring the tagger against labelled passages (the gold JSON Lines format).
+//!
+//! One JSON object a line: `{"id", "text", "lang"?, "expected": [...], "judged": [...]}`. Only
+//! the tags in `judged` are scored on a line; `expected` are the judged tags that truly apply. A
+//! predicted tag `p` matches a judged tag `e` when `p == e` or `p` starts with `e + "/"`.
+//!
+//! Per judged tag: TP (expected and predicted), FP (predicted, not expected), FN (expected, not
+//! predicted). Precision is `TP / (TP + FP)` and recall `TP / (TP + FN)`, each 0 when its
+//! denominator is 0; F1 is their harmonic mean (0 when both are 0). The **macro** average is
+//! the plain mean of precision, recall and F1 over the tags that have support or predictions
+//! (`TP + FP + FN > 0`); tags never expected nor predicted are left out. The **micro** average
+//! pools TP, FP and FN over those tags first.
+//!
+//! This module is pure: parse, then [`score`] with predictions made by the caller.
+
+use crate::model::{Basis, Lang, Tag};
+use crate::taxonomy::Taxonomy;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// One labelled passage.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GoldLine {
+    /// Passage id.
+    pub id: String,
+    /// Passage text.
+    pub text: String,
+    /// Language, when given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lang: Option<Lang>,
+    /// Judged tags that apply.
+    #[serde(default)]
+    pub expected: Vec<String>,
+    /// Tags judged on this line (present or absent).
+    #[serde(default)]
+    pub judged: Vec<String>,
+}
+
+/// A line of a gold file that could not be used.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct BadLine {
+    /// 1-based line number.
+    pub line: usize,
+    /// What is wrong with it.
+    pub reason: String,
+}
+
+/// A parsed gold file: its usable lines (with their line numbers) and the malformed ones.
+#[derive(Debug, Clone, Default)]
+pub struct Gold {
+    /// `(1-based line number, line)` of every usable line, in file order.
+    pub lines: Vec<(usize, GoldLine)>,
+    /// Lines that were skipped, with the reason.
+    pub bad: Vec<BadLine>,
+}
+
+/// Raw shape used to tell "missing field" from "wrong type" without failing the whole line.
+#[derive(Deserialize)]
+struct RawLine {
+    id: Option<serde_json::Value>,
+    text: Option<String>,
+    lang: Option<String>,
+    #[serde(default)]
+    expected: Vec<String>,
+    judged: Option<Vec<String>>,
+}
+
+/// Parses a gold file. Blank lines are skipped silently; malformed lines (bad JSON, no `text`,
+/// no `judged`, an `expected` tag that is not judged) are reported in [`Gold::bad`].
+pub fn parse_gold(src: &str) -> Gold {
+    let mut gold = Gold::default();
+    for (i, line) in src.lines().enumerate() {
+        let n = i + 1;
+        let line = line.trim();
+        if line.is_empty() {
+            continue;
+        }
+        let bad = |reason: String| BadLine { line: n, reason };
+        let raw: RawLine = match serde_json::from_str(line) {
+            Ok(r) => r,
+            Err(e) => {
+                gold.bad.push(bad(format!("invalid JSON: {e}")));
+                continue;
+            }
+        };
+        let Some(text) = raw.text else {
+            gold.bad.push(bad("missing \"text\"".into()));
+            continue;
+        };
+        let Some(judged) = raw.judged else {
+            gold.bad.push(bad("missing \"judged\"".into()));
+            continue;
+        };
+        if let Some(e) = raw.expected.iter().find(|e| !judged.contains(e)) {
+            gold.bad
+                .push(bad(format!("expected tag {e:?} is not in \"judged\"")));
+            continue;
+        }
+        let id = match raw.id {
+            Some(serde_json::Value::String(s)) => s,
+            Some(v @ serde_json::Value::Number(_)) => v.to_string(),
+            _ => format!("line-{n}"),
+        };
+        gold.lines.push((
+            n,
+            GoldLine {
+                id,
+                text,
+                lang: raw.lang.as_deref().and_then(Lang::parse),
+                expected: raw.expected,
+                judged,
+            },
+        ));
+    }
+    gold
+}
+
+/// Whether predicted tag `pred` satisfies judged tag `judged` (`pred == judged` or a descendant).
+pub fn tag_matches(pred: &str, judged: &str) -> bool {
+    pred == judged
+        || (pred.len() > judged.len()
+            && pred.starts_with(judged)
+            && pred.as_bytes()[judged.len()] == b'/')
+}
+
+/// Judged tags (over all lines) that no taxonomy entry matches, sorted, each once.
+pub fn unknown_tags<'a>(
+    lines: impl IntoIterator<Item = &'a GoldLine>,
+    tax: &Taxonomy,
+) -> Vec<String> {
+    let mut seen = std::collections::BTreeSet::new();
+    for l in lines {
+        for t in l.judged.iter().chain(&l.expected) {
+            seen.insert(t.as_str());
+        }
+    }
+    seen.into_iter()
+        .filter(|t| !tax.entries.iter().any(|e| tag_matches(&e.id, t)))
+        .map(str::to_string)
+        .collect()
+}
+
+/// Which predicted tags count: by default cited and matched ones; covered instruments are an
+/// inference about the passage, not something it says, so they count only when asked for.
+pub fn counted(tags: &[Tag], include_covered: bool) -> Vec<&Tag> {
+    tags.iter()
+        .filter(|t| include_covered || t.basis != Basis::Covered)
+        .collect()
+}
+
+/// Counts and derived measures for one judged tag (or an average).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+pub struct Scores {
+    /// True positives.
+    pub tp: usize,
+    /// False positives.
+    pub fp: usize,
+    /// False negatives.
+    #[serde(rename = "fn")]
+    pub fn_: usize,
+    /// Precision.
+    pub precision: f64,
+    /// Recall.
+    pub recall: f64,
+    /// F1.
+    pub f1: f64,
+}
+
+impl Scores {
+    /// Scores from counts (0 where a denominator is 0).
+    pub fn from_counts(tp: usize, fp: usize, fn_: usize) -> Self {
+        let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
+        let precision = ratio(tp, tp + fp);
+        let recall = ratio(tp, tp + fn_);
+        Scores {
+            tp,
+            fp,
+            fn_,
+            precision,
+            recall,
+            f1: f1(precision, recall),
+        }
+    }
+}
+
+fn f1(p: f64, r: f64) -> f64 {
+    if p + r == 0.0 {
+        0.0
+    } else {
+        2.0 * p * r / (p + r)
+    }
+}
+
+/// A false positive or false negative shown to the analyst.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Example {
+    /// Passage id.
+    pub id: String,
+    /// 1-based line number in the gold file.
+    pub line: usize,
+    /// The judged tag that was wrong.
+    pub tag: String,
+    /// For a false positive: the predicted tag that matched it, its score and what fired.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub predicted: Option<String>,
+    /// Score of the predicted tag (false positives).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub score: Option<f32>,
+    /// Rules and matched text that fired (false positives).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<String>,
+    /// Passage text.
+    pub text: String,
+}
+
+/// The evaluation of one gold set.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Report {
+    /// Lines scored.
+    pub lines: usize,
+    /// Per judged tag, sorted by tag.
+    pub tags: BTreeMap<String, Scores>,
+    /// Macro average (see the module docs for which tags count).
+    pub macro_avg: Scores,
+    /// Micro average.
+    pub micro_avg: Scores,
+    /// The worst false positives (highest scores first, spread over tags).
+    pub worst_fp: Vec<Example>,
+    /// The worst false negatives (tags with the most misses first, spread over tags).
+    pub worst_fn: Vec<Example>,
+}
+
+/// Scores predictions against gold lines. `predictions[i]` are the tags predicted for
+/// `lines[i]` (already filtered, see [`counted`]); `worst` examples of each kind are kept.
+pub fn score(lines: &[(usize, GoldLine)], predictions: &[Vec<&Tag>], worst: usize) -> Report {
+    let mut counts: BTreeMap<String, (usize, usize, usize)> = BTreeMap::new();
+    let mut fps: BTreeMap<String, Vec<Example>> = BTreeMap::new();
+    let mut fns: BTreeMap<String, Vec<Example>> = BTreeMap::new();
+    for ((n, line), preds) in lines.iter().zip(predictions) {
+        for j in &line.judged {
+            let c = counts.entry(j.clone()).or_default();
+            let hit = preds.iter().find(|p| tag_matches(&p.tag, j));
+            let expected = line.expected.contains(j);
+            match (expected, hit) {
+                (true, Some(_)) => c.0 += 1,
+                (false, Some(p)) => {
+                    c.1 += 1;
+                    fps.entry(j.clone()).or_default().push(Example {
+                        id: line.id.clone(),
+                        line: *n,
+                        tag: j.clone(),
+                        predicted: Some(p.tag.clone()),
+                        score: Some(p.score),
+                        evidence: p
+                            .evidence
+                            .iter()
+                            .map(|e| format!("{} \"{}\"", e.rule, e.matched))
+                            .collect(),
+                        text: line.text.clone(),
+                    });
+                }
+                (true, None) => {
+                    c.2 += 1;
+                    fns.entry(j.clone()).or_default().push(Example {
+                        id: line.id.clone(),
+                        line: *n,
+                        tag: j.clone(),
+                        predicted: None,
+                        score: None,
+                        evidence: Vec::new(),
+                        text: line.text.clone(),
+                    });
+                }
+                (false, None) => {}
+            }
+        }
+    }
+    let tags: BTreeMap<String, Scores> = counts
+        .into_iter()
+        .map(|(t, (tp, fp, fn_))| (t, Scores::from_counts(tp, fp, fn_)))
+        .collect();
+    let active: Vec<&Scores> = tags.values().filter(|s| s.tp + s.fp + s.fn_ > 0).collect();
+    let (tp, fp, fn_) = active
+        .iter()
+        .fold((0, 0, 0), |a, s| (a.0 + s.tp, a.1 + s.fp, a.2 + s.fn_));
+    let mean = |f: fn(&Scores) -> f64| {
+        if active.is_empty() {
+            0.0
+        } else {
+            active.iter().map(|s| f(s)).sum::<f64>() / active.len() as f64
+        }
+    };
+    let macro_avg = Scores {
+        tp,
+        fp,
+        fn_,
+        precision: mean(|s| s.precision),
+        recall: mean(|s| s.recall),
+        f1: mean(|s| s.f1),
+    };
+    for v in fps.values_mut() {
+        // Most confident mistakes first; the sort is stable, so file order breaks ties.
+        v.sort_by(|a, b| b.score.unwrap_or(0.0).total_cmp(&a.score.unwrap_or(0.0)));
+    }
+    Report {
+        lines: lines.len(),
+        macro_avg,
+        micro_avg: Scores::from_counts(tp, fp, fn_),
+        worst_fp: round_robin(fps, worst),
+        worst_fn: round_robin(fns, worst),
+        tags,
+    }
+}
+
+/// Picks up to `n` examples, one per tag in turn, tags with the most examples first, so that
+/// one noisy tag does not hide the others.
+fn round_robin(by_tag: BTreeMap<String, Vec<Example>>, n: usize) -> Vec<Example> {
+    let mut groups: Vec<Vec<Example>> = by_tag.into_values().collect();
+    // Stable sort: equal counts stay in tag order.
+    groups.sort_by_key(|g| std::cmp::Reverse(g.len()));
+    let mut iters: Vec<std::vec::IntoIter<Example>> =
+        groups.into_iter().map(Vec::into_iter).collect();
+    let mut out = Vec::new();
+    while out.len() < n {
+        let mut any = false;
+        for it in iters.iter_mut() {
+            if out.len() == n {
+                break;
+            }
+            if let Some(e) = it.next() {
+                out.push(e);
+                any = true;
+            }
+        }
+        if !any {
+            break;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Evidence;
+
+    fn tag(id: &str, score: f32, basis: Basis) -> Tag {
+        Tag {
+            tag: id.into(),
+            score,
+            basis,
+            evidence: vec![Evidence {
+                range: 0..1,
+                matched: "x".into(),
+                rule: "keyword:x".into(),
+            }],
+        }
+    }
+
+    fn line(id: &str, expected: &[&str], judged: &[&str]) -> GoldLine {
+        GoldLine {
+            id: id.into(),
+            text: format!("text of {id}"),
+            lang: None,
+            expected: expected.iter().map(|s| s.to_string()).collect(),
+            judged: judged.iter().map(|s| s.to_string()).collect(),
+        }
+    }
+
+    #[test]
+    fn prefix_matching() {
+        assert!(tag_matches("right/labour/forced-labour", "right/labour"));
+        assert!(tag_matches("instrument/ICCPR", "instrument"));
+        assert!(tag_matches("sdg/8", "sdg/8"));
+        assert!(!tag_matches("sdg/10", "sdg/1"));
+        assert!(!tag_matches("right/labour", "right/labour/forced-labour"));
+        assert!(!tag_matches("instrumental", "instrument"));
+    }
+
+    #[test]
+    fn hand_computed_scores() {
+        let judged = ["a", "b", "c"];
+        let lines: Vec<(usize, GoldLine)> = vec![
+            (1, line("1", &["a"], &judged)),      // a: TP
+            (2, line("2", &["a", "b"], &judged)), // a: FN, b: TP
+            (3, line("3", &[], &judged)),         // a: FP (via a/x), b: FP
+            (4, line("4", &["b"], &["b"])),       // b: TP; the c prediction is not judged
+        ];
+        let preds = [
+            vec![tag("a", 0.9, Basis::Matched)],
+            vec![tag("b", 0.9, Basis::Matched)],
+            vec![
+                tag("a/x", 0.7, Basis::Matched),
+                tag("b", 0.95, Basis::Matched),
+            ],
+            vec![tag("b", 0.9, Basis::Matched), tag("c", 0.9, Basis::Matched)],
+        ];
+        let refs: Vec<Vec<&Tag>> = preds.iter().map(|p| counted(p, false)).collect();
+        let r = score(&lines, &refs, 5);
+        assert_eq!(r.lines, 4);
+        let a = r.tags["a"];
+        assert_eq!((a.tp, a.fp, a.fn_), (1, 1, 1));
+        assert!((a.precision - 0.5).abs() < 1e-12 && (a.recall - 0.5).abs() < 1e-12);
+        let b = r.tags["b"];
+        assert_eq!((b.tp, b.fp, b.fn_), (2, 1, 0));
+        assert!((b.precision - 2.0 / 3.0).abs() < 1e-12 && (b.recall - 1.0).abs() < 1e-12);
+        assert!((b.f1 - 0.8).abs() < 1e-12);
+        // c was judged but never expected nor predicted: listed, not averaged.
+        assert_eq!(r.tags["c"], Scores::from_counts(0, 0, 0));
+        assert!((r.macro_avg.precision - (0.5 + 2.0 / 3.0) / 2.0).abs() < 1e-12);
+        assert!((r.macro_avg.recall - 0.75).abs() < 1e-12);
+        assert!((r.macro_avg.f1 - 0.65).abs() < 1e-12);
+        // Micro: TP 3, FP 2, FN 1.
+        assert_eq!((r.micro_avg.tp, r.micro_avg.fp, r.micro_avg.fn_), (3, 2, 1));
+        assert!((r.micro_avg.precision - 0.6).abs() < 1e-12);
+        assert!((r.micro_avg.recall - 0.75).abs() < 1e-12);
+        assert!((r.micro_avg.f1 - 2.0 * 0.6 * 0.75 / 1.35).abs() < 1e-12);
+        // Worst: one per tag in turn, the most confident first.
+        assert_eq!(r.worst_fp.len(), 2);
+        assert_eq!(r.worst_fp[0].tag, "a");
+        assert_eq!(r.worst_fp[0].predicted.as_deref(), Some("a/x"));
+        assert_eq!(r.worst_fp[1].score, Some(0.95));
+        assert_eq!(r.worst_fn.len(), 1);
+        assert_eq!((r.worst_fn[0].id.as_str(), r.worst_fn[0].line), ("2", 2));
+        let r1 = score(&lines, &refs, 1);
+        assert_eq!(r1.worst_fp.len(), 1);
+    }
+
+    #[test]
+    fn covered_tags_count_only_when_asked() {
+        let lines = vec![(1, line("1", &[], &["instrument"]))];
+        let preds = [vec![tag("instrument/CRC", 0.6, Basis::Covered)]];
+        let without: Vec<Vec<&Tag>> = preds.iter().map(|p| counted(p, false)).collect();
+        assert_eq!(score(&lines, &without, 5).tags["instrument"].fp, 0);
+        let with: Vec<Vec<&Tag>> = preds.iter().map(|p| counted(p, true)).collect();
+        assert_eq!(score(&lines, &with, 5).tags["instrument"].fp, 1);
+    }
+
+    #[test]
+    fn empty_gold_scores_zero() {
+        let r = score(&[], &[], 5);
+        assert_eq!(r.lines, 0);
+        assert_eq!(r.macro_avg, Scores::default());
+        assert!(r.worst_fp.is_empty() && r.worst_fn.is_empty());
+    }
+
+    #[test]
+    fn parse_reports_bad_lines_and_keeps_good_ones() {
+        let src = concat!(
+            "{\"id\": \"a\", \"text\": \"t\", \"lang\": \"en\", \"expected\": [\"x\"], \"judged\": [\"x\", \"y\"]}\n",
+            "\n",
+            "not json\n",
+            "{\"id\": \"b\", \"judged\": []}\n",
+            "{\"id\": \"c\", \"text\": \"t\"}\n",
+            "{\"id\": \"d\", \"text\": \"t\", \"expected\": [\"z\"], \"judged\": [\"x\"]}\n",
+            "{\"id\": 7, \"text\": \"t\", \"judged\": [\"x\"]}\n",
+        );
+        let g = parse_gold(src);
+        let ids: Vec<(usize, &str)> = g.lines.iter().map(|(n, l)| (*n, l.id.as_str())).collect();
+        assert_eq!(ids, vec![(1, "a"), (7, "7")]);
+        assert_eq!(g.lines[0].1.lang, Some(Lang::En));
+        let bad: Vec<usize> = g.bad.iter().map(|b| b.line).collect();
+        assert_eq!(bad, vec![3, 4, 5, 6]);
+        assert!(g.bad[0].reason.starts_with("invalid JSON"));
+        assert!(g.bad[1].reason.contains("text"));
+        assert!(g.bad[2].reason.contains("judged"));
+    }
+
+    #[test]
+    fn unknown_tags_listed_once() {
+        let tax = Taxonomy {
+            entries: vec![crate::taxonomy::Entry {
+                id: "right/labour/forced-labour".into(),
+                ..Default::default()
+            }],
+            ..Default::default()
+        };
+        let lines = [
+            line("1", &[], &["right/labour", "group/aliens"]),
+            line("2", &["group/aliens"], &["group/aliens", "right"]),
+        ];
+        assert_eq!(unknown_tags(&lines, &tax), vec!["group/aliens".to_string()]);
+    }
+}

@@ -1,12 +1,216 @@
-//! `hria eval`.
+//! `hria eval`: score the tagger against labelled passages.
 
+use super::common::{EXIT_ERROR, EXIT_OK, EXIT_PARTIAL};
+use super::tag::{build_tagger, load_taxonomy};
+use hria::eval::{counted, parse_gold, score, unknown_tags, Example, GoldLine, Report, Scores};
+use hria::model::Tag;
+use hria::tag::{Tagger, DEFAULT_THRESHOLD};
+use rayon::prelude::*;
+use serde::Serialize;
+use std::io::Write;
+use std::path::PathBuf;
 use std::process::ExitCode;
+
+/// Output format of `hria eval`.
+#[derive(clap::ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OutputFormat {
+    /// Tables per file, then a combined summary.
+    Table,
+    /// One JSON document with every report.
+    Json,
+}
 
 /// Arguments of `hria eval`.
 #[derive(clap::Args, Debug)]
-pub struct Args {}
+pub struct Args {
+    /// Gold files (JSON Lines: id, text, lang, expected, judged).
+    #[arg(required = true, value_name = "GOLD.jsonl")]
+    pub gold: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
+    pub format: OutputFormat,
+    /// How many worst false positives and false negatives to show, each.
+    #[arg(long, value_name = "N", default_value_t = 5)]
+    pub worst: usize,
+    /// Taxonomy file to use instead of the built-in one.
+    #[arg(long, value_name = "FILE")]
+    pub taxonomy: Option<PathBuf>,
+    /// Drop tags scoring below this (0 to 1).
+    #[arg(long, value_name = "X", default_value_t = DEFAULT_THRESHOLD)]
+    pub threshold: f32,
+    /// Count covered instruments as predictions too (by default only cited and matched tags).
+    #[arg(long)]
+    pub include_covered: bool,
+}
+
+/// The report of one file, as printed.
+#[derive(Serialize)]
+struct FileReport {
+    file: String,
+    skipped_lines: usize,
+    #[serde(flatten)]
+    report: Report,
+}
+
+/// Everything `--format json` prints.
+#[derive(Serialize)]
+struct JsonOut {
+    files: Vec<FileReport>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    combined: Option<Report>,
+    unknown_tags: Vec<String>,
+}
 
 /// Runs `hria eval`.
-pub fn run(_args: Args) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("`hria eval` is not built yet")
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let taxonomy = load_taxonomy(args.taxonomy.as_deref())?;
+    let tagger = build_tagger(&taxonomy, args.threshold)?;
+    let mut partial = false;
+    let mut files: Vec<FileReport> = Vec::new();
+    let mut all_lines: Vec<(usize, GoldLine)> = Vec::new();
+    let mut all_preds: Vec<Vec<Tag>> = Vec::new();
+    for path in &args.gold {
+        let src = match std::fs::read_to_string(path) {
+            Ok(s) => s,
+            Err(e) => {
+                eprintln!("hria: {}: {e}", path.display());
+                partial = true;
+                continue;
+            }
+        };
+        let gold = parse_gold(&src);
+        for b in &gold.bad {
+            eprintln!("hria: {}:{}: {}", path.display(), b.line, b.reason);
+        }
+        partial |= !gold.bad.is_empty();
+        let preds = predict(&tagger, &gold.lines);
+        let report = score_with(&gold.lines, &preds, args.worst, args.include_covered);
+        files.push(FileReport {
+            file: path.display().to_string(),
+            skipped_lines: gold.bad.len(),
+            report,
+        });
+        all_lines.extend(gold.lines);
+        all_preds.extend(preds);
+    }
+    if files.is_empty() {
+        eprintln!("hria: no gold file could be read");
+        return Ok(ExitCode::from(EXIT_ERROR));
+    }
+    let unknown = unknown_tags(all_lines.iter().map(|(_, l)| l), &taxonomy);
+    for t in &unknown {
+        eprintln!("hria: warning: judged tag {t:?} is not in the taxonomy");
+    }
+    let combined = (files.len() > 1)
+        .then(|| score_with(&all_lines, &all_preds, args.worst, args.include_covered));
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    match args.format {
+        OutputFormat::Json => {
+            let json = JsonOut {
+                files,
+                combined,
+                unknown_tags: unknown,
+            };
+            serde_json::to_writer_pretty(&mut out, &json)?;
+            writeln!(out)?;
+        }
+        OutputFormat::Table => {
+            for f in &files {
+                print_report(&mut out, &f.file, &f.report, f.skipped_lines)?;
+            }
+            if let Some(c) = &combined {
+                writeln!(out, "== combined ({} files)", files.len())?;
+                print_averages(&mut out, c)?;
+            }
+        }
+    }
+    out.flush()?;
+    Ok(ExitCode::from(if partial { EXIT_PARTIAL } else { EXIT_OK }))
+}
+
+fn predict(tagger: &Tagger, lines: &[(usize, GoldLine)]) -> Vec<Vec<Tag>> {
+    lines
+        .par_iter()
+        .map(|(_, l)| tagger.tag_text(&l.text, l.lang))
+        .collect()
+}
+
+fn score_with(
+    lines: &[(usize, GoldLine)],
+    preds: &[Vec<Tag>],
+    worst: usize,
+    include_covered: bool,
+) -> Report {
+    let refs: Vec<Vec<&Tag>> = preds.iter().map(|p| counted(p, include_covered)).collect();
+    score(lines, &refs, worst)
+}
+
+fn row(out: &mut impl Write, name: &str, s: &Scores) -> std::io::Result<()> {
+    writeln!(
+        out,
+        "{:<44} {:>6} {:>6} {:>6} {:>6.3} {:>6.3} {:>6.3}",
+        name, s.tp, s.fp, s.fn_, s.precision, s.recall, s.f1
+    )
+}
+
+fn header(out: &mut impl Write) -> std::io::Result<()> {
+    writeln!(
+        out,
+        "{:<44} {:>6} {:>6} {:>6} {:>6} {:>6} {:>6}",
+        "tag", "TP", "FP", "FN", "P", "R", "F1"
+    )
+}
+
+fn print_averages(out: &mut impl Write, r: &Report) -> std::io::Result<()> {
+    header(out)?;
+    row(out, "macro", &r.macro_avg)?;
+    row(out, "micro", &r.micro_avg)?;
+    writeln!(out)
+}
+
+fn print_report(
+    out: &mut impl Write,
+    file: &str,
+    r: &Report,
+    skipped: usize,
+) -> std::io::Result<()> {
+    writeln!(
+        out,
+        "== {file}: {} lines scored, {skipped} skipped",
+        r.lines
+    )?;
+    header(out)?;
+    for (tag, s) in &r.tags {
+        row(out, tag, s)?;
+    }
+    row(out, "macro", &r.macro_avg)?;
+    row(out, "micro", &r.micro_avg)?;
+    print_examples(out, "worst false positives", &r.worst_fp)?;
+    print_examples(out, "worst false negatives", &r.worst_fn)?;
+    writeln!(out)
+}
+
+fn print_examples(out: &mut impl Write, title: &str, ex: &[Example]) -> std::io::Result<()> {
+    if ex.is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "-- {title}")?;
+    for e in ex {
+        let what = match (&e.predicted, e.score) {
+            (Some(p), Some(s)) => format!(" predicted {p} {s:.2} by {}", e.evidence.join("; ")),
+            _ => String::new(),
+        };
+        writeln!(out, "{} (line {}) {}{what}", e.id, e.line, e.tag)?;
+        writeln!(out, "    {}", shorten(&e.text, 200))?;
+    }
+    Ok(())
+}
+
+/// The first `max` chars of a text, with `…` when cut.
+fn shorten(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        Some((i, _)) => format!("{}…", &text[..i]),
+        None => text.to_string(),
+    }
 }

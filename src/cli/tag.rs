@@ -1,12 +1,243 @@
-//! `hria tag`.
+//! `hria tag`: tag documents, or JSON Lines passages from stdin, against the taxonomy.
 
+use super::common::{report_skips, InputArgs, EXIT_OK, EXIT_PARTIAL};
+use anyhow::Context;
+use hria::model::{Lang, Tag};
+use hria::tag::{Tagger, DEFAULT_THRESHOLD};
+use hria::taxonomy::Taxonomy;
+use rayon::prelude::*;
+use serde::Serialize;
+use std::borrow::Cow;
+use std::io::{BufRead, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+
+/// Output format of `hria tag`.
+#[derive(clap::ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OutputFormat {
+    /// One line per passage: id, then its tags with basis and score.
+    Table,
+    /// One JSON object per passage, with tags and evidence.
+    Jsonl,
+}
 
 /// Arguments of `hria tag`.
 #[derive(clap::Args, Debug)]
-pub struct Args {}
+pub struct Args {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Read JSON Lines `{"id": ..., "text": ..., "lang": ...}` from stdin instead of files, and
+    /// write one JSON line `{"id": ..., "tags": [...]}` per input line, in input order.
+    #[arg(long, conflicts_with = "paths")]
+    pub stdin: bool,
+    /// Output format (files only; `--stdin` always writes JSON Lines).
+    #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
+    pub format: OutputFormat,
+    /// Taxonomy file to use instead of the built-in one.
+    #[arg(long, value_name = "FILE")]
+    pub taxonomy: Option<PathBuf>,
+    /// Drop tags scoring below this (0 to 1).
+    #[arg(long, value_name = "X", default_value_t = DEFAULT_THRESHOLD)]
+    pub threshold: f32,
+}
+
+/// Loads `--taxonomy FILE`, or the built-in taxonomy.
+pub fn load_taxonomy(path: Option<&Path>) -> anyhow::Result<Cow<'static, Taxonomy>> {
+    match path {
+        None => Ok(Cow::Borrowed(Taxonomy::builtin())),
+        Some(p) => Ok(Cow::Owned(
+            Taxonomy::from_file(p).with_context(|| format!("taxonomy {}", p.display()))?,
+        )),
+    }
+}
+
+/// Builds the tagger for `--taxonomy` and `--threshold`.
+pub fn build_tagger(taxonomy: &Taxonomy, threshold: f32) -> anyhow::Result<Tagger> {
+    if !(0.0..=1.0).contains(&threshold) {
+        anyhow::bail!("--threshold must be between 0 and 1, got {threshold}");
+    }
+    Ok(Tagger::try_new(taxonomy)?.with_threshold(threshold))
+}
 
 /// Runs `hria tag`.
-pub fn run(_args: Args) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("`hria tag` is not built yet")
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let taxonomy = load_taxonomy(args.taxonomy.as_deref())?;
+    let tagger = build_tagger(&taxonomy, args.threshold)?;
+    if args.stdin {
+        let stdin = std::io::stdin();
+        let stdout = std::io::stdout();
+        let mut out = std::io::BufWriter::new(stdout.lock());
+        let bad = tag_stream(&tagger, stdin.lock(), &mut out)?;
+        out.flush()?;
+        for b in &bad {
+            eprintln!("hria: stdin line {}: {}", b.0, b.1);
+        }
+        if !bad.is_empty() {
+            eprintln!("hria: {} line(s) skipped", bad.len());
+            return Ok(ExitCode::from(EXIT_PARTIAL));
+        }
+        return Ok(ExitCode::from(EXIT_OK));
+    }
+    tag_files(&args, &tagger)
+}
+
+/// One passage of `hria tag --format jsonl`.
+#[derive(Serialize)]
+struct PassageOut<'a> {
+    id: &'a str,
+    doc: &'a str,
+    section: &'a [String],
+    kind: &'a str,
+    lang: Lang,
+    range: [usize; 2],
+    tags: &'a [Tag],
+}
+
+fn tag_files(args: &Args, tagger: &Tagger) -> anyhow::Result<ExitCode> {
+    let opts = args.input.options();
+    let (candidates, mut skips) = hria::ingest::walk(&args.input.paths(), &opts);
+    let segmenter = hria::segment::Segmenter::new();
+    let results: Vec<_> = candidates
+        .par_iter()
+        .map(|c| {
+            hria::ingest::load(c, &opts)
+                .map(|doc| hria::pipeline::process(&doc, &segmenter, tagger))
+        })
+        .collect();
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    for r in results {
+        let passages = match r {
+            Ok(p) => p,
+            Err(skip) => {
+                skips.push(skip);
+                continue;
+            }
+        };
+        for tp in &passages {
+            let p = &tp.passage;
+            match args.format {
+                OutputFormat::Jsonl => {
+                    let line = PassageOut {
+                        id: &p.id,
+                        doc: &p.doc,
+                        section: &p.section,
+                        kind: p.kind.as_str(),
+                        lang: p.lang,
+                        range: [p.range.start, p.range.end],
+                        tags: &tp.tags,
+                    };
+                    serde_json::to_writer(&mut out, &line)?;
+                    writeln!(out)?;
+                }
+                OutputFormat::Table => {
+                    let tags: Vec<String> = tp
+                        .tags
+                        .iter()
+                        .map(|t| format!("{} ({} {:.2})", t.tag, basis_word(t), t.score))
+                        .collect();
+                    let tags = if tags.is_empty() {
+                        "-".to_string()
+                    } else {
+                        tags.join(", ")
+                    };
+                    writeln!(out, "{}\t{}", p.id, tags)?;
+                }
+            }
+        }
+    }
+    out.flush()?;
+    report_skips(&skips);
+    Ok(ExitCode::from(if skips.is_empty() {
+        EXIT_OK
+    } else {
+        EXIT_PARTIAL
+    }))
+}
+
+fn basis_word(t: &Tag) -> &'static str {
+    match t.basis {
+        hria::model::Basis::Cited => "cited",
+        hria::model::Basis::Covered => "covered",
+        hria::model::Basis::Matched => "matched",
+    }
+}
+
+/// One input line of `hria tag --stdin`.
+#[derive(serde::Deserialize)]
+struct InLine {
+    id: Option<serde_json::Value>,
+    text: Option<serde_json::Value>,
+    #[serde(default)]
+    lang: Option<String>,
+}
+
+/// One output line of `hria tag --stdin`.
+#[derive(Serialize)]
+struct OutLine<'a> {
+    id: &'a serde_json::Value,
+    tags: Vec<Tag>,
+}
+
+/// Lines tagged in parallel at a time: enough to keep the cores busy, few enough to stream.
+const CHUNK: usize = 256;
+
+/// Tags JSON Lines from `input` to `out`, in input order, chunk by chunk. Returns the malformed
+/// lines as `(1-based line number, reason)`; they produce no output.
+pub fn tag_stream(
+    tagger: &Tagger,
+    mut input: impl BufRead,
+    out: &mut impl Write,
+) -> anyhow::Result<Vec<(usize, String)>> {
+    let mut bad = Vec::new();
+    let mut line_no = 0;
+    let mut done = false;
+    while !done {
+        let mut chunk: Vec<(usize, Vec<u8>)> = Vec::with_capacity(CHUNK);
+        while chunk.len() < CHUNK {
+            let mut buf = Vec::new();
+            let n = input.read_until(b'\n', &mut buf).context("reading stdin")?;
+            if n == 0 {
+                done = true;
+                break;
+            }
+            line_no += 1;
+            chunk.push((line_no, buf));
+        }
+        let results: Vec<Result<String, String>> = chunk
+            .par_iter()
+            .map(|(_, bytes)| tag_line(tagger, bytes))
+            .collect();
+        for ((n, _), r) in chunk.iter().zip(results) {
+            match r {
+                Ok(line) => writeln!(out, "{line}")?,
+                Err(reason) => bad.push((*n, reason)),
+            }
+        }
+        out.flush()?;
+    }
+    Ok(bad)
+}
+
+/// Tags one input line, giving the output JSON or the reason it is malformed.
+fn tag_line(tagger: &Tagger, bytes: &[u8]) -> Result<String, String> {
+    let s = std::str::from_utf8(bytes).map_err(|e| format!("not valid UTF-8: {e}"))?;
+    let s = s.trim();
+    if s.is_empty() {
+        return Err("empty line".into());
+    }
+    let line: InLine = serde_json::from_str(s).map_err(|e| format!("invalid JSON: {e}"))?;
+    let id = match line.id {
+        Some(v @ (serde_json::Value::String(_) | serde_json::Value::Number(_))) => v,
+        Some(_) => return Err("\"id\" must be a string or a number".into()),
+        None => return Err("missing \"id\"".into()),
+    };
+    let text = match line.text {
+        Some(serde_json::Value::String(t)) => t,
+        Some(_) => return Err("\"text\" must be a string".into()),
+        None => return Err("missing \"text\"".into()),
+    };
+    let lang = line.lang.as_deref().and_then(Lang::parse);
+    let tags = tagger.tag_text(&text, lang);
+    serde_json::to_string(&OutLine { id: &id, tags }).map_err(|e| format!("cannot write: {e}"))
 }

@@ -2,7 +2,17 @@
 //! stances, each with Chinese and English keywords and rules. Built in (compiled from the data
 //! files in `data/taxonomy/`) or loaded from an analyst's file with `--taxonomy FILE`.
 
+mod check;
+mod load;
+
+pub use check::{id_problem, Field, Problem, ProblemKind, PREFIXES};
+pub use load::{
+    load_builtin, load_file, load_str, Diagnostic, Loaded, TaxonomyError, BUILTIN_SOURCES,
+    EXTENDS_BUILTIN,
+};
+
 use serde::{Deserialize, Serialize};
+use std::path::Path;
 
 /// Kind of an instrument.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -80,14 +90,52 @@ impl Taxonomy {
         self.entries.iter().find(|e| e.id == id)
     }
 
-    /// The built-in taxonomy.
+    /// The built-in taxonomy: the data files in `data/taxonomy/`, merged in the order of
+    /// [`BUILTIN_SOURCES`].
     pub fn builtin() -> &'static Taxonomy {
         static BUILTIN: std::sync::OnceLock<Taxonomy> = std::sync::OnceLock::new();
         BUILTIN.get_or_init(|| {
-            let src = include_str!("../../data/taxonomy/builtin.toml");
-            let mut t: Taxonomy = toml::from_str(src).expect("built-in taxonomy parses");
-            t.hash = blake3::hash(src.as_bytes()).to_hex().to_string();
-            t
+            // The data is compiled in and checked by the test suite; failing here is a build bug.
+            let loaded = load_builtin().unwrap_or_else(|e| panic!("built-in taxonomy: {e}"));
+            load::into_result("built-in taxonomy", loaded)
+                .unwrap_or_else(|e| panic!("built-in taxonomy: {e}"))
+        })
+    }
+
+    /// Loads an analyst's taxonomy file. With `extends = "builtin"` at the top its entries are
+    /// laid over the built-in taxonomy (an entry with a built-in id replaces it, new ids are
+    /// added); without it the file replaces the built-in taxonomy. Errors name the file, the
+    /// line and the entry; warnings (see [`ProblemKind::is_warning`]) do not fail.
+    pub fn from_file(path: &Path) -> Result<Taxonomy, TaxonomyError> {
+        let loaded = load_file(path)?;
+        load::into_result(&path.display().to_string(), loaded)
+    }
+
+    /// Entries strictly under a prefix: `children("right/labour")` gives
+    /// `right/labour/forced-labour`, ... (a trailing `/` is optional).
+    pub fn children<'a>(&'a self, prefix: &str) -> impl Iterator<Item = &'a Entry> + 'a {
+        let p = format!("{}/", prefix.trim_end_matches('/'));
+        self.entries.iter().filter(move |e| e.id.starts_with(&p))
+    }
+
+    /// Ids that start with `prefix` as a string (`ids_with_prefix("instrument/")`), in order.
+    pub fn ids_with_prefix<'a>(&'a self, prefix: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+        self.entries
+            .iter()
+            .map(|e| e.id.as_str())
+            .filter(move |id| id.starts_with(prefix))
+    }
+
+    /// Entries (instruments) whose `links` name `id` or one of its ancestors
+    /// (a link to `right/labour` covers `right/labour/forced-labour`).
+    pub fn linked_from<'a>(&'a self, id: &'a str) -> impl Iterator<Item = &'a Entry> + 'a {
+        self.entries.iter().filter(move |e| {
+            e.links.iter().any(|l| {
+                id == l
+                    || (id.len() > l.len()
+                        && id.starts_with(l.as_str())
+                        && id.as_bytes()[l.len()] == b'/')
+            })
         })
     }
 }

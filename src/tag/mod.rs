@@ -1,0 +1,820 @@
+//! The tagger: one Aho-Corasick pass over each passage's normalized text, then rules.
+//!
+//! All of a taxonomy's patterns (keywords, abbreviations, weak keywords, cues, exclude phrases)
+//! plus the negation cues go into one automaton, searched with overlapping matches so that an
+//! exclude phrase can veto a keyword inside it and nested keywords are all seen. The rules then
+//! run on the matches only:
+//!
+//! - Latin patterns must sit on word boundaries (`CRC` not in `CRCs`, `ILO` not in `PILOT`);
+//!   English keywords (not abbreviations) may take a plural `s`/`es`. Han text needs no boundary.
+//! - Abbreviations are matched case-insensitively by the automaton, then checked against the
+//!   text as written: `ILO` matches, `ilo` does not.
+//! - A weak keyword counts only with a cue of the same entry in the same sentence.
+//! - An exclude phrase vetoes every keyword match of its entry that it overlaps.
+//! - For entries marked `negatable`, a match preceded in the same clause by a negation cue
+//!   (within 12 chars of Chinese or 5 words of English) does not count. Phrases that contain a
+//!   negation cue without negating (未来, 不断, not only, do not tolerate) are exempt.
+//! - Overlapping matches of one entry count once (the longest).
+//! - Instruments named in a passage are [`Basis::Cited`]; an instrument whose linked rights,
+//!   groups or themes the passage addresses without naming it is [`Basis::Covered`].
+//!
+//! See [`Tagger`] for scores.
+
+mod text;
+
+use crate::model::{Basis, Evidence, Lang, Passage, Tag};
+use crate::taxonomy::Taxonomy;
+use aho_corasick::{AhoCorasick, MatchKind};
+use std::collections::HashMap;
+use std::ops::Range;
+use text::{is_clause_break, is_word_char, sentence_breaks, sentence_of, NormText};
+
+/// Default score threshold: tags scoring below it are not emitted.
+pub const DEFAULT_THRESHOLD: f32 = 0.5;
+/// Score of a keyword (Chinese or English) match.
+pub const SCORE_KEYWORD: f32 = 0.9;
+/// Score of an abbreviation of four or more letters.
+pub const SCORE_ABBR: f32 = 0.9;
+/// Score of a three-letter abbreviation standing alone (no brackets, no other evidence or cue).
+pub const SCORE_SHORT_ABBR: f32 = 0.6;
+/// Score of a one- or two-letter abbreviation standing alone: below the default threshold.
+pub const SCORE_TINY_ABBR: f32 = 0.4;
+/// Score of a weak keyword confirmed by a cue.
+pub const SCORE_WEAK: f32 = 0.7;
+/// Score of an instrument covered through a link for which it is the most specific instrument.
+pub const SCORE_COVERED: f32 = 0.6;
+/// Score of an instrument covered through a link that more specific instruments also cover:
+/// below the default threshold, so broad instruments (UDHR) show only when asked for.
+pub const SCORE_COVERED_BROAD: f32 = 0.35;
+/// At most this many evidence spans are kept per tag (the first ones in text order).
+pub const MAX_EVIDENCE: usize = 10;
+
+/// Negation cues (normalized). `n't` attaches to the word before it.
+const NEGATIONS: &[&str] = &[
+    "不", "未", "没有", "无", "并非", "从未", "尚未", "绝不", "not", "no", "never", "without",
+    "n't", "neither", "nor", "cannot",
+];
+
+/// Phrases that contain a negation cue but do not negate what follows (adverbs such as 不断
+/// "continually", words such as 未来 "future", and verbs of opposition such as 不容忍
+/// "do not tolerate", after which the topic is still affirmed).
+const NEGATION_EXCEPTIONS: &[&str] = &[
+    "不断",
+    "不仅",
+    "不但",
+    "不论",
+    "不管",
+    "不同",
+    "不少",
+    "不久",
+    "不可或缺",
+    "不可分割",
+    "不懈",
+    "不遗余力",
+    "不阻挠",
+    "不妨碍",
+    "不容忍",
+    "不允许",
+    "不接受",
+    "不得",
+    "不应",
+    "毫不动摇",
+    "未来",
+    "未成年",
+    "无论",
+    "无疑",
+    "无数",
+    "无偿",
+    "无障碍",
+    "not only",
+    "not limited to",
+    "not tolerate",
+    "not be tolerated",
+    "not accept",
+    "not allow",
+    "not permit",
+    "whether or not",
+    "no later than",
+    "no.",
+    "without delay",
+    "without limitation",
+    "no tolerance",
+];
+
+/// What a pattern is to the entry it belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Role {
+    Keyword,
+    Abbr,
+    Weak,
+    Cue,
+    Exclude,
+    Negation,
+    NegException,
+}
+
+impl Role {
+    /// Sort class within an entry: what may count, then cues, then excludes.
+    fn class(self) -> u8 {
+        match self {
+            Role::Keyword | Role::Abbr | Role::Weak => 0,
+            Role::Cue => 1,
+            _ => 2,
+        }
+    }
+}
+
+/// One use of an automaton pattern.
+#[derive(Debug, Clone, Copy)]
+struct PatRef {
+    /// Entry index (unused for negation roles).
+    entry: u32,
+    role: Role,
+    /// Index into `Tagger::names`: the keyword as written in the taxonomy.
+    name: u32,
+    /// The pattern starts with a word char, so the char before the match must not be one.
+    word_left: bool,
+    /// The pattern ends with a word char, so the char after the match must not be one.
+    word_right: bool,
+    /// An English plural (`s`, `es`) may follow the match.
+    plural: bool,
+}
+
+/// What the tagger keeps of an entry.
+#[derive(Debug, Clone)]
+struct EntryInfo {
+    id: String,
+    instrument: bool,
+    negatable: bool,
+    /// Instruments that this entry's matches cover, and whether each is a most specific one.
+    coverers: Vec<(u32, bool)>,
+}
+
+/// A pattern occurrence that passed the boundary checks (normalized byte offsets).
+#[derive(Debug, Clone, Copy)]
+struct Hit {
+    start: usize,
+    end: usize,
+    entry: u32,
+    role: Role,
+    name: u32,
+}
+
+/// A tag before its evidence is mapped to output offsets (clean-text ranges).
+struct Found {
+    entry: u32,
+    score: f32,
+    basis: Basis,
+    evidence: Vec<(Range<usize>, String)>,
+}
+
+/// Per-passage state shared by the rules, with lazily computed parts.
+struct Ctx<'a> {
+    clean: &'a str,
+    norm: &'a NormText,
+    /// Negation cues that negate, in end order.
+    negs: &'a [Range<usize>],
+    /// Sentence breaks of the normalized text, computed on first use.
+    breaks: Option<Vec<usize>>,
+    section: &'a [String],
+    /// Cues in the section path, computed on first use.
+    section_cues: Option<Vec<(u32, u32)>>,
+    /// Buffer: an entry's counted hits, with the cue that confirmed a weak keywords
+    /// (`(name, found in the section path)`).
+    kept: &'a mut Vec<(Hit, Option<(u32, bool)>)>,
+    /// Buffer: an entry's distinct `(role, keyword)` with their best score.
+    parts: &'a mut Vec<(Role, u32, f32)>,
+}
+
+/// Buffers reused from passage to passage (one set per thread).
+#[derive(Default)]
+struct Scratch {
+    norm: NormText,
+    hits: Vec<Hit>,
+    negs: Vec<Range<usize>>,
+    exceptions: Vec<Range<usize>>,
+    kept: Vec<(Hit, Option<(u32, bool)>)>,
+    parts: Vec<(Role, u32, f32)>,
+}
+
+/// Error building a tagger.
+#[derive(Debug, thiserror::Error)]
+pub enum TagError {
+    /// The automaton could not be built (far too many or too long patterns).
+    #[error("cannot build the keyword automaton: {0}")]
+    Automaton(#[from] aho_corasick::BuildError),
+}
+
+/// Tags passages against a taxonomy. Build once, share across threads (`Send + Sync`).
+///
+/// Scores: a keyword match is worth [`SCORE_KEYWORD`], an abbreviation [`SCORE_ABBR`] (short
+/// ones less, see [`SCORE_SHORT_ABBR`] and [`SCORE_TINY_ABBR`], unless bracketed as in `（ILO）`
+/// or backed by another keyword or cue of the entry), a weak keyword with its cue [`SCORE_WEAK`].
+/// Distinct pieces of evidence combine as independent signals, `1 - Π(1 - sᵢ)`, so more
+/// evidence means a higher score (at most 1). Covered instruments score [`SCORE_COVERED`] or
+/// [`SCORE_COVERED_BROAD`]. Tags below the threshold are dropped.
+pub struct Tagger {
+    ac: AhoCorasick,
+    /// Normalized pattern strings, by automaton pattern id.
+    patterns: Vec<String>,
+    /// Uses of each automaton pattern.
+    refs: Vec<Vec<PatRef>>,
+    /// Keywords as written in the taxonomy (for rule names and abbreviation case checks).
+    names: Vec<String>,
+    entries: Vec<EntryInfo>,
+    threshold: f32,
+}
+
+impl Tagger {
+    /// Compiles the taxonomy's keywords into one automaton. Never fails: should the automaton
+    /// not build (see [`Tagger::try_new`]), the tagger tags nothing.
+    pub fn new(taxonomy: &Taxonomy) -> Self {
+        Self::try_new(taxonomy).unwrap_or_else(|_| Tagger {
+            ac: AhoCorasick::new(Vec::<String>::new()).expect("an empty automaton builds"),
+            patterns: Vec::new(),
+            refs: Vec::new(),
+            names: Vec::new(),
+            entries: Vec::new(),
+            threshold: DEFAULT_THRESHOLD,
+        })
+    }
+
+    /// Compiles the taxonomy's keywords into one automaton.
+    pub fn try_new(taxonomy: &Taxonomy) -> Result<Self, TagError> {
+        text::warm_up();
+        let mut b = Builder::default();
+        for (i, e) in taxonomy.entries.iter().enumerate() {
+            let i = i as u32;
+            for k in &e.zh {
+                b.add(k, i, Role::Keyword, false);
+            }
+            for k in &e.en {
+                b.add(k, i, Role::Keyword, true);
+            }
+            for k in &e.abbr {
+                b.add(k, i, Role::Abbr, false);
+            }
+            for k in &e.weak {
+                b.add(k, i, Role::Weak, true);
+            }
+            for k in &e.cues {
+                b.add(k, i, Role::Cue, true);
+            }
+            for k in &e.exclude {
+                b.add(k, i, Role::Exclude, true);
+            }
+        }
+        for k in NEGATIONS {
+            b.add(k, u32::MAX, Role::Negation, false);
+        }
+        for k in NEGATION_EXCEPTIONS {
+            b.add(k, u32::MAX, Role::NegException, false);
+        }
+        let ac = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(&b.patterns)?;
+        Ok(Tagger {
+            ac,
+            patterns: b.patterns,
+            refs: b.refs,
+            names: b.names,
+            entries: entry_infos(taxonomy),
+            threshold: DEFAULT_THRESHOLD,
+        })
+    }
+
+    /// Sets the score threshold (default [`DEFAULT_THRESHOLD`]); tags scoring below it are dropped.
+    pub fn with_threshold(mut self, threshold: f32) -> Self {
+        self.threshold = threshold;
+        self
+    }
+
+    /// The score threshold.
+    pub fn threshold(&self) -> f32 {
+        self.threshold
+    }
+
+    /// The normalized patterns of the automaton (for benchmarks comparing against a bare scan).
+    pub fn patterns(&self) -> &[String] {
+        &self.patterns
+    }
+
+    /// Tags a passage; evidence ranges are byte ranges into the original document text, and
+    /// `matched` is the passage text they were found in.
+    ///
+    /// A passage's section path (its headings and bold lead-ins) may confirm weak keywords: a
+    /// list item `拨打廉政热线` under the lead-in `我们承诺实施补救` has its cue there.
+    pub fn tag(&self, passage: &Passage) -> Vec<Tag> {
+        self.finish(&passage.text, &passage.section, |r| {
+            passage.map.range_to_orig(r)
+        })
+    }
+
+    /// Tags a free text; evidence ranges are byte ranges into `text`. The language is not needed
+    /// (Chinese and English patterns are all matched) and is accepted for symmetry.
+    pub fn tag_text(&self, text: &str, lang: Option<Lang>) -> Vec<Tag> {
+        let _ = lang;
+        self.finish(text, &[], |r| r)
+    }
+
+    /// Runs the engine on a clean text and maps evidence ranges through `map`.
+    fn finish(
+        &self,
+        clean: &str,
+        section: &[String],
+        map: impl Fn(Range<usize>) -> Range<usize>,
+    ) -> Vec<Tag> {
+        let mut tags: Vec<Tag> = self
+            .find(clean, section)
+            .into_iter()
+            .map(|f| Tag {
+                tag: self.entries[f.entry as usize].id.clone(),
+                score: f.score,
+                basis: f.basis,
+                evidence: f
+                    .evidence
+                    .into_iter()
+                    .map(|(r, rule)| Evidence {
+                        matched: clean.get(r.clone()).unwrap_or("").to_string(),
+                        range: map(r),
+                        rule,
+                    })
+                    .collect(),
+            })
+            .collect();
+        tags.sort_by(|a, b| {
+            a.tag
+                .cmp(&b.tag)
+                .then(basis_rank(a.basis).cmp(&basis_rank(b.basis)))
+        });
+        tags
+    }
+
+    /// The engine: matches, rules, scores. Evidence ranges are into `clean`.
+    fn find(&self, clean: &str, section: &[String]) -> Vec<Found> {
+        if clean.is_empty() || self.patterns.is_empty() {
+            return Vec::new();
+        }
+        thread_local! {
+            static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::default();
+        }
+        SCRATCH.with(|cell| match cell.try_borrow_mut() {
+            Ok(mut scratch) => self.find_in(clean, section, &mut scratch),
+            Err(_) => self.find_in(clean, section, &mut Scratch::default()),
+        })
+    }
+
+    /// [`Tagger::find`] with reusable buffers.
+    fn find_in(&self, clean: &str, section: &[String], scratch: &mut Scratch) -> Vec<Found> {
+        let Scratch {
+            norm,
+            hits,
+            negs,
+            exceptions,
+            kept,
+            parts,
+        } = scratch;
+        norm.fill(clean);
+        let norm = &*norm;
+        let t = norm.text.as_str();
+        hits.clear();
+        negs.clear();
+        exceptions.clear();
+        for m in self.ac.find_overlapping_iter(t) {
+            for r in &self.refs[m.pattern().as_usize()] {
+                let start = m.start();
+                if r.word_left && t[..start].chars().next_back().is_some_and(is_word_char) {
+                    continue;
+                }
+                let end = if r.word_right {
+                    match right_boundary(t, m.end(), r.plural) {
+                        Some(e) => e,
+                        None => continue,
+                    }
+                } else {
+                    m.end()
+                };
+                match r.role {
+                    Role::Negation => negs.push(start..end),
+                    Role::NegException => exceptions.push(start..end),
+                    role => {
+                        if role == Role::Abbr
+                            && !abbr_as_written(
+                                clean,
+                                norm,
+                                start..end,
+                                &self.names[r.name as usize],
+                            )
+                        {
+                            continue;
+                        }
+                        hits.push(Hit {
+                            start,
+                            end,
+                            entry: r.entry,
+                            role,
+                            name: r.name,
+                        });
+                    }
+                }
+            }
+        }
+        if hits.is_empty() {
+            return Vec::new();
+        }
+        // Exceptions are short: only those ending near a cue can hold it.
+        exceptions.sort_by_key(|x| (x.end, x.start));
+        let max_exception = exceptions.iter().map(|x| x.len()).max().unwrap_or(0);
+        negs.retain(|n| {
+            let from = exceptions.partition_point(|x| x.end < n.end);
+            !exceptions[from..]
+                .iter()
+                .take_while(|x| x.end <= n.start + max_exception)
+                .any(|x| x.start <= n.start && n.end <= x.end)
+        });
+        // Overlapping matches come in order of their end; the negation lookup needs that order.
+        negs.sort_by_key(|n| (n.end, n.start));
+        // Per entry: keywords, then cues, then excludes, each in start order (longest first).
+        hits.sort_unstable_by_key(|h| {
+            (
+                h.entry,
+                h.role.class(),
+                h.start,
+                std::cmp::Reverse(h.end),
+                h.role,
+                h.name,
+            )
+        });
+
+        let mut ctx = Ctx {
+            clean,
+            norm,
+            negs,
+            kept,
+            parts,
+            breaks: None,
+            section,
+            section_cues: None,
+        };
+        let mut found: Vec<Found> = Vec::new();
+        let mut i = 0;
+        while i < hits.len() {
+            let entry = hits[i].entry;
+            let n = hits[i..].partition_point(|h| h.entry == entry);
+            let group = &hits[i..i + n];
+            i += n;
+            if let Some(f) = self.judge_entry(entry, group, &mut ctx) {
+                found.push(f);
+            }
+        }
+        found.retain(|f| f.score >= self.threshold);
+        self.add_covered(&mut found);
+        found
+    }
+
+    /// Applies the rules to one entry's hits; `None` when nothing counts.
+    fn judge_entry(&self, entry: u32, group: &[Hit], ctx: &mut Ctx<'_>) -> Option<Found> {
+        let info = &self.entries[entry as usize];
+        let (clean, norm, negs) = (ctx.clean, ctx.norm, ctx.negs);
+        let t = norm.text.as_str();
+        let breaks = &mut ctx.breaks;
+        // The group is sorted by class, then start: keywords, cues and excludes are three runs in
+        // start order, and the lookups below are binary searches, so a huge passage with many
+        // matches stays linear.
+        let n_words = group.partition_point(|h| h.role.class() == 0);
+        let n_cues = group[n_words..].partition_point(|h| h.role.class() == 1);
+        let (words, rest) = group.split_at(n_words);
+        let (cues, excludes) = rest.split_at(n_cues);
+        let max_exclude = excludes.iter().map(|x| x.end - x.start).max().unwrap_or(0);
+        let kept = &mut *ctx.kept;
+        kept.clear();
+        let mut max_end = 0;
+        for h in words {
+            let before = excludes.partition_point(|x| x.start < h.end);
+            if excludes[..before]
+                .iter()
+                .rev()
+                .take_while(|x| x.start + max_exclude > h.start)
+                .any(|x| x.end > h.start)
+            {
+                continue;
+            }
+            let mut cue = None;
+            if h.role == Role::Weak {
+                cue = cue_in_sentence(cues, h, t, breaks).map(|c| (c.name, false));
+                if cue.is_none() && !ctx.section.is_empty() {
+                    let section_cues = ctx
+                        .section_cues
+                        .get_or_insert_with(|| self.section_cues(ctx.section));
+                    cue = section_cues
+                        .iter()
+                        .find(|(e, _)| *e == entry)
+                        .map(|&(_, name)| (name, true));
+                }
+                if cue.is_none() {
+                    continue;
+                }
+            }
+            if info.negatable && negated(t, h.start, negs) {
+                continue;
+            }
+            // Sorted by start, longest first: a hit ending within an earlier kept one is nested.
+            if h.end <= max_end {
+                continue;
+            }
+            max_end = h.end;
+            kept.push((*h, cue));
+        }
+        if kept.is_empty() {
+            return None;
+        }
+        let has_keyword = kept.iter().any(|(h, _)| h.role != Role::Abbr);
+        // Distinct (role, keyword) → best score.
+        let parts = &mut *ctx.parts;
+        parts.clear();
+        for (h, _) in kept.iter() {
+            let s = match h.role {
+                Role::Keyword => SCORE_KEYWORD,
+                Role::Weak => SCORE_WEAK,
+                _ => {
+                    let letters = self.names[h.name as usize].chars().count();
+                    let mut context = || {
+                        has_keyword
+                            || bracketed(t, h.start, h.end)
+                            || cue_in_sentence(cues, h, t, breaks).is_some()
+                    };
+                    if letters >= 4 || context() {
+                        SCORE_ABBR
+                    } else if letters == 3 {
+                        SCORE_SHORT_ABBR
+                    } else {
+                        SCORE_TINY_ABBR
+                    }
+                }
+            };
+            match parts
+                .iter_mut()
+                .find(|(r, n, _)| *r == h.role && *n == h.name)
+            {
+                Some(p) => p.2 = p.2.max(s),
+                None => parts.push((h.role, h.name, s)),
+            }
+        }
+        let miss: f32 = parts.iter().map(|p| 1.0 - p.2).product();
+        // Rounded so that output is short and stable (0.99, not 0.98999995).
+        let score = ((1.0 - miss) * 1000.0).round().clamp(0.0, 1000.0) / 1000.0;
+        let evidence = kept
+            .iter()
+            .take(MAX_EVIDENCE)
+            .map(|(h, cue)| {
+                let name = &self.names[h.name as usize];
+                let rule = match (h.role, cue) {
+                    (Role::Abbr, _) => format!("abbr:{name}"),
+                    (Role::Weak, Some((c, in_section))) => {
+                        let kind = if *in_section { "section-cue" } else { "cue" };
+                        format!("weak:{name}+{kind}:{}", self.names[*c as usize])
+                    }
+                    _ => format!("keyword:{name}"),
+                };
+                let r = norm.to_source(h.start)..norm.to_source(h.end);
+                debug_assert!(clean.is_char_boundary(r.start) && clean.is_char_boundary(r.end));
+                (r, rule)
+            })
+            .collect();
+        Some(Found {
+            entry,
+            score,
+            basis: if info.instrument {
+                Basis::Cited
+            } else {
+                Basis::Matched
+            },
+            evidence,
+        })
+    }
+
+    /// Cues found in a section path, as `(entry, cue name)`.
+    fn section_cues(&self, section: &[String]) -> Vec<(u32, u32)> {
+        let mut out = Vec::new();
+        for name in section {
+            let t = crate::normalize::normalize_str(name);
+            for m in self.ac.find_overlapping_iter(t.as_str()) {
+                for r in &self.refs[m.pattern().as_usize()] {
+                    if r.role != Role::Cue
+                        || (r.word_left
+                            && t[..m.start()].chars().next_back().is_some_and(is_word_char))
+                        || (r.word_right && right_boundary(&t, m.end(), r.plural).is_none())
+                    {
+                        continue;
+                    }
+                    out.push((r.entry, r.name));
+                }
+            }
+        }
+        out
+    }
+
+    /// Adds the instruments covered by the matched rights, groups and themes (cited ones excluded).
+    fn add_covered(&self, found: &mut Vec<Found>) {
+        let mut covered: Vec<Found> = Vec::new();
+        for f in found.iter() {
+            if f.basis != Basis::Matched {
+                continue;
+            }
+            let info = &self.entries[f.entry as usize];
+            for &(inst, specific) in &info.coverers {
+                if found.iter().any(|g| g.entry == inst) {
+                    continue; // cited wins
+                }
+                let score = if specific {
+                    SCORE_COVERED
+                } else {
+                    SCORE_COVERED_BROAD
+                };
+                let rule = format!("covers:{}", info.id);
+                let slot = match covered.iter().position(|c| c.entry == inst) {
+                    Some(p) => &mut covered[p],
+                    None => {
+                        covered.push(Found {
+                            entry: inst,
+                            score,
+                            basis: Basis::Covered,
+                            evidence: Vec::new(),
+                        });
+                        covered.last_mut().expect("just pushed")
+                    }
+                };
+                slot.score = slot.score.max(score);
+                for (r, _) in &f.evidence {
+                    if slot.evidence.len() < MAX_EVIDENCE {
+                        slot.evidence.push((r.clone(), rule.clone()));
+                    }
+                }
+            }
+        }
+        found.extend(covered.into_iter().filter(|c| c.score >= self.threshold));
+    }
+}
+
+/// Ordering key of a basis, to keep output deterministic.
+fn basis_rank(b: Basis) -> u8 {
+    match b {
+        Basis::Cited => 0,
+        Basis::Covered => 1,
+        Basis::Matched => 2,
+    }
+}
+
+/// Collects the automaton's patterns, deduplicated, with their uses.
+#[derive(Default)]
+struct Builder {
+    patterns: Vec<String>,
+    refs: Vec<Vec<PatRef>>,
+    names: Vec<String>,
+    index: HashMap<String, usize>,
+}
+
+impl Builder {
+    fn add(&mut self, keyword: &str, entry: u32, role: Role, plural_ok: bool) {
+        let norm = crate::normalize::normalize_str(keyword.trim());
+        if norm.is_empty() {
+            return;
+        }
+        let id = *self.index.entry(norm.clone()).or_insert_with(|| {
+            self.patterns.push(norm.clone());
+            self.refs.push(Vec::new());
+            self.patterns.len() - 1
+        });
+        let first = norm.chars().next().is_some_and(is_word_char);
+        let last_char = norm.chars().next_back();
+        let last = last_char.is_some_and(is_word_char);
+        self.names.push(keyword.trim().to_string());
+        let name = (self.names.len() - 1) as u32;
+        self.refs[id].push(PatRef {
+            entry,
+            role,
+            name,
+            // `n't` attaches to the word before it.
+            word_left: first && norm != "n't",
+            word_right: last,
+            plural: plural_ok && last_char.is_some_and(|c| c.is_ascii_alphabetic()),
+        });
+    }
+}
+
+/// Entry facts the rules need, with the instruments each right, group or theme covers.
+fn entry_infos(taxonomy: &Taxonomy) -> Vec<EntryInfo> {
+    let is_instrument =
+        |e: &crate::taxonomy::Entry| e.instrument_kind.is_some() || e.id.starts_with("instrument/");
+    let links_to = |link: &str, id: &str| {
+        id == link || (id.starts_with(link) && id[link.len()..].starts_with('/'))
+    };
+    taxonomy
+        .entries
+        .iter()
+        .map(|e| {
+            let mut coverers = Vec::new();
+            // Only specific evidence covers: a right, a group or a theme, never a stance or an
+            // hrdd element (which every instrument would "link").
+            let specific_kind = ["right/", "group/", "theme/"]
+                .iter()
+                .any(|p| e.id.starts_with(p));
+            if specific_kind && !is_instrument(e) {
+                let candidates: Vec<(u32, usize)> = taxonomy
+                    .entries
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, inst)| {
+                        is_instrument(inst) && inst.links.iter().any(|l| links_to(l, &e.id))
+                    })
+                    .map(|(j, inst)| (j as u32, inst.links.len()))
+                    .collect();
+                let min = candidates.iter().map(|c| c.1).min().unwrap_or(0);
+                coverers = candidates.into_iter().map(|(j, n)| (j, n == min)).collect();
+            }
+            EntryInfo {
+                id: e.id.clone(),
+                instrument: is_instrument(e),
+                negatable: e.negatable,
+                coverers,
+            }
+        })
+        .collect()
+}
+
+/// End of a match that must end on a word boundary, allowing an English plural when asked;
+/// `None` when the boundary is not there.
+fn right_boundary(t: &str, end: usize, plural: bool) -> Option<usize> {
+    let rest = &t[end..];
+    let boundary_at = |i: usize| !rest[i..].chars().next().is_some_and(is_word_char);
+    if boundary_at(0) {
+        return Some(end);
+    }
+    if plural {
+        for suffix in ["s", "es"] {
+            if rest.starts_with(suffix) && boundary_at(suffix.len()) {
+                return Some(end + suffix.len());
+            }
+        }
+    }
+    None
+}
+
+/// Whether the text at a normalized range is written exactly like the abbreviation (case
+/// included; full-width letters count as their ASCII forms).
+fn abbr_as_written(clean: &str, norm: &NormText, r: Range<usize>, abbr: &str) -> bool {
+    let src = clean
+        .get(norm.to_source(r.start)..norm.to_source(r.end))
+        .unwrap_or("");
+    src.chars().map(text::fold_width).eq(abbr.chars())
+}
+
+/// Whether a match is enclosed in brackets or quotes: `（ILO）`, `《UNGP》`, `"CRC"`.
+fn bracketed(t: &str, start: usize, end: usize) -> bool {
+    let before = t[..start].trim_end().chars().next_back();
+    let after = t[end..].trim_start().chars().next();
+    matches!(before, Some('(' | '《' | '“' | '"' | '['))
+        && matches!(after, Some(')' | '》' | '”' | '"' | ']'))
+}
+
+/// A cue (from `cues`, in start order) in the same sentence as `h` and not overlapping it.
+fn cue_in_sentence(cues: &[Hit], h: &Hit, t: &str, breaks: &mut Option<Vec<usize>>) -> Option<Hit> {
+    if cues.is_empty() {
+        return None;
+    }
+    let b = breaks.get_or_insert_with(|| sentence_breaks(t));
+    let s = sentence_of(b, h.start);
+    let from = if s == 0 { 0 } else { b[s - 1] };
+    let to = b.get(s).copied().unwrap_or(t.len());
+    let lo = cues.partition_point(|c| c.start < from);
+    let hi = cues.partition_point(|c| c.start < to);
+    // Only cues overlapping the hit are skipped, so this stops almost at once.
+    cues[lo..hi]
+        .iter()
+        .find(|c| c.end <= h.start || c.start >= h.end)
+        .copied()
+}
+
+/// Whether a negation cue precedes `start` in the same clause, close enough: at most 12 chars
+/// between them when the gap has Han text, else at most 5 words.
+fn negated(t: &str, start: usize, negs: &[Range<usize>]) -> bool {
+    // No Chinese gap of 12 chars or English gap of 5 words is longer than this.
+    const REACH: usize = 80;
+    let from = negs.partition_point(|n| n.end + REACH < start);
+    negs[from..].iter().take_while(|n| n.end <= start).any(|n| {
+        let Some(gap) = t.get(n.end..start) else {
+            return false;
+        };
+        if gap.chars().any(is_clause_break) {
+            return false;
+        }
+        if gap.chars().any(crate::lang::is_han) {
+            gap.chars().filter(|c| !c.is_whitespace()).count() <= 12
+        } else {
+            gap.split_whitespace().count() <= 5
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests;

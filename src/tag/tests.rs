@@ -1,0 +1,432 @@
+use super::*;
+use crate::model::{OffsetMap, PassageKind};
+use crate::taxonomy::{Entry, InstrumentKind};
+
+fn entry(id: &str) -> Entry {
+    Entry {
+        id: id.to_string(),
+        name_en: id.to_string(),
+        name_zh: id.to_string(),
+        ..Entry::default()
+    }
+}
+
+fn instrument(id: &str, abbr: &[&str], zh: &[&str], en: &[&str], links: &[&str]) -> Entry {
+    Entry {
+        instrument_kind: Some(InstrumentKind::Treaty),
+        abbr: strs(abbr),
+        zh: strs(zh),
+        en: strs(en),
+        links: strs(links),
+        ..entry(id)
+    }
+}
+
+fn strs(v: &[&str]) -> Vec<String> {
+    v.iter().map(|s| s.to_string()).collect()
+}
+
+/// A small taxonomy exercising every rule.
+fn taxonomy() -> Taxonomy {
+    Taxonomy {
+        version: "test".into(),
+        hash: String::new(),
+        entries: vec![
+            instrument(
+                "instrument/UDHR",
+                &["UDHR"],
+                &["世界人权宣言"],
+                &["universal declaration of human rights"],
+                &[
+                    "right/labour",
+                    "group/children",
+                    "group/women",
+                    "right/civil-political/privacy",
+                ],
+            ),
+            instrument(
+                "instrument/CRC",
+                &["CRC"],
+                &["儿童权利公约"],
+                &["convention on the rights of the child"],
+                &["group/children"],
+            ),
+            instrument(
+                "instrument/ILO-C029",
+                &[],
+                &["强迫劳动公约"],
+                &["forced labour convention"],
+                &["right/labour/forced-labour"],
+            ),
+            Entry {
+                abbr: strs(&["ILO"]),
+                zh: strs(&["国际劳工组织"]),
+                en: strs(&["international labour organization"]),
+                ..instrument("instrument/ILO", &[], &[], &[], &[])
+            },
+            Entry {
+                zh: strs(&["强迫劳动", "强制劳动"]),
+                en: strs(&["forced labour", "forced labor"]),
+                exclude: strs(&["forced labour market"]),
+                ..entry("right/labour/forced-labour")
+            },
+            Entry {
+                zh: strs(&["儿童", "未成年人"]),
+                en: strs(&["child", "children"]),
+                ..entry("group/children")
+            },
+            Entry {
+                en: strs(&["indigenous peoples"]),
+                weak: strs(&["community", "社区"]),
+                cues: strs(&["affected", "consult", "原住民"]),
+                ..entry("group/indigenous-peoples")
+            },
+            Entry {
+                zh: strs(&["人权影响评估"]),
+                en: strs(&["impact assessment"]),
+                negatable: true,
+                ..entry("hrdd/impact-assessment")
+            },
+            Entry {
+                zh: strs(&["申诉渠道", "申诉机制"]),
+                negatable: true,
+                ..entry("hrdd/grievance-mechanism")
+            },
+            Entry {
+                zh: strs(&["隐私"]),
+                en: strs(&["privacy"]),
+                ..entry("right/civil-political/privacy")
+            },
+            Entry {
+                abbr: strs(&["UN"]),
+                zh: strs(&["联合国"]),
+                ..entry("theme/un")
+            },
+        ],
+    }
+}
+
+fn tagger() -> Tagger {
+    Tagger::new(&taxonomy())
+}
+
+fn ids(tags: &[Tag]) -> Vec<&str> {
+    tags.iter().map(|t| t.tag.as_str()).collect()
+}
+
+fn get<'a>(tags: &'a [Tag], id: &str) -> Option<&'a Tag> {
+    tags.iter().find(|t| t.tag == id)
+}
+
+#[test]
+fn tagger_is_send_and_sync() {
+    fn check<T: Send + Sync>() {}
+    check::<Tagger>();
+}
+
+#[test]
+fn abbreviations_need_word_boundaries_and_case() {
+    let t = tagger();
+    assert!(get(
+        &t.tag_text("Guided by the CRC and the UDHR.", None),
+        "instrument/CRC"
+    )
+    .is_some());
+    assert!(get(
+        &t.tag_text("All CRCs were checked.", None),
+        "instrument/CRC"
+    )
+    .is_none());
+    assert!(get(&t.tag_text("A PILOT project.", None), "instrument/ILO").is_none());
+    assert!(get(&t.tag_text("the ilo rules", None), "instrument/ILO").is_none());
+    // Han text around an abbreviation is a boundary.
+    let tags = t.tag_text("我们遵守ILO公约。", None);
+    assert_eq!(
+        get(&tags, "instrument/ILO").map(|t| t.basis),
+        Some(Basis::Cited)
+    );
+    // Full-width letters are the same abbreviation.
+    assert!(get(&t.tag_text("遵守ＩＬＯ公约", None), "instrument/ILO").is_some());
+}
+
+#[test]
+fn short_abbreviations_score_lower_alone() {
+    let t = tagger();
+    let alone = t.tag_text("We support the ILO.", None);
+    let s = get(&alone, "instrument/ILO").expect("ILO").score;
+    assert!((s - SCORE_SHORT_ABBR).abs() < 1e-6, "{s}");
+    let bracketed = t.tag_text("国际劳工组织（ILO）", None);
+    assert!(get(&bracketed, "instrument/ILO").expect("ILO").score > 0.95);
+    // A two-letter abbreviation alone stays below the default threshold.
+    assert!(get(&t.tag_text("UN agencies", None), "theme/un").is_none());
+    assert!(get(&t.tag_text("the (UN) agencies", None), "theme/un").is_some());
+}
+
+#[test]
+fn english_keywords_take_plurals_and_word_boundaries() {
+    let t = tagger();
+    assert!(get(
+        &t.tag_text("impact assessments were done", None),
+        "hrdd/impact-assessment"
+    )
+    .is_some());
+    assert!(get(&t.tag_text("childhood memories", None), "group/children").is_none());
+}
+
+#[test]
+fn weak_keywords_need_a_cue_in_the_same_sentence() {
+    let t = tagger();
+    let id = "group/indigenous-peoples";
+    assert!(get(&t.tag_text("We work with the community.", None), id).is_none());
+    let tags = t.tag_text("We consult the community on land use.", None);
+    let tag = get(&tags, id).expect("weak + cue");
+    assert!((tag.score - SCORE_WEAK).abs() < 1e-6);
+    assert_eq!(tag.evidence[0].rule, "weak:community+cue:consult");
+    assert_eq!(tag.evidence[0].matched, "community");
+    // The cue is in another sentence.
+    assert!(get(
+        &t.tag_text("We consult widely. The community is large.", None),
+        id
+    )
+    .is_none());
+    assert!(get(&t.tag_text("与原住民社区协商", None), id).is_some());
+}
+
+#[test]
+fn exclude_phrases_veto_overlapping_keywords() {
+    let t = tagger();
+    let id = "right/labour/forced-labour";
+    assert!(get(&t.tag_text("The forced labour market reform.", None), id).is_none());
+    let tags = t.tag_text("The forced labour market reform; no forced labour.", None);
+    let tag = get(&tags, id).expect("the second mention counts");
+    assert_eq!(tag.evidence.len(), 1);
+    assert_eq!(tag.evidence[0].range.start, 36);
+}
+
+#[test]
+fn negation_applies_only_to_negatable_entries() {
+    let t = tagger();
+    let hrdd = "hrdd/impact-assessment";
+    assert!(get(
+        &t.tag_text("We have not conducted an impact assessment.", None),
+        hrdd
+    )
+    .is_none());
+    assert!(get(&t.tag_text("我们尚未开展人权影响评估。", None), hrdd).is_none());
+    assert!(get(&t.tag_text("我们未进行人权影响评估", None), hrdd).is_none());
+    assert!(get(
+        &t.tag_text("We conducted an impact assessment.", None),
+        hrdd
+    )
+    .is_some());
+    // Beyond the clause or the window, negation does not reach.
+    assert!(get(&t.tag_text("没有例外，我们进行人权影响评估", None), hrdd).is_some());
+    assert!(get(
+        &t.tag_text("We never stop: impact assessment is routine.", None),
+        hrdd
+    )
+    .is_some());
+    assert!(get(
+        &t.tag_text(
+            "Not one of us would ever want to skip the impact assessment.",
+            None
+        ),
+        hrdd
+    )
+    .is_some());
+    // Phrases that only look negative.
+    assert!(get(&t.tag_text("未来将开展人权影响评估", None), hrdd).is_some());
+    assert!(get(
+        &t.tag_text("不断完善申诉机制", None),
+        "hrdd/grievance-mechanism"
+    )
+    .is_some());
+    assert!(get(
+        &t.tag_text("我们承诺不阻挠申诉渠道", None),
+        "hrdd/grievance-mechanism"
+    )
+    .is_some());
+    // Rights are about the topic even when prohibited.
+    let fl = "right/labour/forced-labour";
+    assert!(get(&t.tag_text("禁止强迫劳动", None), fl).is_some());
+    assert!(get(&t.tag_text("不容忍强迫劳动", None), fl).is_some());
+    assert!(get(&t.tag_text("We do not tolerate forced labour.", None), fl).is_some());
+    assert!(get(&t.tag_text("There is no forced labour.", None), fl).is_some());
+}
+
+#[test]
+fn cited_and_covered_are_kept_apart() {
+    let t = tagger();
+    // Forced labour covers its most specific instrument (C029, one link), not the broad UDHR.
+    let tags = t.tag_text("我们禁止强迫劳动。", None);
+    let c029 = get(&tags, "instrument/ILO-C029").expect("covered");
+    assert_eq!(c029.basis, Basis::Covered);
+    assert!((c029.score - SCORE_COVERED).abs() < 1e-6);
+    assert_eq!(c029.evidence[0].rule, "covers:right/labour/forced-labour");
+    assert_eq!(c029.evidence[0].matched, "强迫劳动");
+    assert!(get(&tags, "instrument/UDHR").is_none());
+    // With a low threshold, the broad cover shows too.
+    let low = Tagger::new(&taxonomy()).with_threshold(0.3);
+    let tags = low.tag_text("我们禁止强迫劳动。", None);
+    let udhr = get(&tags, "instrument/UDHR").expect("broad cover");
+    assert_eq!(udhr.basis, Basis::Covered);
+    assert!((udhr.score - SCORE_COVERED_BROAD).abs() < 1e-6);
+    // Naming the instrument cites it, and then it is not also covered.
+    let tags = t.tag_text("依照《儿童权利公约》保护儿童。", None);
+    let crc = get(&tags, "instrument/CRC").expect("cited");
+    assert_eq!(crc.basis, Basis::Cited);
+    assert_eq!(tags.iter().filter(|t| t.tag == "instrument/CRC").count(), 1);
+    assert!(get(&tags, "group/children").is_some());
+    // Citing the forced labour convention also matches forced labour; C029 stays cited.
+    let tags = t.tag_text("批准《强迫劳动公约》", None);
+    assert_eq!(
+        get(&tags, "instrument/ILO-C029").map(|t| t.basis),
+        Some(Basis::Cited)
+    );
+    assert!(get(&tags, "right/labour/forced-labour").is_some());
+}
+
+#[test]
+fn nested_keywords_count_once() {
+    let t = tagger();
+    let tags = t.tag_text("联合国世界人权宣言", None);
+    let udhr = get(&tags, "instrument/UDHR").expect("cited");
+    assert_eq!(udhr.evidence.len(), 1);
+    // 强迫劳动 inside 强迫劳动公约 is another entry: both are kept.
+    assert!(get(&tags, "theme/un").is_some());
+}
+
+#[test]
+fn more_distinct_evidence_scores_higher() {
+    let t = tagger();
+    let one = t.tag_text("强迫劳动", None);
+    let two = t.tag_text("强迫劳动和强制劳动", None);
+    let same_twice = t.tag_text("强迫劳动和强迫劳动", None);
+    let s1 = get(&one, "right/labour/forced-labour").unwrap().score;
+    let s2 = get(&two, "right/labour/forced-labour").unwrap().score;
+    let s3 = get(&same_twice, "right/labour/forced-labour").unwrap();
+    assert!(s2 > s1 && s2 <= 1.0);
+    assert!((s3.score - s1).abs() < 1e-6);
+    assert_eq!(s3.evidence.len(), 2);
+}
+
+#[test]
+fn evidence_slices_back_to_traditional_source() {
+    let t = tagger();
+    let text = "我們禁止強迫勞動，保護兒童的隱私。";
+    let tags = t.tag_text(text, Some(Lang::Zh));
+    let fl = get(&tags, "right/labour/forced-labour").expect("traditional matches");
+    assert_eq!(fl.evidence[0].matched, "強迫勞動");
+    assert_eq!(&text[fl.evidence[0].range.clone()], "強迫勞動");
+    assert_eq!(fl.evidence[0].rule, "keyword:强迫劳动");
+    for tag in &tags {
+        for ev in &tag.evidence {
+            assert_eq!(&text[ev.range.clone()], ev.matched);
+        }
+    }
+    // Full-width Latin maps back across changing byte widths.
+    let text = "Ｆｏｒｃｅｄ ｌａｂｏｕｒ and privacy";
+    let tags = t.tag_text(text, None);
+    for tag in &tags {
+        for ev in &tag.evidence {
+            assert_eq!(&text[ev.range.clone()], ev.matched);
+        }
+    }
+    assert_eq!(
+        get(&tags, "right/civil-political/privacy")
+            .unwrap()
+            .evidence[0]
+            .matched,
+        "privacy"
+    );
+}
+
+#[test]
+fn passage_evidence_points_into_the_document() {
+    let t = tagger();
+    let doc = "# 标题\n\n**员工：**我们禁止強迫勞動。";
+    let clean = "员工：我们禁止強迫勞動。";
+    let start = doc.find("员工").unwrap();
+    let mut map = OffsetMap::new();
+    // "员工：" sits after the `**`, the rest after the closing `**`.
+    let head = "员工：".len();
+    map.push(0, head, start, head);
+    let rest = doc.find("我们").unwrap();
+    map.push(head, clean.len() - head, rest, clean.len() - head);
+    let passage = Passage {
+        id: "d#1".into(),
+        doc: "d".into(),
+        section: vec![],
+        kind: PassageKind::Paragraph,
+        lang: Lang::Zh,
+        range: start - 2..doc.len(),
+        text: clean.into(),
+        map,
+        sentences: std::iter::once(0..clean.len()).collect(),
+        tokens: vec![],
+    };
+    let tags = t.tag(&passage);
+    let fl = get(&tags, "right/labour/forced-labour").unwrap();
+    assert_eq!(&doc[fl.evidence[0].range.clone()], "強迫勞動");
+    assert_eq!(fl.evidence[0].matched, "強迫勞動");
+}
+
+#[test]
+fn empty_and_plain_texts_tag_nothing() {
+    let t = tagger();
+    assert!(t.tag_text("", None).is_empty());
+    assert!(t.tag_text("   \n", Some(Lang::En)).is_empty());
+    assert!(t.tag_text("Nothing relevant here.", None).is_empty());
+    assert!(Tagger::new(&Taxonomy::default())
+        .tag_text("强迫劳动", None)
+        .is_empty());
+}
+
+#[test]
+fn output_is_sorted_and_deterministic() {
+    let t = tagger();
+    let text = "Privacy, children, forced labour and the UDHR; 儿童权利公约 and impact assessment.";
+    let a = t.tag_text(text, None);
+    let b = tagger().tag_text(text, None);
+    assert_eq!(a, b);
+    let mut sorted = ids(&a);
+    sorted.sort();
+    assert_eq!(ids(&a), sorted);
+    assert!(a.len() >= 5, "{:?}", ids(&a));
+}
+
+#[test]
+fn threshold_drops_weak_tags() {
+    let strict = Tagger::new(&taxonomy()).with_threshold(0.8);
+    assert_eq!(strict.threshold(), 0.8);
+    let tags = strict.tag_text("We consult the community.", None);
+    assert!(get(&tags, "group/indigenous-peoples").is_none());
+}
+
+#[test]
+fn section_path_cues_confirm_weak_keywords() {
+    let t = tagger();
+    let text = "支持社区活动";
+    let passage = |section: Vec<String>| Passage {
+        id: "d#1".into(),
+        doc: "d".into(),
+        section,
+        kind: PassageKind::ListItem,
+        lang: Lang::Zh,
+        range: 0..text.len(),
+        text: text.into(),
+        map: {
+            let mut m = OffsetMap::new();
+            m.push(0, text.len(), 0, text.len());
+            m
+        },
+        sentences: std::iter::once(0..text.len()).collect(),
+        tokens: vec![],
+    };
+    let id = "group/indigenous-peoples";
+    assert!(get(&t.tag(&passage(vec!["简介".into()])), id).is_none());
+    let tags = t.tag(&passage(vec!["简介".into(), "尊重原住民".into()]));
+    let tag = get(&tags, id).expect("confirmed by the section");
+    assert_eq!(tag.evidence[0].rule, "weak:社区+section-cue:原住民");
+    assert_eq!(tag.evidence[0].matched, "社区");
+}

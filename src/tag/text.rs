@@ -1,0 +1,216 @@
+//! Text helpers for the tagger: a fast normalization with a sparse offset map, sentence and
+//! clause boundaries, and word-boundary tests.
+
+use crate::normalize::fold_char;
+use std::sync::OnceLock;
+
+/// [`fold_char`] for every char of the Basic Multilingual Plane, computed once: the same
+/// results as the shared normalization, at the cost of a table lookup per char (the per-char
+/// Unicode case lookups it does otherwise were a quarter of tagging time). A bitset of the
+/// chars that change, small enough to stay in the L1 cache, spares most lookups.
+struct FoldTable {
+    to: Vec<char>,
+    changes: Vec<u64>,
+}
+
+fn fold_table() -> &'static FoldTable {
+    static TABLE: OnceLock<FoldTable> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let to: Vec<char> = (0u32..0x1_0000)
+            .map(|u| char::from_u32(u).map_or('\u{FFFD}', fold_char))
+            .collect();
+        let mut changes = vec![0u64; 0x1_0000 / 64];
+        for (u, &f) in to.iter().enumerate() {
+            if f as usize != u {
+                changes[u / 64] |= 1 << (u % 64);
+            }
+        }
+        FoldTable { to, changes }
+    })
+}
+
+/// Builds the fold table now rather than on the first passage.
+pub(crate) fn warm_up() {
+    let _ = fold_table();
+}
+
+impl FoldTable {
+    /// [`fold_char`] through the table; `None` when the char stays as it is.
+    #[inline]
+    fn fold(&self, c: char) -> Option<char> {
+        let u = c as usize;
+        if u < 0x1_0000 {
+            if self.changes[u / 64] & (1 << (u % 64)) == 0 {
+                None
+            } else {
+                Some(self.to[u])
+            }
+        } else {
+            let f = fold_char(c);
+            (f != c).then_some(f)
+        }
+    }
+}
+
+/// A normalized copy of a text (the same char-for-char folding as [`crate::normalize::normalize`])
+/// with a sparse map back to the source: a checkpoint is stored only where a char changed its
+/// UTF-8 length, so plain ASCII and Chinese text cost no map entries at all.
+#[derive(Debug, Default)]
+pub(crate) struct NormText {
+    /// The normalized text.
+    pub text: String,
+    /// `(normalized offset, source offset)` pairs; between two checkpoints both texts advance
+    /// byte for byte. Always starts with `(0, 0)`.
+    checkpoints: Vec<(usize, usize)>,
+}
+
+impl NormText {
+    /// Normalizes `source`.
+    #[cfg(test)]
+    pub fn new(source: &str) -> Self {
+        let mut n = NormText::default();
+        n.fill(source);
+        n
+    }
+
+    /// Normalizes `source` into this buffer, reusing its allocations.
+    pub fn fill(&mut self, source: &str) {
+        let table = fold_table();
+        let text = &mut self.text;
+        let checkpoints = &mut self.checkpoints;
+        text.clear();
+        text.reserve(source.len());
+        checkpoints.clear();
+        checkpoints.push((0, 0));
+        // Copy unchanged runs in bulk and write only the chars that fold to another char
+        // (Traditional → Simplified, full-width forms); ASCII is lowercased at the end.
+        let mut copied = 0;
+        for (i, c) in source.char_indices() {
+            if c.is_ascii() {
+                continue;
+            }
+            let Some(f) = table.fold(c) else {
+                continue;
+            };
+            text.push_str(&source[copied..i]);
+            text.push(f);
+            copied = i + c.len_utf8();
+            if f.len_utf8() != c.len_utf8() {
+                checkpoints.push((text.len(), copied));
+            }
+        }
+        text.push_str(&source[copied..]);
+        text.make_ascii_lowercase();
+    }
+
+    /// Source byte offset of a normalized byte offset (a char boundary of `text`, or its length).
+    pub fn to_source(&self, at: usize) -> usize {
+        let i = self.checkpoints.partition_point(|&(n, _)| n <= at);
+        let (n, s) = self.checkpoints[i.saturating_sub(1)];
+        s + (at - n)
+    }
+}
+
+/// Whether `c` ends a sentence (after normalization: full-width marks are already half-width).
+fn is_sentence_end(c: char) -> bool {
+    matches!(c, '。' | '!' | '?' | ';' | '\n' | '…')
+}
+
+/// Sentence boundaries of a normalized text: the sorted end offsets of every sentence but the
+/// last. A sentence ends after 。!?;… or a newline, and after `.` followed by whitespace or the
+/// end (so `1.5` and `e.g.x` do not split).
+pub(crate) fn sentence_breaks(text: &str) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut it = text.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        let end = i + c.len_utf8();
+        let brk = if c == '.' {
+            it.peek().is_none_or(|&(_, n)| n.is_whitespace())
+        } else {
+            is_sentence_end(c)
+        };
+        if brk && end < text.len() {
+            out.push(end);
+        }
+    }
+    out
+}
+
+/// Index of the sentence containing byte offset `at`, given [`sentence_breaks`].
+pub(crate) fn sentence_of(breaks: &[usize], at: usize) -> usize {
+    breaks.partition_point(|&b| b <= at)
+}
+
+/// Whether `c` separates clauses (negation does not reach across it).
+pub(crate) fn is_clause_break(c: char) -> bool {
+    is_sentence_end(c) || matches!(c, ',' | '、' | ':' | '.' | '—' | '(' | ')' | '《' | '》')
+}
+
+/// Whether `c` is part of a Latin-script word (Han characters are not: Chinese has no spaces,
+/// so `ILO公约` still has `ILO` on a word boundary).
+pub(crate) fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() && !crate::lang::is_han(c)
+}
+
+/// Full-width ASCII variants to ASCII, nothing else (abbreviations compare case-sensitively).
+pub(crate) fn fold_width(c: char) -> char {
+    match c as u32 {
+        u @ 0xFF01..=0xFF5E => char::from_u32(u - 0xFEE0).unwrap_or(c),
+        _ => c,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn matches_the_shared_normalization_and_maps_back() {
+        for src in [
+            "",
+            "Ａ強迫x勞動 ＩＬＯ Convention",
+            "We do NOT tolerate Forced Labour.",
+            "《世界人權宣言》「人權」，　全角　空格",
+            "Ünïcode ÀÉ ß İ",
+        ] {
+            let n = NormText::new(src);
+            assert_eq!(n.text, crate::normalize::normalize_str(src), "{src}");
+            let reference = crate::normalize::normalize(src);
+            for (i, _) in n.text.char_indices() {
+                assert_eq!(n.to_source(i), reference.to_source(i), "{src} at {i}");
+            }
+            assert_eq!(n.to_source(n.text.len()), src.len());
+        }
+    }
+
+    #[test]
+    fn sentences_split_on_marks_not_decimals() {
+        let t = "第一句。第二句;third one. 1.5 percent? last";
+        let b = sentence_breaks(t);
+        let parts: Vec<&str> = std::iter::once(0)
+            .chain(b.iter().copied())
+            .zip(b.iter().copied().chain(std::iter::once(t.len())))
+            .map(|(s, e)| &t[s..e])
+            .collect();
+        assert_eq!(
+            parts,
+            vec![
+                "第一句。",
+                "第二句;",
+                "third one.",
+                " 1.5 percent?",
+                " last"
+            ]
+        );
+        assert_eq!(sentence_of(&b, 0), 0);
+        assert_eq!(sentence_of(&b, t.find("第二").unwrap()), 1);
+        assert!(sentence_breaks("").is_empty());
+    }
+
+    #[test]
+    fn word_chars() {
+        assert!(is_word_char('a') && is_word_char('7') && is_word_char('é'));
+        assert!(!is_word_char('公') && !is_word_char(' ') && !is_word_char('-'));
+        assert_eq!(fold_width('Ｉ'), 'I');
+    }
+}

@@ -1,0 +1,263 @@
+//! Validation of a taxonomy: id forms, keywords, links.
+
+use super::{Entry, Taxonomy};
+use crate::normalize::normalize_str;
+use std::collections::HashMap;
+
+/// The id prefixes (families) a taxonomy may use.
+pub const PREFIXES: [&str; 7] = [
+    "instrument",
+    "right",
+    "group",
+    "theme",
+    "hrdd",
+    "sdg",
+    "stance",
+];
+
+/// A keyword list of an entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Field {
+    /// `abbr`.
+    Abbr,
+    /// `zh`.
+    Zh,
+    /// `en`.
+    En,
+    /// `weak`.
+    Weak,
+    /// `cues`.
+    Cues,
+    /// `exclude`.
+    Exclude,
+    /// `links`.
+    Links,
+}
+
+impl Field {
+    /// The field's name in the TOML file.
+    pub fn name(self) -> &'static str {
+        match self {
+            Field::Abbr => "abbr",
+            Field::Zh => "zh",
+            Field::En => "en",
+            Field::Weak => "weak",
+            Field::Cues => "cues",
+            Field::Exclude => "exclude",
+            Field::Links => "links",
+        }
+    }
+
+    /// Every keyword list, in file order.
+    pub const ALL: [Field; 7] = [
+        Field::Abbr,
+        Field::Zh,
+        Field::En,
+        Field::Weak,
+        Field::Cues,
+        Field::Exclude,
+        Field::Links,
+    ];
+
+    /// The list this field names in `entry`.
+    pub fn of(self, entry: &Entry) -> &[String] {
+        match self {
+            Field::Abbr => &entry.abbr,
+            Field::Zh => &entry.zh,
+            Field::En => &entry.en,
+            Field::Weak => &entry.weak,
+            Field::Cues => &entry.cues,
+            Field::Exclude => &entry.exclude,
+            Field::Links => &entry.links,
+        }
+    }
+}
+
+/// What is wrong with an entry.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ProblemKind {
+    /// The id was already used by an earlier entry.
+    #[error("duplicate id (first defined at line {first_line})")]
+    DuplicateId {
+        /// Index of the first entry with this id.
+        first_entry: usize,
+        /// Line of the first definition (0 when unknown).
+        first_line: usize,
+    },
+    /// A link names no entry of the taxonomy.
+    #[error("unknown id `{0}` in links")]
+    UnknownLink(String),
+    /// An empty or blank keyword.
+    #[error("empty keyword in `{0}`")]
+    EmptyKeyword(&'static str),
+    /// No abbreviation, Chinese, English or weak keyword at all.
+    #[error("no keyword at all (abbr, zh, en and weak are all empty)")]
+    NoKeyword,
+    /// The id does not have the form `prefix/segment[/segment...]`.
+    #[error("bad id: {0}")]
+    BadId(String),
+    /// An English keyword with capitals (English keywords are matched against lowercased text).
+    #[error("English keyword \"{keyword}\" in `{field}` is not lowercase; write \"{suggestion}\"")]
+    NotLowercase {
+        /// The field.
+        field: &'static str,
+        /// The keyword as written.
+        keyword: String,
+        /// The lowercase form.
+        suggestion: String,
+    },
+    /// A keyword in Traditional Chinese or full-width form: it would never match normalized text.
+    #[error(
+        "keyword \"{keyword}\" in `{field}` is not in normalized form; write \"{suggestion}\""
+    )]
+    NotNormalized {
+        /// The field.
+        field: &'static str,
+        /// The keyword as written.
+        keyword: String,
+        /// The normalized form.
+        suggestion: String,
+    },
+    /// A `weak` list without `cues`: the weak keywords could never count.
+    #[error("weak keywords without cues never count")]
+    WeakWithoutCues,
+    /// Warning: the entry has no keyword in one language, so it never fires on text in it.
+    #[error("warning: no {0} keyword; the entry never fires on {0} text")]
+    MissingLanguage(&'static str),
+}
+
+impl ProblemKind {
+    /// True for problems that do not make the taxonomy unusable.
+    pub fn is_warning(&self) -> bool {
+        matches!(self, ProblemKind::MissingLanguage(_))
+    }
+}
+
+/// One problem found by [`Taxonomy::check`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// Index of the entry in [`Taxonomy::entries`].
+    pub entry: usize,
+    /// The keyword list and the position in it, when the problem is about one keyword.
+    pub at: Option<(Field, usize)>,
+    /// What is wrong.
+    pub kind: ProblemKind,
+}
+
+fn is_han(c: char) -> bool {
+    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FFFF)
+}
+
+/// Why `id` is not a valid id, if it is not.
+pub fn id_problem(id: &str) -> Option<String> {
+    if id.chars().any(char::is_whitespace) {
+        return Some(format!("`{id}` contains whitespace"));
+    }
+    let Some((prefix, rest)) = id.split_once('/') else {
+        return Some(format!(
+            "`{id}` has no family prefix; write `family/name` with family one of {}",
+            PREFIXES.join(", ")
+        ));
+    };
+    if !PREFIXES.contains(&prefix) {
+        return Some(format!(
+            "unknown family `{prefix}`; use one of {}",
+            PREFIXES.join(", ")
+        ));
+    }
+    if rest.split('/').any(str::is_empty) {
+        return Some(format!("`{id}` has an empty segment"));
+    }
+    None
+}
+
+impl Taxonomy {
+    /// Validates the taxonomy: id forms, duplicate ids, links to unknown ids, empty keywords,
+    /// entries without keywords, keywords not in normalized form (Traditional, full-width or
+    /// capitals, which would never match the normalized text). Warnings (see
+    /// [`ProblemKind::is_warning`]) are included; an empty result means the taxonomy is clean.
+    pub fn check(&self) -> Vec<Problem> {
+        let mut problems = Vec::new();
+        let mut seen: HashMap<&str, usize> = HashMap::new();
+        for (i, e) in self.entries.iter().enumerate() {
+            let mut push = |at, kind| problems.push(Problem { entry: i, at, kind });
+            if let Some(reason) = id_problem(&e.id) {
+                push(None, ProblemKind::BadId(reason));
+            }
+            if let Some(&first) = seen.get(e.id.as_str()) {
+                // The line is filled in by the loader, which knows where the first one was.
+                push(
+                    None,
+                    ProblemKind::DuplicateId {
+                        first_entry: first,
+                        first_line: 0,
+                    },
+                );
+            } else {
+                seen.insert(&e.id, i);
+            }
+            for field in Field::ALL {
+                for (k, kw) in field.of(e).iter().enumerate() {
+                    let at = Some((field, k));
+                    if kw.trim().is_empty() {
+                        push(at, ProblemKind::EmptyKeyword(field.name()));
+                        continue;
+                    }
+                    match field {
+                        Field::Links | Field::Abbr => {}
+                        _ => {
+                            let norm = normalize_str(kw);
+                            if norm != *kw {
+                                let latin_only = !kw.chars().any(is_han);
+                                let kind = if latin_only && kw.to_lowercase() == norm {
+                                    ProblemKind::NotLowercase {
+                                        field: field.name(),
+                                        keyword: kw.clone(),
+                                        suggestion: norm,
+                                    }
+                                } else {
+                                    ProblemKind::NotNormalized {
+                                        field: field.name(),
+                                        keyword: kw.clone(),
+                                        suggestion: norm,
+                                    }
+                                };
+                                push(at, kind);
+                            }
+                        }
+                    }
+                }
+            }
+            if e.abbr.is_empty() && e.zh.is_empty() && e.en.is_empty() && e.weak.is_empty() {
+                push(None, ProblemKind::NoKeyword);
+            } else {
+                let has_zh = !e.zh.is_empty() || e.weak.iter().any(|w| w.chars().any(is_han));
+                let has_en = !e.en.is_empty()
+                    || !e.abbr.is_empty()
+                    || e.weak.iter().any(|w| !w.chars().any(is_han));
+                if !has_zh {
+                    push(None, ProblemKind::MissingLanguage("Chinese"));
+                }
+                if !has_en {
+                    push(None, ProblemKind::MissingLanguage("English"));
+                }
+            }
+            if !e.weak.is_empty() && e.cues.is_empty() {
+                push(None, ProblemKind::WeakWithoutCues);
+            }
+        }
+        // Links are checked against the whole id set, so forward references are fine.
+        for (i, e) in self.entries.iter().enumerate() {
+            for (k, link) in e.links.iter().enumerate() {
+                if !link.trim().is_empty() && !seen.contains_key(link.as_str()) {
+                    problems.push(Problem {
+                        entry: i,
+                        at: Some((Field::Links, k)),
+                        kind: ProblemKind::UnknownLink(link.clone()),
+                    });
+                }
+            }
+        }
+        problems
+    }
+}

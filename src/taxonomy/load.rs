@@ -1,0 +1,447 @@
+//! Loading taxonomies from TOML: the built-in data files and analysts' files, with the file and
+//! line of every entry kept for error messages.
+
+use super::check::{Field, Problem, ProblemKind};
+use super::{Entry, Taxonomy};
+use serde::Deserialize;
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+use std::path::{Path, PathBuf};
+use toml::Spanned;
+
+/// The built-in data files, merged in this order (name, text).
+pub const BUILTIN_SOURCES: [(&str, &str); 7] = [
+    (
+        "data/taxonomy/instruments.toml",
+        include_str!("../../data/taxonomy/instruments.toml"),
+    ),
+    (
+        "data/taxonomy/rights.toml",
+        include_str!("../../data/taxonomy/rights.toml"),
+    ),
+    (
+        "data/taxonomy/groups.toml",
+        include_str!("../../data/taxonomy/groups.toml"),
+    ),
+    (
+        "data/taxonomy/themes.toml",
+        include_str!("../../data/taxonomy/themes.toml"),
+    ),
+    (
+        "data/taxonomy/hrdd.toml",
+        include_str!("../../data/taxonomy/hrdd.toml"),
+    ),
+    (
+        "data/taxonomy/sdg.toml",
+        include_str!("../../data/taxonomy/sdg.toml"),
+    ),
+    (
+        "data/taxonomy/stance.toml",
+        include_str!("../../data/taxonomy/stance.toml"),
+    ),
+];
+
+/// The only value `extends` accepts.
+pub const EXTENDS_BUILTIN: &str = "builtin";
+
+/// An error loading a taxonomy. Every variant names the file; problems in entries also name
+/// the line and the entry id.
+#[derive(Debug, thiserror::Error)]
+pub enum TaxonomyError {
+    /// The file could not be read.
+    #[error("{}: cannot read taxonomy: {source}", file.display())]
+    Read {
+        /// The file.
+        file: PathBuf,
+        /// The I/O error.
+        source: std::io::Error,
+    },
+    /// The file is not valid TOML, or does not have the taxonomy's shape.
+    #[error("{file}:{line}:{col}: syntax error: {message}")]
+    Syntax {
+        /// The file.
+        file: String,
+        /// Line (1-based; 0 when unknown).
+        line: usize,
+        /// Column in chars (1-based; 0 when unknown).
+        col: usize,
+        /// The parser's message.
+        message: String,
+    },
+    /// `extends` names something other than `builtin`.
+    #[error("{file}:{line}: extends = \"{value}\": only \"builtin\" can be extended")]
+    BadExtends {
+        /// The file.
+        file: String,
+        /// Line of the `extends` key.
+        line: usize,
+        /// The value given.
+        value: String,
+    },
+    /// The file parsed but some entries are invalid (warnings are not listed here).
+    #[error("{file}: invalid taxonomy ({} problem(s)):\n{}", diagnostics.len(), list(diagnostics))]
+    Invalid {
+        /// The file.
+        file: String,
+        /// The problems, each with its file, line and entry.
+        diagnostics: Vec<Diagnostic>,
+    },
+}
+
+fn list(diagnostics: &[Diagnostic]) -> String {
+    diagnostics
+        .iter()
+        .map(|d| format!("  {d}"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// A problem located in a file: `file:line: entry `id`: what`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// The file the entry comes from.
+    pub file: String,
+    /// Line of the offending keyword, or of the entry's id (1-based; 0 when unknown).
+    pub line: usize,
+    /// The entry's id.
+    pub id: String,
+    /// What is wrong.
+    pub kind: ProblemKind,
+}
+
+impl Diagnostic {
+    /// True when the problem does not make the taxonomy unusable.
+    pub fn is_warning(&self) -> bool {
+        self.kind.is_warning()
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}:{}: entry `{}`: {}",
+            self.file, self.line, self.id, self.kind
+        )
+    }
+}
+
+/// A loaded taxonomy with everything its check found (errors and warnings).
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    /// The taxonomy.
+    pub taxonomy: Taxonomy,
+    /// Problems, in entry order.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Loaded {
+    /// The diagnostics that are errors, not warnings.
+    pub fn errors(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.diagnostics.iter().filter(|d| !d.is_warning())
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileDoc {
+    #[serde(default)]
+    version: Option<String>,
+    #[serde(default)]
+    extends: Option<Spanned<String>>,
+    #[serde(default)]
+    entry: Vec<Entry>,
+}
+
+#[derive(Deserialize, Default)]
+struct EntrySpans {
+    #[serde(default)]
+    id: Option<Spanned<String>>,
+    #[serde(default)]
+    abbr: Vec<Spanned<String>>,
+    #[serde(default)]
+    zh: Vec<Spanned<String>>,
+    #[serde(default)]
+    en: Vec<Spanned<String>>,
+    #[serde(default)]
+    weak: Vec<Spanned<String>>,
+    #[serde(default)]
+    cues: Vec<Spanned<String>>,
+    #[serde(default)]
+    exclude: Vec<Spanned<String>>,
+    #[serde(default)]
+    links: Vec<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+struct FileSpans {
+    #[serde(default)]
+    entry: Vec<Spanned<EntrySpans>>,
+}
+
+/// Where an entry was defined.
+#[derive(Debug, Clone, Default)]
+struct Origin {
+    file: String,
+    line: usize,
+    fields: HashMap<Field, Vec<usize>>,
+}
+
+impl Origin {
+    fn line_of(&self, at: Option<(Field, usize)>) -> usize {
+        at.and_then(|(f, k)| self.fields.get(&f).and_then(|v| v.get(k)).copied())
+            .unwrap_or(self.line)
+    }
+}
+
+/// 1-based line and column (in chars) of a byte offset.
+fn line_col(text: &str, at: usize) -> (usize, usize) {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    let before = &text[..at];
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, col)
+}
+
+struct Parsed {
+    version: Option<String>,
+    extends: Option<(String, usize)>,
+    entries: Vec<Entry>,
+    origins: Vec<Origin>,
+}
+
+fn parse(name: &str, text: &str) -> Result<Parsed, TaxonomyError> {
+    let syntax = |e: toml::de::Error| {
+        let (line, col) = e.span().map_or((0, 0), |s| line_col(text, s.start));
+        TaxonomyError::Syntax {
+            file: name.to_string(),
+            line,
+            col,
+            message: e.message().trim().to_string(),
+        }
+    };
+    let doc: FileDoc = toml::from_str(text).map_err(syntax)?;
+    let spans: FileSpans = toml::from_str(text).map_err(syntax)?;
+    let mut origins = Vec::with_capacity(doc.entry.len());
+    for i in 0..doc.entry.len() {
+        let mut o = Origin {
+            file: name.to_string(),
+            ..Origin::default()
+        };
+        if let Some(s) = spans.entry.get(i) {
+            let start = s
+                .get_ref()
+                .id
+                .as_ref()
+                .map_or(s.span().start, |id| id.span().start);
+            o.line = line_col(text, start).0;
+            let e = s.get_ref();
+            for (field, list) in [
+                (Field::Abbr, &e.abbr),
+                (Field::Zh, &e.zh),
+                (Field::En, &e.en),
+                (Field::Weak, &e.weak),
+                (Field::Cues, &e.cues),
+                (Field::Exclude, &e.exclude),
+                (Field::Links, &e.links),
+            ] {
+                let lines = list
+                    .iter()
+                    .map(|k| line_col(text, k.span().start).0)
+                    .collect();
+                o.fields.insert(field, lines);
+            }
+        }
+        origins.push(o);
+    }
+    let extends = doc
+        .extends
+        .map(|s| (s.get_ref().clone(), line_col(text, s.span().start).0));
+    Ok(Parsed {
+        version: doc.version,
+        extends,
+        entries: doc.entry,
+        origins,
+    })
+}
+
+/// Entries and where each came from, before checking.
+struct Assembly {
+    version: String,
+    hash: blake3::Hasher,
+    entries: Vec<Entry>,
+    origins: Vec<Origin>,
+}
+
+impl Assembly {
+    fn new() -> Self {
+        Assembly {
+            version: String::new(),
+            hash: blake3::Hasher::new(),
+            entries: Vec::new(),
+            origins: Vec::new(),
+        }
+    }
+
+    /// Appends every entry (duplicates are kept, so that the check reports them).
+    fn append(&mut self, p: Parsed) {
+        self.entries.extend(p.entries);
+        self.origins.extend(p.origins);
+    }
+
+    /// Overlays `p`: an entry whose id is already there replaces it, others are appended.
+    fn overlay(&mut self, p: Parsed) {
+        let base: HashMap<String, usize> = self
+            .entries
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.id.clone(), i))
+            .collect();
+        let mut replaced = HashSet::new();
+        for (e, o) in p.entries.into_iter().zip(p.origins) {
+            match base.get(&e.id) {
+                // A second entry with the same id in the overlay stays a duplicate.
+                Some(&i) if replaced.insert(e.id.clone()) => {
+                    self.entries[i] = e;
+                    self.origins[i] = o;
+                }
+                _ => {
+                    self.entries.push(e);
+                    self.origins.push(o);
+                }
+            }
+        }
+    }
+
+    fn finish(self) -> Loaded {
+        let taxonomy = Taxonomy {
+            version: self.version,
+            hash: self.hash.finalize().to_hex().to_string(),
+            entries: self.entries,
+        };
+        let diagnostics = locate(&taxonomy, &self.origins, taxonomy.check());
+        Loaded {
+            taxonomy,
+            diagnostics,
+        }
+    }
+}
+
+fn locate(t: &Taxonomy, origins: &[Origin], problems: Vec<Problem>) -> Vec<Diagnostic> {
+    let unknown = Origin {
+        file: "<taxonomy>".into(),
+        ..Origin::default()
+    };
+    problems
+        .into_iter()
+        .map(|p| {
+            let o = origins.get(p.entry).unwrap_or(&unknown);
+            let mut kind = p.kind;
+            if let ProblemKind::DuplicateId {
+                first_entry,
+                first_line,
+            } = &mut kind
+            {
+                *first_line = origins.get(*first_entry).map_or(0, |f| f.line);
+            }
+            Diagnostic {
+                file: o.file.clone(),
+                line: o.line_of(p.at),
+                id: t
+                    .entries
+                    .get(p.entry)
+                    .map_or_else(String::new, |e| e.id.clone()),
+                kind,
+            }
+        })
+        .collect()
+}
+
+fn builtin_assembly() -> Result<Assembly, TaxonomyError> {
+    let mut a = Assembly::new();
+    for (name, text) in BUILTIN_SOURCES {
+        let p = parse(name, text)?;
+        if a.version.is_empty() {
+            if let Some(v) = &p.version {
+                a.version = v.clone();
+            }
+        }
+        a.hash.update(text.as_bytes());
+        a.append(p);
+    }
+    Ok(a)
+}
+
+/// Loads the built-in taxonomy with its diagnostics (for tests and `taxonomy check`).
+pub fn load_builtin() -> Result<Loaded, TaxonomyError> {
+    Ok(builtin_assembly()?.finish())
+}
+
+/// Loads a taxonomy from TOML text; `name` is used in messages. With `extends = "builtin"` the
+/// entries are laid over the built-in taxonomy (same id replaces, new ids are added);
+/// otherwise the file is the whole taxonomy. Fails only when the text does not parse; the
+/// entries' problems are in [`Loaded::diagnostics`].
+pub fn load_str(name: &str, text: &str) -> Result<Loaded, TaxonomyError> {
+    let p = parse(name, text)?;
+    let mut a = match &p.extends {
+        None => Assembly::new(),
+        Some((v, _)) if v == EXTENDS_BUILTIN => builtin_assembly()?,
+        Some((v, line)) => {
+            return Err(TaxonomyError::BadExtends {
+                file: name.to_string(),
+                line: *line,
+                value: v.clone(),
+            })
+        }
+    };
+    a.hash.update(text.as_bytes());
+    a.version = match (&p.version, p.extends.is_some()) {
+        (Some(v), _) => v.clone(),
+        (None, true) => format!("{}+custom", a.version),
+        (None, false) => "custom".to_string(),
+    };
+    if p.extends.is_some() {
+        a.overlay(p);
+    } else {
+        a.append(p);
+    }
+    Ok(a.finish())
+}
+
+/// Reads and loads a taxonomy file (see [`load_str`]).
+pub fn load_file(path: &Path) -> Result<Loaded, TaxonomyError> {
+    let bytes = std::fs::read(path).map_err(|source| TaxonomyError::Read {
+        file: path.to_path_buf(),
+        source,
+    })?;
+    let name = path.display().to_string();
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let (line, col) = line_col(
+            &String::from_utf8_lossy(e.as_bytes()),
+            e.utf8_error().valid_up_to(),
+        );
+        TaxonomyError::Syntax {
+            file: name.clone(),
+            line,
+            col,
+            message: "not valid UTF-8".into(),
+        }
+    })?;
+    load_str(&name, &text)
+}
+
+/// Turns a load with error diagnostics into an error.
+pub(crate) fn into_result(name: &str, loaded: Loaded) -> Result<Taxonomy, TaxonomyError> {
+    let errors: Vec<Diagnostic> = loaded.errors().cloned().collect();
+    if errors.is_empty() {
+        Ok(loaded.taxonomy)
+    } else {
+        Err(TaxonomyError::Invalid {
+            file: name.to_string(),
+            diagnostics: errors,
+        })
+    }
+}

@@ -1,0 +1,131 @@
+//! `hria eval` on a small gold file whose TP, FP and FN are known.
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+const GOLD: &str = "tests/fixtures/tag/gold.jsonl";
+const TAXONOMY: &str = "tests/fixtures/tag/eval-taxonomy.toml";
+
+fn hria() -> Command {
+    Command::cargo_bin("hria").expect("binary")
+}
+
+fn close(v: &Value, x: f64) -> bool {
+    (v.as_f64().expect("number") - x).abs() < 1e-9
+}
+
+fn counts(v: &Value) -> (u64, u64, u64) {
+    (
+        v["tp"].as_u64().unwrap(),
+        v["fp"].as_u64().unwrap(),
+        v["fn"].as_u64().unwrap(),
+    )
+}
+
+#[test]
+fn exact_numbers_on_a_known_gold_file() {
+    let out = hria()
+        .args(["eval", GOLD, "--taxonomy", TAXONOMY, "--format", "json"])
+        .assert()
+        .code(3) // one malformed line
+        .get_output()
+        .clone();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("gold.jsonl:4: invalid JSON"), "{stderr}");
+    assert_eq!(stderr.matches("\"group/aliens\"").count(), 1, "{stderr}");
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let f = &v["files"][0];
+    assert_eq!(f["lines"], 4);
+    assert_eq!(f["skipped_lines"], 1);
+    let tags = &f["tags"];
+    assert_eq!(counts(&tags["right/labour/forced-labour"]), (1, 0, 0));
+    assert_eq!(counts(&tags["right/labour/child-labour"]), (1, 0, 0));
+    // g2 misses women; g4 finds them.
+    assert_eq!(counts(&tags["group/women"]), (1, 0, 1));
+    assert!(close(&tags["group/women"]["f1"], 2.0 / 3.0));
+    // g3: forced labour predicted, the judged parent `right/labour` not expected.
+    assert_eq!(counts(&tags["right/labour"]), (0, 1, 0));
+    assert_eq!(counts(&tags["group/aliens"]), (0, 0, 0));
+    // Macro over the four tags with support or predictions.
+    assert!(close(&f["macro_avg"]["precision"], 0.75));
+    assert!(close(&f["macro_avg"]["recall"], 0.625));
+    assert!(close(&f["macro_avg"]["f1"], (2.0 + 2.0 / 3.0) / 4.0));
+    assert_eq!(counts(&f["micro_avg"]), (3, 1, 1));
+    assert!(close(&f["micro_avg"]["f1"], 0.75));
+    assert_eq!(f["worst_fp"][0]["id"], "g3");
+    assert_eq!(f["worst_fp"][0]["predicted"], "right/labour/forced-labour");
+    assert_eq!(f["worst_fn"][0]["id"], "g2");
+    assert_eq!(v["unknown_tags"], serde_json::json!(["group/aliens"]));
+    assert!(v.get("combined").is_none());
+}
+
+#[test]
+fn several_files_get_a_combined_summary() {
+    let out = hria()
+        .args([
+            "eval",
+            GOLD,
+            GOLD,
+            "--taxonomy",
+            TAXONOMY,
+            "--format",
+            "json",
+        ])
+        .assert()
+        .code(3)
+        .get_output()
+        .clone();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["files"].as_array().unwrap().len(), 2);
+    assert_eq!(v["combined"]["lines"], 8);
+    assert_eq!(counts(&v["combined"]["micro_avg"]), (6, 2, 2));
+}
+
+#[test]
+fn table_output_and_worst_limit() {
+    let out = hria()
+        .args(["eval", GOLD, "--taxonomy", TAXONOMY, "--worst", "1"])
+        .assert()
+        .code(3)
+        .get_output()
+        .clone();
+    let s = String::from_utf8(out.stdout).unwrap();
+    assert!(s.contains("4 lines scored, 1 skipped"), "{s}");
+    assert!(
+        s.contains("-- worst false positives\ng3 (line 3) right/labour"),
+        "{s}"
+    );
+    let macro_line = s.lines().find(|l| l.starts_with("macro")).unwrap();
+    assert!(macro_line.ends_with("0.750  0.625  0.667"), "{macro_line}");
+}
+
+#[test]
+fn clean_gold_exits_zero_and_missing_file_is_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir.path().join("good.jsonl");
+    std::fs::write(
+        &good,
+        "{\"id\": \"1\", \"text\": \"妇女\", \"expected\": [\"group/women\"], \"judged\": [\"group/women\"]}\n",
+    )
+    .unwrap();
+    hria()
+        .args(["eval", good.to_str().unwrap(), "--taxonomy", TAXONOMY])
+        .assert()
+        .code(0);
+    let missing = dir.path().join("missing.jsonl");
+    hria()
+        .args(["eval", missing.to_str().unwrap(), "--taxonomy", TAXONOMY])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("missing.jsonl"));
+    hria()
+        .args([
+            "eval",
+            good.to_str().unwrap(),
+            missing.to_str().unwrap(),
+            "--taxonomy",
+            TAXONOMY,
+        ])
+        .assert()
+        .code(3);
+}

@@ -1,0 +1,342 @@
+//! The tagger on the Microsoft statement with the built-in taxonomy, and `hria tag` on bad input.
+
+use assert_cmd::Command;
+use hria::model::{Basis, Document, Tag, TaggedPassage};
+use hria::segment::Segmenter;
+use hria::tag::Tagger;
+use hria::taxonomy::Taxonomy;
+use std::path::PathBuf;
+
+const STATEMENT: &str = "tests/fixtures/tag/microsoft-global-human-rights-statement.zh.md";
+
+fn statement() -> (Document, Vec<TaggedPassage>) {
+    let path = PathBuf::from(STATEMENT);
+    let opts = hria::ingest::IngestOptions::default();
+    let (candidates, skips) = hria::ingest::walk(std::slice::from_ref(&path), &opts);
+    assert!(skips.is_empty(), "{skips:?}");
+    let doc = hria::ingest::load(&candidates[0], &opts).expect("statement loads");
+    let tagger = Tagger::new(Taxonomy::builtin());
+    let passages = hria::pipeline::process(&doc, &Segmenter::new(), &tagger);
+    (doc, passages)
+}
+
+/// The passage whose source range holds byte `at` of the document.
+fn passage_at(passages: &[TaggedPassage], at: usize) -> &TaggedPassage {
+    passages
+        .iter()
+        .find(|p| p.passage.range.contains(&at))
+        .unwrap_or_else(|| panic!("no passage at byte {at}"))
+}
+
+/// Whether `orig` is `matched`, possibly with markup between its chars.
+fn same_text_or_markup(orig: &str, matched: &str) -> bool {
+    if orig == matched {
+        return true;
+    }
+    let mut rest = orig.chars();
+    orig.chars().next() == matched.chars().next()
+        && orig.chars().next_back() == matched.chars().next_back()
+        && matched.chars().all(|m| rest.any(|o| o == m))
+}
+
+fn has(tags: &[Tag], id: &str) -> bool {
+    tags.iter().any(|t| t.tag == id)
+}
+
+/// (list item text, instrument it names)
+const LISTED: &[(&str, &str)] = &[
+    ("- [《世界人权宣言》](#)", "instrument/UDHR"),
+    ("- [《公民权利和政治权利国际公约》](#)", "instrument/ICCPR"),
+    (
+        "- [《经济、社会及文化权利国际公约》](#)",
+        "instrument/ICESCR",
+    ),
+    (
+        "- [《国际劳工组织关于工作中的基本原则和权利宣言》](#)",
+        "instrument/ILO-FPRW",
+    ),
+    ("- [《消除一切妇女歧视公约》](#)", "instrument/CEDAW"),
+    ("- [《儿童权利公约》](#)", "instrument/CRC"),
+    ("- [《残疾人权利公约》](#)", "instrument/CRPD"),
+    ("- [《消除一切种族歧视国际公约》](#)", "instrument/ICERD"),
+    (
+        "- [《保护所有移民工人及其家庭成员权利国际公约》](#)",
+        "instrument/ICMW",
+    ),
+    ("- [《日内瓦公约》及其附加议定书](#)", "instrument/GENEVA"),
+    ("- [《国际刑事法院罗马规约》](#)", "instrument/ROME"),
+    ("- [《联合国原住民权利宣言》](#)", "instrument/UNDRIP"),
+    ("- [《联合国人权捍卫者宣言》](#)", "instrument/UNDHRD"),
+    ("- [《儿童权利和商业原则》](#)", "instrument/CRBP"),
+    ("- [《全球网络倡议》](#)", "instrument/GNI"),
+    ("- [《可持续发展目标》](#)", "instrument/SDG"),
+    ("- [《联合国全球契约》](#)", "instrument/UNGC"),
+    (
+        "- [《联合国反 LGBTI 歧视商业行为准则》](#)",
+        "instrument/UN-LGBTI",
+    ),
+    ("- [《妇女赋权原则》](#)", "instrument/WEP"),
+];
+
+#[test]
+fn every_listed_instrument_is_cited_where_it_is_listed() {
+    let (doc, passages) = statement();
+    assert_eq!(LISTED.len(), 19);
+    for (item, id) in LISTED {
+        let line = format!("\n{item}\n");
+        let start = doc
+            .text
+            .find(&line)
+            .unwrap_or_else(|| panic!("{item} not in the statement"))
+            + 1;
+        let end = start + item.len();
+        let p = passage_at(&passages, start + 2);
+        let tag = p
+            .tags
+            .iter()
+            .find(|t| t.tag == *id)
+            .unwrap_or_else(|| panic!("{id} not tagged on {item}: {:?}", p.tags));
+        assert_eq!(tag.basis, Basis::Cited, "{id}");
+        assert!(
+            tag.evidence
+                .iter()
+                .any(|e| e.range.start >= start && e.range.end <= end),
+            "{id}: no evidence inside {item}: {:?}",
+            tag.evidence
+        );
+    }
+}
+
+#[test]
+fn evidence_slices_back_to_the_document() {
+    let (doc, passages) = statement();
+    let mut n = 0;
+    for p in &passages {
+        for t in &p.tags {
+            assert!(t.score > 0.0 && t.score <= 1.0, "{t:?}");
+            for e in &t.evidence {
+                let orig = doc
+                    .text
+                    .get(e.range.clone())
+                    .expect("range on char boundaries");
+                // The original span is the match itself, or the match with markup inside it
+                // (`[可持续发展](#)报告` for `可持续发展报告`): same ends, matched chars in order.
+                assert!(same_text_or_markup(orig, &e.matched), "{e:?} vs {orig:?}");
+                n += 1;
+            }
+        }
+        let ids: Vec<&str> = p.tags.iter().map(|t| t.tag.as_str()).collect();
+        let mut sorted = ids.clone();
+        sorted.sort();
+        assert_eq!(ids, sorted);
+    }
+    assert!(n > 50, "only {n} evidence spans");
+}
+
+#[test]
+fn employees_passage_tags_labour_rights() {
+    let (doc, passages) = statement();
+    let at = doc.text.find("**我们的员工：**").expect("marker");
+    let p = passage_at(&passages, at + 2);
+    for id in [
+        "right/labour/association-bargaining",
+        "right/labour/forced-labour",
+        "right/labour/child-labour",
+        "right/non-discrimination",
+    ] {
+        assert!(has(&p.tags, id), "{id} missing: {:?}", p.tags);
+    }
+}
+
+#[test]
+fn migrant_workers_passage_tags_migrants_and_forced_labour() {
+    let (doc, passages) = statement();
+    let at = doc.text.find("外国移民工人 (FMW)").expect("marker");
+    let p = passage_at(&passages, at);
+    assert!(has(&p.tags, "group/migrants"), "{:?}", p.tags);
+    assert!(has(&p.tags, "right/labour/forced-labour"), "{:?}", p.tags);
+}
+
+#[test]
+fn defenders_passage_tags_defenders() {
+    let (doc, passages) = statement();
+    let at = doc.text.find("**我们承诺尊重人权捍卫者").expect("marker");
+    let p = passage_at(&passages, at + 2);
+    assert!(has(&p.tags, "group/human-rights-defenders"), "{:?}", p.tags);
+}
+
+#[test]
+fn remedy_channels_tag_grievance_mechanism() {
+    let (doc, passages) = statement();
+    for marker in ["廉政网站", "商业行为电子邮件地址", "廉政热线"] {
+        let at = doc.text.find(marker).expect("marker");
+        let p = passage_at(&passages, at);
+        // Each channel is its own list item; the passage it is in must be tagged.
+        assert!(
+            has(&p.tags, "hrdd/grievance-mechanism"),
+            "{marker}: {:?}",
+            p.tags
+        );
+    }
+}
+
+#[test]
+fn tagging_is_deterministic_across_runs() {
+    let (_, a) = statement();
+    let (_, b) = statement();
+    let tags = |v: &[TaggedPassage]| v.iter().map(|p| p.tags.clone()).collect::<Vec<_>>();
+    assert_eq!(tags(&a), tags(&b));
+}
+
+fn hria() -> Command {
+    Command::cargo_bin("hria").expect("binary")
+}
+
+#[test]
+fn stdin_tags_each_line_in_order_and_reports_bad_ones() {
+    let input = concat!(
+        "{\"id\": \"a\", \"text\": \"我们禁止强迫劳动。\", \"lang\": \"zh\"}\n",
+        "not json\n",
+        "\n",
+        "{\"id\": \"b\"}\n",
+        "{\"id\": 3, \"text\": \"\"}\n",
+        "{\"id\": \"c\", \"text\": \"We respect the Universal Declaration of Human Rights.\"}\n",
+    );
+    let out = hria()
+        .args(["tag", "--stdin"])
+        .write_stdin(input)
+        .assert()
+        .code(3)
+        .get_output()
+        .clone();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<serde_json::Value> = stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("JSON output"))
+        .collect();
+    assert_eq!(lines.len(), 3);
+    assert_eq!(lines[0]["id"], "a");
+    assert_eq!(lines[1]["id"], 3);
+    assert_eq!(lines[1]["tags"], serde_json::json!([]));
+    assert_eq!(lines[2]["id"], "c");
+    let tags0 = lines[0]["tags"].as_array().unwrap();
+    let fl = tags0
+        .iter()
+        .find(|t| t["tag"] == "right/labour/forced-labour")
+        .expect("forced labour");
+    assert_eq!(fl["basis"], "matched");
+    assert_eq!(fl["evidence"][0]["matched"], "强迫劳动");
+    assert_eq!(fl["evidence"][0]["range"]["start"], "我们禁止".len());
+    assert!(lines[2]["tags"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|t| t["tag"] == "instrument/UDHR" && t["basis"] == "cited"));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("line 2: invalid JSON"), "{stderr}");
+    assert!(stderr.contains("line 3: empty line"), "{stderr}");
+    assert!(stderr.contains("line 4: missing \"text\""), "{stderr}");
+}
+
+#[test]
+fn stdin_all_good_exits_zero() {
+    hria()
+        .args(["tag", "--stdin"])
+        .write_stdin("{\"id\": \"x\", \"text\": \"nothing here\"}\n")
+        .assert()
+        .code(0)
+        .stdout("{\"id\":\"x\",\"tags\":[]}\n");
+}
+
+#[test]
+fn stdin_handles_a_ten_megabyte_line() {
+    let unit = "我们承诺消除强迫劳动 and respect privacy, 保护儿童。";
+    let text = unit.repeat((10 << 20) / unit.len() + 1);
+    let line = serde_json::json!({"id": "big", "text": text}).to_string();
+    assert!(line.len() > 10 << 20);
+    let out = hria()
+        .args(["tag", "--stdin"])
+        .write_stdin(format!("{line}\n"))
+        .assert()
+        .code(0)
+        .get_output()
+        .clone();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("one JSON line");
+    let tags = v["tags"].as_array().unwrap();
+    let fl = tags
+        .iter()
+        .find(|t| t["tag"] == "right/labour/forced-labour")
+        .expect("forced labour");
+    assert_eq!(
+        fl["evidence"].as_array().unwrap().len(),
+        hria::tag::MAX_EVIDENCE
+    );
+}
+
+#[test]
+fn unknown_taxonomy_file_is_an_error() {
+    hria()
+        .args([
+            "tag",
+            "--stdin",
+            "--taxonomy",
+            "tests/fixtures/tag/no-such-file.toml",
+        ])
+        .write_stdin("{\"id\": \"x\", \"text\": \"t\"}\n")
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("no-such-file.toml"));
+}
+
+#[test]
+fn bad_threshold_is_an_error() {
+    hria()
+        .args(["tag", "--stdin", "--threshold", "1.5"])
+        .write_stdin("")
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("threshold"));
+}
+
+#[test]
+fn custom_taxonomy_file_is_used() {
+    hria()
+        .args([
+            "tag",
+            "--stdin",
+            "--taxonomy",
+            "tests/fixtures/tag/small.toml",
+        ])
+        .write_stdin("{\"id\": \"x\", \"text\": \"widgets and 小部件\"}\n")
+        .assert()
+        .code(0)
+        .stdout(predicates::str::contains("\"tag\":\"theme/widgets\""));
+}
+
+#[test]
+fn files_are_tagged_as_jsonl_and_table() {
+    let out = hria()
+        .args(["tag", "--format", "jsonl", STATEMENT])
+        .assert()
+        .code(0)
+        .get_output()
+        .clone();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let mut cited = 0;
+    for l in stdout.lines() {
+        let v: serde_json::Value = serde_json::from_str(l).expect("JSON line");
+        assert!(v["id"].is_string());
+        cited += v["tags"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|t| t["basis"] == "cited")
+            .count();
+    }
+    assert!(cited >= 19, "{cited}");
+    hria()
+        .args(["tag", STATEMENT])
+        .assert()
+        .code(0)
+        .stdout(predicates::str::contains("instrument/UNGP (cited"));
+}

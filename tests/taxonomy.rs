@@ -1,0 +1,603 @@
+//! The taxonomy: built-in data, loading and validation of analysts' files, and the
+//! `hria taxonomy` subcommands.
+
+use assert_cmd::Command;
+use hria::normalize::normalize_str;
+use hria::taxonomy::{load_builtin, ProblemKind, Taxonomy, TaxonomyError};
+use predicates::prelude::*;
+use std::path::PathBuf;
+
+fn fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/taxonomy")
+        .join(name)
+}
+
+fn hria() -> Command {
+    Command::cargo_bin("hria").expect("the hria binary builds")
+}
+
+const FIXED_IDS: &[&str] = &[
+    "instrument/UDHR",
+    "instrument/ICCPR",
+    "instrument/ICESCR",
+    "instrument/ILO-FPRW",
+    "instrument/CEDAW",
+    "instrument/CRC",
+    "instrument/CRPD",
+    "instrument/ICERD",
+    "instrument/ICMW",
+    "instrument/GENEVA",
+    "instrument/ROME",
+    "instrument/UNDRIP",
+    "instrument/UNDHRD",
+    "instrument/CRBP",
+    "instrument/GNI",
+    "instrument/SDG",
+    "instrument/UNGC",
+    "instrument/UN-LGBTI",
+    "instrument/WEP",
+    "instrument/UNGP",
+    "instrument/OECD-MNE",
+    "instrument/CAT",
+    "instrument/CPED",
+    "right/civil-political/life",
+    "right/civil-political/torture",
+    "right/civil-political/liberty",
+    "right/civil-political/fair-trial",
+    "right/civil-political/privacy",
+    "right/civil-political/expression",
+    "right/civil-political/religion",
+    "right/civil-political/assembly-association",
+    "right/civil-political/movement",
+    "right/civil-political/participation",
+    "right/labour/association-bargaining",
+    "right/labour/forced-labour",
+    "right/labour/child-labour",
+    "right/labour/working-conditions",
+    "right/labour/occupational-safety-health",
+    "right/economic-social-cultural/work",
+    "right/economic-social-cultural/social-security",
+    "right/economic-social-cultural/food",
+    "right/economic-social-cultural/housing",
+    "right/economic-social-cultural/water",
+    "right/economic-social-cultural/health",
+    "right/economic-social-cultural/education",
+    "right/economic-social-cultural/culture-science",
+    "right/economic-social-cultural/land",
+    "right/non-discrimination",
+    "group/women",
+    "group/children",
+    "group/persons-with-disabilities",
+    "group/migrants",
+    "group/indigenous-peoples",
+    "group/lgbti",
+    "group/human-rights-defenders",
+    "group/minorities",
+    "group/refugees",
+    "group/workers",
+    "group/communities",
+    "group/users",
+    "theme/armed-conflict",
+    "theme/environment",
+    "theme/anti-corruption",
+    "theme/democracy-rule-of-law",
+    "theme/government-requests",
+    "theme/responsible-ai",
+    "theme/online-safety",
+    "theme/responsible-sourcing",
+    "hrdd/policy-commitment",
+    "hrdd/embedding",
+    "hrdd/impact-assessment",
+    "hrdd/action",
+    "hrdd/tracking",
+    "hrdd/communication",
+    "hrdd/stakeholder-engagement",
+    "hrdd/grievance-mechanism",
+    "hrdd/remedy",
+    "hrdd/non-retaliation",
+    "stance/commitment",
+    "stance/aspiration",
+    "stance/action",
+];
+
+#[test]
+fn builtin_has_every_fixed_id() {
+    let t = Taxonomy::builtin();
+    for id in FIXED_IDS {
+        assert!(t.get(id).is_some(), "built-in taxonomy lacks {id}");
+    }
+    for n in 1..=17 {
+        assert!(t.get(&format!("sdg/{n}")).is_some(), "lacks sdg/{n}");
+    }
+    assert!(!t.version.is_empty());
+    assert_eq!(t.hash.len(), 64);
+}
+
+#[test]
+fn builtin_check_is_clean_without_warnings() {
+    let loaded = load_builtin().expect("built-in data parses");
+    let msgs: Vec<String> = loaded.diagnostics.iter().map(|d| d.to_string()).collect();
+    assert!(
+        msgs.is_empty(),
+        "built-in taxonomy problems:\n{}",
+        msgs.join("\n")
+    );
+}
+
+#[test]
+fn every_builtin_entry_has_chinese_and_english_keywords() {
+    for e in &Taxonomy::builtin().entries {
+        let han = |k: &String| k.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+        assert!(
+            !e.zh.is_empty() || e.weak.iter().any(han),
+            "{} has no Chinese keyword",
+            e.id
+        );
+        assert!(
+            !e.en.is_empty() || !e.abbr.is_empty() || e.weak.iter().any(|k| !han(k)),
+            "{} has no English keyword",
+            e.id
+        );
+        assert!(!e.name_en.is_empty() && !e.name_zh.is_empty(), "{}", e.id);
+    }
+}
+
+#[test]
+fn builtin_keywords_are_normalized() {
+    for e in &Taxonomy::builtin().entries {
+        for k in
+            e.zh.iter()
+                .chain(&e.en)
+                .chain(&e.weak)
+                .chain(&e.cues)
+                .chain(&e.exclude)
+        {
+            assert_eq!(
+                &normalize_str(k),
+                k,
+                "{}: keyword {k:?} is not normalized",
+                e.id
+            );
+        }
+        for a in &e.abbr {
+            assert!(
+                !a.trim().is_empty() && !a.contains(' '),
+                "{}: abbr {a:?}",
+                e.id
+            );
+        }
+    }
+}
+
+#[test]
+fn builtin_instruments_have_a_kind_and_others_do_not() {
+    for e in &Taxonomy::builtin().entries {
+        assert_eq!(
+            e.id.starts_with("instrument/"),
+            e.instrument_kind.is_some(),
+            "{}",
+            e.id
+        );
+    }
+}
+
+#[test]
+fn builtin_links_follow_the_instruments() {
+    let t = Taxonomy::builtin();
+    let links = |id: &str| t.get(id).expect(id).links.clone();
+    let ilo = links("instrument/ILO-FPRW");
+    for l in [
+        "right/labour/association-bargaining",
+        "right/labour/forced-labour",
+        "right/labour/child-labour",
+        "right/labour/occupational-safety-health",
+        "right/non-discrimination",
+        "group/workers",
+    ] {
+        assert!(ilo.iter().any(|x| x == l), "ILO-FPRW should link {l}");
+    }
+    assert!(links("instrument/CEDAW").contains(&"group/women".to_string()));
+    assert!(links("instrument/CAT").contains(&"right/civil-political/torture".to_string()));
+    assert!(links("instrument/GNI").contains(&"theme/government-requests".to_string()));
+    assert_eq!(links("instrument/SDG").len(), 17);
+    // Due-diligence frameworks protect no right by themselves.
+    assert!(links("instrument/UNGP").is_empty());
+    assert!(links("instrument/OECD-MNE").is_empty());
+    // Only instruments link.
+    for e in &t.entries {
+        if !e.id.starts_with("instrument/") {
+            assert!(e.links.is_empty(), "{} has links", e.id);
+        }
+    }
+}
+
+#[test]
+fn accessors_children_prefix_and_linked_from() {
+    let t = Taxonomy::builtin();
+    let labour: Vec<&str> = t.children("right/labour").map(|e| e.id.as_str()).collect();
+    assert_eq!(labour.len(), 5, "{labour:?}");
+    assert!(labour.contains(&"right/labour/child-labour"));
+    assert_eq!(t.children("right/labour/").count(), 5);
+    // `children` needs a whole segment: `right/lab` is not a parent of anything.
+    assert_eq!(t.children("right/lab").count(), 0);
+    let instruments: Vec<&str> = t.ids_with_prefix("instrument/").collect();
+    assert!(instruments.len() >= 23);
+    assert!(instruments.iter().all(|id| id.starts_with("instrument/")));
+    let coverers: Vec<&str> = t
+        .linked_from("right/labour/forced-labour")
+        .map(|e| e.id.as_str())
+        .collect();
+    assert!(coverers.contains(&"instrument/ILO-FPRW"), "{coverers:?}");
+    assert!(coverers.contains(&"instrument/UDHR"), "{coverers:?}");
+    assert!(!coverers.contains(&"instrument/CEDAW"), "{coverers:?}");
+}
+
+#[test]
+fn linked_from_matches_ancestor_links() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("t.toml");
+    std::fs::write(
+        &p,
+        r#"version = "1"
+[[entry]]
+id = "instrument/X"
+name_en = "X"
+name_zh = "X公约"
+zh = ["x公约"]
+en = ["x convention"]
+links = ["right/a"]
+[[entry]]
+id = "right/a"
+name_en = "A"
+name_zh = "甲"
+zh = ["甲权"]
+en = ["right a"]
+[[entry]]
+id = "right/a/b"
+name_en = "B"
+name_zh = "乙"
+zh = ["乙权"]
+en = ["right b"]
+[[entry]]
+id = "right/ab"
+name_en = "AB"
+name_zh = "甲乙"
+zh = ["甲乙权"]
+en = ["right ab"]
+"#,
+    )
+    .unwrap();
+    let t = Taxonomy::from_file(&p).unwrap();
+    assert_eq!(t.linked_from("right/a/b").count(), 1);
+    assert_eq!(t.linked_from("right/ab").count(), 0);
+}
+
+#[test]
+fn valid_file_replaces_the_builtin_taxonomy() {
+    let t = Taxonomy::from_file(&fixture("valid.toml")).unwrap();
+    assert_eq!(t.version, "test-1");
+    assert_eq!(t.entries.len(), 2);
+    assert!(t.get("instrument/UDHR").is_none());
+    assert_eq!(t.hash.len(), 64);
+    assert_ne!(t.hash, Taxonomy::builtin().hash);
+}
+
+#[test]
+fn extends_builtin_replaces_same_ids_and_adds_new_ones() {
+    let t = Taxonomy::from_file(&fixture("extends.toml")).unwrap();
+    let b = Taxonomy::builtin();
+    assert_eq!(t.version, "custom-1");
+    assert_eq!(t.entries.len(), b.entries.len() + 1);
+    let fl = t.get("right/labour/forced-labour").unwrap();
+    assert_eq!(fl.name_en, "Forced labour (narrow)");
+    // Replaced in place, so the built-in order is kept.
+    let pos = |t: &Taxonomy, id: &str| t.entries.iter().position(|e| e.id == id);
+    assert_eq!(
+        pos(&t, "right/labour/forced-labour"),
+        pos(b, "right/labour/forced-labour")
+    );
+    assert_eq!(t.entries.last().unwrap().id, "theme/test-new");
+    assert!(t.get("instrument/ICCPR").is_some());
+    assert_ne!(t.hash, b.hash);
+}
+
+fn error_text(name: &str) -> String {
+    match Taxonomy::from_file(&fixture(name)) {
+        Ok(_) => panic!("{name} should not load"),
+        Err(e) => e.to_string(),
+    }
+}
+
+#[test]
+fn syntax_error_names_file_line_and_column() {
+    let err = Taxonomy::from_file(&fixture("syntax.toml")).unwrap_err();
+    match &err {
+        TaxonomyError::Syntax { file, line, .. } => {
+            assert!(file.ends_with("syntax.toml"), "{file}");
+            assert!(*line == 8 || *line == 9, "line {line}");
+        }
+        other => panic!("expected a syntax error, got {other}"),
+    }
+    let msg = err.to_string();
+    assert!(msg.contains("syntax.toml:"), "{msg}");
+    assert!(msg.contains("syntax error"), "{msg}");
+}
+
+#[test]
+fn duplicate_id_names_both_lines() {
+    let msg = error_text("duplicate.toml");
+    assert!(
+        msg.contains("duplicate.toml:11: entry `right/test`"),
+        "{msg}"
+    );
+    assert!(
+        msg.contains("duplicate id (first defined at line 4)"),
+        "{msg}"
+    );
+}
+
+#[test]
+fn unknown_link_names_the_line_of_the_link() {
+    let msg = error_text("unknown_link.toml");
+    assert!(
+        msg.contains("unknown_link.toml:11: entry `instrument/TEST`: unknown id `right/missing`"),
+        "{msg}"
+    );
+}
+
+#[test]
+fn empty_keyword_names_the_line_of_the_keyword() {
+    let msg = error_text("empty_keyword.toml");
+    assert!(
+        msg.contains("empty_keyword.toml:10: entry `right/test`: empty keyword in `en`"),
+        "{msg}"
+    );
+}
+
+#[test]
+fn bad_ids_are_each_reported() {
+    let msg = error_text("bad_id.toml");
+    assert!(
+        msg.contains("bad_id.toml:4: entry `rights/test`: bad id: unknown family `rights`"),
+        "{msg}"
+    );
+    assert!(
+        msg.contains("bad_id.toml:11: entry `right//test`: bad id"),
+        "{msg}"
+    );
+    assert!(msg.contains("empty segment"), "{msg}");
+    assert!(
+        msg.contains("bad_id.toml:18: entry `right/bad id`: bad id"),
+        "{msg}"
+    );
+    assert!(msg.contains("whitespace"), "{msg}");
+}
+
+#[test]
+fn traditional_and_capitalized_keywords_get_a_suggestion() {
+    let msg = error_text("not_normalized.toml");
+    assert!(
+        msg.contains("not_normalized.toml:7: entry `right/labour/forced-labour`: keyword \"強迫勞動\" in `zh` is not in normalized form; write \"强迫劳动\""),
+        "{msg}"
+    );
+    assert!(
+        msg.contains("not_normalized.toml:8: entry `right/labour/forced-labour`: English keyword \"Forced Labour\" in `en` is not lowercase; write \"forced labour\""),
+        "{msg}"
+    );
+}
+
+#[test]
+fn entry_without_keywords_is_an_error() {
+    let msg = error_text("no_keyword.toml");
+    assert!(
+        msg.contains("no_keyword.toml:4: entry `right/test`: no keyword at all"),
+        "{msg}"
+    );
+}
+
+#[test]
+fn missing_language_is_only_a_warning() {
+    let loaded = hria::taxonomy::load_file(&fixture("one_language.toml")).unwrap();
+    assert_eq!(loaded.errors().count(), 0);
+    assert_eq!(loaded.diagnostics.len(), 1);
+    assert_eq!(
+        loaded.diagnostics[0].kind,
+        ProblemKind::MissingLanguage("Chinese")
+    );
+    assert!(Taxonomy::from_file(&fixture("one_language.toml")).is_ok());
+}
+
+#[test]
+fn only_builtin_can_be_extended() {
+    let msg = error_text("bad_extends.toml");
+    assert!(
+        msg.contains("bad_extends.toml:1: extends = \"other\""),
+        "{msg}"
+    );
+}
+
+#[test]
+fn unreadable_file_is_a_read_error() {
+    let err = Taxonomy::from_file(&fixture("does-not-exist.toml")).unwrap_err();
+    assert!(matches!(err, TaxonomyError::Read { .. }), "{err}");
+    assert!(err.to_string().contains("does-not-exist.toml"));
+}
+
+#[test]
+fn invalid_utf8_is_reported_with_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("latin1.toml");
+    std::fs::write(&p, b"version = \"1\"\n# caf\xe9\n").unwrap();
+    let err = Taxonomy::from_file(&p).unwrap_err();
+    assert!(
+        matches!(err, TaxonomyError::Syntax { line: 2, .. }),
+        "{err}"
+    );
+}
+
+#[test]
+fn statement_wordings_reach_the_right_instruments() {
+    // The statement's own wording differs from the official titles; both must match.
+    let t = Taxonomy::builtin();
+    let tagger = hria::tag::Tagger::new(t);
+    let cases = [
+        ("我们尊重《消除一切妇女歧视公约》。", "instrument/CEDAW"),
+        ("《消除对妇女一切形式歧视公约》", "instrument/CEDAW"),
+        (
+            "《保护所有移民工人及其家庭成员权利国际公约》",
+            "instrument/ICMW",
+        ),
+        ("《联合国原住民权利宣言》", "instrument/UNDRIP"),
+        ("《ILO 核心公约》", "instrument/ILO-FPRW"),
+        (
+            "《ILO 关于工作中的基本原则和权利宣言》",
+            "instrument/ILO-FPRW",
+        ),
+        ("《联合国商业及人权指导原则》", "instrument/UNGP"),
+        ("《OECD 跨国企业准则》", "instrument/OECD-MNE"),
+        ("《联合国反 LGBTI 歧视商业行为准则》", "instrument/UN-LGBTI"),
+        ("《日內瓦公約》", "instrument/GENEVA"),
+        ("the Convention against Torture (CAT)", "instrument/CAT"),
+        (
+            "the OECD Guidelines for Multinational Enterprises",
+            "instrument/OECD-MNE",
+        ),
+        ("禁止使用童工", "right/labour/child-labour"),
+        ("forced or compulsory labour", "right/labour/forced-labour"),
+        (
+            "人人有权享有和平集会和结社的自由",
+            "right/civil-political/assembly-association",
+        ),
+        ("我们设立了申诉机制", "hrdd/grievance-mechanism"),
+        ("禁止对举报人进行打击报复", "hrdd/non-retaliation"),
+    ];
+    for (text, want) in cases {
+        let tags = tagger.tag_text(text, None);
+        assert!(
+            tags.iter().any(|g| g.tag == want),
+            "{text:?} should give {want}, got {:?}",
+            tags.iter().map(|g| &g.tag).collect::<Vec<_>>()
+        );
+    }
+    // A cat is not a convention.
+    let tags = tagger.tag_text("The cat sat on the mat.", None);
+    assert!(!tags.iter().any(|g| g.tag == "instrument/CAT"));
+}
+
+#[test]
+fn cli_list_filters_by_prefix_as_json() {
+    let out = hria()
+        .args([
+            "taxonomy",
+            "list",
+            "--prefix",
+            "instrument/",
+            "--format",
+            "json",
+        ])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let rows: Vec<serde_json::Value> = serde_json::from_slice(&out).unwrap();
+    assert!(rows.len() >= 23);
+    assert!(rows
+        .iter()
+        .all(|r| r["id"].as_str().unwrap().starts_with("instrument/")));
+    let iccpr = rows.iter().find(|r| r["id"] == "instrument/ICCPR").unwrap();
+    assert_eq!(iccpr["name_zh"], "公民权利和政治权利国际公约");
+    assert!(iccpr["keywords"].as_u64().unwrap() >= 3);
+}
+
+#[test]
+fn cli_list_table_and_custom_taxonomy() {
+    hria()
+        .args(["taxonomy", "list", "--taxonomy"])
+        .arg(fixture("valid.toml"))
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("instrument/TEST"))
+        .stdout(predicate::str::contains("right/test"))
+        .stdout(predicate::str::contains("instrument/UDHR").not());
+}
+
+#[test]
+fn cli_show_gives_links_both_ways() {
+    hria()
+        .args(["taxonomy", "show", "right/labour/forced-labour"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("linked from:"))
+        .stdout(predicate::str::contains("instrument/ILO-FPRW"))
+        .stdout(predicate::str::contains("强迫劳动"));
+    hria()
+        .args(["taxonomy", "show", "instrument/CEDAW", "--format", "json"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("\"group/women\""))
+        .stdout(predicate::str::contains("\"instrument_kind\": \"treaty\""));
+}
+
+#[test]
+fn cli_show_unknown_id_fails_with_a_hint() {
+    hria()
+        .args(["taxonomy", "show", "ICCPR"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no entry `ICCPR`"))
+        .stderr(predicate::str::contains("instrument/ICCPR"));
+}
+
+#[test]
+fn cli_check_exit_codes() {
+    hria()
+        .args(["taxonomy", "check"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("built-in taxonomy: valid"));
+    hria()
+        .args(["taxonomy", "check"])
+        .arg(fixture("extends.toml"))
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("valid: version custom-1"));
+    hria()
+        .args(["taxonomy", "check"])
+        .arg(fixture("one_language.toml"))
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("1 warning(s)"));
+    hria()
+        .args(["taxonomy", "check"])
+        .arg(fixture("duplicate.toml"))
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "duplicate.toml:11: entry `right/test`",
+        ))
+        .stdout(predicate::str::contains("invalid"));
+    hria()
+        .args(["taxonomy", "check"])
+        .arg(fixture("syntax.toml"))
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("syntax error"));
+    hria()
+        .args(["taxonomy", "check"])
+        .arg(fixture("does-not-exist.toml"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("does-not-exist.toml"));
+}
+
+#[test]
+fn cli_list_rejects_an_invalid_custom_taxonomy() {
+    hria()
+        .args(["taxonomy", "list", "--taxonomy"])
+        .arg(fixture("unknown_link.toml"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("unknown id `right/missing`"));
+}
