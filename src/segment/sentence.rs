@@ -1,0 +1,48 @@
+//! Sentence bounds: Unicode sentence boundaries (UAX #29, which already ends sentences at
+//! 。！？ and closing quotes after them), further split after the Chinese semicolon `；`.
+
+use std::ops::Range;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// Closing quotes and brackets that stay with the sentence they end.
+fn is_closer(c: char) -> bool {
+    matches!(
+        c,
+        '”' | '’' | '」' | '』' | '）' | ')' | '》' | '】' | '〕' | '〉' | '"' | '\'' | ']' | '］'
+    )
+}
+
+/// Sentence byte ranges of `text`, trimmed of whitespace, covering all of its non-space text.
+pub fn sentences(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    for (off, s) in text.split_sentence_bound_indices() {
+        let mut from = 0;
+        let mut it = s.char_indices().peekable();
+        while let Some((i, c)) = it.next() {
+            if c == '；' {
+                let mut end = i + c.len_utf8();
+                while let Some(&(j, d)) = it.peek() {
+                    if !is_closer(d) {
+                        break;
+                    }
+                    end = j + d.len_utf8();
+                    it.next();
+                }
+                push_trimmed(&mut out, text, off + from..off + end);
+                from = end;
+            }
+        }
+        push_trimmed(&mut out, text, off + from..off + s.len());
+    }
+    out
+}
+
+fn push_trimmed(out: &mut Vec<Range<usize>>, text: &str, r: Range<usize>) {
+    let s = &text[r.clone()];
+    let t = s.trim_start();
+    let start = r.start + (s.len() - t.len());
+    let t = t.trim_end();
+    if !t.is_empty() {
+        out.push(start..start + t.len());
+    }
+}

@@ -1,0 +1,68 @@
+//! Words: the text is normalized once (Traditional → Simplified, full-width → half-width, case
+//! folded), split into Han and non-Han runs; Han runs go to jieba, the rest to Unicode word
+//! bounds (stemmed when asked). Every token's range points into the un-normalized text.
+
+use crate::lang::is_han;
+use crate::model::Token;
+use jieba_rs::Jieba;
+use rust_stemmers::Stemmer;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// Appends the words of `text` to `out`.
+pub(crate) fn tokens(
+    jieba: &Jieba,
+    stemmer: Option<&Stemmer>,
+    text: &str,
+    out: &mut Vec<Token>,
+) {
+    let norm = crate::normalize::normalize(text);
+    let n = norm.text.as_str();
+    let mut run: Option<(usize, bool)> = None;
+    for (i, c) in n.char_indices() {
+        let han = is_han(c);
+        match run {
+            Some((s, h)) if h != han => {
+                emit(jieba, stemmer, &norm, s..i, h, out);
+                run = Some((i, han));
+            }
+            None => run = Some((i, han)),
+            _ => {}
+        }
+    }
+    if let Some((s, h)) = run {
+        emit(jieba, stemmer, &norm, s..n.len(), h, out);
+    }
+}
+
+fn emit(
+    jieba: &Jieba,
+    stemmer: Option<&Stemmer>,
+    norm: &crate::normalize::Normalized,
+    r: std::ops::Range<usize>,
+    han: bool,
+    out: &mut Vec<Token>,
+) {
+    let part = &norm.text[r.clone()];
+    if han {
+        for w in jieba.cut(part, false) {
+            out.push(Token {
+                term: w.word.to_string(),
+                range: norm.range_to_source(r.start + w.byte_start..r.start + w.byte_end),
+            });
+        }
+        return;
+    }
+    for (i, w) in part.unicode_word_indices() {
+        if !w.chars().any(char::is_alphanumeric) {
+            continue;
+        }
+        let term = match stemmer {
+            Some(s) => s.stem(w).into_owned(),
+            None => w.to_string(),
+        };
+        out.push(Token {
+            term,
+            range: norm.range_to_source(r.start + i..r.start + i + w.len()),
+        });
+    }
+}
