@@ -197,7 +197,8 @@ impl<'a> Builder<'a> {
         match cur.kind {
             PassageKind::Heading => {
                 let depth = 2 * cur.heading_level.max(1);
-                self.sections.retain(|(d, _)| *d < depth);
+                // A heading closes deeper headings and every lead-in sub-section.
+                self.sections.retain(|(d, _)| *d < depth && d % 2 == 0);
                 self.sections.push((depth, text.clone()));
                 opens_section = true;
             }
@@ -276,41 +277,15 @@ pub(crate) fn push_text(
         text.push_str(decoded);
         return;
     }
-    if let Some(pos) = orig.find(decoded) {
-        map.push(text.len(), decoded.len(), range.start + pos, decoded.len());
-        text.push_str(decoded);
-        return;
-    }
-    // Common prefix and suffix are verbatim; the middle maps to its source span as a whole.
-    let prefix: usize = orig
-        .chars()
-        .zip(decoded.chars())
-        .take_while(|(a, b)| a == b)
-        .map(|(a, _)| a.len_utf8())
-        .sum();
-    let suffix: usize = orig[prefix..]
-        .chars()
-        .rev()
-        .zip(decoded[prefix..].chars().rev())
-        .take_while(|(a, b)| a == b)
-        .map(|(a, _)| a.len_utf8())
-        .sum();
-    let (o_mid, d_mid) = (
-        prefix..orig.len() - suffix,
-        prefix..decoded.len() - suffix,
-    );
-    map.push(text.len(), prefix, range.start, prefix);
-    text.push_str(&decoded[..prefix]);
-    if o_mid.len() == d_mid.len() {
+    if orig.len() == decoded.len() {
         // Same length but different text would read as verbatim: keep the source text instead.
-        map.push(text.len(), o_mid.len(), range.start + o_mid.start, o_mid.len());
-        text.push_str(&orig[o_mid.clone()]);
-    } else if !d_mid.is_empty() {
-        map.push(text.len(), d_mid.len(), range.start + o_mid.start, o_mid.len());
-        text.push_str(&decoded[d_mid]);
+        map.push(text.len(), orig.len(), range.start, orig.len());
+        text.push_str(orig);
+    } else {
+        // A character reference or escape: the decoded text maps to its source span as a whole.
+        map.push(text.len(), decoded.len(), range.start, orig.len());
+        text.push_str(decoded);
     }
-    map.push(text.len(), suffix, range.start + o_mid.end, suffix);
-    text.push_str(&decoded[decoded.len() - suffix..]);
 }
 
 /// The part `r` of a clean text's map, re-based to start at 0.

@@ -21,8 +21,9 @@ pub(crate) fn blocks(src: &str) -> Vec<Block> {
     let mut code = false;
     let mut pend: Option<(Range<usize>, PassageKind)> = None;
     for (ev, range) in Parser::new_ext(src, opts).into_offset_iter() {
-        if !matches!(ev, Event::Text(_)) {
-            flush(&mut b, src, pend.take(), &mut stars, kind_of(heading, items));
+        let verbatim = matches!(&ev, Event::Text(t) if src.get(range.clone()) == Some(&**t));
+        if !verbatim {
+            flush(&mut b, src, pend.take(), &mut stars);
         }
         let kind = kind_of(heading, items);
         match ev {
@@ -76,22 +77,30 @@ pub(crate) fn blocks(src: &str) -> Vec<Block> {
                 }
                 _ => {}
             },
-            Event::Text(t) if hidden == 0 && !code && src.get(range.clone()) == Some(&*t) => {
+            Event::Text(_) if hidden == 0 && !code && verbatim => {
                 // Verbatim text: gather adjacent pieces, so that `**` split over events is seen whole.
                 match pend.as_mut() {
                     Some((r, _)) if r.end == range.start => r.end = range.end,
                     _ => {
-                        flush(&mut b, src, pend.take(), &mut stars, kind);
+                        flush(&mut b, src, pend.take(), &mut stars);
                         pend = Some((range, kind));
                     }
                 }
             }
-            Event::Text(t) | Event::Code(t) if hidden == 0 => b.text(range, &t, kind),
+            Event::Code(t) if hidden == 0 => {
+                // The range includes the backticks; the code itself is a verbatim copy inside it.
+                let inner = src[range.clone()].find(&*t).map(|i| range.start + i);
+                match inner {
+                    Some(i) => b.text(i..i + t.len(), &t, kind),
+                    None => b.text(range, &t, kind),
+                }
+            }
+            Event::Text(t) if hidden == 0 => b.text(range, &t, kind),
             Event::SoftBreak | Event::HardBreak if hidden == 0 => b.soft_break(range),
             _ => {}
         }
     }
-    flush(&mut b, src, pend.take(), &mut stars, PassageKind::Paragraph);
+    flush(&mut b, src, pend.take(), &mut stars);
     b.close(src.len());
     b.blocks
 }
@@ -113,7 +122,6 @@ fn flush(
     src: &str,
     pend: Option<(Range<usize>, PassageKind)>,
     stars: &mut u8,
-    _kind: PassageKind,
 ) {
     let Some((range, kind)) = pend else { return };
     let t = &src[range.clone()];
