@@ -23,7 +23,10 @@ fn statement_sections() {
     assert_eq!(
         headings,
         vec![
-            ("Microsoft 全球人权声明", "Microsoft 全球人权声明".to_string()),
+            (
+                "Microsoft 全球人权声明",
+                "Microsoft 全球人权声明".to_string()
+            ),
             ("简介", "Microsoft 全球人权声明 › 简介".to_string()),
             ("我们的责任", "我们的责任".to_string()),
             ("基本原则", "基本原则".to_string()),
@@ -39,12 +42,21 @@ fn statement_sections() {
     assert_eq!(remedy.section, ["基本原则", "我们承诺实施补救"]);
     assert_eq!(remedy.kind, PassageKind::Paragraph);
     // The signature stays alone, in the introduction.
-    let sig = ps.iter().find(|p| p.text == "Brad Smith, 总裁").expect("signature");
+    let sig = ps
+        .iter()
+        .find(|p| p.text == "Brad Smith, 总裁")
+        .expect("signature");
     assert_eq!(sig.section, ["Microsoft 全球人权声明", "简介"]);
     // The next heading closes the lead-in's sub-section.
-    let customers = ps.iter().find(|p| p.text.starts_with("我们的客户：")).unwrap();
+    let customers = ps
+        .iter()
+        .find(|p| p.text.starts_with("我们的客户："))
+        .unwrap();
     assert_eq!(customers.section, ["关键影响领域", "我们的客户"]);
-    let gov = ps.iter().find(|p| p.text.starts_with("Microsoft 董事会")).unwrap();
+    let gov = ps
+        .iter()
+        .find(|p| p.text.starts_with("Microsoft 董事会"))
+        .unwrap();
     assert_eq!(gov.section, ["内部治理"]);
 }
 
@@ -62,16 +74,23 @@ fn statement_page_breaks_repaired() {
             .find(|p| p.text.contains(whole))
             .unwrap_or_else(|| panic!("{whole} not found whole"));
         let src = &d.text[p.range.clone()];
-        assert!(src.contains(before) && src.contains(after), "{whole}: range does not span both parts");
+        assert!(
+            src.contains(before) && src.contains(after),
+            "{whole}: range does not span both parts"
+        );
         // The second part is a run of its own, starting where the first part stops.
         let join = p.text.find(whole).unwrap() + before.trim_end().len();
         let run = p.map.runs().iter().find(|r| r.clean_start == join);
         let run = run.unwrap_or_else(|| panic!("{whole}: no run starts at the join"));
         assert!(d.text[run.orig_start..].starts_with(after), "{whole}");
-        assert!(d.text[..run.orig_start].trim_end().ends_with(before.trim_end()));
+        assert!(d.text[..run.orig_start]
+            .trim_end()
+            .ends_with(before.trim_end()));
         assert_eq!(p.kind, PassageKind::Paragraph);
     }
-    assert!(!ps.iter().any(|p| p.text == "别、性取向" || p.text.starts_with("中。")));
+    assert!(!ps
+        .iter()
+        .any(|p| p.text == "别、性取向" || p.text.starts_with("中。")));
 }
 
 #[test]
@@ -112,7 +131,11 @@ fn statement_clean_text_in_order_within_range() {
     assert!(ps.len() > 80, "only {} passages", ps.len());
     for p in &ps {
         assert!(in_order(&p.text, &d.text[p.range.clone()]), "{}", p.id);
-        assert!(!p.text.contains("**") && !p.text.contains("](#)"), "{}: markup left", p.id);
+        assert!(
+            !p.text.contains("**") && !p.text.contains("](#)"),
+            "{}: markup left",
+            p.id
+        );
         assert!(p.id.starts_with("microsoft.zh.md#"));
     }
     // Ids: ordinal and a short hash of the text, the same on every run.
@@ -121,7 +144,10 @@ fn statement_clean_text_in_order_within_range() {
     let id = &ps[12].id;
     let (ordinal, hash) = id["microsoft.zh.md#".len()..].split_once('-').unwrap();
     assert_eq!(ordinal, "0012");
-    assert_eq!(hash, &blake3::hash(ps[12].text.as_bytes()).to_hex().as_str()[..8]);
+    assert_eq!(
+        hash,
+        &blake3::hash(ps[12].text.as_bytes()).to_hex().as_str()[..8]
+    );
 }
 
 #[test]
@@ -165,7 +191,11 @@ fn markdown_entities_map_to_their_source() {
 
 #[test]
 fn markdown_soft_breaks() {
-    let d = doc("s.md", Format::Markdown, "中文换行\n继续。\nEnglish line\nwraps here.\n");
+    let d = doc(
+        "s.md",
+        Format::Markdown,
+        "中文换行\n继续。\nEnglish line\nwraps here.\n",
+    );
     let ps = seg().segment(&d);
     check(&d, &ps).unwrap();
     assert_eq!(ps.len(), 1);
@@ -187,7 +217,11 @@ fn html_structure_entities_and_dropped_elements() {
         got,
         vec![
             (Heading, "人权声明", "人权声明".into()),
-            (Paragraph, "我们的承诺：尊重 A & B中文。", "人权声明/我们的承诺".into()),
+            (
+                Paragraph,
+                "我们的承诺：尊重 A & B中文。",
+                "人权声明/我们的承诺".into()
+            ),
             (ListItem, "第一项", "人权声明/我们的承诺".into()),
             (ListItem, "Second <item>", "人权声明/我们的承诺".into()),
             (Heading, "Next", "人权声明/Next".into()),
@@ -199,7 +233,9 @@ fn html_structure_entities_and_dropped_elements() {
     assert_eq!(&text[p.map.range_to_orig(amp..amp + 1)], "&amp;");
     let zhong = p.text.find('中').unwrap();
     assert_eq!(&text[p.map.range_to_orig(zhong..zhong + 3)], "&#x4E2D;");
-    assert!(!ps.iter().any(|p| p.text.contains("not text") || p.text.contains("color")));
+    assert!(!ps
+        .iter()
+        .any(|p| p.text.contains("not text") || p.text.contains("color")));
 }
 
 #[test]
@@ -214,13 +250,19 @@ fn plain_text_paragraphs_lists_and_page_breaks() {
         got,
         vec![
             (Paragraph, "Our commitment"),
-            (Paragraph, "We respect human rights and\nthe rights of workers."),
+            (
+                Paragraph,
+                "We respect human rights and\nthe rights of workers."
+            ),
             (Paragraph, "We prohibit:"),
             (ListItem, "forced labour"),
             (ListItem, "child labour"),
             (ListItem, "discrimination"),
             (ListItem, "强迫劳动"),
-            (Paragraph, "我们承诺在供应链中消除人口贩卖和强迫劳动，这体现在我们的采购计划中。"),
+            (
+                Paragraph,
+                "我们承诺在供应链中消除人口贩卖和强迫劳动，这体现在我们的采购计划中。"
+            ),
         ]
     );
 }
@@ -253,7 +295,9 @@ fn tokens_keep_rights_terms_whole() {
     for w in ["人权捍卫者", "强迫劳动", "集体谈判", "结社自由"] {
         assert!(terms.contains(&w), "{w} not whole in {terms:?}");
     }
-    assert!(!terms.iter().any(|t| t.chars().all(|c| !c.is_alphanumeric())));
+    assert!(!terms
+        .iter()
+        .any(|t| t.chars().all(|c| !c.is_alphanumeric())));
 }
 
 #[test]
@@ -275,11 +319,17 @@ fn tokens_in_mixed_passage() {
 fn tokens_traditional_and_stemming() {
     let s = seg();
     let toks = s.tokens("禁止強迫勞動");
-    let t = toks.iter().find(|t| t.term == "强迫劳动").expect("强迫劳动 term");
+    let t = toks
+        .iter()
+        .find(|t| t.term == "强迫劳动")
+        .expect("强迫劳动 term");
     assert_eq!(&"禁止強迫勞動"[t.range.clone()], "強迫勞動");
     let en = s.tokens("We are respecting workers' rights");
     let terms: Vec<&str> = en.iter().map(|t| t.term.as_str()).collect();
-    assert!(terms.contains(&"respect") && terms.contains(&"right"), "{terms:?}");
+    assert!(
+        terms.contains(&"respect") && terms.contains(&"right"),
+        "{terms:?}"
+    );
     // Full-width Latin maps back to its original chars.
     let fw = "ＩＬＯ公约";
     let toks = s.tokens(fw);

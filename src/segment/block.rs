@@ -174,7 +174,13 @@ impl<'a> Builder<'a> {
     pub fn close(&mut self, end: usize) {
         self.pending_sep = None;
         let Some(cur) = self.cur.take() else { return };
-        let (text, map) = trim(&cur.text, &cur.map);
+        let lead_name = match cur.lead {
+            Lead::Closed(s, e) if cur.kind == PassageKind::Paragraph => {
+                lead_in_name(&cur.text, s, e)
+            }
+            _ => None,
+        };
+        let (text, map) = trim(cur.text, cur.map);
         if text.is_empty() {
             return;
         }
@@ -203,19 +209,17 @@ impl<'a> Builder<'a> {
                 opens_section = true;
             }
             PassageKind::Paragraph => {
-                if let Lead::Closed(s, e) = cur.lead {
-                    if let Some(name) = lead_in_name(&cur.text, s, e) {
-                        let heading = self
-                            .sections
-                            .iter()
-                            .rev()
-                            .find(|(d, _)| d % 2 == 0)
-                            .map_or(0, |(d, _)| *d);
-                        let depth = heading + 1;
-                        self.sections.retain(|(d, _)| *d < depth);
-                        self.sections.push((depth, name));
-                        opens_section = true;
-                    }
+                if let Some(name) = lead_name {
+                    let heading = self
+                        .sections
+                        .iter()
+                        .rev()
+                        .find(|(d, _)| d % 2 == 0)
+                        .map_or(0, |(d, _)| *d);
+                    let depth = heading + 1;
+                    self.sections.retain(|(d, _)| *d < depth);
+                    self.sections.push((depth, name));
+                    opens_section = true;
                 }
             }
             PassageKind::ListItem => {}
@@ -243,7 +247,10 @@ fn lead_in_name(text: &str, s: usize, e: usize) -> Option<String> {
     }
     let name = bold.trim_end_matches(colon).trim();
     // A whole bold paragraph is a pseudo-heading only when it is short.
-    if name.is_empty() || name.chars().count() > 60 || (after.is_empty() && !ends && name.chars().count() > 30) {
+    if name.is_empty()
+        || name.chars().count() > 60
+        || (after.is_empty() && !ends && name.chars().count() > 30)
+    {
         return None;
     }
     Some(name.to_string())
@@ -307,11 +314,11 @@ pub(crate) fn sub_map(map: &OffsetMap, r: Range<usize>) -> OffsetMap {
 }
 
 /// Trims whitespace off a clean text, keeping its map in step.
-pub(crate) fn trim(text: &str, map: &OffsetMap) -> (String, OffsetMap) {
+pub(crate) fn trim(text: String, map: OffsetMap) -> (String, OffsetMap) {
     let t = text.trim();
     if t.len() == text.len() {
-        return (text.to_string(), map.clone());
+        return (text, map);
     }
     let s = text.len() - text.trim_start().len();
-    (t.to_string(), sub_map(map, s..s + t.len()))
+    (t.to_string(), sub_map(&map, s..s + t.len()))
 }

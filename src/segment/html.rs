@@ -19,9 +19,39 @@ const RAW: &[&str] = &[
 ];
 /// Elements that end a block of running text.
 const BLOCKS: &[&str] = &[
-    "p", "div", "dt", "dd", "td", "th", "tr", "blockquote", "pre", "section", "article", "header",
-    "footer", "main", "nav", "aside", "figure", "figcaption", "caption", "table", "ul", "ol", "dl",
-    "form", "fieldset", "address", "hr", "body", "html", "head", "title", "details", "summary",
+    "p",
+    "div",
+    "dt",
+    "dd",
+    "td",
+    "th",
+    "tr",
+    "blockquote",
+    "pre",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "main",
+    "nav",
+    "aside",
+    "figure",
+    "figcaption",
+    "caption",
+    "table",
+    "ul",
+    "ol",
+    "dl",
+    "form",
+    "fieldset",
+    "address",
+    "hr",
+    "body",
+    "html",
+    "head",
+    "title",
+    "details",
+    "summary",
 ];
 
 /// Reads the blocks of an HTML text.
@@ -144,9 +174,9 @@ fn align(src: &str, start: usize, t: &str) -> Option<Located> {
     // Current verbatim stretch: (source start, decoded start).
     let mut run: Option<(usize, usize)> = None;
     let flush = |run: &mut Option<(usize, usize)>,
-                     pieces: &mut Vec<(Range<usize>, Range<usize>)>,
-                     p: usize,
-                     d: usize| {
+                 pieces: &mut Vec<(Range<usize>, Range<usize>)>,
+                 p: usize,
+                 d: usize| {
         if let Some((sp, sd)) = run.take() {
             pieces.push((sp..p, sd..d));
         }
@@ -168,7 +198,11 @@ fn align(src: &str, start: usize, t: &str) -> Option<Located> {
             chars.next();
         } else if sc == '\r' && c == '\n' {
             flush(&mut run, &mut pieces, p, d);
-            let len = if bytes.get(p + 1) == Some(&b'\n') { 2 } else { 1 };
+            let len = if bytes.get(p + 1) == Some(&b'\n') {
+                2
+            } else {
+                1
+            };
             pieces.push((p..p + len, d..d + 1));
             p += len;
             chars.next();
@@ -210,7 +244,9 @@ fn skip_markup(src: &str, mut p: usize) -> usize {
         }
         let next = b.get(p + 1).copied().unwrap_or(0);
         if src[p..].starts_with("<!--") {
-            p = src[p + 4..].find("-->").map_or(src.len(), |i| p + 4 + i + 3);
+            p = src[p + 4..]
+                .find("-->")
+                .map_or(src.len(), |i| p + 4 + i + 3);
         } else if next.is_ascii_alphabetic() || matches!(next, b'/' | b'!' | b'?') {
             let end = tag_end(b, p + 1);
             let name: String = src[p + 1..end]

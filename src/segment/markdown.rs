@@ -14,9 +14,9 @@ pub(crate) fn blocks(src: &str) -> Vec<Block> {
     let mut items = 0usize;
     let mut heading = false;
     let mut hidden = 0usize; // inside an image or an HTML block: text not kept
-    // Literal `**` runs the parser left as text in this paragraph (0 = none yet, 1 = one opened a
-    // lead-in, 2 = done). CommonMark does not close `**定义人权：**作为` (punctuation before the
-    // closing run and a letter after it), so such runs are resolved here.
+                             // Literal `**` runs the parser left as text in this paragraph (0 = none yet, 1 = one opened a
+                             // lead-in, 2 = done). CommonMark does not close `**定义人权：**作为` (punctuation before the
+                             // closing run and a letter after it), so such runs are resolved here.
     let mut stars = 0u8;
     let mut code = false;
     let mut pend: Option<(Range<usize>, PassageKind)> = None;

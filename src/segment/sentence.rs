@@ -1,5 +1,7 @@
 //! Sentence bounds: Unicode sentence boundaries (UAX #29, which already ends sentences at
 //! 。！？ and closing quotes after them), further split after the Chinese semicolon `；`.
+//! Text without Latin letters takes a faster path with the same result on Chinese prose: a
+//! sentence ends after 。！？；!? (and closing quotes or brackets after them) and at line breaks.
 
 use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
@@ -15,6 +17,10 @@ fn is_closer(c: char) -> bool {
 /// Sentence byte ranges of `text`, trimmed of whitespace, covering all of its non-space text.
 pub fn sentences(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
+    if !text.bytes().any(|b| b.is_ascii_alphabetic()) {
+        cjk(text, &mut out);
+        return out;
+    }
     for (off, s) in text.split_sentence_bound_indices() {
         let mut from = 0;
         let mut it = s.char_indices().peekable();
@@ -35,6 +41,32 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
         push_trimmed(&mut out, text, off + from..off + s.len());
     }
     out
+}
+
+/// Sentences of a text without Latin letters.
+fn cjk(text: &str, out: &mut Vec<Range<usize>>) {
+    let mut from = 0;
+    let mut it = text.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        let end = match c {
+            '。' | '！' | '？' | '；' | '!' | '?' | '｡' => {
+                let mut end = i + c.len_utf8();
+                while let Some(&(j, d)) = it.peek() {
+                    if !is_closer(d) {
+                        break;
+                    }
+                    end = j + d.len_utf8();
+                    it.next();
+                }
+                end
+            }
+            '\n' | '\r' | '\u{2028}' | '\u{2029}' => i + c.len_utf8(),
+            _ => continue,
+        };
+        push_trimmed(out, text, from..end);
+        from = end;
+    }
+    push_trimmed(out, text, from..text.len());
 }
 
 fn push_trimmed(out: &mut Vec<Range<usize>>, text: &str, r: Range<usize>) {
