@@ -160,7 +160,7 @@ fn continues(a: &Block, b: &Block) -> bool {
         return false;
     }
     // A short single line is a title or a signature, not a cut-off paragraph.
-    !(!a.text.contains('\n') && a.text.chars().count() <= 20)
+    a.text.contains('\n') || a.text.chars().count() > 20
 }
 
 /// Joins paragraphs split by page breaks (see [`continues`]).

@@ -78,3 +78,31 @@ fn push_trimmed(out: &mut Vec<Range<usize>>, text: &str, r: Range<usize>) {
         out.push(start..start + t.len());
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The UAX #29 path, without the fast path for text without Latin letters.
+    fn uax29(text: &str) -> Vec<Range<usize>> {
+        let mut out = Vec::new();
+        for (off, s) in text.split_sentence_bound_indices() {
+            push_trimmed(&mut out, text, off..off + s.len());
+        }
+        out
+    }
+
+    #[test]
+    fn fast_path_agrees_with_uax29_on_chinese_prose() {
+        let t =
+            "我们承诺尊重人权。我们反对强迫劳动！是否？他说：“好。”见《宣言》。）\n第二行 2030 年";
+        assert_eq!(sentences(t), uax29(t));
+        let got: Vec<&str> = sentences(t).into_iter().map(|r| &t[r]).collect();
+        assert_eq!(got[3], "他说：“好。”");
+        assert_eq!(got.len(), 6);
+        // UAX #29 counts an opening bracket as a closer; the fast path does not.
+        let t = "好。（见下文。）";
+        let got: Vec<&str> = sentences(t).into_iter().map(|r| &t[r]).collect();
+        assert_eq!(got, ["好。", "（见下文。）"]);
+    }
+}

@@ -26,10 +26,11 @@ pub(crate) fn tokens(jieba: &Jieba, stemmer: Option<&Stemmer>, text: &str, out: 
         {
             same = false;
         }
-        if !c.is_alphanumeric() {
+        // `is_han` first: `is_alphanumeric` is slow on Han chars.
+        let han = is_han(c);
+        if !han && !c.is_alphanumeric() {
             continue;
         }
-        let han = is_han(c);
         match run {
             Some((s, h)) if h != han => {
                 emit(jieba, stemmer, &norm, same, s..i, h, out);
@@ -64,7 +65,7 @@ fn emit(
     if han {
         for w in jieba.cut(part, false) {
             // Punctuation inside the run comes out as tokens of its own.
-            if !w.word.chars().any(char::is_alphanumeric) {
+            if !w.word.chars().any(|c| is_han(c) || c.is_alphanumeric()) {
                 continue;
             }
             out.push(Token {
