@@ -343,3 +343,26 @@ fn shared_segmenter_shares_the_dictionary() {
     let b = Segmenter::shared();
     assert!(std::ptr::eq(a.jieba(), b.jieba()));
 }
+
+#[test]
+fn plain_text_without_blank_lines_has_a_paragraph_a_line() {
+    let text = "Modern Slavery Statement 2021\nWe believe in acting with integrity and treating everyone with\ndignity and respect\nThese values apply across our operations\n- forced labour\nWe do not tolerate slavery\n";
+    let d = doc("l.txt", Format::Text, text);
+    let ps = seg().segment(&d);
+    check(&d, &ps).unwrap();
+    let got: Vec<_> = ps.iter().map(|p| (p.kind, p.text.as_str())).collect();
+    use PassageKind::*;
+    assert_eq!(
+        got,
+        vec![
+            (Paragraph, "Modern Slavery Statement 2021"),
+            (
+                Paragraph,
+                "We believe in acting with integrity and treating everyone with\ndignity and respect"
+            ),
+            (Paragraph, "These values apply across our operations"),
+            (ListItem, "forced labour"),
+            (Paragraph, "We do not tolerate slavery"),
+        ]
+    );
+}

@@ -1,5 +1,6 @@
 //! Plain-text structure: paragraphs are separated by blank lines; a line starting with a list
 //! marker (`- `, `* `, `• `, `1. `, `1) `) is a list item, continued by the non-blank lines after it.
+//! A text without any blank line has a paragraph a line.
 
 use super::block::{Block, Builder};
 use crate::model::PassageKind;
@@ -7,6 +8,10 @@ use crate::model::PassageKind;
 /// Reads the blocks of a plain text.
 pub(crate) fn blocks(src: &str) -> Vec<Block> {
     let mut b = Builder::new(src);
+    // A text with no blank line at all (one sentence or paragraph a line, as extracted from
+    // PDFs) has a paragraph a line; page-break repair rejoins lines cut mid-sentence.
+    let body = src.trim();
+    let line_mode = body.lines().count() > 3 && body.lines().all(|l| !l.trim().is_empty());
     let mut start = 0usize;
     for line in src.split_inclusive('\n') {
         let line_start = start;
@@ -24,7 +29,7 @@ pub(crate) fn blocks(src: &str) -> Vec<Block> {
             b.open(PassageKind::ListItem, Some(at), 0, false);
             b.text(at + m..at + body.len(), &body[m..], PassageKind::ListItem);
         } else {
-            if b.is_open() {
+            if b.is_open() && !line_mode {
                 b.soft_break(line_start.saturating_sub(2)..line_start);
             } else {
                 b.open(PassageKind::Paragraph, Some(at), 0, false);

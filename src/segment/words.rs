@@ -10,21 +10,23 @@ use unicode_segmentation::UnicodeSegmentation;
 
 /// Appends the words of `text` to `out`.
 pub(crate) fn tokens(jieba: &Jieba, stemmer: Option<&Stemmer>, text: &str, out: &mut Vec<Token>) {
-    let norm = crate::normalize::normalize(text);
-    let n = norm.text.as_str();
+    // Char-for-char normalization; offsets are mapped back below, from the char lengths.
+    let norm = crate::normalize::normalize_str(text);
+    let n = norm.as_str();
     // Runs change only where Han letters meet other letters or digits: punctuation and spaces
     // stay in the current run, so that a Chinese passage goes to jieba in few calls.
     let mut run: Option<(usize, bool)> = None;
-    // Whether every normalized char has its source char's byte length (then offsets are equal).
-    let mut same = n.len() == text.len();
+    // Where normalized and source offsets drift apart (a full-width char folded to ASCII, say):
+    // `(normalized offset, source − normalized from there on)`. Usually empty.
+    let mut shifts: Vec<(usize, isize)> = Vec::new();
+    let mut delta = 0isize;
     let mut src_chars = text.chars();
     for (i, c) in n.char_indices() {
-        if same
-            && src_chars
-                .next()
-                .is_none_or(|s| s.len_utf8() != c.len_utf8())
-        {
-            same = false;
+        if let Some(s) = src_chars.next() {
+            if s.len_utf8() != c.len_utf8() {
+                delta += s.len_utf8() as isize - c.len_utf8() as isize;
+                shifts.push((i + c.len_utf8(), delta));
+            }
         }
         // `is_han` first: `is_alphanumeric` is slow on Han chars.
         let han = is_han(c);
@@ -33,7 +35,7 @@ pub(crate) fn tokens(jieba: &Jieba, stemmer: Option<&Stemmer>, text: &str, out: 
         }
         match run {
             Some((s, h)) if h != han => {
-                emit(jieba, stemmer, &norm, same, s..i, h, out);
+                emit(jieba, stemmer, &norm, &shifts, s..i, h, out);
                 run = Some((i, han));
             }
             None => run = Some((i, han)),
@@ -41,27 +43,26 @@ pub(crate) fn tokens(jieba: &Jieba, stemmer: Option<&Stemmer>, text: &str, out: 
         }
     }
     if let Some((s, h)) = run {
-        emit(jieba, stemmer, &norm, same, s..n.len(), h, out);
+        emit(jieba, stemmer, &norm, &shifts, s..n.len(), h, out);
     }
 }
 
 fn emit(
     jieba: &Jieba,
     stemmer: Option<&Stemmer>,
-    norm: &crate::normalize::Normalized,
-    same: bool,
+    norm: &str,
+    shifts: &[(usize, isize)],
     r: std::ops::Range<usize>,
     han: bool,
     out: &mut Vec<Token>,
 ) {
-    let part = &norm.text[r.clone()];
-    let to_source = |a: usize, b: usize| {
-        if same {
-            a..b
-        } else {
-            norm.range_to_source(a..b)
-        }
+    let part = &norm[r.clone()];
+    let at = |n: usize| {
+        let k = shifts.partition_point(|&(p, _)| p <= n);
+        let d = if k == 0 { 0 } else { shifts[k - 1].1 };
+        (n as isize + d) as usize
     };
+    let to_source = |a: usize, b: usize| at(a)..at(b);
     if han {
         for w in jieba.cut(part, false) {
             // Punctuation inside the run comes out as tokens of its own.
