@@ -1,12 +1,115 @@
-//! `hria segment`.
+//! `hria segment`: print the passages (and optionally the words) of documents.
 
+use super::common::{self, InputArgs};
+use hria::model::Passage;
+use hria::segment::Segmenter;
+use rayon::prelude::*;
+use std::io::Write;
 use std::process::ExitCode;
+
+/// Output format of `hria segment`.
+#[derive(clap::ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OutFormat {
+    /// One readable block per passage.
+    Table,
+    /// One JSON object per passage and line.
+    Jsonl,
+}
 
 /// Arguments of `hria segment`.
 #[derive(clap::Args, Debug)]
-pub struct Args {}
+pub struct Args {
+    /// What to read.
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = OutFormat::Table)]
+    pub format: OutFormat,
+    /// Also print each passage's words with their byte ranges in the clean text.
+    #[arg(long)]
+    pub tokens: bool,
+}
 
 /// Runs `hria segment`.
-pub fn run(_args: Args) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("`hria segment` is not built yet")
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let opts = args.input.options();
+    let (candidates, mut skips) = hria::ingest::walk(&args.input.paths(), &opts);
+    let segmenter = Segmenter::shared();
+    // Parallel per document; `collect` keeps the walk's (deterministic) order.
+    let results: Vec<_> = candidates
+        .par_iter()
+        .map(|c| hria::ingest::load(c, &opts).map(|doc| segmenter.segment(&doc)))
+        .collect();
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    for r in results {
+        match r {
+            Ok(passages) => {
+                for p in &passages {
+                    match args.format {
+                        OutFormat::Jsonl => write_json(&mut out, p, args.tokens)?,
+                        OutFormat::Table => write_table(&mut out, p, args.tokens)?,
+                    }
+                }
+            }
+            Err(skip) => skips.push(skip),
+        }
+    }
+    out.flush()?;
+    common::report_skips(&skips);
+    Ok(ExitCode::from(if skips.is_empty() {
+        common::EXIT_OK
+    } else {
+        common::EXIT_PARTIAL
+    }))
+}
+
+fn write_json(out: &mut impl Write, p: &Passage, tokens: bool) -> anyhow::Result<()> {
+    let mut v = serde_json::json!({
+        "id": p.id,
+        "doc": p.doc,
+        "section": p.section,
+        "kind": p.kind,
+        "lang": p.lang,
+        "range": [p.range.start, p.range.end],
+        "text": p.text,
+        "sentences": p.sentences.iter().map(|r| [r.start, r.end]).collect::<Vec<_>>(),
+    });
+    if tokens {
+        v["tokens"] = p
+            .tokens
+            .iter()
+            .map(|t| serde_json::json!({"term": t.term, "range": [t.range.start, t.range.end]}))
+            .collect();
+    }
+    writeln!(out, "{v}")?;
+    Ok(())
+}
+
+fn write_table(out: &mut impl Write, p: &Passage, tokens: bool) -> anyhow::Result<()> {
+    writeln!(out, "{}", p.id)?;
+    writeln!(
+        out,
+        "  {} · {} · bytes {}..{} · {}",
+        p.kind.as_str(),
+        p.lang,
+        p.range.start,
+        p.range.end,
+        if p.section.is_empty() {
+            "(no section)".to_string()
+        } else {
+            p.section.join(" › ")
+        }
+    )?;
+    writeln!(out, "  {}", p.text.replace('\n', "\n  "))?;
+    if tokens {
+        let words: Vec<String> = p
+            .tokens
+            .iter()
+            .map(|t| format!("{}@{}", t.term, t.range.start))
+            .collect();
+        writeln!(out, "  words: {}", words.join(" "))?;
+    }
+    writeln!(out)?;
+    Ok(())
 }

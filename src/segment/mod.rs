@@ -1,13 +1,35 @@
 //! Segmentation: a document's structure (sections, paragraphs, list items), page-break repair,
 //! sentences and words. Each passage is segmented once; its tokens serve the tagger and the index.
+//!
+//! - [`markdown`], [`html`] and [`text`] read the structure of each format into blocks with a
+//!   section path (headings, and bold lead-ins such as `**我们承诺实施补救：**`);
+//! - page breaks are repaired: a paragraph that stops without sentence-final punctuation and is
+//!   continued by the next paragraph is joined with it;
+//! - [`sentences`] splits clean text into sentences, and words come from jieba (Han runs of the
+//!   normalized text, with hria's rights terms in the dictionary) and Unicode word bounds (other
+//!   runs, Snowball-stemmed unless the passage's language is `other`).
 
-use crate::model::{Document, Lang, OffsetMap, Passage, PassageKind, Token};
-use std::sync::Arc;
+mod block;
+mod html;
+mod markdown;
+mod sentence;
+mod text;
+mod words;
 
-/// Segments documents. Holds the Jieba dictionary, loaded once and shared by all threads.
+pub use sentence::sentences;
+
+use crate::model::{Document, Format, Lang, OffsetMap, Passage, PassageKind, Token};
+use block::Block;
+use std::sync::{Arc, OnceLock};
+
+/// hria's rights terms, added to jieba's dictionary so that they stay whole (`word [freq]` a line).
+pub const USER_DICT: &str = include_str!("../../data/userdict.txt");
+
+/// Segments documents. Holds the Jieba dictionary, loaded once per process and shared by all threads.
 #[derive(Clone)]
 pub struct Segmenter {
     jieba: Arc<jieba_rs::Jieba>,
+    stemmer: Arc<rust_stemmers::Stemmer>,
 }
 
 impl Default for Segmenter {
@@ -16,12 +38,44 @@ impl Default for Segmenter {
     }
 }
 
+/// The process-wide dictionary: jieba's default one plus [`USER_DICT`].
+fn dictionary() -> Arc<jieba_rs::Jieba> {
+    static JIEBA: OnceLock<Arc<jieba_rs::Jieba>> = OnceLock::new();
+    JIEBA
+        .get_or_init(|| {
+            let mut j = jieba_rs::Jieba::new();
+            for line in USER_DICT.lines() {
+                let line = line.trim();
+                if line.is_empty() || line.starts_with('#') {
+                    continue;
+                }
+                let mut parts = line.split_whitespace();
+                let Some(word) = parts.next() else { continue };
+                let freq = parts.next().and_then(|f| f.parse().ok());
+                // Never below what it takes to keep the term whole.
+                let freq = freq.map(|f: usize| f.max(j.suggest_freq(word)));
+                j.add_word(word, freq, parts.next());
+            }
+            Arc::new(j)
+        })
+        .clone()
+}
+
 impl Segmenter {
-    /// Loads the dictionary (with hria's rights terms added).
+    /// A segmenter sharing the process-wide dictionary (loaded on first use, with hria's rights terms).
     pub fn new() -> Self {
         Segmenter {
-            jieba: Arc::new(jieba_rs::Jieba::new()),
+            jieba: dictionary(),
+            stemmer: Arc::new(rust_stemmers::Stemmer::create(
+                rust_stemmers::Algorithm::English,
+            )),
         }
+    }
+
+    /// The process-wide segmenter, so that the CLI and the index's tokenizer share one dictionary.
+    pub fn shared() -> &'static Segmenter {
+        static SHARED: OnceLock<Segmenter> = OnceLock::new();
+        SHARED.get_or_init(Segmenter::new)
     }
 
     /// The shared Jieba instance (for benches and the index's query tokenizer).
@@ -31,46 +85,132 @@ impl Segmenter {
 
     /// Splits a document into passages, in document order.
     pub fn segment(&self, doc: &Document) -> Vec<Passage> {
-        let mut out = Vec::new();
-        let mut start = 0;
-        for (i, para) in doc.text.split("\n\n").enumerate() {
-            let end = start + para.len();
-            let t = para.trim();
-            if !t.is_empty() {
-                let off = start + (para.len() - para.trim_start().len());
-                let mut map = OffsetMap::new();
-                map.push(0, t.len(), off, t.len());
-                out.push(Passage {
-                    id: format!("{}#{}", doc.id, i),
+        let blocks = match doc.format {
+            Format::Markdown => markdown::blocks(&doc.text),
+            Format::Html => html::blocks(&doc.text),
+            Format::Text => text::blocks(&doc.text),
+        };
+        let blocks = repair_page_breaks(&doc.text, blocks);
+        blocks
+            .into_iter()
+            .enumerate()
+            .map(|(i, b)| {
+                let lang = crate::lang::detect(&b.text);
+                let hash = blake3::hash(b.text.as_bytes()).to_hex();
+                Passage {
+                    id: format!("{}#{:04}-{}", doc.id, i, &hash.as_str()[..8]),
                     doc: doc.id.clone(),
-                    section: vec![],
-                    kind: PassageKind::Paragraph,
-                    lang: Lang::Other,
-                    range: off..off + t.len(),
-                    text: t.to_string(),
-                    map,
-                    sentences: std::iter::once(0..t.len()).collect(),
-                    tokens: self.tokens(t),
-                });
-            }
-            start = end + 2;
-        }
-        out
+                    section: b.section,
+                    kind: b.kind,
+                    lang,
+                    range: b.range,
+                    sentences: sentences(&b.text),
+                    tokens: self.tokens_in(&b.text, lang),
+                    text: b.text,
+                    map: b.map,
+                }
+            })
+            .collect()
     }
 
-    /// Words of a clean text, with byte ranges into it.
+    /// Words of a clean text, with byte ranges into it (Latin words stemmed unless the detected
+    /// language is `other`).
     pub fn tokens(&self, text: &str) -> Vec<Token> {
-        let norm = crate::normalize::normalize(text);
-        let mut out = Vec::new();
-        for w in self.jieba.cut(&norm.text, false) {
-            if w.word.chars().any(char::is_alphanumeric) {
-                let r = norm.range_to_source(w.byte_start..w.byte_end);
-                out.push(Token {
-                    term: w.word.to_string(),
-                    range: r,
-                });
-            }
-        }
+        self.tokens_in(text, crate::lang::detect(text))
+    }
+
+    /// Words of a clean text in a known language: Latin words are Snowball-stemmed (English)
+    /// unless `lang` is [`Lang::Other`].
+    pub fn tokens_in(&self, text: &str, lang: Lang) -> Vec<Token> {
+        let mut out = Vec::with_capacity(text.len() / 4);
+        let stemmer = (lang != Lang::Other).then_some(&*self.stemmer);
+        words::tokens(&self.jieba, stemmer, text, &mut out);
         out
+    }
+}
+
+/// Closing quotes and brackets that may follow sentence-final punctuation.
+fn is_closer(c: char) -> bool {
+    matches!(
+        c,
+        '”' | '’' | '」' | '』' | '）' | ')' | '》' | '】' | '〕' | '"' | '\'' | ']' | '*' | '_'
+    )
+}
+
+/// Whether a clean text ends a sentence (or a lead-in to what follows).
+fn ends_sentence(text: &str) -> bool {
+    let t = text.trim_end_matches(|c: char| c.is_whitespace() || is_closer(c));
+    t.ends_with([
+        '。', '！', '？', '；', '.', '!', '?', ';', ':', '：', '…', '．', '｡',
+    ])
+}
+
+/// Whether `a` is cut off by a page break and continued by `b`.
+fn continues(a: &Block, b: &Block) -> bool {
+    if a.kind != PassageKind::Paragraph
+        || b.kind != PassageKind::Paragraph
+        || b.opens_section
+        || a.section != b.section
+        || ends_sentence(&a.text)
+    {
+        return false;
+    }
+    // A new sentence in Latin script starts with a capital.
+    if b.text.chars().next().is_some_and(char::is_uppercase) {
+        return false;
+    }
+    // A short single line is a title or a signature, not a cut-off paragraph.
+    a.text.contains('\n') || a.text.chars().count() > 20
+}
+
+/// Joins paragraphs split by page breaks (see [`continues`]).
+fn repair_page_breaks(src: &str, blocks: Vec<Block>) -> Vec<Block> {
+    let mut out: Vec<Block> = Vec::with_capacity(blocks.len());
+    for b in blocks {
+        match out.last_mut() {
+            Some(a) if continues(a, &b) => join(src, a, b),
+            _ => out.push(b),
+        }
+    }
+    out
+}
+
+fn join(src: &str, a: &mut Block, b: Block) {
+    let mut map = OffsetMap::new();
+    for r in a.map.runs() {
+        map.push(r.clean_start, r.clean_len, r.orig_start, r.orig_len);
+    }
+    let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() && !crate::lang::is_han(c));
+    if word(a.text.chars().next_back()) && word(b.text.chars().next()) {
+        // Words meet across the break: keep a whitespace char of the gap between them.
+        let gap = a.range.end..b.range.start;
+        if let Some((i, c)) = src
+            .get(gap.clone())
+            .and_then(|g| g.char_indices().find(|(_, c)| c.is_whitespace()))
+        {
+            map.push(a.text.len(), c.len_utf8(), gap.start + i, c.len_utf8());
+            a.text.push(c);
+        }
+    }
+    let shift = a.text.len();
+    for r in b.map.runs() {
+        map.push(r.clean_start + shift, r.clean_len, r.orig_start, r.orig_len);
+    }
+    a.text.push_str(&b.text);
+    a.map = map;
+    a.range.end = b.range.end;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentence_end_with_closers() {
+        assert!(ends_sentence("他说：“好。”"));
+        assert!(ends_sentence("如下："));
+        assert!(!ends_sentence("包括性"));
+        assert!(!ends_sentence("Brad Smith, 总裁"));
+        assert!(!ends_sentence("（下称《手册》）"));
     }
 }

@@ -1,0 +1,324 @@
+//! The structural pass shared by the Markdown, HTML and plain-text readers: a [`Builder`] that
+//! collects clean text with its offset map into [`Block`]s and keeps the section path.
+
+use crate::model::{OffsetMap, PassageKind};
+use std::ops::Range;
+
+/// A structural unit before page-break repair, sentences and words.
+#[derive(Debug, Clone)]
+pub(crate) struct Block {
+    pub kind: PassageKind,
+    pub section: Vec<String>,
+    pub range: Range<usize>,
+    pub text: String,
+    pub map: OffsetMap,
+    /// A heading, or a paragraph whose bold lead-in opened a sub-section: never joined onto.
+    pub opens_section: bool,
+}
+
+/// Where a bold run at the start of a paragraph stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Lead {
+    /// No text yet: a bold run starting now is a lead-in candidate.
+    Ready,
+    /// Inside a bold run that began the paragraph (clean start offset).
+    Open(usize),
+    /// The bold run that began the paragraph (clean range).
+    Closed(usize, usize),
+    /// Not a lead-in paragraph.
+    No,
+}
+
+struct Cur {
+    kind: PassageKind,
+    heading_level: u32,
+    start: Option<usize>,
+    text: String,
+    map: OffsetMap,
+    lead: Lead,
+}
+
+/// Collects blocks from a reader's events, in source order.
+pub(crate) struct Builder<'a> {
+    src: &'a str,
+    pub blocks: Vec<Block>,
+    cur: Option<Cur>,
+    /// Open sections as `(depth, name)`: headings at `2 × level`, lead-ins one deeper than their heading.
+    sections: Vec<(u32, String)>,
+    /// A soft break or cell boundary waiting to see the next text (source range).
+    pending_sep: Option<Range<usize>>,
+    /// End of the previous block's range: blocks never overlap.
+    last_end: usize,
+}
+
+/// Chars after which, before a CJK char, a line break carries no space.
+fn is_cjk(c: char) -> bool {
+    crate::lang::is_han(c)
+        || matches!(c as u32, 0x3000..=0x303F | 0xFF00..=0xFFEF | 0x3040..=0x30FF | 0x2018..=0x201F)
+}
+
+impl<'a> Builder<'a> {
+    pub fn new(src: &'a str) -> Self {
+        Builder {
+            src,
+            blocks: Vec::new(),
+            cur: None,
+            sections: Vec::new(),
+            pending_sep: None,
+            last_end: 0,
+        }
+    }
+
+    /// Ends the current block (if any) and starts a new one of `kind` at `start` (or, when `None`,
+    /// where its first text stands).
+    /// `lead_in` says whether a bold run at its start may open a sub-section.
+    pub fn open(
+        &mut self,
+        kind: PassageKind,
+        start: Option<usize>,
+        heading_level: u32,
+        lead_in: bool,
+    ) {
+        self.close(start.unwrap_or(self.last_end));
+        self.cur = Some(Cur {
+            kind,
+            heading_level,
+            start,
+            text: String::new(),
+            map: OffsetMap::new(),
+            lead: if lead_in { Lead::Ready } else { Lead::No },
+        });
+    }
+
+    /// Whether a block is being built.
+    pub fn is_open(&self) -> bool {
+        self.cur.is_some()
+    }
+
+    /// Adds text that stands in the source at `range` and reads `decoded` once markup and
+    /// entities are resolved. Starts a block of `kind` if none is open.
+    pub fn text(&mut self, range: Range<usize>, decoded: &str, kind: PassageKind) {
+        if decoded.is_empty() {
+            return;
+        }
+        let range = clamp_range(self.src, range);
+        if self.cur.is_none() {
+            self.cur = Some(Cur {
+                kind,
+                heading_level: 0,
+                start: None,
+                text: String::new(),
+                map: OffsetMap::new(),
+                lead: Lead::No,
+            });
+        }
+        if let Some(sep) = self.pending_sep.take() {
+            self.separator(sep, decoded.chars().next());
+        }
+        let Some(cur) = self.cur.as_mut() else { return };
+        if cur.lead == Lead::Ready {
+            cur.lead = Lead::No;
+        }
+        push_text(self.src, &mut cur.text, &mut cur.map, range, decoded);
+    }
+
+    /// A line break or cell boundary at `range`: a space-like separator unless CJK text meets CJK text.
+    pub fn soft_break(&mut self, range: Range<usize>) {
+        if self.cur.as_ref().is_some_and(|c| !c.text.is_empty()) {
+            self.pending_sep = Some(clamp_range(self.src, range));
+        }
+    }
+
+    fn separator(&mut self, range: Range<usize>, next: Option<char>) {
+        let Some(cur) = self.cur.as_mut() else { return };
+        let Some(prev) = cur.text.chars().next_back() else {
+            return;
+        };
+        if prev.is_whitespace() || next.is_none_or(|n| n.is_whitespace()) {
+            return;
+        }
+        if is_cjk(prev) && next.is_some_and(is_cjk) {
+            return;
+        }
+        // Copy a whitespace char from the source so that the map stays verbatim.
+        if let Some((i, c)) = self.src[range.clone()]
+            .char_indices()
+            .find(|(_, c)| c.is_whitespace())
+        {
+            let at = range.start + i;
+            let clean = cur.text.len();
+            cur.text.push(c);
+            cur.map.push(clean, c.len_utf8(), at, c.len_utf8());
+        }
+    }
+
+    /// A bold run starts.
+    pub fn strong_start(&mut self) {
+        if let Some(cur) = self.cur.as_mut() {
+            if cur.lead == Lead::Ready {
+                cur.lead = Lead::Open(cur.text.len());
+            }
+        }
+    }
+
+    /// A bold run ends.
+    pub fn strong_end(&mut self) {
+        if let Some(cur) = self.cur.as_mut() {
+            if let Lead::Open(s) = cur.lead {
+                cur.lead = Lead::Closed(s, cur.text.len());
+            }
+        }
+    }
+
+    /// Ends the current block at `end` (exclusive source offset).
+    pub fn close(&mut self, end: usize) {
+        self.pending_sep = None;
+        let Some(cur) = self.cur.take() else { return };
+        let lead_name = match cur.lead {
+            Lead::Closed(s, e) if cur.kind == PassageKind::Paragraph => {
+                lead_in_name(&cur.text, s, e)
+            }
+            _ => None,
+        };
+        let (text, map) = trim(cur.text, cur.map);
+        if text.is_empty() {
+            return;
+        }
+        let runs = map.runs();
+        let first = runs.first().map_or(0, |r| r.orig_start);
+        let last = runs.last().map_or(0, |r| r.orig_start + r.orig_len);
+        let mut start = cur.start.unwrap_or(first).min(first).max(self.last_end);
+        while !self.src.is_char_boundary(start) {
+            start -= 1;
+        }
+        let mut end = end.min(self.src.len()).max(start);
+        while !self.src.is_char_boundary(end) {
+            end += 1;
+        }
+        let trimmed = self.src[start..end].trim_end().len();
+        let end = (start + trimmed).max(last);
+        self.last_end = end;
+
+        let mut opens_section = false;
+        match cur.kind {
+            PassageKind::Heading => {
+                let depth = 2 * cur.heading_level.max(1);
+                // A heading closes deeper headings and every lead-in sub-section.
+                self.sections.retain(|(d, _)| *d < depth && d % 2 == 0);
+                self.sections.push((depth, text.clone()));
+                opens_section = true;
+            }
+            PassageKind::Paragraph => {
+                if let Some(name) = lead_name {
+                    let heading = self
+                        .sections
+                        .iter()
+                        .rev()
+                        .find(|(d, _)| d % 2 == 0)
+                        .map_or(0, |(d, _)| *d);
+                    let depth = heading + 1;
+                    self.sections.retain(|(d, _)| *d < depth);
+                    self.sections.push((depth, name));
+                    opens_section = true;
+                }
+            }
+            PassageKind::ListItem => {}
+        }
+        self.blocks.push(Block {
+            kind: cur.kind,
+            section: self.sections.iter().map(|(_, n)| n.clone()).collect(),
+            range: start..end,
+            text,
+            map,
+            opens_section,
+        });
+    }
+}
+
+/// The sub-section name of a bold run at `s..e` of a paragraph's (untrimmed) clean text, if the run
+/// is a lead-in: it ends with a colon, or a colon follows it.
+fn lead_in_name(text: &str, s: usize, e: usize) -> Option<String> {
+    let bold = text.get(s..e)?.trim();
+    let after = text.get(e..)?.trim_start();
+    let colon = |c: char| c == '：' || c == ':';
+    let ends = bold.ends_with(colon);
+    if !(ends || after.starts_with(colon) || after.is_empty()) {
+        return None;
+    }
+    let name = bold.trim_end_matches(colon).trim();
+    // A whole bold paragraph is a pseudo-heading only when it is short.
+    if name.is_empty()
+        || name.chars().count() > 60
+        || (after.is_empty() && !ends && name.chars().count() > 30)
+    {
+        return None;
+    }
+    Some(name.to_string())
+}
+
+/// Clamps a range into `src` on char boundaries.
+fn clamp_range(src: &str, r: Range<usize>) -> Range<usize> {
+    let mut s = r.start.min(src.len());
+    let mut e = r.end.min(src.len()).max(s);
+    while !src.is_char_boundary(s) {
+        s -= 1;
+    }
+    while !src.is_char_boundary(e) {
+        e += 1;
+    }
+    s..e
+}
+
+/// Appends `decoded` (which stands at `range` of `src`) to a clean text, with verbatim runs
+/// wherever it is a copy of the source.
+pub(crate) fn push_text(
+    src: &str,
+    text: &mut String,
+    map: &mut OffsetMap,
+    range: Range<usize>,
+    decoded: &str,
+) {
+    let orig = &src[range.clone()];
+    if orig == decoded {
+        map.push(text.len(), decoded.len(), range.start, decoded.len());
+        text.push_str(decoded);
+        return;
+    }
+    if orig.len() == decoded.len() {
+        // Same length but different text would read as verbatim: keep the source text instead.
+        map.push(text.len(), orig.len(), range.start, orig.len());
+        text.push_str(orig);
+    } else {
+        // A character reference or escape: the decoded text maps to its source span as a whole.
+        map.push(text.len(), decoded.len(), range.start, orig.len());
+        text.push_str(decoded);
+    }
+}
+
+/// The part `r` of a clean text's map, re-based to start at 0.
+pub(crate) fn sub_map(map: &OffsetMap, r: Range<usize>) -> OffsetMap {
+    let mut out = OffsetMap::new();
+    for run in map.runs() {
+        let (cs, ce) = (run.clean_start, run.clean_start + run.clean_len);
+        let (s, e) = (cs.max(r.start), ce.min(r.end));
+        if s >= e {
+            continue;
+        }
+        if run.clean_len == run.orig_len {
+            out.push(s - r.start, e - s, run.orig_start + (s - cs), e - s);
+        } else {
+            out.push(s - r.start, e - s, run.orig_start, run.orig_len);
+        }
+    }
+    out
+}
+
+/// Trims whitespace off a clean text, keeping its map in step.
+pub(crate) fn trim(text: String, map: OffsetMap) -> (String, OffsetMap) {
+    let t = text.trim();
+    if t.len() == text.len() {
+        return (text, map);
+    }
+    let s = text.len() - text.trim_start().len();
+    (t.to_string(), sub_map(&map, s..s + t.len()))
+}

@@ -1,0 +1,140 @@
+//! Markdown structure via pulldown-cmark: headings, paragraphs, list items, bold lead-ins, with
+//! the source range of every piece of text.
+
+use super::block::{Block, Builder};
+use crate::model::PassageKind;
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use std::ops::Range;
+
+/// Reads the blocks of a Markdown text.
+pub(crate) fn blocks(src: &str) -> Vec<Block> {
+    let mut b = Builder::new(src);
+    let opts = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
+    // Open block-level containers, innermost last, to know what kind a text belongs to.
+    let mut items = 0usize;
+    let mut heading = false;
+    let mut hidden = 0usize; // inside an image or an HTML block: text not kept
+                             // Literal `**` runs the parser left as text in this paragraph (0 = none yet, 1 = one opened a
+                             // lead-in, 2 = done). CommonMark does not close `**定义人权：**作为` (punctuation before the
+                             // closing run and a letter after it), so such runs are resolved here.
+    let mut stars = 0u8;
+    let mut code = false;
+    let mut pend: Option<(Range<usize>, PassageKind)> = None;
+    for (ev, range) in Parser::new_ext(src, opts).into_offset_iter() {
+        let verbatim = matches!(&ev, Event::Text(t) if src.get(range.clone()) == Some(&**t));
+        if !verbatim {
+            flush(&mut b, src, pend.take(), &mut stars);
+        }
+        let kind = kind_of(heading, items);
+        match ev {
+            Event::Start(tag) => match tag {
+                Tag::Heading { level, .. } => {
+                    heading = true;
+                    b.open(PassageKind::Heading, Some(range.start), level as u32, false);
+                }
+                Tag::Item => {
+                    items += 1;
+                    b.open(PassageKind::ListItem, Some(range.start), 0, false);
+                }
+                Tag::Paragraph if items == 0 => {
+                    stars = 0;
+                    b.open(PassageKind::Paragraph, Some(range.start), 0, true);
+                }
+                Tag::Paragraph => {
+                    // A second paragraph of a loose list item continues the item.
+                    if !b.is_open() {
+                        b.open(PassageKind::ListItem, Some(range.start), 0, false);
+                    } else {
+                        b.soft_break(range.start.saturating_sub(2)..range.start);
+                    }
+                }
+                Tag::CodeBlock(_) | Tag::TableRow | Tag::TableHead => {
+                    code = matches!(tag, Tag::CodeBlock(_));
+                    b.open(kind, Some(range.start), 0, false);
+                }
+                Tag::TableCell => b.soft_break(range.start.saturating_sub(1)..range.start),
+                Tag::Strong => b.strong_start(),
+                Tag::Image { .. } | Tag::HtmlBlock | Tag::MetadataBlock(_) => hidden += 1,
+                _ => {}
+            },
+            Event::End(tag) => match tag {
+                TagEnd::Heading(_) => {
+                    heading = false;
+                    b.close(range.end);
+                }
+                TagEnd::Item => {
+                    items = items.saturating_sub(1);
+                    b.close(range.end);
+                }
+                TagEnd::Paragraph if items == 0 => b.close(range.end),
+                TagEnd::CodeBlock | TagEnd::TableRow | TagEnd::TableHead => {
+                    code = false;
+                    b.close(range.end)
+                }
+                TagEnd::Strong => b.strong_end(),
+                TagEnd::Image | TagEnd::HtmlBlock | TagEnd::MetadataBlock(_) => {
+                    hidden = hidden.saturating_sub(1)
+                }
+                _ => {}
+            },
+            Event::Text(_) if hidden == 0 && !code && verbatim => {
+                // Verbatim text: gather adjacent pieces, so that `**` split over events is seen whole.
+                match pend.as_mut() {
+                    Some((r, _)) if r.end == range.start => r.end = range.end,
+                    _ => {
+                        flush(&mut b, src, pend.take(), &mut stars);
+                        pend = Some((range, kind));
+                    }
+                }
+            }
+            Event::Code(t) if hidden == 0 => {
+                // The range includes the backticks; the code itself is a verbatim copy inside it.
+                let inner = src[range.clone()].find(&*t).map(|i| range.start + i);
+                match inner {
+                    Some(i) => b.text(i..i + t.len(), &t, kind),
+                    None => b.text(range, &t, kind),
+                }
+            }
+            Event::Text(t) if hidden == 0 => b.text(range, &t, kind),
+            Event::SoftBreak | Event::HardBreak if hidden == 0 => b.soft_break(range),
+            _ => {}
+        }
+    }
+    flush(&mut b, src, pend.take(), &mut stars);
+    b.close(src.len());
+    b.blocks
+}
+
+fn kind_of(heading: bool, items: usize) -> PassageKind {
+    if heading {
+        PassageKind::Heading
+    } else if items > 0 {
+        PassageKind::ListItem
+    } else {
+        PassageKind::Paragraph
+    }
+}
+
+/// Adds gathered verbatim text, dropping literal `**` runs; the first two of a paragraph may
+/// delimit its bold lead-in.
+fn flush(
+    b: &mut Builder<'_>,
+    src: &str,
+    pend: Option<(Range<usize>, PassageKind)>,
+    stars: &mut u8,
+) {
+    let Some((range, kind)) = pend else { return };
+    let t = &src[range.clone()];
+    let mut last = 0;
+    for (i, _) in t.match_indices("**") {
+        b.text(range.start + last..range.start + i, &t[last..i], kind);
+        if *stars == 0 {
+            b.strong_start();
+        } else if *stars == 1 {
+            b.strong_end();
+        }
+        *stars = stars.saturating_add(1);
+        last = i + 2;
+    }
+    b.text(range.start + last..range.end, &t[last..], kind);
+}

@@ -1,0 +1,62 @@
+//! Plain-text structure: paragraphs are separated by blank lines; a line starting with a list
+//! marker (`- `, `* `, `• `, `1. `, `1) `) is a list item, continued by the non-blank lines after it.
+//! A text without any blank line has a paragraph a line.
+
+use super::block::{Block, Builder};
+use crate::model::PassageKind;
+
+/// Reads the blocks of a plain text.
+pub(crate) fn blocks(src: &str) -> Vec<Block> {
+    let mut b = Builder::new(src);
+    // A text with no blank line at all (one sentence or paragraph a line, as extracted from
+    // PDFs) has a paragraph a line; page-break repair rejoins lines cut mid-sentence.
+    let body = src.trim();
+    let line_mode = body.lines().count() > 3 && body.lines().all(|l| !l.trim().is_empty());
+    let mut start = 0usize;
+    for line in src.split_inclusive('\n') {
+        let line_start = start;
+        start += line.len();
+        let content = line.trim_end_matches(['\n', '\r']);
+        let body = content.trim_start();
+        if body.trim_end().is_empty() {
+            b.close(line_start);
+            continue;
+        }
+        let lead = content.len() - body.len();
+        let body = body.trim_end();
+        let at = line_start + lead;
+        if let Some(m) = list_marker(body) {
+            b.open(PassageKind::ListItem, Some(at), 0, false);
+            b.text(at + m..at + body.len(), &body[m..], PassageKind::ListItem);
+        } else {
+            if b.is_open() && !line_mode {
+                b.soft_break(line_start.saturating_sub(2)..line_start);
+            } else {
+                b.open(PassageKind::Paragraph, Some(at), 0, false);
+            }
+            b.text(at..at + body.len(), body, PassageKind::Paragraph);
+        }
+    }
+    b.close(src.len());
+    b.blocks
+}
+
+/// Byte length of a list marker and the spaces after it at the start of `line`, if it has one.
+fn list_marker(line: &str) -> Option<usize> {
+    let after = |rest: &str| line.len() - rest.trim_start().len();
+    for m in ["- ", "* ", "+ ", "• ", "•", "· ", "▪ ", "◦ "] {
+        if let Some(rest) = line.strip_prefix(m) {
+            return (!rest.trim().is_empty()).then(|| after(rest));
+        }
+    }
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    if (1..=3).contains(&digits) {
+        let rest = &line[digits..];
+        for m in [". ", ") "] {
+            if let Some(r) = rest.strip_prefix(m) {
+                return (!r.trim().is_empty()).then(|| after(r));
+            }
+        }
+    }
+    None
+}

@@ -1,0 +1,92 @@
+//! Words: the text is normalized once (Traditional → Simplified, full-width → half-width, case
+//! folded), split into Han and non-Han runs; Han runs go to jieba, the rest to Unicode word
+//! bounds (stemmed when asked). Every token's range points into the un-normalized text.
+
+use crate::lang::is_han;
+use crate::model::Token;
+use jieba_rs::Jieba;
+use rust_stemmers::Stemmer;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// Appends the words of `text` to `out`.
+pub(crate) fn tokens(jieba: &Jieba, stemmer: Option<&Stemmer>, text: &str, out: &mut Vec<Token>) {
+    // Char-for-char normalization; offsets are mapped back below, from the char lengths.
+    let norm = crate::normalize::normalize_str(text);
+    let n = norm.as_str();
+    // Runs change only where Han letters meet other letters or digits: punctuation and spaces
+    // stay in the current run, so that a Chinese passage goes to jieba in few calls.
+    let mut run: Option<(usize, bool)> = None;
+    // Where normalized and source offsets drift apart (a full-width char folded to ASCII, say):
+    // `(normalized offset, source − normalized from there on)`. Usually empty.
+    let mut shifts: Vec<(usize, isize)> = Vec::new();
+    let mut delta = 0isize;
+    let mut src_chars = text.chars();
+    for (i, c) in n.char_indices() {
+        if let Some(s) = src_chars.next() {
+            if s.len_utf8() != c.len_utf8() {
+                delta += s.len_utf8() as isize - c.len_utf8() as isize;
+                shifts.push((i + c.len_utf8(), delta));
+            }
+        }
+        // `is_han` first: `is_alphanumeric` is slow on Han chars.
+        let han = is_han(c);
+        if !han && !c.is_alphanumeric() {
+            continue;
+        }
+        match run {
+            Some((s, h)) if h != han => {
+                emit(jieba, stemmer, &norm, &shifts, s..i, h, out);
+                run = Some((i, han));
+            }
+            None => run = Some((i, han)),
+            _ => {}
+        }
+    }
+    if let Some((s, h)) = run {
+        emit(jieba, stemmer, &norm, &shifts, s..n.len(), h, out);
+    }
+}
+
+fn emit(
+    jieba: &Jieba,
+    stemmer: Option<&Stemmer>,
+    norm: &str,
+    shifts: &[(usize, isize)],
+    r: std::ops::Range<usize>,
+    han: bool,
+    out: &mut Vec<Token>,
+) {
+    let part = &norm[r.clone()];
+    let at = |n: usize| {
+        let k = shifts.partition_point(|&(p, _)| p <= n);
+        let d = if k == 0 { 0 } else { shifts[k - 1].1 };
+        (n as isize + d) as usize
+    };
+    let to_source = |a: usize, b: usize| at(a)..at(b);
+    if han {
+        for w in jieba.cut(part, false) {
+            // Punctuation inside the run comes out as tokens of its own.
+            if !w.word.chars().any(|c| is_han(c) || c.is_alphanumeric()) {
+                continue;
+            }
+            out.push(Token {
+                term: w.word.to_string(),
+                range: to_source(r.start + w.byte_start, r.start + w.byte_end),
+            });
+        }
+        return;
+    }
+    for (i, w) in part.unicode_word_indices() {
+        if !w.chars().any(char::is_alphanumeric) {
+            continue;
+        }
+        let term = match stemmer {
+            Some(s) => s.stem(w).into_owned(),
+            None => w.to_string(),
+        };
+        out.push(Token {
+            term,
+            range: to_source(r.start + i, r.start + i + w.len()),
+        });
+    }
+}

@@ -1,0 +1,368 @@
+//! Segmentation of the statement and of small Markdown, HTML and plain-text samples.
+
+mod segment_support;
+
+use hria::model::{Format, PassageKind};
+use hria::segment::{sentences, Segmenter};
+use segment_support::{check, doc, in_order, statement};
+
+fn seg() -> &'static Segmenter {
+    Segmenter::shared()
+}
+
+#[test]
+fn statement_sections() {
+    let d = statement();
+    let ps = seg().segment(&d);
+    check(&d, &ps).unwrap();
+    let headings: Vec<_> = ps
+        .iter()
+        .filter(|p| p.kind == PassageKind::Heading)
+        .map(|p| (p.text.as_str(), p.section.join(" › ")))
+        .collect();
+    assert_eq!(
+        headings,
+        vec![
+            (
+                "Microsoft 全球人权声明",
+                "Microsoft 全球人权声明".to_string()
+            ),
+            ("简介", "Microsoft 全球人权声明 › 简介".to_string()),
+            ("我们的责任", "我们的责任".to_string()),
+            ("基本原则", "基本原则".to_string()),
+            ("关键影响领域", "关键影响领域".to_string()),
+            ("内部治理", "内部治理".to_string()),
+        ]
+    );
+    // Bold lead-ins open sub-sections and keep their words (without the `**`).
+    let remedy = ps
+        .iter()
+        .find(|p| p.text.starts_with("我们承诺实施补救："))
+        .expect("remedy paragraph");
+    assert_eq!(remedy.section, ["基本原则", "我们承诺实施补救"]);
+    assert_eq!(remedy.kind, PassageKind::Paragraph);
+    // The signature stays alone, in the introduction.
+    let sig = ps
+        .iter()
+        .find(|p| p.text == "Brad Smith, 总裁")
+        .expect("signature");
+    assert_eq!(sig.section, ["Microsoft 全球人权声明", "简介"]);
+    // The next heading closes the lead-in's sub-section.
+    let customers = ps
+        .iter()
+        .find(|p| p.text.starts_with("我们的客户："))
+        .unwrap();
+    assert_eq!(customers.section, ["关键影响领域", "我们的客户"]);
+    let gov = ps
+        .iter()
+        .find(|p| p.text.starts_with("Microsoft 董事会"))
+        .unwrap();
+    assert_eq!(gov.section, ["内部治理"]);
+}
+
+#[test]
+fn statement_page_breaks_repaired() {
+    let d = statement();
+    let ps = seg().segment(&d);
+    for (whole, before, after) in [
+        ("性别、性取向", "性\n", "别、性取向"),
+        ("以实现我们开发", "以实\n", "现我们开发"),
+        ("采购计划中。我们承认", "采购计划\n", "中。我们承认"),
+    ] {
+        let p = ps
+            .iter()
+            .find(|p| p.text.contains(whole))
+            .unwrap_or_else(|| panic!("{whole} not found whole"));
+        let src = &d.text[p.range.clone()];
+        assert!(
+            src.contains(before) && src.contains(after),
+            "{whole}: range does not span both parts"
+        );
+        // The second part is a run of its own, starting where the first part stops.
+        let join = p.text.find(whole).unwrap() + before.trim_end().len();
+        let run = p.map.runs().iter().find(|r| r.clean_start == join);
+        let run = run.unwrap_or_else(|| panic!("{whole}: no run starts at the join"));
+        assert!(d.text[run.orig_start..].starts_with(after), "{whole}");
+        assert!(d.text[..run.orig_start]
+            .trim_end()
+            .ends_with(before.trim_end()));
+        assert_eq!(p.kind, PassageKind::Paragraph);
+    }
+    assert!(!ps
+        .iter()
+        .any(|p| p.text == "别、性取向" || p.text.starts_with("中。")));
+}
+
+#[test]
+fn statement_instruments_are_list_items() {
+    let d = statement();
+    let ps = seg().segment(&d);
+    let instruments = [
+        "《世界人权宣言》",
+        "《公民权利和政治权利国际公约》",
+        "《经济、社会及文化权利国际公约》",
+        "《国际劳工组织关于工作中的基本原则和权利宣言》",
+        "《消除一切妇女歧视公约》",
+        "《儿童权利公约》",
+        "《残疾人权利公约》",
+        "《消除一切种族歧视国际公约》",
+        "《保护所有移民工人及其家庭成员权利国际公约》",
+        "《日内瓦公约》及其附加议定书",
+        "《国际刑事法院罗马规约》",
+        "《联合国原住民权利宣言》",
+        "《联合国人权捍卫者宣言》",
+    ];
+    for name in instruments {
+        let p = ps
+            .iter()
+            .find(|p| p.text == name)
+            .unwrap_or_else(|| panic!("{name}: no passage"));
+        assert_eq!(p.kind, PassageKind::ListItem, "{name}");
+        assert_eq!(p.section, ["我们的责任", "定义人权"], "{name}");
+        // The link's text is kept, its target is not.
+        assert!(d.text[p.range.clone()].contains("](#)"));
+    }
+}
+
+#[test]
+fn statement_clean_text_in_order_within_range() {
+    let d = statement();
+    let ps = seg().segment(&d);
+    assert!(ps.len() > 80, "only {} passages", ps.len());
+    for p in &ps {
+        assert!(in_order(&p.text, &d.text[p.range.clone()]), "{}", p.id);
+        assert!(
+            !p.text.contains("**") && !p.text.contains("](#)"),
+            "{}: markup left",
+            p.id
+        );
+        assert!(p.id.starts_with("microsoft.zh.md#"));
+    }
+    // Ids: ordinal and a short hash of the text, the same on every run.
+    let again = seg().segment(&d);
+    assert_eq!(ps, again);
+    let id = &ps[12].id;
+    let (ordinal, hash) = id["microsoft.zh.md#".len()..].split_once('-').unwrap();
+    assert_eq!(ordinal, "0012");
+    assert_eq!(
+        hash,
+        &blake3::hash(ps[12].text.as_bytes()).to_hex().as_str()[..8]
+    );
+}
+
+#[test]
+fn markdown_links_lead_ins_and_lists() {
+    let text = "# 标题\n\n见 [《儿童权利公约》](https://example.org/crc) 与 `code`。\n\n**定义：**正文第一段。\n\n下列各项：\n\n- 甲\n- [乙](#)\n\n**另一个：** 第二段。\n\n## 下一节\n\n段落。\n";
+    let d = doc("t.md", Format::Markdown, text);
+    let ps = seg().segment(&d);
+    check(&d, &ps).unwrap();
+    let got: Vec<_> = ps
+        .iter()
+        .map(|p| (p.kind, p.text.as_str(), p.section.join("/")))
+        .collect();
+    use PassageKind::*;
+    assert_eq!(
+        got,
+        vec![
+            (Heading, "标题", "标题".into()),
+            (Paragraph, "见 《儿童权利公约》 与 code。", "标题".into()),
+            (Paragraph, "定义：正文第一段。", "标题/定义".into()),
+            (Paragraph, "下列各项：", "标题/定义".into()),
+            (ListItem, "甲", "标题/定义".into()),
+            (ListItem, "乙", "标题/定义".into()),
+            (Paragraph, "另一个： 第二段。", "标题/另一个".into()),
+            (Heading, "下一节", "标题/下一节".into()),
+            (Paragraph, "段落。", "标题/下一节".into()),
+        ]
+    );
+}
+
+#[test]
+fn markdown_entities_map_to_their_source() {
+    let text = "Tom &amp; Jerry \\* ok\n";
+    let d = doc("e.md", Format::Markdown, text);
+    let ps = seg().segment(&d);
+    check(&d, &ps).unwrap();
+    assert_eq!(ps[0].text, "Tom & Jerry * ok");
+    let amp = ps[0].text.find('&').unwrap();
+    let r = ps[0].map.range_to_orig(amp..amp + 1);
+    assert_eq!(&text[r], "&amp;");
+}
+
+#[test]
+fn markdown_soft_breaks() {
+    let d = doc(
+        "s.md",
+        Format::Markdown,
+        "中文换行\n继续。\nEnglish line\nwraps here.\n",
+    );
+    let ps = seg().segment(&d);
+    check(&d, &ps).unwrap();
+    assert_eq!(ps.len(), 1);
+    assert_eq!(ps[0].text, "中文换行继续。\nEnglish line\nwraps here.");
+}
+
+#[test]
+fn html_structure_entities_and_dropped_elements() {
+    let text = "<!DOCTYPE html><html><head><title>T</title><style>p{color:red}</style></head>\n<body>\n<h1>人权声明</h1>\n<script>var x = '<p>not text</p>';</script>\n<p><strong>我们的承诺：</strong>尊重 A &amp; B&#x4E2D;文。</p>\n<ul><li>第一项</li>\n<li>Second &lt;item&gt;</li></ul>\n<h2>Next</h2><p>End.</p>\n</body></html>";
+    let d = doc("h.html", Format::Html, text);
+    let ps = seg().segment(&d);
+    check(&d, &ps).unwrap();
+    let got: Vec<_> = ps
+        .iter()
+        .map(|p| (p.kind, p.text.as_str(), p.section.join("/")))
+        .collect();
+    use PassageKind::*;
+    assert_eq!(
+        got,
+        vec![
+            (Heading, "人权声明", "人权声明".into()),
+            (
+                Paragraph,
+                "我们的承诺：尊重 A & B中文。",
+                "人权声明/我们的承诺".into()
+            ),
+            (ListItem, "第一项", "人权声明/我们的承诺".into()),
+            (ListItem, "Second <item>", "人权声明/我们的承诺".into()),
+            (Heading, "Next", "人权声明/Next".into()),
+            (Paragraph, "End.", "人权声明/Next".into()),
+        ]
+    );
+    let p = &ps[1];
+    let amp = p.text.find('&').unwrap();
+    assert_eq!(&text[p.map.range_to_orig(amp..amp + 1)], "&amp;");
+    let zhong = p.text.find('中').unwrap();
+    assert_eq!(&text[p.map.range_to_orig(zhong..zhong + 3)], "&#x4E2D;");
+    assert!(!ps
+        .iter()
+        .any(|p| p.text.contains("not text") || p.text.contains("color")));
+}
+
+#[test]
+fn plain_text_paragraphs_lists_and_page_breaks() {
+    let text = "Our commitment\n\nWe respect human rights and\n\nthe rights of workers.\n\nWe prohibit:\n- forced labour\n* child labour\n1. discrimination\n• 强迫劳动\n\n我们承诺在供应链中消除人口贩卖和强迫劳动，这体现在我们的\n\n\n\n采购计划中。\n";
+    let d = doc("t.txt", Format::Text, text);
+    let ps = seg().segment(&d);
+    check(&d, &ps).unwrap();
+    let got: Vec<_> = ps.iter().map(|p| (p.kind, p.text.as_str())).collect();
+    use PassageKind::*;
+    assert_eq!(
+        got,
+        vec![
+            (Paragraph, "Our commitment"),
+            (
+                Paragraph,
+                "We respect human rights and\nthe rights of workers."
+            ),
+            (Paragraph, "We prohibit:"),
+            (ListItem, "forced labour"),
+            (ListItem, "child labour"),
+            (ListItem, "discrimination"),
+            (ListItem, "强迫劳动"),
+            (
+                Paragraph,
+                "我们承诺在供应链中消除人口贩卖和强迫劳动，这体现在我们的采购计划中。"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn sentences_chinese_and_mixed() {
+    let t = "我们承诺尊重人权。我们反对强迫劳动；我们支持“结社自由。”We respect rights. Microsoft agrees!";
+    let got: Vec<&str> = sentences(t).into_iter().map(|r| &t[r]).collect();
+    assert_eq!(
+        got,
+        vec![
+            "我们承诺尊重人权。",
+            "我们反对强迫劳动；",
+            "我们支持“结社自由。”",
+            "We respect rights.",
+            "Microsoft agrees!",
+        ]
+    );
+}
+
+fn words(p: &hria::model::Passage) -> Vec<&str> {
+    p.tokens.iter().map(|t| &p.text[t.range.clone()]).collect()
+}
+
+#[test]
+fn tokens_keep_rights_terms_whole() {
+    let s = seg();
+    let toks = s.tokens("我们尊重人权捍卫者，反对强迫劳动，支持集体谈判和结社自由。");
+    let terms: Vec<&str> = toks.iter().map(|t| t.term.as_str()).collect();
+    for w in ["人权捍卫者", "强迫劳动", "集体谈判", "结社自由"] {
+        assert!(terms.contains(&w), "{w} not whole in {terms:?}");
+    }
+    assert!(!terms
+        .iter()
+        .any(|t| t.chars().all(|c| !c.is_alphanumeric())));
+}
+
+#[test]
+fn tokens_in_mixed_passage() {
+    let d = statement();
+    let ps = seg().segment(&d);
+    let scoc = ps.iter().find(|p| p.text.contains("(SCoC)")).unwrap();
+    assert!(words(scoc).contains(&"SCoC"));
+    let hria = ps.iter().find(|p| p.text.contains("(HRIA)")).unwrap();
+    assert!(words(hria).contains(&"HRIA"));
+    assert!(hria.tokens.iter().any(|t| t.term == "hria"));
+    let xbox = ps.iter().find(|p| p.text.contains("Xbox Live")).unwrap();
+    let w = words(xbox);
+    assert!(w.contains(&"Xbox") && w.contains(&"Live"), "{w:?}");
+    assert!(xbox.tokens.iter().any(|t| t.term == "xbox"));
+}
+
+#[test]
+fn tokens_traditional_and_stemming() {
+    let s = seg();
+    let toks = s.tokens("禁止強迫勞動");
+    let t = toks
+        .iter()
+        .find(|t| t.term == "强迫劳动")
+        .expect("强迫劳动 term");
+    assert_eq!(&"禁止強迫勞動"[t.range.clone()], "強迫勞動");
+    let en = s.tokens("We are respecting workers' rights");
+    let terms: Vec<&str> = en.iter().map(|t| t.term.as_str()).collect();
+    assert!(
+        terms.contains(&"respect") && terms.contains(&"right"),
+        "{terms:?}"
+    );
+    // Full-width Latin maps back to its original chars.
+    let fw = "ＩＬＯ公约";
+    let toks = s.tokens(fw);
+    assert_eq!(toks[0].term, "ilo");
+    assert_eq!(&fw[toks[0].range.clone()], "ＩＬＯ");
+}
+
+#[test]
+fn shared_segmenter_shares_the_dictionary() {
+    let a = Segmenter::new();
+    let b = Segmenter::shared();
+    assert!(std::ptr::eq(a.jieba(), b.jieba()));
+}
+
+#[test]
+fn plain_text_without_blank_lines_has_a_paragraph_a_line() {
+    let text = "Modern Slavery Statement 2021\nWe believe in acting with integrity and treating everyone with\ndignity and respect\nThese values apply across our operations\n- forced labour\nWe do not tolerate slavery\n";
+    let d = doc("l.txt", Format::Text, text);
+    let ps = seg().segment(&d);
+    check(&d, &ps).unwrap();
+    let got: Vec<_> = ps.iter().map(|p| (p.kind, p.text.as_str())).collect();
+    use PassageKind::*;
+    assert_eq!(
+        got,
+        vec![
+            (Paragraph, "Modern Slavery Statement 2021"),
+            (
+                Paragraph,
+                "We believe in acting with integrity and treating everyone with\ndignity and respect"
+            ),
+            (Paragraph, "These values apply across our operations"),
+            (ListItem, "forced labour"),
+            (Paragraph, "We do not tolerate slavery"),
+        ]
+    );
+}
