@@ -55,7 +55,7 @@ fn table_output_and_skips() {
         .unwrap();
     assert_eq!(out.status.code(), Some(3));
     let stdout = String::from_utf8(out.stdout).unwrap();
-    assert!(stdout.contains("heading · zh ·"));
+    assert!(stdout.contains(" · heading · zh · bytes "));
     assert!(stdout.contains("基本原则 › 我们承诺实施补救"));
     assert!(String::from_utf8_lossy(&out.stderr).contains("missing.md"));
 }

@@ -90,7 +90,8 @@ fn write_table(out: &mut impl Write, p: &Passage, tokens: bool) -> anyhow::Resul
     writeln!(out, "{}", p.id)?;
     writeln!(
         out,
-        "  {} · {} · bytes {}..{} · {}",
+        "  {} · {} · {} · bytes {}..{} · {}",
+        p.doc,
         p.kind.as_str(),
         p.lang,
         p.range.start,
