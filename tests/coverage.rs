@@ -212,7 +212,6 @@ fn missing_index_is_a_clear_error() {
 
 /// The real pipeline on the statement: `hria index`, then `hria coverage` with the built-in taxonomy.
 #[test]
-#[ignore = "needs the index writer, segmenter, tagger and full taxonomy (after merge)"]
 fn real_pipeline_on_the_statement() {
     let d = tempfile::tempdir().unwrap();
     let corpus = d.path().join("corpus");

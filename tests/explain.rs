@@ -164,7 +164,6 @@ fn overlapping_evidence_is_marked_once() {
 
 /// The real pipeline: every evidence passage `gaps` shows can be explained.
 #[test]
-#[ignore = "needs the index writer, segmenter, tagger and full taxonomy (after merge)"]
 fn real_pipeline_evidence_passages_can_be_explained() {
     let d = tempfile::tempdir().unwrap();
     let corpus = d.path().join("corpus");

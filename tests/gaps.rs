@@ -352,7 +352,6 @@ fn another_taxonomy_than_the_indexed_one_is_warned_about() {
 
 /// The real pipeline on the statement: `hria index`, then `hria gaps` with the built-in taxonomy.
 #[test]
-#[ignore = "needs the index writer, segmenter, tagger and full taxonomy (after merge)"]
 fn real_pipeline_on_the_statement() {
     let d = tempfile::tempdir().unwrap();
     let corpus = d.path().join("corpus");

@@ -39,10 +39,7 @@ impl SourceArgs {
     /// another one) and scans the passages.
     pub(crate) fn open(&self) -> anyhow::Result<Source> {
         let index = reader::open(&self.index)?;
-        let taxonomy: Cow<'static, Taxonomy> = match &self.taxonomy {
-            Some(p) => Cow::Owned(reader::load_taxonomy(p)?),
-            None => Cow::Borrowed(Taxonomy::builtin()),
-        };
+        let taxonomy: Cow<'static, Taxonomy> = super::taxonomy::load(self.taxonomy.as_deref())?;
         if let Some(w) = reader::taxonomy_warning(&index.manifest, &taxonomy) {
             eprintln!("hria: warning: {w}");
         }

@@ -2,10 +2,9 @@
 
 use super::common::{self, InputArgs};
 use hria::index::writer::{self, BuildOptions, BuildSummary, Event};
-use hria::taxonomy::Taxonomy;
 use indicatif::{ProgressBar, ProgressStyle};
 use std::io::{IsTerminal, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
@@ -51,19 +50,6 @@ pub struct Args {
     /// Debug: print peak memory (VmHWM) to stderr at the end.
     #[arg(long, hide = true)]
     pub report_rss: bool,
-}
-
-/// Loads `--taxonomy FILE`, or the built-in taxonomy.
-pub(crate) fn load_taxonomy(path: Option<&Path>) -> anyhow::Result<Taxonomy> {
-    let Some(path) = path else {
-        return Ok(Taxonomy::builtin().clone());
-    };
-    let src = std::fs::read_to_string(path)
-        .map_err(|e| anyhow::anyhow!("taxonomy {}: {e}", path.display()))?;
-    let mut t: Taxonomy =
-        toml::from_str(&src).map_err(|e| anyhow::anyhow!("taxonomy {}: {e}", path.display()))?;
-    t.hash = blake3::hash(src.as_bytes()).to_hex().to_string();
-    Ok(t)
 }
 
 fn progress_bar(quiet: bool) -> ProgressBar {
@@ -121,7 +107,7 @@ fn peak_rss_kb() -> Option<u64> {
 
 /// Runs `hria index`.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let taxonomy = load_taxonomy(args.taxonomy.as_deref())?;
+    let taxonomy = super::taxonomy::load(args.taxonomy.as_deref())?;
     let opts = BuildOptions {
         dir: args.index.clone(),
         roots: args.input.paths(),

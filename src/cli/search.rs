@@ -56,7 +56,7 @@ fn parse_lang(s: &str) -> Result<Lang, String> {
 /// Runs `hria search`.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let handle = open_reader(&args.index)?;
-    let taxonomy = super::index::load_taxonomy(args.taxonomy.as_deref())?;
+    let taxonomy = super::taxonomy::load(args.taxonomy.as_deref())?;
     if let Some(w) = handle.taxonomy_warning(&taxonomy) {
         eprintln!("hria: warning: {w}");
     }

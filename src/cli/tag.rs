@@ -43,12 +43,7 @@ pub struct Args {
 
 /// Loads `--taxonomy FILE`, or the built-in taxonomy.
 pub fn load_taxonomy(path: Option<&Path>) -> anyhow::Result<Cow<'static, Taxonomy>> {
-    match path {
-        None => Ok(Cow::Borrowed(Taxonomy::builtin())),
-        Some(p) => Ok(Cow::Owned(
-            Taxonomy::from_file(p).with_context(|| format!("taxonomy {}", p.display()))?,
-        )),
-    }
+    super::taxonomy::load(path)
 }
 
 /// Builds the tagger for `--taxonomy` and `--threshold`.

@@ -111,7 +111,8 @@ pub fn segmenter() -> &'static Segmenter {
 }
 
 /// The `hria` tokenizer: normalization then [`Segmenter::tokens`], the same terms the writer
-/// indexes from `Passage::tokens`. Used for query parsing and snippet highlighting.
+/// indexes from `Passage::tokens`, sub-words of long Chinese words included. Used for snippet
+/// highlighting, so that a query for 劳动 highlights it inside 强迫劳动.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct HriaTokenizer;
 
@@ -123,21 +124,65 @@ impl Tokenizer for HriaTokenizer {
     }
 }
 
-/// Builds tantivy's pre-tokenized value from hria tokens (positions are token ordinals).
+/// The query side of [`HriaTokenizer`]: the same words without sub-words, so that a query for
+/// 强迫劳动 asks for the whole term (which the index holds) and not also for 强迫 and 劳动.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct HriaQueryTokenizer;
+
+impl Tokenizer for HriaQueryTokenizer {
+    type TokenStream<'a> = PreTokenizedStream;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
+        let mut tokens = segmenter().tokens(text);
+        let mut end = 0;
+        tokens.retain(|t| {
+            let keep = t.range.start >= end || t.range.end > end;
+            if keep {
+                end = t.range.end;
+            }
+            keep
+        });
+        PreTokenizedStream::from(pre_tokenized(text, &tokens))
+    }
+}
+
+/// A tokenizer manager for query parsing: `hria` maps to [`HriaQueryTokenizer`].
+pub fn query_tokenizers() -> tantivy::tokenizer::TokenizerManager {
+    let m = tantivy::tokenizer::TokenizerManager::default();
+    m.register(schema::TOKENIZER, HriaQueryTokenizer);
+    m
+}
+
+/// Builds tantivy's pre-tokenized value from hria tokens. Positions are word ordinals; a
+/// sub-word (a token whose range lies inside the previous word's) shares its word's position, so
+/// phrase queries see the words in order.
 pub fn pre_tokenized(text: &str, tokens: &[crate::model::Token]) -> PreTokenizedString {
-    PreTokenizedString {
-        text: text.to_string(),
-        tokens: tokens
-            .iter()
-            .enumerate()
-            .map(|(i, t)| TvToken {
+    let mut position = 0usize;
+    let mut word: Option<std::ops::Range<usize>> = None;
+    let tokens = tokens
+        .iter()
+        .map(|t| {
+            let inside = word
+                .as_ref()
+                .is_some_and(|w| w.start <= t.range.start && t.range.end <= w.end);
+            if !inside {
+                if word.is_some() {
+                    position += 1;
+                }
+                word = Some(t.range.clone());
+            }
+            TvToken {
                 offset_from: t.range.start,
                 offset_to: t.range.end,
-                position: i,
+                position,
                 text: t.term.clone(),
                 position_length: 1,
-            })
-            .collect(),
+            }
+        })
+        .collect();
+    PreTokenizedString {
+        text: text.to_string(),
+        tokens,
     }
 }
 

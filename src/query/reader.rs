@@ -149,18 +149,6 @@ fn short(hash: &str) -> &str {
     hash.get(..12).unwrap_or(hash)
 }
 
-/// Loads a taxonomy from a TOML file (the format of the built-in one), hashing its text.
-pub fn load_taxonomy(path: &Path) -> Result<Taxonomy, ReadError> {
-    let fail = |reason: String| ReadError::Taxonomy {
-        path: path.to_path_buf(),
-        reason,
-    };
-    let src = std::fs::read_to_string(path).map_err(|e| fail(format!("cannot read it: {e}")))?;
-    let mut t: Taxonomy = toml::from_str(&src).map_err(|e| fail(format!("does not parse: {e}")))?;
-    t.hash = blake3::hash(src.as_bytes()).to_hex().to_string();
-    Ok(t)
-}
-
 /// Which facet field a tag of a passage came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Via {

@@ -90,7 +90,11 @@ pub fn build_query(h: &IndexHandle, req: &SearchRequest) -> Result<Box<dyn Query
     let text_query: Box<dyn Query> = if q.is_empty() || q == "*" {
         Box::new(AllQuery)
     } else {
-        let mut parser = QueryParser::for_index(&h.index, vec![f.text]);
+        let mut parser = QueryParser::new(
+            h.index.schema(),
+            vec![f.text],
+            crate::index::query_tokenizers(),
+        );
         parser.set_conjunction_by_default();
         parser.parse_query(q).map_err(|e| SearchError::Query {
             query: req.query.clone(),

@@ -66,13 +66,14 @@ fn emit(
     if han {
         for w in jieba.cut(part, false) {
             // Punctuation inside the run comes out as tokens of its own.
-            if !w.word.chars().any(|c| is_han(c) || c.is_alphanumeric()) {
+            if !w.word.chars().any(char::is_alphanumeric) {
                 continue;
             }
             out.push(Token {
                 term: w.word.to_string(),
                 range: to_source(r.start + w.byte_start, r.start + w.byte_end),
             });
+            push_subwords(jieba, w.word, r.start + w.byte_start, &to_source, out);
         }
         return;
     }
@@ -88,5 +89,37 @@ fn emit(
             term,
             range: to_source(r.start + i, r.start + i + w.len()),
         });
+    }
+}
+
+/// After a long Han word, its dictionary words of two and three chars, as jieba's search mode
+/// offers them: so that 劳动 finds 强迫劳动 although the dictionary keeps the term whole. Their
+/// ranges lie inside the word's range, which is how the index recognises them (same position).
+fn push_subwords(
+    jieba: &Jieba,
+    word: &str,
+    start: usize,
+    to_source: &impl Fn(usize, usize) -> std::ops::Range<usize>,
+    out: &mut Vec<Token>,
+) {
+    let bounds: Vec<usize> = word
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain([word.len()])
+        .collect();
+    let chars = bounds.len() - 1;
+    for n in [2, 3] {
+        if chars <= n {
+            continue;
+        }
+        for i in 0..=chars - n {
+            let gram = &word[bounds[i]..bounds[i + n]];
+            if jieba.has_word(gram) {
+                out.push(Token {
+                    term: gram.to_string(),
+                    range: to_source(start + bounds[i], start + bounds[i + n]),
+                });
+            }
+        }
     }
 }
