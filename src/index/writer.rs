@@ -139,10 +139,35 @@ fn root_key(root: &Path) -> String {
 }
 
 fn is_empty_dir(dir: &Path) -> Result<bool, IndexError> {
+    // Hidden files (a `.gitignore` keeping the folder in a repository) do not make it a non-index.
     Ok(std::fs::read_dir(dir)
         .map_err(|e| IndexError::io(dir, e))?
-        .next()
-        .is_none())
+        .filter_map(Result::ok)
+        .all(|e| is_hidden(&e.path())))
+}
+
+fn is_hidden(path: &Path) -> bool {
+    path.file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.starts_with('.'))
+}
+
+/// Carries hidden files that are not tantivy's (`.gitignore` and the like) from the old index
+/// folder into the new one, so that a rebuild leaves the folder as the user set it up.
+fn carry_hidden_files(from: &Path, to: &Path) {
+    let Ok(entries) = std::fs::read_dir(from) else {
+        return;
+    };
+    for e in entries.filter_map(Result::ok) {
+        let p = e.path();
+        let name = e.file_name();
+        let tantivy_file = name
+            .to_str()
+            .is_some_and(|n| n.starts_with(".tantivy") || n.starts_with(".managed"));
+        if is_hidden(&p) && p.is_file() && !tantivy_file && !to.join(&name).exists() {
+            let _ = std::fs::copy(&p, to.join(&name));
+        }
+    }
 }
 
 /// A sibling path of `dir` named `<name><suffix>`.
@@ -386,6 +411,9 @@ fn swap_in(
     dir: &Path,
     old_lock: Option<tantivy::directory::DirectoryLock>,
 ) -> Result<(), IndexError> {
+    if dir.exists() {
+        carry_hidden_files(dir, tmp);
+    }
     let old = if dir.exists() {
         let old = sibling(dir, &format!(".old-{}", std::process::id()))?;
         std::fs::rename(dir, &old).map_err(|e| IndexError::io(dir, e))?;
