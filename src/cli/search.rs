@@ -111,8 +111,22 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 }
                 writeln!(out, "   {} {} {}", h.id, h.kind, h.lang)?;
                 if !h.tags.is_empty() {
-                    let tags: Vec<&str> = h.tags.iter().map(|t| t.tag.as_str()).collect();
-                    writeln!(out, "   tags: {}", tags.join(", "))?;
+                    // Covered instruments are inferred, not named: shown apart so that an
+                    // analyst does not read them as citations.
+                    let (covered, tags): (Vec<_>, Vec<_>) = h
+                        .tags
+                        .iter()
+                        .partition(|t| t.basis == hria::model::Basis::Covered);
+                    let ids = |v: &[&hria::model::Tag]| {
+                        v.iter()
+                            .map(|t| t.tag.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    };
+                    writeln!(out, "   tags: {}", ids(&tags))?;
+                    if !covered.is_empty() {
+                        writeln!(out, "   covers (not named): {}", ids(&covered))?;
+                    }
                 }
                 let snippet = search::mark(&h.snippet, &h.highlights, open, close);
                 writeln!(out, "   {}", snippet.replace('\n', " "))?;
