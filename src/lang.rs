@@ -8,10 +8,12 @@ use crate::model::Lang;
 pub fn detect(text: &str) -> Lang {
     let (mut han, mut letters) = (0usize, 0usize);
     for c in text.chars() {
-        if is_han(c) {
+        if c.is_ascii() {
+            letters += usize::from(c.is_ascii_alphabetic());
+        } else if is_han(c) {
             han += 1;
             letters += 1;
-        } else if c.is_alphabetic() {
+        } else if is_alphabetic(c) {
             letters += 1;
         }
     }
@@ -28,12 +30,39 @@ pub fn detect(text: &str) -> Lang {
         // Too short to be reliable: plain ASCII letters are most likely English here.
         _ if text
             .chars()
-            .filter(|c| c.is_alphabetic())
+            .filter(|&c| is_alphabetic(c))
             .all(|c| c.is_ascii()) =>
         {
             Lang::En
         }
         _ => Lang::Other,
+    }
+}
+
+/// [`char::is_alphabetic`], answered without a table lookup for ASCII, the main Han blocks and
+/// the punctuation of Chinese text (the lookup is slow outside ASCII).
+#[inline]
+pub fn is_alphabetic(c: char) -> bool {
+    match c as u32 {
+        0..=0x7F => c.is_ascii_alphabetic(),
+        0x3400..=0x4DBF | 0x4E00..=0x9FFF => true,
+        0x2000..=0x206F | 0x3000..=0x3004 | 0x3008..=0x3020 | 0xFF01..=0xFF0F | 0xFF1A..=0xFF20 => {
+            false
+        }
+        _ => c.is_alphabetic(),
+    }
+}
+
+/// [`char::is_alphanumeric`] with the fast paths of [`is_alphabetic`].
+#[inline]
+pub fn is_alphanumeric(c: char) -> bool {
+    match c as u32 {
+        0..=0x7F => c.is_ascii_alphanumeric(),
+        0x3400..=0x4DBF | 0x4E00..=0x9FFF => true,
+        0x2000..=0x206F | 0x3000..=0x3004 | 0x3008..=0x3020 | 0xFF01..=0xFF0F | 0xFF1A..=0xFF20 => {
+            false
+        }
+        _ => c.is_alphanumeric(),
     }
 }
 
@@ -46,6 +75,19 @@ pub fn is_han(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fast_char_classes_agree_with_std() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            assert_eq!(is_alphabetic(c), c.is_alphabetic(), "U+{:04X}", c as u32);
+            assert_eq!(
+                is_alphanumeric(c),
+                c.is_alphanumeric(),
+                "U+{:04X}",
+                c as u32
+            );
+        }
+    }
 
     #[test]
     fn detects_zh_en_other() {

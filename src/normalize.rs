@@ -45,13 +45,24 @@ pub fn warm_up() {
 
 /// Normalizes one char: Traditional → Simplified, full-width → half-width, lowercase, and
 /// Chinese punctuation variants folded to one form. Always exactly one char out.
+#[inline]
 pub fn fold_char(c: char) -> char {
     let u = c as u32;
+    // Fast paths for the chars that make up almost all text: ASCII, then Han (whose table value
+    // is final: the Simplified form of a Han char is neither punctuation nor a capital).
+    if u < 0x80 {
+        return c.to_ascii_lowercase();
+    }
+    if (CJK_START..CJK_END).contains(&u) {
+        return t2s_table()[(u - CJK_START) as usize];
+    }
     let c = match u {
         // Full-width ASCII variants.
-        0xFF01..=0xFF5E => char::from_u32(u - 0xFEE0).unwrap_or(c),
-        0x3000 => ' ',
-        CJK_START..CJK_END => t2s_table()[(u - CJK_START) as usize],
+        0xFF01..=0xFF5E => match char::from_u32(u - 0xFEE0) {
+            Some(a) => return a.to_ascii_lowercase(),
+            None => c,
+        },
+        0x3000 => return ' ',
         _ => c,
     };
     match c {
@@ -60,7 +71,9 @@ pub fn fold_char(c: char) -> char {
         '〈' | '‹' => '《',
         '〉' | '›' => '》',
         '、' => '、',
-        _ if c.is_ascii() => c.to_ascii_lowercase(),
+        // Blocks without capitals (general punctuation, CJK symbols and kana, full-width forms):
+        // no case lookup needed.
+        _ if matches!(u, 0x2000..=0x206F | 0x3000..=0x33FF | 0xFE30..=0xFFEF) => c,
         _ if c.is_uppercase() => {
             let mut low = c.to_lowercase();
             match (low.next(), low.next()) {
@@ -116,7 +129,17 @@ pub fn normalize(source: &str) -> Normalized {
 
 /// Normalizes without keeping offsets (queries, keywords).
 pub fn normalize_str(source: &str) -> String {
-    source.chars().map(fold_char).collect()
+    let mut out = String::with_capacity(source.len());
+    normalize_into(source, &mut out);
+    out
+}
+
+/// Normalizes `source` onto the end of `out` (a buffer the caller reuses), without offsets.
+pub fn normalize_into(source: &str, out: &mut String) {
+    out.reserve(source.len());
+    for c in source.chars() {
+        out.push(fold_char(c));
+    }
 }
 
 #[cfg(test)]
@@ -133,6 +156,47 @@ mod tests {
         );
         assert_eq!(normalize_str("UNGP"), "ungp");
         assert_eq!(normalize_str("「人權」"), "“人权”");
+    }
+
+    /// `fold_char` as first written, without fast paths.
+    fn fold_char_reference(c: char) -> char {
+        let u = c as u32;
+        let c = match u {
+            0xFF01..=0xFF5E => char::from_u32(u - 0xFEE0).unwrap_or(c),
+            0x3000 => ' ',
+            CJK_START..CJK_END => t2s_table()[(u - CJK_START) as usize],
+            _ => c,
+        };
+        match c {
+            '「' | '『' | '“' | '〝' => '“',
+            '」' | '』' | '”' | '〞' => '”',
+            '〈' | '‹' => '《',
+            '〉' | '›' => '》',
+            '、' => '、',
+            _ if c.is_ascii() => c.to_ascii_lowercase(),
+            _ if c.is_uppercase() => {
+                let mut low = c.to_lowercase();
+                match (low.next(), low.next()) {
+                    (Some(l), None) => l,
+                    _ => c,
+                }
+            }
+            _ => c,
+        }
+    }
+
+    #[test]
+    fn fast_paths_fold_every_char_as_the_reference() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            assert_eq!(fold_char(c), fold_char_reference(c), "U+{:04X}", c as u32);
+        }
+    }
+
+    #[test]
+    fn normalize_into_appends() {
+        let mut buf = String::from("x");
+        normalize_into("ＡＢ強", &mut buf);
+        assert_eq!(buf, "xab强");
     }
 
     #[test]

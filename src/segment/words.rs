@@ -2,23 +2,66 @@
 //! folded), split into Han and non-Han runs; Han runs go to jieba, the rest to Unicode word
 //! bounds (stemmed when asked). Every token's range points into the un-normalized text.
 
-use crate::lang::is_han;
+use crate::lang::{is_alphanumeric, is_han};
 use crate::model::Token;
 use jieba_rs::Jieba;
 use rust_stemmers::Stemmer;
+use std::cell::RefCell;
 use unicode_segmentation::UnicodeSegmentation;
+
+/// Buffers reused by every call on a thread: the normalized text and its offset shifts.
+#[derive(Default)]
+struct Scratch {
+    norm: String,
+    shifts: Vec<(usize, isize)>,
+}
+
+thread_local! {
+    static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
+}
 
 /// Appends the words of `text` to `out`.
 pub(crate) fn tokens(jieba: &Jieba, stemmer: Option<&Stemmer>, text: &str, out: &mut Vec<Token>) {
+    SCRATCH.with(|scratch| match scratch.try_borrow_mut() {
+        Ok(mut s) => {
+            let Scratch { norm, shifts } = &mut *s;
+            tokens_with(jieba, stemmer, text, norm, shifts, out);
+            // A huge text should not pin its buffer for the thread's life.
+            if norm.capacity() > 1 << 20 {
+                *norm = String::new();
+                *shifts = Vec::new();
+            }
+        }
+        // Only if a stemmer or jieba ever called back in here: fresh buffers then.
+        Err(_) => tokens_with(
+            jieba,
+            stemmer,
+            text,
+            &mut String::new(),
+            &mut Vec::new(),
+            out,
+        ),
+    })
+}
+
+fn tokens_with(
+    jieba: &Jieba,
+    stemmer: Option<&Stemmer>,
+    text: &str,
+    norm: &mut String,
+    shifts: &mut Vec<(usize, isize)>,
+    out: &mut Vec<Token>,
+) {
     // Char-for-char normalization; offsets are mapped back below, from the char lengths.
-    let norm = crate::normalize::normalize_str(text);
+    norm.clear();
+    shifts.clear();
+    crate::normalize::normalize_into(text, norm);
     let n = norm.as_str();
     // Runs change only where Han letters meet other letters or digits: punctuation and spaces
     // stay in the current run, so that a Chinese passage goes to jieba in few calls.
     let mut run: Option<(usize, bool)> = None;
     // Where normalized and source offsets drift apart (a full-width char folded to ASCII, say):
     // `(normalized offset, source − normalized from there on)`. Usually empty.
-    let mut shifts: Vec<(usize, isize)> = Vec::new();
     let mut delta = 0isize;
     let mut src_chars = text.chars();
     for (i, c) in n.char_indices() {
@@ -28,14 +71,14 @@ pub(crate) fn tokens(jieba: &Jieba, stemmer: Option<&Stemmer>, text: &str, out: 
                 shifts.push((i + c.len_utf8(), delta));
             }
         }
-        // `is_han` first: `is_alphanumeric` is slow on Han chars.
+        // `is_han` first: most chars of a Chinese text are Han.
         let han = is_han(c);
-        if !han && !c.is_alphanumeric() {
+        if !han && !is_alphanumeric(c) {
             continue;
         }
         match run {
             Some((s, h)) if h != han => {
-                emit(jieba, stemmer, &norm, &shifts, s..i, h, out);
+                emit(jieba, stemmer, n, shifts, s..i, h, out);
                 run = Some((i, han));
             }
             None => run = Some((i, han)),
@@ -43,7 +86,7 @@ pub(crate) fn tokens(jieba: &Jieba, stemmer: Option<&Stemmer>, text: &str, out: 
         }
     }
     if let Some((s, h)) = run {
-        emit(jieba, stemmer, &norm, &shifts, s..n.len(), h, out);
+        emit(jieba, stemmer, n, shifts, s..n.len(), h, out);
     }
 }
 
@@ -66,7 +109,7 @@ fn emit(
     if han {
         for w in jieba.cut(part, false) {
             // Punctuation inside the run comes out as tokens of its own.
-            if !w.word.chars().any(char::is_alphanumeric) {
+            if !w.word.chars().any(is_alphanumeric) {
                 continue;
             }
             out.push(Token {
@@ -78,7 +121,7 @@ fn emit(
         return;
     }
     for (i, w) in part.unicode_word_indices() {
-        if !w.chars().any(char::is_alphanumeric) {
+        if !w.chars().any(is_alphanumeric) {
             continue;
         }
         let term = match stemmer {
@@ -102,11 +145,49 @@ fn push_subwords(
     to_source: &impl Fn(usize, usize) -> std::ops::Range<usize>,
     out: &mut Vec<Token>,
 ) {
+    // Short words have no sub-words: most words end here, without a look at their chars.
+    if word.chars().nth(2).is_none() {
+        return;
+    }
+    // Char starts of the word, on the stack for any dictionary word (a longer word takes the
+    // slow path below).
+    let mut bounds = [0usize; 33];
+    let mut chars = 0;
+    for (i, _) in word.char_indices() {
+        if chars == 32 {
+            return push_subwords_long(jieba, word, start, to_source, out);
+        }
+        bounds[chars] = i;
+        chars += 1;
+    }
+    bounds[chars] = word.len();
+    grams(jieba, word, &bounds[..=chars], start, to_source, out);
+}
+
+fn push_subwords_long(
+    jieba: &Jieba,
+    word: &str,
+    start: usize,
+    to_source: &impl Fn(usize, usize) -> std::ops::Range<usize>,
+    out: &mut Vec<Token>,
+) {
     let bounds: Vec<usize> = word
         .char_indices()
         .map(|(i, _)| i)
         .chain([word.len()])
         .collect();
+    grams(jieba, word, &bounds, start, to_source, out);
+}
+
+/// The 2- and 3-char dictionary words of `word`, whose char starts (and end) are `bounds`.
+fn grams(
+    jieba: &Jieba,
+    word: &str,
+    bounds: &[usize],
+    start: usize,
+    to_source: &impl Fn(usize, usize) -> std::ops::Range<usize>,
+    out: &mut Vec<Token>,
+) {
     let chars = bounds.len() - 1;
     for n in [2, 3] {
         if chars <= n {
