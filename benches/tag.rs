@@ -1,13 +1,16 @@
 //! Tagging throughput with the built-in taxonomy, next to a bare Aho-Corasick scan of the same
-//! patterns over the same (already normalized) text.
+//! patterns over the same text: [`BareScan`], which normalizes the text the same way and counts
+//! overlapping matches with an automaton built with the tagger's settings (the default builder,
+//! standard match semantics). For the choice of automaton kind, the summary also shows scans of
+//! pre-normalized text with the default automaton and with a DFA (not part of the ratio).
 //!
 //! Corpora: the Microsoft statement (in the repo's test fixtures); and, when `../shared/bench`
 //! is present, the first 8 MB of `zh-law/**/*.md` by sorted path and all of `en-statements/`.
 //! Both sides count what they find inside the loop, so a broken stage cannot look fast.
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use hria::tag::Tagger;
+use hria::tag::{BareScan, Tagger};
 use hria::taxonomy::Taxonomy;
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
@@ -88,7 +91,12 @@ fn tag_all(tagger: &Tagger, passages: &[String]) -> usize {
         .sum()
 }
 
-fn scan_all(ac: &AhoCorasick, normalized: &[String]) -> usize {
+fn scan_all(bare: &BareScan, passages: &[String]) -> u64 {
+    passages.iter().map(|p| bare.count(black_box(p))).sum()
+}
+
+/// A scan of pre-normalized text (not the reference; shown for the choice of automaton kind).
+fn raw_scan_all(ac: &AhoCorasick, normalized: &[String]) -> usize {
     normalized
         .iter()
         .map(|p| ac.find_overlapping_iter(black_box(p.as_str())).count())
@@ -97,10 +105,16 @@ fn scan_all(ac: &AhoCorasick, normalized: &[String]) -> usize {
 
 fn bench(c: &mut Criterion) {
     let tagger = Tagger::new(Taxonomy::builtin());
-    let bare = AhoCorasick::builder()
+    let bare = tagger.bare_scanner();
+    let default_ac = AhoCorasick::builder()
         .match_kind(MatchKind::Standard)
         .build(tagger.patterns())
-        .expect("bare automaton");
+        .expect("default automaton");
+    let dfa = AhoCorasick::builder()
+        .match_kind(MatchKind::Standard)
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(tagger.patterns())
+        .expect("DFA automaton");
     let mut summary = Vec::new();
     for (name, passages) in corpora() {
         let bytes: usize = passages.iter().map(String::len).sum();
@@ -109,7 +123,12 @@ fn bench(c: &mut Criterion) {
             .map(|p| hria::normalize::normalize_str(p))
             .collect();
         let tags = tag_all(&tagger, &passages);
-        let matches = scan_all(&bare, &normalized);
+        let matches = scan_all(&bare, &passages);
+        assert_eq!(
+            raw_scan_all(&dfa, &normalized) as u64,
+            matches,
+            "{name}: DFA differs"
+        );
         assert!(tags > 0 && matches > 0, "{name}: nothing found");
         let mut g = c.benchmark_group(format!("tag/{name}"));
         g.throughput(Throughput::Bytes(bytes as u64));
@@ -119,28 +138,37 @@ fn bench(c: &mut Criterion) {
             b.iter(|| assert_eq!(tag_all(&tagger, &passages), tags))
         });
         g.bench_function("bare-aho-corasick", |b| {
-            b.iter(|| assert_eq!(scan_all(&bare, &normalized), matches))
+            b.iter(|| assert_eq!(scan_all(&bare, &passages), matches))
         });
         g.finish();
         // A direct ratio from plain timed runs, the two sides interleaved so that load from
         // other processes hits both alike; the best of each.
         let (mut tt, mut ts) = (Duration::MAX, Duration::MAX);
+        let (mut tn, mut td) = (Duration::MAX, Duration::MAX);
         for _ in 0..5 {
             let t = Instant::now();
             black_box(tag_all(&tagger, &passages));
             tt = tt.min(t.elapsed());
             let t = Instant::now();
-            black_box(scan_all(&bare, &normalized));
+            black_box(scan_all(&bare, &passages));
             ts = ts.min(t.elapsed());
+            let t = Instant::now();
+            black_box(raw_scan_all(&default_ac, &normalized));
+            tn = tn.min(t.elapsed());
+            let t = Instant::now();
+            black_box(raw_scan_all(&dfa, &normalized));
+            td = td.min(t.elapsed());
         }
         let mbps = |d: Duration| bytes as f64 / 1e6 / d.as_secs_f64().max(1e-9);
         summary.push(format!(
-            "{name}: {:.1} MB, {} passages, {tags} tags, {matches} raw matches; tagger {:.1} MB/s, bare scan {:.1} MB/s, ratio {:.2}",
+            "{name}: {:.1} MB, {} passages, {tags} tags, {matches} raw matches; tagger {:.1} MB/s, bare scan {:.1} MB/s, ratio {:.2}; pre-normalized scans: default {:.1} MB/s, DFA {:.1} MB/s",
             bytes as f64 / 1e6,
             passages.len(),
             mbps(tt),
             mbps(ts),
             ts.as_secs_f64() / tt.as_secs_f64().max(1e-12),
+            mbps(tn),
+            mbps(td),
         ));
     }
     for s in summary {

@@ -160,12 +160,27 @@ struct Hit {
     name: u32,
 }
 
+/// The rule behind a piece of evidence; its text is built only for the output.
+#[derive(Debug, Clone, Copy)]
+enum Rule {
+    /// A keyword or abbreviation: `Tagger::rules[name]`.
+    Name(u32),
+    /// A weak keyword confirmed by a cue (`cue` name, found in the section path).
+    Weak {
+        name: u32,
+        cue: u32,
+        in_section: bool,
+    },
+    /// An instrument covered by an entry: `Tagger::covers[entry]`.
+    Covers(u32),
+}
+
 /// A tag before its evidence is mapped to output offsets (clean-text ranges).
 struct Found {
     entry: u32,
     score: f32,
     basis: Basis,
-    evidence: Vec<(Range<usize>, String)>,
+    evidence: Vec<(Range<usize>, Rule)>,
 }
 
 /// Per-passage state shared by the rules, with lazily computed parts.
@@ -217,10 +232,16 @@ pub struct Tagger {
     ac: AhoCorasick,
     /// Normalized pattern strings, by automaton pattern id.
     patterns: Vec<String>,
-    /// Uses of each automaton pattern.
-    refs: Vec<Vec<PatRef>>,
+    /// Uses of all automaton patterns, grouped by pattern: pattern `p` has
+    /// `refs[ref_start[p]..ref_start[p + 1]]` (one flat table, no per-match pointer chase).
+    refs: Vec<PatRef>,
+    ref_start: Vec<u32>,
     /// Keywords as written in the taxonomy (for rule names and abbreviation case checks).
     names: Vec<String>,
+    /// Evidence rule text of each name (`keyword:…` or `abbr:…`), built once.
+    rules: Vec<String>,
+    /// `covers:<id>` of each entry, built once.
+    covers: Vec<String>,
     entries: Vec<EntryInfo>,
     threshold: f32,
 }
@@ -233,7 +254,10 @@ impl Tagger {
             ac: AhoCorasick::new(Vec::<String>::new()).expect("an empty automaton builds"),
             patterns: Vec::new(),
             refs: Vec::new(),
+            ref_start: vec![0],
             names: Vec::new(),
+            rules: Vec::new(),
+            covers: Vec::new(),
             entries: Vec::new(),
             threshold: DEFAULT_THRESHOLD,
         })
@@ -270,15 +294,23 @@ impl Tagger {
         for k in NEGATION_EXCEPTIONS {
             b.add(k, u32::MAX, Role::NegException, false);
         }
-        let ac = AhoCorasick::builder()
-            .match_kind(MatchKind::Standard)
-            .build(&b.patterns)?;
+        let ac = automaton(&b.patterns)?;
+        let mut refs = Vec::new();
+        let mut ref_start = vec![0u32];
+        for r in b.refs {
+            refs.extend(r);
+            ref_start.push(refs.len() as u32);
+        }
+        let entries = entry_infos(taxonomy);
         Ok(Tagger {
             ac,
             patterns: b.patterns,
-            refs: b.refs,
+            refs,
+            ref_start,
             names: b.names,
-            entries: entry_infos(taxonomy),
+            rules: b.rules,
+            covers: entries.iter().map(|e| format!("covers:{}", e.id)).collect(),
+            entries,
             threshold: DEFAULT_THRESHOLD,
         })
     }
@@ -297,6 +329,20 @@ impl Tagger {
     /// The normalized patterns of the automaton (for benchmarks comparing against a bare scan).
     pub fn patterns(&self) -> &[String] {
         &self.patterns
+    }
+
+    /// A bare scan with this tagger's automaton: the reference that tagging throughput is
+    /// measured against (see [`BareScan`]).
+    pub fn bare_scanner(&self) -> BareScan {
+        BareScan {
+            ac: self.ac.clone(),
+        }
+    }
+
+    /// Uses of automaton pattern `p`.
+    #[inline]
+    fn refs_of(&self, p: usize) -> &[PatRef] {
+        &self.refs[self.ref_start[p] as usize..self.ref_start[p + 1] as usize]
     }
 
     /// Tags a passage; evidence ranges are byte ranges into the original document text, and
@@ -337,7 +383,7 @@ impl Tagger {
                     .map(|(r, rule)| Evidence {
                         matched: clean.get(r.clone()).unwrap_or("").to_string(),
                         range: map(r),
-                        rule,
+                        rule: self.rule_text(rule),
                     })
                     .collect(),
             })
@@ -348,6 +394,25 @@ impl Tagger {
                 .then(basis_rank(a.basis).cmp(&basis_rank(b.basis)))
         });
         tags
+    }
+
+    /// The output text of a rule.
+    fn rule_text(&self, rule: Rule) -> String {
+        match rule {
+            Rule::Name(n) => self.rules[n as usize].clone(),
+            Rule::Weak {
+                name,
+                cue,
+                in_section,
+            } => {
+                let kind = if in_section { "section-cue" } else { "cue" };
+                format!(
+                    "weak:{}+{kind}:{}",
+                    self.names[name as usize], self.names[cue as usize]
+                )
+            }
+            Rule::Covers(e) => self.covers[e as usize].clone(),
+        }
     }
 
     /// The engine: matches, rules, scores. Evidence ranges are into `clean`.
@@ -381,7 +446,7 @@ impl Tagger {
         negs.clear();
         exceptions.clear();
         for m in self.ac.find_overlapping_iter(t) {
-            for r in &self.refs[m.pattern().as_usize()] {
+            for r in self.refs_of(m.pattern().as_usize()) {
                 let start = m.start();
                 if r.word_left && t[..start].chars().next_back().is_some_and(is_word_char) {
                     continue;
@@ -467,7 +532,6 @@ impl Tagger {
                 found.push(f);
             }
         }
-        found.retain(|f| f.score >= self.threshold);
         self.add_covered(&mut found);
         found
     }
@@ -563,18 +627,21 @@ impl Tagger {
         let miss: f32 = parts.iter().map(|p| 1.0 - p.2).product();
         // Rounded so that output is short and stable (0.99, not 0.98999995).
         let score = ((1.0 - miss) * 1000.0).round().clamp(0.0, 1000.0) / 1000.0;
+        // Below the threshold the tag is dropped: no evidence to build (nor to cover with).
+        if score < self.threshold {
+            return None;
+        }
         let evidence = kept
             .iter()
             .take(MAX_EVIDENCE)
             .map(|(h, cue)| {
-                let name = &self.names[h.name as usize];
                 let rule = match (h.role, cue) {
-                    (Role::Abbr, _) => format!("abbr:{name}"),
-                    (Role::Weak, Some((c, in_section))) => {
-                        let kind = if *in_section { "section-cue" } else { "cue" };
-                        format!("weak:{name}+{kind}:{}", self.names[*c as usize])
-                    }
-                    _ => format!("keyword:{name}"),
+                    (Role::Weak, Some((c, in_section))) => Rule::Weak {
+                        name: h.name,
+                        cue: *c,
+                        in_section: *in_section,
+                    },
+                    _ => Rule::Name(h.name),
                 };
                 let r = norm.to_source(h.start)..norm.to_source(h.end);
                 debug_assert!(clean.is_char_boundary(r.start) && clean.is_char_boundary(r.end));
@@ -599,7 +666,7 @@ impl Tagger {
         for name in section {
             let t = crate::normalize::normalize_str(name);
             for m in self.ac.find_overlapping_iter(t.as_str()) {
-                for r in &self.refs[m.pattern().as_usize()] {
+                for r in self.refs_of(m.pattern().as_usize()) {
                     if r.role != Role::Cue
                         || (r.word_left
                             && t[..m.start()].chars().next_back().is_some_and(is_word_char))
@@ -631,7 +698,7 @@ impl Tagger {
                 } else {
                     SCORE_COVERED_BROAD
                 };
-                let rule = format!("covers:{}", info.id);
+                let rule = Rule::Covers(f.entry);
                 let slot = match covered.iter().position(|c| c.entry == inst) {
                     Some(p) => &mut covered[p],
                     None => {
@@ -647,12 +714,45 @@ impl Tagger {
                 slot.score = slot.score.max(score);
                 for (r, _) in &f.evidence {
                     if slot.evidence.len() < MAX_EVIDENCE {
-                        slot.evidence.push((r.clone(), rule.clone()));
+                        slot.evidence.push((r.clone(), rule));
                     }
                 }
             }
         }
         found.extend(covered.into_iter().filter(|c| c.score >= self.threshold));
+    }
+}
+
+/// The automaton of the tagger and of [`BareScan`]: both must be built alike for the throughput
+/// comparison to be fair.
+fn automaton(patterns: &[String]) -> Result<AhoCorasick, aho_corasick::BuildError> {
+    AhoCorasick::builder()
+        .match_kind(MatchKind::Standard)
+        .build(patterns)
+}
+
+/// A bare Aho-Corasick scan of a tagger's patterns: the same normalization and the same
+/// automaton as [`Tagger`], counting overlapping matches and applying no rules. It is what
+/// tagging throughput is measured against (`hria bench`, `cargo bench --bench tag`).
+#[derive(Clone)]
+pub struct BareScan {
+    ac: AhoCorasick,
+}
+
+impl BareScan {
+    /// Normalizes `text` as the tagger does and counts the overlapping pattern matches in it.
+    pub fn count(&self, text: &str) -> u64 {
+        thread_local! {
+            static NORM: std::cell::RefCell<NormText> = std::cell::RefCell::default();
+        }
+        let scan = |norm: &mut NormText| {
+            norm.fill(text);
+            self.ac.find_overlapping_iter(norm.text.as_str()).count() as u64
+        };
+        NORM.with(|cell| match cell.try_borrow_mut() {
+            Ok(mut norm) => scan(&mut norm),
+            Err(_) => scan(&mut NormText::default()),
+        })
     }
 }
 
@@ -671,6 +771,7 @@ struct Builder {
     patterns: Vec<String>,
     refs: Vec<Vec<PatRef>>,
     names: Vec<String>,
+    rules: Vec<String>,
     index: HashMap<String, usize>,
 }
 
@@ -689,6 +790,10 @@ impl Builder {
         let last_char = norm.chars().next_back();
         let last = last_char.is_some_and(is_word_char);
         self.names.push(keyword.trim().to_string());
+        self.rules.push(match role {
+            Role::Abbr => format!("abbr:{}", keyword.trim()),
+            _ => format!("keyword:{}", keyword.trim()),
+        });
         let name = (self.names.len() - 1) as u32;
         self.refs[id].push(PatRef {
             entry,

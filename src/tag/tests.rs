@@ -430,3 +430,35 @@ fn section_path_cues_confirm_weak_keywords() {
     assert_eq!(tag.evidence[0].rule, "weak:社区+section-cue:原住民");
     assert_eq!(tag.evidence[0].matched, "社区");
 }
+
+#[test]
+fn bare_scan_counts_every_overlapping_pattern_occurrence_after_normalization() {
+    let t = tagger();
+    let bare = t.bare_scanner();
+    // Independent count: every pattern at every char boundary of the normalized text.
+    let naive = |text: &str| -> u64 {
+        let n = crate::normalize::normalize_str(text);
+        let n = n.as_str();
+        n.char_indices()
+            .map(|(i, _)| {
+                t.patterns()
+                    .iter()
+                    .filter(|p| n[i..].starts_with(p.as_str()))
+                    .count() as u64
+            })
+            .sum()
+    };
+    for text in [
+        "",
+        "天气晴朗",
+        "強迫勞動公約",
+        "We ban FORCED LABOUR and forced labor; see the Forced Labour Convention.",
+        "ＵＤＨＲ 与《世界人權宣言》",
+    ] {
+        assert_eq!(bare.count(text), naive(text), "{text}");
+    }
+    assert_eq!(bare.count("天气晴朗"), 0);
+    // Traditional text and its Simplified form are the same to the scan.
+    assert_eq!(bare.count("強迫勞動公約"), bare.count("强迫劳动公约"));
+    assert!(bare.count("强迫劳动公约") >= 2);
+}
