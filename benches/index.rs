@@ -1,51 +1,26 @@
-//! End-to-end indexing (ingest + segment + tag + index) against a minimal reference (tantivy with
-//! a plain jieba tokenizer on the same passages' text, no tagging), with 1 and 2 threads, then
-//! search latency on the bench index.
+//! End-to-end indexing (ingest + segment + tag + index) and the index stage alone, against a
+//! minimal reference (`hria::bench::reference_index`: tantivy with a plain jieba tokenizer on the
+//! same passages' text, no tagging, the same writer settings), with 1 and 2 threads, then search
+//! latency on the bench index.
 //!
 //! Corpora, when present: `../shared/bench/zh-law` (a fixed subset: the first files by sorted
 //! path up to ~10 MB, copied to a temporary folder) and `../shared/bench/en-statements` (all).
 //! Absent corpora are skipped.
 
-use criterion::{Criterion, Throughput};
-use hria::index::writer::{build, BuildOptions, DEFAULT_MEMORY_BUDGET};
+use criterion::{BatchSize, Criterion, Throughput};
+use hria::bench::reference_index;
+use hria::index::writer::{build, write_passages, BuildOptions, DEFAULT_MEMORY_BUDGET};
 use hria::index::{open_reader, segmenter};
 use hria::ingest::IngestOptions;
+use hria::model::{Document, TaggedPassage};
 use hria::query::search::{search, SearchRequest};
+use hria::tag::Tagger;
 use hria::taxonomy::Taxonomy;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
-use tantivy::schema::{IndexRecordOption, Schema, TextFieldIndexing, TextOptions};
-use tantivy::tokenizer::{PreTokenizedStream, PreTokenizedString, Token, Tokenizer};
 
 const ZH_SUBSET_BYTES: u64 = 10 << 20;
-
-/// The reference tokenizer: jieba's cut on the raw text, nothing else.
-#[derive(Clone)]
-struct JiebaTokenizer;
-
-impl Tokenizer for JiebaTokenizer {
-    type TokenStream<'a> = PreTokenizedStream;
-    fn token_stream<'a>(&'a mut self, text: &'a str) -> PreTokenizedStream {
-        let tokens = segmenter()
-            .jieba()
-            .cut(text, false)
-            .into_iter()
-            .filter(|w| w.word.chars().any(char::is_alphanumeric))
-            .enumerate()
-            .map(|(i, w)| Token {
-                offset_from: w.byte_start,
-                offset_to: w.byte_end,
-                position: i,
-                text: w.word.to_string(),
-                position_length: 1,
-            })
-            .collect();
-        PreTokenizedStream::from(PreTokenizedString {
-            text: text.to_string(),
-            tokens,
-        })
-    }
-}
 
 fn files_under(dir: &Path) -> Vec<PathBuf> {
     let mut v: Vec<PathBuf> = walkdir::WalkDir::new(dir)
@@ -77,17 +52,27 @@ fn copy_subset(src: &Path, dest: &Path, limit: u64) -> u64 {
     total
 }
 
-/// The passages' texts, as the hria segmenter cuts them (input of the reference).
-fn passage_texts(root: &Path) -> Vec<String> {
+/// The documents under `root` and their passages, segmented and tagged as `hria index` does.
+fn tagged_passages(root: &Path, taxonomy: &Taxonomy) -> (Vec<Document>, Vec<TaggedPassage>) {
     let opts = IngestOptions::default();
+    let tagger = Tagger::new(taxonomy);
     let (cands, _) = hria::ingest::walk(&[root.to_path_buf()], &opts);
-    let mut out = Vec::new();
+    let mut docs = Vec::new();
+    let mut passages = Vec::new();
     for c in cands {
         if let Ok(doc) = hria::ingest::load(&c, &opts) {
-            out.extend(segmenter().segment(&doc).into_iter().map(|p| p.text));
+            passages.extend(hria::pipeline::process(&doc, segmenter(), &tagger));
+            docs.push(doc);
         }
     }
-    out
+    (docs, passages)
+}
+
+fn pool(threads: usize) -> rayon::ThreadPool {
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .expect("thread pool")
 }
 
 fn hria_index(roots: &[PathBuf], dir: &Path, threads: usize, taxonomy: &Taxonomy) -> u64 {
@@ -106,30 +91,6 @@ fn hria_index(roots: &[PathBuf], dir: &Path, threads: usize, taxonomy: &Taxonomy
     s.passages
 }
 
-fn reference_index(texts: &[String], dir: &Path, threads: usize) -> u64 {
-    let mut b = Schema::builder();
-    let opts = TextOptions::default()
-        .set_indexing_options(
-            TextFieldIndexing::default()
-                .set_tokenizer("jieba")
-                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
-        )
-        .set_stored();
-    let text = b.add_text_field("text", opts);
-    let index = tantivy::Index::create_in_dir(dir, b.build()).unwrap();
-    index.tokenizers().register("jieba", JiebaTokenizer);
-    let mut w: tantivy::IndexWriter = index
-        .writer_with_num_threads(threads, DEFAULT_MEMORY_BUDGET * threads)
-        .unwrap();
-    for t in texts {
-        let mut d = tantivy::TantivyDocument::new();
-        d.add_text(text, t);
-        w.add_document(d).unwrap();
-    }
-    w.commit().unwrap();
-    texts.len() as u64
-}
-
 fn fresh_dir(parent: &Path, name: &str) -> PathBuf {
     let d = parent.join(name);
     let _ = std::fs::remove_dir_all(&d);
@@ -139,13 +100,18 @@ fn fresh_dir(parent: &Path, name: &str) -> PathBuf {
 
 fn bench_corpus(c: &mut Criterion, name: &str, root: &Path, bytes: u64, work: &Path) {
     let taxonomy = Taxonomy::builtin();
-    let texts = passage_texts(root);
+    let (docs, passages) = tagged_passages(root, taxonomy);
+    let texts: Vec<&str> = passages.iter().map(|p| p.passage.text.as_str()).collect();
+    // A plain jieba, as a tantivy user without hria would load it.
+    let jieba = Arc::new(jieba_rs::Jieba::new());
     let mut g = c.benchmark_group(format!("index/{name}"));
     g.sample_size(10)
         .warm_up_time(Duration::from_secs(1))
         .measurement_time(Duration::from_secs(8))
         .throughput(Throughput::Bytes(bytes));
     for threads in [1, 2] {
+        let pool = pool(threads);
+        // The whole pipeline: ingest, segment, tag, index.
         g.bench_function(format!("hria/{threads}t"), |b| {
             b.iter(|| {
                 hria_index(
@@ -156,8 +122,25 @@ fn bench_corpus(c: &mut Criterion, name: &str, root: &Path, bytes: u64, work: &P
                 )
             })
         });
+        // The index stage alone, on passages already segmented and tagged.
+        g.bench_function(format!("hria-write/{threads}t"), |b| {
+            b.iter_batched(
+                || (fresh_dir(work, "write-idx"), passages.clone()),
+                |(dir, passages)| {
+                    pool.install(|| {
+                        write_passages(&dir, taxonomy, &docs, passages, DEFAULT_MEMORY_BUDGET)
+                    })
+                    .expect("passages written")
+                },
+                BatchSize::PerIteration,
+            )
+        });
         g.bench_function(format!("reference-jieba/{threads}t"), |b| {
-            b.iter(|| reference_index(&texts, &fresh_dir(work, "ref-idx"), threads))
+            b.iter(|| {
+                let dir = fresh_dir(work, "ref-idx");
+                pool.install(|| reference_index(jieba.clone(), &texts, &dir, DEFAULT_MEMORY_BUDGET))
+                    .expect("reference index")
+            })
         });
     }
     g.finish();

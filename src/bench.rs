@@ -66,8 +66,10 @@ impl TokenStream for JiebaTokenStream {
 }
 
 /// Indexes `texts` (one tantivy document each) into a fresh index in `dir` with a plain
-/// jieba tokenizer and no tagging, using the calling rayon pool, and returns the number of
-/// documents committed.
+/// jieba tokenizer and no tagging, and returns the number of documents committed. The writer is
+/// set up as hria's ([`crate::index::writer::writer_options`]: one indexing thread per worker of
+/// the calling rayon pool, `memory_budget` bytes each), and documents are added in parallel on
+/// that pool, as [`crate::index::writer::write_passages`] adds passages.
 pub fn reference_index(
     jieba: Arc<jieba_rs::Jieba>,
     texts: &[&str],
@@ -88,11 +90,13 @@ pub fn reference_index(
     index
         .tokenizers()
         .register("jieba", JiebaTokenizer::new(jieba));
-    let mut writer: IndexWriter = index.writer_with_num_threads(1, memory_budget)?;
+    let options = crate::index::writer::writer_options(rayon::current_num_threads(), memory_budget);
+    let mut writer: IndexWriter = index.writer_with_options(options)?;
     texts
         .par_iter()
         .try_for_each(|t| writer.add_document(doc!(field => *t)).map(|_| ()))?;
     writer.commit()?;
+    writer.wait_merging_threads()?;
     let reader = index.reader()?;
     Ok(reader.searcher().num_docs())
 }
@@ -154,7 +158,7 @@ mod tests {
             jieba,
             &["我们承诺消除强迫劳动", "forced labour"],
             dir.path(),
-            20_000_000,
+            15 << 20,
         )
         .unwrap();
         assert_eq!(n, 2);

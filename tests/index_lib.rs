@@ -3,9 +3,17 @@
 
 use hria::index::schema::{self, DocRecord, IndexManifest};
 use hria::index::{open_reader, register_tokenizer, segmenter, writer, Fields};
-use hria::model::{Basis, Evidence, Lang, OffsetMap, Passage, PassageKind, Tag, TaggedPassage};
+use hria::model::{
+    Basis, DocMeta, Document, Evidence, Format, Lang, OffsetMap, Passage, PassageKind, Tag,
+    TaggedPassage,
+};
 use hria::query::search::{search, SearchRequest};
+use hria::taxonomy::Taxonomy;
 use std::path::Path;
+use tantivy::collector::TopDocs;
+use tantivy::query::AllQuery;
+use tantivy::schema::Value;
+use tantivy::TantivyDocument;
 
 fn tag(id: &str, basis: Basis, score: f32) -> Tag {
     Tag {
@@ -45,7 +53,7 @@ fn write(dir: &Path, passages: &[TaggedPassage]) {
     let index = tantivy::Index::create_in_dir(dir, schema::schema()).unwrap();
     register_tokenizer(&index);
     let fields = Fields::resolve(&index.schema()).unwrap();
-    let mut w: tantivy::IndexWriter = index.writer(15 << 20).unwrap();
+    let mut w: tantivy::IndexWriter<writer::PassageDoc> = index.writer(15 << 20).unwrap();
     let mut manifest = IndexManifest {
         schema_version: schema::SCHEMA_VERSION,
         taxonomy_version: "t".into(),
@@ -257,4 +265,92 @@ fn the_query_tokenizer_matches_the_indexed_terms() {
     }
     assert_eq!(q, idx);
     assert!(q.iter().any(|t| t.contains("劳动") || t == "劳"));
+}
+
+fn document(id: &str, title: &str) -> Document {
+    Document {
+        id: id.into(),
+        path: format!("corpus/{id}.md").into(),
+        format: Format::Markdown,
+        text: String::new(),
+        encoding: "UTF-8".into(),
+        encoding_source: "bom".into(),
+        replaced: 0,
+        hash: format!("hash-{id}"),
+        lang: Lang::Zh,
+        meta: DocMeta {
+            title: title.into(),
+            ..Default::default()
+        },
+    }
+}
+
+#[test]
+fn write_passages_indexes_what_build_would() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("idx");
+    let (_, ps) = fixture();
+    let docs = [document("a", "Doc A"), document("b", "Doc B")];
+    let taxonomy = Taxonomy::builtin();
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(2)
+        .build()
+        .unwrap();
+    let n = pool
+        .install(|| writer::write_passages(&dir, taxonomy, &docs, ps.clone(), 15 << 20))
+        .unwrap();
+    assert_eq!(n, 4);
+
+    let h = open_reader(&dir).unwrap();
+    assert_eq!(h.manifest.taxonomy_hash, taxonomy.hash);
+    assert_eq!(h.manifest.documents["a"].passages, 2);
+    assert_eq!(h.manifest.documents["b"].title, "Doc B");
+    assert_eq!(h.manifest.documents["b"].hash, "hash-b");
+    assert_eq!(h.searcher.num_docs(), 4);
+
+    // Ordinals count within each document; the stored text is the passage text, not its tokens.
+    let top = h
+        .searcher
+        .search(&AllQuery, &TopDocs::with_limit(10).order_by_score())
+        .unwrap();
+    let mut seen: Vec<(String, u64, String)> = top
+        .into_iter()
+        .map(|(_, addr)| {
+            let d: TantivyDocument = h.searcher.doc(addr).unwrap();
+            let s = |f| d.get_first(f).and_then(|v| v.as_str()).unwrap().to_string();
+            let ordinal = d
+                .get_first(h.fields.ordinal)
+                .and_then(|v| v.as_u64())
+                .unwrap();
+            (s(h.fields.passage_id), ordinal, s(h.fields.text))
+        })
+        .collect();
+    seen.sort();
+    let expected: Vec<(String, u64, String)> = ps
+        .iter()
+        .zip([0, 1, 0, 1])
+        .map(|(p, o)| (p.passage.id.clone(), o, p.passage.text.clone()))
+        .collect();
+    assert_eq!(seen, expected);
+
+    // Pre-tokenized terms and facets are searchable as with `build`.
+    assert_eq!(
+        ids(
+            &dir,
+            SearchRequest {
+                query: "结社自由".into(),
+                ..Default::default()
+            }
+        ),
+        ["a#1"]
+    );
+    assert_eq!(ids(&dir, tags(&["right/labour"])), ["a#0", "a#1"]);
+}
+
+#[test]
+fn write_passages_refuses_an_existing_index() {
+    let (tmp, ps) = fixture();
+    let docs = [document("a", "A"), document("b", "B")];
+    let err = writer::write_passages(tmp.path(), Taxonomy::builtin(), &docs, ps, 15 << 20);
+    assert!(err.is_err());
 }

@@ -9,7 +9,7 @@
 use super::schema::{self, DocRecord, IndexManifest};
 use super::{open_index, pre_tokenized, register_tokenizer, Fields, IndexError, META_FILE};
 use crate::ingest::{self, Candidate, IngestOptions, Skip, SkipKind};
-use crate::model::{Basis, TaggedPassage};
+use crate::model::{Basis, Document, TaggedPassage};
 use crate::tag::Tagger;
 use crate::taxonomy::Taxonomy;
 use rayon::prelude::*;
@@ -19,12 +19,10 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 use tantivy::directory::{Directory, MmapDirectory, INDEX_WRITER_LOCK};
 use tantivy::indexer::IndexWriterOptions;
-use tantivy::schema::Term;
-use tantivy::{Index, IndexWriter, TantivyDocument};
-
-/// Documents handed to the workers at a time: bounds what is in flight, so memory does not grow
-/// with the corpus.
-const CHUNK: usize = 64;
+use tantivy::schema::{Field, OwnedValue, Term};
+#[cfg(doc)]
+use tantivy::TantivyDocument;
+use tantivy::{Index, IndexWriter};
 
 /// Default writer memory budget per indexing thread.
 pub const DEFAULT_MEMORY_BUDGET: usize = 50 << 20;
@@ -181,38 +179,76 @@ fn sibling(dir: &Path, suffix: &str) -> Result<PathBuf, IndexError> {
     Ok(abs.with_file_name(n))
 }
 
+/// One passage as a tantivy document. Its values are tantivy's owned values, handed to the
+/// indexer as they are: [`TantivyDocument`] would store the pre-tokenized text as JSON and parse
+/// it back each time the indexer reads the field (once for the postings, once for the store).
+#[derive(Debug, Clone, Default)]
+pub struct PassageDoc {
+    values: Vec<(Field, OwnedValue)>,
+}
+
+impl PassageDoc {
+    fn push(&mut self, field: Field, value: impl Into<OwnedValue>) {
+        self.values.push((field, value.into()));
+    }
+
+    /// The field values, in the order they were added.
+    pub fn values(&self) -> &[(Field, OwnedValue)] {
+        &self.values
+    }
+}
+
+type FieldValue<'a> = (Field, &'a OwnedValue);
+
+impl tantivy::Document for PassageDoc {
+    type Value<'a> = &'a OwnedValue;
+    type FieldsValuesIter<'a> = std::iter::Map<
+        std::slice::Iter<'a, (Field, OwnedValue)>,
+        fn(&'a (Field, OwnedValue)) -> FieldValue<'a>,
+    >;
+
+    fn iter_fields_and_values(&self) -> Self::FieldsValuesIter<'_> {
+        self.values.iter().map(|(f, v)| (*f, v))
+    }
+}
+
 /// Builds one tantivy document from a tagged passage.
-pub fn to_document(f: &Fields, ordinal: u64, tp: &TaggedPassage) -> TantivyDocument {
+pub fn to_document(f: &Fields, ordinal: u64, tp: &TaggedPassage) -> PassageDoc {
     let p = &tp.passage;
-    let mut d = TantivyDocument::new();
-    d.add_text(f.passage_id, &p.id);
-    d.add_text(f.doc_id, &p.doc);
-    d.add_u64(f.ordinal, ordinal);
-    d.add_text(f.section, p.section.join(schema::SECTION_SEP));
-    d.add_text(f.kind, p.kind.as_str());
-    d.add_text(f.lang, p.lang.code());
-    d.add_u64(f.start, p.range.start as u64);
-    d.add_u64(f.end, p.range.end as u64);
-    d.add_pre_tokenized_text(f.text, pre_tokenized(&p.text, &p.tokens));
+    let mut d = PassageDoc {
+        values: Vec::with_capacity(10 + 2 * tp.tags.len()),
+    };
+    d.push(f.passage_id, p.id.as_str());
+    d.push(f.doc_id, p.doc.as_str());
+    d.push(f.ordinal, ordinal);
+    d.push(f.section, p.section.join(schema::SECTION_SEP));
+    d.push(f.kind, p.kind.as_str());
+    d.push(f.lang, p.lang.code());
+    d.push(f.start, p.range.start as u64);
+    d.push(f.end, p.range.end as u64);
+    d.push(
+        f.text,
+        OwnedValue::PreTokStr(pre_tokenized(&p.text, &p.tokens)),
+    );
     let mut max = 0f64;
     for t in &tp.tags {
         let facet = schema::tag_facet(&t.tag);
         match t.basis {
             Basis::Cited => {
-                d.add_facet(f.tag, facet.clone());
-                d.add_facet(f.cited, facet);
+                d.push(f.tag, facet.clone());
+                d.push(f.cited, facet);
             }
-            Basis::Covered => d.add_facet(f.covered, facet),
-            Basis::Matched => d.add_facet(f.tag, facet),
+            Basis::Covered => d.push(f.covered, facet),
+            Basis::Matched => d.push(f.tag, facet),
         }
         max = max.max(t.score as f64);
     }
     // Serializing plain data cannot fail; an empty list is the safe fallback all the same.
-    d.add_text(
+    d.push(
         f.tags_json,
         serde_json::to_string(&tp.tags).unwrap_or_else(|_| "[]".into()),
     );
-    d.add_f64(f.max_score, max);
+    d.push(f.max_score, max);
     d
 }
 
@@ -222,7 +258,7 @@ struct Ctx<'a> {
     rebuild: bool,
     ingest: &'a IngestOptions,
     tagger: &'a Tagger,
-    writer: &'a IndexWriter,
+    writer: &'a IndexWriter<PassageDoc>,
     fields: Fields,
     progress: &'a (dyn Fn(Event) + Sync),
 }
@@ -275,22 +311,50 @@ fn process_one(ctx: &Ctx, cand: &Cand) -> Result<Outcome, tantivy::TantivyError>
     let n = passages.len() as u64;
     done(n);
     Ok(Outcome::Indexed {
-        record: DocRecord {
-            path: c.path.display().to_string(),
-            hash: raw_hash.unwrap_or(doc.hash),
-            title: doc.meta.title.clone(),
-            organisation: doc.meta.organisation.clone(),
-            kind: doc.meta.kind.clone(),
-            year: doc.meta.year,
-            lang: doc.lang.code().to_string(),
-            encoding: doc.encoding.clone(),
-            passages: n,
-            root: cand.root.clone(),
-        },
+        record: record(
+            &doc,
+            c.path.display().to_string(),
+            raw_hash.unwrap_or_else(|| doc.hash.clone()),
+            n,
+            cand.root.clone(),
+        ),
         passages: n,
         tags,
         bytes: size,
     })
+}
+
+/// The manifest record of an indexed document.
+fn record(doc: &Document, path: String, hash: String, passages: u64, root: String) -> DocRecord {
+    DocRecord {
+        path,
+        hash,
+        title: doc.meta.title.clone(),
+        organisation: doc.meta.organisation.clone(),
+        kind: doc.meta.kind.clone(),
+        year: doc.meta.year,
+        lang: doc.lang.code().to_string(),
+        encoding: doc.encoding.clone(),
+        passages,
+        root,
+    }
+}
+
+/// Commits everything added, atomically with `manifest` as the commit payload; returns the opstamp.
+fn commit_with(
+    writer: &mut IndexWriter<PassageDoc>,
+    dir: &Path,
+    manifest: &IndexManifest,
+) -> Result<u64, IndexError> {
+    let payload = serde_json::to_string(manifest).map_err(|e| IndexError::Io {
+        path: dir.to_path_buf(),
+        source: std::io::Error::other(e),
+    })?;
+    let mut commit = writer
+        .prepare_commit()
+        .map_err(|e| IndexError::tantivy(dir, e))?;
+    commit.set_payload(&payload);
+    commit.commit().map_err(|e| IndexError::tantivy(dir, e))
 }
 
 /// Where the run writes, and what it must do at the end.
@@ -456,12 +520,8 @@ pub fn build(
     } else {
         opts.threads
     };
-    let writer_options = IndexWriterOptions::builder()
-        .num_worker_threads(threads.clamp(1, 8))
-        .memory_budget_per_thread(opts.memory_budget_per_thread.max(15 << 20))
-        .build();
-    let mut writer: IndexWriter = index
-        .writer_with_options(writer_options)
+    let mut writer: IndexWriter<PassageDoc> = index
+        .writer_with_options(writer_options(threads, opts.memory_budget_per_thread))
         .map_err(|e| IndexError::tantivy(dir, e))?;
     progress(Event::LockAcquired);
     if let Some(d) = opts.hold_lock {
@@ -556,48 +616,43 @@ pub fn build(
             path: dir.to_path_buf(),
             source: std::io::Error::other(e),
         })?;
-    pool.install(|| -> Result<(), IndexError> {
-        for chunk in cands.chunks(CHUNK) {
-            let outcomes: Vec<_> = chunk.par_iter().map(|c| process_one(&ctx, c)).collect();
-            for (cand, outcome) in chunk.iter().zip(outcomes) {
-                match outcome.map_err(|e| IndexError::tantivy(dir, e))? {
-                    Outcome::Unchanged => summary.unchanged += 1,
-                    Outcome::Indexed {
-                        record,
-                        passages,
-                        tags,
-                        bytes,
-                    } => {
-                        summary.indexed += 1;
-                        summary.passages += passages;
-                        summary.tags += tags;
-                        summary.bytes += bytes;
-                        manifest.documents.insert(cand.c.id.clone(), record);
-                    }
-                    Outcome::Skipped(skip) => {
-                        if manifest.documents.remove(&cand.c.id).is_some() {
-                            summary.removed += 1;
-                        }
-                        summary.skipped.push(skip);
-                    }
+    // One parallel pass over all candidates: no per-chunk barrier, so a large document does not
+    // leave the other workers idle. What each worker holds is one document's passages (freed as
+    // soon as they are handed to the writer); what is collected is one small outcome a document.
+    let outcomes: Vec<_> = pool.install(|| {
+        cands
+            .par_iter()
+            .map(|c| process_one(&ctx, c))
+            .collect::<Vec<_>>()
+    });
+    for (cand, outcome) in cands.iter().zip(outcomes) {
+        match outcome.map_err(|e| IndexError::tantivy(dir, e))? {
+            Outcome::Unchanged => summary.unchanged += 1,
+            Outcome::Indexed {
+                record,
+                passages,
+                tags,
+                bytes,
+            } => {
+                summary.indexed += 1;
+                summary.passages += passages;
+                summary.tags += tags;
+                summary.bytes += bytes;
+                manifest.documents.insert(cand.c.id.clone(), record);
+            }
+            Outcome::Skipped(skip) => {
+                if manifest.documents.remove(&cand.c.id).is_some() {
+                    summary.removed += 1;
                 }
+                summary.skipped.push(skip);
             }
         }
-        Ok(())
-    })?;
+    }
 
     progress(Event::Committing);
     let changed = target.created || summary.indexed > 0 || summary.removed > 0 || taxonomy_changed;
     if changed {
-        let payload = serde_json::to_string(&manifest).map_err(|e| IndexError::Io {
-            path: work.clone(),
-            source: std::io::Error::other(e),
-        })?;
-        let mut commit = writer
-            .prepare_commit()
-            .map_err(|e| IndexError::tantivy(dir, e))?;
-        commit.set_payload(&payload);
-        summary.opstamp = commit.commit().map_err(|e| IndexError::tantivy(dir, e))?;
+        summary.opstamp = commit_with(&mut writer, dir, &manifest)?;
         summary.committed = true;
         writer
             .wait_merging_threads()
@@ -618,4 +673,80 @@ pub fn build(
         0.0
     };
     Ok(summary)
+}
+
+/// The writer settings of every hria index run (and of the reference indexer in
+/// [`crate::bench`], so that both measure the same thing): `threads` indexing threads (1 to 8),
+/// each buffering up to `memory_budget_per_thread` bytes (at least 15 MB) before it writes a segment.
+pub fn writer_options(threads: usize, memory_budget_per_thread: usize) -> IndexWriterOptions {
+    IndexWriterOptions::builder()
+        .num_worker_threads(threads.clamp(1, 8))
+        .memory_budget_per_thread(memory_budget_per_thread.max(15 << 20))
+        .build()
+}
+
+/// The index stage alone, for timing: creates a fresh index in `dir` (which must not hold one),
+/// adds `passages` (already segmented and tagged, in document order) with the same documents as
+/// [`build`], and commits them with a manifest recording `docs` and `taxonomy`. Parallel on the
+/// calling rayon pool, with as many indexing threads as the pool has workers (at most 8), each
+/// with `memory_budget` bytes. Returns the number of passages written.
+pub fn write_passages(
+    dir: &Path,
+    taxonomy: &Taxonomy,
+    docs: &[Document],
+    passages: Vec<TaggedPassage>,
+    memory_budget: usize,
+) -> Result<u64, IndexError> {
+    let index = create_index(dir)?;
+    let fields = Fields::resolve(&index.schema()).ok_or_else(|| IndexError::SchemaMismatch {
+        dir: dir.to_path_buf(),
+        found: "missing fields".into(),
+        expected: schema::SCHEMA_VERSION,
+    })?;
+    let threads = rayon::current_num_threads();
+    let mut writer: IndexWriter<PassageDoc> = index
+        .writer_with_options(writer_options(threads, memory_budget))
+        .map_err(|e| IndexError::tantivy(dir, e))?;
+    // Ordinals count passages within their document, as `build` numbers them.
+    let mut counts: BTreeMap<&str, u64> = BTreeMap::new();
+    let ordinals: Vec<u64> = passages
+        .iter()
+        .map(|tp| {
+            let n = counts.entry(tp.passage.doc.as_str()).or_insert(0);
+            *n += 1;
+            *n - 1
+        })
+        .collect();
+    let records: BTreeMap<String, DocRecord> = docs
+        .iter()
+        .map(|d| {
+            let n = counts.get(d.id.as_str()).copied().unwrap_or(0);
+            let path = d.path.display().to_string();
+            (
+                d.id.clone(),
+                record(d, path, d.hash.clone(), n, String::new()),
+            )
+        })
+        .collect();
+    let n = passages.len() as u64;
+    passages
+        .into_par_iter()
+        .zip(ordinals)
+        .try_for_each(|(tp, ordinal)| {
+            writer
+                .add_document(to_document(&fields, ordinal, &tp))
+                .map(|_| ())
+        })
+        .map_err(|e| IndexError::tantivy(dir, e))?;
+    let manifest = IndexManifest {
+        schema_version: schema::SCHEMA_VERSION,
+        taxonomy_version: taxonomy.version.clone(),
+        taxonomy_hash: taxonomy.hash.clone(),
+        documents: records,
+    };
+    commit_with(&mut writer, dir, &manifest)?;
+    writer
+        .wait_merging_threads()
+        .map_err(|e| IndexError::tantivy(dir, e))?;
+    Ok(n)
 }
