@@ -1,12 +1,350 @@
-//! `hria bench`.
+//! `hria bench`: time each stage on the analyst's own corpus, against the raw building blocks.
 
+use super::common::{InputArgs, EXIT_OK, EXIT_PARTIAL};
+use anyhow::Context;
+use hria::bench::{peak_rss, reference_index, Timing};
+use hria::index::writer::write_passages;
+use hria::ingest::{self, Candidate};
+use hria::model::{Document, Passage, TaggedPassage};
+use hria::segment::Segmenter;
+use hria::tag::Tagger;
+use rayon::prelude::*;
+use serde::Serialize;
 use std::process::ExitCode;
+use std::time::{Duration, Instant};
 
 /// Arguments of `hria bench`.
 #[derive(clap::Args, Debug)]
-pub struct Args {}
+pub struct Args {
+    #[command(flatten)]
+    input: InputArgs,
+    /// Thread counts to measure, comma-separated.
+    #[arg(long, value_delimiter = ',', default_value = "1,2")]
+    threads: Vec<usize>,
+    /// Timed repetitions of each stage (the median is reported).
+    #[arg(long, default_value_t = 3, value_parser = clap::value_parser!(u32).range(1..))]
+    repeat: u32,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    format: Format,
+    /// Taxonomy file to tag with (default: the built-in taxonomy).
+    #[arg(long, value_name = "FILE")]
+    taxonomy: Option<std::path::PathBuf>,
+    /// No progress on stderr.
+    #[arg(long, short)]
+    quiet: bool,
+}
+
+/// Output formats of `hria bench`.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum Format {
+    Table,
+    Json,
+}
+
+/// One stage at one thread count.
+#[derive(Debug, Serialize)]
+struct StageResult {
+    stage: &'static str,
+    threads: usize,
+    /// Megabytes (10^6) of decoded text per second, at the median time.
+    mb_per_s: f64,
+    /// Passages per second at the median time (0 for stages that do not see passages).
+    passages_per_s: f64,
+    seconds: Timing,
+    /// MB/s at this thread count ÷ MB/s of the same stage at the first thread count measured.
+    scaling: f64,
+    /// Work done (passages, tokens or matches), so a broken stage cannot look fast.
+    work: u64,
+}
+
+/// A ratio of an hria stage to the building block it is made of.
+#[derive(Debug, Serialize)]
+struct Ratio {
+    threads: usize,
+    hria: &'static str,
+    reference: &'static str,
+    /// hria MB/s ÷ reference MB/s (1.0 = as fast as the bare building block).
+    ratio: f64,
+}
+
+#[derive(Debug, Serialize)]
+struct Report {
+    documents: usize,
+    bytes: u64,
+    passages: usize,
+    repeat: u32,
+    stages: Vec<StageResult>,
+    ratios: Vec<Ratio>,
+    peak_rss_bytes: Option<u64>,
+    skipped: Vec<ingest::Skip>,
+}
+
+/// Writer memory budget for both hria's index stage and the reference, so that they compare.
+const BUDGET: usize = 100_000_000;
+
+/// The stages timed, hria's own first, then the building blocks.
+const STAGES: [&str; 8] = [
+    "decode",
+    "segment",
+    "tag",
+    "index",
+    "pipeline",
+    "jieba-cut",
+    "aho-corasick-scan",
+    "tantivy-jieba-index",
+];
+
+/// The ratios reported: (hria stage, building block).
+const RATIOS: [(&str, &str); 3] = [
+    ("segment", "jieba-cut"),
+    ("tag", "aho-corasick-scan"),
+    ("pipeline", "tantivy-jieba-index"),
+];
 
 /// Runs `hria bench`.
-pub fn run(_args: Args) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("`hria bench` is not built yet")
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let opts = args.input.options();
+    let (candidates, mut skipped) = ingest::walk(&args.input.paths(), &opts);
+    // Load the corpus into memory once: the stages are timed on bytes already read.
+    let mut raw: Vec<(Candidate, Vec<u8>)> = Vec::new();
+    for c in candidates {
+        match std::fs::read(&c.path) {
+            Ok(bytes) => raw.push((c, bytes)),
+            Err(e) => skipped.push(ingest::Skip::new(
+                c.path.clone(),
+                ingest::SkipKind::Io,
+                format!("cannot read: {e}"),
+            )),
+        }
+    }
+    anyhow::ensure!(!raw.is_empty(), "no documents to benchmark");
+    opts.validate()?;
+    let taxonomy = super::taxonomy::load(args.taxonomy.as_deref())?;
+    let segmenter = Segmenter::shared();
+    let tagger = Tagger::new(&taxonomy);
+    let scan = tagger.bare_scanner();
+    // The building blocks use jieba as it comes (its own dictionary), loaded once, untimed.
+    let plain = std::sync::Arc::new(jieba_rs::Jieba::new());
+    let tmp = tempfile::tempdir().context("creating a temporary folder for the bench indexes")?;
+
+    // Untimed reference run: decode once to know the text size and the passages.
+    let docs: Vec<Document> = raw
+        .par_iter()
+        .filter_map(|(c, b)| ingest::decode_bytes(c, b.clone(), &opts).ok())
+        .collect();
+    let bytes: u64 = docs.iter().map(|d| d.text.len() as u64).sum();
+    let mb = bytes as f64 / 1e6;
+    let passages: Vec<Passage> = docs
+        .par_iter()
+        .flat_map_iter(|d| segmenter.segment(d))
+        .collect();
+    let texts: Vec<&str> = passages.iter().map(|p| p.text.as_str()).collect();
+    let doc_texts: Vec<&str> = docs.iter().map(|d| d.text.as_str()).collect();
+    let n_passages = passages.len();
+    if !args.quiet {
+        eprintln!(
+            "hria bench: {} documents, {:.1} MB, {} passages; {} repeat(s) per stage",
+            docs.len(),
+            mb,
+            n_passages,
+            args.repeat
+        );
+    }
+
+    let mut stages: Vec<StageResult> = Vec::new();
+    let mut run_no = 0usize;
+    for &threads in &args.threads {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads.max(1))
+            .build()
+            .context("building the thread pool")?;
+        for stage in STAGES {
+            if !args.quiet {
+                eprintln!("  {stage} on {threads} thread(s)...");
+            }
+            let mut runs = Vec::new();
+            let mut work = 0u64;
+            // One untimed warm-up run (lazy initialisation, page cache, allocator) before the
+            // timed ones, so that small corpora measure the stage and not its first call.
+            for i in 0..=args.repeat {
+                run_no += 1;
+                let dir = tmp.path().join(format!("run-{run_no}"));
+                let (elapsed, w) = pool.install(|| -> anyhow::Result<(Duration, u64)> {
+                    let start = Instant::now();
+                    let w: u64 = match stage {
+                        "decode" => raw
+                            .par_iter()
+                            .filter_map(|(c, b)| ingest::decode_bytes(c, b.clone(), &opts).ok())
+                            .map(|d| d.text.len() as u64)
+                            .sum(),
+                        "segment" => docs
+                            .par_iter()
+                            .map(|d| segmenter.segment(d).len() as u64)
+                            .sum(),
+                        "tag" => passages
+                            .par_iter()
+                            .map(|p| tagger.tag(p).len() as u64)
+                            .sum(),
+                        "index" => {
+                            let tagged: Vec<TaggedPassage> = passages
+                                .par_iter()
+                                .map(|p| TaggedPassage {
+                                    passage: p.clone(),
+                                    tags: tagger.tag(p),
+                                })
+                                .collect();
+                            let start = Instant::now();
+                            let n = write_passages(&dir, &taxonomy, &docs, tagged, BUDGET)?;
+                            return Ok((start.elapsed(), n));
+                        }
+                        "pipeline" => {
+                            let tagged: Vec<TaggedPassage> = docs
+                                .par_iter()
+                                .flat_map_iter(|d| hria::pipeline::process(d, segmenter, &tagger))
+                                .collect();
+                            write_passages(&dir, &taxonomy, &docs, tagged, BUDGET)?
+                        }
+                        "jieba-cut" => doc_texts
+                            .par_iter()
+                            .map(|t| plain.cut(t, false).len() as u64)
+                            .sum(),
+                        "aho-corasick-scan" => texts.par_iter().map(|t| scan.count(t)).sum(),
+                        "tantivy-jieba-index" => {
+                            std::fs::create_dir_all(&dir)?;
+                            reference_index(plain.clone(), &texts, &dir, BUDGET)?
+                        }
+                        _ => unreachable!("every stage is listed in STAGES"),
+                    };
+                    Ok((start.elapsed(), w))
+                })?;
+                let _ = std::fs::remove_dir_all(&dir);
+                if i > 0 {
+                    runs.push(elapsed);
+                }
+                work = w;
+            }
+            let seconds = Timing::of(&runs);
+            let mb_per_s = if seconds.median > 0.0 {
+                mb / seconds.median
+            } else {
+                0.0
+            };
+            let sees_passages = !matches!(stage, "decode" | "jieba-cut");
+            let base = stages
+                .iter()
+                .find(|s| s.stage == stage && s.threads == args.threads[0])
+                .map(|s| s.mb_per_s);
+            stages.push(StageResult {
+                stage,
+                threads,
+                mb_per_s,
+                passages_per_s: if sees_passages && seconds.median > 0.0 {
+                    n_passages as f64 / seconds.median
+                } else {
+                    0.0
+                },
+                seconds,
+                scaling: base
+                    .map(|b| if b > 0.0 { mb_per_s / b } else { 0.0 })
+                    .unwrap_or(1.0),
+                work,
+            });
+        }
+    }
+    let ratios = args
+        .threads
+        .iter()
+        .flat_map(|&t| {
+            let stages = &stages;
+            RATIOS.iter().filter_map(move |&(h, r)| {
+                let speed = |name: &str| {
+                    stages
+                        .iter()
+                        .find(|s| s.stage == name && s.threads == t)
+                        .map(|s| s.mb_per_s)
+                };
+                let (hs, rs) = (speed(h)?, speed(r)?);
+                Some(Ratio {
+                    threads: t,
+                    hria: h,
+                    reference: r,
+                    ratio: if rs > 0.0 { hs / rs } else { 0.0 },
+                })
+            })
+        })
+        .collect();
+    let report = Report {
+        documents: docs.len(),
+        bytes,
+        passages: n_passages,
+        repeat: args.repeat,
+        stages,
+        ratios,
+        peak_rss_bytes: peak_rss(),
+        skipped,
+    };
+    print_report(&report, args.format)?;
+    super::common::report_skips(&report.skipped);
+    Ok(ExitCode::from(if report.skipped.is_empty() {
+        EXIT_OK
+    } else {
+        EXIT_PARTIAL
+    }))
+}
+
+fn print_report(r: &Report, format: Format) -> anyhow::Result<()> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    if format == Format::Json {
+        serde_json::to_writer_pretty(&mut out, r)?;
+        writeln!(out)?;
+        return Ok(());
+    }
+    writeln!(
+        out,
+        "{} documents, {:.1} MB, {} passages, median of {} run(s)",
+        r.documents,
+        r.bytes as f64 / 1e6,
+        r.passages,
+        r.repeat
+    )?;
+    writeln!(
+        out,
+        "{:<20} {:>7} {:>9} {:>12} {:>9} {:>17} {:>8}",
+        "stage", "threads", "MB/s", "passages/s", "median s", "min-max s", "scaling"
+    )?;
+    for s in &r.stages {
+        writeln!(
+            out,
+            "{:<20} {:>7} {:>9.2} {:>12.0} {:>9.3} {:>8.3}-{:<8.3} {:>8.2}",
+            s.stage,
+            s.threads,
+            s.mb_per_s,
+            s.passages_per_s,
+            s.seconds.median,
+            s.seconds.min,
+            s.seconds.max,
+            s.scaling
+        )?;
+    }
+    writeln!(out)?;
+    writeln!(
+        out,
+        "{:<10} {:<36} {:>7}",
+        "threads", "hria ÷ building block", "ratio"
+    )?;
+    for x in &r.ratios {
+        writeln!(
+            out,
+            "{:<10} {:<36} {:>7.2}",
+            x.threads,
+            format!("{} ÷ {}", x.hria, x.reference),
+            x.ratio
+        )?;
+    }
+    if let Some(rss) = r.peak_rss_bytes {
+        writeln!(out, "\npeak RSS: {:.0} MB", rss as f64 / 1e6)?;
+    }
+    Ok(())
 }

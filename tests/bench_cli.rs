@@ -1,0 +1,74 @@
+//! `hria bench` on a small corpus: every stage and building block is timed, does real work, and
+//! the ratios and scaling are reported.
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+#[test]
+fn bench_reports_every_stage_with_work_and_ratios() {
+    let out = Command::cargo_bin("hria")
+        .unwrap()
+        .args([
+            "bench",
+            "tests/fixtures/index/corpus",
+            "--threads",
+            "1,2",
+            "--repeat",
+            "1",
+        ])
+        .args(["--format", "json", "--quiet"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let r: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(r["documents"], 3);
+    let passages = r["passages"].as_u64().unwrap();
+    assert!(passages > 80, "{passages}");
+    let stages = r["stages"].as_array().unwrap();
+    assert_eq!(stages.len(), 16, "8 stages at 2 thread counts");
+    for s in stages {
+        assert!(s["work"].as_u64().unwrap() > 0, "{s}");
+        assert!(s["mb_per_s"].as_f64().unwrap() > 0.0, "{s}");
+        let t = &s["seconds"];
+        assert!(
+            t["min"].as_f64() <= t["median"].as_f64() && t["median"].as_f64() <= t["max"].as_f64()
+        );
+    }
+    // The index stages write every passage.
+    for name in ["index", "pipeline"] {
+        let s = stages.iter().find(|s| s["stage"] == name).unwrap();
+        assert_eq!(s["work"].as_u64().unwrap(), passages, "{name}");
+    }
+    let ratios: Vec<(String, u64)> = r["ratios"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| {
+            (
+                x["hria"].as_str().unwrap().to_string(),
+                x["threads"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    for h in ["segment", "tag", "pipeline"] {
+        for t in [1, 2] {
+            assert!(ratios.contains(&(h.to_string(), t)), "{h} at {t} threads");
+        }
+    }
+}
+
+#[test]
+fn bench_without_documents_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    Command::cargo_bin("hria")
+        .unwrap()
+        .args(["bench", "--quiet"])
+        .arg(dir.path())
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("no documents"));
+}
