@@ -68,7 +68,7 @@ impl TokenStream for JiebaTokenStream {
 /// Indexes `texts` (one tantivy document each) into a fresh index in `dir` with a plain
 /// jieba tokenizer and no tagging, and returns the number of documents committed. The writer is
 /// set up as hria's ([`crate::index::writer::writer_options`]: one indexing thread per worker of
-/// the calling rayon pool, `memory_budget` bytes each), and documents are added in parallel on
+/// the calling rayon pool, `memory_budget` bytes each; the same merge policy), and documents are added in parallel on
 /// that pool, as [`crate::index::writer::write_passages`] adds passages.
 pub fn reference_index(
     jieba: Arc<jieba_rs::Jieba>,
@@ -92,6 +92,7 @@ pub fn reference_index(
         .register("jieba", JiebaTokenizer::new(jieba));
     let options = crate::index::writer::writer_options(rayon::current_num_threads(), memory_budget);
     let mut writer: IndexWriter = index.writer_with_options(options)?;
+    writer.set_merge_policy(crate::index::writer::merge_policy());
     texts
         .par_iter()
         .try_for_each(|t| writer.add_document(doc!(field => *t)).map(|_| ()))?;

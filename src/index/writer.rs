@@ -18,11 +18,17 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 use tantivy::directory::{Directory, MmapDirectory, INDEX_WRITER_LOCK};
-use tantivy::indexer::IndexWriterOptions;
+use tantivy::indexer::{IndexWriterOptions, LogMergePolicy, MergeCandidate, MergePolicy};
 use tantivy::schema::{Field, OwnedValue, Term};
 #[cfg(doc)]
 use tantivy::TantivyDocument;
-use tantivy::{Index, IndexWriter};
+use tantivy::{Index, IndexWriter, SegmentMeta};
+
+/// The most passages a merge writes. tantivy's default merges whole levels of segments (all the
+/// segments of a run, at its commit), and a merge's memory grows with what it reads, so peak
+/// memory followed the corpus; capped, it is set by the writer's budget and this bound. A large
+/// corpus ends with a few segments of this order.
+pub const MAX_MERGED_PASSAGES: usize = 100_000;
 
 /// Default writer memory budget per indexing thread.
 pub const DEFAULT_MEMORY_BUDGET: usize = 50 << 20;
@@ -523,6 +529,7 @@ pub fn build(
     let mut writer: IndexWriter<PassageDoc> = index
         .writer_with_options(writer_options(threads, opts.memory_budget_per_thread))
         .map_err(|e| IndexError::tantivy(dir, e))?;
+    writer.set_merge_policy(merge_policy());
     progress(Event::LockAcquired);
     if let Some(d) = opts.hold_lock {
         std::thread::sleep(d);
@@ -685,6 +692,54 @@ pub fn writer_options(threads: usize, memory_budget_per_thread: usize) -> IndexW
         .build()
 }
 
+/// The merge policy of every hria index run: tantivy's log-merge policy, with each merge cut into
+/// merges of at most [`MAX_MERGED_PASSAGES`] passages.
+pub fn merge_policy() -> Box<dyn MergePolicy> {
+    Box::new(CappedMerges {
+        inner: LogMergePolicy::default(),
+        max_docs: MAX_MERGED_PASSAGES,
+    })
+}
+
+/// A merge policy whose merges write at most `max_docs` documents. tantivy's log-merge policy
+/// merges a whole level at once, and the segments written before the commit all land in one level,
+/// so a large run ended with one merge of the whole corpus.
+#[derive(Debug)]
+struct CappedMerges {
+    inner: LogMergePolicy,
+    max_docs: usize,
+}
+
+impl MergePolicy for CappedMerges {
+    fn compute_merge_candidates(&self, segments: &[SegmentMeta]) -> Vec<MergeCandidate> {
+        let docs: std::collections::HashMap<_, _> = segments
+            .iter()
+            .map(|s| (s.id(), s.num_docs() as usize))
+            .collect();
+        let mut out = Vec::new();
+        for MergeCandidate(ids) in self.inner.compute_merge_candidates(segments) {
+            let mut group = Vec::new();
+            let mut size = 0;
+            for id in ids {
+                let n = docs.get(&id).copied().unwrap_or(0);
+                if size + n > self.max_docs && !group.is_empty() {
+                    if group.len() > 1 {
+                        out.push(MergeCandidate(std::mem::take(&mut group)));
+                    }
+                    group.clear();
+                    size = 0;
+                }
+                group.push(id);
+                size += n;
+            }
+            if group.len() > 1 {
+                out.push(MergeCandidate(group));
+            }
+        }
+        out
+    }
+}
+
 /// The index stage alone, for timing: creates a fresh index in `dir` (which must not hold one),
 /// adds `passages` (already segmented and tagged, in document order) with the same documents as
 /// [`build`], and commits them with a manifest recording `docs` and `taxonomy`. Parallel on the
@@ -707,6 +762,7 @@ pub fn write_passages(
     let mut writer: IndexWriter<PassageDoc> = index
         .writer_with_options(writer_options(threads, memory_budget))
         .map_err(|e| IndexError::tantivy(dir, e))?;
+    writer.set_merge_policy(merge_policy());
     // Ordinals count passages within their document, as `build` numbers them.
     let mut counts: BTreeMap<&str, u64> = BTreeMap::new();
     let ordinals: Vec<u64> = passages
@@ -749,4 +805,25 @@ pub fn write_passages(
         .wait_merging_threads()
         .map_err(|e| IndexError::tantivy(dir, e))?;
     Ok(n)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tantivy::index::SegmentId;
+
+    #[test]
+    fn merges_are_cut_at_the_cap() {
+        let index = Index::create_in_ram(schema::schema());
+        // Twenty segments of one level, as a large run leaves them at its commit.
+        let segments: Vec<SegmentMeta> = (0..20)
+            .map(|_| index.new_segment_meta(SegmentId::generate_random(), 30_000))
+            .collect();
+        let uncapped = LogMergePolicy::default().compute_merge_candidates(&segments);
+        assert_eq!(uncapped.iter().map(|c| c.0.len()).max(), Some(20));
+        let capped = merge_policy().compute_merge_candidates(&segments);
+        // 3 × 30 000 fits under 100 000: six merges of three, the last two segments merged too.
+        let sizes: Vec<usize> = capped.iter().map(|c| c.0.len()).collect();
+        assert_eq!(sizes, [3, 3, 3, 3, 3, 3, 2]);
+    }
 }
