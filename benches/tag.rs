@@ -16,7 +16,7 @@ use std::hint::black_box;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-const STATEMENT: &str = "tests/fixtures/tag/microsoft-global-human-rights-statement.zh.md";
+const STATEMENT: &str = "tests/fixtures/index/corpus/microsoft-global-human-rights-statement.zh.md";
 const ZH_LAW_BYTES: usize = 8 << 20;
 
 /// Passages of a text: blank-line separated blocks, or lines for one-sentence-a-line files.

@@ -5,7 +5,7 @@ mod statement;
 
 use assert_cmd::Command;
 use serde_json::Value;
-use statement::{dir, DOC};
+use statement::{statement_path, DOC};
 
 fn explain(index: &std::path::Path, args: &[&str]) -> std::process::Output {
     Command::cargo_bin("hria")
@@ -53,7 +53,7 @@ fn json_locates_every_evidence_span_in_the_text() {
         serde_json::json!(["关键影响领域", "我们的员工"])
     );
     let text = v["text"].as_str().unwrap();
-    let original = std::fs::read_to_string(dir().join(DOC)).unwrap();
+    let original = std::fs::read_to_string(statement_path()).unwrap();
     let tags = v["tags"].as_array().unwrap();
     assert!(tags
         .iter()
@@ -168,7 +168,7 @@ fn real_pipeline_evidence_passages_can_be_explained() {
     let d = tempfile::tempdir().unwrap();
     let corpus = d.path().join("corpus");
     std::fs::create_dir(&corpus).unwrap();
-    std::fs::copy(dir().join(DOC), corpus.join(DOC)).unwrap();
+    std::fs::copy(statement_path(), corpus.join(DOC)).unwrap();
     let index = d.path().join("index");
     Command::cargo_bin("hria")
         .unwrap()

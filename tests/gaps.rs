@@ -5,7 +5,7 @@ mod statement;
 
 use assert_cmd::Command;
 use serde_json::Value;
-use statement::{build_statement_index, dir, taxonomy, DOC};
+use statement::{build_statement_index, dir, statement_path, taxonomy, DOC};
 use std::path::Path;
 
 fn hria() -> Command {
@@ -356,7 +356,7 @@ fn real_pipeline_on_the_statement() {
     let d = tempfile::tempdir().unwrap();
     let corpus = d.path().join("corpus");
     std::fs::create_dir(&corpus).unwrap();
-    std::fs::copy(dir().join(DOC), corpus.join(DOC)).unwrap();
+    std::fs::copy(statement_path(), corpus.join(DOC)).unwrap();
     let index = d.path().join("index");
     hria()
         .arg("index")

@@ -2,7 +2,7 @@
 
 use assert_cmd::Command;
 
-const STATEMENT: &str = "tests/fixtures/segment/microsoft-global-human-rights-statement.zh.md";
+const STATEMENT: &str = "tests/fixtures/index/corpus/microsoft-global-human-rights-statement.zh.md";
 
 #[test]
 fn jsonl_with_tokens() {

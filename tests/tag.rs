@@ -7,7 +7,7 @@ use hria::tag::Tagger;
 use hria::taxonomy::Taxonomy;
 use std::path::PathBuf;
 
-const STATEMENT: &str = "tests/fixtures/tag/microsoft-global-human-rights-statement.zh.md";
+const STATEMENT: &str = "tests/fixtures/index/corpus/microsoft-global-human-rights-statement.zh.md";
 
 fn statement() -> (Document, Vec<TaggedPassage>) {
     let path = PathBuf::from(STATEMENT);

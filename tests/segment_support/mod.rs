@@ -23,7 +23,8 @@ pub fn doc(id: &str, format: Format, text: &str) -> Document {
 
 /// The statement fixture.
 pub fn statement() -> Document {
-    let text = include_str!("../fixtures/segment/microsoft-global-human-rights-statement.zh.md");
+    let text =
+        include_str!("../fixtures/index/corpus/microsoft-global-human-rights-statement.zh.md");
     doc("microsoft.zh.md", Format::Markdown, text)
 }
 
