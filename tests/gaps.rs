@@ -330,7 +330,7 @@ fn missing_or_foreign_index_is_a_clear_error() {
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
-        err.contains("another version") && err.contains("--rebuild"),
+        err.contains("schema version") && err.contains("--rebuild"),
         "{err}"
     );
 }

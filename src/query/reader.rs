@@ -19,19 +19,9 @@ use thiserror::Error;
 /// Why an index could not be opened or read.
 #[derive(Debug, Error)]
 pub enum ReadError {
-    /// Nothing that looks like an index at that path.
-    #[error("no index at {0}; run `hria index` first")]
-    NotFound(PathBuf),
-    /// An index of another schema version.
-    #[error("index at {dir} was written by another version (schema {found}, this hria reads {expected}); run `hria index --rebuild`")]
-    Version {
-        /// Index folder.
-        dir: PathBuf,
-        /// Schema version found in the manifest (0 when there was none).
-        found: u32,
-        /// The version this build reads.
-        expected: u32,
-    },
+    /// The index cannot be opened: missing, of another schema version, damaged.
+    #[error(transparent)]
+    Index(#[from] crate::index::IndexError),
     /// The index exists but cannot be read.
     #[error("index at {dir} is unreadable ({reason}); run `hria index --rebuild`")]
     Corrupt {
@@ -80,53 +70,12 @@ fn corrupt(dir: &Path, e: impl std::fmt::Display) -> ReadError {
 /// Opens the index at `dir`, checking that it exists, that its manifest is of this schema version
 /// and that the fields the queries need are there.
 pub fn open(dir: &Path) -> Result<OpenIndex, ReadError> {
-    if !dir.join("meta.json").is_file() {
-        return Err(ReadError::NotFound(dir.to_path_buf()));
-    }
-    let index = Index::open_in_dir(dir).map_err(|e| corrupt(dir, e))?;
-    let metas = index.load_metas().map_err(|e| corrupt(dir, e))?;
-    let version_error = |found: u32| ReadError::Version {
-        dir: dir.to_path_buf(),
-        found,
-        expected: SCHEMA_VERSION,
-    };
-    let Some(payload) = metas.payload.as_deref() else {
-        return Err(version_error(0));
-    };
-    let manifest: IndexManifest = match serde_json::from_str(payload) {
-        Ok(m) => m,
-        Err(e) => {
-            // A payload of another layout is another version; one of this version that does not
-            // parse is damage.
-            let found = serde_json::from_str::<serde_json::Value>(payload)
-                .ok()
-                .and_then(|v| v.get("schema_version")?.as_u64())
-                .unwrap_or(0) as u32;
-            if found == SCHEMA_VERSION {
-                return Err(corrupt(dir, format!("manifest: {e}")));
-            }
-            return Err(version_error(found));
-        }
-    };
-    if manifest.schema_version != SCHEMA_VERSION {
-        return Err(version_error(manifest.schema_version));
-    }
-    let wanted = schema::schema();
-    let have = index.schema();
-    for (_, entry) in wanted.fields() {
-        match have.get_field(entry.name()) {
-            Ok(f)
-                if have.get_field_entry(f).field_type().value_type()
-                    == entry.field_type().value_type() => {}
-            _ => return Err(version_error(manifest.schema_version)),
-        }
-    }
-    let reader = index.reader().map_err(|e| corrupt(dir, e))?;
+    let h = crate::index::open_reader(dir)?;
     Ok(OpenIndex {
-        dir: dir.to_path_buf(),
-        index,
-        searcher: reader.searcher(),
-        manifest,
+        dir: h.dir,
+        index: h.index,
+        searcher: h.searcher,
+        manifest: h.manifest,
     })
 }
 
