@@ -84,7 +84,7 @@ fn print_table(s: &BuildSummary) {
         }
     );
     eprintln!(
-        "hria: {:.1} MB in {:.2} s ({:.2} MB/s); index holds {} documents, {} passages{}",
+        "hria: {:.2} MB in {:.2} s ({:.2} MB/s); index holds {} documents, {} passages{}",
         s.bytes as f64 / 1e6,
         s.elapsed_s,
         s.mb_per_s,
