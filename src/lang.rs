@@ -5,6 +5,12 @@ use crate::model::Lang;
 
 /// Detects the language of a text: `zh` when Han characters make up a fair share of its letters,
 /// `en` when whatlang says English (or the text is short ASCII prose), `other` otherwise.
+///
+/// ```
+/// use hria::model::Lang;
+/// assert_eq!(hria::lang::detect("我们承诺尊重 ICT 供应链中的人权"), Lang::Zh);
+/// assert_eq!(hria::lang::detect("We respect the rights of workers."), Lang::En);
+/// ```
 pub fn detect(text: &str) -> Lang {
     let (mut han, mut letters) = (0usize, 0usize);
     for c in text.chars() {

@@ -128,6 +128,10 @@ pub fn normalize(source: &str) -> Normalized {
 }
 
 /// Normalizes without keeping offsets (queries, keywords).
+///
+/// ```
+/// assert_eq!(hria::normalize::normalize_str("強迫勞動 ＩＬＯ"), "强迫劳动 ilo");
+/// ```
 pub fn normalize_str(source: &str) -> String {
     let mut out = String::with_capacity(source.len());
     normalize_into(source, &mut out);
