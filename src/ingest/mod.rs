@@ -214,9 +214,9 @@ pub fn decode_bytes(c: &Candidate, bytes: Vec<u8>, opts: &IngestOptions) -> Resu
         .title
         .filter(|t| !t.trim().is_empty())
         .unwrap_or_else(|| title::title_of(&decoded.text, c.format, &c.path));
-    let lang = entry
-        .language
-        .unwrap_or_else(|| crate::lang::detect(prefix(&decoded.text, LANG_SAMPLE)));
+    let lang = entry.language.unwrap_or_else(|| {
+        crate::lang::detect(&decoded.text[..decoded.text.floor_char_boundary(LANG_SAMPLE)])
+    });
     Ok(Document {
         id: c.id.clone(),
         path: c.path.clone(),
@@ -264,18 +264,6 @@ fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, (SkipKind, String)> 
         return Err(too_large(bytes.len() as u64));
     }
     Ok(bytes)
-}
-
-/// The first `max` bytes of `s`, cut back to a char boundary.
-fn prefix(s: &str, max: usize) -> &str {
-    if s.len() <= max {
-        return s;
-    }
-    let mut end = max;
-    while !s.is_char_boundary(end) {
-        end -= 1;
-    }
-    &s[..end]
 }
 
 /// Why a loaded document is degraded (invalid byte sequences replaced), if it is.
