@@ -171,11 +171,17 @@ fn render(r: &GapReport, zh: bool) -> String {
         for d in missing {
             out.push_str(&format!("\n{}\n", d.doc));
             for m in &d.missing {
+                let more = m.elsewhere_count.saturating_sub(m.elsewhere.len());
                 out.push_str(&format!(
-                    "  {}  {}  (in {})\n",
+                    "  {}  {}  (in {}{})\n",
                     m.tag,
                     display_name(zh, &m.name_en, &m.name_zh),
-                    m.elsewhere.join(", ")
+                    m.elsewhere.join(", "),
+                    if more > 0 {
+                        format!(" and {more} more")
+                    } else {
+                        String::new()
+                    }
                 ));
             }
         }

@@ -141,9 +141,15 @@ pub struct Missing {
     pub name_en: String,
     /// Chinese name.
     pub name_zh: String,
-    /// The documents that name or address it.
+    /// How many documents name or address it.
+    pub elsewhere_count: usize,
+    /// The first of those documents (by index order), at most [`ELSEWHERE_SHOWN`]: listing every
+    /// one for every document would grow with the square of the corpus.
     pub elsewhere: Vec<String>,
 }
+
+/// How many of the other documents a per-document gap names.
+pub const ELSEWHERE_SHOWN: usize = 5;
 
 /// Per-document comparison with the rest of the corpus.
 #[derive(Debug, Clone, Serialize)]
@@ -370,8 +376,10 @@ pub fn gaps(ix: &OpenIndex, res: &Resolved, opts: &GapOptions) -> Result<GapRepo
                     tag: e.id.clone(),
                     name_en: e.name_en.clone(),
                     name_zh: e.name_zh.clone(),
+                    elsewhere_count: present[k].len(),
                     elsewhere: present[k]
                         .iter()
+                        .take(ELSEWHERE_SHOWN)
                         .map(|&o| table.docs[o as usize].clone())
                         .collect(),
                 }

@@ -98,6 +98,17 @@ fn short(hash: &str) -> &str {
     hash.get(..12).unwrap_or(hash)
 }
 
+/// Every term of a string column's dictionary, in ordinal order. One sequential stream: looking
+/// terms up one ordinal at a time decompresses a dictionary block per lookup.
+fn dictionary_terms(col: &tantivy::columnar::StrColumn) -> std::io::Result<Vec<String>> {
+    let mut terms = Vec::with_capacity(col.num_terms());
+    let mut stream = col.dictionary().stream()?;
+    while stream.advance() {
+        terms.push(String::from_utf8_lossy(stream.key()).into_owned());
+    }
+    Ok(terms)
+}
+
 /// Which facet field a tag of a passage came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Via {
@@ -155,7 +166,6 @@ impl Table {
         let mut doc_ix: HashMap<String, u32> = HashMap::new();
         let mut sec_ix: HashMap<(u32, String), u32> = HashMap::new();
         let mut tag_ix: HashMap<String, u32> = HashMap::new();
-        let mut buf = String::new();
         for (seg_ord, seg) in ix.searcher.segment_readers().iter().enumerate() {
             let ff = seg.fast_fields();
             let doc_col = ff
@@ -166,26 +176,18 @@ impl Table {
             let ord_col = ff.u64(schema::ORDINAL).map_err(|e| corrupt(dir, e))?;
             // Segment-local term ordinals → table indices, resolved once per segment.
             let mut doc_map = Vec::with_capacity(doc_col.num_terms());
-            for o in 0..doc_col.num_terms() as u64 {
-                buf.clear();
-                doc_col
-                    .ord_to_str(o, &mut buf)
-                    .map_err(|e| corrupt(dir, e))?;
+            for name in dictionary_terms(&doc_col).map_err(|e| corrupt(dir, e))? {
                 let n = doc_ix.len() as u32;
-                let i = *doc_ix.entry(buf.clone()).or_insert_with(|| {
-                    t.docs.push(buf.clone());
+                let i = *doc_ix.entry(name.clone()).or_insert_with(|| {
+                    t.docs.push(name);
                     n
                 });
                 doc_map.push(i);
             }
-            let mut sec_names = Vec::new();
-            if let Some(c) = &sec_col {
-                for o in 0..c.num_terms() as u64 {
-                    buf.clear();
-                    c.ord_to_str(o, &mut buf).map_err(|e| corrupt(dir, e))?;
-                    sec_names.push(buf.clone());
-                }
-            }
+            let sec_names = match &sec_col {
+                Some(c) => dictionary_terms(c).map_err(|e| corrupt(dir, e))?,
+                None => Vec::new(),
+            };
             let mut facet_cols = Vec::new();
             for (name, via) in [
                 (schema::TAG, Via::Tag),
