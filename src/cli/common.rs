@@ -1,5 +1,4 @@
 //! What the subcommands share: exit codes, ingestion options, output helpers.
-#![allow(dead_code)] // shared helpers; not every subcommand uses every one yet
 
 use std::path::PathBuf;
 
