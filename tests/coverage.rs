@@ -5,7 +5,7 @@ mod statement;
 
 use assert_cmd::Command;
 use serde_json::Value;
-use statement::{build_statement_index, dir, statement_path, DOC};
+use statement::{build_statement_index, dir, real_statement_index, DOC};
 use std::path::Path;
 use unicode_width::UnicodeWidthStr;
 
@@ -213,20 +213,7 @@ fn missing_index_is_a_clear_error() {
 /// The real pipeline on the statement: `hria index`, then `hria coverage` with the built-in taxonomy.
 #[test]
 fn real_pipeline_on_the_statement() {
-    let d = tempfile::tempdir().unwrap();
-    let corpus = d.path().join("corpus");
-    std::fs::create_dir(&corpus).unwrap();
-    std::fs::copy(statement_path(), corpus.join(DOC)).unwrap();
-    let index = d.path().join("index");
-    Command::cargo_bin("hria")
-        .unwrap()
-        .arg("index")
-        .arg(&corpus)
-        .arg("--index")
-        .arg(&index)
-        .arg("--quiet")
-        .assert()
-        .success();
+    let (_d, index) = real_statement_index();
     let out = Command::cargo_bin("hria")
         .unwrap()
         .args(["coverage", "--format", "json", "--index"])

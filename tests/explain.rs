@@ -5,7 +5,7 @@ mod statement;
 
 use assert_cmd::Command;
 use serde_json::Value;
-use statement::{statement_path, DOC};
+use statement::{real_statement_index, statement_path, DOC};
 
 fn explain(index: &std::path::Path, args: &[&str]) -> std::process::Output {
     Command::cargo_bin("hria")
@@ -165,20 +165,7 @@ fn overlapping_evidence_is_marked_once() {
 /// The real pipeline: every evidence passage `gaps` shows can be explained.
 #[test]
 fn real_pipeline_evidence_passages_can_be_explained() {
-    let d = tempfile::tempdir().unwrap();
-    let corpus = d.path().join("corpus");
-    std::fs::create_dir(&corpus).unwrap();
-    std::fs::copy(statement_path(), corpus.join(DOC)).unwrap();
-    let index = d.path().join("index");
-    Command::cargo_bin("hria")
-        .unwrap()
-        .arg("index")
-        .arg(&corpus)
-        .arg("--index")
-        .arg(&index)
-        .arg("--quiet")
-        .assert()
-        .success();
+    let (_d, index) = real_statement_index();
     let out = Command::cargo_bin("hria")
         .unwrap()
         .args([

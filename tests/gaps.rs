@@ -5,7 +5,7 @@ mod statement;
 
 use assert_cmd::Command;
 use serde_json::Value;
-use statement::{build_statement_index, dir, statement_path, taxonomy, DOC};
+use statement::{build_statement_index, dir, real_statement_index, taxonomy, DOC};
 use std::path::Path;
 
 fn hria() -> Command {
@@ -353,18 +353,7 @@ fn another_taxonomy_than_the_indexed_one_is_warned_about() {
 /// The real pipeline on the statement: `hria index`, then `hria gaps` with the built-in taxonomy.
 #[test]
 fn real_pipeline_on_the_statement() {
-    let d = tempfile::tempdir().unwrap();
-    let corpus = d.path().join("corpus");
-    std::fs::create_dir(&corpus).unwrap();
-    std::fs::copy(statement_path(), corpus.join(DOC)).unwrap();
-    let index = d.path().join("index");
-    hria()
-        .arg("index")
-        .arg(&corpus)
-        .arg("--index")
-        .arg(&index)
-        .assert()
-        .success();
+    let (_d, index) = real_statement_index();
     let out = hria()
         .arg("gaps")
         .arg("--index")
