@@ -1,6 +1,6 @@
 //! Segmentation of the statement and of small Markdown, HTML and plain-text samples.
 
-mod segment_support;
+use crate::segment_support;
 
 use hria::model::{Format, PassageKind};
 use hria::segment::{sentences, Segmenter};

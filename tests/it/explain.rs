@@ -1,7 +1,6 @@
 //! `hria explain` on a hand-built index of the Microsoft statement.
 
-#[path = "fixtures/analysis/statement.rs"]
-mod statement;
+use crate::statement;
 
 use assert_cmd::Command;
 use serde_json::Value;

@@ -5,8 +5,7 @@
 //! --test coverage_scale` writes (and keeps) a large index there, to time `hria coverage` and
 //! `hria gaps` against it.
 
-#[path = "fixtures/analysis/statement.rs"]
-mod statement;
+use crate::statement;
 
 use hria::model::{Basis, Evidence, Lang, OffsetMap, Passage, PassageKind, Tag, TaggedPassage};
 use hria::query::coverage::{self, is_under, Family, Resolved, ELEMENTS};

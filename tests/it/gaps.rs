@@ -1,7 +1,6 @@
 //! `hria gaps` on a hand-built index of the Microsoft statement, and on the real pipeline.
 
-#[path = "fixtures/analysis/statement.rs"]
-mod statement;
+use crate::statement;
 
 use assert_cmd::Command;
 use serde_json::Value;

@@ -2,7 +2,7 @@
 //! every range lies on char boundaries, clean text maps back, and the output does not depend on
 //! the number of threads or on the order documents are given in.
 
-mod segment_support;
+use crate::segment_support;
 
 use hria::model::{Document, Format, Passage};
 use hria::segment::Segmenter;
