@@ -3,7 +3,7 @@
 use super::common::{InputArgs, EXIT_OK, EXIT_PARTIAL};
 use anyhow::Context;
 use hria::bench::{peak_rss, reference_index, Timing};
-use hria::index::writer::write_passages;
+use hria::index::writer::{write_documents, write_passages};
 use hria::ingest::{self, Candidate};
 use hria::model::{Document, Passage, TaggedPassage};
 use hria::segment::Segmenter;
@@ -198,13 +198,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                             let n = write_passages(&dir, &taxonomy, &docs, tagged, BUDGET)?;
                             return Ok((start.elapsed(), n));
                         }
-                        "pipeline" => {
-                            let tagged: Vec<TaggedPassage> = docs
-                                .par_iter()
-                                .flat_map_iter(|d| hria::pipeline::process(d, segmenter, &tagger))
-                                .collect();
-                            write_passages(&dir, &taxonomy, &docs, tagged, BUDGET)?
-                        }
+                        "pipeline" => write_documents(&dir, &taxonomy, &tagger, &docs, BUDGET)?,
                         "jieba-cut" => doc_texts
                             .par_iter()
                             .map(|t| plain.cut(t, false).len() as u64)

@@ -11,7 +11,6 @@ use crate::segment::Segmenter;
 use crate::taxonomy::Taxonomy;
 use schema::IndexManifest;
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
 use tantivy::schema::Field;
 use tantivy::tokenizer::{PreTokenizedStream, PreTokenizedString, Token as TvToken, Tokenizer};
 use tantivy::{Index, IndexReader, ReloadPolicy, Searcher, TantivyError};
@@ -106,8 +105,7 @@ impl IndexError {
 /// The process-wide segmenter used for indexing and for query parsing, so that both cut text the
 /// same way and the dictionary is loaded once.
 pub fn segmenter() -> &'static Segmenter {
-    static SEGMENTER: OnceLock<Segmenter> = OnceLock::new();
-    SEGMENTER.get_or_init(Segmenter::new)
+    Segmenter::shared()
 }
 
 /// The `hria` tokenizer: normalization then [`Segmenter::tokens`], the same terms the writer
@@ -186,11 +184,104 @@ pub fn pre_tokenized(text: &str, tokens: &[crate::model::Token]) -> PreTokenized
     }
 }
 
-/// Registers the `hria` tokenizer on an index (tokenizers are not persisted, so every opener must).
+/// Registers the term-list tokenizer of [`schema::TEXT`] on an index (tokenizers are not
+/// persisted, so every opener must).
 pub fn register_tokenizer(index: &Index) {
     index
         .tokenizers()
-        .register(schema::TOKENIZER, HriaTokenizer);
+        .register(schema::TOKENIZER, TermListTokenizer);
+}
+
+/// Separator before a term that takes the next position.
+const NEXT: char = ' ';
+/// Separator before a term that shares the position of the term before it (a sub-word).
+const SAME: char = '\t';
+
+/// Appends the terms of `tokens` to `out` as the indexed value of [`schema::TEXT`], which
+/// [`TermListTokenizer`] reads back. The segmenter's terms go to tantivy this way rather than as
+/// a pre-tokenized string, which tantivy clones twice per document, every term an allocation.
+/// Positions follow [`pre_tokenized`]: a sub-word shares its word's position. Terms never hold
+/// whitespace (the segmenter does not make whitespace terms); one that did would be split.
+pub fn encode_terms(tokens: &[crate::model::Token], out: &mut String) {
+    let mut word: Option<std::ops::Range<usize>> = None;
+    for t in tokens {
+        let inside = word
+            .as_ref()
+            .is_some_and(|w| w.start <= t.range.start && t.range.end <= w.end);
+        if !inside {
+            word = Some(t.range.clone());
+        }
+        out.push(if inside { SAME } else { NEXT });
+        out.push_str(&t.term);
+    }
+}
+
+/// The tokenizer of [`schema::TEXT`]: reads back the term list of [`encode_terms`], allocating
+/// nothing per term. Offsets are into the term list, not the passage text; the index does not
+/// keep offsets, and snippets re-cut the stored text with [`HriaTokenizer`].
+#[derive(Clone, Copy, Debug, Default)]
+pub struct TermListTokenizer;
+
+/// The token stream of [`TermListTokenizer`].
+pub struct TermListStream<'a> {
+    list: &'a str,
+    at: usize,
+    next_position: usize,
+    token: TvToken,
+}
+
+impl Tokenizer for TermListTokenizer {
+    type TokenStream<'a> = TermListStream<'a>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> TermListStream<'a> {
+        TermListStream {
+            list: text,
+            at: 0,
+            next_position: 0,
+            token: TvToken::default(),
+        }
+    }
+}
+
+impl tantivy::tokenizer::TokenStream for TermListStream<'_> {
+    fn advance(&mut self) -> bool {
+        loop {
+            let rest = &self.list[self.at..];
+            let (same, skip) = match rest.as_bytes().first() {
+                None => return false,
+                Some(b'\t') => (true, 1),
+                Some(b' ') => (false, 1),
+                // Plain text without separators: words between spaces.
+                Some(_) => (false, 0),
+            };
+            let body = &rest[skip..];
+            let len = body.find([NEXT, SAME]).unwrap_or(body.len());
+            let start = self.at + skip;
+            self.at = start + len;
+            if len == 0 {
+                continue;
+            }
+            // The first term, and every term after NEXT, takes a new position.
+            if !same || self.next_position == 0 {
+                self.token.position = self.next_position;
+                self.next_position += 1;
+            }
+            self.token.offset_from = start;
+            self.token.offset_to = start + len;
+            self.token.position_length = 1;
+            self.token.text.clear();
+            self.token.text.push_str(&body[..len]);
+            return true;
+        }
+    }
+
+    fn token(&self) -> &TvToken {
+        &self.token
+    }
+
+    fn token_mut(&mut self) -> &mut TvToken {
+        &mut self.token
+    }
 }
 
 /// The schema's fields, resolved once.
@@ -214,6 +305,8 @@ pub struct Fields {
     pub end: Field,
     /// [`schema::TEXT`].
     pub text: Field,
+    /// [`schema::STORED_TEXT`].
+    pub stored_text: Field,
     /// [`schema::TAG`].
     pub tag: Field,
     /// [`schema::CITED`].
@@ -240,6 +333,7 @@ impl Fields {
             start: f(schema::START)?,
             end: f(schema::END)?,
             text: f(schema::TEXT)?,
+            stored_text: f(schema::STORED_TEXT)?,
             tag: f(schema::TAG)?,
             cited: f(schema::CITED)?,
             covered: f(schema::COVERED)?,
@@ -391,4 +485,46 @@ pub fn open_reader(dir: &Path) -> Result<IndexHandle, IndexError> {
         fields,
         manifest,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tantivy::tokenizer::TokenStream;
+
+    fn terms_and_positions(mut stream: impl TokenStream) -> Vec<(String, usize)> {
+        let mut out = Vec::new();
+        while stream.advance() {
+            out.push((stream.token().text.clone(), stream.token().position));
+        }
+        out
+    }
+
+    #[test]
+    fn the_term_list_gives_back_the_pre_tokenized_terms_and_positions() {
+        // Long Chinese words bring sub-words at their word's position; Latin words are stemmed.
+        let text = "我们禁止强迫劳动，尊重人权捍卫者与 Workers' rights (ILO)。";
+        let tokens = segmenter().tokens(text);
+        assert!(tokens.len() > 6);
+        let mut list = String::new();
+        encode_terms(&tokens, &mut list);
+        let decoded = terms_and_positions(TermListTokenizer.token_stream(&list));
+        let expected = terms_and_positions(PreTokenizedStream::from(pre_tokenized(text, &tokens)));
+        assert_eq!(decoded, expected);
+        // Some term shares a position with the one before it: sub-words were kept.
+        assert!(decoded.windows(2).any(|w| w[0].1 == w[1].1));
+    }
+
+    #[test]
+    fn the_term_list_tokenizer_reads_any_string() {
+        let list = "  a\t\tb c\t";
+        let got = terms_and_positions(TermListTokenizer.token_stream(list));
+        assert_eq!(
+            got,
+            [("a".to_string(), 0), ("b".into(), 0), ("c".into(), 1)]
+        );
+        assert!(terms_and_positions(TermListTokenizer.token_stream("")).is_empty());
+        let plain = terms_and_positions(TermListTokenizer.token_stream("x y"));
+        assert_eq!(plain, [("x".to_string(), 0), ("y".into(), 1)]);
+    }
 }

@@ -9,12 +9,15 @@ use tantivy::schema::{
 };
 
 /// Bumped whenever the layout changes; an index of another version must be rebuilt.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
-/// Name of the tokenizer registered for [`TEXT`] (normalize, jieba for Han, stemmed Latin words).
-pub const TOKENIZER: &str = "hria";
+/// Name of the tokenizer of [`TEXT`]. The writer hands tantivy the segmenter's terms as one term
+/// list ([`crate::index::encode_terms`]), which the tokenizer registered under this name on every
+/// index ([`crate::index::TermListTokenizer`]) reads back; query parsing maps the name to
+/// [`crate::index::HriaQueryTokenizer`] instead ([`crate::index::query_tokenizers`]).
+pub const TOKENIZER: &str = "hria-terms";
 
-/// Passage id (stable across runs). STRING | STORED | FAST.
+/// Passage id (stable across runs). STRING | STORED.
 pub const PASSAGE_ID: &str = "passage_id";
 /// Document id. STRING | STORED | FAST.
 pub const DOC_ID: &str = "doc_id";
@@ -22,16 +25,19 @@ pub const DOC_ID: &str = "doc_id";
 pub const ORDINAL: &str = "ordinal";
 /// Section path joined with [`SECTION_SEP`]. STRING | STORED | FAST (co-occurrence per section).
 pub const SECTION: &str = "section";
-/// Passage kind: heading, paragraph, list-item. STRING | STORED | FAST.
+/// Passage kind: heading, paragraph, list-item. STRING | STORED.
 pub const KIND: &str = "kind";
-/// Passage language: zh, en, other. STRING | STORED | FAST.
+/// Passage language: zh, en, other. STRING | STORED.
 pub const LANG: &str = "lang";
-/// Byte range of the passage in the original document text. u64 STORED | FAST.
+/// Byte range of the passage in the original document text. u64 STORED.
 pub const START: &str = "start";
-/// End of that byte range (exclusive). u64 STORED | FAST.
+/// End of that byte range (exclusive). u64 STORED.
 pub const END: &str = "end";
-/// The clean passage text: indexed from the segmenter's tokens (pre-tokenized), STORED for display.
+/// The clean passage text, indexed from the segmenter's terms (with positions, for phrases); the
+/// field queries search. Not stored: [`STORED_TEXT`] holds the text itself.
 pub const TEXT: &str = "text";
+/// The clean passage text, STORED only, for display and snippets.
+pub const STORED_TEXT: &str = "stored_text";
 /// Matched and cited tags as facets (`/instrument/ICCPR`, `/right/labour/forced-labour`,
 /// `/hrdd/remedy`, `/stance/commitment`). Covered instruments are NOT here.
 pub const TAG: &str = "tag";
@@ -41,7 +47,7 @@ pub const CITED: &str = "cited";
 pub const COVERED: &str = "covered";
 /// The full tags with scores, basis and evidence, as JSON (`Vec<model::Tag>`). STORED only.
 pub const TAGS_JSON: &str = "tags_json";
-/// The highest tag score in the passage, f64 FAST | STORED (for ranking evidence).
+/// The highest tag score in the passage, f64 STORED.
 pub const MAX_SCORE: &str = "max_score";
 
 /// Separator between section path elements in [`SECTION`].
@@ -50,27 +56,28 @@ pub const SECTION_SEP: &str = " › ";
 /// Builds the schema.
 pub fn schema() -> Schema {
     let mut b = Schema::builder();
-    let text = TextOptions::default()
-        .set_indexing_options(
-            TextFieldIndexing::default()
-                .set_tokenizer(TOKENIZER)
-                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
-        )
-        .set_stored();
-    b.add_text_field(PASSAGE_ID, STRING | STORED | FAST);
+    let text = TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(TOKENIZER)
+            .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+    );
+    // FAST only where coverage aggregates (document, section, ordinal; facets always are): a
+    // fast column costs indexing time, and a unique-string one (passage ids) the most.
+    b.add_text_field(PASSAGE_ID, STRING | STORED);
     b.add_text_field(DOC_ID, STRING | STORED | FAST);
     b.add_u64_field(ORDINAL, INDEXED | STORED | FAST);
     b.add_text_field(SECTION, STRING | STORED | FAST);
-    b.add_text_field(KIND, STRING | STORED | FAST);
-    b.add_text_field(LANG, STRING | STORED | FAST);
-    b.add_u64_field(START, STORED | FAST);
-    b.add_u64_field(END, STORED | FAST);
+    b.add_text_field(KIND, STRING | STORED);
+    b.add_text_field(LANG, STRING | STORED);
+    b.add_u64_field(START, STORED);
+    b.add_u64_field(END, STORED);
     b.add_text_field(TEXT, text);
-    b.add_facet_field(TAG, FacetOptions::default().set_stored());
-    b.add_facet_field(CITED, FacetOptions::default().set_stored());
-    b.add_facet_field(COVERED, FacetOptions::default().set_stored());
+    b.add_text_field(STORED_TEXT, STORED);
+    b.add_facet_field(TAG, FacetOptions::default());
+    b.add_facet_field(CITED, FacetOptions::default());
+    b.add_facet_field(COVERED, FacetOptions::default());
     b.add_text_field(TAGS_JSON, STORED);
-    b.add_f64_field(MAX_SCORE, STORED | FAST);
+    b.add_f64_field(MAX_SCORE, STORED);
     b.build()
 }
 

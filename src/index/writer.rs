@@ -7,7 +7,7 @@
 //! builds a fresh index next to the target and swaps it in.
 
 use super::schema::{self, DocRecord, IndexManifest};
-use super::{open_index, pre_tokenized, register_tokenizer, Fields, IndexError, META_FILE};
+use super::{open_index, register_tokenizer, Fields, IndexError, META_FILE};
 use crate::ingest::{self, Candidate, IngestOptions, Skip, SkipKind};
 use crate::model::{Basis, Document, TaggedPassage};
 use crate::tag::Tagger;
@@ -186,8 +186,7 @@ fn sibling(dir: &Path, suffix: &str) -> Result<PathBuf, IndexError> {
 }
 
 /// One passage as a tantivy document. Its values are tantivy's owned values, handed to the
-/// indexer as they are: [`TantivyDocument`] would store the pre-tokenized text as JSON and parse
-/// it back each time the indexer reads the field (once for the postings, once for the store).
+/// indexer as they are, without [`TantivyDocument`]'s conversion into its own compact layout.
 #[derive(Debug, Clone, Default)]
 pub struct PassageDoc {
     values: Vec<(Field, OwnedValue)>,
@@ -222,7 +221,7 @@ impl tantivy::Document for PassageDoc {
 pub fn to_document(f: &Fields, ordinal: u64, tp: &TaggedPassage) -> PassageDoc {
     let p = &tp.passage;
     let mut d = PassageDoc {
-        values: Vec::with_capacity(10 + 2 * tp.tags.len()),
+        values: Vec::with_capacity(12 + 2 * tp.tags.len()),
     };
     d.push(f.passage_id, p.id.as_str());
     d.push(f.doc_id, p.doc.as_str());
@@ -232,10 +231,10 @@ pub fn to_document(f: &Fields, ordinal: u64, tp: &TaggedPassage) -> PassageDoc {
     d.push(f.lang, p.lang.code());
     d.push(f.start, p.range.start as u64);
     d.push(f.end, p.range.end as u64);
-    d.push(
-        f.text,
-        OwnedValue::PreTokStr(pre_tokenized(&p.text, &p.tokens)),
-    );
+    let mut terms = String::with_capacity(p.text.len() + p.tokens.len() * 4);
+    super::encode_terms(&p.tokens, &mut terms);
+    d.push(f.text, terms);
+    d.push(f.stored_text, p.text.as_str());
     let mut max = 0f64;
     for t in &tp.tags {
         let facet = schema::tag_facet(&t.tag);
@@ -740,6 +739,55 @@ impl MergePolicy for CappedMerges {
     }
 }
 
+/// A fresh index in `dir` (which must not hold one) and its writer, set up as [`build`] sets up
+/// its own, with as many indexing threads as the calling rayon pool has workers.
+fn fresh_writer(
+    dir: &Path,
+    memory_budget: usize,
+) -> Result<(IndexWriter<PassageDoc>, Fields), IndexError> {
+    let index = create_index(dir)?;
+    let fields = Fields::resolve(&index.schema()).ok_or_else(|| IndexError::SchemaMismatch {
+        dir: dir.to_path_buf(),
+        found: "missing fields".into(),
+        expected: schema::SCHEMA_VERSION,
+    })?;
+    let writer: IndexWriter<PassageDoc> = index
+        .writer_with_options(writer_options(rayon::current_num_threads(), memory_budget))
+        .map_err(|e| IndexError::tantivy(dir, e))?;
+    writer.set_merge_policy(merge_policy());
+    Ok((writer, fields))
+}
+
+/// Commits what `writer` holds with a manifest of `docs` (with their passage counts) and waits
+/// for the merges, as the end of [`build`] does.
+fn finish(
+    mut writer: IndexWriter<PassageDoc>,
+    dir: &Path,
+    taxonomy: &Taxonomy,
+    docs: &[Document],
+    counts: &BTreeMap<&str, u64>,
+) -> Result<(), IndexError> {
+    let documents = docs
+        .iter()
+        .map(|d| {
+            let n = counts.get(d.id.as_str()).copied().unwrap_or(0);
+            let path = d.path.display().to_string();
+            let hash = d.hash.clone();
+            (d.id.clone(), record(d, path, hash, n, String::new()))
+        })
+        .collect();
+    let manifest = IndexManifest {
+        schema_version: schema::SCHEMA_VERSION,
+        taxonomy_version: taxonomy.version.clone(),
+        taxonomy_hash: taxonomy.hash.clone(),
+        documents,
+    };
+    commit_with(&mut writer, dir, &manifest)?;
+    writer
+        .wait_merging_threads()
+        .map_err(|e| IndexError::tantivy(dir, e))
+}
+
 /// The index stage alone, for timing: creates a fresh index in `dir` (which must not hold one),
 /// adds `passages` (already segmented and tagged, in document order) with the same documents as
 /// [`build`], and commits them with a manifest recording `docs` and `taxonomy`. Parallel on the
@@ -752,17 +800,7 @@ pub fn write_passages(
     passages: Vec<TaggedPassage>,
     memory_budget: usize,
 ) -> Result<u64, IndexError> {
-    let index = create_index(dir)?;
-    let fields = Fields::resolve(&index.schema()).ok_or_else(|| IndexError::SchemaMismatch {
-        dir: dir.to_path_buf(),
-        found: "missing fields".into(),
-        expected: schema::SCHEMA_VERSION,
-    })?;
-    let threads = rayon::current_num_threads();
-    let mut writer: IndexWriter<PassageDoc> = index
-        .writer_with_options(writer_options(threads, memory_budget))
-        .map_err(|e| IndexError::tantivy(dir, e))?;
-    writer.set_merge_policy(merge_policy());
+    let (writer, fields) = fresh_writer(dir, memory_budget)?;
     // Ordinals count passages within their document, as `build` numbers them.
     let mut counts: BTreeMap<&str, u64> = BTreeMap::new();
     let ordinals: Vec<u64> = passages
@@ -773,38 +811,46 @@ pub fn write_passages(
             *n - 1
         })
         .collect();
-    let records: BTreeMap<String, DocRecord> = docs
-        .iter()
-        .map(|d| {
-            let n = counts.get(d.id.as_str()).copied().unwrap_or(0);
-            let path = d.path.display().to_string();
-            (
-                d.id.clone(),
-                record(d, path, d.hash.clone(), n, String::new()),
-            )
-        })
-        .collect();
     let n = passages.len() as u64;
     passages
-        .into_par_iter()
+        .par_iter()
         .zip(ordinals)
         .try_for_each(|(tp, ordinal)| {
             writer
-                .add_document(to_document(&fields, ordinal, &tp))
+                .add_document(to_document(&fields, ordinal, tp))
                 .map(|_| ())
         })
         .map_err(|e| IndexError::tantivy(dir, e))?;
-    let manifest = IndexManifest {
-        schema_version: schema::SCHEMA_VERSION,
-        taxonomy_version: taxonomy.version.clone(),
-        taxonomy_hash: taxonomy.hash.clone(),
-        documents: records,
-    };
-    commit_with(&mut writer, dir, &manifest)?;
-    writer
-        .wait_merging_threads()
-        .map_err(|e| IndexError::tantivy(dir, e))?;
+    finish(writer, dir, taxonomy, docs, &counts)?;
     Ok(n)
+}
+
+/// The whole pipeline on documents already in memory, for timing: each document is segmented and
+/// tagged on the calling rayon pool and its passages handed to the indexing threads as soon as
+/// they are ready, as [`build`] does, so that segmenting and tagging overlap indexing. Creates a
+/// fresh index in `dir` as [`write_passages`] does. Returns the number of passages written.
+pub fn write_documents(
+    dir: &Path,
+    taxonomy: &Taxonomy,
+    tagger: &Tagger,
+    docs: &[Document],
+    memory_budget: usize,
+) -> Result<u64, IndexError> {
+    let (writer, fields) = fresh_writer(dir, memory_budget)?;
+    let counts: Vec<u64> = docs
+        .par_iter()
+        .map(|d| -> tantivy::Result<u64> {
+            let passages = crate::pipeline::process(d, super::segmenter(), tagger);
+            for (i, tp) in passages.iter().enumerate() {
+                writer.add_document(to_document(&fields, i as u64, tp))?;
+            }
+            Ok(passages.len() as u64)
+        })
+        .collect::<tantivy::Result<_>>()
+        .map_err(|e| IndexError::tantivy(dir, e))?;
+    let by_doc: BTreeMap<&str, u64> = docs.iter().map(|d| d.id.as_str()).zip(counts).collect();
+    finish(writer, dir, taxonomy, docs, &by_doc)?;
+    Ok(by_doc.values().sum())
 }
 
 #[cfg(test)]

@@ -12,7 +12,6 @@ use crate::taxonomy::Taxonomy;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use tantivy::schema::{Facet, Value};
-use tantivy::tokenizer::{PreTokenizedString, Token};
 use tantivy::{DocAddress, Index, Searcher, TantivyDocument, Term};
 use thiserror::Error;
 
@@ -331,7 +330,7 @@ impl OpenIndex {
             lang: stored_str(&doc, ix, schema::LANG),
             range: stored_u64(&doc, ix, schema::START) as usize
                 ..stored_u64(&doc, ix, schema::END) as usize,
-            text: stored_str(&doc, ix, schema::TEXT),
+            text: stored_str(&doc, ix, schema::STORED_TEXT),
             tags,
             id,
         })
@@ -423,76 +422,27 @@ pub fn snippet(text: &str, span: Option<std::ops::Range<usize>>, width: usize) -
 /// `manifest` as the payload (its schema version is set to [`SCHEMA_VERSION`]).
 ///
 /// A minimal single-threaded writer for tests and benchmarks of the queries; `hria index` has its
-/// own incremental writer. The text field is indexed from the passages' tokens; a plain tokenizer
-/// stands in for the `hria` one if none is registered.
+/// own incremental writer. Passages become the same documents as there
+/// ([`crate::index::writer::to_document`]), numbered by the ordinal in their id.
 pub fn write_index(
     dir: &Path,
     mut manifest: IndexManifest,
     passages: &[TaggedPassage],
 ) -> tantivy::Result<()> {
-    let s = schema::schema();
-    let index = Index::create_in_dir(dir, s.clone())?;
-    if index.tokenizers().get(schema::TOKENIZER).is_none() {
-        index.tokenizers().register(
-            schema::TOKENIZER,
-            tantivy::tokenizer::SimpleTokenizer::default(),
-        );
-    }
-    let f = |n: &str| s.get_field(n).expect("field of the schema");
-    let mut writer: tantivy::IndexWriter = index.writer_with_num_threads(1, 50_000_000)?;
+    let index = Index::create_in_dir(dir, schema::schema())?;
+    crate::index::register_tokenizer(&index);
+    let fields = crate::index::Fields::resolve(&index.schema())
+        .ok_or_else(|| tantivy::TantivyError::SchemaError("not an hria schema".into()))?;
+    let mut writer: tantivy::IndexWriter<crate::index::writer::PassageDoc> =
+        index.writer_with_num_threads(1, 50_000_000)?;
     for tp in passages {
-        let p = &tp.passage;
-        let mut d = TantivyDocument::default();
-        d.add_text(f(schema::PASSAGE_ID), &p.id);
-        d.add_text(f(schema::DOC_ID), &p.doc);
-        let ordinal =
-            p.id.rsplit_once('#')
-                .and_then(|(_, r)| r.split('-').next()?.parse::<u64>().ok())
-                .unwrap_or(0);
-        d.add_u64(f(schema::ORDINAL), ordinal);
-        d.add_text(f(schema::SECTION), p.section.join(schema::SECTION_SEP));
-        d.add_text(f(schema::KIND), p.kind.as_str());
-        d.add_text(f(schema::LANG), p.lang.code());
-        d.add_u64(f(schema::START), p.range.start as u64);
-        d.add_u64(f(schema::END), p.range.end as u64);
-        let tokens = p
-            .tokens
-            .iter()
-            .enumerate()
-            .map(|(i, t)| Token {
-                offset_from: t.range.start,
-                offset_to: t.range.end,
-                position: i,
-                text: t.term.clone(),
-                position_length: 1,
-            })
-            .collect();
-        d.add_pre_tokenized_text(
-            f(schema::TEXT),
-            PreTokenizedString {
-                text: p.text.clone(),
-                tokens,
-            },
-        );
-        let mut max_score = 0f64;
-        for t in &tp.tags {
-            max_score = max_score.max(t.score as f64);
-            let facet = schema::tag_facet(&t.tag);
-            match t.basis {
-                crate::model::Basis::Covered => d.add_facet(f(schema::COVERED), facet),
-                crate::model::Basis::Cited => {
-                    d.add_facet(f(schema::CITED), facet.clone());
-                    d.add_facet(f(schema::TAG), facet);
-                }
-                crate::model::Basis::Matched => d.add_facet(f(schema::TAG), facet),
-            }
-        }
-        d.add_text(
-            f(schema::TAGS_JSON),
-            serde_json::to_string(&tp.tags).unwrap_or_else(|_| "[]".into()),
-        );
-        d.add_f64(f(schema::MAX_SCORE), max_score);
-        writer.add_document(d)?;
+        let ordinal = tp
+            .passage
+            .id
+            .rsplit_once('#')
+            .and_then(|(_, r)| r.split('-').next()?.parse::<u64>().ok())
+            .unwrap_or(0);
+        writer.add_document(crate::index::writer::to_document(&fields, ordinal, tp))?;
     }
     manifest.schema_version = SCHEMA_VERSION;
     let payload = serde_json::to_string(&manifest).unwrap_or_default();

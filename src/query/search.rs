@@ -1,7 +1,7 @@
 //! Full-text search over the index with tag, citation, document and language filters, and
 //! highlighted snippets.
 
-use crate::index::{schema, IndexError, IndexHandle};
+use crate::index::{schema, HriaTokenizer, IndexError, IndexHandle};
 use crate::model::{Lang, Tag};
 use serde::Serialize;
 use std::ops::Range;
@@ -176,12 +176,12 @@ pub fn search(h: &IndexHandle, req: &SearchRequest) -> Result<Vec<Hit>, SearchEr
     } else {
         req.snippet_chars
     };
-    let mut gen = SnippetGenerator::create(&h.searcher, &*query, f.text).map_err(tv)?;
+    let mut gen = snippet_generator(h, &*query).map_err(tv)?;
     gen.set_max_num_chars(chars);
     let mut hits = Vec::with_capacity(top.len());
     for (score, addr) in top {
         let d: TantivyDocument = h.searcher.doc(addr).map_err(tv)?;
-        let text = first_str(&d, f.text);
+        let text = first_str(&d, f.stored_text);
         let snip = gen.snippet(&text);
         let (snippet, highlights) = if snip.is_empty() {
             (head(&text, chars).to_string(), Vec::new())
@@ -227,6 +227,35 @@ pub fn search(h: &IndexHandle, req: &SearchRequest) -> Result<Vec<Hit>, SearchEr
     }
     hits.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.id.cmp(&b.id)));
     Ok(hits)
+}
+
+/// A snippet generator for the query's text terms, as tantivy's `SnippetGenerator::create` makes
+/// one (rarer terms weigh more), but cutting the stored text with [`HriaTokenizer`]: the index's
+/// own tokenizer for the text field reads term lists, not text.
+fn snippet_generator(h: &IndexHandle, query: &dyn Query) -> tantivy::Result<SnippetGenerator> {
+    let mut terms = std::collections::BTreeSet::new();
+    query.query_terms(&mut |term, _| {
+        if term.field() == h.fields.text {
+            terms.insert(term.clone());
+        }
+    });
+    let mut weights = std::collections::BTreeMap::new();
+    for term in terms {
+        let value = term.value();
+        let Some(text) = value.as_str() else {
+            continue;
+        };
+        let df = h.searcher.doc_freq(&term)?;
+        if df > 0 {
+            weights.insert(text.to_string(), 1.0 / (1.0 + df as f32));
+        }
+    }
+    Ok(SnippetGenerator::new(
+        weights,
+        tantivy::tokenizer::TextAnalyzer::from(HriaTokenizer),
+        h.fields.stored_text,
+        DEFAULT_SNIPPET_CHARS,
+    ))
 }
 
 /// Renders a snippet with its highlights wrapped in `open`/`close` (e.g. ANSI colours or `[[`/`]]`).

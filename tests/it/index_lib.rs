@@ -322,7 +322,7 @@ fn write_passages_indexes_what_build_would() {
                 .get_first(h.fields.ordinal)
                 .and_then(|v| v.as_u64())
                 .unwrap();
-            (s(h.fields.passage_id), ordinal, s(h.fields.text))
+            (s(h.fields.passage_id), ordinal, s(h.fields.stored_text))
         })
         .collect();
     seen.sort();
@@ -353,4 +353,56 @@ fn write_passages_refuses_an_existing_index() {
     let docs = [document("a", "A"), document("b", "B")];
     let err = writer::write_passages(tmp.path(), Taxonomy::builtin(), &docs, ps, 15 << 20);
     assert!(err.is_err());
+}
+
+#[test]
+fn write_documents_segments_tags_and_indexes_as_build_does() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("idx");
+    let text = |t: &str| Document {
+        text: t.into(),
+        ..document("x", "X")
+    };
+    let docs = [
+        Document {
+            id: "a".into(),
+            ..text("# 劳工\n\n我们禁止强迫劳动和童工。\n\n我们尊重结社自由。\n")
+        },
+        Document {
+            id: "b".into(),
+            ..text("# 隐私\n\n我们保护用户的隐私。\n")
+        },
+    ];
+    let taxonomy = Taxonomy::builtin();
+    let tagger = hria::tag::Tagger::new(taxonomy);
+    let expected: Vec<_> = docs
+        .iter()
+        .flat_map(|d| hria::pipeline::process(d, segmenter(), &tagger))
+        .collect();
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(2)
+        .build()
+        .unwrap();
+    let n = pool
+        .install(|| writer::write_documents(&dir, taxonomy, &tagger, &docs, 15 << 20))
+        .unwrap();
+    assert_eq!(n, expected.len() as u64);
+    let h = open_reader(&dir).unwrap();
+    assert_eq!(h.searcher.num_docs(), n);
+    let per_doc = |id: &str| expected.iter().filter(|p| p.passage.doc == id).count() as u64;
+    assert_eq!(h.manifest.documents["a"].passages, per_doc("a"));
+    assert_eq!(h.manifest.documents["b"].passages, per_doc("b"));
+    // The passage that names forced labour is found by its words and by its tag.
+    let forced: Vec<String> = expected
+        .iter()
+        .filter(|p| p.passage.text.contains("强迫劳动"))
+        .map(|p| p.passage.id.clone())
+        .collect();
+    assert_eq!(forced.len(), 1);
+    let q = |s: &str| SearchRequest {
+        query: s.into(),
+        ..Default::default()
+    };
+    assert_eq!(ids(&dir, q("强迫劳动")), forced);
+    assert_eq!(ids(&dir, tags(&["right/labour/forced-labour"])), forced);
 }
