@@ -2,6 +2,12 @@
 
 mod cli;
 
+// Segmenting and indexing allocate many small strings on one thread and free them on another
+// (the indexing threads); glibc's allocator fragments under that pattern and the peak memory of a
+// long run crept up with the corpus.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use clap::Parser;
 use std::process::ExitCode;
 
