@@ -1,30 +1,21 @@
 //! `hria bench` on a small corpus: every stage and building block is timed, does real work, and
 //! the ratios and scaling are reported.
 
-use assert_cmd::Command;
-use serde_json::Value;
+use crate::cli::{hria, json_of};
 
 #[test]
 fn bench_reports_every_stage_with_work_and_ratios() {
-    let out = Command::cargo_bin("hria")
-        .unwrap()
-        .args([
-            "bench",
-            "tests/fixtures/index/corpus",
-            "--threads",
-            "1,2",
-            "--repeat",
-            "1",
-        ])
-        .args(["--format", "json", "--quiet"])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let r: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let r = json_of(hria().args([
+        "bench",
+        "tests/fixtures/index/corpus",
+        "--threads",
+        "1,2",
+        "--repeat",
+        "1",
+        "--format",
+        "json",
+        "--quiet",
+    ]));
     assert_eq!(r["documents"], 3);
     let passages = r["passages"].as_u64().unwrap();
     assert!(passages > 80, "{passages}");
@@ -64,8 +55,7 @@ fn bench_reports_every_stage_with_work_and_ratios() {
 #[test]
 fn bench_without_documents_is_an_error() {
     let dir = tempfile::tempdir().unwrap();
-    Command::cargo_bin("hria")
-        .unwrap()
+    hria()
         .args(["bench", "--quiet"])
         .arg(dir.path())
         .assert()

@@ -2,33 +2,33 @@
 
 use crate::statement;
 
+use crate::cli::{hria, json_of};
 use assert_cmd::Command;
 use serde_json::Value;
 use statement::{build_statement_index, dir, real_statement_index, DOC};
 use std::path::Path;
 use unicode_width::UnicodeWidthStr;
 
-fn coverage(index: &Path, args: &[&str]) -> std::process::Output {
-    Command::cargo_bin("hria")
-        .unwrap()
-        .arg("coverage")
+fn coverage_cmd(index: &Path, args: &[&str]) -> Command {
+    let mut cmd = hria();
+    cmd.arg("coverage")
         .arg("--index")
         .arg(index)
         .arg("--taxonomy")
         .arg(dir().join("taxonomy.toml"))
-        .args(args)
-        .output()
-        .unwrap()
+        .args(args);
+    cmd
+}
+
+fn coverage(index: &Path, args: &[&str]) -> std::process::Output {
+    coverage_cmd(index, args).output().unwrap()
 }
 
 fn json(index: &Path, args: &[&str]) -> Value {
-    let out = coverage(index, &[args, &["--format", "json"]].concat());
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
+    json_of(&mut coverage_cmd(
+        index,
+        &[args, &["--format", "json"]].concat(),
+    ))
 }
 
 fn row<'a>(v: &'a Value, tag: &str) -> &'a Value {
@@ -213,18 +213,11 @@ fn missing_index_is_a_clear_error() {
 #[test]
 fn real_pipeline_on_the_statement() {
     let (_d, index) = real_statement_index();
-    let out = Command::cargo_bin("hria")
-        .unwrap()
-        .args(["coverage", "--format", "json", "--index"])
-        .arg(&index)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let v = json_of(
+        hria()
+            .args(["coverage", "--format", "json", "--index"])
+            .arg(&index),
     );
-    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert!(row(&v, "instrument/ILO-FPRW")["cited"].as_u64().unwrap() >= 2);
     assert!(row(&v, "instrument/GENEVA")["cited"].as_u64().unwrap() >= 1);
     assert_eq!(row(&v, "instrument/GENEVA")["covered"], 0);

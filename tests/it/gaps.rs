@@ -2,32 +2,22 @@
 
 use crate::statement;
 
-use assert_cmd::Command;
+use crate::cli::{hria, json_of};
 use serde_json::Value;
 use statement::{build_statement_index, dir, real_statement_index, taxonomy, DOC};
 use std::path::Path;
 
-fn hria() -> Command {
-    Command::cargo_bin("hria").unwrap()
-}
-
 fn gaps_json(index: &Path, extra: &[&str]) -> Value {
-    let out = hria()
-        .arg("gaps")
-        .arg("--index")
-        .arg(index)
-        .arg("--taxonomy")
-        .arg(dir().join("taxonomy.toml"))
-        .args(["--format", "json"])
-        .args(extra)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
+    json_of(
+        hria()
+            .arg("gaps")
+            .arg("--index")
+            .arg(index)
+            .arg("--taxonomy")
+            .arg(dir().join("taxonomy.toml"))
+            .args(["--format", "json"])
+            .args(extra),
+    )
 }
 
 fn finding<'a>(report: &'a Value, tag: &str) -> &'a Value {
@@ -353,19 +343,13 @@ fn another_taxonomy_than_the_indexed_one_is_warned_about() {
 #[test]
 fn real_pipeline_on_the_statement() {
     let (_d, index) = real_statement_index();
-    let out = hria()
-        .arg("gaps")
-        .arg("--index")
-        .arg(&index)
-        .args(["--format", "json"])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let r = json_of(
+        hria()
+            .arg("gaps")
+            .arg("--index")
+            .arg(&index)
+            .args(["--format", "json"]),
     );
-    let r: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(class(&r, "instrument/GENEVA"), "cited-only");
     assert_eq!(class(&r, "instrument/ROME"), "cited-only");
     assert_eq!(class(&r, "instrument/CAT"), "not-mentioned");

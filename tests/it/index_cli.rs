@@ -1,7 +1,7 @@
 //! `hria index`: summaries, incremental runs, atomicity, locking, thread-count independence and
 //! the errors for indexes it cannot read.
 
-use assert_cmd::Command;
+use crate::cli::{hit_ids, hria, json_of, search_hits};
 use predicates::prelude::PredicateBooleanExt;
 use serde_json::Value;
 use std::io::{BufRead, BufReader};
@@ -10,10 +10,6 @@ use std::process::Stdio;
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/index/corpus");
 const STATEMENT: &str = "microsoft-global-human-rights-statement.zh.md";
-
-fn hria() -> Command {
-    Command::cargo_bin("hria").unwrap()
-}
 
 /// A temporary folder with a copy of the fixture corpus in `corpus/`.
 fn setup() -> (tempfile::TempDir, PathBuf, PathBuf) {
@@ -29,49 +25,19 @@ fn setup() -> (tempfile::TempDir, PathBuf, PathBuf) {
 }
 
 fn index_json(corpus: &Path, index: &Path, extra: &[&str]) -> Value {
-    let out = hria()
-        .arg("index")
-        .arg(corpus)
-        .arg("--index")
-        .arg(index)
-        .args(["--format", "json", "--quiet"])
-        .args(extra)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "index failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
+    json_of(
+        hria()
+            .arg("index")
+            .arg(corpus)
+            .arg("--index")
+            .arg(index)
+            .args(["--format", "json", "--quiet"])
+            .args(extra),
+    )
 }
 
 fn search_ids(index: &Path, query: &str, extra: &[&str]) -> Vec<String> {
-    let out = hria()
-        .args([
-            "search", query, "--format", "jsonl", "--limit", "20000", "--index",
-        ])
-        .arg(index)
-        .args(extra)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "search failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let mut ids: Vec<String> = String::from_utf8(out.stdout)
-        .unwrap()
-        .lines()
-        .map(|l| {
-            serde_json::from_str::<Value>(l).unwrap()["id"]
-                .as_str()
-                .unwrap()
-                .to_string()
-        })
-        .collect();
-    ids.sort();
-    ids
+    hit_ids(&search_hits(index, query, extra))
 }
 
 /// The index's files (lock files aside) with their contents' hashes.

@@ -4,6 +4,7 @@
 #[path = "../fixtures/analysis/statement.rs"]
 mod statement;
 
+mod cli;
 mod segment_support;
 
 mod bench_cli;

@@ -1,15 +1,11 @@
 //! `hria search`: Chinese, Traditional and English queries, tag filters, highlighting, output
 //! formats and query errors, on the fixture corpus.
 
-use assert_cmd::Command;
+use crate::cli::{hit_ids, hria, search_hits};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/index/corpus");
-
-fn hria() -> Command {
-    Command::cargo_bin("hria").unwrap()
-}
 
 /// Indexes the fixture corpus into a temporary index.
 fn indexed() -> (tempfile::TempDir, PathBuf) {
@@ -21,36 +17,6 @@ fn indexed() -> (tempfile::TempDir, PathBuf) {
         .assert()
         .success();
     (tmp, index)
-}
-
-fn hits(index: &Path, query: &str, extra: &[&str]) -> Vec<Value> {
-    let out = hria()
-        .args([
-            "search", query, "--format", "jsonl", "--limit", "500", "--index",
-        ])
-        .arg(index)
-        .args(extra)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "search {query} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout)
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect()
-}
-
-fn ids(hits: &[Value]) -> Vec<String> {
-    let mut v: Vec<String> = hits
-        .iter()
-        .map(|h| h["id"].as_str().unwrap().to_string())
-        .collect();
-    v.sort();
-    v
 }
 
 /// The highlighted words of a hit, normalized (so `勞動` reads `劳动`).
@@ -74,7 +40,7 @@ fn highlighted(h: &Value) -> Vec<String> {
 #[test]
 fn chinese_query_finds_and_highlights_the_passage() {
     let (_tmp, index) = indexed();
-    let hs = hits(&index, "强迫劳动", &[]);
+    let hs = search_hits(&index, "强迫劳动", &[]);
     assert!(hs.len() >= 2, "{hs:?}");
     for h in &hs {
         let text = hria::normalize::normalize_str(h["text"].as_str().unwrap());
@@ -92,8 +58,8 @@ fn chinese_query_finds_and_highlights_the_passage() {
 #[test]
 fn traditional_query_finds_simplified_text_and_back() {
     let (_tmp, index) = indexed();
-    let simplified = ids(&hits(&index, "强迫劳动", &[]));
-    let traditional = ids(&hits(&index, "強迫勞動", &[]));
+    let simplified = hit_ids(&search_hits(&index, "强迫劳动", &[]));
+    let traditional = hit_ids(&search_hits(&index, "強迫勞動", &[]));
     assert_eq!(simplified, traditional);
     // The Traditional fixture is found by the Simplified query.
     assert!(simplified
@@ -101,8 +67,8 @@ fn traditional_query_finds_simplified_text_and_back() {
         .any(|id| id.starts_with("labour-policy.zh-Hant.md")));
     // Full-width Latin folds too.
     assert_eq!(
-        ids(&hits(&index, "ＳＣｏＣ", &[])),
-        ids(&hits(&index, "scoc", &[]))
+        hit_ids(&search_hits(&index, "ＳＣｏＣ", &[])),
+        hit_ids(&search_hits(&index, "scoc", &[]))
     );
 }
 
@@ -110,42 +76,42 @@ fn traditional_query_finds_simplified_text_and_back() {
 #[test]
 fn english_query_is_stemmed() {
     let (_tmp, index) = indexed();
-    let hs = hits(&index, "violations", &[]);
+    let hs = search_hits(&index, "violations", &[]);
     assert_eq!(hs.len(), 1, "{hs:?}");
     assert!(hs[0]["text"]
         .as_str()
         .unwrap()
         .contains("violation of this code"));
     assert_eq!(
-        ids(&hits(&index, "Remedies", &[])),
-        ids(&hits(&index, "remedy", &[]))
+        hit_ids(&search_hits(&index, "Remedies", &[])),
+        hit_ids(&search_hits(&index, "remedy", &[]))
     );
 }
 
 #[test]
 fn boolean_operators_and_phrases() {
     let (_tmp, index) = indexed();
-    let both = hits(&index, "forced AND child", &[]);
-    let either = hits(&index, "privacy OR forced", &[]);
-    let without = hits(&index, "labour NOT forced", &[]);
+    let both = search_hits(&index, "forced AND child", &[]);
+    let either = search_hits(&index, "privacy OR forced", &[]);
+    let without = search_hits(&index, "labour NOT forced", &[]);
     assert_eq!(both.len(), 1);
-    let mut union = ids(&hits(&index, "privacy", &[]));
-    union.extend(ids(&hits(&index, "forced", &[])));
+    let mut union = hit_ids(&search_hits(&index, "privacy", &[]));
+    union.extend(hit_ids(&search_hits(&index, "forced", &[])));
     union.sort();
     union.dedup();
     assert!(union.len() >= 2);
-    assert_eq!(ids(&either), union);
+    assert_eq!(hit_ids(&either), union);
     assert!(without
         .iter()
         .all(|h| !h["text"].as_str().unwrap().contains("forced")));
-    assert_eq!(hits(&index, "\"forced labour\"", &[]).len(), 1);
-    assert!(hits(&index, "\"labour forced\"", &[]).is_empty());
+    assert_eq!(search_hits(&index, "\"forced labour\"", &[]).len(), 1);
+    assert!(search_hits(&index, "\"labour forced\"", &[]).is_empty());
 }
 
 #[test]
 fn doc_filter_restricts_to_one_document() {
     let (_tmp, index) = indexed();
-    let hs = hits(&index, "强迫劳动", &["--doc", "labour-policy.zh-Hant.md"]);
+    let hs = search_hits(&index, "强迫劳动", &["--doc", "labour-policy.zh-Hant.md"]);
     assert_eq!(hs.len(), 1);
     assert_eq!(hs[0]["doc"], "labour-policy.zh-Hant.md");
 }
@@ -154,11 +120,11 @@ fn doc_filter_restricts_to_one_document() {
 #[test]
 fn tag_filter_matches_the_tag_and_its_children() {
     let (_tmp, index) = indexed();
-    let exact = hits(&index, "*", &["--tag", "right/labour/forced-labour"]);
-    let parent = hits(&index, "*", &["--tag", "right/labour"]);
+    let exact = search_hits(&index, "*", &["--tag", "right/labour/forced-labour"]);
+    let parent = search_hits(&index, "*", &["--tag", "right/labour"]);
     assert!(!exact.is_empty());
-    let parent_ids = ids(&parent);
-    assert!(ids(&exact).iter().all(|id| parent_ids.contains(id)));
+    let parent_ids = hit_ids(&parent);
+    assert!(hit_ids(&exact).iter().all(|id| parent_ids.contains(id)));
     assert!(exact
         .iter()
         .any(|h| hria::normalize::normalize_str(h["text"].as_str().unwrap()).contains("强迫劳动")));

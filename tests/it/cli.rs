@@ -1,0 +1,56 @@
+//! Running the `hria` binary from the tests.
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+/// The `hria` binary.
+pub fn hria() -> Command {
+    Command::cargo_bin("hria").expect("the hria binary builds")
+}
+
+/// Runs `cmd` and returns its stdout, failing the test with its stderr unless it succeeds.
+pub fn stdout_of(cmd: &mut Command) -> String {
+    let out = cmd.output().expect("hria runs");
+    assert!(
+        out.status.success(),
+        "hria failed ({}): {}",
+        out.status,
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("stdout is UTF-8")
+}
+
+/// Runs `cmd` and parses its stdout as one JSON value.
+pub fn json_of(cmd: &mut Command) -> Value {
+    serde_json::from_str(&stdout_of(cmd)).expect("stdout is JSON")
+}
+
+/// Runs `cmd` and parses its stdout as JSON Lines.
+pub fn jsonl_of(cmd: &mut Command) -> Vec<Value> {
+    stdout_of(cmd)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
+        .collect()
+}
+
+/// The hits of `hria search QUERY --format jsonl` on `index`, with `extra` arguments.
+pub fn search_hits(index: &std::path::Path, query: &str, extra: &[&str]) -> Vec<Value> {
+    jsonl_of(
+        hria()
+            .args([
+                "search", query, "--format", "jsonl", "--limit", "20000", "--index",
+            ])
+            .arg(index)
+            .args(extra),
+    )
+}
+
+/// The passage ids of `hits`, sorted.
+pub fn hit_ids(hits: &[Value]) -> Vec<String> {
+    let mut v: Vec<String> = hits
+        .iter()
+        .map(|h| h["id"].as_str().expect("a hit has an id").to_string())
+        .collect();
+    v.sort();
+    v
+}
