@@ -3,7 +3,7 @@
 
 use crate::cli::{hit_ids, hria, search_hits};
 use serde_json::Value;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/index/corpus");
 
