@@ -277,22 +277,21 @@ fn process_one(ctx: &Ctx, cand: &Cand) -> Result<Outcome, tantivy::TantivyError>
             passages,
         })
     };
-    // Hash the raw bytes first: an unchanged document is not decoded, segmented or tagged.
-    let raw_hash = if size <= ctx.ingest.max_file_size {
-        std::fs::read(&c.path)
-            .ok()
-            .map(|b| blake3::hash(&b).to_hex().to_string())
-    } else {
-        None
-    };
+    let id_term = Term::from_field_text(ctx.fields.doc_id, &c.id);
+    // Read once, hash the raw bytes, then decode the same bytes: an unchanged document is not
+    // decoded, segmented or tagged.
+    let read = ingest::read(c, ctx.ingest);
+    let raw_hash = read
+        .as_ref()
+        .ok()
+        .map(|b| blake3::hash(b).to_hex().to_string());
     if let (Some(h), Some(rec), false) = (&raw_hash, ctx.old.documents.get(&c.id), ctx.retag_all) {
         if *h == rec.hash && rec.root == cand.root {
             done(0);
             return Ok(Outcome::Unchanged);
         }
     }
-    let id_term = Term::from_field_text(ctx.fields.doc_id, &c.id);
-    let doc = match ingest::load(c, ctx.ingest) {
+    let doc = match read.and_then(|bytes| ingest::decode_bytes(c, bytes, ctx.ingest)) {
         Ok(d) => d,
         Err(skip) => {
             if !ctx.rebuild {

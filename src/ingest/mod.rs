@@ -181,9 +181,13 @@ const LANG_SAMPLE: usize = 8 << 10;
 /// A document with invalid byte sequences is returned (`Ok`) with `replaced > 0`; see
 /// [`degraded_reason`].
 pub fn load(c: &Candidate, opts: &IngestOptions) -> Result<Document, Skip> {
-    let bytes = read_limited(&c.path, opts.max_file_size)
-        .map_err(|(k, r)| Skip::new(c.path.clone(), k, r))?;
-    decode_bytes(c, bytes, opts)
+    decode_bytes(c, read(c, opts)?, opts)
+}
+
+/// Reads the raw bytes of a candidate, up to `--max-file-size`, without blocking on what is not a
+/// regular file (the first half of [`load`]: `hria index` hashes the bytes before decoding them).
+pub fn read(c: &Candidate, opts: &IngestOptions) -> Result<Vec<u8>, Skip> {
+    read_limited(&c.path, opts.max_file_size).map_err(|(k, r)| Skip::new(c.path.clone(), k, r))
 }
 
 /// Decodes the raw bytes of a candidate already read into memory (what [`load`] does after
