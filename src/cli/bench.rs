@@ -2,7 +2,7 @@
 
 use super::common::{InputArgs, EXIT_OK, EXIT_PARTIAL};
 use anyhow::Context;
-use hria::bench::{peak_rss, reference_index, Timing};
+use hria::bench::{cpu_time, peak_rss, reference_index, Timing};
 use hria::index::writer::{write_documents, write_passages};
 use hria::ingest::{self, Candidate};
 use hria::model::{Document, Passage, TaggedPassage};
@@ -52,6 +52,10 @@ struct StageResult {
     /// Passages per second at the median time (0 for stages that do not see passages).
     passages_per_s: f64,
     seconds: Timing,
+    /// Median CPU seconds of the process (all threads) during the stage.
+    cpu_seconds: f64,
+    /// CPU seconds over wall seconds: how many cores the stage kept busy.
+    cores: f64,
     /// MB/s at this thread count ÷ MB/s of the same stage at the first thread count measured.
     scaling: f64,
     /// Work done (passages, tokens or matches), so a broken stage cannot look fast.
@@ -66,6 +70,9 @@ struct Ratio {
     reference: &'static str,
     /// hria MB/s ÷ reference MB/s (1.0 = as fast as the bare building block).
     ratio: f64,
+    /// The same per CPU second (MB ÷ CPU seconds of all threads): the ratio of the work each does,
+    /// whatever number of cores each kept busy.
+    ratio_per_cpu_s: f64,
 }
 
 #[derive(Debug, Serialize)]
@@ -164,61 +171,68 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 eprintln!("  {stage} on {threads} thread(s)...");
             }
             let mut runs = Vec::new();
+            let mut cpu_runs = Vec::new();
             let mut work = 0u64;
             // One untimed warm-up run (lazy initialisation, page cache, allocator) before the
             // timed ones, so that small corpora measure the stage and not its first call.
             for i in 0..=args.repeat {
                 run_no += 1;
                 let dir = tmp.path().join(format!("run-{run_no}"));
-                let (elapsed, w) = pool.install(|| -> anyhow::Result<(Duration, u64)> {
-                    let start = Instant::now();
-                    let w: u64 = match stage {
-                        "decode" => raw
-                            .par_iter()
-                            .filter_map(|(c, b)| ingest::decode_bytes(c, b.clone(), &opts).ok())
-                            .map(|d| d.text.len() as u64)
-                            .sum(),
-                        "segment" => docs
-                            .par_iter()
-                            .map(|d| segmenter.segment(d).len() as u64)
-                            .sum(),
-                        "tag" => passages
-                            .par_iter()
-                            .map(|p| tagger.tag(p).len() as u64)
-                            .sum(),
-                        "index" => {
-                            let tagged: Vec<TaggedPassage> = passages
+                let (elapsed, cpu, w) =
+                    pool.install(|| -> anyhow::Result<(Duration, Duration, u64)> {
+                        let cpu = || cpu_time().unwrap_or_default();
+                        let start = Instant::now();
+                        let cpu_start = cpu();
+                        let w: u64 = match stage {
+                            "decode" => raw
                                 .par_iter()
-                                .map(|p| TaggedPassage {
-                                    passage: p.clone(),
-                                    tags: tagger.tag(p),
-                                })
-                                .collect();
-                            let start = Instant::now();
-                            let n = write_passages(&dir, &taxonomy, &docs, tagged, BUDGET)?;
-                            return Ok((start.elapsed(), n));
-                        }
-                        "pipeline" => write_documents(&dir, &taxonomy, &tagger, &docs, BUDGET)?,
-                        "jieba-cut" => doc_texts
-                            .par_iter()
-                            .map(|t| plain.cut(t, false).len() as u64)
-                            .sum(),
-                        "aho-corasick-scan" => texts.par_iter().map(|t| scan.count(t)).sum(),
-                        "tantivy-jieba-index" => {
-                            std::fs::create_dir_all(&dir)?;
-                            reference_index(plain.clone(), &texts, &dir, BUDGET)?
-                        }
-                        _ => unreachable!("every stage is listed in STAGES"),
-                    };
-                    Ok((start.elapsed(), w))
-                })?;
+                                .filter_map(|(c, b)| ingest::decode_bytes(c, b.clone(), &opts).ok())
+                                .map(|d| d.text.len() as u64)
+                                .sum(),
+                            "segment" => docs
+                                .par_iter()
+                                .map(|d| segmenter.segment(d).len() as u64)
+                                .sum(),
+                            "tag" => passages
+                                .par_iter()
+                                .map(|p| tagger.tag(p).len() as u64)
+                                .sum(),
+                            "index" => {
+                                let tagged: Vec<TaggedPassage> = passages
+                                    .par_iter()
+                                    .map(|p| TaggedPassage {
+                                        passage: p.clone(),
+                                        tags: tagger.tag(p),
+                                    })
+                                    .collect();
+                                let start = Instant::now();
+                                let cpu_start = cpu();
+                                let n = write_passages(&dir, &taxonomy, &docs, tagged, BUDGET)?;
+                                return Ok((start.elapsed(), cpu().saturating_sub(cpu_start), n));
+                            }
+                            "pipeline" => write_documents(&dir, &taxonomy, &tagger, &docs, BUDGET)?,
+                            "jieba-cut" => doc_texts
+                                .par_iter()
+                                .map(|t| plain.cut(t, false).len() as u64)
+                                .sum(),
+                            "aho-corasick-scan" => texts.par_iter().map(|t| scan.count(t)).sum(),
+                            "tantivy-jieba-index" => {
+                                std::fs::create_dir_all(&dir)?;
+                                reference_index(plain.clone(), &texts, &dir, BUDGET)?
+                            }
+                            _ => unreachable!("every stage is listed in STAGES"),
+                        };
+                        Ok((start.elapsed(), cpu().saturating_sub(cpu_start), w))
+                    })?;
                 let _ = std::fs::remove_dir_all(&dir);
                 if i > 0 {
                     runs.push(elapsed);
+                    cpu_runs.push(cpu);
                 }
                 work = w;
             }
             let seconds = Timing::of(&runs);
+            let cpu_seconds = Timing::of(&cpu_runs).median;
             let mb_per_s = if seconds.median > 0.0 {
                 mb / seconds.median
             } else {
@@ -239,6 +253,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                     0.0
                 },
                 seconds,
+                cores: if seconds.median > 0.0 {
+                    cpu_seconds / seconds.median
+                } else {
+                    0.0
+                },
+                cpu_seconds,
                 scaling: base
                     .map(|b| if b > 0.0 { mb_per_s / b } else { 0.0 })
                     .unwrap_or(1.0),
@@ -252,18 +272,15 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         .flat_map(|&t| {
             let stages = &stages;
             RATIOS.iter().filter_map(move |&(h, r)| {
-                let speed = |name: &str| {
-                    stages
-                        .iter()
-                        .find(|s| s.stage == name && s.threads == t)
-                        .map(|s| s.mb_per_s)
-                };
-                let (hs, rs) = (speed(h)?, speed(r)?);
+                let stage = |name: &str| stages.iter().find(|s| s.stage == name && s.threads == t);
+                let (hs, rs) = (stage(h)?, stage(r)?);
+                let div = |a: f64, b: f64| if b > 0.0 { a / b } else { 0.0 };
                 Some(Ratio {
                     threads: t,
                     hria: h,
                     reference: r,
-                    ratio: if rs > 0.0 { hs / rs } else { 0.0 },
+                    ratio: div(hs.mb_per_s, rs.mb_per_s),
+                    ratio_per_cpu_s: div(rs.cpu_seconds, hs.cpu_seconds),
                 })
             })
         })
@@ -305,13 +322,13 @@ fn print_report(r: &Report, format: Format) -> anyhow::Result<()> {
     )?;
     writeln!(
         out,
-        "{:<20} {:>7} {:>9} {:>12} {:>9} {:>17} {:>8}",
-        "stage", "threads", "MB/s", "passages/s", "median s", "min-max s", "scaling"
+        "{:<20} {:>7} {:>9} {:>12} {:>9} {:>17} {:>6} {:>8}",
+        "stage", "threads", "MB/s", "passages/s", "median s", "min-max s", "cores", "scaling"
     )?;
     for s in &r.stages {
         writeln!(
             out,
-            "{:<20} {:>7} {:>9.2} {:>12.0} {:>9.3} {:>8.3}-{:<8.3} {:>8.2}",
+            "{:<20} {:>7} {:>9.2} {:>12.0} {:>9.3} {:>8.3}-{:<8.3} {:>6.2} {:>8.2}",
             s.stage,
             s.threads,
             s.mb_per_s,
@@ -319,22 +336,24 @@ fn print_report(r: &Report, format: Format) -> anyhow::Result<()> {
             s.seconds.median,
             s.seconds.min,
             s.seconds.max,
+            s.cores,
             s.scaling
         )?;
     }
     writeln!(out)?;
     writeln!(
         out,
-        "{:<10} {:<36} {:>7}",
-        "threads", "hria ÷ building block", "ratio"
+        "{:<10} {:<36} {:>7} {:>10}",
+        "threads", "hria ÷ building block", "ratio", "per CPU s"
     )?;
     for x in &r.ratios {
         writeln!(
             out,
-            "{:<10} {:<36} {:>7.2}",
+            "{:<10} {:<36} {:>7.2} {:>10.2}",
             x.threads,
             format!("{} ÷ {}", x.hria, x.reference),
-            x.ratio
+            x.ratio,
+            x.ratio_per_cpu_s
         )?;
     }
     if let Some(rss) = r.peak_rss_bytes {

@@ -29,16 +29,20 @@ fn bench_reports_every_stage_with_work_and_ratios() {
             t["min"].as_f64() <= t["median"].as_f64() && t["median"].as_f64() <= t["max"].as_f64()
         );
     }
-    // The index stages write every passage.
+    // The index stages write every passage, and writing takes CPU time (every stage reports it,
+    // on Unix at least; elsewhere it is 0).
     for name in ["index", "pipeline"] {
         let s = stages.iter().find(|s| s["stage"] == name).unwrap();
         assert_eq!(s["work"].as_u64().unwrap(), passages, "{name}");
+        #[cfg(unix)]
+        assert!(s["cpu_seconds"].as_f64().unwrap() > 0.0, "{s}");
     }
     let ratios: Vec<(String, u64)> = r["ratios"]
         .as_array()
         .unwrap()
         .iter()
         .map(|x| {
+            assert!(x["ratio_per_cpu_s"].as_f64().is_some(), "{x}");
             (
                 x["hria"].as_str().unwrap().to_string(),
                 x["threads"].as_u64().unwrap(),
