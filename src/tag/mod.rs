@@ -541,11 +541,13 @@ impl Tagger {
         });
         // Overlapping matches come in order of their end; the negation lookup needs that order.
         negs.sort_by_key(|n| (n.end, n.start));
-        // Per entry: keywords, then cues, then excludes, each in start order (longest first).
+        // Per entry: keywords, then cues (by cue group), then excludes, each in start order
+        // (longest first).
         hits.sort_unstable_by_key(|h| {
             (
                 h.entry,
                 h.role.class(),
+                if h.role == Role::Cue { h.group } else { 0 },
                 h.start,
                 std::cmp::Reverse(h.end),
                 h.role,
@@ -586,8 +588,8 @@ impl Tagger {
         let t = norm.text.as_str();
         let breaks = &mut ctx.breaks;
         // The group is sorted by class, then start: keywords, cues and excludes are three runs in
-        // start order, and the lookups below are binary searches, so a huge passage with many
-        // matches stays linear.
+        // start order (cues in one run per cue group), and the lookups below are binary searches,
+        // so a huge passage with many matches stays linear.
         let n_words = group.partition_point(|h| h.role.class() == 0);
         let n_cues = group[n_words..].partition_point(|h| h.role.class() == 1);
         let (words, rest) = group.split_at(n_words);
@@ -608,7 +610,7 @@ impl Tagger {
             }
             let mut cue = None;
             if h.role == Role::Weak {
-                cue = cue_in_sentence(cues, h, t, breaks, h.group).map(|c| Confirm {
+                cue = cue_in_sentence(cue_group(cues, h.group), h, t, breaks).map(|c| Confirm {
                     name: c.name,
                     at: Some((c.start, c.end)),
                 });
@@ -654,7 +656,7 @@ impl Tagger {
                     let mut context = || {
                         has_keyword
                             || bracketed(t, h.start, h.end)
-                            || cue_in_sentence(cues, h, t, breaks, 0).is_some()
+                            || cue_in_sentence(cue_group(cues, 0), h, t, breaks).is_some()
                     };
                     if letters >= 4 || context() {
                         SCORE_ABBR
@@ -953,15 +955,16 @@ fn bracketed(t: &str, start: usize, end: usize) -> bool {
         && matches!(after, Some(')' | '》' | '”' | '"' | ']'))
 }
 
-/// A cue of `group` (from `cues`, in start order) in the same sentence as `h` and not
+/// The cues of one cue group (cues are sorted by group, then start).
+fn cue_group(cues: &[Hit], group: u32) -> &[Hit] {
+    let lo = cues.partition_point(|c| c.group < group);
+    let hi = lo + cues[lo..].partition_point(|c| c.group == group);
+    &cues[lo..hi]
+}
+
+/// A cue (from `cues`, one cue group in start order) in the same sentence as `h` and not
 /// overlapping it.
-fn cue_in_sentence(
-    cues: &[Hit],
-    h: &Hit,
-    t: &str,
-    breaks: &mut Option<Vec<usize>>,
-    group: u32,
-) -> Option<Hit> {
+fn cue_in_sentence(cues: &[Hit], h: &Hit, t: &str, breaks: &mut Option<Vec<usize>>) -> Option<Hit> {
     if cues.is_empty() {
         return None;
     }
@@ -971,9 +974,10 @@ fn cue_in_sentence(
     let to = b.get(s).copied().unwrap_or(t.len());
     let lo = cues.partition_point(|c| c.start < from);
     let hi = cues.partition_point(|c| c.start < to);
+    // Only cues overlapping the hit are skipped, so this stops almost at once.
     cues[lo..hi]
         .iter()
-        .find(|c| c.group == group && (c.end <= h.start || c.start >= h.end))
+        .find(|c| c.end <= h.start || c.start >= h.end)
         .copied()
 }
 
