@@ -185,7 +185,16 @@ fn show(a: ShowArgs) -> anyhow::Result<ExitCode> {
     ];
     for (name, list) in lists {
         if !list.is_empty() {
-            writeln!(out, "  {name:<12} {}", list.join(" | "))?;
+            // Weak rules contain `|` themselves ("风电 | 装机, 发电量"), so they are quoted.
+            let shown = if name == "weak" {
+                list.iter()
+                    .map(|w| format!("\"{w}\""))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            } else {
+                list.join(" | ")
+            };
+            writeln!(out, "  {name:<12} {shown}")?;
         }
     }
     writeln!(out, "  negatable:   {}", e.negatable)?;

@@ -9,7 +9,10 @@
 //!   English keywords (not abbreviations) may take a plural `s`/`es`. Han text needs no boundary.
 //! - Abbreviations are matched case-insensitively by the automaton, then checked against the
 //!   text as written: `ILO` matches, `ilo` does not.
-//! - A weak keyword counts only with a cue of the same entry in the same sentence.
+//! - A weak keyword counts only with a cue in the same sentence (or in the passage's section
+//!   path): one of the entry's `cues`, or for a rule `"keyword | cue, cue"` one of the rule's own
+//!   cues. Rule cues are patterns of the same automaton, so rules cost no second pass; the
+//!   confirming cue is evidence too.
 //! - An exclude phrase vetoes every keyword match of its entry that it overlaps.
 //! - For entries marked `negatable`, a match preceded in the same clause by a negation cue
 //!   (within 12 chars of Chinese or 5 words of English) does not count. Phrases that contain a
@@ -23,7 +26,7 @@
 mod text;
 
 use crate::model::{Basis, Evidence, Lang, Passage, Tag};
-use crate::taxonomy::Taxonomy;
+use crate::taxonomy::{parse_weak, Taxonomy};
 use aho_corasick::{AhoCorasick, MatchKind};
 use std::collections::HashMap;
 use std::ops::Range;
@@ -138,6 +141,9 @@ struct PatRef {
     word_right: bool,
     /// An English plural (`s`, `es`) may follow the match.
     plural: bool,
+    /// Cue group: a weak keyword is confirmed only by cues of its group. 0 is the entry's
+    /// shared `cues`; a weak rule's keyword and its own cues share a group of their own.
+    group: u32,
 }
 
 /// What the tagger keeps of an entry.
@@ -158,6 +164,8 @@ struct Hit {
     entry: u32,
     role: Role,
     name: u32,
+    /// Cue group (see [`PatRef::group`]).
+    group: u32,
 }
 
 /// The rule behind a piece of evidence; its text is built only for the output.
@@ -171,6 +179,8 @@ enum Rule {
         cue: u32,
         in_section: bool,
     },
+    /// The cue that confirmed the weak keyword `name`, in the same sentence.
+    Cue { name: u32, cue: u32 },
     /// An instrument covered by an entry: `Tagger::covers[entry]`.
     Covers(u32),
 }
@@ -193,12 +203,27 @@ struct Ctx<'a> {
     breaks: Option<Vec<usize>>,
     section: &'a [String],
     /// Cues in the section path, computed on first use.
-    section_cues: Option<Vec<(u32, u32)>>,
-    /// Buffer: an entry's counted hits, with the cue that confirmed a weak keywords
-    /// (`(name, found in the section path)`).
-    kept: &'a mut Vec<(Hit, Option<(u32, bool)>)>,
+    section_cues: Option<Vec<SectionCue>>,
+    /// Buffer: an entry's counted hits, with the cue that confirmed a weak keyword.
+    kept: &'a mut Vec<(Hit, Option<Confirm>)>,
     /// Buffer: an entry's distinct `(role, keyword)` with their best score.
     parts: &'a mut Vec<(Role, u32, f32)>,
+}
+
+/// The cue that confirmed a weak keyword: its name, and its range in the sentence (`None` when
+/// it was found in the section path).
+#[derive(Debug, Clone, Copy)]
+struct Confirm {
+    name: u32,
+    at: Option<(usize, usize)>,
+}
+
+/// A cue found in a section path.
+#[derive(Debug, Clone, Copy)]
+struct SectionCue {
+    entry: u32,
+    group: u32,
+    name: u32,
 }
 
 /// Buffers reused from passage to passage (one set per thread).
@@ -208,7 +233,7 @@ struct Scratch {
     hits: Vec<Hit>,
     negs: Vec<Range<usize>>,
     exceptions: Vec<Range<usize>>,
-    kept: Vec<(Hit, Option<(u32, bool)>)>,
+    kept: Vec<(Hit, Option<Confirm>)>,
     parts: Vec<(Role, u32, f32)>,
 }
 
@@ -270,29 +295,41 @@ impl Tagger {
         for (i, e) in taxonomy.entries.iter().enumerate() {
             let i = i as u32;
             for k in &e.zh {
-                b.add(k, i, Role::Keyword, false);
+                b.add(k, i, Role::Keyword, false, 0);
             }
             for k in &e.en {
-                b.add(k, i, Role::Keyword, true);
+                b.add(k, i, Role::Keyword, true, 0);
             }
             for k in &e.abbr {
-                b.add(k, i, Role::Abbr, false);
+                b.add(k, i, Role::Abbr, false, 0);
             }
             for k in &e.weak {
-                b.add(k, i, Role::Weak, true);
+                // A malformed rule is reported by the taxonomy check; the tagger skips it.
+                let Ok(rule) = parse_weak(k) else { continue };
+                match rule.cues {
+                    None => b.add(rule.keyword, i, Role::Weak, true, 0),
+                    Some(cues) => {
+                        b.groups += 1;
+                        let group = b.groups;
+                        b.add(rule.keyword, i, Role::Weak, true, group);
+                        for c in cues {
+                            b.add(c, i, Role::Cue, true, group);
+                        }
+                    }
+                }
             }
             for k in &e.cues {
-                b.add(k, i, Role::Cue, true);
+                b.add(k, i, Role::Cue, true, 0);
             }
             for k in &e.exclude {
-                b.add(k, i, Role::Exclude, true);
+                b.add(k, i, Role::Exclude, true, 0);
             }
         }
         for k in NEGATIONS {
-            b.add(k, u32::MAX, Role::Negation, false);
+            b.add(k, u32::MAX, Role::Negation, false, 0);
         }
         for k in NEGATION_EXCEPTIONS {
-            b.add(k, u32::MAX, Role::NegException, false);
+            b.add(k, u32::MAX, Role::NegException, false, 0);
         }
         let ac = automaton(&b.patterns)?;
         let mut refs = Vec::new();
@@ -411,6 +448,10 @@ impl Tagger {
                     self.names[name as usize], self.names[cue as usize]
                 )
             }
+            Rule::Cue { name, cue } => format!(
+                "cue:{} (confirms weak:{})",
+                self.names[cue as usize], self.names[name as usize]
+            ),
             Rule::Covers(e) => self.covers[e as usize].clone(),
         }
     }
@@ -479,6 +520,7 @@ impl Tagger {
                             entry: r.entry,
                             role,
                             name: r.name,
+                            group: r.group,
                         });
                     }
                 }
@@ -499,15 +541,18 @@ impl Tagger {
         });
         // Overlapping matches come in order of their end; the negation lookup needs that order.
         negs.sort_by_key(|n| (n.end, n.start));
-        // Per entry: keywords, then cues, then excludes, each in start order (longest first).
+        // Per entry: keywords, then cues (by cue group), then excludes, each in start order
+        // (longest first).
         hits.sort_unstable_by_key(|h| {
             (
                 h.entry,
                 h.role.class(),
+                if h.role == Role::Cue { h.group } else { 0 },
                 h.start,
                 std::cmp::Reverse(h.end),
                 h.role,
                 h.name,
+                h.group,
             )
         });
 
@@ -543,8 +588,8 @@ impl Tagger {
         let t = norm.text.as_str();
         let breaks = &mut ctx.breaks;
         // The group is sorted by class, then start: keywords, cues and excludes are three runs in
-        // start order, and the lookups below are binary searches, so a huge passage with many
-        // matches stays linear.
+        // start order (cues in one run per cue group), and the lookups below are binary searches,
+        // so a huge passage with many matches stays linear.
         let n_words = group.partition_point(|h| h.role.class() == 0);
         let n_cues = group[n_words..].partition_point(|h| h.role.class() == 1);
         let (words, rest) = group.split_at(n_words);
@@ -565,15 +610,21 @@ impl Tagger {
             }
             let mut cue = None;
             if h.role == Role::Weak {
-                cue = cue_in_sentence(cues, h, t, breaks).map(|c| (c.name, false));
+                cue = cue_in_sentence(cue_group(cues, h.group), h, t, breaks).map(|c| Confirm {
+                    name: c.name,
+                    at: Some((c.start, c.end)),
+                });
                 if cue.is_none() && !ctx.section.is_empty() {
                     let section_cues = ctx
                         .section_cues
                         .get_or_insert_with(|| self.section_cues(ctx.section));
                     cue = section_cues
                         .iter()
-                        .find(|(e, _)| *e == entry)
-                        .map(|&(_, name)| (name, true));
+                        .find(|c| c.entry == entry && c.group == h.group)
+                        .map(|c| Confirm {
+                            name: c.name,
+                            at: None,
+                        });
                 }
                 if cue.is_none() {
                     continue;
@@ -605,7 +656,7 @@ impl Tagger {
                     let mut context = || {
                         has_keyword
                             || bracketed(t, h.start, h.end)
-                            || cue_in_sentence(cues, h, t, breaks).is_some()
+                            || cue_in_sentence(cue_group(cues, 0), h, t, breaks).is_some()
                     };
                     if letters >= 4 || context() {
                         SCORE_ABBR
@@ -631,23 +682,38 @@ impl Tagger {
         if score < self.threshold {
             return None;
         }
-        let evidence = kept
-            .iter()
-            .take(MAX_EVIDENCE)
-            .map(|(h, cue)| {
-                let rule = match (h.role, cue) {
-                    (Role::Weak, Some((c, in_section))) => Rule::Weak {
+        let source = |start: usize, end: usize| {
+            let r = norm.to_source(start)..norm.to_source(end);
+            debug_assert!(clean.is_char_boundary(r.start) && clean.is_char_boundary(r.end));
+            r
+        };
+        // A weak keyword's confirming cue follows it as evidence of its own.
+        let mut evidence = Vec::new();
+        for (h, cue) in kept.iter() {
+            if evidence.len() >= MAX_EVIDENCE {
+                break;
+            }
+            match (h.role, cue) {
+                (Role::Weak, Some(c)) => {
+                    let rule = Rule::Weak {
                         name: h.name,
-                        cue: *c,
-                        in_section: *in_section,
-                    },
-                    _ => Rule::Name(h.name),
-                };
-                let r = norm.to_source(h.start)..norm.to_source(h.end);
-                debug_assert!(clean.is_char_boundary(r.start) && clean.is_char_boundary(r.end));
-                (r, rule)
-            })
-            .collect();
+                        cue: c.name,
+                        in_section: c.at.is_none(),
+                    };
+                    evidence.push((source(h.start, h.end), rule));
+                    if let Some((s, e)) = c.at {
+                        if evidence.len() < MAX_EVIDENCE {
+                            let rule = Rule::Cue {
+                                name: h.name,
+                                cue: c.name,
+                            };
+                            evidence.push((source(s, e), rule));
+                        }
+                    }
+                }
+                _ => evidence.push((source(h.start, h.end), Rule::Name(h.name))),
+            }
+        }
         Some(Found {
             entry,
             score,
@@ -660,8 +726,8 @@ impl Tagger {
         })
     }
 
-    /// Cues found in a section path, as `(entry, cue name)`.
-    fn section_cues(&self, section: &[String]) -> Vec<(u32, u32)> {
+    /// Cues found in a section path.
+    fn section_cues(&self, section: &[String]) -> Vec<SectionCue> {
         let mut out = Vec::new();
         for name in section {
             let t = crate::normalize::normalize_str(name);
@@ -674,7 +740,11 @@ impl Tagger {
                     {
                         continue;
                     }
-                    out.push((r.entry, r.name));
+                    out.push(SectionCue {
+                        entry: r.entry,
+                        group: r.group,
+                        name: r.name,
+                    });
                 }
             }
         }
@@ -773,10 +843,12 @@ struct Builder {
     names: Vec<String>,
     rules: Vec<String>,
     index: HashMap<String, usize>,
+    /// Cue groups handed out so far (weak rules with their own cues).
+    groups: u32,
 }
 
 impl Builder {
-    fn add(&mut self, keyword: &str, entry: u32, role: Role, plural_ok: bool) {
+    fn add(&mut self, keyword: &str, entry: u32, role: Role, plural_ok: bool, group: u32) {
         let norm = crate::normalize::normalize_str(keyword.trim());
         if norm.is_empty() {
             return;
@@ -803,6 +875,7 @@ impl Builder {
             word_left: first && norm != "n't",
             word_right: last,
             plural: plural_ok && last_char.is_some_and(|c| c.is_ascii_alphabetic()),
+            group,
         });
     }
 }
@@ -882,7 +955,15 @@ fn bracketed(t: &str, start: usize, end: usize) -> bool {
         && matches!(after, Some(')' | '》' | '”' | '"' | ']'))
 }
 
-/// A cue (from `cues`, in start order) in the same sentence as `h` and not overlapping it.
+/// The cues of one cue group (cues are sorted by group, then start).
+fn cue_group(cues: &[Hit], group: u32) -> &[Hit] {
+    let lo = cues.partition_point(|c| c.group < group);
+    let hi = lo + cues[lo..].partition_point(|c| c.group == group);
+    &cues[lo..hi]
+}
+
+/// A cue (from `cues`, one cue group in start order) in the same sentence as `h` and not
+/// overlapping it.
 fn cue_in_sentence(cues: &[Hit], h: &Hit, t: &str, breaks: &mut Option<Vec<usize>>) -> Option<Hit> {
     if cues.is_empty() {
         return None;

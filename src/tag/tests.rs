@@ -462,3 +462,92 @@ fn bare_scan_counts_every_overlapping_pattern_occurrence_after_normalization() {
     assert_eq!(bare.count("強迫勞動公約"), bare.count("强迫劳动公约"));
     assert!(bare.count("强迫劳动公约") >= 2);
 }
+
+/// An entry with a shared-cue weak keyword and two weak rules with their own cues.
+fn rule_tagger() -> Tagger {
+    Tagger::new(&Taxonomy {
+        version: "test".into(),
+        hash: String::new(),
+        entries: vec![Entry {
+            zh: strs(&["清洁能源"]),
+            weak: strs(&[
+                "能源",
+                "风电 | 装机, 发电量",
+                "wind | installed capacity, generated",
+                "储能 |",
+            ]),
+            cues: strs(&["节约"]),
+            ..entry("sdg/7")
+        }],
+    })
+}
+
+#[test]
+fn weak_rules_count_only_with_their_own_cues() {
+    let t = rule_tagger();
+    let id = "sdg/7";
+    // The rule's own cue confirms it; the entry's shared cue does not.
+    assert!(get(&t.tag_text("新增风电装机200兆瓦", None), id).is_some());
+    assert!(get(&t.tag_text("风电业务节约成本", None), id).is_none());
+    assert!(get(&t.tag_text("上海电气风电集团", None), id).is_none());
+    // A rule's cue does not confirm the shared weak keyword, nor another rule.
+    assert!(get(&t.tag_text("能源装机", None), id).is_none());
+    assert!(get(&t.tag_text("节约能源", None), id).is_some());
+    assert!(get(&t.tag_text("wind generated power", None), id).is_some());
+    assert!(get(&t.tag_text("风电 generated", None), id).is_none());
+    // The cue must be in the same sentence.
+    assert!(get(&t.tag_text("风电业务增长。新增装机200兆瓦。", None), id).is_none());
+    // A malformed rule is skipped (the taxonomy check reports it), not matched literally.
+    assert!(get(&t.tag_text("储能 | 储能", None), id).is_none());
+}
+
+#[test]
+fn weak_rule_evidence_is_the_keyword_and_its_cue() {
+    let t = rule_tagger();
+    let text = "今年新增風電裝機200兆瓦";
+    let tags = t.tag_text(text, None);
+    let tag = get(&tags, "sdg/7").expect("confirmed through normalization");
+    assert!((tag.score - SCORE_WEAK).abs() < 1e-6);
+    let ev: Vec<(&str, &str)> = tag
+        .evidence
+        .iter()
+        .map(|e| (e.rule.as_str(), &text[e.range.clone()]))
+        .collect();
+    assert_eq!(
+        ev,
+        [
+            ("weak:风电+cue:装机", "風電"),
+            ("cue:装机 (confirms weak:风电)", "裝機")
+        ]
+    );
+    for e in &tag.evidence {
+        assert_eq!(e.matched, &text[e.range.clone()]);
+    }
+}
+
+#[test]
+fn weak_rules_take_cues_from_the_section_path() {
+    let t = rule_tagger();
+    let text = "海上风电项目";
+    let passage = |section: Vec<String>| Passage {
+        id: "d#1".into(),
+        doc: "d".into(),
+        section,
+        kind: PassageKind::ListItem,
+        lang: Lang::Zh,
+        range: 0..text.len(),
+        text: text.into(),
+        map: {
+            let mut m = OffsetMap::new();
+            m.push(0, text.len(), 0, text.len());
+            m
+        },
+        sentences: std::iter::once(0..text.len()).collect(),
+        tokens: vec![],
+    };
+    assert!(get(&t.tag(&passage(vec!["节约资源".into()])), "sdg/7").is_none());
+    let tags = t.tag(&passage(vec!["新增装机".into()]));
+    let tag = get(&tags, "sdg/7").expect("rule cue in the section path");
+    assert_eq!(tag.evidence.len(), 1);
+    assert_eq!(tag.evidence[0].rule, "weak:风电+section-cue:装机");
+}

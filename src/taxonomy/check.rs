@@ -1,6 +1,6 @@
 //! Validation of a taxonomy: id forms, keywords, links.
 
-use super::{Entry, Taxonomy};
+use super::{parse_weak, Entry, Taxonomy};
 use crate::normalize::normalize_str;
 use std::collections::HashMap;
 
@@ -121,6 +121,9 @@ pub enum ProblemKind {
     /// A `weak` list without `cues`: the weak keywords could never count.
     #[error("weak keywords without cues never count")]
     WeakWithoutCues,
+    /// A malformed weak rule (`"keyword | cue, cue"`).
+    #[error("{0}")]
+    BadWeakRule(String),
     /// Warning: the entry has no keyword in one language, so it never fires on text in it.
     #[error("warning: no {0} keyword; the entry never fires on {0} text")]
     MissingLanguage(&'static str),
@@ -203,6 +206,12 @@ impl Taxonomy {
                         push(at, ProblemKind::EmptyKeyword(field.name()));
                         continue;
                     }
+                    if field == Field::Weak {
+                        if let Err(msg) = parse_weak(kw) {
+                            push(at, ProblemKind::BadWeakRule(msg));
+                            continue;
+                        }
+                    }
                     match field {
                         Field::Links | Field::Abbr => {}
                         _ => {
@@ -231,10 +240,15 @@ impl Taxonomy {
             if e.abbr.is_empty() && e.zh.is_empty() && e.en.is_empty() && e.weak.is_empty() {
                 push(None, ProblemKind::NoKeyword);
             } else {
-                let has_zh = !e.zh.is_empty() || e.weak.iter().any(|w| w.chars().any(is_han));
-                let has_en = !e.en.is_empty()
-                    || !e.abbr.is_empty()
-                    || e.weak.iter().any(|w| !w.chars().any(is_han));
+                let weak_han = |w: &String| {
+                    parse_weak(w)
+                        .map_or(w.as_str(), |r| r.keyword)
+                        .chars()
+                        .any(is_han)
+                };
+                let has_zh = !e.zh.is_empty() || e.weak.iter().any(weak_han);
+                let has_en =
+                    !e.en.is_empty() || !e.abbr.is_empty() || e.weak.iter().any(|w| !weak_han(w));
                 if !has_zh {
                     push(None, ProblemKind::MissingLanguage("Chinese"));
                 }
@@ -242,7 +256,12 @@ impl Taxonomy {
                     push(None, ProblemKind::MissingLanguage("English"));
                 }
             }
-            if !e.weak.is_empty() && e.cues.is_empty() {
+            // Rules bring their own cues; plain weak keywords need the entry's.
+            let plain_weak = e
+                .weak
+                .iter()
+                .any(|w| parse_weak(w).is_ok_and(|r| r.cues.is_none()));
+            if plain_weak && e.cues.is_empty() {
                 push(None, ProblemKind::WeakWithoutCues);
             }
         }

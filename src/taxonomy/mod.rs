@@ -52,7 +52,9 @@ pub struct Entry {
     /// English keywords; any one is enough. Lowercase; matched on word boundaries.
     #[serde(default)]
     pub en: Vec<String>,
-    /// Weak keywords (either language): they count only with one of `cues` in the same sentence.
+    /// Weak keywords (either language): they count only with a cue in the same sentence or in
+    /// the passage's section path. A plain weak keyword takes its cues from `cues`; a rule
+    /// `"keyword | cue, cue"` has its own cues instead (see [`parse_weak`]).
     #[serde(default)]
     pub weak: Vec<String>,
     /// Cue words that confirm a weak keyword.
@@ -68,6 +70,61 @@ pub struct Entry {
     /// addressing one of them without naming the instrument *covers* it.
     #[serde(default)]
     pub links: Vec<String>,
+}
+
+/// A weak keyword as written in `weak`: the keyword and, for a rule `"keyword | cue, cue"`, its
+/// own cues.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WeakRule<'a> {
+    /// The weak keyword (trimmed).
+    pub keyword: &'a str,
+    /// The rule's own cues (trimmed), or `None` when the keyword uses the entry's `cues`.
+    pub cues: Option<Vec<&'a str>>,
+}
+
+/// Parses a `weak` item: `"风电"` (confirmed by the entry's `cues`) or `"风电 | 装机, 发电量"`
+/// (confirmed only by one of its own cues, in the same sentence or the section path). The error
+/// says what is malformed: an empty keyword, a second `|`, no cue after `|` or an empty cue.
+///
+/// ```
+/// use hria::taxonomy::parse_weak;
+/// let r = parse_weak("风电 | 装机, 发电量").unwrap();
+/// assert_eq!(r.keyword, "风电");
+/// assert_eq!(r.cues, Some(vec!["装机", "发电量"]));
+/// assert_eq!(parse_weak("风电").unwrap().cues, None);
+/// assert!(parse_weak("风电 |").is_err());
+/// ```
+pub fn parse_weak(item: &str) -> Result<WeakRule<'_>, String> {
+    let mut parts = item.split('|');
+    let keyword = parts.next().unwrap_or("").trim();
+    let cues = parts.next();
+    if parts.next().is_some() {
+        return Err(format!(
+            "weak rule \"{item}\" has more than one `|`; write \"keyword | cue, cue\""
+        ));
+    }
+    if keyword.is_empty() {
+        return Err(format!("weak rule \"{item}\" has no keyword before `|`"));
+    }
+    let Some(cues) = cues else {
+        return Ok(WeakRule {
+            keyword,
+            cues: None,
+        });
+    };
+    if cues.trim().is_empty() {
+        return Err(format!("weak rule \"{item}\" has no cue after `|`"));
+    }
+    let list: Vec<&str> = cues.split(',').map(str::trim).collect();
+    if list.iter().any(|c| c.is_empty()) {
+        return Err(format!(
+            "weak rule \"{item}\" has an empty cue; separate cues with single commas"
+        ));
+    }
+    Ok(WeakRule {
+        keyword,
+        cues: Some(list),
+    })
 }
 
 /// A whole taxonomy.

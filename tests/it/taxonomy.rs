@@ -356,6 +356,45 @@ fn empty_keyword_names_the_line_of_the_keyword() {
 }
 
 #[test]
+fn malformed_weak_rules_name_file_line_and_entry() {
+    let msg = error_text("bad_rule.toml");
+    for (line, what) in [
+        (11, "has no cue after `|`"),
+        (12, "has no keyword before `|`"),
+        (13, "has more than one `|`"),
+        (14, "has an empty cue"),
+    ] {
+        let prefix = format!("bad_rule.toml:{line}: entry `sdg/7`: weak rule");
+        assert!(
+            msg.lines().any(|l| l.contains(&prefix) && l.contains(what)),
+            "line {line} ({what}) not reported:\n{msg}"
+        );
+    }
+    // The well-formed rule on line 10 is not reported.
+    assert!(!msg.contains("bad_rule.toml:10:"), "{msg}");
+}
+
+#[test]
+fn weak_rules_bring_their_own_cues_and_tag() {
+    let t = Taxonomy::from_file(&fixture("rules.toml")).expect("rules load without shared cues");
+    let tagger = hria::tag::Tagger::new(&t);
+    let tags = tagger.tag_text("新增风电装机200兆瓦", None);
+    let tag = tags
+        .iter()
+        .find(|t| t.tag == "sdg/7")
+        .expect("rule confirmed");
+    let rules: Vec<&str> = tag.evidence.iter().map(|e| e.rule.as_str()).collect();
+    assert_eq!(
+        rules,
+        ["weak:风电+cue:装机", "cue:装机 (confirms weak:风电)"]
+    );
+    assert!(tagger.tag_text("上海电气风电集团", None).is_empty());
+    assert!(!tagger
+        .tag_text("We added 40 MW of wind installed capacity.", None)
+        .is_empty());
+}
+
+#[test]
 fn bad_ids_are_each_reported() {
     let msg = error_text("bad_id.toml");
     assert!(
