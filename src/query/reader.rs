@@ -463,7 +463,7 @@ pub fn write_index(
                 offset_from: t.range.start,
                 offset_to: t.range.end,
                 position: i,
-                text: t.term.clone(),
+                text: t.term.to_string(),
                 position_length: 1,
             })
             .collect();

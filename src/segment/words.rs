@@ -4,6 +4,7 @@
 
 use crate::lang::{is_alphanumeric, is_han};
 use crate::model::Token;
+use compact_str::CompactString;
 use jieba_rs::Jieba;
 use rust_stemmers::Stemmer;
 use std::cell::RefCell;
@@ -113,7 +114,7 @@ fn emit(
                 continue;
             }
             out.push(Token {
-                term: w.word.to_string(),
+                term: w.word.into(),
                 range: to_source(r.start + w.byte_start, r.start + w.byte_end),
             });
             push_subwords(jieba, w.word, r.start + w.byte_start, &to_source, out);
@@ -125,8 +126,8 @@ fn emit(
             continue;
         }
         let term = match stemmer {
-            Some(s) => s.stem(w).into_owned(),
-            None => w.to_string(),
+            Some(s) => CompactString::from(&*s.stem(w)),
+            None => w.into(),
         };
         out.push(Token {
             term,
@@ -197,7 +198,7 @@ fn grams(
             let gram = &word[bounds[i]..bounds[i + n]];
             if jieba.has_word(gram) {
                 out.push(Token {
-                    term: gram.to_string(),
+                    term: gram.into(),
                     range: to_source(start + bounds[i], start + bounds[i + n]),
                 });
             }
