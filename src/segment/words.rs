@@ -8,6 +8,7 @@ use compact_str::CompactString;
 use jieba_rs::Jieba;
 use rust_stemmers::Stemmer;
 use std::cell::RefCell;
+use std::collections::HashMap;
 use unicode_segmentation::UnicodeSegmentation;
 
 /// Buffers reused by every call on a thread: the normalized text and its offset shifts.
@@ -148,17 +149,47 @@ fn emit(
         }
         return;
     }
-    for (i, w) in part.unicode_word_indices() {
-        if !w.chars().any(is_alphanumeric) {
-            continue;
+    STEMS.with(|stems| {
+        let mut stems = stems.borrow_mut();
+        for (i, w) in part.unicode_word_indices() {
+            if !w.chars().any(is_alphanumeric) {
+                continue;
+            }
+            let term = match stemmer {
+                Some(s) => stem(&mut stems, s, w),
+                None => w.into(),
+            };
+            out.push(Token {
+                term,
+                range: to_source(r.start + i, r.start + i + w.len()),
+            });
         }
-        let term = match stemmer {
-            Some(s) => CompactString::from(&*s.stem(w)),
-            None => w.into(),
-        };
-        out.push(Token {
-            term,
-            range: to_source(r.start + i, r.start + i + w.len()),
-        });
+    });
+}
+
+thread_local! {
+    /// Stems of the words seen on this thread: a corpus repeats a few thousand words, and a
+    /// lookup costs a fraction of a Snowball run.
+    static STEMS: RefCell<HashMap<CompactString, CompactString>> = RefCell::new(HashMap::new());
+}
+
+/// Words cached at most; past it the cache starts over (a corpus's vocabulary is much smaller).
+const STEM_CACHE: usize = 1 << 16;
+
+/// The stem of `word`, from the cache when seen before. Only one stemmer (English) is ever used,
+/// so the cache is keyed by the word alone.
+fn stem(
+    stems: &mut HashMap<CompactString, CompactString>,
+    s: &Stemmer,
+    word: &str,
+) -> CompactString {
+    if let Some(t) = stems.get(word) {
+        return t.clone();
     }
+    let t = CompactString::from(&*s.stem(word));
+    if stems.len() >= STEM_CACHE {
+        stems.clear();
+    }
+    stems.insert(word.into(), t.clone());
+    t
 }

@@ -428,3 +428,19 @@ fn sub_words_follow_their_word_in_order() {
     let long = s.tokens("我们反对强迫劳动和人口贩运，支持人权尽职调查");
     assert!(long.iter().any(|t| t.term == "劳动"), "{long:?}");
 }
+
+#[test]
+fn english_terms_are_snowball_stems_every_time() {
+    // Words repeat, so that later ones come from the per-thread stem cache.
+    let text = "Workers' rights: respecting workers, respected rights and the respect of working \
+                people; Workers RIGHTS respecting.";
+    let snowball = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
+    for _ in 0..2 {
+        let toks = seg().tokens(text);
+        assert_eq!(toks.len(), 15, "{toks:?}");
+        for t in &toks {
+            let word = hria::normalize::normalize_str(&text[t.range.clone()]);
+            assert_eq!(t.term, snowball.stem(&word), "{word}");
+        }
+    }
+}
