@@ -32,20 +32,26 @@ pub fn detect(text: &str) -> Lang {
     }
     // English function words settle most English passages without whatlang's trigram model,
     // which costs tens of microseconds a call and dominated segmenting English corpora.
-    if looks_english(text) {
+    let (words, english) = english_words(text);
+    if english >= 2 && english * 5 >= words {
+        return Lang::En;
+    }
+    let ascii_letters = || {
+        text.chars()
+            .filter(|&c| is_alphabetic(c))
+            .all(|c| c.is_ascii())
+    };
+    // A few words (a heading, a name, a table cell) are too few for whatlang to be reliable,
+    // and its unreliable answers fall back to English for ASCII letters below: answered here,
+    // as whatlang took most of the time of English segmentation on such passages.
+    if words < SHORT_WORDS && ascii_letters() {
         return Lang::En;
     }
     match whatlang::detect(&text[..text.floor_char_boundary(WHATLANG_SAMPLE)]) {
         Some(info) if info.lang() == whatlang::Lang::Eng => Lang::En,
         Some(info) if info.is_reliable() => Lang::Other,
         // Too short to be reliable: plain ASCII letters are most likely English here.
-        _ if text
-            .chars()
-            .filter(|&c| is_alphabetic(c))
-            .all(|c| c.is_ascii()) =>
-        {
-            Lang::En
-        }
+        _ if ascii_letters() => Lang::En,
         _ => Lang::Other,
     }
 }
@@ -59,8 +65,12 @@ const ENGLISH_WORDS: &[&str] = &[
     "have", "has", "which", "from", "by", "be", "on", "all", "it", "its", "their", "they", "not",
 ];
 
-/// Whether at least a fifth of the first words (and at least two) are English function words.
-fn looks_english(text: &str) -> bool {
+/// Fewer ASCII words than this never go to whatlang (see [`detect`]).
+const SHORT_WORDS: usize = 8;
+
+/// Among the first 60 ASCII words, how many there are and how many are English function words
+/// (English when at least a fifth of them, and at least two, are).
+fn english_words(text: &str) -> (usize, usize) {
     let (mut words, mut english) = (0usize, 0usize);
     for w in text
         .split(|c: char| !c.is_ascii_alphabetic() && c != '\'')
@@ -72,7 +82,7 @@ fn looks_english(text: &str) -> bool {
             english += 1;
         }
     }
-    english >= 2 && english * 5 >= words
+    (words, english)
 }
 
 /// [`char::is_alphabetic`], answered without a table lookup for ASCII, the main Han blocks and
@@ -140,6 +150,11 @@ mod tests {
             Lang::Other
         );
         assert_eq!(detect("12345 —"), Lang::Other);
+        // Headings and names of a few ASCII words are English without whatlang.
+        assert_eq!(detect("Chemical suppliers"), Lang::En);
+        assert_eq!(detect("Australia Modern Slavery Act 2018"), Lang::En);
+        // A few words with non-ASCII Latin letters still go to whatlang.
+        assert_eq!(detect("Société générale des transports"), Lang::Other);
         assert_eq!(detect("強迫勞動"), Lang::Zh);
     }
 }

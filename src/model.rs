@@ -238,8 +238,10 @@ impl OffsetMap {
 /// One word of a passage, as the index and the tagger see it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Token {
-    /// The normalized term (Simplified, half-width, case-folded; Latin words stemmed).
-    pub term: String,
+    /// The normalized term (Simplified, half-width, case-folded; Latin words stemmed). Stored
+    /// inline up to 24 bytes (every Chinese word and most Latin ones), so that a token costs no
+    /// heap allocation; it derefs to `&str`.
+    pub term: compact_str::CompactString,
     /// Byte range in the passage's clean text.
     pub range: Range<usize>,
 }

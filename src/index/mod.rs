@@ -173,7 +173,7 @@ pub fn pre_tokenized(text: &str, tokens: &[crate::model::Token]) -> PreTokenized
                 offset_from: t.range.start,
                 offset_to: t.range.end,
                 position,
-                text: t.term.clone(),
+                text: t.term.to_string(),
                 position_length: 1,
             }
         })

@@ -4,9 +4,11 @@
 
 use crate::lang::{is_alphanumeric, is_han};
 use crate::model::Token;
+use compact_str::CompactString;
 use jieba_rs::Jieba;
 use rust_stemmers::Stemmer;
 use std::cell::RefCell;
+use std::collections::HashMap;
 use unicode_segmentation::UnicodeSegmentation;
 
 /// Buffers reused by every call on a thread: the normalized text and its offset shifts.
@@ -14,6 +16,8 @@ use unicode_segmentation::UnicodeSegmentation;
 struct Scratch {
     norm: String,
     shifts: Vec<(usize, isize)>,
+    /// Indices of whole words in a search-mode cut (see [`emit`]).
+    word_ends: Vec<usize>,
 }
 
 thread_local! {
@@ -24,12 +28,17 @@ thread_local! {
 pub(crate) fn tokens(jieba: &Jieba, stemmer: Option<&Stemmer>, text: &str, out: &mut Vec<Token>) {
     SCRATCH.with(|scratch| match scratch.try_borrow_mut() {
         Ok(mut s) => {
-            let Scratch { norm, shifts } = &mut *s;
-            tokens_with(jieba, stemmer, text, norm, shifts, out);
+            let Scratch {
+                norm,
+                shifts,
+                word_ends,
+            } = &mut *s;
+            tokens_with(jieba, stemmer, text, norm, shifts, word_ends, out);
             // A huge text should not pin its buffer for the thread's life.
             if norm.capacity() > 1 << 20 {
                 *norm = String::new();
                 *shifts = Vec::new();
+                *word_ends = Vec::new();
             }
         }
         // Only if a stemmer or jieba ever called back in here: fresh buffers then.
@@ -38,6 +47,7 @@ pub(crate) fn tokens(jieba: &Jieba, stemmer: Option<&Stemmer>, text: &str, out: 
             stemmer,
             text,
             &mut String::new(),
+            &mut Vec::new(),
             &mut Vec::new(),
             out,
         ),
@@ -50,6 +60,7 @@ fn tokens_with(
     text: &str,
     norm: &mut String,
     shifts: &mut Vec<(usize, isize)>,
+    word_ends: &mut Vec<usize>,
     out: &mut Vec<Token>,
 ) {
     // Char-for-char normalization; offsets are mapped back below, from the char lengths.
@@ -78,7 +89,7 @@ fn tokens_with(
         }
         match run {
             Some((s, h)) if h != han => {
-                emit(jieba, stemmer, n, shifts, s..i, h, out);
+                emit((jieba, stemmer), n, shifts, word_ends, s..i, h, out);
                 run = Some((i, han));
             }
             None => run = Some((i, han)),
@@ -86,15 +97,15 @@ fn tokens_with(
         }
     }
     if let Some((s, h)) = run {
-        emit(jieba, stemmer, n, shifts, s..n.len(), h, out);
+        emit((jieba, stemmer), n, shifts, word_ends, s..n.len(), h, out);
     }
 }
 
 fn emit(
-    jieba: &Jieba,
-    stemmer: Option<&Stemmer>,
+    (jieba, stemmer): (&Jieba, Option<&Stemmer>),
     norm: &str,
     shifts: &[(usize, isize)],
+    word_ends: &mut Vec<usize>,
     r: std::ops::Range<usize>,
     han: bool,
     out: &mut Vec<Token>,
@@ -107,100 +118,78 @@ fn emit(
     };
     let to_source = |a: usize, b: usize| at(a)..at(b);
     if han {
-        for w in jieba.cut(part, false) {
+        // Search mode finds the sub-words in the dictionary matches it already made for the
+        // word (no second lookup per 2- or 3-char gram), but puts them before their word.
+        let words = jieba.cut_for_search(part, false);
+        // Words tile the run and every sub-word lies inside its word, so from the end backwards
+        // a token that starts before the current word is the previous word.
+        word_ends.clear();
+        let mut word_start = usize::MAX;
+        for (k, w) in words.iter().enumerate().rev() {
+            if w.byte_start < word_start {
+                word_ends.push(k);
+                word_start = w.byte_start;
+            }
+        }
+        let mut from = 0;
+        for &k in word_ends.iter().rev() {
+            let w = &words[k];
             // Punctuation inside the run comes out as tokens of its own.
-            if !w.word.chars().any(is_alphanumeric) {
+            if w.word.chars().any(is_alphanumeric) {
+                out.push(Token {
+                    term: w.word.into(),
+                    range: to_source(r.start + w.byte_start, r.start + w.byte_end),
+                });
+                out.extend(words[from..k].iter().map(|g| Token {
+                    term: g.word.into(),
+                    range: to_source(r.start + g.byte_start, r.start + g.byte_end),
+                }));
+            }
+            from = k + 1;
+        }
+        return;
+    }
+    STEMS.with(|stems| {
+        let mut stems = stems.borrow_mut();
+        for (i, w) in part.unicode_word_indices() {
+            if !w.chars().any(is_alphanumeric) {
                 continue;
             }
+            let term = match stemmer {
+                Some(s) => stem(&mut stems, s, w),
+                None => w.into(),
+            };
             out.push(Token {
-                term: w.word.to_string(),
-                range: to_source(r.start + w.byte_start, r.start + w.byte_end),
+                term,
+                range: to_source(r.start + i, r.start + i + w.len()),
             });
-            push_subwords(jieba, w.word, r.start + w.byte_start, &to_source, out);
         }
-        return;
-    }
-    for (i, w) in part.unicode_word_indices() {
-        if !w.chars().any(is_alphanumeric) {
-            continue;
-        }
-        let term = match stemmer {
-            Some(s) => s.stem(w).into_owned(),
-            None => w.to_string(),
-        };
-        out.push(Token {
-            term,
-            range: to_source(r.start + i, r.start + i + w.len()),
-        });
-    }
+    });
 }
 
-/// After a long Han word, its dictionary words of two and three chars, as jieba's search mode
-/// offers them: so that 劳动 finds 强迫劳动 although the dictionary keeps the term whole. Their
-/// ranges lie inside the word's range, which is how the index recognises them (same position).
-fn push_subwords(
-    jieba: &Jieba,
-    word: &str,
-    start: usize,
-    to_source: &impl Fn(usize, usize) -> std::ops::Range<usize>,
-    out: &mut Vec<Token>,
-) {
-    // Short words have no sub-words: most words end here, without a look at their chars.
-    if word.chars().nth(2).is_none() {
-        return;
-    }
-    // Char starts of the word, on the stack for any dictionary word (a longer word takes the
-    // slow path below).
-    let mut bounds = [0usize; 33];
-    let mut chars = 0;
-    for (i, _) in word.char_indices() {
-        if chars == 32 {
-            return push_subwords_long(jieba, word, start, to_source, out);
-        }
-        bounds[chars] = i;
-        chars += 1;
-    }
-    bounds[chars] = word.len();
-    grams(jieba, word, &bounds[..=chars], start, to_source, out);
+thread_local! {
+    /// Stems of the words seen on this thread: a corpus repeats a few thousand words, and a
+    /// lookup costs a fraction of a Snowball run.
+    static STEMS: RefCell<HashMap<CompactString, CompactString>> = RefCell::new(HashMap::new());
 }
 
-fn push_subwords_long(
-    jieba: &Jieba,
-    word: &str,
-    start: usize,
-    to_source: &impl Fn(usize, usize) -> std::ops::Range<usize>,
-    out: &mut Vec<Token>,
-) {
-    let bounds: Vec<usize> = word
-        .char_indices()
-        .map(|(i, _)| i)
-        .chain([word.len()])
-        .collect();
-    grams(jieba, word, &bounds, start, to_source, out);
-}
+/// Words cached at most; past it the cache starts over (a corpus's vocabulary is much smaller).
+const STEM_CACHE: usize = 1 << 16;
 
-/// The 2- and 3-char dictionary words of `word`, whose char starts (and end) are `bounds`.
-fn grams(
-    jieba: &Jieba,
+/// The stem of `word`, from the cache when seen before. Only one stemmer (English) is ever used,
+/// so the cache is keyed by the word alone.
+fn stem(
+    stems: &mut HashMap<CompactString, CompactString>,
+    s: &Stemmer,
     word: &str,
-    bounds: &[usize],
-    start: usize,
-    to_source: &impl Fn(usize, usize) -> std::ops::Range<usize>,
-    out: &mut Vec<Token>,
-) {
-    let chars = bounds.len() - 1;
-    for n in [2, 3] {
-        if chars <= n {
-            continue;
-        }
-        for i in 0..=chars - n {
-            let gram = &word[bounds[i]..bounds[i + n]];
-            if jieba.has_word(gram) {
-                out.push(Token {
-                    term: gram.to_string(),
-                    range: to_source(start + bounds[i], start + bounds[i + n]),
-                });
-            }
-        }
+) -> CompactString {
+    if let Some(t) = stems.get(word) {
+        return t.clone();
     }
+    let t = CompactString::from(&*s.stem(word));
+    if stems.len() >= STEM_CACHE {
+        stems.clear();
+    }
+    stems.insert(word.into(), t.clone());
+    t
 }

@@ -254,7 +254,7 @@ fn the_query_tokenizer_matches_the_indexed_terms() {
     let idx: Vec<String> = segmenter()
         .tokens(text)
         .into_iter()
-        .map(|t| t.term)
+        .map(|t| t.term.to_string())
         .collect();
     let mut tok = hria::index::HriaTokenizer;
     let mut stream = tantivy::tokenizer::Tokenizer::token_stream(&mut tok, text);

@@ -366,3 +366,81 @@ fn plain_text_without_blank_lines_has_a_paragraph_a_line() {
         ]
     );
 }
+
+/// Jieba's default cut, each word followed by its 2-char then 3-char dictionary words (the
+/// definition of sub-words), on a normalized text that is one Han run.
+fn reference_tokens(jieba: &jieba_rs::Jieba, text: &str) -> Vec<(String, std::ops::Range<usize>)> {
+    let mut out = Vec::new();
+    for w in jieba.cut(text, false) {
+        if !w.word.chars().any(char::is_alphanumeric) {
+            continue;
+        }
+        out.push((w.word.to_string(), w.byte_start..w.byte_end));
+        let bounds: Vec<usize> = w
+            .word
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain([w.word.len()])
+            .collect();
+        let chars = bounds.len() - 1;
+        for n in [2, 3] {
+            for i in 0..(chars + 1).saturating_sub(n) {
+                let gram = &w.word[bounds[i]..bounds[i + n]];
+                if chars > n && jieba.has_word(gram) {
+                    out.push((
+                        gram.to_string(),
+                        w.byte_start + bounds[i]..w.byte_start + bounds[i + n],
+                    ));
+                }
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn sub_words_follow_their_word_in_order() {
+    let s = seg();
+    let d = statement();
+    let mut checked = 0;
+    for p in s.segment(&d) {
+        // Sentences without Latin letters or digits are one Han run; normalized first so that
+        // token ranges and the reference's agree.
+        for r in &p.sentences {
+            let t = hria::normalize::normalize_str(&p.text[r.clone()]);
+            if t.chars()
+                .any(|c| c.is_alphanumeric() && !hria::lang::is_han(c))
+            {
+                continue;
+            }
+            let t = t.as_str();
+            let got: Vec<(String, std::ops::Range<usize>)> = s
+                .tokens(t)
+                .into_iter()
+                .map(|t| (t.term.to_string(), t.range))
+                .collect();
+            assert_eq!(got, reference_tokens(s.jieba(), t), "{t}");
+            checked += got.len();
+        }
+    }
+    // Enough words, and long ones among them, for the comparison to mean something.
+    assert!(checked > 500, "only {checked} tokens compared");
+    let long = s.tokens("我们反对强迫劳动和人口贩运，支持人权尽职调查");
+    assert!(long.iter().any(|t| t.term == "劳动"), "{long:?}");
+}
+
+#[test]
+fn english_terms_are_snowball_stems_every_time() {
+    // Words repeat, so that later ones come from the per-thread stem cache.
+    let text = "Workers' rights: respecting workers, respected rights and the respect of working \
+                people; Workers RIGHTS respecting.";
+    let snowball = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
+    for _ in 0..2 {
+        let toks = seg().tokens(text);
+        assert_eq!(toks.len(), 15, "{toks:?}");
+        for t in &toks {
+            let word = hria::normalize::normalize_str(&text[t.range.clone()]);
+            assert_eq!(t.term, snowball.stem(&word), "{word}");
+        }
+    }
+}
