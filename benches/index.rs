@@ -5,7 +5,8 @@
 //!
 //! Corpora, when present: `../shared/bench/zh-law` (a fixed subset: the first files by sorted
 //! path up to ~10 MB, copied to a temporary folder) and `../shared/bench/en-statements` (all).
-//! Absent corpora are skipped.
+//! Absent corpora are skipped. With `HRIA_BENCH_SEARCH_INDEX=DIR`, only the search latency on the
+//! index in `DIR` is measured.
 
 use criterion::{BatchSize, Criterion, Throughput};
 use hria::bench::reference_index;
@@ -206,6 +207,12 @@ fn search_latency(dir: &Path) {
 }
 
 fn main() {
+    // Latency on an index built beforehand (say, `hria index ../shared/bench/zh-law --index Z`),
+    // without the indexing benches.
+    if let Some(dir) = std::env::var_os("HRIA_BENCH_SEARCH_INDEX") {
+        search_latency(Path::new(&dir));
+        return;
+    }
     let mut c = Criterion::default().configure_from_args();
     let shared = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/bench");
     let work = tempfile::tempdir().expect("temp dir");
