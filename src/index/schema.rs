@@ -4,8 +4,8 @@
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use tantivy::schema::{
-    Facet, FacetOptions, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST, INDEXED,
-    STORED, STRING,
+    Facet, FacetOptions, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST, STORED,
+    STRING,
 };
 
 /// Bumped whenever the layout changes; an index of another version must be rebuilt.
@@ -21,9 +21,10 @@ pub const TOKENIZER: &str = "hria-terms";
 pub const PASSAGE_ID: &str = "passage_id";
 /// Document id. STRING | STORED | FAST.
 pub const DOC_ID: &str = "doc_id";
-/// Passage ordinal within its document (document order). u64 INDEXED | STORED | FAST.
+/// Passage ordinal within its document (document order). u64 STORED | FAST.
 pub const ORDINAL: &str = "ordinal";
-/// Section path joined with [`SECTION_SEP`]. STRING | STORED | FAST (co-occurrence per section).
+/// Section path joined with [`SECTION_SEP`]. STORED | FAST (co-occurrence per section); not a
+/// search term.
 pub const SECTION: &str = "section";
 /// Passage kind: heading, paragraph, list-item. STRING | STORED.
 pub const KIND: &str = "kind";
@@ -61,12 +62,13 @@ pub fn schema() -> Schema {
             .set_tokenizer(TOKENIZER)
             .set_index_option(IndexRecordOption::WithFreqsAndPositions),
     );
-    // FAST only where coverage aggregates (document, section, ordinal; facets always are): a
-    // fast column costs indexing time, and a unique-string one (passage ids) the most.
+    // FAST only where coverage aggregates (document, section, ordinal; facets always are), and
+    // indexed only what is searched or filtered on: each costs indexing time, a unique-string
+    // fast column (passage ids) the most.
     b.add_text_field(PASSAGE_ID, STRING | STORED);
     b.add_text_field(DOC_ID, STRING | STORED | FAST);
-    b.add_u64_field(ORDINAL, INDEXED | STORED | FAST);
-    b.add_text_field(SECTION, STRING | STORED | FAST);
+    b.add_u64_field(ORDINAL, STORED | FAST);
+    b.add_text_field(SECTION, STORED | FAST);
     b.add_text_field(KIND, STRING | STORED);
     b.add_text_field(LANG, STRING | STORED);
     b.add_u64_field(START, STORED);
