@@ -1,8 +1,9 @@
 //! Tagging throughput with the built-in taxonomy, next to a bare Aho-Corasick scan of the same
 //! patterns over the same text: [`BareScan`], which normalizes the text the same way and counts
-//! overlapping matches with an automaton built with the tagger's settings (the default builder,
-//! standard match semantics). For the choice of automaton kind, the summary also shows scans of
-//! pre-normalized text with the default automaton and with a DFA (not part of the ratio).
+//! overlapping matches with an automaton built with the tagger's settings (a DFA, standard match
+//! semantics: the fastest bare scan). For the choice of automaton kind, the summary also shows
+//! scans of pre-normalized text with the default automaton (a contiguous NFA) and with a DFA (not
+//! part of the ratio).
 //!
 //! The bench runs with the allocator of the `hria` binary (mimalloc).
 //!

@@ -27,7 +27,7 @@ mod text;
 
 use crate::model::{Basis, Evidence, Lang, Passage, Tag};
 use crate::taxonomy::{parse_weak, Taxonomy};
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use std::collections::HashMap;
 use std::ops::Range;
 use text::{is_clause_break, is_word_char, sentence_breaks_into, sentence_of, NormText};
@@ -828,10 +828,23 @@ impl Tagger {
 
 /// The automaton of the tagger and of [`BareScan`]: both must be built alike for the throughput
 /// comparison to be fair.
+///
+/// A DFA: one table lookup per byte instead of the NFA's failure-link walks, 1.4× (English) to
+/// 1.8× (Chinese) the scan speed of the default contiguous NFA, for about 13 MB and 30 ms of
+/// build time with the built-in taxonomy (the NFA: 0.5 MB, 4 ms). A DFA grows with the patterns'
+/// total length times the distinct bytes they use, so a much larger custom taxonomy gets the NFA,
+/// as does one whose DFA fails to build.
 fn automaton(patterns: &[String]) -> Result<AhoCorasick, aho_corasick::BuildError> {
-    AhoCorasick::builder()
-        .match_kind(MatchKind::Standard)
-        .build(patterns)
+    // About 2.5× the built-in taxonomy's patterns (41 KB): a DFA of some 30 MB, at most 100 MB.
+    const DFA_MAX_PATTERN_BYTES: usize = 100_000;
+    let mut builder = AhoCorasick::builder();
+    builder.match_kind(MatchKind::Standard);
+    if patterns.iter().map(String::len).sum::<usize>() <= DFA_MAX_PATTERN_BYTES {
+        if let Ok(ac) = builder.kind(Some(AhoCorasickKind::DFA)).build(patterns) {
+            return Ok(ac);
+        }
+    }
+    builder.kind(None).build(patterns)
 }
 
 /// A bare Aho-Corasick scan of a tagger's patterns: the same normalization and the same
