@@ -310,6 +310,7 @@ impl Tagger {
         let mut b = Builder::default();
         for (i, e) in taxonomy.entries.iter().enumerate() {
             let i = i as u32;
+            // Names are numbered in this order, by role (the hit sort in `find_in` relies on it).
             for k in &e.zh {
                 b.add(k, i, Role::Keyword, false, 0);
             }
@@ -540,17 +541,16 @@ impl Tagger {
         // Overlapping matches come in order of their end; the negation lookup needs that order.
         negs.sort_by_key(|n| (n.end, n.start));
         // Per entry: keywords, then cues (by cue group), then excludes, each in start order
-        // (longest first).
+        // (longest first). Entry, class and cue group are packed into one integer. Ties go by
+        // name, which also orders roles: an entry's names are numbered keywords, abbreviations,
+        // weak keywords in that order, and a name has one role and one group.
         hits.sort_unstable_by_key(|h| {
+            let cue_group = if h.role == Role::Cue { h.group } else { 0 };
             (
-                h.entry,
-                h.role.class(),
-                if h.role == Role::Cue { h.group } else { 0 },
+                (h.entry as u128) << 64 | (h.role.class() as u128) << 32 | cue_group as u128,
                 h.start,
                 std::cmp::Reverse(h.end),
-                h.role,
                 h.name,
-                h.group,
             )
         });
 

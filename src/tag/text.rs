@@ -82,6 +82,12 @@ impl NormText {
         text.reserve(source.len());
         checkpoints.clear();
         checkpoints.push((0, 0));
+        // Most English passages are pure ASCII: one bulk check, copy and lowercase.
+        if source.is_ascii() {
+            text.push_str(source);
+            text.make_ascii_lowercase();
+            return;
+        }
         // Copy unchanged runs in bulk and write only the chars that fold to another char
         // (Traditional → Simplified, full-width forms); ASCII is lowercased at the end.
         let mut copied = 0;
