@@ -551,3 +551,17 @@ fn weak_rules_take_cues_from_the_section_path() {
     assert_eq!(tag.evidence.len(), 1);
     assert_eq!(tag.evidence[0].rule, "weak:风电+section-cue:装机");
 }
+
+#[test]
+fn automaton_is_a_dfa_unless_the_patterns_are_too_long() {
+    let small: Vec<String> = vec!["强迫劳动".into(), "forced labour".into()];
+    assert_eq!(automaton(&small).unwrap().kind(), AhoCorasickKind::DFA);
+    let many: Vec<String> = (0..20_000).map(|i| format!("keyword number {i}")).collect();
+    let ac = automaton(&many).unwrap();
+    assert_eq!(ac.kind(), AhoCorasickKind::ContiguousNFA);
+    // The fallback finds every overlapping match: 1, 19, 199, 1999 and 19999.
+    assert_eq!(
+        ac.find_overlapping_iter("a keyword number 19999 b").count(),
+        5
+    );
+}

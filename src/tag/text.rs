@@ -82,6 +82,12 @@ impl NormText {
         text.reserve(source.len());
         checkpoints.clear();
         checkpoints.push((0, 0));
+        // Most English passages are pure ASCII: one bulk check, copy and lowercase.
+        if source.is_ascii() {
+            text.push_str(source);
+            text.make_ascii_lowercase();
+            return;
+        }
         // Copy unchanged runs in bulk and write only the chars that fold to another char
         // (Traditional → Simplified, full-width forms); ASCII is lowercased at the end.
         let mut copied = 0;
@@ -119,8 +125,16 @@ fn is_sentence_end(c: char) -> bool {
 /// Sentence boundaries of a normalized text: the sorted end offsets of every sentence but the
 /// last. A sentence ends after 。!?;… or a newline, and after `.` followed by whitespace or the
 /// end (so `1.5` and `e.g.x` do not split).
+#[cfg(test)]
 pub(crate) fn sentence_breaks(text: &str) -> Vec<usize> {
     let mut out = Vec::new();
+    sentence_breaks_into(text, &mut out);
+    out
+}
+
+/// [`sentence_breaks`] into a reused buffer.
+pub(crate) fn sentence_breaks_into(text: &str, out: &mut Vec<usize>) {
+    out.clear();
     let mut it = text.char_indices().peekable();
     while let Some((i, c)) = it.next() {
         let end = i + c.len_utf8();
@@ -133,7 +147,6 @@ pub(crate) fn sentence_breaks(text: &str) -> Vec<usize> {
             out.push(end);
         }
     }
-    out
 }
 
 /// Index of the sentence containing byte offset `at`, given [`sentence_breaks`].
