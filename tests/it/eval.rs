@@ -1,14 +1,10 @@
 //! `hria eval` on a small gold file whose TP, FP and FN are known.
 
-use assert_cmd::Command;
+use crate::cli::hria;
 use serde_json::Value;
 
 const GOLD: &str = "tests/fixtures/tag/gold.jsonl";
 const TAXONOMY: &str = "tests/fixtures/tag/eval-taxonomy.toml";
-
-fn hria() -> Command {
-    Command::cargo_bin("hria").expect("binary")
-}
 
 fn close(v: &Value, x: f64) -> bool {
     (v.as_f64().expect("number") - x).abs() < 1e-9

@@ -2,13 +2,12 @@
 
 use crate::statement;
 
-use assert_cmd::Command;
+use crate::cli::hria;
 use serde_json::Value;
 use statement::{real_statement_index, statement_path, DOC};
 
 fn explain(index: &std::path::Path, args: &[&str]) -> std::process::Output {
-    Command::cargo_bin("hria")
-        .unwrap()
+    hria()
         .arg("explain")
         .arg("--index")
         .arg(index)
@@ -165,8 +164,7 @@ fn overlapping_evidence_is_marked_once() {
 #[test]
 fn real_pipeline_evidence_passages_can_be_explained() {
     let (_d, index) = real_statement_index();
-    let out = Command::cargo_bin("hria")
-        .unwrap()
+    let out = hria()
         .args([
             "gaps",
             "--format",

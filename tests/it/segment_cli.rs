@@ -1,13 +1,12 @@
 //! `hria segment` end to end.
 
-use assert_cmd::Command;
+use crate::cli::hria;
 
 const STATEMENT: &str = "tests/fixtures/index/corpus/microsoft-global-human-rights-statement.zh.md";
 
 #[test]
 fn jsonl_with_tokens() {
-    let out = Command::cargo_bin("hria")
-        .unwrap()
+    let out = hria()
         .args(["segment", STATEMENT, "--format", "jsonl", "--tokens"])
         .output()
         .unwrap();
@@ -48,8 +47,7 @@ fn jsonl_with_tokens() {
 
 #[test]
 fn table_output_and_skips() {
-    let out = Command::cargo_bin("hria")
-        .unwrap()
+    let out = hria()
         .args(["segment", STATEMENT, "tests/fixtures/segment/missing.md"])
         .output()
         .unwrap();

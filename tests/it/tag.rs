@@ -1,6 +1,6 @@
 //! The tagger on the Microsoft statement with the built-in taxonomy, and `hria tag` on bad input.
 
-use assert_cmd::Command;
+use crate::cli::hria;
 use hria::model::{Basis, Document, Tag, TaggedPassage};
 use hria::segment::Segmenter;
 use hria::tag::Tagger;
@@ -186,10 +186,6 @@ fn tagging_is_deterministic_across_runs() {
     let (_, b) = statement();
     let tags = |v: &[TaggedPassage]| v.iter().map(|p| p.tags.clone()).collect::<Vec<_>>();
     assert_eq!(tags(&a), tags(&b));
-}
-
-fn hria() -> Command {
-    Command::cargo_bin("hria").expect("binary")
 }
 
 #[test]

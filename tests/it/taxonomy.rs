@@ -1,7 +1,7 @@
 //! The taxonomy: built-in data, loading and validation of analysts' files, and the
 //! `hria taxonomy` subcommands.
 
-use assert_cmd::Command;
+use crate::cli::hria;
 use hria::normalize::normalize_str;
 use hria::taxonomy::{load_builtin, ProblemKind, Taxonomy, TaxonomyError};
 use predicates::prelude::*;
@@ -11,10 +11,6 @@ fn fixture(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures/taxonomy")
         .join(name)
-}
-
-fn hria() -> Command {
-    Command::cargo_bin("hria").expect("the hria binary builds")
 }
 
 const FIXED_IDS: &[&str] = &[
