@@ -403,11 +403,9 @@ fn threshold_drops_weak_tags() {
     assert!(get(&tags, "group/indigenous-peoples").is_none());
 }
 
-#[test]
-fn section_path_cues_confirm_weak_keywords() {
-    let t = tagger();
-    let text = "支持社区活动";
-    let passage = |section: Vec<String>| Passage {
+/// A one-sentence Chinese list item `text` under `section`, its text its own original.
+fn passage_under(text: &str, section: Vec<String>) -> Passage {
+    Passage {
         id: "d#1".into(),
         doc: "d".into(),
         section,
@@ -421,8 +419,15 @@ fn section_path_cues_confirm_weak_keywords() {
             m
         },
         sentences: std::iter::once(0..text.len()).collect(),
-        tokens: vec![],
-    };
+        tokens: Default::default(),
+    }
+}
+
+#[test]
+fn section_path_cues_confirm_weak_keywords() {
+    let t = tagger();
+    let text = "支持社区活动";
+    let passage = |section: Vec<String>| passage_under(text, section);
     let id = "group/indigenous-peoples";
     assert!(get(&t.tag(&passage(vec!["简介".into()])), id).is_none());
     let tags = t.tag(&passage(vec!["简介".into(), "尊重原住民".into()]));
@@ -529,22 +534,7 @@ fn weak_rule_evidence_is_the_keyword_and_its_cue() {
 fn weak_rules_take_cues_from_the_section_path() {
     let t = rule_tagger();
     let text = "海上风电项目";
-    let passage = |section: Vec<String>| Passage {
-        id: "d#1".into(),
-        doc: "d".into(),
-        section,
-        kind: PassageKind::ListItem,
-        lang: Lang::Zh,
-        range: 0..text.len(),
-        text: text.into(),
-        map: {
-            let mut m = OffsetMap::new();
-            m.push(0, text.len(), 0, text.len());
-            m
-        },
-        sentences: std::iter::once(0..text.len()).collect(),
-        tokens: vec![],
-    };
+    let passage = |section: Vec<String>| passage_under(text, section);
     assert!(get(&t.tag(&passage(vec!["节约资源".into()])), "sdg/7").is_none());
     let tags = t.tag(&passage(vec!["新增装机".into()]));
     let tag = get(&tags, "sdg/7").expect("rule cue in the section path");
