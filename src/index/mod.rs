@@ -156,18 +156,11 @@ pub fn query_tokenizers() -> tantivy::tokenizer::TokenizerManager {
 /// phrase queries see the words in order.
 pub fn pre_tokenized(text: &str, tokens: &[crate::model::Token]) -> PreTokenizedString {
     let mut position = 0usize;
-    let mut word: Option<std::ops::Range<usize>> = None;
-    let tokens = tokens
-        .iter()
-        .map(|t| {
-            let inside = word
-                .as_ref()
-                .is_some_and(|w| w.start <= t.range.start && t.range.end <= w.end);
-            if !inside {
-                if word.is_some() {
-                    position += 1;
-                }
-                word = Some(t.range.clone());
+    let tokens = with_sub_words(tokens)
+        .enumerate()
+        .map(|(i, (t, sub_word))| {
+            if i > 0 && !sub_word {
+                position += 1;
             }
             TvToken {
                 offset_from: t.range.start,
@@ -203,17 +196,27 @@ const SAME: char = '\t';
 /// Positions follow [`pre_tokenized`]: a sub-word shares its word's position. Terms never hold
 /// whitespace (the segmenter does not make whitespace terms); one that did would be split.
 pub fn encode_terms(tokens: &[crate::model::Token], out: &mut String) {
+    for (t, sub_word) in with_sub_words(tokens) {
+        out.push(if sub_word { SAME } else { NEXT });
+        out.push_str(&t.term);
+    }
+}
+
+/// The tokens, each with whether it is a sub-word: a token whose range lies inside the range of
+/// the last word before it (the segmenter emits a word's sub-words right after the word).
+fn with_sub_words(
+    tokens: &[crate::model::Token],
+) -> impl Iterator<Item = (&crate::model::Token, bool)> {
     let mut word: Option<std::ops::Range<usize>> = None;
-    for t in tokens {
+    tokens.iter().map(move |t| {
         let inside = word
             .as_ref()
             .is_some_and(|w| w.start <= t.range.start && t.range.end <= w.end);
         if !inside {
             word = Some(t.range.clone());
         }
-        out.push(if inside { SAME } else { NEXT });
-        out.push_str(&t.term);
-    }
+        (t, inside)
+    })
 }
 
 /// The tokenizer of [`schema::TEXT`]: reads back the term list of [`encode_terms`], allocating

@@ -280,18 +280,18 @@ fn process_one(ctx: &Ctx, cand: &Cand) -> Result<Outcome, tantivy::TantivyError>
     let id_term = Term::from_field_text(ctx.fields.doc_id, &c.id);
     // Read once, hash the raw bytes, then decode the same bytes: an unchanged document is not
     // decoded, segmented or tagged.
-    let read = ingest::read(c, ctx.ingest);
-    let raw_hash = read
-        .as_ref()
-        .ok()
-        .map(|b| blake3::hash(b).to_hex().to_string());
-    if let (Some(h), Some(rec), false) = (&raw_hash, ctx.old.documents.get(&c.id), ctx.retag_all) {
+    let read = ingest::read(c, ctx.ingest).map(|bytes| {
+        let hash = ingest::content_hash(&bytes);
+        (bytes, hash)
+    });
+    if let (Ok((_, h)), Some(rec), false) = (&read, ctx.old.documents.get(&c.id), ctx.retag_all) {
         if *h == rec.hash && rec.root == cand.root {
             done(0);
             return Ok(Outcome::Unchanged);
         }
     }
-    let doc = match read.and_then(|bytes| ingest::decode_bytes(c, bytes, ctx.ingest)) {
+    let doc = match read.and_then(|(bytes, hash)| ingest::decode_hashed(c, bytes, hash, ctx.ingest))
+    {
         Ok(d) => d,
         Err(skip) => {
             if !ctx.rebuild {
@@ -306,33 +306,36 @@ fn process_one(ctx: &Ctx, cand: &Cand) -> Result<Outcome, tantivy::TantivyError>
         // Deleting ops apply to documents added before them, so the new passages survive.
         ctx.writer.delete_term(id_term);
     }
-    let mut tags = 0u64;
-    for (i, tp) in passages.iter().enumerate() {
-        tags += tp.tags.len() as u64;
-        ctx.writer
-            .add_document(to_document(&ctx.fields, i as u64, tp))?;
-    }
+    let tags = add_passages(ctx.writer, &ctx.fields, &passages)?;
     let n = passages.len() as u64;
     done(n);
     Ok(Outcome::Indexed {
-        record: record(
-            &doc,
-            c.path.display().to_string(),
-            raw_hash.unwrap_or_else(|| doc.hash.clone()),
-            n,
-            cand.root.clone(),
-        ),
+        record: record(&doc, c.path.display().to_string(), n, cand.root.clone()),
         passages: n,
         tags,
         bytes: size,
     })
 }
 
+/// Adds a document's passages (in order: their ordinals) to the writer; returns their tag count.
+fn add_passages(
+    writer: &IndexWriter<PassageDoc>,
+    fields: &Fields,
+    passages: &[TaggedPassage],
+) -> tantivy::Result<u64> {
+    let mut tags = 0u64;
+    for (i, tp) in passages.iter().enumerate() {
+        tags += tp.tags.len() as u64;
+        writer.add_document(to_document(fields, i as u64, tp))?;
+    }
+    Ok(tags)
+}
+
 /// The manifest record of an indexed document.
-fn record(doc: &Document, path: String, hash: String, passages: u64, root: String) -> DocRecord {
+fn record(doc: &Document, path: String, passages: u64, root: String) -> DocRecord {
     DocRecord {
         path,
-        hash,
+        hash: doc.hash.clone(),
         title: doc.meta.title.clone(),
         organisation: doc.meta.organisation.clone(),
         kind: doc.meta.kind.clone(),
@@ -524,10 +527,7 @@ pub fn build(
     } else {
         opts.threads
     };
-    let mut writer: IndexWriter<PassageDoc> = index
-        .writer_with_options(writer_options(threads, opts.memory_budget_per_thread))
-        .map_err(|e| IndexError::tantivy(dir, e))?;
-    writer.set_merge_policy(merge_policy());
+    let mut writer = open_writer(index, dir, threads, opts.memory_budget_per_thread)?;
     progress(Event::LockAcquired);
     if let Some(d) = opts.hold_lock {
         std::thread::sleep(d);
@@ -750,11 +750,23 @@ fn fresh_writer(
         found: "missing fields".into(),
         expected: schema::SCHEMA_VERSION,
     })?;
-    let writer: IndexWriter<PassageDoc> = index
-        .writer_with_options(writer_options(rayon::current_num_threads(), memory_budget))
+    let writer = open_writer(&index, dir, rayon::current_num_threads(), memory_budget)?;
+    Ok((writer, fields))
+}
+
+/// The writer of every hria index run: [`writer_options`] and [`merge_policy`]. Fails at once
+/// when another process holds the lock.
+fn open_writer(
+    index: &Index,
+    dir: &Path,
+    threads: usize,
+    memory_budget: usize,
+) -> Result<IndexWriter<PassageDoc>, IndexError> {
+    let writer = index
+        .writer_with_options(writer_options(threads, memory_budget))
         .map_err(|e| IndexError::tantivy(dir, e))?;
     writer.set_merge_policy(merge_policy());
-    Ok((writer, fields))
+    Ok(writer)
 }
 
 /// Commits what `writer` holds with a manifest of `docs` (with their passage counts) and waits
@@ -771,8 +783,7 @@ fn finish(
         .map(|d| {
             let n = counts.get(d.id.as_str()).copied().unwrap_or(0);
             let path = d.path.display().to_string();
-            let hash = d.hash.clone();
-            (d.id.clone(), record(d, path, hash, n, String::new()))
+            (d.id.clone(), record(d, path, n, String::new()))
         })
         .collect();
     let manifest = IndexManifest {
@@ -840,9 +851,7 @@ pub fn write_documents(
         .par_iter()
         .map(|d| -> tantivy::Result<u64> {
             let passages = crate::pipeline::process(d, super::segmenter(), tagger);
-            for (i, tp) in passages.iter().enumerate() {
-                writer.add_document(to_document(&fields, i as u64, tp))?;
-            }
+            add_passages(&writer, &fields, &passages)?;
             Ok(passages.len() as u64)
         })
         .collect::<tantivy::Result<_>>()

@@ -190,9 +190,26 @@ pub fn read(c: &Candidate, opts: &IngestOptions) -> Result<Vec<u8>, Skip> {
     read_limited(&c.path, opts.max_file_size).map_err(|(k, r)| Skip::new(c.path.clone(), k, r))
 }
 
+/// The content hash of a document's raw bytes (BLAKE3, hex): [`Document::hash`], and what
+/// incremental indexing compares.
+pub fn content_hash(bytes: &[u8]) -> String {
+    blake3::hash(bytes).to_hex().to_string()
+}
+
 /// Decodes the raw bytes of a candidate already read into memory (what [`load`] does after
 /// reading; `hria bench` times it on its own). `Err` is a skip with its reason.
 pub fn decode_bytes(c: &Candidate, bytes: Vec<u8>, opts: &IngestOptions) -> Result<Document, Skip> {
+    let hash = content_hash(&bytes);
+    decode_hashed(c, bytes, hash, opts)
+}
+
+/// [`decode_bytes`] for bytes whose [`content_hash`] the caller has already computed.
+pub fn decode_hashed(
+    c: &Candidate,
+    bytes: Vec<u8>,
+    hash: String,
+    opts: &IngestOptions,
+) -> Result<Document, Skip> {
     let skip = |kind, reason: String| Skip::new(c.path.clone(), kind, reason);
     let forced = match &opts.encoding {
         Some(label) => {
@@ -203,7 +220,6 @@ pub fn decode_bytes(c: &Candidate, bytes: Vec<u8>, opts: &IngestOptions) -> Resu
     if bytes.is_empty() {
         return Err(skip(SkipKind::Empty, "empty file (0 bytes)".into()));
     }
-    let hash = blake3::hash(&bytes).to_hex().to_string();
     let decoded = decode::decode(bytes, forced).map_err(|e| match e {
         decode::DecodeError::Binary { offset } => skip(
             SkipKind::Binary,
