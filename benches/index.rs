@@ -207,6 +207,7 @@ fn search_latency(dir: &Path) {
 }
 
 fn main() {
+    hria::alloc::keep_freed_memory();
     // Latency on an index built beforehand (say, `hria index ../shared/bench/zh-law --index Z`),
     // without the indexing benches.
     if let Some(dir) = std::env::var_os("HRIA_BENCH_SEARCH_INDEX") {

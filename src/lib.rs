@@ -6,6 +6,7 @@
 //! [`query`] answers search, coverage and gap questions from. The library never prints or exits;
 //! the `hria` binary does.
 
+pub mod alloc;
 pub mod bench;
 pub mod eval;
 pub mod index;
