@@ -14,6 +14,8 @@ pub(crate) struct Block {
     pub map: OffsetMap,
     /// A heading, or a paragraph whose bold lead-in opened a sub-section: never joined onto.
     pub opens_section: bool,
+    /// A table row or code block: a unit of its own, never part of a page-break repair.
+    pub whole: bool,
 }
 
 /// Where a bold run at the start of a paragraph stands.
@@ -30,6 +32,7 @@ enum Lead {
 }
 
 struct Cur {
+    whole: bool,
     kind: PassageKind,
     heading_level: u32,
     start: Option<usize>,
@@ -45,8 +48,9 @@ pub(crate) struct Builder<'a> {
     cur: Option<Cur>,
     /// Open sections as `(depth, name)`: headings at `2 × level`, lead-ins one deeper than their heading.
     sections: Vec<(u32, String)>,
-    /// A soft break or cell boundary waiting to see the next text (source range).
-    pending_sep: Option<Range<usize>>,
+    /// A break waiting to see the next text: its source range, and whether it is hard (see
+    /// [`Builder::hard_break`]).
+    pending_sep: Option<(Range<usize>, bool)>,
     /// End of the previous block's range: blocks never overlap.
     last_end: usize,
 }
@@ -87,7 +91,15 @@ impl<'a> Builder<'a> {
             text: String::new(),
             map: OffsetMap::new(),
             lead: if lead_in { Lead::Ready } else { Lead::No },
+            whole: false,
         });
+    }
+
+    /// Marks the block being built as a unit of its own (see [`Block::whole`]).
+    pub fn whole(&mut self) {
+        if let Some(cur) = self.cur.as_mut() {
+            cur.whole = true;
+        }
     }
 
     /// Whether a block is being built.
@@ -110,10 +122,11 @@ impl<'a> Builder<'a> {
                 text: String::new(),
                 map: OffsetMap::new(),
                 lead: Lead::No,
+                whole: false,
             });
         }
-        if let Some(sep) = self.pending_sep.take() {
-            self.separator(sep, decoded.chars().next());
+        if let Some((sep, hard)) = self.pending_sep.take() {
+            self.separator(sep, hard, decoded.chars().next());
         }
         let Some(cur) = self.cur.as_mut() else { return };
         if cur.lead == Lead::Ready {
@@ -122,14 +135,24 @@ impl<'a> Builder<'a> {
         push_text(self.src, &mut cur.text, &mut cur.map, range, decoded);
     }
 
-    /// A line break or cell boundary at `range`: a space-like separator unless CJK text meets CJK text.
+    /// A line break at `range`: a space-like separator unless CJK text meets CJK text (a
+    /// Chinese line wrapped in the source is one line).
     pub fn soft_break(&mut self, range: Range<usize>) {
         if self.cur.as_ref().is_some_and(|c| !c.text.is_empty()) {
-            self.pending_sep = Some(clamp_range(self.src, range));
+            let hard = self.pending_sep.as_ref().is_some_and(|p| p.1);
+            self.pending_sep = Some((clamp_range(self.src, range), hard));
         }
     }
 
-    fn separator(&mut self, range: Range<usize>, next: Option<char>) {
+    /// A boundary between table cells, or a `<br>`: always a separator, also between CJK text,
+    /// since the words on either side never belong together.
+    pub fn hard_break(&mut self, range: Range<usize>) {
+        if self.cur.as_ref().is_some_and(|c| !c.text.is_empty()) {
+            self.pending_sep = Some((clamp_range(self.src, range), true));
+        }
+    }
+
+    fn separator(&mut self, range: Range<usize>, hard: bool, next: Option<char>) {
         let Some(cur) = self.cur.as_mut() else { return };
         let Some(prev) = cur.text.chars().next_back() else {
             return;
@@ -137,7 +160,7 @@ impl<'a> Builder<'a> {
         if prev.is_whitespace() || next.is_none_or(|n| n.is_whitespace()) {
             return;
         }
-        if is_cjk(prev) && next.is_some_and(is_cjk) {
+        if !hard && is_cjk(prev) && next.is_some_and(is_cjk) {
             return;
         }
         // Copy a whitespace char from the source so that the map stays verbatim.
@@ -149,6 +172,12 @@ impl<'a> Builder<'a> {
             let clean = cur.text.len();
             cur.text.push(c);
             cur.map.push(clean, c.len_utf8(), at, c.len_utf8());
+        } else if hard {
+            // `a|b` or `a<br>b`: a space that stands for no source char of its own (an empty
+            // run, so that the map never claims the `|` or the tag reads as a space).
+            let clean = cur.text.len();
+            cur.text.push(' ');
+            cur.map.push(clean, 1, range.start, 0);
         }
     }
 
@@ -231,6 +260,7 @@ impl<'a> Builder<'a> {
             text,
             map,
             opens_section,
+            whole: cur.whole,
         });
     }
 }

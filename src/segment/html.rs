@@ -58,7 +58,25 @@ const BLOCKS: &[&str] = &[
 pub(crate) fn blocks(src: &str) -> Vec<Block> {
     let html = Html::parse_document(src);
     let mut b = Builder::new(src);
-    let mut cursor = 0usize;
+    walk(&html, &mut b, src, 0);
+    b.close(src.len());
+    b.blocks
+}
+
+/// Adds the text of a raw HTML block inside another format (a `<div>` or `<table>` in Markdown)
+/// at `range` of `src` to `b`, as blocks of their own.
+pub(crate) fn fragment(b: &mut Builder<'_>, src: &str, range: Range<usize>) {
+    let Some(part) = src.get(range.clone()) else {
+        return;
+    };
+    b.close(range.start);
+    walk(&Html::parse_fragment(part), b, src, range.start);
+    b.close(range.end);
+}
+
+/// Walks a parsed tree, locating each text node in `src` from `from` on, in order.
+fn walk(html: &Html, b: &mut Builder<'_>, src: &str, from: usize) {
+    let mut cursor = from;
     // Open elements that decide a text's kind: heading level, or 0 for a list item.
     let mut ctx: Vec<u32> = Vec::new();
     let mut hidden = 0usize; // inside <head>: located but not kept
@@ -108,7 +126,7 @@ pub(crate) fn blocks(src: &str) -> Vec<Block> {
                     } else if name == "strong" || name == "b" {
                         b.strong_start();
                     } else if name == "br" {
-                        b.soft_break(cursor..cursor);
+                        b.hard_break(cursor..skip_markup(src, cursor));
                     }
                 } else {
                     if name == "head" {
@@ -133,8 +151,6 @@ pub(crate) fn blocks(src: &str) -> Vec<Block> {
             }
         }
     }
-    b.close(src.len());
-    b.blocks
 }
 
 fn heading_level(name: &str) -> Option<u32> {

@@ -51,10 +51,18 @@ pub(crate) fn blocks(src: &str) -> Vec<Block> {
                 Tag::CodeBlock(_) | Tag::TableRow | Tag::TableHead => {
                     code = matches!(tag, Tag::CodeBlock(_));
                     b.open(kind, Some(range.start), 0, false);
+                    b.whole();
                 }
-                Tag::TableCell => b.soft_break(range.start.saturating_sub(1)..range.start),
+                Tag::TableCell => b.hard_break(range.start.saturating_sub(1)..range.start),
                 Tag::Strong => b.strong_start(),
-                Tag::Image { .. } | Tag::HtmlBlock | Tag::MetadataBlock(_) => hidden += 1,
+                Tag::HtmlBlock => {
+                    // Its text is kept, read as HTML; the block's own `Html` events are not.
+                    if hidden == 0 {
+                        super::html::fragment(&mut b, src, range.clone());
+                    }
+                    hidden += 1;
+                }
+                Tag::Image { .. } | Tag::MetadataBlock(_) => hidden += 1,
                 _ => {}
             },
             Event::End(tag) => match tag {
@@ -97,12 +105,22 @@ pub(crate) fn blocks(src: &str) -> Vec<Block> {
             }
             Event::Text(t) if hidden == 0 => b.text(range, &t, kind),
             Event::SoftBreak | Event::HardBreak if hidden == 0 => b.soft_break(range),
+            Event::InlineHtml(h) if hidden == 0 && is_line_break(&h) => b.hard_break(range),
             _ => {}
         }
     }
     flush(&mut b, src, pend.take(), &mut stars);
     b.close(src.len());
     b.blocks
+}
+
+/// Whether inline HTML is a `<br>` (`<br>`, `<br/>`, `<BR />`).
+fn is_line_break(tag: &str) -> bool {
+    let t = tag
+        .trim_start_matches('<')
+        .trim_end_matches('>')
+        .trim_end_matches('/');
+    t.trim().eq_ignore_ascii_case("br")
 }
 
 fn kind_of(heading: bool, items: usize) -> PassageKind {

@@ -149,6 +149,8 @@ fn ends_sentence(text: &str) -> bool {
 fn continues(a: &Block, b: &Block) -> bool {
     if a.kind != PassageKind::Paragraph
         || b.kind != PassageKind::Paragraph
+        || a.whole
+        || b.whole
         || b.opens_section
         || a.section != b.section
         || ends_sentence(&a.text)

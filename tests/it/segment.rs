@@ -203,6 +203,57 @@ fn markdown_soft_breaks() {
 }
 
 #[test]
+fn markdown_table_cells_br_and_html_blocks_keep_words_apart() {
+    let text = "# 表\n\n| 权利 | 状态 |\n|---|---|\n| Forced labour | None |\n|强迫劳动|禁止|\n| Freedom of association and collective bargaining | Partly |\n| Child labour in the supply chain | None found |\n\nLine one<br>line two\n\n<div><p>Raw <b>HTML</b> on forced labour.</p>\n<p>童工&amp;强迫劳动</p></div>\n\nAfter.\n";
+    let d = doc("t.md", Format::Markdown, text);
+    let ps = seg().segment(&d);
+    check(&d, &ps).unwrap();
+    let got: Vec<(&str, String)> = ps
+        .iter()
+        .map(|p| (p.text.as_str(), p.section.join("/")))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("表", "表".to_string()),
+            ("权利 状态", "表".into()),
+            ("Forced labour None", "表".into()),
+            ("强迫劳动 禁止", "表".into()),
+            // Long rows without a full stop are still rows, not a paragraph cut by a page break.
+            (
+                "Freedom of association and collective bargaining Partly",
+                "表".into()
+            ),
+            ("Child labour in the supply chain None found", "表".into()),
+            ("Line one line two", "表".into()),
+            ("Raw HTML on forced labour.", "表".into()),
+            ("童工&强迫劳动", "表".into()),
+            ("After.", "表".into()),
+        ]
+    );
+    // Cells are separate words, so the tokens do not run across them.
+    assert!(words(&ps[2]).contains(&"labour") && words(&ps[2]).contains(&"None"));
+    assert!(words(&ps[3]).contains(&"禁止"));
+    // Text from the HTML block maps back to its source characters.
+    let p = &ps[8];
+    let amp = p.text.find('&').unwrap();
+    assert_eq!(&text[p.map.range_to_orig(amp..amp + 1)], "&amp;");
+    let raw = &ps[7];
+    let at = raw.text.find("forced").unwrap();
+    assert_eq!(&text[raw.map.range_to_orig(at..at + 6)], "forced");
+}
+
+#[test]
+fn html_line_breaks_separate_words() {
+    let text = "<p>Line one<br>line two<br/>强迫劳动<br>童工</p>";
+    let d = doc("b.html", Format::Html, text);
+    let ps = seg().segment(&d);
+    check(&d, &ps).unwrap();
+    assert_eq!(ps.len(), 1);
+    assert_eq!(ps[0].text, "Line one line two 强迫劳动 童工");
+}
+
+#[test]
 fn html_structure_entities_and_dropped_elements() {
     let text = "<!DOCTYPE html><html><head><title>T</title><style>p{color:red}</style></head>\n<body>\n<h1>人权声明</h1>\n<script>var x = '<p>not text</p>';</script>\n<p><strong>我们的承诺：</strong>尊重 A &amp; B&#x4E2D;文。</p>\n<ul><li>第一项</li>\n<li>Second &lt;item&gt;</li></ul>\n<h2>Next</h2><p>End.</p>\n</body></html>";
     let d = doc("h.html", Format::Html, text);
