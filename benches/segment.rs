@@ -13,6 +13,11 @@ use std::hint::black_box;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+// The allocator the `hria` binary ships with: segmentation allocates per passage and per token,
+// and measuring it under another allocator would measure that allocator.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// How much of the law corpus to read, so that a bench run stays within a few minutes.
 const LAW_LIMIT: usize = 10 << 20;
 

@@ -38,9 +38,88 @@ fn t2s_table() -> &'static [char] {
     })
 }
 
-/// Forces the Traditional → Simplified table to be built now (it is otherwise built on first use).
+/// Forces the normalization tables to be built now (they are otherwise built on first use).
 pub fn warm_up() {
-    let _ = t2s_table();
+    let _ = fold_table();
+}
+
+/// [`fold_char`] for every char of the Basic Multilingual Plane, computed once: the same
+/// results, at the cost of a table lookup per char (the per-char Unicode case lookups it does
+/// otherwise dominated normalization). A bitset of the chars that change, small enough to stay
+/// in the L1 cache, spares most lookups.
+pub(crate) struct FoldTable {
+    to: Vec<char>,
+    changes: Vec<u64>,
+}
+
+/// The process-wide [`FoldTable`].
+pub(crate) fn fold_table() -> &'static FoldTable {
+    static TABLE: OnceLock<FoldTable> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let to: Vec<char> = (0u32..0x1_0000)
+            .map(|u| char::from_u32(u).map_or('\u{FFFD}', fold_char))
+            .collect();
+        let mut changes = vec![0u64; 0x1_0000 / 64];
+        for (u, &f) in to.iter().enumerate() {
+            if f as usize != u {
+                changes[u / 64] |= 1 << (u % 64);
+            }
+        }
+        FoldTable { to, changes }
+    })
+}
+
+impl FoldTable {
+    /// [`fold_char`] through the table; `None` when the char stays as it is.
+    #[inline]
+    pub(crate) fn fold(&self, c: char) -> Option<char> {
+        let u = c as usize;
+        if u < 0x1_0000 {
+            if self.changes[u / 64] & (1 << (u % 64)) == 0 {
+                None
+            } else {
+                Some(self.to[u])
+            }
+        } else {
+            let f = fold_char(c);
+            (f != c).then_some(f)
+        }
+    }
+}
+
+/// Appends the normalization of `source` (see [`fold_char`]) to `out`, and calls
+/// `shift(normalized offset, source offset)` (both relative to the start of `source`'s
+/// normalization) just after every char whose UTF-8 length changed: between two such points
+/// both texts advance byte for byte, so plain ASCII and Chinese text usually need none.
+pub(crate) fn fold_into(source: &str, out: &mut String, mut shift: impl FnMut(usize, usize)) {
+    let base = out.len();
+    out.reserve(source.len());
+    // Most English passages are pure ASCII: one bulk check, copy and lowercase.
+    if source.is_ascii() {
+        out.push_str(source);
+        out[base..].make_ascii_lowercase();
+        return;
+    }
+    let table = fold_table();
+    // Copy unchanged runs in bulk and write only the chars that fold to another char
+    // (Traditional → Simplified, full-width forms); ASCII is lowercased at the end.
+    let mut copied = 0;
+    for (i, c) in source.char_indices() {
+        if c.is_ascii() {
+            continue;
+        }
+        let Some(f) = table.fold(c) else {
+            continue;
+        };
+        out.push_str(&source[copied..i]);
+        out.push(f);
+        copied = i + c.len_utf8();
+        if f.len_utf8() != c.len_utf8() {
+            shift(out.len() - base, copied);
+        }
+    }
+    out.push_str(&source[copied..]);
+    out[base..].make_ascii_lowercase();
 }
 
 /// Normalizes one char: Traditional → Simplified, full-width → half-width, lowercase, and
@@ -140,10 +219,7 @@ pub fn normalize_str(source: &str) -> String {
 
 /// Normalizes `source` onto the end of `out` (a buffer the caller reuses), without offsets.
 pub fn normalize_into(source: &str, out: &mut String) {
-    out.reserve(source.len());
-    for c in source.chars() {
-        out.push(fold_char(c));
-    }
+    fold_into(source, out, |_, _| {});
 }
 
 #[cfg(test)]
@@ -201,6 +277,19 @@ mod tests {
         let mut buf = String::from("x");
         normalize_into("ＡＢ強", &mut buf);
         assert_eq!(buf, "xab强");
+    }
+
+    #[test]
+    fn fold_into_keeps_the_prefix_and_reports_length_changes() {
+        let mut buf = String::from("X");
+        normalize_into("AB", &mut buf);
+        assert_eq!(buf, "Xab");
+        let mut buf = String::from("Y");
+        let mut shifts = Vec::new();
+        fold_into("Ａ強x　Ｂ", &mut buf, |n, s| shifts.push((n, s)));
+        assert_eq!(buf, "Ya强x b");
+        // Ａ (3 bytes) became `a`, the ideographic space ` `, Ｂ `b`: offsets after each.
+        assert_eq!(shifts, [(1, 3), (6, 10), (7, 13)]);
     }
 
     #[test]

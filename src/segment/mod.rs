@@ -96,9 +96,8 @@ impl Segmenter {
             .enumerate()
             .map(|(i, b)| {
                 let lang = crate::lang::detect(&b.text);
-                let hash = blake3::hash(b.text.as_bytes()).to_hex();
                 Passage {
-                    id: format!("{}#{:04}-{}", doc.id, i, &hash.as_str()[..8]),
+                    id: passage_id(&doc.id, i, &b.text),
                     doc: doc.id.clone(),
                     section: b.section,
                     kind: b.kind,
@@ -127,6 +126,29 @@ impl Segmenter {
         words::tokens(&self.jieba, stemmer, text, &mut out);
         out
     }
+}
+
+/// `{doc}#{index:04}-{first 8 hex digits of the text's BLAKE3 hash}`, written without the
+/// formatting machinery (which cost more than the hash on short passages).
+fn passage_id(doc: &str, index: usize, text: &str) -> String {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let hash = blake3::hash(text.as_bytes());
+    let mut id = String::with_capacity(doc.len() + 14);
+    id.push_str(doc);
+    id.push('#');
+    if index < 10_000 {
+        for d in [1000, 100, 10, 1] {
+            id.push(char::from(b'0' + (index / d % 10) as u8));
+        }
+    } else {
+        id.push_str(&index.to_string());
+    }
+    id.push('-');
+    for &b in &hash.as_bytes()[..4] {
+        id.push(char::from(HEX[usize::from(b >> 4)]));
+        id.push(char::from(HEX[usize::from(b & 15)]));
+    }
+    id
 }
 
 /// Closing quotes and brackets that may follow sentence-final punctuation.
@@ -206,6 +228,22 @@ fn join(src: &str, a: &mut Block, b: Block) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn passage_ids_as_formatted() {
+        for (i, text) in [
+            (0, ""),
+            (7, "我们"),
+            (123, "abc"),
+            (9_999, "x"),
+            (10_000, "y"),
+            (123_456, "z"),
+        ] {
+            let hash = blake3::hash(text.as_bytes()).to_hex();
+            let want = format!("doc.md#{i:04}-{}", &hash.as_str()[..8]);
+            assert_eq!(passage_id("doc.md", i, text), want);
+        }
+    }
 
     #[test]
     fn sentence_end_with_closers() {

@@ -63,30 +63,41 @@ fn tokens_with(
     word_ends: &mut Vec<usize>,
     out: &mut Vec<Token>,
 ) {
-    // Char-for-char normalization; offsets are mapped back below, from the char lengths.
+    // Char-for-char normalization; offsets are mapped back in `emit`. Where normalized and
+    // source offsets drift apart (a full-width char folded to ASCII, say):
+    // `(normalized offset, source − normalized from there on)`. Usually empty.
     norm.clear();
     shifts.clear();
-    crate::normalize::normalize_into(text, norm);
+    crate::normalize::fold_into(text, norm, |n, s| shifts.push((n, s as isize - n as isize)));
     let n = norm.as_str();
+    let bytes = n.as_bytes();
     // Runs change only where Han letters meet other letters or digits: punctuation and spaces
     // stay in the current run, so that a Chinese passage goes to jieba in few calls.
     let mut run: Option<(usize, bool)> = None;
-    // Where normalized and source offsets drift apart (a full-width char folded to ASCII, say):
-    // `(normalized offset, source − normalized from there on)`. Usually empty.
-    let mut delta = 0isize;
-    let mut src_chars = text.chars();
-    for (i, c) in n.char_indices() {
-        if let Some(s) = src_chars.next() {
-            if s.len_utf8() != c.len_utf8() {
-                delta += s.len_utf8() as isize - c.len_utf8() as isize;
-                shifts.push((i + c.len_utf8(), delta));
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        // Classified by lead byte where it settles the class: ASCII, and U+5000..U+9FFF (all
+        // Han), which most chars of a Chinese text are.
+        let (han, len) = match b {
+            0..0x80 if !b.is_ascii_alphanumeric() => {
+                i += 1;
+                continue;
             }
-        }
-        // `is_han` first: most chars of a Chinese text are Han.
-        let han = is_han(c);
-        if !han && !is_alphanumeric(c) {
-            continue;
-        }
+            0..0x80 => (false, 1),
+            0xE5..=0xE9 => (true, 3),
+            _ => {
+                let Some(c) = n.get(i..).and_then(|t| t.chars().next()) else {
+                    break;
+                };
+                // `is_han` first: most chars of a Chinese text are Han.
+                let han = is_han(c);
+                if !han && !is_alphanumeric(c) {
+                    i += c.len_utf8();
+                    continue;
+                }
+                (han, c.len_utf8())
+            }
+        };
         match run {
             Some((s, h)) if h != han => {
                 emit((jieba, stemmer), n, shifts, word_ends, s..i, h, out);
@@ -95,6 +106,7 @@ fn tokens_with(
             None => run = Some((i, han)),
             _ => {}
         }
+        i += len;
     }
     if let Some((s, h)) = run {
         emit((jieba, stemmer), n, shifts, word_ends, s..n.len(), h, out);
@@ -111,12 +123,7 @@ fn emit(
     out: &mut Vec<Token>,
 ) {
     let part = &norm[r.clone()];
-    let at = |n: usize| {
-        let k = shifts.partition_point(|&(p, _)| p <= n);
-        let d = if k == 0 { 0 } else { shifts[k - 1].1 };
-        (n as isize + d) as usize
-    };
-    let to_source = |a: usize, b: usize| at(a)..at(b);
+    let mut map = ToSource { shifts, k: 0 };
     if han {
         // Search mode finds the sub-words in the dictionary matches it already made for the
         // word (no second lookup per 2- or 3-char gram), but puts them before their word.
@@ -131,19 +138,18 @@ fn emit(
                 word_start = w.byte_start;
             }
         }
+        out.reserve(words.len());
         let mut from = 0;
         for &k in word_ends.iter().rev() {
             let w = &words[k];
             // Punctuation inside the run comes out as tokens of its own.
-            if w.word.chars().any(is_alphanumeric) {
-                out.push(Token {
-                    term: w.word.into(),
-                    range: to_source(r.start + w.byte_start, r.start + w.byte_end),
-                });
-                out.extend(words[from..k].iter().map(|g| Token {
-                    term: g.word.into(),
-                    range: to_source(r.start + g.byte_start, r.start + g.byte_end),
-                }));
+            if has_alphanumeric(w.word) {
+                for g in std::iter::once(w).chain(&words[from..k]) {
+                    out.push(Token {
+                        term: g.word.into(),
+                        range: map.at(r.start + g.byte_start)..map.at(r.start + g.byte_end),
+                    });
+                }
             }
             from = k + 1;
         }
@@ -161,10 +167,42 @@ fn emit(
             };
             out.push(Token {
                 term,
-                range: to_source(r.start + i, r.start + i + w.len()),
+                range: map.at(r.start + i)..map.at(r.start + i + w.len()),
             });
         }
     });
+}
+
+/// Maps normalized offsets back to the source through the shifts of [`tokens_with`]. Offsets
+/// are asked for in nearly increasing order, so a cursor that steps from the previous answer
+/// replaces a binary search per offset.
+struct ToSource<'a> {
+    shifts: &'a [(usize, isize)],
+    /// How many shifts lie at or before the last offset asked for.
+    k: usize,
+}
+
+impl ToSource<'_> {
+    /// The source offset of normalized offset `n`.
+    #[inline]
+    fn at(&mut self, n: usize) -> usize {
+        let s = self.shifts;
+        while self.k < s.len() && s[self.k].0 <= n {
+            self.k += 1;
+        }
+        while self.k > 0 && s[self.k - 1].0 > n {
+            self.k -= 1;
+        }
+        let d = if self.k == 0 { 0 } else { s[self.k - 1].1 };
+        n.wrapping_add_signed(d)
+    }
+}
+
+/// Whether a word has a letter or digit; a word starting with a Han char of U+5000..U+9FFF
+/// (most Chinese words) is answered from its first byte.
+#[inline]
+fn has_alphanumeric(w: &str) -> bool {
+    matches!(w.as_bytes().first(), Some(0xE5..=0xE9)) || w.chars().any(is_alphanumeric)
 }
 
 thread_local! {

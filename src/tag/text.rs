@@ -1,55 +1,9 @@
 //! Text helpers for the tagger: a fast normalization with a sparse offset map, sentence and
 //! clause boundaries, and word-boundary tests.
 
-use crate::normalize::fold_char;
-use std::sync::OnceLock;
-
-/// [`fold_char`] for every char of the Basic Multilingual Plane, computed once: the same
-/// results as the shared normalization, at the cost of a table lookup per char (the per-char
-/// Unicode case lookups it does otherwise were a quarter of tagging time). A bitset of the
-/// chars that change, small enough to stay in the L1 cache, spares most lookups.
-struct FoldTable {
-    to: Vec<char>,
-    changes: Vec<u64>,
-}
-
-fn fold_table() -> &'static FoldTable {
-    static TABLE: OnceLock<FoldTable> = OnceLock::new();
-    TABLE.get_or_init(|| {
-        let to: Vec<char> = (0u32..0x1_0000)
-            .map(|u| char::from_u32(u).map_or('\u{FFFD}', fold_char))
-            .collect();
-        let mut changes = vec![0u64; 0x1_0000 / 64];
-        for (u, &f) in to.iter().enumerate() {
-            if f as usize != u {
-                changes[u / 64] |= 1 << (u % 64);
-            }
-        }
-        FoldTable { to, changes }
-    })
-}
-
 /// Builds the fold table now rather than on the first passage.
 pub(crate) fn warm_up() {
-    let _ = fold_table();
-}
-
-impl FoldTable {
-    /// [`fold_char`] through the table; `None` when the char stays as it is.
-    #[inline]
-    fn fold(&self, c: char) -> Option<char> {
-        let u = c as usize;
-        if u < 0x1_0000 {
-            if self.changes[u / 64] & (1 << (u % 64)) == 0 {
-                None
-            } else {
-                Some(self.to[u])
-            }
-        } else {
-            let f = fold_char(c);
-            (f != c).then_some(f)
-        }
-    }
+    crate::normalize::warm_up();
 }
 
 /// A normalized copy of a text (the same char-for-char folding as [`crate::normalize::normalize`])
@@ -75,38 +29,11 @@ impl NormText {
 
     /// Normalizes `source` into this buffer, reusing its allocations.
     pub fn fill(&mut self, source: &str) {
-        let table = fold_table();
-        let text = &mut self.text;
         let checkpoints = &mut self.checkpoints;
-        text.clear();
-        text.reserve(source.len());
+        self.text.clear();
         checkpoints.clear();
         checkpoints.push((0, 0));
-        // Most English passages are pure ASCII: one bulk check, copy and lowercase.
-        if source.is_ascii() {
-            text.push_str(source);
-            text.make_ascii_lowercase();
-            return;
-        }
-        // Copy unchanged runs in bulk and write only the chars that fold to another char
-        // (Traditional → Simplified, full-width forms); ASCII is lowercased at the end.
-        let mut copied = 0;
-        for (i, c) in source.char_indices() {
-            if c.is_ascii() {
-                continue;
-            }
-            let Some(f) = table.fold(c) else {
-                continue;
-            };
-            text.push_str(&source[copied..i]);
-            text.push(f);
-            copied = i + c.len_utf8();
-            if f.len_utf8() != c.len_utf8() {
-                checkpoints.push((text.len(), copied));
-            }
-        }
-        text.push_str(&source[copied..]);
-        text.make_ascii_lowercase();
+        crate::normalize::fold_into(source, &mut self.text, |n, s| checkpoints.push((n, s)));
     }
 
     /// Source byte offset of a normalized byte offset (a char boundary of `text`, or its length).
