@@ -303,6 +303,9 @@ fn render_coverage(c: &Coverage, format: CoverageFormat, zh: bool) -> String {
                 "\n{} passages in {} document(s). Due-diligence cells: passages with the element in the same passage / in the same section.\n",
                 c.passages, c.documents
             ));
+            if instrument {
+                out.push_str("A passage that names an instrument and addresses what it protects counts in both CITED and COVERED.\n");
+            }
             out
         }
     }

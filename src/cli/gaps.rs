@@ -30,7 +30,7 @@ pub struct Args {
     pub format: GapsFormat,
     /// Exit with status 1 when a finding of this class exists (repeatable).
     #[arg(long, value_name = "CLASS", value_delimiter = ',',
-          value_parser = ["cited-only", "not-mentioned", "commitment-only", "addressed"])]
+          value_parser = ["cited-only", "not-mentioned", "mentioned-only", "commitment-only", "addressed"])]
     pub fail_on: Vec<String>,
     /// Index and taxonomy.
     #[command(flatten)]
@@ -66,9 +66,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
 }
 
 /// Report order: the gaps first, the strongest last.
-const ORDER: [Class; 4] = [
+const ORDER: [Class; 5] = [
     Class::NotMentioned,
     Class::CitedOnly,
+    Class::MentionedOnly,
     Class::CommitmentOnly,
     Class::Addressed,
 ];

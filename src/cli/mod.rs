@@ -42,7 +42,7 @@ pub enum Command {
     Search(search::Args),
     /// Coverage of instruments, rights, groups, themes, due diligence or SDGs.
     Coverage(coverage::Args),
-    /// Gap report: cited-only, not-mentioned, commitment-only, addressed.
+    /// Gap report: cited-only, not-mentioned, mentioned-only, commitment-only, addressed.
     Gaps(gaps::Args),
     /// Show one passage with every tag and its evidence.
     Explain(explain::Args),

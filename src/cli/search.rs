@@ -23,19 +23,20 @@ pub struct Args {
     /// Query in tantivy syntax: words (ANDed), "phrases", OR, NOT / -word, field:value. `*` or
     /// an empty query matches every passage (use with filters).
     pub query: String,
-    /// Only passages tagged TAG or a tag under it (repeatable; all must hold).
+    /// Only passages tagged TAG or a tag under it, by whole path segments: `right/labour`, not
+    /// `right/lab` (repeatable; all must hold). An unknown tag is an error.
     #[arg(long, value_name = "TAG")]
     pub tag: Vec<String>,
     /// Only passages that cite INSTRUMENT by name (e.g. ICCPR or instrument/ICCPR; repeatable).
     #[arg(long, value_name = "INSTRUMENT")]
     pub cited: Vec<String>,
-    /// Only passages of this document id.
+    /// Only passages of this document id (an id the index does not hold is an error).
     #[arg(long, value_name = "ID")]
     pub doc: Option<String>,
     /// Only passages in this language (zh, en, other).
     #[arg(long, value_parser = parse_lang)]
     pub lang: Option<Lang>,
-    /// Maximum number of hits.
+    /// Maximum number of hits (0 gives none; more than the index holds gives all).
     #[arg(long, default_value_t = 10)]
     pub limit: usize,
     /// Output format.
@@ -69,7 +70,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         limit: args.limit,
         snippet_chars: 0,
     };
-    let hits = match search::search(&handle, &req) {
+    let checked = search::check_filters(&handle, &taxonomy, &req);
+    let hits = match checked.and_then(|()| search::search(&handle, &req)) {
         Ok(h) => h,
         Err(e @ (SearchError::Query { .. } | SearchError::Filter(_))) => {
             eprintln!("hria: {e}");

@@ -25,7 +25,8 @@ pub struct ExplainedTag {
     pub tag: String,
     /// cited, covered or matched.
     pub basis: crate::model::Basis,
-    /// Confidence.
+    /// Confidence, rounded to 3 decimals in JSON.
+    #[serde(serialize_with = "super::search::rounded")]
     pub score: f32,
     /// Its evidence.
     pub evidence: Vec<LocatedEvidence>,

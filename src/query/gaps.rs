@@ -9,9 +9,10 @@
 //!   links is addressed by the passages citing or covering it;
 //! - `not-mentioned`: neither named nor addressed;
 //! - `cited-only` (instruments): named, never addressed;
-//! - `commitment-only`: addressed, but no context of an addressing passage has impact
-//!   assessment, action, tracking, grievance mechanism or remedy (only commitments, aspirations,
-//!   or nothing);
+//! - `mentioned-only`: addressed, but no context of an addressing passage has a commitment, an
+//!   aspiration or any due-diligence element: the passages only mention it;
+//! - `commitment-only`: addressed, some context has a commitment or an aspiration, but none has
+//!   impact assessment, action, tracking, grievance mechanism or remedy;
 //! - `addressed`: some context has one of those; `strongest` is the highest-ranked one found
 //!   (remedy > grievance-mechanism > tracking > action > impact-assessment).
 
@@ -33,6 +34,8 @@ pub enum Class {
     CitedOnly,
     /// Neither named nor addressed.
     NotMentioned,
+    /// Addressed only in contexts with no commitment, aspiration or due-diligence element.
+    MentionedOnly,
     /// Addressed only in commitment or aspiration contexts.
     CommitmentOnly,
     /// Addressed with due-diligence evidence.
@@ -41,9 +44,10 @@ pub enum Class {
 
 impl Class {
     /// Every class.
-    pub const ALL: [Class; 4] = [
+    pub const ALL: [Class; 5] = [
         Class::CitedOnly,
         Class::NotMentioned,
+        Class::MentionedOnly,
         Class::CommitmentOnly,
         Class::Addressed,
     ];
@@ -53,6 +57,7 @@ impl Class {
         match self {
             Class::CitedOnly => "cited-only",
             Class::NotMentioned => "not-mentioned",
+            Class::MentionedOnly => "mentioned-only",
             Class::CommitmentOnly => "commitment-only",
             Class::Addressed => "addressed",
         }
@@ -143,7 +148,7 @@ pub struct Missing {
     pub name_zh: String,
     /// How many documents name or address it.
     pub elsewhere_count: usize,
-    /// The first of those documents (by index order), at most [`ELSEWHERE_SHOWN`]: listing every
+    /// The first of those documents in id order, at most [`ELSEWHERE_SHOWN`]: listing every
     /// one for every document would grow with the square of the corpus.
     pub elsewhere: Vec<String>,
 }
@@ -325,8 +330,10 @@ pub fn gaps(ix: &OpenIndex, res: &Resolved, opts: &GapOptions) -> Result<GapRepo
             }
         } else if mask & DD_MASK != 0 {
             Class::Addressed
-        } else {
+        } else if mask & (Element::Commitment.bit() | ASPIRATION_BIT) != 0 {
             Class::CommitmentOnly
+        } else {
+            Class::MentionedOnly
         };
         let strongest = if class == Class::Addressed {
             Element::in_mask(mask & DD_MASK).last().copied()
@@ -429,6 +436,16 @@ fn pick_evidence(
         Class::CitedOnly => {
             for &r in a.cited.iter().take(3) {
                 push(&mut picks, r, Role::Cited);
+            }
+        }
+        Class::MentionedOnly => {
+            if let Some(&c) = a.cited.first() {
+                push(&mut picks, c, Role::Cited);
+            }
+            for &r in &a.addressing {
+                if !picks.iter().any(|(p, _)| *p == r) {
+                    push(&mut picks, r, Role::Addresses);
+                }
             }
         }
         Class::CommitmentOnly => {
@@ -558,8 +575,15 @@ fn looked_for(
                 subtree(&entry.id, &mut out);
             }
         }
-        Class::CommitmentOnly | Class::Addressed => {
+        Class::MentionedOnly | Class::CommitmentOnly | Class::Addressed => {
             let above = strongest.map(|s| s as u8).unwrap_or(0);
+            // A mentioned-only entry lacks commitments and aspirations too.
+            if class == Class::MentionedOnly {
+                for t in Element::Commitment.tags() {
+                    out.push(format!("same-section:{t}"));
+                }
+                out.push("same-section:stance/aspiration".to_string());
+            }
             for el in ELEMENTS
                 .into_iter()
                 .filter(|e| *e != Element::Commitment && *e as u8 > above)

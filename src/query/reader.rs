@@ -122,6 +122,9 @@ pub enum Via {
 /// Marks a passage that has no section (its context is the passage alone).
 pub const NO_SECTION: u32 = u32::MAX;
 
+/// A segment's document-id ordinal not yet given a table index.
+const UNRESOLVED: u32 = u32::MAX;
+
 /// One passage as the scan sees it.
 #[derive(Debug, Clone)]
 pub struct Row {
@@ -140,13 +143,13 @@ pub struct Row {
 /// Every live passage of an index, with its tags, read from fast fields only.
 #[derive(Debug, Default)]
 pub struct Table {
-    /// Document ids, in first-seen order.
+    /// Ids of the documents with at least one live passage, sorted.
     pub docs: Vec<String>,
     /// Sections: (document index, section path joined with [`schema::SECTION_SEP`]).
     pub sections: Vec<(u32, String)>,
     /// Tag ids seen in any facet field.
     pub tags: Vec<String>,
-    /// The passages, sorted by (document id, ordinal).
+    /// The passages, sorted by (document, ordinal).
     pub rows: Vec<Row>,
     /// (tag index, field) pairs; each row owns a range of them.
     pub tag_refs: Vec<(u32, Via)>,
@@ -173,16 +176,11 @@ impl Table {
                 .ok_or_else(|| corrupt(dir, "no doc_id column"))?;
             let sec_col = ff.str(schema::SECTION).map_err(|e| corrupt(dir, e))?;
             let ord_col = ff.u64(schema::ORDINAL).map_err(|e| corrupt(dir, e))?;
-            // Segment-local term ordinals → table indices, resolved once per segment.
-            let mut doc_map = Vec::with_capacity(doc_col.num_terms());
-            for name in dictionary_terms(&doc_col).map_err(|e| corrupt(dir, e))? {
-                let n = doc_ix.len() as u32;
-                let i = *doc_ix.entry(name.clone()).or_insert_with(|| {
-                    t.docs.push(name);
-                    n
-                });
-                doc_map.push(i);
-            }
+            // Segment-local term ordinals → table indices. The dictionary keeps the ids of
+            // deleted passages too (a removed or replaced document), so an id becomes a table
+            // document only when a live passage uses it.
+            let doc_names = dictionary_terms(&doc_col).map_err(|e| corrupt(dir, e))?;
+            let mut doc_map = vec![UNRESOLVED; doc_names.len()];
             let sec_names = match &sec_col {
                 Some(c) => dictionary_terms(c).map_err(|e| corrupt(dir, e))?,
                 None => Vec::new(),
@@ -214,7 +212,18 @@ impl Table {
                 let Some(dord) = doc_col.term_ords(d).next() else {
                     continue;
                 };
-                let doc = doc_map[dord as usize];
+                let Some(slot) = doc_map.get_mut(dord as usize) else {
+                    continue;
+                };
+                if *slot == UNRESOLVED {
+                    let name = &doc_names[dord as usize];
+                    let n = doc_ix.len() as u32;
+                    *slot = *doc_ix.entry(name.clone()).or_insert_with(|| {
+                        t.docs.push(name.clone());
+                        n
+                    });
+                }
+                let doc = *slot;
                 let section = match sec_col.as_ref().and_then(|c| c.term_ords(d).next()) {
                     Some(so) if !sec_names[so as usize].is_empty() => {
                         // Cache per segment so that the common case allocates nothing.
@@ -244,11 +253,32 @@ impl Table {
                 });
             }
         }
-        let docs = &t.docs;
-        t.rows.sort_by(|a, b| {
-            (&docs[a.doc as usize], a.ordinal).cmp(&(&docs[b.doc as usize], b.ordinal))
-        });
+        t.sort_documents();
         Ok(t)
+    }
+
+    /// Renumbers the documents in id order and sorts the rows by (document, ordinal), so that
+    /// every output listing documents or passages is the same whatever the segment layout
+    /// (which depends on the number of indexing threads).
+    fn sort_documents(&mut self) {
+        let mut order: Vec<u32> = (0..self.docs.len() as u32).collect();
+        order.sort_by(|&a, &b| self.docs[a as usize].cmp(&self.docs[b as usize]));
+        let mut new_ix = vec![0u32; order.len()];
+        for (new, &old) in order.iter().enumerate() {
+            new_ix[old as usize] = new as u32;
+        }
+        let old_docs = std::mem::take(&mut self.docs);
+        self.docs = order
+            .iter()
+            .map(|&o| old_docs[o as usize].clone())
+            .collect();
+        for row in &mut self.rows {
+            row.doc = new_ix[row.doc as usize];
+        }
+        for (d, _) in &mut self.sections {
+            *d = new_ix[*d as usize];
+        }
+        self.rows.sort_by_key(|r| (r.doc, r.ordinal));
     }
 }
 
@@ -387,13 +417,33 @@ pub fn locate(
 /// A short window of `text` around `span`, with the span marked `[[...]]`; `width` is the number of
 /// characters kept on each side.
 pub fn snippet(text: &str, span: Option<std::ops::Range<usize>>, width: usize) -> String {
-    let flat = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    // Runs of whitespace (line breaks included) become one space; a space at either end of a
+    // piece is kept, so that the words around the marked span stay apart.
+    let flat = |s: &str| {
+        let mut out = String::with_capacity(s.len());
+        let mut space = false;
+        for c in s.chars() {
+            if c.is_whitespace() {
+                space = true;
+            } else {
+                if space {
+                    out.push(' ');
+                    space = false;
+                }
+                out.push(c);
+            }
+        }
+        if space {
+            out.push(' ');
+        }
+        out
+    };
     let Some(span) = span.filter(|r| {
         r.end <= text.len() && text.is_char_boundary(r.start) && text.is_char_boundary(r.end)
     }) else {
         let cut: String = text.chars().take(2 * width).collect();
         let more = if cut.len() < text.len() { "…" } else { "" };
-        return format!("{}{more}", flat(&cut));
+        return format!("{}{more}", flat(&cut).trim());
     };
     let before = &text[..span.start];
     let after = &text[span.end..];
@@ -488,6 +538,18 @@ mod tests {
         assert_eq!(snippet(text, None, 2), "甲乙丙丁…");
         // A span off a character boundary falls back to the start of the text.
         assert_eq!(snippet(text, Some(1..4), 2), "甲乙丙丁…");
+    }
+
+    #[test]
+    fn snippet_keeps_the_spaces_around_the_span() {
+        let text = "no torture or degrading\n  treatment, ever";
+        let start = text.find("degrading").unwrap();
+        let end = text.find(',').unwrap();
+        assert_eq!(
+            snippet(text, Some(start..end), 30),
+            "no torture or [[degrading treatment]], ever"
+        );
+        assert_eq!(snippet(text, Some(3..10), 3), "no [[torture]] or…");
     }
 
     proptest! {

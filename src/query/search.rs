@@ -1,15 +1,21 @@
 //! Full-text search over the index with tag, citation, document and language filters, and
 //! highlighted snippets.
 
-use crate::index::{schema, HriaTokenizer, IndexError, IndexHandle};
+use crate::index::{schema, HriaQueryTokenizer, HriaTokenizer, IndexError, IndexHandle};
 use crate::model::{Lang, Tag};
+use crate::taxonomy::Taxonomy;
 use serde::Serialize;
+use std::cmp::Ordering;
+use std::collections::BinaryHeap;
 use std::ops::Range;
-use tantivy::collector::TopDocs;
+use tantivy::collector::{Collector, Count, SegmentCollector};
+use tantivy::columnar::{Column, StrColumn};
 use tantivy::query::{AllQuery, BooleanQuery, Occur, Query, QueryParser, TermQuery};
+use tantivy::query_grammar::{Delimiter, UserInputAst, UserInputLeaf};
 use tantivy::schema::{IndexRecordOption, Term, Value};
 use tantivy::snippet::SnippetGenerator;
-use tantivy::TantivyDocument;
+use tantivy::tokenizer::{TokenStream, Tokenizer};
+use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader, TantivyDocument};
 
 /// Default length of a snippet, in chars.
 pub const DEFAULT_SNIPPET_CHARS: usize = 160;
@@ -29,7 +35,7 @@ pub struct SearchRequest {
     pub doc: Option<String>,
     /// Restrict to one passage language.
     pub lang: Option<Lang>,
-    /// Maximum number of hits.
+    /// Maximum number of hits (0: none; more than the index holds: all).
     pub limit: usize,
     /// Snippet length in chars ([`DEFAULT_SNIPPET_CHARS`] when 0).
     pub snippet_chars: usize,
@@ -52,7 +58,9 @@ pub struct Hit {
     pub lang: String,
     /// Byte range of the passage in the original document text.
     pub range: Range<usize>,
-    /// Relevance score (BM25; 1.0 when the query is only filters).
+    /// Relevance score (BM25; 1.0 when the query is only filters), rounded to 3 decimals in
+    /// JSON.
+    #[serde(serialize_with = "rounded")]
     pub score: f32,
     /// The passage's tags with their evidence.
     pub tags: Vec<Tag>,
@@ -96,7 +104,7 @@ pub fn build_query(h: &IndexHandle, req: &SearchRequest) -> Result<Box<dyn Query
             crate::index::query_tokenizers(),
         );
         parser.set_conjunction_by_default();
-        parser.parse_query(q).map_err(|e| SearchError::Query {
+        parse_text_query(&parser, q).map_err(|e| SearchError::Query {
             query: req.query.clone(),
             message: e.to_string(),
         })?
@@ -113,11 +121,7 @@ pub fn build_query(h: &IndexHandle, req: &SearchRequest) -> Result<Box<dyn Query
         clauses.push((Occur::Must, term(Term::from_facet(f.tag, &facet))));
     }
     for inst in &req.cited {
-        let id = if inst.trim_start_matches('/').starts_with("instrument/") {
-            inst.clone()
-        } else {
-            format!("instrument/{inst}")
-        };
+        let id = instrument_id(inst);
         let facet = schema::tag_facet(&id);
         clauses.push((Occur::Must, term(Term::from_facet(f.cited, &facet))));
     }
@@ -139,6 +143,295 @@ pub fn build_query(h: &IndexHandle, req: &SearchRequest) -> Result<Box<dyn Query
     Ok(Box::new(BooleanQuery::new(clauses)))
 }
 
+/// Parses the text part of a query. Unlike tantivy's own parsing, an unquoted term with Chinese
+/// characters is cut into its words and every word is required, as if they had been written with
+/// spaces between them (analysts do not put spaces between Chinese words; tantivy would make the
+/// term an exact phrase). A quoted term stays a phrase.
+fn parse_text_query(
+    parser: &QueryParser,
+    q: &str,
+) -> Result<Box<dyn Query>, tantivy::query::QueryParserError> {
+    let ast = tantivy::query_grammar::parse_query(q)
+        .map_err(|_| tantivy::query::QueryParserError::SyntaxError(q.to_string()))?;
+    let ast = match split_chinese_terms(ast) {
+        // The top level keeps tantivy's rule: a query of exclusions only is an error.
+        UserInputAst::Clause(clauses) => UserInputAst::Clause(
+            clauses
+                .into_iter()
+                .map(|(occur, a)| (occur, match_all_but(a)))
+                .collect(),
+        ),
+        other => other,
+    };
+    parser.build_query_from_user_input_ast(ast)
+}
+
+/// Gives a nested clause of exclusions only (`a AND NOT (b AND c)` parses as `+a +(-(+b +c))`)
+/// every passage to exclude from; tantivy would match nothing there, and the whole query nothing.
+fn match_all_but(ast: UserInputAst) -> UserInputAst {
+    match ast {
+        UserInputAst::Clause(clauses) => {
+            let mut clauses: Vec<_> = clauses
+                .into_iter()
+                .map(|(occur, a)| (occur, match_all_but(a)))
+                .collect();
+            if !clauses.is_empty() && clauses.iter().all(|(o, _)| *o == Some(Occur::MustNot)) {
+                clauses.push((
+                    Some(Occur::Should),
+                    UserInputAst::Leaf(Box::new(UserInputLeaf::All)),
+                ));
+            }
+            UserInputAst::Clause(clauses)
+        }
+        UserInputAst::Boost(a, boost) => UserInputAst::Boost(Box::new(match_all_but(*a)), boost),
+        leaf => leaf,
+    }
+}
+
+/// Rewrites every unquoted Chinese term of `ast` that holds several words into a clause requiring
+/// each word.
+fn split_chinese_terms(ast: UserInputAst) -> UserInputAst {
+    match ast {
+        UserInputAst::Clause(clauses) => UserInputAst::Clause(
+            clauses
+                .into_iter()
+                .map(|(occur, a)| (occur, split_chinese_terms(a)))
+                .collect(),
+        ),
+        UserInputAst::Boost(a, boost) => {
+            UserInputAst::Boost(Box::new(split_chinese_terms(*a)), boost)
+        }
+        UserInputAst::Leaf(leaf) => match *leaf {
+            UserInputLeaf::Literal(lit)
+                if lit.delimiter == Delimiter::None
+                    && lit.slop == 0
+                    && !lit.prefix
+                    && lit.field_name.as_deref().is_none_or(|f| f == schema::TEXT)
+                    && lit.phrase.chars().any(crate::lang::is_han) =>
+            {
+                let words: Vec<&str> = query_words(&lit.phrase)
+                    .into_iter()
+                    .filter_map(|r| lit.phrase.get(r))
+                    .collect();
+                if words.len() < 2 {
+                    return UserInputAst::Leaf(Box::new(UserInputLeaf::Literal(lit)));
+                }
+                UserInputAst::Clause(
+                    words
+                        .into_iter()
+                        .map(|w| {
+                            let mut word = lit.clone();
+                            word.phrase = w.to_string();
+                            let leaf = UserInputAst::Leaf(Box::new(UserInputLeaf::Literal(word)));
+                            (Some(Occur::Must), leaf)
+                        })
+                        .collect(),
+                )
+            }
+            other => UserInputAst::Leaf(Box::new(other)),
+        },
+    }
+}
+
+/// Byte ranges of the words of `text` as the query tokenizer cuts it.
+fn query_words(text: &str) -> Vec<Range<usize>> {
+    let mut tokenizer = HriaQueryTokenizer;
+    let mut stream = tokenizer.token_stream(text);
+    let mut out = Vec::new();
+    while stream.advance() {
+        let t = stream.token();
+        out.push(t.offset_from..t.offset_to);
+    }
+    out
+}
+
+/// Checks the tag, instrument and document filters of `req` against the taxonomy in use and the
+/// index, so that a typo is an error rather than an empty result. A tag is known when it is a
+/// taxonomy id or a parent of one, segment by segment (`right/labour`, not `right/lab`), or when
+/// the index holds it (an index tagged with another taxonomy).
+pub fn check_filters(
+    h: &IndexHandle,
+    taxonomy: &Taxonomy,
+    req: &SearchRequest,
+) -> Result<(), SearchError> {
+    let f = &h.fields;
+    let in_index = |field, id: &str| -> Result<bool, SearchError> {
+        let facet = schema::tag_facet(id);
+        if facet.is_root() {
+            return Ok(false);
+        }
+        let n = h
+            .searcher
+            .doc_freq(&Term::from_facet(field, &facet))
+            .map_err(|e| SearchError::Index(IndexError::tantivy(&h.dir, e)))?;
+        Ok(n > 0)
+    };
+    for tag in &req.tags {
+        let id = tag.trim_matches('/');
+        if id.is_empty() {
+            return Err(SearchError::Filter(format!("empty tag {tag:?}")));
+        }
+        let known = taxonomy
+            .entries
+            .iter()
+            .any(|e| crate::query::coverage::is_under(&e.id, id));
+        if !known && !in_index(f.tag, id)? {
+            return Err(SearchError::Filter(unknown_id(
+                "tag",
+                tag,
+                id,
+                taxonomy.entries.iter().map(|e| e.id.as_str()),
+            )));
+        }
+    }
+    for inst in &req.cited {
+        let id = instrument_id(inst);
+        let known = taxonomy.get(&id).is_some();
+        if !known && !in_index(f.cited, &id)? {
+            let instruments = taxonomy
+                .entries
+                .iter()
+                .map(|e| e.id.as_str())
+                .filter(|e| e.starts_with("instrument/"));
+            return Err(SearchError::Filter(unknown_id(
+                "instrument",
+                inst,
+                &id,
+                instruments,
+            )));
+        }
+    }
+    if let Some(doc) = &req.doc {
+        let known = h.manifest.documents.contains_key(doc) || {
+            let q = TermQuery::new(
+                Term::from_field_text(f.doc_id, doc),
+                IndexRecordOption::Basic,
+            );
+            h.searcher
+                .search(&q, &Count)
+                .map_err(|e| SearchError::Index(IndexError::tantivy(&h.dir, e)))?
+                > 0
+        };
+        if !known {
+            let docs = h
+                .manifest
+                .documents
+                .keys()
+                .map(|d| (d.as_str(), d.as_str()));
+            let near = closest(doc, docs, 5);
+            let hint = if near.is_empty() {
+                String::new()
+            } else {
+                format!("; did you mean {}?", near.join(", "))
+            };
+            return Err(SearchError::Filter(format!(
+                "no document `{doc}` in the index at {}{hint}",
+                h.dir.display()
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// `ICCPR` → `instrument/ICCPR`; an id with the prefix is kept.
+fn instrument_id(inst: &str) -> String {
+    let id = inst.trim_matches('/');
+    if id.starts_with("instrument/") {
+        id.to_string()
+    } else {
+        format!("instrument/{id}")
+    }
+}
+
+/// The message for an unknown tag or instrument id, with the ids closest to it.
+fn unknown_id<'a>(
+    what: &str,
+    given: &str,
+    id: &str,
+    ids: impl Iterator<Item = &'a str> + Clone,
+) -> String {
+    // A string prefix that is not a whole segment (`right/lab`): suggest the whole segments it
+    // starts (`right/labour`), and say why it does not match.
+    let mut extends: Vec<&str> = ids
+        .clone()
+        .filter(|e| e.len() > id.len() && e.starts_with(id))
+        .map(|e| match e[id.len()..].find('/') {
+            Some(i) => &e[..id.len() + i],
+            None => e,
+        })
+        .collect();
+    extends.dedup();
+    let mut msg = format!("unknown {what} `{given}`");
+    let near = if extends.is_empty() {
+        // Instruments are usually given without their prefix: compare the last segments.
+        fn last(s: &str) -> &str {
+            s.rsplit('/').next().unwrap_or(s)
+        }
+        if what == "instrument" {
+            closest(last(id), ids.map(|e| (last(e), e)), 5)
+        } else {
+            closest(id, ids.map(|e| (e, e)), 5)
+        }
+    } else {
+        msg.push_str(
+            " (a tag filter matches whole path segments: `right/labour` matches \
+             `right/labour/forced-labour`, `right/lab` matches nothing)",
+        );
+        extends.into_iter().take(8).collect()
+    };
+    if near.is_empty() {
+        msg.push_str("; see `hria taxonomy list`");
+    } else {
+        msg.push_str(&format!("; did you mean {}?", near.join(", ")));
+    }
+    msg
+}
+
+/// Up to `n` candidates whose key is closest to `given` by edit distance (case-insensitive), no
+/// farther than a third of its length (at least 1), closest first. Candidates are (key, id).
+fn closest<'a>(
+    given: &str,
+    candidates: impl Iterator<Item = (&'a str, &'a str)>,
+    n: usize,
+) -> Vec<&'a str> {
+    let g = given.to_lowercase();
+    let max = (g.chars().count() / 3).max(1);
+    let mut scored: Vec<(usize, &str)> = candidates
+        .filter_map(|(key, id)| {
+            let d = edit_distance(&g, &key.to_lowercase());
+            (d <= max).then_some((d, id))
+        })
+        .collect();
+    scored.sort();
+    scored.dedup_by(|a, b| a.1 == b.1);
+    scored.into_iter().take(n).map(|(_, c)| c).collect()
+}
+
+/// Edit distance in chars, counting a swap of two neighbours as one edit (`ICCRP` → `ICCPR`).
+fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let w = b.len() + 1;
+    let mut d = vec![0usize; (a.len() + 1) * w];
+    for (j, cell) in d.iter_mut().take(w).enumerate() {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        d[i * w] = i;
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut v = (d[(i - 1) * w + j] + 1)
+                .min(d[i * w + j - 1] + 1)
+                .min(d[(i - 1) * w + j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(d[(i - 2) * w + j - 2] + 1);
+            }
+            d[i * w + j] = v;
+        }
+    }
+    d[a.len() * w + b.len()]
+}
+
 fn first_str(d: &TantivyDocument, f: tantivy::schema::Field) -> String {
     d.get_first(f)
         .and_then(|v| v.as_str())
@@ -158,19 +451,20 @@ fn head(text: &str, n: usize) -> &str {
     }
 }
 
-/// Runs a search; hits are ordered by score, then passage id (so equal scores come out the same
-/// whatever the segment layout).
+/// Runs a search; hits are ordered by score, then document id and passage ordinal, so that equal
+/// scores come out the same whatever the segment layout (and the number of indexing threads).
 pub fn search(h: &IndexHandle, req: &SearchRequest) -> Result<Vec<Hit>, SearchError> {
     let query = build_query(h, req)?;
     let f = &h.fields;
     let tv = |e| SearchError::Index(IndexError::tantivy(&h.dir, e));
-    let top = h
-        .searcher
-        .search(
-            &query,
-            &TopDocs::with_limit(req.limit.max(1)).order_by_score(),
-        )
-        .map_err(tv)?;
+    // More hits than passages is all of them; the limit never sizes an allocation by itself.
+    let limit = req
+        .limit
+        .min(usize::try_from(h.searcher.num_docs()).unwrap_or(usize::MAX));
+    if limit == 0 {
+        return Ok(Vec::new());
+    }
+    let top = h.searcher.search(&query, &Ranked { limit }).map_err(tv)?;
     let chars = if req.snippet_chars == 0 {
         DEFAULT_SNIPPET_CHARS
     } else {
@@ -179,7 +473,7 @@ pub fn search(h: &IndexHandle, req: &SearchRequest) -> Result<Vec<Hit>, SearchEr
     let mut gen = snippet_generator(h, &*query).map_err(tv)?;
     gen.set_max_num_chars(chars);
     let mut hits = Vec::with_capacity(top.len());
-    for (score, addr) in top {
+    for (score, addr) in top.into_iter().map(|r| (r.score, r.addr)) {
         let d: TantivyDocument = h.searcher.doc(addr).map_err(tv)?;
         let text = first_str(&d, f.stored_text);
         let snip = gen.snippet(&text);
@@ -225,8 +519,174 @@ pub fn search(h: &IndexHandle, req: &SearchRequest) -> Result<Vec<Hit>, SearchEr
             highlights,
         });
     }
-    hits.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.id.cmp(&b.id)));
     Ok(hits)
+}
+
+/// Serializes a score rounded to 3 decimals (an `f32` widened to JSON's `f64` would show float
+/// noise such as `0.8999999761581421`).
+pub fn rounded<S: serde::Serializer>(score: &f32, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_f64(round3(*score))
+}
+
+/// A score rounded to 3 decimals.
+pub fn round3(score: f32) -> f64 {
+    (f64::from(score) * 1000.0).round() / 1000.0
+}
+
+/// One collected hit, with its tie-break keys.
+#[derive(Debug, Clone)]
+struct RankedHit {
+    score: Score,
+    doc: String,
+    ordinal: u64,
+    addr: DocAddress,
+}
+
+/// The best `limit` hits by score, then document id, then passage ordinal: a total order that does
+/// not depend on how passages are spread over segments (tantivy's `TopDocs` breaks ties by
+/// segment and doc address, which change with the number of indexing threads).
+struct Ranked {
+    limit: usize,
+}
+
+/// A hit within a segment: the document id is its term ordinal, which orders like the id.
+#[derive(Debug, Clone, Copy)]
+struct SegHit {
+    score: Score,
+    doc_ord: u64,
+    ordinal: u64,
+    doc: DocId,
+}
+
+impl SegHit {
+    /// `Less` = better.
+    fn rank(&self, other: &Self) -> Ordering {
+        other
+            .score
+            .total_cmp(&self.score)
+            .then(self.doc_ord.cmp(&other.doc_ord))
+            .then(self.ordinal.cmp(&other.ordinal))
+            .then(self.doc.cmp(&other.doc))
+    }
+}
+
+impl PartialEq for SegHit {
+    fn eq(&self, other: &Self) -> bool {
+        self.rank(other) == Ordering::Equal
+    }
+}
+impl Eq for SegHit {}
+impl PartialOrd for SegHit {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+impl Ord for SegHit {
+    /// Worse hits are greater, so that the heap's top is the one to drop.
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.rank(other)
+    }
+}
+
+struct RankedSegment {
+    segment: SegmentOrdinal,
+    limit: usize,
+    doc_col: Option<StrColumn>,
+    ord_col: Option<Column<u64>>,
+    heap: BinaryHeap<SegHit>,
+}
+
+impl Collector for Ranked {
+    type Fruit = Vec<RankedHit>;
+    type Child = RankedSegment;
+
+    fn for_segment(
+        &self,
+        segment: SegmentOrdinal,
+        reader: &SegmentReader,
+    ) -> tantivy::Result<RankedSegment> {
+        let ff = reader.fast_fields();
+        let limit = self.limit.min(reader.max_doc() as usize);
+        Ok(RankedSegment {
+            segment,
+            limit,
+            doc_col: ff.str(schema::DOC_ID)?,
+            ord_col: ff.u64(schema::ORDINAL).ok(),
+            heap: BinaryHeap::with_capacity(limit.saturating_add(1)),
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        true
+    }
+
+    fn merge_fruits(&self, fruits: Vec<Vec<RankedHit>>) -> tantivy::Result<Vec<RankedHit>> {
+        let mut all: Vec<RankedHit> = fruits.into_iter().flatten().collect();
+        all.sort_by(|a, b| {
+            b.score
+                .total_cmp(&a.score)
+                .then_with(|| a.doc.cmp(&b.doc))
+                .then(a.ordinal.cmp(&b.ordinal))
+                .then(a.addr.cmp(&b.addr))
+        });
+        all.truncate(self.limit);
+        Ok(all)
+    }
+}
+
+impl SegmentCollector for RankedSegment {
+    type Fruit = Vec<RankedHit>;
+
+    fn collect(&mut self, doc: DocId, score: Score) {
+        if self.limit == 0 {
+            return;
+        }
+        // Cheap rejection before reading the columns: a lower score than the worst kept.
+        if self.heap.len() >= self.limit && self.heap.peek().is_some_and(|w| score < w.score) {
+            return;
+        }
+        let hit = SegHit {
+            score,
+            doc_ord: self
+                .doc_col
+                .as_ref()
+                .and_then(|c| c.term_ords(doc).next())
+                .unwrap_or(u64::MAX),
+            ordinal: self
+                .ord_col
+                .as_ref()
+                .and_then(|c| c.first(doc))
+                .unwrap_or(0),
+            doc,
+        };
+        if self.heap.len() < self.limit {
+            self.heap.push(hit);
+        } else if self.heap.peek().is_some_and(|w| hit < *w) {
+            self.heap.pop();
+            self.heap.push(hit);
+        }
+    }
+
+    fn harvest(self) -> Vec<RankedHit> {
+        let mut name = String::new();
+        self.heap
+            .into_vec()
+            .into_iter()
+            .map(|h| {
+                name.clear();
+                if let Some(c) = &self.doc_col {
+                    // An unreadable id sorts first; the hit is still shown with its stored id.
+                    let _ = c.ord_to_str(h.doc_ord, &mut name);
+                }
+                RankedHit {
+                    score: h.score,
+                    doc: name.clone(),
+                    ordinal: h.ordinal,
+                    addr: DocAddress::new(self.segment, h.doc),
+                }
+            })
+            .collect()
+    }
 }
 
 /// A snippet generator for the query's text terms, as tantivy's `SnippetGenerator::create` makes
@@ -274,4 +734,58 @@ pub fn mark(snippet: &str, highlights: &[Range<usize>], open: &str, close: &str)
     }
     out.push_str(snippet.get(at..).unwrap_or(""));
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn edit_distance_counts_swaps_once() {
+        assert_eq!(edit_distance("ICCRP", "ICCPR"), 1);
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+        assert_eq!(edit_distance("", "abc"), 3);
+        assert_eq!(edit_distance("人权", "人权"), 0);
+    }
+
+    #[test]
+    fn unknown_ids_suggest_whole_segments_or_close_ids() {
+        let ids = [
+            "right/labour/forced-labour",
+            "right/labour/child-labour",
+            "instrument/ICCPR",
+            "instrument/ICESCR",
+        ];
+        let m = unknown_id("tag", "right/lab", "right/lab", ids.iter().copied());
+        assert!(m.contains("did you mean right/labour?"), "{m}");
+        assert!(m.contains("whole path segments"), "{m}");
+        let m = unknown_id(
+            "instrument",
+            "ICCRP",
+            "instrument/ICCRP",
+            ids.iter().copied(),
+        );
+        assert!(m.ends_with("did you mean instrument/ICCPR?"), "{m}");
+        let m = unknown_id("tag", "nonsense/x", "nonsense/x", ids.iter().copied());
+        assert!(m.ends_with("see `hria taxonomy list`"), "{m}");
+    }
+
+    #[test]
+    fn unquoted_chinese_terms_become_required_words() {
+        let ast = |q: &str| split_chinese_terms(tantivy::query_grammar::parse_query(q).unwrap());
+        let words = |q: &str| format!("{:?}", ast(q));
+        // Cut into words, each required.
+        let split = words("供应链强迫劳动");
+        assert!(
+            split.contains("+供应链") && split.contains("+强迫劳动"),
+            "{split}"
+        );
+        // A quoted phrase, an English word and a field other than text stay as they are.
+        assert_eq!(words("\"供应链强迫劳动\""), "\"供应链强迫劳动\"");
+        assert_eq!(words("forced"), "forced");
+        assert_eq!(words("doc_id:供应链强迫劳动"), "\"doc_id\":供应链强迫劳动");
+        // Inside boolean structure.
+        let or = words("供应链强迫劳动 OR privacy");
+        assert!(or.contains("+供应链") && or.contains("privacy"), "{or}");
+    }
 }

@@ -194,3 +194,30 @@ fn real_pipeline_evidence_passages_can_be_explained() {
             .any(|t| t["tag"] == e["tag"]));
     }
 }
+
+/// Every `"score":` number in JSON text, as written.
+pub(crate) fn score_literals(json: &str) -> Vec<String> {
+    json.split("\"score\":")
+        .skip(1)
+        .map(|rest| {
+            rest.trim_start()
+                .chars()
+                .take_while(|c| c.is_ascii_digit() || *c == '.' || *c == '-' || *c == 'e')
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn json_scores_have_no_float_noise() {
+    let (d, id) = setup();
+    let out = explain(d.path(), &[&id, "--format", "json"]);
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let scores = score_literals(&text);
+    assert!(!scores.is_empty(), "{text}");
+    for s in &scores {
+        let decimals = s.split_once('.').map_or(0, |(_, d)| d.len());
+        assert!(decimals <= 3, "score {s} in {text}");
+    }
+}

@@ -90,6 +90,7 @@ fn every_instrument_right_group_and_theme_is_in_exactly_one_class() {
             [
                 "cited-only",
                 "not-mentioned",
+                "mentioned-only",
                 "commitment-only",
                 "addressed"
             ]
@@ -357,4 +358,68 @@ fn real_pipeline_on_the_statement() {
     assert_eq!(class(&r, "instrument/ILO-FPRW"), "addressed");
     assert_eq!(class(&r, "instrument/UNDHRD"), "addressed");
     assert_eq!(class(&r, "group/human-rights-defenders"), "addressed");
+}
+
+/// A passage that only mentions a right is not a commitment: `mentioned-only`.
+#[test]
+fn a_mere_mention_is_mentioned_only_and_a_commitment_is_commitment_only() {
+    let d = tempfile::tempdir().unwrap();
+    let corpus = d.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    std::fs::write(
+        corpus.join("risk.txt"),
+        "Forced labour risks exist in the electronics industry.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        corpus.join("pledge.txt"),
+        "We commit to eliminate forced labour.\n",
+    )
+    .unwrap();
+    let index = d.path().join("index");
+    hria()
+        .arg("index")
+        .arg(&corpus)
+        .arg("--index")
+        .arg(&index)
+        .arg("--quiet")
+        .assert()
+        .success();
+    let gaps = |doc: &str| {
+        json_of(
+            hria()
+                .args(["gaps", "--format", "json", "--doc", doc, "--index"])
+                .arg(&index),
+        )
+    };
+    let risk = gaps("risk.txt");
+    let f = finding(&risk, "right/labour/forced-labour");
+    assert_eq!(f["class"], "mentioned-only", "{f}");
+    assert_eq!(f["elements"], serde_json::json!([]));
+    assert_eq!(f["aspiration"], false);
+    assert_eq!(f["evidence"][0]["role"], "addresses");
+    let lf = f["looked_for"].to_string();
+    assert!(lf.contains("same-section:stance/commitment"), "{lf}");
+    assert!(lf.contains("same-section:hrdd/remedy"), "{lf}");
+
+    let pledge = gaps("pledge.txt");
+    let f = finding(&pledge, "right/labour/forced-labour");
+    assert_eq!(f["class"], "commitment-only", "{f}");
+    assert_eq!(f["elements"], serde_json::json!(["commitment"]));
+
+    let out = hria()
+        .args([
+            "gaps",
+            "--doc",
+            "risk.txt",
+            "--fail-on",
+            "mentioned-only",
+            "--index",
+        ])
+        .arg(&index)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let table = String::from_utf8(out.stdout).unwrap();
+    assert!(table.contains("mentioned-only"), "{table}");
 }

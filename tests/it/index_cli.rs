@@ -136,7 +136,21 @@ fn a_deleted_file_is_removed() {
     assert_eq!(s["removed"], 1);
     assert_eq!(s["unchanged"], 2);
     assert_eq!(s["total_documents"], 2);
-    assert!(search_ids(&index, "*", &["--doc", "labour-policy.zh-Hant.md"]).is_empty());
+    // The index no longer knows the document: asking for it is an error.
+    hria()
+        .args([
+            "search",
+            "*",
+            "--doc",
+            "labour-policy.zh-Hant.md",
+            "--index",
+        ])
+        .arg(&index)
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(
+            "no document `labour-policy.zh-Hant.md`",
+        ));
     assert_eq!(search_ids(&index, "*", &[]).len(), before - gone.len());
 }
 

@@ -16,6 +16,7 @@ mod gaps;
 mod index_cli;
 mod index_lib;
 mod ingest;
+mod query_consistency;
 mod search_cli;
 mod segment;
 mod segment_cli;

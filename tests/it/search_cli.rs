@@ -220,3 +220,166 @@ fn another_taxonomy_gives_a_warning() {
         .success()
         .stderr(predicates::str::contains("warning").count(0));
 }
+
+/// The statement says 我们承诺在供应链中消除人口贩卖和强迫劳动: both words, not side by side.
+#[test]
+fn unquoted_chinese_query_requires_each_word_and_quotes_keep_the_phrase() {
+    let (_tmp, index) = indexed();
+    let doc = ["--doc", "microsoft-global-human-rights-statement.zh.md"];
+    let joined = search_hits(&index, "供应链强迫劳动", &doc);
+    let spaced = search_hits(&index, "供应链 强迫劳动", &doc);
+    assert!(!joined.is_empty());
+    assert_eq!(hit_ids(&joined), hit_ids(&spaced));
+    for h in &joined {
+        let text = h["text"].as_str().unwrap();
+        assert!(
+            text.contains("供应链") && text.contains("强迫劳动"),
+            "{text}"
+        );
+    }
+    // Quoted, it is the exact phrase, which the statement does not contain.
+    assert!(search_hits(&index, "\"供应链强迫劳动\"", &doc).is_empty());
+    // With a field and inside boolean operators too.
+    assert_eq!(
+        hit_ids(&search_hits(&index, "text:供应链强迫劳动", &doc)),
+        hit_ids(&joined)
+    );
+    let or = hit_ids(&search_hits(&index, "供应链强迫劳动 OR privacy", &[]));
+    assert!(hit_ids(&joined).iter().all(|id| or.contains(id)));
+    let all = hit_ids(&search_hits(&index, "强迫劳动", &doc));
+    for q in ["强迫劳动 AND NOT 供应链消除", "强迫劳动 -供应链消除"] {
+        let not = hit_ids(&search_hits(&index, q, &doc));
+        assert!(hit_ids(&joined).iter().all(|id| !not.contains(id)), "{q}");
+        assert_eq!(not.len() + joined.len(), all.len(), "{q}");
+    }
+}
+
+fn search_fails(index: &std::path::Path, args: &[&str]) -> String {
+    let out = hria()
+        .arg("search")
+        .args(args)
+        .arg("--index")
+        .arg(index)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{args:?}");
+    assert!(out.stdout.is_empty());
+    String::from_utf8(out.stderr).unwrap()
+}
+
+#[test]
+fn unknown_tags_instruments_and_documents_are_errors() {
+    let (_tmp, index) = indexed();
+    let err = search_fails(&index, &["*", "--tag", "nonsense/x"]);
+    assert!(err.contains("unknown tag `nonsense/x`"), "{err}");
+    // A string prefix that is not a whole segment: the whole segment is suggested.
+    let err = search_fails(&index, &["*", "--tag", "right/lab"]);
+    assert!(err.contains("unknown tag `right/lab`"), "{err}");
+    assert!(err.contains("did you mean right/labour?"), "{err}");
+    let err = search_fails(&index, &["*", "--cited", "NOPE"]);
+    assert!(err.contains("unknown instrument `NOPE`"), "{err}");
+    let err = search_fails(&index, &["*", "--cited", "ICCRP"]);
+    assert!(err.contains("did you mean instrument/ICCPR?"), "{err}");
+    let err = search_fails(&index, &["*", "--doc", "nope.md"]);
+    assert!(err.contains("no document `nope.md`"), "{err}");
+    // Known ids and parents still work.
+    for ok in [
+        ["--tag", "right/labour"],
+        ["--tag", "right"],
+        ["--cited", "ICCPR"],
+        ["--doc", "supplier-code.en.md"],
+    ] {
+        hria()
+            .args(["search", "*"])
+            .args(ok)
+            .arg("--index")
+            .arg(&index)
+            .assert()
+            .success();
+    }
+}
+
+#[test]
+fn huge_limits_return_every_passage_and_zero_returns_none() {
+    let (_tmp, index) = indexed();
+    let all = search_hits(&index, "*", &[]).len();
+    assert!(all > 10);
+    for limit in ["18446744073709551615", "4294967295"] {
+        let out = hria()
+            .args([
+                "search", "*", "--format", "jsonl", "--limit", limit, "--index",
+            ])
+            .arg(&index)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{limit}");
+        assert_eq!(String::from_utf8(out.stdout).unwrap().lines().count(), all);
+    }
+    let out = hria()
+        .args([
+            "search", "*", "--format", "jsonl", "--limit", "0", "--index",
+        ])
+        .arg(&index)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(out.stdout.is_empty());
+}
+
+#[test]
+fn equal_scores_are_ordered_by_document_then_passage() {
+    let (_tmp, index) = indexed();
+    let hits = search_hits(&index, "*", &["--tag", "right/labour"]);
+    assert!(hits.len() >= 3);
+    let keys: Vec<(String, String)> = hits
+        .iter()
+        .map(|h| {
+            assert_eq!(h["score"], hits[0]["score"]);
+            (
+                h["doc"].as_str().unwrap().to_string(),
+                h["id"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    let mut sorted = keys.clone();
+    sorted.sort();
+    assert_eq!(keys, sorted);
+    // A limit keeps the first of that order.
+    let top = crate::cli::jsonl_of(
+        hria()
+            .args(["search", "*", "--tag", "right/labour", "--limit", "2"])
+            .args(["--format", "jsonl", "--index"])
+            .arg(&index),
+    );
+    assert_eq!(hit_ids(&top), hit_ids(&hits[..2]));
+    let text = String::from_utf8(
+        hria()
+            .args(["search", "强迫劳动", "--format", "jsonl", "--index"])
+            .arg(&index)
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    for s in crate::explain::score_literals(&text) {
+        let decimals = s.split_once('.').map_or(0, |(_, d)| d.len());
+        assert!(decimals <= 3, "score {s}");
+    }
+}
+
+#[test]
+fn and_not_a_group_excludes_only_the_group() {
+    let (_tmp, index) = indexed();
+    let labour = hit_ids(&search_hits(&index, "labour", &[]));
+    let both = hit_ids(&search_hits(&index, "forced AND child", &[]));
+    let rest = hit_ids(&search_hits(
+        &index,
+        "labour AND NOT (forced AND child)",
+        &[],
+    ));
+    assert!(!both.is_empty() && !rest.is_empty());
+    let mut union = rest.clone();
+    union.extend(both.iter().filter(|id| labour.contains(id)).cloned());
+    union.sort();
+    assert_eq!(union, labour);
+}
