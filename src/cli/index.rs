@@ -30,7 +30,8 @@ pub struct Args {
     #[arg(long, value_name = "N",
           value_parser = clap::value_parser!(u16).range(1..=common::MAX_THREADS as i64))]
     pub threads: Option<u16>,
-    /// Build a fresh index and swap it in for the old one, instead of updating it.
+    /// Re-read every document and replace the index's content in one commit (in place; an index
+    /// of another layout, or a damaged one, is replaced by a fresh one), instead of updating it.
     #[arg(long)]
     pub rebuild: bool,
     /// No progress bar.

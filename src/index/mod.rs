@@ -69,7 +69,10 @@ pub enum IndexError {
         action: &'static str,
     },
     /// The path exists but is not an index, and hria refuses to write over it.
-    #[error("{} exists and is not an hria index; refusing to write into it", dir.display())]
+    #[error(
+        "{} exists and is not an hria index (it has no meta.json); hria does not read or write into it",
+        dir.display()
+    )]
     NotAnIndex {
         /// The directory.
         dir: PathBuf,

@@ -99,7 +99,8 @@ pub enum SkipKind {
     Manifest,
     /// Read, but damaged: invalid byte sequences were replaced (the document is not skipped).
     Degraded,
-    /// Another file already gave a document with the same id in this run.
+    /// Another file already gave a document with the same id in this run. No longer produced:
+    /// [`walk`] makes ids unique; kept so that the kinds reported stay stable.
     Duplicate,
 }
 
