@@ -18,9 +18,10 @@ use std::time::{Duration, Instant};
 pub struct Args {
     #[command(flatten)]
     input: InputArgs,
-    /// Thread counts to measure, comma-separated.
-    #[arg(long, value_delimiter = ',', default_value = "1,2")]
-    threads: Vec<usize>,
+    /// Thread counts to measure, comma-separated (each 1 to 256).
+    #[arg(long, value_delimiter = ',', default_value = "1,2",
+          value_parser = clap::value_parser!(u16).range(1..=super::common::MAX_THREADS as i64))]
+    threads: Vec<u16>,
     /// Timed repetitions of each stage (the median is reported).
     #[arg(long, default_value_t = 3, value_parser = clap::value_parser!(u32).range(1..))]
     repeat: u32,
@@ -112,21 +113,36 @@ const RATIOS: [(&str, &str); 3] = [
 /// Runs `hria bench`.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let opts = args.input.options();
+    opts.validate()?;
+    let thread_counts: Vec<usize> = args.threads.iter().map(|&t| usize::from(t)).collect();
     let (candidates, mut skipped) = ingest::walk(&args.input.paths(), &opts);
-    // Load the corpus into memory once: the stages are timed on bytes already read.
+    // Load the corpus into memory once: the stages are timed on bytes already read. A file that
+    // cannot be read, is over --max-file-size, or does not decode to text is skipped and
+    // reported, as every command that reads files does.
     let mut raw: Vec<(Candidate, Vec<u8>)> = Vec::new();
+    // Decoded once here, untimed: the text size and the passages the stages work on.
+    let mut docs: Vec<Document> = Vec::new();
     for c in candidates {
-        match std::fs::read(&c.path) {
-            Ok(bytes) => raw.push((c, bytes)),
-            Err(e) => skipped.push(ingest::Skip::new(
-                c.path.clone(),
-                ingest::SkipKind::Io,
-                format!("cannot read: {e}"),
-            )),
+        let bytes = match ingest::read(&c, &opts) {
+            Ok(bytes) => bytes,
+            Err(skip) => {
+                skipped.push(skip);
+                continue;
+            }
+        };
+        match ingest::decode_bytes(&c, bytes.clone(), &opts) {
+            Ok(doc) => {
+                skipped.extend(ingest::degraded(&doc));
+                docs.push(doc);
+                raw.push((c, bytes));
+            }
+            Err(skip) => skipped.push(skip),
         }
     }
-    anyhow::ensure!(!raw.is_empty(), "no documents to benchmark");
-    opts.validate()?;
+    if raw.is_empty() {
+        super::common::report_skips(&skipped);
+        anyhow::bail!("no documents to benchmark");
+    }
     let taxonomy = super::taxonomy::load(args.taxonomy.as_deref())?;
     let segmenter = Segmenter::shared();
     let tagger = Tagger::new(&taxonomy);
@@ -135,11 +151,6 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let plain = std::sync::Arc::new(jieba_rs::Jieba::new());
     let tmp = tempfile::tempdir().context("creating a temporary folder for the bench indexes")?;
 
-    // Untimed reference run: decode once to know the text size and the passages.
-    let docs: Vec<Document> = raw
-        .par_iter()
-        .filter_map(|(c, b)| ingest::decode_bytes(c, b.clone(), &opts).ok())
-        .collect();
     let bytes: u64 = docs.iter().map(|d| d.text.len() as u64).sum();
     let mb = bytes as f64 / 1e6;
     let passages: Vec<Passage> = docs
@@ -161,9 +172,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
 
     let mut stages: Vec<StageResult> = Vec::new();
     let mut run_no = 0usize;
-    for &threads in &args.threads {
+    for &threads in &thread_counts {
         let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(threads.max(1))
+            .num_threads(threads)
             .build()
             .context("building the thread pool")?;
         for stage in STAGES {
@@ -241,7 +252,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             let sees_passages = !matches!(stage, "decode" | "jieba-cut");
             let base = stages
                 .iter()
-                .find(|s| s.stage == stage && s.threads == args.threads[0])
+                .find(|s| s.stage == stage && s.threads == thread_counts[0])
                 .map(|s| s.mb_per_s);
             stages.push(StageResult {
                 stage,
@@ -266,8 +277,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             });
         }
     }
-    let ratios = args
-        .threads
+    let ratios = thread_counts
         .iter()
         .flat_map(|&t| {
             let stages = &stages;

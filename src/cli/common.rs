@@ -11,6 +11,9 @@ pub const EXIT_ERROR: u8 = 2;
 /// The batch finished, but some inputs were skipped or degraded (see the summary on stderr).
 pub const EXIT_PARTIAL: u8 = 3;
 
+/// The most worker threads `--threads` accepts.
+pub const MAX_THREADS: usize = 256;
+
 /// The default corpus folder.
 pub const DEFAULT_CORPUS: &str = "corpus";
 /// The default index folder.

@@ -26,10 +26,12 @@ pub struct Args {
     /// Index directory.
     #[arg(long, value_name = "DIR", default_value = common::DEFAULT_INDEX)]
     pub index: PathBuf,
-    /// Worker threads (default: all cores).
-    #[arg(long, value_name = "N")]
-    pub threads: Option<usize>,
-    /// Build a fresh index and swap it in for the old one, instead of updating it.
+    /// Worker threads, 1 to 256 (default: all cores).
+    #[arg(long, value_name = "N",
+          value_parser = clap::value_parser!(u16).range(1..=common::MAX_THREADS as i64))]
+    pub threads: Option<u16>,
+    /// Re-read every document and replace the index's content in one commit (in place; an index
+    /// of another layout, or a damaged one, is replaced by a fresh one), instead of updating it.
     #[arg(long)]
     pub rebuild: bool,
     /// No progress bar.
@@ -41,10 +43,13 @@ pub struct Args {
     /// Taxonomy file to tag with (default: the built-in taxonomy).
     #[arg(long, value_name = "FILE")]
     pub taxonomy: Option<PathBuf>,
-    /// Index writer memory budget per thread, in MB (at least 15).
-    #[arg(long, value_name = "MB", default_value_t = 50)]
-    pub memory_budget: usize,
-    /// Debug: hold the index lock this many milliseconds before working.
+    /// Index writer memory budget per thread, in MB (15 to 4000).
+    #[arg(long, value_name = "MB", default_value_t = 50,
+          value_parser = clap::value_parser!(u64).range(15..=4000))]
+    pub memory_budget: u64,
+    /// Test hook, hidden from the help: hold the index lock this many milliseconds before
+    /// working, after printing a line saying so. The lock and kill tests use it to have a run
+    /// hold the lock (or be part-way) at a known moment; it changes nothing else.
     #[arg(long, hide = true, value_name = "MS")]
     pub hold_lock_ms: Option<u64>,
     /// Debug: print peak memory (VmHWM) to stderr at the end.
@@ -107,13 +112,24 @@ fn peak_rss_kb() -> Option<u64> {
 
 /// Runs `hria index`.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let ingest = args.input.options();
+    ingest.validate()?;
+    let roots = args.input.paths();
+    // A missing root is an error, not a skip: indexing nothing would create an empty index (and
+    // could not tell which of its documents are gone).
+    for root in &roots {
+        if let Err(e) = std::fs::metadata(root) {
+            anyhow::bail!("cannot index {}: {e}", root.display());
+        }
+    }
     let taxonomy = super::taxonomy::load(args.taxonomy.as_deref())?;
     let opts = BuildOptions {
         dir: args.index.clone(),
-        roots: args.input.paths(),
-        ingest: args.input.options(),
-        threads: args.threads.unwrap_or(0),
-        memory_budget_per_thread: args.memory_budget.max(15) << 20,
+        roots,
+        ingest,
+        threads: args.threads.map_or(0, usize::from),
+        // The range above keeps this well inside usize and tantivy's limit (under 4 GiB).
+        memory_budget_per_thread: (args.memory_budget as usize) << 20,
         rebuild: args.rebuild,
         taxonomy: &taxonomy,
         hold_lock: args.hold_lock_ms.map(Duration::from_millis),

@@ -33,18 +33,25 @@ pub struct Args {
 /// Runs `hria segment`.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let opts = args.input.options();
+    opts.validate()?;
     let (candidates, mut skips) = hria::ingest::walk(&args.input.paths(), &opts);
     let segmenter = Segmenter::shared();
     // Parallel per document; `collect` keeps the walk's (deterministic) order.
     let results: Vec<_> = candidates
         .par_iter()
-        .map(|c| hria::ingest::load(c, &opts).map(|doc| segmenter.segment(&doc)))
+        .map(|c| {
+            hria::ingest::load(c, &opts).map(|doc| {
+                // A degraded document is segmented all the same, and reported.
+                skips_of(&doc, segmenter.segment(&doc))
+            })
+        })
         .collect();
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     for r in results {
         match r {
-            Ok(passages) => {
+            Ok((passages, degraded)) => {
+                skips.extend(degraded);
                 for p in &passages {
                     match args.format {
                         OutFormat::Jsonl => write_json(&mut out, p, args.tokens)?,
@@ -62,6 +69,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     } else {
         common::EXIT_PARTIAL
     }))
+}
+
+/// The passages of a document with its degraded report, if it is degraded.
+fn skips_of<T>(doc: &hria::model::Document, passages: T) -> (T, Option<hria::ingest::Skip>) {
+    (passages, hria::ingest::degraded(doc))
 }
 
 fn write_json(out: &mut impl Write, p: &Passage, tokens: bool) -> anyhow::Result<()> {

@@ -90,20 +90,27 @@ struct PassageOut<'a> {
 
 fn tag_files(args: &Args, tagger: &Tagger) -> anyhow::Result<ExitCode> {
     let opts = args.input.options();
+    opts.validate()?;
     let (candidates, mut skips) = hria::ingest::walk(&args.input.paths(), &opts);
     let segmenter = hria::segment::Segmenter::new();
     let results: Vec<_> = candidates
         .par_iter()
         .map(|c| {
-            hria::ingest::load(c, &opts)
-                .map(|doc| hria::pipeline::process(&doc, &segmenter, tagger))
+            hria::ingest::load(c, &opts).map(|doc| {
+                // A degraded document is tagged all the same, and reported.
+                let passages = hria::pipeline::process(&doc, &segmenter, tagger);
+                (passages, hria::ingest::degraded(&doc))
+            })
         })
         .collect();
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     for r in results {
         let passages = match r {
-            Ok(p) => p,
+            Ok((p, degraded)) => {
+                skips.extend(degraded);
+                p
+            }
             Err(skip) => {
                 skips.push(skip);
                 continue;
@@ -197,6 +204,10 @@ pub fn tag_stream(
                 break;
             }
             line_no += 1;
+            if line_no == 1 && buf.starts_with(b"\xEF\xBB\xBF") {
+                // A UTF-8 byte-order mark (files saved by Windows tools) is not part of the JSON.
+                buf.drain(..3);
+            }
             chunk.push((line_no, buf));
         }
         let results: Vec<Result<String, String>> = chunk
@@ -221,7 +232,12 @@ fn tag_line(tagger: &Tagger, bytes: &[u8]) -> Result<String, String> {
     if s.is_empty() {
         return Err("empty line".into());
     }
-    let line: InLine = serde_json::from_str(s).map_err(|e| format!("invalid JSON: {e}"))?;
+    let value: serde_json::Value =
+        serde_json::from_str(s).map_err(|e| format!("invalid JSON: {e}"))?;
+    if !value.is_object() {
+        return Err("each line must be a JSON object {\"id\": ..., \"text\": ...}".into());
+    }
+    let line: InLine = serde_json::from_value(value).map_err(|e| format!("invalid line: {e}"))?;
     let id = match line.id {
         Some(v @ (serde_json::Value::String(_) | serde_json::Value::Number(_))) => v,
         Some(_) => return Err("\"id\" must be a string or a number".into()),

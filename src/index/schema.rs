@@ -100,6 +100,14 @@ pub struct DocRecord {
     pub path: String,
     /// BLAKE3 hash of the raw bytes (incremental indexing compares it).
     pub hash: String,
+    /// Hash of what else decides the document: its manifest entry and the encoding option
+    /// ([`crate::ingest::Candidate::inputs_hash`]); incremental indexing compares it too.
+    #[serde(default)]
+    pub inputs: String,
+    /// Why the document is degraded (invalid byte sequences replaced), if it is: reported again
+    /// by the runs that find it unchanged.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub degraded: Option<String>,
     /// Title.
     pub title: String,
     /// Organisation.

@@ -1,10 +1,12 @@
 //! Writing the index: ingest, segment and tag documents in parallel, one tantivy document per
 //! passage, one commit per run carrying the [`IndexManifest`] as its payload.
 //!
-//! Incremental by default: a document whose raw bytes hash the same as in the manifest is not
-//! even decoded; a changed one is replaced (delete by [`schema::DOC_ID`], then add, in the same commit);
-//! one recorded under a root given to this run but no longer found there is deleted. `rebuild`
-//! builds a fresh index next to the target and swaps it in.
+//! Incremental by default: a document whose raw bytes, manifest entry and decoding options hash
+//! the same as in the manifest is not even decoded; a changed one is replaced (delete by
+//! [`schema::DOC_ID`], then add, in the same commit); one recorded under a root given to this run
+//! but no longer found there is deleted. `rebuild` empties an index of the current layout and
+//! fills it again in the same single commit (readers see the old commit until then); an index of
+//! another layout, or a damaged one, is replaced by a fresh index built next to it and swapped in.
 
 use super::schema::{self, DocRecord, IndexManifest};
 use super::{open_index, register_tokenizer, Fields, IndexError, META_FILE};
@@ -46,11 +48,12 @@ pub struct BuildOptions<'a> {
     pub threads: usize,
     /// Writer memory budget per indexing thread, in bytes (at least 15 MB).
     pub memory_budget_per_thread: usize,
-    /// Build a fresh index and swap it in, instead of updating.
+    /// Re-read every document and replace the whole index content, instead of updating.
     pub rebuild: bool,
     /// Taxonomy to tag with.
     pub taxonomy: &'a Taxonomy,
-    /// Debug: hold the writer lock this long before working (makes lock tests deterministic).
+    /// Test hook: hold the writer lock this long before working (makes the lock and kill tests
+    /// deterministic); `None` in normal use.
     pub hold_lock: Option<Duration>,
 }
 
@@ -125,10 +128,11 @@ struct Cand {
 enum Outcome {
     Unchanged,
     Indexed {
-        record: DocRecord,
+        record: Box<DocRecord>,
         passages: u64,
         tags: u64,
         bytes: u64,
+        degraded: Option<Skip>,
     },
     Skipped(Skip),
 }
@@ -284,8 +288,9 @@ fn process_one(ctx: &Ctx, cand: &Cand) -> Result<Outcome, tantivy::TantivyError>
         let hash = ingest::content_hash(&bytes);
         (bytes, hash)
     });
+    let inputs = c.inputs_hash(ctx.ingest);
     if let (Ok((_, h)), Some(rec), false) = (&read, ctx.old.documents.get(&c.id), ctx.retag_all) {
-        if *h == rec.hash && rec.root == cand.root {
+        if *h == rec.hash && rec.inputs == inputs && rec.root == cand.root {
             done(0);
             return Ok(Outcome::Unchanged);
         }
@@ -309,11 +314,14 @@ fn process_one(ctx: &Ctx, cand: &Cand) -> Result<Outcome, tantivy::TantivyError>
     let tags = add_passages(ctx.writer, &ctx.fields, &passages)?;
     let n = passages.len() as u64;
     done(n);
+    let mut rec = record(&doc, c.path.display().to_string(), n, cand.root.clone());
+    rec.inputs = inputs;
     Ok(Outcome::Indexed {
-        record: record(&doc, c.path.display().to_string(), n, cand.root.clone()),
+        record: Box::new(rec),
         passages: n,
         tags,
         bytes: size,
+        degraded: ingest::degraded(&doc),
     })
 }
 
@@ -336,6 +344,8 @@ fn record(doc: &Document, path: String, passages: u64, root: String) -> DocRecor
     DocRecord {
         path,
         hash: doc.hash.clone(),
+        inputs: String::new(),
+        degraded: ingest::degraded_reason(doc),
         title: doc.meta.title.clone(),
         organisation: doc.meta.organisation.clone(),
         kind: doc.meta.kind.clone(),
@@ -355,7 +365,7 @@ fn commit_with(
 ) -> Result<u64, IndexError> {
     let payload = serde_json::to_string(manifest).map_err(|e| IndexError::Io {
         path: dir.to_path_buf(),
-        source: std::io::Error::other(e),
+        error: std::io::Error::other(e),
     })?;
     let mut commit = writer
         .prepare_commit()
@@ -373,6 +383,9 @@ struct Target {
     index: Index,
     old: IndexManifest,
     created: bool,
+    /// Rebuilding in place: every document is deleted before the new ones are added, in the
+    /// run's single commit.
+    clear: bool,
 }
 
 fn create_index(dir: &Path) -> Result<Index, IndexError> {
@@ -399,21 +412,32 @@ fn prepare(dir: &Path, rebuild: bool) -> Result<Target, IndexError> {
         });
     }
     if rebuild {
-        let old_lock = if is_index {
-            let d = MmapDirectory::open(dir).map_err(|e| IndexError::Corrupt {
-                path: dir.to_path_buf(),
-                source: Box::new(e),
-            })?;
-            Some(
-                d.acquire_lock(&INDEX_WRITER_LOCK)
-                    .map_err(|_| IndexError::Locked {
-                        dir: dir.to_path_buf(),
-                    })?,
-            )
-        } else {
-            None
-        };
         remove_stale_tmp(dir);
+    }
+    if rebuild && is_index {
+        match open_index(dir) {
+            // An index of the current layout is rebuilt in place: emptied and refilled, committed
+            // once. Until that commit, readers (and a killed run) see the old content, so there
+            // is no moment without an index.
+            Ok((index, _)) => {
+                return Ok(Target {
+                    work: dir.to_path_buf(),
+                    old_lock: None,
+                    index,
+                    old: IndexManifest::default(),
+                    created: true,
+                    clear: true,
+                })
+            }
+            // Another layout, or damaged: nothing this hria can read is lost by replacing it,
+            // so a fresh index is built next to it and swapped in.
+            Err(IndexError::SchemaMismatch { .. } | IndexError::Corrupt { .. }) => {}
+            Err(e) => return Err(e),
+        }
+        let d = MmapDirectory::open(dir).map_err(|e| IndexError::tantivy(dir, e.into()))?;
+        let old_lock = d
+            .acquire_lock(&INDEX_WRITER_LOCK)
+            .map_err(|e| IndexError::tantivy(dir, tantivy::TantivyError::LockFailure(e, None)))?;
         let work = sibling(dir, &format!(".tmp-{}", std::process::id()))?;
         if work.exists() {
             std::fs::remove_dir_all(&work).map_err(|e| IndexError::io(&work, e))?;
@@ -421,10 +445,11 @@ fn prepare(dir: &Path, rebuild: bool) -> Result<Target, IndexError> {
         let index = create_index(&work)?;
         return Ok(Target {
             work,
-            old_lock,
+            old_lock: Some(old_lock),
             index,
             old: IndexManifest::default(),
             created: true,
+            clear: false,
         });
     }
     if is_index {
@@ -435,6 +460,7 @@ fn prepare(dir: &Path, rebuild: bool) -> Result<Target, IndexError> {
             index,
             old,
             created: false,
+            clear: false,
         })
     } else {
         Ok(Target {
@@ -443,8 +469,34 @@ fn prepare(dir: &Path, rebuild: bool) -> Result<Target, IndexError> {
             index: create_index(dir)?,
             old: IndexManifest::default(),
             created: true,
+            clear: false,
         })
     }
+}
+
+/// Gives tantivy's `meta.json` and `.managed.json`, which it writes through temporary files
+/// created private to the user (mode 0600), the permissions of the index's other files (those of
+/// its lock file, created with the user's umask), so that whoever can read the index can open it.
+fn share_like_the_other_files(dir: &Path) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let Ok(reference) = std::fs::metadata(dir.join(INDEX_WRITER_LOCK.filepath.as_path()))
+        else {
+            return;
+        };
+        let mode = reference.permissions().mode() & 0o666;
+        for name in [META_FILE, super::MANAGED_FILE] {
+            let path = dir.join(name);
+            if let Ok(m) = std::fs::metadata(&path) {
+                if m.permissions().mode() & 0o777 != mode {
+                    let _ = std::fs::set_permissions(&path, std::fs::Permissions::from_mode(mode));
+                }
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = dir;
 }
 
 /// Removes `DIR.tmp-<pid>` folders left by killed rebuilds (their process no longer runs). Only
@@ -474,9 +526,10 @@ fn remove_stale_tmp(dir: &Path) {
     }
 }
 
-/// Swaps the freshly built index at `tmp` in for `dir`. Directory renames cannot be exchanged
-/// atomically through std, so there is a window of two renames during which `dir` does not exist;
-/// readers that opened the old index keep their memory maps and are not disturbed.
+/// Swaps the freshly built index at `tmp` in for `dir`: only for an index this hria cannot read
+/// (another layout, or damaged), as an index of the current layout is rebuilt in place. Directory
+/// renames cannot be exchanged atomically through std, so there is a window of two renames
+/// during which `dir` does not exist; it costs nothing usable, since the old index was not.
 fn swap_in(
     tmp: &Path,
     dir: &Path,
@@ -528,6 +581,11 @@ pub fn build(
         opts.threads
     };
     let mut writer = open_writer(index, dir, threads, opts.memory_budget_per_thread)?;
+    if target.clear {
+        writer
+            .delete_all_documents()
+            .map_err(|e| IndexError::tantivy(dir, e))?;
+    }
     progress(Event::LockAcquired);
     if let Some(d) = opts.hold_lock {
         std::thread::sleep(d);
@@ -542,37 +600,37 @@ pub fn build(
         ..Default::default()
     };
 
-    // Walk every root on its own, to know which root each document belongs to.
-    let mut cands = Vec::new();
-    let mut seen: BTreeMap<String, PathBuf> = BTreeMap::new();
-    let mut walked_roots = BTreeSet::new();
-    for root in &opts.roots {
-        let (found, skips) = ingest::walk(std::slice::from_ref(root), &opts.ingest);
-        summary.skipped.extend(skips);
-        if !root.exists() {
-            continue;
+    // One walk over all roots: ids are unique within the run whatever the order of the roots.
+    let (found, skips) = ingest::walk(&opts.roots, &opts.ingest);
+    summary.skipped.extend(skips);
+    let walked_roots: BTreeSet<String> = opts
+        .roots
+        .iter()
+        .filter(|r| r.exists())
+        .map(|r| root_key(r))
+        .collect();
+    let run_ids: BTreeSet<String> = found.iter().map(|c| c.id.clone()).collect();
+    let mut seen: BTreeSet<String> = BTreeSet::new();
+    let mut cands = Vec::with_capacity(found.len());
+    for mut c in found {
+        let root = root_key(&c.root);
+        // The id is held in the index by a document of a root not given to this run: this
+        // document gets its root's name in front rather than replacing that one.
+        let held_elsewhere = |id: &str| {
+            target
+                .old
+                .documents
+                .get(id)
+                .is_some_and(|r| r.root != root && !walked_roots.contains(&r.root))
+        };
+        if held_elsewhere(&c.id) {
+            c.id = (1..=16)
+                .map(|k| ingest::qualify_id(&c.root, k, &c.id))
+                .find(|id| !held_elsewhere(id) && !run_ids.contains(id) && !seen.contains(id))
+                .unwrap_or_else(|| format!("{}~{}", ingest::qualify_id(&c.root, 1, &c.id), root));
         }
-        let key = root_key(root);
-        walked_roots.insert(key.clone());
-        for c in found {
-            if let Some(first) = seen.get(&c.id) {
-                summary.skipped.push(Skip::new(
-                    c.path.clone(),
-                    SkipKind::Duplicate,
-                    format!(
-                        "duplicate document id {} (already read from {})",
-                        c.id,
-                        first.display()
-                    ),
-                ));
-                continue;
-            }
-            seen.insert(c.id.clone(), c.path.clone());
-            cands.push(Cand {
-                c,
-                root: key.clone(),
-            });
-        }
+        seen.insert(c.id.clone());
+        cands.push(Cand { c, root });
     }
     let total_bytes = cands
         .iter()
@@ -594,7 +652,7 @@ pub fn build(
     let gone: Vec<String> = manifest
         .documents
         .iter()
-        .filter(|(id, r)| walked_roots.contains(&r.root) && !seen.contains_key(*id))
+        .filter(|(id, r)| walked_roots.contains(&r.root) && !seen.contains(*id))
         .map(|(id, _)| id.clone())
         .collect();
     for id in gone {
@@ -619,7 +677,7 @@ pub fn build(
         .build()
         .map_err(|e| IndexError::Io {
             path: dir.to_path_buf(),
-            source: std::io::Error::other(e),
+            error: std::io::Error::other(e),
         })?;
     // One parallel pass over all candidates: no per-chunk barrier, so a large document does not
     // leave the other workers idle. What each worker holds is one document's passages (freed as
@@ -632,18 +690,34 @@ pub fn build(
     });
     for (cand, outcome) in cands.iter().zip(outcomes) {
         match outcome.map_err(|e| IndexError::tantivy(dir, e))? {
-            Outcome::Unchanged => summary.unchanged += 1,
+            Outcome::Unchanged => {
+                summary.unchanged += 1;
+                // Still degraded: reported on every run, not only the one that read it.
+                let degraded = manifest
+                    .documents
+                    .get(&cand.c.id)
+                    .and_then(|r| r.degraded.clone());
+                if let Some(reason) = degraded {
+                    summary.skipped.push(Skip::new(
+                        cand.c.path.clone(),
+                        SkipKind::Degraded,
+                        reason,
+                    ));
+                }
+            }
             Outcome::Indexed {
                 record,
                 passages,
                 tags,
                 bytes,
+                degraded,
             } => {
+                summary.skipped.extend(degraded);
                 summary.indexed += 1;
                 summary.passages += passages;
                 summary.tags += tags;
                 summary.bytes += bytes;
-                manifest.documents.insert(cand.c.id.clone(), record);
+                manifest.documents.insert(cand.c.id.clone(), *record);
             }
             Outcome::Skipped(skip) => {
                 if manifest.documents.remove(&cand.c.id).is_some() {
@@ -666,9 +740,11 @@ pub fn build(
         summary.opstamp = writer.commit_opstamp();
         drop(writer);
     }
-    if opts.rebuild {
+    if work != dir {
         swap_in(&work, dir, target.old_lock)?;
     }
+    share_like_the_other_files(dir);
+    summary.skipped.sort_by(|a, b| a.path.cmp(&b.path));
     summary.total_documents = manifest.documents.len() as u64;
     summary.total_passages = manifest.documents.values().map(|d| d.passages).sum();
     summary.elapsed_s = start.elapsed().as_secs_f64();

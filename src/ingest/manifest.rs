@@ -23,7 +23,7 @@ use std::sync::Arc;
 pub const MANIFEST_FILE: &str = "manifest.toml";
 
 /// Metadata of one document, as written in the manifest. Every field is optional.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct ManifestEntry {
     /// Title.

@@ -99,7 +99,8 @@ pub enum SkipKind {
     Manifest,
     /// Read, but damaged: invalid byte sequences were replaced (the document is not skipped).
     Degraded,
-    /// Another file already gave a document with the same id in this run.
+    /// Another file already gave a document with the same id in this run. No longer produced:
+    /// [`walk`] makes ids unique; kept so that the kinds reported stay stable.
     Duplicate,
 }
 
@@ -138,17 +139,39 @@ pub struct Candidate {
     pub format: Format,
     /// Its manifest entry, if the manifest of its root has one.
     pub meta: Option<Arc<ManifestEntry>>,
+    /// The path given on the command line it was found under: a folder, or the file itself.
+    /// Ids that collide across roots are qualified by the folder's name (for a file, by the name
+    /// of the folder holding it).
+    pub root: PathBuf,
 }
 
 impl Candidate {
-    /// A candidate without manifest metadata.
+    /// A candidate without manifest metadata, as for a file given directly.
     pub fn new(path: PathBuf, id: String, format: Format) -> Candidate {
         Candidate {
+            root: path.clone(),
             path,
             id,
             format,
             meta: None,
         }
+    }
+
+    /// A fingerprint of what, besides its bytes, decides the document read from this candidate:
+    /// its manifest entry and the encoding option. Incremental indexing compares it with the
+    /// one recorded, so that a changed title or `--encoding` re-reads the document.
+    pub fn inputs_hash(&self, opts: &IngestOptions) -> String {
+        let encoding = opts
+            .encoding
+            .as_deref()
+            .map(|l| encoding_for_label(l).map_or(l, |e| e.name()));
+        let key = serde_json::json!({
+            "meta": self.meta.as_deref(),
+            "encoding": encoding,
+        });
+        blake3::hash(key.to_string().as_bytes())
+            .to_hex()
+            .to_string()
     }
 }
 
@@ -157,10 +180,19 @@ impl Candidate {
 /// Folders are walked recursively, siblings sorted by file name; files are not opened (only each
 /// root's `manifest.toml` is read). Hidden entries are left out silently unless `opts.hidden`;
 /// symlinks inside a folder are reported unless `opts.follow` (paths given directly are always
-/// followed). When two roots yield the same id, the later one is prefixed with its root's folder
-/// name (`other/a.md`); the same file reached through two roots is listed once.
+/// followed). When two roots yield the same id, each of those documents is prefixed with its
+/// root's folder name (`one/a.md`, `two/a.md`; more of the root's path if the names are the
+/// same), so that a file gets the same id whatever the order of the roots; the same file reached
+/// twice (through two roots, or a followed link) is listed once.
 pub fn walk(paths: &[PathBuf], opts: &IngestOptions) -> (Vec<Candidate>, Vec<Skip>) {
     walk::walk(paths, opts)
+}
+
+/// `id` of a document found under `root`, qualified with the last `k` folder names of the root's
+/// path (`corpus2/a.md` for `k` = 1; for a file root, of the folder holding it): for an id already
+/// taken by a document of another root.
+pub fn qualify_id(root: &Path, k: usize, id: &str) -> String {
+    walk::qualify(root, k, id)
 }
 
 /// Format from a file extension, if hria reads it.

@@ -7,59 +7,159 @@ use std::ffi::OsStr;
 use std::path::{Component, Path, PathBuf};
 use walkdir::WalkDir;
 
-/// Candidates of one root, before ids are made unique across roots.
+/// Candidates of one root.
 struct Found {
     candidates: Vec<Candidate>,
-    /// A label for the root, used to prefix ids that collide with another root's.
-    label: String,
 }
 
 pub(super) fn walk(paths: &[PathBuf], opts: &IngestOptions) -> (Vec<Candidate>, Vec<Skip>) {
     let mut skips = Vec::new();
     let mut manifests = HashMap::new();
-    let mut out = Vec::new();
-    let mut taken: HashSet<String> = HashSet::new();
-    // The same file reached through two roots (`corpus corpus/a.md`) is read once.
-    let mut seen_files: HashSet<PathBuf> = HashSet::new();
-    let dedupe = paths.len() > 1;
-    for (i, root) in paths.iter().enumerate() {
-        let found = walk_root(root, i, opts, &mut manifests, &mut skips);
-        for mut c in found.candidates {
-            if dedupe {
-                let canonical = std::fs::canonicalize(&c.path).unwrap_or_else(|_| c.path.clone());
-                if !seen_files.insert(canonical) {
-                    continue;
-                }
-            }
-            if taken.contains(&c.id) {
-                c.id = unique_id(&c.id, &found.label, &taken);
-            }
-            taken.insert(c.id.clone());
-            out.push(c);
-        }
+    let mut out: Vec<Candidate> = Vec::new();
+    for root in paths {
+        out.extend(walk_root(root, opts, &mut manifests, &mut skips).candidates);
     }
+    // The same file reached twice (through two roots, `corpus corpus/a.md`, or through a
+    // followed link inside one root) is read once.
+    if paths.len() > 1 || opts.follow {
+        out = read_once(out);
+    }
+    qualify_colliding_ids(&mut out);
     (out, skips)
 }
 
-/// `label/id`, or `label~2/id`, `label~3/id`, ... : the first that is not taken.
-fn unique_id(id: &str, label: &str, taken: &HashSet<String>) -> String {
-    let mut n = 1usize;
-    loop {
-        let candidate = if n == 1 {
-            format!("{label}/{id}")
-        } else {
-            format!("{label}~{n}/{id}")
-        };
-        if !taken.contains(&candidate) {
-            return candidate;
+/// Keeps one candidate per file (by canonical path), in walk order. Which one does not depend on
+/// the order of the roots: the file reached by its own path rather than through a link, then
+/// from a folder rather than named directly, then from the outermost folder.
+fn read_once(cands: Vec<Candidate>) -> Vec<Candidate> {
+    let canonical = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
+    let keys: Vec<(PathBuf, (bool, bool, usize))> = cands
+        .iter()
+        .map(|c| {
+            let file = canonical(&c.path);
+            let root = canonical(&c.root);
+            let root_is_file = root == file;
+            let direct = root_is_file || root.join(&c.id) == file;
+            (file, (!direct, root_is_file, root.components().count()))
+        })
+        .collect();
+    let mut best: HashMap<&PathBuf, usize> = HashMap::new();
+    for (i, (file, rank)) in keys.iter().enumerate() {
+        let slot = best.entry(file).or_insert(i);
+        if *rank < keys[*slot].1 {
+            *slot = i;
         }
-        n += 1;
     }
+    let keep: HashSet<usize> = best.into_values().collect();
+    cands
+        .into_iter()
+        .enumerate()
+        .filter(|(i, _)| keep.contains(i))
+        .map(|(_, c)| c)
+        .collect()
+}
+
+/// Makes ids unique whatever the order of the roots: when roots yield the same id, every one of
+/// those documents gets its root's folder name in front (`one/a.md`, `two/a.md`), with as many
+/// trailing folders of the root's path as it takes to tell them apart. Ids that no other root
+/// yields stay as they are, so a single root's ids never change.
+fn qualify_colliding_ids(cands: &mut [Candidate]) {
+    let mut by_id: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, c) in cands.iter().enumerate() {
+        by_id.entry(c.id.clone()).or_default().push(i);
+    }
+    let mut taken: HashSet<String> = by_id.keys().cloned().collect();
+    let mut groups: Vec<(String, Vec<usize>)> = by_id
+        .into_iter()
+        .filter(|(_, members)| members.len() > 1)
+        .collect();
+    // Sorted, so that the ids taken first do not depend on hash order.
+    groups.sort();
+    for (id, members) in groups {
+        taken.remove(&id);
+        let roots: Vec<PathBuf> = members.iter().map(|&i| cands[i].root.clone()).collect();
+        let ids = distinct_qualified(&id, &roots, &taken);
+        for (&i, new) in members.iter().zip(ids) {
+            taken.insert(new.clone());
+            cands[i].id = new;
+        }
+    }
+}
+
+/// `id` qualified by each root: the fewest trailing folders of the roots' paths that make the
+/// ids distinct (and not `taken`), else numbered in the order of the roots' paths.
+fn distinct_qualified(id: &str, roots: &[PathBuf], taken: &HashSet<String>) -> Vec<String> {
+    let folders: Vec<Vec<String>> = roots.iter().map(|r| root_folders(r)).collect();
+    let deepest = folders.iter().map(Vec::len).max().unwrap_or(0);
+    for k in 1..=deepest.max(1) {
+        let ids: Vec<String> = folders.iter().map(|f| qualified_id(f, k, id)).collect();
+        let distinct: HashSet<&String> = ids.iter().collect();
+        if distinct.len() == ids.len() && ids.iter().all(|i| !taken.contains(i)) {
+            return ids;
+        }
+    }
+    // The same folder path twice (it cannot be the same file: those were merged). Number them in
+    // the order of their full paths, which does not depend on the order they were given in.
+    let mut order: Vec<usize> = (0..roots.len()).collect();
+    order.sort_by(|&a, &b| roots[a].cmp(&roots[b]));
+    let mut out = vec![String::new(); roots.len()];
+    let mut used = taken.clone();
+    for (n, &i) in order.iter().enumerate() {
+        let label = folders[i].last().map_or("root", String::as_str);
+        let mut m = n + 1;
+        let mut candidate = format!("{label}~{m}/{id}");
+        while used.contains(&candidate) {
+            m += 1;
+            candidate = format!("{label}~{m}/{id}");
+        }
+        used.insert(candidate.clone());
+        out[i] = candidate;
+    }
+    out
+}
+
+/// `id` with the last `k` of `folders` in front, `/`-separated.
+fn qualified_id(folders: &[String], k: usize, id: &str) -> String {
+    let start = folders.len().saturating_sub(k);
+    let mut parts: Vec<&str> = folders[start..].iter().map(String::as_str).collect();
+    if parts.is_empty() {
+        parts.push("root");
+    }
+    parts.push(id);
+    parts.join("/")
+}
+
+/// The folders of a root's absolute path (resolving `.` and `..`), outermost first; for a file
+/// given directly, those of the folder holding it.
+fn root_folders(root: &Path) -> Vec<String> {
+    let root = if root.is_file() {
+        match root.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p,
+            _ => Path::new("."),
+        }
+    } else {
+        root
+    };
+    let abs = std::fs::canonicalize(root)
+        .or_else(|_| std::path::absolute(root))
+        .unwrap_or_else(|_| root.to_path_buf());
+    abs.components()
+        .filter_map(|c| match c {
+            Component::Normal(s) => Some(s.to_string_lossy().into_owned()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Qualifies `id` of a document found under `root` with the root's last `k` folder names
+/// (`corpus2/a.md` for `k` = 1): how a document gets a unique id when its plain id is already
+/// taken by a document of another root.
+pub(super) fn qualify(root: &Path, k: usize, id: &str) -> String {
+    qualified_id(&root_folders(root), k, id)
 }
 
 fn walk_root(
     root: &Path,
-    index: usize,
     opts: &IngestOptions,
     manifests: &mut HashMap<PathBuf, Option<Manifest>>,
     skips: &mut Vec<Skip>,
@@ -80,7 +180,6 @@ fn walk_root(
             })
             .map(Path::to_path_buf)
     };
-    let label = root_label(if is_dir { Some(root) } else { root.parent() }, index);
     let manifest = manifest_dir.and_then(|dir| {
         manifests
             .entry(dir.clone())
@@ -171,6 +270,7 @@ fn walk_root(
             id,
             format,
             meta,
+            root: root.to_path_buf(),
         });
     }
     if is_dir {
@@ -186,7 +286,7 @@ fn walk_root(
             }
         }
     }
-    Found { candidates, label }
+    Found { candidates }
 }
 
 fn walk_error(e: &walkdir::Error, root: &Path, opts: &IngestOptions) -> Skip {
@@ -234,26 +334,6 @@ fn relative_id(rel: &Path) -> String {
         .join("/")
 }
 
-/// The name of a root folder (resolving `.` and `..`), else `root{n}`.
-fn root_label(dir: Option<&Path>, index: usize) -> String {
-    let name = dir.and_then(|d| {
-        let d = if d.as_os_str().is_empty() {
-            Path::new(".")
-        } else {
-            d
-        };
-        match d.file_name() {
-            Some(n) => Some(n.to_string_lossy().into_owned()),
-            None => std::fs::canonicalize(d)
-                .ok()?
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned()),
-        }
-    });
-    name.filter(|n| !n.is_empty())
-        .unwrap_or_else(|| format!("root{}", index + 1))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -264,11 +344,35 @@ mod tests {
     }
 
     #[test]
-    fn unique_id_tries_suffixes() {
-        let mut taken: HashSet<String> = ["a.md", "x/a.md"].iter().map(|s| s.to_string()).collect();
-        assert_eq!(unique_id("a.md", "x", &taken), "x~2/a.md");
-        taken.remove("x/a.md");
-        assert_eq!(unique_id("a.md", "x", &taken), "x/a.md");
+    fn colliding_ids_are_qualified_whatever_the_order() {
+        let c = |root: &str| {
+            let mut c = Candidate::new(
+                PathBuf::from(root).join("a.md"),
+                "a.md".into(),
+                crate::model::Format::Markdown,
+            );
+            c.root = PathBuf::from(root);
+            c
+        };
+        let mut one = vec![c("/x/one/docs"), c("/x/two/docs"), c("/x/three")];
+        qualify_colliding_ids(&mut one);
+        let mut other = vec![c("/x/three"), c("/x/two/docs"), c("/x/one/docs")];
+        qualify_colliding_ids(&mut other);
+        let ids = |v: &[Candidate]| {
+            let mut v: Vec<(PathBuf, String)> =
+                v.iter().map(|c| (c.root.clone(), c.id.clone())).collect();
+            v.sort();
+            v
+        };
+        assert_eq!(ids(&one), ids(&other));
+        assert_eq!(
+            ids(&one).into_iter().map(|x| x.1).collect::<Vec<_>>(),
+            ["one/docs/a.md", "x/three/a.md", "two/docs/a.md"]
+        );
+        // The same folder named twice: numbered.
+        let taken = HashSet::new();
+        let twice = distinct_qualified("a.md", &[PathBuf::from("/d"), PathBuf::from("/d")], &taken);
+        assert_eq!(twice, ["d~1/a.md", "d~2/a.md"]);
     }
 
     #[test]

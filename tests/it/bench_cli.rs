@@ -66,3 +66,79 @@ fn bench_without_documents_is_an_error() {
         .code(2)
         .stderr(predicates::str::contains("no documents"));
 }
+
+#[test]
+fn bench_reports_every_file_it_does_not_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path();
+    std::fs::copy(
+        "tests/fixtures/index/corpus/supplier-code.en.md",
+        p.join("good.md"),
+    )
+    .unwrap();
+    std::fs::copy(
+        "tests/fixtures/ingest/bad/invalid-utf8.md",
+        p.join("damaged.md"),
+    )
+    .unwrap();
+    std::fs::write(p.join("binary.md"), b"ab\0cd").unwrap();
+    std::fs::write(p.join("empty.md"), b"").unwrap();
+    std::fs::write(p.join("large.md"), "# Large\n\n".repeat(1000)).unwrap();
+    let out = hria()
+        .args([
+            "bench",
+            "--threads",
+            "1",
+            "--repeat",
+            "1",
+            "--format",
+            "json",
+            "--quiet",
+        ])
+        .args(["--max-file-size", "5000"])
+        .arg(p)
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(3),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let r: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    // The degraded document is timed (and reported); the others are skipped.
+    assert_eq!(r["documents"], 2);
+    let mut kinds: Vec<(String, String)> = r["skipped"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            let path = std::path::Path::new(s["path"].as_str().unwrap());
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            (name, s["kind"].as_str().unwrap().to_string())
+        })
+        .collect();
+    kinds.sort();
+    assert_eq!(
+        kinds,
+        [
+            ("binary.md".to_string(), "binary".to_string()),
+            ("damaged.md".into(), "degraded".into()),
+            ("empty.md".into(), "empty".into()),
+            ("large.md".into(), "too-large".into()),
+        ]
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("file too large"));
+}
+
+#[test]
+fn bench_refuses_zero_threads_and_unknown_encodings() {
+    for extra in [["--threads", "0"], ["--encoding", "klingon-8"]] {
+        hria()
+            .args(["bench", "tests/fixtures/index/corpus", "--quiet"])
+            .args(extra)
+            .assert()
+            .code(2)
+            .stdout("");
+    }
+}

@@ -172,7 +172,7 @@ fn documents_of_other_roots_are_kept() {
 }
 
 #[test]
-fn rebuild_swaps_in_a_fresh_index_and_leaves_nothing_behind() {
+fn rebuild_leaves_nothing_behind() {
     let (tmp, corpus, index) = setup();
     index_json(&corpus, &index, &[]);
     // Left by a killed rebuild whose process is gone (pids are below 2^22 on Linux).
@@ -406,6 +406,20 @@ fn refuses_to_write_into_a_folder_that_is_not_an_index() {
 
 #[test]
 fn skipped_inputs_give_exit_code_3() {
+    let (_tmp, corpus, index) = setup();
+    std::fs::write(corpus.join("scan.md"), b"PK\x03\x04\x00\x00binary").unwrap();
+    hria()
+        .arg("index")
+        .arg(&corpus)
+        .arg("--index")
+        .arg(&index)
+        .assert()
+        .code(3)
+        .stderr(predicates::str::contains("scan.md: binary file"));
+}
+
+#[test]
+fn a_missing_root_is_an_error_and_creates_nothing() {
     let (tmp, corpus, index) = setup();
     hria()
         .arg("index")
@@ -414,6 +428,440 @@ fn skipped_inputs_give_exit_code_3() {
         .arg("--index")
         .arg(&index)
         .assert()
-        .code(3)
+        .code(2)
+        .stderr(predicates::str::contains("cannot index"))
         .stderr(predicates::str::contains("missing-folder"));
+    assert!(!index.exists());
+    // The default root too.
+    hria()
+        .current_dir(tmp.path().join("corpus"))
+        .arg("index")
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("cannot index corpus"));
+    assert!(!corpus.join("index").exists());
+}
+
+#[test]
+fn out_of_range_threads_and_memory_budget_are_refused() {
+    let (_tmp, corpus, index) = setup();
+    for extra in [
+        ["--threads", "0"],
+        ["--threads", "1000"],
+        ["--memory-budget", "1"],
+        ["--memory-budget", "5000"],
+    ] {
+        hria()
+            .arg("index")
+            .arg(&corpus)
+            .arg("--index")
+            .arg(&index)
+            .args(extra)
+            .assert()
+            .code(2)
+            .stderr(predicates::str::contains(extra[0]));
+    }
+    hria()
+        .arg("index")
+        .arg(&corpus)
+        .arg("--index")
+        .arg(&index)
+        .args(["--encoding", "klingon-8"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("unknown encoding label"));
+    assert!(!index.exists());
+}
+
+#[test]
+fn degraded_documents_are_indexed_and_reported_on_every_run() {
+    let (_tmp, corpus, index) = setup();
+    let damaged = [
+        "# 损坏的文件\n\n我们禁止强迫劳动，".as_bytes(),
+        b"\xff",
+        "并在供应链中尊重人权。\n".as_bytes(),
+    ]
+    .concat();
+    std::fs::write(corpus.join("damaged.md"), damaged).unwrap();
+    for run in 0..2 {
+        let out = hria()
+            .arg("index")
+            .arg(&corpus)
+            .arg("--index")
+            .arg(&index)
+            .args(["--format", "json", "--quiet"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(3), "run {run}");
+        let s: Value = serde_json::from_slice(&out.stdout).unwrap();
+        let skipped = s["skipped"].as_array().unwrap();
+        assert_eq!(skipped.len(), 1, "run {run}: {skipped:?}");
+        assert_eq!(skipped[0]["kind"], "degraded");
+        assert!(skipped[0]["path"].as_str().unwrap().ends_with("damaged.md"));
+        assert_eq!(s["total_documents"], 4);
+        assert!(String::from_utf8_lossy(&out.stderr).contains("damaged.md: 1 invalid byte"));
+    }
+    assert!(!search_ids(&index, "强迫劳动", &["--doc", "damaged.md"]).is_empty());
+}
+
+#[test]
+fn a_changed_manifest_entry_or_encoding_option_replaces_the_document() {
+    let (_tmp, corpus, index) = setup();
+    let manifest = |title: &str| {
+        std::fs::write(
+            corpus.join("manifest.toml"),
+            format!("[documents.\"supplier-code.en.md\"]\ntitle = \"{title}\"\n"),
+        )
+        .unwrap()
+    };
+    manifest("Old title");
+    index_json(&corpus, &index, &[]);
+    let title = |index: &Path| {
+        let hits = search_hits(index, "*", &["--doc", "supplier-code.en.md"]);
+        hits[0]["title"].as_str().unwrap().to_string()
+    };
+    assert_eq!(title(&index), "Old title");
+    manifest("New title");
+    let s = index_json(&corpus, &index, &[]);
+    assert_eq!(s["indexed"], 1);
+    assert_eq!(s["unchanged"], 2);
+    assert_eq!(title(&index), "New title");
+    // The same again: nothing to do.
+    assert_eq!(index_json(&corpus, &index, &[])["unchanged"], 3);
+    // Another encoding asked for: every document is read again.
+    let s = index_json(&corpus, &index, &["--encoding", "utf-8"]);
+    assert_eq!(s["indexed"], 3);
+    assert_eq!(
+        index_json(&corpus, &index, &["--encoding", "UTF8"])["unchanged"],
+        3
+    );
+}
+
+#[test]
+fn the_same_relative_path_under_two_roots_gives_two_documents() {
+    let (tmp, corpus, index) = setup();
+    let corpus2 = tmp.path().join("corpus2");
+    std::fs::create_dir(&corpus2).unwrap();
+    std::fs::write(
+        corpus2.join("labour-policy.zh-Hant.md"),
+        "# 第二份政策\n\n我們保障工人的結社自由。\n",
+    )
+    .unwrap();
+    index_json(&corpus, &index, &[]);
+    let s = index_json(&corpus2, &index, &[]);
+    assert_eq!(s["indexed"], 1);
+    assert_eq!(s["removed"], 0);
+    assert_eq!(s["total_documents"], 4);
+    let first = search_ids(&index, "*", &["--doc", "labour-policy.zh-Hant.md"]);
+    let second = search_ids(&index, "*", &["--doc", "corpus2/labour-policy.zh-Hant.md"]);
+    assert!(!first.is_empty() && !second.is_empty());
+    // Run again: the second root's document keeps its qualified id.
+    let s = index_json(&corpus2, &index, &[]);
+    assert_eq!(
+        (s["unchanged"].as_u64(), s["removed"].as_u64()),
+        (Some(1), Some(0))
+    );
+    // Both roots in one run, in either order: the same two ids.
+    for (n, roots) in [[&corpus, &corpus2], [&corpus2, &corpus]]
+        .iter()
+        .enumerate()
+    {
+        let fresh = tmp.path().join(format!("both-{n}"));
+        let s = json_of(
+            hria()
+                .arg("index")
+                .args(*roots)
+                .arg("--index")
+                .arg(&fresh)
+                .args(["--format", "json", "--quiet"]),
+        );
+        assert_eq!(s["total_documents"], 4);
+        for doc in [
+            "corpus/labour-policy.zh-Hant.md",
+            "corpus2/labour-policy.zh-Hant.md",
+        ] {
+            assert!(
+                !search_ids(&fresh, "*", &["--doc", doc]).is_empty(),
+                "{doc}"
+            );
+        }
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn rebuild_happens_in_place_and_a_killed_rebuild_leaves_the_old_index() {
+    use std::os::unix::fs::MetadataExt;
+    let (_tmp, corpus, index) = setup();
+    index_json(&corpus, &index, &[]);
+    let before = search_ids(&index, "强迫劳动", &[]);
+    let inode = std::fs::metadata(&index).unwrap().ino();
+    let s = index_json(&corpus, &index, &["--rebuild"]);
+    assert_eq!(
+        (s["rebuilt"].as_bool(), s["indexed"].as_u64()),
+        (Some(true), Some(3))
+    );
+    assert_eq!(
+        std::fs::metadata(&index).unwrap().ino(),
+        inode,
+        "swapped, not rebuilt in place"
+    );
+    assert_eq!(search_ids(&index, "强迫劳动", &[]), before);
+
+    let para = "我们尊重人权，承诺在供应链中消除强迫劳动与童工，并为受影响的工人提供补救。\n\n";
+    for i in 0..200 {
+        let text = format!("# 文件 {i}\n\n{}", para.repeat(40));
+        std::fs::write(corpus.join(format!("gen-{i:03}.md")), text).unwrap();
+    }
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("hria"))
+        .arg("index")
+        .arg(&corpus)
+        .arg("--index")
+        .arg(&index)
+        .args([
+            "--rebuild",
+            "--quiet",
+            "--threads",
+            "1",
+            "--hold-lock-ms",
+            "0",
+        ])
+        .stderr(Stdio::piped())
+        .stdout(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stderr.take().unwrap()).lines();
+    let marker = lines.next().unwrap().unwrap();
+    assert!(marker.contains("holding the index lock"), "{marker}");
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    child.kill().unwrap();
+    child.wait().unwrap();
+    // The old commit, or the new one if it got that far: the old hits either way.
+    let after = search_ids(&index, "强迫劳动", &[]);
+    assert!(before.iter().all(|id| after.contains(id)));
+}
+
+/// A copy of a fresh index of the fixture corpus, with its largest file of extension `ext`
+/// changed by `damage`.
+fn damaged_index(ext: &str, damage: impl Fn(&Path)) -> (tempfile::TempDir, PathBuf, PathBuf) {
+    let (tmp, corpus, index) = setup();
+    index_json(&corpus, &index, &[]);
+    let file = std::fs::read_dir(&index)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == ext))
+        .max_by_key(|p| std::fs::metadata(p).unwrap().len())
+        .unwrap();
+    damage(&file);
+    (tmp, corpus, index)
+}
+
+/// Every command that reads `index` fails with exit 2 and a message naming the damage and asking
+/// for a rebuild, once, without a panic.
+fn assert_reported_as_damaged(corpus: &Path, index: &Path, what: &str) {
+    let corpus = corpus.to_str().unwrap();
+    for args in [
+        vec!["search", "人权"],
+        vec!["coverage"],
+        vec!["gaps"],
+        vec!["explain", "x"],
+        vec!["index", corpus],
+    ] {
+        let out = hria()
+            .args(&args)
+            .arg("--index")
+            .arg(index)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+        assert!(stderr.contains(what), "{args:?}: {stderr}");
+        assert_eq!(
+            stderr.matches("hria index --rebuild").count(),
+            1,
+            "{args:?}: {stderr}"
+        );
+        assert_eq!(
+            stderr.matches(what).count(),
+            1,
+            "said more than once: {stderr}"
+        );
+    }
+}
+
+#[test]
+fn a_garbled_doc_store_is_reported_without_a_panic_and_rebuilt() {
+    for half in [false, true] {
+        let (_tmp, corpus, index) = damaged_index("store", |p| {
+            let mut bytes = std::fs::read(p).unwrap();
+            let n = if half { bytes.len() / 2 } else { bytes.len() };
+            bytes[..n].iter_mut().for_each(|b| *b ^= 0x5a);
+            std::fs::write(p, bytes).unwrap();
+        });
+        assert_reported_as_damaged(&corpus, &index, ".store is damaged");
+        let s = index_json(&corpus, &index, &["--rebuild"]);
+        assert_eq!(s["indexed"], 3);
+        assert!(!search_ids(&index, "强迫劳动", &[]).is_empty());
+    }
+}
+
+#[test]
+fn damage_inside_any_index_file_is_reported_without_a_panic() {
+    // Damage tantivy would otherwise panic on (fast columns, field norms) or misread.
+    for ext in ["fast", "fieldnorm", "idx", "term", "pos"] {
+        let (_tmp, corpus, index) = damaged_index(ext, |p| {
+            let mut bytes = std::fs::read(p).unwrap();
+            let n = bytes.len() / 2;
+            bytes[..n].iter_mut().for_each(|b| *b ^= 0x5a);
+            std::fs::write(p, bytes).unwrap();
+        });
+        assert_reported_as_damaged(&corpus, &index, &format!(".{ext} is damaged"));
+    }
+}
+
+#[test]
+fn a_truncated_or_missing_file_is_named_once_with_the_rebuild_hint() {
+    let (_tmp, corpus, index) = damaged_index("idx", |p| {
+        let f = std::fs::OpenOptions::new().write(true).open(p).unwrap();
+        f.set_len(100).unwrap();
+    });
+    assert_reported_as_damaged(
+        &corpus,
+        &index,
+        ".idx is damaged (truncated or overwritten)",
+    );
+    let (_tmp, corpus, index) = damaged_index("fast", |p| std::fs::remove_file(p).unwrap());
+    assert_reported_as_damaged(&corpus, &index, ".fast is missing");
+}
+
+#[cfg(unix)]
+#[test]
+fn index_metadata_files_are_as_readable_as_the_other_files() {
+    use std::os::unix::fs::PermissionsExt;
+    let (_tmp, corpus, index) = setup();
+    index_json(&corpus, &index, &[]);
+    let mode = |name: &str| {
+        std::fs::metadata(index.join(name))
+            .unwrap()
+            .permissions()
+            .mode()
+            & 0o777
+    };
+    let reference = mode(".tantivy-writer.lock");
+    assert_eq!(mode("meta.json"), reference);
+    assert_eq!(mode(".managed.json"), reference);
+}
+
+/// Runs `hria` as the unprivileged user `nobody` when the tests run as root (root reads and
+/// writes anything, so permission errors need another user); as the current user otherwise.
+#[cfg(unix)]
+fn as_unprivileged(args: &[&std::ffi::OsStr]) -> Option<std::process::Output> {
+    let bin = assert_cmd::cargo::cargo_bin("hria");
+    // SAFETY: geteuid has no preconditions.
+    let root = unsafe { libc::geteuid() } == 0;
+    let mut cmd = if root {
+        let mut c = std::process::Command::new("setpriv");
+        c.args(["--reuid=65534", "--regid=65534", "--clear-groups", "--"]);
+        c.arg(&bin);
+        c
+    } else {
+        std::process::Command::new(&bin)
+    };
+    let out = cmd.args(args).output().ok()?;
+    // Without setpriv (or when nobody cannot run the binary) there is nothing to check.
+    if root && out.status.code() == Some(127) {
+        return None;
+    }
+    Some(out)
+}
+
+#[cfg(unix)]
+#[test]
+fn permission_problems_are_reported_as_such() {
+    use std::os::unix::fs::PermissionsExt;
+    let (tmp, corpus, index) = setup();
+    index_json(&corpus, &index, &[]);
+    let open = std::fs::Permissions::from_mode(0o755);
+    std::fs::set_permissions(tmp.path(), open.clone()).unwrap();
+    for dir in [&corpus, &index] {
+        std::fs::set_permissions(dir, open.clone()).unwrap();
+        for e in std::fs::read_dir(dir).unwrap() {
+            std::fs::set_permissions(e.unwrap().path(), std::fs::Permissions::from_mode(0o644))
+                .unwrap();
+        }
+    }
+    let os = |s: &str| std::ffi::OsString::from(s);
+    let search = [
+        os("search"),
+        os("人权"),
+        os("--index"),
+        index.clone().into(),
+    ];
+    let search: Vec<&std::ffi::OsStr> = search.iter().map(|s| s.as_os_str()).collect();
+    // Another user who may read the index can search it.
+    if unsafe { libc::geteuid() } == 0 {
+        let Some(out) = as_unprivileged(&search) else {
+            return;
+        };
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        // ...but not write it: that is not a lock held by another process.
+        let write = [
+            os("index"),
+            corpus.clone().into(),
+            os("--index"),
+            index.clone().into(),
+        ];
+        let write: Vec<&std::ffi::OsStr> = write.iter().map(|s| s.as_os_str()).collect();
+        let out = as_unprivileged(&write).unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{stderr}");
+        assert!(stderr.contains("permission denied"), "{stderr}");
+        assert!(!stderr.contains("locked"), "{stderr}");
+    } else {
+        // The owner may write a file of mode 0644 whatever the folder's mode: the lock file too.
+        let lock = index.join(".tantivy-writer.lock");
+        std::fs::set_permissions(&lock, std::fs::Permissions::from_mode(0o444)).unwrap();
+        std::fs::set_permissions(&index, std::fs::Permissions::from_mode(0o555)).unwrap();
+        let out = hria()
+            .arg("index")
+            .arg(&corpus)
+            .arg("--index")
+            .arg(&index)
+            .arg("--rebuild")
+            .output()
+            .unwrap();
+        std::fs::set_permissions(&index, open.clone()).unwrap();
+        std::fs::set_permissions(&lock, std::fs::Permissions::from_mode(0o644)).unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{stderr}");
+        assert!(stderr.contains("permission denied"), "{stderr}");
+        assert!(!stderr.contains("locked"), "{stderr}");
+    }
+    // A metadata file that cannot be read is not a corrupt index (private to its owner when
+    // another user reads it; unreadable to all when the owner does).
+    let private = if unsafe { libc::geteuid() } == 0 {
+        0o600
+    } else {
+        0o000
+    };
+    for name in [".managed.json", "meta.json"] {
+        std::fs::set_permissions(index.join(name), std::fs::Permissions::from_mode(private))
+            .unwrap();
+        let out = as_unprivileged(&search).unwrap();
+        std::fs::set_permissions(index.join(name), std::fs::Permissions::from_mode(0o644)).unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{stderr}");
+        assert!(
+            stderr.contains(&format!("cannot read {}", index.join(name).display())),
+            "{stderr}"
+        );
+        assert!(stderr.contains("permission denied"), "{stderr}");
+        assert!(!stderr.contains("corrupt"), "{stderr}");
+    }
 }

@@ -345,10 +345,8 @@ fn symlinks_are_reported_unless_followed() {
         ..opts()
     };
     let (cands, skips) = walk(&root, &o);
-    assert_eq!(
-        ids(&cands),
-        ["link.md", "linked-dir/t.md", "real.md", "target/t.md"]
-    );
+    // Each file once, by its own path rather than through the link.
+    assert_eq!(ids(&cands), ["real.md", "target/t.md"]);
     assert_eq!(skips.len(), 1, "{skips:?}");
     assert_eq!(skips[0].kind, SkipKind::Io);
     assert!(
@@ -600,25 +598,63 @@ fn unknown_encoding_label_is_an_error_naming_it() {
 }
 
 #[test]
-fn colliding_ids_from_two_roots_are_disambiguated() {
+fn colliding_ids_from_two_roots_are_qualified_whatever_their_order() {
     let dir = tempfile::tempdir().unwrap();
     for sub in ["one/docs", "two/docs", "three"] {
         fs::create_dir_all(dir.path().join(sub)).unwrap();
         fs::write(dir.path().join(sub).join("x.md"), sub).unwrap();
     }
+    fs::write(dir.path().join("three/only.md"), "only").unwrap();
     let roots: Vec<PathBuf> = ["one/docs", "two/docs", "three", "one/docs/x.md"]
         .iter()
         .map(|s| dir.path().join(s))
         .collect();
     let (cands, skips) = walk(&roots, &opts());
     assert!(skips.is_empty(), "{skips:?}");
-    // The last root is the first file again: read once.
-    assert_eq!(ids(&cands), ["x.md", "docs/x.md", "three/x.md"]);
+    // The last root is the first file again: read once. Every colliding id is qualified (the
+    // two `docs` folders by one more folder), an id no other root yields is left alone.
+    let got = ids(&cands);
+    assert_eq!(got.len(), 4, "{got:?}");
+    assert_eq!(&got[..2], ["one/docs/x.md", "two/docs/x.md"]);
+    let base = dir
+        .path()
+        .file_name()
+        .unwrap()
+        .to_string_lossy()
+        .into_owned();
+    assert_eq!(got[2], "only.md");
+    assert_eq!(got[3], format!("{base}/three/x.md"));
     let texts: Vec<String> = cands
         .iter()
         .map(|c| load(c, &opts()).unwrap().text)
         .collect();
-    assert_eq!(texts, ["one/docs", "two/docs", "three"]);
+    assert_eq!(texts, ["one/docs", "two/docs", "only", "three"]);
+
+    // In another order, each file keeps its id.
+    let reversed: Vec<PathBuf> = roots[..3].iter().rev().cloned().collect();
+    let (again, _) = walk(&reversed, &opts());
+    let by_path = |cs: &[Candidate]| {
+        let mut v: Vec<(PathBuf, String)> =
+            cs.iter().map(|c| (c.path.clone(), c.id.clone())).collect();
+        v.sort();
+        v
+    };
+    assert_eq!(by_path(&again), by_path(&cands));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_file_reached_twice_through_a_followed_link_is_read_once() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("a.md"), "# A\n\ntext\n").unwrap();
+    std::os::unix::fs::symlink(dir.path().join("a.md"), dir.path().join("b.md")).unwrap();
+    let follow = IngestOptions {
+        follow: true,
+        ..opts()
+    };
+    let (cands, skips) = walk(&[dir.path().to_path_buf()], &follow);
+    assert!(skips.is_empty(), "{skips:?}");
+    assert_eq!(ids(&cands), ["a.md"]);
 }
 
 #[test]

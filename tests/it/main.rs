@@ -22,4 +22,5 @@ mod segment;
 mod segment_cli;
 mod segment_props;
 mod tag;
+mod tag_cli;
 mod taxonomy;

@@ -57,3 +57,91 @@ fn table_output_and_skips() {
     assert!(stdout.contains("基本原则 › 我们承诺实施补救"));
     assert!(String::from_utf8_lossy(&out.stderr).contains("missing.md"));
 }
+
+const INVALID_UTF8: &str = "tests/fixtures/ingest/bad/invalid-utf8.md";
+
+#[test]
+fn degraded_documents_are_segmented_reported_and_exit_3() {
+    let out = hria()
+        .args(["segment", INVALID_UTF8, "--format", "jsonl"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    assert!(!out.stdout.is_empty(), "the document is still segmented");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("invalid-utf8.md"), "{stderr}");
+    assert!(
+        stderr.contains("2 invalid byte sequences replaced with U+FFFD"),
+        "{stderr}"
+    );
+
+    // A file decoded with the wrong encoding asked for is degraded too.
+    let out = hria()
+        .args([
+            "segment",
+            "tests/fixtures/ingest/encodings/gb18030.txt",
+            "--encoding",
+            "big5",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("gb18030.txt"), "{stderr}");
+    assert!(stderr.contains("decoded as Big5, option"), "{stderr}");
+}
+
+#[test]
+fn an_unknown_encoding_label_fails_before_reading() {
+    let out = hria()
+        .args(["segment", STATEMENT, "--encoding", "klingon-8"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("unknown encoding label `klingon-8`"));
+}
+
+/// `(file text, id)` of every document in `hria segment` JSON Lines output, sorted.
+fn ids_by_text(args: &[&std::path::Path]) -> Vec<(String, String)> {
+    let out = hria()
+        .arg("segment")
+        .args(args)
+        .args(["--format", "jsonl"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let mut v: Vec<(String, String)> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| {
+            let r: serde_json::Value = serde_json::from_str(l).unwrap();
+            (
+                r["text"].as_str().unwrap().into(),
+                r["doc"].as_str().unwrap().into(),
+            )
+        })
+        .collect();
+    v.sort();
+    v.dedup();
+    v
+}
+
+#[test]
+fn files_of_the_same_name_get_ids_that_do_not_depend_on_the_order() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (r, o) = (tmp.path().join("r/a.md"), tmp.path().join("o/a.md"));
+    for (p, text) in [(&r, "from r"), (&o, "from o")] {
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, text).unwrap();
+    }
+    let forward = ids_by_text(&[&r, &o]);
+    assert_eq!(
+        forward,
+        [
+            ("from o".to_string(), "o/a.md".to_string()),
+            ("from r".into(), "r/a.md".into())
+        ]
+    );
+    assert_eq!(ids_by_text(&[&o, &r]), forward);
+}

@@ -1,0 +1,59 @@
+//! `hria tag` end to end: degraded documents, and the input checks of `--stdin`.
+
+use crate::cli::hria;
+
+#[test]
+fn degraded_documents_are_tagged_reported_and_exit_3() {
+    let out = hria()
+        .args([
+            "tag",
+            "tests/fixtures/ingest/bad/invalid-utf8.md",
+            "--format",
+            "jsonl",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    assert!(!out.stdout.is_empty(), "the document is still tagged");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("invalid-utf8.md"), "{stderr}");
+    assert!(
+        stderr.contains("invalid byte sequences replaced"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn an_unknown_encoding_label_fails_before_reading() {
+    hria()
+        .args(["tag", "no-such-folder", "--encoding", "klingon-8"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicates::str::contains("unknown encoding label"));
+}
+
+#[test]
+fn stdin_accepts_a_byte_order_mark_and_names_a_line_that_is_not_an_object() {
+    let input = "\u{FEFF}{\"id\": 1, \"text\": \"We prohibit forced labour.\"}\n[1,2]\n";
+    let out = hria()
+        .args(["tag", "--stdin"])
+        .write_stdin(input)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let first: serde_json::Value = serde_json::from_str(stdout.lines().next().unwrap()).unwrap();
+    assert_eq!(first["id"], 1);
+    assert!(first["tags"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|t| t["tag"] == "right/labour/forced-labour"));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("line 1"), "{stderr}");
+    assert!(
+        stderr.contains("stdin line 2: each line must be a JSON object"),
+        "{stderr}"
+    );
+}
