@@ -199,7 +199,7 @@ impl ToSource<'_> {
     }
 
     /// Appends a jieba token of the run starting at normalized offset `base`.
-    #[inline]
+    #[inline(always)]
     fn push(&mut self, out: &mut Vec<Token>, base: usize, t: &jieba_rs::Token<'_>) {
         let range = self.at(base + t.byte_start)..self.at(base + t.byte_end);
         out.push(Token {
