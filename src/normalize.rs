@@ -70,12 +70,18 @@ pub(crate) fn fold_table() -> &'static FoldTable {
 }
 
 impl FoldTable {
+    /// Whether the BMP code point `u` folds to another char.
+    #[inline]
+    fn changes(&self, u: usize) -> bool {
+        self.changes[u / 64] & (1 << (u % 64)) != 0
+    }
+
     /// [`fold_char`] through the table; `None` when the char stays as it is.
     #[inline]
     pub(crate) fn fold(&self, c: char) -> Option<char> {
         let u = c as usize;
         if u < 0x1_0000 {
-            if self.changes[u / 64] & (1 << (u % 64)) == 0 {
+            if !self.changes(u) {
                 None
             } else {
                 Some(self.to[u])
@@ -101,25 +107,49 @@ pub(crate) fn fold_into(source: &str, out: &mut String, mut shift: impl FnMut(us
         return;
     }
     let table = fold_table();
+    let bytes = source.as_bytes();
     // Copy unchanged runs in bulk and write only the chars that fold to another char
-    // (Traditional → Simplified, full-width forms); ASCII is lowercased at the end.
+    // (Traditional → Simplified, full-width forms); ASCII is lowercased at the end, if it
+    // has capitals at all.
     let mut copied = 0;
-    for (i, c) in source.char_indices() {
-        if c.is_ascii() {
+    let mut upper = false;
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b < 0x80 {
+            upper |= b.is_ascii_uppercase();
+            i += 1;
             continue;
         }
-        let Some(f) = table.fold(c) else {
-            continue;
+        // A three-byte char (Han, CJK punctuation, full-width forms: most of a Chinese text)
+        // is looked up in the bitset from its bytes; other chars, and those that change, are
+        // decoded.
+        if let (0xE0..0xF0, Some(&b1), Some(&b2)) = (b, bytes.get(i + 1), bytes.get(i + 2)) {
+            let u = (usize::from(b & 0x0F) << 12)
+                | (usize::from(b1 & 0x3F) << 6)
+                | usize::from(b2 & 0x3F);
+            if !table.changes(u) {
+                i += 3;
+                continue;
+            }
+        }
+        let Some(c) = source.get(i..).and_then(|t| t.chars().next()) else {
+            break;
         };
-        out.push_str(&source[copied..i]);
-        out.push(f);
-        copied = i + c.len_utf8();
-        if f.len_utf8() != c.len_utf8() {
-            shift(out.len() - base, copied);
+        let len = c.len_utf8();
+        if let Some(f) = table.fold(c) {
+            out.push_str(&source[copied..i]);
+            out.push(f);
+            copied = i + len;
+            if f.len_utf8() != len {
+                shift(out.len() - base, copied);
+            }
         }
+        i += len;
     }
     out.push_str(&source[copied..]);
-    out[base..].make_ascii_lowercase();
+    if upper {
+        out[base..].make_ascii_lowercase();
+    }
 }
 
 /// Normalizes one char: Traditional → Simplified, full-width → half-width, lowercase, and
@@ -277,6 +307,18 @@ mod tests {
         let mut buf = String::from("x");
         normalize_into("ＡＢ強", &mut buf);
         assert_eq!(buf, "xab强");
+    }
+
+    #[test]
+    fn fold_into_folds_every_char_as_fold_char() {
+        let mut out = String::new();
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let src = format!("Q{c}é");
+            out.clear();
+            fold_into(&src, &mut out, |_, _| {});
+            let want: String = src.chars().map(fold_char).collect();
+            assert_eq!(out, want, "U+{:04X}", c as u32);
+        }
     }
 
     #[test]

@@ -68,8 +68,13 @@ fn cjk(text: &str, out: &mut Vec<Range<usize>>) -> bool {
                     }
                 }
             }
-            _ => {
+            0..0x80 => {
                 i += 1;
+                continue;
+            }
+            // Another lead byte: its count of leading ones is the char's length.
+            _ => {
+                i += b.leading_ones() as usize;
                 continue;
             }
         };

@@ -144,11 +144,9 @@ fn emit(
             let w = &words[k];
             // Punctuation inside the run comes out as tokens of its own.
             if has_alphanumeric(w.word) {
-                for g in std::iter::once(w).chain(&words[from..k]) {
-                    out.push(Token {
-                        term: g.word.into(),
-                        range: map.at(r.start + g.byte_start)..map.at(r.start + g.byte_end),
-                    });
+                map.push(out, r.start, w);
+                for g in &words[from..k] {
+                    map.push(out, r.start, g);
                 }
             }
             from = k + 1;
@@ -187,6 +185,9 @@ impl ToSource<'_> {
     #[inline]
     fn at(&mut self, n: usize) -> usize {
         let s = self.shifts;
+        if s.is_empty() {
+            return n;
+        }
         while self.k < s.len() && s[self.k].0 <= n {
             self.k += 1;
         }
@@ -195,6 +196,16 @@ impl ToSource<'_> {
         }
         let d = if self.k == 0 { 0 } else { s[self.k - 1].1 };
         n.wrapping_add_signed(d)
+    }
+
+    /// Appends a jieba token of the run starting at normalized offset `base`.
+    #[inline(always)]
+    fn push(&mut self, out: &mut Vec<Token>, base: usize, t: &jieba_rs::Token<'_>) {
+        let range = self.at(base + t.byte_start)..self.at(base + t.byte_end);
+        out.push(Token {
+            term: t.word.into(),
+            range,
+        });
     }
 }
 
