@@ -688,7 +688,7 @@ impl Tagger {
             return None;
         }
         let source = |start: usize, end: usize| {
-            let r = norm.to_source(start)..norm.to_source(end);
+            let r = norm.range_to_source(start..end);
             debug_assert!(clean.is_char_boundary(r.start) && clean.is_char_boundary(r.end));
             r
         };
@@ -741,7 +741,7 @@ impl Tagger {
     fn section_cues(&self, section: &[String]) -> Vec<SectionCue> {
         let mut out = Vec::new();
         for name in section {
-            let t = crate::normalize::normalize_str(name);
+            let t = text::normalize_pattern(name);
             for m in self.ac.find_overlapping_iter(t.as_str()) {
                 for r in self.refs_of(m.pattern().as_usize()) {
                     if r.role != Role::Cue
@@ -910,7 +910,7 @@ struct Builder {
 
 impl Builder {
     fn add(&mut self, keyword: &str, entry: u32, role: Role, plural_ok: bool, group: u32) {
-        let norm = crate::normalize::normalize_str(keyword.trim());
+        let norm = text::normalize_pattern(keyword.trim());
         if norm.is_empty() {
             return;
         }
@@ -1002,9 +1002,7 @@ fn right_boundary(t: &str, end: usize, plural: bool) -> Option<usize> {
 /// Whether the text at a normalized range is written exactly like the abbreviation (case
 /// included; full-width letters count as their ASCII forms).
 fn abbr_as_written(clean: &str, norm: &NormText, r: Range<usize>, abbr: &str) -> bool {
-    let src = clean
-        .get(norm.to_source(r.start)..norm.to_source(r.end))
-        .unwrap_or("");
+    let src = clean.get(norm.range_to_source(r)).unwrap_or("");
     src.chars().map(text::fold_width).eq(abbr.chars())
 }
 

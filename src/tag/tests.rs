@@ -555,3 +555,77 @@ fn automaton_is_a_dfa_unless_the_patterns_are_too_long() {
         5
     );
 }
+
+/// Every piece of evidence is the exact source text of its range.
+fn assert_evidence_in(text: &str, tags: &[Tag]) {
+    for tag in tags {
+        for ev in &tag.evidence {
+            assert_eq!(
+                text.get(ev.range.clone()),
+                Some(ev.matched.as_str()),
+                "{ev:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn keywords_match_across_wraps_and_space_runs() {
+    let t = tagger();
+    let fl = "right/labour/forced-labour";
+    for (text, matched) in [
+        ("We prohibit forced\nlabour.", "forced\nlabour"),
+        ("We prohibit forced\r\n   labour.", "forced\r\n   labour"),
+        ("We prohibit forced\u{a0}labour.", "forced\u{a0}labour"),
+        ("We prohibit forced  labour.", "forced  labour"),
+        ("We prohibit Forced\t\tLabour.", "Forced\t\tLabour"),
+        ("我们禁止强迫\n劳动。", "强迫\n劳动"),
+        ("我們禁止強迫\r\n勞動。", "強迫\r\n勞動"),
+        ("禁止\n强迫劳动", "强迫劳动"),
+    ] {
+        let tags = t.tag_text(text, None);
+        let tag = get(&tags, fl).unwrap_or_else(|| panic!("{text:?}"));
+        assert_eq!(tag.evidence[0].matched, matched, "{text:?}");
+        assert_evidence_in(text, &tags);
+    }
+    // A passage: ranges are into the document, through the passage's own offset map.
+    let clean = "We prohibit forced\nlabour and\u{a0}forced  labour.";
+    let tags = t.tag(&passage_under(clean, vec![]));
+    let tag = get(&tags, fl).unwrap();
+    assert_eq!(tag.evidence.len(), 2);
+    assert_evidence_in(clean, &tags);
+}
+
+#[test]
+fn line_breaks_end_sentences_only_at_blank_lines_and_list_items() {
+    let t = tagger();
+    let id = "group/indigenous-peoples";
+    // A wrapped line is the same sentence: the cue reaches the weak keyword.
+    assert!(get(
+        &t.tag_text("We consult the\ncommunity on land use.", None),
+        id
+    )
+    .is_some());
+    // A blank line or a list item starts a new sentence.
+    assert!(get(&t.tag_text("We consult widely\n\nThe community", None), id).is_none());
+    assert!(get(&t.tag_text("We consult:\n- the community", None), id).is_none());
+    assert!(get(&t.tag_text("We consult\n- community", None), id).is_none());
+    // Negation reaches across a wrap, not across a blank line or into a list item.
+    let hrdd = "hrdd/impact-assessment";
+    assert!(get(
+        &t.tag_text("We have not\nconducted an impact assessment.", None),
+        hrdd
+    )
+    .is_none());
+    assert!(get(&t.tag_text("我们尚未\n开展人权影响评估。", None), hrdd).is_none());
+    assert!(get(
+        &t.tag_text("No exceptions\n\nWe run an impact assessment.", None),
+        hrdd
+    )
+    .is_some());
+    assert!(get(
+        &t.tag_text("No exceptions\n- impact assessment", None),
+        hrdd
+    )
+    .is_some());
+}
