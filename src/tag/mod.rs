@@ -14,9 +14,10 @@
 //!   cues. Rule cues are patterns of the same automaton, so rules cost no second pass; the
 //!   confirming cue is evidence too.
 //! - An exclude phrase vetoes every keyword match of its entry that it overlaps.
-//! - For entries marked `negatable`, a match preceded in the same clause by a negation cue
-//!   (within 12 chars of Chinese or 5 words of English) does not count. Phrases that contain a
-//!   negation cue without negating (未来, 不断, not only, do not tolerate) are exempt.
+//! - For entries marked `negatable` (stances, due-diligence steps), a match preceded in the same
+//!   clause by a negation cue (within 12 chars of Chinese, 4 after 不, or 5 English words with
+//!   no clause opener such as "that" between) does not count. Phrases that contain a negation
+//!   cue without negating (未来, 不断, not only, do not tolerate) are exempt.
 //! - Overlapping matches of one entry count once (the longest).
 //! - Instruments named in a passage are [`Basis::Cited`]; an instrument whose linked rights,
 //!   groups or themes the passage addresses without naming it is [`Basis::Covered`].
@@ -55,7 +56,7 @@ pub const MAX_EVIDENCE: usize = 10;
 /// Negation cues (normalized). `n't` attaches to the word before it.
 const NEGATIONS: &[&str] = &[
     "不", "未", "没有", "无", "并非", "从未", "尚未", "绝不", "not", "no", "never", "without",
-    "n't", "neither", "nor", "cannot",
+    "n't", "neither", "nor", "cannot", "yet to",
 ];
 
 /// Phrases that contain a negation cue but do not negate what follows (adverbs such as 不断
@@ -1041,7 +1042,9 @@ fn cue_in_sentence(cues: &[Hit], h: &Hit, t: &str, breaks: &mut LazyBreaks<'_>) 
 }
 
 /// Whether a negation cue precedes `start` in the same clause, close enough: at most 12 chars
-/// between them when the gap has Han text, else at most 5 words.
+/// between them when the gap has Han text (4 after 不, which negates the verb right after it:
+/// 不开展, 不会提供, not 不敢腐的震慑力度畅通信访举报渠道), else at most 5 words and no word that opens
+/// another clause ("that", "which", "if": "activities that do not …" is not about what follows).
 fn negated(t: &str, start: usize, negs: &[Range<usize>]) -> bool {
     // No Chinese gap of 12 chars or English gap of 5 words is longer than this.
     const REACH: usize = 80;
@@ -1054,12 +1057,30 @@ fn negated(t: &str, start: usize, negs: &[Range<usize>]) -> bool {
             return false;
         }
         if gap.chars().any(crate::lang::is_han) {
-            gap.chars().filter(|c| !c.is_whitespace()).count() <= 12
+            let reach = if t.get(n.clone()) == Some("不") {
+                4
+            } else {
+                12
+            };
+            gap.chars().filter(|c| !c.is_whitespace()).count() <= reach
         } else {
-            gap.split_whitespace().count() <= 5
+            let mut words = 0;
+            for w in gap.split_whitespace() {
+                words += 1;
+                if words > 5 || CLAUSE_OPENERS.contains(&w) {
+                    return false;
+                }
+            }
+            true
         }
     })
 }
+
+/// Words that open a new clause, out of a preceding negation's reach.
+const CLAUSE_OPENERS: &[&str] = &[
+    "that", "which", "who", "whom", "whose", "where", "when", "while", "whether", "if", "because",
+    "although", "though", "unless", "until", "but", "so",
+];
 
 #[cfg(test)]
 mod tests;
