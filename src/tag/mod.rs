@@ -26,7 +26,7 @@
 
 mod text;
 
-use crate::model::{Basis, Evidence, Lang, Passage, Tag};
+use crate::model::{Basis, Evidence, Lang, Passage, Tag, Token};
 use crate::taxonomy::{parse_weak, Taxonomy};
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use std::collections::HashMap;
@@ -201,6 +201,155 @@ struct Ctx<'a> {
     parts: &'a mut Vec<(Role, u32, f32)>,
     /// Maps clean-text ranges to output ranges.
     map: &'a dyn Fn(Range<usize>) -> Range<usize>,
+    /// Word boundaries, for Han matches that may straddle two words.
+    words: WordBounds<'a>,
+}
+
+/// Han text longer than this many chars on a side of a match is cut in a window of this size
+/// around it rather than whole (a page of Chinese without punctuation, say).
+const CUT_REACH: usize = 24;
+
+/// Word boundaries of a passage, to reject a Han match that starts inside one word and ends
+/// inside another, taking a single char from either (工会 in 员工|会议, 童工 in 儿童|工作站,
+/// 工人 in 员工|人数). A match made of two whole words that jieba joined otherwise with their
+/// neighbours still counts (再生利用 in 可再生|利用率, 信息保护 in 个人信息|保护法), as does a
+/// keyword inside a longer word (强迫劳动 in 反强迫劳动). A passage's own words are used when it
+/// has them; a free text's Han runs are cut with jieba around the matches that need it, each run
+/// once, so that both agree wherever the passage's words came from the same cut.
+struct WordBounds<'a> {
+    /// The passage's tokens: each whole word followed by its sub-words. Empty for free text.
+    tokens: &'a [Token],
+    /// Whole words of `tokens` (source ranges), built on first use.
+    words: &'a mut Vec<Range<usize>>,
+    words_ready: bool,
+    /// Han runs cut so far: `(start, end, bounds from, bounds to)`, sorted by start.
+    runs: &'a mut Vec<(usize, usize, usize, usize)>,
+    /// Word boundaries (normalized offsets) of the cut runs, each run's in order.
+    bounds: &'a mut Vec<usize>,
+}
+
+impl WordBounds<'_> {
+    /// Whether the match `s..e` of the normalized text `t` (of source `clean`) starts strictly
+    /// inside one word and ends strictly inside another, with one char in either. Only a match
+    /// with Han chars at both ends and on both sides can: elsewhere a script change or
+    /// punctuation is a word boundary.
+    fn straddles(&mut self, clean: &str, t: &str, norm: &NormText, s: usize, e: usize) -> bool {
+        let han = |c: Option<char>| c.is_some_and(crate::lang::is_han);
+        let m = &t[s..e];
+        if !(han(t[..s].chars().next_back())
+            && han(t[e..].chars().next())
+            && han(m.chars().next())
+            && han(m.chars().next_back())
+            && m.chars().nth(1).is_some())
+        {
+            return false;
+        }
+        if !self.tokens.is_empty() {
+            let (s, e) = (norm.to_source(s), norm.to_source_end(e));
+            return self
+                .straddles_words(s, e)
+                .is_some_and(|(a, b)| one_char(clean.get(s..a)) || one_char(clean.get(b..e)));
+        }
+        // Only where a dictionary word crosses both ends can the cut put them inside words: a
+        // few lookups spare most cuts.
+        let jieba = crate::segment::Segmenter::shared().jieba();
+        if !crossed(jieba, t, s) || !crossed(jieba, t, e) {
+            return false;
+        }
+        let (from, to) = self.cut_around(jieba, t, s, e);
+        let b = &self.bounds[from..to];
+        if b.binary_search(&s).is_ok() || b.binary_search(&e).is_ok() {
+            return false;
+        }
+        // The first boundary after the start and the last before the end.
+        let i = b.partition_point(|&x| x <= s);
+        let j = b.partition_point(|&x| x < e);
+        match (b.get(i), j.checked_sub(1).and_then(|j| b.get(j))) {
+            (Some(&first), Some(&last)) if first < e => {
+                one_char(t.get(s..first)) || one_char(t.get(last..e))
+            }
+            _ => false,
+        }
+    }
+
+    /// With the passage's words, on source offsets: where the word holding `s` ends and the
+    /// word holding `e` starts, when they are two words and neither `s` nor `e` is a boundary.
+    fn straddles_words(&mut self, s: usize, e: usize) -> Option<(usize, usize)> {
+        if !self.words_ready {
+            self.words.clear();
+            let mut end = 0;
+            for tok in self.tokens {
+                // Sub-words lie inside the word before them.
+                if tok.range.start >= end {
+                    end = tok.range.end;
+                    self.words.push(tok.range.clone());
+                }
+            }
+            self.words_ready = true;
+        }
+        let inside = |x: usize| {
+            let i = self.words.partition_point(|w| w.end <= x);
+            self.words
+                .get(i)
+                .is_some_and(|w| w.start < x && x < w.end)
+                .then_some(i)
+        };
+        match (inside(s), inside(e)) {
+            (Some(a), Some(b)) if a != b => Some((self.words[a].end, self.words[b].start)),
+            _ => None,
+        }
+    }
+
+    /// The word boundaries around `s..e` (a range of `self.bounds`): the Han run holding the
+    /// match, cut once and kept, or a window of it when the run is very long.
+    fn cut_around(
+        &mut self,
+        jieba: &jieba_rs::Jieba,
+        t: &str,
+        s: usize,
+        e: usize,
+    ) -> (usize, usize) {
+        let i = self.runs.partition_point(|r| r.0 <= s);
+        if let Some(&(rs, re, from, to)) = i.checked_sub(1).map(|i| &self.runs[i]) {
+            if rs <= s && e <= re {
+                return (from, to);
+            }
+        }
+        let mut start = s;
+        let mut left = 0;
+        for c in t[..s].chars().rev() {
+            if !crate::lang::is_han(c) || left == CUT_REACH {
+                break;
+            }
+            start -= c.len_utf8();
+            left += 1;
+        }
+        let mut end = e;
+        let mut right = 0;
+        for c in t[e..].chars() {
+            if !crate::lang::is_han(c) || right == CUT_REACH {
+                break;
+            }
+            end += c.len_utf8();
+            right += 1;
+        }
+        let from = self.bounds.len();
+        self.bounds.push(start);
+        for w in jieba.cut(&t[start..end], false) {
+            self.bounds.push(start + w.byte_end);
+        }
+        let to = self.bounds.len();
+        // A window of a longer run is not kept: another match in the run gets its own window.
+        let han_before = t[..start]
+            .chars()
+            .next_back()
+            .is_some_and(crate::lang::is_han);
+        let han_after = t[end..].chars().next().is_some_and(crate::lang::is_han);
+        if !han_before && !han_after {
+            self.runs.insert(i, (start, end, from, to));
+        }
+        (from, to)
+    }
 }
 
 /// The cue that confirmed a weak keyword: its name, and its range in the sentence (`None` when
@@ -233,6 +382,10 @@ struct Scratch {
     found: Vec<(u32, Tag)>,
     /// Instruments covered by the found tags, with their score.
     covered: Vec<(u32, f32)>,
+    /// See [`WordBounds`].
+    words: Vec<Range<usize>>,
+    runs: Vec<(usize, usize, usize, usize)>,
+    bounds: Vec<usize>,
 }
 
 /// Sentence breaks of a passage, computed on first use into a reused buffer.
@@ -407,7 +560,7 @@ impl Tagger {
     /// A passage's section path (its headings and bold lead-ins) may confirm weak keywords: a
     /// list item `拨打廉政热线` under the lead-in `我们承诺实施补救` has its cue there.
     pub fn tag(&self, passage: &Passage) -> Vec<Tag> {
-        self.finish(&passage.text, &passage.section, |r| {
+        self.finish(&passage.text, &passage.section, &passage.tokens, |r| {
             passage.map.range_to_orig(r)
         })
     }
@@ -416,7 +569,7 @@ impl Tagger {
     /// (Chinese and English patterns are all matched) and is accepted for symmetry.
     pub fn tag_text(&self, text: &str, lang: Option<Lang>) -> Vec<Tag> {
         let _ = lang;
-        self.finish(text, &[], |r| r)
+        self.finish(text, &[], &[], |r| r)
     }
 
     /// Runs the engine on a clean text and maps evidence ranges through `map`.
@@ -424,6 +577,7 @@ impl Tagger {
         &self,
         clean: &str,
         section: &[String],
+        tokens: &[Token],
         map: impl Fn(Range<usize>) -> Range<usize>,
     ) -> Vec<Tag> {
         if clean.is_empty() || self.patterns.is_empty() {
@@ -433,8 +587,8 @@ impl Tagger {
             static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::default();
         }
         SCRATCH.with(|cell| match cell.try_borrow_mut() {
-            Ok(mut scratch) => self.find_in(clean, section, &map, &mut scratch),
-            Err(_) => self.find_in(clean, section, &map, &mut Scratch::default()),
+            Ok(mut scratch) => self.find_in(clean, section, tokens, &map, &mut scratch),
+            Err(_) => self.find_in(clean, section, tokens, &map, &mut Scratch::default()),
         })
     }
 
@@ -466,6 +620,7 @@ impl Tagger {
         &self,
         clean: &str,
         section: &[String],
+        tokens: &[Token],
         map: &dyn Fn(Range<usize>) -> Range<usize>,
         scratch: &mut Scratch,
     ) -> Vec<Tag> {
@@ -479,6 +634,9 @@ impl Tagger {
             breaks,
             found,
             covered,
+            words,
+            runs,
+            bounds,
         } = scratch;
         norm.fill(clean);
         let norm = &*norm;
@@ -568,7 +726,16 @@ impl Tagger {
             section,
             section_cues: None,
             map,
+            words: WordBounds {
+                tokens,
+                words,
+                words_ready: false,
+                runs,
+                bounds,
+            },
         };
+        ctx.words.runs.clear();
+        ctx.words.bounds.clear();
         found.clear();
         let mut i = 0;
         while i < hits.len() {
@@ -637,6 +804,9 @@ impl Tagger {
                 }
             }
             if info.negatable && negated(t, h.start, negs) {
+                continue;
+            }
+            if ctx.words.straddles(clean, t, norm, h.start, h.end) {
                 continue;
             }
             // Sorted by start, longest first: a hit ending within an earlier kept one is nested.
@@ -1039,6 +1209,44 @@ fn cue_in_sentence(cues: &[Hit], h: &Hit, t: &str, breaks: &mut LazyBreaks<'_>) 
         .iter()
         .find(|c| c.end <= h.start || c.start >= h.end)
         .copied()
+}
+
+/// Whether a dictionary word of at most [`CROSS_MAX`] Han chars spans offset `at` of `t` (starts
+/// before it and ends after it): a jieba cut without the HMM can only put `at` inside such a
+/// word.
+fn crossed(jieba: &jieba_rs::Jieba, t: &str, at: usize) -> bool {
+    let mut starts = [0usize; CROSS_MAX - 1];
+    let mut ends = [0usize; CROSS_MAX - 1];
+    let fill = |out: &mut [usize], chars: &mut dyn Iterator<Item = (usize, char)>| {
+        let mut n = 0;
+        for (i, c) in chars.take(out.len()) {
+            if !crate::lang::is_han(c) {
+                break;
+            }
+            out[n] = i;
+            n += 1;
+        }
+        n
+    };
+    let before = fill(&mut starts, &mut t[..at].char_indices().rev());
+    let after = fill(
+        &mut ends,
+        &mut t[at..]
+            .char_indices()
+            .map(|(i, c)| (at + i + c.len_utf8(), c)),
+    );
+    (1..=before).any(|i| {
+        (1..=after.min(CROSS_MAX - i)).any(|j| jieba.has_word(&t[starts[i - 1]..ends[j - 1]]))
+    })
+}
+
+/// The longest dictionary word [`crossed`] looks for (jieba's words are almost all shorter).
+const CROSS_MAX: usize = 4;
+
+/// Whether a text is a single char (`None`, a range off char boundaries, is not).
+fn one_char(s: Option<&str>) -> bool {
+    let mut cs = s.unwrap_or("").chars();
+    cs.next().is_some() && cs.next().is_none()
 }
 
 /// Whether a negation cue precedes `start` in the same clause, close enough: at most 12 chars

@@ -629,3 +629,39 @@ fn line_breaks_end_sentences_only_at_blank_lines_and_list_items() {
     )
     .is_some());
 }
+
+#[test]
+fn han_matches_straddling_two_words_do_not_count() {
+    let t = Tagger::new(&Taxonomy {
+        version: "test".into(),
+        hash: String::new(),
+        entries: vec![Entry {
+            zh: strs(&["工会"]),
+            ..entry("right/labour/association-bargaining")
+        }],
+    });
+    let id = "right/labour/association-bargaining";
+    let text = "员工会议";
+    let token = |s: &str| {
+        let at = text.find(s).unwrap();
+        crate::model::Token {
+            term: s.into(),
+            range: at..at + s.len(),
+        }
+    };
+    let mut p = passage_under(text, vec![]);
+    // Cut as 员工|会议, 工会 takes a char of each.
+    p.tokens = vec![token("员工"), token("会议")];
+    assert!(get(&t.tag(&p), id).is_none());
+    // One word 员工会议 (its sub-words after it): 工会 lies inside it.
+    p.tokens = vec![token("员工会议"), token("员工"), token("会议")];
+    assert!(get(&t.tag(&p), id).is_some());
+    // Without words, the text is cut around the match, as jieba cuts it: 员工|会议.
+    p.tokens.clear();
+    assert!(get(&t.tag(&p), id).is_none());
+    assert!(get(&t.tag_text(text, None), id).is_none());
+    // Where the text ends or the script changes, the match ends a word.
+    assert!(get(&t.tag_text("员工会", None), id).is_some());
+    assert!(get(&t.tag_text("staff工会ok", None), id).is_some());
+    assert!(get(&t.tag_text("支持工会。", None), id).is_some());
+}

@@ -96,3 +96,50 @@ fn negated_due_diligence_steps_and_actions_do_not_count() {
         "stance/commitment"
     ));
 }
+
+/// The tags of `text` both ways: as a free text, and as the passages of a Markdown document
+/// (with the words of its segmentation).
+fn both_ways(text: &str) -> [Vec<String>; 2] {
+    let free = tags(text).into_iter().map(|t| t.tag).collect();
+    let doc = crate::segment_support::doc("d.md", hria::model::Format::Markdown, text);
+    let mut in_doc = Vec::new();
+    for p in hria::segment::Segmenter::shared().segment(&doc) {
+        assert!(!p.tokens.is_empty());
+        for t in tagger().tag(&p) {
+            for ev in &t.evidence {
+                assert_eq!(doc.text.get(ev.range.clone()), Some(ev.matched.as_str()));
+            }
+            in_doc.push(t.tag);
+        }
+    }
+    [free, in_doc]
+}
+
+#[test]
+fn han_keywords_do_not_straddle_word_boundaries() {
+    let ab = "right/labour/association-bargaining";
+    let cl = "right/labour/child-labour";
+    for (text, id) in [
+        // 工会 across 员工|会议, 童工 across 儿童|工作站, 确保 across 明确|保税.
+        ("公司召开员工会议。", ab),
+        ("社区设有儿童工作站。", cl),
+        ("公司明确保税维修流程。", "stance/commitment"),
+        ("依法治污，改善环境。", "theme/democracy-rule-of-law"),
+    ] {
+        for (way, tags) in both_ways(text).iter().enumerate() {
+            assert!(!tags.iter().any(|t| t == id), "{text} ({way}): {tags:?}");
+        }
+    }
+    for (text, id) in [
+        // A keyword that is a word, or inside a longer word, or two whole words.
+        ("公司支持员工加入工会。", ab),
+        ("我们禁止使用童工。", cl),
+        ("我们坚持反强迫劳动。", "right/labour/forced-labour"),
+        ("报告期内工人人数为658人。", "group/workers"),
+        ("遵守《个人信息保护法》。", "right/civil-political/privacy"),
+    ] {
+        for (way, tags) in both_ways(text).iter().enumerate() {
+            assert!(tags.iter().any(|t| t == id), "{text} ({way}): {tags:?}");
+        }
+    }
+}
