@@ -27,7 +27,7 @@
 mod text;
 
 use crate::model::{Basis, Evidence, Lang, Passage, Tag, Token};
-use crate::taxonomy::{parse_weak, Taxonomy};
+use crate::taxonomy::{parse_weak, InstrumentKind, Taxonomy};
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use std::collections::HashMap;
 use std::ops::Range;
@@ -105,6 +105,54 @@ const NEGATION_EXCEPTIONS: &[&str] = &[
     "no tolerance",
 ];
 
+/// Rights and treaty language (normalized): a short abbreviation standing alone counts only in a
+/// passage with some of it (or with a right or an instrument named by keyword), so that "CRC
+/// checksum", "GNI per capita" and "NYSE: CAT" cite nothing.
+const RIGHTS_LANGUAGE: &[&str] = &[
+    "human rights",
+    "human right",
+    "rights",
+    "right to",
+    "convention",
+    "covenant",
+    "declaration",
+    "treaty",
+    "treaties",
+    "protocol",
+    "principles",
+    "initiative",
+    "guidelines",
+    "standards",
+    "ratify",
+    "ratified",
+    "ratification",
+    "accede",
+    "acceding",
+    "accession",
+    "party to",
+    "parties to",
+    "provisions of",
+    "obligations under",
+    "special rapporteur",
+    "treaty body",
+    "united nations",
+    "人权",
+    "权利",
+    "权益",
+    "公约",
+    "宣言",
+    "条约",
+    "议定书",
+    "原则",
+    "倡议",
+    "准则",
+    "标准",
+    "批准",
+    "缔约",
+    "履约",
+    "联合国",
+];
+
 /// What a pattern is to the entry it belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Role {
@@ -115,6 +163,8 @@ enum Role {
     Exclude,
     Negation,
     NegException,
+    /// Rights or treaty language (see [`RIGHTS_LANGUAGE`]).
+    Context,
 }
 
 impl Role {
@@ -155,6 +205,8 @@ struct EntryInfo {
     negatable: bool,
     /// Instruments that this entry's matches cover, and whether each is a most specific one.
     coverers: Vec<(u32, bool)>,
+    /// A keyword of it is rights language (an instrument or a right).
+    rights_language: bool,
 }
 
 /// A pattern occurrence that passed the boundary checks (normalized byte offsets).
@@ -203,6 +255,8 @@ struct Ctx<'a> {
     map: &'a dyn Fn(Range<usize>) -> Range<usize>,
     /// Word boundaries, for Han matches that may straddle two words.
     words: WordBounds<'a>,
+    /// The passage has rights or treaty language, or names a right or an instrument by keyword.
+    rights_language: bool,
 }
 
 /// Han text longer than this many chars on a side of a match is cut in a window of this size
@@ -502,6 +556,9 @@ impl Tagger {
         for k in NEGATION_EXCEPTIONS {
             b.add(k, u32::MAX, Role::NegException, false, 0);
         }
+        for k in RIGHTS_LANGUAGE {
+            b.add(k, u32::MAX, Role::Context, true, 0);
+        }
         let ac = automaton(&b.patterns)?;
         let mut refs = Vec::new();
         let mut ref_start = vec![0u32];
@@ -644,6 +701,7 @@ impl Tagger {
         hits.clear();
         negs.clear();
         exceptions.clear();
+        let mut rights_language = false;
         for m in self.ac.find_overlapping_iter(t) {
             for r in self.refs_of(m.pattern().as_usize()) {
                 let start = m.start();
@@ -661,6 +719,7 @@ impl Tagger {
                 match r.role {
                     Role::Negation => negs.push(start..end),
                     Role::NegException => exceptions.push(start..end),
+                    Role::Context => rights_language = true,
                     role => {
                         if role == Role::Abbr
                             && !abbr_as_written(
@@ -671,6 +730,13 @@ impl Tagger {
                             )
                         {
                             continue;
+                        }
+                        // A right or an instrument named by keyword (or a long abbreviation:
+                        // CEDAW) is rights language too.
+                        if !rights_language
+                            && (role == Role::Keyword || (role == Role::Abbr && end - start >= 4))
+                        {
+                            rights_language = self.entries[r.entry as usize].rights_language;
                         }
                         hits.push(Hit {
                             start,
@@ -726,6 +792,7 @@ impl Tagger {
             section,
             section_cues: None,
             map,
+            rights_language,
             words: WordBounds {
                 tokens,
                 words,
@@ -828,13 +895,20 @@ impl Tagger {
                 Role::Keyword => SCORE_KEYWORD,
                 Role::Weak => SCORE_WEAK,
                 _ => {
+                    // A short abbreviation is often something else (CRC checksums, GNI per
+                    // capita, the CAT ticker): it needs the instrument's name or a cue, a title
+                    // mark (《CRC》), or at least rights language in the passage.
                     let letters = self.names[h.name as usize].chars().count();
-                    let mut context = || {
+                    let mut anchored = || {
                         has_keyword
-                            || bracketed(t, h.start, h.end)
+                            || title_marked(t, h.start, h.end)
                             || cue_in_sentence(cue_group(cues, 0), h, t, breaks).is_some()
                     };
-                    if letters >= 4 || context() {
+                    if letters >= 4 || anchored() {
+                        SCORE_ABBR
+                    } else if !ctx.rights_language {
+                        SCORE_TINY_ABBR
+                    } else if bracketed(t, h.start, h.end) {
                         SCORE_ABBR
                     } else if letters == 3 {
                         SCORE_SHORT_ABBR
@@ -1112,6 +1186,10 @@ impl Builder {
     }
 }
 
+/// A treaty or declaration with at most this many links is about those rights (the ILO core
+/// conventions: five); one with more is a general catalogue (the UDHR, the two Covenants).
+const FOCUSED_MAX_LINKS: usize = 6;
+
 /// Entry facts the rules need, with the instruments each right, group or theme covers.
 fn entry_infos(taxonomy: &Taxonomy) -> Vec<EntryInfo> {
     let is_instrument =
@@ -1130,23 +1208,36 @@ fn entry_infos(taxonomy: &Taxonomy) -> Vec<EntryInfo> {
                 .iter()
                 .any(|p| e.id.starts_with(p));
             if specific_kind && !is_instrument(e) {
-                let candidates: Vec<(u32, usize)> = taxonomy
+                let candidates: Vec<(u32, usize, bool)> = taxonomy
                     .entries
                     .iter()
                     .enumerate()
                     .filter(|(_, inst)| {
                         is_instrument(inst) && inst.links.iter().any(|l| links_to(l, &e.id))
                     })
-                    .map(|(j, inst)| (j as u32, inst.links.len()))
+                    .map(|(j, inst)| {
+                        let framework = inst.instrument_kind == Some(InstrumentKind::Framework);
+                        (j as u32, inst.links.len(), framework)
+                    })
                     .collect();
+                // The treaties and declarations about a few rights (the ILO core conventions and
+                // the trafficking protocol for forced labour); failing those, the instruments
+                // with the fewest links (ICESCR rather than the UDHR for health).
+                let focused =
+                    |&(_, n, framework): &(u32, usize, bool)| !framework && n <= FOCUSED_MAX_LINKS;
+                let any_focused = candidates.iter().any(focused);
                 let min = candidates.iter().map(|c| c.1).min().unwrap_or(0);
-                coverers = candidates.into_iter().map(|(j, n)| (j, n == min)).collect();
+                coverers = candidates
+                    .iter()
+                    .map(|c| (c.0, if any_focused { focused(c) } else { c.1 == min }))
+                    .collect();
             }
             EntryInfo {
                 id: e.id.clone(),
                 instrument: is_instrument(e),
                 negatable: e.negatable,
                 coverers,
+                rights_language: is_instrument(e) || e.id.starts_with("right/"),
             }
         })
         .collect()
@@ -1183,6 +1274,11 @@ fn bracketed(t: &str, start: usize, end: usize) -> bool {
     let after = t[end..].trim_start().chars().next();
     matches!(before, Some('(' | '《' | '“' | '"' | '['))
         && matches!(after, Some(')' | '》' | '”' | '"' | ']'))
+}
+
+/// Whether a match is a title in 《》: `《CRC》`.
+fn title_marked(t: &str, start: usize, end: usize) -> bool {
+    t[..start].trim_end().ends_with('《') && t[end..].trim_start().starts_with('》')
 }
 
 /// The cues of one cue group (cues are sorted by group, then start).

@@ -37,11 +37,15 @@ fn taxonomy() -> Taxonomy {
                 &["UDHR"],
                 &["世界人权宣言"],
                 &["universal declaration of human rights"],
+                // A general catalogue: more links than a focused instrument has.
                 &[
                     "right/labour",
                     "group/children",
                     "group/women",
                     "right/civil-political/privacy",
+                    "right/civil-political/life",
+                    "right/civil-political/expression",
+                    "right/economic-social-cultural/health",
                 ],
             ),
             instrument(
@@ -152,14 +156,27 @@ fn abbreviations_need_word_boundaries_and_case() {
 #[test]
 fn short_abbreviations_score_lower_alone() {
     let t = tagger();
-    let alone = t.tag_text("We support the ILO.", None);
+    // Alone in a passage with rights language, a three-letter abbreviation scores lower.
+    let alone = t.tag_text("We support the ILO standards.", None);
     let s = get(&alone, "instrument/ILO").expect("ILO").score;
     assert!((s - SCORE_SHORT_ABBR).abs() < 1e-6, "{s}");
+    // Without any, it is probably something else.
+    assert!(get(&t.tag_text("We support the ILO.", None), "instrument/ILO").is_none());
+    // After the instrument's name, or in a title mark, it is the instrument.
     let bracketed = t.tag_text("国际劳工组织（ILO）", None);
     assert!(get(&bracketed, "instrument/ILO").expect("ILO").score > 0.95);
-    // A two-letter abbreviation alone stays below the default threshold.
+    let title = t.tag_text("遵守《ILO》", None);
+    assert!((get(&title, "instrument/ILO").expect("ILO").score - SCORE_ABBR).abs() < 1e-6);
+    // A two-letter abbreviation alone stays below the default threshold, even in rights
+    // language; bracketed there, it counts.
     assert!(get(&t.tag_text("UN agencies", None), "theme/un").is_none());
-    assert!(get(&t.tag_text("the (UN) agencies", None), "theme/un").is_some());
+    assert!(get(&t.tag_text("UN agencies on human rights", None), "theme/un").is_none());
+    assert!(get(&t.tag_text("the (UN) agencies", None), "theme/un").is_none());
+    assert!(get(
+        &t.tag_text("the (UN) agencies on human rights", None),
+        "theme/un"
+    )
+    .is_some());
 }
 
 #[test]
@@ -257,7 +274,7 @@ fn negation_applies_only_to_negatable_entries() {
 #[test]
 fn cited_and_covered_are_kept_apart() {
     let t = tagger();
-    // Forced labour covers its most specific instrument (C029, one link), not the broad UDHR.
+    // Forced labour covers its focused instrument (C029), not the general UDHR.
     let tags = t.tag_text("我们禁止强迫劳动。", None);
     let c029 = get(&tags, "instrument/ILO-C029").expect("covered");
     assert_eq!(c029.basis, Basis::Covered);

@@ -143,3 +143,82 @@ fn han_keywords_do_not_straddle_word_boundaries() {
         }
     }
 }
+
+#[test]
+fn bare_short_abbreviations_need_rights_language() {
+    for (text, id) in [
+        ("GNI per capita rose by 3%.", "instrument/GNI"),
+        ("Caterpillar (NYSE: CAT) shares fell.", "instrument/CAT"),
+        ("Caterpillar Inc. (CAT) shares fell.", "instrument/CAT"),
+        ("The CRC checksum failed.", "instrument/CRC"),
+        ("Enable WEP wireless encryption.", "instrument/WEP"),
+        ("我们遵守CRC校验规则。", "instrument/CRC"),
+    ] {
+        assert!(!has(text, id), "{text}: {:?}", tags(text));
+    }
+    for (text, id) in [
+        ("We respect the CRC and the CEDAW.", "instrument/CRC"),
+        (
+            "We support the CRC and children's rights.",
+            "instrument/CRC",
+        ),
+        ("我们遵守CRC，保护儿童权利。", "instrument/CRC"),
+        ("我们遵守《CRC》。", "instrument/CRC"),
+        (
+            "We are a member of the GNI and protect users' rights.",
+            "instrument/GNI",
+        ),
+        ("We signed the WEP principles.", "instrument/WEP"),
+        (
+            "The Global Network Initiative (GNI) sets principles.",
+            "instrument/GNI",
+        ),
+        ("States should ratify the CAT.", "instrument/CAT"),
+    ] {
+        assert!(
+            find(text, id).is_some_and(|(_, b)| b == Basis::Cited),
+            "{text}: {:?}",
+            tags(text)
+        );
+    }
+}
+
+#[test]
+fn covered_instruments_follow_their_scope() {
+    // The issue's own example: forced labour in the supply chain covers the ILO core
+    // conventions (and the trafficking protocol), not the broad declarations.
+    let text = "We prohibit forced labour in our supply chain.";
+    let covered = |text: &str, id: &str| find(text, id).is_some_and(|(_, b)| b == Basis::Covered);
+    assert!(covered(text, "instrument/ILO-FPRW"), "{:?}", tags(text));
+    assert!(covered(text, "instrument/PALERMO"), "{:?}", tags(text));
+    assert!(!has(text, "instrument/UDHR") && !has(text, "instrument/ICCPR"));
+    for (text, ids) in [
+        (
+            "我们禁止使用童工。",
+            &["instrument/ILO-FPRW", "instrument/CRC"][..],
+        ),
+        (
+            "We respect freedom of association and collective bargaining.",
+            &["instrument/ILO-FPRW"],
+        ),
+        ("我们保障员工的职业健康与安全。", &["instrument/ILO-FPRW"]),
+        ("我们关注外籍劳工和移民工人的权益。", &["instrument/ICMW"]),
+        ("We support women in leadership.", &["instrument/CEDAW"]),
+    ] {
+        for id in ids {
+            assert!(covered(text, id), "{text} {id}: {:?}", tags(text));
+        }
+    }
+    // A group or right too general for the instrument does not cover it.
+    for (text, id) in [
+        ("我们的员工遍布全球。", "instrument/ICMW"),
+        ("Our workers are our strength.", "instrument/ICMW"),
+        ("Our workers are our strength.", "instrument/ILO-FPRW"),
+        ("We prohibit discrimination.", "instrument/CEDAW"),
+        ("We prohibit discrimination.", "instrument/CRPD"),
+        ("We protect customer privacy.", "instrument/GNI"),
+        ("We invest in education.", "instrument/CRC"),
+    ] {
+        assert!(!has(text, id), "{text} {id}: {:?}", tags(text));
+    }
+}
