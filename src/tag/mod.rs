@@ -370,22 +370,18 @@ impl WordBounds<'_> {
             }
         }
         let mut start = s;
-        let mut left = 0;
-        for c in t[..s].chars().rev() {
-            if !crate::lang::is_han(c) || left == CUT_REACH {
+        for c in t[..s].chars().rev().take(CUT_REACH) {
+            if !crate::lang::is_han(c) {
                 break;
             }
             start -= c.len_utf8();
-            left += 1;
         }
         let mut end = e;
-        let mut right = 0;
-        for c in t[e..].chars() {
-            if !crate::lang::is_han(c) || right == CUT_REACH {
+        for c in t[e..].chars().take(CUT_REACH) {
+            if !crate::lang::is_han(c) {
                 break;
             }
             end += c.len_utf8();
-            right += 1;
         }
         let from = self.bounds.len();
         self.bounds.push(start);
