@@ -14,9 +14,10 @@
 //!   cues. Rule cues are patterns of the same automaton, so rules cost no second pass; the
 //!   confirming cue is evidence too.
 //! - An exclude phrase vetoes every keyword match of its entry that it overlaps.
-//! - For entries marked `negatable`, a match preceded in the same clause by a negation cue
-//!   (within 12 chars of Chinese or 5 words of English) does not count. Phrases that contain a
-//!   negation cue without negating (未来, 不断, not only, do not tolerate) are exempt.
+//! - For entries marked `negatable` (stances, due-diligence steps), a match preceded in the same
+//!   clause by a negation cue (within 12 chars of Chinese, 4 after 不, or 5 English words with
+//!   no clause opener such as "that" between) does not count. Phrases that contain a negation
+//!   cue without negating (未来, 不断, not only, do not tolerate) are exempt.
 //! - Overlapping matches of one entry count once (the longest).
 //! - Instruments named in a passage are [`Basis::Cited`]; an instrument whose linked rights,
 //!   groups or themes the passage addresses without naming it is [`Basis::Covered`].
@@ -25,8 +26,8 @@
 
 mod text;
 
-use crate::model::{Basis, Evidence, Lang, Passage, Tag};
-use crate::taxonomy::{parse_weak, Taxonomy};
+use crate::model::{Basis, Evidence, Lang, Passage, Tag, Token};
+use crate::taxonomy::{parse_weak, InstrumentKind, Taxonomy};
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use std::collections::HashMap;
 use std::ops::Range;
@@ -55,7 +56,7 @@ pub const MAX_EVIDENCE: usize = 10;
 /// Negation cues (normalized). `n't` attaches to the word before it.
 const NEGATIONS: &[&str] = &[
     "不", "未", "没有", "无", "并非", "从未", "尚未", "绝不", "not", "no", "never", "without",
-    "n't", "neither", "nor", "cannot",
+    "n't", "neither", "nor", "cannot", "yet to",
 ];
 
 /// Phrases that contain a negation cue but do not negate what follows (adverbs such as 不断
@@ -104,6 +105,54 @@ const NEGATION_EXCEPTIONS: &[&str] = &[
     "no tolerance",
 ];
 
+/// Rights and treaty language (normalized): a short abbreviation standing alone counts only in a
+/// passage with some of it (or with a right or an instrument named by keyword), so that "CRC
+/// checksum", "GNI per capita" and "NYSE: CAT" cite nothing.
+const RIGHTS_LANGUAGE: &[&str] = &[
+    "human rights",
+    "human right",
+    "rights",
+    "right to",
+    "convention",
+    "covenant",
+    "declaration",
+    "treaty",
+    "treaties",
+    "protocol",
+    "principles",
+    "initiative",
+    "guidelines",
+    "standards",
+    "ratify",
+    "ratified",
+    "ratification",
+    "accede",
+    "acceding",
+    "accession",
+    "party to",
+    "parties to",
+    "provisions of",
+    "obligations under",
+    "special rapporteur",
+    "treaty body",
+    "united nations",
+    "人权",
+    "权利",
+    "权益",
+    "公约",
+    "宣言",
+    "条约",
+    "议定书",
+    "原则",
+    "倡议",
+    "准则",
+    "标准",
+    "批准",
+    "缔约",
+    "履约",
+    "联合国",
+];
+
 /// What a pattern is to the entry it belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Role {
@@ -114,6 +163,8 @@ enum Role {
     Exclude,
     Negation,
     NegException,
+    /// Rights or treaty language (see [`RIGHTS_LANGUAGE`]).
+    Context,
 }
 
 impl Role {
@@ -154,6 +205,8 @@ struct EntryInfo {
     negatable: bool,
     /// Instruments that this entry's matches cover, and whether each is a most specific one.
     coverers: Vec<(u32, bool)>,
+    /// A keyword of it is rights language (an instrument or a right).
+    rights_language: bool,
 }
 
 /// A pattern occurrence that passed the boundary checks (normalized byte offsets).
@@ -200,6 +253,153 @@ struct Ctx<'a> {
     parts: &'a mut Vec<(Role, u32, f32)>,
     /// Maps clean-text ranges to output ranges.
     map: &'a dyn Fn(Range<usize>) -> Range<usize>,
+    /// Word boundaries, for Han matches that may straddle two words.
+    words: WordBounds<'a>,
+    /// The passage has rights or treaty language, or names a right or an instrument by keyword.
+    rights_language: bool,
+}
+
+/// Han text longer than this many chars on a side of a match is cut in a window of this size
+/// around it rather than whole (a page of Chinese without punctuation, say).
+const CUT_REACH: usize = 24;
+
+/// Word boundaries of a passage, to reject a Han match that starts inside one word and ends
+/// inside another, taking a single char from either (工会 in 员工|会议, 童工 in 儿童|工作站,
+/// 工人 in 员工|人数). A match made of two whole words that jieba joined otherwise with their
+/// neighbours still counts (再生利用 in 可再生|利用率, 信息保护 in 个人信息|保护法), as does a
+/// keyword inside a longer word (强迫劳动 in 反强迫劳动). A passage's own words are used when it
+/// has them; a free text's Han runs are cut with jieba around the matches that need it, each run
+/// once, so that both agree wherever the passage's words came from the same cut.
+struct WordBounds<'a> {
+    /// The passage's tokens: each whole word followed by its sub-words. Empty for free text.
+    tokens: &'a [Token],
+    /// Whole words of `tokens` (source ranges), built on first use.
+    words: &'a mut Vec<Range<usize>>,
+    words_ready: bool,
+    /// Han runs cut so far: `(start, end, bounds from, bounds to)`, sorted by start.
+    runs: &'a mut Vec<(usize, usize, usize, usize)>,
+    /// Word boundaries (normalized offsets) of the cut runs, each run's in order.
+    bounds: &'a mut Vec<usize>,
+}
+
+impl WordBounds<'_> {
+    /// Whether the match `s..e` of the normalized text `t` (of source `clean`) starts strictly
+    /// inside one word and ends strictly inside another, with one char in either. Only a match
+    /// with Han chars at both ends and on both sides can: elsewhere a script change or
+    /// punctuation is a word boundary.
+    fn straddles(&mut self, clean: &str, t: &str, norm: &NormText, s: usize, e: usize) -> bool {
+        let han = |c: Option<char>| c.is_some_and(crate::lang::is_han);
+        let m = &t[s..e];
+        if !(han(t[..s].chars().next_back())
+            && han(t[e..].chars().next())
+            && han(m.chars().next())
+            && han(m.chars().next_back())
+            && m.chars().nth(1).is_some())
+        {
+            return false;
+        }
+        if !self.tokens.is_empty() {
+            let (s, e) = (norm.to_source(s), norm.to_source_end(e));
+            return self
+                .straddles_words(s, e)
+                .is_some_and(|(a, b)| one_char(clean.get(s..a)) || one_char(clean.get(b..e)));
+        }
+        // Only where a dictionary word crosses both ends can the cut put them inside words: a
+        // few lookups spare most cuts.
+        let jieba = crate::segment::Segmenter::shared().jieba();
+        if !crossed(jieba, t, s) || !crossed(jieba, t, e) {
+            return false;
+        }
+        let (from, to) = self.cut_around(jieba, t, s, e);
+        let b = &self.bounds[from..to];
+        if b.binary_search(&s).is_ok() || b.binary_search(&e).is_ok() {
+            return false;
+        }
+        // The first boundary after the start and the last before the end.
+        let i = b.partition_point(|&x| x <= s);
+        let j = b.partition_point(|&x| x < e);
+        match (b.get(i), j.checked_sub(1).and_then(|j| b.get(j))) {
+            (Some(&first), Some(&last)) if first < e => {
+                one_char(t.get(s..first)) || one_char(t.get(last..e))
+            }
+            _ => false,
+        }
+    }
+
+    /// With the passage's words, on source offsets: where the word holding `s` ends and the
+    /// word holding `e` starts, when they are two words and neither `s` nor `e` is a boundary.
+    fn straddles_words(&mut self, s: usize, e: usize) -> Option<(usize, usize)> {
+        if !self.words_ready {
+            self.words.clear();
+            let mut end = 0;
+            for tok in self.tokens {
+                // Sub-words lie inside the word before them.
+                if tok.range.start >= end {
+                    end = tok.range.end;
+                    self.words.push(tok.range.clone());
+                }
+            }
+            self.words_ready = true;
+        }
+        let inside = |x: usize| {
+            let i = self.words.partition_point(|w| w.end <= x);
+            self.words
+                .get(i)
+                .is_some_and(|w| w.start < x && x < w.end)
+                .then_some(i)
+        };
+        match (inside(s), inside(e)) {
+            (Some(a), Some(b)) if a != b => Some((self.words[a].end, self.words[b].start)),
+            _ => None,
+        }
+    }
+
+    /// The word boundaries around `s..e` (a range of `self.bounds`): the Han run holding the
+    /// match, cut once and kept, or a window of it when the run is very long.
+    fn cut_around(
+        &mut self,
+        jieba: &jieba_rs::Jieba,
+        t: &str,
+        s: usize,
+        e: usize,
+    ) -> (usize, usize) {
+        let i = self.runs.partition_point(|r| r.0 <= s);
+        if let Some(&(rs, re, from, to)) = i.checked_sub(1).map(|i| &self.runs[i]) {
+            if rs <= s && e <= re {
+                return (from, to);
+            }
+        }
+        let mut start = s;
+        for c in t[..s].chars().rev().take(CUT_REACH) {
+            if !crate::lang::is_han(c) {
+                break;
+            }
+            start -= c.len_utf8();
+        }
+        let mut end = e;
+        for c in t[e..].chars().take(CUT_REACH) {
+            if !crate::lang::is_han(c) {
+                break;
+            }
+            end += c.len_utf8();
+        }
+        let from = self.bounds.len();
+        self.bounds.push(start);
+        for w in jieba.cut(&t[start..end], false) {
+            self.bounds.push(start + w.byte_end);
+        }
+        let to = self.bounds.len();
+        // A window of a longer run is not kept: another match in the run gets its own window.
+        let han_before = t[..start]
+            .chars()
+            .next_back()
+            .is_some_and(crate::lang::is_han);
+        let han_after = t[end..].chars().next().is_some_and(crate::lang::is_han);
+        if !han_before && !han_after {
+            self.runs.insert(i, (start, end, from, to));
+        }
+        (from, to)
+    }
 }
 
 /// The cue that confirmed a weak keyword: its name, and its range in the sentence (`None` when
@@ -232,6 +432,10 @@ struct Scratch {
     found: Vec<(u32, Tag)>,
     /// Instruments covered by the found tags, with their score.
     covered: Vec<(u32, f32)>,
+    /// See [`WordBounds`].
+    words: Vec<Range<usize>>,
+    runs: Vec<(usize, usize, usize, usize)>,
+    bounds: Vec<usize>,
 }
 
 /// Sentence breaks of a passage, computed on first use into a reused buffer.
@@ -348,6 +552,9 @@ impl Tagger {
         for k in NEGATION_EXCEPTIONS {
             b.add(k, u32::MAX, Role::NegException, false, 0);
         }
+        for k in RIGHTS_LANGUAGE {
+            b.add(k, u32::MAX, Role::Context, true, 0);
+        }
         let ac = automaton(&b.patterns)?;
         let mut refs = Vec::new();
         let mut ref_start = vec![0u32];
@@ -406,7 +613,7 @@ impl Tagger {
     /// A passage's section path (its headings and bold lead-ins) may confirm weak keywords: a
     /// list item `拨打廉政热线` under the lead-in `我们承诺实施补救` has its cue there.
     pub fn tag(&self, passage: &Passage) -> Vec<Tag> {
-        self.finish(&passage.text, &passage.section, |r| {
+        self.finish(&passage.text, &passage.section, &passage.tokens, |r| {
             passage.map.range_to_orig(r)
         })
     }
@@ -415,7 +622,7 @@ impl Tagger {
     /// (Chinese and English patterns are all matched) and is accepted for symmetry.
     pub fn tag_text(&self, text: &str, lang: Option<Lang>) -> Vec<Tag> {
         let _ = lang;
-        self.finish(text, &[], |r| r)
+        self.finish(text, &[], &[], |r| r)
     }
 
     /// Runs the engine on a clean text and maps evidence ranges through `map`.
@@ -423,6 +630,7 @@ impl Tagger {
         &self,
         clean: &str,
         section: &[String],
+        tokens: &[Token],
         map: impl Fn(Range<usize>) -> Range<usize>,
     ) -> Vec<Tag> {
         if clean.is_empty() || self.patterns.is_empty() {
@@ -432,8 +640,8 @@ impl Tagger {
             static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::default();
         }
         SCRATCH.with(|cell| match cell.try_borrow_mut() {
-            Ok(mut scratch) => self.find_in(clean, section, &map, &mut scratch),
-            Err(_) => self.find_in(clean, section, &map, &mut Scratch::default()),
+            Ok(mut scratch) => self.find_in(clean, section, tokens, &map, &mut scratch),
+            Err(_) => self.find_in(clean, section, tokens, &map, &mut Scratch::default()),
         })
     }
 
@@ -465,6 +673,7 @@ impl Tagger {
         &self,
         clean: &str,
         section: &[String],
+        tokens: &[Token],
         map: &dyn Fn(Range<usize>) -> Range<usize>,
         scratch: &mut Scratch,
     ) -> Vec<Tag> {
@@ -478,6 +687,9 @@ impl Tagger {
             breaks,
             found,
             covered,
+            words,
+            runs,
+            bounds,
         } = scratch;
         norm.fill(clean);
         let norm = &*norm;
@@ -485,6 +697,7 @@ impl Tagger {
         hits.clear();
         negs.clear();
         exceptions.clear();
+        let mut rights_language = false;
         for m in self.ac.find_overlapping_iter(t) {
             for r in self.refs_of(m.pattern().as_usize()) {
                 let start = m.start();
@@ -502,6 +715,7 @@ impl Tagger {
                 match r.role {
                     Role::Negation => negs.push(start..end),
                     Role::NegException => exceptions.push(start..end),
+                    Role::Context => rights_language = true,
                     role => {
                         if role == Role::Abbr
                             && !abbr_as_written(
@@ -512,6 +726,13 @@ impl Tagger {
                             )
                         {
                             continue;
+                        }
+                        // A right or an instrument named by keyword (or a long abbreviation:
+                        // CEDAW) is rights language too.
+                        if !rights_language
+                            && (role == Role::Keyword || (role == Role::Abbr && end - start >= 4))
+                        {
+                            rights_language = self.entries[r.entry as usize].rights_language;
                         }
                         hits.push(Hit {
                             start,
@@ -567,7 +788,17 @@ impl Tagger {
             section,
             section_cues: None,
             map,
+            rights_language,
+            words: WordBounds {
+                tokens,
+                words,
+                words_ready: false,
+                runs,
+                bounds,
+            },
         };
+        ctx.words.runs.clear();
+        ctx.words.bounds.clear();
         found.clear();
         let mut i = 0;
         while i < hits.len() {
@@ -638,6 +869,9 @@ impl Tagger {
             if info.negatable && negated(t, h.start, negs) {
                 continue;
             }
+            if ctx.words.straddles(clean, t, norm, h.start, h.end) {
+                continue;
+            }
             // Sorted by start, longest first: a hit ending within an earlier kept one is nested.
             if h.end <= max_end {
                 continue;
@@ -657,13 +891,20 @@ impl Tagger {
                 Role::Keyword => SCORE_KEYWORD,
                 Role::Weak => SCORE_WEAK,
                 _ => {
+                    // A short abbreviation is often something else (CRC checksums, GNI per
+                    // capita, the CAT ticker): it needs the instrument's name or a cue, a title
+                    // mark (《CRC》), or at least rights language in the passage.
                     let letters = self.names[h.name as usize].chars().count();
-                    let mut context = || {
+                    let mut anchored = || {
                         has_keyword
-                            || bracketed(t, h.start, h.end)
+                            || title_marked(t, h.start, h.end)
                             || cue_in_sentence(cue_group(cues, 0), h, t, breaks).is_some()
                     };
-                    if letters >= 4 || context() {
+                    if letters >= 4 || anchored() {
+                        SCORE_ABBR
+                    } else if !ctx.rights_language {
+                        SCORE_TINY_ABBR
+                    } else if bracketed(t, h.start, h.end) {
                         SCORE_ABBR
                     } else if letters == 3 {
                         SCORE_SHORT_ABBR
@@ -688,7 +929,7 @@ impl Tagger {
             return None;
         }
         let source = |start: usize, end: usize| {
-            let r = norm.to_source(start)..norm.to_source(end);
+            let r = norm.range_to_source(start..end);
             debug_assert!(clean.is_char_boundary(r.start) && clean.is_char_boundary(r.end));
             r
         };
@@ -741,7 +982,7 @@ impl Tagger {
     fn section_cues(&self, section: &[String]) -> Vec<SectionCue> {
         let mut out = Vec::new();
         for name in section {
-            let t = crate::normalize::normalize_str(name);
+            let t = text::normalize_pattern(name);
             for m in self.ac.find_overlapping_iter(t.as_str()) {
                 for r in self.refs_of(m.pattern().as_usize()) {
                     if r.role != Role::Cue
@@ -910,7 +1151,7 @@ struct Builder {
 
 impl Builder {
     fn add(&mut self, keyword: &str, entry: u32, role: Role, plural_ok: bool, group: u32) {
-        let norm = crate::normalize::normalize_str(keyword.trim());
+        let norm = text::normalize_pattern(keyword.trim());
         if norm.is_empty() {
             return;
         }
@@ -941,6 +1182,10 @@ impl Builder {
     }
 }
 
+/// A treaty or declaration with at most this many links is about those rights (the ILO core
+/// conventions: five); one with more is a general catalogue (the UDHR, the two Covenants).
+const FOCUSED_MAX_LINKS: usize = 6;
+
 /// Entry facts the rules need, with the instruments each right, group or theme covers.
 fn entry_infos(taxonomy: &Taxonomy) -> Vec<EntryInfo> {
     let is_instrument =
@@ -959,23 +1204,36 @@ fn entry_infos(taxonomy: &Taxonomy) -> Vec<EntryInfo> {
                 .iter()
                 .any(|p| e.id.starts_with(p));
             if specific_kind && !is_instrument(e) {
-                let candidates: Vec<(u32, usize)> = taxonomy
+                let candidates: Vec<(u32, usize, bool)> = taxonomy
                     .entries
                     .iter()
                     .enumerate()
                     .filter(|(_, inst)| {
                         is_instrument(inst) && inst.links.iter().any(|l| links_to(l, &e.id))
                     })
-                    .map(|(j, inst)| (j as u32, inst.links.len()))
+                    .map(|(j, inst)| {
+                        let framework = inst.instrument_kind == Some(InstrumentKind::Framework);
+                        (j as u32, inst.links.len(), framework)
+                    })
                     .collect();
+                // The treaties and declarations about a few rights (the ILO core conventions and
+                // the trafficking protocol for forced labour); failing those, the instruments
+                // with the fewest links (ICESCR rather than the UDHR for health).
+                let focused =
+                    |&(_, n, framework): &(u32, usize, bool)| !framework && n <= FOCUSED_MAX_LINKS;
+                let any_focused = candidates.iter().any(focused);
                 let min = candidates.iter().map(|c| c.1).min().unwrap_or(0);
-                coverers = candidates.into_iter().map(|(j, n)| (j, n == min)).collect();
+                coverers = candidates
+                    .iter()
+                    .map(|c| (c.0, if any_focused { focused(c) } else { c.1 == min }))
+                    .collect();
             }
             EntryInfo {
                 id: e.id.clone(),
                 instrument: is_instrument(e),
                 negatable: e.negatable,
                 coverers,
+                rights_language: is_instrument(e) || e.id.starts_with("right/"),
             }
         })
         .collect()
@@ -1002,9 +1260,7 @@ fn right_boundary(t: &str, end: usize, plural: bool) -> Option<usize> {
 /// Whether the text at a normalized range is written exactly like the abbreviation (case
 /// included; full-width letters count as their ASCII forms).
 fn abbr_as_written(clean: &str, norm: &NormText, r: Range<usize>, abbr: &str) -> bool {
-    let src = clean
-        .get(norm.to_source(r.start)..norm.to_source(r.end))
-        .unwrap_or("");
+    let src = clean.get(norm.range_to_source(r)).unwrap_or("");
     src.chars().map(text::fold_width).eq(abbr.chars())
 }
 
@@ -1014,6 +1270,11 @@ fn bracketed(t: &str, start: usize, end: usize) -> bool {
     let after = t[end..].trim_start().chars().next();
     matches!(before, Some('(' | '《' | '“' | '"' | '['))
         && matches!(after, Some(')' | '》' | '”' | '"' | ']'))
+}
+
+/// Whether a match is a title in 《》: `《CRC》`.
+fn title_marked(t: &str, start: usize, end: usize) -> bool {
+    t[..start].trim_end().ends_with('《') && t[end..].trim_start().starts_with('》')
 }
 
 /// The cues of one cue group (cues are sorted by group, then start).
@@ -1042,8 +1303,48 @@ fn cue_in_sentence(cues: &[Hit], h: &Hit, t: &str, breaks: &mut LazyBreaks<'_>) 
         .copied()
 }
 
+/// Whether a dictionary word of at most [`CROSS_MAX`] Han chars spans offset `at` of `t` (starts
+/// before it and ends after it): a jieba cut without the HMM can only put `at` inside such a
+/// word.
+fn crossed(jieba: &jieba_rs::Jieba, t: &str, at: usize) -> bool {
+    let mut starts = [0usize; CROSS_MAX - 1];
+    let mut ends = [0usize; CROSS_MAX - 1];
+    let fill = |out: &mut [usize], chars: &mut dyn Iterator<Item = (usize, char)>| {
+        let mut n = 0;
+        for (i, c) in chars.take(out.len()) {
+            if !crate::lang::is_han(c) {
+                break;
+            }
+            out[n] = i;
+            n += 1;
+        }
+        n
+    };
+    let before = fill(&mut starts, &mut t[..at].char_indices().rev());
+    let after = fill(
+        &mut ends,
+        &mut t[at..]
+            .char_indices()
+            .map(|(i, c)| (at + i + c.len_utf8(), c)),
+    );
+    (1..=before).any(|i| {
+        (1..=after.min(CROSS_MAX - i)).any(|j| jieba.has_word(&t[starts[i - 1]..ends[j - 1]]))
+    })
+}
+
+/// The longest dictionary word [`crossed`] looks for (jieba's words are almost all shorter).
+const CROSS_MAX: usize = 4;
+
+/// Whether a text is a single char (`None`, a range off char boundaries, is not).
+fn one_char(s: Option<&str>) -> bool {
+    let mut cs = s.unwrap_or("").chars();
+    cs.next().is_some() && cs.next().is_none()
+}
+
 /// Whether a negation cue precedes `start` in the same clause, close enough: at most 12 chars
-/// between them when the gap has Han text, else at most 5 words.
+/// between them when the gap has Han text (4 after 不, which negates the verb right after it:
+/// 不开展, 不会提供, not 不敢腐的震慑力度畅通信访举报渠道), else at most 5 words and no word that opens
+/// another clause ("that", "which", "if": "activities that do not …" is not about what follows).
 fn negated(t: &str, start: usize, negs: &[Range<usize>]) -> bool {
     // No Chinese gap of 12 chars or English gap of 5 words is longer than this.
     const REACH: usize = 80;
@@ -1056,12 +1357,30 @@ fn negated(t: &str, start: usize, negs: &[Range<usize>]) -> bool {
             return false;
         }
         if gap.chars().any(crate::lang::is_han) {
-            gap.chars().filter(|c| !c.is_whitespace()).count() <= 12
+            let reach = if t.get(n.clone()) == Some("不") {
+                4
+            } else {
+                12
+            };
+            gap.chars().filter(|c| !c.is_whitespace()).count() <= reach
         } else {
-            gap.split_whitespace().count() <= 5
+            let mut words = 0;
+            for w in gap.split_whitespace() {
+                words += 1;
+                if words > 5 || CLAUSE_OPENERS.contains(&w) {
+                    return false;
+                }
+            }
+            true
         }
     })
 }
+
+/// Words that open a new clause, out of a preceding negation's reach.
+const CLAUSE_OPENERS: &[&str] = &[
+    "that", "which", "who", "whom", "whose", "where", "when", "while", "whether", "if", "because",
+    "although", "though", "unless", "until", "but", "so",
+];
 
 #[cfg(test)]
 mod tests;

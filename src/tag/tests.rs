@@ -37,11 +37,15 @@ fn taxonomy() -> Taxonomy {
                 &["UDHR"],
                 &["世界人权宣言"],
                 &["universal declaration of human rights"],
+                // A general catalogue: more links than a focused instrument has.
                 &[
                     "right/labour",
                     "group/children",
                     "group/women",
                     "right/civil-political/privacy",
+                    "right/civil-political/life",
+                    "right/civil-political/expression",
+                    "right/economic-social-cultural/health",
                 ],
             ),
             instrument(
@@ -152,14 +156,27 @@ fn abbreviations_need_word_boundaries_and_case() {
 #[test]
 fn short_abbreviations_score_lower_alone() {
     let t = tagger();
-    let alone = t.tag_text("We support the ILO.", None);
+    // Alone in a passage with rights language, a three-letter abbreviation scores lower.
+    let alone = t.tag_text("We support the ILO standards.", None);
     let s = get(&alone, "instrument/ILO").expect("ILO").score;
     assert!((s - SCORE_SHORT_ABBR).abs() < 1e-6, "{s}");
+    // Without any, it is probably something else.
+    assert!(get(&t.tag_text("We support the ILO.", None), "instrument/ILO").is_none());
+    // After the instrument's name, or in a title mark, it is the instrument.
     let bracketed = t.tag_text("国际劳工组织（ILO）", None);
     assert!(get(&bracketed, "instrument/ILO").expect("ILO").score > 0.95);
-    // A two-letter abbreviation alone stays below the default threshold.
+    let title = t.tag_text("遵守《ILO》", None);
+    assert!((get(&title, "instrument/ILO").expect("ILO").score - SCORE_ABBR).abs() < 1e-6);
+    // A two-letter abbreviation alone stays below the default threshold, even in rights
+    // language; bracketed there, it counts.
     assert!(get(&t.tag_text("UN agencies", None), "theme/un").is_none());
-    assert!(get(&t.tag_text("the (UN) agencies", None), "theme/un").is_some());
+    assert!(get(&t.tag_text("UN agencies on human rights", None), "theme/un").is_none());
+    assert!(get(&t.tag_text("the (UN) agencies", None), "theme/un").is_none());
+    assert!(get(
+        &t.tag_text("the (UN) agencies on human rights", None),
+        "theme/un"
+    )
+    .is_some());
 }
 
 #[test]
@@ -257,7 +274,7 @@ fn negation_applies_only_to_negatable_entries() {
 #[test]
 fn cited_and_covered_are_kept_apart() {
     let t = tagger();
-    // Forced labour covers its most specific instrument (C029, one link), not the broad UDHR.
+    // Forced labour covers its focused instrument (C029), not the general UDHR.
     let tags = t.tag_text("我们禁止强迫劳动。", None);
     let c029 = get(&tags, "instrument/ILO-C029").expect("covered");
     assert_eq!(c029.basis, Basis::Covered);
@@ -554,4 +571,114 @@ fn automaton_is_a_dfa_unless_the_patterns_are_too_long() {
         ac.find_overlapping_iter("a keyword number 19999 b").count(),
         5
     );
+}
+
+/// Every piece of evidence is the exact source text of its range.
+fn assert_evidence_in(text: &str, tags: &[Tag]) {
+    for tag in tags {
+        for ev in &tag.evidence {
+            assert_eq!(
+                text.get(ev.range.clone()),
+                Some(ev.matched.as_str()),
+                "{ev:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn keywords_match_across_wraps_and_space_runs() {
+    let t = tagger();
+    let fl = "right/labour/forced-labour";
+    for (text, matched) in [
+        ("We prohibit forced\nlabour.", "forced\nlabour"),
+        ("We prohibit forced\r\n   labour.", "forced\r\n   labour"),
+        ("We prohibit forced\u{a0}labour.", "forced\u{a0}labour"),
+        ("We prohibit forced  labour.", "forced  labour"),
+        ("We prohibit Forced\t\tLabour.", "Forced\t\tLabour"),
+        ("我们禁止强迫\n劳动。", "强迫\n劳动"),
+        ("我們禁止強迫\r\n勞動。", "強迫\r\n勞動"),
+        ("禁止\n强迫劳动", "强迫劳动"),
+    ] {
+        let tags = t.tag_text(text, None);
+        let tag = get(&tags, fl).unwrap_or_else(|| panic!("{text:?}"));
+        assert_eq!(tag.evidence[0].matched, matched, "{text:?}");
+        assert_evidence_in(text, &tags);
+    }
+    // A passage: ranges are into the document, through the passage's own offset map.
+    let clean = "We prohibit forced\nlabour and\u{a0}forced  labour.";
+    let tags = t.tag(&passage_under(clean, vec![]));
+    let tag = get(&tags, fl).unwrap();
+    assert_eq!(tag.evidence.len(), 2);
+    assert_evidence_in(clean, &tags);
+}
+
+#[test]
+fn line_breaks_end_sentences_only_at_blank_lines_and_list_items() {
+    let t = tagger();
+    let id = "group/indigenous-peoples";
+    // A wrapped line is the same sentence: the cue reaches the weak keyword.
+    assert!(get(
+        &t.tag_text("We consult the\ncommunity on land use.", None),
+        id
+    )
+    .is_some());
+    // A blank line or a list item starts a new sentence.
+    assert!(get(&t.tag_text("We consult widely\n\nThe community", None), id).is_none());
+    assert!(get(&t.tag_text("We consult:\n- the community", None), id).is_none());
+    assert!(get(&t.tag_text("We consult\n- community", None), id).is_none());
+    // Negation reaches across a wrap, not across a blank line or into a list item.
+    let hrdd = "hrdd/impact-assessment";
+    assert!(get(
+        &t.tag_text("We have not\nconducted an impact assessment.", None),
+        hrdd
+    )
+    .is_none());
+    assert!(get(&t.tag_text("我们尚未\n开展人权影响评估。", None), hrdd).is_none());
+    assert!(get(
+        &t.tag_text("No exceptions\n\nWe run an impact assessment.", None),
+        hrdd
+    )
+    .is_some());
+    assert!(get(
+        &t.tag_text("No exceptions\n- impact assessment", None),
+        hrdd
+    )
+    .is_some());
+}
+
+#[test]
+fn han_matches_straddling_two_words_do_not_count() {
+    let t = Tagger::new(&Taxonomy {
+        version: "test".into(),
+        hash: String::new(),
+        entries: vec![Entry {
+            zh: strs(&["工会"]),
+            ..entry("right/labour/association-bargaining")
+        }],
+    });
+    let id = "right/labour/association-bargaining";
+    let text = "员工会议";
+    let token = |s: &str| {
+        let at = text.find(s).unwrap();
+        crate::model::Token {
+            term: s.into(),
+            range: at..at + s.len(),
+        }
+    };
+    let mut p = passage_under(text, vec![]);
+    // Cut as 员工|会议, 工会 takes a char of each.
+    p.tokens = vec![token("员工"), token("会议")];
+    assert!(get(&t.tag(&p), id).is_none());
+    // One word 员工会议 (its sub-words after it): 工会 lies inside it.
+    p.tokens = vec![token("员工会议"), token("员工"), token("会议")];
+    assert!(get(&t.tag(&p), id).is_some());
+    // Without words, the text is cut around the match, as jieba cuts it: 员工|会议.
+    p.tokens.clear();
+    assert!(get(&t.tag(&p), id).is_none());
+    assert!(get(&t.tag_text(text, None), id).is_none());
+    // Where the text ends or the script changes, the match ends a word.
+    assert!(get(&t.tag_text("员工会", None), id).is_some());
+    assert!(get(&t.tag_text("staff工会ok", None), id).is_some());
+    assert!(get(&t.tag_text("支持工会。", None), id).is_some());
 }

@@ -6,15 +6,18 @@ pub(crate) fn warm_up() {
     crate::normalize::warm_up();
 }
 
-/// A normalized copy of a text (the same char-for-char folding as [`crate::normalize::normalize`])
-/// with a sparse map back to the source: a checkpoint is stored only where a char changed its
-/// UTF-8 length, so plain ASCII and Chinese text cost no map entries at all.
+/// A normalized copy of a text (the same char-for-char folding as [`crate::normalize::normalize`],
+/// plus whitespace folding, see [`NormText::fill`]) with a sparse map back to the source: a
+/// checkpoint is stored only where a char changed its UTF-8 length or a whitespace run was folded,
+/// so plain ASCII and Chinese text cost no map entries at all.
 #[derive(Debug, Default)]
 pub(crate) struct NormText {
     /// The normalized text.
     pub text: String,
     /// `(normalized offset, source offset)` pairs; between two checkpoints both texts advance
-    /// byte for byte. Always starts with `(0, 0)`.
+    /// byte for byte. Always starts with `(0, 0)`. A line wrap removed between two Han chars
+    /// leaves two checkpoints at the same normalized offset: the source offsets before and
+    /// after it.
     checkpoints: Vec<(usize, usize)>,
 }
 
@@ -28,20 +31,252 @@ impl NormText {
     }
 
     /// Normalizes `source` into this buffer, reusing its allocations.
+    ///
+    /// Besides the char folding, every whitespace run (spaces, tabs, no-break and ideographic
+    /// spaces, line breaks) becomes one char, so that multi-word keywords match across hard
+    /// line wraps and doubled spaces: a line break stays a line break (a sentence end) only
+    /// where the run holds a blank line or the next line starts a list item; a single line
+    /// break inside a sentence is a soft wrap and becomes a space, or nothing between two Han
+    /// chars (Chinese has no spaces, and 强迫\n劳动 is 强迫劳动).
     pub fn fill(&mut self, source: &str) {
         let checkpoints = &mut self.checkpoints;
         self.text.clear();
         checkpoints.clear();
         checkpoints.push((0, 0));
-        crate::normalize::fold_into(source, &mut self.text, |n, s| checkpoints.push((n, s)));
+        let table = crate::normalize::fold_table();
+        let text = &mut self.text;
+        // Most English passages are pure ASCII with single spaces: one bulk check, copy and
+        // lowercase.
+        let bytes = source.as_bytes();
+        if source.is_ascii() && !needs_space_folding(bytes) {
+            text.push_str(source);
+            text.make_ascii_lowercase();
+            return;
+        }
+        // Copy unchanged runs in bulk and write only the chars that fold to another char
+        // (Traditional → Simplified, full-width forms) and the whitespace runs that fold; ASCII
+        // is lowercased at the end.
+        let mut copied = 0;
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            let c = if b < 0x80 {
+                if !b.is_ascii_whitespace() {
+                    i += 1;
+                    continue;
+                }
+                b as char
+            } else {
+                match source[i..].chars().next() {
+                    Some(c) => c,
+                    None => break,
+                }
+            };
+            if c.is_whitespace() {
+                let len = source[i..]
+                    .find(|c: char| !c.is_whitespace())
+                    .unwrap_or(source.len() - i);
+                let end = i + len;
+                if len == 1 && b == b' ' {
+                    i = end;
+                    continue;
+                }
+                let with = space_fold(source, i, end);
+                text.push_str(&source[copied..i]);
+                if with.is_empty() {
+                    checkpoints.push((text.len(), i));
+                }
+                text.push_str(with);
+                copied = end;
+                if with.len() != len {
+                    checkpoints.push((text.len(), end));
+                }
+                i = end;
+                continue;
+            }
+            let w = c.len_utf8();
+            if let Some(f) = table.fold(c) {
+                text.push_str(&source[copied..i]);
+                text.push(f);
+                copied = i + w;
+                if f.len_utf8() != w {
+                    checkpoints.push((text.len(), copied));
+                }
+            }
+            i += w;
+        }
+        text.push_str(&source[copied..]);
+        text.make_ascii_lowercase();
     }
 
-    /// Source byte offset of a normalized byte offset (a char boundary of `text`, or its length).
+    /// Source byte offset of a normalized byte offset (a char boundary of `text`, or its length)
+    /// where something starts: after a removed line wrap, not before it.
     pub fn to_source(&self, at: usize) -> usize {
         let i = self.checkpoints.partition_point(|&(n, _)| n <= at);
         let (n, s) = self.checkpoints[i.saturating_sub(1)];
         s + (at - n)
     }
+
+    /// Source byte offset of a normalized byte offset where something ends: before a removed
+    /// line wrap, so that evidence does not take in the line break after it.
+    pub fn to_source_end(&self, at: usize) -> usize {
+        let i = self.checkpoints.partition_point(|&(n, _)| n < at);
+        match self.checkpoints.get(i) {
+            Some(&(n, s)) if n == at => s,
+            _ => {
+                let (n, s) = self.checkpoints[i.saturating_sub(1)];
+                s + (at - n)
+            }
+        }
+    }
+
+    /// Source byte range of a normalized byte range.
+    pub fn range_to_source(&self, r: std::ops::Range<usize>) -> std::ops::Range<usize> {
+        self.to_source(r.start)..self.to_source_end(r.end).max(self.to_source(r.start))
+    }
+}
+
+/// A keyword or heading normalized as passages are, whitespace included.
+pub(crate) fn normalize_pattern(s: &str) -> String {
+    let mut n = NormText::default();
+    n.fill(s);
+    n.text
+}
+
+/// Whether an ASCII text has whitespace to fold: a tab, a line break or two spaces in a row.
+fn needs_space_folding(bytes: &[u8]) -> bool {
+    let mut prev_space = false;
+    for &b in bytes {
+        if b == b' ' {
+            if prev_space {
+                return true;
+            }
+            prev_space = true;
+        } else {
+            if b.is_ascii_whitespace() {
+                return true;
+            }
+            prev_space = false;
+        }
+    }
+    false
+}
+
+/// What the whitespace run `source[start..end]` folds to: `"\n"` where it ends a sentence (a
+/// blank line, or a line break before a list item), `""` for a line wrap between two Han chars,
+/// else `" "`.
+fn space_fold(source: &str, start: usize, end: usize) -> &'static str {
+    let run = &source[start..end];
+    let mut lines = 0;
+    let mut cs = run.chars().peekable();
+    while let Some(c) = cs.next() {
+        lines += match c {
+            '\r' if cs.peek() == Some(&'\n') => 0,
+            '\n' | '\r' | '\u{0B}' | '\u{85}' | '\u{2028}' => 1,
+            '\u{0C}' | '\u{2029}' => 2,
+            _ => 0,
+        };
+    }
+    if lines == 0 {
+        return " ";
+    }
+    let next = &source[end..];
+    if lines >= 2 || starts_list_item(next) {
+        return "\n";
+    }
+    let han_before = source[..start]
+        .chars()
+        .next_back()
+        .is_some_and(crate::lang::is_han);
+    let han_after = next.chars().next().is_some_and(crate::lang::is_han);
+    if han_before && han_after {
+        ""
+    } else {
+        " "
+    }
+}
+
+/// Whether a line starts with a list marker: a bullet (`-`, `*`, `•`, `●`, ...), a number or
+/// letter marker (`1.`, `2)`, `3、`, `(a)`, `（一）`, `一、`, `①`) or an article heading (`第三条`).
+fn starts_list_item(line: &str) -> bool {
+    let mut cs = line.chars().map(fold_width);
+    let Some(first) = cs.next() else {
+        return false;
+    };
+    let second = cs.clone().next();
+    let spaced = |c: Option<char>| c.is_none_or(char::is_whitespace);
+    match first {
+        '-' | '*' | '+' => return spaced(second),
+        '•'
+        | '·'
+        | '●'
+        | '○'
+        | '◦'
+        | '▪'
+        | '▫'
+        | '■'
+        | '□'
+        | '◆'
+        | '◇'
+        | '►'
+        | '▶'
+        | '➢'
+        | '‣'
+        | '✓'
+        | '✔'
+        | '√'
+        | '\u{2460}'..='\u{2473}' => return true,
+        '(' => {
+            // `(1)`, `(12)`, `(a)`, `（一）`: at most three chars before the closing bracket.
+            let head: Vec<char> = cs.take(4).collect();
+            let Some(n) = head.iter().position(|&c| c == ')') else {
+                return false;
+            };
+            let inner = &head[..n];
+            return n > 0
+                && (inner
+                    .iter()
+                    .all(|&c| c.is_ascii_digit() || is_zh_numeral(c))
+                    || (n == 1 && inner[0].is_ascii_alphabetic()));
+        }
+        _ => {}
+    }
+    if first == '第' {
+        let rest: String = cs.take(6).collect();
+        let digits = rest
+            .chars()
+            .take_while(|&c| c.is_ascii_digit() || is_zh_numeral(c));
+        let n = digits.count();
+        return n > 0
+            && rest
+                .chars()
+                .nth(n)
+                .is_some_and(|c| matches!(c, '条' | '章' | '节'));
+    }
+    let marker: String = std::iter::once(first).chain(cs.take(4)).collect();
+    let digits = marker.chars().take_while(|c| c.is_ascii_digit()).count();
+    let numerals = marker.chars().take_while(|&c| is_zh_numeral(c)).count();
+    let after = |k: usize| {
+        let mut rest = marker.chars().skip(k);
+        (rest.next(), rest.next())
+    };
+    match (digits, numerals) {
+        (1..=3, _) => match after(digits) {
+            (Some('.' | ')'), next) => spaced(next),
+            (Some('、'), _) => true,
+            _ => false,
+        },
+        (_, 1..=3) => matches!(after(numerals), (Some('、'), _)),
+        _ => first.is_ascii_alphabetic() && matches!(after(1), (Some(')'), next) if spaced(next)),
+    }
+}
+
+/// Whether `c` is a Chinese numeral of a list marker (一 … 十).
+fn is_zh_numeral(c: char) -> bool {
+    matches!(
+        c,
+        '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+    )
 }
 
 /// Whether `c` ends a sentence (after normalization: full-width marks are already half-width).
@@ -50,8 +285,9 @@ fn is_sentence_end(c: char) -> bool {
 }
 
 /// Sentence boundaries of a normalized text: the sorted end offsets of every sentence but the
-/// last. A sentence ends after 。!?;… or a newline, and after `.` followed by whitespace or the
-/// end (so `1.5` and `e.g.x` do not split).
+/// last. A sentence ends after 。!?;… or a line break, and after `.` followed by whitespace or
+/// the end (so `1.5` and `e.g.x` do not split). [`NormText`] keeps a line break only where a
+/// blank line or a list item ends the sentence, not where a line merely wraps.
 #[cfg(test)]
 pub(crate) fn sentence_breaks(text: &str) -> Vec<usize> {
     let mut out = Vec::new();
@@ -110,7 +346,7 @@ mod tests {
             "",
             "Ａ強迫x勞動 ＩＬＯ Convention",
             "We do NOT tolerate Forced Labour.",
-            "《世界人權宣言》「人權」，　全角　空格",
+            "《世界人權宣言》「人權」，全角空格",
             "Ünïcode ÀÉ ß İ",
         ] {
             let n = NormText::new(src);
@@ -120,6 +356,93 @@ mod tests {
                 assert_eq!(n.to_source(i), reference.to_source(i), "{src} at {i}");
             }
             assert_eq!(n.to_source(n.text.len()), src.len());
+        }
+    }
+
+    /// The source text of a normalized range.
+    fn source_of<'a>(n: &NormText, src: &'a str, r: std::ops::Range<usize>) -> &'a str {
+        &src[n.range_to_source(r)]
+    }
+
+    #[test]
+    fn whitespace_runs_fold_to_one_char_and_map_back() {
+        for (src, norm) in [
+            ("forced\nlabour", "forced labour"),
+            ("forced\r\nlabour", "forced labour"),
+            ("forced\u{a0}labour", "forced labour"),
+            ("forced  \t labour", "forced labour"),
+            ("Forced\u{3000}Labour", "forced labour"),
+            ("强迫\n劳动", "强迫劳动"),
+            ("強迫\r\n勞動。", "强迫劳动。"),
+            ("强迫 劳动", "强迫 劳动"),
+            ("ILO\n公约", "ilo 公约"),
+            ("end\n\nnext", "end\nnext"),
+            ("第一段\n\n第二段", "第一段\n第二段"),
+            (
+                "items:\n- forced labour\n- child labour",
+                "items:\n- forced labour\n- child labour",
+            ),
+            ("目标\n1. 禁止\n2、消除", "目标\n1. 禁止\n2、消除"),
+            ("要求\n（一）禁止", "要求\n(一)禁止"),
+            ("要求\n第三条 禁止", "要求\n第三条 禁止"),
+            ("the third\nparty", "the third party"),
+            ("costs\n1.5 million", "costs 1.5 million"),
+            ("  lead and trail \n", " lead and trail "),
+        ] {
+            let n = NormText::new(src);
+            assert_eq!(n.text, norm, "{src:?}");
+            assert_eq!(n.to_source(0), 0);
+            assert_eq!(n.to_source(n.text.len()), src.len(), "{src:?}");
+            // Every char boundary maps to a char boundary of the source, in order.
+            let mut last = 0;
+            for (i, _) in n.text.char_indices() {
+                let s = n.to_source(i);
+                assert!(src.is_char_boundary(s) && s >= last, "{src:?} at {i}");
+                last = s;
+            }
+        }
+        // Words keep their exact source characters, and a match across a removed wrap takes it
+        // in but stops before what follows.
+        let src = "We prohibit Forced\u{a0}\u{a0}labour.\n强迫\r\n勞動。";
+        let n = NormText::new(src);
+        let at = n.text.find("forced labour").unwrap();
+        assert_eq!(source_of(&n, src, at..at + 13), "Forced\u{a0}\u{a0}labour");
+        let at = n.text.find("强迫劳动").unwrap();
+        assert_eq!(source_of(&n, src, at..at + 12), "强迫\r\n勞動");
+        assert_eq!(source_of(&n, src, at..at + 6), "强迫");
+        assert_eq!(source_of(&n, src, at + 6..at + 12), "勞動");
+    }
+
+    #[test]
+    fn list_markers_are_recognised() {
+        for yes in [
+            "- a",
+            "* a",
+            "• a",
+            "1. a",
+            "12) a",
+            "3、甲",
+            "(a) x",
+            "（1）x",
+            "（一）甲",
+            "一、甲",
+            "①甲",
+            "第十二条 甲",
+        ] {
+            assert!(starts_list_item(yes), "{yes}");
+        }
+        for no in [
+            "-based",
+            "1.5 m",
+            "2023. ",
+            "第三方",
+            "(see",
+            "(abcd)",
+            "a",
+            "",
+            "十分",
+        ] {
+            assert!(!starts_list_item(no), "{no}");
         }
     }
 

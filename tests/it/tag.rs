@@ -336,3 +336,5 @@ fn files_are_tagged_as_jsonl_and_table() {
         .code(0)
         .stdout(predicates::str::contains("instrument/UNGP (cited"));
 }
+
+mod rules;

@@ -1,0 +1,224 @@
+//! The built-in taxonomy's rules on short texts: negated due-diligence steps, words that only
+//! look like keywords, bare abbreviations, and what a passage covers.
+
+use hria::model::{Basis, Tag};
+use hria::tag::Tagger;
+use hria::taxonomy::Taxonomy;
+use std::sync::OnceLock;
+
+fn tagger() -> &'static Tagger {
+    static TAGGER: OnceLock<Tagger> = OnceLock::new();
+    TAGGER.get_or_init(|| Tagger::new(Taxonomy::builtin()))
+}
+
+fn tags(text: &str) -> Vec<Tag> {
+    let tags = tagger().tag_text(text, None);
+    for t in &tags {
+        for ev in &t.evidence {
+            assert_eq!(
+                text.get(ev.range.clone()),
+                Some(ev.matched.as_str()),
+                "{ev:?}"
+            );
+        }
+    }
+    tags
+}
+
+/// The tag `id` of `text`, with the basis it was given.
+fn find(text: &str, id: &str) -> Option<(f32, Basis)> {
+    tags(text)
+        .into_iter()
+        .find(|t| t.tag == id)
+        .map(|t| (t.score, t.basis))
+}
+
+fn has(text: &str, id: &str) -> bool {
+    find(text, id).is_some()
+}
+
+#[test]
+fn negated_due_diligence_steps_and_actions_do_not_count() {
+    let ia = "hrdd/impact-assessment";
+    let gm = "hrdd/grievance-mechanism";
+    let action = "stance/action";
+    for text in [
+        "We have not conducted a human rights impact assessment.",
+        "We have yet to conduct a human rights impact assessment.",
+        "公司没有开展人权影响评估。",
+        "公司尚未开展人权影响评估。",
+    ] {
+        assert!(!has(text, ia), "{text}: {:?}", tags(text));
+        assert!(!has(text, action), "{text}: {:?}", tags(text));
+    }
+    for text in [
+        "我们尚未建立申诉机制。",
+        "There is no grievance mechanism.",
+        "We have never had a whistleblowing hotline.",
+    ] {
+        assert!(!has(text, gm), "{text}: {:?}", tags(text));
+    }
+    // The same steps, taken.
+    assert!(has(
+        "We have conducted a human rights impact assessment.",
+        ia
+    ));
+    assert!(has(
+        "We have conducted a human rights impact assessment.",
+        action
+    ));
+    assert!(has("公司开展了人权影响评估。", ia));
+    assert!(has("公司开展了人权影响评估。", action));
+    assert!(has("我们已建立申诉机制。", gm));
+    assert!(has("There is a grievance mechanism.", gm));
+    // Phrases that only look negative.
+    assert!(has(
+        "We not only conducted a human rights impact assessment.",
+        ia
+    ));
+    assert!(has("我们不仅开展了人权影响评估，还建立了申诉机制。", ia));
+    assert!(has("我们不仅开展了人权影响评估，还建立了申诉机制。", gm));
+    assert!(has("不断完善申诉机制", gm));
+    // The negation is about something else.
+    assert!(has("强化不敢腐的震慑力度畅通信访举报渠道", gm));
+    assert!(has(
+        "We do not doubt that our whistleblowing hotline works.",
+        gm
+    ));
+    // Non-retaliation is about "no retaliation".
+    assert!(has(
+        "There will be no retaliation against whistleblowers.",
+        "hrdd/non-retaliation"
+    ));
+    // A negated commitment is still a commitment.
+    assert!(has(
+        "We will not tolerate forced labour.",
+        "stance/commitment"
+    ));
+}
+
+/// The tags of `text` both ways: as a free text, and as the passages of a Markdown document
+/// (with the words of its segmentation).
+fn both_ways(text: &str) -> [Vec<String>; 2] {
+    let free = tags(text).into_iter().map(|t| t.tag).collect();
+    let doc = crate::segment_support::doc("d.md", hria::model::Format::Markdown, text);
+    let mut in_doc = Vec::new();
+    for p in hria::segment::Segmenter::shared().segment(&doc) {
+        assert!(!p.tokens.is_empty());
+        for t in tagger().tag(&p) {
+            for ev in &t.evidence {
+                assert_eq!(doc.text.get(ev.range.clone()), Some(ev.matched.as_str()));
+            }
+            in_doc.push(t.tag);
+        }
+    }
+    [free, in_doc]
+}
+
+#[test]
+fn han_keywords_do_not_straddle_word_boundaries() {
+    let ab = "right/labour/association-bargaining";
+    let cl = "right/labour/child-labour";
+    for (text, id) in [
+        // 工会 across 员工|会议, 童工 across 儿童|工作站, 确保 across 明确|保税.
+        ("公司召开员工会议。", ab),
+        ("社区设有儿童工作站。", cl),
+        ("公司明确保税维修流程。", "stance/commitment"),
+        ("依法治污，改善环境。", "theme/democracy-rule-of-law"),
+    ] {
+        for (way, tags) in both_ways(text).iter().enumerate() {
+            assert!(!tags.iter().any(|t| t == id), "{text} ({way}): {tags:?}");
+        }
+    }
+    for (text, id) in [
+        // A keyword that is a word, or inside a longer word, or two whole words.
+        ("公司支持员工加入工会。", ab),
+        ("我们禁止使用童工。", cl),
+        ("我们坚持反强迫劳动。", "right/labour/forced-labour"),
+        ("报告期内工人人数为658人。", "group/workers"),
+        ("遵守《个人信息保护法》。", "right/civil-political/privacy"),
+    ] {
+        for (way, tags) in both_ways(text).iter().enumerate() {
+            assert!(tags.iter().any(|t| t == id), "{text} ({way}): {tags:?}");
+        }
+    }
+}
+
+#[test]
+fn bare_short_abbreviations_need_rights_language() {
+    for (text, id) in [
+        ("GNI per capita rose by 3%.", "instrument/GNI"),
+        ("Caterpillar (NYSE: CAT) shares fell.", "instrument/CAT"),
+        ("Caterpillar Inc. (CAT) shares fell.", "instrument/CAT"),
+        ("The CRC checksum failed.", "instrument/CRC"),
+        ("Enable WEP wireless encryption.", "instrument/WEP"),
+        ("我们遵守CRC校验规则。", "instrument/CRC"),
+    ] {
+        assert!(!has(text, id), "{text}: {:?}", tags(text));
+    }
+    for (text, id) in [
+        ("We respect the CRC and the CEDAW.", "instrument/CRC"),
+        (
+            "We support the CRC and children's rights.",
+            "instrument/CRC",
+        ),
+        ("我们遵守CRC，保护儿童权利。", "instrument/CRC"),
+        ("我们遵守《CRC》。", "instrument/CRC"),
+        (
+            "We are a member of the GNI and protect users' rights.",
+            "instrument/GNI",
+        ),
+        ("We signed the WEP principles.", "instrument/WEP"),
+        (
+            "The Global Network Initiative (GNI) sets principles.",
+            "instrument/GNI",
+        ),
+        ("States should ratify the CAT.", "instrument/CAT"),
+    ] {
+        assert!(
+            find(text, id).is_some_and(|(_, b)| b == Basis::Cited),
+            "{text}: {:?}",
+            tags(text)
+        );
+    }
+}
+
+#[test]
+fn covered_instruments_follow_their_scope() {
+    // The issue's own example: forced labour in the supply chain covers the ILO core
+    // conventions (and the trafficking protocol), not the broad declarations.
+    let text = "We prohibit forced labour in our supply chain.";
+    let covered = |text: &str, id: &str| find(text, id).is_some_and(|(_, b)| b == Basis::Covered);
+    assert!(covered(text, "instrument/ILO-FPRW"), "{:?}", tags(text));
+    assert!(covered(text, "instrument/PALERMO"), "{:?}", tags(text));
+    assert!(!has(text, "instrument/UDHR") && !has(text, "instrument/ICCPR"));
+    for (text, ids) in [
+        (
+            "我们禁止使用童工。",
+            &["instrument/ILO-FPRW", "instrument/CRC"][..],
+        ),
+        (
+            "We respect freedom of association and collective bargaining.",
+            &["instrument/ILO-FPRW"],
+        ),
+        ("我们保障员工的职业健康与安全。", &["instrument/ILO-FPRW"]),
+        ("我们关注外籍劳工和移民工人的权益。", &["instrument/ICMW"]),
+        ("We support women in leadership.", &["instrument/CEDAW"]),
+    ] {
+        for id in ids {
+            assert!(covered(text, id), "{text} {id}: {:?}", tags(text));
+        }
+    }
+    // A group or right too general for the instrument does not cover it.
+    for (text, id) in [
+        ("我们的员工遍布全球。", "instrument/ICMW"),
+        ("Our workers are our strength.", "instrument/ICMW"),
+        ("Our workers are our strength.", "instrument/ILO-FPRW"),
+        ("We prohibit discrimination.", "instrument/CEDAW"),
+        ("We prohibit discrimination.", "instrument/CRPD"),
+        ("We protect customer privacy.", "instrument/GNI"),
+        ("We invest in education.", "instrument/CRC"),
+    ] {
+        assert!(!has(text, id), "{text} {id}: {:?}", tags(text));
+    }
+}
