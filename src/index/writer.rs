@@ -295,11 +295,14 @@ fn process_one(ctx: &Ctx, cand: &Cand) -> Result<Outcome, tantivy::TantivyError>
             return Ok(Outcome::Unchanged);
         }
     }
+    // Only a document the last commit holds has passages to delete. tantivy keeps every delete
+    // until the commit, so deleting ids that were never indexed made memory grow with the corpus.
+    let replaces = !ctx.rebuild && ctx.old.documents.contains_key(&c.id);
     let doc = match read.and_then(|(bytes, hash)| ingest::decode_hashed(c, bytes, hash, ctx.ingest))
     {
         Ok(d) => d,
         Err(skip) => {
-            if !ctx.rebuild {
+            if replaces {
                 ctx.writer.delete_term(id_term);
             }
             done(0);
@@ -307,7 +310,7 @@ fn process_one(ctx: &Ctx, cand: &Cand) -> Result<Outcome, tantivy::TantivyError>
         }
     };
     let passages = crate::pipeline::process(&doc, super::segmenter(), ctx.tagger);
-    if !ctx.rebuild {
+    if replaces {
         // Deleting ops apply to documents added before them, so the new passages survive.
         ctx.writer.delete_term(id_term);
     }
