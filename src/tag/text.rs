@@ -39,74 +39,60 @@ impl NormText {
     /// break inside a sentence is a soft wrap and becomes a space, or nothing between two Han
     /// chars (Chinese has no spaces, and 强迫\n劳动 is 强迫劳动).
     pub fn fill(&mut self, source: &str) {
-        let checkpoints = &mut self.checkpoints;
-        self.text.clear();
+        let NormText { text, checkpoints } = self;
+        text.clear();
         checkpoints.clear();
         checkpoints.push((0, 0));
-        let table = crate::normalize::fold_table();
-        let text = &mut self.text;
-        // Most English passages are pure ASCII with single spaces: one bulk check, copy and
-        // lowercase.
+        // The stretches between foldable whitespace runs get the shared char folding.
+        let fold = |text: &mut String, checkpoints: &mut Vec<(usize, usize)>, from, to| {
+            let base = text.len();
+            crate::normalize::fold_into(&source[from..to], text, |n, s| {
+                checkpoints.push((base + n, from + s))
+            });
+        };
         let bytes = source.as_bytes();
-        if source.is_ascii() && !needs_space_folding(bytes) {
-            text.push_str(source);
-            text.make_ascii_lowercase();
-            return;
-        }
-        // Copy unchanged runs in bulk and write only the chars that fold to another char
-        // (Traditional → Simplified, full-width forms) and the whitespace runs that fold; ASCII
-        // is lowercased at the end.
-        let mut copied = 0;
+        let mut folded = 0;
         let mut i = 0;
-        while i < bytes.len() {
-            let b = bytes[i];
-            let c = if b < 0x80 {
-                if !b.is_ascii_whitespace() {
-                    i += 1;
-                    continue;
+        while let Some(&b) = bytes.get(i) {
+            let ws = match b {
+                0..0x80 => b.is_ascii_whitespace(),
+                // Only these lead bytes start a non-ASCII whitespace char (U+0085, U+00A0,
+                // U+1680, U+2000–U+205F, U+3000): the rest of a Chinese text is stepped over.
+                0xC2 | 0xE1 | 0xE2 | 0xE3 => {
+                    source[i..].chars().next().is_some_and(char::is_whitespace)
                 }
-                b as char
-            } else {
-                match source[i..].chars().next() {
-                    Some(c) => c,
-                    None => break,
-                }
+                _ => false,
             };
-            if c.is_whitespace() {
-                let len = source[i..]
-                    .find(|c: char| !c.is_whitespace())
-                    .unwrap_or(source.len() - i);
-                let end = i + len;
-                if len == 1 && b == b' ' {
-                    i = end;
-                    continue;
-                }
-                let with = space_fold(source, i, end);
-                text.push_str(&source[copied..i]);
-                if with.is_empty() {
-                    checkpoints.push((text.len(), i));
-                }
-                text.push_str(with);
-                copied = end;
-                if with.len() != len {
-                    checkpoints.push((text.len(), end));
-                }
+            if !ws {
+                i += match b {
+                    0..0x80 => 1,
+                    0xC0..0xE0 => 2,
+                    0xE0..0xF0 => 3,
+                    _ => 4,
+                };
+                continue;
+            }
+            let len = source[i..]
+                .find(|c: char| !c.is_whitespace())
+                .unwrap_or(source.len() - i);
+            let end = i + len;
+            if len == 1 && b == b' ' {
                 i = end;
                 continue;
             }
-            let w = c.len_utf8();
-            if let Some(f) = table.fold(c) {
-                text.push_str(&source[copied..i]);
-                text.push(f);
-                copied = i + w;
-                if f.len_utf8() != w {
-                    checkpoints.push((text.len(), copied));
-                }
+            fold(text, checkpoints, folded, i);
+            let with = space_fold(source, i, end);
+            if with.is_empty() {
+                checkpoints.push((text.len(), i));
             }
-            i += w;
+            text.push_str(with);
+            if with.len() != len {
+                checkpoints.push((text.len(), end));
+            }
+            folded = end;
+            i = end;
         }
-        text.push_str(&source[copied..]);
-        text.make_ascii_lowercase();
+        fold(text, checkpoints, folded, source.len());
     }
 
     /// Source byte offset of a normalized byte offset (a char boundary of `text`, or its length)
@@ -141,25 +127,6 @@ pub(crate) fn normalize_pattern(s: &str) -> String {
     let mut n = NormText::default();
     n.fill(s);
     n.text
-}
-
-/// Whether an ASCII text has whitespace to fold: a tab, a line break or two spaces in a row.
-fn needs_space_folding(bytes: &[u8]) -> bool {
-    let mut prev_space = false;
-    for &b in bytes {
-        if b == b' ' {
-            if prev_space {
-                return true;
-            }
-            prev_space = true;
-        } else {
-            if b.is_ascii_whitespace() {
-                return true;
-            }
-            prev_space = false;
-        }
-    }
-    false
 }
 
 /// What the whitespace run `source[start..end]` folds to: `"\n"` where it ends a sentence (a
