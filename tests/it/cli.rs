@@ -8,6 +8,39 @@ pub fn hria() -> Command {
     Command::cargo_bin("hria").expect("the hria binary builds")
 }
 
+/// Indexes `corpus` into `index` without progress output (plus `extra` flags), failing the test
+/// unless it succeeds.
+pub fn index_corpus(corpus: &std::path::Path, index: &std::path::Path, extra: &[&str]) {
+    hria()
+        .arg("index")
+        .arg(corpus)
+        .arg("--index")
+        .arg(index)
+        .arg("--quiet")
+        .args(extra)
+        .assert()
+        .success();
+}
+
+/// Runs hria with `args` on a file that decodes with replacements: it must still print its output,
+/// name the file and what was replaced on stderr, and exit 3. Returns stderr.
+pub fn degraded_run(args: &[&str], file: &str, problem: &str) -> String {
+    let out = hria().args(args).arg(file).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert_eq!(out.status.code(), Some(3), "{stderr}");
+    assert!(
+        !out.stdout.is_empty(),
+        "{args:?}: the document is still processed"
+    );
+    let name = std::path::Path::new(file)
+        .file_name()
+        .unwrap()
+        .to_string_lossy();
+    assert!(stderr.contains(&*name), "{stderr}");
+    assert!(stderr.contains(problem), "{stderr}");
+    stderr
+}
+
 /// Runs `cmd` and returns its stdout, failing the test with its stderr unless it succeeds.
 pub fn stdout_of(cmd: &mut Command) -> String {
     let out = cmd.output().expect("hria runs");

@@ -2,7 +2,7 @@
 
 use crate::statement;
 
-use crate::cli::{hria, json_of};
+use crate::cli::{hria, index_corpus, json_of};
 use serde_json::Value;
 use statement::{build_statement_index, dir, real_statement_index, taxonomy, DOC};
 use std::path::Path;
@@ -377,14 +377,7 @@ fn a_mere_mention_is_mentioned_only_and_a_commitment_is_commitment_only() {
     )
     .unwrap();
     let index = d.path().join("index");
-    hria()
-        .arg("index")
-        .arg(&corpus)
-        .arg("--index")
-        .arg(&index)
-        .arg("--quiet")
-        .assert()
-        .success();
+    index_corpus(&corpus, &index, &[]);
     let gaps = |doc: &str| {
         json_of(
             hria()

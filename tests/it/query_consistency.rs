@@ -1,21 +1,14 @@
 //! The query commands answer from the documents the index holds now, and the same way however
 //! the index was built: after a document is removed, and with one or several indexing threads.
 
-use crate::cli::{hria, json_of, stdout_of};
+use crate::cli::{hria, index_corpus, json_of, stdout_of};
 use serde_json::{json, Value};
 use std::path::Path;
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/index/corpus");
 
 fn index(corpus: &Path, index: &Path, threads: &str) {
-    hria()
-        .arg("index")
-        .arg(corpus)
-        .arg("--index")
-        .arg(index)
-        .args(["--quiet", "--threads", threads])
-        .assert()
-        .success();
+    index_corpus(corpus, index, &["--threads", threads]);
 }
 
 fn run(index: &Path, args: &[&str]) -> String {

@@ -1,7 +1,7 @@
 //! `hria search`: Chinese, Traditional and English queries, tag filters, highlighting, output
 //! formats and query errors, on the fixture corpus.
 
-use crate::cli::{hit_ids, hria, search_hits};
+use crate::cli::{hit_ids, hria, index_corpus, search_hits};
 use serde_json::Value;
 use std::path::PathBuf;
 
@@ -11,11 +11,7 @@ const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/inde
 fn indexed() -> (tempfile::TempDir, PathBuf) {
     let tmp = tempfile::tempdir().unwrap();
     let index = tmp.path().join("index");
-    hria()
-        .args(["index", FIXTURES, "--quiet", "--index"])
-        .arg(&index)
-        .assert()
-        .success();
+    index_corpus(std::path::Path::new(FIXTURES), &index, &[]);
     (tmp, index)
 }
 

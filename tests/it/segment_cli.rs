@@ -1,6 +1,6 @@
 //! `hria segment` end to end.
 
-use crate::cli::hria;
+use crate::cli::{degraded_run, hria};
 
 const STATEMENT: &str = "tests/fixtures/index/corpus/microsoft-global-human-rights-statement.zh.md";
 
@@ -62,17 +62,10 @@ const INVALID_UTF8: &str = "tests/fixtures/ingest/bad/invalid-utf8.md";
 
 #[test]
 fn degraded_documents_are_segmented_reported_and_exit_3() {
-    let out = hria()
-        .args(["segment", INVALID_UTF8, "--format", "jsonl"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(3));
-    assert!(!out.stdout.is_empty(), "the document is still segmented");
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("invalid-utf8.md"), "{stderr}");
-    assert!(
-        stderr.contains("2 invalid byte sequences replaced with U+FFFD"),
-        "{stderr}"
+    degraded_run(
+        &["segment", "--format", "jsonl"],
+        INVALID_UTF8,
+        "2 invalid byte sequences replaced with U+FFFD",
     );
 
     // A file decoded with the wrong encoding asked for is degraded too.

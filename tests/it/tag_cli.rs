@@ -1,25 +1,13 @@
 //! `hria tag` end to end: degraded documents, and the input checks of `--stdin`.
 
-use crate::cli::hria;
+use crate::cli::{degraded_run, hria};
 
 #[test]
 fn degraded_documents_are_tagged_reported_and_exit_3() {
-    let out = hria()
-        .args([
-            "tag",
-            "tests/fixtures/ingest/bad/invalid-utf8.md",
-            "--format",
-            "jsonl",
-        ])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(3));
-    assert!(!out.stdout.is_empty(), "the document is still tagged");
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("invalid-utf8.md"), "{stderr}");
-    assert!(
-        stderr.contains("invalid byte sequences replaced"),
-        "{stderr}"
+    degraded_run(
+        &["tag", "--format", "jsonl"],
+        "tests/fixtures/ingest/bad/invalid-utf8.md",
+        "invalid byte sequences replaced",
     );
 }
 
