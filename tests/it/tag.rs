@@ -338,3 +338,66 @@ fn files_are_tagged_as_jsonl_and_table() {
 }
 
 mod rules;
+
+/// Narrow treaties are covered only by their own subject: the right to life, detention or
+/// conflict-affected areas cover the Covenant or the Geneva Conventions, not the death-penalty
+/// protocol, the disappearance convention or the Rome Statute.
+#[test]
+fn narrow_treaties_are_covered_only_by_their_subject() {
+    let tagger = Tagger::new(Taxonomy::builtin());
+    let covered = |text: &str| -> Vec<String> {
+        tagger
+            .tag_text(text, None)
+            .into_iter()
+            .filter(|t| t.basis == Basis::Covered)
+            .map(|t| t.tag)
+            .collect()
+    };
+    let cases: [(&str, &[&str], &[&str]); 6] = [
+        (
+            "我们尊重人身自由，反对任意拘留。",
+            &["instrument/ICCPR"],
+            &["instrument/CPED"],
+        ),
+        (
+            "We oppose enforced disappearances and secret detention.",
+            &["instrument/CPED"],
+            &[],
+        ),
+        (
+            "We protect the right to life of every worker.",
+            &["instrument/ICCPR"],
+            &["instrument/ICCPR-OP2"],
+        ),
+        ("我们支持废除死刑。", &["instrument/ICCPR-OP2"], &[]),
+        (
+            "We conduct enhanced due diligence in conflict-affected areas.",
+            &["instrument/GENEVA"],
+            &["instrument/ROME", "instrument/GENOCIDE"],
+        ),
+        (
+            "我们绝不容忍战争罪和危害人类罪。",
+            &[
+                "instrument/ROME",
+                "instrument/GENOCIDE",
+                "instrument/GENEVA",
+            ],
+            &[],
+        ),
+    ];
+    for (text, yes, no) in cases {
+        let got = covered(text);
+        for id in yes {
+            assert!(
+                got.iter().any(|t| t == id),
+                "{text}: {id} not covered: {got:?}"
+            );
+        }
+        for id in no {
+            assert!(
+                !got.iter().any(|t| t == id),
+                "{text}: {id} covered: {got:?}"
+            );
+        }
+    }
+}
