@@ -436,6 +436,8 @@ struct Scratch {
     words: Vec<Range<usize>>,
     runs: Vec<(usize, usize, usize, usize)>,
     bounds: Vec<usize>,
+    /// By entry: whether the passage has a keyword match of it (all false between passages).
+    has_words: Vec<bool>,
 }
 
 /// Sentence breaks of a passage, computed on first use into a reused buffer.
@@ -695,6 +697,7 @@ impl Tagger {
             words,
             runs,
             bounds,
+            has_words,
         } = scratch;
         norm.fill(clean);
         let norm = &*norm;
@@ -750,6 +753,18 @@ impl Tagger {
                     }
                 }
             }
+        }
+        // Cues and excludes of an entry with no keyword match cannot make a tag: dropped before
+        // the sort, which is a good part of the rules' cost where short cue words abound.
+        has_words.resize(self.entries.len(), false);
+        for h in hits.iter() {
+            if h.role.class() == 0 {
+                has_words[h.entry as usize] = true;
+            }
+        }
+        hits.retain(|h| has_words[h.entry as usize]);
+        for h in hits.iter() {
+            has_words[h.entry as usize] = false;
         }
         if hits.is_empty() {
             return Vec::new();
@@ -840,6 +855,11 @@ impl Tagger {
         kept.clear();
         let mut max_end = 0;
         for h in words {
+            // Sorted by start, longest first: a hit ending within an earlier kept one is nested.
+            // The other checks only reject, so this cheapest one goes first.
+            if h.end <= max_end {
+                continue;
+            }
             let before = excludes.partition_point(|x| x.start < h.end);
             if excludes[..before]
                 .iter()
@@ -875,10 +895,6 @@ impl Tagger {
                 continue;
             }
             if ctx.words.straddles(clean, t, norm, h.start, h.end) {
-                continue;
-            }
-            // Sorted by start, longest first: a hit ending within an earlier kept one is nested.
-            if h.end <= max_end {
                 continue;
             }
             max_end = h.end;
