@@ -436,6 +436,8 @@ struct Scratch {
     words: Vec<Range<usize>>,
     runs: Vec<(usize, usize, usize, usize)>,
     bounds: Vec<usize>,
+    /// By entry: whether the passage has a keyword match of it (all false between passages).
+    has_words: Vec<bool>,
 }
 
 /// Sentence breaks of a passage, computed on first use into a reused buffer.
@@ -654,16 +656,21 @@ impl Tagger {
                 cue,
                 in_section,
             } => {
-                let kind = if in_section { "section-cue" } else { "cue" };
-                format!(
-                    "weak:{}+{kind}:{}",
-                    self.names[name as usize], self.names[cue as usize]
-                )
+                let kind = if in_section { "+section-cue:" } else { "+cue:" };
+                concat(&[
+                    "weak:",
+                    &self.names[name as usize],
+                    kind,
+                    &self.names[cue as usize],
+                ])
             }
-            Rule::Cue { name, cue } => format!(
-                "cue:{} (confirms weak:{})",
-                self.names[cue as usize], self.names[name as usize]
-            ),
+            Rule::Cue { name, cue } => concat(&[
+                "cue:",
+                &self.names[cue as usize],
+                " (confirms weak:",
+                &self.names[name as usize],
+                ")",
+            ]),
         }
     }
 
@@ -690,6 +697,7 @@ impl Tagger {
             words,
             runs,
             bounds,
+            has_words,
         } = scratch;
         norm.fill(clean);
         let norm = &*norm;
@@ -745,6 +753,18 @@ impl Tagger {
                     }
                 }
             }
+        }
+        // Cues and excludes of an entry with no keyword match cannot make a tag: dropped before
+        // the sort, which is a good part of the rules' cost where short cue words abound.
+        has_words.resize(self.entries.len(), false);
+        for h in hits.iter() {
+            if h.role.class() == 0 {
+                has_words[h.entry as usize] = true;
+            }
+        }
+        hits.retain(|h| has_words[h.entry as usize]);
+        for h in hits.iter() {
+            has_words[h.entry as usize] = false;
         }
         if hits.is_empty() {
             return Vec::new();
@@ -835,6 +855,11 @@ impl Tagger {
         kept.clear();
         let mut max_end = 0;
         for h in words {
+            // Sorted by start, longest first: a hit ending within an earlier kept one is nested.
+            // The other checks only reject, so this cheapest one goes first.
+            if h.end <= max_end {
+                continue;
+            }
             let before = excludes.partition_point(|x| x.start < h.end);
             if excludes[..before]
                 .iter()
@@ -870,10 +895,6 @@ impl Tagger {
                 continue;
             }
             if ctx.words.straddles(clean, t, norm, h.start, h.end) {
-                continue;
-            }
-            // Sorted by start, longest first: a hit ending within an earlier kept one is nested.
-            if h.end <= max_end {
                 continue;
             }
             max_end = h.end;
@@ -940,7 +961,11 @@ impl Tagger {
             rule: self.rule_text(rule),
         };
         // A weak keyword's confirming cue follows it as evidence of its own.
-        let mut evidence = Vec::with_capacity(kept.len().min(MAX_EVIDENCE));
+        let confirms = kept
+            .iter()
+            .filter(|(_, c)| c.is_some_and(|c| c.at.is_some()))
+            .count();
+        let mut evidence = Vec::with_capacity((kept.len() + confirms).min(MAX_EVIDENCE));
         for (h, cue) in kept.iter() {
             if evidence.len() >= MAX_EVIDENCE {
                 break;
@@ -1032,16 +1057,21 @@ impl Tagger {
             if score < self.threshold {
                 continue;
             }
-            let mut evidence = Vec::new();
-            for (entry, tag) in &found[..n] {
-                if tag.basis != Basis::Matched
-                    || !self.entries[*entry as usize]
+            let covering = |(entry, tag): &&(u32, Tag)| {
+                tag.basis == Basis::Matched
+                    && self.entries[*entry as usize]
                         .coverers
                         .iter()
                         .any(|c| c.0 == inst)
-                {
-                    continue;
-                }
+            };
+            // Sized up front: growing it push by push reallocated it up to three times.
+            let size: usize = found[..n]
+                .iter()
+                .filter(covering)
+                .map(|(_, tag)| tag.evidence.len())
+                .sum();
+            let mut evidence = Vec::with_capacity(size.min(MAX_EVIDENCE));
+            for (entry, tag) in found[..n].iter().filter(covering) {
                 let rule = &self.covers[*entry as usize];
                 for ev in &tag.evidence {
                     if evidence.len() >= MAX_EVIDENCE {
@@ -1111,6 +1141,16 @@ impl BareScan {
             Err(_) => scan(&mut NormText::default()),
         })
     }
+}
+
+/// The parts joined in one allocation (`format!` goes through the formatting machinery, and this
+/// runs for every weak keyword's evidence).
+fn concat(parts: &[&str]) -> String {
+    let mut out = String::with_capacity(parts.iter().map(|p| p.len()).sum());
+    for p in parts {
+        out.push_str(p);
+    }
+    out
 }
 
 /// Rank of each entry's id in sorted order; equal ids get equal ranks.

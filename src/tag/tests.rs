@@ -682,3 +682,47 @@ fn han_matches_straddling_two_words_do_not_count() {
     assert!(get(&t.tag_text("staff工会ok", None), id).is_some());
     assert!(get(&t.tag_text("支持工会。", None), id).is_some());
 }
+
+#[test]
+fn each_match_and_each_passage_is_judged_by_its_own_words() {
+    let t = Tagger::new(&Taxonomy {
+        version: "test".into(),
+        hash: String::new(),
+        entries: vec![Entry {
+            zh: strs(&["工会"]),
+            ..entry("right/labour/association-bargaining")
+        }],
+    });
+    let id = "right/labour/association-bargaining";
+    let tokens = |text: &str, words: &[&str]| {
+        let mut at = 0;
+        let mut out = Vec::new();
+        for w in words {
+            let start = at + text[at..].find(w).unwrap();
+            out.push(crate::model::Token {
+                term: (*w).into(),
+                range: start..start + w.len(),
+            });
+            at = start;
+        }
+        out
+    };
+    // The first 工会 takes a char of 员工 and of 会议; the second, further on, starts the word
+    // 工会活动.
+    let text = "员工会议后工会活动";
+    let mut p = passage_under(text, vec![]);
+    p.tokens = tokens(text, &["员工", "会议", "后", "工会活动", "工会", "活动"]);
+    let tags = t.tag(&p);
+    let ev = &get(&tags, id).expect("the second 工会 counts").evidence;
+    assert_eq!(ev.len(), 1);
+    assert_eq!(ev[0].range.start, text.rfind("工会").unwrap());
+    // Words read for one passage are not those of the next.
+    let text = "员工会议";
+    let mut whole = passage_under(text, vec![]);
+    whole.tokens = tokens(text, &["员工会议", "员工", "会议"]);
+    let mut cut = passage_under(text, vec![]);
+    cut.tokens = tokens(text, &["员工", "会议"]);
+    assert!(get(&t.tag(&whole), id).is_some());
+    assert!(get(&t.tag(&cut), id).is_none());
+    assert!(get(&t.tag(&whole), id).is_some());
+}
