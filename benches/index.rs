@@ -81,6 +81,8 @@ fn pool(threads: usize) -> rayon::ThreadPool {
 }
 
 fn hria_index(roots: &[PathBuf], dir: &Path, threads: usize, taxonomy: &Taxonomy) -> u64 {
+    // Each iteration segments the corpus as one `hria index` run does: with cold caches.
+    segmenter().clear_caches();
     let opts = BuildOptions {
         dir: dir.to_path_buf(),
         roots: roots.to_vec(),

@@ -188,6 +188,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             // timed ones, so that small corpora measure the stage and not its first call.
             for i in 0..=args.repeat {
                 run_no += 1;
+                // Every run segments as one `hria index` run does: with cold caches.
+                segmenter.clear_caches();
                 let dir = tmp.path().join(format!("run-{run_no}"));
                 let (elapsed, cpu, w) =
                     pool.install(|| -> anyhow::Result<(Duration, Duration, u64)> {

@@ -9,15 +9,32 @@ use jieba_rs::Jieba;
 use rust_stemmers::Stemmer;
 use std::cell::RefCell;
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
 use unicode_segmentation::UnicodeSegmentation;
 
-/// Buffers reused by every call on a thread: the normalized text and its offset shifts.
+/// Buffers and the cache reused by every call on a thread.
 #[derive(Default)]
 struct Scratch {
+    /// The normalized text and its offset shifts.
     norm: String,
     shifts: Vec<(usize, isize)>,
     /// Indices of whole words in a search-mode cut (see [`emit`]).
     word_ends: Vec<usize>,
+    /// The run ([`new_run`]) `stems` was filled in.
+    run: u64,
+    /// Stems of the words seen on this thread: a corpus repeats a few thousand words, and a
+    /// lookup costs a fraction of a Snowball run.
+    stems: HashMap<CompactString, CompactString>,
+}
+
+/// Bumped by [`new_run`]; a thread's cache is emptied at its next use when it was filled in
+/// another run.
+static RUN: AtomicU64 = AtomicU64::new(0);
+
+/// Starts a new run: every thread's stem cache starts empty at its next use, so that a run
+/// that segments texts again measures what a first run does.
+pub(crate) fn new_run() {
+    RUN.fetch_add(1, Ordering::Relaxed);
 }
 
 thread_local! {
@@ -32,8 +49,15 @@ pub(crate) fn tokens(jieba: &Jieba, stemmer: Option<&Stemmer>, text: &str, out: 
                 norm,
                 shifts,
                 word_ends,
+                run,
+                stems,
             } = &mut *s;
-            tokens_with(jieba, stemmer, text, norm, shifts, word_ends, out);
+            let now = RUN.load(Ordering::Relaxed);
+            if *run != now {
+                *run = now;
+                stems.clear();
+            }
+            tokens_with((jieba, stemmer, stems), text, norm, shifts, word_ends, out);
             // A huge text should not pin its buffer for the thread's life.
             if norm.capacity() > 1 << 20 {
                 *norm = String::new();
@@ -43,8 +67,7 @@ pub(crate) fn tokens(jieba: &Jieba, stemmer: Option<&Stemmer>, text: &str, out: 
         }
         // Only if a stemmer or jieba ever called back in here: fresh buffers then.
         Err(_) => tokens_with(
-            jieba,
-            stemmer,
+            (jieba, stemmer, &mut HashMap::new()),
             text,
             &mut String::new(),
             &mut Vec::new(),
@@ -55,8 +78,7 @@ pub(crate) fn tokens(jieba: &Jieba, stemmer: Option<&Stemmer>, text: &str, out: 
 }
 
 fn tokens_with(
-    jieba: &Jieba,
-    stemmer: Option<&Stemmer>,
+    (jieba, stemmer, stems): (&Jieba, Option<&Stemmer>, &mut Stems),
     text: &str,
     norm: &mut String,
     shifts: &mut Vec<(usize, isize)>,
@@ -100,7 +122,7 @@ fn tokens_with(
         };
         match run {
             Some((s, h)) if h != han => {
-                emit((jieba, stemmer), n, shifts, word_ends, s..i, h, out);
+                emit((jieba, stemmer, stems), n, shifts, word_ends, s..i, h, out);
                 run = Some((i, han));
             }
             None => run = Some((i, han)),
@@ -109,12 +131,20 @@ fn tokens_with(
         i += len;
     }
     if let Some((s, h)) = run {
-        emit((jieba, stemmer), n, shifts, word_ends, s..n.len(), h, out);
+        emit(
+            (jieba, stemmer, stems),
+            n,
+            shifts,
+            word_ends,
+            s..n.len(),
+            h,
+            out,
+        );
     }
 }
 
 fn emit(
-    (jieba, stemmer): (&Jieba, Option<&Stemmer>),
+    (jieba, stemmer, stems): (&Jieba, Option<&Stemmer>, &mut Stems),
     norm: &str,
     shifts: &[(usize, isize)],
     word_ends: &mut Vec<usize>,
@@ -153,22 +183,19 @@ fn emit(
         }
         return;
     }
-    STEMS.with(|stems| {
-        let mut stems = stems.borrow_mut();
-        for (i, w) in part.unicode_word_indices() {
-            if !w.chars().any(is_alphanumeric) {
-                continue;
-            }
-            let term = match stemmer {
-                Some(s) => stem(&mut stems, s, w),
-                None => w.into(),
-            };
-            out.push(Token {
-                term,
-                range: map.at(r.start + i)..map.at(r.start + i + w.len()),
-            });
+    for (i, w) in part.unicode_word_indices() {
+        if !w.chars().any(is_alphanumeric) {
+            continue;
         }
-    });
+        let term = match stemmer {
+            Some(s) => stem(stems, s, w),
+            None => w.into(),
+        };
+        out.push(Token {
+            term,
+            range: map.at(r.start + i)..map.at(r.start + i + w.len()),
+        });
+    }
 }
 
 /// Maps normalized offsets back to the source through the shifts of [`tokens_with`]. Offsets
@@ -216,22 +243,15 @@ fn has_alphanumeric(w: &str) -> bool {
     matches!(w.as_bytes().first(), Some(0xE5..=0xE9)) || w.chars().any(is_alphanumeric)
 }
 
-thread_local! {
-    /// Stems of the words seen on this thread: a corpus repeats a few thousand words, and a
-    /// lookup costs a fraction of a Snowball run.
-    static STEMS: RefCell<HashMap<CompactString, CompactString>> = RefCell::new(HashMap::new());
-}
+/// Word → stem.
+type Stems = HashMap<CompactString, CompactString>;
 
 /// Words cached at most; past it the cache starts over (a corpus's vocabulary is much smaller).
 const STEM_CACHE: usize = 1 << 16;
 
 /// The stem of `word`, from the cache when seen before. Only one stemmer (English) is ever used,
 /// so the cache is keyed by the word alone.
-fn stem(
-    stems: &mut HashMap<CompactString, CompactString>,
-    s: &Stemmer,
-    word: &str,
-) -> CompactString {
+fn stem(stems: &mut Stems, s: &Stemmer, word: &str) -> CompactString {
     if let Some(t) = stems.get(word) {
         return t.clone();
     }
@@ -241,4 +261,31 @@ fn stem(
     }
     stems.insert(word.into(), t.clone());
     t
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cached(word: &str) -> bool {
+        SCRATCH.with(|s| s.borrow().stems.contains_key(word))
+    }
+
+    #[test]
+    fn a_new_run_starts_with_an_empty_stem_cache() {
+        let jieba = Jieba::empty();
+        let stemmer = Stemmer::create(rust_stemmers::Algorithm::English);
+        let stem_all = |text: &str| {
+            let mut out = Vec::new();
+            tokens(&jieba, Some(&stemmer), text, &mut out);
+            out.into_iter().map(|t| t.term).collect::<Vec<_>>()
+        };
+        let first = stem_all("workers organizing");
+        assert!(cached("workers") && cached("organizing"));
+        new_run();
+        // Only what this run has stemmed is cached, and the stems are the same.
+        assert_eq!(stem_all("workers"), first[..1]);
+        assert!(cached("workers") && !cached("organizing"));
+        assert_eq!(stem_all("workers organizing"), first);
+    }
 }
