@@ -6,7 +6,7 @@
 //! aggregated in one cheap pass; stored documents are read only for the few passages shown as
 //! evidence.
 
-use crate::index::schema::{self, IndexManifest, SCHEMA_VERSION};
+use crate::index::schema::{self, CommitPayload, IndexManifest, SCHEMA_VERSION};
 use crate::model::{Tag, TaggedPassage};
 use crate::taxonomy::Taxonomy;
 use std::collections::HashMap;
@@ -55,8 +55,10 @@ pub struct OpenIndex {
     pub index: Index,
     /// A searcher over the last commit.
     pub searcher: Searcher,
+    /// The schema's fields.
+    pub fields: crate::index::Fields,
     /// The commit payload.
-    pub manifest: IndexManifest,
+    pub manifest: CommitPayload,
 }
 
 fn corrupt(dir: &Path, e: impl std::fmt::Display) -> ReadError {
@@ -74,13 +76,14 @@ pub fn open(dir: &Path) -> Result<OpenIndex, ReadError> {
         dir: h.dir,
         index: h.index,
         searcher: h.searcher,
+        fields: h.fields,
         manifest: h.manifest,
     })
 }
 
 /// A warning when the index was tagged with another taxonomy than the one loaded (its results may
 /// not match the loaded taxonomy's entries).
-pub fn taxonomy_warning(manifest: &IndexManifest, taxonomy: &Taxonomy) -> Option<String> {
+pub fn taxonomy_warning(manifest: &CommitPayload, taxonomy: &Taxonomy) -> Option<String> {
     if manifest.taxonomy_hash.is_empty() || manifest.taxonomy_hash == taxonomy.hash {
         return None;
     }
@@ -332,6 +335,12 @@ fn stored_u64(doc: &TantivyDocument, ix: &Index, name: &str) -> u64 {
 }
 
 impl OpenIndex {
+    /// The number of documents the index holds, or of those of language `lang` (zh, en, other).
+    pub fn count_documents(&self, lang: Option<&str>) -> Result<u64, ReadError> {
+        crate::index::count_documents(&self.searcher, &self.fields, lang)
+            .map_err(|e| corrupt(&self.dir, e))
+    }
+
     /// Reads one passage's stored fields.
     pub fn load(&self, addr: DocAddress) -> Result<StoredPassage, ReadError> {
         let doc: TantivyDocument = self.searcher.doc(addr).map_err(|e| corrupt(&self.dir, e))?;
@@ -468,8 +477,9 @@ pub fn snippet(text: &str, span: Option<std::ops::Range<usize>>, width: usize) -
     )
 }
 
-/// Writes tagged passages into a new index at `dir` with the layout of [`schema`], committing
-/// `manifest` as the payload (its schema version is set to [`SCHEMA_VERSION`]).
+/// Writes tagged passages into a new index at `dir` with the layout of [`schema`], with a record
+/// for each document of `manifest` and its payload (its schema version set to
+/// [`SCHEMA_VERSION`]).
 ///
 /// A minimal single-threaded writer for tests and benchmarks of the queries; `hria index` has its
 /// own incremental writer. Passages become the same documents as there
@@ -494,8 +504,11 @@ pub fn write_index(
             .unwrap_or(0);
         writer.add_document(crate::index::writer::to_document(&fields, ordinal, tp))?;
     }
+    for (id, record) in &manifest.documents {
+        writer.add_document(crate::index::writer::record_document(&fields, id, record))?;
+    }
     manifest.schema_version = SCHEMA_VERSION;
-    let payload = serde_json::to_string(&manifest).unwrap_or_default();
+    let payload = serde_json::to_string(&manifest.payload()).unwrap_or_default();
     let mut prepared = writer.prepare_commit()?;
     prepared.set_payload(&payload);
     prepared.commit()?;
