@@ -375,31 +375,53 @@ impl OpenIndex {
         })
     }
 
-    /// Finds a passage by id.
+    /// Finds a passage by id. Ids are `{doc}#{ordinal:04}-{hash}` and are not indexed: the
+    /// passage is looked for among its document's passages, the one of its ordinal first, and
+    /// confirmed by its stored id.
     pub fn find(&self, id: &str) -> Result<StoredPassage, ReadError> {
-        let field = self
-            .index
-            .schema()
-            .get_field(schema::PASSAGE_ID)
-            .map_err(|e| corrupt(&self.dir, e))?;
-        let q = tantivy::query::TermQuery::new(
-            Term::from_field_text(field, id),
-            tantivy::schema::IndexRecordOption::Basic,
-        );
-        let hits = self
-            .searcher
-            .search(
-                &q,
-                &tantivy::collector::TopDocs::with_limit(1).order_by_score(),
-            )
-            .map_err(|e| corrupt(&self.dir, e))?;
-        match hits.first() {
-            Some((_, addr)) => self.load(*addr),
-            None => Err(ReadError::UnknownPassage {
-                dir: self.dir.clone(),
-                id: id.to_string(),
-            }),
+        use tantivy::DocSet;
+        let unknown = || ReadError::UnknownPassage {
+            dir: self.dir.clone(),
+            id: id.to_string(),
+        };
+        let Some((doc, rest)) = id.rsplit_once('#') else {
+            return Err(unknown());
+        };
+        let ordinal = rest.split('-').next().and_then(|o| o.parse::<u64>().ok());
+        let term = Term::from_field_text(self.fields.doc_id, doc);
+        let mut candidates: Vec<(bool, DocAddress)> = Vec::new();
+        for (seg_ord, seg) in self.searcher.segment_readers().iter().enumerate() {
+            let ords = seg
+                .fast_fields()
+                .u64(schema::ORDINAL)
+                .map_err(|e| corrupt(&self.dir, e))?;
+            let inverted = seg
+                .inverted_index(self.fields.doc_id)
+                .map_err(|e| corrupt(&self.dir, e))?;
+            let Some(mut postings) = inverted
+                .read_postings(&term, tantivy::schema::IndexRecordOption::Basic)
+                .map_err(|e| corrupt(&self.dir, e))?
+            else {
+                continue;
+            };
+            let alive = seg.alive_bitset();
+            let mut d = postings.doc();
+            while d != tantivy::TERMINATED {
+                if alive.is_none_or(|b| b.is_alive(d)) {
+                    let same = ordinal.is_some() && ords.first(d) == ordinal;
+                    candidates.push((!same, DocAddress::new(seg_ord as u32, d)));
+                }
+                d = postings.advance();
+            }
         }
+        candidates.sort();
+        for (_, addr) in candidates {
+            let p = self.load(addr)?;
+            if p.id == id {
+                return Ok(p);
+            }
+        }
+        Err(unknown())
     }
 }
 
