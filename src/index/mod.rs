@@ -357,7 +357,13 @@ impl tantivy::tokenizer::TokenStream for TermListStream<'_> {
                 Some(_) => (false, 0),
             };
             let body = &rest[skip..];
-            let len = body.find([NEXT, SAME]).unwrap_or(body.len());
+            // A byte scan: both separators are ASCII, which never occurs inside a multi-byte
+            // char, and str::find with a char set decodes every char (a tenth of the indexing
+            // thread's instructions).
+            let len = body
+                .bytes()
+                .position(|b| b == NEXT as u8 || b == SAME as u8)
+                .unwrap_or(body.len());
             let start = self.at + skip;
             self.at = start + len;
             if len == 0 {
