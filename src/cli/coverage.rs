@@ -47,9 +47,8 @@ impl SourceArgs {
         let zh_names = match self.names.as_deref() {
             Some(n) => n == "zh",
             None => {
-                let docs = &index.manifest.documents;
-                let zh = docs.values().filter(|d| d.lang == "zh").count();
-                zh * 2 > docs.len()
+                let zh = index.count_documents(Some("zh"))?;
+                zh * 2 > index.count_documents(None)?
             }
         };
         Ok(Source {

@@ -2,14 +2,15 @@
 //!
 //! Readers go through [`open_reader`], which checks that the directory holds an hria index of the
 //! current [`schema::SCHEMA_VERSION`], registers the query tokenizer and reads the
-//! [`schema::IndexManifest`] committed with the passages. Writers go through [`writer::build`].
+//! [`schema::CommitPayload`] committed with the passages; [`document_record`] reads the record of
+//! a document. Writers go through [`writer::build`].
 
 pub mod schema;
 pub mod writer;
 
 use crate::segment::Segmenter;
 use crate::taxonomy::Taxonomy;
-use schema::IndexManifest;
+use schema::{CommitPayload, DocRecord};
 use std::path::{Path, PathBuf};
 use tantivy::directory::error::{LockError, OpenReadError};
 use tantivy::directory::{Directory, DirectoryLock, Lock, MmapDirectory, META_LOCK};
@@ -356,7 +357,13 @@ impl tantivy::tokenizer::TokenStream for TermListStream<'_> {
                 Some(_) => (false, 0),
             };
             let body = &rest[skip..];
-            let len = body.find([NEXT, SAME]).unwrap_or(body.len());
+            // A byte scan: both separators are ASCII, which never occurs inside a multi-byte
+            // char, and str::find with a char set decodes every char (a tenth of the indexing
+            // thread's instructions).
+            let len = body
+                .bytes()
+                .position(|b| b == NEXT as u8 || b == SAME as u8)
+                .unwrap_or(body.len());
             let start = self.at + skip;
             self.at = start + len;
             if len == 0 {
@@ -418,6 +425,14 @@ pub struct Fields {
     pub tags_json: Field,
     /// [`schema::MAX_SCORE`].
     pub max_score: Field,
+    /// [`schema::RECORD`].
+    pub record: Field,
+    /// [`schema::RECORD_ID`].
+    pub record_id: Field,
+    /// [`schema::RECORD_LANG`].
+    pub record_lang: Field,
+    /// [`schema::RECORD_JSON`].
+    pub record_json: Field,
 }
 
 impl Fields {
@@ -440,8 +455,119 @@ impl Fields {
             covered: f(schema::COVERED)?,
             tags_json: f(schema::TAGS_JSON)?,
             max_score: f(schema::MAX_SCORE)?,
+            record: f(schema::RECORD)?,
+            record_id: f(schema::RECORD_ID)?,
+            record_lang: f(schema::RECORD_LANG)?,
+            record_json: f(schema::RECORD_JSON)?,
         })
     }
+
+    /// The term every document record carries ([`schema::RECORD`]).
+    pub fn record_term(&self) -> tantivy::Term {
+        tantivy::Term::from_field_text(self.record, schema::RECORD_VALUE)
+    }
+}
+
+/// The live record of document `id` in what `searcher` sees, if any.
+pub fn document_record(
+    searcher: &Searcher,
+    fields: &Fields,
+    id: &str,
+) -> tantivy::Result<Option<DocRecord>> {
+    let term = tantivy::Term::from_field_text(fields.record_id, id);
+    let mut found = None;
+    each_live(searcher, &term, |addr| {
+        found = Some(addr);
+        false
+    })?;
+    match found {
+        Some(addr) => read_record(searcher, fields, addr).map(|(_, r)| Some(r)),
+        None => Ok(None),
+    }
+}
+
+/// Every live document record in what `searcher` sees, sorted by document id. Reads one stored
+/// document per record: for the rare paths that need them all (removing vanished documents,
+/// suggesting document ids).
+pub fn document_records(
+    searcher: &Searcher,
+    fields: &Fields,
+) -> tantivy::Result<Vec<(String, DocRecord)>> {
+    let mut addrs = Vec::new();
+    each_live(searcher, &fields.record_term(), |addr| {
+        addrs.push(addr);
+        true
+    })?;
+    let mut out = addrs
+        .into_iter()
+        .map(|a| read_record(searcher, fields, a))
+        .collect::<tantivy::Result<Vec<_>>>()?;
+    out.sort_by(|a, b| a.0.cmp(&b.0));
+    Ok(out)
+}
+
+/// The number of live document records, or of those of language `lang`.
+pub fn count_documents(
+    searcher: &Searcher,
+    fields: &Fields,
+    lang: Option<&str>,
+) -> tantivy::Result<u64> {
+    let term = match lang {
+        Some(l) => tantivy::Term::from_field_text(fields.record_lang, l),
+        None => fields.record_term(),
+    };
+    let mut n = 0u64;
+    each_live(searcher, &term, |_| {
+        n += 1;
+        true
+    })?;
+    Ok(n)
+}
+
+/// Calls `f` with every live document holding `term`, segment by segment, until it returns false.
+fn each_live(
+    searcher: &Searcher,
+    term: &tantivy::Term,
+    mut f: impl FnMut(tantivy::DocAddress) -> bool,
+) -> tantivy::Result<()> {
+    use tantivy::DocSet;
+    for (ord, seg) in searcher.segment_readers().iter().enumerate() {
+        let inverted = seg.inverted_index(term.field())?;
+        let Some(mut postings) =
+            inverted.read_postings(term, tantivy::schema::IndexRecordOption::Basic)?
+        else {
+            continue;
+        };
+        let alive = seg.alive_bitset();
+        let mut d = postings.doc();
+        while d != tantivy::TERMINATED {
+            if alive.is_none_or(|b| b.is_alive(d)) && !f(tantivy::DocAddress::new(ord as u32, d)) {
+                return Ok(());
+            }
+            d = postings.advance();
+        }
+    }
+    Ok(())
+}
+
+fn read_record(
+    searcher: &Searcher,
+    fields: &Fields,
+    addr: tantivy::DocAddress,
+) -> tantivy::Result<(String, DocRecord)> {
+    use tantivy::schema::Value;
+    let doc: tantivy::TantivyDocument = searcher.doc(addr)?;
+    let text = |f: Field| {
+        doc.get_first(f)
+            .and_then(|v| v.as_str())
+            .unwrap_or("")
+            .to_string()
+    };
+    let id = text(fields.record_id);
+    let record = serde_json::from_str(&text(fields.record_json)).map_err(|e| {
+        TantivyError::InternalError(format!("the record of document {id} does not parse: {e}"))
+    })?;
+    Ok((id, record))
 }
 
 /// An opened index, ready to search.
@@ -456,28 +582,47 @@ pub struct IndexHandle {
     pub searcher: Searcher,
     /// The schema's fields.
     pub fields: Fields,
-    /// What the last commit recorded.
-    pub manifest: IndexManifest,
+    /// What the last commit recorded besides its passages and document records.
+    pub manifest: CommitPayload,
 }
 
 impl IndexHandle {
     /// A warning when `taxonomy` is not the one the index was tagged with, else `None`.
     pub fn taxonomy_warning(&self, taxonomy: &Taxonomy) -> Option<String> {
+        if self.manifest.taxonomy_hash == taxonomy.hash {
+            return None;
+        }
+        let empty = count_documents(&self.searcher, &self.fields, None).is_ok_and(|n| n == 0);
+        if empty {
+            return None;
+        }
         taxonomy_mismatch(&self.dir, &self.manifest, taxonomy)
     }
 
-    /// Title of a document, from the manifest (empty when unknown).
-    pub fn title(&self, doc: &str) -> &str {
-        self.manifest
-            .documents
-            .get(doc)
-            .map(|d| d.title.as_str())
-            .unwrap_or("")
+    /// The record of a document, if the index holds it.
+    pub fn document(&self, doc: &str) -> Result<Option<DocRecord>, IndexError> {
+        document_record(&self.searcher, &self.fields, doc)
+            .map_err(|e| IndexError::tantivy(&self.dir, e))
+    }
+
+    /// Every document record, sorted by id.
+    pub fn documents(&self) -> Result<Vec<(String, DocRecord)>, IndexError> {
+        document_records(&self.searcher, &self.fields)
+            .map_err(|e| IndexError::tantivy(&self.dir, e))
+    }
+
+    /// Title of a document, from its record (empty when unknown).
+    pub fn title(&self, doc: &str) -> String {
+        self.document(doc)
+            .ok()
+            .flatten()
+            .map(|d| d.title)
+            .unwrap_or_default()
     }
 }
 
-fn taxonomy_mismatch(dir: &Path, m: &IndexManifest, taxonomy: &Taxonomy) -> Option<String> {
-    if m.documents.is_empty() || m.taxonomy_hash == taxonomy.hash {
+fn taxonomy_mismatch(dir: &Path, m: &CommitPayload, taxonomy: &Taxonomy) -> Option<String> {
+    if m.taxonomy_hash == taxonomy.hash {
         return None;
     }
     Some(format!(
@@ -514,14 +659,14 @@ pub enum Check {
 /// Opens an existing index directory and checks its layout and every file of its committed
 /// segments ([`Check::Checksums`]); returns the index and its manifest. An index freshly created
 /// but never committed to has an empty manifest.
-pub fn open_index(dir: &Path) -> Result<(Index, IndexManifest), IndexError> {
+pub fn open_index(dir: &Path) -> Result<(Index, CommitPayload), IndexError> {
     open_index_checked(dir, Check::Checksums)
 }
 
 /// [`open_index`] with the file check chosen. The files are checked before anything reads them,
 /// because tantivy panics on some damaged files (an unknown compressor id in a garbled doc
 /// store); a damaged index is an [`IndexError::Corrupt`] naming the file instead.
-pub fn open_index_checked(dir: &Path, check: Check) -> Result<(Index, IndexManifest), IndexError> {
+pub fn open_index_checked(dir: &Path, check: Check) -> Result<(Index, CommitPayload), IndexError> {
     let meta_path = dir.join(META_FILE);
     match std::fs::metadata(dir) {
         Ok(m) if m.is_dir() => {}
@@ -592,12 +737,12 @@ pub fn open_index_checked(dir: &Path, check: Check) -> Result<(Index, IndexManif
         reason: format!("{META_FILE} cannot be read: {}", short_error(&e)),
     })?;
     let manifest = match metas.payload.as_deref() {
-        Some(p) => match serde_json::from_str::<IndexManifest>(p) {
+        Some(p) => match serde_json::from_str::<CommitPayload>(p) {
             Ok(m) => m,
             Err(_) => return Err(mismatch("a commit payload hria cannot read".into())),
         },
         // Created but never committed to (e.g. the first run was killed): empty, if it is ours.
-        None if metas.segments.is_empty() && index.schema() == schema::schema() => IndexManifest {
+        None if metas.segments.is_empty() && index.schema() == schema::schema() => CommitPayload {
             schema_version: schema::SCHEMA_VERSION,
             ..Default::default()
         },

@@ -9,7 +9,9 @@ use tantivy::schema::{
 };
 
 /// Bumped whenever the layout changes; an index of another version must be rebuilt.
-pub const SCHEMA_VERSION: u32 = 2;
+/// 3: document records are tantivy documents of their own ([`RECORD`]), not the commit payload.
+/// 4: passage ids are stored, not indexed ([`PASSAGE_ID`]).
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// Name of the tokenizer of [`TEXT`]. The writer hands tantivy the segmenter's terms as one term
 /// list ([`crate::index::encode_terms`]), which the tokenizer registered under this name on every
@@ -17,7 +19,9 @@ pub const SCHEMA_VERSION: u32 = 2;
 /// [`crate::index::HriaQueryTokenizer`] instead ([`crate::index::query_tokenizers`]).
 pub const TOKENIZER: &str = "hria-terms";
 
-/// Passage id (stable across runs). STRING | STORED.
+/// Passage id (stable across runs). STORED only: a term of its own for every passage cost a
+/// tenth of the indexing thread's time, and a passage is found by its document and ordinal,
+/// which the id holds ([`crate::query::reader::OpenIndex::find`]).
 pub const PASSAGE_ID: &str = "passage_id";
 /// Document id. STRING | STORED | FAST.
 pub const DOC_ID: &str = "doc_id";
@@ -51,6 +55,21 @@ pub const TAGS_JSON: &str = "tags_json";
 /// The highest tag score in the passage, f64 STORED.
 pub const MAX_SCORE: &str = "max_score";
 
+/// Marks a document record: one tantivy document per indexed document (not per passage), with
+/// the value [`RECORD_VALUE`]. STRING. Records have no passage field (no text, doc id, ordinal or
+/// facet), so that passage queries and scans never see them, except a query for every document
+/// (`*`), which [`crate::query::search`] excludes them from.
+pub const RECORD: &str = "record";
+/// The value of [`RECORD`] on every record.
+pub const RECORD_VALUE: &str = "document";
+/// The document id of a record. STRING | STORED. Deleting a document deletes this term and its
+/// passages' [`DOC_ID`] term.
+pub const RECORD_ID: &str = "record_id";
+/// The document's language on its record (zh, en, other), to count documents by language. STRING.
+pub const RECORD_LANG: &str = "record_lang";
+/// The [`DocRecord`] as JSON. STORED only.
+pub const RECORD_JSON: &str = "record_json";
+
 /// Separator between section path elements in [`SECTION`].
 pub const SECTION_SEP: &str = " › ";
 
@@ -65,7 +84,7 @@ pub fn schema() -> Schema {
     // FAST only where coverage aggregates (document, section, ordinal; facets always are), and
     // indexed only what is searched or filtered on: each costs indexing time, a unique-string
     // fast column (passage ids) the most.
-    b.add_text_field(PASSAGE_ID, STRING | STORED);
+    b.add_text_field(PASSAGE_ID, STORED);
     b.add_text_field(DOC_ID, STRING | STORED | FAST);
     b.add_u64_field(ORDINAL, STORED | FAST);
     b.add_text_field(SECTION, STORED | FAST);
@@ -80,6 +99,10 @@ pub fn schema() -> Schema {
     b.add_facet_field(COVERED, FacetOptions::default());
     b.add_text_field(TAGS_JSON, STORED);
     b.add_f64_field(MAX_SCORE, STORED);
+    b.add_text_field(RECORD, STRING);
+    b.add_text_field(RECORD_ID, STRING | STORED);
+    b.add_text_field(RECORD_LANG, STRING);
+    b.add_text_field(RECORD_JSON, STORED);
     b.build()
 }
 
@@ -93,7 +116,7 @@ pub fn facet_tag(facet: &Facet) -> String {
     facet.to_path().join("/")
 }
 
-/// One indexed document, as recorded in the commit payload.
+/// One indexed document, as recorded in its record ([`RECORD`]), committed with its passages.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct DocRecord {
     /// Path as given when indexed.
@@ -129,8 +152,21 @@ pub struct DocRecord {
 }
 
 /// What a commit records besides the segments (stored as tantivy's commit payload, so that it is
-/// committed atomically with the passages it describes).
+/// committed atomically with the passages it describes). Its size does not depend on the corpus:
+/// the documents are records in the index itself.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct CommitPayload {
+    /// [`SCHEMA_VERSION`] of the writer.
+    pub schema_version: u32,
+    /// Version string of the taxonomy the passages were tagged with.
+    pub taxonomy_version: String,
+    /// Hash of that taxonomy.
+    pub taxonomy_hash: String,
+}
+
+/// A whole index's description: its payload and its documents, as the small writers for tests
+/// and benchmarks ([`crate::query::reader::write_index`]) take it.
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct IndexManifest {
     /// [`SCHEMA_VERSION`] of the writer.
     pub schema_version: u32,
@@ -140,4 +176,15 @@ pub struct IndexManifest {
     pub taxonomy_hash: String,
     /// The indexed documents, by document id.
     pub documents: BTreeMap<String, DocRecord>,
+}
+
+impl IndexManifest {
+    /// The commit payload of this manifest.
+    pub fn payload(&self) -> CommitPayload {
+        CommitPayload {
+            schema_version: self.schema_version,
+            taxonomy_version: self.taxonomy_version.clone(),
+            taxonomy_hash: self.taxonomy_hash.clone(),
+        }
+    }
 }

@@ -1,14 +1,17 @@
 //! Writing the index: ingest, segment and tag documents in parallel, one tantivy document per
-//! passage, one commit per run carrying the [`IndexManifest`] as its payload.
+//! passage and one record per document ([`schema::RECORD`]), one commit per run carrying the
+//! [`CommitPayload`] (schema and taxonomy) as its payload. Nothing kept in memory grows with the
+//! number of documents but the walk's list of candidates: the records are written to the index as
+//! their documents are, and read back one at a time.
 //!
 //! Incremental by default: a document whose raw bytes, manifest entry and decoding options hash
-//! the same as in the manifest is not even decoded; a changed one is replaced (delete by
+//! the same as in its record is not even decoded; a changed one is replaced (delete by
 //! [`schema::DOC_ID`], then add, in the same commit); one recorded under a root given to this run
 //! but no longer found there is deleted. `rebuild` empties an index of the current layout and
 //! fills it again in the same single commit (readers see the old commit until then); an index of
 //! another layout, or a damaged one, is replaced by a fresh index built next to it and swapped in.
 
-use super::schema::{self, DocRecord, IndexManifest};
+use super::schema::{self, CommitPayload, DocRecord};
 use super::{open_index, register_tokenizer, Fields, IndexError, META_FILE};
 use crate::ingest::{self, Candidate, IngestOptions, Skip, SkipKind};
 use crate::model::{Basis, Document, TaggedPassage};
@@ -123,18 +126,93 @@ pub struct BuildSummary {
 struct Cand {
     c: Candidate,
     root: String,
+    /// What the last commit recorded for its id, if it holds it.
+    old: Option<Box<OldDoc>>,
+}
+
+/// What the incremental check needs of a document's record in the last commit.
+struct OldDoc {
+    hash: String,
+    inputs: String,
+    /// Recorded under the same root as the candidate's.
+    same_root: bool,
+    degraded: Option<String>,
 }
 
 enum Outcome {
-    Unchanged,
+    Unchanged {
+        degraded: Option<String>,
+    },
     Indexed {
-        record: Box<DocRecord>,
         passages: u64,
         tags: u64,
         bytes: u64,
         degraded: Option<Skip>,
     },
-    Skipped(Skip),
+    Skipped {
+        skip: Skip,
+        /// The last commit held it: it is removed.
+        removed: bool,
+    },
+}
+
+/// The last commit of the index a run updates, read through a searcher so that its document
+/// records are looked up one at a time rather than held in memory.
+struct Old {
+    payload: CommitPayload,
+    searcher: Option<(tantivy::Searcher, Fields)>,
+}
+
+impl Old {
+    fn none() -> Old {
+        Old {
+            payload: CommitPayload::default(),
+            searcher: None,
+        }
+    }
+
+    fn open(dir: &Path, index: &Index, payload: CommitPayload) -> Result<Old, IndexError> {
+        let fields =
+            Fields::resolve(&index.schema()).ok_or_else(|| IndexError::SchemaMismatch {
+                dir: dir.to_path_buf(),
+                found: "missing fields".into(),
+                expected: schema::SCHEMA_VERSION,
+            })?;
+        let reader: tantivy::IndexReader = index
+            .reader_builder()
+            .reload_policy(tantivy::ReloadPolicy::Manual)
+            .try_into()
+            .map_err(|e| IndexError::tantivy(dir, e))?;
+        Ok(Old {
+            payload,
+            searcher: Some((reader.searcher(), fields)),
+        })
+    }
+
+    fn get(&self, dir: &Path, id: &str) -> Result<Option<DocRecord>, IndexError> {
+        match &self.searcher {
+            Some((s, f)) => {
+                super::document_record(s, f, id).map_err(|e| IndexError::tantivy(dir, e))
+            }
+            None => Ok(None),
+        }
+    }
+
+    fn count(&self, dir: &Path) -> Result<u64, IndexError> {
+        match &self.searcher {
+            Some((s, f)) => {
+                super::count_documents(s, f, None).map_err(|e| IndexError::tantivy(dir, e))
+            }
+            None => Ok(0),
+        }
+    }
+
+    fn all(&self, dir: &Path) -> Result<Vec<(String, DocRecord)>, IndexError> {
+        match &self.searcher {
+            Some((s, f)) => super::document_records(s, f).map_err(|e| IndexError::tantivy(dir, e)),
+            None => Ok(Vec::new()),
+        }
+    }
 }
 
 /// The key a root is recorded under: canonical when it exists, so `corpus` and `./corpus` agree.
@@ -261,8 +339,29 @@ pub fn to_document(f: &Fields, ordinal: u64, tp: &TaggedPassage) -> PassageDoc {
     d
 }
 
+/// The record of an indexed document, as a tantivy document of its own.
+pub fn record_document(f: &Fields, id: &str, record: &DocRecord) -> PassageDoc {
+    let mut d = PassageDoc {
+        values: Vec::with_capacity(4),
+    };
+    d.push(f.record, schema::RECORD_VALUE);
+    d.push(f.record_id, id);
+    d.push(f.record_lang, record.lang.as_str());
+    // Serializing plain data cannot fail; an empty object reads back as a default record.
+    d.push(
+        f.record_json,
+        serde_json::to_string(record).unwrap_or_else(|_| "{}".into()),
+    );
+    d
+}
+
+/// Deletes a document: its passages and its record.
+fn delete_document(writer: &IndexWriter<PassageDoc>, f: &Fields, id: &str) {
+    writer.delete_term(Term::from_field_text(f.doc_id, id));
+    writer.delete_term(Term::from_field_text(f.record_id, id));
+}
+
 struct Ctx<'a> {
-    old: &'a IndexManifest,
     retag_all: bool,
     rebuild: bool,
     ingest: &'a IngestOptions,
@@ -281,7 +380,6 @@ fn process_one(ctx: &Ctx, cand: &Cand) -> Result<Outcome, tantivy::TantivyError>
             passages,
         })
     };
-    let id_term = Term::from_field_text(ctx.fields.doc_id, &c.id);
     // Read once, hash the raw bytes, then decode the same bytes: an unchanged document is not
     // decoded, segmented or tagged.
     let read = ingest::read(c, ctx.ingest).map(|bytes| {
@@ -289,38 +387,44 @@ fn process_one(ctx: &Ctx, cand: &Cand) -> Result<Outcome, tantivy::TantivyError>
         (bytes, hash)
     });
     let inputs = c.inputs_hash(ctx.ingest);
-    if let (Ok((_, h)), Some(rec), false) = (&read, ctx.old.documents.get(&c.id), ctx.retag_all) {
-        if *h == rec.hash && rec.inputs == inputs && rec.root == cand.root {
+    if let (Ok((_, h)), Some(old), false) = (&read, &cand.old, ctx.retag_all) {
+        if *h == old.hash && old.inputs == inputs && old.same_root {
             done(0);
-            return Ok(Outcome::Unchanged);
+            return Ok(Outcome::Unchanged {
+                degraded: old.degraded.clone(),
+            });
         }
     }
     // Only a document the last commit holds has passages to delete. tantivy keeps every delete
     // until the commit, so deleting ids that were never indexed made memory grow with the corpus.
-    let replaces = !ctx.rebuild && ctx.old.documents.contains_key(&c.id);
+    let replaces = !ctx.rebuild && cand.old.is_some();
     let doc = match read.and_then(|(bytes, hash)| ingest::decode_hashed(c, bytes, hash, ctx.ingest))
     {
         Ok(d) => d,
         Err(skip) => {
             if replaces {
-                ctx.writer.delete_term(id_term);
+                delete_document(ctx.writer, &ctx.fields, &c.id);
             }
             done(0);
-            return Ok(Outcome::Skipped(skip));
+            return Ok(Outcome::Skipped {
+                skip,
+                removed: replaces,
+            });
         }
     };
     let passages = crate::pipeline::process(&doc, super::segmenter(), ctx.tagger);
     if replaces {
         // Deleting ops apply to documents added before them, so the new passages survive.
-        ctx.writer.delete_term(id_term);
+        delete_document(ctx.writer, &ctx.fields, &c.id);
     }
     let tags = add_passages(ctx.writer, &ctx.fields, &passages)?;
     let n = passages.len() as u64;
-    done(n);
     let mut rec = record(&doc, c.path.display().to_string(), n, cand.root.clone());
     rec.inputs = inputs;
+    ctx.writer
+        .add_document(record_document(&ctx.fields, &c.id, &rec))?;
+    done(n);
     Ok(Outcome::Indexed {
-        record: Box::new(rec),
         passages: n,
         tags,
         bytes: size,
@@ -360,13 +464,13 @@ fn record(doc: &Document, path: String, passages: u64, root: String) -> DocRecor
     }
 }
 
-/// Commits everything added, atomically with `manifest` as the commit payload; returns the opstamp.
+/// Commits everything added, atomically with `payload`; returns the opstamp.
 fn commit_with(
     writer: &mut IndexWriter<PassageDoc>,
     dir: &Path,
-    manifest: &IndexManifest,
+    payload: &CommitPayload,
 ) -> Result<u64, IndexError> {
-    let payload = serde_json::to_string(manifest).map_err(|e| IndexError::Io {
+    let payload = serde_json::to_string(payload).map_err(|e| IndexError::Io {
         path: dir.to_path_buf(),
         error: std::io::Error::other(e),
     })?;
@@ -384,7 +488,7 @@ struct Target {
     /// Held on rebuild: the old index's writer lock, so no other run writes it meanwhile.
     old_lock: Option<tantivy::directory::DirectoryLock>,
     index: Index,
-    old: IndexManifest,
+    old: Old,
     created: bool,
     /// Rebuilding in place: every document is deleted before the new ones are added, in the
     /// run's single commit.
@@ -427,7 +531,7 @@ fn prepare(dir: &Path, rebuild: bool) -> Result<Target, IndexError> {
                     work: dir.to_path_buf(),
                     old_lock: None,
                     index,
-                    old: IndexManifest::default(),
+                    old: Old::none(),
                     created: true,
                     clear: true,
                 })
@@ -450,13 +554,14 @@ fn prepare(dir: &Path, rebuild: bool) -> Result<Target, IndexError> {
             work,
             old_lock: Some(old_lock),
             index,
-            old: IndexManifest::default(),
+            old: Old::none(),
             created: true,
             clear: false,
         });
     }
     if is_index {
-        let (index, old) = open_index(dir)?;
+        let (index, payload) = open_index(dir)?;
+        let old = Old::open(dir, &index, payload)?;
         Ok(Target {
             work: dir.to_path_buf(),
             old_lock: None,
@@ -470,7 +575,7 @@ fn prepare(dir: &Path, rebuild: bool) -> Result<Target, IndexError> {
             work: dir.to_path_buf(),
             old_lock: None,
             index: create_index(dir)?,
-            old: IndexManifest::default(),
+            old: Old::none(),
             created: true,
             clear: false,
         })
@@ -571,7 +676,6 @@ pub fn build(
     let start = Instant::now();
     let dir = opts.dir.as_path();
     let target = prepare(dir, opts.rebuild)?;
-    let work = target.work.clone();
     let index = &target.index;
     let fields = Fields::resolve(&index.schema()).ok_or_else(|| IndexError::SchemaMismatch {
         dir: dir.to_path_buf(),
@@ -594,8 +698,8 @@ pub fn build(
         std::thread::sleep(d);
     }
 
-    let taxonomy_changed =
-        !target.old.documents.is_empty() && target.old.taxonomy_hash != opts.taxonomy.hash;
+    let old = &target.old;
+    let taxonomy_changed = old.count(dir)? > 0 && old.payload.taxonomy_hash != opts.taxonomy.hash;
     let mut summary = BuildSummary {
         index: dir.display().to_string(),
         rebuilt: opts.rebuild,
@@ -619,22 +723,47 @@ pub fn build(
         let root = root_key(&c.root);
         // The id is held in the index by a document of a root not given to this run: this
         // document gets its root's name in front rather than replacing that one.
-        let held_elsewhere = |id: &str| {
-            target
-                .old
-                .documents
-                .get(id)
+        let held_elsewhere = |rec: &Option<DocRecord>| {
+            rec.as_ref()
                 .is_some_and(|r| r.root != root && !walked_roots.contains(&r.root))
         };
-        if held_elsewhere(&c.id) {
-            c.id = (1..=16)
-                .map(|k| ingest::qualify_id(&c.root, k, &c.id))
-                .find(|id| !held_elsewhere(id) && !run_ids.contains(id) && !seen.contains(id))
-                .unwrap_or_else(|| format!("{}~{}", ingest::qualify_id(&c.root, 1, &c.id), root));
+        let mut rec = old.get(dir, &c.id)?;
+        if held_elsewhere(&rec) {
+            let mut qualified = None;
+            for k in 1..=16 {
+                let id = ingest::qualify_id(&c.root, k, &c.id);
+                if run_ids.contains(&id) || seen.contains(&id) {
+                    continue;
+                }
+                let r = old.get(dir, &id)?;
+                if !held_elsewhere(&r) {
+                    qualified = Some((id, r));
+                    break;
+                }
+            }
+            let (id, r) = qualified.unwrap_or_else(|| {
+                let id = format!("{}~{}", ingest::qualify_id(&c.root, 1, &c.id), root);
+                (id, None)
+            });
+            c.id = id;
+            rec = r;
         }
         seen.insert(c.id.clone());
-        cands.push(Cand { c, root });
+        let old_doc = rec.map(|r| {
+            Box::new(OldDoc {
+                same_root: r.root == root,
+                hash: r.hash,
+                inputs: r.inputs,
+                degraded: r.degraded,
+            })
+        });
+        cands.push(Cand {
+            c,
+            root,
+            old: old_doc,
+        });
     }
+    drop(run_ids);
     let total_bytes = cands
         .iter()
         .map(|c| std::fs::metadata(&c.c.path).map(|m| m.len()).unwrap_or(0))
@@ -645,28 +774,17 @@ pub fn build(
     });
     summary.found = cands.len() as u64;
 
-    let mut manifest = IndexManifest {
-        schema_version: schema::SCHEMA_VERSION,
-        taxonomy_version: opts.taxonomy.version.clone(),
-        taxonomy_hash: opts.taxonomy.hash.clone(),
-        documents: target.old.documents.clone(),
-    };
     // Documents recorded under a root of this run that the walk no longer finds.
-    let gone: Vec<String> = manifest
-        .documents
-        .iter()
-        .filter(|(id, r)| walked_roots.contains(&r.root) && !seen.contains(*id))
-        .map(|(id, _)| id.clone())
-        .collect();
-    for id in gone {
-        writer.delete_term(Term::from_field_text(fields.doc_id, &id));
-        manifest.documents.remove(&id);
-        summary.removed += 1;
+    for (id, r) in old.all(dir)? {
+        if walked_roots.contains(&r.root) && !seen.contains(&id) {
+            delete_document(&writer, &fields, &id);
+            summary.removed += 1;
+        }
     }
+    drop(seen);
 
     let tagger = Tagger::new(opts.taxonomy);
     let ctx = Ctx {
-        old: &target.old,
         retag_all: taxonomy_changed,
         rebuild: opts.rebuild,
         ingest: &opts.ingest,
@@ -693,13 +811,9 @@ pub fn build(
     });
     for (cand, outcome) in cands.iter().zip(outcomes) {
         match outcome.map_err(|e| IndexError::tantivy(dir, e))? {
-            Outcome::Unchanged => {
+            Outcome::Unchanged { degraded } => {
                 summary.unchanged += 1;
                 // Still degraded: reported on every run, not only the one that read it.
-                let degraded = manifest
-                    .documents
-                    .get(&cand.c.id)
-                    .and_then(|r| r.degraded.clone());
                 if let Some(reason) = degraded {
                     summary.skipped.push(Skip::new(
                         cand.c.path.clone(),
@@ -709,7 +823,6 @@ pub fn build(
                 }
             }
             Outcome::Indexed {
-                record,
                 passages,
                 tags,
                 bytes,
@@ -720,21 +833,33 @@ pub fn build(
                 summary.passages += passages;
                 summary.tags += tags;
                 summary.bytes += bytes;
-                manifest.documents.insert(cand.c.id.clone(), *record);
             }
-            Outcome::Skipped(skip) => {
-                if manifest.documents.remove(&cand.c.id).is_some() {
+            Outcome::Skipped { skip, removed } => {
+                if removed {
                     summary.removed += 1;
                 }
                 summary.skipped.push(skip);
             }
         }
     }
+    drop(cands);
 
     progress(Event::Committing);
     let changed = target.created || summary.indexed > 0 || summary.removed > 0 || taxonomy_changed;
+    let payload = CommitPayload {
+        schema_version: schema::SCHEMA_VERSION,
+        taxonomy_version: opts.taxonomy.version.clone(),
+        taxonomy_hash: opts.taxonomy.hash.clone(),
+    };
+    // The old commit's searcher is no longer needed; dropped so that its files can go.
+    let Target {
+        work,
+        old_lock,
+        index,
+        ..
+    } = target;
     if changed {
-        summary.opstamp = commit_with(&mut writer, dir, &manifest)?;
+        summary.opstamp = commit_with(&mut writer, dir, &payload)?;
         summary.committed = true;
         writer
             .wait_merging_threads()
@@ -743,13 +868,24 @@ pub fn build(
         summary.opstamp = writer.commit_opstamp();
         drop(writer);
     }
+    // Totals of what the index now holds: every live document is a passage or a record.
+    {
+        let reader: tantivy::IndexReader = index
+            .reader_builder()
+            .reload_policy(tantivy::ReloadPolicy::Manual)
+            .try_into()
+            .map_err(|e| IndexError::tantivy(dir, e))?;
+        let searcher = reader.searcher();
+        summary.total_documents = super::count_documents(&searcher, &fields, None)
+            .map_err(|e| IndexError::tantivy(dir, e))?;
+        summary.total_passages = searcher.num_docs().saturating_sub(summary.total_documents);
+    }
+    drop(index);
     if work != dir {
-        swap_in(&work, dir, target.old_lock)?;
+        swap_in(&work, dir, old_lock)?;
     }
     share_like_the_other_files(dir);
     summary.skipped.sort_by(|a, b| a.path.cmp(&b.path));
-    summary.total_documents = manifest.documents.len() as u64;
-    summary.total_passages = manifest.documents.values().map(|d| d.passages).sum();
     summary.elapsed_s = start.elapsed().as_secs_f64();
     summary.mb_per_s = if summary.elapsed_s > 0.0 {
         summary.bytes as f64 / 1e6 / summary.elapsed_s
@@ -848,30 +984,29 @@ fn open_writer(
     Ok(writer)
 }
 
-/// Commits what `writer` holds with a manifest of `docs` (with their passage counts) and waits
+/// Adds the records of `docs` (with their passage counts), commits what `writer` holds and waits
 /// for the merges, as the end of [`build`] does.
 fn finish(
     mut writer: IndexWriter<PassageDoc>,
+    fields: &Fields,
     dir: &Path,
     taxonomy: &Taxonomy,
     docs: &[Document],
     counts: &BTreeMap<&str, u64>,
 ) -> Result<(), IndexError> {
-    let documents = docs
-        .iter()
-        .map(|d| {
-            let n = counts.get(d.id.as_str()).copied().unwrap_or(0);
-            let path = d.path.display().to_string();
-            (d.id.clone(), record(d, path, n, String::new()))
-        })
-        .collect();
-    let manifest = IndexManifest {
+    for d in docs {
+        let n = counts.get(d.id.as_str()).copied().unwrap_or(0);
+        let rec = record(d, d.path.display().to_string(), n, String::new());
+        writer
+            .add_document(record_document(fields, &d.id, &rec))
+            .map_err(|e| IndexError::tantivy(dir, e))?;
+    }
+    let payload = CommitPayload {
         schema_version: schema::SCHEMA_VERSION,
         taxonomy_version: taxonomy.version.clone(),
         taxonomy_hash: taxonomy.hash.clone(),
-        documents,
     };
-    commit_with(&mut writer, dir, &manifest)?;
+    commit_with(&mut writer, dir, &payload)?;
     writer
         .wait_merging_threads()
         .map_err(|e| IndexError::tantivy(dir, e))
@@ -910,7 +1045,7 @@ pub fn write_passages(
                 .map(|_| ())
         })
         .map_err(|e| IndexError::tantivy(dir, e))?;
-    finish(writer, dir, taxonomy, docs, &counts)?;
+    finish(writer, &fields, dir, taxonomy, docs, &counts)?;
     Ok(n)
 }
 
@@ -936,7 +1071,7 @@ pub fn write_documents(
         .collect::<tantivy::Result<_>>()
         .map_err(|e| IndexError::tantivy(dir, e))?;
     let by_doc: BTreeMap<&str, u64> = docs.iter().map(|d| d.id.as_str()).zip(counts).collect();
-    finish(writer, dir, taxonomy, docs, &by_doc)?;
+    finish(writer, &fields, dir, taxonomy, docs, &by_doc)?;
     Ok(by_doc.values().sum())
 }
 

@@ -6,7 +6,7 @@
 //! aggregated in one cheap pass; stored documents are read only for the few passages shown as
 //! evidence.
 
-use crate::index::schema::{self, IndexManifest, SCHEMA_VERSION};
+use crate::index::schema::{self, CommitPayload, IndexManifest, SCHEMA_VERSION};
 use crate::model::{Tag, TaggedPassage};
 use crate::taxonomy::Taxonomy;
 use std::collections::HashMap;
@@ -55,8 +55,10 @@ pub struct OpenIndex {
     pub index: Index,
     /// A searcher over the last commit.
     pub searcher: Searcher,
+    /// The schema's fields.
+    pub fields: crate::index::Fields,
     /// The commit payload.
-    pub manifest: IndexManifest,
+    pub manifest: CommitPayload,
 }
 
 fn corrupt(dir: &Path, e: impl std::fmt::Display) -> ReadError {
@@ -74,13 +76,14 @@ pub fn open(dir: &Path) -> Result<OpenIndex, ReadError> {
         dir: h.dir,
         index: h.index,
         searcher: h.searcher,
+        fields: h.fields,
         manifest: h.manifest,
     })
 }
 
 /// A warning when the index was tagged with another taxonomy than the one loaded (its results may
 /// not match the loaded taxonomy's entries).
-pub fn taxonomy_warning(manifest: &IndexManifest, taxonomy: &Taxonomy) -> Option<String> {
+pub fn taxonomy_warning(manifest: &CommitPayload, taxonomy: &Taxonomy) -> Option<String> {
     if manifest.taxonomy_hash.is_empty() || manifest.taxonomy_hash == taxonomy.hash {
         return None;
     }
@@ -332,6 +335,12 @@ fn stored_u64(doc: &TantivyDocument, ix: &Index, name: &str) -> u64 {
 }
 
 impl OpenIndex {
+    /// The number of documents the index holds, or of those of language `lang` (zh, en, other).
+    pub fn count_documents(&self, lang: Option<&str>) -> Result<u64, ReadError> {
+        crate::index::count_documents(&self.searcher, &self.fields, lang)
+            .map_err(|e| corrupt(&self.dir, e))
+    }
+
     /// Reads one passage's stored fields.
     pub fn load(&self, addr: DocAddress) -> Result<StoredPassage, ReadError> {
         let doc: TantivyDocument = self.searcher.doc(addr).map_err(|e| corrupt(&self.dir, e))?;
@@ -366,31 +375,53 @@ impl OpenIndex {
         })
     }
 
-    /// Finds a passage by id.
+    /// Finds a passage by id. Ids are `{doc}#{ordinal:04}-{hash}` and are not indexed: the
+    /// passage is looked for among its document's passages, the one of its ordinal first, and
+    /// confirmed by its stored id.
     pub fn find(&self, id: &str) -> Result<StoredPassage, ReadError> {
-        let field = self
-            .index
-            .schema()
-            .get_field(schema::PASSAGE_ID)
-            .map_err(|e| corrupt(&self.dir, e))?;
-        let q = tantivy::query::TermQuery::new(
-            Term::from_field_text(field, id),
-            tantivy::schema::IndexRecordOption::Basic,
-        );
-        let hits = self
-            .searcher
-            .search(
-                &q,
-                &tantivy::collector::TopDocs::with_limit(1).order_by_score(),
-            )
-            .map_err(|e| corrupt(&self.dir, e))?;
-        match hits.first() {
-            Some((_, addr)) => self.load(*addr),
-            None => Err(ReadError::UnknownPassage {
-                dir: self.dir.clone(),
-                id: id.to_string(),
-            }),
+        use tantivy::DocSet;
+        let unknown = || ReadError::UnknownPassage {
+            dir: self.dir.clone(),
+            id: id.to_string(),
+        };
+        let Some((doc, rest)) = id.rsplit_once('#') else {
+            return Err(unknown());
+        };
+        let ordinal = rest.split('-').next().and_then(|o| o.parse::<u64>().ok());
+        let term = Term::from_field_text(self.fields.doc_id, doc);
+        let mut candidates: Vec<(bool, DocAddress)> = Vec::new();
+        for (seg_ord, seg) in self.searcher.segment_readers().iter().enumerate() {
+            let ords = seg
+                .fast_fields()
+                .u64(schema::ORDINAL)
+                .map_err(|e| corrupt(&self.dir, e))?;
+            let inverted = seg
+                .inverted_index(self.fields.doc_id)
+                .map_err(|e| corrupt(&self.dir, e))?;
+            let Some(mut postings) = inverted
+                .read_postings(&term, tantivy::schema::IndexRecordOption::Basic)
+                .map_err(|e| corrupt(&self.dir, e))?
+            else {
+                continue;
+            };
+            let alive = seg.alive_bitset();
+            let mut d = postings.doc();
+            while d != tantivy::TERMINATED {
+                if alive.is_none_or(|b| b.is_alive(d)) {
+                    let same = ordinal.is_some() && ords.first(d) == ordinal;
+                    candidates.push((!same, DocAddress::new(seg_ord as u32, d)));
+                }
+                d = postings.advance();
+            }
         }
+        candidates.sort();
+        for (_, addr) in candidates {
+            let p = self.load(addr)?;
+            if p.id == id {
+                return Ok(p);
+            }
+        }
+        Err(unknown())
     }
 }
 
@@ -468,8 +499,9 @@ pub fn snippet(text: &str, span: Option<std::ops::Range<usize>>, width: usize) -
     )
 }
 
-/// Writes tagged passages into a new index at `dir` with the layout of [`schema`], committing
-/// `manifest` as the payload (its schema version is set to [`SCHEMA_VERSION`]).
+/// Writes tagged passages into a new index at `dir` with the layout of [`schema`], with a record
+/// for each document of `manifest` and its payload (its schema version set to
+/// [`SCHEMA_VERSION`]).
 ///
 /// A minimal single-threaded writer for tests and benchmarks of the queries; `hria index` has its
 /// own incremental writer. Passages become the same documents as there
@@ -494,8 +526,11 @@ pub fn write_index(
             .unwrap_or(0);
         writer.add_document(crate::index::writer::to_document(&fields, ordinal, tp))?;
     }
+    for (id, record) in &manifest.documents {
+        writer.add_document(crate::index::writer::record_document(&fields, id, record))?;
+    }
     manifest.schema_version = SCHEMA_VERSION;
-    let payload = serde_json::to_string(&manifest).unwrap_or_default();
+    let payload = serde_json::to_string(&manifest.payload()).unwrap_or_default();
     let mut prepared = writer.prepare_commit()?;
     prepared.set_payload(&payload);
     prepared.commit()?;

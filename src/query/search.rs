@@ -302,7 +302,7 @@ pub fn check_filters(
         }
     }
     if let Some(doc) = &req.doc {
-        let known = h.manifest.documents.contains_key(doc) || {
+        let known = h.document(doc)?.is_some() || {
             let q = TermQuery::new(
                 Term::from_field_text(f.doc_id, doc),
                 IndexRecordOption::Basic,
@@ -313,11 +313,8 @@ pub fn check_filters(
                 > 0
         };
         if !known {
-            let docs = h
-                .manifest
-                .documents
-                .keys()
-                .map(|d| (d.as_str(), d.as_str()));
+            let records = h.documents()?;
+            let docs = records.iter().map(|(d, _)| (d.as_str(), d.as_str()));
             let near = closest(doc, docs, 5);
             let hint = if near.is_empty() {
                 String::new()
@@ -464,7 +461,23 @@ pub fn search(h: &IndexHandle, req: &SearchRequest) -> Result<Vec<Hit>, SearchEr
     if limit == 0 {
         return Ok(Vec::new());
     }
-    let top = h.searcher.search(&query, &Ranked { limit }).map_err(tv)?;
+    // Document records are not passages: kept out of the hits (a query for everything would
+    // match them) and out of the BM25 statistics, so that scores are those of the passages alone.
+    let passages_only = BooleanQuery::new(vec![
+        (Occur::Must, query.box_clone()),
+        (
+            Occur::MustNot,
+            Box::new(TermQuery::new(f.record_term(), IndexRecordOption::Basic)),
+        ),
+    ]);
+    let stats = PassageStatistics {
+        searcher: &h.searcher,
+        records: h.searcher.doc_freq(&f.record_term()).map_err(tv)?,
+    };
+    let top = h
+        .searcher
+        .search_with_statistics_provider(&passages_only, &Ranked { limit }, &stats)
+        .map_err(tv)?;
     let chars = if req.snippet_chars == 0 {
         DEFAULT_SNIPPET_CHARS
     } else {
@@ -473,6 +486,7 @@ pub fn search(h: &IndexHandle, req: &SearchRequest) -> Result<Vec<Hit>, SearchEr
     let mut gen = snippet_generator(h, &*query).map_err(tv)?;
     gen.set_max_num_chars(chars);
     let mut hits = Vec::with_capacity(top.len());
+    let mut titles: std::collections::HashMap<String, String> = std::collections::HashMap::new();
     for (score, addr) in top.into_iter().map(|r| (r.score, r.addr)) {
         let d: TantivyDocument = h.searcher.doc(addr).map_err(tv)?;
         let text = first_str(&d, f.stored_text);
@@ -499,7 +513,10 @@ pub fn search(h: &IndexHandle, req: &SearchRequest) -> Result<Vec<Hit>, SearchEr
         let tags: Vec<Tag> = serde_json::from_str(&first_str(&d, f.tags_json)).unwrap_or_default();
         hits.push(Hit {
             id: first_str(&d, f.passage_id),
-            title: h.title(&doc).to_string(),
+            title: titles
+                .entry(doc.clone())
+                .or_insert_with(|| h.title(&doc))
+                .clone(),
             doc,
             section: if section.is_empty() {
                 Vec::new()
@@ -686,6 +703,30 @@ impl SegmentCollector for RankedSegment {
                 }
             })
             .collect()
+    }
+}
+
+/// The searcher's BM25 statistics without the document records: tantivy counts every document
+/// of a segment (deleted ones too) in the collection size, and records would lower every idf and
+/// the average passage length.
+struct PassageStatistics<'a> {
+    searcher: &'a tantivy::Searcher,
+    /// Records in the segments, deleted ones included, as tantivy counts documents.
+    records: u64,
+}
+
+impl tantivy::query::Bm25StatisticsProvider for PassageStatistics<'_> {
+    fn total_num_tokens(&self, field: tantivy::schema::Field) -> tantivy::Result<u64> {
+        tantivy::query::Bm25StatisticsProvider::total_num_tokens(self.searcher, field)
+    }
+
+    fn total_num_docs(&self) -> tantivy::Result<u64> {
+        let all = tantivy::query::Bm25StatisticsProvider::total_num_docs(self.searcher)?;
+        Ok(all.saturating_sub(self.records))
+    }
+
+    fn doc_freq(&self, term: &Term) -> tantivy::Result<u64> {
+        self.searcher.doc_freq(term)
     }
 }
 

@@ -94,8 +94,23 @@ fn table_marks_evidence_without_colour_when_not_a_terminal() {
 }
 
 #[test]
-fn unknown_passage_id_exits_2_with_a_clear_message() {
+fn every_passage_is_found_by_its_id() {
+    // Ids are not indexed: a passage is found through its document and ordinal.
+    let tax = statement::taxonomy();
+    let passages = statement::statement_passages(&tax);
     let (d, _) = setup();
+    let ix = hria::query::reader::open(d.path()).unwrap();
+    assert!(passages.len() > 10);
+    for p in &passages {
+        let found = ix.find(&p.passage.id).unwrap();
+        assert_eq!(found.id, p.passage.id);
+        assert_eq!(found.text, p.passage.text);
+    }
+}
+
+#[test]
+fn unknown_passage_id_exits_2_with_a_clear_message() {
+    let (d, staff) = setup();
     let out = explain(d.path(), &["no-such-doc.md#1-deadbeef"]);
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
@@ -103,6 +118,11 @@ fn unknown_passage_id_exits_2_with_a_clear_message() {
         err.contains("no passage with id `no-such-doc.md#1-deadbeef`"),
         "{err}"
     );
+    // The right document and ordinal with another hash is not that passage.
+    let (doc_and_ordinal, _) = staff.rsplit_once('-').unwrap();
+    let wrong = format!("{doc_and_ordinal}-00000000");
+    let out = explain(d.path(), &[&wrong]);
+    assert_eq!(out.status.code(), Some(2), "{wrong}");
     let out = explain(&d.path().join("missing"), &["x"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("no index at"));

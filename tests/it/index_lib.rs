@@ -50,6 +50,11 @@ fn passage(doc: &str, n: usize, text: &str, tags: Vec<Tag>) -> TaggedPassage {
 
 /// Writes passages and a manifest the way `hria index` does, in one commit.
 fn write(dir: &Path, passages: &[TaggedPassage]) {
+    write_with(dir, passages, true);
+}
+
+/// [`write`], with the document records or without them.
+fn write_with(dir: &Path, passages: &[TaggedPassage], records: bool) {
     let index = tantivy::Index::create_in_dir(dir, schema::schema()).unwrap();
     register_tokenizer(&index);
     let fields = Fields::resolve(&index.schema()).unwrap();
@@ -72,8 +77,12 @@ fn write(dir: &Path, passages: &[TaggedPassage]) {
             },
         );
     }
+    for (id, record) in manifest.documents.iter().filter(|_| records) {
+        w.add_document(writer::record_document(&fields, id, record))
+            .unwrap();
+    }
     let mut c = w.prepare_commit().unwrap();
-    c.set_payload(&serde_json::to_string(&manifest).unwrap());
+    c.set_payload(&serde_json::to_string(&manifest.payload()).unwrap());
     c.commit().unwrap();
 }
 
@@ -193,7 +202,7 @@ fn facet_counts_aggregate_children() {
 fn hits_carry_stored_fields_and_tags() {
     let (tmp, ps) = fixture();
     let h = open_reader(tmp.path()).unwrap();
-    assert_eq!(h.manifest.documents.len(), 2);
+    assert_eq!(h.documents().unwrap().len(), 2);
     let hits = search(
         &h,
         &SearchRequest {
@@ -303,10 +312,19 @@ fn write_passages_indexes_what_build_would() {
 
     let h = open_reader(&dir).unwrap();
     assert_eq!(h.manifest.taxonomy_hash, taxonomy.hash);
-    assert_eq!(h.manifest.documents["a"].passages, 2);
-    assert_eq!(h.manifest.documents["b"].title, "Doc B");
-    assert_eq!(h.manifest.documents["b"].hash, "hash-b");
-    assert_eq!(h.searcher.num_docs(), 4);
+    let record = |id: &str| h.document(id).unwrap().unwrap();
+    assert_eq!(record("a").passages, 2);
+    assert_eq!(record("b").title, "Doc B");
+    assert_eq!(record("b").hash, "hash-b");
+    // The commit payload names no document: its size does not grow with the corpus.
+    let meta = std::fs::read_to_string(dir.join("meta.json")).unwrap();
+    assert!(meta.contains(&taxonomy.hash));
+    assert!(
+        !meta.contains("hash-b") && !meta.contains("Doc B"),
+        "{meta}"
+    );
+    // Four passages and two document records.
+    assert_eq!(h.searcher.num_docs(), 6);
 
     // Ordinals count within each document; the stored text is the passage text, not its tokens.
     let top = h
@@ -315,8 +333,9 @@ fn write_passages_indexes_what_build_would() {
         .unwrap();
     let mut seen: Vec<(String, u64, String)> = top
         .into_iter()
-        .map(|(_, addr)| {
-            let d: TantivyDocument = h.searcher.doc(addr).unwrap();
+        .map(|(_, addr)| h.searcher.doc::<TantivyDocument>(addr).unwrap())
+        .filter(|d| d.get_first(h.fields.passage_id).is_some())
+        .map(|d| {
             let s = |f| d.get_first(f).and_then(|v| v.as_str()).unwrap().to_string();
             let ordinal = d
                 .get_first(h.fields.ordinal)
@@ -388,10 +407,10 @@ fn write_documents_segments_tags_and_indexes_as_build_does() {
         .unwrap();
     assert_eq!(n, expected.len() as u64);
     let h = open_reader(&dir).unwrap();
-    assert_eq!(h.searcher.num_docs(), n);
+    assert_eq!(h.searcher.num_docs(), n + 2);
     let per_doc = |id: &str| expected.iter().filter(|p| p.passage.doc == id).count() as u64;
-    assert_eq!(h.manifest.documents["a"].passages, per_doc("a"));
-    assert_eq!(h.manifest.documents["b"].passages, per_doc("b"));
+    assert_eq!(h.document("a").unwrap().unwrap().passages, per_doc("a"));
+    assert_eq!(h.document("b").unwrap().unwrap().passages, per_doc("b"));
     // The passage that names forced labour is found by its words and by its tag.
     let forced: Vec<String> = expected
         .iter()
@@ -405,4 +424,45 @@ fn write_documents_segments_tags_and_indexes_as_build_does() {
     };
     assert_eq!(ids(&dir, q("强迫劳动")), forced);
     assert_eq!(ids(&dir, tags(&["right/labour/forced-labour"])), forced);
+}
+
+#[test]
+fn document_records_are_neither_hits_nor_counted_in_scores() {
+    let (with, ps) = fixture();
+    let without = tempfile::tempdir().unwrap();
+    write_with(without.path(), &ps, false);
+    let all = |dir: &Path| {
+        ids(
+            dir,
+            SearchRequest {
+                query: "*".into(),
+                ..Default::default()
+            },
+        )
+    };
+    assert_eq!(all(with.path()).len(), ps.len());
+    assert_eq!(all(with.path()), all(without.path()));
+    // Two records beside four passages would change every idf and the average length.
+    let scores = |dir: &Path, q: &str| -> Vec<(String, f32)> {
+        let h = open_reader(dir).unwrap();
+        let req = SearchRequest {
+            query: q.into(),
+            limit: 100,
+            ..Default::default()
+        };
+        search(&h, &req)
+            .unwrap()
+            .into_iter()
+            .map(|h| (h.id, h.score))
+            .collect()
+    };
+    for q in ["强迫劳动", "我们", "隐私 OR 供应商", "我们 -隐私"] {
+        let a = scores(with.path(), q);
+        assert!(!a.is_empty(), "{q}");
+        assert_eq!(a, scores(without.path(), q), "{q}");
+    }
+    // A document is known by its record; a title comes from it.
+    let h = open_reader(with.path()).unwrap();
+    assert_eq!(h.title("a"), "Title of a");
+    assert!(h.document("c").unwrap().is_none());
 }
