@@ -647,31 +647,46 @@ fn line_breaks_end_sentences_only_at_blank_lines_and_list_items() {
     .is_some());
 }
 
-#[test]
-fn han_matches_straddling_two_words_do_not_count() {
-    let t = Tagger::new(&Taxonomy {
+/// A tagger whose one entry has the keyword 工会 (trade union), which text often holds across
+/// two words (员工|会议).
+fn union_tagger() -> Tagger {
+    Tagger::new(&Taxonomy {
         version: "test".into(),
         hash: String::new(),
         entries: vec![Entry {
             zh: strs(&["工会"]),
             ..entry("right/labour/association-bargaining")
         }],
-    });
+    })
+}
+
+/// `words` as tokens of `text`, each found at or after the previous one's start (so that a
+/// word's sub-words, which follow it, are found inside it).
+fn words_of(text: &str, words: &[&str]) -> Vec<crate::model::Token> {
+    let mut at = 0;
+    let mut out = Vec::new();
+    for w in words {
+        let start = at + text[at..].find(w).unwrap();
+        out.push(crate::model::Token {
+            term: (*w).into(),
+            range: start..start + w.len(),
+        });
+        at = start;
+    }
+    out
+}
+
+#[test]
+fn han_matches_straddling_two_words_do_not_count() {
+    let t = union_tagger();
     let id = "right/labour/association-bargaining";
     let text = "员工会议";
-    let token = |s: &str| {
-        let at = text.find(s).unwrap();
-        crate::model::Token {
-            term: s.into(),
-            range: at..at + s.len(),
-        }
-    };
     let mut p = passage_under(text, vec![]);
     // Cut as 员工|会议, 工会 takes a char of each.
-    p.tokens = vec![token("员工"), token("会议")];
+    p.tokens = words_of(text, &["员工", "会议"]);
     assert!(get(&t.tag(&p), id).is_none());
     // One word 员工会议 (its sub-words after it): 工会 lies inside it.
-    p.tokens = vec![token("员工会议"), token("员工"), token("会议")];
+    p.tokens = words_of(text, &["员工会议", "员工", "会议"]);
     assert!(get(&t.tag(&p), id).is_some());
     // Without words, the text is cut around the match, as jieba cuts it: 员工|会议.
     p.tokens.clear();
@@ -685,33 +700,13 @@ fn han_matches_straddling_two_words_do_not_count() {
 
 #[test]
 fn each_match_and_each_passage_is_judged_by_its_own_words() {
-    let t = Tagger::new(&Taxonomy {
-        version: "test".into(),
-        hash: String::new(),
-        entries: vec![Entry {
-            zh: strs(&["工会"]),
-            ..entry("right/labour/association-bargaining")
-        }],
-    });
+    let t = union_tagger();
     let id = "right/labour/association-bargaining";
-    let tokens = |text: &str, words: &[&str]| {
-        let mut at = 0;
-        let mut out = Vec::new();
-        for w in words {
-            let start = at + text[at..].find(w).unwrap();
-            out.push(crate::model::Token {
-                term: (*w).into(),
-                range: start..start + w.len(),
-            });
-            at = start;
-        }
-        out
-    };
     // The first 工会 takes a char of 员工 and of 会议; the second, further on, starts the word
     // 工会活动.
     let text = "员工会议后工会活动";
     let mut p = passage_under(text, vec![]);
-    p.tokens = tokens(text, &["员工", "会议", "后", "工会活动", "工会", "活动"]);
+    p.tokens = words_of(text, &["员工", "会议", "后", "工会活动", "工会", "活动"]);
     let tags = t.tag(&p);
     let ev = &get(&tags, id).expect("the second 工会 counts").evidence;
     assert_eq!(ev.len(), 1);
@@ -719,9 +714,9 @@ fn each_match_and_each_passage_is_judged_by_its_own_words() {
     // Words read for one passage are not those of the next.
     let text = "员工会议";
     let mut whole = passage_under(text, vec![]);
-    whole.tokens = tokens(text, &["员工会议", "员工", "会议"]);
+    whole.tokens = words_of(text, &["员工会议", "员工", "会议"]);
     let mut cut = passage_under(text, vec![]);
-    cut.tokens = tokens(text, &["员工", "会议"]);
+    cut.tokens = words_of(text, &["员工", "会议"]);
     assert!(get(&t.tag(&whole), id).is_some());
     assert!(get(&t.tag(&cut), id).is_none());
     assert!(get(&t.tag(&whole), id).is_some());

@@ -24,6 +24,14 @@ fn setup() -> (tempfile::TempDir, PathBuf, PathBuf) {
     (tmp, corpus, index)
 }
 
+/// A folder `name` beside the corpus holding one file `file` with `text`.
+fn folder_with(tmp: &tempfile::TempDir, name: &str, file: &str, text: &str) -> PathBuf {
+    let dir = tmp.path().join(name);
+    std::fs::create_dir(&dir).unwrap();
+    std::fs::write(dir.join(file), text).unwrap();
+    dir
+}
+
 fn index_json(corpus: &Path, index: &Path, extra: &[&str]) -> Value {
     json_of(
         hria()
@@ -157,13 +165,12 @@ fn a_deleted_file_is_removed() {
 #[test]
 fn documents_of_other_roots_are_kept() {
     let (tmp, corpus, index) = setup();
-    let other = tmp.path().join("other");
-    std::fs::create_dir(&other).unwrap();
-    std::fs::write(
-        other.join("extra.md"),
+    let other = folder_with(
+        &tmp,
+        "other",
+        "extra.md",
         "# Extra\n\nWe respect freedom of expression.\n",
-    )
-    .unwrap();
+    );
     index_json(&corpus, &index, &[]);
     let s = index_json(&other, &index, &[]);
     assert_eq!(s["indexed"], 1);
@@ -384,9 +391,7 @@ fn corrupt_meta_is_reported_without_a_panic() {
 #[test]
 fn refuses_to_write_into_a_folder_that_is_not_an_index() {
     let (tmp, corpus, _) = setup();
-    let notes = tmp.path().join("notes");
-    std::fs::create_dir(&notes).unwrap();
-    std::fs::write(notes.join("todo.txt"), "keep me").unwrap();
+    let notes = folder_with(&tmp, "notes", "todo.txt", "keep me");
     for extra in [&[][..], &["--rebuild"][..]] {
         hria()
             .arg("index")
@@ -540,13 +545,12 @@ fn a_changed_manifest_entry_or_encoding_option_replaces_the_document() {
 #[test]
 fn the_same_relative_path_under_two_roots_gives_two_documents() {
     let (tmp, corpus, index) = setup();
-    let corpus2 = tmp.path().join("corpus2");
-    std::fs::create_dir(&corpus2).unwrap();
-    std::fs::write(
-        corpus2.join("labour-policy.zh-Hant.md"),
+    let corpus2 = folder_with(
+        &tmp,
+        "corpus2",
+        "labour-policy.zh-Hant.md",
         "# 第二份政策\n\n我們保障工人的結社自由。\n",
-    )
-    .unwrap();
+    );
     index_json(&corpus, &index, &[]);
     let s = index_json(&corpus2, &index, &[]);
     assert_eq!(s["indexed"], 1);
