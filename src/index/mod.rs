@@ -525,7 +525,7 @@ pub fn count_documents(
 }
 
 /// Calls `f` with every live document holding `term`, segment by segment, until it returns false.
-fn each_live(
+pub(crate) fn each_live(
     searcher: &Searcher,
     term: &tantivy::Term,
     mut f: impl FnMut(tantivy::DocAddress) -> bool,

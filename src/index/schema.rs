@@ -168,23 +168,8 @@ pub struct CommitPayload {
 /// and benchmarks ([`crate::query::reader::write_index`]) take it.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct IndexManifest {
-    /// [`SCHEMA_VERSION`] of the writer.
-    pub schema_version: u32,
-    /// Version string of the taxonomy the passages were tagged with.
-    pub taxonomy_version: String,
-    /// Hash of that taxonomy.
-    pub taxonomy_hash: String,
+    /// The commit payload (its schema version is set by the writer).
+    pub payload: CommitPayload,
     /// The indexed documents, by document id.
     pub documents: BTreeMap<String, DocRecord>,
-}
-
-impl IndexManifest {
-    /// The commit payload of this manifest.
-    pub fn payload(&self) -> CommitPayload {
-        CommitPayload {
-            schema_version: self.schema_version,
-            taxonomy_version: self.taxonomy_version.clone(),
-            taxonomy_hash: self.taxonomy_hash.clone(),
-        }
-    }
 }

@@ -379,40 +379,33 @@ impl OpenIndex {
     /// passage is looked for among its document's passages, the one of its ordinal first, and
     /// confirmed by its stored id.
     pub fn find(&self, id: &str) -> Result<StoredPassage, ReadError> {
-        use tantivy::DocSet;
         let unknown = || ReadError::UnknownPassage {
             dir: self.dir.clone(),
             id: id.to_string(),
         };
-        let Some((doc, rest)) = id.rsplit_once('#') else {
+        let Some((doc, ordinal)) = crate::segment::parse_passage_id(id) else {
             return Err(unknown());
         };
-        let ordinal = rest.split('-').next().and_then(|o| o.parse::<u64>().ok());
-        let term = Term::from_field_text(self.fields.doc_id, doc);
-        let mut candidates: Vec<(bool, DocAddress)> = Vec::new();
-        for (seg_ord, seg) in self.searcher.segment_readers().iter().enumerate() {
-            let ords = seg
+        let mut addrs = Vec::new();
+        crate::index::each_live(
+            &self.searcher,
+            &Term::from_field_text(self.fields.doc_id, doc),
+            |addr| {
+                addrs.push(addr);
+                true
+            },
+        )
+        .map_err(|e| corrupt(&self.dir, e))?;
+        // The passage at the id's ordinal first; the others only if the document changed.
+        let mut candidates: Vec<(bool, DocAddress)> = Vec::with_capacity(addrs.len());
+        for addr in addrs {
+            let ords = self
+                .searcher
+                .segment_reader(addr.segment_ord)
                 .fast_fields()
                 .u64(schema::ORDINAL)
                 .map_err(|e| corrupt(&self.dir, e))?;
-            let inverted = seg
-                .inverted_index(self.fields.doc_id)
-                .map_err(|e| corrupt(&self.dir, e))?;
-            let Some(mut postings) = inverted
-                .read_postings(&term, tantivy::schema::IndexRecordOption::Basic)
-                .map_err(|e| corrupt(&self.dir, e))?
-            else {
-                continue;
-            };
-            let alive = seg.alive_bitset();
-            let mut d = postings.doc();
-            while d != tantivy::TERMINATED {
-                if alive.is_none_or(|b| b.is_alive(d)) {
-                    let same = ordinal.is_some() && ords.first(d) == ordinal;
-                    candidates.push((!same, DocAddress::new(seg_ord as u32, d)));
-                }
-                d = postings.advance();
-            }
+            candidates.push((ords.first(addr.doc_id) != Some(ordinal), addr));
         }
         candidates.sort();
         for (_, addr) in candidates {
@@ -518,19 +511,14 @@ pub fn write_index(
     let mut writer: tantivy::IndexWriter<crate::index::writer::PassageDoc> =
         index.writer_with_num_threads(1, 50_000_000)?;
     for tp in passages {
-        let ordinal = tp
-            .passage
-            .id
-            .rsplit_once('#')
-            .and_then(|(_, r)| r.split('-').next()?.parse::<u64>().ok())
-            .unwrap_or(0);
+        let ordinal = crate::segment::parse_passage_id(&tp.passage.id).map_or(0, |(_, o)| o);
         writer.add_document(crate::index::writer::to_document(&fields, ordinal, tp))?;
     }
     for (id, record) in &manifest.documents {
         writer.add_document(crate::index::writer::record_document(&fields, id, record))?;
     }
-    manifest.schema_version = SCHEMA_VERSION;
-    let payload = serde_json::to_string(&manifest.payload()).unwrap_or_default();
+    manifest.payload.schema_version = SCHEMA_VERSION;
+    let payload = serde_json::to_string(&manifest.payload).unwrap_or_default();
     let mut prepared = writer.prepare_commit()?;
     prepared.set_payload(&payload);
     prepared.commit()?;

@@ -161,6 +161,17 @@ fn passage_id(doc: &str, index: usize, text: &str) -> String {
     id
 }
 
+/// The document id and passage ordinal written in a passage id ([`passage_id`]'s inverse, less
+/// the hash); `None` for a string that is not one.
+pub fn parse_passage_id(id: &str) -> Option<(&str, u64)> {
+    let (doc, rest) = id.rsplit_once('#')?;
+    let (ordinal, hash) = rest.split_once('-')?;
+    if hash.len() != 8 || !hash.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return None;
+    }
+    Some((doc, ordinal.parse().ok()?))
+}
+
 /// Closing quotes and brackets that may follow sentence-final punctuation.
 fn is_closer(c: char) -> bool {
     matches!(
@@ -252,6 +263,18 @@ mod tests {
             let hash = blake3::hash(text.as_bytes()).to_hex();
             let want = format!("doc.md#{i:04}-{}", &hash.as_str()[..8]);
             assert_eq!(passage_id("doc.md", i, text), want);
+            assert_eq!(parse_passage_id(&want), Some(("doc.md", i as u64)));
+        }
+        // A `#` in the document id is part of it; what is not an id is no id.
+        let id = passage_id("a#b.md", 3, "t");
+        assert_eq!(parse_passage_id(&id), Some(("a#b.md", 3)));
+        for bad in [
+            "doc.md",
+            "doc.md#12",
+            "doc.md#x-0123abcd",
+            "doc.md#0001-xyz",
+        ] {
+            assert_eq!(parse_passage_id(bad), None, "{bad}");
         }
     }
 

@@ -657,20 +657,24 @@ impl Tagger {
                 in_section,
             } => {
                 let kind = if in_section { "+section-cue:" } else { "+cue:" };
-                concat(&[
+                // One allocation: `format!` went through the formatting machinery for every weak
+                // keyword's evidence.
+                [
                     "weak:",
                     &self.names[name as usize],
                     kind,
                     &self.names[cue as usize],
-                ])
+                ]
+                .concat()
             }
-            Rule::Cue { name, cue } => concat(&[
+            Rule::Cue { name, cue } => [
                 "cue:",
                 &self.names[cue as usize],
                 " (confirms weak:",
                 &self.names[name as usize],
                 ")",
-            ]),
+            ]
+            .concat(),
         }
     }
 
@@ -1141,16 +1145,6 @@ impl BareScan {
             Err(_) => scan(&mut NormText::default()),
         })
     }
-}
-
-/// The parts joined in one allocation (`format!` goes through the formatting machinery, and this
-/// runs for every weak keyword's evidence).
-fn concat(parts: &[&str]) -> String {
-    let mut out = String::with_capacity(parts.iter().map(|p| p.len()).sum());
-    for p in parts {
-        out.push_str(p);
-    }
-    out
 }
 
 /// Rank of each entry's id in sorted order; equal ids get equal ranks.

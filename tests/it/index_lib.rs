@@ -1,7 +1,7 @@
 //! Library-level index tests on hand-built tagged passages: facets (a parent tag matches its
 //! children), cited/covered kept apart, stored tags, and the reader API.
 
-use hria::index::schema::{self, DocRecord, IndexManifest};
+use hria::index::schema::{self, CommitPayload, DocRecord, IndexManifest};
 use hria::index::{open_reader, register_tokenizer, segmenter, writer, Fields};
 use hria::model::{
     Basis, DocMeta, Document, Evidence, Format, Lang, OffsetMap, Passage, PassageKind, Tag,
@@ -60,9 +60,11 @@ fn write_with(dir: &Path, passages: &[TaggedPassage], records: bool) {
     let fields = Fields::resolve(&index.schema()).unwrap();
     let mut w: tantivy::IndexWriter<writer::PassageDoc> = index.writer(15 << 20).unwrap();
     let mut manifest = IndexManifest {
-        schema_version: schema::SCHEMA_VERSION,
-        taxonomy_version: "t".into(),
-        taxonomy_hash: "h".into(),
+        payload: CommitPayload {
+            schema_version: schema::SCHEMA_VERSION,
+            taxonomy_version: "t".into(),
+            taxonomy_hash: "h".into(),
+        },
         ..Default::default()
     };
     for (i, p) in passages.iter().enumerate() {
@@ -82,7 +84,7 @@ fn write_with(dir: &Path, passages: &[TaggedPassage], records: bool) {
             .unwrap();
     }
     let mut c = w.prepare_commit().unwrap();
-    c.set_payload(&serde_json::to_string(&manifest.payload()).unwrap());
+    c.set_payload(&serde_json::to_string(&manifest.payload).unwrap());
     c.commit().unwrap();
 }
 
