@@ -12,21 +12,13 @@ use crate::model::Lang;
 /// assert_eq!(hria::lang::detect("We respect the rights of workers."), Lang::En);
 /// ```
 pub fn detect(text: &str) -> Lang {
-    let (mut han, mut letters) = (0usize, 0usize);
-    for c in text.chars() {
-        if c.is_ascii() {
-            letters += usize::from(c.is_ascii_alphabetic());
-        } else if is_han(c) {
-            han += 1;
-            letters += 1;
-        } else if is_alphabetic(c) {
-            letters += 1;
-        }
-    }
+    // A Han char carries about as much as a Latin word, so a low share already means Chinese.
+    let Some((han, letters)) = han_and_letters(text) else {
+        return Lang::Zh;
+    };
     if letters == 0 {
         return Lang::Other;
     }
-    // A Han char carries about as much as a Latin word, so a low share already means Chinese.
     if han * 4 >= letters {
         return Lang::Zh;
     }
@@ -60,6 +52,50 @@ pub fn detect(text: &str) -> Lang {
         _ if ascii_letters() => Lang::En,
         _ => Lang::Other,
     }
+}
+
+/// How many Han chars and letters `text` has; `None` as soon as the Han chars are at least a
+/// quarter of its letters whatever the rest of it holds (at most one letter a byte), which
+/// settles a Chinese text after about half of it.
+fn han_and_letters(text: &str) -> Option<(usize, usize)> {
+    /// Bytes between two checks of whether the rest can still change the answer.
+    const STRIDE: usize = 96;
+    let bytes = text.as_bytes();
+    let (mut han, mut letters) = (0usize, 0usize);
+    let mut i = 0;
+    while i < bytes.len() {
+        let stop = bytes.len().min(i + STRIDE);
+        while let Some(&b) = bytes.get(i).filter(|_| i < stop) {
+            match b {
+                0..0x80 => {
+                    letters += usize::from(b.is_ascii_alphabetic());
+                    i += 1;
+                }
+                // U+5000..U+9FFF: all Han.
+                0xE5..=0xE9 => {
+                    han += 1;
+                    letters += 1;
+                    i += 3;
+                }
+                _ => {
+                    let Some(c) = text.get(i..).and_then(|t| t.chars().next()) else {
+                        return Some((han, letters));
+                    };
+                    if is_han(c) {
+                        han += 1;
+                        letters += 1;
+                    } else if is_alphabetic(c) {
+                        letters += 1;
+                    }
+                    i += c.len_utf8();
+                }
+            }
+        }
+        if han > 0 && han * 4 >= letters + bytes.len().saturating_sub(i) {
+            return None;
+        }
+    }
+    Some((han, letters))
 }
 
 /// How much text whatlang sees: its answer does not change past a few hundred bytes of prose.
@@ -200,5 +236,38 @@ mod tests {
         assert_eq!(english_words(accented), (16, 2, 2));
         assert_eq!(detect(accented), Lang::Other);
         assert_eq!(detect("強迫勞動"), Lang::Zh);
+    }
+
+    /// The counts as first written, char by char.
+    fn counts(text: &str) -> (usize, usize) {
+        let (mut han, mut letters) = (0, 0);
+        for c in text.chars() {
+            han += usize::from(is_han(c));
+            letters += usize::from(is_han(c) || is_alphabetic(c));
+        }
+        (han, letters)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn early_answer_agrees_with_the_full_count(
+            t in "([我们人权劳動]{1,12}|[a-zA-Z0-9éß ，。、（）\n㐀𠀀]{1,4}){0,80}"
+        ) {
+            let (han, letters) = counts(&t);
+            match han_and_letters(&t) {
+                // Settled early: the whole text is Chinese.
+                None => proptest::prop_assert!(han > 0 && han * 4 >= letters),
+                Some(got) => proptest::prop_assert_eq!(got, (han, letters)),
+            }
+        }
+    }
+
+    #[test]
+    fn chinese_is_settled_early_and_only_when_the_rest_cannot_change_it() {
+        assert_eq!(han_and_letters(&"我们".repeat(200)), None);
+        let mixed = "我".repeat(100) + &"a".repeat(400);
+        assert_eq!(han_and_letters(&mixed), Some((100, 500)));
+        assert_eq!(han_and_letters(""), Some((0, 0)));
+        assert_eq!(han_and_letters(&"，".repeat(100)), Some((0, 0)));
     }
 }
