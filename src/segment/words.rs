@@ -153,7 +153,7 @@ fn emit(
     out: &mut Vec<Token>,
 ) {
     let part = &norm[r.clone()];
-    let mut map = ToSource { shifts, k: 0 };
+    let mut map = ToSource::new(shifts);
     if han {
         // Search mode finds the sub-words in the dictionary matches it already made for the
         // word (no second lookup per 2- or 3-char gram), but puts them before their word.
@@ -199,30 +199,54 @@ fn emit(
 }
 
 /// Maps normalized offsets back to the source through the shifts of [`tokens_with`]. Offsets
-/// are asked for in nearly increasing order, so a cursor that steps from the previous answer
-/// replaces a binary search per offset.
+/// are asked for in nearly increasing order, so the span between two shifts that holds the
+/// previous offset is kept: most offsets fall in it and cost two comparisons.
 struct ToSource<'a> {
     shifts: &'a [(usize, isize)],
     /// How many shifts lie at or before the last offset asked for.
     k: usize,
+    /// The span `lo..hi` of normalized offsets with `k` shifts at or before them, and the
+    /// source − normalized difference there.
+    lo: usize,
+    hi: usize,
+    d: isize,
 }
 
-impl ToSource<'_> {
+impl<'a> ToSource<'a> {
+    fn new(shifts: &'a [(usize, isize)]) -> Self {
+        ToSource {
+            shifts,
+            k: 0,
+            lo: 0,
+            hi: shifts.first().map_or(usize::MAX, |s| s.0),
+            d: 0,
+        }
+    }
+
     /// The source offset of normalized offset `n`.
     #[inline]
     fn at(&mut self, n: usize) -> usize {
-        let s = self.shifts;
-        if s.is_empty() {
-            return n;
+        if n < self.lo || n >= self.hi {
+            self.seek(n);
         }
+        n.wrapping_add_signed(self.d)
+    }
+
+    /// Moves the span to the one that holds `n`.
+    #[cold]
+    fn seek(&mut self, n: usize) {
+        let s = self.shifts;
         while self.k < s.len() && s[self.k].0 <= n {
             self.k += 1;
         }
         while self.k > 0 && s[self.k - 1].0 > n {
             self.k -= 1;
         }
-        let d = if self.k == 0 { 0 } else { s[self.k - 1].1 };
-        n.wrapping_add_signed(d)
+        (self.lo, self.d) = match self.k {
+            0 => (0, 0),
+            k => s[k - 1],
+        };
+        self.hi = s.get(self.k).map_or(usize::MAX, |s| s.0);
     }
 
     /// Appends a jieba token of the run starting at normalized offset `base`.
