@@ -45,29 +45,34 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
 
 /// Sentences of a text without Latin letters; `false` (with `out` partly filled) as soon as a
 /// Latin letter shows that the text needs UAX #29. Scans bytes: every sentence end but `!?` and
-/// line breaks starts with the lead byte 0xE2, 0xE3 or 0xEF, so only those chars are decoded.
+/// line breaks is a three-byte char with the lead byte 0xE2, 0xE3 or 0xEF, told apart by its
+/// bytes, and the other lead bytes of three-byte chars (Han, most of a Chinese text) are skipped
+/// whole.
 fn cjk(text: &str, out: &mut Vec<Range<usize>>) -> bool {
     let bytes = text.as_bytes();
     let mut from = 0;
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
         let end = match b {
+            0xE0 | 0xE1 | 0xE4..=0xEE => {
+                i += 3;
+                continue;
+            }
+            0xE2 | 0xE3 | 0xEF => match (b, bytes.get(i + 1), bytes.get(i + 2)) {
+                // 。 ！ ？ ； ｡
+                (0xE3, Some(0x80), Some(0x82))
+                | (0xEF, Some(0xBC), Some(0x81 | 0x9F | 0x9B))
+                | (0xEF, Some(0xBD), Some(0xA1)) => after_closers(text, i + 3),
+                // U+2028, U+2029
+                (0xE2, Some(0x80), Some(0xA8 | 0xA9)) => i + 3,
+                _ => {
+                    i += 3;
+                    continue;
+                }
+            },
             b'!' | b'?' => after_closers(text, i + 1),
             b'\n' | b'\r' => i + 1,
             _ if b.is_ascii_alphabetic() => return false,
-            0xE2 | 0xE3 | 0xEF => {
-                let Some(c) = text.get(i..).and_then(|t| t.chars().next()) else {
-                    break;
-                };
-                match c {
-                    '。' | '！' | '？' | '；' | '｡' => after_closers(text, i + c.len_utf8()),
-                    '\u{2028}' | '\u{2029}' => i + c.len_utf8(),
-                    _ => {
-                        i += c.len_utf8();
-                        continue;
-                    }
-                }
-            }
             0..0x80 => {
                 i += 1;
                 continue;
