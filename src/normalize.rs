@@ -49,7 +49,8 @@ pub fn warm_up() {
 /// in the L1 cache, spares most lookups.
 pub(crate) struct FoldTable {
     to: Vec<char>,
-    changes: Vec<u64>,
+    /// One bit per BMP code point; a fixed size, so that a lookup needs no bounds check.
+    changes: Box<[u64; 0x1_0000 / 64]>,
 }
 
 /// The process-wide [`FoldTable`].
@@ -59,7 +60,7 @@ pub(crate) fn fold_table() -> &'static FoldTable {
         let to: Vec<char> = (0u32..0x1_0000)
             .map(|u| char::from_u32(u).map_or('\u{FFFD}', fold_char))
             .collect();
-        let mut changes = vec![0u64; 0x1_0000 / 64];
+        let mut changes = Box::new([0u64; 0x1_0000 / 64]);
         for (u, &f) in to.iter().enumerate() {
             if f as usize != u {
                 changes[u / 64] |= 1 << (u % 64);
@@ -73,7 +74,7 @@ impl FoldTable {
     /// Whether the BMP code point `u` folds to another char.
     #[inline]
     fn changes(&self, u: usize) -> bool {
-        self.changes[u / 64] & (1 << (u % 64)) != 0
+        self.changes[(u / 64) % self.changes.len()] & (1 << (u % 64)) != 0
     }
 
     /// [`fold_char`] through the table; `None` when the char stays as it is.
@@ -107,6 +108,7 @@ pub(crate) fn fold_into(source: &str, out: &mut String, mut shift: impl FnMut(us
         return;
     }
     let table = fold_table();
+    let changes = &*table.changes;
     let bytes = source.as_bytes();
     // Copy unchanged runs in bulk and write only the chars that fold to another char
     // (Traditional → Simplified, full-width forms); ASCII is lowercased at the end, if it
@@ -114,24 +116,24 @@ pub(crate) fn fold_into(source: &str, out: &mut String, mut shift: impl FnMut(us
     let mut copied = 0;
     let mut upper = false;
     let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        if b < 0x80 {
-            upper |= b.is_ascii_uppercase();
-            i += 1;
-            continue;
-        }
-        // A three-byte char (Han, CJK punctuation, full-width forms: most of a Chinese text)
-        // is looked up in the bitset from its bytes; other chars, and those that change, are
-        // decoded.
-        if let (0xE0..0xF0, Some(&b1), Some(&b2)) = (b, bytes.get(i + 1), bytes.get(i + 2)) {
-            let u = (usize::from(b & 0x0F) << 12)
+    loop {
+        // A run of three-byte chars (Han, CJK punctuation, full-width forms: most of a Chinese
+        // text) that stay as they are, looked up in the bitset from their bytes.
+        while let Some(&[b0 @ 0xE0..0xF0, b1, b2]) = bytes.get(i..i + 3) {
+            let u = (usize::from(b0 & 0x0F) << 12)
                 | (usize::from(b1 & 0x3F) << 6)
                 | usize::from(b2 & 0x3F);
-            if !table.changes(u) {
-                i += 3;
-                continue;
+            // `u < 0x10000`, so the index is in bounds (checked at compile time).
+            if changes[u >> 6] & (1 << (u & 63)) != 0 {
+                break;
             }
+            i += 3;
         }
+        while let Some(&b) = bytes.get(i).filter(|b| b.is_ascii()) {
+            upper |= b.is_ascii_uppercase();
+            i += 1;
+        }
+        // Other chars, those that change, and the first of a run after ASCII are decoded.
         let Some(c) = source.get(i..).and_then(|t| t.chars().next()) else {
             break;
         };
