@@ -53,8 +53,14 @@ fn cjk(text: &str, out: &mut Vec<Range<usize>>) -> bool {
     let mut from = 0;
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
+        // Han chars and the other three-byte chars that end no sentence, first: they are most
+        // of a Chinese text.
+        if matches!(b, 0xE4..=0xEE) {
+            i += 3;
+            continue;
+        }
         let end = match b {
-            0xE0 | 0xE1 | 0xE4..=0xEE => {
+            0xE0 | 0xE1 => {
                 i += 3;
                 continue;
             }
