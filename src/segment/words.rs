@@ -96,8 +96,14 @@ fn tokens_with(
     // Runs change only where Han letters meet other letters or digits: punctuation and spaces
     // stay in the current run, so that a Chinese passage goes to jieba in few calls.
     let mut run: Option<(usize, bool)> = None;
+    let mut in_han = false;
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
+        // Inside a Han run, Han chars of U+5000..U+9FFF (most of a Chinese text) only extend it.
+        if in_han && matches!(b, 0xE5..=0xE9) {
+            i += 3;
+            continue;
+        }
         // Classified by lead byte where it settles the class: ASCII, and U+5000..U+9FFF (all
         // Han), which most chars of a Chinese text are.
         let (han, len) = match b {
@@ -128,6 +134,7 @@ fn tokens_with(
             None => run = Some((i, han)),
             _ => {}
         }
+        in_han = han;
         i += len;
     }
     if let Some((s, h)) = run {
@@ -264,7 +271,16 @@ impl<'a> ToSource<'a> {
 /// (most Chinese words) is answered from its first byte.
 #[inline]
 fn has_alphanumeric(w: &str) -> bool {
-    matches!(w.as_bytes().first(), Some(0xE5..=0xE9)) || w.chars().any(is_alphanumeric)
+    if matches!(w.as_bytes().first(), Some(0xE5..=0xE9)) {
+        return true;
+    }
+    // A loop rather than `Iterator::any`, which was not inlined.
+    for c in w.chars() {
+        if is_alphanumeric(c) {
+            return true;
+        }
+    }
+    false
 }
 
 /// Word → stem.
@@ -290,6 +306,31 @@ fn stem(stems: &mut Stems, s: &Stemmer, word: &str) -> CompactString {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn jieba() -> &'static Jieba {
+        static JIEBA: std::sync::OnceLock<Jieba> = std::sync::OnceLock::new();
+        JIEBA.get_or_init(Jieba::new)
+    }
+
+    proptest::proptest! {
+        /// Every token's range is the source of its term, also where normalization changes the
+        /// length of chars (full-width forms) before, inside and after Han runs.
+        #[test]
+        fn token_ranges_are_the_source_of_their_terms(
+            t in "([人权强迫劳动強勞動中华共和国的]{1,6}|[Ａ-Ｚａ-ｚ０-９　（）：，。a-zA-Z0-9 .\\-]{1,4}){0,24}"
+        ) {
+            let mut out = Vec::new();
+            tokens(jieba(), None, &t, &mut out);
+            for tok in &out {
+                let src = t.get(tok.range.clone());
+                proptest::prop_assert!(src.is_some(), "{:?} in {:?}", tok.range, t);
+                proptest::prop_assert_eq!(
+                    crate::normalize::normalize_str(src.unwrap_or_default()),
+                    tok.term.as_str()
+                );
+            }
+        }
+    }
 
     fn cached(word: &str) -> bool {
         SCRATCH.with(|s| s.borrow().stems.contains_key(word))
