@@ -96,14 +96,8 @@ fn tokens_with(
     // Runs change only where Han letters meet other letters or digits: punctuation and spaces
     // stay in the current run, so that a Chinese passage goes to jieba in few calls.
     let mut run: Option<(usize, bool)> = None;
-    let mut in_han = false;
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
-        // Inside a Han run, Han chars of U+5000..U+9FFF (most of a Chinese text) only extend it.
-        if in_han && matches!(b, 0xE5..=0xE9) {
-            i += 3;
-            continue;
-        }
         // Classified by lead byte where it settles the class: ASCII, and U+5000..U+9FFF (all
         // Han), which most chars of a Chinese text are.
         let (han, len) = match b {
@@ -112,6 +106,14 @@ fn tokens_with(
                 continue;
             }
             0..0x80 => (false, 1),
+            // Inside a Han run, Han chars (most of a Chinese text) only extend it.
+            0xE5..=0xE9 if matches!(run, Some((_, true))) => {
+                i += 3;
+                while let Some(0xE5..=0xE9) = bytes.get(i) {
+                    i += 3;
+                }
+                continue;
+            }
             0xE5..=0xE9 => (true, 3),
             _ => {
                 let Some(c) = n.get(i..).and_then(|t| t.chars().next()) else {
@@ -134,7 +136,6 @@ fn tokens_with(
             None => run = Some((i, han)),
             _ => {}
         }
-        in_han = han;
         i += len;
     }
     if let Some((s, h)) = run {
