@@ -101,56 +101,94 @@ fn han_and_letters(text: &str) -> Option<(usize, usize)> {
 /// How much text whatlang sees: its answer does not change past a few hundred bytes of prose.
 const WHATLANG_SAMPLE: usize = 1024;
 
-/// Words frequent in English prose and rare as words in other Latin-script languages.
-const ENGLISH_WORDS: &[&str] = &[
-    "the", "and", "of", "to", "we", "our", "is", "are", "for", "with", "that", "this", "will",
-    "have", "has", "which", "from", "by", "be", "on", "all", "it", "its", "their", "they", "not",
-];
+/// Whether a lowercase word is frequent in English prose and rare as a word in other
+/// Latin-script languages (a `match`, which compiles to a switch on length and a few
+/// comparisons: a list compared word by word dominated the check).
+fn is_english_word(w: &[u8]) -> bool {
+    matches!(
+        w,
+        b"the"
+            | b"and"
+            | b"of"
+            | b"to"
+            | b"we"
+            | b"our"
+            | b"is"
+            | b"are"
+            | b"for"
+            | b"with"
+            | b"that"
+            | b"this"
+            | b"will"
+            | b"have"
+            | b"has"
+            | b"which"
+            | b"from"
+            | b"by"
+            | b"be"
+            | b"on"
+            | b"all"
+            | b"it"
+            | b"its"
+            | b"their"
+            | b"they"
+            | b"not"
+    )
+}
 
-/// English words that are not words of other Latin-script languages (unlike `we`, `is`, `on`
-/// or `of`, say): two of them among unaccented letters settle English (see [`detect`]).
-const DISTINCTLY_ENGLISH: &[&str] = &[
-    "the",
-    "and",
-    "that",
-    "with",
-    "which",
-    "their",
-    "they",
-    "this",
-    "from",
-    "our",
-    "are",
-    "have",
-    "has",
-    "been",
-    "were",
-    "these",
-    "those",
-    "such",
-    "including",
-];
+/// Whether a lowercase word is English and not a word of other Latin-script languages (unlike
+/// `we`, `is`, `on` or `of`, say): two of them among unaccented letters settle English (see
+/// [`detect`]).
+fn is_distinctly_english(w: &[u8]) -> bool {
+    matches!(
+        w,
+        b"the"
+            | b"and"
+            | b"that"
+            | b"with"
+            | b"which"
+            | b"their"
+            | b"they"
+            | b"this"
+            | b"from"
+            | b"our"
+            | b"are"
+            | b"have"
+            | b"has"
+            | b"been"
+            | b"were"
+            | b"these"
+            | b"those"
+            | b"such"
+            | b"including"
+    )
+}
+
+/// The longest word of [`is_english_word`] and [`is_distinctly_english`].
+const LONGEST_ENGLISH_WORD: usize = 9;
 
 /// Fewer ASCII words than this never go to whatlang (see [`detect`]).
 const SHORT_WORDS: usize = 8;
 
 /// Among the first 60 ASCII words, how many there are, how many are English function words
 /// (English when at least a fifth of them, and at least two, are), and how many are
-/// [`DISTINCTLY_ENGLISH`].
+/// [`is_distinctly_english`].
 fn english_words(text: &str) -> (usize, usize, usize) {
     let (mut words, mut english, mut distinct) = (0usize, 0usize, 0usize);
+    let mut lower = [0u8; LONGEST_ENGLISH_WORD];
     for w in text
         .split(|c: char| !c.is_ascii_alphabetic() && c != '\'')
         .filter(|w| !w.is_empty())
         .take(60)
     {
         words += 1;
-        if ENGLISH_WORDS.iter().any(|e| e.eq_ignore_ascii_case(w)) {
-            english += 1;
-        }
-        if DISTINCTLY_ENGLISH.iter().any(|e| e.eq_ignore_ascii_case(w)) {
-            distinct += 1;
-        }
+        let Some(lower) = lower.get_mut(..w.len()) else {
+            continue;
+        };
+        lower.copy_from_slice(w.as_bytes());
+        lower.make_ascii_lowercase();
+        english += usize::from(is_english_word(lower));
+        distinct += usize::from(is_distinctly_english(lower));
     }
     (words, english, distinct)
 }
@@ -236,6 +274,16 @@ mod tests {
         assert_eq!(english_words(accented), (16, 2, 2));
         assert_eq!(detect(accented), Lang::Other);
         assert_eq!(detect("強迫勞動"), Lang::Zh);
+    }
+
+    #[test]
+    fn english_words_ignore_case_and_length_limits() {
+        assert_eq!(english_words("The AND tHeIr Including of"), (5, 4, 4));
+        // Longer than any listed word, apostrophes, prefixes and suffixes of listed words.
+        assert_eq!(
+            english_words("includings they're th there ofthe théir"),
+            (7, 0, 0)
+        );
     }
 
     /// The counts as first written, char by char.
