@@ -21,6 +21,15 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
         return out;
     }
     out.clear();
+    // UAX #29 breaks only after a paragraph separator or a sentence terminator (rules SB4 and
+    // SB11), so ASCII text with neither (headings, list items, table cells) is one sentence.
+    if text
+        .bytes()
+        .all(|b| b.is_ascii() && !matches!(b, b'.' | b'!' | b'?' | b'\r' | b'\n'))
+    {
+        push_trimmed(&mut out, text, 0..text.len());
+        return out;
+    }
     for (off, s) in text.split_sentence_bound_indices() {
         let mut from = 0;
         let mut it = s.char_indices().peekable();
@@ -160,6 +169,15 @@ mod tests {
             t in "[。！？；!?｡”’」』）)》】〕〉\"'\\]］\n\r\u{2028}\u{2029}\u{2026}\u{3001}\u{FF0C} 我们好，1２é]{0,40}"
         ) {
             proptest::prop_assert_eq!(sentences(&t), cjk_chars(&t));
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn ascii_without_terminators_or_breaks_is_one_sentence_as_in_uax29(
+            t in "[a-zA-Z0-9 ,;:'\"()\\[\\]\t&/-]{0,80}"
+        ) {
+            proptest::prop_assert_eq!(sentences(&t), uax29(&t));
         }
     }
 
