@@ -24,7 +24,7 @@ struct Scratch {
     run: u64,
     /// Stems of the words seen on this thread: a corpus repeats a few thousand words, and a
     /// lookup costs a fraction of a Snowball run.
-    stems: HashMap<CompactString, CompactString>,
+    stems: Stems,
 }
 
 /// Bumped by [`new_run`]; a thread's cache is emptied at its next use when it was filled in
@@ -67,7 +67,7 @@ pub(crate) fn tokens(jieba: &Jieba, stemmer: Option<&Stemmer>, text: &str, out: 
         }
         // Only if a stemmer or jieba ever called back in here: fresh buffers then.
         Err(_) => tokens_with(
-            (jieba, stemmer, &mut HashMap::new()),
+            (jieba, stemmer, &mut Stems::default()),
             text,
             &mut String::new(),
             &mut Vec::new(),
@@ -284,8 +284,9 @@ fn has_alphanumeric(w: &str) -> bool {
     false
 }
 
-/// Word → stem.
-type Stems = HashMap<CompactString, CompactString>;
+/// Word → stem, hashed with foldhash: SipHash, the default, cost about as much per lookup as
+/// the Snowball runs the cache saves.
+type Stems = HashMap<CompactString, CompactString, foldhash::fast::RandomState>;
 
 /// Words cached at most; past it the cache starts over (a corpus's vocabulary is much smaller).
 const STEM_CACHE: usize = 1 << 16;
