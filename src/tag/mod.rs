@@ -273,9 +273,13 @@ const CUT_REACH: usize = 24;
 struct WordBounds<'a> {
     /// The passage's tokens: each whole word followed by its sub-words. Empty for free text.
     tokens: &'a [Token],
-    /// Whole words of `tokens` (source ranges), built on first use.
+    /// Whole words of `tokens` (source ranges), built as far as the lookups need them: the
+    /// tokens of a passage far outnumber its text's bytes and are no longer in the CPU caches
+    /// when it is tagged, so reading them all for a match near the start cost more than the
+    /// rest of the rules.
     words: &'a mut Vec<Range<usize>>,
-    words_ready: bool,
+    /// How many tokens `words` has taken in.
+    words_read: usize,
     /// Han runs cut so far: `(start, end, bounds from, bounds to)`, sorted by start.
     runs: &'a mut Vec<(usize, usize, usize, usize)>,
     /// Word boundaries (normalized offsets) of the cut runs, each run's in order.
@@ -329,18 +333,9 @@ impl WordBounds<'_> {
     /// With the passage's words, on source offsets: where the word holding `s` ends and the
     /// word holding `e` starts, when they are two words and neither `s` nor `e` is a boundary.
     fn straddles_words(&mut self, s: usize, e: usize) -> Option<(usize, usize)> {
-        if !self.words_ready {
-            self.words.clear();
-            let mut end = 0;
-            for tok in self.tokens {
-                // Sub-words lie inside the word before them.
-                if tok.range.start >= end {
-                    end = tok.range.end;
-                    self.words.push(tok.range.clone());
-                }
-            }
-            self.words_ready = true;
-        }
+        // Words end in increasing order, so the words up to the first one ending after `e`
+        // answer for both ends.
+        self.read_words_past(e);
         let inside = |x: usize| {
             let i = self.words.partition_point(|w| w.end <= x);
             self.words
@@ -351,6 +346,26 @@ impl WordBounds<'_> {
         match (inside(s), inside(e)) {
             (Some(a), Some(b)) if a != b => Some((self.words[a].end, self.words[b].start)),
             _ => None,
+        }
+    }
+
+    /// Takes in tokens until a whole word ends after `at` (or the tokens run out). Segmenter
+    /// tokens come as each whole word in text order followed by its sub-words, which lie inside
+    /// it: a token starting at or after the end of the last word is the next word.
+    fn read_words_past(&mut self, at: usize) {
+        let mut end = self.words.last().map_or(0, |w| w.end);
+        if end > at {
+            return;
+        }
+        while let Some(tok) = self.tokens.get(self.words_read) {
+            self.words_read += 1;
+            if tok.range.start >= end {
+                end = tok.range.end;
+                self.words.push(tok.range.clone());
+                if end > at {
+                    return;
+                }
+            }
         }
     }
 
@@ -816,11 +831,12 @@ impl Tagger {
             words: WordBounds {
                 tokens,
                 words,
-                words_ready: false,
+                words_read: 0,
                 runs,
                 bounds,
             },
         };
+        ctx.words.words.clear();
         ctx.words.runs.clear();
         ctx.words.bounds.clear();
         found.clear();

@@ -721,3 +721,38 @@ fn each_match_and_each_passage_is_judged_by_its_own_words() {
     assert!(get(&t.tag(&cut), id).is_none());
     assert!(get(&t.tag(&whole), id).is_some());
 }
+
+#[test]
+fn words_read_for_a_later_match_answer_an_earlier_one() {
+    // The first entry's match lies after the second's, so the words read for it must also
+    // judge the earlier match of the second entry.
+    let t = Tagger::new(&Taxonomy {
+        version: "test".into(),
+        hash: String::new(),
+        entries: vec![
+            Entry {
+                zh: strs(&["工会"]),
+                ..entry("right/labour/association-bargaining")
+            },
+            Entry {
+                zh: strs(&["童工"]),
+                ..entry("right/labour/child-labour")
+            },
+        ],
+    });
+    let text = "儿童工作站员工会议";
+    let mut p = passage_under(text, vec![]);
+    // 童工 takes a char of 儿童 and of 工作站; 工会 lies inside 员工会议.
+    p.tokens = words_of(
+        text,
+        &["儿童", "工作站", "工作", "员工会议", "员工", "会议"],
+    );
+    let tags = t.tag(&p);
+    assert!(get(&tags, "right/labour/association-bargaining").is_some());
+    assert!(get(&tags, "right/labour/child-labour").is_none());
+    // Cut the other way round, each verdict flips.
+    p.tokens = words_of(text, &["儿童工作站", "儿童", "工作站", "员工", "会议"]);
+    let tags = t.tag(&p);
+    assert!(get(&tags, "right/labour/association-bargaining").is_none());
+    assert!(get(&tags, "right/labour/child-labour").is_some());
+}

@@ -263,17 +263,29 @@ pub(crate) fn sentence_breaks(text: &str) -> Vec<usize> {
 }
 
 /// [`sentence_breaks`] into a reused buffer.
+///
+/// A byte loop: every sentence end is ASCII or one of two three-byte chars (。 and …), whose
+/// lead bytes start nothing else, so only `.` decodes the char after it; decoding every char
+/// made this pass over an English passage cost a fifth of the automaton's.
 pub(crate) fn sentence_breaks_into(text: &str, out: &mut Vec<usize>) {
     out.clear();
-    let mut it = text.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
-        let end = i + c.len_utf8();
-        let brk = if c == '.' {
-            it.peek().is_none_or(|&(_, n)| n.is_whitespace())
-        } else {
-            is_sentence_end(c)
+    let bytes = text.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        let end = match b {
+            b'!' | b'?' | b';' | b'\n' => i + 1,
+            b'.' if text[i + 1..]
+                .chars()
+                .next()
+                .is_some_and(char::is_whitespace) =>
+            {
+                i + 1
+            }
+            // 。 (U+3002) and … (U+2026).
+            0xE3 if bytes.get(i + 1..i + 3) == Some(&[0x80, 0x82]) => i + 3,
+            0xE2 if bytes.get(i + 1..i + 3) == Some(&[0x80, 0xA6]) => i + 3,
+            _ => continue,
         };
-        if brk && end < text.len() {
+        if end < text.len() {
             out.push(end);
         }
     }
@@ -435,6 +447,41 @@ mod tests {
         assert_eq!(sentence_of(&b, 0), 0);
         assert_eq!(sentence_of(&b, t.find("第二").unwrap()), 1);
         assert!(sentence_breaks("").is_empty());
+    }
+
+    /// The char-by-char definition of [`sentence_breaks`].
+    fn sentence_breaks_by_char(text: &str) -> Vec<usize> {
+        let mut out = Vec::new();
+        let mut it = text.char_indices().peekable();
+        while let Some((i, c)) = it.next() {
+            let end = i + c.len_utf8();
+            let brk = if c == '.' {
+                it.peek().is_none_or(|&(_, n)| n.is_whitespace())
+            } else {
+                is_sentence_end(c)
+            };
+            if brk && end < text.len() {
+                out.push(end);
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn sentence_breaks_agree_with_their_char_by_char_definition() {
+        for t in [
+            "",
+            ".",
+            ". ",
+            "a.b. c.\u{3000}d.\u{a0}e.\u{2028}f.",
+            "第一句。第二句…第三句;第四句!第五句?",
+            "。…!?;\n.",
+            "ok.。x…",
+            "\u{3001}\u{3003}\u{2025}\u{2027}\u{e280}.x",
+            "1.5 and e.g.x end.\n\nnext",
+        ] {
+            assert_eq!(sentence_breaks(t), sentence_breaks_by_char(t), "{t:?}");
+        }
     }
 
     #[test]
