@@ -14,7 +14,7 @@
 use super::schema::{self, CommitPayload, DocRecord};
 use super::{open_index, register_tokenizer, Fields, IndexError, META_FILE};
 use crate::ingest::{self, Candidate, IngestOptions, Skip, SkipKind};
-use crate::model::{Basis, Document, TaggedPassage};
+use crate::model::{Document, TaggedPassage};
 use crate::tag::Tagger;
 use crate::taxonomy::Taxonomy;
 use rayon::prelude::*;
@@ -24,9 +24,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 use tantivy::directory::{Directory, MmapDirectory, INDEX_WRITER_LOCK};
 use tantivy::indexer::{IndexWriterOptions, LogMergePolicy, MergeCandidate, MergePolicy};
-use tantivy::schema::{Field, OwnedValue, Term};
-#[cfg(doc)]
-use tantivy::TantivyDocument;
+use tantivy::schema::Term;
 use tantivy::{Index, IndexWriter, SegmentMeta};
 
 /// The most passages a merge writes. tantivy's default merges whole levels of segments (all the
@@ -267,93 +265,7 @@ fn sibling(dir: &Path, suffix: &str) -> Result<PathBuf, IndexError> {
     Ok(abs.with_file_name(n))
 }
 
-/// One passage as a tantivy document. Its values are tantivy's owned values, handed to the
-/// indexer as they are, without [`TantivyDocument`]'s conversion into its own compact layout.
-#[derive(Debug, Clone, Default)]
-pub struct PassageDoc {
-    values: Vec<(Field, OwnedValue)>,
-}
-
-impl PassageDoc {
-    fn push(&mut self, field: Field, value: impl Into<OwnedValue>) {
-        self.values.push((field, value.into()));
-    }
-
-    /// The field values, in the order they were added.
-    pub fn values(&self) -> &[(Field, OwnedValue)] {
-        &self.values
-    }
-}
-
-type FieldValue<'a> = (Field, &'a OwnedValue);
-
-impl tantivy::Document for PassageDoc {
-    type Value<'a> = &'a OwnedValue;
-    type FieldsValuesIter<'a> = std::iter::Map<
-        std::slice::Iter<'a, (Field, OwnedValue)>,
-        fn(&'a (Field, OwnedValue)) -> FieldValue<'a>,
-    >;
-
-    fn iter_fields_and_values(&self) -> Self::FieldsValuesIter<'_> {
-        self.values.iter().map(|(f, v)| (*f, v))
-    }
-}
-
-/// Builds one tantivy document from a tagged passage.
-pub fn to_document(f: &Fields, ordinal: u64, tp: &TaggedPassage) -> PassageDoc {
-    let p = &tp.passage;
-    let mut d = PassageDoc {
-        values: Vec::with_capacity(12 + 2 * tp.tags.len()),
-    };
-    d.push(f.passage_id, p.id.as_str());
-    d.push(f.doc_id, p.doc.as_str());
-    d.push(f.ordinal, ordinal);
-    d.push(f.section, p.section.join(schema::SECTION_SEP));
-    d.push(f.kind, p.kind.as_str());
-    d.push(f.lang, p.lang.code());
-    d.push(f.start, p.range.start as u64);
-    d.push(f.end, p.range.end as u64);
-    let mut terms = String::with_capacity(p.text.len() + p.tokens.len() * 4);
-    super::encode_terms(&p.tokens, &mut terms);
-    d.push(f.text, terms);
-    d.push(f.stored_text, p.text.as_str());
-    let mut max = 0f64;
-    for t in &tp.tags {
-        let facet = schema::tag_facet(&t.tag);
-        match t.basis {
-            Basis::Cited => {
-                d.push(f.tag, facet.clone());
-                d.push(f.cited, facet);
-            }
-            Basis::Covered => d.push(f.covered, facet),
-            Basis::Matched => d.push(f.tag, facet),
-        }
-        max = max.max(t.score as f64);
-    }
-    // Serializing plain data cannot fail; an empty list is the safe fallback all the same.
-    d.push(
-        f.tags_json,
-        serde_json::to_string(&tp.tags).unwrap_or_else(|_| "[]".into()),
-    );
-    d.push(f.max_score, max);
-    d
-}
-
-/// The record of an indexed document, as a tantivy document of its own.
-pub fn record_document(f: &Fields, id: &str, record: &DocRecord) -> PassageDoc {
-    let mut d = PassageDoc {
-        values: Vec::with_capacity(4),
-    };
-    d.push(f.record, schema::RECORD_VALUE);
-    d.push(f.record_id, id);
-    d.push(f.record_lang, record.lang.as_str());
-    // Serializing plain data cannot fail; an empty object reads back as a default record.
-    d.push(
-        f.record_json,
-        serde_json::to_string(record).unwrap_or_else(|_| "{}".into()),
-    );
-    d
-}
+pub use super::doc::{passage_document, record_document, to_document, PassageDoc};
 
 /// Deletes a document: its passages and its record.
 fn delete_document(writer: &IndexWriter<PassageDoc>, f: &Fields, id: &str) {
@@ -417,8 +329,8 @@ fn process_one(ctx: &Ctx, cand: &Cand) -> Result<Outcome, tantivy::TantivyError>
         // Deleting ops apply to documents added before them, so the new passages survive.
         delete_document(ctx.writer, &ctx.fields, &c.id);
     }
-    let tags = add_passages(ctx.writer, &ctx.fields, &passages)?;
     let n = passages.len() as u64;
+    let tags = add_passages(ctx.writer, &ctx.fields, passages)?;
     let mut rec = record(&doc, c.path.display().to_string(), n, cand.root.clone());
     rec.inputs = inputs;
     ctx.writer
@@ -432,16 +344,17 @@ fn process_one(ctx: &Ctx, cand: &Cand) -> Result<Outcome, tantivy::TantivyError>
     })
 }
 
-/// Adds a document's passages (in order: their ordinals) to the writer; returns their tag count.
+/// Adds a document's passages (in order: their ordinals) to the writer, handing them over;
+/// returns their tag count.
 fn add_passages(
     writer: &IndexWriter<PassageDoc>,
     fields: &Fields,
-    passages: &[TaggedPassage],
+    passages: Vec<TaggedPassage>,
 ) -> tantivy::Result<u64> {
     let mut tags = 0u64;
-    for (i, tp) in passages.iter().enumerate() {
+    for (i, tp) in passages.into_iter().enumerate() {
         tags += tp.tags.len() as u64;
-        writer.add_document(to_document(fields, i as u64, tp))?;
+        writer.add_document(passage_document(fields, i as u64, tp))?;
     }
     Ok(tags)
 }
@@ -1026,25 +939,31 @@ pub fn write_passages(
 ) -> Result<u64, IndexError> {
     let (writer, fields) = fresh_writer(dir, memory_budget)?;
     // Ordinals count passages within their document, as `build` numbers them.
-    let mut counts: BTreeMap<&str, u64> = BTreeMap::new();
+    let mut counts: BTreeMap<String, u64> = BTreeMap::new();
     let ordinals: Vec<u64> = passages
         .iter()
-        .map(|tp| {
-            let n = counts.entry(tp.passage.doc.as_str()).or_insert(0);
-            *n += 1;
-            *n - 1
+        .map(|tp| match counts.get_mut(tp.passage.doc.as_str()) {
+            Some(n) => {
+                *n += 1;
+                *n - 1
+            }
+            None => {
+                counts.insert(tp.passage.doc.clone(), 1);
+                0
+            }
         })
         .collect();
     let n = passages.len() as u64;
     passages
-        .par_iter()
+        .into_par_iter()
         .zip(ordinals)
         .try_for_each(|(tp, ordinal)| {
             writer
-                .add_document(to_document(&fields, ordinal, tp))
+                .add_document(passage_document(&fields, ordinal, tp))
                 .map(|_| ())
         })
         .map_err(|e| IndexError::tantivy(dir, e))?;
+    let counts: BTreeMap<&str, u64> = counts.iter().map(|(d, n)| (d.as_str(), *n)).collect();
     finish(writer, &fields, dir, taxonomy, docs, &counts)?;
     Ok(n)
 }
@@ -1065,8 +984,9 @@ pub fn write_documents(
         .par_iter()
         .map(|d| -> tantivy::Result<u64> {
             let passages = crate::pipeline::process(d, super::segmenter(), tagger);
-            add_passages(&writer, &fields, &passages)?;
-            Ok(passages.len() as u64)
+            let n = passages.len() as u64;
+            add_passages(&writer, &fields, passages)?;
+            Ok(n)
         })
         .collect::<tantivy::Result<_>>()
         .map_err(|e| IndexError::tantivy(dir, e))?;
