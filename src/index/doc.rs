@@ -78,7 +78,11 @@ fn derive(f: &Fields, tp: &TaggedPassage) -> Derived {
         facet_text,
         facets,
         // Serializing plain data cannot fail; an empty list is the safe fallback all the same.
-        tags_json: serde_json::to_string(&tp.tags).unwrap_or_else(|_| "[]".into()),
+        tags_json: if tp.tags.is_empty() {
+            "[]".into()
+        } else {
+            serde_json::to_string(&tp.tags).unwrap_or_else(|_| "[]".into())
+        },
         max_score: max,
     }
 }
@@ -129,9 +133,15 @@ impl<'a> Value<'a> for PassageValue<'a> {
 
 /// The fields and values of a [`PassageDoc`], in the order they were always written: the stored
 /// fields come back from the doc store in this order.
-pub struct PassageValues<'a> {
-    doc: &'a PassageDoc,
-    at: usize,
+pub struct PassageValues<'a>(Values<'a>);
+
+enum Values<'a> {
+    Passage {
+        lazy: &'a LazyPassage,
+        derived: &'a Derived,
+        at: usize,
+    },
+    Values(std::slice::Iter<'a, (Field, String)>),
 }
 
 /// The passage fields before its facets.
@@ -142,13 +152,13 @@ impl<'a> Iterator for PassageValues<'a> {
 
     fn next(&mut self) -> Option<Self::Item> {
         use PassageValue::{Facet, Str, F64, U64};
-        let i = self.at;
-        self.at += 1;
-        let lazy = match &self.doc.0 {
-            Inner::Values(v) => return v.get(i).map(|(f, s)| (*f, Str(s.as_str()))),
-            Inner::Passage(lazy) => lazy,
+        let (lazy, d, at) = match &mut self.0 {
+            Values::Values(v) => return v.next().map(|(f, s)| (*f, Str(s.as_str()))),
+            Values::Passage { lazy, derived, at } => (*lazy, *derived, at),
         };
-        let (f, p, d) = (&lazy.fields, &lazy.tp.passage, lazy.derived());
+        let i = *at;
+        *at += 1;
+        let (f, p) = (&lazy.fields, &lazy.tp.passage);
         Some(match i {
             0 => (f.passage_id, Str(&p.id)),
             1 => (f.doc_id, Str(&p.doc)),
@@ -177,7 +187,14 @@ impl tantivy::Document for PassageDoc {
     type FieldsValuesIter<'a> = PassageValues<'a>;
 
     fn iter_fields_and_values(&self) -> PassageValues<'_> {
-        PassageValues { doc: self, at: 0 }
+        PassageValues(match &self.0 {
+            Inner::Passage(lazy) => Values::Passage {
+                lazy,
+                derived: lazy.derived(),
+                at: 0,
+            },
+            Inner::Values(v) => Values::Values(v.iter()),
+        })
     }
 }
 
