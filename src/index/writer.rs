@@ -21,6 +21,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 use tantivy::directory::{Directory, MmapDirectory, INDEX_WRITER_LOCK};
 use tantivy::indexer::{IndexWriterOptions, LogMergePolicy, MergeCandidate, MergePolicy};
@@ -123,7 +124,8 @@ pub struct BuildSummary {
 /// One candidate with the root it was found under.
 struct Cand {
     c: Candidate,
-    root: String,
+    /// The root's key ([`root_key`]), shared by the root's candidates.
+    root: Arc<str>,
     /// What the last commit recorded for its id, if it holds it.
     old: Option<Box<OldDoc>>,
 }
@@ -145,7 +147,8 @@ enum Outcome {
         passages: u64,
         tags: u64,
         bytes: u64,
-        degraded: Option<Skip>,
+        // Boxed, like the error below: one outcome per candidate is held until the end.
+        degraded: Option<Box<Skip>>,
     },
     Skipped {
         skip: Skip,
@@ -331,7 +334,7 @@ fn process_one(ctx: &Ctx, cand: &Cand) -> Result<Outcome, tantivy::TantivyError>
     }
     let n = passages.len() as u64;
     let tags = add_passages(ctx.writer, &ctx.fields, passages)?;
-    let mut rec = record(&doc, c.path.display().to_string(), n, cand.root.clone());
+    let mut rec = record(&doc, c.path.display().to_string(), n, cand.root.to_string());
     rec.inputs = inputs;
     ctx.writer
         .add_document(record_document(&ctx.fields, &c.id, &rec))?;
@@ -340,7 +343,7 @@ fn process_one(ctx: &Ctx, cand: &Cand) -> Result<Outcome, tantivy::TantivyError>
         passages: n,
         tags,
         bytes: size,
-        degraded: ingest::degraded(&doc),
+        degraded: ingest::degraded(&doc).map(Box::new),
     })
 }
 
@@ -632,13 +635,23 @@ pub fn build(
     let run_ids: BTreeSet<String> = found.iter().map(|c| c.id.clone()).collect();
     let mut seen: BTreeSet<String> = BTreeSet::new();
     let mut cands = Vec::with_capacity(found.len());
+    // Resolved once per root: a canonicalization per candidate was a path walk each, and a copy.
+    let mut keys: BTreeMap<PathBuf, Arc<str>> = BTreeMap::new();
     for mut c in found {
-        let root = root_key(&c.root);
+        let root = match keys.get(&*c.root) {
+            Some(k) => Arc::clone(k),
+            None => {
+                let k: Arc<str> = root_key(&c.root).into();
+                keys.insert(c.root.to_path_buf(), Arc::clone(&k));
+                k
+            }
+        };
+        let root_str: &str = &root;
         // The id is held in the index by a document of a root not given to this run: this
         // document gets its root's name in front rather than replacing that one.
         let held_elsewhere = |rec: &Option<DocRecord>| {
             rec.as_ref()
-                .is_some_and(|r| r.root != root && !walked_roots.contains(&r.root))
+                .is_some_and(|r| r.root != root_str && !walked_roots.contains(&r.root))
         };
         let mut rec = old.get(dir, &c.id)?;
         if held_elsewhere(&rec) {
@@ -655,7 +668,7 @@ pub fn build(
                 }
             }
             let (id, r) = qualified.unwrap_or_else(|| {
-                let id = format!("{}~{}", ingest::qualify_id(&c.root, 1, &c.id), root);
+                let id = format!("{}~{}", ingest::qualify_id(&c.root, 1, &c.id), root_str);
                 (id, None)
             });
             c.id = id;
@@ -664,7 +677,7 @@ pub fn build(
         seen.insert(c.id.clone());
         let old_doc = rec.map(|r| {
             Box::new(OldDoc {
-                same_root: r.root == root,
+                same_root: r.root == root_str,
                 hash: r.hash,
                 inputs: r.inputs,
                 degraded: r.degraded,
@@ -719,11 +732,11 @@ pub fn build(
     let outcomes: Vec<_> = pool.install(|| {
         cands
             .par_iter()
-            .map(|c| process_one(&ctx, c))
+            .map(|c| process_one(&ctx, c).map_err(Box::new))
             .collect::<Vec<_>>()
     });
     for (cand, outcome) in cands.iter().zip(outcomes) {
-        match outcome.map_err(|e| IndexError::tantivy(dir, e))? {
+        match outcome.map_err(|e| IndexError::tantivy(dir, *e))? {
             Outcome::Unchanged { degraded } => {
                 summary.unchanged += 1;
                 // Still degraded: reported on every run, not only the one that read it.
@@ -741,7 +754,7 @@ pub fn build(
                 bytes,
                 degraded,
             } => {
-                summary.skipped.extend(degraded);
+                summary.skipped.extend(degraded.map(|d| *d));
                 summary.indexed += 1;
                 summary.passages += passages;
                 summary.tags += tags;
