@@ -210,6 +210,37 @@ pub fn passage_document(f: &Fields, ordinal: u64, tp: TaggedPassage) -> PassageD
     })))
 }
 
+/// [`passage_document`] with the values derived at once, on the calling thread, where the
+/// passage was just made and is still in the CPU caches; what only the derivation reads (words,
+/// sentences, offset map, tags) is freed here too. Deriving on tantivy's indexing thread instead
+/// costs more CPU in all (the passage is read and freed by another core), so it pays only when
+/// that thread has a core to spare ([`derive_on_worker`]).
+pub fn derived_passage_document(f: &Fields, ordinal: u64, mut tp: TaggedPassage) -> PassageDoc {
+    let derived = OnceLock::new();
+    let _ = derived.set(derive(f, &tp));
+    let p = &mut tp.passage;
+    p.section = Vec::new();
+    p.tokens = Vec::new();
+    p.sentences = Vec::new();
+    p.map = Default::default();
+    tp.tags = Vec::new();
+    PassageDoc(Inner::Passage(Box::new(LazyPassage {
+        fields: *f,
+        ordinal,
+        tp,
+        derived,
+    })))
+}
+
+/// Whether passage documents should be derived by the workers that make them
+/// ([`derived_passage_document`]) rather than by tantivy's indexing threads
+/// ([`passage_document`]): when the workers and their indexing threads (one each) outnumber the
+/// cores, there is no idle core to move the work to.
+pub fn derive_on_worker(workers: usize) -> bool {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    2 * workers > cores
+}
+
 /// [`passage_document`] of a copy of `tp`.
 pub fn to_document(f: &Fields, ordinal: u64, tp: &TaggedPassage) -> PassageDoc {
     passage_document(f, ordinal, tp.clone())
@@ -232,6 +263,62 @@ pub fn record_document(f: &Fields, id: &str, record: &schema::DocRecord) -> Pass
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn values(d: &PassageDoc) -> Vec<String> {
+        use tantivy::Document;
+        d.iter_fields_and_values()
+            .map(|(f, v)| format!("{f:?} {v:?}"))
+            .collect()
+    }
+
+    #[test]
+    fn passage_values_are_the_same_derived_late_or_at_once() {
+        use crate::model::{Evidence, Lang, OffsetMap, Passage, PassageKind, Tag};
+        let text = "我们禁止强迫劳动 and child labour.";
+        let tag = |tag: &str, basis| Tag {
+            tag: tag.into(),
+            score: 0.75,
+            basis,
+            evidence: vec![Evidence {
+                range: 3..9,
+                matched: "强迫劳动".into(),
+                rule: "keyword:强迫劳动".into(),
+            }],
+        };
+        let tp = TaggedPassage {
+            passage: Passage {
+                id: "d.md#0003-abcd".into(),
+                doc: "d.md".into(),
+                section: vec!["一".into(), "二".into()],
+                kind: PassageKind::Paragraph,
+                lang: Lang::Zh,
+                range: 10..60,
+                text: text.into(),
+                map: OffsetMap::new(),
+                sentences: std::iter::once(0..text.len()).collect(),
+                tokens: crate::index::segmenter().tokens(text),
+            },
+            tags: vec![
+                tag("instrument/ILO-C29", Basis::Cited),
+                tag("instrument/ILO-FPRW", Basis::Covered),
+                tag("right/labour/forced-labour", Basis::Matched),
+            ],
+        };
+        let index = tantivy::Index::create_in_ram(schema::schema());
+        let f = Fields::resolve(&index.schema()).unwrap();
+        let late = values(&to_document(&f, 3, &tp));
+        let now = values(&derived_passage_document(&f, 3, tp.clone()));
+        assert_eq!(late, now);
+        // 10 passage fields, 4 facets (a cited instrument is a tag too), tags JSON, max score.
+        assert_eq!(late.len(), 16);
+        assert!(late[3].contains("一 › 二"), "{late:?}");
+        assert!(late[14].contains("keyword:强迫劳动"), "{late:?}");
+        let mut empty = tp;
+        empty.tags.clear();
+        let v = values(&passage_document(&f, 0, empty));
+        assert_eq!(v.len(), 12);
+        assert!(v[10].ends_with("Str(\"[]\")"), "{v:?}");
+    }
 
     #[test]
     fn facets_are_encoded_as_tantivy_encodes_them() {

@@ -268,7 +268,10 @@ fn sibling(dir: &Path, suffix: &str) -> Result<PathBuf, IndexError> {
     Ok(abs.with_file_name(n))
 }
 
-pub use super::doc::{passage_document, record_document, to_document, PassageDoc};
+pub use super::doc::{
+    derive_on_worker, derived_passage_document, passage_document, record_document, to_document,
+    PassageDoc,
+};
 
 /// Deletes a document: its passages and its record.
 fn delete_document(writer: &IndexWriter<PassageDoc>, f: &Fields, id: &str) {
@@ -283,6 +286,7 @@ struct Ctx<'a> {
     tagger: &'a Tagger,
     writer: &'a IndexWriter<PassageDoc>,
     fields: Fields,
+    derive_here: bool,
     progress: &'a (dyn Fn(Event) + Sync),
 }
 
@@ -333,7 +337,7 @@ fn process_one(ctx: &Ctx, cand: &Cand) -> Result<Outcome, tantivy::TantivyError>
         delete_document(ctx.writer, &ctx.fields, &c.id);
     }
     let n = passages.len() as u64;
-    let tags = add_passages(ctx.writer, &ctx.fields, passages)?;
+    let tags = add_passages(ctx.writer, &ctx.fields, passages, ctx.derive_here)?;
     let mut rec = record(&doc, c.path.display().to_string(), n, cand.root.to_string());
     rec.inputs = inputs;
     ctx.writer
@@ -347,19 +351,29 @@ fn process_one(ctx: &Ctx, cand: &Cand) -> Result<Outcome, tantivy::TantivyError>
     })
 }
 
-/// Adds a document's passages (in order: their ordinals) to the writer, handing them over;
-/// returns their tag count.
+/// Adds a document's passages (in order: their ordinals) to the writer, handing them over, with
+/// their values derived here or by the indexing thread ([`derive_on_worker`]); returns their tag
+/// count.
 fn add_passages(
     writer: &IndexWriter<PassageDoc>,
     fields: &Fields,
     passages: Vec<TaggedPassage>,
+    derive_here: bool,
 ) -> tantivy::Result<u64> {
     let mut tags = 0u64;
     for (i, tp) in passages.into_iter().enumerate() {
         tags += tp.tags.len() as u64;
-        writer.add_document(passage_document(fields, i as u64, tp))?;
+        writer.add_document(passage_doc(fields, i as u64, tp, derive_here))?;
     }
     Ok(tags)
+}
+
+fn passage_doc(f: &Fields, ordinal: u64, tp: TaggedPassage, derive_here: bool) -> PassageDoc {
+    if derive_here {
+        derived_passage_document(f, ordinal, tp)
+    } else {
+        passage_document(f, ordinal, tp)
+    }
 }
 
 /// The manifest record of an indexed document.
@@ -717,6 +731,7 @@ pub fn build(
         tagger: &tagger,
         writer: &writer,
         fields,
+        derive_here: derive_on_worker(threads),
         progress,
     };
     let pool = rayon::ThreadPoolBuilder::new()
@@ -967,12 +982,13 @@ pub fn write_passages(
         })
         .collect();
     let n = passages.len() as u64;
+    let derive_here = derive_on_worker(rayon::current_num_threads());
     passages
         .into_par_iter()
         .zip(ordinals)
         .try_for_each(|(tp, ordinal)| {
             writer
-                .add_document(passage_document(&fields, ordinal, tp))
+                .add_document(passage_doc(&fields, ordinal, tp, derive_here))
                 .map(|_| ())
         })
         .map_err(|e| IndexError::tantivy(dir, e))?;
@@ -993,12 +1009,13 @@ pub fn write_documents(
     memory_budget: usize,
 ) -> Result<u64, IndexError> {
     let (writer, fields) = fresh_writer(dir, memory_budget)?;
+    let derive_here = derive_on_worker(rayon::current_num_threads());
     let counts: Vec<u64> = docs
         .par_iter()
         .map(|d| -> tantivy::Result<u64> {
             let passages = crate::pipeline::process(d, super::segmenter(), tagger);
             let n = passages.len() as u64;
-            add_passages(&writer, &fields, passages)?;
+            add_passages(&writer, &fields, passages, derive_here)?;
             Ok(n)
         })
         .collect::<tantivy::Result<_>>()
