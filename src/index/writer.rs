@@ -982,13 +982,14 @@ pub fn write_passages(
         })
         .collect();
     let n = passages.len() as u64;
-    let derive_here = derive_on_worker(rayon::current_num_threads());
+    // The workers here only hand passages over, so they derive the values themselves: left to the
+    // indexing thread, all the work of a one-thread run fell on that one thread.
     passages
         .into_par_iter()
         .zip(ordinals)
         .try_for_each(|(tp, ordinal)| {
             writer
-                .add_document(passage_doc(&fields, ordinal, tp, derive_here))
+                .add_document(passage_doc(&fields, ordinal, tp, true))
                 .map(|_| ())
         })
         .map_err(|e| IndexError::tantivy(dir, e))?;
