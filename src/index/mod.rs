@@ -5,6 +5,7 @@
 //! [`schema::CommitPayload`] committed with the passages; [`document_record`] reads the record of
 //! a document. Writers go through [`writer::build`].
 
+pub mod doc;
 pub mod schema;
 pub mod writer;
 

@@ -14,19 +14,18 @@
 use super::schema::{self, CommitPayload, DocRecord};
 use super::{open_index, register_tokenizer, Fields, IndexError, META_FILE};
 use crate::ingest::{self, Candidate, IngestOptions, Skip, SkipKind};
-use crate::model::{Basis, Document, TaggedPassage};
+use crate::model::{Document, TaggedPassage};
 use crate::tag::Tagger;
 use crate::taxonomy::Taxonomy;
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 use tantivy::directory::{Directory, MmapDirectory, INDEX_WRITER_LOCK};
 use tantivy::indexer::{IndexWriterOptions, LogMergePolicy, MergeCandidate, MergePolicy};
-use tantivy::schema::{Field, OwnedValue, Term};
-#[cfg(doc)]
-use tantivy::TantivyDocument;
+use tantivy::schema::Term;
 use tantivy::{Index, IndexWriter, SegmentMeta};
 
 /// The most passages a merge writes. tantivy's default merges whole levels of segments (all the
@@ -125,7 +124,8 @@ pub struct BuildSummary {
 /// One candidate with the root it was found under.
 struct Cand {
     c: Candidate,
-    root: String,
+    /// The root's key ([`root_key`]), shared by the root's candidates.
+    root: Arc<str>,
     /// What the last commit recorded for its id, if it holds it.
     old: Option<Box<OldDoc>>,
 }
@@ -147,7 +147,8 @@ enum Outcome {
         passages: u64,
         tags: u64,
         bytes: u64,
-        degraded: Option<Skip>,
+        // Boxed, like the error below: one outcome per candidate is held until the end.
+        degraded: Option<Box<Skip>>,
     },
     Skipped {
         skip: Skip,
@@ -267,93 +268,10 @@ fn sibling(dir: &Path, suffix: &str) -> Result<PathBuf, IndexError> {
     Ok(abs.with_file_name(n))
 }
 
-/// One passage as a tantivy document. Its values are tantivy's owned values, handed to the
-/// indexer as they are, without [`TantivyDocument`]'s conversion into its own compact layout.
-#[derive(Debug, Clone, Default)]
-pub struct PassageDoc {
-    values: Vec<(Field, OwnedValue)>,
-}
-
-impl PassageDoc {
-    fn push(&mut self, field: Field, value: impl Into<OwnedValue>) {
-        self.values.push((field, value.into()));
-    }
-
-    /// The field values, in the order they were added.
-    pub fn values(&self) -> &[(Field, OwnedValue)] {
-        &self.values
-    }
-}
-
-type FieldValue<'a> = (Field, &'a OwnedValue);
-
-impl tantivy::Document for PassageDoc {
-    type Value<'a> = &'a OwnedValue;
-    type FieldsValuesIter<'a> = std::iter::Map<
-        std::slice::Iter<'a, (Field, OwnedValue)>,
-        fn(&'a (Field, OwnedValue)) -> FieldValue<'a>,
-    >;
-
-    fn iter_fields_and_values(&self) -> Self::FieldsValuesIter<'_> {
-        self.values.iter().map(|(f, v)| (*f, v))
-    }
-}
-
-/// Builds one tantivy document from a tagged passage.
-pub fn to_document(f: &Fields, ordinal: u64, tp: &TaggedPassage) -> PassageDoc {
-    let p = &tp.passage;
-    let mut d = PassageDoc {
-        values: Vec::with_capacity(12 + 2 * tp.tags.len()),
-    };
-    d.push(f.passage_id, p.id.as_str());
-    d.push(f.doc_id, p.doc.as_str());
-    d.push(f.ordinal, ordinal);
-    d.push(f.section, p.section.join(schema::SECTION_SEP));
-    d.push(f.kind, p.kind.as_str());
-    d.push(f.lang, p.lang.code());
-    d.push(f.start, p.range.start as u64);
-    d.push(f.end, p.range.end as u64);
-    let mut terms = String::with_capacity(p.text.len() + p.tokens.len() * 4);
-    super::encode_terms(&p.tokens, &mut terms);
-    d.push(f.text, terms);
-    d.push(f.stored_text, p.text.as_str());
-    let mut max = 0f64;
-    for t in &tp.tags {
-        let facet = schema::tag_facet(&t.tag);
-        match t.basis {
-            Basis::Cited => {
-                d.push(f.tag, facet.clone());
-                d.push(f.cited, facet);
-            }
-            Basis::Covered => d.push(f.covered, facet),
-            Basis::Matched => d.push(f.tag, facet),
-        }
-        max = max.max(t.score as f64);
-    }
-    // Serializing plain data cannot fail; an empty list is the safe fallback all the same.
-    d.push(
-        f.tags_json,
-        serde_json::to_string(&tp.tags).unwrap_or_else(|_| "[]".into()),
-    );
-    d.push(f.max_score, max);
-    d
-}
-
-/// The record of an indexed document, as a tantivy document of its own.
-pub fn record_document(f: &Fields, id: &str, record: &DocRecord) -> PassageDoc {
-    let mut d = PassageDoc {
-        values: Vec::with_capacity(4),
-    };
-    d.push(f.record, schema::RECORD_VALUE);
-    d.push(f.record_id, id);
-    d.push(f.record_lang, record.lang.as_str());
-    // Serializing plain data cannot fail; an empty object reads back as a default record.
-    d.push(
-        f.record_json,
-        serde_json::to_string(record).unwrap_or_else(|_| "{}".into()),
-    );
-    d
-}
+pub use super::doc::{
+    derive_on_worker, derived_passage_document, passage_document, record_document, to_document,
+    PassageDoc,
+};
 
 /// Deletes a document: its passages and its record.
 fn delete_document(writer: &IndexWriter<PassageDoc>, f: &Fields, id: &str) {
@@ -368,6 +286,7 @@ struct Ctx<'a> {
     tagger: &'a Tagger,
     writer: &'a IndexWriter<PassageDoc>,
     fields: Fields,
+    derive_here: bool,
     progress: &'a (dyn Fn(Event) + Sync),
 }
 
@@ -417,9 +336,9 @@ fn process_one(ctx: &Ctx, cand: &Cand) -> Result<Outcome, tantivy::TantivyError>
         // Deleting ops apply to documents added before them, so the new passages survive.
         delete_document(ctx.writer, &ctx.fields, &c.id);
     }
-    let tags = add_passages(ctx.writer, &ctx.fields, &passages)?;
     let n = passages.len() as u64;
-    let mut rec = record(&doc, c.path.display().to_string(), n, cand.root.clone());
+    let tags = add_passages(ctx.writer, &ctx.fields, passages, ctx.derive_here)?;
+    let mut rec = record(&doc, c.path.display().to_string(), n, cand.root.to_string());
     rec.inputs = inputs;
     ctx.writer
         .add_document(record_document(&ctx.fields, &c.id, &rec))?;
@@ -428,22 +347,33 @@ fn process_one(ctx: &Ctx, cand: &Cand) -> Result<Outcome, tantivy::TantivyError>
         passages: n,
         tags,
         bytes: size,
-        degraded: ingest::degraded(&doc),
+        degraded: ingest::degraded(&doc).map(Box::new),
     })
 }
 
-/// Adds a document's passages (in order: their ordinals) to the writer; returns their tag count.
+/// Adds a document's passages (in order: their ordinals) to the writer, handing them over, with
+/// their values derived here or by the indexing thread ([`derive_on_worker`]); returns their tag
+/// count.
 fn add_passages(
     writer: &IndexWriter<PassageDoc>,
     fields: &Fields,
-    passages: &[TaggedPassage],
+    passages: Vec<TaggedPassage>,
+    derive_here: bool,
 ) -> tantivy::Result<u64> {
     let mut tags = 0u64;
-    for (i, tp) in passages.iter().enumerate() {
+    for (i, tp) in passages.into_iter().enumerate() {
         tags += tp.tags.len() as u64;
-        writer.add_document(to_document(fields, i as u64, tp))?;
+        writer.add_document(passage_doc(fields, i as u64, tp, derive_here))?;
     }
     Ok(tags)
+}
+
+fn passage_doc(f: &Fields, ordinal: u64, tp: TaggedPassage, derive_here: bool) -> PassageDoc {
+    if derive_here {
+        derived_passage_document(f, ordinal, tp)
+    } else {
+        passage_document(f, ordinal, tp)
+    }
 }
 
 /// The manifest record of an indexed document.
@@ -719,13 +649,23 @@ pub fn build(
     let run_ids: BTreeSet<String> = found.iter().map(|c| c.id.clone()).collect();
     let mut seen: BTreeSet<String> = BTreeSet::new();
     let mut cands = Vec::with_capacity(found.len());
+    // Resolved once per root: a canonicalization per candidate was a path walk each, and a copy.
+    let mut keys: BTreeMap<PathBuf, Arc<str>> = BTreeMap::new();
     for mut c in found {
-        let root = root_key(&c.root);
+        let root = match keys.get(&*c.root) {
+            Some(k) => Arc::clone(k),
+            None => {
+                let k: Arc<str> = root_key(&c.root).into();
+                keys.insert(c.root.to_path_buf(), Arc::clone(&k));
+                k
+            }
+        };
+        let root_str: &str = &root;
         // The id is held in the index by a document of a root not given to this run: this
         // document gets its root's name in front rather than replacing that one.
         let held_elsewhere = |rec: &Option<DocRecord>| {
             rec.as_ref()
-                .is_some_and(|r| r.root != root && !walked_roots.contains(&r.root))
+                .is_some_and(|r| r.root != root_str && !walked_roots.contains(&r.root))
         };
         let mut rec = old.get(dir, &c.id)?;
         if held_elsewhere(&rec) {
@@ -742,7 +682,7 @@ pub fn build(
                 }
             }
             let (id, r) = qualified.unwrap_or_else(|| {
-                let id = format!("{}~{}", ingest::qualify_id(&c.root, 1, &c.id), root);
+                let id = format!("{}~{}", ingest::qualify_id(&c.root, 1, &c.id), root_str);
                 (id, None)
             });
             c.id = id;
@@ -751,7 +691,7 @@ pub fn build(
         seen.insert(c.id.clone());
         let old_doc = rec.map(|r| {
             Box::new(OldDoc {
-                same_root: r.root == root,
+                same_root: r.root == root_str,
                 hash: r.hash,
                 inputs: r.inputs,
                 degraded: r.degraded,
@@ -791,6 +731,7 @@ pub fn build(
         tagger: &tagger,
         writer: &writer,
         fields,
+        derive_here: derive_on_worker(threads),
         progress,
     };
     let pool = rayon::ThreadPoolBuilder::new()
@@ -806,11 +747,11 @@ pub fn build(
     let outcomes: Vec<_> = pool.install(|| {
         cands
             .par_iter()
-            .map(|c| process_one(&ctx, c))
+            .map(|c| process_one(&ctx, c).map_err(Box::new))
             .collect::<Vec<_>>()
     });
     for (cand, outcome) in cands.iter().zip(outcomes) {
-        match outcome.map_err(|e| IndexError::tantivy(dir, e))? {
+        match outcome.map_err(|e| IndexError::tantivy(dir, *e))? {
             Outcome::Unchanged { degraded } => {
                 summary.unchanged += 1;
                 // Still degraded: reported on every run, not only the one that read it.
@@ -828,7 +769,7 @@ pub fn build(
                 bytes,
                 degraded,
             } => {
-                summary.skipped.extend(degraded);
+                summary.skipped.extend(degraded.map(|d| *d));
                 summary.indexed += 1;
                 summary.passages += passages;
                 summary.tags += tags;
@@ -1026,25 +967,33 @@ pub fn write_passages(
 ) -> Result<u64, IndexError> {
     let (writer, fields) = fresh_writer(dir, memory_budget)?;
     // Ordinals count passages within their document, as `build` numbers them.
-    let mut counts: BTreeMap<&str, u64> = BTreeMap::new();
+    let mut counts: BTreeMap<String, u64> = BTreeMap::new();
     let ordinals: Vec<u64> = passages
         .iter()
-        .map(|tp| {
-            let n = counts.entry(tp.passage.doc.as_str()).or_insert(0);
-            *n += 1;
-            *n - 1
+        .map(|tp| match counts.get_mut(tp.passage.doc.as_str()) {
+            Some(n) => {
+                *n += 1;
+                *n - 1
+            }
+            None => {
+                counts.insert(tp.passage.doc.clone(), 1);
+                0
+            }
         })
         .collect();
     let n = passages.len() as u64;
+    // The workers here only hand passages over, so they derive the values themselves: left to the
+    // indexing thread, all the work of a one-thread run fell on that one thread.
     passages
-        .par_iter()
+        .into_par_iter()
         .zip(ordinals)
         .try_for_each(|(tp, ordinal)| {
             writer
-                .add_document(to_document(&fields, ordinal, tp))
+                .add_document(passage_doc(&fields, ordinal, tp, true))
                 .map(|_| ())
         })
         .map_err(|e| IndexError::tantivy(dir, e))?;
+    let counts: BTreeMap<&str, u64> = counts.iter().map(|(d, n)| (d.as_str(), *n)).collect();
     finish(writer, &fields, dir, taxonomy, docs, &counts)?;
     Ok(n)
 }
@@ -1061,12 +1010,14 @@ pub fn write_documents(
     memory_budget: usize,
 ) -> Result<u64, IndexError> {
     let (writer, fields) = fresh_writer(dir, memory_budget)?;
+    let derive_here = derive_on_worker(rayon::current_num_threads());
     let counts: Vec<u64> = docs
         .par_iter()
         .map(|d| -> tantivy::Result<u64> {
             let passages = crate::pipeline::process(d, super::segmenter(), tagger);
-            add_passages(&writer, &fields, &passages)?;
-            Ok(passages.len() as u64)
+            let n = passages.len() as u64;
+            add_passages(&writer, &fields, passages, derive_here)?;
+            Ok(n)
         })
         .collect::<tantivy::Result<_>>()
         .map_err(|e| IndexError::tantivy(dir, e))?;

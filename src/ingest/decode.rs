@@ -77,7 +77,7 @@ pub(crate) fn decode(
         };
     }
     // The common case, valid UTF-8, is validated once and moved into the string.
-    let bytes = match String::from_utf8(bytes) {
+    let bytes = match utf8_string(bytes) {
         Ok(text) => {
             return Ok(Decoded {
                 text,
@@ -86,7 +86,7 @@ pub(crate) fn decode(
                 replaced: 0,
             })
         }
-        Err(e) => e.into_bytes(),
+        Err(bytes) => bytes,
     };
     let encoding = if mostly_utf8(&bytes) {
         UTF_8
@@ -96,6 +96,17 @@ pub(crate) fn decode(
         detector.guess(None, chardetng::Utf8Detection::Deny)
     };
     Ok(finish(bytes, encoding, EncodingSource::Detected))
+}
+
+/// The bytes as a string if they are valid UTF-8, else the bytes back. simdutf8 checks Chinese
+/// text several times faster than `String::from_utf8`, whose fast path is ASCII only.
+fn utf8_string(bytes: Vec<u8>) -> Result<String, Vec<u8>> {
+    if simdutf8::basic::from_utf8(&bytes).is_ok() {
+        // SAFETY: the bytes were just validated as UTF-8.
+        Ok(unsafe { String::from_utf8_unchecked(bytes) })
+    } else {
+        Err(bytes)
+    }
 }
 
 /// Offset of the first NUL byte (`contains` is memchr-fast; most files have none).
@@ -121,9 +132,9 @@ fn check_no_nul(bytes: &[u8]) -> Result<(), DecodeError> {
 /// Decodes with the chosen encoding; valid UTF-8 is moved into the string without a copy.
 fn finish(bytes: Vec<u8>, encoding: &'static Encoding, source: EncodingSource) -> Decoded {
     let (text, replaced) = if encoding == UTF_8 {
-        match String::from_utf8(bytes) {
+        match utf8_string(bytes) {
             Ok(text) => (text, 0),
-            Err(e) => decode_counting(e.as_bytes(), encoding),
+            Err(bytes) => decode_counting(&bytes, encoding),
         }
     } else {
         decode_counting(&bytes, encoding)
@@ -245,6 +256,15 @@ mod tests {
         assert_eq!(d.text, "hi");
         let d = decode(b"\0h\0i\0!".to_vec(), None).unwrap();
         assert_eq!((d.text.as_str(), d.encoding), ("hi!", UTF_16BE));
+    }
+
+    #[test]
+    fn valid_utf8_is_moved_and_invalid_is_given_back() {
+        let text = "人权 rights ✓".as_bytes().to_vec();
+        assert_eq!(utf8_string(text.clone()).unwrap().as_bytes(), text);
+        for bad in [&b"a\xffb"[..], b"\xe4\xb8", b"\xed\xa0\x80", b"\xc0\xaf"] {
+            assert_eq!(utf8_string(bad.to_vec()).unwrap_err(), bad);
+        }
     }
 
     #[test]

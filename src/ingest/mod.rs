@@ -141,15 +141,15 @@ pub struct Candidate {
     pub meta: Option<Arc<ManifestEntry>>,
     /// The path given on the command line it was found under: a folder, or the file itself.
     /// Ids that collide across roots are qualified by the folder's name (for a file, by the name
-    /// of the folder holding it).
-    pub root: PathBuf,
+    /// of the folder holding it). Shared by the candidates of one root.
+    pub root: Arc<Path>,
 }
 
 impl Candidate {
     /// A candidate without manifest metadata, as for a file given directly.
     pub fn new(path: PathBuf, id: String, format: Format) -> Candidate {
         Candidate {
-            root: path.clone(),
+            root: Arc::from(path.as_path()),
             path,
             id,
             format,

@@ -77,7 +77,10 @@ fn qualify_colliding_ids(cands: &mut [Candidate]) {
     groups.sort();
     for (id, members) in groups {
         taken.remove(&id);
-        let roots: Vec<PathBuf> = members.iter().map(|&i| cands[i].root.clone()).collect();
+        let roots: Vec<PathBuf> = members
+            .iter()
+            .map(|&i| cands[i].root.to_path_buf())
+            .collect();
         let ids = distinct_qualified(&id, &roots, &taken);
         for (&i, new) in members.iter().zip(ids) {
             taken.insert(new.clone());
@@ -203,6 +206,7 @@ fn walk_root(
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || opts.hidden || !is_hidden(e.file_name()));
     let mut seen_ids = HashSet::new();
+    let shared_root: std::sync::Arc<Path> = std::sync::Arc::from(root);
     for entry in walker {
         let entry = match entry {
             Ok(entry) => entry,
@@ -263,14 +267,16 @@ fn walk_root(
         } else {
             relative_id(path.strip_prefix(root).unwrap_or(path))
         };
-        seen_ids.insert(id.clone());
+        if manifest.is_some() {
+            seen_ids.insert(id.clone());
+        }
         let meta = manifest.as_ref().and_then(|m| m.get(&id)).cloned();
         candidates.push(Candidate {
             path: path.to_path_buf(),
             id,
             format,
             meta,
-            root: root.to_path_buf(),
+            root: std::sync::Arc::clone(&shared_root),
         });
     }
     if is_dir {
@@ -351,7 +357,7 @@ mod tests {
                 "a.md".into(),
                 crate::model::Format::Markdown,
             );
-            c.root = PathBuf::from(root);
+            c.root = Path::new(root).into();
             c
         };
         let mut one = vec![c("/x/one/docs"), c("/x/two/docs"), c("/x/three")];
@@ -359,8 +365,10 @@ mod tests {
         let mut other = vec![c("/x/three"), c("/x/two/docs"), c("/x/one/docs")];
         qualify_colliding_ids(&mut other);
         let ids = |v: &[Candidate]| {
-            let mut v: Vec<(PathBuf, String)> =
-                v.iter().map(|c| (c.root.clone(), c.id.clone())).collect();
+            let mut v: Vec<(PathBuf, String)> = v
+                .iter()
+                .map(|c| (c.root.to_path_buf(), c.id.clone()))
+                .collect();
             v.sort();
             v
         };
