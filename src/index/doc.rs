@@ -1,10 +1,10 @@
 //! The tantivy documents hria writes: one per passage, one per document record.
 //!
-//! A passage document owns its tagged passage and derives the indexed values (section path, term
-//! list, facets, tags JSON) only when tantivy first reads it, on the indexing thread: the worker
-//! that segmented and tagged the passage hands it over without copying its text, and the work of
-//! building the values (and of freeing the passage) leaves the worker, which is the busiest
-//! thread of a run.
+//! A passage document owns its tagged passage, so that its text is handed over without a copy.
+//! The indexed values (section path, term list, facets, tags JSON) are derived either when
+//! tantivy first reads the document, on the indexing thread, which moves that work off the
+//! busiest thread of a run when a core would otherwise sit idle, or at once by the worker
+//! ([`derived_passage_document`], [`derive_on_worker`]).
 
 use super::schema;
 use super::Fields;
