@@ -4,7 +4,7 @@
 //! The indexed values (section path, term list, facets, tags JSON) are derived either when
 //! tantivy first reads the document, on the indexing thread, which moves that work off the
 //! busiest thread of a run when a core would otherwise sit idle, or at once by the worker
-//! ([`derived_passage_document`], [`derive_on_worker`]).
+//! ([`passage_document`], [`derive_on_worker`]).
 
 use super::schema;
 use super::Fields;
@@ -199,31 +199,28 @@ impl tantivy::Document for PassageDoc {
 }
 
 /// Builds the tantivy document of a tagged passage, taking it over: its strings are indexed and
-/// stored from where they are, and the values derived from it are built by the first reader of
-/// the document (tantivy's indexing thread).
-pub fn passage_document(f: &Fields, ordinal: u64, tp: TaggedPassage) -> PassageDoc {
-    PassageDoc(Inner::Passage(Box::new(LazyPassage {
-        fields: *f,
-        ordinal,
-        tp,
-        derived: OnceLock::new(),
-    })))
-}
-
-/// [`passage_document`] with the values derived at once, on the calling thread, where the
-/// passage was just made and is still in the CPU caches; what only the derivation reads (words,
-/// sentences, offset map, tags) is freed here too. Deriving on tantivy's indexing thread instead
+/// stored from where they are. With `derive_now`, the values derived from it are built at once,
+/// on the calling thread, where the passage was just made and is still in the CPU caches, and
+/// what only the derivation reads (words, sentences, offset map, tags) is freed here too;
+/// otherwise the first reader of the document (tantivy's indexing thread) builds them. That
 /// costs more CPU in all (the passage is read and freed by another core), so it pays only when
 /// that thread has a core to spare ([`derive_on_worker`]).
-pub fn derived_passage_document(f: &Fields, ordinal: u64, mut tp: TaggedPassage) -> PassageDoc {
+pub fn passage_document(
+    f: &Fields,
+    ordinal: u64,
+    mut tp: TaggedPassage,
+    derive_now: bool,
+) -> PassageDoc {
     let derived = OnceLock::new();
-    let _ = derived.set(derive(f, &tp));
-    let p = &mut tp.passage;
-    p.section = Vec::new();
-    p.tokens = Vec::new();
-    p.sentences = Vec::new();
-    p.map = Default::default();
-    tp.tags = Vec::new();
+    if derive_now {
+        let _ = derived.set(derive(f, &tp));
+        let p = &mut tp.passage;
+        p.section = Vec::new();
+        p.tokens = Vec::new();
+        p.sentences = Vec::new();
+        p.map = Default::default();
+        tp.tags = Vec::new();
+    }
     PassageDoc(Inner::Passage(Box::new(LazyPassage {
         fields: *f,
         ordinal,
@@ -232,18 +229,17 @@ pub fn derived_passage_document(f: &Fields, ordinal: u64, mut tp: TaggedPassage)
     })))
 }
 
-/// Whether passage documents should be derived by the workers that make them
-/// ([`derived_passage_document`]) rather than by tantivy's indexing threads
-/// ([`passage_document`]): when the workers and their indexing threads (one each) outnumber the
+/// Whether [`passage_document`] should derive a passage's values on the worker that made it
+/// rather than on tantivy's indexing threads: when the workers and their indexing threads (one each) outnumber the
 /// cores, there is no idle core to move the work to.
 pub fn derive_on_worker(workers: usize) -> bool {
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     2 * workers > cores
 }
 
-/// [`passage_document`] of a copy of `tp`.
+/// [`passage_document`] of a copy of `tp`, derived at once.
 pub fn to_document(f: &Fields, ordinal: u64, tp: &TaggedPassage) -> PassageDoc {
-    passage_document(f, ordinal, tp.clone())
+    passage_document(f, ordinal, tp.clone(), true)
 }
 
 /// The record of an indexed document, as a tantivy document of its own.
@@ -306,8 +302,8 @@ mod tests {
         };
         let index = tantivy::Index::create_in_ram(schema::schema());
         let f = Fields::resolve(&index.schema()).unwrap();
-        let late = values(&to_document(&f, 3, &tp));
-        let now = values(&derived_passage_document(&f, 3, tp.clone()));
+        let late = values(&passage_document(&f, 3, tp.clone(), false));
+        let now = values(&to_document(&f, 3, &tp));
         assert_eq!(late, now);
         // 10 passage fields, 4 facets (a cited instrument is a tag too), tags JSON, max score.
         assert_eq!(late.len(), 16);
@@ -315,7 +311,7 @@ mod tests {
         assert!(late[14].contains("keyword:强迫劳动"), "{late:?}");
         let mut empty = tp;
         empty.tags.clear();
-        let v = values(&passage_document(&f, 0, empty));
+        let v = values(&passage_document(&f, 0, empty, false));
         assert_eq!(v.len(), 12);
         assert!(v[10].ends_with("Str(\"[]\")"), "{v:?}");
     }

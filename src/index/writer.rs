@@ -269,8 +269,7 @@ fn sibling(dir: &Path, suffix: &str) -> Result<PathBuf, IndexError> {
 }
 
 pub use super::doc::{
-    derive_on_worker, derived_passage_document, passage_document, record_document, to_document,
-    PassageDoc,
+    derive_on_worker, passage_document, record_document, to_document, PassageDoc,
 };
 
 /// Deletes a document: its passages and its record.
@@ -363,17 +362,9 @@ fn add_passages(
     let mut tags = 0u64;
     for (i, tp) in passages.into_iter().enumerate() {
         tags += tp.tags.len() as u64;
-        writer.add_document(passage_doc(fields, i as u64, tp, derive_here))?;
+        writer.add_document(passage_document(fields, i as u64, tp, derive_here))?;
     }
     Ok(tags)
-}
-
-fn passage_doc(f: &Fields, ordinal: u64, tp: TaggedPassage, derive_here: bool) -> PassageDoc {
-    if derive_here {
-        derived_passage_document(f, ordinal, tp)
-    } else {
-        passage_document(f, ordinal, tp)
-    }
 }
 
 /// The manifest record of an indexed document.
@@ -989,7 +980,7 @@ pub fn write_passages(
         .zip(ordinals)
         .try_for_each(|(tp, ordinal)| {
             writer
-                .add_document(passage_doc(&fields, ordinal, tp, true))
+                .add_document(passage_document(&fields, ordinal, tp, true))
                 .map(|_| ())
         })
         .map_err(|e| IndexError::tantivy(dir, e))?;
