@@ -467,6 +467,17 @@ mod tests {
         out
     }
 
+    proptest::proptest! {
+        /// Any mix of the sentence ends, their look-alikes (same lead bytes, other chars) and
+        /// whitespace breaks where the char-by-char definition does.
+        #[test]
+        fn sentence_breaks_agree_with_their_definition_on_any_text(
+            t in "[a.!?;\n \u{3000}\u{a0}\u{2028}。…、〃‥‧，；：人]{0,40}"
+        ) {
+            proptest::prop_assert_eq!(sentence_breaks(&t), sentence_breaks_by_char(&t));
+        }
+    }
+
     #[test]
     fn sentence_breaks_agree_with_their_char_by_char_definition() {
         for t in [
