@@ -13,10 +13,12 @@ mod block;
 mod html;
 mod markdown;
 mod sentence;
+mod split;
 mod text;
 mod words;
 
 pub use sentence::sentences;
+pub use split::MAX_PASSAGE_CHARS;
 
 use crate::model::{Document, Format, Lang, OffsetMap, Passage, PassageKind, Token};
 use block::Block;
@@ -100,7 +102,7 @@ impl Segmenter {
             Format::Html => html::blocks(&doc.text),
             Format::Text => text::blocks(&doc.text),
         };
-        let blocks = repair_page_breaks(&doc.text, blocks);
+        let blocks = split::split_long(repair_page_breaks(&doc.text, blocks));
         blocks
             .into_iter()
             .enumerate()

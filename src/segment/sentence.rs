@@ -112,7 +112,8 @@ fn after_closers(text: &str, at: usize) -> usize {
     at + rest.find(|d| !is_closer(d)).unwrap_or(rest.len())
 }
 
-fn push_trimmed(out: &mut Vec<Range<usize>>, text: &str, r: Range<usize>) {
+/// Pushes `r` trimmed of whitespace, unless nothing is left.
+pub(super) fn push_trimmed(out: &mut Vec<Range<usize>>, text: &str, r: Range<usize>) {
     let s = &text[r.clone()];
     let t = s.trim_start();
     let start = r.start + (s.len() - t.len());

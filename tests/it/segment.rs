@@ -495,3 +495,62 @@ fn english_terms_are_snowball_stems_every_time() {
         }
     }
 }
+
+#[test]
+fn overlong_paragraphs_become_bounded_passages() {
+    use hria::segment::MAX_PASSAGE_CHARS;
+    let zh = "我们禁止强迫劳动和童工，尊重结社自由与集体谈判权利。".repeat(300);
+    let en = "We prohibit forced labour &amp; child labour in our supply chain. ".repeat(150);
+    let unbroken = "人权".repeat(3_000);
+    for (id, format, text) in [
+        ("a.txt", Format::Text, format!("Title\n\n{zh}\n\nEnd.\n")),
+        (
+            "b.md",
+            Format::Markdown,
+            format!("# 标题\n\n{zh}\n\n- {en}\n"),
+        ),
+        (
+            "c.html",
+            Format::Html,
+            format!("<h2>T</h2><p>{en}</p><p>{unbroken}</p>"),
+        ),
+    ] {
+        let d = doc(id, format, &text);
+        let ps = seg().segment(&d);
+        check(&d, &ps).unwrap();
+        assert!(ps.len() >= 4, "{id}: {} passages", ps.len());
+        for p in &ps {
+            assert!(
+                p.text.chars().count() <= MAX_PASSAGE_CHARS,
+                "{id}: {}",
+                p.id
+            );
+        }
+        // Cut at sentence ends where there are any, under the block's section.
+        let zh_pieces: Vec<_> = ps.iter().filter(|p| p.text.contains("强迫劳动")).collect();
+        for p in &zh_pieces {
+            assert!(
+                p.text.starts_with("我们") && p.text.ends_with('。'),
+                "{id}: {}",
+                p.text
+            );
+        }
+        let en_pieces: Vec<_> = ps.iter().filter(|p| p.text.contains("forced")).collect();
+        for p in &en_pieces {
+            assert!(
+                p.text.starts_with("We") && p.text.ends_with('.'),
+                "{id}: {}",
+                p.text
+            );
+        }
+        let all: String = ps.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(
+            all.matches("强迫劳动").count(),
+            if id == "c.html" { 0 } else { 300 }
+        );
+        assert_eq!(
+            all.matches("forced").count(),
+            if id == "a.txt" { 0 } else { 150 }
+        );
+    }
+}

@@ -92,6 +92,8 @@ fn markupish() -> impl Strategy<Value = String> {
 fn any_text() -> impl Strategy<Value = String> {
     prop_oneof![
         markupish(),
+        // Longer than a passage may be, so that overlong blocks are cut.
+        markupish().prop_map(|s| s.repeat(40)),
         any::<String>(),
         prop::collection::vec(any::<u8>(), 0..300)
             .prop_map(|b| String::from_utf8_lossy(&b).into_owned()),
