@@ -102,6 +102,7 @@ impl Segmenter {
             Format::Html => html::blocks(&doc.text),
             Format::Text => text::blocks(&doc.text),
         };
+        let blocks: Vec<Block> = blocks.into_iter().filter(|b| !invisible(&b.text)).collect();
         let blocks = split::split_long(repair_page_breaks(&doc.text, blocks));
         blocks
             .into_iter()
@@ -172,6 +173,15 @@ pub fn parse_passage_id(id: &str) -> Option<(&str, u64)> {
         return None;
     }
     Some((doc, ordinal.parse().ok()?))
+}
+
+/// Whether a text shows nothing: only whitespace and zero-width format chars (a paragraph of a
+/// lone U+200B is common in web-sourced Markdown). Such a block is no passage, and does not stand
+/// between the halves of a paragraph cut by a page break.
+fn invisible(text: &str) -> bool {
+    text.chars().all(|c| {
+        c.is_whitespace() || matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}')
+    })
 }
 
 /// Closing quotes and brackets that may follow sentence-final punctuation.
@@ -277,6 +287,21 @@ mod tests {
             "doc.md#0001-xyz",
         ] {
             assert_eq!(parse_passage_id(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn invisible_blocks() {
+        for t in [
+            "\u{200B}",
+            "\u{200B} \u{200B}",
+            "\u{FEFF}\n",
+            "\u{2060}\u{200D}",
+        ] {
+            assert!(invisible(t), "{t:?}");
+        }
+        for t in ["____", "\u{200B}人权", "a", "。"] {
+            assert!(!invisible(t), "{t:?}");
         }
     }
 

@@ -554,3 +554,19 @@ fn overlong_paragraphs_become_bounded_passages() {
         );
     }
 }
+
+#[test]
+fn zero_width_paragraphs_are_no_passages_and_do_not_block_page_break_repair() {
+    let text = "第一条 我们在自己的所有业务和整个供应链中尊重\n\n\u{200B}\n\n人权。\n\n\u{200B}\u{200B}\n\n第二条 我们禁止强迫劳动。\n";
+    let d = doc("z.md", Format::Markdown, text);
+    let ps = seg().segment(&d);
+    check(&d, &ps).unwrap();
+    let got: Vec<&str> = ps.iter().map(|p| p.text.as_str()).collect();
+    assert_eq!(
+        got,
+        [
+            "第一条 我们在自己的所有业务和整个供应链中尊重人权。",
+            "第二条 我们禁止强迫劳动。"
+        ]
+    );
+}
