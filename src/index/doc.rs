@@ -22,7 +22,14 @@ pub struct PassageDoc(Inner);
 enum Inner {
     // Boxed: documents wait in tantivy's channel, whose slots are sized for the largest variant.
     Passage(Box<LazyPassage>),
-    Values(Vec<(Field, String)>),
+    Values(Vec<(Field, Owned)>),
+}
+
+/// A value a [`PassageDoc`] of plain values owns.
+#[derive(Debug)]
+enum Owned {
+    Str(String),
+    U64(u64),
 }
 
 #[derive(Debug)]
@@ -141,7 +148,7 @@ enum Values<'a> {
         derived: &'a Derived,
         at: usize,
     },
-    Values(std::slice::Iter<'a, (Field, String)>),
+    Values(std::slice::Iter<'a, (Field, Owned)>),
 }
 
 /// The passage fields before its facets.
@@ -153,7 +160,12 @@ impl<'a> Iterator for PassageValues<'a> {
     fn next(&mut self) -> Option<Self::Item> {
         use PassageValue::{Facet, Str, F64, U64};
         let (lazy, d, at) = match &mut self.0 {
-            Values::Values(v) => return v.next().map(|(f, s)| (*f, Str(s.as_str()))),
+            Values::Values(v) => {
+                return v.next().map(|(f, v)| match v {
+                    Owned::Str(s) => (*f, Str(s.as_str())),
+                    Owned::U64(n) => (*f, U64(*n)),
+                })
+            }
             Values::Passage { lazy, derived, at } => (*lazy, *derived, at),
         };
         let i = *at;
@@ -242,18 +254,43 @@ pub fn to_document(f: &Fields, ordinal: u64, tp: &TaggedPassage) -> PassageDoc {
     passage_document(f, ordinal, tp.clone(), true)
 }
 
-/// The record of an indexed document, as a tantivy document of its own.
+/// The record of an indexed document, as a tantivy document of its own: its id and JSON for
+/// display, and what the unchanged check of the next run compares in fast columns
+/// ([`schema::RECORD_CHECK`]), unless a value is too long for them ([`schema::MAX_CHECK_VALUE`]).
 pub fn record_document(f: &Fields, id: &str, record: &schema::DocRecord) -> PassageDoc {
-    PassageDoc(Inner::Values(vec![
-        (f.record, schema::RECORD_VALUE.to_string()),
-        (f.record_id, id.to_string()),
-        (f.record_lang, record.lang.clone()),
+    let mut values = vec![
+        (f.record, Owned::Str(schema::RECORD_VALUE.to_string())),
+        (f.record_id, Owned::Str(id.to_string())),
+        (f.record_lang, Owned::Str(record.lang.clone())),
         // Serializing plain data cannot fail; an empty object reads back as a default record.
         (
             f.record_json,
-            serde_json::to_string(record).unwrap_or_else(|_| "{}".into()),
+            Owned::Str(serde_json::to_string(record).unwrap_or_else(|_| "{}".into())),
         ),
-    ]))
+    ];
+    let degraded = record.degraded.as_deref();
+    let checked = [id, &record.hash, &record.inputs, &record.root]
+        .into_iter()
+        .chain(degraded)
+        .all(|v| v.len() <= schema::MAX_CHECK_VALUE);
+    let mut flags = 0;
+    if checked {
+        flags |= schema::CHECK_IN_COLUMNS;
+        for (field, v) in [
+            (f.record_doc, id),
+            (f.record_hash, &record.hash),
+            (f.record_inputs, &record.inputs),
+            (f.record_root, &record.root),
+        ] {
+            values.push((field, Owned::Str(v.to_string())));
+        }
+        if let Some(reason) = degraded {
+            flags |= schema::CHECK_DEGRADED;
+            values.push((f.record_degraded, Owned::Str(reason.to_string())));
+        }
+    }
+    values.push((f.record_check, Owned::U64(flags)));
+    PassageDoc(Inner::Values(values))
 }
 
 #[cfg(test)]

@@ -3,7 +3,8 @@
 //! Readers go through [`open_reader`], which checks that the directory holds an hria index of the
 //! current [`schema::SCHEMA_VERSION`], registers the query tokenizer and reads the
 //! [`schema::CommitPayload`] committed with the passages; [`document_record`] reads the record of
-//! a document. Writers go through [`writer::build`].
+//! a document, and [`RecordChecks`] what an incremental run compares of it, from fast columns.
+//! Writers go through [`writer::build`].
 
 pub mod doc;
 pub mod schema;
@@ -434,6 +435,18 @@ pub struct Fields {
     pub record_lang: Field,
     /// [`schema::RECORD_JSON`].
     pub record_json: Field,
+    /// [`schema::RECORD_CHECK`].
+    pub record_check: Field,
+    /// [`schema::RECORD_DOC`].
+    pub record_doc: Field,
+    /// [`schema::RECORD_HASH`].
+    pub record_hash: Field,
+    /// [`schema::RECORD_INPUTS`].
+    pub record_inputs: Field,
+    /// [`schema::RECORD_ROOT`].
+    pub record_root: Field,
+    /// [`schema::RECORD_DEGRADED`].
+    pub record_degraded: Field,
 }
 
 impl Fields {
@@ -460,6 +473,12 @@ impl Fields {
             record_id: f(schema::RECORD_ID)?,
             record_lang: f(schema::RECORD_LANG)?,
             record_json: f(schema::RECORD_JSON)?,
+            record_check: f(schema::RECORD_CHECK)?,
+            record_doc: f(schema::RECORD_DOC)?,
+            record_hash: f(schema::RECORD_HASH)?,
+            record_inputs: f(schema::RECORD_INPUTS)?,
+            record_root: f(schema::RECORD_ROOT)?,
+            record_degraded: f(schema::RECORD_DEGRADED)?,
         })
     }
 
@@ -569,6 +588,178 @@ fn read_record(
         TantivyError::InternalError(format!("the record of document {id} does not parse: {e}"))
     })?;
     Ok((id, record))
+}
+
+/// What the unchanged check of an incremental run needs of a document's record.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RecordCheck {
+    /// [`DocRecord::hash`].
+    pub hash: String,
+    /// [`DocRecord::inputs`].
+    pub inputs: String,
+    /// [`DocRecord::root`].
+    pub root: String,
+    /// [`DocRecord::degraded`].
+    pub degraded: Option<String>,
+}
+
+impl From<DocRecord> for RecordCheck {
+    fn from(r: DocRecord) -> Self {
+        RecordCheck {
+            hash: r.hash,
+            inputs: r.inputs,
+            root: r.root,
+            degraded: r.degraded,
+        }
+    }
+}
+
+/// One segment's check columns ([`schema::RECORD_CHECK`] and the string columns after it).
+struct CheckColumns {
+    flags: Option<tantivy::columnar::Column<u64>>,
+    id: Option<tantivy::columnar::StrColumn>,
+    hash: Option<tantivy::columnar::StrColumn>,
+    inputs: Option<tantivy::columnar::StrColumn>,
+    root: Option<tantivy::columnar::StrColumn>,
+    degraded: Option<tantivy::columnar::StrColumn>,
+}
+
+/// The string value of `column` for `doc`, if it has one.
+fn column_str(
+    column: &Option<tantivy::columnar::StrColumn>,
+    doc: tantivy::DocId,
+) -> tantivy::Result<Option<String>> {
+    let Some(c) = column else {
+        return Ok(None);
+    };
+    let Some(ord) = c.term_ords(doc).next() else {
+        return Ok(None);
+    };
+    let mut out = String::new();
+    Ok(c.ord_to_str(ord, &mut out)?.then_some(out))
+}
+
+/// Reads the check values of document records from what a searcher sees: from the fast columns
+/// ([`schema::RECORD_CHECK`]), and from the stored record only where the columns do not hold
+/// them (a value longer than [`schema::MAX_CHECK_VALUE`]). Records sit in the doc store among
+/// their passages, so checking every record of a corpus through the store touched nearly all of
+/// it; the columns are a small part of the index.
+pub struct RecordChecks {
+    searcher: Searcher,
+    fields: Fields,
+    segments: Vec<CheckColumns>,
+    store_reads: std::cell::Cell<u64>,
+}
+
+impl RecordChecks {
+    /// Opens the check columns of every segment `searcher` sees.
+    pub fn open(searcher: &Searcher, fields: &Fields) -> tantivy::Result<RecordChecks> {
+        let segments = searcher
+            .segment_readers()
+            .iter()
+            .map(|seg| {
+                let ff = seg.fast_fields();
+                Ok(CheckColumns {
+                    flags: ff.column_opt::<u64>(schema::RECORD_CHECK)?,
+                    id: ff.str(schema::RECORD_DOC)?,
+                    hash: ff.str(schema::RECORD_HASH)?,
+                    inputs: ff.str(schema::RECORD_INPUTS)?,
+                    root: ff.str(schema::RECORD_ROOT)?,
+                    degraded: ff.str(schema::RECORD_DEGRADED)?,
+                })
+            })
+            .collect::<tantivy::Result<_>>()?;
+        Ok(RecordChecks {
+            searcher: searcher.clone(),
+            fields: *fields,
+            segments,
+            store_reads: std::cell::Cell::new(0),
+        })
+    }
+
+    /// The check values of the live record of document `id`, if there is one.
+    pub fn get(&self, id: &str) -> tantivy::Result<Option<RecordCheck>> {
+        let term = tantivy::Term::from_field_text(self.fields.record_id, id);
+        let mut found = None;
+        each_live(&self.searcher, &term, |addr| {
+            found = Some(addr);
+            false
+        })?;
+        let Some(addr) = found else {
+            return Ok(None);
+        };
+        if let Some(c) = self.in_columns(addr) {
+            let doc = addr.doc_id;
+            let (hash, inputs, root) = (
+                column_str(&c.hash, doc)?,
+                column_str(&c.inputs, doc)?,
+                column_str(&c.root, doc)?,
+            );
+            let degraded = match self.flags(addr) & schema::CHECK_DEGRADED {
+                0 => Some(None),
+                _ => column_str(&c.degraded, doc)?.map(Some),
+            };
+            if let (Some(hash), Some(inputs), Some(root), Some(degraded)) =
+                (hash, inputs, root, degraded)
+            {
+                return Ok(Some(RecordCheck {
+                    hash,
+                    inputs,
+                    root,
+                    degraded,
+                }));
+            }
+        }
+        self.read_stored(addr).map(|(_, r)| Some(r.into()))
+    }
+
+    /// Calls `f` with the id and root of every live record, in no particular order.
+    pub fn each_root(&self, mut f: impl FnMut(&str, &str)) -> tantivy::Result<()> {
+        let mut addrs = Vec::new();
+        each_live(&self.searcher, &self.fields.record_term(), |addr| {
+            addrs.push(addr);
+            true
+        })?;
+        for addr in addrs {
+            if let Some(c) = self.in_columns(addr) {
+                let doc = addr.doc_id;
+                if let (Some(id), Some(root)) = (column_str(&c.id, doc)?, column_str(&c.root, doc)?)
+                {
+                    f(&id, &root);
+                    continue;
+                }
+            }
+            let (id, r) = self.read_stored(addr)?;
+            f(&id, &r.root);
+        }
+        Ok(())
+    }
+
+    /// How many records were read from the doc store so far: those whose values the columns do
+    /// not hold.
+    pub fn store_reads(&self) -> u64 {
+        self.store_reads.get()
+    }
+
+    fn flags(&self, addr: tantivy::DocAddress) -> u64 {
+        self.segments
+            .get(addr.segment_ord as usize)
+            .and_then(|c| c.flags.as_ref())
+            .and_then(|f| f.first(addr.doc_id))
+            .unwrap_or(0)
+    }
+
+    /// The columns of the record at `addr`, if they hold its values.
+    fn in_columns(&self, addr: tantivy::DocAddress) -> Option<&CheckColumns> {
+        (self.flags(addr) & schema::CHECK_IN_COLUMNS != 0)
+            .then(|| self.segments.get(addr.segment_ord as usize))
+            .flatten()
+    }
+
+    fn read_stored(&self, addr: tantivy::DocAddress) -> tantivy::Result<(String, DocRecord)> {
+        self.store_reads.set(self.store_reads.get() + 1);
+        read_record(&self.searcher, &self.fields, addr)
+    }
 }
 
 /// An opened index, ready to search.
@@ -1038,6 +1229,111 @@ mod tests {
         assert_eq!(decoded, expected);
         // Some term shares a position with the one before it: sub-words were kept.
         assert!(decoded.windows(2).any(|w| w[0].1 == w[1].1));
+    }
+
+    /// An index in memory holding `records` (id and record), committed in one segment.
+    fn index_of_records(records: &[(&str, &DocRecord)]) -> (Index, Fields) {
+        let index = Index::create_in_ram(schema::schema());
+        register_tokenizer(&index);
+        let f = Fields::resolve(&index.schema()).unwrap();
+        let mut w: tantivy::IndexWriter<doc::PassageDoc> =
+            index.writer_with_num_threads(1, 15 << 20).unwrap();
+        for (id, r) in records {
+            w.add_document(doc::record_document(&f, id, r)).unwrap();
+        }
+        w.commit().unwrap();
+        (index, f)
+    }
+
+    fn record(hash: &str, root: String, degraded: Option<String>) -> DocRecord {
+        DocRecord {
+            path: format!("{root}/x.md"),
+            hash: hash.into(),
+            inputs: format!("inputs of {hash}"),
+            degraded,
+            title: "标题".into(),
+            lang: "zh".into(),
+            root,
+            passages: 3,
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn record_checks_come_from_the_columns_and_long_values_from_the_store() {
+        let plain = record("h1", "/corpus".into(), None);
+        let degraded = record(
+            "h2",
+            "/corpus".into(),
+            Some("2 invalid byte sequences".into()),
+        );
+        // At the limit, the values go in the columns; past it (a value tantivy would cut at
+        // 64 KiB), the record is checked from its JSON.
+        let at_limit = record("h3", "r".repeat(schema::MAX_CHECK_VALUE), None);
+        let long_root = record("h4", "根".repeat(30_000), None);
+        let long_reason = record("h5", "/corpus".into(), Some("原因".repeat(30_000)));
+        let records = [
+            ("a.md", &plain),
+            ("b.md", &degraded),
+            ("c.md", &at_limit),
+            ("d.md", &long_root),
+            ("e.md", &long_reason),
+        ];
+        let (index, f) = index_of_records(&records);
+        let searcher = index.reader().unwrap().searcher();
+        let checks = RecordChecks::open(&searcher, &f).unwrap();
+        let get = |id: &str| checks.get(id).unwrap();
+        assert_eq!(get("a.md"), Some(plain.clone().into()));
+        assert_eq!(get("b.md"), Some(degraded.clone().into()));
+        assert_eq!(get("c.md"), Some(at_limit.clone().into()));
+        assert_eq!(checks.store_reads(), 0);
+        assert_eq!(get("d.md"), Some(long_root.clone().into()));
+        assert_eq!(get("e.md"), Some(long_reason.clone().into()));
+        assert_eq!(checks.store_reads(), 2);
+        assert_eq!(get("missing.md"), None);
+        let mut roots = Vec::new();
+        checks
+            .each_root(|id, root| roots.push((id.to_string(), root.to_string())))
+            .unwrap();
+        roots.sort();
+        let expected: Vec<(String, String)> = records
+            .iter()
+            .map(|(id, r)| (id.to_string(), r.root.clone()))
+            .collect();
+        assert_eq!(roots, expected);
+        assert_eq!(checks.store_reads(), 4);
+        // The full record, for display, is the JSON, whatever the columns hold.
+        assert_eq!(
+            document_record(&searcher, &f, "d.md").unwrap(),
+            Some(long_root)
+        );
+    }
+
+    #[test]
+    fn record_checks_skip_deleted_records_in_every_segment() {
+        let a = record("h1", "/corpus".into(), None);
+        let b = record("h2", "/other".into(), Some("why".into()));
+        let c = record("h3", "/corpus".into(), None);
+        let (index, f) = index_of_records(&[("a.md", &a), ("b.md", &b), ("c.md", &c)]);
+        let mut w: tantivy::IndexWriter<doc::PassageDoc> =
+            index.writer_with_num_threads(1, 15 << 20).unwrap();
+        // Replaced in a second segment, as an incremental run replaces a changed document.
+        let a2 = record("h1b", "/corpus".into(), Some("now degraded".into()));
+        w.delete_term(tantivy::Term::from_field_text(f.record_id, "a.md"));
+        w.add_document(doc::record_document(&f, "a.md", &a2))
+            .unwrap();
+        w.delete_term(tantivy::Term::from_field_text(f.record_id, "b.md"));
+        w.commit().unwrap();
+        let searcher = index.reader().unwrap().searcher();
+        assert_eq!(searcher.segment_readers().len(), 2);
+        let checks = RecordChecks::open(&searcher, &f).unwrap();
+        assert_eq!(checks.get("a.md").unwrap(), Some(a2.into()));
+        assert_eq!(checks.get("b.md").unwrap(), None);
+        let mut ids = Vec::new();
+        checks.each_root(|id, _| ids.push(id.to_string())).unwrap();
+        ids.sort();
+        assert_eq!(ids, ["a.md", "c.md"]);
+        assert_eq!(checks.store_reads(), 0);
     }
 
     #[test]

@@ -11,7 +11,8 @@ use tantivy::schema::{
 /// Bumped whenever the layout changes; an index of another version must be rebuilt.
 /// 3: document records are tantivy documents of their own ([`RECORD`]), not the commit payload.
 /// 4: passage ids are stored, not indexed ([`PASSAGE_ID`]).
-pub const SCHEMA_VERSION: u32 = 4;
+/// 5: records keep what the unchanged check reads in fast columns ([`RECORD_CHECK`] and after).
+pub const SCHEMA_VERSION: u32 = 5;
 
 /// Name of the tokenizer of [`TEXT`]. The writer hands tantivy the segmenter's terms as one term
 /// list ([`crate::index::encode_terms`]), which the tokenizer registered under this name on every
@@ -70,6 +71,32 @@ pub const RECORD_LANG: &str = "record_lang";
 /// The [`DocRecord`] as JSON. STORED only.
 pub const RECORD_JSON: &str = "record_json";
 
+/// Which of a record's check values its fast columns hold, as bits ([`CHECK_IN_COLUMNS`],
+/// [`CHECK_DEGRADED`]). u64 FAST. An incremental run reads what it compares (id, hashes, root,
+/// degraded reason) from these columns rather than from [`RECORD_JSON`]: records sit in the doc
+/// store among their passages, so reading them all touched nearly every block of the store.
+pub const RECORD_CHECK: &str = "record_check";
+/// The document id, FAST only (the [`RECORD_ID`] term finds a record; this column lists them).
+pub const RECORD_DOC: &str = "record_doc";
+/// [`DocRecord::hash`]. FAST only.
+pub const RECORD_HASH: &str = "record_hash";
+/// [`DocRecord::inputs`]. FAST only.
+pub const RECORD_INPUTS: &str = "record_inputs";
+/// [`DocRecord::root`]. FAST only.
+pub const RECORD_ROOT: &str = "record_root";
+/// [`DocRecord::degraded`], when there is one. FAST only.
+pub const RECORD_DEGRADED: &str = "record_degraded";
+
+/// Set in [`RECORD_CHECK`] when the check columns hold the record's values; when not, the check
+/// reads [`RECORD_JSON`].
+pub const CHECK_IN_COLUMNS: u64 = 1;
+/// Set in [`RECORD_CHECK`] when the document is degraded ([`RECORD_DEGRADED`] holds why).
+pub const CHECK_DEGRADED: u64 = 2;
+/// The longest value put in a check column. tantivy cuts fast-field strings at 64 KiB without a
+/// word, so a record with a longer value (only a path could be) keeps its values out of the
+/// columns, and is checked from [`RECORD_JSON`].
+pub const MAX_CHECK_VALUE: usize = 16 << 10;
+
 /// Separator between section path elements in [`SECTION`].
 pub const SECTION_SEP: &str = " › ";
 
@@ -103,6 +130,16 @@ pub fn schema() -> Schema {
     b.add_text_field(RECORD_ID, STRING | STORED);
     b.add_text_field(RECORD_LANG, STRING);
     b.add_text_field(RECORD_JSON, STORED);
+    b.add_u64_field(RECORD_CHECK, FAST);
+    for name in [
+        RECORD_DOC,
+        RECORD_HASH,
+        RECORD_INPUTS,
+        RECORD_ROOT,
+        RECORD_DEGRADED,
+    ] {
+        b.add_text_field(name, FAST);
+    }
     b.build()
 }
 

@@ -12,7 +12,9 @@
 //! another layout, or a damaged one, is replaced by a fresh index built next to it and swapped in.
 
 use super::schema::{self, CommitPayload, DocRecord};
-use super::{open_index, register_tokenizer, Fields, IndexError, META_FILE};
+use super::{
+    open_index, register_tokenizer, Fields, IndexError, RecordCheck, RecordChecks, META_FILE,
+};
 use crate::ingest::{self, Candidate, IngestOptions, Skip, SkipKind};
 use crate::model::{Document, TaggedPassage};
 use crate::tag::Tagger;
@@ -119,6 +121,10 @@ pub struct BuildSummary {
     pub total_documents: u64,
     /// Passages in the index after the run.
     pub total_passages: u64,
+    /// Records of the last commit the run read from the doc store rather than from their check
+    /// columns (only those with a value too long for the columns). Not part of the report.
+    #[serde(skip)]
+    pub records_read_from_store: u64,
 }
 
 /// One candidate with the root it was found under.
@@ -158,10 +164,10 @@ enum Outcome {
 }
 
 /// The last commit of the index a run updates, read through a searcher so that its document
-/// records are looked up one at a time rather than held in memory.
+/// records are looked up one at a time rather than held in memory, from their check columns.
 struct Old {
     payload: CommitPayload,
-    searcher: Option<(tantivy::Searcher, Fields)>,
+    searcher: Option<(tantivy::Searcher, Fields, RecordChecks)>,
 }
 
 impl Old {
@@ -184,35 +190,43 @@ impl Old {
             .reload_policy(tantivy::ReloadPolicy::Manual)
             .try_into()
             .map_err(|e| IndexError::tantivy(dir, e))?;
+        let searcher = reader.searcher();
+        let checks =
+            RecordChecks::open(&searcher, &fields).map_err(|e| IndexError::tantivy(dir, e))?;
         Ok(Old {
             payload,
-            searcher: Some((reader.searcher(), fields)),
+            searcher: Some((searcher, fields, checks)),
         })
     }
 
-    fn get(&self, dir: &Path, id: &str) -> Result<Option<DocRecord>, IndexError> {
+    fn get(&self, dir: &Path, id: &str) -> Result<Option<RecordCheck>, IndexError> {
         match &self.searcher {
-            Some((s, f)) => {
-                super::document_record(s, f, id).map_err(|e| IndexError::tantivy(dir, e))
-            }
+            Some((_, _, c)) => c.get(id).map_err(|e| IndexError::tantivy(dir, e)),
             None => Ok(None),
         }
     }
 
     fn count(&self, dir: &Path) -> Result<u64, IndexError> {
         match &self.searcher {
-            Some((s, f)) => {
+            Some((s, f, _)) => {
                 super::count_documents(s, f, None).map_err(|e| IndexError::tantivy(dir, e))
             }
             None => Ok(0),
         }
     }
 
-    fn all(&self, dir: &Path) -> Result<Vec<(String, DocRecord)>, IndexError> {
+    /// Calls `f` with the id and root of every document the last commit holds.
+    fn each_root(&self, dir: &Path, f: impl FnMut(&str, &str)) -> Result<(), IndexError> {
         match &self.searcher {
-            Some((s, f)) => super::document_records(s, f).map_err(|e| IndexError::tantivy(dir, e)),
-            None => Ok(Vec::new()),
+            Some((_, _, c)) => c.each_root(f).map_err(|e| IndexError::tantivy(dir, e)),
+            None => Ok(()),
         }
+    }
+
+    fn store_reads(&self) -> u64 {
+        self.searcher
+            .as_ref()
+            .map_or(0, |(_, _, c)| c.store_reads())
     }
 }
 
@@ -654,7 +668,7 @@ pub fn build(
         let root_str: &str = &root;
         // The id is held in the index by a document of a root not given to this run: this
         // document gets its root's name in front rather than replacing that one.
-        let held_elsewhere = |rec: &Option<DocRecord>| {
+        let held_elsewhere = |rec: &Option<RecordCheck>| {
             rec.as_ref()
                 .is_some_and(|r| r.root != root_str && !walked_roots.contains(&r.root))
         };
@@ -706,13 +720,14 @@ pub fn build(
     summary.found = cands.len() as u64;
 
     // Documents recorded under a root of this run that the walk no longer finds.
-    for (id, r) in old.all(dir)? {
-        if walked_roots.contains(&r.root) && !seen.contains(&id) {
-            delete_document(&writer, &fields, &id);
+    old.each_root(dir, |id, root| {
+        if walked_roots.contains(root) && !seen.contains(id) {
+            delete_document(&writer, &fields, id);
             summary.removed += 1;
         }
-    }
+    })?;
     drop(seen);
+    summary.records_read_from_store = old.store_reads();
 
     let tagger = Tagger::new(opts.taxonomy);
     let ctx = Ctx {
@@ -1021,6 +1036,65 @@ pub fn write_documents(
 mod tests {
     use super::*;
     use tantivy::index::SegmentId;
+
+    fn run(dir: &Path, root: &Path) -> BuildSummary {
+        let opts = BuildOptions {
+            dir: dir.to_path_buf(),
+            roots: vec![root.to_path_buf()],
+            ingest: IngestOptions::default(),
+            threads: 1,
+            memory_budget_per_thread: DEFAULT_MEMORY_BUDGET,
+            rebuild: false,
+            taxonomy: Taxonomy::builtin(),
+            hold_lock: None,
+        };
+        build(&opts, &|_| {}).unwrap()
+    }
+
+    #[test]
+    fn an_unchanged_run_checks_the_records_from_their_columns() {
+        let tmp = tempfile::tempdir().unwrap();
+        let corpus = tmp.path().join("corpus");
+        std::fs::create_dir(&corpus).unwrap();
+        for (name, text) in [
+            ("a.md", "# 政策\n\n我们禁止强迫劳动。"),
+            ("b.md", "# Policy\n\nWe respect the rights of workers."),
+            ("c.md", "# 承诺\n\n尊重人权捍卫者。"),
+        ] {
+            std::fs::write(corpus.join(name), text).unwrap();
+        }
+        // Invalid UTF-8: the record carries a degraded reason, reported again when unchanged.
+        let damaged = [
+            "# 损坏\n\n强迫劳动".as_bytes(),
+            b"\xff",
+            "供应链。\n".as_bytes(),
+        ]
+        .concat();
+        std::fs::write(corpus.join("d.md"), damaged).unwrap();
+        let index = tmp.path().join("index");
+        let first = run(&index, &corpus);
+        assert_eq!((first.indexed, first.unchanged), (4, 0));
+        let again = run(&index, &corpus);
+        assert_eq!((again.indexed, again.unchanged, again.removed), (0, 4, 0));
+        assert!(!again.committed);
+        assert_eq!(again.records_read_from_store, 0);
+        assert_eq!(again.skipped.len(), first.skipped.len());
+        assert!(again.skipped.iter().any(|s| s.kind == SkipKind::Degraded));
+        // What the columns hold is what the JSON records.
+        let h = super::super::open_reader(&index).unwrap();
+        let checks = RecordChecks::open(&h.searcher, &h.fields).unwrap();
+        let records = h.documents().unwrap();
+        assert_eq!(records.len(), 4);
+        for (id, r) in records {
+            assert_eq!(checks.get(&id).unwrap(), Some(r.into()), "{id}");
+        }
+        assert_eq!(checks.store_reads(), 0);
+        drop((checks, h));
+        std::fs::remove_file(corpus.join("b.md")).unwrap();
+        let removed = run(&index, &corpus);
+        assert_eq!((removed.unchanged, removed.removed), (3, 1));
+        assert_eq!(removed.records_read_from_store, 0);
+    }
 
     #[test]
     fn merges_are_cut_at_the_cap() {
