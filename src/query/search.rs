@@ -367,7 +367,13 @@ fn unknown_id<'a>(
         if what == "instrument" {
             closest(last(id), ids.map(|e| (last(e), e)), 5)
         } else {
-            closest(id, ids.map(|e| (e, e)), 5)
+            // A misspelt group (`right/labor`) is closest to the group, not to its tags.
+            let groups = ids.flat_map(|e| {
+                e.match_indices('/')
+                    .map(move |(i, _)| &e[..i])
+                    .chain(std::iter::once(e))
+            });
+            closest(id, groups.map(|e| (e, e)), 5)
         }
     } else {
         msg.push_str(
@@ -807,6 +813,8 @@ mod tests {
             ids.iter().copied(),
         );
         assert!(m.ends_with("did you mean instrument/ICCPR?"), "{m}");
+        let m = unknown_id("tag", "right/labor", "right/labor", ids.iter().copied());
+        assert!(m.ends_with("did you mean right/labour?"), "{m}");
         let m = unknown_id("tag", "nonsense/x", "nonsense/x", ids.iter().copied());
         assert!(m.ends_with("see `hria taxonomy list`"), "{m}");
     }
