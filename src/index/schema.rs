@@ -11,9 +11,9 @@ use tantivy::schema::{
 /// Bumped whenever the layout changes; an index of another version must be rebuilt.
 /// 3: document records are tantivy documents of their own ([`RECORD`]), not the commit payload.
 /// 4: passage ids are stored, not indexed ([`PASSAGE_ID`]).
-/// 5: records keep what the unchanged check reads in fast columns ([`RECORD_CHECK`] and after);
-/// overlong blocks are cut into passages and invisible ones dropped, so older passages differ.
-pub const SCHEMA_VERSION: u32 = 5;
+/// 5: records keep what the unchanged check reads in fast columns ([`RECORD_CHECK`] and after).
+/// 6: overlong blocks are cut into passages and invisible ones dropped, so older passages differ.
+pub const SCHEMA_VERSION: u32 = 6;
 
 /// Name of the tokenizer of [`TEXT`]. The writer hands tantivy the segmenter's terms as one term
 /// list ([`crate::index::encode_terms`]), which the tokenizer registered under this name on every

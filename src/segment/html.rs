@@ -58,7 +58,7 @@ const BLOCKS: &[&str] = &[
 pub(crate) fn blocks(src: &str) -> Vec<Block> {
     let html = Html::parse_document(src);
     let mut b = Builder::new(src);
-    walk(&html, &mut b, src, 0);
+    walk(&html, &mut b, src, 0..src.len());
     b.close(src.len());
     b.blocks
 }
@@ -70,13 +70,16 @@ pub(crate) fn fragment(b: &mut Builder<'_>, src: &str, range: Range<usize>) {
         return;
     };
     b.close(range.start);
-    walk(&Html::parse_fragment(part), b, src, range.start);
+    walk(&Html::parse_fragment(part), b, src, range.clone());
     b.close(range.end);
 }
 
-/// Walks a parsed tree, locating each text node in `src` from `from` on, in order.
-fn walk(html: &Html, b: &mut Builder<'_>, src: &str, from: usize) {
-    let mut cursor = from;
+/// Walks a parsed tree, locating each text node in `src[within]`, in order. Only there: an HTML
+/// block inside Markdown whose text is not found where expected must not claim a copy of it
+/// further down the document.
+fn walk(html: &Html, b: &mut Builder<'_>, src: &str, within: Range<usize>) {
+    let mut cursor = within.start;
+    let src_within = &src[..within.end];
     // Open elements that decide a text's kind: heading level, or 0 for a list item.
     let mut ctx: Vec<u32> = Vec::new();
     let mut hidden = 0usize; // inside <head>: located but not kept
@@ -90,7 +93,7 @@ fn walk(html: &Html, b: &mut Builder<'_>, src: &str, from: usize) {
                     Some(_) => PassageKind::Heading,
                     None => PassageKind::Paragraph,
                 };
-                if let Some((pieces, end)) = locate(src, cursor, t) {
+                if let Some((pieces, end)) = locate(src_within, cursor, t) {
                     cursor = end;
                     if hidden == 0 {
                         for (range, d) in pieces {

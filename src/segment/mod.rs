@@ -178,9 +178,20 @@ pub fn parse_passage_id(id: &str) -> Option<(&str, u64)> {
 /// Whether a text shows nothing: only whitespace and zero-width format chars (a paragraph of a
 /// lone U+200B is common in web-sourced Markdown). Such a block is no passage, and does not stand
 /// between the halves of a paragraph cut by a page break.
-fn invisible(text: &str) -> bool {
+pub(super) fn invisible(text: &str) -> bool {
     text.chars().all(|c| {
-        c.is_whitespace() || matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}')
+        c.is_whitespace()
+            // Soft hyphen, Mongolian vowel separator, zero-width space and joiners, direction
+            // marks, word joiner and invisible operators, emoji presentation selector, BOM.
+            || matches!(
+                c,
+                '\u{AD}'
+                    | '\u{180E}'
+                    | '\u{200B}'..='\u{200F}'
+                    | '\u{2060}'..='\u{2064}'
+                    | '\u{FE0F}'
+                    | '\u{FEFF}'
+            )
     })
 }
 

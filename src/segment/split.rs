@@ -31,92 +31,128 @@ pub(crate) fn split_long(blocks: Vec<Block>) -> Vec<Block> {
         }
         let pieces = cut(&b.text, &b.map, MAX_PASSAGE_CHARS);
         let last = pieces.len().saturating_sub(1);
+        // Pieces come in text order: the first run of each is searched from the previous one's.
+        let mut first_run = 0;
         for (k, r) in pieces.into_iter().enumerate() {
-            out.push(piece(&b, r, k == 0, k == last));
+            // A stretch of zero-width chars cut out of a long block is no passage either.
+            if !super::invisible(&b.text[r.clone()]) {
+                out.push(piece(&b, r, k == 0, k == last, &mut first_run));
+            }
         }
     }
     out
 }
 
-/// Clean byte ranges of the pieces of `text`, in order, each trimmed, non-empty and at most
-/// `max` chars. Sentences are kept whole where they fit; a longer sentence is cut after the last
-/// whitespace or clause mark that fits, or else after `max` chars. No cut falls inside a run of
-/// `map` whose clean text differs in length from its source (a decoded entity, or markup whose
-/// text maps back as a whole), so a piece holding such a run may exceed `max` by its length.
+/// The piece being filled by [`cut`]: clean byte offsets and its length in chars.
+struct Open {
+    start: usize,
+    chars: usize,
+    end: usize,
+}
+
+/// Clean byte ranges of the pieces of `text`, in order, each trimmed and non-empty. Sentences
+/// are kept whole while a piece stays within `max` chars; a longer sentence is cut after the last
+/// whitespace or clause mark that fits, or else after `max` chars, on a grapheme boundary. No cut
+/// falls inside a run of `map` whose clean text differs in length from its source (a decoded
+/// entity, or markup whose text maps back only as a whole): the piece before takes in the whole
+/// run, so such a piece may exceed `max` by the run's length.
 fn cut(text: &str, map: &OffsetMap, max: usize) -> Vec<Range<usize>> {
     let mut out = Vec::new();
-    // The open piece: its start, chars and end.
-    let mut open: Option<(usize, usize, usize)> = None;
+    let mut open: Option<Open> = None;
+    // Text before this offset is in a piece already.
+    let mut done = 0;
     for s in sentences(text) {
-        if let Some((st, chars, end)) = open {
+        if s.end <= done {
+            continue;
+        }
+        let mut from = s.start.max(done);
+        if let Some(o) = open.take() {
             // Whitespace between the sentences joins them too.
-            let with = chars + text[end..s.end].chars().count();
-            // A run that maps only as a whole is never split between two pieces, even past `max`.
-            if with <= max || splits_run(map, end, s.start) {
-                open = Some((st, with, s.end));
+            let with = o.chars + text[o.end..s.end].chars().count();
+            if with <= max {
+                open = Some(Open {
+                    end: s.end,
+                    chars: with,
+                    ..o
+                });
+                done = s.end;
                 continue;
             }
-            out.push(st..end);
+            let close = run_across(map, o.end, from).unwrap_or(o.end);
+            push_trimmed(&mut out, text, o.start..close);
+            done = done.max(close);
+            from = from.max(close);
+            if from >= s.end {
+                continue;
+            }
         }
-        // A new piece starts with this sentence; one longer than a passage is cut first.
-        let mut from = s.start;
+        // A new piece starts in this sentence; what is longer than a passage is cut first.
         loop {
             let to = hard_cut(text, map, from..s.end, max);
             if to >= s.end {
                 let rest = &text[from..s.end];
                 let from = from + (rest.len() - rest.trim_start().len());
-                open = (from < s.end).then(|| (from, text[from..s.end].chars().count(), s.end));
+                open = (from < s.end).then(|| Open {
+                    start: from,
+                    chars: text[from..s.end].chars().count(),
+                    end: s.end,
+                });
                 break;
             }
             push_trimmed(&mut out, text, from..to);
             from = to;
         }
+        done = s.end;
     }
-    if let Some((st, _, end)) = open {
-        out.push(st..end);
+    if let Some(o) = open {
+        out.push(o.start..o.end);
     }
     out
 }
 
 /// Where to end a piece of `text[r]` of at most `max` chars: after the last whitespace or
-/// clause mark within that many chars, and never inside an entity run.
+/// clause mark in the second half of those chars (so that pieces stay long), else after `max`
+/// chars, moved back to a grapheme boundary (an accent stays with its letter) and off any run
+/// that maps only as a whole. Always past `r.start`.
 fn hard_cut(text: &str, map: &OffsetMap, r: Range<usize>, max: usize) -> usize {
     let s = &text[r.clone()];
-    let limit = s
-        .char_indices()
-        .nth(max)
-        .map_or(r.end, |(i, _)| r.start + i);
-    if limit >= r.end {
+    let Some((limit, _)) = s.char_indices().nth(max) else {
         return r.end;
-    }
-    let window = &text[r.start..limit];
-    // Only in the second half of the window, so that pieces stay long.
-    let soft = window
+    };
+    let window = &s[..limit];
+    let half = window.char_indices().nth(max / 2).map_or(0, |(i, _)| i);
+    let soft = window[half..]
         .char_indices()
         .rev()
-        .take_while(|&(i, _)| i >= window.len() / 2)
         .find(|&(_, c)| {
             c.is_whitespace() || matches!(c, '，' | '、' | '：' | ',' | ':' | '）' | ')')
         })
-        .map(|(i, c)| r.start + i + c.len_utf8());
-    off_entity(map, soft.unwrap_or(limit), r.start).min(r.end)
+        .map(|(i, c)| half + i + c.len_utf8());
+    let mut at = r.start + soft.unwrap_or(limit);
+    let mut cursor = unicode_segmentation::GraphemeCursor::new(at, text.len(), true);
+    if let (Ok(false), Ok(Some(prev))) =
+        (cursor.is_boundary(text, 0), cursor.prev_boundary(text, 0))
+    {
+        if prev > r.start {
+            at = prev;
+        }
+    }
+    off_entity(map, at, r.start).min(r.end)
 }
 
-/// Whether a piece ending at `end` and the next starting at `next` would split a run of `map`
-/// whose clean text differs in length from its source (which maps only as a whole).
-fn splits_run(map: &OffsetMap, end: usize, next: usize) -> bool {
-    let Some(last) = end.checked_sub(1) else {
-        return false;
-    };
+/// The end of the run of `map` that maps only as a whole and would be split by ending a piece
+/// at `end` and starting the next at `next`, if there is one.
+fn run_across(map: &OffsetMap, end: usize, next: usize) -> Option<usize> {
+    let last = end.checked_sub(1)?;
     let runs = map.runs();
     let i = runs.partition_point(|r| r.clean_start + r.clean_len <= last);
-    runs.get(i).is_some_and(|r| {
-        r.clean_len != r.orig_len && r.clean_start <= last && r.clean_start + r.clean_len > next
-    })
+    let r = runs.get(i)?;
+    let run_end = r.clean_start + r.clean_len;
+    (r.clean_len != r.orig_len && r.clean_start <= last && run_end > next).then_some(run_end)
 }
 
-/// `at`, or, when a non-verbatim run of `map` holds it strictly inside, that run's start (or its
-/// end, if the run starts the piece that began at `from`).
+/// `at`, or, when a run of `map` that maps only as a whole holds it strictly inside, that run's
+/// start (or its end, if the run starts at or before `from`, where the piece begins).
 fn off_entity(map: &OffsetMap, at: usize, from: usize) -> usize {
     let runs = map.runs();
     let i = runs.partition_point(|r| r.clean_start + r.clean_len <= at);
@@ -135,13 +171,17 @@ fn off_entity(map: &OffsetMap, at: usize, from: usize) -> usize {
 /// The block of the clean range `r` of `b`: its text, its map shifted to start at 0, and its
 /// source range (the first piece keeps the block's start, the last its end, so that markup
 /// before and after the text stays inside the passage's range as it did).
-fn piece(b: &Block, r: Range<usize>, first: bool, last: bool) -> Block {
+/// `first_run` is where the search for the piece's first run starts, and is left there: pieces
+/// come in text order, so each block's runs are read about once however many pieces it makes.
+fn piece(b: &Block, r: Range<usize>, first: bool, last: bool, first_run: &mut usize) -> Block {
     let mut map = OffsetMap::new();
-    for run in b.map.runs() {
+    let runs = b.map.runs();
+    *first_run += runs[*first_run..].partition_point(|x| x.clean_start + x.clean_len <= r.start);
+    for run in runs[*first_run..]
+        .iter()
+        .take_while(|x| x.clean_start < r.end)
+    {
         let (cs, ce) = (run.clean_start, run.clean_start + run.clean_len);
-        if ce <= r.start || cs >= r.end {
-            continue;
-        }
         let (s, e) = (cs.max(r.start), ce.min(r.end));
         if run.clean_len == run.orig_len {
             map.push(s - r.start, e - s, run.orig_start + (s - cs), e - s);
@@ -274,6 +314,91 @@ mod tests {
         for p in &out {
             let last = p.map.runs().last().unwrap();
             assert_eq!(last.clean_start + last.clean_len, p.text.len());
+        }
+    }
+
+    #[test]
+    fn a_sentence_end_inside_a_whole_run_does_not_lift_the_limit() {
+        // `. B` decoded from a source span of another length (as a code span over a line break
+        // maps): a sentence ends inside it, and a long sentence follows.
+        let text = "Intro. A. B ".to_string() + &"x ".repeat(3_000) + ".";
+        let mut map = OffsetMap::new();
+        map.push(0, 8, 0, 8);
+        map.push(8, 3, 8, 5);
+        map.push(11, text.len() - 11, 13, text.len() - 11);
+        let b = Block {
+            map,
+            range: 0..text.len() + 2,
+            ..block(&text)
+        };
+        let out = split_long(vec![b]);
+        assert!(out.len() >= 3, "{}", out.len());
+        for (k, p) in out.iter().enumerate() {
+            assert!(p.text.chars().count() <= MAX_PASSAGE_CHARS + 3, "piece {k}");
+            if k > 0 {
+                assert!(out[k - 1].range.end <= p.range.start, "piece {k}");
+            }
+        }
+        // The whole run stays in one piece.
+        assert!(out[0].text.ends_with("A. B"), "{:?}", &out[0].text);
+    }
+
+    #[test]
+    fn zero_width_pieces_are_dropped() {
+        let text = "word ".repeat(100) + &"\u{200B}".repeat(4_000);
+        let out = split_long(vec![block(&text)]);
+        assert_eq!(out.len(), 1);
+        assert!(out[0].text.starts_with("word"));
+    }
+
+    #[test]
+    fn hard_cuts_keep_graphemes_whole() {
+        let text = "e\u{301}".repeat(1_500);
+        let out = split_long(vec![block(&text)]);
+        assert!(out.len() >= 2);
+        for p in &out {
+            assert!(
+                !p.text.starts_with('\u{301}'),
+                "a piece starts with a combining mark"
+            );
+        }
+        let joined: String = out.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(joined, text);
+    }
+
+    #[test]
+    fn many_pieces_of_a_block_with_many_runs_map_back() {
+        // An entity run every six chars, 600 pieces: each piece's runs are found from the last.
+        let unit = "a & b ";
+        let n = 200_000;
+        let text = unit.repeat(n);
+        let mut map = OffsetMap::new();
+        let (mut c, mut o) = (0, 0);
+        for _ in 0..n {
+            map.push(c, 2, o, 2);
+            map.push(c + 2, 1, o + 2, 5);
+            map.push(c + 3, 3, o + 7, 3);
+            c += 6;
+            o += 10;
+        }
+        let b = Block {
+            map,
+            range: 0..o,
+            ..block(&text)
+        };
+        let out = split_long(vec![b]);
+        assert!(out.len() > 500);
+        let mut at = 0;
+        for p in &out {
+            // Every piece's map covers its text, and sends its start where it stands.
+            let last = p.map.runs().last().unwrap();
+            assert_eq!(last.clean_start + last.clean_len, p.text.len());
+            let found = text[at..].find(&p.text).unwrap() + at;
+            assert_eq!(
+                p.map.to_orig(0),
+                found / 6 * 10 + [0, 1, 2, 7, 8, 9][found % 6]
+            );
+            at = found + p.text.len();
         }
     }
 }

@@ -570,3 +570,24 @@ fn zero_width_paragraphs_are_no_passages_and_do_not_block_page_break_repair() {
         ]
     );
 }
+
+#[test]
+fn overlong_text_around_whole_mapped_runs_and_zero_width_stretches() {
+    use hria::segment::MAX_PASSAGE_CHARS;
+    // A code span over a line break maps back only as a whole, and holds a sentence end.
+    for tail in ["x".repeat(30_000), "word ".repeat(10_000)] {
+        let text = format!("Intro. `foo. Bar\nbaz` and then {tail}.\n");
+        let d = doc("w.md", Format::Markdown, &text);
+        let ps = seg().segment(&d);
+        check(&d, &ps).unwrap();
+        assert!(ps.len() >= 5, "{} passages", ps.len());
+        for p in &ps {
+            assert!(p.text.chars().count() <= MAX_PASSAGE_CHARS + 20, "{}", p.id);
+        }
+    }
+    let text = "word ".repeat(100) + &"\u{200B}".repeat(4_000) + "\n";
+    let d = doc("z.md", Format::Markdown, &text);
+    let ps = seg().segment(&d);
+    check(&d, &ps).unwrap();
+    assert_eq!(ps.len(), 1);
+}

@@ -149,3 +149,85 @@ proptest! {
         }
     }
 }
+
+/// Long mixed texts (entities, code spans over line breaks, inline HTML, zero-width and combining
+/// chars, few or many sentence ends), so that overlong blocks are cut where runs map back only as
+/// a whole; seeded, so that a failure repeats.
+#[test]
+fn invariants_hold_for_long_mixed_texts() {
+    const PARTS: &[&str] = &[
+        "word ",
+        "word",
+        "人权",
+        "强迫劳动",
+        "。",
+        "，",
+        ", ",
+        ". ",
+        "! ",
+        "? ",
+        "；",
+        "：",
+        ")",
+        "）",
+        "&amp;",
+        "&lt;",
+        "&#x4E2D;",
+        "&nbsp;",
+        "&ngE;",
+        "\\.",
+        "\\*",
+        "`a. B`",
+        "`x\ny. Z`",
+        "**b**",
+        "*i*",
+        "\n",
+        "\r\n",
+        " ",
+        "  ",
+        "\u{200B}",
+        "e\u{301}",
+        "👩‍👩‍👧",
+        "<br>",
+        "<b>",
+        "</b>",
+        "[l](#)",
+        "\u{a0}",
+        "”",
+        "\u{2028}",
+    ];
+    // xorshift64
+    let mut state = 0x9E37_79B9_7F4A_7C15u64;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    for case in 0..200 {
+        let len = 200 + (next() % 3000) as usize;
+        let mut text = String::new();
+        for _ in 0..len {
+            let p = PARTS[(next() % PARTS.len() as u64) as usize];
+            // A third of the texts have no sentence ends at all.
+            if case % 3 == 0 && matches!(p, "。" | ". " | "! " | "? " | "；") {
+                continue;
+            }
+            text.push_str(p);
+        }
+        for format in [Format::Markdown, Format::Html, Format::Text] {
+            let d = doc("f", format, &text);
+            let ps = Segmenter::shared().segment(&d);
+            if let Err(e) = check(&d, &ps) {
+                panic!("case {case} {format:?}: {e}\ninput: {text:?}");
+            }
+            for p in &ps {
+                let n = p.text.chars().count();
+                assert!(
+                    n <= hria::segment::MAX_PASSAGE_CHARS + 20,
+                    "case {case} {format:?}: {n} chars"
+                );
+            }
+        }
+    }
+}
