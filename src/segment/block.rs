@@ -210,7 +210,9 @@ impl<'a> Builder<'a> {
             _ => None,
         };
         let (text, map) = trim(cur.text, cur.map);
-        if text.is_empty() {
+        // An invisible heading (`# \u{200B}`) names no section, as an invisible paragraph is no
+        // passage.
+        if text.is_empty() || super::invisible(&text) {
             return;
         }
         let runs = map.runs();

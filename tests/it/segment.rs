@@ -569,6 +569,17 @@ fn zero_width_paragraphs_are_no_passages_and_do_not_block_page_break_repair() {
             "第二条 我们禁止强迫劳动。"
         ]
     );
+    // An invisible heading names no section.
+    let d = doc(
+        "h.md",
+        Format::Markdown,
+        "# 原则\n\n## \u{200B}\n\n我们尊重人权。\n",
+    );
+    let ps = seg().segment(&d);
+    check(&d, &ps).unwrap();
+    let last = ps.last().unwrap();
+    assert_eq!(last.text, "我们尊重人权。");
+    assert_eq!(last.section, ["原则"]);
 }
 
 #[test]
