@@ -210,8 +210,7 @@ impl<'a> Builder<'a> {
             _ => None,
         };
         let (text, map) = trim(cur.text, cur.map);
-        // An invisible heading (`# \u{200B}`) names no section, as an invisible paragraph is no
-        // passage.
+        // Nothing to show (a lone U+200B): no passage, and no section named after it.
         if text.is_empty() || super::invisible(&text) {
             return;
         }

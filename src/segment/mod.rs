@@ -102,7 +102,6 @@ impl Segmenter {
             Format::Html => html::blocks(&doc.text),
             Format::Text => text::blocks(&doc.text),
         };
-        let blocks: Vec<Block> = blocks.into_iter().filter(|b| !invisible(&b.text)).collect();
         let blocks = split::split_long(repair_page_breaks(&doc.text, blocks));
         blocks
             .into_iter()
@@ -176,8 +175,9 @@ pub fn parse_passage_id(id: &str) -> Option<(&str, u64)> {
 }
 
 /// Whether a text shows nothing: only whitespace and zero-width format chars (a paragraph of a
-/// lone U+200B is common in web-sourced Markdown). Such a block is no passage, and does not stand
-/// between the halves of a paragraph cut by a page break.
+/// lone U+200B is common in web-sourced Markdown). The block builder makes no block of such a
+/// text, so it is no passage, names no section and does not stand between the halves of a
+/// paragraph cut by a page break; nor is such a piece of a cut block a passage.
 pub(super) fn invisible(text: &str) -> bool {
     text.chars().all(|c| {
         c.is_whitespace()
