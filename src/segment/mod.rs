@@ -178,7 +178,7 @@ pub fn parse_passage_id(id: &str) -> Option<(&str, u64)> {
 /// lone U+200B is common in web-sourced Markdown). The block builder makes no block of such a
 /// text, so it is no passage, names no section and does not stand between the halves of a
 /// paragraph cut by a page break; nor is such a piece of a cut block a passage.
-pub(super) fn invisible(text: &str) -> bool {
+fn invisible(text: &str) -> bool {
     text.chars().all(|c| {
         c.is_whitespace()
             // Soft hyphen, Mongolian vowel separator, zero-width space and joiners, direction

@@ -526,22 +526,17 @@ fn overlong_paragraphs_become_bounded_passages() {
                 p.id
             );
         }
-        // Cut at sentence ends where there are any, under the block's section.
-        let zh_pieces: Vec<_> = ps.iter().filter(|p| p.text.contains("强迫劳动")).collect();
-        for p in &zh_pieces {
-            assert!(
-                p.text.starts_with("我们") && p.text.ends_with('。'),
-                "{id}: {}",
-                p.text
-            );
-        }
-        let en_pieces: Vec<_> = ps.iter().filter(|p| p.text.contains("forced")).collect();
-        for p in &en_pieces {
-            assert!(
-                p.text.starts_with("We") && p.text.ends_with('.'),
-                "{id}: {}",
-                p.text
-            );
+        // Cut at sentence ends where there are any, every piece under its block's section.
+        for (needle, first, last) in [("强迫劳动", "我们", '。'), ("forced", "We", '.')] {
+            let pieces: Vec<_> = ps.iter().filter(|p| p.text.contains(needle)).collect();
+            for p in &pieces {
+                assert!(
+                    p.text.starts_with(first) && p.text.ends_with(last),
+                    "{id}: {}",
+                    p.text
+                );
+                assert_eq!(p.section, pieces[0].section, "{id}: {}", p.id);
+            }
         }
         let all: String = ps.iter().map(|p| p.text.as_str()).collect();
         assert_eq!(
