@@ -20,7 +20,7 @@ fn bench_reports_every_stage_with_work_and_ratios() {
     let passages = r["passages"].as_u64().unwrap();
     assert!(passages > 80, "{passages}");
     let stages = r["stages"].as_array().unwrap();
-    assert_eq!(stages.len(), 16, "8 stages at 2 thread counts");
+    assert_eq!(stages.len(), 18, "9 stages at 2 thread counts");
     for s in stages {
         assert!(s["work"].as_u64().unwrap() > 0, "{s}");
         assert!(s["mb_per_s"].as_f64().unwrap() > 0.0, "{s}");
@@ -37,7 +37,13 @@ fn bench_reports_every_stage_with_work_and_ratios() {
         #[cfg(unix)]
         assert!(s["cpu_seconds"].as_f64().unwrap() > 0.0, "{s}");
     }
-    let ratios: Vec<(String, u64)> = r["ratios"]
+    // Search mode adds each long word's dictionary sub-words to the words of the plain cut.
+    let work = |name: &str| {
+        let s = stages.iter().find(|s| s["stage"] == name).unwrap();
+        s["work"].as_u64().unwrap()
+    };
+    assert!(work("jieba-cut-for-search") > work("jieba-cut"));
+    let ratios: Vec<(String, String, u64)> = r["ratios"]
         .as_array()
         .unwrap()
         .iter()
@@ -45,13 +51,20 @@ fn bench_reports_every_stage_with_work_and_ratios() {
             assert!(x["ratio_per_cpu_s"].as_f64().is_some(), "{x}");
             (
                 x["hria"].as_str().unwrap().to_string(),
+                x["reference"].as_str().unwrap().to_string(),
                 x["threads"].as_u64().unwrap(),
             )
         })
         .collect();
-    for h in ["segment", "tag", "pipeline"] {
+    for (h, reference) in [
+        ("segment", "jieba-cut"),
+        ("segment", "jieba-cut-for-search"),
+        ("tag", "aho-corasick-scan"),
+        ("pipeline", "tantivy-jieba-index"),
+    ] {
         for t in [1, 2] {
-            assert!(ratios.contains(&(h.to_string(), t)), "{h} at {t} threads");
+            let key = (h.to_string(), reference.to_string(), t);
+            assert!(ratios.contains(&key), "{h} ÷ {reference} at {t} threads");
         }
     }
 }
