@@ -38,6 +38,22 @@ fn t2s_table() -> &'static [char] {
     })
 }
 
+/// Whether a char is invisible format or separator text that carries no letters: the soft
+/// hyphen, the Mongolian vowel separator, zero-width spaces and joiners, direction marks, the
+/// word joiner and invisible operators, the emoji presentation selector and the BOM. Web pages
+/// and PDF exports leave them inside words and between paragraphs.
+pub(crate) fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{AD}'
+            | '\u{180E}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{FE0F}'
+            | '\u{FEFF}'
+    )
+}
+
 /// Forces the normalization tables to be built now (they are otherwise built on first use).
 pub fn warm_up() {
     let _ = fold_table();

@@ -179,20 +179,8 @@ pub fn parse_passage_id(id: &str) -> Option<(&str, u64)> {
 /// text, so it is no passage, names no section and does not stand between the halves of a
 /// paragraph cut by a page break; nor is such a piece of a cut block a passage.
 fn invisible(text: &str) -> bool {
-    text.chars().all(|c| {
-        c.is_whitespace()
-            // Soft hyphen, Mongolian vowel separator, zero-width space and joiners, direction
-            // marks, word joiner and invisible operators, emoji presentation selector, BOM.
-            || matches!(
-                c,
-                '\u{AD}'
-                    | '\u{180E}'
-                    | '\u{200B}'..='\u{200F}'
-                    | '\u{2060}'..='\u{2064}'
-                    | '\u{FE0F}'
-                    | '\u{FEFF}'
-            )
-    })
+    text.chars()
+        .all(|c| c.is_whitespace() || crate::normalize::is_invisible(c))
 }
 
 /// Closing quotes and brackets that may follow sentence-final punctuation.

@@ -55,8 +55,8 @@ pub const MAX_EVIDENCE: usize = 10;
 
 /// Negation cues (normalized). `n't` attaches to the word before it.
 const NEGATIONS: &[&str] = &[
-    "不", "未", "没有", "无", "并非", "从未", "尚未", "绝不", "not", "no", "never", "without",
-    "n't", "neither", "nor", "cannot", "yet to",
+    "不", "未", "没有", "无", "并非", "从未", "尚未", "绝不", "难以", "not", "no", "never",
+    "without", "n't", "neither", "nor", "cannot", "yet to",
 ];
 
 /// Phrases that contain a negation cue but do not negate what follows (adverbs such as 不断
@@ -1392,8 +1392,8 @@ fn one_char(s: Option<&str>) -> bool {
 }
 
 /// Whether a negation cue precedes `start` in the same clause, close enough: at most 12 chars
-/// between them when the gap has Han text (4 after 不, which negates the verb right after it:
-/// 不开展, 不会提供, not 不敢腐的震慑力度畅通信访举报渠道), else at most 5 words and no word that opens
+/// between them when the gap has Han text (4 after 不 and 难以, which negate the verb right after
+/// them: 不开展, 不会提供, 难以获得补救, not 不敢腐的震慑力度畅通信访举报渠道), else at most 5 words and no word that opens
 /// another clause ("that", "which", "if": "activities that do not …" is not about what follows).
 fn negated(t: &str, start: usize, negs: &[Range<usize>]) -> bool {
     // No Chinese gap of 12 chars or English gap of 5 words is longer than this.
@@ -1407,7 +1407,7 @@ fn negated(t: &str, start: usize, negs: &[Range<usize>]) -> bool {
             return false;
         }
         if gap.chars().any(crate::lang::is_han) {
-            let reach = if t.get(n.clone()) == Some("不") {
+            let reach = if matches!(t.get(n.clone()), Some("不" | "难以")) {
                 4
             } else {
                 12

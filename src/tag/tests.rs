@@ -599,6 +599,15 @@ fn keywords_match_across_wraps_and_space_runs() {
         ("我们禁止强迫\n劳动。", "强迫\n劳动"),
         ("我們禁止強迫\r\n勞動。", "強迫\r\n勞動"),
         ("禁止\n强迫劳动", "强迫劳动"),
+        // Invisible chars inside a keyword or next to its space are not there for matching.
+        (
+            "We prohibit forced \u{FEFF}labour.",
+            "forced \u{FEFF}labour",
+        ),
+        ("We prohibit forced\u{200B}labour.", "forced\u{200B}labour"),
+        ("We prohibit forced la\u{AD}bour.", "forced la\u{AD}bour"),
+        ("我们禁止强迫\u{200B}劳动。", "强迫\u{200B}劳动"),
+        ("我们禁止强迫\u{200D}\n劳动。", "强迫\u{200D}\n劳动"),
     ] {
         let tags = t.tag_text(text, None);
         let tag = get(&tags, fl).unwrap_or_else(|| panic!("{text:?}"));

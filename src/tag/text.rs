@@ -1,6 +1,8 @@
 //! Text helpers for the tagger: a fast normalization with a sparse offset map, sentence and
 //! clause boundaries, and word-boundary tests.
 
+use crate::normalize::is_invisible;
+
 /// Builds the fold table now rather than on the first passage.
 pub(crate) fn warm_up() {
     crate::normalize::warm_up();
@@ -53,14 +55,15 @@ impl NormText {
         let bytes = source.as_bytes();
         let mut folded = 0;
         let mut i = 0;
+        let separator = |c: char| c.is_whitespace() || is_invisible(c);
         while let Some(&b) = bytes.get(i) {
             let ws = match b {
                 0..0x80 => b.is_ascii_whitespace(),
-                // Only these lead bytes start a non-ASCII whitespace char (U+0085, U+00A0,
-                // U+1680, U+2000–U+205F, U+3000): the rest of a Chinese text is stepped over.
-                0xC2 | 0xE1 | 0xE2 | 0xE3 => {
-                    source[i..].chars().next().is_some_and(char::is_whitespace)
-                }
+                // Only these lead bytes start a non-ASCII whitespace or invisible char (U+0085,
+                // U+00A0, U+00AD, U+1680, U+180E, U+2000–U+2064, U+3000, U+FE0F, U+FEFF): the
+                // rest of a Chinese text is stepped over.
+                0xC2 | 0xE1 | 0xE2 | 0xE3 => source[i..].chars().next().is_some_and(separator),
+                0xEF => matches!(bytes.get(i + 1..i + 3), Some([0xBB, 0xBF] | [0xB8, 0x8F])),
                 _ => false,
             };
             if !ws {
@@ -73,7 +76,7 @@ impl NormText {
                 continue;
             }
             let len = source[i..]
-                .find(|c: char| !c.is_whitespace())
+                .find(|c: char| !separator(c))
                 .unwrap_or(source.len() - i);
             let end = i + len;
             if len == 1 && b == b' ' {
@@ -81,7 +84,14 @@ impl NormText {
                 continue;
             }
             fold(text, checkpoints, folded, i);
-            let with = space_fold(source, i, end);
+            // Invisible chars (a zero-width space, a soft hyphen, a BOM pasted mid-text) are
+            // not there for matching: 强迫\u{200B}劳动 is 强迫劳动, and "forced \u{FEFF}labour"
+            // has one space.
+            let with = if source[i..end].chars().any(char::is_whitespace) {
+                space_fold(source, i, end)
+            } else {
+                invisible_fold(source, i, end)
+            };
             if with.is_empty() {
                 checkpoints.push((text.len(), i));
             }
@@ -119,6 +129,20 @@ impl NormText {
     /// Source byte range of a normalized byte range.
     pub fn range_to_source(&self, r: std::ops::Range<usize>) -> std::ops::Range<usize> {
         self.to_source(r.start)..self.to_source_end(r.end).max(self.to_source(r.start))
+    }
+}
+
+/// What a run of invisible chars `source[start..end]` (no whitespace) folds to: nothing, except
+/// a zero-width space between two Latin letters or digits, which separates two words.
+fn invisible_fold(source: &str, start: usize, end: usize) -> &'static str {
+    let latin = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() && !crate::lang::is_han(c));
+    if source[start..end].contains('\u{200B}')
+        && latin(source[..start].chars().next_back())
+        && latin(source[end..].chars().next())
+    {
+        " "
+    } else {
+        ""
     }
 }
 
@@ -367,10 +391,19 @@ mod tests {
             ("the third\nparty", "the third party"),
             ("costs\n1.5 million", "costs 1.5 million"),
             ("  lead and trail \n", " lead and trail "),
+            // Invisible chars fold away, or into the whitespace run they touch.
+            ("forced \u{FEFF}labour", "forced labour"),
+            ("forced\u{200B}labour", "forced labour"),
+            ("la\u{AD}bour", "labour"),
+            ("强迫\u{200B}劳动", "强迫劳动"),
+            ("\u{FEFF}人权", "人权"),
+            ("end\u{200D}\n\nnext", "end\nnext"),
         ] {
             let n = NormText::new(src);
             assert_eq!(n.text, norm, "{src:?}");
-            assert_eq!(n.to_source(0), 0);
+            // The text starts at its first char that is not removed (after a leading BOM).
+            let removed = src.len() - src.trim_start_matches(is_invisible).len();
+            assert_eq!(n.to_source(0), removed, "{src:?}");
             assert_eq!(n.to_source(n.text.len()), src.len(), "{src:?}");
             // Every char boundary maps to a char boundary of the source, in order.
             let mut last = 0;

@@ -222,3 +222,216 @@ fn covered_instruments_follow_their_scope() {
         assert!(!has(text, id), "{text} {id}: {:?}", tags(text));
     }
 }
+
+/// Everyday words that are rights keywords only in some senses, each with a text where it is the
+/// right and texts where it is a company name, an industry, a check or a plan's execution.
+#[test]
+fn everyday_words_count_only_in_their_rights_sense() {
+    let cases: &[(&str, &str, bool)] = &[
+        (
+            "right/economic-social-cultural/food",
+            "Hilton Foods Australia supplies the pet food market.",
+            false,
+        ),
+        (
+            "right/economic-social-cultural/food",
+            "食品安全是我们产品质量管理的核心。",
+            false,
+        ),
+        (
+            "right/economic-social-cultural/food",
+            "Address the shortage of food in rural areas.",
+            true,
+        ),
+        (
+            "right/economic-social-cultural/food",
+            "Ensure access to food for the poor.",
+            true,
+        ),
+        (
+            "right/civil-political/expression",
+            "We run adverse media screening of new suppliers.",
+            false,
+        ),
+        (
+            "right/civil-political/expression",
+            "Southern Cross Media Group publishes this statement.",
+            false,
+        ),
+        (
+            "right/civil-political/expression",
+            "Ensure that the media can operate freely and independently.",
+            true,
+        ),
+        (
+            "right/civil-political/expression",
+            "Amend its Law on the Media.",
+            true,
+        ),
+        (
+            "right/economic-social-cultural/health",
+            "Health & Safety inspections of project sites.",
+            false,
+        ),
+        (
+            "right/labour/occupational-safety-health",
+            "Health & Safety inspections of project sites.",
+            true,
+        ),
+        (
+            "right/economic-social-cultural/work",
+            "We carry out Right to Work checks on every new starter.",
+            false,
+        ),
+        (
+            "right/economic-social-cultural/work",
+            "Staff must have the legal right to work in the UK.",
+            false,
+        ),
+        (
+            "right/economic-social-cultural/work",
+            "Everyone has the right to work and to free choice of employment.",
+            true,
+        ),
+        (
+            "right/civil-political/liberty",
+            "Suppliers must not use forced labour (including prison labor).",
+            false,
+        ),
+        (
+            "right/labour/forced-labour",
+            "Suppliers must not use forced labour (including prison labor).",
+            true,
+        ),
+        (
+            "right/civil-political/fair-trial",
+            "Tier 1 suppliers were vetted by our external legal counsel.",
+            false,
+        ),
+        (
+            "right/civil-political/fair-trial",
+            "Guarantee detainees access to legal counsel.",
+            true,
+        ),
+        (
+            "right/civil-political/life",
+            "This supports effective execution of compliance activities.",
+            false,
+        ),
+        (
+            "right/civil-political/life",
+            "Halt the execution of juvenile offenders.",
+            true,
+        ),
+        (
+            "group/human-rights-defenders",
+            "Our policy gives protection for whistleblowers.",
+            false,
+        ),
+        (
+            "group/human-rights-defenders",
+            "Protect journalists and whistleblowers from reprisals.",
+            true,
+        ),
+        (
+            "theme/armed-conflict",
+            "Our Conflict Minerals Policy Statement covers tin and tungsten.",
+            false,
+        ),
+        (
+            "theme/responsible-sourcing",
+            "Our Conflict Minerals Policy Statement covers tin and tungsten.",
+            true,
+        ),
+    ];
+    for &(id, text, want) in cases {
+        assert_eq!(has(text, id), want, "{id} in {text}: {:?}", tags(text));
+    }
+}
+
+/// "Forced and child labour" names both rights though the noun comes once.
+#[test]
+fn coordinated_labour_rights_tag_both() {
+    for text in [
+        "We focus on the most severe risks of forced and child labour.",
+        "Suppliers must not use child or forced labor.",
+        "There is no evidence of forced, child or bonded labour.",
+    ] {
+        assert!(
+            has(text, "right/labour/forced-labour"),
+            "{text}: {:?}",
+            tags(text)
+        );
+        assert!(
+            has(text, "right/labour/child-labour"),
+            "{text}: {:?}",
+            tags(text)
+        );
+    }
+}
+
+/// Stance: possession is not action, a prohibition is a commitment, and 希望 is the company's
+/// own hope only with its subject.
+#[test]
+fn stance_reads_possession_prohibition_and_hope() {
+    let action = "stance/action";
+    for text in [
+        "We have a zero-tolerance approach to modern slavery.",
+        "We have an Internal Audit committee.",
+        "UNGP 呼吁企业补救已经造成的伤害。",
+    ] {
+        assert!(!has(text, action), "{text}: {:?}", tags(text));
+    }
+    for text in [
+        "We have conducted supplier audits.",
+        "报告期内，公司开展了人权培训。",
+    ] {
+        assert!(has(text, action), "{text}: {:?}", tags(text));
+    }
+    for text in ["We prohibit forced labour.", "我們禁止強迫勞動。"] {
+        assert!(has(text, "stance/commitment"), "{text}: {:?}", tags(text));
+    }
+    let aspiration = "stance/aspiration";
+    assert!(!has(
+        "与人民和政府进行负责任的接洽往往更有希望提升人权。",
+        aspiration
+    ));
+    assert!(!has("这些过程应满足个人和社区的需求和期望。", aspiration));
+    assert!(has(
+        "我们希望所有供应商都遵守《供应商行为准则》。",
+        aspiration
+    ));
+}
+
+/// Chinese wording of rights the statement uses: access to education, water-use rights,
+/// accessibility, freedoms listed with 、, and a remedy that is hard to obtain (not provided).
+#[test]
+fn chinese_rights_wording_and_hard_to_obtain_remedy() {
+    let cases: &[(&str, &str, bool)] = &[
+        (
+            "right/economic-social-cultural/education",
+            "为他们提供培训，赋予其获得教育和经济机会的能力。",
+            true,
+        ),
+        (
+            "right/economic-social-cultural/water",
+            "我们尊重土地使用权和水资源使用权。",
+            true,
+        ),
+        (
+            "group/persons-with-disabilities",
+            "辅助功能 Answer Desk 为有疑问的人员提供技术支持。",
+            true,
+        ),
+        (
+            "right/civil-political/expression",
+            "包括行使言论、结社及和平集会自由权利的人。",
+            true,
+        ),
+        ("hrdd/remedy", "弱势群体包括在实践中难以获得补救者。", false),
+        ("hrdd/remedy", "我们为受影响者提供补救。", true),
+    ];
+    for &(id, text, want) in cases {
+        assert_eq!(has(text, id), want, "{id} in {text}: {:?}", tags(text));
+    }
+}
