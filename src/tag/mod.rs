@@ -18,6 +18,10 @@
 //!   clause by a negation cue (within 12 chars of Chinese, 4 after 不, or 5 English words with
 //!   no clause opener such as "that" between) does not count. Phrases that contain a negation
 //!   cue without negating (未来, 不断, not only, do not tolerate) are exempt.
+//! - A due-diligence step is also not taken where the clause goes on to say so: "a training
+//!   programme has not been established", "a grievance mechanism is not yet in place",
+//!   申诉机制尚未建立 (see [`undone_after`]); "the hotline has not received any reports" still
+//!   names a hotline.
 //! - Overlapping matches of one entry count once (the longest).
 //! - Instruments named in a passage are [`Basis::Cited`]; an instrument whose linked rights,
 //!   groups or themes the passage addresses without naming it is [`Basis::Covered`].
@@ -203,6 +207,8 @@ struct EntryInfo {
     id: String,
     instrument: bool,
     negatable: bool,
+    /// A due-diligence step: negated also by what follows it in its clause ([`undone_after`]).
+    step: bool,
     /// Instruments that this entry's matches cover, and whether each is a most specific one.
     coverers: Vec<(u32, bool)>,
     /// A keyword of it is rights language (an instrument or a right).
@@ -914,6 +920,9 @@ impl Tagger {
             if info.negatable && negated(t, h.start, negs) {
                 continue;
             }
+            if info.step && undone_after(&t[h.end..]) {
+                continue;
+            }
             if ctx.words.straddles(clean, t, norm, h.start, h.end) {
                 continue;
             }
@@ -1282,6 +1291,7 @@ fn entry_infos(taxonomy: &Taxonomy) -> Vec<EntryInfo> {
                 id: e.id.clone(),
                 instrument: is_instrument(e),
                 negatable: e.negatable,
+                step: e.negatable && e.id.starts_with("hrdd/"),
                 coverers,
                 rights_language: is_instrument(e) || e.id.starts_with("right/"),
             }
@@ -1423,6 +1433,96 @@ fn negated(t: &str, start: usize, negs: &[Range<usize>]) -> bool {
             }
             true
         }
+    })
+}
+
+/// Whether the rest of a due-diligence step's clause, `rest` (normalized text after the match),
+/// says the step was not taken: within the next 8 English words (and before a clause opener such
+/// as "who" or "that"), an auxiliary with "not" or
+/// "never" and then, within three words, a verb of doing or being in place ("has not been
+/// established", "is not yet in place", "were not required"), or "yet to"; in Chinese, within 4
+/// chars, 尚未/未/没有/并未/从未/未能 and then, within 3 chars, such a verb (尚未建立, 未开展).
+/// Other verbs keep the step: "the hotline has not received any reports", 申诉机制未收到投诉.
+fn undone_after(rest: &str) -> bool {
+    let clause = match rest.find(is_clause_break) {
+        Some(end) => &rest[..end],
+        None => rest,
+    };
+    if clause.trim_start().starts_with(crate::lang::is_han) {
+        const NOT_ZH: &[&str] = &["尚未", "并未", "从未", "未能", "没有", "未"];
+        const DONE_ZH: &[&str] = &[
+            "建立", "设立", "开展", "实施", "制定", "进行", "完成", "落实", "推行", "启动", "采取",
+            "提供", "覆盖", "设置", "形成", "发生", "需要",
+        ];
+        let head: String = clause
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .take(10)
+            .collect();
+        return NOT_ZH.iter().any(|n| {
+            head.match_indices(n).any(|(at, _)| {
+                head[..at].chars().count() <= 4 && {
+                    let after: String = head[at + n.len()..].chars().take(5).collect();
+                    DONE_ZH.iter().any(|d| {
+                        after
+                            .find(d)
+                            .is_some_and(|k| after[..k].chars().count() <= 3)
+                    })
+                }
+            })
+        });
+    }
+    const AUX: &[&str] = &[
+        "is", "are", "was", "were", "has", "have", "had", "will", "would",
+    ];
+    const DONE: &[&str] = &[
+        "established",
+        "implemented",
+        "introduced",
+        "conducted",
+        "carried",
+        "undertaken",
+        "put",
+        "set",
+        "developed",
+        "adopted",
+        "completed",
+        "taken",
+        "provided",
+        "required",
+        "needed",
+        "necessary",
+        "launched",
+        "created",
+        "available",
+        "rolled",
+        "performed",
+        "formalised",
+        "formalized",
+        "in",
+        "applied",
+        "done",
+        "made",
+    ];
+    // A relative clause ("suppliers who were not yet accredited") says nothing of the step.
+    let words: Vec<&str> = clause
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .take(9)
+        .take_while(|w| !CLAUSE_OPENERS.contains(w))
+        .collect();
+    words.windows(2).enumerate().any(|(k, w)| {
+        let negated = match w {
+            [aux, "not" | "never"] => AUX.contains(aux),
+            ["yet", "to"] => k > 0 && words[k - 1] != "not",
+            _ => false,
+        };
+        negated
+            && (w[0] == "yet"
+                || words[k + 2..]
+                    .iter()
+                    .take(3)
+                    .any(|v| *v == "yet" || DONE.contains(v)))
     })
 }
 

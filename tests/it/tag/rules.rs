@@ -435,3 +435,43 @@ fn chinese_rights_wording_and_hard_to_obtain_remedy() {
         assert_eq!(has(text, id), want, "{id} in {text}: {:?}", tags(text));
     }
 }
+
+/// A step the rest of its clause says was not taken is not tagged; one that merely did not
+/// receive anything still is.
+#[test]
+fn steps_undone_later_in_the_clause_do_not_count() {
+    for (text, id) in [
+        (
+            "A formal training programme has not been established.",
+            "hrdd/embedding",
+        ),
+        (
+            "A grievance mechanism is not yet in place.",
+            "hrdd/grievance-mechanism",
+        ),
+        (
+            "A human rights impact assessment has yet to be conducted.",
+            "hrdd/impact-assessment",
+        ),
+        (
+            "Remediation was not required as no cases were found.",
+            "hrdd/remedy",
+        ),
+        ("申诉机制尚未建立。", "hrdd/grievance-mechanism"),
+    ] {
+        assert!(!has(text, id), "{text}: {:?}", tags(text));
+    }
+    for (text, id) in [
+        (
+            "Our whistleblowing hotline has not received any reports.",
+            "hrdd/grievance-mechanism",
+        ),
+        ("申诉机制未收到投诉。", "hrdd/grievance-mechanism"),
+        (
+            "We engaged suppliers on training, which is not yet complete for all.",
+            "hrdd/embedding",
+        ),
+    ] {
+        assert!(has(text, id), "{text}: {:?}", tags(text));
+    }
+}
