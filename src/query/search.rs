@@ -27,9 +27,11 @@ pub struct SearchRequest {
     /// default. Empty or `*` matches every passage (then the filters select).
     pub query: String,
     /// Tag ids; a passage must carry each one or a tag under it (`right/labour` matches
-    /// `right/labour/forced-labour`).
+    /// `right/labour/forced-labour`). An instrument tag (`instrument/ICCPR`, or `instrument`) also
+    /// matches passages that cover the instrument without naming it.
     pub tags: Vec<String>,
-    /// Instrument ids the passage must cite by name (`instrument/ICCPR`; `ICCPR` alone also works).
+    /// Instrument ids the passage must cite by name (`instrument/ICCPR`; `ICCPR` alone also works);
+    /// a covered instrument does not count here.
     pub cited: Vec<String>,
     /// Restrict to one document id.
     pub doc: Option<String>,
@@ -118,7 +120,16 @@ pub fn build_query(h: &IndexHandle, req: &SearchRequest) -> Result<Box<dyn Query
             return Err(SearchError::Filter(format!("empty tag {tag:?}")));
         }
         // Facets are indexed with all their ancestors, so the parent term matches its children.
-        clauses.push((Occur::Must, term(Term::from_facet(f.tag, &facet))));
+        let tagged = term(Term::from_facet(f.tag, &facet));
+        if is_instrument_facet(&facet) {
+            // A passage addresses an instrument when it names it (in the tag field) or covers it
+            // without naming it (covered instruments are only in their own field).
+            let covered = term(Term::from_facet(f.covered, &facet));
+            let either = BooleanQuery::new(vec![(Occur::Should, tagged), (Occur::Should, covered)]);
+            clauses.push((Occur::Must, Box::new(either)));
+        } else {
+            clauses.push((Occur::Must, tagged));
+        }
     }
     for inst in &req.cited {
         let id = instrument_id(inst);
@@ -275,7 +286,7 @@ pub fn check_filters(
             .entries
             .iter()
             .any(|e| crate::query::coverage::is_under(&e.id, id));
-        if !known && !in_index(f.tag, id)? {
+        if !known && !in_index(f.tag, id)? && !in_index(f.covered, id)? {
             return Err(SearchError::Filter(unknown_id(
                 "tag",
                 tag,
@@ -328,6 +339,11 @@ pub fn check_filters(
         }
     }
     Ok(())
+}
+
+/// Whether a tag filter's facet is `/instrument` or under it.
+fn is_instrument_facet(facet: &tantivy::schema::Facet) -> bool {
+    facet.to_path().first() == Some(&"instrument")
 }
 
 /// `ICCPR` → `instrument/ICCPR`; an id with the prefix is kept.

@@ -379,3 +379,46 @@ fn and_not_a_group_excludes_only_the_group() {
     union.sort();
     assert_eq!(union, labour);
 }
+
+/// The bases (`cited`, `covered`, ...) with which a hit carries `tag`.
+fn bases<'a>(h: &'a Value, tag: &str) -> Vec<&'a str> {
+    h["tags"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|t| t["tag"] == tag)
+        .map(|t| t["basis"].as_str().unwrap())
+        .collect()
+}
+
+/// Needs the tagger: the statement addresses trafficking (PALERMO) without naming the protocol.
+#[test]
+fn instrument_tag_matches_covered_passages_and_cited_only_named_ones() {
+    let (_d, index) = crate::statement::real_statement_index();
+    let all = search_hits(&index, "*", &[]);
+    let tag = "instrument/PALERMO";
+    let carrying: Vec<Value> = all
+        .iter()
+        .filter(|h| !bases(h, tag).is_empty())
+        .cloned()
+        .collect();
+    let covered: Vec<&Value> = carrying
+        .iter()
+        .filter(|h| bases(h, tag).contains(&"covered"))
+        .collect();
+    assert!(!covered.is_empty(), "the statement covers {tag}");
+    // --tag finds every passage with the instrument, covered ones included.
+    let tagged = search_hits(&index, "*", &["--tag", tag]);
+    assert_eq!(hit_ids(&tagged), hit_ids(&carrying));
+    // --cited finds only the passages naming it.
+    let cited = hit_ids(&search_hits(&index, "*", &["--cited", "PALERMO"]));
+    for h in &covered {
+        assert!(!cited.contains(&h["id"].as_str().unwrap().to_string()));
+    }
+    assert!(cited.len() < tagged.len());
+    // The family and any instrument prefix match covered passages too.
+    let family = hit_ids(&search_hits(&index, "*", &["--tag", "instrument"]));
+    for h in &covered {
+        assert!(family.contains(&h["id"].as_str().unwrap().to_string()));
+    }
+}
