@@ -516,19 +516,7 @@ pub fn search(h: &IndexHandle, req: &SearchRequest) -> Result<Vec<Hit>, SearchEr
         let (snippet, highlights) = if snip.is_empty() {
             (head(&text, chars).to_string(), Vec::new())
         } else {
-            let frag = snip.fragment().to_string();
-            let hl = snip
-                .highlighted()
-                .iter()
-                .filter(|r| {
-                    r.start < r.end
-                        && r.end <= frag.len()
-                        && frag.is_char_boundary(r.start)
-                        && frag.is_char_boundary(r.end)
-                })
-                .cloned()
-                .collect();
-            (frag, hl)
+            widen_fragment(&text, snip.fragment_range(), snip.highlighted(), chars)
         };
         let doc = first_str(&d, f.doc_id);
         let section = first_str(&d, f.section);
@@ -559,6 +547,84 @@ pub fn search(h: &IndexHandle, req: &SearchRequest) -> Result<Vec<Hit>, SearchEr
         });
     }
     Ok(hits)
+}
+
+/// The snippet shown for a fragment of `text` (byte range `frag`, highlights relative to it) and
+/// its highlights. tantivy's fragment ends at its last word, dropping what follows (the `》` of
+/// `《儿童权利公约》`): a text of at most `chars` chars is shown whole, and a longer one's fragment
+/// runs on to the end of its clause, if that comes within a quarter of `chars` more chars (and
+/// back over the opening brackets right before it).
+fn widen_fragment(
+    text: &str,
+    frag: Range<usize>,
+    highlights: &[Range<usize>],
+    chars: usize,
+) -> (String, Vec<Range<usize>>) {
+    let (start, end) = if text.chars().count() <= chars {
+        (0, text.len())
+    } else {
+        let start = if text.is_char_boundary(frag.start) {
+            frag.start.min(text.len())
+        } else {
+            0
+        };
+        // Nor does it start with the opening bracket or quote of its first word (`《`).
+        let opening = |c: char| "《〈「『“‘（([【〔".contains(c);
+        let start = text[..start]
+            .char_indices()
+            .rev()
+            .take_while(|&(_, c)| opening(c))
+            .last()
+            .map_or(start, |(i, _)| i);
+        (start, clause_end(text, frag.end, chars / 4))
+    };
+    let shift = frag.start.saturating_sub(start);
+    let snippet = &text[start..end];
+    let highlights = highlights
+        .iter()
+        .map(|r| r.start + shift..r.end + shift)
+        .filter(|r| {
+            r.start < r.end
+                && r.end <= snippet.len()
+                && snippet.is_char_boundary(r.start)
+                && snippet.is_char_boundary(r.end)
+        })
+        .collect();
+    (snippet.to_string(), highlights)
+}
+
+/// Where the clause going on at byte `at` of `text` ends: after its closing punctuation (and the
+/// quotes or brackets right after it), or at the end of the text, if either comes within `budget`
+/// chars; otherwise after the closing brackets or quotes right at `at`, if any. Always a char
+/// boundary at or after `at` (or the end of the text).
+fn clause_end(text: &str, at: usize, budget: usize) -> usize {
+    let at = (at..text.len())
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(text.len());
+    let closing = |c: char| "》〉」』”’）)]】〕\"'".contains(c);
+    let after_closing = |from: usize| {
+        text[from..]
+            .char_indices()
+            .find(|&(_, c)| !closing(c))
+            .map_or(text.len(), |(i, _)| from + i)
+    };
+    let rest = &text[at..];
+    let mut chars = rest.char_indices().peekable();
+    let mut seen = 0;
+    while let Some((i, c)) = chars.next() {
+        if seen == budget {
+            return after_closing(at);
+        }
+        seen += 1;
+        // ASCII stops end a clause only before a space or the end (not `2.5`, `1,000`).
+        let ends = "。！？；，、：…".contains(c)
+            || (".!?;,:".contains(c) && chars.peek().is_none_or(|&(_, n)| n.is_whitespace()))
+            || c == '\n';
+        if ends {
+            return after_closing(at + i + c.len_utf8());
+        }
+    }
+    text.len()
 }
 
 /// Serializes a score rounded to 3 decimals (an `f32` widened to JSON's `f64` would show float
@@ -802,6 +868,62 @@ pub fn mark(snippet: &str, highlights: &[Range<usize>], open: &str, close: &str)
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The snippet of `text` for the fragment `frag` highlighting `hl`, with `[[`/`]]` marks.
+    fn widened(text: &str, frag: &str, hl: &str, chars: usize) -> String {
+        let start = text.find(frag).unwrap();
+        let at = frag.find(hl).unwrap();
+        let (s, h) = widen_fragment(text, start..start + frag.len(), &[at..at + hl.len()], chars);
+        mark(&s, &h, "[[", "]]")
+    }
+
+    #[test]
+    fn a_short_text_is_shown_whole_with_its_highlights() {
+        let text = "我们尊重《儿童权利公约》。";
+        assert_eq!(
+            widened(text, "儿童权利公约", "公约", 160),
+            "我们尊重《儿童权利[[公约]]》。"
+        );
+        let text = "Under the Modern Slavery Act 2018 (Cth) we report.";
+        assert_eq!(
+            widened(text, "Slavery Act 2018 (Cth", "Cth", 160),
+            "Under the Modern Slavery Act 2018 ([[Cth]]) we report."
+        );
+    }
+
+    #[test]
+    fn a_long_text_runs_on_to_the_end_of_the_clause() {
+        let tail = "后文".repeat(100);
+        let zh = format!("我们遵循《儿童权利公约》的有关方面，{tail}");
+        let en = format!("The Modern Slavery Act 2018 (Cth), and the 2.5 rule. {tail}");
+        // No clause end within the budget: only the brackets right around the fragment.
+        let unended = format!("《儿童权利公约》{tail}");
+        let cases = [
+            (
+                &zh,
+                "遵循《儿童权利公约",
+                "公约",
+                "遵循《儿童权利[[公约]]》的有关方面，",
+            ),
+            (
+                &zh,
+                "儿童权利公约",
+                "公约",
+                "《儿童权利[[公约]]》的有关方面，",
+            ),
+            (&en, "Act 2018 (Cth", "Act", "[[Act]] 2018 (Cth),"),
+            (
+                &en,
+                "Act 2018 (Cth), and the 2",
+                "Act",
+                "[[Act]] 2018 (Cth), and the 2.5 rule.",
+            ),
+            (&unended, "儿童权利公约", "儿童", "《[[儿童]]权利公约》"),
+        ];
+        for (text, frag, hl, want) in cases {
+            assert_eq!(widened(text, frag, hl, 40), want, "{frag}");
+        }
+    }
 
     #[test]
     fn edit_distance_counts_swaps_once() {

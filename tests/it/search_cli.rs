@@ -422,3 +422,25 @@ fn instrument_tag_matches_covered_passages_and_cited_only_named_ones() {
         assert!(family.contains(&h["id"].as_str().unwrap().to_string()));
     }
 }
+
+/// The snippet keeps what follows the last match: a short passage whole, a long one to the end of
+/// the clause (`《儿童权利公约》`, not `《儿童权利公约`).
+#[test]
+fn snippets_keep_the_text_after_the_last_match() {
+    let (_tmp, index) = indexed();
+    let hs = search_hits(&index, "公约", &[]);
+    let mut seen = 0;
+    for h in &hs {
+        let (text, snippet) = (h["text"].as_str().unwrap(), h["snippet"].as_str().unwrap());
+        assert!(text.contains(snippet), "{snippet}");
+        assert!(highlighted(h).iter().all(|w| w == "公约"), "{h}");
+        if text.chars().count() <= 160 {
+            assert_eq!(snippet, text);
+        }
+        if text.contains("《儿童权利公约》") && snippet.contains("儿童权利公约") {
+            assert!(snippet.contains("《儿童权利公约》"), "{snippet}");
+            seen += 1;
+        }
+    }
+    assert!(seen >= 2, "{hs:?}");
+}
