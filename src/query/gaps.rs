@@ -92,8 +92,11 @@ pub struct EvidenceItem {
     pub doc: String,
     /// Section path.
     pub section: Vec<String>,
-    /// Byte range of the passage in the original document.
-    pub range: [usize; 2],
+    /// Byte range of the matched text ([`EvidenceItem::matched`]) in the original document; none
+    /// when the passage has no evidence for the tag.
+    pub range: Option<[usize; 2]>,
+    /// Byte range of the whole passage in the original document.
+    pub passage_range: [usize; 2],
     /// The tag of the passage that makes it evidence.
     pub tag: String,
     /// The rule that fired for that tag.
@@ -518,7 +521,8 @@ fn pick_evidence(
             passage: p.id.clone(),
             doc: p.doc.clone(),
             section: p.section.clone(),
-            range: [p.range.start, p.range.end],
+            range: ev.map(|e| [e.range.start, e.range.end]),
+            passage_range: [p.range.start, p.range.end],
             tag: tag.map(|t| t.tag.clone()).unwrap_or_default(),
             rule: ev.map(|e| e.rule.clone()).unwrap_or_default(),
             matched: ev.map(|e| e.matched.clone()).unwrap_or_default(),
