@@ -198,8 +198,13 @@ pub enum GapError {
     #[error(transparent)]
     Read(#[from] ReadError),
     /// An instrument the taxonomy does not have.
-    #[error("no instrument `{0}` in the taxonomy (see `hria taxonomy list`)")]
-    UnknownInstrument(String),
+    #[error("no instrument `{id}` in the taxonomy ({hint})")]
+    UnknownInstrument {
+        /// The instrument as given.
+        id: String,
+        /// The closest instrument ids, or where to look.
+        hint: String,
+    },
     /// A document the index does not have.
     #[error("no document `{0}` in the index")]
     UnknownDocument(String),
@@ -240,7 +245,23 @@ pub fn gaps(ix: &OpenIndex, res: &Resolved, opts: &GapOptions) -> Result<GapRepo
             match tax.entries.iter().position(|e| e.id == full) {
                 Some(i) if !selected.contains(&i) => selected.push(i),
                 Some(_) => {}
-                None => return Err(GapError::UnknownInstrument(id.clone())),
+                None => {
+                    let instruments = tax
+                        .entries
+                        .iter()
+                        .map(|e| e.id.as_str())
+                        .filter(|e| e.starts_with("instrument/"));
+                    let near = super::search::closest(&full, instruments.map(|e| (e, e)), 5);
+                    let hint = if near.is_empty() {
+                        "see `hria taxonomy list`".to_string()
+                    } else {
+                        format!("did you mean {}?", near.join(", "))
+                    };
+                    return Err(GapError::UnknownInstrument {
+                        id: id.clone(),
+                        hint,
+                    });
+                }
             }
         }
     }

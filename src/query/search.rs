@@ -406,9 +406,11 @@ fn unknown_id<'a>(
     msg
 }
 
-/// Up to `n` candidates whose key is closest to `given` by edit distance (case-insensitive), no
-/// farther than a third of its length (at least 1), closest first. Candidates are (key, id).
-fn closest<'a>(
+/// Up to `n` candidates closest to `given`, compared case-insensitively: first keys equal to it,
+/// then keys starting with it, then keys containing it (`AU_10129` → `AU_10129.md`), then keys
+/// within an edit distance of a third of its length (at least 1), closest first. Candidates are
+/// (key, id).
+pub fn closest<'a>(
     given: &str,
     candidates: impl Iterator<Item = (&'a str, &'a str)>,
     n: usize,
@@ -417,8 +419,22 @@ fn closest<'a>(
     let max = (g.chars().count() / 3).max(1);
     let mut scored: Vec<(usize, &str)> = candidates
         .filter_map(|(key, id)| {
-            let d = edit_distance(&g, &key.to_lowercase());
-            (d <= max).then_some((d, id))
+            let k = key.to_lowercase();
+            // Ranks 0 to 2 come before every edit distance (shifted by 3).
+            let rank = if k == g {
+                0
+            } else if !g.is_empty() && k.starts_with(&g) {
+                1
+            } else if !g.is_empty() && k.contains(&g) {
+                2
+            } else {
+                let d = edit_distance(&g, &k);
+                if d > max {
+                    return None;
+                }
+                d + 3
+            };
+            Some((rank, id))
         })
         .collect();
     scored.sort();
@@ -955,6 +971,23 @@ mod tests {
         assert!(m.ends_with("did you mean right/labour?"), "{m}");
         let m = unknown_id("tag", "nonsense/x", "nonsense/x", ids.iter().copied());
         assert!(m.ends_with("see `hria taxonomy list`"), "{m}");
+    }
+
+    #[test]
+    fn closest_puts_case_insensitive_equals_then_prefixes_then_substrings_first() {
+        let ids = [
+            "AU_10192",
+            "AU_10129.md",
+            "x-AU_10129.txt",
+            "instrument/UDHR",
+        ];
+        let pairs = || ids.iter().map(|i| (*i, *i));
+        assert_eq!(
+            closest("AU_10129", pairs(), 5),
+            ["AU_10129.md", "x-AU_10129.txt", "AU_10192"]
+        );
+        assert_eq!(closest("instrument/udhr", pairs(), 5), ["instrument/UDHR"]);
+        assert!(closest("nothing-like-it", pairs(), 5).is_empty());
     }
 
     #[test]

@@ -394,6 +394,21 @@ fn evidence_ranges_slice_the_source_to_the_match() {
     assert!(checked > 10, "only {checked} evidence items");
 }
 
+#[test]
+fn an_unknown_instrument_suggests_the_id_in_its_own_case() {
+    let d = tempfile::tempdir().unwrap();
+    build_statement_index(d.path());
+    let out = hria()
+        .args(["gaps", "--instrument", "udhr", "--index"])
+        .arg(d.path())
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("no instrument `udhr`"), "{err}");
+    assert!(err.contains("did you mean instrument/UDHR"), "{err}");
+}
+
 /// A passage that only mentions a right is not a commitment: `mentioned-only`.
 #[test]
 fn a_mere_mention_is_mentioned_only_and_a_commitment_is_commitment_only() {

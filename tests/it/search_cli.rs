@@ -278,6 +278,9 @@ fn unknown_tags_instruments_and_documents_are_errors() {
     assert!(err.contains("did you mean instrument/ICCPR?"), "{err}");
     let err = search_fails(&index, &["*", "--doc", "nope.md"]);
     assert!(err.contains("no document `nope.md`"), "{err}");
+    // An id without its extension, in another case, is matched by the start of the id.
+    let err = search_fails(&index, &["*", "--doc", "SUPPLIER-CODE"]);
+    assert!(err.contains("did you mean supplier-code.en.md?"), "{err}");
     // Known ids and parents still work.
     for ok in [
         ["--tag", "right/labour"],
