@@ -889,7 +889,9 @@ mod tests {
     fn widened(text: &str, frag: &str, hl: &str, chars: usize) -> String {
         let start = text.find(frag).unwrap();
         let at = frag.find(hl).unwrap();
-        let (s, h) = widen_fragment(text, start..start + frag.len(), &[at..at + hl.len()], chars);
+        let highlight = at..at + hl.len();
+        let frag = start..start + frag.len();
+        let (s, h) = widen_fragment(text, frag, std::slice::from_ref(&highlight), chars);
         mark(&s, &h, "[[", "]]")
     }
 
