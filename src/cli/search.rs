@@ -24,10 +24,12 @@ pub struct Args {
     /// an empty query matches every passage (use with filters).
     pub query: String,
     /// Only passages tagged TAG or a tag under it, by whole path segments: `right/labour`, not
-    /// `right/lab` (repeatable; all must hold). An unknown tag is an error.
+    /// `right/lab` (repeatable; all must hold). An instrument tag (`instrument/PALERMO`,
+    /// `instrument`) matches passages that cite or cover it. An unknown tag is an error.
     #[arg(long, value_name = "TAG")]
     pub tag: Vec<String>,
-    /// Only passages that cite INSTRUMENT by name (e.g. ICCPR or instrument/ICCPR; repeatable).
+    /// Only passages that cite INSTRUMENT by name, not those that only cover it (e.g. ICCPR or
+    /// instrument/ICCPR; repeatable).
     #[arg(long, value_name = "INSTRUMENT")]
     pub cited: Vec<String>,
     /// Only passages of this document id (an id the index does not hold is an error).

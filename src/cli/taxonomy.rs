@@ -140,13 +140,8 @@ fn list(a: ListArgs) -> anyhow::Result<ExitCode> {
 fn show(a: ShowArgs) -> anyhow::Result<ExitCode> {
     let t = load(a.taxonomy.as_deref())?;
     let Some(e) = t.get(&a.id) else {
-        let near: Vec<&str> = t
-            .entries
-            .iter()
-            .map(|e| e.id.as_str())
-            .filter(|id| id.contains(a.id.as_str()))
-            .take(10)
-            .collect();
+        let ids = t.entries.iter().map(|e| (e.id.as_str(), e.id.as_str()));
+        let near = hria::query::search::closest(&a.id, ids, 10);
         let hint = if near.is_empty() {
             "see `hria taxonomy list`".to_string()
         } else {
@@ -236,7 +231,11 @@ fn check(a: CheckArgs) -> anyhow::Result<ExitCode> {
     let t = &loaded.taxonomy;
     let mut families: Vec<(&str, usize)> = Vec::new();
     for e in &t.entries {
-        let fam = e.id.split('/').next().unwrap_or("");
+        // An invalid id (reported above) has no family to count it under.
+        let fam = match hria::taxonomy::id_problem(&e.id) {
+            Some(_) => "invalid id",
+            None => e.id.split('/').next().unwrap_or(""),
+        };
         match families.iter_mut().find(|(f, _)| *f == fam) {
             Some((_, n)) => *n += 1,
             None => families.push((fam, 1)),

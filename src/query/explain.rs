@@ -68,7 +68,15 @@ impl Explained {
                 evidence: t
                     .evidence
                     .iter()
-                    .map(|e| LocatedEvidence {
+                    .enumerate()
+                    // A covered instrument can carry the same span for the same rule twice (from
+                    // two of its linked tags): it is shown once.
+                    .filter(|&(i, e)| {
+                        !t.evidence[..i]
+                            .iter()
+                            .any(|d| d.range == e.range && d.rule == e.rule)
+                    })
+                    .map(|(_, e)| LocatedEvidence {
                         range: [e.range.start, e.range.end],
                         matched: e.matched.clone(),
                         rule: e.rule.clone(),

@@ -92,8 +92,11 @@ pub struct EvidenceItem {
     pub doc: String,
     /// Section path.
     pub section: Vec<String>,
-    /// Byte range of the passage in the original document.
-    pub range: [usize; 2],
+    /// Byte range of the matched text ([`EvidenceItem::matched`]) in the original document; none
+    /// when the passage has no evidence for the tag.
+    pub range: Option<[usize; 2]>,
+    /// Byte range of the whole passage in the original document.
+    pub passage_range: [usize; 2],
     /// The tag of the passage that makes it evidence.
     pub tag: String,
     /// The rule that fired for that tag.
@@ -195,8 +198,13 @@ pub enum GapError {
     #[error(transparent)]
     Read(#[from] ReadError),
     /// An instrument the taxonomy does not have.
-    #[error("no instrument `{0}` in the taxonomy (see `hria taxonomy list`)")]
-    UnknownInstrument(String),
+    #[error("no instrument `{id}` in the taxonomy ({hint})")]
+    UnknownInstrument {
+        /// The instrument as given.
+        id: String,
+        /// The closest instrument ids, or where to look.
+        hint: String,
+    },
     /// A document the index does not have.
     #[error("no document `{0}` in the index")]
     UnknownDocument(String),
@@ -237,7 +245,23 @@ pub fn gaps(ix: &OpenIndex, res: &Resolved, opts: &GapOptions) -> Result<GapRepo
             match tax.entries.iter().position(|e| e.id == full) {
                 Some(i) if !selected.contains(&i) => selected.push(i),
                 Some(_) => {}
-                None => return Err(GapError::UnknownInstrument(id.clone())),
+                None => {
+                    let instruments = tax
+                        .entries
+                        .iter()
+                        .map(|e| e.id.as_str())
+                        .filter(|e| e.starts_with("instrument/"));
+                    let near = super::search::closest(&full, instruments.map(|e| (e, e)), 5);
+                    let hint = if near.is_empty() {
+                        "see `hria taxonomy list`".to_string()
+                    } else {
+                        format!("did you mean {}?", near.join(", "))
+                    };
+                    return Err(GapError::UnknownInstrument {
+                        id: id.clone(),
+                        hint,
+                    });
+                }
             }
         }
     }
@@ -518,7 +542,8 @@ fn pick_evidence(
             passage: p.id.clone(),
             doc: p.doc.clone(),
             section: p.section.clone(),
-            range: [p.range.start, p.range.end],
+            range: ev.map(|e| [e.range.start, e.range.end]),
+            passage_range: [p.range.start, p.range.end],
             tag: tag.map(|t| t.tag.clone()).unwrap_or_default(),
             rule: ev.map(|e| e.rule.clone()).unwrap_or_default(),
             matched: ev.map(|e| e.matched.clone()).unwrap_or_default(),

@@ -27,9 +27,11 @@ pub struct SearchRequest {
     /// default. Empty or `*` matches every passage (then the filters select).
     pub query: String,
     /// Tag ids; a passage must carry each one or a tag under it (`right/labour` matches
-    /// `right/labour/forced-labour`).
+    /// `right/labour/forced-labour`). An instrument tag (`instrument/ICCPR`, or `instrument`) also
+    /// matches passages that cover the instrument without naming it.
     pub tags: Vec<String>,
-    /// Instrument ids the passage must cite by name (`instrument/ICCPR`; `ICCPR` alone also works).
+    /// Instrument ids the passage must cite by name (`instrument/ICCPR`; `ICCPR` alone also works);
+    /// a covered instrument does not count here.
     pub cited: Vec<String>,
     /// Restrict to one document id.
     pub doc: Option<String>,
@@ -118,7 +120,16 @@ pub fn build_query(h: &IndexHandle, req: &SearchRequest) -> Result<Box<dyn Query
             return Err(SearchError::Filter(format!("empty tag {tag:?}")));
         }
         // Facets are indexed with all their ancestors, so the parent term matches its children.
-        clauses.push((Occur::Must, term(Term::from_facet(f.tag, &facet))));
+        let tagged = term(Term::from_facet(f.tag, &facet));
+        if is_instrument_facet(&facet) {
+            // A passage addresses an instrument when it names it (in the tag field) or covers it
+            // without naming it (covered instruments are only in their own field).
+            let covered = term(Term::from_facet(f.covered, &facet));
+            let either = BooleanQuery::new(vec![(Occur::Should, tagged), (Occur::Should, covered)]);
+            clauses.push((Occur::Must, Box::new(either)));
+        } else {
+            clauses.push((Occur::Must, tagged));
+        }
     }
     for inst in &req.cited {
         let id = instrument_id(inst);
@@ -275,7 +286,7 @@ pub fn check_filters(
             .entries
             .iter()
             .any(|e| crate::query::coverage::is_under(&e.id, id));
-        if !known && !in_index(f.tag, id)? {
+        if !known && !in_index(f.tag, id)? && !in_index(f.covered, id)? {
             return Err(SearchError::Filter(unknown_id(
                 "tag",
                 tag,
@@ -328,6 +339,11 @@ pub fn check_filters(
         }
     }
     Ok(())
+}
+
+/// Whether a tag filter's facet is `/instrument` or under it.
+fn is_instrument_facet(facet: &tantivy::schema::Facet) -> bool {
+    facet.to_path().first() == Some(&"instrument")
 }
 
 /// `ICCPR` → `instrument/ICCPR`; an id with the prefix is kept.
@@ -390,9 +406,11 @@ fn unknown_id<'a>(
     msg
 }
 
-/// Up to `n` candidates whose key is closest to `given` by edit distance (case-insensitive), no
-/// farther than a third of its length (at least 1), closest first. Candidates are (key, id).
-fn closest<'a>(
+/// Up to `n` candidates closest to `given`, compared case-insensitively: first keys equal to it,
+/// then keys starting with it, then keys containing it (`AU_10129` → `AU_10129.md`), then keys
+/// within an edit distance of a third of its length (at least 1), closest first. Candidates are
+/// (key, id).
+pub fn closest<'a>(
     given: &str,
     candidates: impl Iterator<Item = (&'a str, &'a str)>,
     n: usize,
@@ -401,8 +419,22 @@ fn closest<'a>(
     let max = (g.chars().count() / 3).max(1);
     let mut scored: Vec<(usize, &str)> = candidates
         .filter_map(|(key, id)| {
-            let d = edit_distance(&g, &key.to_lowercase());
-            (d <= max).then_some((d, id))
+            let k = key.to_lowercase();
+            // Ranks 0 to 2 come before every edit distance (shifted by 3).
+            let rank = if k == g {
+                0
+            } else if !g.is_empty() && k.starts_with(&g) {
+                1
+            } else if !g.is_empty() && k.contains(&g) {
+                2
+            } else {
+                let d = edit_distance(&g, &k);
+                if d > max {
+                    return None;
+                }
+                d + 3
+            };
+            Some((rank, id))
         })
         .collect();
     scored.sort();
@@ -500,19 +532,7 @@ pub fn search(h: &IndexHandle, req: &SearchRequest) -> Result<Vec<Hit>, SearchEr
         let (snippet, highlights) = if snip.is_empty() {
             (head(&text, chars).to_string(), Vec::new())
         } else {
-            let frag = snip.fragment().to_string();
-            let hl = snip
-                .highlighted()
-                .iter()
-                .filter(|r| {
-                    r.start < r.end
-                        && r.end <= frag.len()
-                        && frag.is_char_boundary(r.start)
-                        && frag.is_char_boundary(r.end)
-                })
-                .cloned()
-                .collect();
-            (frag, hl)
+            widen_fragment(&text, snip.fragment_range(), snip.highlighted(), chars)
         };
         let doc = first_str(&d, f.doc_id);
         let section = first_str(&d, f.section);
@@ -543,6 +563,84 @@ pub fn search(h: &IndexHandle, req: &SearchRequest) -> Result<Vec<Hit>, SearchEr
         });
     }
     Ok(hits)
+}
+
+/// The snippet shown for a fragment of `text` (byte range `frag`, highlights relative to it) and
+/// its highlights. tantivy's fragment ends at its last word, dropping what follows (the `》` of
+/// `《儿童权利公约》`): a text of at most `chars` chars is shown whole, and a longer one's fragment
+/// runs on to the end of its clause, if that comes within a quarter of `chars` more chars (and
+/// back over the opening brackets right before it).
+fn widen_fragment(
+    text: &str,
+    frag: Range<usize>,
+    highlights: &[Range<usize>],
+    chars: usize,
+) -> (String, Vec<Range<usize>>) {
+    let (start, end) = if text.chars().count() <= chars {
+        (0, text.len())
+    } else {
+        let start = if text.is_char_boundary(frag.start) {
+            frag.start.min(text.len())
+        } else {
+            0
+        };
+        // Nor does it start with the opening bracket or quote of its first word (`《`).
+        let opening = |c: char| "《〈「『“‘（([【〔".contains(c);
+        let start = text[..start]
+            .char_indices()
+            .rev()
+            .take_while(|&(_, c)| opening(c))
+            .last()
+            .map_or(start, |(i, _)| i);
+        (start, clause_end(text, frag.end, chars / 4))
+    };
+    let shift = frag.start.saturating_sub(start);
+    let snippet = &text[start..end];
+    let highlights = highlights
+        .iter()
+        .map(|r| r.start + shift..r.end + shift)
+        .filter(|r| {
+            r.start < r.end
+                && r.end <= snippet.len()
+                && snippet.is_char_boundary(r.start)
+                && snippet.is_char_boundary(r.end)
+        })
+        .collect();
+    (snippet.to_string(), highlights)
+}
+
+/// Where the clause going on at byte `at` of `text` ends: after its closing punctuation (and the
+/// quotes or brackets right after it), or at the end of the text, if either comes within `budget`
+/// chars; otherwise after the closing brackets or quotes right at `at`, if any. Always a char
+/// boundary at or after `at` (or the end of the text).
+fn clause_end(text: &str, at: usize, budget: usize) -> usize {
+    let at = (at..text.len())
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(text.len());
+    let closing = |c: char| "》〉」』”’）)]】〕\"'".contains(c);
+    let after_closing = |from: usize| {
+        text[from..]
+            .char_indices()
+            .find(|&(_, c)| !closing(c))
+            .map_or(text.len(), |(i, _)| from + i)
+    };
+    let rest = &text[at..];
+    let mut chars = rest.char_indices().peekable();
+    let mut seen = 0;
+    while let Some((i, c)) = chars.next() {
+        if seen == budget {
+            return after_closing(at);
+        }
+        seen += 1;
+        // ASCII stops end a clause only before a space or the end (not `2.5`, `1,000`).
+        let ends = "。！？；，、：…".contains(c)
+            || (".!?;,:".contains(c) && chars.peek().is_none_or(|&(_, n)| n.is_whitespace()))
+            || c == '\n';
+        if ends {
+            return after_closing(at + i + c.len_utf8());
+        }
+    }
+    text.len()
 }
 
 /// Serializes a score rounded to 3 decimals (an `f32` widened to JSON's `f64` would show float
@@ -787,6 +885,64 @@ pub fn mark(snippet: &str, highlights: &[Range<usize>], open: &str, close: &str)
 mod tests {
     use super::*;
 
+    /// The snippet of `text` for the fragment `frag` highlighting `hl`, with `[[`/`]]` marks.
+    fn widened(text: &str, frag: &str, hl: &str, chars: usize) -> String {
+        let start = text.find(frag).unwrap();
+        let at = frag.find(hl).unwrap();
+        let highlight = at..at + hl.len();
+        let frag = start..start + frag.len();
+        let (s, h) = widen_fragment(text, frag, std::slice::from_ref(&highlight), chars);
+        mark(&s, &h, "[[", "]]")
+    }
+
+    #[test]
+    fn a_short_text_is_shown_whole_with_its_highlights() {
+        let text = "我们尊重《儿童权利公约》。";
+        assert_eq!(
+            widened(text, "儿童权利公约", "公约", 160),
+            "我们尊重《儿童权利[[公约]]》。"
+        );
+        let text = "Under the Modern Slavery Act 2018 (Cth) we report.";
+        assert_eq!(
+            widened(text, "Slavery Act 2018 (Cth", "Cth", 160),
+            "Under the Modern Slavery Act 2018 ([[Cth]]) we report."
+        );
+    }
+
+    #[test]
+    fn a_long_text_runs_on_to_the_end_of_the_clause() {
+        let tail = "后文".repeat(100);
+        let zh = format!("我们遵循《儿童权利公约》的有关方面，{tail}");
+        let en = format!("The Modern Slavery Act 2018 (Cth), and the 2.5 rule. {tail}");
+        // No clause end within the budget: only the brackets right around the fragment.
+        let unended = format!("《儿童权利公约》{tail}");
+        let cases = [
+            (
+                &zh,
+                "遵循《儿童权利公约",
+                "公约",
+                "遵循《儿童权利[[公约]]》的有关方面，",
+            ),
+            (
+                &zh,
+                "儿童权利公约",
+                "公约",
+                "《儿童权利[[公约]]》的有关方面，",
+            ),
+            (&en, "Act 2018 (Cth", "Act", "[[Act]] 2018 (Cth),"),
+            (
+                &en,
+                "Act 2018 (Cth), and the 2",
+                "Act",
+                "[[Act]] 2018 (Cth), and the 2.5 rule.",
+            ),
+            (&unended, "儿童权利公约", "儿童", "《[[儿童]]权利公约》"),
+        ];
+        for (text, frag, hl, want) in cases {
+            assert_eq!(widened(text, frag, hl, 40), want, "{frag}");
+        }
+    }
+
     #[test]
     fn edit_distance_counts_swaps_once() {
         assert_eq!(edit_distance("ICCRP", "ICCPR"), 1);
@@ -817,6 +973,23 @@ mod tests {
         assert!(m.ends_with("did you mean right/labour?"), "{m}");
         let m = unknown_id("tag", "nonsense/x", "nonsense/x", ids.iter().copied());
         assert!(m.ends_with("see `hria taxonomy list`"), "{m}");
+    }
+
+    #[test]
+    fn closest_puts_case_insensitive_equals_then_prefixes_then_substrings_first() {
+        let ids = [
+            "AU_10192",
+            "AU_10129.md",
+            "x-AU_10129.txt",
+            "instrument/UDHR",
+        ];
+        let pairs = || ids.iter().map(|i| (*i, *i));
+        assert_eq!(
+            closest("AU_10129", pairs(), 5),
+            ["AU_10129.md", "x-AU_10129.txt", "AU_10192"]
+        );
+        assert_eq!(closest("instrument/udhr", pairs(), 5), ["instrument/UDHR"]);
+        assert!(closest("nothing-like-it", pairs(), 5).is_empty());
     }
 
     #[test]

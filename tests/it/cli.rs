@@ -87,3 +87,28 @@ pub fn hit_ids(hits: &[Value]) -> Vec<String> {
     v.sort();
     v
 }
+
+/// A reader that closes the pipe after the first line (`| head -1`) ends hria quietly: exit 0 and
+/// nothing on stderr, also where the JSON writer wraps the I/O error. The output is larger than a
+/// pipe's buffer, so hria is still writing when the pipe closes.
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    use std::io::BufRead;
+    use std::process::{Command, Stdio};
+    let corpus = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/index/corpus");
+    let mut child = Command::new(assert_cmd::cargo::cargo_bin("hria"))
+        .args(["tag", corpus, "--format", "jsonl"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut lines = std::io::BufReader::new(child.stdout.take().unwrap());
+    let mut first = String::new();
+    lines.read_line(&mut first).unwrap();
+    assert!(first.starts_with('{'), "hria printed a JSON line: {first}");
+    drop(lines);
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(stderr.is_empty(), "{stderr}");
+}

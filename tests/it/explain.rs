@@ -180,6 +180,28 @@ fn overlapping_evidence_is_marked_once() {
     assert!(t["evidence"][1]["text_range"].is_null());
 }
 
+/// No tag lists the same evidence (range and rule) twice, on any passage of the statement.
+#[test]
+fn real_pipeline_evidence_is_listed_once() {
+    let (_d, index) = real_statement_index();
+    let hits = crate::cli::search_hits(&index, "*", &[]);
+    let mut evidence = 0;
+    for h in &hits {
+        let out = explain(&index, &[h["id"].as_str().unwrap(), "--format", "json"]);
+        assert!(out.status.success());
+        let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+        for t in v["tags"].as_array().unwrap() {
+            let ev = t["evidence"].as_array().unwrap();
+            for (i, e) in ev.iter().enumerate() {
+                let same = |d: &&Value| d["range"] == e["range"] && d["rule"] == e["rule"];
+                assert!(!ev[..i].iter().any(|d| same(&d)), "{t}");
+                evidence += 1;
+            }
+        }
+    }
+    assert!(evidence > 50, "{evidence}");
+}
+
 /// The real pipeline: every evidence passage `gaps` shows can be explained.
 #[test]
 fn real_pipeline_evidence_passages_can_be_explained() {

@@ -20,6 +20,17 @@ fn gaps_json(index: &Path, extra: &[&str]) -> Value {
     )
 }
 
+/// `hria gaps --format json` on `index` with the built-in taxonomy.
+fn builtin_gaps_json(index: &Path) -> Value {
+    json_of(
+        hria()
+            .arg("gaps")
+            .arg("--index")
+            .arg(index)
+            .args(["--format", "json"]),
+    )
+}
+
 fn finding<'a>(report: &'a Value, tag: &str) -> &'a Value {
     report["findings"]
         .as_array()
@@ -344,13 +355,7 @@ fn another_taxonomy_than_the_indexed_one_is_warned_about() {
 #[test]
 fn real_pipeline_on_the_statement() {
     let (_d, index) = real_statement_index();
-    let r = json_of(
-        hria()
-            .arg("gaps")
-            .arg("--index")
-            .arg(&index)
-            .args(["--format", "json"]),
-    );
+    let r = builtin_gaps_json(&index);
     assert_eq!(class(&r, "instrument/GENEVA"), "cited-only");
     assert_eq!(class(&r, "instrument/ROME"), "cited-only");
     assert_eq!(class(&r, "instrument/CAT"), "not-mentioned");
@@ -358,6 +363,50 @@ fn real_pipeline_on_the_statement() {
     assert_eq!(class(&r, "instrument/ILO-FPRW"), "addressed");
     assert_eq!(class(&r, "instrument/UNDHRD"), "addressed");
     assert_eq!(class(&r, "group/human-rights-defenders"), "addressed");
+}
+
+/// Each evidence item's `range` slices the statement's bytes to exactly its `matched` text, inside
+/// its `passage_range`.
+#[test]
+fn evidence_ranges_slice_the_source_to_the_match() {
+    let (_d, index) = real_statement_index();
+    let r = builtin_gaps_json(&index);
+    let source = std::fs::read(statement::statement_path()).unwrap();
+    let at = |v: &Value, i: usize| v[i].as_u64().unwrap() as usize;
+    let mut checked = 0;
+    for f in r["findings"].as_array().unwrap() {
+        for e in f["evidence"].as_array().unwrap() {
+            let matched = e["matched"].as_str().unwrap();
+            assert!(!matched.is_empty(), "{e}");
+            let (range, passage) = (&e["range"], &e["passage_range"]);
+            assert_eq!(
+                &source[at(range, 0)..at(range, 1)],
+                matched.as_bytes(),
+                "{e}"
+            );
+            assert!(
+                at(passage, 0) <= at(range, 0) && at(range, 1) <= at(passage, 1),
+                "{e}"
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked > 10, "only {checked} evidence items");
+}
+
+#[test]
+fn an_unknown_instrument_suggests_the_id_in_its_own_case() {
+    let d = tempfile::tempdir().unwrap();
+    build_statement_index(d.path());
+    let out = hria()
+        .args(["gaps", "--instrument", "udhr", "--index"])
+        .arg(d.path())
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("no instrument `udhr`"), "{err}");
+    assert!(err.contains("did you mean instrument/UDHR"), "{err}");
 }
 
 /// A passage that only mentions a right is not a commitment: `mentioned-only`.

@@ -278,6 +278,9 @@ fn unknown_tags_instruments_and_documents_are_errors() {
     assert!(err.contains("did you mean instrument/ICCPR?"), "{err}");
     let err = search_fails(&index, &["*", "--doc", "nope.md"]);
     assert!(err.contains("no document `nope.md`"), "{err}");
+    // An id without its extension, in another case, is matched by the start of the id.
+    let err = search_fails(&index, &["*", "--doc", "SUPPLIER-CODE"]);
+    assert!(err.contains("did you mean supplier-code.en.md?"), "{err}");
     // Known ids and parents still work.
     for ok in [
         ["--tag", "right/labour"],
@@ -378,4 +381,69 @@ fn and_not_a_group_excludes_only_the_group() {
     union.extend(both.iter().filter(|id| labour.contains(id)).cloned());
     union.sort();
     assert_eq!(union, labour);
+}
+
+/// The bases (`cited`, `covered`, ...) with which a hit carries `tag`.
+fn bases<'a>(h: &'a Value, tag: &str) -> Vec<&'a str> {
+    h["tags"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|t| t["tag"] == tag)
+        .map(|t| t["basis"].as_str().unwrap())
+        .collect()
+}
+
+/// Needs the tagger: the statement addresses trafficking (PALERMO) without naming the protocol.
+#[test]
+fn instrument_tag_matches_covered_passages_and_cited_only_named_ones() {
+    let (_d, index) = crate::statement::real_statement_index();
+    let all = search_hits(&index, "*", &[]);
+    let tag = "instrument/PALERMO";
+    let carrying: Vec<Value> = all
+        .iter()
+        .filter(|h| !bases(h, tag).is_empty())
+        .cloned()
+        .collect();
+    let covered: Vec<&Value> = carrying
+        .iter()
+        .filter(|h| bases(h, tag).contains(&"covered"))
+        .collect();
+    assert!(!covered.is_empty(), "the statement covers {tag}");
+    // --tag finds every passage with the instrument, covered ones included.
+    let tagged = search_hits(&index, "*", &["--tag", tag]);
+    assert_eq!(hit_ids(&tagged), hit_ids(&carrying));
+    // --cited finds only the passages naming it.
+    let cited = hit_ids(&search_hits(&index, "*", &["--cited", "PALERMO"]));
+    for h in &covered {
+        assert!(!cited.contains(&h["id"].as_str().unwrap().to_string()));
+    }
+    assert!(cited.len() < tagged.len());
+    // The family and any instrument prefix match covered passages too.
+    let family = hit_ids(&search_hits(&index, "*", &["--tag", "instrument"]));
+    for h in &covered {
+        assert!(family.contains(&h["id"].as_str().unwrap().to_string()));
+    }
+}
+
+/// The snippet keeps what follows the last match: a short passage whole, a long one to the end of
+/// the clause (`《儿童权利公约》`, not `《儿童权利公约`).
+#[test]
+fn snippets_keep_the_text_after_the_last_match() {
+    let (_tmp, index) = indexed();
+    let hs = search_hits(&index, "公约", &[]);
+    let mut seen = 0;
+    for h in &hs {
+        let (text, snippet) = (h["text"].as_str().unwrap(), h["snippet"].as_str().unwrap());
+        assert!(text.contains(snippet), "{snippet}");
+        assert!(highlighted(h).iter().all(|w| w == "公约"), "{h}");
+        if text.chars().count() <= 160 {
+            assert_eq!(snippet, text);
+        }
+        if text.contains("《儿童权利公约》") && snippet.contains("儿童权利公约") {
+            assert!(snippet.contains("《儿童权利公约》"), "{snippet}");
+            seen += 1;
+        }
+    }
+    assert!(seen >= 2, "{hs:?}");
 }

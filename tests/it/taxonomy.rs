@@ -585,6 +585,11 @@ fn cli_show_unknown_id_fails_with_a_hint() {
         .code(2)
         .stderr(predicate::str::contains("no entry `ICCPR`"))
         .stderr(predicate::str::contains("instrument/ICCPR"));
+    hria()
+        .args(["taxonomy", "show", "instrument/udhr"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("did you mean: instrument/UDHR"));
 }
 
 #[test]
@@ -615,6 +620,13 @@ fn cli_check_exit_codes() {
             "duplicate.toml:11: entry `right/test`",
         ))
         .stdout(predicate::str::contains("invalid"));
+    // Entries with invalid ids are counted apart, not as a family of their own.
+    hria()
+        .args(["taxonomy", "check"])
+        .arg(fixture("bad_id.toml"))
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("3 entries (invalid id 3)"));
     hria()
         .args(["taxonomy", "check"])
         .arg(fixture("syntax.toml"))
