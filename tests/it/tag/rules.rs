@@ -475,3 +475,24 @@ fn steps_undone_later_in_the_clause_do_not_count() {
         assert!(has(text, id), "{text}: {:?}", tags(text));
     }
 }
+
+/// Consulting outside stakeholders, unions or communities is engagement; engaging suppliers or
+/// consulting the company's own teams is not.
+#[test]
+fn consultation_is_engagement_with_outside_stakeholders() {
+    let se = "hrdd/stakeholder-engagement";
+    for text in [
+        "The assessment was done in consultation with relevant stakeholders, including civil society.",
+        "The company regularly engages with the Transport Workers Union.",
+        "公司与工会协商制定薪酬方案。",
+    ] {
+        assert!(has(text, se), "{text}: {:?}", tags(text));
+    }
+    for text in [
+        "We engaged with our suppliers to complete the questionnaire.",
+        "The statement was prepared in consultation with relevant internal stakeholders.",
+        "To meet our commitments to customers and stakeholders, we engage with a reputable supply chain.",
+    ] {
+        assert!(!has(text, se), "{text}: {:?}", tags(text));
+    }
+}
