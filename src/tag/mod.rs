@@ -209,6 +209,8 @@ struct EntryInfo {
     negatable: bool,
     /// A due-diligence step: negated also by what follows it in its clause ([`undone_after`]).
     step: bool,
+    /// A stance: the company's own voice, which the words of a title in 《》 are not.
+    stance: bool,
     /// Instruments that this entry's matches cover, and whether each is a most specific one.
     coverers: Vec<(u32, bool)>,
     /// A keyword of it is rights language (an instrument or a right).
@@ -923,6 +925,9 @@ impl Tagger {
             if info.step && undone_after(&t[h.end..]) {
                 continue;
             }
+            if info.stance && in_title(t, h.start, h.end) {
+                continue;
+            }
             if ctx.words.straddles(clean, t, norm, h.start, h.end) {
                 continue;
             }
@@ -1292,6 +1297,7 @@ fn entry_infos(taxonomy: &Taxonomy) -> Vec<EntryInfo> {
                 instrument: is_instrument(e),
                 negatable: e.negatable,
                 step: e.negatable && e.id.starts_with("hrdd/"),
+                stance: e.id.starts_with("stance/"),
                 coverers,
                 rights_language: is_instrument(e) || e.id.starts_with("right/"),
             }
@@ -1524,6 +1530,28 @@ fn undone_after(rest: &str) -> bool {
                     .take(3)
                     .any(|v| *v == "yet" || DONE.contains(v)))
     })
+}
+
+/// Whether `t[start..end]` lies inside a title in 《》 (《负责任采矿保证倡议》: the initiative's name,
+/// not the company's pledge). Titles are short, so only a bounded stretch either side is read.
+fn in_title(t: &str, start: usize, end: usize) -> bool {
+    const SPAN: usize = 120;
+    let mut from = start.saturating_sub(SPAN);
+    while !t.is_char_boundary(from) {
+        from += 1;
+    }
+    let mut to = (end + SPAN).min(t.len());
+    while !t.is_char_boundary(to) {
+        to -= 1;
+    }
+    let (before, after) = (&t[from..start], &t[end..to]);
+    let opened = before
+        .rfind('《')
+        .is_some_and(|o| before[o..].find('》').is_none());
+    opened
+        && after
+            .find(['》', '《', '\n'])
+            .is_some_and(|c| after[c..].starts_with('》'))
 }
 
 /// Words that open a new clause, out of a preceding negation's reach.

@@ -370,8 +370,8 @@ fn coordinated_labour_rights_tag_both() {
     }
 }
 
-/// Stance: possession is not action, a prohibition is a commitment, and 希望 is the company's
-/// own hope only with its subject.
+/// Stance: possession is not action, a prohibition is a commitment, a title in 《》 pledges
+/// nothing, and 希望 is the company's own hope only with its subject.
 #[test]
 fn stance_reads_possession_prohibition_and_hope() {
     let action = "stance/action";
@@ -388,9 +388,16 @@ fn stance_reads_possession_prohibition_and_hope() {
     ] {
         assert!(has(text, action), "{text}: {:?}", tags(text));
     }
-    for text in ["We prohibit forced labour.", "我們禁止強迫勞動。"] {
+    for text in [
+        "We prohibit forced labour.",
+        "我們禁止強迫勞動。",
+        "我们保证遵守《供应商行为准则》。",
+    ] {
         assert!(has(text, "stance/commitment"), "{text}: {:?}", tags(text));
     }
+    // A title's words are its name, not the company's pledge.
+    let title = "我们参加了《负责任采矿保证倡议》。";
+    assert!(!has(title, "stance/commitment"), "{:?}", tags(title));
     let aspiration = "stance/aspiration";
     assert!(!has(
         "与人民和政府进行负责任的接洽往往更有希望提升人权。",
