@@ -84,9 +84,8 @@ pub fn run(cmd: Cmd) -> anyhow::Result<ExitCode> {
 pub fn load(path: Option<&Path>) -> anyhow::Result<std::borrow::Cow<'static, Taxonomy>> {
     match path {
         None => Ok(std::borrow::Cow::Borrowed(Taxonomy::builtin())),
-        Some(p) => Ok(std::borrow::Cow::Owned(
-            Taxonomy::from_file(p).with_context(|| format!("taxonomy {}", p.display()))?,
-        )),
+        // Every taxonomy error already names the file.
+        Some(p) => Ok(std::borrow::Cow::Owned(Taxonomy::from_file(p)?)),
     }
 }
 

@@ -78,7 +78,7 @@ pub struct Hit {
 #[derive(Debug, thiserror::Error)]
 pub enum SearchError {
     /// The query could not be parsed.
-    #[error("invalid query {query:?}: {message}")]
+    #[error("invalid query {}: {message}", shown(.query))]
     Query {
         /// The query as given.
         query: String,
@@ -91,6 +91,60 @@ pub enum SearchError {
     /// The index could not be read.
     #[error(transparent)]
     Index(#[from] IndexError),
+}
+
+/// A query as an error message shows it: quoted, and cut after 200 chars (a pasted document
+/// would otherwise fill the terminal).
+fn shown(query: &str) -> String {
+    const MAX: usize = 200;
+    match query.char_indices().nth(MAX) {
+        Some((at, _)) => format!("{:?}… ({} chars)", &query[..at], query.chars().count()),
+        None => format!("{query:?}"),
+    }
+}
+
+/// Nesting a query may have: parentheses and prefix operators (`NOT`, `-`, `+`) each add a level
+/// that the query parser and the query builder recurse into, and thousands of them overflow the
+/// stack. No hand-written query comes near this.
+const MAX_QUERY_DEPTH: usize = 100;
+
+/// The deepest nesting of parentheses and prefix operators outside quotes, counting a run of
+/// prefix operators (`NOT NOT x`, `--x`) as one level each.
+fn query_depth(q: &str) -> usize {
+    let (mut depth, mut max, mut prefixes, mut quoted) = (0usize, 0usize, 0usize, false);
+    for word in q.split_whitespace() {
+        let mut rest = word;
+        if !quoted && (rest == "NOT" || rest == "AND" || rest == "OR") {
+            prefixes += usize::from(rest == "NOT");
+            max = max.max(depth + prefixes);
+            continue;
+        }
+        while !quoted {
+            match rest.strip_prefix(['(', '-', '+']) {
+                Some(r) => {
+                    if rest.starts_with('(') {
+                        depth += 1;
+                    } else {
+                        prefixes += 1;
+                    }
+                    rest = r;
+                }
+                None => break,
+            }
+        }
+        max = max.max(depth + prefixes);
+        prefixes = 0;
+        for c in rest.chars() {
+            match c {
+                '"' => quoted = !quoted,
+                '(' if !quoted => depth += 1,
+                ')' if !quoted => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+            max = max.max(depth);
+        }
+    }
+    max
 }
 
 /// Builds the query: the parsed text query (or all passages) and the filters, all required.
@@ -162,8 +216,17 @@ fn parse_text_query(
     parser: &QueryParser,
     q: &str,
 ) -> Result<Box<dyn Query>, tantivy::query::QueryParserError> {
-    let ast = tantivy::query_grammar::parse_query(q)
-        .map_err(|_| tantivy::query::QueryParserError::SyntaxError(q.to_string()))?;
+    let depth = query_depth(q);
+    if depth > MAX_QUERY_DEPTH {
+        return Err(tantivy::query::QueryParserError::SyntaxError(format!(
+            "nested {depth} levels deep (parentheses and NOT/-/+ operators); at most {MAX_QUERY_DEPTH} are allowed"
+        )));
+    }
+    let ast = tantivy::query_grammar::parse_query(q).map_err(|_| {
+        tantivy::query::QueryParserError::SyntaxError(
+            "it does not parse (check parentheses, quotes and AND/OR/NOT)".into(),
+        )
+    })?;
     let ast = match split_chinese_terms(ast) {
         // The top level keeps tantivy's rule: a query of exclusions only is an error.
         UserInputAst::Clause(clauses) => UserInputAst::Clause(

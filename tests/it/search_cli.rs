@@ -176,6 +176,32 @@ fn malformed_queries_exit_2_with_a_message() {
 }
 
 #[test]
+fn deeply_nested_queries_are_refused_and_long_ones_cut_in_the_message() {
+    let (_tmp, index) = indexed();
+    let deep = [
+        format!("{}强迫劳动{}", "(".repeat(10_000), ")".repeat(10_000)),
+        format!("{}x", "NOT ".repeat(20_000)),
+        format!("{}x{}", "a AND NOT (".repeat(3_000), ")".repeat(3_000)),
+    ];
+    for q in &deep {
+        let out = hria()
+            .args(["search", q, "--index"])
+            .arg(&index)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(err.contains("levels deep") && err.len() < 1_000, "{err}");
+    }
+    // Nesting a person would write still works.
+    hria()
+        .args(["search", "((强迫劳动 OR 童工) AND NOT (工会))", "--index"])
+        .arg(&index)
+        .assert()
+        .code(0);
+}
+
+#[test]
 fn bad_filters_exit_2() {
     let (_tmp, index) = indexed();
     hria()
