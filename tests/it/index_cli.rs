@@ -44,8 +44,9 @@ fn index_json(corpus: &Path, index: &Path, extra: &[&str]) -> Value {
     )
 }
 
-/// The JSON summary of an index run that exits with `code` (3: some inputs skipped).
-fn index_json_code(corpus: &Path, index: &Path, code: i32) -> Value {
+/// The JSON summary and the stderr of an index run that exits with `code` (3: some inputs
+/// skipped).
+fn index_json_code(corpus: &Path, index: &Path, code: i32) -> (Value, String) {
     let out = hria()
         .arg("index")
         .arg(corpus)
@@ -554,13 +555,13 @@ fn degraded_documents_are_indexed_and_reported_on_every_run() {
     .concat();
     std::fs::write(corpus.join("damaged.md"), damaged).unwrap();
     for run in 0..2 {
-        let s = index_json_code(&corpus, &index, 3);
+        let (s, stderr) = index_json_code(&corpus, &index, 3);
         let skipped = s["skipped"].as_array().unwrap();
         assert_eq!(skipped.len(), 1, "run {run}: {skipped:?}");
         assert_eq!(skipped[0]["kind"], "degraded");
         assert!(skipped[0]["path"].as_str().unwrap().ends_with("damaged.md"));
         assert_eq!(s["total_documents"], 4);
-        assert!(String::from_utf8_lossy(&out.stderr).contains("damaged.md: 1 invalid byte"));
+        assert!(stderr.contains("damaged.md: 1 invalid byte"));
     }
     assert!(!search_ids(&index, "强迫劳动", &["--doc", "damaged.md"]).is_empty());
 }
@@ -941,7 +942,8 @@ fn an_unreadable_document_keeps_its_previous_version() {
     let name = std::ffi::CString::new(fifo.as_os_str().as_encoded_bytes()).unwrap();
     // SAFETY: a valid NUL-terminated path.
     assert_eq!(unsafe { libc::mkfifo(name.as_ptr(), 0o644) }, 0);
-    let s = index_json_code(&corpus, &index, 3);
+    let (s, stderr) = index_json_code(&corpus, &index, 3);
+    assert!(stderr.contains("(previous version kept)"), "{stderr}");
     assert_eq!(
         (s["removed"].as_u64(), s["unchanged"].as_u64()),
         (Some(0), Some(2))
