@@ -55,13 +55,9 @@ fn index_json_code(corpus: &Path, index: &Path, code: i32) -> (Value, String) {
         .args(["--format", "json", "--quiet"])
         .output()
         .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(code),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert_eq!(out.status.code(), Some(code), "{stderr}");
+    (serde_json::from_slice(&out.stdout).unwrap(), stderr)
 }
 
 fn search_ids(index: &Path, query: &str, extra: &[&str]) -> Vec<String> {

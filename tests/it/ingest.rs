@@ -156,13 +156,13 @@ fn big5() {
 fn legacy_cjk_cut_mid_character_is_detected_and_degraded() {
     for (rel, whole, encodings, start) in [
         (
-            "bad/gb18030-cut.txt",
+            "cut/gb18030.txt",
             "encodings/gb18030.txt",
             &["GBK", "gb18030"][..],
             "计算、数字技术创新和连接性",
         ),
         (
-            "bad/big5-cut.txt",
+            "cut/big5.txt",
             "encodings/big5.txt",
             &["Big5"][..],
             "世界人權宣言",
