@@ -80,6 +80,12 @@ pub enum IndexError {
         /// The directory.
         dir: PathBuf,
     },
+    /// The path names a file, not a folder.
+    #[error("index {} is a file, not a folder", dir.display())]
+    NotAFolder {
+        /// The path.
+        dir: PathBuf,
+    },
     /// A file-system operation failed.
     #[error("{}: {error}", path.display())]
     Io {
@@ -834,6 +840,32 @@ fn short(hash: &str) -> &str {
 /// Name of tantivy's list of the files it manages.
 pub const MANAGED_FILE: &str = ".managed.json";
 
+/// Whether a folder without `meta.json` holds files only a tantivy index has (its managed list,
+/// segment files, lock files): an index that lost its `meta.json`, not someone else's folder.
+pub(crate) fn has_index_files(dir: &Path) -> bool {
+    const SEGMENT_FILES: &[&str] = &["idx", "store", "term", "pos", "fast", "fieldnorm", "del"];
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return false;
+    };
+    entries.flatten().any(|e| {
+        let path = e.path();
+        let name = e.file_name().to_string_lossy().into_owned();
+        name == MANAGED_FILE
+            || name.starts_with(".tantivy-")
+            || path
+                .extension()
+                .is_some_and(|x| SEGMENT_FILES.iter().any(|s| x == *s))
+    })
+}
+
+/// The error for an index that lost its `meta.json`.
+pub(crate) fn meta_missing(dir: &Path) -> IndexError {
+    IndexError::Corrupt {
+        dir: dir.to_path_buf(),
+        reason: format!("file {META_FILE} is missing, the other files of an index are there"),
+    }
+}
+
 /// How thoroughly [`open_index_checked`] checks the files of the committed segments.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Check {
@@ -863,7 +895,7 @@ pub fn open_index_checked(dir: &Path, check: Check) -> Result<(Index, CommitPayl
     match std::fs::metadata(dir) {
         Ok(m) if m.is_dir() => {}
         Ok(_) => {
-            return Err(IndexError::NotAnIndex {
+            return Err(IndexError::NotAFolder {
                 dir: dir.to_path_buf(),
             })
         }
@@ -888,6 +920,8 @@ pub fn open_index_checked(dir: &Path, check: Check) -> Result<(Index, CommitPayl
                 IndexError::NotFound {
                     dir: dir.to_path_buf(),
                 }
+            } else if has_index_files(dir) {
+                meta_missing(dir)
             } else {
                 IndexError::NotAnIndex {
                     dir: dir.to_path_buf(),
@@ -907,11 +941,18 @@ pub fn open_index_checked(dir: &Path, check: Check) -> Result<(Index, CommitPayl
     }
     let directory = ReadableDirectory::open(dir)?;
     let index = Index::open(directory).map_err(|e| match e {
-        // meta.json (or the managed list) does not parse.
+        // meta.json or the managed list does not parse: the one that is no JSON is named.
         TantivyError::DataCorruption(_) | TantivyError::DeserializeError(_) => {
+            let meta_is_json = std::fs::read(&meta_path)
+                .is_ok_and(|b| serde_json::from_slice::<serde_json::Value>(&b).is_ok());
+            let file = if meta_is_json {
+                MANAGED_FILE
+            } else {
+                META_FILE
+            };
             IndexError::Corrupt {
                 dir: dir.to_path_buf(),
-                reason: format!("{META_FILE} does not parse"),
+                reason: format!("{file} does not parse"),
             }
         }
         e => IndexError::tantivy(dir, e),

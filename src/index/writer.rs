@@ -286,6 +286,70 @@ pub use super::doc::{
     derive_on_worker, passage_document, record_document, to_document, PassageDoc,
 };
 
+/// Appended to the report of a document whose indexed version a run keeps.
+const KEPT: &str = " (previous version kept)";
+
+/// Whether `path` no longer exists, as opposed to existing but being unreadable: a missing
+/// entry or a path through something that is no longer a folder.
+fn is_gone(path: &Path) -> bool {
+    match std::fs::symlink_metadata(path) {
+        Ok(_) => false,
+        Err(e) => matches!(
+            e.kind(),
+            std::io::ErrorKind::NotFound | std::io::ErrorKind::NotADirectory
+        ),
+    }
+}
+
+/// Where a document recorded under `root` (canonical) with `id` is on disk: the root itself for
+/// a file given directly, else the id under the root folder.
+fn recorded_path(root: &str, id: &str) -> PathBuf {
+    let root = Path::new(root);
+    if root.is_dir() {
+        root.join(id)
+    } else {
+        root.to_path_buf()
+    }
+}
+
+/// Reports documents kept although the walk did not find them: counted on the report of the
+/// folder that could not be listed (or of the file itself), else reported one by one.
+fn report_kept(skips: &mut Vec<Skip>, kept: Vec<PathBuf>) {
+    if kept.is_empty() {
+        return;
+    }
+    // The skips' paths as the kept paths are spelled: canonical folder, name as found (a
+    // reported link is not resolved to its target).
+    let at: BTreeMap<PathBuf, usize> = skips
+        .iter()
+        .enumerate()
+        .filter_map(|(i, s)| {
+            let parent = std::fs::canonicalize(s.path.parent()?).ok()?;
+            Some((parent.join(s.path.file_name()?), i))
+        })
+        .collect();
+    let mut counts = vec![0usize; skips.len()];
+    for path in kept {
+        match path.ancestors().find_map(|a| at.get(a)) {
+            Some(&i) => counts[i] += 1,
+            None => skips.push(Skip::new(
+                path,
+                SkipKind::Io,
+                format!("not found by this run's walk{KEPT}"),
+            )),
+        }
+    }
+    for (skip, n) in skips.iter_mut().zip(counts) {
+        if n > 0 && skip.path.is_dir() {
+            let s = if n == 1 { "" } else { "s" };
+            let note = format!(" ({n} previously indexed document{s} under it kept)");
+            skip.reason.push_str(&note);
+        } else if n > 0 {
+            skip.reason.push_str(KEPT);
+        }
+    }
+}
+
 /// Deletes a document: its passages and its record.
 fn delete_document(writer: &IndexWriter<PassageDoc>, f: &Fields, id: &str) {
     writer.delete_term(Term::from_field_text(f.doc_id, id));
@@ -333,15 +397,17 @@ fn process_one(ctx: &Ctx, cand: &Cand) -> Result<Outcome, tantivy::TantivyError>
     let doc = match read.and_then(|(bytes, hash)| ingest::decode_hashed(c, bytes, hash, ctx.ingest))
     {
         Ok(d) => d,
-        Err(skip) => {
-            if replaces {
+        Err(mut skip) => {
+            // A document that is still there but unreadable this run (permissions, a file being
+            // rewritten) keeps what the index holds; only one that is gone is removed.
+            let removed = replaces && is_gone(&c.path);
+            if removed {
                 delete_document(ctx.writer, &ctx.fields, &c.id);
+            } else if replaces {
+                skip.reason.push_str(KEPT);
             }
             done(0);
-            return Ok(Outcome::Skipped {
-                skip,
-                removed: replaces,
-            });
+            return Ok(Outcome::Skipped { skip, removed });
         }
     };
     let passages = crate::pipeline::process(&doc, super::segmenter(), ctx.tagger);
@@ -441,13 +507,18 @@ fn create_index(dir: &Path) -> Result<Index, IndexError> {
 fn prepare(dir: &Path, rebuild: bool) -> Result<Target, IndexError> {
     let exists = dir.exists();
     if exists && !dir.is_dir() {
-        return Err(IndexError::NotAnIndex {
+        return Err(IndexError::NotAFolder {
             dir: dir.to_path_buf(),
         });
     }
     let empty = exists && is_empty_dir(dir)?;
     let is_index = exists && dir.join(META_FILE).is_file();
-    if exists && !empty && !is_index {
+    // An index that lost its meta.json: damaged, so only a rebuild may replace it.
+    let damaged = exists && !empty && !is_index && super::has_index_files(dir);
+    if damaged && !rebuild {
+        return Err(super::meta_missing(dir));
+    }
+    if exists && !empty && !is_index && !damaged {
         // Never replace or write into a folder that is not ours (a mistyped --index).
         return Err(IndexError::NotAnIndex {
             dir: dir.to_path_buf(),
@@ -456,12 +527,18 @@ fn prepare(dir: &Path, rebuild: bool) -> Result<Target, IndexError> {
     if rebuild {
         remove_stale_tmp(dir);
     }
-    if rebuild && is_index {
-        match open_index(dir) {
+    if rebuild && (is_index || damaged) {
+        let current = if is_index {
+            Some(open_index(dir))
+        } else {
+            None
+        };
+        match current {
+            None => {}
             // An index of the current layout is rebuilt in place: emptied and refilled, committed
             // once. Until that commit, readers (and a killed run) see the old content, so there
             // is no moment without an index.
-            Ok((index, _)) => {
+            Some(Ok((index, _))) => {
                 return Ok(Target {
                     work: dir.to_path_buf(),
                     old_lock: None,
@@ -473,8 +550,8 @@ fn prepare(dir: &Path, rebuild: bool) -> Result<Target, IndexError> {
             }
             // Another layout, or damaged: nothing this hria can read is lost by replacing it,
             // so a fresh index is built next to it and swapped in.
-            Err(IndexError::SchemaMismatch { .. } | IndexError::Corrupt { .. }) => {}
-            Err(e) => return Err(e),
+            Some(Err(IndexError::SchemaMismatch { .. } | IndexError::Corrupt { .. })) => {}
+            Some(Err(e)) => return Err(e),
         }
         let d = MmapDirectory::open(dir).map_err(|e| IndexError::tantivy(dir, e.into()))?;
         let old_lock = d
@@ -653,6 +730,8 @@ pub fn build(
         .collect();
     let run_ids: BTreeSet<String> = found.iter().map(|c| c.id.clone()).collect();
     let mut seen: BTreeSet<String> = BTreeSet::new();
+    // Where this run's documents are, as recorded paths are rebuilt from the canonical root.
+    let mut found_paths: BTreeSet<PathBuf> = BTreeSet::new();
     let mut cands = Vec::with_capacity(found.len());
     // Resolved once per root: a canonicalization per candidate was a path walk each, and a copy.
     let mut keys: BTreeMap<PathBuf, Arc<str>> = BTreeMap::new();
@@ -694,6 +773,8 @@ pub fn build(
             rec = r;
         }
         seen.insert(c.id.clone());
+        let rel = c.path.strip_prefix(&*c.root).unwrap_or(&c.path);
+        found_paths.insert(Path::new(root_str).join(rel));
         let old_doc = rec.map(|r| {
             Box::new(OldDoc {
                 same_root: r.root == root_str,
@@ -719,14 +800,22 @@ pub fn build(
     });
     summary.found = cands.len() as u64;
 
-    // Documents recorded under a root of this run that the walk no longer finds.
+    // Documents recorded under a root of this run that the walk no longer finds are removed if
+    // they are gone; one still there (in a folder that could not be listed) is kept.
+    let mut kept = Vec::new();
     old.each_root(dir, |id, root| {
         if walked_roots.contains(root) && !seen.contains(id) {
-            delete_document(&writer, &fields, id);
-            summary.removed += 1;
+            let path = recorded_path(root, id);
+            if !opts.rebuild && !found_paths.contains(&path) && !is_gone(&path) {
+                kept.push(path);
+            } else {
+                delete_document(&writer, &fields, id);
+                summary.removed += 1;
+            }
         }
     })?;
-    drop(seen);
+    drop((seen, found_paths));
+    report_kept(&mut summary.skipped, kept);
     summary.records_read_from_store = old.store_reads();
 
     let tagger = Tagger::new(opts.taxonomy);

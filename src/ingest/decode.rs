@@ -43,10 +43,13 @@ pub(crate) struct Decoded {
 /// Why bytes could not be decoded as text.
 #[derive(Debug, PartialEq, Eq)]
 pub(crate) enum DecodeError {
-    /// A NUL byte outside UTF-16: the file is binary.
+    /// A NUL byte outside UTF-16, or a NUL character in UTF-16: the file is binary.
     Binary {
-        /// Offset of the first NUL byte.
+        /// Offset of the first NUL byte (in UTF-16, of the first NUL code unit).
         offset: usize,
+        /// The UTF-16 encoding the whole file decodes in without error and without NUL
+        /// characters, if one does: maybe text in UTF-16 without a BOM.
+        utf16: Option<&'static Encoding>,
     },
 }
 
@@ -60,20 +63,26 @@ pub(crate) fn decode(
             check_no_nul(&bytes)?;
         }
         bytes.drain(..bom_len);
-        return Ok(finish(bytes, encoding, EncodingSource::Bom));
+        return text_utf16(finish(bytes, encoding, EncodingSource::Bom), bom_len);
     }
     if let Some(encoding) = forced {
         if !is_utf16(encoding) {
             check_no_nul(&bytes)?;
         }
-        return Ok(finish(bytes, encoding, EncodingSource::Option));
+        return text_utf16(finish(bytes, encoding, EncodingSource::Option), 0);
     }
     if let Some(offset) = nul_offset(&bytes) {
         // Text in UTF-16 without a BOM is only recognisable by its NULs: ASCII-heavy text has
         // a zero in every other byte.
         return match sniff_utf16(&bytes) {
             Some(decoded) => Ok(decoded),
-            None => Err(DecodeError::Binary { offset }),
+            None => Err(DecodeError::Binary {
+                offset,
+                utf16: [UTF_16LE, UTF_16BE].into_iter().find(|&e| {
+                    let (text, replaced) = decode_counting(&bytes, e);
+                    bytes.len().is_multiple_of(2) && replaced == 0 && !text.contains('\0')
+                }),
+            }),
         };
     }
     // The common case, valid UTF-8, is validated once and moved into the string.
@@ -92,7 +101,9 @@ pub(crate) fn decode(
         UTF_8
     } else {
         let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
-        detector.feed(&bytes, true);
+        // Not the last chunk: a file cut off mid-character would otherwise rule out every
+        // multi-byte encoding, and the cut character is counted as replaced when decoding.
+        detector.feed(&bytes, false);
         detector.guess(None, chardetng::Utf8Detection::Deny)
     };
     Ok(finish(bytes, encoding, EncodingSource::Detected))
@@ -124,8 +135,27 @@ fn is_utf16(encoding: &'static Encoding) -> bool {
 
 fn check_no_nul(bytes: &[u8]) -> Result<(), DecodeError> {
     match nul_offset(bytes) {
-        Some(offset) => Err(DecodeError::Binary { offset }),
+        Some(offset) => Err(DecodeError::Binary {
+            offset,
+            utf16: None,
+        }),
         None => Ok(()),
+    }
+}
+
+/// A UTF-16 decoding (after a BOM of `bom_len` bytes) is binary if it holds a NUL character,
+/// as a binary file that happens to start with `FF FE` does; other encodings pass through.
+fn text_utf16(d: Decoded, bom_len: usize) -> Result<Decoded, DecodeError> {
+    match d.text.find('\0') {
+        Some(at) if is_utf16(d.encoding) => {
+            // Characters before the NUL are one or two code units each.
+            let units: usize = d.text[..at].chars().map(char::len_utf16).sum();
+            Err(DecodeError::Binary {
+                offset: bom_len + 2 * units,
+                utf16: None,
+            })
+        }
+        _ => Ok(d),
     }
 }
 
@@ -244,13 +274,37 @@ mod tests {
 
     #[test]
     fn nul_means_binary_unless_utf16() {
-        assert_eq!(
-            decode(b"ab\0cd".to_vec(), None).unwrap_err(),
-            DecodeError::Binary { offset: 2 }
-        );
+        let binary = |offset| DecodeError::Binary {
+            offset,
+            utf16: None,
+        };
+        assert_eq!(decode(b"ab\0cd".to_vec(), None).unwrap_err(), binary(2));
         assert_eq!(
             decode(b"ab\0cd".to_vec(), Some(UTF_8)).unwrap_err(),
-            DecodeError::Binary { offset: 2 }
+            binary(2)
+        );
+        // A BOM does not make a binary file text: NUL characters after decoding still tell.
+        let elf = b"\xff\xfe\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00".to_vec();
+        assert_eq!(decode(elf, None).unwrap_err(), binary(10));
+        assert_eq!(
+            decode(b"\xff\xfe\0\0a\0".to_vec(), None).unwrap_err(),
+            binary(2)
+        );
+        assert_eq!(
+            decode(b"\xfe\xff\0a\0\0".to_vec(), None).unwrap_err(),
+            binary(4)
+        );
+        // Chinese UTF-16 without a BOM has too few NULs to be recognised: it gets a hint.
+        let zh: Vec<u8> = "人权 A 劳动"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        assert_eq!(
+            decode(zh, None).unwrap_err(),
+            DecodeError::Binary {
+                offset: 5,
+                utf16: Some(UTF_16LE)
+            }
         );
         let d = decode(b"h\0i\0".to_vec(), Some(UTF_16LE)).unwrap();
         assert_eq!(d.text, "hi");

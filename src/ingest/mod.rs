@@ -253,10 +253,19 @@ pub fn decode_hashed(
         return Err(skip(SkipKind::Empty, "empty file (0 bytes)".into()));
     }
     let decoded = decode::decode(bytes, forced).map_err(|e| match e {
-        decode::DecodeError::Binary { offset } => skip(
-            SkipKind::Binary,
-            format!("binary file (NUL byte at offset {offset})"),
-        ),
+        decode::DecodeError::Binary { offset, utf16 } => {
+            let hint = utf16.map_or(String::new(), |e| {
+                let label = e.name().to_ascii_lowercase();
+                format!(
+                    "; if it is {} text without a byte-order mark, use --encoding {label}",
+                    e.name()
+                )
+            });
+            skip(
+                SkipKind::Binary,
+                format!("binary file (NUL byte at offset {offset}{hint})"),
+            )
+        }
     })?;
     if decoded.text.trim().is_empty() {
         return Err(skip(SkipKind::Empty, "empty file (only whitespace)".into()));

@@ -70,7 +70,9 @@ fn first_heading(text: &str) -> Option<String> {
 
 /// Text of `<title>`, else of the first `<h1>`, whitespace collapsed.
 fn html_title(text: &str) -> Option<String> {
-    let doc = scraper::Html::parse_document(text);
+    // Parsed as the segmenter parses it: tags nested past its limit would make this quadratic.
+    let flat = crate::segment::flatten_html(text);
+    let doc = scraper::Html::parse_document(flat.as_deref().unwrap_or(text));
     ["title", "h1"].iter().find_map(|sel| {
         let selector = scraper::Selector::parse(sel).ok()?;
         doc.select(&selector)

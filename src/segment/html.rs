@@ -5,6 +5,7 @@
 
 use super::block::{Block, Builder};
 use crate::model::PassageKind;
+use html5ever::data::NAMED_ENTITIES;
 use scraper::{Html, Node};
 use std::ops::Range;
 
@@ -54,11 +55,32 @@ const BLOCKS: &[&str] = &[
     "summary",
 ];
 
+/// How deep elements may nest before their tags are ignored. The HTML parser checks the open
+/// elements on every tag, so deeper nesting costs time quadratic in the depth (32,000 nested
+/// `div`s took 9 s); real documents stay far below this.
+pub const MAX_DEPTH: usize = 2_000;
+
+/// Elements whose end tag may be left out: an unclosed one does not nest its next sibling.
+const OPTIONAL_END: &[&str] = &[
+    "p", "li", "dt", "dd", "tr", "td", "th", "thead", "tbody", "tfoot", "option", "optgroup", "rb",
+    "rt", "rp", "rtc", "colgroup", "caption", "html", "head", "body",
+];
+/// Elements without content.
+const VOID: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+    "wbr",
+];
+
 /// Reads the blocks of an HTML text.
 pub(crate) fn blocks(src: &str) -> Vec<Block> {
-    let html = Html::parse_document(src);
+    let flat = flatten(src, 0..src.len());
+    let (located, blanked) = match &flat {
+        Some((copy, blanked)) => (copy.as_str(), blanked.as_slice()),
+        None => (src, &[][..]),
+    };
+    let html = Html::parse_document(located);
     let mut b = Builder::new(src);
-    walk(&html, &mut b, src, 0..src.len());
+    walk(&html, &mut b, located, 0..src.len(), blanked);
     b.close(src.len());
     b.blocks
 }
@@ -66,18 +88,120 @@ pub(crate) fn blocks(src: &str) -> Vec<Block> {
 /// Adds the text of a raw HTML block inside another format (a `<div>` or `<table>` in Markdown)
 /// at `range` of `src` to `b`, as blocks of their own.
 pub(crate) fn fragment(b: &mut Builder<'_>, src: &str, range: Range<usize>) {
-    let Some(part) = src.get(range.clone()) else {
+    if src.get(range.clone()).is_none() {
         return;
+    }
+    let flat = flatten(src, range.clone());
+    let (located, blanked) = match &flat {
+        Some((copy, blanked)) => (copy.as_str(), blanked.as_slice()),
+        None => (src, &[][..]),
     };
     b.close(range.start);
-    walk(&Html::parse_fragment(part), b, src, range.clone());
+    let html = Html::parse_fragment(&located[range.clone()]);
+    walk(&html, b, located, range.clone(), blanked);
     b.close(range.end);
+}
+
+/// A copy of `src` in which the tags of `range` that nest deeper than [`MAX_DEPTH`] are blanked
+/// out with spaces of the same length, so that every offset stays that of the original, and the
+/// blanked ranges in order; `None` when no element nests that deep (the common case: no copy).
+pub(crate) fn flatten(src: &str, range: Range<usize>) -> Option<(String, Vec<Range<usize>>)> {
+    let b = src.as_bytes();
+    // Open elements: name and whether their tags are blanked.
+    let mut open: Vec<(&str, bool)> = Vec::new();
+    let mut kept = 0usize;
+    let mut blank: Vec<Range<usize>> = Vec::new();
+    let mut p = range.start;
+    while let Some(i) = src[p..range.end].find('<') {
+        let at = p + i;
+        let next = b.get(at + 1).copied().unwrap_or(0);
+        // One construct at a time: `skip_markup` would also pass over the tags after it.
+        if src[at..range.end].starts_with("<!--") {
+            p = src[at + 4..range.end]
+                .find("-->")
+                .map_or(range.end, |i| at + 4 + i + 3);
+            continue;
+        }
+        if matches!(next, b'!' | b'?') {
+            p = tag_end(b, at + 1).min(range.end);
+            continue;
+        }
+        let closing = next == b'/';
+        let name_at = at + 1 + usize::from(closing);
+        if !b.get(name_at).is_some_and(u8::is_ascii_alphabetic) {
+            p = at + 1;
+            continue;
+        }
+        let end = tag_end(b, at + 1).min(range.end);
+        let name_len = b[name_at..end]
+            .iter()
+            .take_while(|c| c.is_ascii_alphanumeric() || **c == b'-')
+            .count();
+        let name = &src[name_at..name_at + name_len];
+        let is = |set: &[&str]| set.iter().any(|n| n.eq_ignore_ascii_case(name));
+        let deep = kept >= MAX_DEPTH;
+        p = end;
+        if closing {
+            // The parser closes up to the matching element; a stray end tag closes nothing.
+            let top = open.len().saturating_sub(16);
+            let matching = open[top..]
+                .iter()
+                .rposition(|(n, _)| n.eq_ignore_ascii_case(name));
+            match matching {
+                Some(k) => {
+                    if open[top + k].1 {
+                        blank.push(at..end);
+                    }
+                    for (_, blanked) in open.drain(top + k..) {
+                        kept -= usize::from(!blanked);
+                    }
+                }
+                None if deep => blank.push(at..end),
+                None => {}
+            }
+            continue;
+        }
+        if is(RAW) {
+            // Its content is no markup; past the limit, it goes with its tags.
+            p = raw_end(&src[..range.end], end, name);
+            if deep {
+                blank.push(at..p);
+            }
+            continue;
+        }
+        if deep {
+            // Every tag down there, even one that opens nothing, costs the parser a scope check.
+            blank.push(at..end);
+        }
+        if !(is(OPTIONAL_END) || is(VOID) || b[..end].ends_with(b"/>")) {
+            kept += usize::from(!deep);
+            open.push((name, deep));
+        }
+    }
+    if blank.is_empty() {
+        return None;
+    }
+    let mut bytes = src.as_bytes().to_vec();
+    for r in &blank {
+        bytes[r.clone()].fill(b' ');
+    }
+    // Only whole tags, which start and end on ASCII, were replaced by ASCII.
+    Some((String::from_utf8(bytes).ok()?, blank))
 }
 
 /// Walks a parsed tree, locating each text node in `src[within]`, in order. Only there: an HTML
 /// block inside Markdown whose text is not found where expected must not claim a copy of it
 /// further down the document.
-fn walk(html: &Html, b: &mut Builder<'_>, src: &str, within: Range<usize>) {
+///
+/// `src` may be a flattened copy of the builder's text: the spaces that stand for its `blanked`
+/// tags are left out of the text.
+fn walk(
+    html: &Html,
+    b: &mut Builder<'_>,
+    src: &str,
+    within: Range<usize>,
+    blanked: &[Range<usize>],
+) {
     let mut cursor = within.start;
     let src_within = &src[..within.end];
     // Open elements that decide a text's kind: heading level, or 0 for a list item.
@@ -97,7 +221,13 @@ fn walk(html: &Html, b: &mut Builder<'_>, src: &str, within: Range<usize>) {
                     cursor = end;
                     if hidden == 0 {
                         for (range, d) in pieces {
-                            b.text(range, &t[d], kind);
+                            if blanked.is_empty() {
+                                b.text(range, &t[d], kind);
+                                continue;
+                            }
+                            for (range, d) in outside(range, d, blanked) {
+                                b.text(range, &t[d], kind);
+                            }
                         }
                     }
                 }
@@ -156,6 +286,34 @@ fn walk(html: &Html, b: &mut Builder<'_>, src: &str, within: Range<usize>) {
     }
 }
 
+/// The parts of a located piece outside the `blanked` ranges (sorted); only a verbatim piece
+/// (as long in the source as decoded) can cover one.
+fn outside(
+    range: Range<usize>,
+    d: Range<usize>,
+    blanked: &[Range<usize>],
+) -> Vec<(Range<usize>, Range<usize>)> {
+    if range.len() != d.len() {
+        return vec![(range, d)];
+    }
+    let mut out = Vec::new();
+    let mut at = range.start;
+    let first = blanked.partition_point(|r| r.end <= range.start);
+    for r in blanked[first..].iter().take_while(|r| r.start < range.end) {
+        if r.start > at {
+            out.push((
+                at..r.start,
+                d.start + (at - range.start)..d.start + (r.start - range.start),
+            ));
+        }
+        at = at.max(r.end);
+    }
+    if at < range.end {
+        out.push((at..range.end, d.start + (at - range.start)..d.end));
+    }
+    out
+}
+
 fn heading_level(name: &str) -> Option<u32> {
     match name {
         "h1" => Some(1),
@@ -203,17 +361,25 @@ fn align(src: &str, start: usize, t: &str) -> Option<Located> {
     let mut chars = t.char_indices().peekable();
     while let Some(&(d, c)) = chars.peek() {
         let sc = src.get(p..)?.chars().next()?;
-        if sc == c && !(c == '&' && entity_len(&bytes[p..]).is_some()) {
+        let reference = match sc {
+            '&' => reference(&src[p..]).filter(|(_, named)| match named {
+                Some(chars) => t[d..].starts_with(chars.as_str()),
+                None => true,
+            }),
+            _ => None,
+        };
+        if let Some((len, named)) = reference {
+            flush(&mut run, &mut pieces, p, d);
+            let n = named.map_or(c.len_utf8(), |chars| chars.len());
+            pieces.push((p..p + len, d..d + n));
+            p += len;
+            while chars.next_if(|&(i, _)| i < d + n).is_some() {}
+        } else if sc == c {
+            // Also a `&` that the parser kept as it is (`&unknown;`, `& `).
             if run.is_none() {
                 run = Some((p, d));
             }
             p += c.len_utf8();
-            chars.next();
-        } else if sc == '&' && entity_len(&bytes[p..]).is_some() {
-            flush(&mut run, &mut pieces, p, d);
-            let len = entity_len(&bytes[p..])?;
-            pieces.push((p..p + len, d..d + c.len_utf8()));
-            p += len;
             chars.next();
         } else if sc == '\r' && c == '\n' {
             flush(&mut run, &mut pieces, p, d);
@@ -240,18 +406,67 @@ fn align(src: &str, start: usize, t: &str) -> Option<Located> {
     Some((pieces, p))
 }
 
-/// Length of a character reference (`&amp;`, `&#39;`, `&#x4e2d;`) at the start of `b`.
-fn entity_len(b: &[u8]) -> Option<usize> {
+/// Where the content of the raw-text element `name` that starts at `from` ends: at its end tag
+/// (matched without regard to case), or at the end of `src`.
+fn raw_end(src: &str, from: usize, name: &str) -> usize {
+    let mut p = from;
+    while let Some(i) = src[p..].find("</") {
+        let at = p + i;
+        let candidate = src.as_bytes().get(at + 2..at + 2 + name.len());
+        if candidate.is_some_and(|c| c.eq_ignore_ascii_case(name.as_bytes())) {
+            return at;
+        }
+        p = at + 2;
+    }
+    src.len()
+}
+
+/// A character reference at the start of `s` as the HTML tokenizer reads it in text: its length
+/// and, when named, the text it stands for (a numeric one stands for one character). Named ones
+/// take the longest known name, with or without `;` (`&amp`, `&copy 2023`, `&notit` is `&not`
+/// then `it`). `None` when the `&` stays literal: an unknown name, `&#` without digits.
+fn reference(s: &str) -> Option<(usize, Option<String>)> {
+    let b = s.as_bytes();
     if b.first() != Some(&b'&') {
         return None;
     }
-    let body = b.get(1..)?;
-    let n = body
-        .iter()
-        .take(40)
-        .take_while(|c| c.is_ascii_alphanumeric() || **c == b'#')
-        .count();
-    (n > 0 && body.get(n) == Some(&b';')).then_some(n + 2)
+    if b.get(1) == Some(&b'#') {
+        let hex = matches!(b.get(2), Some(b'x' | b'X'));
+        let start = 2 + usize::from(hex);
+        let digits = b[start..]
+            .iter()
+            .take_while(|c| match hex {
+                true => c.is_ascii_hexdigit(),
+                false => c.is_ascii_digit(),
+            })
+            .count();
+        let end = start + digits;
+        return (digits > 0).then_some((end + usize::from(b.get(end) == Some(&b';')), None));
+    }
+    let mut found = None;
+    let mut n = 1;
+    while let Some(&c) = b.get(n) {
+        if !(c.is_ascii_alphanumeric() || c == b';') {
+            break;
+        }
+        n += 1;
+        // The table holds every prefix of a name, mapped to 0 when it is no name itself.
+        match NAMED_ENTITIES.get(&s[1..n]) {
+            None => break,
+            Some(&(0, _)) => {}
+            Some(&(c1, c2)) => found = Some((n, c1, c2)),
+        }
+        if c == b';' {
+            break;
+        }
+    }
+    let (len, c1, c2) = found?;
+    let text = [c1, c2]
+        .into_iter()
+        .filter(|&c| c != 0)
+        .filter_map(char::from_u32)
+        .collect();
+    Some((len, Some(text)))
 }
 
 /// Skips tags, comments, doctypes and the content of raw-text elements starting at `p`.

@@ -17,6 +17,14 @@ mod split;
 mod text;
 mod words;
 
+pub use html::MAX_DEPTH as MAX_HTML_DEPTH;
+
+/// A copy of an HTML text with the tags nested deeper than [`MAX_HTML_DEPTH`] blanked out (same
+/// offsets), for any other reader of the HTML; `None` when nothing nests that deep.
+pub(crate) fn flatten_html(src: &str) -> Option<String> {
+    html::flatten(src, 0..src.len()).map(|(copy, _)| copy)
+}
+
 pub use sentence::sentences;
 pub use split::MAX_PASSAGE_CHARS;
 

@@ -49,12 +49,20 @@ pub const EXTENDS_BUILTIN: &str = "builtin";
 #[derive(Debug, thiserror::Error)]
 pub enum TaxonomyError {
     /// The file could not be read.
-    #[error("{}: cannot read taxonomy: {source}", file.display())]
+    // The OS error is part of the message and deliberately not a `source`: callers that print
+    // the error chain would show it twice.
+    #[error("{}: cannot read taxonomy: {error}", file.display())]
     Read {
         /// The file.
         file: PathBuf,
         /// The I/O error.
-        source: std::io::Error,
+        error: std::io::Error,
+    },
+    /// The file holds no entry and does not extend the built-in taxonomy: it would tag nothing.
+    #[error("{file}: no entries (add [[entry]] tables, or extends = \"builtin\" to add to the built-in taxonomy)")]
+    NoEntries {
+        /// The file.
+        file: String,
     },
     /// The file is not valid TOML, or does not have the taxonomy's shape.
     #[error("{file}:{line}:{col}: syntax error: {message}")]
@@ -391,11 +399,17 @@ pub fn load_builtin() -> Result<Loaded, TaxonomyError> {
 
 /// Loads a taxonomy from TOML text; `name` is used in messages. With `extends = "builtin"` the
 /// entries are laid over the built-in taxonomy (same id replaces, new ids are added);
-/// otherwise the file is the whole taxonomy. Fails only when the text does not parse; the
-/// entries' problems are in [`Loaded::diagnostics`].
+/// otherwise the file is the whole taxonomy and must hold at least one entry. Fails when the
+/// text does not parse or such a file has no entry; the entries' problems are in
+/// [`Loaded::diagnostics`].
 pub fn load_str(name: &str, text: &str) -> Result<Loaded, TaxonomyError> {
     let p = parse(name, text)?;
     let mut a = match &p.extends {
+        None if p.entries.is_empty() => {
+            return Err(TaxonomyError::NoEntries {
+                file: name.to_string(),
+            })
+        }
         None => Assembly::new(),
         Some((v, _)) if v == EXTENDS_BUILTIN => builtin_assembly()?,
         Some((v, line)) => {
@@ -422,9 +436,9 @@ pub fn load_str(name: &str, text: &str) -> Result<Loaded, TaxonomyError> {
 
 /// Reads and loads a taxonomy file (see [`load_str`]).
 pub fn load_file(path: &Path) -> Result<Loaded, TaxonomyError> {
-    let bytes = std::fs::read(path).map_err(|source| TaxonomyError::Read {
+    let bytes = std::fs::read(path).map_err(|error| TaxonomyError::Read {
         file: path.to_path_buf(),
-        source,
+        error,
     })?;
     let name = path.display().to_string();
     let text = String::from_utf8(bytes).map_err(|e| {

@@ -44,6 +44,22 @@ fn index_json(corpus: &Path, index: &Path, extra: &[&str]) -> Value {
     )
 }
 
+/// The JSON summary and the stderr of an index run that exits with `code` (3: some inputs
+/// skipped).
+fn index_json_code(corpus: &Path, index: &Path, code: i32) -> (Value, String) {
+    let out = hria()
+        .arg("index")
+        .arg(corpus)
+        .arg("--index")
+        .arg(index)
+        .args(["--format", "json", "--quiet"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert_eq!(out.status.code(), Some(code), "{stderr}");
+    (serde_json::from_slice(&out.stdout).unwrap(), stderr)
+}
+
 fn search_ids(index: &Path, query: &str, extra: &[&str]) -> Vec<String> {
     hit_ids(&search_hits(index, query, extra))
 }
@@ -337,6 +353,25 @@ fn missing_index_is_reported() {
         .stderr(predicates::str::contains("run `hria index` first"));
 }
 
+/// Both a reader (`search`) and a writer (`index`) on `index` fail with exit 2 and every one of
+/// `needles` in their message.
+fn both_refuse(corpus: &Path, index: &Path, needles: &[&str]) {
+    for args in [
+        vec!["search", "人权"],
+        vec!["index", corpus.to_str().unwrap()],
+    ] {
+        let mut assert = hria()
+            .args(&args)
+            .arg("--index")
+            .arg(index)
+            .assert()
+            .code(2);
+        for needle in needles {
+            assert = assert.stderr(predicates::str::contains(*needle));
+        }
+    }
+}
+
 #[test]
 fn index_of_another_schema_version_asks_for_a_rebuild() {
     let (_tmp, corpus, index) = setup();
@@ -347,19 +382,11 @@ fn index_of_another_schema_version_asks_for_a_rebuild() {
     payload["schema_version"] = 999.into();
     meta["payload"] = payload.to_string().into();
     std::fs::write(&meta_path, meta.to_string()).unwrap();
-    for args in [
-        vec!["search", "人权"],
-        vec!["index", corpus.to_str().unwrap()],
-    ] {
-        hria()
-            .args(&args)
-            .arg("--index")
-            .arg(&index)
-            .assert()
-            .code(2)
-            .stderr(predicates::str::contains("schema version 999"))
-            .stderr(predicates::str::contains("hria index --rebuild"));
-    }
+    both_refuse(
+        &corpus,
+        &index,
+        &["schema version 999", "hria index --rebuild"],
+    );
     let s = index_json(&corpus, &index, &["--rebuild"]);
     assert_eq!(s["indexed"], 3);
     assert!(!search_ids(&index, "强迫劳动", &[]).is_empty());
@@ -386,6 +413,41 @@ fn corrupt_meta_is_reported_without_a_panic() {
     }
     let s = index_json(&corpus, &index, &["--rebuild"]);
     assert_eq!(s["indexed"], 3);
+}
+
+/// Each damaged or mistaken index path is named for what it is, and a rebuild recreates an
+/// index that lost its meta.json.
+#[test]
+fn damaged_or_mistaken_index_paths_are_named_for_what_they_are() {
+    let (tmp, corpus, index) = setup();
+    index_json(&corpus, &index, &[]);
+    let managed = index.join(".managed.json");
+    let kept = std::fs::read(&managed).unwrap();
+    std::fs::write(&managed, b"not json {").unwrap();
+    hria()
+        .args(["search", "人权", "--index"])
+        .arg(&index)
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(".managed.json does not parse"));
+    std::fs::write(&managed, kept).unwrap();
+
+    std::fs::remove_file(index.join("meta.json")).unwrap();
+    both_refuse(
+        &corpus,
+        &index,
+        &["meta.json is missing", "hria index --rebuild"],
+    );
+    let s = index_json(&corpus, &index, &["--rebuild"]);
+    assert_eq!(
+        (s["indexed"].as_u64(), s["committed"].as_bool()),
+        (Some(3), Some(true))
+    );
+    assert!(!search_ids(&index, "人权", &[]).is_empty());
+
+    let file = tmp.path().join("index.txt");
+    std::fs::write(&file, "not an index").unwrap();
+    both_refuse(&corpus, &file, &["is a file, not a folder"]);
 }
 
 #[test]
@@ -489,22 +551,13 @@ fn degraded_documents_are_indexed_and_reported_on_every_run() {
     .concat();
     std::fs::write(corpus.join("damaged.md"), damaged).unwrap();
     for run in 0..2 {
-        let out = hria()
-            .arg("index")
-            .arg(&corpus)
-            .arg("--index")
-            .arg(&index)
-            .args(["--format", "json", "--quiet"])
-            .output()
-            .unwrap();
-        assert_eq!(out.status.code(), Some(3), "run {run}");
-        let s: Value = serde_json::from_slice(&out.stdout).unwrap();
+        let (s, stderr) = index_json_code(&corpus, &index, 3);
         let skipped = s["skipped"].as_array().unwrap();
         assert_eq!(skipped.len(), 1, "run {run}: {skipped:?}");
         assert_eq!(skipped[0]["kind"], "degraded");
         assert!(skipped[0]["path"].as_str().unwrap().ends_with("damaged.md"));
         assert_eq!(s["total_documents"], 4);
-        assert!(String::from_utf8_lossy(&out.stderr).contains("damaged.md: 1 invalid byte"));
+        assert!(stderr.contains("damaged.md: 1 invalid byte"));
     }
     assert!(!search_ids(&index, "强迫劳动", &["--doc", "damaged.md"]).is_empty());
 }
@@ -868,4 +921,119 @@ fn permission_problems_are_reported_as_such() {
         assert!(stderr.contains("permission denied"), "{stderr}");
         assert!(!stderr.contains("corrupt"), "{stderr}");
     }
+}
+
+/// A document that is still there but cannot be read keeps its indexed version; one that is gone
+/// is removed.
+#[cfg(unix)]
+#[test]
+fn an_unreadable_document_keeps_its_previous_version() {
+    let (_tmp, corpus, index) = setup();
+    let first = index_json(&corpus, &index, &[]);
+    let fifo = corpus.join("labour-policy.zh-Hant.md");
+    let before = search_ids(&index, "*", &["--doc", "labour-policy.zh-Hant.md"]);
+    assert!(!before.is_empty());
+    // A FIFO in its place: found, not readable as a document (as a file being rewritten).
+    std::fs::remove_file(&fifo).unwrap();
+    let name = std::ffi::CString::new(fifo.as_os_str().as_encoded_bytes()).unwrap();
+    // SAFETY: a valid NUL-terminated path.
+    assert_eq!(unsafe { libc::mkfifo(name.as_ptr(), 0o644) }, 0);
+    let (s, stderr) = index_json_code(&corpus, &index, 3);
+    assert!(stderr.contains("(previous version kept)"), "{stderr}");
+    assert_eq!(
+        (s["removed"].as_u64(), s["unchanged"].as_u64()),
+        (Some(0), Some(2))
+    );
+    assert_eq!(s["total_documents"], first["total_documents"]);
+    let skipped = &s["skipped"][0];
+    assert_eq!(skipped["kind"], "not-regular");
+    assert_eq!(
+        skipped["reason"],
+        "not a regular file (previous version kept)"
+    );
+    assert_eq!(
+        search_ids(&index, "*", &["--doc", "labour-policy.zh-Hant.md"]),
+        before
+    );
+    // Once it is gone, it is removed.
+    std::fs::remove_file(&fifo).unwrap();
+    let s = index_json(&corpus, &index, &[]);
+    assert_eq!(s["removed"], 1);
+}
+
+/// Files and folders another user may not read (as `nobody` when the tests run as root): their
+/// documents stay indexed, the folders' reports say how many, and nothing is removed.
+#[cfg(unix)]
+#[test]
+fn unreadable_files_folders_and_roots_keep_their_documents() {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = |p: &Path, m: u32| std::fs::set_permissions(p, std::fs::Permissions::from_mode(m));
+    let (tmp, corpus, index) = setup();
+    let sub = corpus.join("sub");
+    std::fs::create_dir(&sub).unwrap();
+    std::fs::write(sub.join("s.md"), "# Sub\n\nWe prohibit forced labour.\n").unwrap();
+    mode(tmp.path(), 0o777).unwrap();
+    let os = |p: &Path| p.as_os_str().to_owned();
+    let run = || {
+        let args = [
+            os(Path::new("index")),
+            os(&corpus),
+            os(Path::new("--index")),
+            os(&index),
+            os(Path::new("--format")),
+            os(Path::new("json")),
+        ];
+        let args: Vec<&std::ffi::OsStr> = args.iter().map(|s| s.as_os_str()).collect();
+        as_unprivileged(&args)
+    };
+    let Some(out) = run() else {
+        return;
+    };
+    let first: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(first["total_documents"], 4, "{first}");
+    mode(&corpus.join(STATEMENT), 0o000).unwrap();
+    mode(&sub, 0o000).unwrap();
+    let out = run().unwrap();
+    mode(&sub, 0o755).unwrap();
+    let s: Value = serde_json::from_slice(&out.stdout).unwrap();
+    if s["skipped"].as_array().unwrap().is_empty() {
+        // Whoever runs this may read mode-000 files: nothing to observe.
+        return;
+    }
+    assert_eq!(out.status.code(), Some(3));
+    assert_eq!(
+        (s["removed"].as_u64(), s["total_documents"].as_u64()),
+        (Some(0), Some(4))
+    );
+    let reasons: Vec<&str> = s["skipped"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|k| k["reason"].as_str().unwrap())
+        .collect();
+    assert_eq!(reasons.len(), 2, "{reasons:?}");
+    assert!(
+        reasons
+            .iter()
+            .any(|r| r.starts_with("cannot open: Permission denied")
+                && r.ends_with("(previous version kept)")),
+        "{reasons:?}"
+    );
+    assert!(
+        reasons
+            .iter()
+            .any(|r| r.starts_with("cannot read: Permission denied")
+                && r.ends_with("(1 previously indexed document under it kept)")),
+        "{reasons:?}"
+    );
+    // A root that cannot be listed removes nothing either.
+    mode(&corpus, 0o000).unwrap();
+    let out = run().unwrap();
+    mode(&corpus, 0o755).unwrap();
+    let s: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        (s["removed"].as_u64(), s["total_documents"].as_u64()),
+        (Some(0), Some(4)),
+        "{s}"
+    );
 }

@@ -150,6 +150,41 @@ fn big5() {
     assert_eq!(doc.lang, Lang::Zh);
 }
 
+/// A legacy CJK file cut off in its last character is still read in its encoding, with the cut
+/// character replaced and reported, rather than as windows-1252 mojibake.
+#[test]
+fn legacy_cjk_cut_mid_character_is_detected_and_degraded() {
+    for (rel, whole, encodings, start) in [
+        (
+            "cut/gb18030.txt",
+            "encodings/gb18030.txt",
+            &["GBK", "gb18030"][..],
+            "计算、数字技术创新和连接性",
+        ),
+        (
+            "cut/big5.txt",
+            "encodings/big5.txt",
+            &["Big5"][..],
+            "世界人權宣言",
+        ),
+    ] {
+        let doc = load_fixture(rel);
+        assert!(
+            encodings.contains(&doc.encoding.as_str()),
+            "{rel}: {}",
+            doc.encoding
+        );
+        assert_eq!(doc.replaced, 1, "{rel}");
+        assert!(doc.text.starts_with(start), "{rel}: {}", doc.text);
+        assert_eq!(doc.text, load_fixture(whole).text + "\u{FFFD}", "{rel}");
+        let reason = degraded_reason(&doc).unwrap();
+        assert!(
+            reason.starts_with("1 invalid byte sequence replaced with U+FFFD (decoded as"),
+            "{rel}: {reason}"
+        );
+    }
+}
+
 #[test]
 fn single_byte_legacy_text() {
     let doc = load_fixture("encodings/latin1.txt");

@@ -289,6 +289,95 @@ fn html_structure_entities_and_dropped_elements() {
         .any(|p| p.text.contains("not text") || p.text.contains("color")));
 }
 
+/// References without `;` are read as the HTML parser reads them, unknown ones stay literal,
+/// and in every case the text is kept and maps back to its source.
+#[test]
+fn html_legacy_and_unknown_references_keep_their_text() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/ingest/html/entities.html"
+    );
+    let text = std::fs::read_to_string(path).unwrap();
+    let d = doc("entities.html", Format::Html, &text);
+    let ps = seg().segment(&d);
+    check(&d, &ps).unwrap();
+    let texts: Vec<&str> = ps.iter().map(|p| p.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "Copyright © 2023. We prohibit forced labour.",
+            "See page?a=1¬=2 on forced labour.",
+            "We prohibit forced labour & here.",
+            "A \u{a0} &unknownentity; B.",
+            "¬it 'quoted' 中&ersand &; & end",
+        ]
+    );
+    // Each decoded character maps back to its reference, each literal `&` to itself.
+    let source_of = |p: &hria::model::Passage, s: &str| {
+        let at = p.text.find(s).unwrap();
+        &text[p.map.range_to_orig(at..at + s.len())]
+    };
+    assert_eq!(source_of(&ps[0], "©"), "&copy");
+    assert_eq!(source_of(&ps[1], "¬"), "&not");
+    assert_eq!(source_of(&ps[2], "&"), "&amp");
+    assert_eq!(source_of(&ps[3], "\u{a0}"), "&nbsp;");
+    assert_eq!(source_of(&ps[3], "&unknownentity;"), "&unknownentity;");
+    assert_eq!(source_of(&ps[4], "'quoted'"), "&#39quoted&#39");
+    assert_eq!(source_of(&ps[4], "中&ersand"), "&#x4E2D;&ampersand");
+    assert_eq!(source_of(&ps[4], "&; & end"), "&; & end");
+}
+
+/// Elements nested far deeper than any real document are read in linear time: the tags past
+/// the limit are ignored, the text is kept, and what comes before and after is unchanged.
+#[test]
+fn deeply_nested_html_keeps_its_text() {
+    let n = 200_000;
+    let forced = "We prohibit forced labour.";
+    for (open, close, kind) in [
+        ("<div>", "</div>", PassageKind::Paragraph),
+        ("<ul><li>", "</li></ul>", PassageKind::ListItem),
+        ("<b>", "</b>", PassageKind::Paragraph),
+    ] {
+        let text = format!(
+            "<h1>Deep</h1><p>Before.</p>{}{forced}{}<p>After.</p>",
+            open.repeat(n),
+            close.repeat(n)
+        );
+        let d = doc("deep.html", Format::Html, &text);
+        let ps = seg().segment(&d);
+        check(&d, &ps).unwrap();
+        let got: Vec<_> = ps.iter().map(|p| (p.kind, p.text.as_str())).collect();
+        assert_eq!(
+            got,
+            [
+                (PassageKind::Heading, "Deep"),
+                (PassageKind::Paragraph, "Before."),
+                (kind, forced),
+                (PassageKind::Paragraph, "After."),
+            ],
+            "{open}"
+        );
+        let at = text.find(forced).unwrap();
+        assert_eq!(ps[2].map.range_to_orig(0..2), at..at + 2);
+    }
+    // Never closed, as a list cut off: the text is still read.
+    let text = format!("{}{forced}", "<ul><li>".repeat(n / 2));
+    let d = doc("cut.html", Format::Html, &text);
+    let ps = seg().segment(&d);
+    check(&d, &ps).unwrap();
+    assert_eq!(ps.len(), 1);
+    assert_eq!(ps[0].text, forced);
+    // Nesting within the limit is read as before.
+    let text = format!(
+        "{}<p>Inside.</p>{}",
+        "<div>".repeat(1_500),
+        "</div>".repeat(1_500)
+    );
+    let ps = seg().segment(&doc("d.html", Format::Html, &text));
+    assert_eq!(ps.len(), 1);
+    assert_eq!(ps[0].text, "Inside.");
+}
+
 #[test]
 fn plain_text_paragraphs_lists_and_page_breaks() {
     let text = "Our commitment\n\nWe respect human rights and\n\nthe rights of workers.\n\nWe prohibit:\n- forced labour\n* child labour\n1. discrimination\n• 强迫劳动\n\n我们承诺在供应链中消除人口贩卖和强迫劳动，这体现在我们的\n\n\n\n采购计划中。\n";

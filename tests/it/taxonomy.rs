@@ -461,6 +461,36 @@ fn unreadable_file_is_a_read_error() {
     assert!(err.to_string().contains("does-not-exist.toml"));
 }
 
+/// A file without entries would strip every tag: an error naming the file, unless it extends
+/// the built-in taxonomy.
+#[test]
+fn a_file_without_entries_is_an_error() {
+    for name in ["empty.toml", "no_entries.toml"] {
+        let err = Taxonomy::from_file(&fixture(name)).unwrap_err();
+        assert!(matches!(err, TaxonomyError::NoEntries { .. }), "{err}");
+        let msg = err.to_string();
+        assert!(msg.contains(&format!("{name}: no entries")), "{msg}");
+        hria()
+            .args(["taxonomy", "check"])
+            .arg(fixture(name))
+            .assert()
+            .code(1)
+            .stdout(predicate::str::contains(format!("{name}: no entries")))
+            .stdout(predicate::str::contains("invalid"));
+    }
+    let t = hria::taxonomy::load_str("only-extends.toml", "extends = \"builtin\"\n").unwrap();
+    assert_eq!(t.taxonomy.entries.len(), Taxonomy::builtin().entries.len());
+}
+
+#[test]
+fn a_read_error_names_the_os_error_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let err = Taxonomy::from_file(dir.path()).unwrap_err();
+    assert!(matches!(err, TaxonomyError::Read { .. }), "{err}");
+    let chain = format!("{:#}", anyhow::Error::new(err));
+    assert_eq!(chain.matches("os error").count(), 1, "{chain}");
+}
+
 #[test]
 fn invalid_utf8_is_reported_with_its_line() {
     let dir = tempfile::tempdir().unwrap();
