@@ -119,17 +119,14 @@ fn query_depth(q: &str) -> usize {
             max = max.max(depth + prefixes);
             continue;
         }
-        while !quoted {
-            match rest.strip_prefix(['(', '-', '+']) {
-                Some(r) => {
-                    if rest.starts_with('(') {
-                        depth += 1;
-                    } else {
-                        prefixes += 1;
-                    }
-                    rest = r;
+        if !quoted {
+            while let Some(r) = rest.strip_prefix(['(', '-', '+']) {
+                if rest.starts_with('(') {
+                    depth += 1;
+                } else {
+                    prefixes += 1;
                 }
-                None => break,
+                rest = r;
             }
         }
         max = max.max(depth + prefixes);
