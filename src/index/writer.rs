@@ -21,7 +21,7 @@ use crate::tag::Tagger;
 use crate::taxonomy::Taxonomy;
 use rayon::prelude::*;
 use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -312,6 +312,19 @@ fn recorded_path(root: &str, id: &str) -> PathBuf {
     }
 }
 
+/// The paths (spelled as recorded paths are: canonical folder, name as found) that the walk
+/// reported as unreadable: listing or opening failed, or the entry is not a regular file.
+fn unreadable_paths(skips: &[Skip]) -> HashSet<PathBuf> {
+    skips
+        .iter()
+        .filter(|s| matches!(s.kind, SkipKind::Io | SkipKind::NotRegular))
+        .filter_map(|s| {
+            let parent = std::fs::canonicalize(s.path.parent()?).ok()?;
+            Some(parent.join(s.path.file_name()?))
+        })
+        .collect()
+}
+
 /// Reports documents kept although the walk did not find them: counted on the report of the
 /// folder that could not be listed (or of the file itself), else reported one by one.
 fn report_kept(skips: &mut Vec<Skip>, kept: Vec<PathBuf>) {
@@ -398,9 +411,11 @@ fn process_one(ctx: &Ctx, cand: &Cand) -> Result<Outcome, tantivy::TantivyError>
     {
         Ok(d) => d,
         Err(mut skip) => {
-            // A document that is still there but unreadable this run (permissions, a file being
-            // rewritten) keeps what the index holds; only one that is gone is removed.
-            let removed = replaces && is_gone(&c.path);
+            // A document that is still there but could not be read this run (permissions, a
+            // file being rewritten) keeps what the index holds; one that is gone, or whose
+            // content is now empty, binary, too large or undecodable, is removed: the index must
+            // not show text the document no longer has.
+            let removed = replaces && (skip.kind != SkipKind::Io || is_gone(&c.path));
             if removed {
                 delete_document(ctx.writer, &ctx.fields, &c.id);
             } else if replaces {
@@ -800,13 +815,18 @@ pub fn build(
     });
     summary.found = cands.len() as u64;
 
-    // Documents recorded under a root of this run that the walk no longer finds are removed if
-    // they are gone; one still there (in a folder that could not be listed) is kept.
+    // Documents recorded under a root of this run that the walk no longer finds are removed,
+    // unless they are still there behind something the walk could not read (a folder that could
+    // not be listed, a path that is no longer a regular file); one the walk now leaves out by
+    // choice (a hidden file, a link not followed) is removed.
+    let unreadable = unreadable_paths(&summary.skipped);
     let mut kept = Vec::new();
     old.each_root(dir, |id, root| {
         if walked_roots.contains(root) && !seen.contains(id) {
             let path = recorded_path(root, id);
-            if !opts.rebuild && !found_paths.contains(&path) && !is_gone(&path) {
+            let behind_unreadable = path.ancestors().any(|a| unreadable.contains(a));
+            if !opts.rebuild && !found_paths.contains(&path) && behind_unreadable && !is_gone(&path)
+            {
                 kept.push(path);
             } else {
                 delete_document(&writer, &fields, id);

@@ -1450,15 +1450,23 @@ fn negated(t: &str, start: usize, negs: &[Range<usize>]) -> bool {
 /// chars, 尚未/未/没有/并未/从未/未能 and then, within 3 chars, such a verb (尚未建立, 未开展).
 /// Other verbs keep the step: "the hotline has not received any reports", 申诉机制未收到投诉.
 fn undone_after(rest: &str) -> bool {
+    // Nothing past 9 words or 10 chars is read, so the scan for the clause's end is bounded too
+    // (a passage of one repeated keyword stays linear).
+    let mut cap = rest.len().min(96);
+    while !rest.is_char_boundary(cap) {
+        cap -= 1;
+    }
+    let rest = &rest[..cap];
     let clause = match rest.find(is_clause_break) {
         Some(end) => &rest[..end],
         None => rest,
     };
     if clause.trim_start().starts_with(crate::lang::is_han) {
         const NOT_ZH: &[&str] = &["尚未", "并未", "从未", "未能", "没有", "未"];
+        // Verbs of the step being done, not of events (从未发生报复事件 says the step works).
         const DONE_ZH: &[&str] = &[
             "建立", "设立", "开展", "实施", "制定", "进行", "完成", "落实", "推行", "启动", "采取",
-            "提供", "覆盖", "设置", "形成", "发生", "需要",
+            "提供", "覆盖", "设置", "形成",
         ];
         let head: String = clause
             .chars()
@@ -1467,14 +1475,18 @@ fn undone_after(rest: &str) -> bool {
             .collect();
         return NOT_ZH.iter().any(|n| {
             head.match_indices(n).any(|(at, _)| {
-                head[..at].chars().count() <= 4 && {
-                    let after: String = head[at + n.len()..].chars().take(5).collect();
-                    DONE_ZH.iter().any(|d| {
-                        after
-                            .find(d)
-                            .is_some_and(|k| after[..k].chars().count() <= 3)
-                    })
-                }
+                head[..at].chars().count() <= 4
+                    && !NEGATION_EXCEPTIONS
+                        .iter()
+                        .any(|x| head[at..].starts_with(x))
+                    && {
+                        let after: String = head[at + n.len()..].chars().take(5).collect();
+                        DONE_ZH.iter().any(|d| {
+                            after
+                                .find(d)
+                                .is_some_and(|k| after[..k].chars().count() <= 3)
+                        })
+                    }
             })
         });
     }
@@ -1505,30 +1517,41 @@ fn undone_after(rest: &str) -> bool {
         "performed",
         "formalised",
         "formalized",
-        "in",
         "applied",
         "done",
         "made",
     ];
-    // A relative clause ("suppliers who were not yet accredited") says nothing of the step.
     let words: Vec<&str> = clause
         .split_whitespace()
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-        .take(9)
-        .take_while(|w| !CLAUSE_OPENERS.contains(w))
+        .take(12)
         .collect();
+    // "Not … but …": the step is done, elsewhere or otherwise.
+    if words.contains(&"but") {
+        return false;
+    }
+    // A relative clause ("suppliers who were not yet accredited") says nothing of the step.
+    let opener = words.iter().position(|w| CLAUSE_OPENERS.contains(w));
+    let words = &words[..opener.unwrap_or(words.len()).min(9)];
+    let done = |k: usize| {
+        let v = words[k];
+        v == "yet" || DONE.contains(&v) || (v == "in" && words.get(k + 1) == Some(&"place"))
+    };
     words.windows(2).enumerate().any(|(k, w)| {
-        let negated = match w {
-            [aux, "not" | "never"] => AUX.contains(aux),
-            ["yet", "to"] => k > 0 && words[k - 1] != "not",
-            _ => false,
+        // "Has not been established", or "hasn't been established" (one word).
+        let (negated, from) = match w {
+            [aux, "not" | "never"] => (
+                AUX.contains(aux)
+                    && !matches!(words.get(k + 2), Some(&("only" | "just" | "merely"))),
+                k + 2,
+            ),
+            [contracted, _] if contracted.ends_with("n't") && contracted.len() > 3 => {
+                (AUX.iter().any(|a| contracted.starts_with(a)), k + 1)
+            }
+            ["yet", "to"] => (k == 0 || words[k - 1] != "not", k),
+            _ => (false, k),
         };
-        negated
-            && (w[0] == "yet"
-                || words[k + 2..]
-                    .iter()
-                    .take(3)
-                    .any(|v| *v == "yet" || DONE.contains(v)))
+        negated && (w[0] == "yet" || (from..words.len()).take(3).any(done))
     })
 }
 

@@ -88,7 +88,12 @@ impl NormText {
             // not there for matching: 强迫\u{200B}劳动 is 强迫劳动, and "forced \u{FEFF}labour"
             // has one space.
             let with = if source[i..end].chars().any(char::is_whitespace) {
-                space_fold(source, i, end)
+                match space_fold(source, i, end) {
+                    // A word hyphenated at a line wrap with a soft hyphen ("for\u{AD}⏎ced") is
+                    // one word.
+                    " " if source[i..end].starts_with('\u{AD}') => "",
+                    with => with,
+                }
             } else {
                 invisible_fold(source, i, end)
             };
@@ -398,6 +403,7 @@ mod tests {
             ("强迫\u{200B}劳动", "强迫劳动"),
             ("\u{FEFF}人权", "人权"),
             ("end\u{200D}\n\nnext", "end\nnext"),
+            ("for\u{AD}\nced labour", "forced labour"),
         ] {
             let n = NormText::new(src);
             assert_eq!(n.text, norm, "{src:?}");

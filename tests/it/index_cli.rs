@@ -961,6 +961,20 @@ fn an_unreadable_document_keeps_its_previous_version() {
     assert_eq!(s["removed"], 1);
 }
 
+/// A document whose file is still there but now empty or binary is removed, not kept: the index
+/// must not show text the document no longer has. Only what could not be read is kept.
+#[test]
+fn an_emptied_or_binary_document_is_removed() {
+    let (_tmp, corpus, index) = setup();
+    let first = index_json(&corpus, &index, &[]);
+    std::fs::write(corpus.join("labour-policy.zh-Hant.md"), "").unwrap();
+    let (s, stderr) = index_json_code(&corpus, &index, 3);
+    assert!(!stderr.contains("previous version kept"), "{stderr}");
+    assert_eq!(s["removed"], 1, "{s}");
+    let total = |s: &serde_json::Value| s["total_documents"].as_u64().unwrap();
+    assert_eq!(total(&s) + 1, total(&first));
+}
+
 /// Files and folders another user may not read (as `nobody` when the tests run as root): their
 /// documents stay indexed, the folders' reports say how many, and nothing is removed.
 #[cfg(unix)]

@@ -330,6 +330,41 @@ fn everyday_words_count_only_in_their_rights_sense() {
         ),
         (
             "group/human-rights-defenders",
+            "Whistleblowers are protected against reprisals.",
+            false,
+        ),
+        (
+            "right/civil-political/expression",
+            "For media and press enquiries please contact us.",
+            false,
+        ),
+        (
+            "right/civil-political/expression",
+            "We celebrate diversity across our social media channels.",
+            false,
+        ),
+        (
+            "right/economic-social-cultural/food",
+            "Sysco is a leading food distribution company.",
+            false,
+        ),
+        (
+            "right/civil-political/fair-trial",
+            "Our legal counsel reviews contracts so that our rights are protected.",
+            false,
+        ),
+        (
+            "right/civil-political/fair-trial",
+            "Employees have access to legal counsel.",
+            false,
+        ),
+        (
+            "right/civil-political/life",
+            "Successful execution requires public support.",
+            false,
+        ),
+        (
+            "group/human-rights-defenders",
             "Protect journalists and whistleblowers from reprisals.",
             true,
         ),
@@ -465,6 +500,14 @@ fn steps_undone_later_in_the_clause_do_not_count() {
             "hrdd/remedy",
         ),
         ("申诉机制尚未建立。", "hrdd/grievance-mechanism"),
+        (
+            "A grievance mechanism yet to be established.",
+            "hrdd/grievance-mechanism",
+        ),
+        (
+            "The grievance mechanism hasn't been established.",
+            "hrdd/grievance-mechanism",
+        ),
     ] {
         assert!(!has(text, id), "{text}: {:?}", tags(text));
     }
@@ -478,6 +521,11 @@ fn steps_undone_later_in_the_clause_do_not_count() {
             "We engaged suppliers on training, which is not yet complete for all.",
             "hrdd/embedding",
         ),
+        ("申诉机制建立以来从未发生报复事件。", "hrdd/grievance-mechanism"),
+        ("人权影响评估未来需要覆盖全部供应商。", "hrdd/impact-assessment"),
+        ("Human rights impact assessments are not conducted only for new sites but for all sites.", "hrdd/impact-assessment"),
+        ("Risk assessments were not only carried out at onboarding.", "hrdd/impact-assessment"),
+        ("Our grievance mechanism is not in itself sufficient.", "hrdd/grievance-mechanism"),
     ] {
         assert!(has(text, id), "{text}: {:?}", tags(text));
     }
