@@ -1450,8 +1450,8 @@ fn negated(t: &str, start: usize, negs: &[Range<usize>]) -> bool {
 /// chars, 尚未/未/没有/并未/从未/未能 and then, within 3 chars, such a verb (尚未建立, 未开展).
 /// Other verbs keep the step: "the hotline has not received any reports", 申诉机制未收到投诉.
 fn undone_after(rest: &str) -> bool {
-    // Nothing past 9 words or 10 chars is read, so the scan for the clause's end is bounded too
-    // (a passage of one repeated keyword stays linear).
+    // Only the next 96 bytes matter (12 English words, 10 Chinese chars), so the scan for the
+    // clause's end is bounded too: a passage of one repeated keyword stays linear.
     let mut cap = rest.len().min(96);
     while !rest.is_char_boundary(cap) {
         cap -= 1;
