@@ -312,16 +312,20 @@ fn recorded_path(root: &str, id: &str) -> PathBuf {
     }
 }
 
-/// The paths (spelled as recorded paths are: canonical folder, name as found) that the walk
-/// reported as unreadable: listing or opening failed, or the entry is not a regular file.
+/// A skipped path spelled as recorded paths are: canonical folder, name as found (a reported
+/// link is not resolved to its target).
+fn as_recorded(skip: &Skip) -> Option<PathBuf> {
+    let parent = std::fs::canonicalize(skip.path.parent()?).ok()?;
+    Some(parent.join(skip.path.file_name()?))
+}
+
+/// The paths (spelled as recorded) that the walk reported as unreadable: listing or opening
+/// failed, or the entry is not a regular file.
 fn unreadable_paths(skips: &[Skip]) -> HashSet<PathBuf> {
     skips
         .iter()
         .filter(|s| matches!(s.kind, SkipKind::Io | SkipKind::NotRegular))
-        .filter_map(|s| {
-            let parent = std::fs::canonicalize(s.path.parent()?).ok()?;
-            Some(parent.join(s.path.file_name()?))
-        })
+        .filter_map(as_recorded)
         .collect()
 }
 
@@ -331,15 +335,10 @@ fn report_kept(skips: &mut Vec<Skip>, kept: Vec<PathBuf>) {
     if kept.is_empty() {
         return;
     }
-    // The skips' paths as the kept paths are spelled: canonical folder, name as found (a
-    // reported link is not resolved to its target).
     let at: BTreeMap<PathBuf, usize> = skips
         .iter()
         .enumerate()
-        .filter_map(|(i, s)| {
-            let parent = std::fs::canonicalize(s.path.parent()?).ok()?;
-            Some((parent.join(s.path.file_name()?), i))
-        })
+        .filter_map(|(i, s)| Some((as_recorded(s)?, i)))
         .collect();
     let mut counts = vec![0usize; skips.len()];
     for path in kept {

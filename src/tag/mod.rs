@@ -1343,6 +1343,28 @@ fn title_marked(t: &str, start: usize, end: usize) -> bool {
     t[..start].trim_end().ends_with('《') && t[end..].trim_start().starts_with('》')
 }
 
+/// Whether `t[start..end]` lies inside a title in 《》 (《负责任采矿保证倡议》: the initiative's name,
+/// not the company's pledge). Titles are short, so only a bounded stretch either side is read.
+fn in_title(t: &str, start: usize, end: usize) -> bool {
+    const SPAN: usize = 120;
+    let mut from = start.saturating_sub(SPAN);
+    while !t.is_char_boundary(from) {
+        from += 1;
+    }
+    let mut to = (end + SPAN).min(t.len());
+    while !t.is_char_boundary(to) {
+        to -= 1;
+    }
+    let (before, after) = (&t[from..start], &t[end..to]);
+    let opened = before
+        .rfind('《')
+        .is_some_and(|o| before[o..].find('》').is_none());
+    opened
+        && after
+            .find(['》', '《', '\n'])
+            .is_some_and(|c| after[c..].starts_with('》'))
+}
+
 /// The cues of one cue group (cues are sorted by group, then start).
 fn cue_group(cues: &[Hit], group: u32) -> &[Hit] {
     let lo = cues.partition_point(|c| c.group < group);
@@ -1553,28 +1575,6 @@ fn undone_after(rest: &str) -> bool {
         };
         negated && (w[0] == "yet" || (from..words.len()).take(3).any(done))
     })
-}
-
-/// Whether `t[start..end]` lies inside a title in 《》 (《负责任采矿保证倡议》: the initiative's name,
-/// not the company's pledge). Titles are short, so only a bounded stretch either side is read.
-fn in_title(t: &str, start: usize, end: usize) -> bool {
-    const SPAN: usize = 120;
-    let mut from = start.saturating_sub(SPAN);
-    while !t.is_char_boundary(from) {
-        from += 1;
-    }
-    let mut to = (end + SPAN).min(t.len());
-    while !t.is_char_boundary(to) {
-        to -= 1;
-    }
-    let (before, after) = (&t[from..start], &t[end..to]);
-    let opened = before
-        .rfind('《')
-        .is_some_and(|o| before[o..].find('》').is_none());
-    opened
-        && after
-            .find(['》', '《', '\n'])
-            .is_some_and(|c| after[c..].starts_with('》'))
 }
 
 /// Words that open a new clause, out of a preceding negation's reach.

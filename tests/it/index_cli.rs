@@ -968,11 +968,12 @@ fn an_emptied_or_binary_document_is_removed() {
     let (_tmp, corpus, index) = setup();
     let first = index_json(&corpus, &index, &[]);
     std::fs::write(corpus.join("labour-policy.zh-Hant.md"), "").unwrap();
+    std::fs::write(corpus.join("supplier-code.en.md"), b"x\0y").unwrap();
     let (s, stderr) = index_json_code(&corpus, &index, 3);
     assert!(!stderr.contains("previous version kept"), "{stderr}");
-    assert_eq!(s["removed"], 1, "{s}");
+    assert_eq!(s["removed"], 2, "{s}");
     let total = |s: &serde_json::Value| s["total_documents"].as_u64().unwrap();
-    assert_eq!(total(&s) + 1, total(&first));
+    assert_eq!(total(&s) + 2, total(&first));
 }
 
 /// Files and folders another user may not read (as `nobody` when the tests run as root): their
