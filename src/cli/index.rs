@@ -82,10 +82,10 @@ fn print_table(s: &BuildSummary) {
         s.skipped.len(),
         s.passages,
         s.tags,
-        if s.taxonomy_changed {
-            " (taxonomy changed: all re-tagged)"
-        } else {
-            ""
+        match (s.taxonomy_changed, s.pipeline_changed) {
+            (true, _) => " (taxonomy changed: all re-tagged)",
+            (false, true) => " (made by another version of hria: all read again)",
+            _ => "",
         }
     );
     eprintln!(

@@ -200,6 +200,10 @@ pub struct CommitPayload {
     pub taxonomy_version: String,
     /// Hash of that taxonomy.
     pub taxonomy_hash: String,
+    /// [`crate::pipeline::PIPELINE_VERSION`] of the writer (0 in indexes written before it
+    /// was recorded).
+    #[serde(default)]
+    pub pipeline_version: u32,
 }
 
 /// A whole index's description: its payload and its documents, as the small writers for tests

@@ -17,6 +17,7 @@ use super::{
 };
 use crate::ingest::{self, Candidate, IngestOptions, Skip, SkipKind};
 use crate::model::{Document, TaggedPassage};
+use crate::pipeline::PIPELINE_VERSION;
 use crate::tag::Tagger;
 use crate::taxonomy::Taxonomy;
 use rayon::prelude::*;
@@ -93,6 +94,9 @@ pub struct BuildSummary {
     pub rebuilt: bool,
     /// Whether the taxonomy differed from the index's, so every document was re-tagged.
     pub taxonomy_changed: bool,
+    /// Whether the index was made by another version of segmentation and tagging
+    /// ([`crate::pipeline::PIPELINE_VERSION`]), so every document was read again.
+    pub pipeline_changed: bool,
     /// Candidate documents found by the walk.
     pub found: u64,
     /// Documents (re)indexed.
@@ -725,11 +729,14 @@ pub fn build(
     }
 
     let old = &target.old;
-    let taxonomy_changed = old.count(dir)? > 0 && old.payload.taxonomy_hash != opts.taxonomy.hash;
+    let has_documents = old.count(dir)? > 0;
+    let taxonomy_changed = has_documents && old.payload.taxonomy_hash != opts.taxonomy.hash;
+    let pipeline_changed = has_documents && old.payload.pipeline_version != PIPELINE_VERSION;
     let mut summary = BuildSummary {
         index: dir.display().to_string(),
         rebuilt: opts.rebuild,
         taxonomy_changed,
+        pipeline_changed,
         ..Default::default()
     };
 
@@ -839,7 +846,7 @@ pub fn build(
 
     let tagger = Tagger::new(opts.taxonomy);
     let ctx = Ctx {
-        retag_all: taxonomy_changed,
+        retag_all: taxonomy_changed || pipeline_changed,
         rebuild: opts.rebuild,
         ingest: &opts.ingest,
         tagger: &tagger,
@@ -900,11 +907,16 @@ pub fn build(
     drop(cands);
 
     progress(Event::Committing);
-    let changed = target.created || summary.indexed > 0 || summary.removed > 0 || taxonomy_changed;
+    let changed = target.created
+        || summary.indexed > 0
+        || summary.removed > 0
+        || taxonomy_changed
+        || pipeline_changed;
     let payload = CommitPayload {
         schema_version: schema::SCHEMA_VERSION,
         taxonomy_version: opts.taxonomy.version.clone(),
         taxonomy_hash: opts.taxonomy.hash.clone(),
+        pipeline_version: PIPELINE_VERSION,
     };
     // The old commit's searcher is no longer needed; dropped so that its files can go.
     let Target {
@@ -1060,6 +1072,7 @@ fn finish(
         schema_version: schema::SCHEMA_VERSION,
         taxonomy_version: taxonomy.version.clone(),
         taxonomy_hash: taxonomy.hash.clone(),
+        pipeline_version: PIPELINE_VERSION,
     };
     commit_with(&mut writer, dir, &payload)?;
     writer

@@ -376,12 +376,7 @@ fn both_refuse(corpus: &Path, index: &Path, needles: &[&str]) {
 fn index_of_another_schema_version_asks_for_a_rebuild() {
     let (_tmp, corpus, index) = setup();
     index_json(&corpus, &index, &[]);
-    let meta_path = index.join("meta.json");
-    let mut meta: Value = serde_json::from_slice(&std::fs::read(&meta_path).unwrap()).unwrap();
-    let mut payload: Value = serde_json::from_str(meta["payload"].as_str().unwrap()).unwrap();
-    payload["schema_version"] = 999.into();
-    meta["payload"] = payload.to_string().into();
-    std::fs::write(&meta_path, meta.to_string()).unwrap();
+    set_payload(&index, "schema_version", Some(999.into()));
     both_refuse(
         &corpus,
         &index,
@@ -390,6 +385,70 @@ fn index_of_another_schema_version_asks_for_a_rebuild() {
     let s = index_json(&corpus, &index, &["--rebuild"]);
     assert_eq!(s["indexed"], 3);
     assert!(!search_ids(&index, "强迫劳动", &[]).is_empty());
+}
+
+/// Sets a field of the commit payload in `index`'s meta.json (`None` removes it).
+fn set_payload(index: &Path, key: &str, value: Option<Value>) {
+    let meta_path = index.join("meta.json");
+    let mut meta: Value = serde_json::from_slice(&std::fs::read(&meta_path).unwrap()).unwrap();
+    let mut payload: Value = serde_json::from_str(meta["payload"].as_str().unwrap()).unwrap();
+    match value {
+        Some(v) => payload[key] = v,
+        None => {
+            payload.as_object_mut().unwrap().remove(key);
+        }
+    }
+    meta["payload"] = payload.to_string().into();
+    std::fs::write(&meta_path, meta.to_string()).unwrap();
+}
+
+/// An index made by another version of segmentation and tagging (or one that predates the
+/// record) has every document read again, once; a taxonomy change has every one re-tagged.
+#[test]
+fn another_pipeline_version_or_taxonomy_reads_every_document_again() {
+    let (_tmp, corpus, index) = setup();
+    let s = index_json(&corpus, &index, &[]);
+    assert_eq!(s["pipeline_changed"], false);
+    for old in [None, Some(Value::from(0))] {
+        set_payload(&index, "pipeline_version", old);
+        let s = index_json(&corpus, &index, &[]);
+        assert_eq!(
+            (s["indexed"].as_u64(), s["unchanged"].as_u64()),
+            (Some(3), Some(0))
+        );
+        assert_eq!(s["pipeline_changed"], true);
+        assert_eq!(s["taxonomy_changed"], false);
+        let s = index_json(&corpus, &index, &[]);
+        assert_eq!(
+            (s["indexed"].as_u64(), s["unchanged"].as_u64()),
+            (Some(0), Some(3))
+        );
+        assert_eq!(s["pipeline_changed"], false);
+    }
+    set_payload(&index, "pipeline_version", Some(0.into()));
+    hria()
+        .args(["index", "--quiet", "--index"])
+        .arg(&index)
+        .arg(&corpus)
+        .assert()
+        .success()
+        .stderr(predicates::str::contains("3 indexed, 0 unchanged"))
+        .stderr(predicates::str::contains("all read again"));
+
+    let t = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/taxonomy/valid.toml"
+    );
+    let s = index_json(&corpus, &index, &["--taxonomy", t]);
+    assert_eq!(
+        (s["indexed"].as_u64(), s["taxonomy_changed"].as_bool()),
+        (Some(3), Some(true))
+    );
+    let s = index_json(&corpus, &index, &["--taxonomy", t]);
+    assert_eq!(
+        (s["indexed"].as_u64(), s["taxonomy_changed"].as_bool()),
+        (Some(0), Some(false))
+    );
 }
 
 #[test]

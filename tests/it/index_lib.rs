@@ -64,6 +64,7 @@ fn write_with(dir: &Path, passages: &[TaggedPassage], records: bool) {
             schema_version: schema::SCHEMA_VERSION,
             taxonomy_version: "t".into(),
             taxonomy_hash: "h".into(),
+            ..Default::default()
         },
         ..Default::default()
     };
