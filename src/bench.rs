@@ -156,6 +156,69 @@ pub fn cpu_time() -> Option<Duration> {
     }
 }
 
+/// The CPUs the calling thread may run on (Linux `sched_getaffinity`), in increasing order.
+pub fn allowed_cpus() -> std::io::Result<Vec<usize>> {
+    #[cfg(target_os = "linux")]
+    {
+        // SAFETY: a zeroed cpu_set_t is the empty set; sched_getaffinity writes only into it.
+        let mut set: libc::cpu_set_t = unsafe { std::mem::zeroed() };
+        let size = std::mem::size_of::<libc::cpu_set_t>();
+        // SAFETY: `set` is ours and `size` is its size.
+        if unsafe { libc::sched_getaffinity(0, size, &mut set) } != 0 {
+            return Err(std::io::Error::last_os_error());
+        }
+        let cpus = libc::CPU_SETSIZE as usize;
+        // SAFETY: every index is below CPU_SETSIZE, the set's capacity.
+        Ok((0..cpus)
+            .filter(|&c| unsafe { libc::CPU_ISSET(c, &set) })
+            .collect())
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        Err(unpinnable())
+    }
+}
+
+/// Restricts the calling thread, and every thread it starts from now on, to `cpus` (Linux
+/// `sched_setaffinity`). `hria bench --pin` runs each thread count on as many CPUs, so that a
+/// one-thread run cannot borrow a second core for tantivy's indexing thread.
+pub fn pin_to_cpus(cpus: &[usize]) -> std::io::Result<()> {
+    #[cfg(target_os = "linux")]
+    {
+        // SAFETY: a zeroed cpu_set_t is the empty set.
+        let mut set: libc::cpu_set_t = unsafe { std::mem::zeroed() };
+        for &c in cpus {
+            if c >= libc::CPU_SETSIZE as usize {
+                return Err(std::io::Error::new(
+                    std::io::ErrorKind::InvalidInput,
+                    format!("CPU {c} is out of range"),
+                ));
+            }
+            // SAFETY: `c` is below CPU_SETSIZE, checked above.
+            unsafe { libc::CPU_SET(c, &mut set) };
+        }
+        let size = std::mem::size_of::<libc::cpu_set_t>();
+        // SAFETY: `set` is ours and `size` is its size.
+        if unsafe { libc::sched_setaffinity(0, size, &set) } != 0 {
+            return Err(std::io::Error::last_os_error());
+        }
+        Ok(())
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        let _ = cpus;
+        Err(unpinnable())
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn unpinnable() -> std::io::Error {
+    std::io::Error::new(
+        std::io::ErrorKind::Unsupported,
+        "pinning threads to CPUs is supported on Linux only",
+    )
+}
+
 /// Peak resident set size of this process in bytes (Linux `VmHWM`), if the platform reports it.
 pub fn peak_rss() -> Option<u64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
@@ -174,6 +237,29 @@ mod tests {
         assert_eq!((t.median, t.min, t.max), (2.0, 1.0, 3.0));
         let t = Timing::of(&[4, 1, 2, 3].map(Duration::from_secs));
         assert_eq!(t.median, 2.5);
+    }
+
+    /// Threads started after pinning inherit the set; the old set can be restored.
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn pinning_narrows_new_threads_and_restores() {
+        let all = allowed_cpus().unwrap();
+        assert!(!all.is_empty());
+        let first = all[..1].to_vec();
+        // On a thread of its own, so that the test harness's threads keep their set.
+        let seen = std::thread::spawn(move || {
+            pin_to_cpus(&first).unwrap();
+            let child = std::thread::spawn(|| allowed_cpus().unwrap())
+                .join()
+                .unwrap();
+            pin_to_cpus(&all).unwrap();
+            (child, allowed_cpus().unwrap(), all)
+        })
+        .join()
+        .unwrap();
+        assert_eq!(seen.0, seen.2[..1]);
+        assert_eq!(seen.1, seen.2);
+        assert!(pin_to_cpus(&[usize::MAX]).is_err());
     }
 
     #[test]

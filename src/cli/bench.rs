@@ -2,7 +2,7 @@
 
 use super::common::{InputArgs, EXIT_OK, EXIT_PARTIAL};
 use anyhow::Context;
-use hria::bench::{cpu_time, peak_rss, reference_index, Timing};
+use hria::bench::{allowed_cpus, cpu_time, peak_rss, pin_to_cpus, reference_index, Timing};
 use hria::index::writer::{write_documents, write_passages};
 use hria::ingest::{self, Candidate};
 use hria::model::{Document, Passage, TaggedPassage};
@@ -31,6 +31,10 @@ pub struct Args {
     /// Taxonomy file to tag with (default: the built-in taxonomy).
     #[arg(long, value_name = "FILE")]
     taxonomy: Option<std::path::PathBuf>,
+    /// Run each thread count on only that many CPUs (Linux): a one-thread run then cannot
+    /// borrow a second core for tantivy's indexing thread, so scaling is per core.
+    #[arg(long)]
+    pin: bool,
     /// No progress on stderr.
     #[arg(long, short)]
     quiet: bool,
@@ -82,6 +86,8 @@ struct Report {
     bytes: u64,
     passages: usize,
     repeat: u32,
+    /// Whether each thread count ran on only that many CPUs (`--pin`).
+    pinned: bool,
     stages: Vec<StageResult>,
     ratios: Vec<Ratio>,
     peak_rss_bytes: Option<u64>,
@@ -119,6 +125,19 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let opts = args.input.options();
     opts.validate()?;
     let thread_counts: Vec<usize> = args.threads.iter().map(|&t| usize::from(t)).collect();
+    // Checked before any work, so that an impossible --pin fails at once.
+    let cpus = if args.pin {
+        let cpus = allowed_cpus().context("--pin: reading the CPUs this process may use")?;
+        if let Some(&t) = thread_counts.iter().find(|&&t| t > cpus.len()) {
+            anyhow::bail!(
+                "--pin: {t} threads need {t} CPUs, but this process may use {}",
+                cpus.len()
+            );
+        }
+        Some(cpus)
+    } else {
+        None
+    };
     let (candidates, mut skipped) = ingest::walk(&args.input.paths(), &opts);
     // Load the corpus into memory once: the stages are timed on bytes already read. A file that
     // cannot be read, is over --max-file-size, or does not decode to text is skipped and
@@ -177,6 +196,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let mut stages: Vec<StageResult> = Vec::new();
     let mut run_no = 0usize;
     for &threads in &thread_counts {
+        // The pool's threads, and the indexing threads they start, inherit this thread's CPUs.
+        if let Some(cpus) = &cpus {
+            pin_to_cpus(&cpus[..threads]).context("--pin: restricting the CPUs")?;
+        }
         let pool = rayon::ThreadPoolBuilder::new()
             .num_threads(threads)
             .build()
@@ -287,6 +310,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             });
         }
     }
+    if let Some(cpus) = &cpus {
+        pin_to_cpus(cpus).context("--pin: restoring the CPUs")?;
+    }
     let ratios = thread_counts
         .iter()
         .flat_map(|&t| {
@@ -310,6 +336,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         bytes,
         passages: n_passages,
         repeat: args.repeat,
+        pinned: args.pin,
         stages,
         ratios,
         peak_rss_bytes: peak_rss(),
@@ -334,11 +361,16 @@ fn print_report(r: &Report, format: Format) -> anyhow::Result<()> {
     }
     writeln!(
         out,
-        "{} documents, {:.1} MB, {} passages, median of {} run(s)",
+        "{} documents, {:.1} MB, {} passages, median of {} run(s){}",
         r.documents,
         r.bytes as f64 / 1e6,
         r.passages,
-        r.repeat
+        r.repeat,
+        if r.pinned {
+            "; each thread count on as many CPUs"
+        } else {
+            ""
+        }
     )?;
     writeln!(
         out,

@@ -155,3 +155,38 @@ fn bench_refuses_zero_threads_and_unknown_encodings() {
             .stdout("");
     }
 }
+
+/// With `--pin`, a one-thread run keeps at most one core busy (tantivy's indexing thread shares
+/// it), and more threads than usable CPUs is refused before any work.
+#[cfg(target_os = "linux")]
+#[test]
+fn pinned_bench_runs_each_thread_count_on_as_many_cpus() {
+    let r = json_of(hria().args([
+        "bench",
+        "tests/fixtures/index/corpus",
+        "--threads",
+        "1",
+        "--repeat",
+        "1",
+        "--pin",
+        "--format",
+        "json",
+        "--quiet",
+    ]));
+    assert_eq!(r["pinned"], true);
+    // The stages that start indexing threads; CPU time over wall time can pass 1 a little only
+    // by the clocks' granularity.
+    for s in r["stages"].as_array().unwrap() {
+        if ["index", "pipeline", "tantivy-jieba-index"].contains(&s["stage"].as_str().unwrap()) {
+            assert!(s["cores"].as_f64().unwrap() < 1.1, "{s}");
+        }
+    }
+    let cpus = hria::bench::allowed_cpus().unwrap().len();
+    hria()
+        .args(["bench", "tests/fixtures/index/corpus", "--quiet", "--pin"])
+        .args(["--threads", &(cpus + 1).to_string()])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicates::str::contains("--pin"));
+}
