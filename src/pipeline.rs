@@ -12,12 +12,18 @@ pub const PIPELINE_VERSION: u32 = 1;
 
 /// Segments and tags one document.
 pub fn process(doc: &Document, segmenter: &Segmenter, tagger: &Tagger) -> Vec<TaggedPassage> {
-    segmenter
-        .segment(doc)
-        .into_iter()
-        .map(|passage| {
-            let tags = tagger.tag(&passage);
-            TaggedPassage { passage, tags }
-        })
-        .collect()
+    tagged(doc, segmenter, tagger).collect()
+}
+
+/// The tagged passages of one document, in document order, each segmented and tagged when it is
+/// asked for ([`Segmenter::passages`]).
+pub fn tagged<'a>(
+    doc: &'a Document,
+    segmenter: &'a Segmenter,
+    tagger: &'a Tagger,
+) -> impl Iterator<Item = TaggedPassage> + 'a {
+    segmenter.passages(doc).map(|passage| {
+        let tags = tagger.tag(&passage);
+        TaggedPassage { passage, tags }
+    })
 }

@@ -428,13 +428,13 @@ fn process_one(ctx: &Ctx, cand: &Cand) -> Result<Outcome, tantivy::TantivyError>
             return Ok(Outcome::Skipped { skip, removed });
         }
     };
-    let passages = crate::pipeline::process(&doc, super::segmenter(), ctx.tagger);
     if replaces {
         // Deleting ops apply to documents added before them, so the new passages survive.
         delete_document(ctx.writer, &ctx.fields, &c.id);
     }
-    let n = passages.len() as u64;
-    let tags = add_passages(ctx.writer, &ctx.fields, passages, ctx.derive_here)?;
+    // Handed over as they are made, so that a large document's words are never all in memory.
+    let passages = crate::pipeline::tagged(&doc, super::segmenter(), ctx.tagger);
+    let (n, tags) = add_passages(ctx.writer, &ctx.fields, passages, ctx.derive_here)?;
     let mut rec = record(&doc, c.path.display().to_string(), n, cand.root.to_string());
     rec.inputs = inputs;
     ctx.writer
@@ -449,20 +449,21 @@ fn process_one(ctx: &Ctx, cand: &Cand) -> Result<Outcome, tantivy::TantivyError>
 }
 
 /// Adds a document's passages (in order: their ordinals) to the writer, handing them over, with
-/// their values derived here or by the indexing thread ([`derive_on_worker`]); returns their tag
-/// count.
+/// their values derived here or by the indexing thread ([`derive_on_worker`]); returns how many
+/// passages and tags there were.
 fn add_passages(
     writer: &IndexWriter<PassageDoc>,
     fields: &Fields,
-    passages: Vec<TaggedPassage>,
+    passages: impl IntoIterator<Item = TaggedPassage>,
     derive_here: bool,
-) -> tantivy::Result<u64> {
-    let mut tags = 0u64;
-    for (i, tp) in passages.into_iter().enumerate() {
+) -> tantivy::Result<(u64, u64)> {
+    let (mut n, mut tags) = (0u64, 0u64);
+    for tp in passages {
         tags += tp.tags.len() as u64;
-        writer.add_document(passage_document(fields, i as u64, tp, derive_here))?;
+        writer.add_document(passage_document(fields, n, tp, derive_here))?;
+        n += 1;
     }
-    Ok(tags)
+    Ok((n, tags))
 }
 
 /// The manifest record of an indexed document.
@@ -1141,10 +1142,8 @@ pub fn write_documents(
     let counts: Vec<u64> = docs
         .par_iter()
         .map(|d| -> tantivy::Result<u64> {
-            let passages = crate::pipeline::process(d, super::segmenter(), tagger);
-            let n = passages.len() as u64;
-            add_passages(&writer, &fields, passages, derive_here)?;
-            Ok(n)
+            let passages = crate::pipeline::tagged(d, super::segmenter(), tagger);
+            Ok(add_passages(&writer, &fields, passages, derive_here)?.0)
         })
         .collect::<tantivy::Result<_>>()
         .map_err(|e| IndexError::tantivy(dir, e))?;

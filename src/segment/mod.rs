@@ -105,31 +105,35 @@ impl Segmenter {
 
     /// Splits a document into passages, in document order.
     pub fn segment(&self, doc: &Document) -> Vec<Passage> {
+        self.passages(doc).collect()
+    }
+
+    /// The passages of a document, in document order, each made when it is asked for: the
+    /// document's structure is read at once, but its words are cut passage by passage, so that
+    /// a caller handing each passage on (the index) never holds a large document's words all at
+    /// once.
+    pub fn passages<'a>(&'a self, doc: &'a Document) -> impl Iterator<Item = Passage> + 'a {
         let blocks = match doc.format {
             Format::Markdown => markdown::blocks(&doc.text),
             Format::Html => html::blocks(&doc.text),
             Format::Text => text::blocks(&doc.text),
         };
         let blocks = split::split_long(repair_page_breaks(&doc.text, blocks));
-        blocks
-            .into_iter()
-            .enumerate()
-            .map(|(i, b)| {
-                let lang = crate::lang::detect(&b.text);
-                Passage {
-                    id: passage_id(&doc.id, i, &b.text),
-                    doc: doc.id.clone(),
-                    section: b.section,
-                    kind: b.kind,
-                    lang,
-                    range: b.range,
-                    sentences: sentences(&b.text),
-                    tokens: self.tokens_in(&b.text, lang),
-                    text: b.text,
-                    map: b.map,
-                }
-            })
-            .collect()
+        blocks.into_iter().enumerate().map(move |(i, b)| {
+            let lang = crate::lang::detect(&b.text);
+            Passage {
+                id: passage_id(&doc.id, i, &b.text),
+                doc: doc.id.clone(),
+                section: b.section,
+                kind: b.kind,
+                lang,
+                range: b.range,
+                sentences: sentences(&b.text),
+                tokens: self.tokens_in(&b.text, lang),
+                text: b.text,
+                map: b.map,
+            }
+        })
     }
 
     /// Words of a clean text, with byte ranges into it (Latin words stemmed unless the detected
