@@ -66,3 +66,38 @@ pub fn report_skips(skips: &[hria::ingest::Skip]) {
         eprintln!("  {}: {}", s.path.display(), s.reason);
     }
 }
+
+/// Loads and renders every candidate in parallel and writes the outputs in walk order, a few
+/// documents per thread at a time, so that memory holds a window of documents' output rather
+/// than the whole corpus's. `render` gets each loaded document (degraded ones too, which are
+/// also reported) and returns its output bytes; a document that cannot be loaded is a skip.
+pub fn render_in_order(
+    candidates: &[hria::ingest::Candidate],
+    opts: &hria::ingest::IngestOptions,
+    render: impl Fn(&hria::model::Document) -> anyhow::Result<Vec<u8>> + Sync,
+    out: &mut impl std::io::Write,
+    skips: &mut Vec<hria::ingest::Skip>,
+) -> anyhow::Result<()> {
+    use rayon::prelude::*;
+    let window = rayon::current_num_threads().saturating_mul(4).max(1);
+    for chunk in candidates.chunks(window) {
+        let results: Vec<_> = chunk
+            .par_iter()
+            .map(|c| {
+                hria::ingest::load(c, opts)
+                    .map(|doc| render(&doc).map(|bytes| (bytes, hria::ingest::degraded(&doc))))
+            })
+            .collect();
+        for r in results {
+            match r {
+                Ok(rendered) => {
+                    let (bytes, degraded) = rendered?;
+                    skips.extend(degraded);
+                    out.write_all(&bytes)?;
+                }
+                Err(skip) => skips.push(skip),
+            }
+        }
+    }
+    Ok(())
+}

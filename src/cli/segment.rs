@@ -3,7 +3,6 @@
 use super::common::{self, InputArgs};
 use hria::model::Passage;
 use hria::segment::Segmenter;
-use rayon::prelude::*;
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -36,32 +35,19 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     opts.validate()?;
     let (candidates, mut skips) = hria::ingest::walk(&args.input.paths(), &opts);
     let segmenter = Segmenter::shared();
-    // Parallel per document; `collect` keeps the walk's (deterministic) order.
-    let results: Vec<_> = candidates
-        .par_iter()
-        .map(|c| {
-            hria::ingest::load(c, &opts).map(|doc| {
-                // A degraded document is segmented all the same, and reported.
-                skips_of(&doc, segmenter.segment(&doc))
-            })
-        })
-        .collect();
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    for r in results {
-        match r {
-            Ok((passages, degraded)) => {
-                skips.extend(degraded);
-                for p in &passages {
-                    match args.format {
-                        OutFormat::Jsonl => write_json(&mut out, p, args.tokens)?,
-                        OutFormat::Table => write_table(&mut out, p, args.tokens)?,
-                    }
-                }
+    let render = |doc: &hria::model::Document| {
+        let mut buf = Vec::new();
+        for p in segmenter.passages(doc) {
+            match args.format {
+                OutFormat::Jsonl => write_json(&mut buf, &p, args.tokens)?,
+                OutFormat::Table => write_table(&mut buf, &p, args.tokens)?,
             }
-            Err(skip) => skips.push(skip),
         }
-    }
+        Ok(buf)
+    };
+    common::render_in_order(&candidates, &opts, render, &mut out, &mut skips)?;
     out.flush()?;
     common::report_skips(&skips);
     Ok(ExitCode::from(if skips.is_empty() {
@@ -69,11 +55,6 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     } else {
         common::EXIT_PARTIAL
     }))
-}
-
-/// The passages of a document with its degraded report, if it is degraded.
-fn skips_of<T>(doc: &hria::model::Document, passages: T) -> (T, Option<hria::ingest::Skip>) {
-    (passages, hria::ingest::degraded(doc))
 }
 
 fn write_json(out: &mut impl Write, p: &Passage, tokens: bool) -> anyhow::Result<()> {

@@ -93,30 +93,11 @@ fn tag_files(args: &Args, tagger: &Tagger) -> anyhow::Result<ExitCode> {
     opts.validate()?;
     let (candidates, mut skips) = hria::ingest::walk(&args.input.paths(), &opts);
     let segmenter = hria::segment::Segmenter::new();
-    let results: Vec<_> = candidates
-        .par_iter()
-        .map(|c| {
-            hria::ingest::load(c, &opts).map(|doc| {
-                // A degraded document is tagged all the same, and reported.
-                let passages = hria::pipeline::process(&doc, &segmenter, tagger);
-                (passages, hria::ingest::degraded(&doc))
-            })
-        })
-        .collect();
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    for r in results {
-        let passages = match r {
-            Ok((p, degraded)) => {
-                skips.extend(degraded);
-                p
-            }
-            Err(skip) => {
-                skips.push(skip);
-                continue;
-            }
-        };
-        for tp in &passages {
+    let render = |doc: &hria::model::Document| -> anyhow::Result<Vec<u8>> {
+        let mut buf = Vec::new();
+        for tp in hria::pipeline::tagged(doc, &segmenter, tagger) {
             let p = &tp.passage;
             match args.format {
                 OutputFormat::Jsonl => {
@@ -129,8 +110,8 @@ fn tag_files(args: &Args, tagger: &Tagger) -> anyhow::Result<ExitCode> {
                         range: [p.range.start, p.range.end],
                         tags: &tp.tags,
                     };
-                    serde_json::to_writer(&mut out, &line)?;
-                    writeln!(out)?;
+                    serde_json::to_writer(&mut buf, &line)?;
+                    writeln!(buf)?;
                 }
                 OutputFormat::Table => {
                     let tags: Vec<String> = tp
@@ -143,11 +124,13 @@ fn tag_files(args: &Args, tagger: &Tagger) -> anyhow::Result<ExitCode> {
                     } else {
                         tags.join(", ")
                     };
-                    writeln!(out, "{}\t{}", p.id, tags)?;
+                    writeln!(buf, "{}\t{}", p.id, tags)?;
                 }
             }
         }
-    }
+        Ok(buf)
+    };
+    super::common::render_in_order(&candidates, &opts, render, &mut out, &mut skips)?;
     out.flush()?;
     report_skips(&skips);
     Ok(ExitCode::from(if skips.is_empty() {
