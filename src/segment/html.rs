@@ -169,6 +169,13 @@ pub(crate) fn flatten(src: &str, range: Range<usize>) -> Option<(String, Vec<Ran
             }
             continue;
         }
+        if deep && is(DROPPED) && !b[..end].ends_with(b"/>") {
+            // Past the limit the parser no longer sees the element, so its content (an SVG's
+            // labels, a template) would read as text: it goes with its tags.
+            p = element_end(&src[..range.end], end, name);
+            blank.push(at..p);
+            continue;
+        }
         if deep {
             // Every tag down there, even one that opens nothing, costs the parser a scope check.
             blank.push(at..end);
@@ -408,6 +415,41 @@ fn align(src: &str, start: usize, t: &str) -> Option<Located> {
 
 /// Where the content of the raw-text element `name` that starts at `from` ends: at its end tag
 /// (matched without regard to case), or at the end of `src`.
+/// The end of the element `name` whose start tag ends at `from`: past its matching end tag,
+/// counting the elements of the same name nested inside it (or the end of `src`).
+fn element_end(src: &str, from: usize, name: &str) -> usize {
+    let b = src.as_bytes();
+    let mut depth = 1usize;
+    let mut p = from;
+    while let Some(i) = src[p..].find('<') {
+        let at = p + i;
+        let closing = b.get(at + 1) == Some(&b'/');
+        let name_at = at + 1 + usize::from(closing);
+        let after = name_at + name.len();
+        let same = b
+            .get(name_at..after)
+            .is_some_and(|c| c.eq_ignore_ascii_case(name.as_bytes()))
+            && !b
+                .get(after)
+                .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'-');
+        p = at + 1;
+        if !same {
+            continue;
+        }
+        let end = tag_end(b, at + 1);
+        if closing {
+            depth -= 1;
+            if depth == 0 {
+                return end;
+            }
+        } else if !b[..end].ends_with(b"/>") {
+            depth += 1;
+        }
+        p = end;
+    }
+    src.len()
+}
+
 fn raw_end(src: &str, from: usize, name: &str) -> usize {
     let mut p = from;
     while let Some(i) = src[p..].find("</") {

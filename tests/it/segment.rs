@@ -360,6 +360,18 @@ fn deeply_nested_html_keeps_its_text() {
         let at = text.find(forced).unwrap();
         assert_eq!(ps[2].map.range_to_orig(0..2), at..at + 2);
     }
+    // What the parser drops inside the limit is dropped past it too, nested or not.
+    let text = format!(
+        "{}{forced}<svg><text>Chart</text><svg><title>Inner</title></svg>label</svg><template><p>Hidden</p></template><math/><p>Shown.</p>{}",
+        "<div>".repeat(n),
+        "</div>".repeat(n)
+    );
+    let d = doc("drop.html", Format::Html, &text);
+    let ps = seg().segment(&d);
+    check(&d, &ps).unwrap();
+    let texts: Vec<_> = ps.iter().map(|p| p.text.as_str()).collect();
+    // The <p> down there is ignored as every tag is, so its text runs on.
+    assert_eq!(texts, [format!("{forced}Shown.")]);
     // Never closed, as a list cut off: the text is still read.
     let text = format!("{}{forced}", "<ul><li>".repeat(n / 2));
     let d = doc("cut.html", Format::Html, &text);
