@@ -63,7 +63,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if let Some(w) = handle.taxonomy_warning(&taxonomy) {
         eprintln!("hria: warning: {w}");
     }
-    let req = SearchRequest {
+    let mut req = SearchRequest {
         query: args.query.clone(),
         tags: args.tag.clone(),
         cited: args.cited.clone(),
@@ -72,7 +72,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         limit: args.limit,
         snippet_chars: 0,
     };
-    let checked = search::check_filters(&handle, &taxonomy, &req);
+    let checked = search::check_filters(&handle, &taxonomy, &mut req);
     let hits = match checked.and_then(|()| search::search(&handle, &req)) {
         Ok(h) => h,
         Err(e @ (SearchError::Query { .. } | SearchError::Filter(_))) => {

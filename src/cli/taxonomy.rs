@@ -138,7 +138,8 @@ fn list(a: ListArgs) -> anyhow::Result<ExitCode> {
 
 fn show(a: ShowArgs) -> anyhow::Result<ExitCode> {
     let t = load(a.taxonomy.as_deref())?;
-    let Some(e) = t.get(&a.id) else {
+    // An instrument may also be named by its abbreviation or title (`ICCPR`, `Rome Statute`).
+    let Some(e) = t.get(&a.id).or_else(|| t.find_instrument(&a.id)) else {
         let ids = t.entries.iter().map(|e| (e.id.as_str(), e.id.as_str()));
         let near = hria::query::search::closest(&a.id, ids, 10);
         let hint = if near.is_empty() {

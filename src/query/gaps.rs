@@ -237,21 +237,23 @@ pub fn gaps(ix: &OpenIndex, res: &Resolved, opts: &GapOptions) -> Result<GapRepo
         }
     } else {
         for id in &opts.instruments {
-            let full = if id.starts_with("instrument/") {
-                id.clone()
-            } else {
-                format!("instrument/{id}")
-            };
-            match tax.entries.iter().position(|e| e.id == full) {
-                Some(i) if !selected.contains(&i) => selected.push(i),
-                Some(_) => {}
+            // Named by id, abbreviation or title (`udhr`, `ICC`, `世界人权宣言`).
+            match tax.find_instrument(id) {
+                Some(e) => {
+                    let i = tax.entries.iter().position(|x| x.id == e.id).unwrap_or(0);
+                    if !selected.contains(&i) {
+                        selected.push(i);
+                    }
+                }
                 None => {
+                    // Compared by their last segments, as given (`ICCRP` → `ICCPR`).
+                    let short = id.trim_matches('/');
+                    let short = short.strip_prefix("instrument/").unwrap_or(short);
                     let instruments = tax
                         .entries
                         .iter()
-                        .map(|e| e.id.as_str())
-                        .filter(|e| e.starts_with("instrument/"));
-                    let near = super::search::closest(&full, instruments.map(|e| (e, e)), 5);
+                        .filter_map(|e| Some((e.id.strip_prefix("instrument/")?, e.id.as_str())));
+                    let near = super::search::closest(short, instruments, 5);
                     let hint = if near.is_empty() {
                         "see `hria taxonomy list`".to_string()
                     } else {

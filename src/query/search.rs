@@ -319,11 +319,12 @@ fn query_words(text: &str) -> Vec<Range<usize>> {
 /// Checks the tag, instrument and document filters of `req` against the taxonomy in use and the
 /// index, so that a typo is an error rather than an empty result. A tag is known when it is a
 /// taxonomy id or a parent of one, segment by segment (`right/labour`, not `right/lab`), or when
-/// the index holds it (an index tagged with another taxonomy).
+/// the index holds it (an index tagged with another taxonomy). An instrument named another way
+/// ([`Taxonomy::find_instrument`]: `udhr`, `ICC`, `Rome Statute`) is replaced by its id.
 pub fn check_filters(
     h: &IndexHandle,
     taxonomy: &Taxonomy,
-    req: &SearchRequest,
+    req: &mut SearchRequest,
 ) -> Result<(), SearchError> {
     let f = &h.fields;
     let in_index = |field, id: &str| -> Result<bool, SearchError> {
@@ -355,7 +356,11 @@ pub fn check_filters(
             )));
         }
     }
-    for inst in &req.cited {
+    for inst in &mut req.cited {
+        if let Some(e) = taxonomy.find_instrument(inst) {
+            *inst = e.id.clone();
+            continue;
+        }
         let id = instrument_id(inst);
         let known = taxonomy.get(&id).is_some();
         if !known && !in_index(f.cited, &id)? {

@@ -147,6 +147,41 @@ impl Taxonomy {
         self.entries.iter().find(|e| e.id == id)
     }
 
+    /// The instrument an analyst names: its id with or without `instrument/` in any case
+    /// (`udhr`), one of its abbreviations (`ICC` is the Rome Statute, `C029` the ILO's), or its
+    /// English or Chinese name or one of its title keywords (`Rome Statute`, `世界人權宣言`),
+    /// compared after normalization. Earlier ways win, and a way that more than one instrument
+    /// answers is passed over; `None` when none answers.
+    pub fn find_instrument(&self, given: &str) -> Option<&Entry> {
+        let given = given.trim().trim_matches('/');
+        let short = given.strip_prefix("instrument/").unwrap_or(given);
+        let norm = crate::normalize::normalize_str(short);
+        let instruments = || {
+            self.entries
+                .iter()
+                .filter(|e| e.id.starts_with("instrument/"))
+        };
+        fn unique(mut found: Vec<&Entry>) -> Option<&Entry> {
+            found.dedup_by(|a, b| a.id == b.id);
+            (found.len() == 1).then(|| found[0])
+        }
+        let id_of = |e: &Entry| e.id["instrument/".len()..].to_string();
+        let ways: [&dyn Fn(&Entry) -> bool; 4] = [
+            &|e| id_of(e) == short,
+            &|e| id_of(e).eq_ignore_ascii_case(short),
+            &|e| e.abbr.iter().any(|a| a.eq_ignore_ascii_case(short)),
+            &|e| {
+                [&e.name_en, &e.name_zh]
+                    .into_iter()
+                    .chain(&e.en)
+                    .chain(&e.zh)
+                    .any(|k| crate::normalize::normalize_str(k) == norm)
+            },
+        ];
+        ways.iter()
+            .find_map(|way| unique(instruments().filter(|e| way(e)).collect()))
+    }
+
     /// The built-in taxonomy: the data files in `data/taxonomy/`, merged in the order of
     /// [`BUILTIN_SOURCES`].
     pub fn builtin() -> &'static Taxonomy {

@@ -394,19 +394,41 @@ fn evidence_ranges_slice_the_source_to_the_match() {
     assert!(checked > 10, "only {checked} evidence items");
 }
 
+/// An instrument is named by its id in any case, an abbreviation or a title; an unknown one gets
+/// only the ids close to it, compared without the `instrument/` prefix.
 #[test]
-fn an_unknown_instrument_suggests_the_id_in_its_own_case() {
+fn instruments_are_found_by_id_abbreviation_or_title_and_typos_get_near_ids() {
     let d = tempfile::tempdir().unwrap();
     build_statement_index(d.path());
-    let out = hria()
-        .args(["gaps", "--instrument", "udhr", "--index"])
-        .arg(d.path())
-        .output()
-        .unwrap();
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(2), "{err}");
-    assert!(err.contains("no instrument `udhr`"), "{err}");
-    assert!(err.contains("did you mean instrument/UDHR"), "{err}");
+    let run = |name: &str| {
+        hria()
+            .args(["gaps", "--format", "json", "--instrument", name, "--index"])
+            .arg(d.path())
+            .output()
+            .unwrap()
+    };
+    for (name, id) in [
+        ("udhr", "instrument/UDHR"),
+        ("ICC", "instrument/ROME"),
+        ("C029", "instrument/ILO-FPRW"),
+        ("世界人權宣言", "instrument/UDHR"),
+        ("universal declaration of human rights", "instrument/UDHR"),
+    ] {
+        let out = run(name);
+        assert!(out.status.success(), "{name}");
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert!(v.to_string().contains(&format!("\"{id}\"")), "{name}: {v}");
+    }
+    for (name, hint) in [
+        ("ICCRP", "did you mean instrument/ICCPR?"),
+        ("xyz", "see `hria taxonomy list`"),
+    ] {
+        let out = run(name);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{err}");
+        assert!(err.contains(&format!("no instrument `{name}`")), "{err}");
+        assert!(err.contains(hint), "{err}");
+    }
 }
 
 /// A passage that only mentions a right is not a commitment: `mentioned-only`.

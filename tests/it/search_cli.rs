@@ -302,6 +302,8 @@ fn unknown_tags_instruments_and_documents_are_errors() {
     assert!(err.contains("unknown instrument `NOPE`"), "{err}");
     let err = search_fails(&index, &["*", "--cited", "ICCRP"]);
     assert!(err.contains("did you mean instrument/ICCPR?"), "{err}");
+    let err = search_fails(&index, &["*", "--cited", "xyz"]);
+    assert!(err.ends_with("see `hria taxonomy list`\n"), "{err}");
     let err = search_fails(&index, &["*", "--doc", "nope.md"]);
     assert!(err.contains("no document `nope.md`"), "{err}");
     // An id without its extension, in another case, is matched by the start of the id.
@@ -441,6 +443,13 @@ fn instrument_tag_matches_covered_passages_and_cited_only_named_ones() {
     assert_eq!(hit_ids(&tagged), hit_ids(&carrying));
     // --cited finds only the passages naming it.
     let cited = hit_ids(&search_hits(&index, "*", &["--cited", "PALERMO"]));
+    // Named another way, it is the same filter.
+    let udhr = hit_ids(&search_hits(&index, "*", &["--cited", "UDHR"]));
+    assert!(!udhr.is_empty());
+    for name in ["udhr", "instrument/udhr", "世界人權宣言"] {
+        let again = hit_ids(&search_hits(&index, "*", &["--cited", name]));
+        assert_eq!(again, udhr, "{name}");
+    }
     for h in &covered {
         assert!(!cited.contains(&h["id"].as_str().unwrap().to_string()));
     }

@@ -610,16 +610,30 @@ fn cli_show_gives_links_both_ways() {
 #[test]
 fn cli_show_unknown_id_fails_with_a_hint() {
     hria()
-        .args(["taxonomy", "show", "ICCPR"])
+        .args(["taxonomy", "show", "right/labour/forced"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("no entry `ICCPR`"))
-        .stderr(predicate::str::contains("instrument/ICCPR"));
+        .stderr(predicate::str::contains("no entry `right/labour/forced`"))
+        .stderr(predicate::str::contains("right/labour/forced-labour"));
     hria()
-        .args(["taxonomy", "show", "instrument/udhr"])
+        .args(["taxonomy", "show", "instrument/UDHRR"])
         .assert()
         .code(2)
         .stderr(predicate::str::contains("did you mean: instrument/UDHR"));
+    // An instrument is also found by its id in another case, abbreviation or title.
+    for name in [
+        "ICCPR",
+        "instrument/udhr",
+        "ICC",
+        "Rome Statute",
+        "罗马规约",
+    ] {
+        let out = hria().args(["taxonomy", "show", name]).output().unwrap();
+        assert!(out.status.success(), "{name}");
+        let first = String::from_utf8_lossy(&out.stdout);
+        let first = first.lines().next().unwrap_or("").to_string();
+        assert!(first.contains("instrument/"), "{name}: {first}");
+    }
 }
 
 #[test]
@@ -679,4 +693,42 @@ fn cli_list_rejects_an_invalid_custom_taxonomy() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("unknown id `right/missing`"));
+}
+
+/// An abbreviation two instruments share names neither; a title still finds one of them.
+#[test]
+fn find_instrument_passes_over_a_name_two_instruments_share() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("t.toml");
+    std::fs::write(
+        &p,
+        r#"
+version = "t"
+[[entry]]
+id = "instrument/ONE"
+name_en = "First Covenant"
+name_zh = "第一公约"
+instrument_kind = "treaty"
+abbr = ["FC"]
+zh = ["第一公约"]
+en = ["first covenant"]
+[[entry]]
+id = "instrument/TWO"
+name_en = "Second Covenant"
+name_zh = "第二公约"
+instrument_kind = "treaty"
+abbr = ["FC", "SC"]
+zh = ["第二公约"]
+en = ["second covenant"]
+"#,
+    )
+    .unwrap();
+    let t = Taxonomy::from_file(&p).unwrap();
+    let found = |name: &str| t.find_instrument(name).map(|e| e.id.as_str());
+    assert_eq!(found("fc"), None);
+    assert_eq!(found("sc"), Some("instrument/TWO"));
+    assert_eq!(found("one"), Some("instrument/ONE"));
+    assert_eq!(found("SECOND COVENANT"), Some("instrument/TWO"));
+    assert_eq!(found("第一公約"), Some("instrument/ONE"));
+    assert_eq!(found("third covenant"), None);
 }
