@@ -66,7 +66,7 @@ fn render(e: &Explained, colour: bool) -> String {
         "kind      {} ({}), ordinal {}\n",
         e.kind, e.lang, e.ordinal
     ));
-    out.push_str(&format!("range     {}..{}\n\n", e.range[0], e.range[1]));
+    out.push_str(&format!("range     {}..{}\n\n", e.range.start, e.range.end));
     out.push_str(&e.highlighted(open, close));
     out.push_str("\n\n");
     if e.tags.is_empty() {
@@ -88,7 +88,7 @@ fn render(e: &Explained, colour: bool) -> String {
             };
             out.push_str(&format!(
                 "    {open}{}{close}  {}  @{}..{}{at}\n",
-                ev.matched, ev.rule, ev.range[0], ev.range[1]
+                ev.matched, ev.rule, ev.range.start, ev.range.end
             ));
         }
     }

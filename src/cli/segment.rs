@@ -64,15 +64,15 @@ fn write_json(out: &mut impl Write, p: &Passage, tokens: bool) -> anyhow::Result
         "section": p.section,
         "kind": p.kind,
         "lang": p.lang,
-        "range": [p.range.start, p.range.end],
+        "range": p.range,
         "text": p.text,
-        "sentences": p.sentences.iter().map(|r| [r.start, r.end]).collect::<Vec<_>>(),
+        "sentences": p.sentences,
     });
     if tokens {
         v["tokens"] = p
             .tokens
             .iter()
-            .map(|t| serde_json::json!({"term": t.term, "range": [t.range.start, t.range.end]}))
+            .map(|t| serde_json::json!({"term": t.term, "range": t.range}))
             .collect();
     }
     writeln!(out, "{v}")?;

@@ -84,7 +84,7 @@ struct PassageOut<'a> {
     section: &'a [String],
     kind: &'a str,
     lang: Lang,
-    range: [usize; 2],
+    range: std::ops::Range<usize>,
     tags: &'a [Tag],
 }
 
@@ -107,7 +107,7 @@ fn tag_files(args: &Args, tagger: &Tagger) -> anyhow::Result<ExitCode> {
                         section: &p.section,
                         kind: p.kind.as_str(),
                         lang: p.lang,
-                        range: [p.range.start, p.range.end],
+                        range: p.range.clone(),
                         tags: &tp.tags,
                     };
                     serde_json::to_writer(&mut buf, &line)?;

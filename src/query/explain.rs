@@ -9,13 +9,13 @@ use std::ops::Range;
 #[derive(Debug, Clone, Serialize)]
 pub struct LocatedEvidence {
     /// Byte range in the original document text.
-    pub range: [usize; 2],
+    pub range: Range<usize>,
     /// The text that matched.
     pub matched: String,
     /// The keyword or rule that fired.
     pub rule: String,
     /// Byte range in the stored (clean) passage text, when the match was found there.
-    pub text_range: Option<[usize; 2]>,
+    pub text_range: Option<Range<usize>>,
 }
 
 /// One tag of the passage.
@@ -48,7 +48,7 @@ pub struct Explained {
     /// Ordinal within the document.
     pub ordinal: u64,
     /// Byte range in the original document text.
-    pub range: [usize; 2],
+    pub range: Range<usize>,
     /// The passage text.
     pub text: String,
     /// Every tag with its evidence.
@@ -77,11 +77,10 @@ impl Explained {
                             .any(|d| d.range == e.range && d.rule == e.rule)
                     })
                     .map(|(_, e)| LocatedEvidence {
-                        range: [e.range.start, e.range.end],
+                        range: e.range.clone(),
                         matched: e.matched.clone(),
                         rule: e.rule.clone(),
-                        text_range: reader::locate(&p.text, p.range.start, e)
-                            .map(|r| [r.start, r.end]),
+                        text_range: reader::locate(&p.text, p.range.start, e),
                     })
                     .collect(),
             })
@@ -93,7 +92,7 @@ impl Explained {
             kind: p.kind,
             lang: p.lang,
             ordinal: p.ordinal,
-            range: [p.range.start, p.range.end],
+            range: p.range.clone(),
             text: p.text,
             tags,
         }
@@ -105,7 +104,7 @@ impl Explained {
             .tags
             .iter()
             .flat_map(|t| t.evidence.iter())
-            .filter_map(|e| e.text_range.map(|[a, b]| a..b))
+            .filter_map(|e| e.text_range.clone())
             .filter(|r| {
                 r.start < r.end
                     && self.text.is_char_boundary(r.start)

@@ -25,6 +25,7 @@ use crate::model::Basis;
 use crate::taxonomy::Entry;
 use serde::Serialize;
 use std::collections::{BTreeSet, HashMap};
+use std::ops::Range;
 
 /// The class of a finding.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -94,9 +95,9 @@ pub struct EvidenceItem {
     pub section: Vec<String>,
     /// Byte range of the matched text ([`EvidenceItem::matched`]) in the original document; none
     /// when the passage has no evidence for the tag.
-    pub range: Option<[usize; 2]>,
+    pub range: Option<Range<usize>>,
     /// Byte range of the whole passage in the original document.
-    pub passage_range: [usize; 2],
+    pub passage_range: Range<usize>,
     /// The tag of the passage that makes it evidence.
     pub tag: String,
     /// The rule that fired for that tag.
@@ -544,8 +545,8 @@ fn pick_evidence(
             passage: p.id.clone(),
             doc: p.doc.clone(),
             section: p.section.clone(),
-            range: ev.map(|e| [e.range.start, e.range.end]),
-            passage_range: [p.range.start, p.range.end],
+            range: ev.map(|e| e.range.clone()),
+            passage_range: p.range.clone(),
             tag: tag.map(|t| t.tag.clone()).unwrap_or_default(),
             rule: ev.map(|e| e.rule.clone()).unwrap_or_default(),
             matched: ev.map(|e| e.matched.clone()).unwrap_or_default(),

@@ -61,13 +61,13 @@ fn json_locates_every_evidence_span_in_the_text() {
             let m = e["matched"].as_str().unwrap();
             // The original range slices back to the match, and so does the located text range.
             let (a, b) = (
-                e["range"][0].as_u64().unwrap(),
-                e["range"][1].as_u64().unwrap(),
+                e["range"]["start"].as_u64().unwrap(),
+                e["range"]["end"].as_u64().unwrap(),
             );
             assert_eq!(&original[a as usize..b as usize], m);
             let (a, b) = (
-                e["text_range"][0].as_u64().unwrap(),
-                e["text_range"][1].as_u64().unwrap(),
+                e["text_range"]["start"].as_u64().unwrap(),
+                e["text_range"]["end"].as_u64().unwrap(),
             );
             assert_eq!(&text[a as usize..b as usize], m);
         }

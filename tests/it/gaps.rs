@@ -372,7 +372,7 @@ fn evidence_ranges_slice_the_source_to_the_match() {
     let (_d, index) = real_statement_index();
     let r = builtin_gaps_json(&index);
     let source = std::fs::read(statement::statement_path()).unwrap();
-    let at = |v: &Value, i: usize| v[i].as_u64().unwrap() as usize;
+    let at = |v: &Value, i: usize| v[["start", "end"][i]].as_u64().unwrap() as usize;
     let mut checked = 0;
     for f in r["findings"].as_array().unwrap() {
         for e in f["evidence"].as_array().unwrap() {

@@ -43,6 +43,26 @@ fn jsonl_with_tokens() {
         .iter()
         .any(|t| t["term"] == "申诉机制"));
     assert!(rows[0]["id"].as_str().unwrap().contains("#0000-"));
+    // Every range is `{"start", "end"}`: passages' into the file, sentences' and words' into the
+    // clean text, where a Chinese word's range holds the word itself.
+    let source = std::fs::read_to_string(STATEMENT).unwrap();
+    let span = |v: &serde_json::Value| {
+        let n = |k: &str| v[k].as_u64().unwrap() as usize;
+        n("start")..n("end")
+    };
+    for r in &rows {
+        assert!(source.get(span(&r["range"])).is_some(), "{r}");
+        let text = r["text"].as_str().unwrap();
+        for s in r["sentences"].as_array().unwrap() {
+            assert!(text.get(span(s)).is_some(), "{s}");
+        }
+        for t in r["tokens"].as_array().unwrap() {
+            let word = text.get(span(&t["range"])).unwrap();
+            if word.chars().all(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c)) {
+                assert_eq!(word, t["term"], "{t}");
+            }
+        }
+    }
 }
 
 #[test]
