@@ -5,10 +5,11 @@ use crate::segment::Segmenter;
 use crate::tag::Tagger;
 
 /// Version of what [`process`] makes of a document: raise it whenever a change to segmentation
-/// or tagging changes their output for the same input. An index records the version its
-/// passages were made with, and an incremental run re-reads every document when it differs, so
-/// that an upgrade never leaves passages segmented or tagged by the old code.
-pub const PIPELINE_VERSION: u32 = 1;
+/// or tagging changes their output for the same input. Every document's record in an index
+/// keeps the version its passages were made with, and an incremental run reads a document again
+/// when it differs, so that an upgrade never leaves passages segmented or tagged by the old
+/// code once their documents are indexed again.
+pub const PIPELINE_VERSION: u32 = 2;
 
 /// Segments and tags one document.
 pub fn process(doc: &Document, segmenter: &Segmenter, tagger: &Tagger) -> Vec<TaggedPassage> {

@@ -92,10 +92,11 @@ pub struct BuildSummary {
     pub index: String,
     /// Whether the index was rebuilt from scratch.
     pub rebuilt: bool,
-    /// Whether the taxonomy differed from the index's, so every document was re-tagged.
+    /// Whether the taxonomy differed from the last run's, so every document found was re-tagged
+    /// (each record keeps what it was indexed with: see [`record_inputs`]).
     pub taxonomy_changed: bool,
-    /// Whether the index was made by another version of segmentation and tagging
-    /// ([`crate::pipeline::PIPELINE_VERSION`]), so every document was read again.
+    /// Whether the last run was made by another version of segmentation and tagging
+    /// ([`crate::pipeline::PIPELINE_VERSION`]), so every document found was read again.
     pub pipeline_changed: bool,
     /// Candidate documents found by the walk.
     pub found: u64,
@@ -366,6 +367,16 @@ fn report_kept(skips: &mut Vec<Skip>, kept: Vec<PathBuf>) {
     }
 }
 
+/// What a document's record keeps as its inputs: the hash of its manifest entry and decoding
+/// options, with the taxonomy and the version of segmentation and tagging
+/// ([`PIPELINE_VERSION`]) it was indexed with. A document indexed otherwise is read again in
+/// whichever later run finds it, also one kept through the run that changed them (a root not
+/// given, a file that could not be read).
+fn record_inputs(inputs_hash: &str, taxonomy_hash: &str) -> String {
+    let key = format!("{inputs_hash}\n{taxonomy_hash}\n{PIPELINE_VERSION}");
+    blake3::hash(key.as_bytes()).to_hex().to_string()
+}
+
 /// Deletes a document: its passages and its record.
 fn delete_document(writer: &IndexWriter<PassageDoc>, f: &Fields, id: &str) {
     writer.delete_term(Term::from_field_text(f.doc_id, id));
@@ -373,7 +384,10 @@ fn delete_document(writer: &IndexWriter<PassageDoc>, f: &Fields, id: &str) {
 }
 
 struct Ctx<'a> {
+    /// Every document found is read again: the last run's taxonomy or version differed.
     retag_all: bool,
+    /// Hash of the taxonomy in use, part of every record's inputs ([`record_inputs`]).
+    taxonomy_hash: &'a str,
     rebuild: bool,
     ingest: &'a IngestOptions,
     tagger: &'a Tagger,
@@ -398,7 +412,7 @@ fn process_one(ctx: &Ctx, cand: &Cand) -> Result<Outcome, tantivy::TantivyError>
         let hash = ingest::content_hash(&bytes);
         (bytes, hash)
     });
-    let inputs = c.inputs_hash(ctx.ingest);
+    let inputs = record_inputs(&c.inputs_hash(ctx.ingest), ctx.taxonomy_hash);
     if let (Ok((_, h)), Some(old), false) = (&read, &cand.old, ctx.retag_all) {
         if *h == old.hash && old.inputs == inputs && old.same_root {
             done(0);
@@ -848,6 +862,7 @@ pub fn build(
     let tagger = Tagger::new(opts.taxonomy);
     let ctx = Ctx {
         retag_all: taxonomy_changed || pipeline_changed,
+        taxonomy_hash: &opts.taxonomy.hash,
         rebuild: opts.rebuild,
         ingest: &opts.ingest,
         tagger: &tagger,

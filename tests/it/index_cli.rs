@@ -387,6 +387,58 @@ fn index_of_another_schema_version_asks_for_a_rebuild() {
     assert!(!search_ids(&index, "强迫劳动", &[]).is_empty());
 }
 
+/// Each document's record keeps the taxonomy it was tagged with: one kept from a root not given
+/// in the run that changed the taxonomy is read again when its root is next indexed with it.
+#[test]
+fn a_document_kept_through_a_taxonomy_change_is_read_again_later() {
+    let (tmp, _corpus, index) = setup();
+    let text = "# Statement\n\nWe prohibit forced labour and test convention breaches.\n";
+    let r1 = folder_with(&tmp, "r1", "x.md", text);
+    let r2 = folder_with(&tmp, "r2", "y.md", text);
+    let t = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/taxonomy/valid.toml"
+    );
+    let run = |roots: &[&Path], extra: &[&str]| {
+        json_of(
+            hria()
+                .arg("index")
+                .args(roots)
+                .arg("--index")
+                .arg(&index)
+                .args(["--format", "json", "--quiet"])
+                .args(extra),
+        )
+    };
+    run(&[&r1, &r2], &[]);
+    let s = run(&[&r1], &["--taxonomy", t]);
+    assert_eq!(
+        (s["indexed"].as_u64(), s["total_documents"].as_u64()),
+        (Some(1), Some(2))
+    );
+    let s = run(&[&r1, &r2], &["--taxonomy", t]);
+    assert_eq!(
+        (s["indexed"].as_u64(), s["unchanged"].as_u64()),
+        (Some(1), Some(1))
+    );
+    // Both documents now carry the same tags.
+    let tags = |doc: &str| {
+        let out = hria()
+            .args(["search", "convention", "--format", "jsonl", "--taxonomy", t])
+            .args(["--doc", doc, "--index"])
+            .arg(&index)
+            .output()
+            .unwrap();
+        let hit: Value = serde_json::from_slice(out.stdout.split(|&b| b == b'\n').next().unwrap())
+            .unwrap_or_else(|e| panic!("{doc}: {e}: {}", String::from_utf8_lossy(&out.stderr)));
+        hit["tags"].as_array().unwrap().len()
+    };
+    assert_eq!(tags("x.md"), tags("y.md"));
+    assert!(tags("y.md") > 0);
+    let s = run(&[&r1, &r2], &["--taxonomy", t]);
+    assert_eq!(s["unchanged"], 2);
+}
+
 /// Sets a field of the commit payload in `index`'s meta.json (`None` removes it).
 fn set_payload(index: &Path, key: &str, value: Option<Value>) {
     let meta_path = index.join("meta.json");
