@@ -102,15 +102,77 @@ pub(crate) fn fragment(b: &mut Builder<'_>, src: &str, range: Range<usize>) {
     b.close(range.end);
 }
 
+/// Start tags that end SVG or MathML content and go back to HTML, as the parser reads them (and
+/// the end tags `</p>` and `</br>`); `font` does so only with some attributes, and is left out.
+const BREAKOUT: &[&str] = &[
+    "b",
+    "big",
+    "blockquote",
+    "body",
+    "br",
+    "center",
+    "code",
+    "dd",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "embed",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "head",
+    "hr",
+    "i",
+    "img",
+    "li",
+    "listing",
+    "menu",
+    "meta",
+    "nobr",
+    "ol",
+    "p",
+    "pre",
+    "ruby",
+    "s",
+    "small",
+    "span",
+    "strong",
+    "strike",
+    "sub",
+    "sup",
+    "table",
+    "tt",
+    "u",
+    "ul",
+    "var",
+];
+
+/// A [`DROPPED`] element past the nesting limit, whose tags and content are blanked together.
+struct Dropping<'a> {
+    name: &'a str,
+    /// Elements of the same name open inside it, itself included.
+    depth: usize,
+    start: usize,
+    /// SVG or MathML: HTML breakout tags end it, and no element in it is raw text.
+    foreign: bool,
+}
+
 /// A copy of `src` in which the tags of `range` that nest deeper than [`MAX_DEPTH`] are blanked
 /// out with spaces of the same length, so that every offset stays that of the original, and the
 /// blanked ranges in order; `None` when no element nests that deep (the common case: no copy).
+/// Past the limit, an element whose content is never text (`svg`, `template`, ...) is blanked
+/// with its content, so that what the parser would drop is dropped there too.
 pub(crate) fn flatten(src: &str, range: Range<usize>) -> Option<(String, Vec<Range<usize>>)> {
     let b = src.as_bytes();
     // Open elements: name and whether their tags are blanked.
     let mut open: Vec<(&str, bool)> = Vec::new();
     let mut kept = 0usize;
     let mut blank: Vec<Range<usize>> = Vec::new();
+    let mut dropping: Option<Dropping> = None;
     let mut p = range.start;
     while let Some(i) = src[p..range.end].find('<') {
         let at = p + i;
@@ -120,6 +182,15 @@ pub(crate) fn flatten(src: &str, range: Range<usize>) -> Option<(String, Vec<Ran
             p = src[at + 4..range.end]
                 .find("-->")
                 .map_or(range.end, |i| at + 4 + i + 3);
+            continue;
+        }
+        if dropping.as_ref().is_some_and(|d| d.foreign)
+            && src[at..range.end].starts_with("<![CDATA[")
+        {
+            // Foreign content has CDATA sections, which may hold `>` and tags.
+            p = src[at + 9..range.end]
+                .find("]]>")
+                .map_or(range.end, |i| at + 9 + i + 3);
             continue;
         }
         if matches!(next, b'!' | b'?') {
@@ -133,14 +204,46 @@ pub(crate) fn flatten(src: &str, range: Range<usize>) -> Option<(String, Vec<Ran
             continue;
         }
         let end = tag_end(b, at + 1).min(range.end);
+        // As the tokenizer reads a tag name: up to whitespace, `/` or `>` (`svg:rect` is not
+        // `svg`).
         let name_len = b[name_at..end]
             .iter()
-            .take_while(|c| c.is_ascii_alphanumeric() || **c == b'-')
+            .take_while(|c| !(c.is_ascii_whitespace() || **c == b'/' || **c == b'>'))
             .count();
         let name = &src[name_at..name_at + name_len];
         let is = |set: &[&str]| set.iter().any(|n| n.eq_ignore_ascii_case(name));
-        let deep = kept >= MAX_DEPTH;
+        let self_closing = b[..end].ends_with(b"/>");
         p = end;
+        if let Some(d) = &mut dropping {
+            let same = name.eq_ignore_ascii_case(d.name);
+            // As below, the parser looks a few elements up for the one an end tag closes.
+            let top = open.len().saturating_sub(16);
+            let outer = closing
+                && open[top..]
+                    .iter()
+                    .any(|(n, _)| n.eq_ignore_ascii_case(name));
+            let breaks_out = d.foreign && (is(BREAKOUT) && (!closing || is(&["p", "br"])));
+            if same && closing {
+                d.depth -= 1;
+                if d.depth == 0 {
+                    blank.push(d.start..end);
+                    dropping = None;
+                }
+                continue;
+            }
+            if !(outer || breaks_out) {
+                if same && !self_closing {
+                    d.depth += 1;
+                } else if !closing && !d.foreign && is(RAW) {
+                    p = raw_end(&src[..range.end], end, name);
+                }
+                continue;
+            }
+            // The element ends before this tag, which is read as any other.
+            blank.push(d.start..at);
+            dropping = None;
+        }
+        let deep = kept >= MAX_DEPTH;
         if closing {
             // The parser closes up to the matching element; a stray end tag closes nothing.
             let top = open.len().saturating_sub(16);
@@ -169,21 +272,28 @@ pub(crate) fn flatten(src: &str, range: Range<usize>) -> Option<(String, Vec<Ran
             }
             continue;
         }
-        if deep && is(DROPPED) && !b[..end].ends_with(b"/>") {
+        if deep && is(DROPPED) && !self_closing {
             // Past the limit the parser no longer sees the element, so its content (an SVG's
             // labels, a template) would read as text: it goes with its tags.
-            p = element_end(&src[..range.end], end, name);
-            blank.push(at..p);
+            dropping = Some(Dropping {
+                name,
+                depth: 1,
+                start: at,
+                foreign: is(&["svg", "math"]),
+            });
             continue;
         }
         if deep {
             // Every tag down there, even one that opens nothing, costs the parser a scope check.
             blank.push(at..end);
         }
-        if !(is(OPTIONAL_END) || is(VOID) || b[..end].ends_with(b"/>")) {
+        if !(is(OPTIONAL_END) || is(VOID) || self_closing) {
             kept += usize::from(!deep);
             open.push((name, deep));
         }
+    }
+    if let Some(d) = dropping {
+        blank.push(d.start..range.end);
     }
     if blank.is_empty() {
         return None;
@@ -192,7 +302,8 @@ pub(crate) fn flatten(src: &str, range: Range<usize>) -> Option<(String, Vec<Ran
     for r in &blank {
         bytes[r.clone()].fill(b' ');
     }
-    // Only whole tags, which start and end on ASCII, were replaced by ASCII.
+    // Blanked stretches start at a `<` and end after a `>` or at the end of the range, all on
+    // char boundaries, so the copy is still UTF-8.
     Some((String::from_utf8(bytes).ok()?, blank))
 }
 
@@ -415,41 +526,6 @@ fn align(src: &str, start: usize, t: &str) -> Option<Located> {
 
 /// Where the content of the raw-text element `name` that starts at `from` ends: at its end tag
 /// (matched without regard to case), or at the end of `src`.
-/// The end of the element `name` whose start tag ends at `from`: past its matching end tag,
-/// counting the elements of the same name nested inside it (or the end of `src`).
-fn element_end(src: &str, from: usize, name: &str) -> usize {
-    let b = src.as_bytes();
-    let mut depth = 1usize;
-    let mut p = from;
-    while let Some(i) = src[p..].find('<') {
-        let at = p + i;
-        let closing = b.get(at + 1) == Some(&b'/');
-        let name_at = at + 1 + usize::from(closing);
-        let after = name_at + name.len();
-        let same = b
-            .get(name_at..after)
-            .is_some_and(|c| c.eq_ignore_ascii_case(name.as_bytes()))
-            && !b
-                .get(after)
-                .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'-');
-        p = at + 1;
-        if !same {
-            continue;
-        }
-        let end = tag_end(b, at + 1);
-        if closing {
-            depth -= 1;
-            if depth == 0 {
-                return end;
-            }
-        } else if !b[..end].ends_with(b"/>") {
-            depth += 1;
-        }
-        p = end;
-    }
-    src.len()
-}
-
 fn raw_end(src: &str, from: usize, name: &str) -> usize {
     let mut p = from;
     while let Some(i) = src[p..].find("</") {

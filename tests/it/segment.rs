@@ -360,18 +360,38 @@ fn deeply_nested_html_keeps_its_text() {
         let at = text.find(forced).unwrap();
         assert_eq!(ps[2].map.range_to_orig(0..2), at..at + 2);
     }
-    // What the parser drops inside the limit is dropped past it too, nested or not.
-    let text = format!(
-        "{}{forced}<svg><text>Chart</text><svg><title>Inner</title></svg>label</svg><template><p>Hidden</p></template><math/><p>Shown.</p>{}",
-        "<div>".repeat(n),
-        "</div>".repeat(n)
-    );
-    let d = doc("drop.html", Format::Html, &text);
-    let ps = seg().segment(&d);
-    check(&d, &ps).unwrap();
-    let texts: Vec<_> = ps.iter().map(|p| p.text.as_str()).collect();
-    // The <p> down there is ignored as every tag is, so its text runs on.
-    assert_eq!(texts, [format!("{forced}Shown.")]);
+    // What the parser drops inside the limit is dropped past it too, nested or not; an element
+    // ends where the parser ends it (its end tag, an outer element's end tag, an HTML tag that
+    // breaks out of SVG), and comments, CDATA and attribute values hide no tags.
+    let deep = |inner: &str| {
+        let text = format!(
+            "{}{forced}{inner}{}<p>After.</p>",
+            "<div>".repeat(n),
+            "</div>".repeat(n)
+        );
+        let d = doc("drop.html", Format::Html, &text);
+        let ps = seg().segment(&d);
+        check(&d, &ps).unwrap();
+        ps.iter()
+            .map(|p| p.text.clone())
+            .collect::<Vec<_>>()
+            .join(" | ")
+    };
+    for (inner, kept) in [
+        (
+            "<svg><text>Chart</text><svg><title>Inner</title></svg>label</svg><template><p>Hidden</p></template><math/>Shown.",
+            "Shown.",
+        ),
+        ("<svg><text>Label</text>", ""),
+        ("<svg><text>Label</text><p>Out.", "Out."),
+        ("<svg><!-- </svg> --><text>Label</text></svg>Shown.", "Shown."),
+        ("<svg><!-- <svg> --><text>Label</text></svg>Shown.", "Shown."),
+        ("<svg><![CDATA[ </svg> ]]><text>Label</text></svg>Shown.", "Shown."),
+        ("<svg><text data-x=\"</svg>\">Label</text></svg>Shown.", "Shown."),
+        ("<svg:rect>Colon</svg:rect>", "Colon"),
+    ] {
+        assert_eq!(deep(inner), format!("{forced}{kept} | After."), "{inner}");
+    }
     // Never closed, as a list cut off: the text is still read.
     let text = format!("{}{forced}", "<ul><li>".repeat(n / 2));
     let d = doc("cut.html", Format::Html, &text);
