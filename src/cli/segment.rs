@@ -57,25 +57,35 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }))
 }
 
+/// One passage of `--format jsonl`, its fields in this order.
+#[derive(serde::Serialize)]
+struct PassageOut<'a> {
+    id: &'a str,
+    doc: &'a str,
+    section: &'a [String],
+    kind: hria::model::PassageKind,
+    lang: hria::model::Lang,
+    range: &'a std::ops::Range<usize>,
+    text: &'a str,
+    sentences: &'a [std::ops::Range<usize>],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    tokens: Option<&'a [hria::model::Token]>,
+}
+
 fn write_json(out: &mut impl Write, p: &Passage, tokens: bool) -> anyhow::Result<()> {
-    let mut v = serde_json::json!({
-        "id": p.id,
-        "doc": p.doc,
-        "section": p.section,
-        "kind": p.kind,
-        "lang": p.lang,
-        "range": p.range,
-        "text": p.text,
-        "sentences": p.sentences,
-    });
-    if tokens {
-        v["tokens"] = p
-            .tokens
-            .iter()
-            .map(|t| serde_json::json!({"term": t.term, "range": t.range}))
-            .collect();
-    }
-    writeln!(out, "{v}")?;
+    let line = PassageOut {
+        id: &p.id,
+        doc: &p.doc,
+        section: &p.section,
+        kind: p.kind,
+        lang: p.lang,
+        range: &p.range,
+        text: &p.text,
+        sentences: &p.sentences,
+        tokens: tokens.then_some(&p.tokens[..]),
+    };
+    serde_json::to_writer(&mut *out, &line)?;
+    writeln!(out)?;
     Ok(())
 }
 

@@ -357,13 +357,15 @@ pub fn check_filters(
         }
     }
     for inst in &mut req.cited {
-        if let Some(e) = taxonomy.find_instrument(inst) {
-            *inst = e.id.clone();
+        let id = instrument_id(inst);
+        // An id the taxonomy or the index holds is taken as it is (an index tagged with another
+        // taxonomy may hold ids this one names otherwise).
+        if taxonomy.get(&id).is_some() || in_index(f.cited, &id)? {
             continue;
         }
-        let id = instrument_id(inst);
-        let known = taxonomy.get(&id).is_some();
-        if !known && !in_index(f.cited, &id)? {
+        if let Some(e) = taxonomy.find_instrument(inst) {
+            *inst = e.id.clone();
+        } else {
             let instruments = taxonomy
                 .entries
                 .iter()

@@ -153,9 +153,16 @@ impl Taxonomy {
     /// compared after normalization. Earlier ways win, and a way that more than one instrument
     /// answers is passed over; `None` when none answers.
     pub fn find_instrument(&self, given: &str) -> Option<&Entry> {
+        use crate::normalize::normalize_str;
         let given = given.trim().trim_matches('/');
-        let short = given.strip_prefix("instrument/").unwrap_or(given);
-        let norm = crate::normalize::normalize_str(short);
+        const PREFIX: &str = "instrument/";
+        let short = match given.get(..PREFIX.len()) {
+            Some(p) if p.eq_ignore_ascii_case(PREFIX) => &given[PREFIX.len()..],
+            _ => given,
+        };
+        // The prefix in any case or width, as the rest.
+        let norm = normalize_str(given);
+        let norm = norm.strip_prefix(PREFIX).unwrap_or(&norm);
         let instruments = || {
             self.entries
                 .iter()
@@ -168,14 +175,14 @@ impl Taxonomy {
         let id_of = |e: &Entry| e.id["instrument/".len()..].to_string();
         let ways: [&dyn Fn(&Entry) -> bool; 4] = [
             &|e| id_of(e) == short,
-            &|e| id_of(e).eq_ignore_ascii_case(short),
-            &|e| e.abbr.iter().any(|a| a.eq_ignore_ascii_case(short)),
+            &|e| normalize_str(&id_of(e)) == norm,
+            &|e| e.abbr.iter().any(|a| normalize_str(a) == norm),
             &|e| {
                 [&e.name_en, &e.name_zh]
                     .into_iter()
                     .chain(&e.en)
                     .chain(&e.zh)
-                    .any(|k| crate::normalize::normalize_str(k) == norm)
+                    .any(|k| normalize_str(k) == norm)
             },
         ];
         ways.iter()

@@ -730,5 +730,19 @@ en = ["second covenant"]
     assert_eq!(found("one"), Some("instrument/ONE"));
     assert_eq!(found("SECOND COVENANT"), Some("instrument/TWO"));
     assert_eq!(found("第一公約"), Some("instrument/ONE"));
+    for name in [
+        "Instrument/ONE",
+        "INSTRUMENT/one",
+        "ｉｎｓｔｒｕｍｅｎｔ／ＯＮＥ",
+        "ＳＣ",
+        "instrument/",
+    ] {
+        let want = match name {
+            "ＳＣ" => Some("instrument/TWO"),
+            "instrument/" => None,
+            _ => Some("instrument/ONE"),
+        };
+        assert_eq!(found(name), want, "{name}");
+    }
     assert_eq!(found("third covenant"), None);
 }
