@@ -450,6 +450,16 @@ fn instrument_tag_matches_covered_passages_and_cited_only_named_ones() {
         let again = hit_ids(&search_hits(&index, "*", &["--cited", name]));
         assert_eq!(again, udhr, "{name}");
     }
+    // A name other than the id is said to stand for it; the id in another case is not.
+    for (name, said) in [("世界人權宣言", true), ("udhr", false)] {
+        let out = hria()
+            .args(["search", "*", "--cited", name, "--index"])
+            .arg(&index)
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(err.contains("is instrument/UDHR"), said, "{name}: {err}");
+    }
     for h in &covered {
         assert!(!cited.contains(&h["id"].as_str().unwrap().to_string()));
     }
