@@ -360,6 +360,7 @@ pub fn coverage(res: &Resolved, family: Family) -> Coverage {
         .collect();
     let mut docs: Vec<Vec<u32>> = vec![Vec::new(); rows.len()];
     let mut secs: Vec<Vec<u32>> = vec![Vec::new(); rows.len()];
+    let mut unsectioned: Vec<Vec<u32>> = vec![Vec::new(); rows.len()];
     let mut hits = Vec::new();
     for r in 0..table.rows.len() {
         res.row_entries(r, &mut hits);
@@ -382,7 +383,13 @@ pub fn coverage(res: &Resolved, family: Family) -> Coverage {
             if docs[k].last() != Some(&row.doc) {
                 docs[k].push(row.doc);
             }
-            if row.section != NO_SECTION && secs[k].last() != Some(&row.section) {
+            if row.section == NO_SECTION {
+                // The passages before a document's first heading (or of a document without any)
+                // are one section of their own, with an empty path.
+                if unsectioned[k].last() != Some(&row.doc) {
+                    unsectioned[k].push(row.doc);
+                }
+            } else if secs[k].last() != Some(&row.section) {
                 secs[k].push(row.section);
             }
         }
@@ -397,6 +404,13 @@ pub fn coverage(res: &Resolved, family: Family) -> Coverage {
         s.sort_unstable();
         s.dedup();
         c.sections = s.iter().map(|&i| section_ref(table, i)).collect();
+        let mut u = std::mem::take(&mut unsectioned[k]);
+        u.sort_unstable();
+        u.dedup();
+        c.sections.extend(u.iter().map(|&d| SectionRef {
+            doc: table.docs[d as usize].clone(),
+            section: Vec::new(),
+        }));
         c.sections.sort();
     }
     Coverage {

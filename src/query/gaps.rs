@@ -207,8 +207,13 @@ pub enum GapError {
         hint: String,
     },
     /// A document the index does not have.
-    #[error("no document `{0}` in the index")]
-    UnknownDocument(String),
+    #[error("no document `{id}` in the index{hint}")]
+    UnknownDocument {
+        /// The document id as given.
+        id: String,
+        /// The closest document ids, if any.
+        hint: String,
+    },
 }
 
 const FAMILIES: [Family; 4] = [
@@ -277,7 +282,19 @@ pub fn gaps(ix: &OpenIndex, res: &Resolved, opts: &GapOptions) -> Result<GapRepo
     for d in &opts.docs {
         match table.docs.iter().position(|x| x == d) {
             Some(i) => doc_on[i] = true,
-            None => return Err(GapError::UnknownDocument(d.clone())),
+            None => {
+                let ids = table.docs.iter().map(|x| (x.as_str(), x.as_str()));
+                let near = super::search::closest(d, ids, 5);
+                let hint = if near.is_empty() {
+                    String::new()
+                } else {
+                    format!("; did you mean {}?", near.join(", "))
+                };
+                return Err(GapError::UnknownDocument {
+                    id: d.clone(),
+                    hint,
+                });
+            }
         }
     }
     let slot: HashMap<u32, usize> = selected

@@ -223,3 +223,46 @@ fn real_pipeline_on_the_statement() {
     assert_eq!(row(&v, "instrument/GENEVA")["covered"], 0);
     assert_eq!(row(&v, "instrument/CAT")["passages"], 0);
 }
+
+/// Passages outside any heading count as one section of their document, with an empty path, so
+/// that a document without headings is not left out of `sections`.
+#[test]
+fn passages_without_a_section_count_as_one_section_of_their_document() {
+    let d = tempfile::tempdir().unwrap();
+    let corpus = d.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    let text = "We prohibit forced labour.\n\nForced labour audits are run yearly.\n";
+    std::fs::write(corpus.join("plain.txt"), text).unwrap();
+    std::fs::write(
+        corpus.join("titled.md"),
+        format!("Intro.\n\n# Labour\n\n{text}"),
+    )
+    .unwrap();
+    let index = d.path().join("index");
+    hria()
+        .args(["index", "--quiet", "--index"])
+        .arg(&index)
+        .arg(&corpus)
+        .assert()
+        .success();
+    let v = json_of(
+        hria()
+            .args(["coverage", "--by", "right", "--format", "json", "--index"])
+            .arg(&index),
+    );
+    let r = row(&v, "right/labour/forced-labour");
+    assert_eq!(r["passages"], 4);
+    let sections: Vec<(String, usize)> = r["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            let doc = s["doc"].as_str().unwrap().to_string();
+            (doc, s["section"].as_array().unwrap().len())
+        })
+        .collect();
+    assert_eq!(
+        sections,
+        [("plain.txt".to_string(), 0), ("titled.md".to_string(), 1)]
+    );
+}

@@ -226,6 +226,11 @@ fn instrument_filter_and_fail_on() {
     let bad = run(&["--doc", "nope.md"]);
     assert_eq!(bad.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("no document `nope.md`"));
+    // The start of an id, in another case, is matched, as `search --doc` does.
+    let bad = run(&["--doc", "MICROSOFT"]);
+    assert_eq!(bad.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&bad.stderr);
+    assert!(err.contains("did you mean microsoft-"), "{err}");
 }
 
 #[test]
