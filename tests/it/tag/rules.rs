@@ -414,12 +414,15 @@ fn stance_reads_possession_prohibition_and_hope() {
         "We have a zero-tolerance approach to modern slavery.",
         "We have an Internal Audit committee.",
         "UNGP 呼吁企业补救已经造成的伤害。",
+        "这些风险已知且常见。",
     ] {
         assert!(!has(text, action), "{text}: {:?}", tags(text));
     }
     for text in [
         "We have conducted supplier audits.",
         "报告期内，公司开展了人权培训。",
+        "我们已开展人权影响评估。",
+        "我們已建立申訴機制。",
     ] {
         assert!(has(text, action), "{text}: {:?}", tags(text));
     }
