@@ -249,6 +249,16 @@ fn everyday_words_count_only_in_their_rights_sense() {
             true,
         ),
         (
+            "right/economic-social-cultural/housing",
+            "The kiosks include bill validators, bill accumulators and housings.",
+            false,
+        ),
+        (
+            "right/economic-social-cultural/housing",
+            "Improve housing conditions for migrant workers.",
+            true,
+        ),
+        (
             "right/civil-political/expression",
             "We run adverse media screening of new suppliers.",
             false,
