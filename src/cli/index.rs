@@ -83,8 +83,10 @@ fn print_table(s: &BuildSummary) {
         s.passages,
         s.tags,
         match (s.taxonomy_changed, s.pipeline_changed) {
-            (true, _) => " (taxonomy changed: all re-tagged)",
-            (false, true) => " (made by another version of hria: all read again)",
+            (true, _) => " (taxonomy changed: documents tagged with another are re-tagged)",
+            (false, true) => {
+                " (made by another version of hria: documents it made are read again)"
+            }
             _ => "",
         }
     );

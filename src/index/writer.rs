@@ -92,11 +92,13 @@ pub struct BuildSummary {
     pub index: String,
     /// Whether the index was rebuilt from scratch.
     pub rebuilt: bool,
-    /// Whether the taxonomy differed from the last run's, so every document found was re-tagged
-    /// (each record keeps what it was indexed with: see [`record_inputs`]).
+    /// Whether the taxonomy differed from the last run's. Which documents are re-tagged is
+    /// decided by each one's record, which keeps what it was indexed with ([`record_inputs`]):
+    /// after a change, every document indexed before it.
     pub taxonomy_changed: bool,
     /// Whether the last run was made by another version of segmentation and tagging
-    /// ([`crate::pipeline::PIPELINE_VERSION`]), so every document found was read again.
+    /// ([`crate::pipeline::PIPELINE_VERSION`]); as for the taxonomy, the records decide what is
+    /// read again.
     pub pipeline_changed: bool,
     /// Candidate documents found by the walk.
     pub found: u64,
@@ -372,8 +374,8 @@ fn report_kept(skips: &mut Vec<Skip>, kept: Vec<PathBuf>) {
 /// ([`PIPELINE_VERSION`]) it was indexed with. A document indexed otherwise is read again in
 /// whichever later run finds it, also one kept through the run that changed them (a root not
 /// given, a file that could not be read).
-fn record_inputs(inputs_hash: &str, taxonomy_hash: &str) -> String {
-    let key = format!("{inputs_hash}\n{taxonomy_hash}\n{PIPELINE_VERSION}");
+fn record_inputs(inputs_hash: &str, taxonomy_hash: &str, pipeline_version: u32) -> String {
+    let key = format!("{inputs_hash}\n{taxonomy_hash}\n{pipeline_version}");
     blake3::hash(key.as_bytes()).to_hex().to_string()
 }
 
@@ -384,8 +386,6 @@ fn delete_document(writer: &IndexWriter<PassageDoc>, f: &Fields, id: &str) {
 }
 
 struct Ctx<'a> {
-    /// Every document found is read again: the last run's taxonomy or version differed.
-    retag_all: bool,
     /// Hash of the taxonomy in use, part of every record's inputs ([`record_inputs`]).
     taxonomy_hash: &'a str,
     rebuild: bool,
@@ -412,8 +412,12 @@ fn process_one(ctx: &Ctx, cand: &Cand) -> Result<Outcome, tantivy::TantivyError>
         let hash = ingest::content_hash(&bytes);
         (bytes, hash)
     });
-    let inputs = record_inputs(&c.inputs_hash(ctx.ingest), ctx.taxonomy_hash);
-    if let (Ok((_, h)), Some(old), false) = (&read, &cand.old, ctx.retag_all) {
+    let inputs = record_inputs(
+        &c.inputs_hash(ctx.ingest),
+        ctx.taxonomy_hash,
+        PIPELINE_VERSION,
+    );
+    if let (Ok((_, h)), Some(old)) = (&read, &cand.old) {
         if *h == old.hash && old.inputs == inputs && old.same_root {
             done(0);
             return Ok(Outcome::Unchanged {
@@ -861,7 +865,6 @@ pub fn build(
 
     let tagger = Tagger::new(opts.taxonomy);
     let ctx = Ctx {
-        retag_all: taxonomy_changed || pipeline_changed,
         taxonomy_hash: &opts.taxonomy.hash,
         rebuild: opts.rebuild,
         ingest: &opts.ingest,
@@ -1171,6 +1174,21 @@ pub fn write_documents(
 mod tests {
     use super::*;
     use tantivy::index::SegmentId;
+
+    /// A record's inputs change with the taxonomy and with the version of segmentation and
+    /// tagging, so that a document indexed with others is read again.
+    #[test]
+    fn record_inputs_carry_the_taxonomy_and_the_pipeline_version() {
+        let base = record_inputs("in", "tax", PIPELINE_VERSION);
+        assert_eq!(base, record_inputs("in", "tax", PIPELINE_VERSION));
+        for other in [
+            record_inputs("in", "tax", PIPELINE_VERSION + 1),
+            record_inputs("in", "tax2", PIPELINE_VERSION),
+            record_inputs("in2", "tax", PIPELINE_VERSION),
+        ] {
+            assert_ne!(base, other);
+        }
+    }
 
     fn run(dir: &Path, root: &Path) -> BuildSummary {
         let opts = BuildOptions {

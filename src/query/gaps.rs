@@ -253,13 +253,7 @@ pub fn gaps(ix: &OpenIndex, res: &Resolved, opts: &GapOptions) -> Result<GapRepo
                 }
                 None => {
                     // Compared by their last segments, as given (`ICCRP` → `ICCPR`).
-                    let short = id.trim_matches('/');
-                    let short = match short.get(.."instrument/".len()) {
-                        Some(p) if p.eq_ignore_ascii_case("instrument/") => {
-                            &short["instrument/".len()..]
-                        }
-                        _ => short,
-                    };
+                    let short = crate::taxonomy::instrument_short(id);
                     let instruments = tax
                         .entries
                         .iter()

@@ -413,14 +413,9 @@ fn is_instrument_facet(facet: &tantivy::schema::Facet) -> bool {
     facet.to_path().first() == Some(&"instrument")
 }
 
-/// `ICCPR` → `instrument/ICCPR`; an id with the prefix is kept.
+/// `ICCPR` → `instrument/ICCPR`; an id with the prefix (in any case) gets it in lower case.
 fn instrument_id(inst: &str) -> String {
-    let id = inst.trim_matches('/');
-    if id.starts_with("instrument/") {
-        id.to_string()
-    } else {
-        format!("instrument/{id}")
-    }
+    format!("instrument/{}", crate::taxonomy::instrument_short(inst))
 }
 
 /// The message for an unknown tag or instrument id, with the ids closest to it.

@@ -141,6 +141,17 @@ pub struct Taxonomy {
     pub entries: Vec<Entry>,
 }
 
+/// An instrument as given, without surrounding space or slashes and without its `instrument/`
+/// prefix in any case: `Instrument/UDHR` → `UDHR`.
+pub fn instrument_short(given: &str) -> &str {
+    const PREFIX: &str = "instrument/";
+    let given = given.trim().trim_matches('/');
+    match given.get(..PREFIX.len()) {
+        Some(p) if p.eq_ignore_ascii_case(PREFIX) => &given[PREFIX.len()..],
+        _ => given,
+    }
+}
+
 impl Taxonomy {
     /// Looks an entry up by id.
     pub fn get(&self, id: &str) -> Option<&Entry> {
@@ -154,15 +165,10 @@ impl Taxonomy {
     /// answers is passed over; `None` when none answers.
     pub fn find_instrument(&self, given: &str) -> Option<&Entry> {
         use crate::normalize::normalize_str;
-        let given = given.trim().trim_matches('/');
-        const PREFIX: &str = "instrument/";
-        let short = match given.get(..PREFIX.len()) {
-            Some(p) if p.eq_ignore_ascii_case(PREFIX) => &given[PREFIX.len()..],
-            _ => given,
-        };
+        let short = instrument_short(given);
         // The prefix in any case or width, as the rest.
-        let norm = normalize_str(given);
-        let norm = norm.strip_prefix(PREFIX).unwrap_or(&norm);
+        let norm = normalize_str(given.trim().trim_matches('/'));
+        let norm = norm.strip_prefix("instrument/").unwrap_or(&norm);
         let instruments = || {
             self.entries
                 .iter()

@@ -454,10 +454,12 @@ fn set_payload(index: &Path, key: &str, value: Option<Value>) {
     std::fs::write(&meta_path, meta.to_string()).unwrap();
 }
 
-/// An index made by another version of segmentation and tagging (or one that predates the
-/// record) has every document read again, once; a taxonomy change has every one re-tagged.
+/// A taxonomy change has every document re-tagged, once. The commit's record of the last run
+/// (taxonomy, version of segmentation and tagging) only reports a change: what is read again is
+/// decided by each document's record, so an index whose commit alone says another version
+/// (faked here; a real one has records made by that version too) reads nothing again.
 #[test]
-fn another_pipeline_version_or_taxonomy_reads_every_document_again() {
+fn a_taxonomy_change_rereads_every_document_and_the_commit_only_reports_one() {
     let (_tmp, corpus, index) = setup();
     let s = index_json(&corpus, &index, &[]);
     assert_eq!(s["pipeline_changed"], false);
@@ -466,27 +468,13 @@ fn another_pipeline_version_or_taxonomy_reads_every_document_again() {
         let s = index_json(&corpus, &index, &[]);
         assert_eq!(
             (s["indexed"].as_u64(), s["unchanged"].as_u64()),
-            (Some(3), Some(0))
+            (Some(0), Some(3))
         );
         assert_eq!(s["pipeline_changed"], true);
         assert_eq!(s["taxonomy_changed"], false);
         let s = index_json(&corpus, &index, &[]);
-        assert_eq!(
-            (s["indexed"].as_u64(), s["unchanged"].as_u64()),
-            (Some(0), Some(3))
-        );
         assert_eq!(s["pipeline_changed"], false);
     }
-    set_payload(&index, "pipeline_version", Some(0.into()));
-    hria()
-        .args(["index", "--quiet", "--index"])
-        .arg(&index)
-        .arg(&corpus)
-        .assert()
-        .success()
-        .stderr(predicates::str::contains("3 indexed, 0 unchanged"))
-        .stderr(predicates::str::contains("all read again"));
-
     let t = concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/tests/fixtures/taxonomy/valid.toml"
