@@ -334,6 +334,49 @@ mod tests {
         }
     }
 
+    /// jieba's search-mode words of a whole Han text cut at once: each word, then its
+    /// sub-words, as the segmenter orders them.
+    fn cut_whole(text: &str) -> Vec<(String, std::ops::Range<usize>)> {
+        let words = jieba().cut_for_search(text, false);
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < words.len() {
+            // A word comes after the sub-words that lie inside it.
+            let mut j = i;
+            while words[j].byte_end <= words[i].byte_start
+                || (j + 1 < words.len() && words[j + 1].byte_start < words[j].byte_end)
+            {
+                j += 1;
+            }
+            let w = &words[j];
+            if has_alphanumeric(w.word) {
+                out.push((w.word.to_string(), w.byte_start..w.byte_end));
+                for g in &words[i..j] {
+                    out.push((g.word.to_string(), g.byte_start..g.byte_end));
+                }
+            }
+            i = j + 1;
+        }
+        out
+    }
+
+    proptest::proptest! {
+        /// A Han run's words are jieba's search-mode words of the run, each whole word first and
+        /// then its sub-words, with punctuation left out; the same when cut again.
+        #[test]
+        fn han_runs_give_each_word_then_its_sub_words(
+            t in "([人权强迫劳动中华共和国的消除一切形式歧视公约]{1,8}|[ ，。、.\\-_%+#&（）]{1,2}){1,16}"
+        ) {
+            let whole = cut_whole(&t);
+            for _ in 0..2 {
+                let mut out = Vec::new();
+                tokens(jieba(), None, &t, &mut out);
+                let got: Vec<_> = out.iter().map(|k| (k.term.to_string(), k.range.clone())).collect();
+                proptest::prop_assert_eq!(&got, &whole);
+            }
+        }
+    }
+
     fn cached(word: &str) -> bool {
         SCRATCH.with(|s| s.borrow().stems.contains_key(word))
     }
