@@ -35,6 +35,15 @@ pub struct Args {
     /// Only passages of this document id (an id the index does not hold is an error).
     #[arg(long, value_name = "ID")]
     pub doc: Option<String>,
+    /// Only passages of the documents of this organisation, as the manifest names it (any case).
+    #[arg(long = "org", value_name = "NAME")]
+    pub organisation: Option<String>,
+    /// Only passages of the documents of this kind (statement, report, policy, ...; any case).
+    #[arg(long, value_name = "KIND")]
+    pub doc_kind: Option<String>,
+    /// Only passages of the documents of this year.
+    #[arg(long)]
+    pub year: Option<i32>,
     /// Only passages in this language (zh, en, other).
     #[arg(long, value_parser = parse_lang)]
     pub lang: Option<Lang>,
@@ -68,6 +77,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         tags: args.tag.clone(),
         cited: args.cited.clone(),
         doc: args.doc.clone(),
+        organisation: args.organisation.clone(),
+        doc_kind: args.doc_kind.clone(),
+        year: args.year,
         lang: args.lang,
         limit: args.limit,
         snippet_chars: 0,
@@ -104,11 +116,23 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             };
             for (i, h) in hits.iter().enumerate() {
                 let title = if h.title.is_empty() { &h.doc } else { &h.title };
+                // Who published it, what and when: what an analyst compares documents by.
+                let about: Vec<String> = [h.organisation.clone(), h.doc_kind.clone()]
+                    .into_iter()
+                    .flatten()
+                    .chain(h.year.map(|y| y.to_string()))
+                    .collect();
+                let about = if about.is_empty() {
+                    String::new()
+                } else {
+                    format!(" [{}]", about.join(", "))
+                };
                 writeln!(
                     out,
-                    "{}. {} ({})  score {:.2}",
+                    "{}. {}{} ({})  score {:.2}",
                     i + 1,
                     title,
+                    about,
                     h.doc,
                     h.score
                 )?;

@@ -35,6 +35,12 @@ pub struct SearchRequest {
     pub cited: Vec<String>,
     /// Restrict to one document id.
     pub doc: Option<String>,
+    /// Restrict to the documents of this organisation (as the manifest names it; any case).
+    pub organisation: Option<String>,
+    /// Restrict to the documents of this kind (statement, report, policy, ...; any case).
+    pub doc_kind: Option<String>,
+    /// Restrict to the documents of this year.
+    pub year: Option<i32>,
     /// Restrict to one passage language.
     pub lang: Option<Lang>,
     /// Maximum number of hits (0: none; more than the index holds: all).
@@ -52,6 +58,12 @@ pub struct Hit {
     pub doc: String,
     /// Document title (from the manifest).
     pub title: String,
+    /// The document's organisation, kind and year (from the manifest), where known.
+    pub organisation: Option<String>,
+    /// See `organisation`.
+    pub doc_kind: Option<String>,
+    /// See `organisation`.
+    pub year: Option<i32>,
     /// Section path, outermost first.
     pub section: Vec<String>,
     /// Passage kind.
@@ -189,6 +201,13 @@ pub fn build_query(h: &IndexHandle, req: &SearchRequest) -> Result<Box<dyn Query
     }
     if let Some(doc) = &req.doc {
         clauses.push((Occur::Must, term(Term::from_field_text(f.doc_id, doc))));
+    }
+    if let Some(docs) = meta_docs(h, req)? {
+        let either = docs
+            .iter()
+            .map(|d| (Occur::Should, term(Term::from_field_text(f.doc_id, d))))
+            .collect();
+        clauses.push((Occur::Must, Box::new(BooleanQuery::new(either))));
     }
     if let Some(lang) = req.lang {
         clauses.push((
@@ -408,6 +427,61 @@ pub fn check_filters(
     Ok(())
 }
 
+/// The documents that the organisation, kind and year filters select (`None` without such a
+/// filter). Selecting none is an error that lists what the index holds.
+fn meta_docs(h: &IndexHandle, req: &SearchRequest) -> Result<Option<Vec<String>>, SearchError> {
+    if req.organisation.is_none() && req.doc_kind.is_none() && req.year.is_none() {
+        return Ok(None);
+    }
+    let records = h.documents()?;
+    let same = |want: &Option<String>, have: &Option<String>| match want {
+        None => true,
+        Some(w) => have
+            .as_deref()
+            .is_some_and(|h| h.trim().to_lowercase() == w.trim().to_lowercase()),
+    };
+    let docs: Vec<String> = records
+        .iter()
+        .filter(|(_, r)| {
+            same(&req.organisation, &r.organisation)
+                && same(&req.doc_kind, &r.kind)
+                && req.year.is_none_or(|y| r.year == Some(y))
+        })
+        .map(|(d, _)| d.clone())
+        .collect();
+    if !docs.is_empty() {
+        return Ok(Some(docs));
+    }
+    let values = |get: fn(&schema::DocRecord) -> Option<String>| {
+        let mut v: Vec<String> = records.iter().filter_map(|(_, r)| get(r)).collect();
+        v.sort();
+        v.dedup();
+        if v.is_empty() {
+            "none".to_string()
+        } else {
+            v.join(", ")
+        }
+    };
+    let mut asked = Vec::new();
+    if let Some(o) = &req.organisation {
+        asked.push(format!("organisation `{o}`"));
+    }
+    if let Some(k) = &req.doc_kind {
+        asked.push(format!("kind `{k}`"));
+    }
+    if let Some(y) = req.year {
+        asked.push(format!("year {y}"));
+    }
+    Err(SearchError::Filter(format!(
+        "no document of {} in the index at {} (organisations: {}; kinds: {}; years: {})",
+        asked.join(", "),
+        h.dir.display(),
+        values(|r| r.organisation.clone()),
+        values(|r| r.kind.clone()),
+        values(|r| r.year.map(|y| y.to_string())),
+    )))
+}
+
 /// Whether a tag filter's facet is `/instrument` or under it.
 fn is_instrument_facet(facet: &tantivy::schema::Facet) -> bool {
     facet.to_path().first() == Some(&"instrument")
@@ -586,7 +660,8 @@ pub fn search(h: &IndexHandle, req: &SearchRequest) -> Result<Vec<Hit>, SearchEr
     let mut gen = snippet_generator(h, &*query).map_err(tv)?;
     gen.set_max_num_chars(chars);
     let mut hits = Vec::with_capacity(top.len());
-    let mut titles: std::collections::HashMap<String, String> = std::collections::HashMap::new();
+    let mut records: std::collections::HashMap<String, Option<schema::DocRecord>> =
+        std::collections::HashMap::new();
     for (score, addr) in top.into_iter().map(|r| (r.score, r.addr)) {
         let d: TantivyDocument = h.searcher.doc(addr).map_err(tv)?;
         let text = first_str(&d, f.stored_text);
@@ -599,12 +674,16 @@ pub fn search(h: &IndexHandle, req: &SearchRequest) -> Result<Vec<Hit>, SearchEr
         let doc = first_str(&d, f.doc_id);
         let section = first_str(&d, f.section);
         let tags: Vec<Tag> = serde_json::from_str(&first_str(&d, f.tags_json)).unwrap_or_default();
+        let record = records
+            .entry(doc.clone())
+            .or_insert_with(|| h.document(&doc).ok().flatten());
+        let meta = |f: fn(&schema::DocRecord) -> Option<String>| record.as_ref().and_then(f);
         hits.push(Hit {
             id: first_str(&d, f.passage_id),
-            title: titles
-                .entry(doc.clone())
-                .or_insert_with(|| h.title(&doc))
-                .clone(),
+            title: meta(|r| Some(r.title.clone())).unwrap_or_default(),
+            organisation: meta(|r| r.organisation.clone()),
+            doc_kind: meta(|r| r.kind.clone()),
+            year: record.as_ref().and_then(|r| r.year),
             doc,
             section: if section.is_empty() {
                 Vec::new()

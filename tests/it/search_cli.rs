@@ -492,3 +492,91 @@ fn snippets_keep_the_text_after_the_last_match() {
     }
     assert!(seen >= 2, "{hs:?}");
 }
+
+/// Two documents of different organisations, kinds and years, described by a manifest.
+fn indexed_with_manifest() -> (tempfile::TempDir, PathBuf) {
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = tmp.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    for f in ["labour-policy.zh-Hant.md", "supplier-code.en.md"] {
+        std::fs::copy(std::path::Path::new(FIXTURES).join(f), corpus.join(f)).unwrap();
+    }
+    std::fs::write(
+        corpus.join("manifest.toml"),
+        r#"
+[documents."labour-policy.zh-Hant.md"]
+organisation = "Contoso"
+kind = "policy"
+year = 2022
+
+[documents."supplier-code.en.md"]
+organisation = "Fabrikam Ltd"
+kind = "code of conduct"
+year = 2024
+"#,
+    )
+    .unwrap();
+    let index = tmp.path().join("index");
+    index_corpus(&corpus, &index, &[]);
+    (tmp, index)
+}
+
+#[test]
+fn organisation_kind_and_year_select_documents_and_are_shown() {
+    let (_tmp, index) = indexed_with_manifest();
+    let docs = |extra: &[&str]| -> Vec<String> {
+        let mut d: Vec<String> = search_hits(&index, "*", extra)
+            .iter()
+            .map(|h| h["doc"].as_str().unwrap().to_string())
+            .collect();
+        d.dedup();
+        d
+    };
+    assert_eq!(
+        docs(&[]),
+        ["labour-policy.zh-Hant.md", "supplier-code.en.md"]
+    );
+    // Any case, surrounding spaces ignored.
+    assert_eq!(docs(&["--org", " fabrikam ltd"]), ["supplier-code.en.md"]);
+    assert_eq!(
+        docs(&["--doc-kind", "POLICY"]),
+        ["labour-policy.zh-Hant.md"]
+    );
+    assert_eq!(docs(&["--year", "2024"]), ["supplier-code.en.md"]);
+    assert_eq!(
+        docs(&["--org", "Contoso", "--year", "2022"]),
+        ["labour-policy.zh-Hant.md"]
+    );
+    // A text query and a document filter together.
+    let hits = search_hits(&index, "强迫劳动", &["--org", "contoso"]);
+    assert!(!hits.is_empty());
+    for h in &hits {
+        assert_eq!(h["organisation"], "Contoso");
+        assert_eq!(h["doc_kind"], "policy");
+        assert_eq!(h["year"], 2022);
+    }
+    let table = hria()
+        .args(["search", "forced", "--index"])
+        .arg(&index)
+        .output()
+        .unwrap();
+    let table = String::from_utf8(table.stdout).unwrap();
+    assert!(
+        table.contains("[Fabrikam Ltd, code of conduct, 2024] (supplier-code.en.md)"),
+        "{table}"
+    );
+}
+
+#[test]
+fn a_document_filter_that_selects_nothing_lists_what_the_index_holds() {
+    let (_tmp, index) = indexed_with_manifest();
+    let err = search_fails(&index, &["*", "--org", "Contoso", "--year", "2024"]);
+    assert!(
+        err.contains("no document of organisation `Contoso`, year 2024")
+            && err.contains("organisations: Contoso, Fabrikam Ltd")
+            && err.contains("years: 2022, 2024"),
+        "{err}"
+    );
+    let err = search_fails(&index, &["*", "--doc-kind", "report"]);
+    assert!(err.contains("kinds: code of conduct, policy"), "{err}");
+}
