@@ -85,7 +85,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         snippet_chars: 0,
     };
     let checked = search::check_filters(&handle, &taxonomy, &mut req);
-    // Say which instrument a name stands for (`C169` is UNDRIP's): the hits don't show it.
+    // Say which instrument a name stands for (`ICC` is the Rome Statute): the hits don't show it.
     for (given, id) in args.cited.iter().zip(&req.cited) {
         if given != id && !id.eq_ignore_ascii_case(&format!("instrument/{given}")) {
             eprintln!("hria: --cited `{given}` is {id}");

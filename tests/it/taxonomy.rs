@@ -746,3 +746,62 @@ en = ["second covenant"]
     }
     assert_eq!(found("third covenant"), None);
 }
+
+/// The ILO conventions on indigenous peoples and on domestic workers, and the slavery
+/// conventions, are instruments of their own: named, they are cited; the indigenous peoples
+/// convention is not UNDRIP (a declaration), and the domestic workers convention, which no
+/// group or right of the taxonomy stands for alone, is never merely covered.
+#[test]
+fn ilo_and_slavery_conventions_are_instruments_of_their_own() {
+    let t = Taxonomy::builtin();
+    let tagger = hria::tag::Tagger::new(t);
+    let instruments = |text: &str| -> Vec<(String, hria::model::Basis)> {
+        tagger
+            .tag_text(text, None)
+            .into_iter()
+            .filter(|g| g.tag.starts_with("instrument/"))
+            .map(|g| (g.tag, g.basis))
+            .collect()
+    };
+    let cited = |text: &str, id: &str| {
+        let got = instruments(text);
+        assert!(
+            got.contains(&(id.to_string(), hria::model::Basis::Cited)),
+            "{text:?} should cite {id}: {got:?}"
+        );
+        got
+    };
+    for text in [
+        "We support ILO Convention No. 169 on the rights of indigenous peoples.",
+        "尊重《1989年土著和部落人民公约》",
+        "《土著及部落人民公約》",
+    ] {
+        let got = cited(text, "instrument/ILO-C169");
+        assert!(
+            !got.iter()
+                .any(|(id, b)| id == "instrument/UNDRIP" && *b == hria::model::Basis::Cited),
+            "{text:?}: {got:?}"
+        );
+    }
+    cited("《联合国原住民权利宣言》", "instrument/UNDRIP");
+    cited(
+        "Ratify ILO Convention 189 on decent work for domestic workers.",
+        "instrument/ILO-C189",
+    );
+    cited("我们遵守《家庭工人体面劳动公约》", "instrument/ILO-C189");
+    cited("the 1926 Slavery Convention", "instrument/SLAVERY");
+    cited("《禁奴公约》", "instrument/SLAVERY");
+    // Addressed without being named: covered, where a link allows.
+    let got = instruments("原住民社区的土地权和自由、事先和知情同意");
+    assert!(got.contains(&(
+        "instrument/ILO-C169".to_string(),
+        hria::model::Basis::Covered
+    )));
+    assert!(!instruments("家政工人的工作时间和工资")
+        .iter()
+        .any(|(id, _)| id == "instrument/ILO-C189"));
+    assert_eq!(
+        t.find_instrument("C169").map(|e| e.id.as_str()),
+        Some("instrument/ILO-C169")
+    );
+}
