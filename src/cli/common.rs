@@ -101,3 +101,28 @@ pub fn render_in_order(
     }
     Ok(())
 }
+
+/// Selecting documents by their manifest entry (`search`, `coverage`, `gaps`).
+#[derive(clap::Args, Debug, Clone, Default)]
+pub struct DocFilterArgs {
+    /// Only the documents of this organisation, as the manifest names it (any case).
+    #[arg(long = "org", value_name = "NAME")]
+    pub organisation: Option<String>,
+    /// Only the documents of this kind (statement, report, policy, ...; any case).
+    #[arg(long, value_name = "KIND")]
+    pub doc_kind: Option<String>,
+    /// Only the documents of this year.
+    #[arg(long, value_name = "YEAR")]
+    pub year: Option<i32>,
+}
+
+impl DocFilterArgs {
+    /// The filter these options ask for.
+    pub fn filter(&self) -> hria::query::select::DocFilter {
+        hria::query::select::DocFilter {
+            organisation: self.organisation.clone(),
+            kind: self.doc_kind.clone(),
+            year: self.year,
+        }
+    }
+}

@@ -24,6 +24,10 @@ pub struct SourceArgs {
     /// Language of the names in tables (default: Chinese when most indexed documents are Chinese).
     #[arg(long, value_parser = ["en", "zh"])]
     pub names: Option<String>,
+    /// Documents selected by their manifest entry: the report reads as if the index held them
+    /// alone.
+    #[command(flatten)]
+    pub documents: super::common::DocFilterArgs,
 }
 
 /// An opened index, its scanned passages and the taxonomy to read them with.
@@ -43,7 +47,23 @@ impl SourceArgs {
         if let Some(w) = reader::taxonomy_warning(&index.manifest, &taxonomy) {
             eprintln!("hria: warning: {w}");
         }
-        let table = Table::scan(&index)?;
+        let mut table = Table::scan(&index)?;
+        let filter = self.documents.filter();
+        if !filter.is_empty() {
+            let records =
+                hria::index::document_records(&index.searcher, &index.fields).map_err(|e| {
+                    anyhow::anyhow!(
+                        "reading the document records of {}: {e}",
+                        index.dir.display()
+                    )
+                })?;
+            let keep: std::collections::HashSet<String> = filter
+                .select(&records)
+                .map_err(|e| anyhow::anyhow!("{e} in the index at {}", index.dir.display()))?
+                .into_iter()
+                .collect();
+            table.retain_docs(|d| keep.contains(d));
+        }
         let zh_names = match self.names.as_deref() {
             Some(n) => n == "zh",
             None => {

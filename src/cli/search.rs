@@ -35,15 +35,9 @@ pub struct Args {
     /// Only passages of this document id (an id the index does not hold is an error).
     #[arg(long, value_name = "ID")]
     pub doc: Option<String>,
-    /// Only passages of the documents of this organisation, as the manifest names it (any case).
-    #[arg(long = "org", value_name = "NAME")]
-    pub organisation: Option<String>,
-    /// Only passages of the documents of this kind (statement, report, policy, ...; any case).
-    #[arg(long, value_name = "KIND")]
-    pub doc_kind: Option<String>,
-    /// Only passages of the documents of this year.
-    #[arg(long)]
-    pub year: Option<i32>,
+    /// Documents selected by their manifest entry.
+    #[command(flatten)]
+    pub documents: common::DocFilterArgs,
     /// Only passages in this language (zh, en, other).
     #[arg(long, value_parser = parse_lang)]
     pub lang: Option<Lang>,
@@ -77,9 +71,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         tags: args.tag.clone(),
         cited: args.cited.clone(),
         doc: args.doc.clone(),
-        organisation: args.organisation.clone(),
-        doc_kind: args.doc_kind.clone(),
-        year: args.year,
+        documents: args.documents.filter(),
         lang: args.lang,
         limit: args.limit,
         snippet_chars: 0,

@@ -5,3 +5,4 @@ pub mod explain;
 pub mod gaps;
 pub mod reader;
 pub mod search;
+pub mod select;

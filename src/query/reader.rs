@@ -260,6 +260,37 @@ impl Table {
         Ok(t)
     }
 
+    /// Keeps only the documents (and their passages and sections) for which `keep` holds: the
+    /// reports then read as if the index held those documents alone.
+    pub fn retain_docs(&mut self, keep: impl Fn(&str) -> bool) {
+        let mut new_ix = vec![u32::MAX; self.docs.len()];
+        let old_docs = std::mem::take(&mut self.docs);
+        for (old, d) in old_docs.into_iter().enumerate() {
+            if keep(&d) {
+                new_ix[old] = self.docs.len() as u32;
+                self.docs.push(d);
+            }
+        }
+        self.rows.retain(|r| new_ix[r.doc as usize] != u32::MAX);
+        for row in &mut self.rows {
+            row.doc = new_ix[row.doc as usize];
+        }
+        // Sections are renumbered too: rows point into them.
+        let mut section_ix = vec![u32::MAX; self.sections.len()];
+        let old_sections = std::mem::take(&mut self.sections);
+        for (old, (d, path)) in old_sections.into_iter().enumerate() {
+            if new_ix[d as usize] != u32::MAX {
+                section_ix[old] = self.sections.len() as u32;
+                self.sections.push((new_ix[d as usize], path));
+            }
+        }
+        for row in &mut self.rows {
+            if row.section != NO_SECTION {
+                row.section = section_ix[row.section as usize];
+            }
+        }
+    }
+
     /// Renumbers the documents in id order and sorts the rows by (document, ordinal), so that
     /// every output listing documents or passages is the same whatever the segment layout
     /// (which depends on the number of indexing threads).

@@ -35,12 +35,8 @@ pub struct SearchRequest {
     pub cited: Vec<String>,
     /// Restrict to one document id.
     pub doc: Option<String>,
-    /// Restrict to the documents of this organisation (as the manifest names it; any case).
-    pub organisation: Option<String>,
-    /// Restrict to the documents of this kind (statement, report, policy, ...; any case).
-    pub doc_kind: Option<String>,
-    /// Restrict to the documents of this year.
-    pub year: Option<i32>,
+    /// Restrict to the documents whose manifest entry matches (organisation, kind, year).
+    pub documents: crate::query::select::DocFilter,
     /// Restrict to one passage language.
     pub lang: Option<Lang>,
     /// Maximum number of hits (0: none; more than the index holds: all).
@@ -427,59 +423,15 @@ pub fn check_filters(
     Ok(())
 }
 
-/// The documents that the organisation, kind and year filters select (`None` without such a
-/// filter). Selecting none is an error that lists what the index holds.
+/// The documents that [`SearchRequest::documents`] selects (`None` when it is empty).
 fn meta_docs(h: &IndexHandle, req: &SearchRequest) -> Result<Option<Vec<String>>, SearchError> {
-    if req.organisation.is_none() && req.doc_kind.is_none() && req.year.is_none() {
+    if req.documents.is_empty() {
         return Ok(None);
     }
-    let records = h.documents()?;
-    let same = |want: &Option<String>, have: &Option<String>| match want {
-        None => true,
-        Some(w) => have
-            .as_deref()
-            .is_some_and(|h| h.trim().to_lowercase() == w.trim().to_lowercase()),
-    };
-    let docs: Vec<String> = records
-        .iter()
-        .filter(|(_, r)| {
-            same(&req.organisation, &r.organisation)
-                && same(&req.doc_kind, &r.kind)
-                && req.year.is_none_or(|y| r.year == Some(y))
-        })
-        .map(|(d, _)| d.clone())
-        .collect();
-    if !docs.is_empty() {
-        return Ok(Some(docs));
-    }
-    let values = |get: fn(&schema::DocRecord) -> Option<String>| {
-        let mut v: Vec<String> = records.iter().filter_map(|(_, r)| get(r)).collect();
-        v.sort();
-        v.dedup();
-        if v.is_empty() {
-            "none".to_string()
-        } else {
-            v.join(", ")
-        }
-    };
-    let mut asked = Vec::new();
-    if let Some(o) = &req.organisation {
-        asked.push(format!("organisation `{o}`"));
-    }
-    if let Some(k) = &req.doc_kind {
-        asked.push(format!("kind `{k}`"));
-    }
-    if let Some(y) = req.year {
-        asked.push(format!("year {y}"));
-    }
-    Err(SearchError::Filter(format!(
-        "no document of {} in the index at {} (organisations: {}; kinds: {}; years: {})",
-        asked.join(", "),
-        h.dir.display(),
-        values(|r| r.organisation.clone()),
-        values(|r| r.kind.clone()),
-        values(|r| r.year.map(|y| y.to_string())),
-    )))
+    req.documents
+        .select(&h.documents()?)
+        .map(Some)
+        .map_err(|e| SearchError::Filter(format!("{e} in the index at {}", h.dir.display())))
 }
 
 /// Whether a tag filter's facet is `/instrument` or under it.

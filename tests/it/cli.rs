@@ -78,6 +78,42 @@ pub fn search_hits(index: &std::path::Path, query: &str, extra: &[&str]) -> Vec<
     )
 }
 
+/// Two documents of different organisations, kinds and years, described by a manifest.
+pub fn indexed_with_manifest() -> (tempfile::TempDir, std::path::PathBuf) {
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = tmp.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    for f in ["labour-policy.zh-Hant.md", "supplier-code.en.md"] {
+        std::fs::copy(
+            std::path::Path::new(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/tests/fixtures/index/corpus"
+            ))
+            .join(f),
+            corpus.join(f),
+        )
+        .unwrap();
+    }
+    std::fs::write(
+        corpus.join("manifest.toml"),
+        r#"
+[documents."labour-policy.zh-Hant.md"]
+organisation = "Contoso"
+kind = "policy"
+year = 2022
+
+[documents."supplier-code.en.md"]
+organisation = "Fabrikam Ltd"
+kind = "code of conduct"
+year = 2024
+"#,
+    )
+    .unwrap();
+    let index = tmp.path().join("index");
+    index_corpus(&corpus, &index, &[]);
+    (tmp, index)
+}
+
 /// The passage ids of `hits`, sorted.
 pub fn hit_ids(hits: &[Value]) -> Vec<String> {
     let mut v: Vec<String> = hits

@@ -266,3 +266,67 @@ fn passages_without_a_section_count_as_one_section_of_their_document() {
         [("plain.txt".to_string(), 0), ("titled.md".to_string(), 1)]
     );
 }
+
+/// `--org`, `--doc-kind` and `--year` report on the selected documents as if the index held
+/// them alone, in `coverage` and in `gaps`.
+#[test]
+fn document_filters_report_on_the_selected_documents_alone() {
+    let (_tmp, index) = crate::cli::indexed_with_manifest();
+    let run = |cmd: &str, args: &[&str]| -> Value {
+        json_of(
+            hria()
+                .arg(cmd)
+                .arg("--index")
+                .arg(&index)
+                .args(["--format", "json"])
+                .args(args),
+        )
+    };
+    let all = run("coverage", &[]);
+    assert_eq!(all["documents"], 2);
+    let passages = |v: &Value| v["passages"].as_u64().unwrap();
+    let contoso = run("coverage", &["--org", "CONTOSO"]);
+    let fabrikam = run(
+        "coverage",
+        &["--doc-kind", "code of conduct", "--year", "2024"],
+    );
+    assert_eq!(contoso["documents"], 1);
+    assert_eq!(fabrikam["documents"], 1);
+    assert!(passages(&contoso) > 0 && passages(&fabrikam) > 0);
+    assert_eq!(passages(&contoso) + passages(&fabrikam), passages(&all));
+    for row in contoso["rows"].as_array().unwrap() {
+        for d in row["documents"].as_array().unwrap() {
+            assert_eq!(d, "labour-policy.zh-Hant.md", "{row}");
+        }
+    }
+    let matrix = run(
+        "coverage",
+        &["--per-doc", "--by", "right", "--org", "contoso"],
+    );
+    assert_eq!(
+        matrix["documents"],
+        serde_json::json!(["labour-policy.zh-Hant.md"]),
+        "{matrix}"
+    );
+    let gaps = run("gaps", &["--org", "Fabrikam Ltd"]);
+    assert_eq!(
+        gaps["documents"],
+        serde_json::json!(["supplier-code.en.md"])
+    );
+    assert_eq!(gaps["passages"].as_u64().unwrap(), passages(&fabrikam));
+    for cmd in ["coverage", "gaps"] {
+        let out = hria()
+            .arg(cmd)
+            .arg("--index")
+            .arg(&index)
+            .args(["--year", "1999"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{cmd}");
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(
+            err.contains("no document of year 1999") && err.contains("years: 2022, 2024"),
+            "{cmd}: {err}"
+        );
+    }
+}

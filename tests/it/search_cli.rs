@@ -1,7 +1,7 @@
 //! `hria search`: Chinese, Traditional and English queries, tag filters, highlighting, output
 //! formats and query errors, on the fixture corpus.
 
-use crate::cli::{hit_ids, hria, index_corpus, search_hits};
+use crate::cli::{hit_ids, hria, index_corpus, indexed_with_manifest, search_hits};
 use serde_json::Value;
 use std::path::PathBuf;
 
@@ -491,34 +491,6 @@ fn snippets_keep_the_text_after_the_last_match() {
         }
     }
     assert!(seen >= 2, "{hs:?}");
-}
-
-/// Two documents of different organisations, kinds and years, described by a manifest.
-fn indexed_with_manifest() -> (tempfile::TempDir, PathBuf) {
-    let tmp = tempfile::tempdir().unwrap();
-    let corpus = tmp.path().join("corpus");
-    std::fs::create_dir(&corpus).unwrap();
-    for f in ["labour-policy.zh-Hant.md", "supplier-code.en.md"] {
-        std::fs::copy(std::path::Path::new(FIXTURES).join(f), corpus.join(f)).unwrap();
-    }
-    std::fs::write(
-        corpus.join("manifest.toml"),
-        r#"
-[documents."labour-policy.zh-Hant.md"]
-organisation = "Contoso"
-kind = "policy"
-year = 2022
-
-[documents."supplier-code.en.md"]
-organisation = "Fabrikam Ltd"
-kind = "code of conduct"
-year = 2024
-"#,
-    )
-    .unwrap();
-    let index = tmp.path().join("index");
-    index_corpus(&corpus, &index, &[]);
-    (tmp, index)
 }
 
 #[test]
