@@ -36,6 +36,8 @@ pub(crate) struct Source {
     pub table: Table,
     pub taxonomy: Cow<'static, Taxonomy>,
     pub zh_names: bool,
+    /// Documents of the index that `--org`, `--doc-kind` or `--year` left out, sorted.
+    pub left_out: Vec<String>,
 }
 
 impl SourceArgs {
@@ -49,6 +51,8 @@ impl SourceArgs {
         }
         let mut table = Table::scan(&index)?;
         let filter = self.documents.filter();
+        let mut left_out = Vec::new();
+        let mut selected_zh = None;
         if !filter.is_empty() {
             let records =
                 hria::index::document_records(&index.searcher, &index.fields).map_err(|e| {
@@ -63,10 +67,23 @@ impl SourceArgs {
                 .into_iter()
                 .collect();
             table.retain_docs(|d| keep.contains(d));
+            left_out = records
+                .iter()
+                .filter(|(d, _)| !keep.contains(d))
+                .map(|(d, _)| d.clone())
+                .collect();
+            left_out.sort();
+            let zh = records
+                .iter()
+                .filter(|(d, r)| keep.contains(d) && r.lang == "zh")
+                .count();
+            selected_zh = Some(zh * 2 > keep.len());
         }
-        let zh_names = match self.names.as_deref() {
-            Some(n) => n == "zh",
-            None => {
+        let zh_names = match (self.names.as_deref(), selected_zh) {
+            (Some(n), _) => n == "zh",
+            // The names of the documents reported on.
+            (None, Some(zh)) => zh,
+            (None, None) => {
                 let zh = index.count_documents(Some("zh"))?;
                 zh * 2 > index.count_documents(None)?
             }
@@ -74,6 +91,7 @@ impl SourceArgs {
         Ok(Source {
             index,
             table,
+            left_out,
             taxonomy,
             zh_names,
         })

@@ -45,6 +45,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         .filter_map(|c| Class::parse(c))
         .collect();
     let src = args.source.open()?;
+    if let Some(d) = args
+        .docs
+        .iter()
+        .find(|d| src.left_out.binary_search(d).is_ok())
+    {
+        anyhow::bail!("document `{d}` is not among those --org, --doc-kind and --year select");
+    }
     let res = Resolved::new(&src.table, &src.taxonomy);
     let opts = GapOptions {
         instruments: args.instruments.clone(),

@@ -10,7 +10,9 @@ use std::collections::BinaryHeap;
 use std::ops::Range;
 use tantivy::collector::{Collector, Count, SegmentCollector};
 use tantivy::columnar::{Column, StrColumn};
-use tantivy::query::{AllQuery, BooleanQuery, Occur, Query, QueryParser, TermQuery};
+use tantivy::query::{
+    AllQuery, BooleanQuery, ConstScoreQuery, Occur, Query, QueryParser, TermQuery,
+};
 use tantivy::query_grammar::{Delimiter, UserInputAst, UserInputLeaf};
 use tantivy::schema::{IndexRecordOption, Term, Value};
 use tantivy::snippet::SnippetGenerator;
@@ -157,7 +159,8 @@ pub fn build_query(h: &IndexHandle, req: &SearchRequest) -> Result<Box<dyn Query
     let f = &h.fields;
     let q = req.query.trim();
     let text_query: Box<dyn Query> = if q.is_empty() || q == "*" {
-        Box::new(AllQuery)
+        // Scored 1.0 even beside filters, which tantivy would otherwise let stand alone.
+        Box::new(ConstScoreQuery::new(Box::new(AllQuery), 1.0))
     } else {
         let mut parser = QueryParser::new(
             h.index.schema(),
@@ -171,8 +174,15 @@ pub fn build_query(h: &IndexHandle, req: &SearchRequest) -> Result<Box<dyn Query
         })?
     };
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, text_query)];
-    let term =
-        |t: Term| -> Box<dyn Query> { Box::new(TermQuery::new(t, IndexRecordOption::Basic)) };
+    // Filters select and never score: a passage's score is its text query's alone, so that
+    // filtering neither reorders the hits (each document id of `--org` has its own idf) nor
+    // moves their scores.
+    let term = |t: Term| -> Box<dyn Query> {
+        Box::new(ConstScoreQuery::new(
+            Box::new(TermQuery::new(t, IndexRecordOption::Basic)),
+            0.0,
+        ))
+    };
     for tag in &req.tags {
         let facet = schema::tag_facet(tag);
         if facet.is_root() {
@@ -419,6 +429,12 @@ pub fn check_filters(
                 h.dir.display()
             )));
         }
+        if !req.documents.is_empty() && !h.document(doc)?.is_some_and(|r| req.documents.matches(&r))
+        {
+            return Err(SearchError::Filter(format!(
+                "document `{doc}` is not among those --org, --doc-kind and --year select"
+            )));
+        }
     }
     Ok(())
 }
@@ -633,8 +649,8 @@ pub fn search(h: &IndexHandle, req: &SearchRequest) -> Result<Vec<Hit>, SearchEr
         hits.push(Hit {
             id: first_str(&d, f.passage_id),
             title: meta(|r| Some(r.title.clone())).unwrap_or_default(),
-            organisation: meta(|r| r.organisation.clone()),
-            doc_kind: meta(|r| r.kind.clone()),
+            organisation: meta(|r| r.organisation.as_deref().map(|o| o.trim().to_string())),
+            doc_kind: meta(|r| r.kind.as_deref().map(|k| k.trim().to_string())),
             year: record.as_ref().and_then(|r| r.year),
             doc,
             section: if section.is_empty() {

@@ -25,9 +25,7 @@ impl DocFilter {
     pub fn matches(&self, r: &DocRecord) -> bool {
         let same = |want: &Option<String>, have: &Option<String>| match want {
             None => true,
-            Some(w) => have
-                .as_deref()
-                .is_some_and(|h| h.trim().to_lowercase() == w.trim().to_lowercase()),
+            Some(w) => have.as_deref().is_some_and(|h| name_key(h) == name_key(w)),
         };
         same(&self.organisation, &r.organisation)
             && same(&self.kind, &r.kind)
@@ -45,14 +43,19 @@ impl DocFilter {
         if !docs.is_empty() {
             return Ok(docs);
         }
+        // Quoted (a name may hold a comma), one spelling per name as the filter compares them.
         let values = |get: fn(&DocRecord) -> Option<String>| {
-            let mut v: Vec<String> = records.iter().filter_map(|(_, r)| get(r)).collect();
+            let mut v: Vec<(String, String)> = records
+                .iter()
+                .filter_map(|(_, r)| get(r))
+                .map(|n| (name_key(&n), format!("\"{}\"", n.trim())))
+                .collect();
             v.sort();
-            v.dedup();
+            v.dedup_by(|a, b| a.0 == b.0);
             if v.is_empty() {
                 "none".to_string()
             } else {
-                v.join(", ")
+                v.into_iter().map(|(_, n)| n).collect::<Vec<_>>().join(", ")
             }
         };
         let mut asked = Vec::new();
@@ -73,6 +76,15 @@ impl DocFilter {
             values(|r| r.year.map(|y| y.to_string())),
         ))
     }
+}
+
+/// A name as the filter compares it: normalized as the index's text is (case, full-width forms,
+/// Traditional and Simplified Chinese), with runs of white space made one space.
+fn name_key(name: &str) -> String {
+    crate::normalize::normalize_str(name)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 #[cfg(test)]
@@ -122,7 +134,37 @@ mod tests {
         let err = pick(org("Acme")).unwrap_err();
         assert_eq!(
             err,
-            "no document of organisation `Acme` (organisations: Contoso, Fabrikam; kinds: policy, report; years: 2022)"
+            "no document of organisation `Acme` (organisations: \"Contoso\", \"Fabrikam\"; kinds: \"policy\", \"report\"; years: \"2022\")"
+        );
+    }
+
+    #[test]
+    fn names_match_across_case_width_spacing_and_script() {
+        let records = vec![
+            ("a".to_string(), record(Some("華為 技術"), None, None)),
+            ("b".to_string(), record(Some("Fabrikam, Inc."), None, None)),
+            (
+                "c".to_string(),
+                record(Some("fabrikam,  inc. "), None, None),
+            ),
+        ];
+        let org = |o: &str| DocFilter {
+            organisation: Some(o.into()),
+            ..DocFilter::default()
+        };
+        assert_eq!(
+            org("华为  技术").select(&records),
+            Ok(vec!["a".to_string()])
+        );
+        assert_eq!(
+            org("ＦＡＢＲＩＫＡＭ, INC.").select(&records),
+            Ok(vec!["b".to_string(), "c".to_string()])
+        );
+        // One spelling per name, quoted.
+        let err = org("Acme").select(&records).unwrap_err();
+        assert!(
+            err.contains("organisations: \"Fabrikam, Inc.\", \"華為 技術\";"),
+            "{err}"
         );
     }
 }

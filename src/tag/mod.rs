@@ -763,9 +763,12 @@ impl Tagger {
                             continue;
                         }
                         // A right or an instrument named by keyword (or a long abbreviation:
-                        // CEDAW) is rights language too.
+                        // CEDAW, not a convention number) is rights language too.
                         if !rights_language
-                            && (role == Role::Keyword || (role == Role::Abbr && end - start >= 4))
+                            && (role == Role::Keyword
+                                || (role == Role::Abbr
+                                    && end - start >= 4
+                                    && !t[start..end].bytes().any(|b| b.is_ascii_digit())))
                         {
                             rights_language = self.entries[r.entry as usize].rights_language;
                         }
@@ -949,7 +952,14 @@ impl Tagger {
                     // A short abbreviation is often something else (CRC checksums, GNI per
                     // capita, the CAT ticker): it needs the instrument's name or a cue, a title
                     // mark (《CRC》), or at least rights language in the passage.
-                    let letters = self.names[h.name as usize].chars().count();
+                    // A convention number (C029, C189) is a form or part number as often: it is
+                    // taken alone no more readily than a three-letter abbreviation.
+                    let name = &self.names[h.name as usize];
+                    let letters = if name.bytes().any(|b| b.is_ascii_digit()) {
+                        name.chars().count().min(3)
+                    } else {
+                        name.chars().count()
+                    };
                     let mut anchored = || {
                         has_keyword
                             || title_marked(t, h.start, h.end)

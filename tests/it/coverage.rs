@@ -308,6 +308,27 @@ fn document_filters_report_on_the_selected_documents_alone() {
         serde_json::json!(["labour-policy.zh-Hant.md"]),
         "{matrix}"
     );
+    let out = hria()
+        .args([
+            "gaps",
+            "--doc",
+            "labour-policy.zh-Hant.md",
+            "--org",
+            "fabrikam ltd",
+            "--index",
+        ])
+        .arg(&index)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("is not among those --org"));
+    // Names follow the documents reported on: the English one alone gets English names.
+    let table = hria()
+        .args(["coverage", "--org", "fabrikam ltd", "--index"])
+        .arg(&index)
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&table.stdout).contains("Universal Declaration"));
     let gaps = run("gaps", &["--org", "Fabrikam Ltd"]);
     assert_eq!(
         gaps["documents"],
@@ -325,7 +346,7 @@ fn document_filters_report_on_the_selected_documents_alone() {
         assert_eq!(out.status.code(), Some(2), "{cmd}");
         let err = String::from_utf8(out.stderr).unwrap();
         assert!(
-            err.contains("no document of year 1999") && err.contains("years: 2022, 2024"),
+            err.contains("no document of year 1999") && err.contains(r#"years: "2022", "2024""#),
             "{cmd}: {err}"
         );
     }

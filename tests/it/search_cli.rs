@@ -545,10 +545,65 @@ fn a_document_filter_that_selects_nothing_lists_what_the_index_holds() {
     let err = search_fails(&index, &["*", "--org", "Contoso", "--year", "2024"]);
     assert!(
         err.contains("no document of organisation `Contoso`, year 2024")
-            && err.contains("organisations: Contoso, Fabrikam Ltd")
-            && err.contains("years: 2022, 2024"),
+            && err.contains(r#"organisations: "Contoso", "Fabrikam Ltd""#)
+            && err.contains(r#"years: "2022", "2024""#),
         "{err}"
     );
     let err = search_fails(&index, &["*", "--doc-kind", "report"]);
-    assert!(err.contains("kinds: code of conduct, policy"), "{err}");
+    assert!(
+        err.contains(r#"kinds: "code of conduct", "policy""#),
+        "{err}"
+    );
+    // A document the other filters leave out is named as such.
+    let err = search_fails(
+        &index,
+        &[
+            "*",
+            "--doc",
+            "labour-policy.zh-Hant.md",
+            "--org",
+            "fabrikam ltd",
+        ],
+    );
+    assert!(err.contains("is not among those --org"), "{err}");
+}
+
+/// Filters select and never score: a hit's score is its text query's, filtered or not, and a
+/// query of filters alone scores 1.0.
+#[test]
+fn filters_do_not_change_scores() {
+    let (_tmp, index) = indexed_with_manifest();
+    let scores = |query: &str, extra: &[&str]| -> Vec<(String, f64)> {
+        search_hits(&index, query, extra)
+            .iter()
+            .map(|h| {
+                (
+                    h["id"].as_str().unwrap().to_string(),
+                    h["score"].as_f64().unwrap(),
+                )
+            })
+            .collect()
+    };
+    let all = scores("劳动 OR workers OR 工人", &[]);
+    assert!(all.len() > 3);
+    for extra in [
+        &["--org", "contoso"][..],
+        &["--doc", "supplier-code.en.md"],
+        &["--tag", "right/labour"],
+        &["--lang", "en"],
+        &["--year", "2024"],
+    ] {
+        let filtered = scores("劳动 OR workers OR 工人", extra);
+        assert!(!filtered.is_empty(), "{extra:?}");
+        // The same passages in the same order, with the same scores.
+        let kept: Vec<_> = all
+            .iter()
+            .filter(|(id, _)| filtered.iter().any(|(f, _)| f == id))
+            .cloned()
+            .collect();
+        assert_eq!(filtered, kept, "{extra:?}");
+    }
+    for (_, s) in scores("*", &["--tag", "right/labour"]) {
+        assert_eq!(s, 1.0);
+    }
 }

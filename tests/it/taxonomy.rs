@@ -804,4 +804,16 @@ fn ilo_and_slavery_conventions_are_instruments_of_their_own() {
         t.find_instrument("C169").map(|e| e.id.as_str()),
         Some("instrument/ILO-C169")
     );
+    // A convention number alone is a form or part number as often; beside rights language
+    // it is the convention.
+    for text in [
+        "Our C189 form was filed with the regulator.",
+        "Form C169 must be submitted.",
+    ] {
+        assert_eq!(instruments(text), [], "{text:?}");
+    }
+    cited(
+        "We respect ILO C189 on decent work for domestic workers and the rights of migrant workers.",
+        "instrument/ILO-C189",
+    );
 }
