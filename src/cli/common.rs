@@ -105,10 +105,11 @@ pub fn render_in_order(
 /// Selecting documents by their manifest entry (`search`, `coverage`, `gaps`).
 #[derive(clap::Args, Debug, Clone, Default)]
 pub struct DocFilterArgs {
-    /// Only the documents of this organisation, as the manifest names it (any case).
+    /// Only the documents of this organisation, as the manifest names it (any case, width,
+    /// spacing, Traditional or Simplified).
     #[arg(long = "org", value_name = "NAME")]
     pub organisation: Option<String>,
-    /// Only the documents of this kind (statement, report, policy, ...; any case).
+    /// Only the documents of this kind (statement, report, policy, ...; compared as organisations).
     #[arg(long, value_name = "KIND")]
     pub doc_kind: Option<String>,
     /// Only the documents of this year.
