@@ -27,19 +27,29 @@ pub const MANIFEST_FILE: &str = "manifest.toml";
 #[serde(deny_unknown_fields)]
 pub struct ManifestEntry {
     /// Title.
+    #[serde(default, deserialize_with = "de_text")]
     pub title: Option<String>,
     /// Publishing organisation.
-    #[serde(alias = "organization")]
+    #[serde(default, alias = "organization", deserialize_with = "de_text")]
     pub organisation: Option<String>,
     /// Language (`zh`, `en`, `other`, or a tag such as `zh-Hans`).
     #[serde(default, alias = "lang", deserialize_with = "de_lang")]
     pub language: Option<Lang>,
     /// Kind of document: statement, report, policy, code-of-conduct, ...
+    #[serde(default, deserialize_with = "de_text")]
     pub kind: Option<String>,
     /// Year of publication.
     pub year: Option<i32>,
     /// Where it came from (URL or citation).
+    #[serde(default, deserialize_with = "de_text")]
     pub source: Option<String>,
+}
+
+/// A text field, trimmed; blank is absent (a blank title falls back to the first heading).
+fn de_text<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    let s = String::deserialize(d)?;
+    let t = s.trim();
+    Ok((!t.is_empty()).then(|| t.to_string()))
 }
 
 fn de_lang<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Lang>, D::Error> {
@@ -193,6 +203,20 @@ mod tests {
         assert_eq!(e.title.as_deref(), Some("B"));
         assert_eq!(e.language, Some(Lang::Zh));
         assert_eq!(e.organisation.as_deref(), Some("X"));
+    }
+
+    #[test]
+    fn text_fields_are_trimmed_and_blank_ones_absent() {
+        let m = Manifest::parse(
+            Path::new("m.toml"),
+            "[documents.\"a.md\"]\ntitle = \"  \"\norganisation = \" Contoso \"\nkind = \"report\\n\"\nsource = \"\"\n",
+        )
+        .unwrap();
+        let e = m.get("a.md").unwrap();
+        assert_eq!(e.title, None);
+        assert_eq!(e.organisation.as_deref(), Some("Contoso"));
+        assert_eq!(e.kind.as_deref(), Some("report"));
+        assert_eq!(e.source, None);
     }
 
     #[test]

@@ -649,8 +649,8 @@ pub fn search(h: &IndexHandle, req: &SearchRequest) -> Result<Vec<Hit>, SearchEr
         hits.push(Hit {
             id: first_str(&d, f.passage_id),
             title: meta(|r| Some(r.title.clone())).unwrap_or_default(),
-            organisation: meta(|r| r.organisation.as_deref().map(|o| o.trim().to_string())),
-            doc_kind: meta(|r| r.kind.as_deref().map(|k| k.trim().to_string())),
+            organisation: meta(|r| r.organisation.clone()),
+            doc_kind: meta(|r| r.kind.clone()),
             year: record.as_ref().and_then(|r| r.year),
             doc,
             section: if section.is_empty() {

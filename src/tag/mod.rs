@@ -768,7 +768,7 @@ impl Tagger {
                             && (role == Role::Keyword
                                 || (role == Role::Abbr
                                     && end - start >= 4
-                                    && !t[start..end].bytes().any(|b| b.is_ascii_digit())))
+                                    && !is_convention_number(&t[start..end])))
                         {
                             rights_language = self.entries[r.entry as usize].rights_language;
                         }
@@ -952,10 +952,8 @@ impl Tagger {
                     // A short abbreviation is often something else (CRC checksums, GNI per
                     // capita, the CAT ticker): it needs the instrument's name or a cue, a title
                     // mark (《CRC》), or at least rights language in the passage.
-                    // A convention number (C029, C189) is a form or part number as often: it is
-                    // taken alone no more readily than a three-letter abbreviation.
                     let name = &self.names[h.name as usize];
-                    let letters = if name.bytes().any(|b| b.is_ascii_digit()) {
+                    let letters = if is_convention_number(name) {
                         name.chars().count().min(3)
                     } else {
                         name.chars().count()
@@ -1313,6 +1311,12 @@ fn entry_infos(taxonomy: &Taxonomy) -> Vec<EntryInfo> {
             }
         })
         .collect()
+}
+
+/// Whether an abbreviation has a digit (C029, C189): a convention number, which names a form or
+/// a part as often, so it is taken alone no more readily than a three-letter abbreviation.
+fn is_convention_number(abbr: &str) -> bool {
+    abbr.bytes().any(|b| b.is_ascii_digit())
 }
 
 /// End of a match that must end on a word boundary, allowing an English plural when asked;
