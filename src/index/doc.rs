@@ -229,6 +229,7 @@ pub fn passage_document(
         let p = &mut tp.passage;
         p.section = Vec::new();
         p.tokens = Vec::new();
+        p.edges = Default::default();
         p.sentences = Vec::new();
         p.map = Default::default();
         tp.tags = Vec::new();
@@ -330,6 +331,7 @@ mod tests {
                 map: OffsetMap::new(),
                 sentences: std::iter::once(0..text.len()).collect(),
                 tokens: crate::index::segmenter().tokens(text),
+                edges: Default::default(),
             },
             tags: vec![
                 tag("instrument/ILO-C29", Basis::Cited),

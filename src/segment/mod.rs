@@ -28,7 +28,7 @@ pub(crate) fn flatten_html(src: &str) -> Option<String> {
 pub use sentence::sentences;
 pub use split::MAX_PASSAGE_CHARS;
 
-use crate::model::{Document, Format, Lang, OffsetMap, Passage, PassageKind, Token};
+use crate::model::{Document, Format, Lang, OffsetMap, Passage, PassageKind, Token, WordEdges};
 use block::Block;
 use std::sync::{Arc, OnceLock};
 
@@ -121,6 +121,7 @@ impl Segmenter {
         let blocks = split::split_long(repair_page_breaks(&doc.text, blocks));
         blocks.into_iter().enumerate().map(move |(i, b)| {
             let lang = crate::lang::detect(&b.text);
+            let tokens = self.tokens_in(&b.text, lang);
             Passage {
                 id: passage_id(&doc.id, i, &b.text),
                 doc: doc.id.clone(),
@@ -129,7 +130,8 @@ impl Segmenter {
                 lang,
                 range: b.range,
                 sentences: sentences(&b.text),
-                tokens: self.tokens_in(&b.text, lang),
+                edges: WordEdges::of(&tokens),
+                tokens,
                 text: b.text,
                 map: b.map,
             }

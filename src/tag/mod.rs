@@ -30,7 +30,7 @@
 
 mod text;
 
-use crate::model::{Basis, Evidence, Lang, Passage, Tag, Token};
+use crate::model::{Basis, Evidence, Lang, Passage, Tag, WordEdges};
 use crate::taxonomy::{parse_weak, InstrumentKind, Taxonomy};
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use std::collections::HashMap;
@@ -279,15 +279,8 @@ const CUT_REACH: usize = 24;
 /// has them; a free text's Han runs are cut with jieba around the matches that need it, each run
 /// once, so that both agree wherever the passage's words came from the same cut.
 struct WordBounds<'a> {
-    /// The passage's tokens: each whole word followed by its sub-words. Empty for free text.
-    tokens: &'a [Token],
-    /// Whole words of `tokens` (source ranges), built as far as the lookups need them: the
-    /// tokens of a passage far outnumber its text's bytes and are no longer in the CPU caches
-    /// when it is tagged, so reading them all for a match near the start cost more than the
-    /// rest of the rules.
-    words: &'a mut Vec<Range<usize>>,
-    /// How many tokens `words` has taken in.
-    words_read: usize,
+    /// Edges of the passage's whole words. Empty for free text.
+    edges: &'a WordEdges,
     /// Han runs cut so far: `(start, end, bounds from, bounds to)`, sorted by start.
     runs: &'a mut Vec<(usize, usize, usize, usize)>,
     /// Word boundaries (normalized offsets) of the cut runs, each run's in order.
@@ -310,7 +303,7 @@ impl WordBounds<'_> {
         {
             return false;
         }
-        if !self.tokens.is_empty() {
+        if !self.edges.is_empty() {
             let (s, e) = (norm.to_source(s), norm.to_source_end(e));
             return self
                 .straddles_words(s, e)
@@ -340,41 +333,10 @@ impl WordBounds<'_> {
 
     /// With the passage's words, on source offsets: where the word holding `s` ends and the
     /// word holding `e` starts, when they are two words and neither `s` nor `e` is a boundary.
-    fn straddles_words(&mut self, s: usize, e: usize) -> Option<(usize, usize)> {
-        // Words end in increasing order, so the words up to the first one ending after `e`
-        // answer for both ends.
-        self.read_words_past(e);
-        let inside = |x: usize| {
-            let i = self.words.partition_point(|w| w.end <= x);
-            self.words
-                .get(i)
-                .is_some_and(|w| w.start < x && x < w.end)
-                .then_some(i)
-        };
-        match (inside(s), inside(e)) {
-            (Some(a), Some(b)) if a != b => Some((self.words[a].end, self.words[b].start)),
-            _ => None,
-        }
-    }
-
-    /// Takes in tokens until a whole word ends after `at` (or the tokens run out). Segmenter
-    /// tokens come as each whole word in text order followed by its sub-words, which lie inside
-    /// it: a token starting at or after the end of the last word is the next word.
-    fn read_words_past(&mut self, at: usize) {
-        let mut end = self.words.last().map_or(0, |w| w.end);
-        if end > at {
-            return;
-        }
-        while let Some(tok) = self.tokens.get(self.words_read) {
-            self.words_read += 1;
-            if tok.range.start >= end {
-                end = tok.range.end;
-                self.words.push(tok.range.clone());
-                if end > at {
-                    return;
-                }
-            }
-        }
+    fn straddles_words(&self, s: usize, e: usize) -> Option<(usize, usize)> {
+        let a = self.edges.word_holding(s)?;
+        let b = self.edges.word_holding(e)?;
+        (a != b).then_some((a.end, b.start))
     }
 
     /// The word boundaries around `s..e` (a range of `self.bounds`): the Han run holding the
@@ -456,7 +418,6 @@ struct Scratch {
     /// Instruments covered by the found tags, with their score.
     covered: Vec<(u32, f32)>,
     /// See [`WordBounds`].
-    words: Vec<Range<usize>>,
     runs: Vec<(usize, usize, usize, usize)>,
     bounds: Vec<usize>,
     /// By entry: whether the passage has a keyword match of it (all false between passages).
@@ -638,7 +599,7 @@ impl Tagger {
     /// A passage's section path (its headings and bold lead-ins) may confirm weak keywords: a
     /// list item `拨打廉政热线` under the lead-in `我们承诺实施补救` has its cue there.
     pub fn tag(&self, passage: &Passage) -> Vec<Tag> {
-        self.finish(&passage.text, &passage.section, &passage.tokens, |r| {
+        self.finish(&passage.text, &passage.section, &passage.edges, |r| {
             passage.map.range_to_orig(r)
         })
     }
@@ -647,7 +608,7 @@ impl Tagger {
     /// (Chinese and English patterns are all matched) and is accepted for symmetry.
     pub fn tag_text(&self, text: &str, lang: Option<Lang>) -> Vec<Tag> {
         let _ = lang;
-        self.finish(text, &[], &[], |r| r)
+        self.finish(text, &[], &WordEdges::default(), |r| r)
     }
 
     /// Runs the engine on a clean text and maps evidence ranges through `map`.
@@ -655,7 +616,7 @@ impl Tagger {
         &self,
         clean: &str,
         section: &[String],
-        tokens: &[Token],
+        edges: &WordEdges,
         map: impl Fn(Range<usize>) -> Range<usize>,
     ) -> Vec<Tag> {
         if clean.is_empty() || self.patterns.is_empty() {
@@ -665,8 +626,8 @@ impl Tagger {
             static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::default();
         }
         SCRATCH.with(|cell| match cell.try_borrow_mut() {
-            Ok(mut scratch) => self.find_in(clean, section, tokens, &map, &mut scratch),
-            Err(_) => self.find_in(clean, section, tokens, &map, &mut Scratch::default()),
+            Ok(mut scratch) => self.find_in(clean, section, edges, &map, &mut scratch),
+            Err(_) => self.find_in(clean, section, edges, &map, &mut Scratch::default()),
         })
     }
 
@@ -707,7 +668,7 @@ impl Tagger {
         &self,
         clean: &str,
         section: &[String],
-        tokens: &[Token],
+        edges: &WordEdges,
         map: &dyn Fn(Range<usize>) -> Range<usize>,
         scratch: &mut Scratch,
     ) -> Vec<Tag> {
@@ -721,7 +682,6 @@ impl Tagger {
             breaks,
             found,
             covered,
-            words,
             runs,
             bounds,
             has_words,
@@ -840,14 +800,11 @@ impl Tagger {
             map,
             rights_language,
             words: WordBounds {
-                tokens,
-                words,
-                words_read: 0,
+                edges,
                 runs,
                 bounds,
             },
         };
-        ctx.words.words.clear();
         ctx.words.runs.clear();
         ctx.words.bounds.clear();
         found.clear();

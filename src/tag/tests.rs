@@ -381,6 +381,7 @@ fn passage_evidence_points_into_the_document() {
         map,
         sentences: std::iter::once(0..clean.len()).collect(),
         tokens: vec![],
+        edges: Default::default(),
     };
     let tags = t.tag(&passage);
     let fl = get(&tags, "right/labour/forced-labour").unwrap();
@@ -437,6 +438,7 @@ fn passage_under(text: &str, section: Vec<String>) -> Passage {
         },
         sentences: std::iter::once(0..text.len()).collect(),
         tokens: Default::default(),
+        edges: Default::default(),
     }
 }
 
@@ -669,20 +671,20 @@ fn union_tagger() -> Tagger {
     })
 }
 
-/// `words` as tokens of `text`, each found at or after the previous one's start (so that a
-/// word's sub-words, which follow it, are found inside it).
-fn words_of(text: &str, words: &[&str]) -> Vec<crate::model::Token> {
+/// Gives `p` the tokens `words`, each found at or after the previous one's start (so that a
+/// word's sub-words, which follow it, are found inside it), and their edges.
+fn set_words(p: &mut Passage, words: &[&str]) {
     let mut at = 0;
-    let mut out = Vec::new();
+    p.tokens.clear();
     for w in words {
-        let start = at + text[at..].find(w).unwrap();
-        out.push(crate::model::Token {
+        let start = at + p.text[at..].find(w).unwrap();
+        p.tokens.push(crate::model::Token {
             term: (*w).into(),
             range: start..start + w.len(),
         });
         at = start;
     }
-    out
+    p.edges = crate::model::WordEdges::of(&p.tokens);
 }
 
 #[test]
@@ -692,13 +694,13 @@ fn han_matches_straddling_two_words_do_not_count() {
     let text = "员工会议";
     let mut p = passage_under(text, vec![]);
     // Cut as 员工|会议, 工会 takes a char of each.
-    p.tokens = words_of(text, &["员工", "会议"]);
+    set_words(&mut p, &["员工", "会议"]);
     assert!(get(&t.tag(&p), id).is_none());
     // One word 员工会议 (its sub-words after it): 工会 lies inside it.
-    p.tokens = words_of(text, &["员工会议", "员工", "会议"]);
+    set_words(&mut p, &["员工会议", "员工", "会议"]);
     assert!(get(&t.tag(&p), id).is_some());
     // Without words, the text is cut around the match, as jieba cuts it: 员工|会议.
-    p.tokens.clear();
+    set_words(&mut p, &[]);
     assert!(get(&t.tag(&p), id).is_none());
     assert!(get(&t.tag_text(text, None), id).is_none());
     // Where the text ends or the script changes, the match ends a word.
@@ -715,7 +717,7 @@ fn each_match_and_each_passage_is_judged_by_its_own_words() {
     // 工会活动.
     let text = "员工会议后工会活动";
     let mut p = passage_under(text, vec![]);
-    p.tokens = words_of(text, &["员工", "会议", "后", "工会活动", "工会", "活动"]);
+    set_words(&mut p, &["员工", "会议", "后", "工会活动", "工会", "活动"]);
     let tags = t.tag(&p);
     let ev = &get(&tags, id).expect("the second 工会 counts").evidence;
     assert_eq!(ev.len(), 1);
@@ -723,9 +725,9 @@ fn each_match_and_each_passage_is_judged_by_its_own_words() {
     // Words read for one passage are not those of the next.
     let text = "员工会议";
     let mut whole = passage_under(text, vec![]);
-    whole.tokens = words_of(text, &["员工会议", "员工", "会议"]);
+    set_words(&mut whole, &["员工会议", "员工", "会议"]);
     let mut cut = passage_under(text, vec![]);
-    cut.tokens = words_of(text, &["员工", "会议"]);
+    set_words(&mut cut, &["员工", "会议"]);
     assert!(get(&t.tag(&whole), id).is_some());
     assert!(get(&t.tag(&cut), id).is_none());
     assert!(get(&t.tag(&whole), id).is_some());
@@ -752,15 +754,15 @@ fn words_read_for_a_later_match_answer_an_earlier_one() {
     let text = "儿童工作站员工会议";
     let mut p = passage_under(text, vec![]);
     // 童工 takes a char of 儿童 and of 工作站; 工会 lies inside 员工会议.
-    p.tokens = words_of(
-        text,
+    set_words(
+        &mut p,
         &["儿童", "工作站", "工作", "员工会议", "员工", "会议"],
     );
     let tags = t.tag(&p);
     assert!(get(&tags, "right/labour/association-bargaining").is_some());
     assert!(get(&tags, "right/labour/child-labour").is_none());
     // Cut the other way round, each verdict flips.
-    p.tokens = words_of(text, &["儿童工作站", "儿童", "工作站", "员工", "会议"]);
+    set_words(&mut p, &["儿童工作站", "儿童", "工作站", "员工", "会议"]);
     let tags = t.tag(&p);
     assert!(get(&tags, "right/labour/association-bargaining").is_none());
     assert!(get(&tags, "right/labour/child-labour").is_some());

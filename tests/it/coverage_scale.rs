@@ -81,6 +81,7 @@ fn synthetic(n: usize, tax: &Taxonomy) -> Vec<TaggedPassage> {
                     map: OffsetMap::new(),
                     sentences: Vec::new(),
                     tokens: Vec::new(),
+                    edges: Default::default(),
                 },
                 tags,
             }

@@ -43,6 +43,7 @@ fn passage(doc: &str, n: usize, text: &str, tags: Vec<Tag>) -> TaggedPassage {
             map,
             sentences: std::iter::once(0..text.len()).collect(),
             tokens: segmenter().tokens(text),
+            edges: Default::default(),
         },
         tags,
     }
