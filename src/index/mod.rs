@@ -80,6 +80,18 @@ pub enum IndexError {
         /// The directory.
         dir: PathBuf,
     },
+    /// A rebuild would replace an index folder that also holds files no index writes.
+    #[error(
+        "index {} also holds {}, which no index writes; `hria index --rebuild` replaces the whole folder, so move them out of it first",
+        dir.display(),
+        quoted_list(names)
+    )]
+    ForeignFiles {
+        /// The index directory.
+        dir: PathBuf,
+        /// The names of the foreign files and folders, sorted.
+        names: Vec<String>,
+    },
     /// The path names a file, not a folder.
     #[error("index {} is a file, not a folder", dir.display())]
     NotAFolder {
@@ -843,19 +855,62 @@ pub const MANAGED_FILE: &str = ".managed.json";
 /// Whether a folder without `meta.json` holds files only a tantivy index has (its managed list,
 /// segment files, lock files): an index that lost its `meta.json`, not someone else's folder.
 pub(crate) fn has_index_files(dir: &Path) -> bool {
-    const SEGMENT_FILES: &[&str] = &["idx", "store", "term", "pos", "fast", "fieldnorm", "del"];
     let Ok(entries) = std::fs::read_dir(dir) else {
         return false;
     };
-    entries.flatten().any(|e| {
-        let path = e.path();
-        let name = e.file_name().to_string_lossy().into_owned();
-        name == MANAGED_FILE
-            || name.starts_with(".tantivy-")
-            || path
-                .extension()
-                .is_some_and(|x| SEGMENT_FILES.iter().any(|s| x == *s))
-    })
+    entries
+        .flatten()
+        .any(|e| is_index_file(&e.file_name().to_string_lossy()))
+}
+
+/// Whether a file name is one a tantivy index writes: `meta.json`, the managed list, the lock
+/// files, and segment files named by the segment's id (32 hex digits): `<id>.<component>`, and
+/// `<id>.<opstamp>.del` for deletes.
+pub(crate) fn is_index_file(name: &str) -> bool {
+    const COMPONENTS: &[&str] = &["idx", "store", "term", "pos", "fast", "fieldnorm"];
+    if name == META_FILE || name == MANAGED_FILE || name.starts_with(".tantivy-") {
+        return true;
+    }
+    let Some((id, rest)) = name.split_once('.') else {
+        return false;
+    };
+    if id.len() != 32 || !id.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return false;
+    }
+    match rest.split_once('.') {
+        None => COMPONENTS.contains(&rest),
+        Some((opstamp, "del")) => {
+            !opstamp.is_empty() && opstamp.bytes().all(|b| b.is_ascii_digit())
+        }
+        Some(_) => false,
+    }
+}
+
+/// The entries of an index folder that no index writes, sorted: folders, and files other than
+/// an index's own. Hidden files are left out: a rebuild carries them over.
+pub(crate) fn foreign_entries(dir: &Path) -> Result<Vec<String>, IndexError> {
+    let entries = std::fs::read_dir(dir).map_err(|e| IndexError::from_io(dir, dir, "read", &e))?;
+    let mut names: Vec<String> = entries
+        .flatten()
+        .filter(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            let is_file = e.file_type().is_ok_and(|t| t.is_file());
+            !(is_file && (name.starts_with('.') || is_index_file(&name)))
+        })
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    Ok(names)
+}
+
+/// Names for a message: the first few, quoted, and how many more.
+fn quoted_list(names: &[String]) -> String {
+    const SHOWN: usize = 5;
+    let mut out: Vec<String> = names.iter().take(SHOWN).map(|n| format!("{n:?}")).collect();
+    if names.len() > SHOWN {
+        out.push(format!("{} more", names.len() - SHOWN));
+    }
+    out.join(", ")
 }
 
 /// The error for an index that lost its `meta.json`.
@@ -943,9 +998,14 @@ pub fn open_index_checked(dir: &Path, check: Check) -> Result<(Index, CommitPayl
     let index = Index::open(directory).map_err(|e| match e {
         // meta.json or the managed list does not parse: the one that is no JSON is named.
         TantivyError::DataCorruption(_) | TantivyError::DeserializeError(_) => {
-            let meta_is_json = std::fs::read(&meta_path)
-                .is_ok_and(|b| serde_json::from_slice::<serde_json::Value>(&b).is_ok());
-            let file = if meta_is_json {
+            let is_json = |path: &Path| {
+                std::fs::read(path)
+                    .is_ok_and(|b| serde_json::from_slice::<serde_json::Value>(&b).is_ok())
+            };
+            let managed = dir.join(MANAGED_FILE);
+            // meta.json may be JSON that is not an index's: the managed list is only blamed
+            // when it is there and is no JSON.
+            let file = if is_json(&meta_path) && managed.is_file() && !is_json(&managed) {
                 MANAGED_FILE
             } else {
                 META_FILE
@@ -1011,6 +1071,9 @@ fn short_error(e: &TantivyError) -> String {
     }
 }
 
+/// The length and magic number that end every tantivy file.
+const FOOTER_MIN: u64 = 8;
+
 /// Checks that every file of the committed segments is there, readable and intact, as `check`
 /// says.
 fn check_segment_files(
@@ -1030,28 +1093,37 @@ fn check_segment_files(
     names.sort();
     for segment in segments {
         let prefix = format!("{}.", segment.id().uuid_string());
-        let files: Vec<&String> = names.iter().filter(|n| n.starts_with(&prefix)).collect();
         // Every segment of hria's schema has all of these (stored fields, a text field with
-        // positions and norms, fast columns); only the delete file is optional.
-        for ext in ["store", "term", "idx", "pos", "fieldnorm", "fast"] {
-            if !files.iter().any(|n| n.ends_with(&format!(".{ext}"))) {
-                return Err(IndexError::Corrupt {
-                    dir: dir.to_path_buf(),
-                    reason: format!("file {prefix}{ext} is missing"),
-                });
-            }
-        }
+        // positions and norms, fast columns); only the delete file is optional. Other files
+        // named after the segment (a copy, a backup) are not the index's and are not read.
+        let mut files: Vec<String> = ["store", "term", "idx", "pos", "fieldnorm", "fast"]
+            .iter()
+            .map(|ext| format!("{prefix}{ext}"))
+            .collect();
         if let Some(opstamp) = segment.delete_opstamp() {
-            let del = format!("{prefix}{opstamp}.del");
-            if !files.iter().any(|n| **n == del) {
+            files.push(format!("{prefix}{opstamp}.del"));
+        }
+        for name in &files {
+            if names.binary_search(name).is_err() {
                 return Err(IndexError::Corrupt {
                     dir: dir.to_path_buf(),
-                    reason: format!("file {del} is missing"),
+                    reason: format!("file {name} is missing"),
                 });
             }
         }
-        for name in files {
+        for name in &files {
             let path = Path::new(name.as_str());
+            // tantivy parses the footer of any file it opens, and panics on one shorter than
+            // its length and magic number.
+            let len = std::fs::metadata(dir.join(path))
+                .map_err(|e| IndexError::from_io(dir, &dir.join(path), "read", &e))?
+                .len();
+            if len < FOOTER_MIN {
+                return Err(IndexError::Corrupt {
+                    dir: dir.to_path_buf(),
+                    reason: format!("file {name} is damaged (truncated to {len} bytes)"),
+                });
+            }
             // tantivy's footer (opening through the managed directory parses it).
             let body = index
                 .directory()
@@ -1085,6 +1157,54 @@ fn check_segment_files(
                     });
                 }
             }
+        }
+        if check == Check::Checksums {
+            check_doc_count(index, dir, segment)?;
+        }
+    }
+    Ok(())
+}
+
+/// Compares a segment's document count in `meta.json` with its norms file, which holds one
+/// byte per document of each field with norms: tantivy trusts the count, and panics in a search
+/// where it does not match. Only after the checksums, since the norms file is parsed.
+fn check_doc_count(
+    index: &Index,
+    dir: &Path,
+    segment: &tantivy::SegmentMeta,
+) -> Result<(), IndexError> {
+    let name = format!("{}.fieldnorm", segment.id().uuid_string());
+    let damaged = |problem: String| IndexError::Corrupt {
+        dir: dir.to_path_buf(),
+        reason: format!("file {name} is damaged ({problem})"),
+    };
+    let file = index
+        .directory()
+        .open_read(Path::new(&name))
+        .map_err(|e| IndexError::tantivy(dir, e.into()))?;
+    let norms =
+        tantivy::fieldnorm::FieldNormReaders::open(file).map_err(|e| damaged(short_error(&e)))?;
+    let schema = index.schema();
+    for (field, entry) in schema.fields() {
+        if !entry.has_fieldnorms() {
+            continue;
+        }
+        let Some(reader) = norms
+            .get_field(field)
+            .map_err(|e| damaged(short_error(&e)))?
+        else {
+            continue;
+        };
+        if reader.num_docs() != segment.max_doc() {
+            return Err(IndexError::Corrupt {
+                dir: dir.to_path_buf(),
+                reason: format!(
+                    "{META_FILE} counts {} documents in segment {}, its file {name} holds {}",
+                    segment.max_doc(),
+                    segment.id().short_uuid_string(),
+                    reader.num_docs()
+                ),
+            });
         }
     }
     Ok(())

@@ -322,7 +322,12 @@ fn recorded_path(root: &str, id: &str) -> PathBuf {
 /// A skipped path spelled as recorded paths are: canonical folder, name as found (a reported
 /// link is not resolved to its target).
 fn as_recorded(skip: &Skip) -> Option<PathBuf> {
-    let parent = std::fs::canonicalize(skip.path.parent()?).ok()?;
+    // A bare relative name (`corpus`) has the empty path as its parent, which does not resolve.
+    let parent = match skip.path.parent()? {
+        p if p.as_os_str().is_empty() => Path::new("."),
+        p => p,
+    };
+    let parent = std::fs::canonicalize(parent).ok()?;
     Some(parent.join(skip.path.file_name()?))
 }
 
@@ -589,6 +594,14 @@ fn prepare(dir: &Path, rebuild: bool) -> Result<Target, IndexError> {
             // so a fresh index is built next to it and swapped in.
             Some(Err(IndexError::SchemaMismatch { .. } | IndexError::Corrupt { .. })) => {}
             Some(Err(e)) => return Err(e),
+        }
+        // The swap replaces the whole folder: anything in it that no index wrote would be lost.
+        let foreign = super::foreign_entries(dir)?;
+        if !foreign.is_empty() {
+            return Err(IndexError::ForeignFiles {
+                dir: dir.to_path_buf(),
+                names: foreign,
+            });
         }
         let d = MmapDirectory::open(dir).map_err(|e| IndexError::tantivy(dir, e.into()))?;
         let old_lock = d

@@ -549,6 +549,61 @@ fn damaged_or_mistaken_index_paths_are_named_for_what_they_are() {
     both_refuse(&corpus, &file, &["is a file, not a folder"]);
 }
 
+/// A rebuild replaces a damaged index's folder whole, so it refuses while the folder holds
+/// anything an index does not write; files merely named like index files do not make a folder
+/// an index.
+#[test]
+fn a_rebuild_never_deletes_files_that_are_not_the_index() {
+    let (tmp, corpus, index) = setup();
+    // Not an index at all: a `.idx` file of the user's, and a meta.json of someone else's.
+    let movies = folder_with(&tmp, "movies", "thesis.md", "keep me");
+    std::fs::write(movies.join("movie.idx"), "x").unwrap();
+    let other = folder_with(&tmp, "other", "notes.txt", "keep me");
+    std::fs::write(other.join("meta.json"), r#"{"name": "x"}"#).unwrap();
+    // A damaged index (meta.json gone) with the user's notes and a folder in it.
+    index_json(&corpus, &index, &[]);
+    std::fs::remove_file(index.join("meta.json")).unwrap();
+    std::fs::write(index.join("notes.txt"), "keep me").unwrap();
+    std::fs::create_dir(index.join("drafts")).unwrap();
+    for (dir, needle) in [
+        (&movies, "not an hria index"),
+        (&other, r#"also holds "notes.txt", which no index writes"#),
+        (
+            &index,
+            r#"also holds "drafts", "notes.txt", which no index writes"#,
+        ),
+    ] {
+        hria()
+            .arg("index")
+            .arg(&corpus)
+            .arg("--index")
+            .arg(dir)
+            .arg("--rebuild")
+            .assert()
+            .code(2)
+            .stderr(predicates::str::contains(needle));
+    }
+    assert_eq!(
+        std::fs::read_to_string(movies.join("thesis.md")).unwrap(),
+        "keep me"
+    );
+    assert_eq!(
+        std::fs::read_to_string(other.join("notes.txt")).unwrap(),
+        "keep me"
+    );
+    assert_eq!(
+        std::fs::read_to_string(index.join("notes.txt")).unwrap(),
+        "keep me"
+    );
+    // Moved out, the rebuild goes ahead; hidden files are carried over.
+    std::fs::remove_file(index.join("notes.txt")).unwrap();
+    std::fs::remove_dir(index.join("drafts")).unwrap();
+    std::fs::write(index.join(".gitignore"), "*\n").unwrap();
+    let s = index_json(&corpus, &index, &["--rebuild"]);
+    assert_eq!(s["indexed"], 3);
+    assert!(index.join(".gitignore").is_file());
+}
+
 #[test]
 fn refuses_to_write_into_a_folder_that_is_not_an_index() {
     let (tmp, corpus, _) = setup();
@@ -889,6 +944,36 @@ fn a_truncated_or_missing_file_is_named_once_with_the_rebuild_hint() {
     );
     let (_tmp, corpus, index) = damaged_index("fast", |p| std::fs::remove_file(p).unwrap());
     assert_reported_as_damaged(&corpus, &index, ".fast is missing");
+    // Shorter than a footer's length and magic number, which tantivy reads unchecked.
+    for len in [5, 7] {
+        let (_tmp, corpus, index) = damaged_index("store", |p| {
+            let f = std::fs::OpenOptions::new().write(true).open(p).unwrap();
+            f.set_len(len).unwrap();
+        });
+        assert_reported_as_damaged(
+            &corpus,
+            &index,
+            &format!(".store is damaged (truncated to {len} bytes)"),
+        );
+    }
+}
+
+/// A meta.json that parses but miscounts a segment's documents (which tantivy trusts, and
+/// panics on) is damage; a copy of an index file beside it is not.
+#[test]
+fn a_miscounted_segment_is_damage_and_a_stray_copy_is_not() {
+    for count in [1, 999_999] {
+        let (_tmp, corpus, index) = damaged_index("store", |_| {});
+        let path = index.join("meta.json");
+        let mut meta: Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+        meta["segments"][0]["max_doc"] = count.into();
+        std::fs::write(&path, meta.to_string()).unwrap();
+        assert_reported_as_damaged(&corpus, &index, &format!("counts {count} documents"));
+    }
+    let (_tmp, _corpus, index) = damaged_index("store", |p| {
+        std::fs::copy(p, p.with_extension("store.bak")).unwrap();
+    });
+    assert!(!search_ids(&index, "强迫劳动", &[]).is_empty());
 }
 
 #[cfg(unix)]
@@ -913,6 +998,12 @@ fn index_metadata_files_are_as_readable_as_the_other_files() {
 /// writes anything, so permission errors need another user); as the current user otherwise.
 #[cfg(unix)]
 fn as_unprivileged(args: &[&std::ffi::OsStr]) -> Option<std::process::Output> {
+    as_unprivileged_in(Path::new("."), args)
+}
+
+/// [`as_unprivileged`] in the working directory `cwd`.
+#[cfg(unix)]
+fn as_unprivileged_in(cwd: &Path, args: &[&std::ffi::OsStr]) -> Option<std::process::Output> {
     let bin = assert_cmd::cargo::cargo_bin("hria");
     // SAFETY: geteuid has no preconditions.
     let root = unsafe { libc::geteuid() } == 0;
@@ -924,7 +1015,7 @@ fn as_unprivileged(args: &[&std::ffi::OsStr]) -> Option<std::process::Output> {
     } else {
         std::process::Command::new(&bin)
     };
-    let out = cmd.args(args).output().ok()?;
+    let out = cmd.current_dir(cwd).args(args).output().ok()?;
     // Without setpriv (or when nobody cannot run the binary) there is nothing to check.
     if root && out.status.code() == Some(127) {
         return None;
@@ -1140,14 +1231,20 @@ fn unreadable_files_folders_and_roots_keep_their_documents() {
                 && r.ends_with("(1 previously indexed document under it kept)")),
         "{reasons:?}"
     );
-    // A root that cannot be listed removes nothing either.
+    // A root that cannot be listed removes nothing either, also given as a bare relative name
+    // (`corpus`, the default), whose parent is the empty path.
     mode(&corpus, 0o000).unwrap();
     let out = run().unwrap();
+    let relative =
+        ["index", "corpus", "--index", "index", "--format", "json"].map(std::ffi::OsStr::new);
+    let out_relative = as_unprivileged_in(tmp.path(), &relative).unwrap();
     mode(&corpus, 0o755).unwrap();
-    let s: Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(
-        (s["removed"].as_u64(), s["total_documents"].as_u64()),
-        (Some(0), Some(4)),
-        "{s}"
-    );
+    for out in [out, out_relative] {
+        let s: Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(
+            (s["removed"].as_u64(), s["total_documents"].as_u64()),
+            (Some(0), Some(4)),
+            "{s}"
+        );
+    }
 }
