@@ -56,8 +56,10 @@ pub struct Gold {
 
 /// Raw shape used to tell "missing field" from "wrong type" without failing the whole line.
 #[derive(Deserialize)]
-struct RawLine {
-    id: Option<serde_json::Value>,
+struct RawLine<'a> {
+    /// As written: a number id keeps its digits.
+    #[serde(borrow)]
+    id: Option<&'a serde_json::value::RawValue>,
     text: Option<String>,
     lang: Option<String>,
     #[serde(default)]
@@ -67,15 +69,27 @@ struct RawLine {
 
 /// Parses a gold file. Blank lines are skipped silently; malformed lines (bad JSON, no `text`,
 /// no `judged`, an `expected` tag that is not judged) are reported in [`Gold::bad`].
-pub fn parse_gold(src: &str) -> Gold {
+/// A line that is not valid UTF-8 is reported as such and the others are read; a UTF-8 byte
+/// order mark at the start is skipped.
+pub fn parse_gold(src: &[u8]) -> Gold {
     let mut gold = Gold::default();
-    for (i, line) in src.lines().enumerate() {
+    let src = src.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(src);
+    for (i, line) in src.split(|&b| b == b'\n').enumerate() {
         let n = i + 1;
-        let line = line.trim();
+        let bad = |reason: String| BadLine { line: n, reason };
+        let line = match std::str::from_utf8(line) {
+            Ok(line) => line.trim(),
+            Err(e) => {
+                gold.bad.push(bad(format!(
+                    "not valid UTF-8 (at byte {} of the line)",
+                    e.valid_up_to() + 1
+                )));
+                continue;
+            }
+        };
         if line.is_empty() {
             continue;
         }
-        let bad = |reason: String| BadLine { line: n, reason };
         let raw: RawLine = match serde_json::from_str(line) {
             Ok(r) => r,
             Err(e) => {
@@ -96,9 +110,9 @@ pub fn parse_gold(src: &str) -> Gold {
                 .push(bad(format!("expected tag {e:?} is not in \"judged\"")));
             continue;
         }
-        let id = match raw.id {
-            Some(serde_json::Value::String(s)) => s,
-            Some(v @ serde_json::Value::Number(_)) => v.to_string(),
+        let id = match raw.id.map(|v| v.get()) {
+            Some(v) if v.starts_with('"') => serde_json::from_str(v).unwrap_or_default(),
+            Some(v) if v.starts_with(|c: char| c == '-' || c.is_ascii_digit()) => v.to_string(),
             _ => format!("line-{n}"),
         };
         gold.lines.push((
@@ -455,7 +469,7 @@ mod tests {
             "{\"id\": \"d\", \"text\": \"t\", \"expected\": [\"z\"], \"judged\": [\"x\"]}\n",
             "{\"id\": 7, \"text\": \"t\", \"judged\": [\"x\"]}\n",
         );
-        let g = parse_gold(src);
+        let g = parse_gold(src.as_bytes());
         let ids: Vec<(usize, &str)> = g.lines.iter().map(|(n, l)| (*n, l.id.as_str())).collect();
         assert_eq!(ids, vec![(1, "a"), (7, "7")]);
         assert_eq!(g.lines[0].1.lang, Some(Lang::En));

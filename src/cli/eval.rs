@@ -70,7 +70,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let mut all_lines: Vec<(usize, GoldLine)> = Vec::new();
     let mut all_preds: Vec<Vec<Tag>> = Vec::new();
     for path in &args.gold {
-        let src = match std::fs::read_to_string(path) {
+        let src = match std::fs::read(path) {
             Ok(s) => s,
             Err(e) => {
                 eprintln!("hria: {}: {e}", path.display());

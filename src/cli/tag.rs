@@ -150,8 +150,11 @@ fn basis_word(t: &Tag) -> &'static str {
 
 /// One input line of `hria tag --stdin`.
 #[derive(serde::Deserialize)]
-struct InLine {
-    id: Option<serde_json::Value>,
+struct InLine<'a> {
+    /// Kept as written, so that a number id (`123456789012345678901234`, `1e2`) comes back
+    /// as it was given, not as a float.
+    #[serde(borrow)]
+    id: Option<&'a serde_json::value::RawValue>,
     text: Option<serde_json::Value>,
     #[serde(default)]
     lang: Option<String>,
@@ -160,7 +163,7 @@ struct InLine {
 /// One output line of `hria tag --stdin`.
 #[derive(Serialize)]
 struct OutLine<'a> {
-    id: &'a serde_json::Value,
+    id: &'a serde_json::value::RawValue,
     tags: Vec<Tag>,
 }
 
@@ -215,14 +218,24 @@ fn tag_line(tagger: &Tagger, bytes: &[u8]) -> Result<String, String> {
     if s.is_empty() {
         return Err("empty line".into());
     }
-    let value: serde_json::Value =
-        serde_json::from_str(s).map_err(|e| format!("invalid JSON: {e}"))?;
-    if !value.is_object() {
-        return Err("each line must be a JSON object {\"id\": ..., \"text\": ...}".into());
+    let not_object = || "each line must be a JSON object {\"id\": ..., \"text\": ...}".to_string();
+    let line: InLine = serde_json::from_str(s).map_err(|e| match e.classify() {
+        serde_json::error::Category::Data if !s.starts_with('{') => not_object(),
+        serde_json::error::Category::Data => format!("invalid line: {e}"),
+        _ => format!("invalid JSON: {e}"),
+    })?;
+    // A struct also parses from an array (`[1, 2]`).
+    if !s.starts_with('{') {
+        return Err(not_object());
     }
-    let line: InLine = serde_json::from_value(value).map_err(|e| format!("invalid line: {e}"))?;
     let id = match line.id {
-        Some(v @ (serde_json::Value::String(_) | serde_json::Value::Number(_))) => v,
+        // A string or a number, as written.
+        Some(v)
+            if v.get()
+                .starts_with(|c: char| c == '"' || c == '-' || c.is_ascii_digit()) =>
+        {
+            v
+        }
         Some(_) => return Err("\"id\" must be a string or a number".into()),
         None => return Err("missing \"id\"".into()),
     };
@@ -233,5 +246,5 @@ fn tag_line(tagger: &Tagger, bytes: &[u8]) -> Result<String, String> {
     };
     let lang = line.lang.as_deref().and_then(Lang::parse);
     let tags = tagger.tag_text(&text, lang);
-    serde_json::to_string(&OutLine { id: &id, tags }).map_err(|e| format!("cannot write: {e}"))
+    serde_json::to_string(&OutLine { id, tags }).map_err(|e| format!("cannot write: {e}"))
 }

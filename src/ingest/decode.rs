@@ -78,7 +78,7 @@ pub(crate) fn decode(
             Some(decoded) => Ok(decoded),
             None => Err(DecodeError::Binary {
                 offset,
-                utf16: [UTF_16LE, UTF_16BE].into_iter().find(|&e| {
+                utf16: utf16_by_zeros(&bytes).into_iter().find(|&e| {
                     let (text, replaced) = decode_counting(&bytes, e);
                     bytes.len().is_multiple_of(2) && replaced == 0 && !text.contains('\0')
                 }),
@@ -178,8 +178,10 @@ fn finish(bytes: Vec<u8>, encoding: &'static Encoding, source: EncodingSource) -
 }
 
 /// Whether invalid UTF-8 is still best read as UTF-8 with a few damaged sequences: its valid
-/// multi-byte characters far outnumber its invalid sequences. Legacy CJK encodings form valid
-/// UTF-8 sequences only by accident, so they fail this test by a wide margin.
+/// multi-byte characters are at least as many as its invalid sequences. Legacy CJK encodings
+/// form valid UTF-8 sequences only by accident, so they fail this test by a wide margin; a text
+/// of smart quotes and one stray Latin-1 byte passes it, and reads with one char replaced (and
+/// reported) rather than every quote garbled as Windows-1252.
 fn mostly_utf8(bytes: &[u8]) -> bool {
     let (mut multibyte, mut invalid) = (0usize, 0usize);
     for chunk in bytes.utf8_chunks() {
@@ -188,7 +190,22 @@ fn mostly_utf8(bytes: &[u8]) -> bool {
             invalid += 1;
         }
     }
-    multibyte > 0 && multibyte >= 4 * invalid
+    multibyte > 0 && multibyte >= invalid
+}
+
+/// The UTF-16 byte orders, likelier first: ASCII and Latin text has a zero high byte in most
+/// code units, the second byte of a unit in little-endian, the first in big-endian.
+fn utf16_by_zeros(bytes: &[u8]) -> [&'static Encoding; 2] {
+    let (mut zero_first, mut zero_second) = (0usize, 0usize);
+    for unit in bytes.chunks_exact(2) {
+        zero_first += usize::from(unit[0] == 0);
+        zero_second += usize::from(unit[1] == 0);
+    }
+    if zero_first > zero_second {
+        [UTF_16BE, UTF_16LE]
+    } else {
+        [UTF_16LE, UTF_16BE]
+    }
 }
 
 /// Recognises BOM-less UTF-16: at least half the code units have a zero high byte and almost no
@@ -326,5 +343,44 @@ mod tests {
         let d = decode(b"caf\xe9 cr\xe8me".to_vec(), None).unwrap();
         assert_eq!(d.text, "café crème");
         assert_eq!(d.replaced, 0);
+    }
+
+    #[test]
+    fn utf8_with_one_stray_byte_stays_utf8() {
+        // Three smart punctuation marks in UTF-8 and one Latin-1 byte: the marks are kept and
+        // the stray byte is replaced and counted, not the whole text read as Windows-1252.
+        let bytes =
+            b"We don\xe2\x80\x99t tolerate it \xe2\x80\x93 our policy\xe2\x80\x99s aim. Caf\xe9\n";
+        let d = decode(bytes.to_vec(), None).unwrap();
+        assert_eq!(d.encoding, UTF_8);
+        assert_eq!(
+            d.text,
+            "We don’t tolerate it – our policy’s aim. Caf\u{FFFD}\n"
+        );
+        assert_eq!(d.replaced, 1);
+    }
+
+    #[test]
+    fn a_binary_hint_names_the_likelier_utf16_byte_order() {
+        // UTF-16 text with NULs that sniffing does not accept (too few zero high bytes: mostly
+        // Chinese) is skipped as binary, with the byte order whose zeros fit as the hint.
+        let text = "人权尊重 ok 人权尊重";
+        for (encoding, bytes) in [
+            (
+                UTF_16BE,
+                text.encode_utf16()
+                    .flat_map(u16::to_be_bytes)
+                    .collect::<Vec<u8>>(),
+            ),
+            (
+                UTF_16LE,
+                text.encode_utf16().flat_map(u16::to_le_bytes).collect(),
+            ),
+        ] {
+            match decode(bytes, None) {
+                Err(DecodeError::Binary { utf16, .. }) => assert_eq!(utf16, Some(encoding)),
+                other => panic!("{other:?}"),
+            }
+        }
     }
 }

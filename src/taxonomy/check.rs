@@ -156,6 +156,16 @@ pub fn id_problem(id: &str) -> Option<String> {
     if id.chars().any(char::is_whitespace) {
         return Some(format!("`{id}` contains whitespace"));
     }
+    // A control char (NUL splits a facet path) or an invisible one would make an id that looks
+    // like another, or breaks the index's tag paths.
+    if let Some(c) = id
+        .chars()
+        .find(|&c| c.is_control() || crate::normalize::is_invisible(c))
+    {
+        return Some(format!(
+            "{id:?} contains the invisible or control character {c:?}"
+        ));
+    }
     let Some((prefix, rest)) = id.split_once('/') else {
         return Some(format!(
             "`{id}` has no family prefix; write `family/name` with family one of {}",
@@ -202,7 +212,11 @@ impl Taxonomy {
             for field in Field::ALL {
                 for (k, kw) in field.of(e).iter().enumerate() {
                     let at = Some((field, k));
-                    if kw.trim().is_empty() {
+                    // Invisible chars are not matched (they fold away), so a keyword of only
+                    // those is empty too.
+                    if kw.chars().all(|c| {
+                        c.is_whitespace() || c.is_control() || crate::normalize::is_invisible(c)
+                    }) {
                         push(at, ProblemKind::EmptyKeyword(field.name()));
                         continue;
                     }
@@ -278,5 +292,34 @@ impl Taxonomy {
             }
         }
         problems
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn invisible_and_control_chars_make_bad_ids_and_empty_keywords() {
+        assert!(id_problem("theme/x\u{0}y").is_some_and(|p| p.contains("'\\0'")));
+        assert!(id_problem("theme/x\u{200B}y").is_some());
+        assert!(id_problem("theme/x-y").is_none());
+        let taxonomy = Taxonomy {
+            entries: vec![Entry {
+                id: "theme/x".into(),
+                name_en: "x".into(),
+                name_zh: "x".into(),
+                en: vec!["\u{200B}".into(), "giraffe".into()],
+                zh: vec!["长颈鹿".into()],
+                ..Entry::default()
+            }],
+            ..Taxonomy::default()
+        };
+        let kinds: Vec<String> = taxonomy
+            .check()
+            .into_iter()
+            .map(|p| p.kind.to_string())
+            .collect();
+        assert_eq!(kinds, ["empty keyword in `en`"]);
     }
 }

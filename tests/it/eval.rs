@@ -125,3 +125,37 @@ fn clean_gold_exits_zero_and_missing_file_is_reported() {
         .assert()
         .code(3);
 }
+
+#[test]
+fn a_line_of_bad_bytes_is_reported_and_the_others_are_scored() {
+    let dir = tempfile::tempdir().unwrap();
+    let gold = dir.path().join("gold.jsonl");
+    let line = |id: &str| {
+        format!("{{\"id\": {id}, \"text\": \"妇女\", \"expected\": [\"group/women\"], \"judged\": [\"group/women\"]}}\n")
+    };
+    let mut bytes = b"\xEF\xBB\xBF".to_vec();
+    bytes.extend(line("123456789012345678901234").as_bytes());
+    bytes.extend(b"{\"id\": \"x\xff\"}\n");
+    bytes.extend(line("\"3\"").as_bytes());
+    std::fs::write(&gold, bytes).unwrap();
+    let out = hria()
+        .args([
+            "eval",
+            gold.to_str().unwrap(),
+            "--taxonomy",
+            TAXONOMY,
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(3), "{stderr}");
+    assert!(
+        stderr.contains("gold.jsonl:2: not valid UTF-8 (at byte 10 of the line)"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("gold.jsonl:1"), "{stderr}");
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["files"][0]["skipped_lines"], 1, "{v}");
+}

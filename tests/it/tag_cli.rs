@@ -45,3 +45,32 @@ fn stdin_accepts_a_byte_order_mark_and_names_a_line_that_is_not_an_object() {
         "{stderr}"
     );
 }
+
+#[test]
+fn stdin_ids_come_back_as_written() {
+    let input = concat!(
+        "{\"id\": 123456789012345678901234, \"text\": \"forced labour\"}\n",
+        "{\"id\": 1e2, \"text\": \"forced labour\"}\n",
+        "{\"id\": \"a\\\"b\", \"text\": \"forced labour\"}\n",
+        "{\"id\": true, \"text\": \"forced labour\"}\n",
+        "{\"id\": 1, \"text\": \"forced labour\"\n",
+    );
+    let out = hria()
+        .args(["tag", "--stdin"])
+        .write_stdin(input)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let ids: Vec<&str> = stdout
+        .lines()
+        .map(|l| &l[l.find(':').unwrap() + 1..l.find(",\"tags\"").unwrap()])
+        .collect();
+    assert_eq!(ids, ["123456789012345678901234", "1e2", "\"a\\\"b\""]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("stdin line 4: \"id\" must be a string or a number"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("stdin line 5: invalid JSON"), "{stderr}");
+}
