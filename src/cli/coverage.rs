@@ -341,7 +341,7 @@ fn render_coverage(c: &Coverage, format: CoverageFormat, zh: bool) -> String {
                 c.passages, c.documents
             ));
             if instrument {
-                out.push_str("A passage that names an instrument and addresses what it protects counts in both CITED and COVERED.\n");
+                out.push_str("CITED: passages naming the instrument; COVERED: passages the tagger found addressing what it protects without naming it (search --tag finds the same passages).\n");
             }
             out
         }

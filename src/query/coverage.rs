@@ -147,10 +147,15 @@ pub fn is_under(tag: &str, id: &str) -> bool {
 
 /// The passage cites the entry (instruments only).
 pub const CITED: u8 = 1;
-/// The passage covers the entry: a covered facet, or a tag the instrument links to.
+/// The tagger found the passage covering the instrument (a covered facet): it addresses what
+/// the instrument protects without naming it. The same passages `search --tag` finds.
 pub const COVERED: u8 = 2;
 /// The passage carries the entry's tag or a descendant (entries other than instruments).
 pub const MATCHED: u8 = 4;
+/// The passage carries a tag the instrument links to, whether or not the tagger found it covering
+/// the instrument (it leaves general catalogues such as the UDHR out where a focused instrument
+/// links the tag). Gaps counts it as addressing an instrument that is named somewhere.
+pub const LINKED: u8 = 8;
 
 /// The taxonomy resolved against the tags of a [`Table`]: which entries each indexed tag stands
 /// for, the due-diligence mask of every passage and of every section.
@@ -201,10 +206,11 @@ impl<'a> Resolved<'a> {
                     slots[1].push((i as u32, CITED));
                     slots[2].push((i as u32, COVERED));
                 }
-                // A matched tag covers every instrument that links to it (or to an ancestor).
+                // A matched tag is linked to every instrument that links to it (or to an
+                // ancestor).
                 for (i, e) in &instruments {
                     if e.links.iter().any(|l| is_under(tag, l)) {
-                        slots[0].push((*i, COVERED));
+                        slots[0].push((*i, LINKED));
                     }
                 }
                 slots
@@ -260,7 +266,8 @@ impl<'a> Resolved<'a> {
         }
     }
 
-    /// The entries row `r` touches, with how (a bit set of [`CITED`], [`COVERED`], [`MATCHED`]),
+    /// The entries row `r` touches, with how (a bit set of [`CITED`], [`COVERED`], [`MATCHED`],
+    /// [`LINKED`]),
     /// sorted by entry index; `out` is cleared first.
     pub fn row_entries(&self, r: usize, out: &mut Vec<(u32, u8)>) {
         out.clear();
@@ -372,6 +379,10 @@ pub fn coverage(res: &Resolved, family: Family) -> Coverage {
         let row = &table.rows[r];
         for &(e, how) in &hits {
             let Some(&k) = slot.get(&e) else { continue };
+            // A linked tag alone is not the tagger's verdict on the instrument.
+            if how & !LINKED == 0 {
+                continue;
+            }
             let c = &mut rows[k];
             c.passages += 1;
             c.cited += u64::from(how & CITED != 0);
@@ -495,9 +506,10 @@ pub fn per_doc(res: &Resolved, family: Family) -> DocMatrix {
     for r in 0..table.rows.len() {
         res.row_entries(r, &mut hits);
         let d = col[table.rows[r].doc as usize];
-        for &(e, _) in &hits {
-            if let Some(&k) = slot.get(&e) {
-                rows[k].counts[d] += 1;
+        for &(e, how) in &hits {
+            match slot.get(&e) {
+                Some(&k) if how & !LINKED != 0 => rows[k].counts[d] += 1,
+                _ => {}
             }
         }
     }

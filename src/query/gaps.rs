@@ -18,7 +18,7 @@
 
 use super::coverage::{
     family_entries, is_under, Element, Family, Resolved, ASPIRATION_BIT, CITED, COVERED, ELEMENTS,
-    MATCHED,
+    LINKED, MATCHED,
 };
 use super::reader::{self, OpenIndex, ReadError, NO_SECTION};
 use crate::model::Basis;
@@ -229,6 +229,9 @@ const DD_MASK: u8 = 0b11_1110;
 struct Acc {
     cited: Vec<u32>,
     addressing: Vec<u32>,
+    /// Passages with a tag the instrument links to but no covered tag: addressing it only if it
+    /// is named somewhere in the selected documents.
+    linked: Vec<u32>,
     docs: BTreeSet<u32>,
 }
 
@@ -301,6 +304,7 @@ pub fn gaps(ix: &OpenIndex, res: &Resolved, opts: &GapOptions) -> Result<GapRepo
         .map(|_| Acc {
             cited: Vec::new(),
             addressing: Vec::new(),
+            linked: Vec::new(),
             docs: BTreeSet::new(),
         })
         .collect();
@@ -317,13 +321,20 @@ pub fn gaps(ix: &OpenIndex, res: &Resolved, opts: &GapOptions) -> Result<GapRepo
             let Some(&k) = slot.get(&e) else { continue };
             let entry = &tax.entries[e as usize];
             let instrument = Family::Instrument.contains(&entry.id);
-            if instrument {
+            let linked_only = how & !LINKED == 0;
+            if instrument && !linked_only {
                 present[k].insert(row.doc);
             }
             if !on {
                 continue;
             }
             let a = &mut acc[k];
+            if linked_only {
+                if !entry.links.is_empty() {
+                    a.linked.push(r as u32);
+                }
+                continue;
+            }
             a.docs.insert(row.doc);
             if how & CITED != 0 {
                 a.cited.push(r as u32);
@@ -333,12 +344,29 @@ pub fn gaps(ix: &OpenIndex, res: &Resolved, opts: &GapOptions) -> Result<GapRepo
             } else if entry.links.is_empty() {
                 how & (CITED | COVERED) != 0
             } else {
+                // A passage naming the instrument and addressing one of its rights.
+                if how & (COVERED | LINKED) == LINKED {
+                    a.linked.push(r as u32);
+                }
                 how & COVERED != 0
             };
             if addresses {
                 a.addressing.push(r as u32);
             }
         }
+    }
+    // A named instrument is addressed wherever what it protects is (its links); one never named
+    // only where the tagger found it covered, so that a general catalogue (the UDHR) is not
+    // "addressed" by every right a document touches, as search and coverage count it.
+    for a in acc.iter_mut() {
+        if a.cited.is_empty() || a.linked.is_empty() {
+            continue;
+        }
+        for &r in &a.linked {
+            a.docs.insert(table.rows[r as usize].doc);
+        }
+        a.addressing.append(&mut a.linked);
+        a.addressing.sort_unstable();
     }
     // The first passage of each section carrying each element, for due-diligence evidence.
     let mut section_element: HashMap<(u32, u8), u32> = HashMap::new();

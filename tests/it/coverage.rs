@@ -53,11 +53,12 @@ fn instrument_counts_and_due_diligence_co_occurrence() {
     assert_eq!(v["family"], "instrument");
     assert_eq!(v["documents"], 1);
     // Named in the list, in the staff section and in the supplier codes; its rights addressed in
-    // the staff section and twice in the supplier section.
+    // the staff section and twice in the supplier section, once where it is not named (the one
+    // passage the tagger gives a covered tag: coverage counts what search finds).
     let ilo = row(&v, "instrument/ILO-FPRW");
     assert_eq!(ilo["passages"], 4);
     assert_eq!(ilo["cited"], 3);
-    assert_eq!(ilo["covered"], 3);
+    assert_eq!(ilo["covered"], 1);
     assert_eq!(ilo["elements"]["commitment"]["passage"], 2);
     assert_eq!(ilo["elements"]["commitment"]["section"], 4);
     assert_eq!(ilo["elements"]["action"]["passage"], 1);

@@ -492,3 +492,68 @@ fn a_mere_mention_is_mentioned_only_and_a_commitment_is_commitment_only() {
     let table = String::from_utf8(out.stdout).unwrap();
     assert!(table.contains("mentioned-only"), "{table}");
 }
+
+/// A general catalogue (the UDHR, the Covenants) is addressed by every right it protects only
+/// where a document names it; unnamed, it counts only where the tagger found it covered, as
+/// `search --tag` and `coverage` count it.
+#[test]
+fn a_catalogue_is_addressed_through_its_links_only_where_it_is_named() {
+    let d = tempfile::tempdir().unwrap();
+    let corpus = d.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    std::fs::write(
+        corpus.join("slavery.txt"),
+        "We prohibit forced labour and child labour in our supply chain.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        corpus.join("privacy.txt"),
+        "We respect the International Covenant on Civil and Political Rights.\n\nWe audit how we protect the privacy of our users.\n",
+    )
+    .unwrap();
+    let index = d.path().join("index");
+    index_corpus(&corpus, &index, &[]);
+    let gaps = |doc: &str| {
+        json_of(
+            hria()
+                .args(["gaps", "--format", "json", "--doc", doc, "--index"])
+                .arg(&index),
+        )
+    };
+    let slavery = gaps("slavery.txt");
+    for id in ["instrument/UDHR", "instrument/ICCPR", "instrument/UNGC"] {
+        assert_eq!(class(&slavery, id), "not-mentioned", "{id}");
+    }
+    assert_eq!(class(&slavery, "instrument/ILO-FPRW"), "commitment-only");
+    let privacy = gaps("privacy.txt");
+    let f = finding(&privacy, "instrument/ICCPR");
+    assert_eq!(f["class"], "addressed", "{f}");
+    assert_eq!(f["addressing_passages"], 1, "{f}");
+    // Coverage and search count the same passages.
+    let coverage = json_of(
+        hria()
+            .args(["coverage", "--format", "json", "--index"])
+            .arg(&index),
+    );
+    let udhr = coverage["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["tag"] == "instrument/UDHR")
+        .unwrap();
+    let hits = hria()
+        .args([
+            "search",
+            "*",
+            "--tag",
+            "instrument/UDHR",
+            "--format",
+            "jsonl",
+            "--index",
+        ])
+        .arg(&index)
+        .output()
+        .unwrap();
+    let found = String::from_utf8(hits.stdout).unwrap().lines().count();
+    assert_eq!(udhr["passages"], found as u64);
+}
