@@ -436,31 +436,39 @@ fn instruments_are_found_by_id_abbreviation_or_title_and_typos_get_near_ids() {
     }
 }
 
-/// A passage that only mentions a right is not a commitment: `mentioned-only`.
-#[test]
-fn a_mere_mention_is_mentioned_only_and_a_commitment_is_commitment_only() {
+/// An index of a corpus of `(file name, text)`, in a temporary folder kept by the first value.
+fn indexed(files: &[(&str, &str)]) -> (tempfile::TempDir, std::path::PathBuf) {
     let d = tempfile::tempdir().unwrap();
     let corpus = d.path().join("corpus");
     std::fs::create_dir(&corpus).unwrap();
-    std::fs::write(
-        corpus.join("risk.txt"),
-        "Forced labour risks exist in the electronics industry.\n",
-    )
-    .unwrap();
-    std::fs::write(
-        corpus.join("pledge.txt"),
-        "We commit to eliminate forced labour.\n",
-    )
-    .unwrap();
+    for (name, text) in files {
+        std::fs::write(corpus.join(name), text).unwrap();
+    }
     let index = d.path().join("index");
     index_corpus(&corpus, &index, &[]);
-    let gaps = |doc: &str| {
-        json_of(
-            hria()
-                .args(["gaps", "--format", "json", "--doc", doc, "--index"])
-                .arg(&index),
-        )
-    };
+    (d, index)
+}
+
+/// `hria gaps --format json --doc DOC` on `index`.
+fn doc_gaps(index: &Path, doc: &str) -> Value {
+    json_of(
+        hria()
+            .args(["gaps", "--format", "json", "--doc", doc, "--index"])
+            .arg(index),
+    )
+}
+
+/// A passage that only mentions a right is not a commitment: `mentioned-only`.
+#[test]
+fn a_mere_mention_is_mentioned_only_and_a_commitment_is_commitment_only() {
+    let (_d, index) = indexed(&[
+        (
+            "risk.txt",
+            "Forced labour risks exist in the electronics industry.\n",
+        ),
+        ("pledge.txt", "We commit to eliminate forced labour.\n"),
+    ]);
+    let gaps = |doc: &str| doc_gaps(&index, doc);
     let risk = gaps("risk.txt");
     let f = finding(&risk, "right/labour/forced-labour");
     assert_eq!(f["class"], "mentioned-only", "{f}");
@@ -498,28 +506,17 @@ fn a_mere_mention_is_mentioned_only_and_a_commitment_is_commitment_only() {
 /// `search --tag` and `coverage` count it.
 #[test]
 fn a_catalogue_is_addressed_through_its_links_only_where_it_is_named() {
-    let d = tempfile::tempdir().unwrap();
-    let corpus = d.path().join("corpus");
-    std::fs::create_dir(&corpus).unwrap();
-    std::fs::write(
-        corpus.join("slavery.txt"),
-        "We prohibit forced labour and child labour in our supply chain.\n",
-    )
-    .unwrap();
-    std::fs::write(
-        corpus.join("privacy.txt"),
-        "We respect the International Covenant on Civil and Political Rights.\n\nWe audit how we protect the privacy of our users.\n",
-    )
-    .unwrap();
-    let index = d.path().join("index");
-    index_corpus(&corpus, &index, &[]);
-    let gaps = |doc: &str| {
-        json_of(
-            hria()
-                .args(["gaps", "--format", "json", "--doc", doc, "--index"])
-                .arg(&index),
-        )
-    };
+    let (_d, index) = indexed(&[
+        (
+            "slavery.txt",
+            "We prohibit forced labour and child labour in our supply chain.\n",
+        ),
+        (
+            "privacy.txt",
+            "We respect the International Covenant on Civil and Political Rights.\n\nWe audit how we protect the privacy of our users.\n",
+        ),
+    ]);
+    let gaps = |doc: &str| doc_gaps(&index, doc);
     let slavery = gaps("slavery.txt");
     for id in ["instrument/UDHR", "instrument/ICCPR", "instrument/UNGC"] {
         assert_eq!(class(&slavery, id), "not-mentioned", "{id}");
