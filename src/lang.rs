@@ -28,10 +28,12 @@ pub fn detect(text: &str) -> Lang {
     if english >= 2 && english * 5 >= words {
         return Lang::En;
     }
+    // Full-width Latin letters (ｆｏｒｃｅｄ) are ASCII letters once normalized, as they are
+    // for matching and indexing.
     let ascii_letters = || {
         text.chars()
             .filter(|&c| is_alphabetic(c))
-            .all(|c| c.is_ascii())
+            .all(|c| c.is_ascii() || matches!(c, '\u{FF21}'..='\u{FF3A}' | '\u{FF41}'..='\u{FF5A}'))
     };
     // Fewer function words (lists, names, terse prose) still settle it when they are ones other
     // Latin-script languages do not use and no letter has a diacritic: whatlang said English
@@ -229,6 +231,17 @@ pub fn is_han(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn full_width_latin_is_english_as_its_ascii_form_is() {
+        for (full, ascii) in [
+            ("ｆｏｒｃｅｄ", "forced"),
+            ("ＦＯＲＣＥＤ　ＬＡＢＯＵＲ", "FORCED LABOUR"),
+        ] {
+            assert_eq!(detect(full), detect(ascii), "{full}");
+            assert_eq!(detect(full), Lang::En, "{full}");
+        }
+    }
 
     #[test]
     fn fast_char_classes_agree_with_std() {

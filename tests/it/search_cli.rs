@@ -82,6 +82,11 @@ fn english_query_is_stemmed() {
         hit_ids(&search_hits(&index, "Remedies", &[])),
         hit_ids(&search_hits(&index, "remedy", &[]))
     );
+    // Full-width letters fold to ASCII and are stemmed like them.
+    assert_eq!(
+        hit_ids(&search_hits(&index, "ｖｉｏｌａｔｉｏｎｓ", &[])),
+        hit_ids(&hs)
+    );
 }
 
 #[test]
