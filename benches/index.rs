@@ -193,9 +193,9 @@ fn search_latency(dir: &Path) {
         };
         for _ in 0..10 {
             let t = Instant::now();
-            let hits = search(&h, &req).expect("bench query runs");
+            let found = search(&h, &req).expect("bench query runs");
             times.push(t.elapsed());
-            total_hits += hits.len();
+            total_hits += found.hits.len();
         }
     }
     assert!(total_hits > 0, "bench queries found nothing");

@@ -59,6 +59,11 @@ fn parse_lang(s: &str) -> Result<Lang, String> {
     Lang::parse(s).ok_or_else(|| format!("unknown language {s:?} (zh, en or other)"))
 }
 
+/// Says how many of the matching passages are shown.
+fn shown(hits: usize, total: u64) -> String {
+    format!("{hits} of {total} matching passages shown; --limit N shows more")
+}
+
 /// Runs `hria search`.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let handle = open_reader(&args.index)?;
@@ -83,8 +88,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             eprintln!("hria: --cited `{given}` is {id}");
         }
     }
-    let hits = match checked.and_then(|()| search::search(&handle, &req)) {
-        Ok(h) => h,
+    let search::Found { hits, total } = match checked.and_then(|()| search::search(&handle, &req)) {
+        Ok(found) => found,
         Err(e @ (SearchError::Query { .. } | SearchError::Filter(_))) => {
             eprintln!("hria: {e}");
             return Ok(ExitCode::from(common::EXIT_ERROR));
@@ -97,6 +102,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             for h in &hits {
                 serde_json::to_writer(&mut out, h)?;
                 writeln!(out)?;
+            }
+            // stdout holds hits only; a cut list is said on stderr.
+            if (hits.len() as u64) < total {
+                eprintln!("hria: {}", shown(hits.len(), total));
             }
         }
         Format::Table => {
@@ -157,8 +166,15 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 let snippet = search::mark(&h.snippet, &h.highlights, open, close);
                 writeln!(out, "   {}", snippet.replace('\n', " "))?;
             }
-            if hits.is_empty() {
+            if hits.is_empty() && total == 0 {
                 eprintln!("hria: no hits");
+            } else {
+                let gap = if hits.is_empty() { "" } else { "\n" };
+                if (hits.len() as u64) < total {
+                    writeln!(out, "{gap}{}", shown(hits.len(), total))?;
+                } else {
+                    writeln!(out, "{gap}{total} matching passage(s)")?;
+                }
             }
         }
     }

@@ -590,9 +590,18 @@ fn head(text: &str, n: usize) -> &str {
     }
 }
 
+/// What a search found: the best hits, at most the request's limit, and how many passages match.
+#[derive(Debug, Clone)]
+pub struct Found {
+    /// The best hits, best first.
+    pub hits: Vec<Hit>,
+    /// Passages matching the query and filters, shown or not.
+    pub total: u64,
+}
+
 /// Runs a search; hits are ordered by score, then document id and passage ordinal, so that equal
 /// scores come out the same whatever the segment layout (and the number of indexing threads).
-pub fn search(h: &IndexHandle, req: &SearchRequest) -> Result<Vec<Hit>, SearchError> {
+pub fn search(h: &IndexHandle, req: &SearchRequest) -> Result<Found, SearchError> {
     let query = build_query(h, req)?;
     let f = &h.fields;
     let tv = |e| SearchError::Index(IndexError::tantivy(&h.dir, e));
@@ -600,9 +609,6 @@ pub fn search(h: &IndexHandle, req: &SearchRequest) -> Result<Vec<Hit>, SearchEr
     let limit = req
         .limit
         .min(usize::try_from(h.searcher.num_docs()).unwrap_or(usize::MAX));
-    if limit == 0 {
-        return Ok(Vec::new());
-    }
     // Document records are not passages: kept out of the hits (a query for everything would
     // match them) and out of the BM25 statistics, so that scores are those of the passages alone.
     let passages_only = BooleanQuery::new(vec![
@@ -616,7 +622,7 @@ pub fn search(h: &IndexHandle, req: &SearchRequest) -> Result<Vec<Hit>, SearchEr
         searcher: &h.searcher,
         records: h.searcher.doc_freq(&f.record_term()).map_err(tv)?,
     };
-    let top = h
+    let (top, total) = h
         .searcher
         .search_with_statistics_provider(&passages_only, &Ranked { limit }, &stats)
         .map_err(tv)?;
@@ -671,7 +677,7 @@ pub fn search(h: &IndexHandle, req: &SearchRequest) -> Result<Vec<Hit>, SearchEr
             highlights,
         });
     }
-    Ok(hits)
+    Ok(Found { hits, total })
 }
 
 /// The snippet shown for a fragment of `text` (byte range `frag`, highlights relative to it) and
@@ -821,13 +827,16 @@ impl Ord for SegHit {
 struct RankedSegment {
     segment: SegmentOrdinal,
     limit: usize,
+    /// Every matching passage, kept or not.
+    matched: u64,
     doc_col: Option<StrColumn>,
     ord_col: Option<Column<u64>>,
     heap: BinaryHeap<SegHit>,
 }
 
 impl Collector for Ranked {
-    type Fruit = Vec<RankedHit>;
+    /// The best hits, and how many matched.
+    type Fruit = (Vec<RankedHit>, u64);
     type Child = RankedSegment;
 
     fn for_segment(
@@ -840,6 +849,7 @@ impl Collector for Ranked {
         Ok(RankedSegment {
             segment,
             limit,
+            matched: 0,
             doc_col: ff.str(schema::DOC_ID)?,
             ord_col: ff.u64(schema::ORDINAL).ok(),
             heap: BinaryHeap::with_capacity(limit.saturating_add(1)),
@@ -850,8 +860,12 @@ impl Collector for Ranked {
         true
     }
 
-    fn merge_fruits(&self, fruits: Vec<Vec<RankedHit>>) -> tantivy::Result<Vec<RankedHit>> {
-        let mut all: Vec<RankedHit> = fruits.into_iter().flatten().collect();
+    fn merge_fruits(
+        &self,
+        fruits: Vec<(Vec<RankedHit>, u64)>,
+    ) -> tantivy::Result<(Vec<RankedHit>, u64)> {
+        let total = fruits.iter().map(|(_, n)| n).sum();
+        let mut all: Vec<RankedHit> = fruits.into_iter().flat_map(|(hits, _)| hits).collect();
         all.sort_by(|a, b| {
             b.score
                 .total_cmp(&a.score)
@@ -860,14 +874,15 @@ impl Collector for Ranked {
                 .then(a.addr.cmp(&b.addr))
         });
         all.truncate(self.limit);
-        Ok(all)
+        Ok((all, total))
     }
 }
 
 impl SegmentCollector for RankedSegment {
-    type Fruit = Vec<RankedHit>;
+    type Fruit = (Vec<RankedHit>, u64);
 
     fn collect(&mut self, doc: DocId, score: Score) {
+        self.matched += 1;
         if self.limit == 0 {
             return;
         }
@@ -897,9 +912,10 @@ impl SegmentCollector for RankedSegment {
         }
     }
 
-    fn harvest(self) -> Vec<RankedHit> {
+    fn harvest(self) -> (Vec<RankedHit>, u64) {
         let mut name = String::new();
-        self.heap
+        let hits = self
+            .heap
             .into_vec()
             .into_iter()
             .map(|h| {
@@ -915,7 +931,8 @@ impl SegmentCollector for RankedSegment {
                     addr: DocAddress::new(self.segment, h.doc),
                 }
             })
-            .collect()
+            .collect();
+        (hits, self.matched)
     }
 }
 

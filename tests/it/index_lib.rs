@@ -127,6 +127,7 @@ fn ids(dir: &Path, req: SearchRequest) -> Vec<String> {
     let h = open_reader(dir).unwrap();
     let mut v: Vec<String> = search(&h, &SearchRequest { limit: 100, ..req })
         .unwrap()
+        .hits
         .into_iter()
         .map(|h| h.id)
         .collect();
@@ -208,7 +209,7 @@ fn hits_carry_stored_fields_and_tags() {
     let (tmp, ps) = fixture();
     let h = open_reader(tmp.path()).unwrap();
     assert_eq!(h.documents().unwrap().len(), 2);
-    let hits = search(
+    let found = search(
         &h,
         &SearchRequest {
             query: "强迫劳动".into(),
@@ -217,6 +218,8 @@ fn hits_carry_stored_fields_and_tags() {
         },
     )
     .unwrap();
+    assert_eq!(found.total, 1);
+    let hits = found.hits;
     assert_eq!(hits.len(), 1);
     let hit = &hits[0];
     assert_eq!(hit.id, "a#0");
@@ -457,6 +460,7 @@ fn document_records_are_neither_hits_nor_counted_in_scores() {
         };
         search(&h, &req)
             .unwrap()
+            .hits
             .into_iter()
             .map(|h| (h.id, h.score))
             .collect()

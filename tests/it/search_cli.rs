@@ -612,3 +612,48 @@ fn filters_do_not_change_scores() {
         assert_eq!(s, 1.0);
     }
 }
+
+/// The table ends with how many passages match; jsonl says so on stderr when the list is cut.
+#[test]
+fn the_number_of_matching_passages_is_told() {
+    let (_tmp, index) = indexed();
+    let all = search_hits(&index, "*", &[]).len();
+    assert!(all > 2, "{all}");
+    let run = |args: &[&str]| {
+        let out = hria()
+            .arg("search")
+            .args(args)
+            .arg("--index")
+            .arg(&index)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0));
+        (
+            String::from_utf8(out.stdout).unwrap(),
+            String::from_utf8(out.stderr).unwrap(),
+        )
+    };
+    let (table, _) = run(&["*", "--limit", "2"]);
+    assert!(
+        table.ends_with(&format!(
+            "\n2 of {all} matching passages shown; --limit N shows more\n"
+        )),
+        "{table}"
+    );
+    let (table, _) = run(&["*", "--limit", "1000"]);
+    assert!(
+        table.ends_with(&format!("\n{all} matching passage(s)\n")),
+        "{table}"
+    );
+    let (count, _) = run(&["*", "--limit", "0"]);
+    assert_eq!(
+        count,
+        format!("0 of {all} matching passages shown; --limit N shows more\n")
+    );
+    let (lines, note) = run(&["*", "--limit", "2", "--format", "jsonl"]);
+    assert_eq!(lines.lines().count(), 2);
+    assert!(
+        note.contains(&format!("2 of {all} matching passages shown")),
+        "{note}"
+    );
+}
