@@ -59,8 +59,26 @@ pub const MAX_EVIDENCE: usize = 10;
 
 /// Negation cues (normalized). `n't` attaches to the word before it.
 const NEGATIONS: &[&str] = &[
-    "不", "未", "没有", "无", "并非", "从未", "尚未", "绝不", "难以", "not", "no", "never",
-    "without", "n't", "neither", "nor", "cannot", "yet to",
+    "不",
+    "未",
+    "没有",
+    "无",
+    "并非",
+    "从未",
+    "尚未",
+    "绝不",
+    "难以",
+    "not",
+    "no",
+    "never",
+    "without",
+    "n't",
+    "neither",
+    "nor",
+    "cannot",
+    "yet to",
+    "unable to",
+    "lack of",
 ];
 
 /// Phrases that contain a negation cue but do not negate what follows (adverbs such as 不断

@@ -230,6 +230,18 @@ fn negation_applies_only_to_negatable_entries() {
     )
     .is_none());
     assert!(get(&t.tag_text("我们尚未开展人权影响评估。", None), hrdd).is_none());
+    for text in [
+        "We were unable to undertake an impact assessment this year.",
+        "The lack of an impact assessment is a gap.",
+    ] {
+        assert!(get(&t.tag_text(text, None), hrdd).is_none(), "{text}");
+    }
+    // What a negated word counts does not negate the step: the assessments exist.
+    assert!(get(
+        &t.tag_text("None of our impact assessments found forced labour.", None),
+        hrdd
+    )
+    .is_some());
     assert!(get(&t.tag_text("我们未进行人权影响评估", None), hrdd).is_none());
     assert!(get(
         &t.tag_text("We conducted an impact assessment.", None),
