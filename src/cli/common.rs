@@ -63,8 +63,27 @@ pub fn report_skips(skips: &[hria::ingest::Skip]) {
     }
     eprintln!("hria: {} input(s) skipped or degraded:", skips.len());
     for s in skips {
-        eprintln!("  {}: {}", s.path.display(), s.reason);
+        eprintln!("  {}: {}", shown_path(&s.path), s.reason);
     }
+}
+
+/// A path for a report line: control chars escaped (a newline in a file name cannot start a
+/// line of its own) and bytes that are not UTF-8 written `\xNN`, so that two such names differ.
+pub fn shown_path(path: &std::path::Path) -> String {
+    let mut out = String::new();
+    for chunk in path.as_os_str().as_encoded_bytes().utf8_chunks() {
+        for c in chunk.valid().chars() {
+            if c.is_control() {
+                out.extend(c.escape_default());
+            } else {
+                out.push(c);
+            }
+        }
+        for b in chunk.invalid() {
+            out.push_str(&format!("\\x{b:02X}"));
+        }
+    }
+    out
 }
 
 /// Loads and renders every candidate in parallel and writes the outputs in walk order, a few
@@ -125,5 +144,26 @@ impl DocFilterArgs {
             kind: self.doc_kind.clone(),
             year: self.year,
         }
+    }
+}
+
+/// Whether to colour stdout: a terminal, and `NO_COLOR` unset or empty (as no-color.org asks).
+pub fn colour_stdout() -> bool {
+    use std::io::IsTerminal;
+    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    #[cfg(unix)]
+    #[test]
+    fn shown_paths_escape_control_chars_and_bytes_that_are_not_utf8() {
+        use std::os::unix::ffi::OsStrExt;
+        let path = std::path::Path::new(std::ffi::OsStr::from_bytes(b"dir/a\nb\xff\xfe.md"));
+        assert_eq!(super::shown_path(path), "dir/a\\nb\\xFF\\xFE.md");
+        assert_eq!(
+            super::shown_path(std::path::Path::new("人权/报告.md")),
+            "人权/报告.md"
+        );
     }
 }

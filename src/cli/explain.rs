@@ -3,7 +3,7 @@
 use super::common::{DEFAULT_INDEX, EXIT_OK};
 use hria::query::explain::{self, Explained};
 use hria::query::reader;
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -40,11 +40,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             v["highlighted"] = serde_json::Value::String(e.highlighted("[[", "]]"));
             format!("{}\n", serde_json::to_string_pretty(&v)?)
         }
-        ExplainFormat::Table => {
-            let colour = std::io::stdout().is_terminal()
-                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-            render(&e, colour)
-        }
+        ExplainFormat::Table => render(&e, super::common::colour_stdout()),
     };
     let mut out = std::io::stdout().lock();
     out.write_all(text.as_bytes())?;

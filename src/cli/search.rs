@@ -4,7 +4,7 @@ use super::common;
 use hria::index::open_reader;
 use hria::model::Lang;
 use hria::query::search::{self, SearchError, SearchRequest};
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -109,7 +109,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             }
         }
         Format::Table => {
-            let colour = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+            let colour = common::colour_stdout();
             let (open, close) = if colour {
                 ("\x1b[1;33m", "\x1b[0m")
             } else {

@@ -270,6 +270,17 @@ pub fn decode_hashed(
     if decoded.text.trim().is_empty() {
         return Err(skip(SkipKind::Empty, "empty file (only whitespace)".into()));
     }
+    // Zero-width spaces, BOMs and the like make no text either (segmentation drops them).
+    if decoded
+        .text
+        .chars()
+        .all(|c| c.is_whitespace() || crate::normalize::is_invisible(c))
+    {
+        return Err(skip(
+            SkipKind::Empty,
+            "empty file (only whitespace and invisible characters)".into(),
+        ));
+    }
     let entry = c.meta.as_deref().cloned().unwrap_or_default();
     let title = entry
         .title

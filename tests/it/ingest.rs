@@ -241,6 +241,18 @@ fn empty_and_whitespace_files_are_skipped() {
         (s.kind, s.reason.as_str()),
         (SkipKind::Empty, "empty file (only whitespace)")
     );
+    // Zero-width spaces and a BOM mid-file make no text either.
+    let dir = tempfile::tempdir().unwrap();
+    let invisible = dir.path().join("invisible.md");
+    fs::write(&invisible, "\u{200B}\n\u{200B} \u{FEFF}\n").unwrap();
+    let s = load_path(&invisible, &opts()).unwrap_err();
+    assert_eq!(
+        (s.kind, s.reason.as_str()),
+        (
+            SkipKind::Empty,
+            "empty file (only whitespace and invisible characters)"
+        )
+    );
 }
 
 #[test]
