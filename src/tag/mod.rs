@@ -233,6 +233,9 @@ struct EntryInfo {
     coverers: Vec<(u32, bool)>,
     /// A keyword of it is rights language (an instrument or a right).
     rights_language: bool,
+    /// What a passage is about (a right, a group, a theme, an SDG), not a step, a stance or an
+    /// instrument: a capitalised match of it inside a longer proper name does not count.
+    subject: bool,
 }
 
 /// A pattern occurrence that passed the boundary checks (normalized byte offsets).
@@ -283,6 +286,11 @@ struct Ctx<'a> {
     words: WordBounds<'a>,
     /// The passage has rights or treaty language, or names a right or an instrument by keyword.
     rights_language: bool,
+    /// Whether the text is title case (see [`in_proper_name`]), computed on first use.
+    title_case: Option<bool>,
+    /// Where instruments are named by title (normalized ranges, by start): a right or a group in
+    /// a title ("… Rights of All Migrant Workers") is what the passage is about.
+    titles: &'a [Range<usize>],
 }
 
 /// Han text longer than this many chars on a side of a match is cut in a window of this size
@@ -435,6 +443,8 @@ struct Scratch {
     found: Vec<(u32, Tag)>,
     /// Instruments covered by the found tags, with their score.
     covered: Vec<(u32, f32)>,
+    /// Instrument titles named in the passage (see [`Ctx::titles`]).
+    titles: Vec<Range<usize>>,
     /// See [`WordBounds`].
     runs: Vec<(usize, usize, usize, usize)>,
     bounds: Vec<usize>,
@@ -700,6 +710,7 @@ impl Tagger {
             breaks,
             found,
             covered,
+            titles,
             runs,
             bounds,
             has_words,
@@ -803,6 +814,13 @@ impl Tagger {
             )
         });
 
+        titles.clear();
+        titles.extend(
+            hits.iter()
+                .filter(|h| h.role == Role::Keyword && self.entries[h.entry as usize].instrument)
+                .map(|h| h.start..h.end),
+        );
+        let titles = &titles[..];
         let mut ctx = Ctx {
             clean,
             norm,
@@ -817,6 +835,8 @@ impl Tagger {
             section_cues: None,
             map,
             rights_language,
+            title_case: None,
+            titles,
             words: WordBounds {
                 edges,
                 runs,
@@ -904,6 +924,23 @@ impl Tagger {
                 continue;
             }
             if info.stance && in_title(t, h.start, h.end) {
+                continue;
+            }
+            // A named policy or mechanism ("Supplier Code of Conduct", "Speak Up line") is
+            // evidence of the step it names; only subjects are mistaken for names.
+            if info.subject
+                && matches!(h.role, Role::Keyword | Role::Weak)
+                && in_proper_name(
+                    clean,
+                    norm.to_source(h.start),
+                    norm.to_source_end(h.end),
+                    &mut ctx.title_case,
+                )
+                && !ctx
+                    .titles
+                    .iter()
+                    .any(|r| r.start <= h.start && h.end <= r.end)
+            {
                 continue;
             }
             if ctx.words.straddles(clean, t, norm, h.start, h.end) {
@@ -1283,6 +1320,9 @@ fn entry_infos(taxonomy: &Taxonomy) -> Vec<EntryInfo> {
                 stance: e.id.starts_with("stance/"),
                 coverers,
                 rights_language: is_instrument(e) || e.id.starts_with("right/"),
+                subject: ["right/", "group/", "theme/", "sdg/"]
+                    .iter()
+                    .any(|p| e.id.starts_with(p)),
             }
         })
         .collect()
@@ -1317,6 +1357,126 @@ fn right_boundary(t: &str, end: usize, plural: bool) -> Option<usize> {
 fn abbr_as_written(clean: &str, norm: &NormText, r: Range<usize>, abbr: &str) -> bool {
     let src = clean.get(norm.range_to_source(r)).unwrap_or("");
     src.chars().map(text::fold_width).eq(abbr.chars())
+}
+
+/// Whether an English match `start..end` of `clean` is part of the name of an organisation or a
+/// place ("Wimmera Health Care Group", "Grampians Health", "Aspire Housing", "Fair Labor
+/// Association"), which says nothing of what the passage is about: the match is written as a
+/// name (each word capitalised but for small words such as "and", "of"), and so is the word
+/// before it, which is no sentence opener ("Our", "This"). A name that goes on into a document
+/// word ("Migrant Worker Policy", "Fighting Forced Labour … Act") names a policy or law about the
+/// subject and counts. Not in title-case text (a heading, where every word is capitalised and a
+/// capital says nothing): `title_case` caches that verdict for the passage.
+fn in_proper_name(clean: &str, start: usize, end: usize, title_case: &mut Option<bool>) -> bool {
+    let Some(m) = clean.get(start..end) else {
+        return false;
+    };
+    // Words in capitals are a heading run into the text ("STEPS TO PREVENT FORCED LABOUR").
+    let shouted = |w: &str| w.len() >= 2 && !w.bytes().any(|b| b.is_ascii_lowercase());
+    if !m
+        .split(' ')
+        .all(|w| capitalised(w) || SMALL_WORDS.contains(&w))
+        || !capitalised(m)
+        || shouted(m)
+    {
+        return false;
+    }
+    let before = clean[..start].trim_end_matches([' ', '\u{a0}']);
+    // Only a space, not punctuation, between them.
+    if before.len() == start {
+        return false;
+    }
+    let prev = before
+        .rsplit(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '\''))
+        .next()
+        .unwrap_or("");
+    if !capitalised(prev) || shouted(prev) || OPENERS.iter().any(|o| o.eq_ignore_ascii_case(prev)) {
+        return false;
+    }
+    // The name's other words, up to the first word outside it on either side: a document word
+    // among them names a policy, a plan or a law ("Occupational Health and Safety policy",
+    // "National Action Plan to Combat Human Trafficking").
+    let is_document = |w: &str| {
+        let w = w.trim_matches(|c: char| !c.is_ascii_alphabetic());
+        DOCUMENT_WORDS.iter().any(|d| d.eq_ignore_ascii_case(w))
+    };
+    let in_name = |w: &&str| capitalised(w) || SMALL_WORDS.contains(w);
+    let gap = |c: char| c.is_whitespace() || c == ',';
+    let mut names_a_document = false;
+    for w in clean[end..].split(gap).filter(|w| !w.is_empty()) {
+        names_a_document |= is_document(w);
+        // The first word past the name still counts: "… Safety policy".
+        if names_a_document || !in_name(&w) {
+            break;
+        }
+    }
+    names_a_document = names_a_document
+        || clean[..start]
+            .rsplit(gap)
+            .filter(|w| !w.is_empty())
+            .take_while(in_name)
+            .any(is_document);
+    !names_a_document && !*title_case.get_or_insert_with(|| is_title_case(clean))
+}
+
+/// Whether a word starts with a capital letter.
+fn capitalised(w: &str) -> bool {
+    w.starts_with(|c: char| c.is_ascii_uppercase())
+}
+
+/// Words a name may hold uncapitalised.
+const SMALL_WORDS: &[&str] = &["and", "of", "the", "for", "in", "on", "to", "&"];
+
+/// Capitalised words that open a sentence rather than a name.
+const OPENERS: &[&str] = &[
+    "A", "An", "The", "This", "These", "That", "Those", "Our", "Its", "Their", "We", "In", "At",
+    "For", "To", "On", "By", "With", "As", "All", "Any", "Each", "Every", "No", "Further", "Such",
+    // A national scheme is about its subject ("the National Living Wage").
+    "National",
+];
+
+/// Words that make a name a document's: a policy, a code, a law, a plan.
+const DOCUMENT_WORDS: &[&str] = &[
+    "Policy",
+    "Policies",
+    "Code",
+    "Act",
+    "Statement",
+    "Standard",
+    "Standards",
+    "Plan",
+    "Programme",
+    "Program",
+    "Strategy",
+    "Framework",
+    "Guidelines",
+    "Principles",
+    "Charter",
+    "Procedure",
+    "Register",
+    "Law",
+    "Regulation",
+    "Regulations",
+    "Index",
+    "Declaration",
+    "Convention",
+    "Report",
+    "Questionnaire",
+    "Guidance",
+    "Training",
+];
+
+/// Whether most longer English words of a text are capitalised, as in a heading.
+fn is_title_case(text: &str) -> bool {
+    let (mut words, mut capitalised) = (0usize, 0usize);
+    for w in text
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| w.len() >= 4)
+    {
+        words += 1;
+        capitalised += usize::from(w.starts_with(|c: char| c.is_ascii_uppercase()));
+    }
+    words > 0 && capitalised * 2 >= words
 }
 
 /// Whether a match is enclosed in brackets or quotes: `（ILO）`, `《UNGP》`, `"CRC"`.

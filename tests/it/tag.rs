@@ -401,3 +401,42 @@ fn narrow_treaties_are_covered_only_by_their_subject() {
         }
     }
 }
+
+/// A capitalised match inside the name of an organisation or a place says nothing of what a
+/// passage is about; a policy, plan or law named after its subject does, and so do headings
+/// and text that merely starts a sentence with a capital.
+#[test]
+fn names_of_organisations_do_not_tag_their_words() {
+    let tagger = Tagger::new(Taxonomy::builtin());
+    let tags = |text: &str| tagger.tag_text(text, None);
+    let health = "right/economic-social-cultural/health";
+    for text in [
+        "Due to the significant impact of Covid-19, Wimmera Health Care Group has been unable to undertake a formal risk assessment of its operations and supply chains.",
+        "Our partners include Grampians Health and the local council.",
+    ] {
+        assert!(!has(&tags(text), health), "{text}");
+    }
+    assert!(!has(
+        &tags("Of the companies below the turnover threshold, Aspire Housing is considering requesting these contractors complete a questionnaire."),
+        "right/economic-social-cultural/housing"
+    ));
+    for (text, id) in [
+        ("Health care must be accessible to all workers.", health),
+        ("We improve access to health care in rural areas.", health),
+        ("We have a Foreign Migrant Worker Policy for suppliers.", "group/migrants"),
+        (
+            "We follow the US National Action Plan to Combat Human Trafficking.",
+            "right/labour/forced-labour",
+        ),
+        ("All staff are paid the National Living Wage.", "right/labour/working-conditions"),
+        ("Our Approach To Preventing Forced Labour", "right/labour/forced-labour"),
+        ("STEPS TO PREVENT FORCED LABOUR in our supply chain", "right/labour/forced-labour"),
+        // A treaty's title names its subject.
+        (
+            "Ratify the International Convention on the Protection of the Rights of All Migrant Workers.",
+            "group/migrants",
+        ),
+    ] {
+        assert!(has(&tags(text), id), "{text}: {id}");
+    }
+}
