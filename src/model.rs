@@ -246,8 +246,8 @@ pub struct Token {
     pub range: Range<usize>,
 }
 
-/// Where a passage's whole words start and end (sub-words aside), one bit per byte of the clean
-/// text. The tagger asks which word holds an offset for every Chinese keyword match; reading
+/// Where a passage's whole words start and end (sub-words aside): two bits per byte of the clean
+/// text, one set where a word starts and one where a word ends. The tagger asks which word holds an offset for every Chinese keyword match; reading
 /// these few bits instead of the tokens (40 bytes each, sub-words included) keeps the tokens,
 /// long out of the CPU caches when a passage is tagged after others were segmented, from being
 /// read again.

@@ -288,9 +288,10 @@ struct Ctx<'a> {
     rights_language: bool,
     /// Whether the text is title case (see [`in_proper_name`]), computed on first use.
     title_case: Option<bool>,
-    /// Where instruments are named by title (normalized ranges, by start): a right or a group in
-    /// a title ("… Rights of All Migrant Workers") is what the passage is about.
-    titles: &'a [Range<usize>],
+    /// Every counted match of the passage, sorted by entry: an instrument's title among them may
+    /// hold a right or a group ("… Rights of All Migrant Workers"), which is then what the passage
+    /// is about.
+    hits: &'a [Hit],
 }
 
 /// Han text longer than this many chars on a side of a match is cut in a window of this size
@@ -443,8 +444,6 @@ struct Scratch {
     found: Vec<(u32, Tag)>,
     /// Instruments covered by the found tags, with their score.
     covered: Vec<(u32, f32)>,
-    /// Instrument titles named in the passage (see [`Ctx::titles`]).
-    titles: Vec<Range<usize>>,
     /// See [`WordBounds`].
     runs: Vec<(usize, usize, usize, usize)>,
     bounds: Vec<usize>,
@@ -710,7 +709,6 @@ impl Tagger {
             breaks,
             found,
             covered,
-            titles,
             runs,
             bounds,
             has_words,
@@ -814,13 +812,6 @@ impl Tagger {
             )
         });
 
-        titles.clear();
-        titles.extend(
-            hits.iter()
-                .filter(|h| h.role == Role::Keyword && self.entries[h.entry as usize].instrument)
-                .map(|h| h.start..h.end),
-        );
-        let titles = &titles[..];
         let mut ctx = Ctx {
             clean,
             norm,
@@ -836,7 +827,7 @@ impl Tagger {
             map,
             rights_language,
             title_case: None,
-            titles,
+            hits,
             words: WordBounds {
                 edges,
                 runs,
@@ -936,10 +927,12 @@ impl Tagger {
                     norm.to_source_end(h.end),
                     &mut ctx.title_case,
                 )
-                && !ctx
-                    .titles
-                    .iter()
-                    .any(|r| r.start <= h.start && h.end <= r.end)
+                && !ctx.hits.iter().any(|t| {
+                    t.role == Role::Keyword
+                        && self.entries[t.entry as usize].instrument
+                        && t.start <= h.start
+                        && h.end <= t.end
+                })
             {
                 continue;
             }
