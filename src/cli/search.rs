@@ -61,7 +61,11 @@ fn parse_lang(s: &str) -> Result<Lang, String> {
 
 /// Says how many of the matching passages are shown.
 fn shown(hits: usize, total: u64) -> String {
-    format!("{hits} of {total} matching passages shown; --limit N shows more")
+    if hits == 0 {
+        format!("{total} matching passage(s), none shown (--limit 0)")
+    } else {
+        format!("{hits} of {total} matching passages shown; --limit N shows more")
+    }
 }
 
 /// Runs `hria search`.

@@ -887,20 +887,27 @@ pub(crate) fn is_index_file(name: &str) -> bool {
 }
 
 /// The entries of an index folder that no index writes, sorted: folders, and files other than
-/// an index's own. Hidden files are left out: a rebuild carries them over.
+/// an index's own. The user's hidden files are left out: a rebuild carries them over.
 pub(crate) fn foreign_entries(dir: &Path) -> Result<Vec<String>, IndexError> {
     let entries = std::fs::read_dir(dir).map_err(|e| IndexError::from_io(dir, dir, "read", &e))?;
     let mut names: Vec<String> = entries
         .flatten()
         .filter(|e| {
-            let name = e.file_name().to_string_lossy().into_owned();
+            let name = e.file_name();
             let is_file = e.file_type().is_ok_and(|t| t.is_file());
-            !(is_file && (name.starts_with('.') || is_index_file(&name)))
+            !(is_file && is_index_file(&name.to_string_lossy()) || is_carried(&name, is_file))
         })
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .collect();
     names.sort();
     Ok(names)
+}
+
+/// Whether an entry of an index folder is a hidden file of the user's (`.gitignore`), which a
+/// rebuild carries into the new folder: a file whose name starts with a dot and is not one of
+/// the index's own (its managed list, its lock files).
+pub(crate) fn is_carried(name: &std::ffi::OsStr, is_file: bool) -> bool {
+    is_file && name.as_encoded_bytes().starts_with(b".") && !is_index_file(&name.to_string_lossy())
 }
 
 /// Names for a message: the first few, quoted, and how many more.

@@ -251,31 +251,24 @@ fn is_empty_dir(dir: &Path) -> Result<bool, IndexError> {
     Ok(std::fs::read_dir(dir)
         .map_err(|e| IndexError::io(dir, e))?
         .filter_map(Result::ok)
-        .all(|e| is_hidden(&e.path())))
+        .all(|e| e.file_name().as_encoded_bytes().starts_with(b".")))
 }
 
-fn is_hidden(path: &Path) -> bool {
-    path.file_name()
-        .and_then(|n| n.to_str())
-        .is_some_and(|n| n.starts_with('.'))
-}
-
-/// Carries hidden files that are not tantivy's (`.gitignore` and the like) from the old index
-/// folder into the new one, so that a rebuild leaves the folder as the user set it up.
-fn carry_hidden_files(from: &Path, to: &Path) {
-    let Ok(entries) = std::fs::read_dir(from) else {
-        return;
-    };
+/// Carries the hidden files of the user's (`.gitignore` and the like, see
+/// [`super::is_carried`]) from the old index folder into the new one, so that a rebuild leaves
+/// the folder as the user set it up. A file that cannot be copied stops the rebuild before the
+/// old folder is touched.
+fn carry_hidden_files(from: &Path, to: &Path) -> Result<(), IndexError> {
+    let entries = std::fs::read_dir(from).map_err(|e| IndexError::io(from, e))?;
     for e in entries.filter_map(Result::ok) {
-        let p = e.path();
+        let is_file = e.file_type().is_ok_and(|t| t.is_file());
         let name = e.file_name();
-        let tantivy_file = name
-            .to_str()
-            .is_some_and(|n| n.starts_with(".tantivy") || n.starts_with(".managed"));
-        if is_hidden(&p) && p.is_file() && !tantivy_file && !to.join(&name).exists() {
-            let _ = std::fs::copy(&p, to.join(&name));
+        if super::is_carried(&name, is_file) && !to.join(&name).exists() {
+            std::fs::copy(e.path(), to.join(&name))
+                .map_err(|err| IndexError::io(&e.path(), err))?;
         }
     }
+    Ok(())
 }
 
 /// A sibling path of `dir` named `<name><suffix>`.
@@ -706,7 +699,7 @@ fn swap_in(
     old_lock: Option<tantivy::directory::DirectoryLock>,
 ) -> Result<(), IndexError> {
     if dir.exists() {
-        carry_hidden_files(dir, tmp);
+        carry_hidden_files(dir, tmp)?;
     }
     let old = if dir.exists() {
         let old = sibling(dir, &format!(".old-{}", std::process::id()))?;

@@ -97,14 +97,23 @@ pub(crate) fn decode(
         }
         Err(bytes) => bytes,
     };
-    let encoding = if mostly_utf8(&bytes) {
+    let (multibyte, invalid) = utf8_counts(&bytes);
+    let encoding = if multibyte > 0 && multibyte >= 4 * invalid {
         UTF_8
     } else {
         let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
         // Not the last chunk: a file cut off mid-character would otherwise rule out every
         // multi-byte encoding, and the cut character is counted as replaced when decoding.
         detector.feed(&bytes, false);
-        detector.guess(None, chardetng::Utf8Detection::Deny)
+        let guess = detector.guess(None, chardetng::Utf8Detection::Deny);
+        // Valid UTF-8 sequences at least as many as invalid ones: a single-byte encoding makes
+        // those only by accident (smart quotes and one stray Latin-1 byte are damaged UTF-8, not
+        // Windows-1252), while a short GBK or Big5 text can.
+        if multibyte > 0 && multibyte >= invalid && guess.is_single_byte() {
+            UTF_8
+        } else {
+            guess
+        }
     };
     Ok(finish(bytes, encoding, EncodingSource::Detected))
 }
@@ -177,12 +186,10 @@ fn finish(bytes: Vec<u8>, encoding: &'static Encoding, source: EncodingSource) -
     }
 }
 
-/// Whether invalid UTF-8 is still best read as UTF-8 with a few damaged sequences: its valid
-/// multi-byte characters are at least as many as its invalid sequences. Legacy CJK encodings
-/// form valid UTF-8 sequences only by accident, so they fail this test by a wide margin; a text
-/// of smart quotes and one stray Latin-1 byte passes it, and reads with one char replaced (and
-/// reported) rather than every quote garbled as Windows-1252.
-fn mostly_utf8(bytes: &[u8]) -> bool {
+/// The valid multi-byte characters and the invalid sequences of invalid UTF-8. Far more of the
+/// first (four times) and it is best read as UTF-8 with a few damaged sequences: legacy CJK
+/// encodings form valid UTF-8 sequences only by accident.
+fn utf8_counts(bytes: &[u8]) -> (usize, usize) {
     let (mut multibyte, mut invalid) = (0usize, 0usize);
     for chunk in bytes.utf8_chunks() {
         multibyte += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
@@ -190,7 +197,7 @@ fn mostly_utf8(bytes: &[u8]) -> bool {
             invalid += 1;
         }
     }
-    multibyte > 0 && multibyte >= invalid
+    (multibyte, invalid)
 }
 
 /// The UTF-16 byte orders, likelier first: ASCII and Latin text has a zero high byte in most
@@ -358,6 +365,14 @@ mod tests {
             "We don’t tolerate it – our policy’s aim. Caf\u{FFFD}\n"
         );
         assert_eq!(d.replaced, 1);
+    }
+
+    #[test]
+    fn short_gbk_with_a_few_accidental_utf8_sequences_stays_gbk() {
+        let text = "Annual report 2023 / 劳动权 and 住房权 are respected.";
+        let (bytes, _, _) = encoding_rs::GBK.encode(text);
+        let d = decode(bytes.into_owned(), None).unwrap();
+        assert_eq!((d.text.as_str(), d.replaced), (text, 0));
     }
 
     #[test]

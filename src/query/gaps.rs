@@ -4,9 +4,10 @@
 //! Definitions (a passage's *context* is its section, i.e. every passage of the same document
 //! with the same section path; a passage without a section is its own context):
 //! - a right, group or theme is *addressed by* the passages carrying its tag or a descendant tag;
-//! - an instrument is *named by* the passages citing it, and *addressed by* the passages covering
-//!   it: a covered facet, or a tag one of its `links` (or a descendant) — an instrument without
-//!   links is addressed by the passages citing or covering it;
+//! - an instrument is *named by* the passages citing it, and *addressed by* the passages the
+//!   tagger found covering it (a covered facet) and, in a document that names it, the passages
+//!   with a tag in its `links` (or a descendant) — an instrument without links is addressed by
+//!   the passages citing or covering it;
 //! - `not-mentioned`: neither named nor addressed;
 //! - `cited-only` (instruments): named, never addressed;
 //! - `mentioned-only`: addressed, but no context of an addressing passage has a commitment, an
@@ -229,9 +230,11 @@ const DD_MASK: u8 = 0b11_1110;
 struct Acc {
     cited: Vec<u32>,
     addressing: Vec<u32>,
-    /// Passages with a tag the instrument links to but no covered tag: addressing it only if it
-    /// is named somewhere in the selected documents.
+    /// Passages with a tag the instrument links to but no covered tag: addressing it only in a
+    /// document that names it.
     linked: Vec<u32>,
+    /// Documents with a passage naming the instrument.
+    citing_docs: BTreeSet<u32>,
     docs: BTreeSet<u32>,
 }
 
@@ -305,6 +308,7 @@ pub fn gaps(ix: &OpenIndex, res: &Resolved, opts: &GapOptions) -> Result<GapRepo
             cited: Vec::new(),
             addressing: Vec::new(),
             linked: Vec::new(),
+            citing_docs: BTreeSet::new(),
             docs: BTreeSet::new(),
         })
         .collect();
@@ -330,14 +334,13 @@ pub fn gaps(ix: &OpenIndex, res: &Resolved, opts: &GapOptions) -> Result<GapRepo
             }
             let a = &mut acc[k];
             if linked_only {
-                if !entry.links.is_empty() {
-                    a.linked.push(r as u32);
-                }
+                a.linked.push(r as u32);
                 continue;
             }
             a.docs.insert(row.doc);
             if how & CITED != 0 {
                 a.cited.push(r as u32);
+                a.citing_docs.insert(row.doc);
             }
             let addresses = if !instrument {
                 how & MATCHED != 0
@@ -355,18 +358,23 @@ pub fn gaps(ix: &OpenIndex, res: &Resolved, opts: &GapOptions) -> Result<GapRepo
             }
         }
     }
-    // A named instrument is addressed wherever what it protects is (its links); one never named
-    // only where the tagger found it covered, so that a general catalogue (the UDHR) is not
-    // "addressed" by every right a document touches, as search and coverage count it.
+    // In a document that names an instrument, it is addressed wherever what it protects is (its
+    // links); elsewhere only where the tagger found it covered, so that a general catalogue (the
+    // UDHR) is not "addressed" by every right a document touches, as search and coverage count
+    // it.
     for a in acc.iter_mut() {
-        if a.cited.is_empty() || a.linked.is_empty() {
-            continue;
+        let linked = std::mem::take(&mut a.linked);
+        let before = a.addressing.len();
+        for r in linked {
+            let doc = table.rows[r as usize].doc;
+            if a.citing_docs.contains(&doc) {
+                a.docs.insert(doc);
+                a.addressing.push(r);
+            }
         }
-        for &r in &a.linked {
-            a.docs.insert(table.rows[r as usize].doc);
+        if a.addressing.len() > before {
+            a.addressing.sort_unstable();
         }
-        a.addressing.append(&mut a.linked);
-        a.addressing.sort_unstable();
     }
     // The first passage of each section carrying each element, for due-diligence evidence.
     let mut section_element: HashMap<(u32, u8), u32> = HashMap::new();

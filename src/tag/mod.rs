@@ -1383,7 +1383,12 @@ fn in_proper_name(clean: &str, start: usize, end: usize, title_case: &mut Option
         .rsplit(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '\''))
         .next()
         .unwrap_or("");
-    if !capitalised(prev) || shouted(prev) || OPENERS.iter().any(|o| o.eq_ignore_ascii_case(prev)) {
+    // A verb in -ing opens a clause ("Eliminating Forced Labour is a priority").
+    if !capitalised(prev)
+        || shouted(prev)
+        || prev.ends_with("ing")
+        || OPENERS.iter().any(|o| o.eq_ignore_ascii_case(prev))
+    {
         return false;
     }
     // The name's other words, up to the first word outside it on either side: a document word
@@ -1395,11 +1400,13 @@ fn in_proper_name(clean: &str, start: usize, end: usize, title_case: &mut Option
     };
     let in_name = |w: &&str| capitalised(w) || SMALL_WORDS.contains(w);
     let gap = |c: char| c.is_whitespace() || c == ',';
+    // Neither side reaches past the end of a sentence or a bracket.
+    let ends = |w: &str| w.ends_with(['.', ';', ':', '!', '?', ')']) || w.contains('(');
     let mut names_a_document = false;
     for w in clean[end..].split(gap).filter(|w| !w.is_empty()) {
         names_a_document |= is_document(w);
         // The first word past the name still counts: "… Safety policy".
-        if names_a_document || !in_name(&w) {
+        if names_a_document || !in_name(&w) || ends(w) {
             break;
         }
     }
@@ -1407,7 +1414,7 @@ fn in_proper_name(clean: &str, start: usize, end: usize, title_case: &mut Option
         || clean[..start]
             .rsplit(gap)
             .filter(|w| !w.is_empty())
-            .take_while(in_name)
+            .take_while(|w| in_name(w) && !ends(w))
             .any(is_document);
     !names_a_document && !*title_case.get_or_insert_with(|| is_title_case(clean))
 }
@@ -1461,15 +1468,15 @@ const DOCUMENT_WORDS: &[&str] = &[
 
 /// Whether most longer English words of a text are capitalised, as in a heading.
 fn is_title_case(text: &str) -> bool {
-    let (mut words, mut capitalised) = (0usize, 0usize);
+    let (mut words, mut caps) = (0usize, 0usize);
     for w in text
         .split(|c: char| !c.is_ascii_alphabetic())
         .filter(|w| w.len() >= 4)
     {
         words += 1;
-        capitalised += usize::from(w.starts_with(|c: char| c.is_ascii_uppercase()));
+        caps += usize::from(capitalised(w));
     }
-    words > 0 && capitalised * 2 >= words
+    words > 0 && caps * 2 >= words
 }
 
 /// Whether a match is enclosed in brackets or quotes: `（ILO）`, `《UNGP》`, `"CRC"`.

@@ -599,9 +599,11 @@ fn a_rebuild_never_deletes_files_that_are_not_the_index() {
     std::fs::remove_file(index.join("notes.txt")).unwrap();
     std::fs::remove_dir(index.join("drafts")).unwrap();
     std::fs::write(index.join(".gitignore"), "*\n").unwrap();
+    std::fs::write(index.join(".managed-notes"), "mine").unwrap();
     let s = index_json(&corpus, &index, &["--rebuild"]);
     assert_eq!(s["indexed"], 3);
     assert!(index.join(".gitignore").is_file());
+    assert!(index.join(".managed-notes").is_file());
 }
 
 #[test]
@@ -970,8 +972,9 @@ fn a_miscounted_segment_is_damage_and_a_stray_copy_is_not() {
         std::fs::write(&path, meta.to_string()).unwrap();
         assert_reported_as_damaged(&corpus, &index, &format!("counts {count} documents"));
     }
+    // A damaged copy: the index's own files are intact, and only they are checked.
     let (_tmp, _corpus, index) = damaged_index("store", |p| {
-        std::fs::copy(p, p.with_extension("store.bak")).unwrap();
+        std::fs::write(p.with_extension("store.bak"), b"garbage").unwrap();
     });
     assert!(!search_ids(&index, "强迫劳动", &[]).is_empty());
 }

@@ -648,7 +648,7 @@ fn the_number_of_matching_passages_is_told() {
     let (count, _) = run(&["*", "--limit", "0"]);
     assert_eq!(
         count,
-        format!("0 of {all} matching passages shown; --limit N shows more\n")
+        format!("{all} matching passage(s), none shown (--limit 0)\n")
     );
     let (lines, note) = run(&["*", "--limit", "2", "--format", "jsonl"]);
     assert_eq!(lines.lines().count(), 2);

@@ -416,6 +416,11 @@ fn names_of_organisations_do_not_tag_their_words() {
     ] {
         assert!(!has(&tags(text), health), "{text}");
     }
+    // The name ends with its sentence: the next one's "Code of Conduct" is not part of it.
+    assert!(!has(
+        &tags("Our partner in this work is the Wimmera Health Care Group. Our Code of Conduct applies to every supplier we work with."),
+        health
+    ));
     assert!(!has(
         &tags("Of the companies below the turnover threshold, Aspire Housing is considering requesting these contractors complete a questionnaire."),
         "right/economic-social-cultural/housing"
@@ -430,6 +435,10 @@ fn names_of_organisations_do_not_tag_their_words() {
         ),
         ("All staff are paid the National Living Wage.", "right/labour/working-conditions"),
         ("Our Approach To Preventing Forced Labour", "right/labour/forced-labour"),
+        (
+            "Eliminating Forced Labour is a priority across our business and our supply chains.",
+            "right/labour/forced-labour",
+        ),
         ("STEPS TO PREVENT FORCED LABOUR in our supply chain", "right/labour/forced-labour"),
         // A treaty's title names its subject.
         (
