@@ -240,8 +240,23 @@ fn parse(name: &str, text: &str) -> Result<Parsed, TaxonomyError> {
             message: e.message().trim().to_string(),
         }
     };
-    let doc: FileDoc = toml::from_str(text).map_err(syntax)?;
     let spans: FileSpans = toml::from_str(text).map_err(syntax)?;
+    let doc: FileDoc = toml::from_str(text).map_err(|e| {
+        // Valid TOML of the wrong shape (a missing name, a number for a keyword): the entry
+        // it is in is named, as for every other problem of an entry.
+        let mut err = syntax(e.clone());
+        let at = e.span().map(|s| s.start);
+        let entry = spans
+            .entry
+            .iter()
+            .find(|s| at.is_some_and(|a| s.span().contains(&a)));
+        if let (Some(entry), TaxonomyError::Syntax { message, .. }) = (entry, &mut err) {
+            if let Some(id) = &entry.get_ref().id {
+                *message = format!("entry `{}`: {message}", id.get_ref());
+            }
+        }
+        err
+    })?;
     // Every keyword records its line: counting newlines from the top for each was quadratic and
     // a tenth of `hria tag`'s start-up on the built-in taxonomy.
     let line_of = line_finder(text);

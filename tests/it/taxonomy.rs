@@ -817,3 +817,19 @@ fn ilo_and_slavery_conventions_are_instruments_of_their_own() {
         "instrument/ILO-C189",
     );
 }
+
+#[test]
+fn an_entry_of_the_wrong_shape_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("missing.toml");
+    std::fs::write(
+        &path,
+        "[[entry]]\nid = \"right/a\"\nname_en = \"A\"\nname_zh = \"甲\"\nen = [\"aaa\"]\nzh = [\"甲甲\"]\n\n[[entry]]\nid = \"right/b\"\nname_en = \"B\"\nen = [\"bbb\"]\n",
+    )
+    .unwrap();
+    let msg = Taxonomy::from_file(&path).unwrap_err().to_string();
+    assert!(
+        msg.contains("missing.toml:8:1: syntax error: entry `right/b`: missing field `name_zh`"),
+        "{msg}"
+    );
+}
