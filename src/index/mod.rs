@@ -907,7 +907,7 @@ pub(crate) fn foreign_entries(dir: &Path) -> Result<Vec<String>, IndexError> {
 /// rebuild carries into the new folder: a file whose name starts with a dot and is not one of
 /// the index's own (its managed list, its lock files).
 pub(crate) fn is_carried(name: &std::ffi::OsStr, is_file: bool) -> bool {
-    is_file && name.as_encoded_bytes().starts_with(b".") && !is_index_file(&name.to_string_lossy())
+    is_file && crate::ingest::is_hidden(name) && !is_index_file(&name.to_string_lossy())
 }
 
 /// Names for a message: the first few, quoted, and how many more.

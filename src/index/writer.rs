@@ -251,7 +251,7 @@ fn is_empty_dir(dir: &Path) -> Result<bool, IndexError> {
     Ok(std::fs::read_dir(dir)
         .map_err(|e| IndexError::io(dir, e))?
         .filter_map(Result::ok)
-        .all(|e| e.file_name().as_encoded_bytes().starts_with(b".")))
+        .all(|e| crate::ingest::is_hidden(&e.file_name())))
 }
 
 /// Carries the hidden files of the user's (`.gitignore` and the like, see

@@ -10,6 +10,7 @@ mod title;
 mod walk;
 
 pub use manifest::{Manifest, ManifestEntry, ManifestError, MANIFEST_FILE};
+pub(crate) use walk::is_hidden;
 
 use crate::model::{DocMeta, Document, Format};
 use encoding_rs::Encoding;

@@ -325,7 +325,8 @@ fn walk_error(e: &walkdir::Error, root: &Path, opts: &IngestOptions) -> Skip {
     Skip::new(path, SkipKind::Io, reason)
 }
 
-fn is_hidden(name: &OsStr) -> bool {
+/// Whether a file name is hidden (starts with a dot), whatever its encoding.
+pub(crate) fn is_hidden(name: &OsStr) -> bool {
     name.as_encoded_bytes().first() == Some(&b'.')
 }
 

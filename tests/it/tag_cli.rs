@@ -24,13 +24,7 @@ fn an_unknown_encoding_label_fails_before_reading() {
 #[test]
 fn stdin_accepts_a_byte_order_mark_and_names_a_line_that_is_not_an_object() {
     let input = "\u{FEFF}{\"id\": 1, \"text\": \"We prohibit forced labour.\"}\n[1,2]\n";
-    let out = hria()
-        .args(["tag", "--stdin"])
-        .write_stdin(input)
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(3));
-    let stdout = String::from_utf8(out.stdout).unwrap();
+    let (stdout, stderr) = tag_stdin(input, 3);
     let first: serde_json::Value = serde_json::from_str(stdout.lines().next().unwrap()).unwrap();
     assert_eq!(first["id"], 1);
     assert!(first["tags"]
@@ -38,7 +32,6 @@ fn stdin_accepts_a_byte_order_mark_and_names_a_line_that_is_not_an_object() {
         .unwrap()
         .iter()
         .any(|t| t["tag"] == "right/labour/forced-labour"));
-    let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(!stderr.contains("line 1"), "{stderr}");
     assert!(
         stderr.contains("stdin line 2: each line must be a JSON object"),
@@ -55,22 +48,29 @@ fn stdin_ids_come_back_as_written() {
         "{\"id\": true, \"text\": \"forced labour\"}\n",
         "{\"id\": 1, \"text\": \"forced labour\"\n",
     );
-    let out = hria()
-        .args(["tag", "--stdin"])
-        .write_stdin(input)
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(3));
-    let stdout = String::from_utf8(out.stdout).unwrap();
+    let (stdout, stderr) = tag_stdin(input, 3);
     let ids: Vec<&str> = stdout
         .lines()
         .map(|l| &l[l.find(':').unwrap() + 1..l.find(",\"tags\"").unwrap()])
         .collect();
     assert_eq!(ids, ["123456789012345678901234", "1e2", "\"a\\\"b\""]);
-    let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
         stderr.contains("stdin line 4: \"id\" must be a string or a number"),
         "{stderr}"
     );
     assert!(stderr.contains("stdin line 5: invalid JSON"), "{stderr}");
+}
+
+/// `hria tag --stdin` on `input`: its stdout and stderr, after checking the exit code.
+fn tag_stdin(input: &str, code: i32) -> (String, String) {
+    let out = hria()
+        .args(["tag", "--stdin"])
+        .write_stdin(input)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(code));
+    (
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
 }
