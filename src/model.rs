@@ -246,11 +246,11 @@ pub struct Token {
     pub range: Range<usize>,
 }
 
-/// Where a passage's whole words start and end (sub-words aside): two bits per byte of the clean
-/// text, one set where a word starts and one where a word ends. The tagger asks which word holds an offset for every Chinese keyword match; reading
-/// these few bits instead of the tokens (40 bytes each, sub-words included) keeps the tokens,
-/// long out of the CPU caches when a passage is tagged after others were segmented, from being
-/// read again.
+/// Where a passage's words start and end: two bits per byte of the clean text, one set where a
+/// word starts and one where a word ends. The tagger asks which word holds an offset for every
+/// Chinese keyword match; reading these few bits instead of the tokens (40 bytes each) keeps the
+/// tokens, long out of the CPU caches when a passage is tagged after others were segmented, from
+/// being read again.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct WordEdges {
     starts: Vec<u64>,
@@ -258,9 +258,9 @@ pub struct WordEdges {
 }
 
 impl WordEdges {
-    /// The edges of the whole words of `tokens`, a text's tokens as the segmenter makes them:
-    /// each whole word in text order, followed by its sub-words, which lie inside it. A token
-    /// starting at or after the end of the last whole word is the next whole word.
+    /// The edges of the words of `tokens`, in text order. A token inside the word before it (a
+    /// sub-word, as the index adds them) is not a word of its own: a token starting at or after
+    /// the end of the last word is the next word.
     pub fn of(tokens: &[Token]) -> Self {
         let Some(last) = tokens.iter().map(|t| t.range.end).max() else {
             return WordEdges::default();

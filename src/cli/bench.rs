@@ -98,24 +98,20 @@ struct Report {
 const BUDGET: usize = 100_000_000;
 
 /// The stages timed, hria's own first, then the building blocks.
-const STAGES: [&str; 9] = [
+const STAGES: [&str; 8] = [
     "decode",
     "segment",
     "tag",
     "index",
     "pipeline",
     "jieba-cut",
-    "jieba-cut-for-search",
     "aho-corasick-scan",
     "tantivy-jieba-index",
 ];
 
-/// The ratios reported: (hria stage, building block). Segmentation is also set against jieba's
-/// search mode, which it uses for Chinese words (every word and its dictionary sub-words), so
-/// that a reader can tell jieba's own share of the gap from hria's.
-const RATIOS: [(&str, &str); 4] = [
+/// The ratios reported: (hria stage, building block).
+const RATIOS: [(&str, &str); 3] = [
     ("segment", "jieba-cut"),
-    ("segment", "jieba-cut-for-search"),
     ("tag", "aho-corasick-scan"),
     ("pipeline", "tantivy-jieba-index"),
 ];
@@ -255,10 +251,6 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                                 .par_iter()
                                 .map(|t| plain.cut(t, false).len() as u64)
                                 .sum(),
-                            "jieba-cut-for-search" => doc_texts
-                                .par_iter()
-                                .map(|t| plain.cut_for_search(t, false).len() as u64)
-                                .sum(),
                             "aho-corasick-scan" => texts.par_iter().map(|t| scan.count(t)).sum(),
                             "tantivy-jieba-index" => {
                                 std::fs::create_dir_all(&dir)?;
@@ -282,7 +274,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             } else {
                 0.0
             };
-            let sees_passages = !matches!(stage, "decode" | "jieba-cut" | "jieba-cut-for-search");
+            let sees_passages = !matches!(stage, "decode" | "jieba-cut");
             let base = stages
                 .iter()
                 .find(|s| s.stage == stage && s.threads == thread_counts[0])

@@ -227,9 +227,9 @@ pub fn segmenter() -> &'static Segmenter {
     Segmenter::shared()
 }
 
-/// The `hria` tokenizer: normalization then [`Segmenter::tokens`], the same terms the writer
-/// indexes from `Passage::tokens`, sub-words of long Chinese words included. Used for snippet
-/// highlighting, so that a query for 劳动 highlights it inside 强迫劳动.
+/// The `hria` tokenizer: normalization then [`Segmenter::tokens`] with their sub-words
+/// ([`Segmenter::with_sub_words`]), the same terms the writer indexes from `Passage::tokens`.
+/// Used for snippet highlighting, so that a query for 劳动 highlights it inside 强迫劳动.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct HriaTokenizer;
 
@@ -237,11 +237,12 @@ impl Tokenizer for HriaTokenizer {
     type TokenStream<'a> = PreTokenizedStream;
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
-        PreTokenizedStream::from(pre_tokenized(text, &segmenter().tokens(text)))
+        let s = segmenter();
+        PreTokenizedStream::from(pre_tokenized(text, &s.with_sub_words(text, s.tokens(text))))
     }
 }
 
-/// The query side of [`HriaTokenizer`]: the same words without sub-words, so that a query for
+/// The query side of [`HriaTokenizer`]: the words without sub-words, so that a query for
 /// 强迫劳动 asks for the whole term (which the index holds) and not also for 强迫 and 劳动.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct HriaQueryTokenizer;
@@ -250,16 +251,7 @@ impl Tokenizer for HriaQueryTokenizer {
     type TokenStream<'a> = PreTokenizedStream;
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
-        let mut tokens = segmenter().tokens(text);
-        let mut end = 0;
-        tokens.retain(|t| {
-            let keep = t.range.start >= end || t.range.end > end;
-            if keep {
-                end = t.range.end;
-            }
-            keep
-        });
-        PreTokenizedStream::from(pre_tokenized(text, &tokens))
+        PreTokenizedStream::from(pre_tokenized(text, &segmenter().tokens(text)))
     }
 }
 
@@ -309,15 +301,21 @@ const NEXT: char = ' ';
 /// Separator before a term that shares the position of the term before it (a sub-word).
 const SAME: char = '\t';
 
-/// Appends the terms of `tokens` to `out` as the indexed value of [`schema::TEXT`], which
+/// Appends the terms of `tokens` (a passage's words) and their sub-words
+/// ([`Segmenter::sub_words`]) to `out` as the indexed value of [`schema::TEXT`], which
 /// [`TermListTokenizer`] reads back. The segmenter's terms go to tantivy this way rather than as
 /// a pre-tokenized string, which tantivy clones twice per document, every term an allocation.
 /// Positions follow [`pre_tokenized`]: a sub-word shares its word's position. Terms never hold
 /// whitespace (the segmenter does not make whitespace terms); one that did would be split.
 pub fn encode_terms(tokens: &[crate::model::Token], out: &mut String) {
-    for (t, sub_word) in with_sub_words(tokens) {
-        out.push(if sub_word { SAME } else { NEXT });
+    let s = segmenter();
+    for t in tokens {
+        out.push(NEXT);
         out.push_str(&t.term);
+        s.sub_words(&t.term, |g| {
+            out.push(SAME);
+            out.push_str(&t.term[g]);
+        });
     }
 }
 
@@ -1393,7 +1391,8 @@ mod tests {
         let mut list = String::new();
         encode_terms(&tokens, &mut list);
         let decoded = terms_and_positions(TermListTokenizer.token_stream(&list));
-        let expected = terms_and_positions(PreTokenizedStream::from(pre_tokenized(text, &tokens)));
+        let all = segmenter().with_sub_words(text, tokens.clone());
+        let expected = terms_and_positions(PreTokenizedStream::from(pre_tokenized(text, &all)));
         assert_eq!(decoded, expected);
         // Some term shares a position with the one before it: sub-words were kept.
         assert!(decoded.windows(2).any(|w| w[0].1 == w[1].1));

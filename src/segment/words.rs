@@ -9,6 +9,7 @@ use jieba_rs::Jieba;
 use rust_stemmers::Stemmer;
 use std::cell::RefCell;
 use std::collections::HashMap;
+use std::ops::Range;
 use std::sync::atomic::{AtomicU64, Ordering};
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -18,8 +19,6 @@ struct Scratch {
     /// The normalized text and its offset shifts.
     norm: String,
     shifts: Vec<(usize, isize)>,
-    /// Indices of whole words in a search-mode cut (see [`emit`]).
-    word_ends: Vec<usize>,
     /// The run ([`new_run`]) `stems` was filled in.
     run: u64,
     /// Stems of the words seen on this thread: a corpus repeats a few thousand words, and a
@@ -48,7 +47,6 @@ pub(crate) fn tokens(jieba: &Jieba, stemmer: Option<&Stemmer>, text: &str, out: 
             let Scratch {
                 norm,
                 shifts,
-                word_ends,
                 run,
                 stems,
             } = &mut *s;
@@ -57,12 +55,11 @@ pub(crate) fn tokens(jieba: &Jieba, stemmer: Option<&Stemmer>, text: &str, out: 
                 *run = now;
                 stems.clear();
             }
-            tokens_with((jieba, stemmer, stems), text, norm, shifts, word_ends, out);
+            tokens_with((jieba, stemmer, stems), text, norm, shifts, out);
             // A huge text should not pin its buffer for the thread's life.
             if norm.capacity() > 1 << 20 {
                 *norm = String::new();
                 *shifts = Vec::new();
-                *word_ends = Vec::new();
             }
         }
         // Only if a stemmer or jieba ever called back in here: fresh buffers then.
@@ -70,7 +67,6 @@ pub(crate) fn tokens(jieba: &Jieba, stemmer: Option<&Stemmer>, text: &str, out: 
             (jieba, stemmer, &mut Stems::default()),
             text,
             &mut String::new(),
-            &mut Vec::new(),
             &mut Vec::new(),
             out,
         ),
@@ -82,7 +78,6 @@ fn tokens_with(
     text: &str,
     norm: &mut String,
     shifts: &mut Vec<(usize, isize)>,
-    word_ends: &mut Vec<usize>,
     out: &mut Vec<Token>,
 ) {
     // Char-for-char normalization; offsets are mapped back in `emit`. Where normalized and
@@ -130,7 +125,7 @@ fn tokens_with(
         };
         match run {
             Some((s, h)) if h != han => {
-                emit((jieba, stemmer, stems), n, shifts, word_ends, s..i, h, out);
+                emit((jieba, stemmer, stems), n, shifts, s..i, h, out);
                 run = Some((i, han));
             }
             None => run = Some((i, han)),
@@ -139,15 +134,7 @@ fn tokens_with(
         i += len;
     }
     if let Some((s, h)) = run {
-        emit(
-            (jieba, stemmer, stems),
-            n,
-            shifts,
-            word_ends,
-            s..n.len(),
-            h,
-            out,
-        );
+        emit((jieba, stemmer, stems), n, shifts, s..n.len(), h, out);
     }
 }
 
@@ -155,7 +142,6 @@ fn emit(
     (jieba, stemmer, stems): (&Jieba, Option<&Stemmer>, &mut Stems),
     norm: &str,
     shifts: &[(usize, isize)],
-    word_ends: &mut Vec<usize>,
     r: std::ops::Range<usize>,
     han: bool,
     out: &mut Vec<Token>,
@@ -163,31 +149,15 @@ fn emit(
     let part = &norm[r.clone()];
     let mut map = ToSource::new(shifts);
     if han {
-        // Search mode finds the sub-words in the dictionary matches it already made for the
-        // word (no second lookup per 2- or 3-char gram), but puts them before their word.
-        let words = jieba.cut_for_search(part, false);
-        // Words tile the run and every sub-word lies inside its word, so from the end backwards
-        // a token that starts before the current word is the previous word.
-        word_ends.clear();
-        let mut word_start = usize::MAX;
-        for (k, w) in words.iter().enumerate().rev() {
-            if w.byte_start < word_start {
-                word_ends.push(k);
-                word_start = w.byte_start;
-            }
-        }
+        // The plain cut: words only. Their dictionary sub-words, which search needs, are
+        // looked up where the index is written ([`sub_words`]).
+        let words = jieba.cut(part, false);
         out.reserve(words.len());
-        let mut from = 0;
-        for &k in word_ends.iter().rev() {
-            let w = &words[k];
+        for w in &words {
             // Punctuation inside the run comes out as tokens of its own.
             if has_alphanumeric(w.word) {
                 map.push(out, r.start, w);
-                for g in &words[from..k] {
-                    map.push(out, r.start, g);
-                }
             }
-            from = k + 1;
         }
         return;
     }
@@ -204,6 +174,49 @@ fn emit(
             range: map.at(r.start + i)..map.at(r.start + i + w.len()),
         });
     }
+}
+
+/// Calls `f` with the byte range in `term` of each dictionary sub-word of `term`, a word of
+/// [`tokens`]: the 2-char, then the 3-char dictionary words inside a Chinese word longer than
+/// them, in order. These are the words jieba's search mode adds to its cut; search finds 劳动
+/// inside 强迫劳动 through them.
+pub(crate) fn sub_words(jieba: &Jieba, term: &str, mut f: impl FnMut(Range<usize>)) {
+    // Three chars, one of them Han, take at least five bytes. A word from a Han run holds a Han
+    // char; one from a Latin run never does.
+    if term.len() < 5 || !term.chars().any(is_han) {
+        return;
+    }
+    let chars = term.chars().count();
+    for n in [2, 3] {
+        if chars <= n {
+            break;
+        }
+        // The starts of the last n + 1 char boundaries, as a ring.
+        let mut starts = [0usize; 4];
+        let bounds = term.char_indices().map(|(i, _)| i).chain([term.len()]);
+        for (k, end) in bounds.enumerate() {
+            starts[k % 4] = end;
+            if k >= n {
+                let gram = starts[(k - n) % 4]..end;
+                if jieba.has_word(&term[gram.clone()]) {
+                    f(gram);
+                }
+            }
+        }
+    }
+}
+
+/// The range in `source` of the chars at byte range `r` of `term`, where `term` is the
+/// normalization of `source`, char for char.
+pub(crate) fn source_range(source: &str, term: &str, r: Range<usize>) -> Range<usize> {
+    let at = |x: usize| {
+        let k = term[..x].chars().count();
+        source
+            .char_indices()
+            .nth(k)
+            .map_or(source.len(), |(i, _)| i)
+    };
+    at(r.start)..at(r.end)
 }
 
 /// Maps normalized offsets back to the source through the shifts of [`tokens_with`]. Offsets
@@ -368,8 +381,9 @@ mod tests {
     }
 
     proptest::proptest! {
-        /// A Han run's words are jieba's search-mode words of the run, each whole word first and
-        /// then its sub-words, with punctuation left out; the same when cut again.
+        /// A Han run's words are jieba's words of the run, with punctuation left out, and with
+        /// their sub-words they are its search-mode words, each whole word first; the same when
+        /// cut again.
         #[test]
         fn han_runs_give_each_word_then_its_sub_words(
             t in "(中华人民共和国|人权捍卫者|消除对妇女一切形式歧视公约|[人权强迫劳动中华民共和国的消除一切形式歧视公约]{1,8}|[ ，。、.\\-_%+#&（）]{1,2}){1,16}"
@@ -378,7 +392,14 @@ mod tests {
             for _ in 0..2 {
                 let mut out = Vec::new();
                 tokens(jieba(), None, &t, &mut out);
-                let got: Vec<_> = out.iter().map(|k| (k.term.to_string(), k.range.clone())).collect();
+                let mut got = Vec::new();
+                for k in &out {
+                    got.push((k.term.to_string(), k.range.clone()));
+                    sub_words(jieba(), &k.term, |g| {
+                        let r = k.range.start + g.start..k.range.start + g.end;
+                        got.push((k.term[g].to_string(), r));
+                    });
+                }
                 proptest::prop_assert_eq!(&got, &whole);
             }
         }

@@ -146,7 +146,7 @@ fn statement_clean_text_in_order_within_range() {
     assert_eq!(ordinal, "0012");
     assert_eq!(
         hash,
-        &blake3::hash(ps[12].text.as_bytes()).to_hex().as_str()[..8]
+        format!("{:08x}", crc32fast::hash(ps[12].text.as_bytes()))
     );
 }
 
@@ -587,7 +587,7 @@ fn sub_words_follow_their_word_in_order() {
             }
             let t = t.as_str();
             let got: Vec<(String, std::ops::Range<usize>)> = s
-                .tokens(t)
+                .with_sub_words(t, s.tokens(t))
                 .into_iter()
                 .map(|t| (t.term.to_string(), t.range))
                 .collect();
@@ -597,8 +597,23 @@ fn sub_words_follow_their_word_in_order() {
     }
     // Enough words, and long ones among them, for the comparison to mean something.
     assert!(checked > 500, "only {checked} tokens compared");
-    let long = s.tokens("我们反对强迫劳动和人口贩运，支持人权尽职调查");
+    let text = "我们反对强迫劳动和人口贩运，支持人权尽职调查";
+    let words = s.tokens(text);
+    assert!(words.iter().any(|t| t.term == "强迫劳动"), "{words:?}");
+    assert!(!words.iter().any(|t| t.term == "劳动"), "{words:?}");
+    let long = s.with_sub_words(text, words);
     assert!(long.iter().any(|t| t.term == "劳动"), "{long:?}");
+    // A sub-word's range is its source, Traditional and full-width chars included.
+    let text = "反對強迫勞動（ＩＬＯ）與人權捍衛者";
+    for t in s.with_sub_words(text, s.tokens(text)) {
+        assert_eq!(
+            hria::normalize::normalize_str(&text[t.range.clone()]),
+            t.term.as_str()
+        );
+    }
+    let subs = s.with_sub_words(text, s.tokens(text));
+    let labour = subs.iter().find(|t| t.term == "劳动").expect("劳动");
+    assert_eq!(&text[labour.range.clone()], "勞動");
 }
 
 #[test]
