@@ -181,9 +181,9 @@ fn emit(
 /// them, in order. These are the words jieba's search mode adds to its cut; search finds 劳动
 /// inside 强迫劳动 through them.
 pub(crate) fn sub_words(jieba: &Jieba, term: &str, mut f: impl FnMut(Range<usize>)) {
-    // Three chars, one of them Han, take at least five bytes. A word from a Han run holds a Han
-    // char; one from a Latin run never does.
-    if term.len() < 5 || !term.chars().any(is_han) {
+    // Most words have one or two chars: settled after reading three. A word from a Han run
+    // holds a Han char; one from a Latin run never does.
+    if term.chars().nth(2).is_none() || !term.chars().any(is_han) {
         return;
     }
     let chars = term.chars().count();
