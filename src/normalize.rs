@@ -39,16 +39,19 @@ fn t2s_table() -> &'static [char] {
 }
 
 /// Whether a char is invisible format or separator text that carries no letters: the soft
-/// hyphen, the Mongolian vowel separator, zero-width spaces and joiners, direction marks, the
-/// word joiner and invisible operators, the emoji presentation selector and the BOM. Web pages
-/// and PDF exports leave them inside words and between paragraphs.
+/// hyphen, the Mongolian vowel separator, zero-width spaces and joiners, direction marks and the
+/// bidirectional embeddings, overrides and isolates, the word joiner and invisible operators, the
+/// emoji presentation selector and the BOM. Web pages and PDF exports leave them inside words and
+/// between paragraphs.
 pub(crate) fn is_invisible(c: char) -> bool {
     matches!(
         c,
         '\u{AD}'
             | '\u{180E}'
             | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
             | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{2069}'
             | '\u{FE0F}'
             | '\u{FEFF}'
     )

@@ -60,7 +60,7 @@ impl NormText {
             let ws = match b {
                 0..0x80 => b.is_ascii_whitespace(),
                 // Only these lead bytes start a non-ASCII whitespace or invisible char (U+0085,
-                // U+00A0, U+00AD, U+1680, U+180E, U+2000–U+2064, U+3000, U+FE0F, U+FEFF): the
+                // U+00A0, U+00AD, U+1680, U+180E, U+2000–U+2069, U+3000, U+FE0F, U+FEFF): the
                 // rest of a Chinese text is stepped over.
                 0xC2 | 0xE1 | 0xE2 | 0xE3 => source[i..].chars().next().is_some_and(separator),
                 0xEF => matches!(bytes.get(i + 1..i + 3), Some([0xBB, 0xBF] | [0xB8, 0x8F])),
@@ -401,6 +401,10 @@ mod tests {
             ("forced\u{200B}labour", "forced labour"),
             ("la\u{AD}bour", "labour"),
             ("强迫\u{200B}劳动", "强迫劳动"),
+            (
+                "\u{202B}强迫劳动\u{202C} and \u{2067}forced\u{2069} labour",
+                "强迫劳动 and forced labour",
+            ),
             ("\u{FEFF}人权", "人权"),
             ("end\u{200D}\n\nnext", "end\nnext"),
             ("for\u{AD}\nced labour", "forced labour"),
