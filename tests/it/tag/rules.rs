@@ -415,6 +415,55 @@ fn coordinated_labour_rights_tag_both() {
     }
 }
 
+/// A union is a trade union where workers join, form or bargain through it, never the European
+/// Union; an age limit is about child labour where the sentence is about hiring or work.
+#[test]
+fn unions_and_age_limits_in_their_labour_sense() {
+    let union = "right/labour/association-bargaining";
+    let child = "right/labour/child-labour";
+    for (text, id, want) in [
+        (
+            "Workers are free to join a union of their choice.",
+            union,
+            true,
+        ),
+        (
+            "Employees may form a union and bargain collectively.",
+            union,
+            true,
+        ),
+        (
+            "We meet the union representing our warehouse staff every quarter.",
+            union,
+            true,
+        ),
+        (
+            "Workers in the European Union are protected by its law.",
+            union,
+            false,
+        ),
+        (
+            "Member states of the Union must transpose the directive for workers.",
+            union,
+            false,
+        ),
+        (
+            "Our credit union offers members low-cost loans.",
+            union,
+            false,
+        ),
+        ("We do not hire anyone under the age of 18.", child, true),
+        ("禁止招用未满十六周岁的未成年人。", child, true),
+        (
+            "We do not collect data from children under the age of 13.",
+            child,
+            false,
+        ),
+    ] {
+        assert_eq!(has(text, id), want, "{text}: {:?}", tags(text));
+    }
+}
+
 /// Stance: possession is not action, a prohibition is a commitment, a title in 《》 pledges
 /// nothing, and 希望 is the company's own hope only with its subject.
 #[test]
