@@ -258,9 +258,10 @@ pub struct WordEdges {
 }
 
 impl WordEdges {
-    /// The edges of the words of `tokens`, in text order. A token inside the word before it (a
-    /// sub-word, as the index adds them) is not a word of its own: a token starting at or after
-    /// the end of the last word is the next word.
+    /// The edges of the words of `tokens`, in text order. A passage's tokens are words only, but
+    /// a token inside the word before it (a sub-word, as [`crate::segment::Segmenter::with_sub_words`]
+    /// adds them) is not a word of its own: a token starting at or after the end of the last word
+    /// is the next word.
     pub fn of(tokens: &[Token]) -> Self {
         let Some(last) = tokens.iter().map(|t| t.range.end).max() else {
             return WordEdges::default();
@@ -407,7 +408,8 @@ mod tests {
     /// A whole word: the gap before it, its length, and its sub-words as `(offset, length)`.
     type WordSpec = (usize, usize, Vec<(usize, usize)>);
 
-    /// Tokens as the segmenter makes them: each word, then its sub-words clamped into it.
+    /// Tokens as `Segmenter::with_sub_words` makes them: each word, then its sub-words clamped
+    /// into it.
     fn tokens_of(words: &[WordSpec]) -> Vec<Token> {
         let mut at = 0;
         let mut out = Vec::new();

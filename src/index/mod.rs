@@ -267,7 +267,7 @@ pub fn query_tokenizers() -> tantivy::tokenizer::TokenizerManager {
 /// phrase queries see the words in order.
 pub fn pre_tokenized(text: &str, tokens: &[crate::model::Token]) -> PreTokenizedString {
     let mut position = 0usize;
-    let tokens = with_sub_words(tokens)
+    let tokens = flag_sub_words(tokens)
         .enumerate()
         .map(|(i, (t, sub_word))| {
             if i > 0 && !sub_word {
@@ -320,8 +320,9 @@ pub fn encode_terms(tokens: &[crate::model::Token], out: &mut String) {
 }
 
 /// The tokens, each with whether it is a sub-word: a token whose range lies inside the range of
-/// the last word before it (the segmenter emits a word's sub-words right after the word).
-fn with_sub_words(
+/// the last word before it ([`Segmenter::with_sub_words`] puts a word's sub-words right after
+/// the word).
+fn flag_sub_words(
     tokens: &[crate::model::Token],
 ) -> impl Iterator<Item = (&crate::model::Token, bool)> {
     let mut word: Option<std::ops::Range<usize>> = None;

@@ -38,12 +38,14 @@ pub enum ReadError {
         reason: String,
     },
     /// No passage with that id.
-    #[error("no passage with id `{id}` in the index at {dir}")]
+    #[error("no passage with id `{id}` in the index at {dir}{}", now.as_ref().map_or(String::new(), |n| format!(" (that document's passage at the same place is now `{n}`: its text, or how hria makes ids, changed since the id was shown)")))]
     UnknownPassage {
         /// Index folder.
         dir: PathBuf,
         /// The id asked for.
         id: String,
+        /// The id of the passage now at the same document and ordinal, if there is one.
+        now: Option<String>,
     },
 }
 
@@ -410,12 +412,13 @@ impl OpenIndex {
     /// passage is looked for among its document's passages, the one of its ordinal first, and
     /// confirmed by its stored id.
     pub fn find(&self, id: &str) -> Result<StoredPassage, ReadError> {
-        let unknown = || ReadError::UnknownPassage {
+        let unknown = |now| ReadError::UnknownPassage {
             dir: self.dir.clone(),
             id: id.to_string(),
+            now,
         };
         let Some((doc, ordinal)) = crate::segment::parse_passage_id(id) else {
-            return Err(unknown());
+            return Err(unknown(None));
         };
         let mut addrs = Vec::new();
         crate::index::each_live(
@@ -439,13 +442,17 @@ impl OpenIndex {
             candidates.push((ords.first(addr.doc_id) != Some(ordinal), addr));
         }
         candidates.sort();
-        for (_, addr) in candidates {
+        let mut now = None;
+        for (elsewhere, addr) in candidates {
             let p = self.load(addr)?;
             if p.id == id {
                 return Ok(p);
             }
+            if !elsewhere {
+                now = Some(p.id);
+            }
         }
-        Err(unknown())
+        Err(unknown(now))
     }
 }
 

@@ -88,7 +88,7 @@ impl Segmenter {
         SHARED.get_or_init(Segmenter::new)
     }
 
-    /// The shared Jieba instance (for benches and the index's query tokenizer).
+    /// The shared Jieba instance (for benches, tests and the tagger's cut of unsegmented text).
     pub fn jieba(&self) -> &jieba_rs::Jieba {
         &self.jieba
     }

@@ -683,8 +683,9 @@ fn union_tagger() -> Tagger {
     })
 }
 
-/// Gives `p` the tokens `words`, each found at or after the previous one's start (so that a
-/// word's sub-words, which follow it, are found inside it), and their edges.
+/// Gives `p` the tokens `words`, each found at or after the previous one's start (so that
+/// sub-words listed after their word, as `Segmenter::with_sub_words` gives them, are found
+/// inside it), and their edges.
 fn set_words(p: &mut Passage, words: &[&str]) {
     let mut at = 0;
     p.tokens.clear();

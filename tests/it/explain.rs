@@ -123,6 +123,9 @@ fn unknown_passage_id_exits_2_with_a_clear_message() {
     let wrong = format!("{doc_and_ordinal}-00000000");
     let out = explain(d.path(), &[&wrong]);
     assert_eq!(out.status.code(), Some(2), "{wrong}");
+    // The message names the id now at that place, so an analyst with an old id can go on.
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains(&format!("is now `{staff}`")), "{err}");
     let out = explain(&d.path().join("missing"), &["x"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("no index at"));

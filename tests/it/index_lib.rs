@@ -264,26 +264,81 @@ fn query_and_filters_combine() {
     assert!(ids(tmp.path(), lang).is_empty());
 }
 
+/// The terms and positions `tok` gives for `text`, checking that offsets lie on char boundaries.
+fn token_terms(mut tok: impl tantivy::tokenizer::Tokenizer, text: &str) -> Vec<(String, usize)> {
+    use tantivy::tokenizer::TokenStream;
+    let mut st = tok.token_stream(text);
+    let mut out = Vec::new();
+    while let Some(t) = st.next() {
+        assert!(text.is_char_boundary(t.offset_from) && text.is_char_boundary(t.offset_to));
+        out.push((t.text.clone(), t.position));
+    }
+    out
+}
+
 #[test]
 fn the_query_tokenizer_matches_the_indexed_terms() {
-    // Same tokens either way: the query side normalizes then cuts like the segmenter.
     let text = "強迫勞動 ＩＬＯ";
     let s = segmenter();
-    let idx: Vec<String> = s
-        .with_sub_words(text, s.tokens(text))
+    // What the index holds: the passage's words and their sub-words, read back from the
+    // term list by the field's own tokenizer.
+    let mut list = String::new();
+    hria::index::encode_terms(&s.tokens(text), &mut list);
+    let indexed = token_terms(hria::index::TermListTokenizer, &list);
+    // Independently of hria's sub-word lookup: jieba's search mode on the normalized text
+    // gives the same set of terms.
+    let mut expected: Vec<String> = s
+        .jieba()
+        .cut_for_search("强迫劳动 ILO", false)
         .into_iter()
-        .map(|t| t.term.to_string())
+        .filter(|w| !w.word.trim().is_empty())
+        .map(|w| w.word.to_lowercase())
         .collect();
-    let mut tok = hria::index::HriaTokenizer;
-    let mut stream = tantivy::tokenizer::Tokenizer::token_stream(&mut tok, text);
-    let mut q = Vec::new();
-    while let Some(t) = tantivy::tokenizer::TokenStream::next(&mut stream) {
-        assert!(text.is_char_boundary(t.offset_from) && text.is_char_boundary(t.offset_to));
-        q.push(t.text.clone());
-    }
-    assert_eq!(q, idx);
-    // The snippet side has the sub-words the index holds, so 劳动 is highlighted in 强迫劳动.
-    assert!(q.iter().any(|t| t == "劳动"), "{q:?}");
+    let mut got: Vec<String> = indexed.iter().map(|(t, _)| t.clone()).collect();
+    expected.sort();
+    got.sort();
+    assert_eq!(got, expected);
+    // Sub-words share their word's position; the next word comes after.
+    let pos = |w: &str| indexed.iter().find(|(t, _)| t == w).unwrap().1;
+    assert_eq!(pos("强迫"), pos("强迫劳动"));
+    assert_eq!(pos("劳动"), pos("强迫劳动"));
+    assert_eq!(pos("ilo"), pos("强迫劳动") + 1);
+    // The snippet tokenizer cuts the stored text into the same terms at the same positions,
+    // with offsets on char boundaries of the original.
+    let snippet = token_terms(hria::index::HriaTokenizer, text);
+    assert_eq!(snippet, indexed);
+    // The query side asks for the whole words only: a query for 強迫勞動 must not also match
+    // every passage with 劳动.
+    let query: Vec<String> = token_terms(hria::index::HriaQueryTokenizer, text)
+        .into_iter()
+        .map(|(t, _)| t)
+        .collect();
+    assert_eq!(query, ["强迫劳动", "ilo"]);
+}
+
+#[test]
+fn a_query_for_a_sub_word_finds_and_highlights_it_inside_a_longer_word() {
+    let (tmp, _) = fixture();
+    let h = open_reader(tmp.path()).unwrap();
+    let found = search(
+        &h,
+        &SearchRequest {
+            query: "劳动".into(),
+            limit: 10,
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    // Only a#0 holds 劳动, and only inside 强迫劳动.
+    let ids: Vec<&str> = found.hits.iter().map(|h| h.id.as_str()).collect();
+    assert_eq!(ids, ["a#0"]);
+    let hit = &found.hits[0];
+    let marked: Vec<&str> = hit
+        .highlights
+        .iter()
+        .map(|r| &hit.snippet[r.clone()])
+        .collect();
+    assert_eq!(marked, ["劳动"], "{}", hit.snippet);
 }
 
 fn document(id: &str, title: &str) -> Document {
