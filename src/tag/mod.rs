@@ -274,8 +274,10 @@ struct Ctx<'a> {
     /// Sentence breaks of the normalized text, computed on first use.
     breaks: LazyBreaks<'a>,
     section: &'a [String],
-    /// Cues in the section path, computed on first use.
-    section_cues: Option<Vec<SectionCue>>,
+    /// Cues in the section path, computed on first use or kept from the passage before.
+    section_cues: &'a mut SectionMemo,
+    /// Whether `section_cues` holds this passage's section.
+    section_ready: bool,
     /// Buffer: an entry's counted hits, with the cue that confirmed a weak keyword.
     kept: &'a mut Vec<(Hit, Option<Confirm>)>,
     /// Buffer: an entry's distinct `(role, keyword)` with their best score.
@@ -430,6 +432,22 @@ struct SectionCue {
     name: u32,
 }
 
+/// The cues of the last section path a thread's tagger looked in. A document's passages share
+/// their section path, one after another, so most passages reuse it.
+#[derive(Default)]
+struct SectionMemo {
+    /// [`Tagger::id`] of the tagger that found the cues (0: none yet).
+    tagger: u64,
+    section: Vec<String>,
+    cues: Vec<SectionCue>,
+}
+
+/// A new [`Tagger::id`], never 0.
+fn next_tagger_id() -> u64 {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+}
+
 /// Buffers reused from passage to passage (one set per thread).
 #[derive(Default)]
 struct Scratch {
@@ -449,6 +467,7 @@ struct Scratch {
     bounds: Vec<usize>,
     /// By entry: whether the passage has a keyword match of it (all false between passages).
     has_words: Vec<bool>,
+    section_memo: SectionMemo,
 }
 
 /// Sentence breaks of a passage, computed on first use into a reused buffer.
@@ -501,6 +520,8 @@ pub struct Tagger {
     /// Rank of each entry's id in sorted order (equal ids, equal ranks): output order.
     rank: Vec<u32>,
     threshold: f32,
+    /// Tells this tagger's section cues apart from another's in the per-thread memo.
+    id: u64,
 }
 
 impl Tagger {
@@ -518,6 +539,7 @@ impl Tagger {
             entries: Vec::new(),
             rank: Vec::new(),
             threshold: DEFAULT_THRESHOLD,
+            id: next_tagger_id(),
         })
     }
 
@@ -587,6 +609,7 @@ impl Tagger {
             rank: id_ranks(&entries),
             entries,
             threshold: DEFAULT_THRESHOLD,
+            id: next_tagger_id(),
         })
     }
 
@@ -712,6 +735,7 @@ impl Tagger {
             runs,
             bounds,
             has_words,
+            section_memo,
         } = scratch;
         norm.fill(clean);
         let norm = &*norm;
@@ -823,7 +847,8 @@ impl Tagger {
                 ready: false,
             },
             section,
-            section_cues: None,
+            section_cues: section_memo,
+            section_ready: false,
             map,
             rights_language,
             title_case: None,
@@ -893,10 +918,13 @@ impl Tagger {
                     at: Some((c.start, c.end)),
                 });
                 if cue.is_none() && !ctx.section.is_empty() {
-                    let section_cues = ctx
+                    if !ctx.section_ready {
+                        self.section_cues(ctx.section, ctx.section_cues);
+                        ctx.section_ready = true;
+                    }
+                    cue = ctx
                         .section_cues
-                        .get_or_insert_with(|| self.section_cues(ctx.section));
-                    cue = section_cues
+                        .cues
                         .iter()
                         .find(|c| c.entry == entry && c.group == h.group)
                         .map(|c| Confirm {
@@ -1050,9 +1078,16 @@ impl Tagger {
         })
     }
 
-    /// Cues found in a section path.
-    fn section_cues(&self, section: &[String]) -> Vec<SectionCue> {
-        let mut out = Vec::new();
+    /// Puts the cues found in a section path in `memo`, unless it holds them already.
+    fn section_cues(&self, section: &[String], memo: &mut SectionMemo) {
+        if memo.tagger == self.id && memo.section == section {
+            return;
+        }
+        memo.tagger = self.id;
+        memo.section.clear();
+        memo.section.extend_from_slice(section);
+        let out = &mut memo.cues;
+        out.clear();
         for name in section {
             let t = text::normalize_pattern(name);
             for m in self.ac.find_overlapping_iter(t.as_str()) {
@@ -1072,7 +1107,6 @@ impl Tagger {
                 }
             }
         }
-        out
     }
 
     /// Adds the instruments covered by the matched rights, groups and themes (cited ones
@@ -1639,6 +1673,10 @@ fn undone_after(rest: &str) -> bool {
             "建立", "设立", "开展", "实施", "制定", "进行", "完成", "落实", "推行", "启动", "采取",
             "提供", "覆盖", "设置", "形成",
         ];
+        // Every negation above has 未 or 没: most clauses are settled without a substring search.
+        if !clause.contains(['未', '没']) {
+            return false;
+        }
         let head: String = clause
             .chars()
             .filter(|c| !c.is_whitespace())

@@ -574,6 +574,32 @@ fn weak_rules_take_cues_from_the_section_path() {
 }
 
 #[test]
+fn section_cues_kept_from_the_passage_before_are_this_sections_and_this_taggers() {
+    // The cues of the last section are kept per thread: a passage under another section,
+    // or tagged by a tagger with other cues, must not see them.
+    let t = rule_tagger();
+    let other = Tagger::new(&Taxonomy {
+        version: "test".into(),
+        hash: String::new(),
+        entries: vec![Entry {
+            weak: strs(&["风电 | 并网"]),
+            ..entry("sdg/7")
+        }],
+    });
+    let text = "海上风电项目";
+    let under = |s: &str| passage_under(text, vec![s.into()]);
+    for _ in 0..2 {
+        assert!(get(&t.tag(&under("新增装机")), "sdg/7").is_some());
+        assert!(get(&t.tag(&under("新增装机")), "sdg/7").is_some());
+        assert!(get(&other.tag(&under("新增装机")), "sdg/7").is_none());
+        assert!(get(&t.tag(&under("节约资源")), "sdg/7").is_none());
+        assert!(get(&other.tag(&under("并网发电")), "sdg/7").is_some());
+        assert!(get(&t.tag(&under("并网发电")), "sdg/7").is_none());
+        assert!(get(&t.tag(&passage_under(text, vec![])), "sdg/7").is_none());
+    }
+}
+
+#[test]
 fn automaton_is_a_dfa_unless_the_patterns_are_too_long() {
     let small: Vec<String> = vec!["强迫劳动".into(), "forced labour".into()];
     assert_eq!(automaton(&small).unwrap().kind(), AhoCorasickKind::DFA);
