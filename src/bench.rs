@@ -116,7 +116,11 @@ pub struct Timing {
 impl Timing {
     /// Statistics of a non-empty set of durations (an empty set gives zeros).
     pub fn of(runs: &[Duration]) -> Timing {
-        let mut s: Vec<f64> = runs.iter().map(Duration::as_secs_f64).collect();
+        Timing::of_values(runs.iter().map(Duration::as_secs_f64).collect())
+    }
+
+    /// Statistics of any set of values, seconds or not (an empty set gives zeros).
+    pub fn of_values(mut s: Vec<f64>) -> Timing {
         s.sort_by(f64::total_cmp);
         let median = match s.len() {
             0 => 0.0,

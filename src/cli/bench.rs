@@ -65,6 +65,20 @@ struct StageResult {
     scaling: f64,
     /// Work done (passages, tokens or matches), so a broken stage cannot look fast.
     work: u64,
+    /// Wall time of each timed run, in round order (for ratios taken round by round).
+    #[serde(skip)]
+    wall_runs: Vec<Duration>,
+    /// CPU time of each timed run, in round order.
+    #[serde(skip)]
+    cpu_runs: Vec<Duration>,
+}
+
+/// The timed runs of one stage at one thread count, in round order.
+#[derive(Default)]
+struct StageRuns {
+    wall: Vec<Duration>,
+    cpu: Vec<Duration>,
+    work: u64,
 }
 
 /// A ratio of an hria stage to the building block it is made of.
@@ -73,7 +87,8 @@ struct Ratio {
     threads: usize,
     hria: &'static str,
     reference: &'static str,
-    /// hria MB/s ÷ reference MB/s (1.0 = as fast as the bare building block).
+    /// hria MB/s ÷ reference MB/s (1.0 = as fast as the bare building block): the median over
+    /// rounds of the ratio within each round.
     ratio: f64,
     /// The same per CPU second (MB ÷ CPU seconds of all threads): the ratio of the work each does,
     /// whatever number of cores each kept busy.
@@ -115,6 +130,18 @@ const RATIOS: [(&str, &str); 3] = [
     ("tag", "aho-corasick-scan"),
     ("pipeline", "tantivy-jieba-index"),
 ];
+
+/// The median over rounds of `reference[i] ÷ hria[i]`: both did the same work in round `i`, so
+/// this is hria's speed over the reference's, measured minutes apart at most.
+fn round_ratio(reference: &[Duration], hria: &[Duration]) -> f64 {
+    let ratios = reference
+        .iter()
+        .zip(hria)
+        .filter(|(_, h)| !h.is_zero())
+        .map(|(r, h)| r.as_secs_f64() / h.as_secs_f64())
+        .collect();
+    Timing::of_values(ratios).median
+}
 
 /// Runs `hria bench`.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
@@ -200,16 +227,23 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             .num_threads(threads)
             .build()
             .context("building the thread pool")?;
-        for stage in STAGES {
-            if !args.quiet {
-                eprintln!("  {stage} on {threads} thread(s)...");
-            }
-            let mut runs = Vec::new();
-            let mut cpu_runs = Vec::new();
-            let mut work = 0u64;
-            // One untimed warm-up run (lazy initialisation, page cache, allocator) before the
-            // timed ones, so that small corpora measure the stage and not its first call.
-            for i in 0..=args.repeat {
+        // Rounds: every stage once per round, so that a slow minute of this machine slows a
+        // stage and its building block alike and their ratio (taken round by round) holds. The
+        // first round is an untimed warm-up (lazy initialisation, page cache, allocator), so
+        // that small corpora measure the stage and not its first call.
+        let mut runs: Vec<StageRuns> = STAGES.iter().map(|_| StageRuns::default()).collect();
+        for i in 0..=args.repeat {
+            for (stage, r) in STAGES.into_iter().zip(runs.iter_mut()) {
+                if !args.quiet {
+                    if i == 0 {
+                        eprintln!("  {stage} on {threads} thread(s), warm-up...");
+                    } else {
+                        eprintln!(
+                            "  {stage} on {threads} thread(s), run {i} of {}...",
+                            args.repeat
+                        );
+                    }
+                }
                 run_no += 1;
                 // Every run segments as one `hria index` run does: with cold caches.
                 segmenter.clear_caches();
@@ -262,11 +296,18 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                     })?;
                 let _ = std::fs::remove_dir_all(&dir);
                 if i > 0 {
-                    runs.push(elapsed);
-                    cpu_runs.push(cpu);
+                    r.wall.push(elapsed);
+                    r.cpu.push(cpu);
                 }
-                work = w;
+                r.work = w;
             }
+        }
+        for (stage, r) in STAGES.into_iter().zip(runs) {
+            let StageRuns {
+                wall: runs,
+                cpu: cpu_runs,
+                work,
+            } = r;
             let seconds = Timing::of(&runs);
             let cpu_seconds = Timing::of(&cpu_runs).median;
             let mb_per_s = if seconds.median > 0.0 {
@@ -299,6 +340,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                     .map(|b| if b > 0.0 { mb_per_s / b } else { 0.0 })
                     .unwrap_or(1.0),
                 work,
+                wall_runs: runs,
+                cpu_runs,
             });
         }
     }
@@ -312,13 +355,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             RATIOS.iter().filter_map(move |&(h, r)| {
                 let stage = |name: &str| stages.iter().find(|s| s.stage == name && s.threads == t);
                 let (hs, rs) = (stage(h)?, stage(r)?);
-                let div = |a: f64, b: f64| if b > 0.0 { a / b } else { 0.0 };
                 Some(Ratio {
                     threads: t,
                     hria: h,
                     reference: r,
-                    ratio: div(hs.mb_per_s, rs.mb_per_s),
-                    ratio_per_cpu_s: div(rs.cpu_seconds, hs.cpu_seconds),
+                    ratio: round_ratio(&rs.wall_runs, &hs.wall_runs),
+                    ratio_per_cpu_s: round_ratio(&rs.cpu_runs, &hs.cpu_runs),
                 })
             })
         })
@@ -404,4 +446,25 @@ fn print_report(r: &Report, format: Format) -> anyhow::Result<()> {
         writeln!(out, "\npeak RSS: {:.0} MB", rss as f64 / 1e6)?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ratios_pair_the_runs_of_one_round() {
+        let secs = |v: &[f64]| -> Vec<Duration> {
+            v.iter().copied().map(Duration::from_secs_f64).collect()
+        };
+        // Round by round hria ran 2, 4 and 1 times as fast: the median is 2. The medians of
+        // the two stages (4 s ÷ 1 s) would say 4, taking a slow round of one against a fast
+        // round of the other.
+        let reference = secs(&[2.0, 4.0, 6.0]);
+        let hria = secs(&[1.0, 1.0, 6.0]);
+        assert_eq!(round_ratio(&reference, &hria), 2.0);
+        // A run too short to time is left out rather than dividing by zero.
+        assert_eq!(round_ratio(&secs(&[1.0, 3.0]), &secs(&[0.0, 1.0])), 3.0);
+        assert_eq!(round_ratio(&[], &[]), 0.0);
+    }
 }

@@ -40,6 +40,20 @@ fn bench_reports_every_stage_with_work_and_ratios() {
     // The plain cut finds words.
     let cut = stages.iter().find(|s| s["stage"] == "jieba-cut").unwrap();
     assert!(cut["work"].as_u64().unwrap() > passages);
+    // With one timed run, each ratio is the reference's time over hria's in that run.
+    for x in r["ratios"].as_array().unwrap() {
+        let median = |name: &serde_json::Value| {
+            stages
+                .iter()
+                .find(|s| &s["stage"] == name && s["threads"] == x["threads"])
+                .unwrap()["seconds"]["median"]
+                .as_f64()
+                .unwrap()
+        };
+        let want = median(&x["reference"]) / median(&x["hria"]);
+        let got = x["ratio"].as_f64().unwrap();
+        assert!((got - want).abs() <= 1e-3 * want.max(1e-9), "{x}: {want}");
+    }
     let ratios: Vec<(String, String, u64)> = r["ratios"]
         .as_array()
         .unwrap()
