@@ -22,7 +22,7 @@ pub struct Args {
     #[arg(long, value_delimiter = ',', default_value = "1,2",
           value_parser = clap::value_parser!(u16).range(1..=super::common::MAX_THREADS as i64))]
     threads: Vec<u16>,
-    /// Timed repetitions of each stage (the median is reported).
+    /// Timed rounds, each running every stage once after a warm-up round (medians are reported).
     #[arg(long, default_value_t = 3, value_parser = clap::value_parser!(u32).range(1..))]
     repeat: u32,
     /// Output format.
