@@ -43,7 +43,7 @@ fn t2s_table() -> &'static [char] {
 /// bidirectional embeddings, overrides and isolates, the word joiner and invisible operators, the
 /// emoji presentation selector and the BOM. Web pages and PDF exports leave them inside words and
 /// between paragraphs.
-pub(crate) fn is_invisible(c: char) -> bool {
+pub fn is_invisible(c: char) -> bool {
     matches!(
         c,
         '\u{AD}'
