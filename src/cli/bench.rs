@@ -65,16 +65,13 @@ struct StageResult {
     scaling: f64,
     /// Work done (passages, tokens or matches), so a broken stage cannot look fast.
     work: u64,
-    /// Wall time of each timed run, in round order (for ratios taken round by round).
+    /// The timed runs, for ratios taken round by round.
     #[serde(skip)]
-    wall_runs: Vec<Duration>,
-    /// CPU time of each timed run, in round order.
-    #[serde(skip)]
-    cpu_runs: Vec<Duration>,
+    runs: StageRuns,
 }
 
 /// The timed runs of one stage at one thread count, in round order.
-#[derive(Default)]
+#[derive(Debug, Default)]
 struct StageRuns {
     wall: Vec<Duration>,
     cpu: Vec<Duration>,
@@ -303,13 +300,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             }
         }
         for (stage, r) in STAGES.into_iter().zip(runs) {
-            let StageRuns {
-                wall: runs,
-                cpu: cpu_runs,
-                work,
-            } = r;
-            let seconds = Timing::of(&runs);
-            let cpu_seconds = Timing::of(&cpu_runs).median;
+            let seconds = Timing::of(&r.wall);
+            let cpu_seconds = Timing::of(&r.cpu).median;
             let mb_per_s = if seconds.median > 0.0 {
                 mb / seconds.median
             } else {
@@ -339,9 +331,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 scaling: base
                     .map(|b| if b > 0.0 { mb_per_s / b } else { 0.0 })
                     .unwrap_or(1.0),
-                work,
-                wall_runs: runs,
-                cpu_runs,
+                work: r.work,
+                runs: r,
             });
         }
     }
@@ -359,8 +350,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                     threads: t,
                     hria: h,
                     reference: r,
-                    ratio: round_ratio(&rs.wall_runs, &hs.wall_runs),
-                    ratio_per_cpu_s: round_ratio(&rs.cpu_runs, &hs.cpu_runs),
+                    ratio: round_ratio(&rs.runs.wall, &hs.runs.wall),
+                    ratio_per_cpu_s: round_ratio(&rs.runs.cpu, &hs.runs.cpu),
                 })
             })
         })

@@ -38,7 +38,7 @@ pub enum ReadError {
         reason: String,
     },
     /// No passage with that id.
-    #[error("no passage with id `{id}` in the index at {dir}{}", now.as_ref().map_or(String::new(), |n| format!(" (that document's passage at the same place is now `{n}`: its text, or how hria makes ids, changed since the id was shown)")))]
+    #[error("no passage with id `{id}` in the index at {dir}{}", now_hint(.now))]
     UnknownPassage {
         /// Index folder.
         dir: PathBuf,
@@ -47,6 +47,16 @@ pub enum ReadError {
         /// The id of the passage now at the same document and ordinal, if there is one.
         now: Option<String>,
     },
+}
+
+/// What [`ReadError::UnknownPassage`] adds when the id's place holds another passage now.
+fn now_hint(now: &Option<String>) -> String {
+    now.as_ref().map_or(String::new(), |n| {
+        format!(
+            " (that document's passage at the same place is now `{n}`: its text, or how hria \
+             makes ids, changed since the id was shown)"
+        )
+    })
 }
 
 /// An opened index with its manifest.

@@ -274,10 +274,8 @@ struct Ctx<'a> {
     /// Sentence breaks of the normalized text, computed on first use.
     breaks: LazyBreaks<'a>,
     section: &'a [String],
-    /// Cues in the section path, computed on first use or kept from the passage before.
+    /// Cues in the section path, found on first use or kept from the passage before.
     section_cues: &'a mut SectionMemo,
-    /// Whether `section_cues` holds this passage's section.
-    section_ready: bool,
     /// Buffer: an entry's counted hits, with the cue that confirmed a weak keyword.
     kept: &'a mut Vec<(Hit, Option<Confirm>)>,
     /// Buffer: an entry's distinct `(role, keyword)` with their best score.
@@ -848,7 +846,6 @@ impl Tagger {
             },
             section,
             section_cues: section_memo,
-            section_ready: false,
             map,
             rights_language,
             title_case: None,
@@ -918,10 +915,7 @@ impl Tagger {
                     at: Some((c.start, c.end)),
                 });
                 if cue.is_none() && !ctx.section.is_empty() {
-                    if !ctx.section_ready {
-                        self.section_cues(ctx.section, ctx.section_cues);
-                        ctx.section_ready = true;
-                    }
+                    self.section_cues(ctx.section, ctx.section_cues);
                     cue = ctx
                         .section_cues
                         .cues
@@ -1673,8 +1667,8 @@ fn undone_after(rest: &str) -> bool {
             "建立", "设立", "开展", "实施", "制定", "进行", "完成", "落实", "推行", "启动", "采取",
             "提供", "覆盖", "设置", "形成",
         ];
-        // Every negation above has 未 or 没: most clauses are settled without a substring search.
-        if !clause.contains(['未', '没']) {
+        // A clause without the first char of any negation is settled without substring searches.
+        if !clause.contains(|c: char| NOT_ZH.iter().any(|n| n.starts_with(c))) {
             return false;
         }
         let head: String = clause
