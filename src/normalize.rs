@@ -1,5 +1,6 @@
-//! Normalization for matching and indexing: Traditional → Simplified Chinese, full-width →
-//! half-width, case folding, and Chinese punctuation variants.
+//! Normalization for matching and indexing: Traditional → Simplified Chinese, ideographs written
+//! with compatibility code points → their unified form, full-width → half-width, case folding,
+//! and Chinese punctuation variants.
 //!
 //! Every step maps one char to one char, so a normalized text keeps a char-for-char
 //! correspondence with its source and offsets map back exactly.
@@ -173,8 +174,29 @@ pub(crate) fn fold_into(source: &str, out: &mut String, mut shift: impl FnMut(us
     }
 }
 
-/// Normalizes one char: Traditional → Simplified, full-width → half-width, lowercase, and
-/// Chinese punctuation variants folded to one form. Always exactly one char out.
+/// Whether `u` is in a block of ideographs written with compatibility code points: the Kangxi
+/// radicals, the CJK radicals supplement, and the CJK compatibility ideographs and their
+/// supplement.
+fn is_compatibility_ideograph(u: u32) -> bool {
+    matches!(u, 0x2E80..=0x2FDF | 0xF900..=0xFAFF | 0x2F800..=0x2FA1F)
+}
+
+/// The unified ideograph a compatibility code point stands for, by its Unicode compatibility
+/// decomposition (NFKC): `⼈` (U+2F08 KANGXI RADICAL MAN) is `人`. `None` for those without one
+/// (most of the radicals supplement).
+fn unified_ideograph(c: char) -> Option<char> {
+    let mut one = None;
+    let mut count = 0;
+    unicode_normalization::char::decompose_compatible(c, |d| {
+        one = Some(d);
+        count += 1;
+    });
+    one.filter(|&d| count == 1 && d != c && crate::lang::is_han(d))
+}
+
+/// Normalizes one char: Traditional → Simplified, an ideograph written with a compatibility code
+/// point to its unified form, full-width → half-width, lowercase, and Chinese punctuation variants
+/// folded to one form. Always exactly one char out.
 #[inline]
 pub fn fold_char(c: char) -> char {
     let u = c as u32;
@@ -185,6 +207,13 @@ pub fn fold_char(c: char) -> char {
     }
     if (CJK_START..CJK_END).contains(&u) {
         return t2s_table()[(u - CJK_START) as usize];
+    }
+    // Text extracted from PDFs often writes common ideographs with the Kangxi radicals (`⼈权`,
+    // `⽣产`) or compatibility ideographs the font maps them to; they read as the ideograph.
+    if is_compatibility_ideograph(u) {
+        if let Some(h) = unified_ideograph(c) {
+            return fold_char(h);
+        }
     }
     let c = match u {
         // Full-width ASCII variants.
@@ -289,8 +318,31 @@ mod tests {
         assert_eq!(normalize_str("「人權」"), "“人权”");
     }
 
+    #[test]
+    fn compatibility_ideographs_read_as_the_unified_ideograph() {
+        // Kangxi radicals as PDF text extraction gives them: ⼈ ⽣ ⼯ ⽌ (U+2F08, 2F63, 2F2F, 2F4C).
+        assert_eq!(normalize_str("⼈权 ⽣产 ⼯作 禁⽌"), "人权 生产 工作 禁止");
+        // Compatibility ideographs: their unified forms (領 for U+F9B4, 豈 for U+F900) are
+        // Traditional, and are then simplified.
+        assert_eq!(normalize_str("\u{F9B4}\u{F900}"), "领岂");
+        // Outside the BMP: U+2F800 is 丽 (U+4E3D).
+        assert_eq!(normalize_str("\u{2F800}"), "丽");
+        // A radical with no unified form (U+2E81 CJK RADICAL CLIFF) stays as it is.
+        assert_eq!(normalize_str("\u{2E81}"), "\u{2E81}");
+        // Char for char: offsets map back to the radical.
+        let src = "禁⽌强迫劳动";
+        let n = normalize(src);
+        let at = n.text.find("止").unwrap();
+        assert_eq!(&src[n.range_to_source(at..at + "止".len())], "⽌");
+    }
+
     /// `fold_char` as first written, without fast paths.
     fn fold_char_reference(c: char) -> char {
+        let c = if is_compatibility_ideograph(c as u32) {
+            unified_ideograph(c).unwrap_or(c)
+        } else {
+            c
+        };
         let u = c as u32;
         let c = match u {
             0xFF01..=0xFF5E => char::from_u32(u - 0xFEE0).unwrap_or(c),

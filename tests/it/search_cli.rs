@@ -657,3 +657,29 @@ fn the_number_of_matching_passages_is_told() {
         "{note}"
     );
 }
+
+#[test]
+fn a_query_in_unified_ideographs_finds_text_written_with_kangxi_radicals() {
+    // PDF text extraction wrote 工 and 人 as the Kangxi radicals ⼯ and ⼈.
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = tmp.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    std::fs::write(
+        corpus.join("report.md"),
+        "# 报告\n\n我们尊重⼯⼈的结社⾃由。\n\n其他内容。\n",
+    )
+    .unwrap();
+    let index = tmp.path().join("index");
+    index_corpus(&corpus, &index, &[]);
+    let hs = search_hits(&index, "工人", &[]);
+    assert_eq!(hs.len(), 1, "{hs:?}");
+    assert_eq!(highlighted(&hs[0]), ["工人"]);
+    let snippet = hs[0]["snippet"].as_str().unwrap();
+    assert!(snippet.contains("⼯⼈"), "{snippet}");
+    // The radicals in a query fold too.
+    assert_eq!(hit_ids(&search_hits(&index, "⼯⼈", &[])), hit_ids(&hs));
+    assert_eq!(
+        hit_ids(&search_hits(&index, "工人", &["--tag", "group/workers"])),
+        hit_ids(&hs)
+    );
+}

@@ -449,3 +449,46 @@ fn names_of_organisations_do_not_tag_their_words() {
         assert!(has(&tags(text), id), "{text}: {id}");
     }
 }
+
+#[test]
+fn kangxi_radicals_of_pdf_text_tag_as_their_ideographs() {
+    // PDF text extraction often writes 止, 用, 工, 人 and 自 with the Kangxi radicals ⽌ ⽤ ⼯ ⼈ ⾃.
+    let text = "公司禁⽌使⽤童⼯，尊重⼯⼈的结社⾃由。";
+    let tagger = Tagger::new(Taxonomy::builtin());
+    let tags = tagger.tag_text(text, None);
+    for (id, source) in [
+        ("right/labour/child-labour", "使⽤童⼯"),
+        ("right/labour/association-bargaining", "结社⾃由"),
+        ("group/workers", "⼯⼈"),
+    ] {
+        let tag = tags
+            .iter()
+            .find(|t| t.tag == id)
+            .unwrap_or_else(|| panic!("{id} in {tags:?}"));
+        // The evidence is the source's own chars, radicals and all.
+        assert!(
+            tag.evidence
+                .iter()
+                .any(|e| &text[e.range.clone()] == source && e.matched == source),
+            "{id}: {:?}",
+            tag.evidence
+        );
+    }
+    // The same text in unified ideographs tags the same.
+    let unified: Vec<String> = tagger
+        .tag_text("公司禁止使用童工，尊重工人的结社自由。", None)
+        .into_iter()
+        .map(|t| t.tag)
+        .collect();
+    let ids: Vec<String> = tags.into_iter().map(|t| t.tag).collect();
+    assert_eq!(ids, unified);
+    // Words are cut as in the unified text, with ranges on the radicals.
+    let seg = Segmenter::new();
+    let words: Vec<(String, &str)> = seg
+        .tokens(text)
+        .into_iter()
+        .map(|t| (t.term.to_string(), &text[t.range]))
+        .collect();
+    assert!(words.contains(&("童工".to_string(), "童⼯")), "{words:?}");
+    assert!(words.contains(&("工人".to_string(), "⼯⼈")), "{words:?}");
+}
