@@ -174,17 +174,61 @@ pub(crate) fn fold_into(source: &str, out: &mut String, mut shift: impl FnMut(us
     }
 }
 
-/// Whether `u` is in a block of ideographs written with compatibility code points: the Kangxi
-/// radicals, the CJK radicals supplement, and the CJK compatibility ideographs and their
-/// supplement.
+/// The CJK radicals (the radicals supplement and the Kangxi radicals).
+const RADICALS: std::ops::RangeInclusive<u32> = 0x2E80..=0x2FDF;
+
+/// Whether `u` stands for an ideograph with a code point of another block: the CJK radicals,
+/// and the CJK compatibility ideographs and their supplement.
 fn is_compatibility_ideograph(u: u32) -> bool {
-    matches!(u, 0x2E80..=0x2FDF | 0xF900..=0xFAFF | 0x2F800..=0x2FA1F)
+    RADICALS.contains(&u) || matches!(u, 0xF900..=0xFAFF | 0x2F800..=0x2FA1F)
 }
 
-/// The unified ideograph a compatibility code point stands for, by its Unicode compatibility
-/// decomposition (NFKC): `⼈` (U+2F08 KANGXI RADICAL MAN) is `人`. `None` for those without one
-/// (most of the radicals supplement).
+/// Unicode's table of the unified ideographs that CJK radicals and strokes look the same as
+/// (the Equivalent_Unified_Ideograph property of the Unicode Character Database, unmodified;
+/// its licence is `data/unicode/LICENSE`).
+const EQUIVALENT_UNIFIED_IDEOGRAPH: &str =
+    include_str!("../data/unicode/EquivalentUnifiedIdeograph.txt");
+
+/// `(first, last, ideograph)` for the radicals of [`EQUIVALENT_UNIFIED_IDEOGRAPH`], in order.
+fn radical_table() -> &'static [(u32, u32, char)] {
+    static TABLE: OnceLock<Vec<(u32, u32, char)>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table: Vec<(u32, u32, char)> = EQUIVALENT_UNIFIED_IDEOGRAPH
+            .lines()
+            .filter_map(parse_equivalent)
+            .filter(|(first, _, _)| RADICALS.contains(first))
+            .collect();
+        table.sort_unstable();
+        table
+    })
+}
+
+/// A mapping line of [`EQUIVALENT_UNIFIED_IDEOGRAPH`] (`2E8C..2E8D ; 5C0F  # ...`); `None` for
+/// comments and blank lines.
+fn parse_equivalent(line: &str) -> Option<(u32, u32, char)> {
+    let data = line.split('#').next()?;
+    let (range, to) = data.split_once(';')?;
+    let hex = |h: &str| u32::from_str_radix(h.trim(), 16).ok();
+    let (first, last) = match range.split_once("..") {
+        Some((a, b)) => (hex(a)?, hex(b)?),
+        None => (hex(range)?, hex(range)?),
+    };
+    Some((first, last, char::from_u32(hex(to)?)?))
+}
+
+/// The unified ideograph that a radical (by [`radical_table`]) or a compatibility ideograph (by
+/// its Unicode compatibility decomposition, NFKC) stands for: `⼈` (U+2F08 KANGXI RADICAL MAN)
+/// is `人`, `⺠` (U+2EA0 CJK RADICAL CIVILIAN) is `民`. `None` for the few radicals without one.
 fn unified_ideograph(c: char) -> Option<char> {
+    let u = c as u32;
+    if RADICALS.contains(&u) {
+        let table = radical_table();
+        let i = table.partition_point(|&(_, last, _)| last < u);
+        return table
+            .get(i)
+            .filter(|&&(first, _, _)| first <= u)
+            .map(|&(_, _, h)| h);
+    }
     let mut one = None;
     let mut count = 0;
     unicode_normalization::char::decompose_compatible(c, |d| {
@@ -208,8 +252,8 @@ pub fn fold_char(c: char) -> char {
     if (CJK_START..CJK_END).contains(&u) {
         return t2s_table()[(u - CJK_START) as usize];
     }
-    // Text extracted from PDFs often writes common ideographs with the Kangxi radicals (`⼈权`,
-    // `⽣产`) or compatibility ideographs the font maps them to; they read as the ideograph.
+    // Text extracted from PDFs often writes common ideographs with the radicals that look the
+    // same (`⼈⺠`, `⽣产`) or with compatibility ideographs; they read as the ideograph.
     if is_compatibility_ideograph(u) {
         if let Some(h) = unified_ideograph(c) {
             return fold_char(h);
@@ -320,15 +364,21 @@ mod tests {
 
     #[test]
     fn compatibility_ideographs_read_as_the_unified_ideograph() {
-        // Kangxi radicals as PDF text extraction gives them: ⼈ ⽣ ⼯ ⽌ (U+2F08, 2F63, 2F2F, 2F4C).
-        assert_eq!(normalize_str("⼈权 ⽣产 ⼯作 禁⽌"), "人权 生产 工作 禁止");
+        // Radicals as PDF text extraction gives them: the Kangxi radicals ⼈ ⽣ ⼯ ⽌ (U+2F08,
+        // 2F63, 2F2F, 2F4C) and the simplified radicals ⺠ ⻓ ⻅ (U+2EA0, 2ED3, 2EC5).
+        assert_eq!(
+            normalize_str("⼈⺠ ⽣产 ⼯作 禁⽌ ⻓期 ⻅证"),
+            "人民 生产 工作 禁止 长期 见证"
+        );
+        // A radical of a range (U+2E8C..2E8D: 小).
+        assert_eq!(normalize_str("\u{2E8D}"), "小");
         // Compatibility ideographs: their unified forms (領 for U+F9B4, 豈 for U+F900) are
         // Traditional, and are then simplified.
         assert_eq!(normalize_str("\u{F9B4}\u{F900}"), "领岂");
         // Outside the BMP: U+2F800 is 丽 (U+4E3D).
         assert_eq!(normalize_str("\u{2F800}"), "丽");
-        // A radical with no unified form (U+2E81 CJK RADICAL CLIFF) stays as it is.
-        assert_eq!(normalize_str("\u{2E81}"), "\u{2E81}");
+        // A radical with no unified ideograph (U+2E80 CJK RADICAL REPEAT) stays as it is.
+        assert_eq!(normalize_str("\u{2E80}"), "\u{2E80}");
         // Char for char: offsets map back to the radical.
         let src = "禁⽌强迫劳动";
         let n = normalize(src);
@@ -380,6 +430,29 @@ mod tests {
         let mut buf = String::from("x");
         normalize_into("ＡＢ強", &mut buf);
         assert_eq!(buf, "xab强");
+    }
+
+    #[test]
+    fn every_mapping_line_of_the_unicode_table_parses() {
+        let lines: Vec<&str> = EQUIVALENT_UNIFIED_IDEOGRAPH
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+            .collect();
+        assert!(lines.len() > 300, "{}", lines.len());
+        for line in lines {
+            assert!(parse_equivalent(line).is_some(), "{line}");
+        }
+        // Every radical of the Kangxi block that NFKC maps maps to the same ideograph here.
+        for u in 0x2F00..=0x2FD5u32 {
+            let c = char::from_u32(u).unwrap();
+            let nfkc: String =
+                unicode_normalization::UnicodeNormalization::nfkc(c.to_string().as_str()).collect();
+            assert_eq!(
+                unified_ideograph(c).map(String::from),
+                Some(nfkc),
+                "U+{u:04X}"
+            );
+        }
     }
 
     #[test]

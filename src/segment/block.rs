@@ -205,11 +205,12 @@ impl<'a> Builder<'a> {
         let Some(cur) = self.cur.take() else { return };
         let lead_name = match cur.lead {
             Lead::Closed(s, e) if cur.kind == PassageKind::Paragraph => {
-                lead_in_name(&cur.text, s, e)
+                lead_in_name(&cur.text, s, e).map(|name| unspaced(&name, &letter_spacing(&name)))
             }
             _ => None,
         };
         let (text, map) = trim(cur.text, cur.map);
+        let (text, map) = unspace(text, map);
         // Nothing to show (a lone U+200B): no passage, and no section named after it.
         if text.is_empty() || super::invisible(&text) {
             return;
@@ -342,6 +343,111 @@ pub(crate) fn sub_map(map: &OffsetMap, r: Range<usize>) -> OffsetMap {
         }
     }
     out
+}
+
+/// Whether a char is an ideograph, or a radical standing for one in text extracted from a PDF.
+fn is_ideograph(c: char) -> bool {
+    crate::lang::is_han(c) || matches!(c as u32, 0x2E80..=0x2FDF)
+}
+
+/// The spaces of letter-spaced Chinese in a clean text, as byte ranges: PDFs of spaced-out
+/// headings (`目  录`, `人 权 政 策`) and justified lines put spaces between ideographs, which
+/// would keep every word apart. A run of spaces (ASCII or ideographic, no line break) counts
+/// when the ideographs on both sides stand alone: no ideograph before the one before it, nor
+/// after the one after it. Spaces between words of two or more ideographs (`人权 政策`) stay.
+fn letter_spacing(text: &str) -> Vec<Range<usize>> {
+    let bytes = text.as_bytes();
+    let is_space = |c: char| matches!(c, ' ' | '\u{3000}');
+    let ideograph = |c: Option<char>| c.is_some_and(is_ideograph);
+    // A text without a char of U+3000..U+9FFF has no Chinese to be spaced out: an English text
+    // (a space every few bytes) is passed over in one sweep that the compiler vectorizes.
+    if !bytes.chunks(64).any(|c| {
+        c.iter()
+            .fold(false, |any, &b| any | matches!(b, 0xE3..=0xE9))
+    }) {
+        return Vec::new();
+    }
+    // Spaces (ASCII, or U+3000, whose first byte 0xE3 starts CJK punctuation too) that follow a
+    // char of three or more bytes (an ASCII letter rules most out at once), found with a
+    // vectorized search: most of a Chinese text has no space to look at.
+    let starts = memchr::memchr2_iter(b' ', 0xE3, bytes).filter(|&i| {
+        i >= 3
+            && bytes[i - 1] >= 0x80
+            && (bytes[i] == b' ' || bytes.get(i + 1..i + 3) == Some(&[0x80, 0x80]))
+    });
+    let mut cuts: Vec<Range<usize>> = Vec::new();
+    let mut done = 0;
+    for start in starts {
+        if start < done {
+            continue;
+        }
+        let run = text[start..]
+            .find(|c: char| !is_space(c))
+            .unwrap_or(text.len() - start);
+        let end = start + run;
+        done = end;
+        let mut before = text[..start].chars().rev();
+        let mut after = text[end..].chars();
+        let alone_before = ideograph(before.next()) && !ideograph(before.next());
+        let alone_after = ideograph(after.next()) && !ideograph(after.next());
+        if alone_before && alone_after {
+            cuts.push(start..end);
+        }
+    }
+    cuts
+}
+
+/// `text` without the byte ranges `cuts` (in order, not overlapping).
+fn unspaced(text: &str, cuts: &[Range<usize>]) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut from = 0;
+    for c in cuts {
+        out.push_str(&text[from..c.start]);
+        from = c.end;
+    }
+    out.push_str(&text[from..]);
+    out
+}
+
+/// Removes the [`letter_spacing`] of a clean text, keeping its map in step: what is left still
+/// maps to its own source chars, and a word read across the removed spaces maps to the source
+/// span that holds them.
+fn unspace(text: String, map: OffsetMap) -> (String, OffsetMap) {
+    let cuts = letter_spacing(&text);
+    if cuts.is_empty() {
+        return (text, map);
+    }
+    // The kept parts: before the first cut, between cuts, after the last.
+    let starts = std::iter::once(0).chain(cuts.iter().map(|c| c.end));
+    let ends = cuts
+        .iter()
+        .map(|c| c.start)
+        .chain(std::iter::once(text.len()));
+    let mut out_map = OffsetMap::new();
+    let mut kept = 0;
+    for part in starts.zip(ends).map(|(s, e)| s..e) {
+        for run in sub_map(&map, part.clone()).runs() {
+            out_map.push(
+                kept + run.clean_start,
+                run.clean_len,
+                run.orig_start,
+                run.orig_len,
+            );
+        }
+        kept += part.len();
+    }
+    (unspaced(&text, &cuts), out_map)
+}
+
+/// [`unspace`] for a free text (a line of `hria tag --stdin`): `None` when it has no letter
+/// spacing, else the text without it and the map back to `text`.
+pub(crate) fn unspace_free_text(text: &str) -> Option<(String, OffsetMap)> {
+    if letter_spacing(text).is_empty() {
+        return None;
+    }
+    let mut map = OffsetMap::new();
+    map.push(0, text.len(), 0, text.len());
+    Some(unspace(text.to_string(), map))
 }
 
 /// Trims whitespace off a clean text, keeping its map in step.

@@ -653,10 +653,17 @@ impl Tagger {
     }
 
     /// Tags a free text; evidence ranges are byte ranges into `text`. The language is not needed
-    /// (Chinese and English patterns are all matched) and is accepted for symmetry.
+    /// (Chinese and English patterns are all matched) and is accepted for symmetry. Letter-spaced
+    /// Chinese (`强 迫 劳 动`) is read without its spaces, as segmentation reads it in documents;
+    /// `matched` is then the text read.
     pub fn tag_text(&self, text: &str, lang: Option<Lang>) -> Vec<Tag> {
         let _ = lang;
-        self.finish(text, &[], &WordEdges::default(), |r| r)
+        match crate::segment::unspace_free_text(text) {
+            None => self.finish(text, &[], &WordEdges::default(), |r| r),
+            Some((clean, map)) => {
+                self.finish(&clean, &[], &WordEdges::default(), |r| map.range_to_orig(r))
+            }
+        }
     }
 
     /// Runs the engine on a clean text and maps evidence ranges through `map`.

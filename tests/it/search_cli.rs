@@ -659,14 +659,14 @@ fn the_number_of_matching_passages_is_told() {
 }
 
 #[test]
-fn a_query_in_unified_ideographs_finds_text_written_with_kangxi_radicals() {
-    // PDF text extraction wrote 工 and 人 as the Kangxi radicals ⼯ and ⼈.
+fn a_query_in_unified_ideographs_finds_text_written_with_radicals() {
+    // PDF text extraction wrote 工, 人 and 民 as the radicals ⼯, ⼈ and ⺠.
     let tmp = tempfile::tempdir().unwrap();
     let corpus = tmp.path().join("corpus");
     std::fs::create_dir(&corpus).unwrap();
     std::fs::write(
         corpus.join("report.md"),
-        "# 报告\n\n我们尊重⼯⼈的结社⾃由。\n\n其他内容。\n",
+        "# 报告\n\n我们尊重⼯⼈的结社⾃由。\n\n其他内容。\n\n为⼈⺠服务。\n",
     )
     .unwrap();
     let index = tmp.path().join("index");
@@ -681,5 +681,11 @@ fn a_query_in_unified_ideographs_finds_text_written_with_kangxi_radicals() {
     assert_eq!(
         hit_ids(&search_hits(&index, "工人", &["--tag", "group/workers"])),
         hit_ids(&hs)
+    );
+    let hs = search_hits(&index, "人民", &[]);
+    assert_eq!(hs.len(), 1, "{hs:?}");
+    assert!(
+        hs[0]["snippet"].as_str().unwrap().contains("⼈⺠"),
+        "{hs:?}"
     );
 }

@@ -733,3 +733,39 @@ fn overlong_text_around_whole_mapped_runs_and_zero_width_stretches() {
     check(&d, &ps).unwrap();
     assert_eq!(ps.len(), 1);
 }
+
+#[test]
+fn letter_spaced_chinese_reads_as_words() {
+    // A PDF's spaced-out heading and a justified line, and words that are kept apart.
+    let text = "# 人 权 政 策\n\n我 们 禁 止 强 迫 劳 动。\n\n人权 政策 与 目标\n\n## 目\u{3000}\u{3000}录\n\n为 ⼈ ⺠ 服 务。\n";
+    let d = doc("l.md", Format::Markdown, text);
+    let ps = seg().segment(&d);
+    check(&d, &ps).unwrap();
+    let texts: Vec<&str> = ps.iter().map(|p| p.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "人权政策",
+            "我们禁止强迫劳动。",
+            "人权 政策 与 目标",
+            "目录",
+            "为⼈⺠服务。"
+        ]
+    );
+    // Sections are named without the spacing.
+    assert_eq!(ps[1].section, ["人权政策"]);
+    assert_eq!(ps[4].section, ["人权政策", "目录"]);
+    // A word read across the spaces maps to the source span that holds them.
+    let p = &ps[1];
+    let t = p
+        .tokens
+        .iter()
+        .find(|t| t.term == "强迫劳动")
+        .unwrap_or_else(|| panic!("{:?}", p.tokens));
+    assert_eq!(&text[p.map.range_to_orig(t.range.clone())], "强 迫 劳 动");
+    assert!(
+        ps[4].tokens.iter().any(|t| t.term == "人民"),
+        "{:?}",
+        ps[4].tokens
+    );
+}

@@ -118,11 +118,15 @@ pub fn check(doc: &Document, passages: &[Passage]) -> Result<(), String> {
         {
             return Err(format!("{}: char {c:?} at {i} in no sentence", p.id));
         }
-        // Tokens are words, which do not overlap (sub-words are the index's business).
+        // Tokens are words, which do not overlap (sub-words are the index's business). A word
+        // has a letter or digit once normalized (a radical a PDF wrote for 人 is the letter 人).
         let words: Vec<std::ops::Range<usize>> = p.tokens.iter().map(|t| t.range.clone()).collect();
         check_ranges(p, "token", &words)?;
         if let Some(t) = p.tokens.iter().find(|t| {
-            t.term.is_empty() || !p.text[t.range.clone()].chars().any(char::is_alphanumeric)
+            t.term.is_empty()
+                || !hria::normalize::normalize_str(&p.text[t.range.clone()])
+                    .chars()
+                    .any(char::is_alphanumeric)
         }) {
             return Err(format!("{}: token {t:?} is empty or punctuation", p.id));
         }

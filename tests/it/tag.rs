@@ -451,7 +451,7 @@ fn names_of_organisations_do_not_tag_their_words() {
 }
 
 #[test]
-fn kangxi_radicals_of_pdf_text_tag_as_their_ideographs() {
+fn radicals_of_pdf_text_tag_as_their_ideographs() {
     // PDF text extraction often writes 止, 用, 工, 人 and 自 with the Kangxi radicals ⽌ ⽤ ⼯ ⼈ ⾃.
     let text = "公司禁⽌使⽤童⼯，尊重⼯⼈的结社⾃由。";
     let tagger = Tagger::new(Taxonomy::builtin());
@@ -491,4 +491,18 @@ fn kangxi_radicals_of_pdf_text_tag_as_their_ideographs() {
         .collect();
     assert!(words.contains(&("童工".to_string(), "童⼯")), "{words:?}");
     assert!(words.contains(&("工人".to_string(), "⼯⼈")), "{words:?}");
+}
+
+#[test]
+fn letter_spaced_chinese_tags_with_evidence_on_its_source() {
+    let tagger = Tagger::new(Taxonomy::builtin());
+    let text = "我 们 禁 止 强 迫 劳 动";
+    let tags = tagger.tag_text(text, None);
+    let forced = tags
+        .iter()
+        .find(|t| t.tag == "right/labour/forced-labour")
+        .unwrap_or_else(|| panic!("{tags:?}"));
+    let e = &forced.evidence[0];
+    assert_eq!(e.matched, "强迫劳动");
+    assert_eq!(&text[e.range.clone()], "强 迫 劳 动");
 }
