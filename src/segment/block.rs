@@ -32,6 +32,9 @@ enum Lead {
 }
 
 struct Cur {
+    /// Clean offsets of the spaces that stand for a table-cell boundary or a `<br>`: words on
+    /// either side never belong together, so letter spacing is never read across them.
+    hard_spaces: Vec<usize>,
     whole: bool,
     kind: PassageKind,
     heading_level: u32,
@@ -92,6 +95,7 @@ impl<'a> Builder<'a> {
             map: OffsetMap::new(),
             lead: if lead_in { Lead::Ready } else { Lead::No },
             whole: false,
+            hard_spaces: Vec::new(),
         });
     }
 
@@ -123,6 +127,7 @@ impl<'a> Builder<'a> {
                 map: OffsetMap::new(),
                 lead: Lead::No,
                 whole: false,
+                hard_spaces: Vec::new(),
             });
         }
         if let Some((sep, hard)) = self.pending_sep.take() {
@@ -162,6 +167,9 @@ impl<'a> Builder<'a> {
         }
         if !hard && is_cjk(prev) && next.is_some_and(is_cjk) {
             return;
+        }
+        if hard {
+            cur.hard_spaces.push(cur.text.len());
         }
         // Copy a whitespace char from the source so that the map stays verbatim.
         if let Some((i, c)) = self.src[range.clone()]
@@ -205,12 +213,20 @@ impl<'a> Builder<'a> {
         let Some(cur) = self.cur.take() else { return };
         let lead_name = match cur.lead {
             Lead::Closed(s, e) if cur.kind == PassageKind::Paragraph => {
-                lead_in_name(&cur.text, s, e).map(|name| unspaced(&name, &letter_spacing(&name)))
+                lead_in_name(&cur.text, s, e)
+                    .map(|name| unspaced(&name, &letter_spacing(&name, &[])))
             }
             _ => None,
         };
+        // Hard spaces shift with the whitespace `trim` takes off the front.
+        let front = cur.text.len() - cur.text.trim_start().len();
+        let hard: Vec<usize> = cur
+            .hard_spaces
+            .iter()
+            .filter_map(|h| h.checked_sub(front))
+            .collect();
         let (text, map) = trim(cur.text, cur.map);
-        let (text, map) = unspace(text, map);
+        let (text, map) = unspace(text, map, &hard);
         // Nothing to show (a lone U+200B): no passage, and no section named after it.
         if text.is_empty() || super::invisible(&text) {
             return;
@@ -354,16 +370,20 @@ fn is_ideograph(c: char) -> bool {
 /// headings (`目  录`, `人 权 政 策`) and justified lines put spaces between ideographs, which
 /// would keep every word apart. A run of spaces (ASCII or ideographic, no line break) counts
 /// when the ideographs on both sides stand alone: no ideograph before the one before it, nor
-/// after the one after it. Spaces between words of two or more ideographs (`人权 政策`) stay.
-fn letter_spacing(text: &str) -> Vec<Range<usize>> {
+/// after the one after it. Spaces between words of two or more ideographs (`人权 政策`) stay, and
+/// so does a run holding one of the `hard` spaces (clean offsets: a table-cell boundary, a `<br>`).
+fn letter_spacing(text: &str, hard: &[usize]) -> Vec<Range<usize>> {
     let bytes = text.as_bytes();
     let is_space = |c: char| matches!(c, ' ' | '\u{3000}');
     let ideograph = |c: Option<char>| c.is_some_and(is_ideograph);
-    // A text without a char of U+3000..U+9FFF has no Chinese to be spaced out: an English text
-    // (a space every few bytes) is passed over in one sweep that the compiler vectorizes.
+    // A text with no byte an ideograph can hold (the first byte of U+3000..U+9FFF, of U+F900..,
+    // of the planes above, or the second of a radical's U+2E80..U+2FFF) has no Chinese to be
+    // spaced out: an English text (a space every few bytes) is passed over in one sweep that the
+    // compiler vectorizes. Curly quotes and dashes (E2 80 ..) hold none of them.
     if !bytes.chunks(64).any(|c| {
-        c.iter()
-            .fold(false, |any, &b| any | matches!(b, 0xE3..=0xE9))
+        c.iter().fold(false, |any, &b| {
+            any | matches!(b, 0xBA..=0xBF | 0xE3..=0xE9 | 0xEF | 0xF0)
+        })
     }) {
         return Vec::new();
     }
@@ -390,7 +410,7 @@ fn letter_spacing(text: &str) -> Vec<Range<usize>> {
         let mut after = text[end..].chars();
         let alone_before = ideograph(before.next()) && !ideograph(before.next());
         let alone_after = ideograph(after.next()) && !ideograph(after.next());
-        if alone_before && alone_after {
+        if alone_before && alone_after && !hard.iter().any(|h| (start..end).contains(h)) {
             cuts.push(start..end);
         }
     }
@@ -412,8 +432,8 @@ fn unspaced(text: &str, cuts: &[Range<usize>]) -> String {
 /// Removes the [`letter_spacing`] of a clean text, keeping its map in step: what is left still
 /// maps to its own source chars, and a word read across the removed spaces maps to the source
 /// span that holds them.
-fn unspace(text: String, map: OffsetMap) -> (String, OffsetMap) {
-    let cuts = letter_spacing(&text);
+fn unspace(text: String, map: OffsetMap, hard: &[usize]) -> (String, OffsetMap) {
+    let cuts = letter_spacing(&text, hard);
     if cuts.is_empty() {
         return (text, map);
     }
@@ -442,12 +462,12 @@ fn unspace(text: String, map: OffsetMap) -> (String, OffsetMap) {
 /// [`unspace`] for a free text (a line of `hria tag --stdin`): `None` when it has no letter
 /// spacing, else the text without it and the map back to `text`.
 pub(crate) fn unspace_free_text(text: &str) -> Option<(String, OffsetMap)> {
-    if letter_spacing(text).is_empty() {
+    if letter_spacing(text, &[]).is_empty() {
         return None;
     }
     let mut map = OffsetMap::new();
     map.push(0, text.len(), 0, text.len());
-    Some(unspace(text.to_string(), map))
+    Some(unspace(text.to_string(), map, &[]))
 }
 
 /// Trims whitespace off a clean text, keeping its map in step.

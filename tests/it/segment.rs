@@ -769,3 +769,29 @@ fn letter_spaced_chinese_reads_as_words() {
         ps[4].tokens
     );
 }
+
+#[test]
+fn letter_spacing_is_read_in_lead_ins_and_radicals_but_not_across_cells() {
+    let text = "**人 权 承 诺：** 我们尊重人权。\n\n# ⼯ ⼈\n\n| 项目 | 是 | 否 |\n|---|---|---|\n| 童工 | 有 | 无 |\n";
+    let d = doc("c.md", Format::Markdown, text);
+    let ps = seg().segment(&d);
+    check(&d, &ps).unwrap();
+    // A bold lead-in names its sub-section without the spacing.
+    assert_eq!(ps[0].section, ["人权承诺"]);
+    // Radicals a PDF wrote for ideographs are spaced out the same way.
+    assert_eq!(ps[1].text, "⼯⼈");
+    // Table cells of one ideograph each stay apart: 是 | 否 is not the word 是否.
+    let cells: Vec<&str> = ps[2..].iter().map(|p| p.text.as_str()).collect();
+    assert!(
+        cells
+            .iter()
+            .all(|t| !t.contains("是否") && !t.contains("有无")),
+        "{cells:?}"
+    );
+    // Nor does an HTML line break join the single ideographs on either side.
+    let d = doc("b.html", Format::Html, "<p>甲<br>乙</p><p>丙 丁</p>");
+    let ps = seg().segment(&d);
+    check(&d, &ps).unwrap();
+    let texts: Vec<&str> = ps.iter().map(|p| p.text.as_str()).collect();
+    assert_eq!(texts, ["甲 乙", "丙丁"]);
+}
