@@ -175,7 +175,7 @@ pub(crate) fn fold_into(source: &str, out: &mut String, mut shift: impl FnMut(us
 }
 
 /// The CJK radicals (the radicals supplement and the Kangxi radicals).
-const RADICALS: std::ops::RangeInclusive<u32> = 0x2E80..=0x2FDF;
+pub(crate) const RADICALS: std::ops::RangeInclusive<u32> = 0x2E80..=0x2FDF;
 
 /// Whether `u` stands for an ideograph with a code point of another block: the CJK radicals,
 /// and the CJK compatibility ideographs and their supplement.

@@ -363,7 +363,7 @@ pub(crate) fn sub_map(map: &OffsetMap, r: Range<usize>) -> OffsetMap {
 
 /// Whether a char is an ideograph, or a radical standing for one in text extracted from a PDF.
 fn is_ideograph(c: char) -> bool {
-    crate::lang::is_han(c) || matches!(c as u32, 0x2E80..=0x2FDF)
+    crate::lang::is_han(c) || crate::normalize::RADICALS.contains(&(c as u32))
 }
 
 /// The spaces of letter-spaced Chinese in a clean text, as byte ranges: PDFs of spaced-out
@@ -437,6 +437,11 @@ fn unspace(text: String, map: OffsetMap, hard: &[usize]) -> (String, OffsetMap) 
     if cuts.is_empty() {
         return (text, map);
     }
+    without(&text, &map, &cuts)
+}
+
+/// A clean text and its map without the byte ranges `cuts` (in order, not overlapping, not empty).
+fn without(text: &str, map: &OffsetMap, cuts: &[Range<usize>]) -> (String, OffsetMap) {
     // The kept parts: before the first cut, between cuts, after the last.
     let starts = std::iter::once(0).chain(cuts.iter().map(|c| c.end));
     let ends = cuts
@@ -446,7 +451,7 @@ fn unspace(text: String, map: OffsetMap, hard: &[usize]) -> (String, OffsetMap) 
     let mut out_map = OffsetMap::new();
     let mut kept = 0;
     for part in starts.zip(ends).map(|(s, e)| s..e) {
-        for run in sub_map(&map, part.clone()).runs() {
+        for run in sub_map(map, part.clone()).runs() {
             out_map.push(
                 kept + run.clean_start,
                 run.clean_len,
@@ -456,18 +461,19 @@ fn unspace(text: String, map: OffsetMap, hard: &[usize]) -> (String, OffsetMap) 
         }
         kept += part.len();
     }
-    (unspaced(&text, &cuts), out_map)
+    (unspaced(text, cuts), out_map)
 }
 
 /// [`unspace`] for a free text (a line of `hria tag --stdin`): `None` when it has no letter
 /// spacing, else the text without it and the map back to `text`.
 pub(crate) fn unspace_free_text(text: &str) -> Option<(String, OffsetMap)> {
-    if letter_spacing(text, &[]).is_empty() {
+    let cuts = letter_spacing(text, &[]);
+    if cuts.is_empty() {
         return None;
     }
     let mut map = OffsetMap::new();
     map.push(0, text.len(), 0, text.len());
-    Some(unspace(text.to_string(), map, &[]))
+    Some(without(text, &map, &cuts))
 }
 
 /// Trims whitespace off a clean text, keeping its map in step.
