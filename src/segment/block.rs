@@ -218,15 +218,10 @@ impl<'a> Builder<'a> {
             }
             _ => None,
         };
-        // Hard spaces shift with the whitespace `trim` takes off the front.
-        let front = cur.text.len() - cur.text.trim_start().len();
-        let hard: Vec<usize> = cur
-            .hard_spaces
-            .iter()
-            .filter_map(|h| h.checked_sub(front))
-            .collect();
-        let (text, map) = trim(cur.text, cur.map);
-        let (text, map) = unspace(text, map, &hard);
+        // Before trimming, while the hard spaces' offsets hold (letter spacing never reaches the
+        // ends: it lies between two ideographs).
+        let (text, map) = unspace(cur.text, cur.map, &cur.hard_spaces);
+        let (text, map) = trim(text, map);
         // Nothing to show (a lone U+200B): no passage, and no section named after it.
         if text.is_empty() || super::invisible(&text) {
             return;

@@ -10,6 +10,18 @@ fn seg() -> &'static Segmenter {
     Segmenter::shared()
 }
 
+/// The passages of a text, checked against every segmentation invariant.
+fn checked(id: &str, format: Format, text: &str) -> Vec<hria::model::Passage> {
+    let d = doc(id, format, text);
+    let ps = seg().segment(&d);
+    check(&d, &ps).unwrap();
+    ps
+}
+
+fn texts(ps: &[hria::model::Passage]) -> Vec<&str> {
+    ps.iter().map(|p| p.text.as_str()).collect()
+}
+
 #[test]
 fn statement_sections() {
     let d = statement();
@@ -689,12 +701,9 @@ fn overlong_paragraphs_become_bounded_passages() {
 #[test]
 fn zero_width_paragraphs_are_no_passages_and_do_not_block_page_break_repair() {
     let text = "第一条 我们在自己的所有业务和整个供应链中尊重\n\n\u{200B}\n\n人权。\n\n\u{200B}\u{200B}\n\n第二条 我们禁止强迫劳动。\n";
-    let d = doc("z.md", Format::Markdown, text);
-    let ps = seg().segment(&d);
-    check(&d, &ps).unwrap();
-    let got: Vec<&str> = ps.iter().map(|p| p.text.as_str()).collect();
+    let ps = checked("z.md", Format::Markdown, text);
     assert_eq!(
-        got,
+        texts(&ps),
         [
             "第一条 我们在自己的所有业务和整个供应链中尊重人权。",
             "第二条 我们禁止强迫劳动。"
@@ -738,12 +747,9 @@ fn overlong_text_around_whole_mapped_runs_and_zero_width_stretches() {
 fn letter_spaced_chinese_reads_as_words() {
     // A PDF's spaced-out heading and a justified line, and words that are kept apart.
     let text = "# 人 权 政 策\n\n我 们 禁 止 强 迫 劳 动。\n\n人权 政策 与 目标\n\n## 目\u{3000}\u{3000}录\n\n为 ⼈ ⺠ 服 务。\n";
-    let d = doc("l.md", Format::Markdown, text);
-    let ps = seg().segment(&d);
-    check(&d, &ps).unwrap();
-    let texts: Vec<&str> = ps.iter().map(|p| p.text.as_str()).collect();
+    let ps = checked("l.md", Format::Markdown, text);
     assert_eq!(
-        texts,
+        texts(&ps),
         [
             "人权政策",
             "我们禁止强迫劳动。",
@@ -773,15 +779,13 @@ fn letter_spaced_chinese_reads_as_words() {
 #[test]
 fn letter_spacing_is_read_in_lead_ins_and_radicals_but_not_across_cells() {
     let text = "**人 权 承 诺：** 我们尊重人权。\n\n# ⼯ ⼈\n\n| 项目 | 是 | 否 |\n|---|---|---|\n| 童工 | 有 | 无 |\n";
-    let d = doc("c.md", Format::Markdown, text);
-    let ps = seg().segment(&d);
-    check(&d, &ps).unwrap();
+    let ps = checked("c.md", Format::Markdown, text);
     // A bold lead-in names its sub-section without the spacing.
     assert_eq!(ps[0].section, ["人权承诺"]);
     // Radicals a PDF wrote for ideographs are spaced out the same way.
     assert_eq!(ps[1].text, "⼯⼈");
     // Table cells of one ideograph each stay apart: 是 | 否 is not the word 是否.
-    let cells: Vec<&str> = ps[2..].iter().map(|p| p.text.as_str()).collect();
+    let cells = texts(&ps[2..]);
     assert!(
         cells
             .iter()
@@ -789,9 +793,6 @@ fn letter_spacing_is_read_in_lead_ins_and_radicals_but_not_across_cells() {
         "{cells:?}"
     );
     // Nor does an HTML line break join the single ideographs on either side.
-    let d = doc("b.html", Format::Html, "<p>甲<br>乙</p><p>丙 丁</p>");
-    let ps = seg().segment(&d);
-    check(&d, &ps).unwrap();
-    let texts: Vec<&str> = ps.iter().map(|p| p.text.as_str()).collect();
-    assert_eq!(texts, ["甲 乙", "丙丁"]);
+    let ps = checked("b.html", Format::Html, "<p>甲<br>乙</p><p>丙 丁</p>");
+    assert_eq!(texts(&ps), ["甲 乙", "丙丁"]);
 }
