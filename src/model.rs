@@ -374,7 +374,8 @@ pub struct Evidence {
     /// Byte range in the original document text (for `tag --stdin`, in the input text).
     pub range: Range<usize>,
     /// The text that matched, as it reads in the passage's clean text: the original's chars at
-    /// `range`, less any markup or letter spacing between them (`强迫劳动` for `强 迫 劳 动`).
+    /// `range`, less any markup, invisible chars or letter spacing between them (`强迫劳动` for
+    /// `强 迫 劳 动`).
     pub matched: String,
     /// The keyword or rule that fired (e.g. `keyword:强迫劳动`, `abbr:ICCPR`, `covers:right/labour/forced-labour`).
     pub rule: String,

@@ -213,13 +213,11 @@ impl<'a> Builder<'a> {
         let Some(cur) = self.cur.take() else { return };
         let lead_name = match cur.lead {
             Lead::Closed(s, e) if cur.kind == PassageKind::Paragraph => {
-                lead_in_name(&cur.text, s, e)
-                    .map(|name| unspaced(&name, &letter_spacing(&name, &[])))
+                lead_in_name(&cur.text, s, e).map(|name| unspaced_name(&name))
             }
             _ => None,
         };
-        // Before trimming, while the hard spaces' offsets hold (letter spacing never reaches the
-        // ends: it lies between two ideographs).
+        // Before trimming, while the hard spaces' offsets hold.
         let (text, map) = unspace(cur.text, cur.map, &cur.hard_spaces);
         let (text, map) = trim(text, map);
         // Nothing to show (a lone U+200B): no passage, and no section named after it.
@@ -391,16 +389,7 @@ fn letter_spacing(text: &str, hard: &[usize]) -> Vec<Range<usize>> {
             && (bytes[i] == b' ' || bytes.get(i + 1..i + 3) == Some(&[0x80, 0x80]))
     });
     let mut cuts: Vec<Range<usize>> = Vec::new();
-    let mut done = 0;
-    for start in starts {
-        if start < done {
-            continue;
-        }
-        let run = text[start..]
-            .find(|c: char| !is_space(c))
-            .unwrap_or(text.len() - start);
-        let end = start + run;
-        done = end;
+    for Range { start, end } in runs(text, starts, is_space) {
         let mut before = text[..start].chars().rev();
         let mut after = text[end..].chars();
         let alone_before = ideograph(before.next()) && !ideograph(before.next());
@@ -410,6 +399,26 @@ fn letter_spacing(text: &str, hard: &[usize]) -> Vec<Range<usize>> {
         }
     }
     cuts
+}
+
+/// The runs of chars that `is` holds for, each from one of the offsets `starts` (char
+/// boundaries, in order) to the first char it does not hold for; an offset inside an earlier run
+/// is passed over.
+fn runs<'a>(
+    text: &'a str,
+    starts: impl IntoIterator<Item = usize> + 'a,
+    is: impl Fn(char) -> bool + 'a,
+) -> impl Iterator<Item = Range<usize>> + 'a {
+    let mut done = 0;
+    starts.into_iter().filter_map(move |start| {
+        if start < done {
+            return None;
+        }
+        done = text[start..]
+            .find(|c: char| !is(c))
+            .map_or(text.len(), |run| start + run);
+        Some(start..done)
+    })
 }
 
 /// `text` without the byte ranges `cuts` (in order, not overlapping).
@@ -424,15 +433,95 @@ fn unspaced(text: &str, cuts: &[Range<usize>]) -> String {
     out
 }
 
-/// Removes the [`letter_spacing`] of a clean text, keeping its map in step: what is left still
-/// maps to its own source chars, and a word read across the removed spaces maps to the source
-/// span that holds them.
+/// Whether a clean text leaves a char out: the invisible chars of [`crate::normalize::is_invisible`]
+/// but the joiners and the emoji presentation selector, which belong to emoji sequences and to
+/// the spelling of some scripts.
+fn is_dropped(c: char) -> bool {
+    crate::normalize::is_invisible(c) && !matches!(c, '\u{200C}' | '\u{200D}' | '\u{FE0F}')
+}
+
+/// The invisible chars of a clean text that read as nothing, as byte ranges: PDF exports and
+/// web pages leave zero-width spaces, soft hyphens, direction marks and BOMs inside words
+/// (`强迫\u{200B}劳动`, `for\u{AD}ced`), which would cut them in two for search. A zero-width
+/// space between two Latin letters or digits stays, since it separates two words there; a soft
+/// hyphen at a line wrap between two letters goes with the wrap (`recom\u{AD}⏎mend`). A `hard`
+/// space (clean offset) is never removed.
+fn invisible_chars(text: &str, hard: &[usize]) -> Vec<Range<usize>> {
+    let bytes = text.as_bytes();
+    // Every dropped char starts with C2 (U+00AD), E1 (U+180E), E2 (U+200B..U+2069) or is the BOM
+    // (EF BB BF); the first three are lead bytes only, so each hit is a char boundary.
+    let mut starts: Vec<usize> = memchr::memchr3_iter(0xC2, 0xE1, 0xE2, bytes)
+        .chain(memchr::memmem::find_iter(bytes, "\u{FEFF}".as_bytes()))
+        .filter(|&i| text[i..].chars().next().is_some_and(is_dropped))
+        .collect();
+    if starts.is_empty() {
+        return Vec::new();
+    }
+    starts.sort_unstable();
+    let latin = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() && !crate::lang::is_han(c));
+    let letter = |c: Option<char>| c.is_some_and(char::is_alphabetic);
+    let mut cuts: Vec<Range<usize>> = Vec::new();
+    for Range { start, mut end } in runs(text, starts, is_dropped) {
+        let before = text[..start].chars().next_back();
+        let after = text[end..].chars().next();
+        let dropped = &text[start..end];
+        if dropped.contains('\u{200B}') && latin(before) && latin(after) {
+            continue;
+        }
+        if dropped.ends_with('\u{AD}') && letter(before) {
+            let wrap = text[end..]
+                .find(|c: char| !c.is_whitespace())
+                .unwrap_or(text.len() - end);
+            let space = end..end + wrap;
+            if text[space.clone()].matches('\n').count() == 1
+                && letter(text[space.end..].chars().next())
+                && !hard.iter().any(|h| space.contains(h))
+            {
+                end = space.end;
+            }
+        }
+        cuts.push(start..end);
+    }
+    cuts
+}
+
+/// `hard` offsets of a text as they stand once the byte ranges `cuts` (in order, not
+/// overlapping, none holding a hard offset) are removed.
+fn shifted(hard: &[usize], cuts: &[Range<usize>]) -> Vec<usize> {
+    hard.iter()
+        .map(|&h| {
+            let before: usize = cuts
+                .iter()
+                .take_while(|c| c.end <= h)
+                .map(|c| c.len())
+                .sum();
+            h - before
+        })
+        .collect()
+}
+
+/// Removes the [`invisible_chars`] and then the [`letter_spacing`] of a clean text, keeping its
+/// map in step: what is left still maps to its own source chars, and a word read across the
+/// removed chars maps to the source span that holds them.
 fn unspace(text: String, map: OffsetMap, hard: &[usize]) -> (String, OffsetMap) {
-    let cuts = letter_spacing(&text, hard);
+    let cuts = invisible_chars(&text, hard);
+    let (text, map, hard) = if cuts.is_empty() {
+        (text, map, std::borrow::Cow::Borrowed(hard))
+    } else {
+        let (text, map) = without(&text, &map, &cuts);
+        (text, map, std::borrow::Cow::Owned(shifted(hard, &cuts)))
+    };
+    let cuts = letter_spacing(&text, &hard);
     if cuts.is_empty() {
         return (text, map);
     }
     without(&text, &map, &cuts)
+}
+
+/// A name (a bold lead-in) read as [`unspace`] reads a clean text.
+fn unspaced_name(name: &str) -> String {
+    let name = unspaced(name, &invisible_chars(name, &[]));
+    unspaced(&name, &letter_spacing(&name, &[]))
 }
 
 /// A clean text and its map without the byte ranges `cuts` (in order, not overlapping, not empty).

@@ -325,6 +325,11 @@ fn walk(
     // Open elements that decide a text's kind: heading level, or 0 for a list item.
     let mut ctx: Vec<u32> = Vec::new();
     let mut hidden = 0usize; // inside <head>: located but not kept
+                             // Per open table, innermost last: whether one of its rows is being read. A row is one
+                             // passage, as in Markdown, its cells kept apart by hard breaks: the cells of a row (a topic,
+                             // what is done about it, a page) belong together, and a cell is never joined to the next
+                             // one as if a page break had cut it.
+    let mut rows: Vec<bool> = Vec::new();
     let mut stack = vec![(html.tree.root(), false)];
     while let Some((node, closing)) = stack.pop() {
         match node.value() {
@@ -356,6 +361,44 @@ fn walk(
                     continue;
                 }
                 let level = heading_level(name);
+                let in_row = rows.last() == Some(&true);
+                if in_row
+                    && name != "tr"
+                    && name != "table"
+                    && (BLOCKS.contains(&name) || level.is_some() || name == "li")
+                {
+                    // A cell, or a paragraph, list or heading inside one: a break within the row.
+                    if !closing {
+                        stack.push((node, true));
+                        for child in node.children().rev() {
+                            stack.push((child, false));
+                        }
+                    }
+                    b.hard_break(cursor..skip_markup(src, cursor));
+                    continue;
+                }
+                if name == "table" {
+                    if closing {
+                        rows.pop();
+                    } else {
+                        rows.push(false);
+                    }
+                } else if name == "tr" {
+                    if let Some(row) = rows.last_mut() {
+                        *row = !closing;
+                    }
+                    if !closing {
+                        stack.push((node, true));
+                        for child in node.children().rev() {
+                            stack.push((child, false));
+                        }
+                        b.open(PassageKind::Paragraph, None, 0, false);
+                        b.whole();
+                    } else {
+                        b.close(cursor);
+                    }
+                    continue;
+                }
                 if !closing {
                     stack.push((node, true));
                     for child in node.children().rev() {

@@ -291,6 +291,11 @@ fn join(src: &str, a: &mut Block, b: Block) {
         {
             map.push(a.text.len(), c.len_utf8(), gap.start + i, c.len_utf8());
             a.text.push(c);
+        } else {
+            // Markup alone between them (`the</p><p>people`): a space that stands for no source
+            // char of its own, so that the words stay apart.
+            map.push(a.text.len(), 1, gap.start, 0);
+            a.text.push(' ');
         }
     }
     let shift = a.text.len();

@@ -689,3 +689,24 @@ fn a_query_in_unified_ideographs_finds_text_written_with_radicals() {
         "{hs:?}"
     );
 }
+
+#[test]
+fn invisible_chars_inside_words_do_not_split_them_for_search() {
+    // Text exported from a PDF with a zero-width space and a soft hyphen inside words.
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = tmp.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    std::fs::write(
+        corpus.join("report.md"),
+        "# 报告\n\n我们禁止强迫\u{200B}劳动。\n\nWe prohibit for\u{AD}ced labour.\n\n其他内容。\n",
+    )
+    .unwrap();
+    let index = tmp.path().join("index");
+    index_corpus(&corpus, &index, &[]);
+    let hs = search_hits(&index, "\"强迫劳动\"", &[]);
+    assert_eq!(hs.len(), 1, "{hs:?}");
+    assert_eq!(highlighted(&hs[0]), ["强迫劳动"]);
+    let hs = search_hits(&index, "forced", &[]);
+    assert_eq!(hs.len(), 1, "{hs:?}");
+    assert_eq!(highlighted(&hs[0]), ["forced"]);
+}

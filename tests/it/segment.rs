@@ -777,6 +777,95 @@ fn letter_spaced_chinese_reads_as_words() {
 }
 
 #[test]
+fn invisible_chars_inside_words_read_as_nothing() {
+    // A zero-width space and a BOM inside Chinese words, soft hyphens inside an English word and
+    // at a line wrap, a direction mark in a lead-in.
+    let text = "**人权\u{200E}承诺：** 我们禁止强迫\u{200B}劳动和童\u{FEFF}工。\n\nWe oppose for\u{AD}ced labour and recom\u{AD}\nmend due diligence.\n";
+    let ps = checked("z.md", Format::Markdown, text);
+    assert_eq!(
+        texts(&ps),
+        [
+            "人权承诺： 我们禁止强迫劳动和童工。",
+            "We oppose forced labour and recommend due diligence."
+        ]
+    );
+    assert_eq!(ps[0].section, ["人权承诺"]);
+    let terms = |p: &hria::model::Passage| -> Vec<String> {
+        p.tokens.iter().map(|t| t.term.to_string()).collect()
+    };
+    assert!(
+        terms(&ps[0]).contains(&"强迫劳动".to_string()),
+        "{:?}",
+        ps[0].tokens
+    );
+    assert!(
+        terms(&ps[1]).contains(&"recommend".to_string()),
+        "{:?}",
+        ps[1].tokens
+    );
+    // A word read across a removed char maps to the source span that holds it.
+    let t = ps[0].tokens.iter().find(|t| t.term == "强迫劳动").unwrap();
+    assert_eq!(
+        &text[ps[0].map.range_to_orig(t.range.clone())],
+        "强迫\u{200B}劳动"
+    );
+    // A zero-width space between Latin words separates them, and joiners in an emoji sequence
+    // stay; a soft hyphen in a table cell does not join the next cell.
+    let text = "Read a\u{200B}b, 👩\u{200D}💻 team.\n\n| ab\u{AD} | cd |\n|---|---|\n| x | y |\n";
+    let ps = checked("k.md", Format::Markdown, text);
+    assert_eq!(ps[0].text, "Read a\u{200B}b, 👩\u{200D}💻 team.");
+    assert_eq!(terms(&ps[0]), ["read", "a", "b", "team"]);
+    assert!(ps[1].text.starts_with("ab cd"), "{:?}", ps[1].text);
+}
+
+#[test]
+fn a_page_break_between_html_tags_keeps_latin_words_apart() {
+    // Minified HTML has no whitespace between a paragraph cut mid-sentence and its rest.
+    let ps = checked(
+        "m.html",
+        Format::Html,
+        "<p>We respect the human rights of the</p><p>people who work for us.</p><p>我们尊重并保护所有为我们工作以及受我们影响的人的人</p><p>权。</p>",
+    );
+    assert_eq!(
+        texts(&ps),
+        [
+            "We respect the human rights of the people who work for us.",
+            "我们尊重并保护所有为我们工作以及受我们影响的人的人权。"
+        ]
+    );
+}
+
+#[test]
+fn an_html_table_row_is_one_passage_with_its_cells_apart() {
+    // A GRI index as a web page: each row a topic, what is done about it, and where. Cells hold
+    // paragraphs, and one row has a nested table.
+    let html = "<h2>GRI 内容索引</h2><table><tr><th>Topic</th><th>Disclosure</th></tr>\
+        <tr><td><p>Child labour</p></td><td><p>we audit all suppliers</p><p>every year</p></td></tr>\
+        <tr><td>强迫</td><td>劳动</td></tr>\
+        <tr><td>outer<table><tr><td>inner</td></tr></table></td></tr></table><p>After the table.</p>";
+    let ps = checked("t.html", Format::Html, html);
+    assert_eq!(
+        texts(&ps),
+        [
+            "GRI 内容索引",
+            "Topic Disclosure",
+            "Child labour we audit all suppliers every year",
+            "强迫 劳动",
+            "outer",
+            "inner",
+            "After the table."
+        ]
+    );
+    assert!(ps[1..4].iter().all(|p| p.section == ["GRI 内容索引"]));
+    // Cells of one ideograph each are not read as one word.
+    assert!(
+        ps[3].tokens.iter().all(|t| t.term != "强迫劳动"),
+        "{:?}",
+        ps[3].tokens
+    );
+}
+
+#[test]
 fn letter_spacing_is_read_in_lead_ins_and_radicals_but_not_across_cells() {
     let text = "**人 权 承 诺：** 我们尊重人权。\n\n# ⼯ ⼈\n\n| 项目 | 是 | 否 |\n|---|---|---|\n| 童工 | 有 | 无 |\n";
     let ps = checked("c.md", Format::Markdown, text);
