@@ -450,8 +450,11 @@ fn invisible_chars(text: &str, hard: &[usize]) -> Vec<Range<usize>> {
     let bytes = text.as_bytes();
     // Every dropped char starts with C2 (U+00AD), E1 (U+180E), E2 (U+200B..U+2069) or is the BOM
     // (EF BB BF); the first three are lead bytes only, so each hit is a char boundary.
+    // Built once: building a searcher per text cost more than the searches.
+    static BOM: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("\u{FEFF}"));
     let mut starts: Vec<usize> = memchr::memchr3_iter(0xC2, 0xE1, 0xE2, bytes)
-        .chain(memchr::memmem::find_iter(bytes, "\u{FEFF}".as_bytes()))
+        .chain(BOM.find_iter(bytes))
         .filter(|&i| text[i..].chars().next().is_some_and(is_dropped))
         .collect();
     if starts.is_empty() {
