@@ -172,10 +172,7 @@ impl<'a> Builder<'a> {
             cur.hard_spaces.push(cur.text.len());
         }
         // Copy a whitespace char from the source so that the map stays verbatim.
-        if let Some((i, c)) = self.src[range.clone()]
-            .char_indices()
-            .find(|(_, c)| c.is_whitespace())
-        {
+        if let Some((i, c)) = break_char(&self.src[range.clone()]) {
             let at = range.start + i;
             let clean = cur.text.len();
             cur.text.push(c);
@@ -295,6 +292,23 @@ fn lead_in_name(text: &str, s: usize, e: usize) -> Option<String> {
         return None;
     }
     Some(name.to_string())
+}
+
+/// The whitespace char of a gap that best stands for it in a clean text, with its offset: a line
+/// break, else a space or a tab, else any. A Windows line end or a form feed (a page break of
+/// `pdftotext`) would otherwise put a `\r` or `\x0C` into the text, which a terminal shows as a
+/// jump.
+pub(crate) fn break_char(gap: &str) -> Option<(usize, char)> {
+    let mut found = None;
+    for (i, c) in gap.char_indices() {
+        match c {
+            '\n' => return Some((i, c)),
+            ' ' | '\t' if !matches!(found, Some((_, ' ' | '\t'))) => found = Some((i, c)),
+            c if c.is_whitespace() && found.is_none() => found = Some((i, c)),
+            _ => {}
+        }
+    }
+    found
 }
 
 /// Clamps a range into `src` on char boundaries.

@@ -285,10 +285,7 @@ fn join(src: &str, a: &mut Block, b: Block) {
     if word(a.text.chars().next_back()) && word(b.text.chars().next()) {
         // Words meet across the break: keep a whitespace char of the gap between them.
         let gap = a.range.end..b.range.start;
-        if let Some((i, c)) = src
-            .get(gap.clone())
-            .and_then(|g| g.char_indices().find(|(_, c)| c.is_whitespace()))
-        {
+        if let Some((i, c)) = src.get(gap.clone()).and_then(block::break_char) {
             map.push(a.text.len(), c.len_utf8(), gap.start + i, c.len_utf8());
             a.text.push(c);
         } else {

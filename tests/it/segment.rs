@@ -866,6 +866,21 @@ fn an_html_table_row_is_one_passage_with_its_cells_apart() {
 }
 
 #[test]
+fn windows_line_ends_and_form_feeds_stay_out_of_the_clean_text() {
+    // `pdftotext` output saved on Windows: CRLF line ends, a form feed at each page break.
+    let text = "人权政策\r\n\r\n我们将这一承诺纳入供应商行为准则和采购计划\r\n\u{C}中，确保供应链中没有强迫劳动。\r\n\r\nWe respect the rights of all workers in our supply\r\n\u{C}chain.\r\n";
+    let ps = checked("p.txt", Format::Text, text);
+    assert_eq!(
+        texts(&ps),
+        [
+            "人权政策",
+            "我们将这一承诺纳入供应商行为准则和采购计划中，确保供应链中没有强迫劳动。",
+            "We respect the rights of all workers in our supply\nchain."
+        ]
+    );
+}
+
+#[test]
 fn letter_spacing_is_read_in_lead_ins_and_radicals_but_not_across_cells() {
     let text = "**人 权 承 诺：** 我们尊重人权。\n\n# ⼯ ⼈\n\n| 项目 | 是 | 否 |\n|---|---|---|\n| 童工 | 有 | 无 |\n";
     let ps = checked("c.md", Format::Markdown, text);
