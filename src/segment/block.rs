@@ -16,6 +16,9 @@ pub(crate) struct Block {
     pub opens_section: bool,
     /// A table row or code block: a unit of its own, never part of a page-break repair.
     pub whole: bool,
+    /// Whether its text ended with a soft hyphen (left out of the clean text): a word that a
+    /// page break cut goes on in the next block.
+    pub hyphenated: bool,
 }
 
 /// Where a bold run at the start of a paragraph stands.
@@ -130,7 +133,23 @@ impl<'a> Builder<'a> {
                 hard_spaces: Vec::new(),
             });
         }
+        let (mut range, mut decoded) = (range, decoded);
         if let Some((sep, hard)) = self.pending_sep.take() {
+            if hard {
+                // Whitespace after a cell boundary or a `<br>` is not shown (a pretty-printed
+                // table has a line break and an indent before every cell): the hard space
+                // stands alone, and a text of nothing else waits for the next one.
+                let lead = decoded.len() - decoded.trim_start().len();
+                if lead == decoded.len() {
+                    self.pending_sep = Some((sep, hard));
+                    return;
+                }
+                if lead > 0 && self.src.get(range.start..range.start + lead) == decoded.get(..lead)
+                {
+                    range.start += lead;
+                    decoded = &decoded[lead..];
+                }
+            }
             self.separator(sep, hard, decoded.chars().next());
         }
         let Some(cur) = self.cur.as_mut() else { return };
@@ -159,17 +178,54 @@ impl<'a> Builder<'a> {
 
     fn separator(&mut self, range: Range<usize>, hard: bool, next: Option<char>) {
         let Some(cur) = self.cur.as_mut() else { return };
+        if hard {
+            // Whitespace before the boundary is not shown either, and a line break there would
+            // read as a wrapped line (two cells' Han words as one): the text ends at its last
+            // char, and the hard space is a space or a tab, never a line break.
+            let kept = cur.text.trim_end().len();
+            if kept < cur.text.len() {
+                cur.map = sub_map(&cur.map, 0..kept);
+                cur.text.truncate(kept);
+                cur.hard_spaces.retain(|&h| h < kept);
+                if let Lead::Open(s) | Lead::Closed(s, _) = cur.lead {
+                    if s > kept {
+                        cur.lead = Lead::No;
+                    }
+                }
+                if let Lead::Closed(s, e) = cur.lead {
+                    cur.lead = Lead::Closed(s, e.min(kept));
+                }
+            }
+            if cur.text.is_empty() || next.is_none_or(char::is_whitespace) {
+                return;
+            }
+            cur.hard_spaces.push(cur.text.len());
+            let clean = cur.text.len();
+            match self.src[range.clone()]
+                .char_indices()
+                .find(|&(_, c)| c == ' ' || c == '\t')
+            {
+                Some((i, c)) => {
+                    cur.text.push(c);
+                    cur.map.push(clean, 1, range.start + i, 1);
+                }
+                // `a|b` or `a<br>b`: a space that stands for no source char of its own (an
+                // empty run, so that the map never claims the `|` or the tag reads as a space).
+                None => {
+                    cur.text.push(' ');
+                    cur.map.push(clean, 1, range.start, 0);
+                }
+            }
+            return;
+        }
         let Some(prev) = cur.text.chars().next_back() else {
             return;
         };
         if prev.is_whitespace() || next.is_none_or(|n| n.is_whitespace()) {
             return;
         }
-        if !hard && is_cjk(prev) && next.is_some_and(is_cjk) {
+        if is_cjk(prev) && next.is_some_and(is_cjk) {
             return;
-        }
-        if hard {
-            cur.hard_spaces.push(cur.text.len());
         }
         // Copy a whitespace char from the source so that the map stays verbatim.
         if let Some((i, c)) = break_char(&self.src[range.clone()]) {
@@ -177,12 +233,6 @@ impl<'a> Builder<'a> {
             let clean = cur.text.len();
             cur.text.push(c);
             cur.map.push(clean, c.len_utf8(), at, c.len_utf8());
-        } else if hard {
-            // `a|b` or `a<br>b`: a space that stands for no source char of its own (an empty
-            // run, so that the map never claims the `|` or the tag reads as a space).
-            let clean = cur.text.len();
-            cur.text.push(' ');
-            cur.map.push(clean, 1, range.start, 0);
         }
     }
 
@@ -210,10 +260,13 @@ impl<'a> Builder<'a> {
         let Some(cur) = self.cur.take() else { return };
         let lead_name = match cur.lead {
             Lead::Closed(s, e) if cur.kind == PassageKind::Paragraph => {
-                lead_in_name(&cur.text, s, e).map(|name| unspaced_name(&name))
+                lead_in_name(&cur.text, s, e)
+                    .map(|name| unspaced_name(&name))
+                    .filter(|name| !name.is_empty())
             }
             _ => None,
         };
+        let hyphenated = cur.text.trim_end().ends_with('\u{AD}');
         // Before trimming, while the hard spaces' offsets hold.
         let (text, map) = unspace(cur.text, cur.map, &cur.hard_spaces);
         let (text, map) = trim(text, map);
@@ -269,6 +322,7 @@ impl<'a> Builder<'a> {
             map,
             opens_section,
             whole: cur.whole,
+            hyphenated,
         });
     }
 }
@@ -408,7 +462,7 @@ fn letter_spacing(text: &str, hard: &[usize]) -> Vec<Range<usize>> {
         let mut after = text[end..].chars();
         let alone_before = ideograph(before.next()) && !ideograph(before.next());
         let alone_after = ideograph(after.next()) && !ideograph(after.next());
-        if alone_before && alone_after && !hard.iter().any(|h| (start..end).contains(h)) {
+        if alone_before && alone_after && !holds_hard(hard, &(start..end)) {
             cuts.push(start..end);
         }
     }
@@ -492,7 +546,7 @@ fn invisible_chars(text: &str, hard: &[usize]) -> Vec<Range<usize>> {
             let space = end..end + wrap;
             if text[space.clone()].matches('\n').count() == 1
                 && letter(text[space.end..].chars().next())
-                && !hard.iter().any(|h| space.contains(h))
+                && !holds_hard(hard, &space)
             {
                 end = space.end;
             }
@@ -505,14 +559,15 @@ fn invisible_chars(text: &str, hard: &[usize]) -> Vec<Range<usize>> {
 /// `hard` offsets of a text as they stand once the byte ranges `cuts` (in order, not
 /// overlapping, none holding a hard offset) are removed.
 fn shifted(hard: &[usize], cuts: &[Range<usize>]) -> Vec<usize> {
+    // Both in order: one pass over each.
+    let mut cuts = cuts.iter().peekable();
+    let mut removed = 0;
     hard.iter()
         .map(|&h| {
-            let before: usize = cuts
-                .iter()
-                .take_while(|c| c.end <= h)
-                .map(|c| c.len())
-                .sum();
-            h - before
+            while let Some(c) = cuts.next_if(|c| c.end <= h) {
+                removed += c.len();
+            }
+            h - removed
         })
         .collect()
 }
@@ -535,10 +590,17 @@ fn unspace(text: String, map: OffsetMap, hard: &[usize]) -> (String, OffsetMap) 
     without(&text, &map, &cuts)
 }
 
-/// A name (a bold lead-in) read as [`unspace`] reads a clean text.
+/// A name (a bold lead-in) read as [`unspace`] reads a clean text, trimmed.
 fn unspaced_name(name: &str) -> String {
     let name = unspaced(name, &invisible_chars(name, &[]));
-    unspaced(&name, &letter_spacing(&name, &[]))
+    let name = name.trim();
+    unspaced(name, &letter_spacing(name, &[]))
+}
+
+/// Whether one of the sorted offsets `hard` lies in `r`.
+fn holds_hard(hard: &[usize], r: &Range<usize>) -> bool {
+    hard.get(hard.partition_point(|&h| h < r.start))
+        .is_some_and(|&h| h < r.end)
 }
 
 /// A clean text and its map without the byte ranges `cuts` (in order, not overlapping, not empty).

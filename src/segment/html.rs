@@ -377,12 +377,17 @@ fn walk(
                     b.hard_break(cursor..skip_markup(src, cursor));
                     continue;
                 }
-                if name == "table" {
-                    if closing {
-                        rows.pop();
-                    } else {
-                        rows.push(false);
+                if name == "table" && closing {
+                    rows.pop();
+                    b.close(cursor);
+                    // The rest of the row a nested table stood in is still a row.
+                    if rows.last() == Some(&true) {
+                        b.open(PassageKind::Paragraph, None, 0, false);
+                        b.whole();
                     }
+                    continue;
+                } else if name == "table" {
+                    rows.push(false);
                 } else if name == "tr" {
                     if let Some(row) = rows.last_mut() {
                         *row = !closing;

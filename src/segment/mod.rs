@@ -264,15 +264,70 @@ fn continues(a: &Block, b: &Block) -> bool {
     a.text.contains('\n') || a.text.chars().count() > 20
 }
 
-/// Joins paragraphs split by page breaks (see [`continues`]).
+/// Whether a text is a page number that PDF extraction left on a line of its own: `12`,
+/// `- 12 -`, `Page 12 of 40`, `p. 12`, `12 / 40`, `第 12 页`, `第12页，共40页`.
+pub(crate) fn is_page_number(text: &str) -> bool {
+    if text.len() > 40 {
+        return false;
+    }
+    let t: String = text
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .collect();
+    let t = t.trim_matches(['-', '–', '—']);
+    // Up to three digits: a line holding a year (`2023`) is no page number.
+    let number = |s: &str| (1..=3).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
+    let of = |s: &str| match s.split_once('/').or_else(|| s.split_once("of")) {
+        Some((n, total)) => number(n) && number(total),
+        None => number(s),
+    };
+    if let Some(rest) = t.strip_prefix("page").or_else(|| t.strip_prefix("p.")) {
+        return of(rest);
+    }
+    if let Some(rest) = t.strip_prefix('第') {
+        return match rest.split_once('页') {
+            Some((n, "")) => number(n),
+            Some((n, total)) => {
+                let total = total.trim_start_matches([',', '，', '/']);
+                number(n)
+                    && total
+                        .strip_prefix('共')
+                        .and_then(|x| x.strip_suffix('页'))
+                        .is_some_and(number)
+            }
+            None => false,
+        };
+    }
+    of(t)
+}
+
+/// Joins paragraphs split by page breaks (see [`continues`]). A page number that PDF extraction
+/// left between the two halves is left out; elsewhere it stays.
 fn repair_page_breaks(src: &str, blocks: Vec<Block>) -> Vec<Block> {
+    let furniture =
+        |b: &Block| b.kind == PassageKind::Paragraph && !b.whole && is_page_number(&b.text);
     let mut out: Vec<Block> = Vec::with_capacity(blocks.len());
+    // Furniture after the last block of `out`, kept until the next block shows whether it sits
+    // inside a cut paragraph.
+    let mut held: Vec<Block> = Vec::new();
     for b in blocks {
+        if !out.is_empty() && furniture(&b) {
+            held.push(b);
+            continue;
+        }
         match out.last_mut() {
-            Some(a) if continues(a, &b) => join(src, a, b),
-            _ => out.push(b),
+            Some(a) if continues(a, &b) => {
+                held.clear();
+                join(src, a, b);
+            }
+            _ => {
+                out.append(&mut held);
+                out.push(b);
+            }
         }
     }
+    out.append(&mut held);
     out
 }
 
@@ -282,7 +337,8 @@ fn join(src: &str, a: &mut Block, b: Block) {
         map.push(r.clean_start, r.clean_len, r.orig_start, r.orig_len);
     }
     let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() && !crate::lang::is_han(c));
-    if word(a.text.chars().next_back()) && word(b.text.chars().next()) {
+    // A word hyphenated with a soft hyphen at the break (`recom\u{AD}` / `mend`) is one word.
+    if !a.hyphenated && word(a.text.chars().next_back()) && word(b.text.chars().next()) {
         // Words meet across the break: keep a whitespace char of the gap between them.
         let gap = a.range.end..b.range.start;
         if let Some((i, c)) = src.get(gap.clone()).and_then(block::break_char) {
@@ -302,11 +358,48 @@ fn join(src: &str, a: &mut Block, b: Block) {
     a.text.push_str(&b.text);
     a.map = map;
     a.range.end = b.range.end;
+    a.hyphenated = b.hyphenated;
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn page_numbers() {
+        for t in [
+            "12",
+            "- 12 -",
+            "— 3 —",
+            "-10",
+            "Page 2",
+            "page 2 of 3",
+            "PAGE 12 OF 40",
+            "p. 7",
+            "12 / 40",
+            "第 12 页",
+            "第12页，共40页",
+            "第 3 页 共 9 页",
+        ] {
+            assert!(is_page_number(t), "{t}");
+        }
+        for t in [
+            "",
+            "2023",
+            "1234",
+            "Page",
+            "page two",
+            "12 workers",
+            "- item",
+            "1.",
+            "第十二页",
+            "第12条",
+            "12%",
+            "3 of",
+        ] {
+            assert!(!is_page_number(t), "{t}");
+        }
+    }
 
     #[test]
     fn passage_ids_as_formatted() {

@@ -203,6 +203,7 @@ fn piece(b: &Block, r: Range<usize>, first: bool, last: bool, first_run: &mut us
         map,
         opens_section: b.opens_section && first,
         whole: b.whole,
+        hyphenated: b.hyphenated && last,
     }
 }
 
@@ -222,6 +223,7 @@ mod tests {
             map,
             opens_section: false,
             whole: false,
+            hyphenated: false,
         }
     }
 

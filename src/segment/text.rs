@@ -22,10 +22,21 @@ pub(crate) fn blocks(src: &str) -> Vec<Block> {
             b.close(line_start);
             continue;
         }
+        // A form feed (`pdftotext`'s page break) starts a new page: the block before it ends,
+        // and page-break repair joins a paragraph the break cut.
+        if content[..content.len() - body.len()].contains('\u{C}') {
+            b.close(line_start);
+        }
         let lead = content.len() - body.len();
         let body = body.trim_end();
         let at = line_start + lead;
-        if let Some(m) = list_marker(body) {
+        if super::is_page_number(body) {
+            // A page number on its own line (`- 3 -` is no list item) is a block of its own,
+            // which page-break repair leaves out where it cuts a paragraph.
+            b.open(PassageKind::Paragraph, Some(at), 0, false);
+            b.text(at..at + body.len(), body, PassageKind::Paragraph);
+            b.close(at + body.len());
+        } else if let Some(m) = list_marker(body) {
             b.open(PassageKind::ListItem, Some(at), 0, false);
             b.text(at + m..at + body.len(), &body[m..], PassageKind::ListItem);
         } else {

@@ -790,6 +790,31 @@ fn invisible_chars_inside_words_read_as_nothing() {
         ]
     );
     assert_eq!(ps[0].section, ["人权承诺"]);
+    // A lead-in of nothing but invisible chars names no section; one with an invisible char
+    // after its last word is named without the space before it.
+    let named = checked(
+        "n.md",
+        Format::Markdown,
+        "**\u{200B}：** 正文。\n\n**人权 \u{200B}：** 我们尊重人权。\n",
+    );
+    assert_eq!(named[0].section, Vec::<String>::new());
+    assert_eq!(named[1].section, ["人权"]);
+    // A soft hyphen at a Windows line wrap, and one at a page break (as an entity).
+    let wrapped = checked(
+        "w.md",
+        Format::Markdown,
+        "We oppose recom\u{AD}\r\nmend it.\r\n",
+    );
+    assert_eq!(texts(&wrapped), ["We oppose recommend it."]);
+    let broken = checked(
+        "b.html",
+        Format::Html,
+        "<p>We ask all of our suppliers to recom&shy;</p><p>mend it.</p>",
+    );
+    assert_eq!(
+        texts(&broken),
+        ["We ask all of our suppliers to recommend it."]
+    );
     let terms = |p: &hria::model::Passage| -> Vec<String> {
         p.tokens.iter().map(|t| t.term.to_string()).collect()
     };
@@ -857,6 +882,22 @@ fn an_html_table_row_is_one_passage_with_its_cells_apart() {
         ]
     );
     assert!(ps[1..4].iter().all(|p| p.section == ["GRI 内容索引"]));
+    // Pretty-printed, with whitespace around every cell; the rest of a row after a nested table
+    // is still a row, not joined to the paragraph after the table.
+    let html = "<table>\n  <tr>\n    <td>强迫</td>\n    <td>劳动</td>\n  </tr>\n  <tr> <td>是</td> <td>否</td> </tr>\n  <tr>\n    <td>\n      ab\u{AD}\n    </td>\n    <td>cd</td>\n  </tr>\n  <tr><td>outer<table><tr><td>inner</td></tr></table>tail of the row</td><td>next cell</td></tr>\n</table>\n<p>more text here</p>";
+    let ps = checked("p.html", Format::Html, html);
+    assert_eq!(
+        texts(&ps),
+        [
+            "强迫 劳动",
+            "是 否",
+            "ab cd",
+            "outer",
+            "inner",
+            "tail of the row next cell",
+            "more text here"
+        ]
+    );
     // Cells of one ideograph each are not read as one word.
     assert!(
         ps[3].tokens.iter().all(|t| t.term != "强迫劳动"),
@@ -876,6 +917,24 @@ fn windows_line_ends_and_form_feeds_stay_out_of_the_clean_text() {
             "人权政策",
             "我们将这一承诺纳入供应商行为准则和采购计划中，确保供应链中没有强迫劳动。",
             "We respect the rights of all workers in our supply\nchain."
+        ]
+    );
+}
+
+#[test]
+fn page_numbers_between_the_halves_of_a_cut_paragraph_are_left_out() {
+    // `pdftotext` output: a page number, then a form feed, inside a sentence, also on a line of
+    // its own inside a paragraph; a page number that cuts no sentence stays.
+    let text = "Human Rights Statement\n\nWe respect the rights of all workers in our supply\n\n12\n\u{C}chain and we prohibit forced labour.\n\n13\n\n我们将这一承诺纳入供应商行为准则和采购计划\n\n- 3 -\n\u{C}中，确保供应链中没有强迫劳动。\n\nOriginal documents such as passports, and\nPage 2 of 3\nsocial insurance cards are required.\n";
+    let ps = checked("p.txt", Format::Text, text);
+    assert_eq!(
+        texts(&ps),
+        [
+            "Human Rights Statement",
+            "We respect the rights of all workers in our supply\nchain and we prohibit forced labour.",
+            "13",
+            "我们将这一承诺纳入供应商行为准则和采购计划中，确保供应链中没有强迫劳动。",
+            "Original documents such as passports, and\nsocial insurance cards are required."
         ]
     );
 }
