@@ -238,6 +238,7 @@ fn parse_text_query(
     parser: &QueryParser,
     q: &str,
 ) -> Result<Box<dyn Query>, tantivy::query::QueryParserError> {
+    let q = &*crate::segment::without_invisible(q);
     let depth = query_depth(q);
     if depth > MAX_QUERY_DEPTH {
         return Err(tantivy::query::QueryParserError::SyntaxError(format!(

@@ -590,6 +590,17 @@ fn unspace(text: String, map: OffsetMap, hard: &[usize]) -> (String, OffsetMap) 
     without(&text, &map, &cuts)
 }
 
+/// `text` without the [`invisible_chars`] a clean text leaves out: a search query pasted from a
+/// PDF export (`"强迫\u{200B}劳动"`) asks for what the index holds.
+pub(crate) fn without_invisible(text: &str) -> std::borrow::Cow<'_, str> {
+    let cuts = invisible_chars(text, &[]);
+    if cuts.is_empty() {
+        std::borrow::Cow::Borrowed(text)
+    } else {
+        std::borrow::Cow::Owned(unspaced(text, &cuts))
+    }
+}
+
 /// A name (a bold lead-in) read as [`unspace`] reads a clean text, trimmed.
 fn unspaced_name(name: &str) -> String {
     let name = unspaced(name, &invisible_chars(name, &[]));

@@ -25,7 +25,7 @@ pub(crate) fn flatten_html(src: &str) -> Option<String> {
     html::flatten(src, 0..src.len()).map(|(copy, _)| copy)
 }
 
-pub(crate) use block::unspace_free_text;
+pub(crate) use block::{unspace_free_text, without_invisible};
 pub use sentence::sentences;
 pub use split::MAX_PASSAGE_CHARS;
 

@@ -709,4 +709,8 @@ fn invisible_chars_inside_words_do_not_split_them_for_search() {
     let hs = search_hits(&index, "forced", &[]);
     assert_eq!(hs.len(), 1, "{hs:?}");
     assert_eq!(highlighted(&hs[0]), ["forced"]);
+    // A query pasted from such a text reads the same way.
+    for q in ["\"强迫\u{200B}劳动\"", "for\u{AD}ced"] {
+        assert_eq!(search_hits(&index, q, &[]).len(), 1, "{q}");
+    }
 }
