@@ -267,7 +267,10 @@ fn continues(a: &Block, b: &Block) -> bool {
 /// Whether a text is a page number that PDF extraction left on a line of its own: `12`,
 /// `- 12 -`, `Page 12 of 40`, `p. 12`, `12 / 40`, `第 12 页`, `第12页，共40页`.
 pub(crate) fn is_page_number(text: &str) -> bool {
-    if text.len() > 40 {
+    // Settled from the length and the first char for nearly every line, without allocating.
+    let first = text.trim_start().chars().next();
+    if text.len() > 40 || !matches!(first, Some('0'..='9' | '-' | '–' | '—' | 'p' | 'P' | '第'))
+    {
         return false;
     }
     let t: String = text
