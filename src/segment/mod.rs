@@ -264,32 +264,53 @@ fn continues(a: &Block, b: &Block) -> bool {
     a.text.contains('\n') || a.text.chars().count() > 20
 }
 
-/// Whether a text is a page number that PDF extraction left on a line of its own: `12`,
-/// `- 12 -`, `Page 12 of 40`, `p. 12`, `12 / 40`, `第 12 页`, `第12页，共40页`.
-pub(crate) fn is_page_number(text: &str) -> bool {
+/// What a line that PDF extraction left on its own says about being a page number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum PageNumber {
+    /// Not a page number.
+    No,
+    /// A bare number (`12`, `-10`, `12 / 40`, `3 of 9`): a page number only next to a page break
+    /// (a form feed), since a wrapped line can hold a number of the text.
+    Bare,
+    /// Marked as a page number (`Page 12 of 40`, `p. 12`, `- 12 -`, `第 12 页`, `第12页，共40页`).
+    Marked,
+}
+
+/// Reads a line as a page number (see [`PageNumber`]).
+pub(crate) fn page_number(text: &str) -> PageNumber {
+    let dash = |c: char| matches!(c, '-' | '–' | '—');
     // Settled from the length and the first char for nearly every line, without allocating.
     let first = text.trim_start().chars().next();
-    if text.len() > 40 || !matches!(first, Some('0'..='9' | '-' | '–' | '—' | 'p' | 'P' | '第'))
+    if text.len() > 40
+        || !first.is_some_and(|c| c.is_ascii_digit() || dash(c) || "pP第".contains(c))
     {
-        return false;
+        return PageNumber::No;
     }
     let t: String = text
         .chars()
         .filter(|c| !c.is_whitespace())
         .flat_map(char::to_lowercase)
         .collect();
-    let t = t.trim_matches(['-', '–', '—']);
+    let wrapped = t.chars().count() > 2 && t.starts_with(dash) && t.ends_with(dash);
+    let t = t.trim_matches(dash);
     // Up to three digits: a line holding a year (`2023`) is no page number.
     let number = |s: &str| (1..=3).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
     let of = |s: &str| match s.split_once('/').or_else(|| s.split_once("of")) {
         Some((n, total)) => number(n) && number(total),
         None => number(s),
     };
+    let marked = |yes: bool| {
+        if yes {
+            PageNumber::Marked
+        } else {
+            PageNumber::No
+        }
+    };
     if let Some(rest) = t.strip_prefix("page").or_else(|| t.strip_prefix("p.")) {
-        return of(rest);
+        return marked(of(rest));
     }
     if let Some(rest) = t.strip_prefix('第') {
-        return match rest.split_once('页') {
+        return marked(match rest.split_once('页') {
             Some((n, "")) => number(n),
             Some((n, total)) => {
                 let total = total.trim_start_matches([',', '，', '/']);
@@ -300,38 +321,63 @@ pub(crate) fn is_page_number(text: &str) -> bool {
                         .is_some_and(number)
             }
             None => false,
-        };
+        });
     }
-    of(t)
+    match (number(t), of(t)) {
+        (true, _) if wrapped => PageNumber::Marked,
+        (_, true) => PageNumber::Bare,
+        _ => PageNumber::No,
+    }
 }
 
 /// Joins paragraphs split by page breaks (see [`continues`]). A page number that PDF extraction
-/// left between the two halves is left out; elsewhere it stays.
+/// left between the two halves (a marked one, or a bare number where a form feed shows the page
+/// break) is left out; elsewhere, and where nothing shows it is one, it stays as it was read.
 fn repair_page_breaks(src: &str, blocks: Vec<Block>) -> Vec<Block> {
-    let furniture =
-        |b: &Block| b.kind == PassageKind::Paragraph && !b.whole && is_page_number(&b.text);
+    let candidate = |b: &Block| {
+        if b.kind != PassageKind::Paragraph || b.whole {
+            return PageNumber::No;
+        }
+        page_number(&b.text)
+    };
     let mut out: Vec<Block> = Vec::with_capacity(blocks.len());
-    // Furniture after the last block of `out`, kept until the next block shows whether it sits
-    // inside a cut paragraph.
-    let mut held: Vec<Block> = Vec::new();
+    // Page-number candidates after the last block of `out`, kept until the next block shows
+    // whether they sit inside a cut paragraph.
+    let mut held: Vec<(Block, PageNumber)> = Vec::new();
     for b in blocks {
-        if !out.is_empty() && furniture(&b) {
-            held.push(b);
+        let kind = candidate(&b);
+        if !out.is_empty() && kind != PageNumber::No {
+            held.push((b, kind));
             continue;
         }
-        match out.last_mut() {
-            Some(a) if continues(a, &b) => {
+        if !held.is_empty() {
+            let a = out.last_mut().expect("held only after a block");
+            let gap = a.range.end..b.range.start;
+            let shown = held.iter().all(|(_, k)| *k == PageNumber::Marked)
+                || src.get(gap).is_some_and(|g| g.contains('\u{C}'));
+            if shown && continues(a, &b) {
                 held.clear();
                 join(src, a, b);
+                continue;
             }
-            _ => {
-                out.append(&mut held);
-                out.push(b);
+            for (h, _) in held.drain(..) {
+                push_or_join(src, &mut out, h);
             }
         }
+        push_or_join(src, &mut out, b);
     }
-    out.append(&mut held);
+    for (h, _) in held {
+        push_or_join(src, &mut out, h);
+    }
     out
+}
+
+/// Appends a block, or joins it onto the last one where a page break cut that.
+fn push_or_join(src: &str, out: &mut Vec<Block>, b: Block) {
+    match out.last_mut() {
+        Some(a) if continues(a, &b) => join(src, a, b),
+        _ => out.push(b),
+    }
 }
 
 fn join(src: &str, a: &mut Block, b: Block) {
@@ -370,37 +416,36 @@ mod tests {
 
     #[test]
     fn page_numbers() {
-        for t in [
-            "12",
-            "- 12 -",
-            "— 3 —",
-            "-10",
-            "Page 2",
-            "page 2 of 3",
-            "PAGE 12 OF 40",
-            "p. 7",
-            "12 / 40",
-            "第 12 页",
-            "第12页，共40页",
-            "第 3 页 共 9 页",
+        use PageNumber::*;
+        for (t, k) in [
+            ("12", Bare),
+            ("-10", Bare),
+            ("12 / 40", Bare),
+            ("3 of 9", Bare),
+            ("- 12 -", Marked),
+            ("— 3 —", Marked),
+            ("Page 2", Marked),
+            ("page 2 of 3", Marked),
+            ("PAGE 12 OF 40", Marked),
+            ("p. 7", Marked),
+            ("第 12 页", Marked),
+            ("第12页，共40页", Marked),
+            ("第 3 页 共 9 页", Marked),
+            ("", No),
+            ("2023", No),
+            ("- 2023 -", No),
+            ("1234", No),
+            ("Page", No),
+            ("page two", No),
+            ("12 workers", No),
+            ("- item", No),
+            ("1.", No),
+            ("第十二页", No),
+            ("第12条", No),
+            ("12%", No),
+            ("3 of", No),
         ] {
-            assert!(is_page_number(t), "{t}");
-        }
-        for t in [
-            "",
-            "2023",
-            "1234",
-            "Page",
-            "page two",
-            "12 workers",
-            "- item",
-            "1.",
-            "第十二页",
-            "第12条",
-            "12%",
-            "3 of",
-        ] {
-            assert!(!is_page_number(t), "{t}");
+            assert_eq!(page_number(t), k, "{t}");
         }
     }
 

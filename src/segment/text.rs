@@ -3,6 +3,7 @@
 //! A text without any blank line has a paragraph a line.
 
 use super::block::{Block, Builder};
+use super::PageNumber;
 use crate::model::PassageKind;
 
 /// Reads the blocks of a plain text.
@@ -13,7 +14,15 @@ pub(crate) fn blocks(src: &str) -> Vec<Block> {
     let body = src.trim();
     let line_mode = body.lines().count() > 3 && body.lines().all(|l| !l.trim().is_empty());
     let mut start = 0usize;
-    for line in src.split_inclusive('\n') {
+    let mut lines = src.split_inclusive('\n').peekable();
+    // Whether a line starts with a form feed (`pdftotext`'s page break) after its indent.
+    let fed = |line: &str| {
+        line.trim_end_matches(['\n', '\r'])
+            .chars()
+            .take_while(|c| c.is_whitespace())
+            .any(|c| c == '\u{C}')
+    };
+    while let Some(line) = lines.next() {
         let line_start = start;
         start += line.len();
         let content = line.trim_end_matches(['\n', '\r']);
@@ -22,17 +31,16 @@ pub(crate) fn blocks(src: &str) -> Vec<Block> {
             b.close(line_start);
             continue;
         }
-        // A form feed (`pdftotext`'s page break) starts a new page: the block before it ends,
-        // and page-break repair joins a paragraph the break cut.
-        if content[..content.len() - body.len()].contains('\u{C}') {
-            b.close(line_start);
-        }
         let lead = content.len() - body.len();
         let body = body.trim_end();
         let at = line_start + lead;
-        if super::is_page_number(body) {
-            // A page number on its own line (`- 3 -` is no list item) is a block of its own,
-            // which page-break repair leaves out where it cuts a paragraph.
+        let page = super::page_number(body);
+        let continuing = b.is_open() && !line_mode;
+        let at_break = fed(line) || lines.peek().is_some_and(|l| fed(l));
+        if (page != PageNumber::No && at_break) || (page == PageNumber::Marked && !continuing) {
+            // A page number at a page break, or a marked one on a line of its own (`- 3 -` is no
+            // list item): a block of its own, which page-break repair leaves out where it cuts a
+            // paragraph. Elsewhere a number on a line is read as it was (`- 3` is a list item).
             b.open(PassageKind::Paragraph, Some(at), 0, false);
             b.text(at..at + body.len(), body, PassageKind::Paragraph);
             b.close(at + body.len());
