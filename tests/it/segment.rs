@@ -923,44 +923,43 @@ fn windows_line_ends_and_form_feeds_stay_out_of_the_clean_text() {
 
 #[test]
 fn page_numbers_between_the_halves_of_a_cut_paragraph_are_left_out() {
-    // `pdftotext` output: a page number at a form feed inside a sentence, in English and in
-    // Chinese (`- 3 -` is no list item); one that cuts no sentence stays.
-    let text = "Human Rights Statement\n\nWe respect the rights of all workers in our supply\n\n12\n\u{C}chain and we prohibit forced labour.\n\n13\n\n我们将这一承诺纳入供应商行为准则和采购计划\n\n- 3 -\n\u{C}中，确保供应链中没有强迫劳动。\n";
-    let ps = checked("p.txt", Format::Text, text);
-    assert_eq!(
-        texts(&ps),
-        [
-            "Human Rights Statement",
-            "We respect the rights of all workers in our supply\nchain and we prohibit forced labour.",
-            "13",
-            "我们将这一承诺纳入供应商行为准则和采购计划中，确保供应链中没有强迫劳动。"
-        ]
-    );
-    // A sentence a line, as PDF extraction gives it: a marked page number is left out of the
-    // join; a bare number with no form feed may be the text's own and stays.
-    let text = "Documents such as passports, and\nPage 2 of 3\nsocial insurance cards are required.\nThe fee for each of the\n250\nworkers is paid by us.\n";
-    let ps = checked("l.txt", Format::Text, text);
-    assert_eq!(
-        texts(&ps),
-        [
-            "Documents such as passports, and\nsocial insurance cards are required.",
-            "The fee for each of the\n250\nworkers is paid by us."
-        ]
-    );
-    // Numbers inside a wrapped paragraph and numbered items are the text's own.
-    let text = "依照第\n12\n条的规定，用人单位不得强迫劳动者加班。\n\nThe site employed\n300\nworkers, see\nPage 4\nfor details.\n\nQuantities:\n- 3\n- 40 bags\n\n1. Wages are paid in full and\n\u{C}on time.\n";
-    let ps = checked("w.txt", Format::Text, text);
-    assert_eq!(
-        texts(&ps),
-        [
-            "依照第\n12\n条的规定，用人单位不得强迫劳动者加班。",
-            "The site employed\n300\nworkers, see\nPage 4\nfor details.",
-            "Quantities:",
-            "3",
-            "40 bags",
-            "Wages are paid in full and\non time."
-        ]
-    );
+    let cases: [(&str, &[&str]); 3] = [
+        // `pdftotext` output: a page number at a form feed inside a sentence, in English and in
+        // Chinese (`- 3 -` is no list item); one that cuts no sentence stays.
+        (
+            "Human Rights Statement\n\nWe respect the rights of all workers in our supply\n\n12\n\u{C}chain and we prohibit forced labour.\n\n13\n\n我们将这一承诺纳入供应商行为准则和采购计划\n\n- 3 -\n\u{C}中，确保供应链中没有强迫劳动。\n",
+            &[
+                "Human Rights Statement",
+                "We respect the rights of all workers in our supply\nchain and we prohibit forced labour.",
+                "13",
+                "我们将这一承诺纳入供应商行为准则和采购计划中，确保供应链中没有强迫劳动。",
+            ],
+        ),
+        // A sentence a line, as PDF extraction gives it: a marked page number is left out of the
+        // join; a bare number with no form feed may be the text's own and stays.
+        (
+            "Documents such as passports, and\nPage 2 of 3\nsocial insurance cards are required.\nThe fee for each of the\n250\nworkers is paid by us.\n",
+            &[
+                "Documents such as passports, and\nsocial insurance cards are required.",
+                "The fee for each of the\n250\nworkers is paid by us.",
+            ],
+        ),
+        // Numbers inside a wrapped paragraph and numbered items are the text's own.
+        (
+            "依照第\n12\n条的规定，用人单位不得强迫劳动者加班。\n\nThe site employed\n300\nworkers, see\nPage 4\nfor details.\n\nQuantities:\n- 3\n- 40 bags\n\n1. Wages are paid in full and\n\u{C}on time.\n",
+            &[
+                "依照第\n12\n条的规定，用人单位不得强迫劳动者加班。",
+                "The site employed\n300\nworkers, see\nPage 4\nfor details.",
+                "Quantities:",
+                "3",
+                "40 bags",
+                "Wages are paid in full and\non time.",
+            ],
+        ),
+    ];
+    for (text, expected) in cases {
+        assert_eq!(texts(&checked("p.txt", Format::Text, text)), expected);
+    }
 }
 
 #[test]
