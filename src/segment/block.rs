@@ -114,6 +114,13 @@ impl<'a> Builder<'a> {
         self.cur.is_some()
     }
 
+    /// Whether the block being built is a paragraph.
+    pub fn is_paragraph(&self) -> bool {
+        self.cur
+            .as_ref()
+            .is_some_and(|c| c.kind == PassageKind::Paragraph)
+    }
+
     /// Adds text that stands in the source at `range` and reads `decoded` once markup and
     /// entities are resolved. Starts a block of `kind` if none is open.
     pub fn text(&mut self, range: Range<usize>, decoded: &str, kind: PassageKind) {

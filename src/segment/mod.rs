@@ -31,6 +31,7 @@ pub use split::MAX_PASSAGE_CHARS;
 
 use crate::model::{Document, Format, Lang, OffsetMap, Passage, PassageKind, Token, WordEdges};
 use block::Block;
+use std::ops::Range;
 use std::sync::{Arc, OnceLock};
 
 /// hria's rights terms, added to jieba's dictionary so that they stay whole (`word [freq]` a line).
@@ -350,26 +351,58 @@ fn repair_page_breaks(src: &str, blocks: Vec<Block>) -> Vec<Block> {
             held.push((b, kind));
             continue;
         }
-        if !held.is_empty() {
-            let a = out.last_mut().expect("held only after a block");
-            let gap = a.range.end..b.range.start;
-            let shown = held.iter().all(|(_, k)| *k == PageNumber::Marked)
-                || src.get(gap).is_some_and(|g| g.contains('\u{C}'));
-            if shown && continues(a, &b) {
+        if held.is_empty() {
+            push_or_join(src, &mut out, b);
+            continue;
+        }
+        let a = out.last_mut().expect("held only after a block");
+        if page_numbers(src, a, &held, Some(&b)) {
+            if continues(a, &b) {
                 held.clear();
                 join(src, a, b);
-                continue;
+            } else {
+                // Page numbers where no paragraph was cut: passages of their own.
+                out.extend(held.drain(..).map(|(h, _)| h));
+                out.push(b);
             }
-            for (h, _) in held.drain(..) {
-                push_or_join(src, &mut out, h);
-            }
+            continue;
+        }
+        // Nothing shows they are page numbers: read as any block.
+        for (h, _) in held.drain(..) {
+            push_or_join(src, &mut out, h);
         }
         push_or_join(src, &mut out, b);
     }
-    for (h, _) in held {
-        push_or_join(src, &mut out, h);
+    match out.last() {
+        Some(a) if page_numbers(src, a, &held, None) => {
+            out.extend(held.into_iter().map(|(h, _)| h))
+        }
+        _ => {
+            for (h, _) in held {
+                push_or_join(src, &mut out, h);
+            }
+        }
     }
     out
+}
+
+/// Whether every candidate `held` between blocks `a` and `b` (`None`: the end of the text) is a
+/// page number: a marked one, or a bare number with a form feed right before or after it.
+fn page_numbers(src: &str, a: &Block, held: &[(Block, PageNumber)], b: Option<&Block>) -> bool {
+    held.iter().enumerate().all(|(i, (h, kind))| {
+        let before = if i == 0 {
+            a.range.end
+        } else {
+            held[i - 1].0.range.end
+        };
+        let after = held
+            .get(i + 1)
+            .map(|(n, _)| n.range.start)
+            .or(b.map(|b| b.range.start))
+            .unwrap_or(src.len());
+        let fed = |r: Range<usize>| src.get(r).is_some_and(|g| g.contains('\u{C}'));
+        *kind == PageNumber::Marked || fed(before..h.range.start) || fed(h.range.end..after)
+    })
 }
 
 /// Appends a block, or joins it onto the last one where a page break cut that.

@@ -31,13 +31,20 @@ pub(crate) fn blocks(src: &str) -> Vec<Block> {
             b.close(line_start);
             continue;
         }
+        // A form feed ends a paragraph (a list item goes on): page-break repair joins the halves
+        // of one it cut.
+        if fed(line) && b.is_paragraph() {
+            b.close(line_start);
+        }
         let lead = content.len() - body.len();
         let body = body.trim_end();
         let at = line_start + lead;
         let page = super::page_number(body);
-        let continuing = b.is_open() && !line_mode;
-        let at_break = fed(line) || lines.peek().is_some_and(|l| fed(l));
-        if (page != PageNumber::No && at_break) || (page == PageNumber::Marked && !continuing) {
+        let next = lines.peek();
+        let alone =
+            line_mode || (!b.is_open() && next.is_none_or(|l| l.trim().is_empty() || fed(l)));
+        let at_break = fed(line) || next.is_some_and(|l| fed(l));
+        if (page != PageNumber::No && at_break) || (page == PageNumber::Marked && alone) {
             // A page number at a page break, or a marked one on a line of its own (`- 3 -` is no
             // list item): a block of its own, which page-break repair leaves out where it cuts a
             // paragraph. Elsewhere a number on a line is read as it was (`- 3` is a list item).

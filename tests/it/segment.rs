@@ -923,7 +923,7 @@ fn windows_line_ends_and_form_feeds_stay_out_of_the_clean_text() {
 
 #[test]
 fn page_numbers_between_the_halves_of_a_cut_paragraph_are_left_out() {
-    let cases: [(&str, &[&str]); 3] = [
+    let cases: [(&str, &[&str]); 5] = [
         // `pdftotext` output: a page number at a form feed inside a sentence, in English and in
         // Chinese (`- 3 -` is no list item); one that cuts no sentence stays.
         (
@@ -954,6 +954,32 @@ fn page_numbers_between_the_halves_of_a_cut_paragraph_are_left_out() {
                 "3",
                 "40 bags",
                 "Wages are paid in full and\non time.",
+            ],
+        ),
+        // A bare number is a page number only where a form feed stands next to it; a marked
+        // one starting a paragraph is its text; a form feed ends a paragraph.
+        (
+            "The fee charged to each of the workers was\n250\n12\n\u{C}paid back in full.\nMore lines here.\nAnd more.\n\nintro text without a period here and more\n\nPage 3\nof the report shows it.\n\nThe end of the first page is here.\n\u{C}Next Page Title\n",
+            &[
+                "The fee charged to each of the workers was\n250\npaid back in full.\nMore lines here.\nAnd more.",
+                "intro text without a period here and more",
+                "Page 3\nof the report shows it.",
+                "The end of the first page is here.",
+                "Next Page Title",
+            ],
+        ),
+        // Page numbers where no paragraph was cut stay passages of their own.
+        (
+            "a long sentence that has no end mark\n\n- 3 -\n\n- item one\n\nanother long sentence with no end mark\n\n第 3 页\n\nThe Next Paragraph.\n\nlast long sentence with no end mark\n\n12\n\u{C}",
+            &[
+                "a long sentence that has no end mark",
+                "- 3 -",
+                "item one",
+                "another long sentence with no end mark",
+                "第 3 页",
+                "The Next Paragraph.",
+                "last long sentence with no end mark",
+                "12",
             ],
         ),
     ];
