@@ -31,6 +31,7 @@ pub use split::MAX_PASSAGE_CHARS;
 
 use crate::model::{Document, Format, Lang, OffsetMap, Passage, PassageKind, Token, WordEdges};
 use block::Block;
+use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::{Arc, OnceLock};
 
@@ -341,6 +342,22 @@ fn repair_page_breaks(src: &str, blocks: Vec<Block>) -> Vec<Block> {
         }
         page_number(&b.text)
     };
+    // A running header or footer after a page number continues no paragraph: a block whose
+    // first 16 chars open another block too (`orionjobs.com QAF 296/Rev 7 June 2022 …` on every
+    // page). Only documents with page numbers need the count.
+    let opening = |b: &Block| {
+        b.text
+            .char_indices()
+            .nth(16)
+            .map(|(i, _)| b.text[..i].to_string())
+    };
+    let mut openings: HashMap<String, usize> = HashMap::new();
+    if blocks.iter().any(|b| candidate(b) != PageNumber::No) {
+        for o in blocks.iter().filter_map(opening) {
+            *openings.entry(o).or_default() += 1;
+        }
+    }
+    let running = |b: &Block| opening(b).is_some_and(|o| openings.get(&o).is_some_and(|&n| n > 1));
     let mut out: Vec<Block> = Vec::with_capacity(blocks.len());
     // Page-number candidates after the last block of `out`, kept until the next block shows
     // whether they sit inside a cut paragraph.
@@ -357,7 +374,7 @@ fn repair_page_breaks(src: &str, blocks: Vec<Block>) -> Vec<Block> {
         }
         let a = out.last_mut().expect("held only after a block");
         if page_numbers(src, a, &held, Some(&b)) {
-            if continues(a, &b) {
+            if continues(a, &b) && !running(&b) {
                 held.clear();
                 join(src, a, b);
             } else {

@@ -923,7 +923,7 @@ fn windows_line_ends_and_form_feeds_stay_out_of_the_clean_text() {
 
 #[test]
 fn page_numbers_between_the_halves_of_a_cut_paragraph_are_left_out() {
-    let cases: [(&str, &[&str]); 5] = [
+    let cases: [(&str, &[&str]); 6] = [
         // `pdftotext` output: a page number at a form feed inside a sentence, in English and in
         // Chinese (`- 3 -` is no list item); one that cuts no sentence stays.
         (
@@ -966,6 +966,18 @@ fn page_numbers_between_the_halves_of_a_cut_paragraph_are_left_out() {
                 "Page 3\nof the report shows it.",
                 "The end of the first page is here.",
                 "Next Page Title",
+            ],
+        ),
+        // A running footer after a page number (it opens other lines too) continues nothing.
+        (
+            "acme.com QAF 296 June 2022 Supplier Code\nPage 1 of 3\nacme.com QAF 296 June 2022 Statement\nWe review sourcing policies in terms of having\nPage 2 of 3\nacme.com QAF 296 June 2022\nclear rules.\n",
+            &[
+                "acme.com QAF 296 June 2022 Supplier Code",
+                "Page 1 of 3",
+                "acme.com QAF 296 June 2022 Statement",
+                "We review sourcing policies in terms of having",
+                "Page 2 of 3",
+                "acme.com QAF 296 June 2022\nclear rules.",
             ],
         ),
         // Page numbers where no paragraph was cut stay passages of their own.
