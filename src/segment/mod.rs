@@ -285,6 +285,7 @@ pub(crate) fn page_number(text: &str) -> PageNumber {
     let first = text.trim_start().chars().next();
     if text.len() > 40
         || !first.is_some_and(|c| c.is_ascii_digit() || dash(c) || "pP第".contains(c))
+        || (first == Some('第') && !text.contains('页'))
     {
         return PageNumber::No;
     }
@@ -351,8 +352,9 @@ fn repair_page_breaks(src: &str, blocks: Vec<Block>) -> Vec<Block> {
             .nth(16)
             .map(|(i, _)| b.text[..i].to_string())
     };
+    let kinds: Vec<PageNumber> = blocks.iter().map(candidate).collect();
     let mut openings: HashMap<String, usize> = HashMap::new();
-    if blocks.iter().any(|b| candidate(b) != PageNumber::No) {
+    if kinds.iter().any(|&k| k != PageNumber::No) {
         for o in blocks.iter().filter_map(opening) {
             *openings.entry(o).or_default() += 1;
         }
@@ -362,8 +364,7 @@ fn repair_page_breaks(src: &str, blocks: Vec<Block>) -> Vec<Block> {
     // Page-number candidates after the last block of `out`, kept until the next block shows
     // whether they sit inside a cut paragraph.
     let mut held: Vec<(Block, PageNumber)> = Vec::new();
-    for b in blocks {
-        let kind = candidate(&b);
+    for (b, kind) in blocks.into_iter().zip(kinds) {
         if !out.is_empty() && kind != PageNumber::No {
             held.push((b, kind));
             continue;
