@@ -539,11 +539,28 @@ fn invisible_chars(text: &str, hard: &[usize]) -> Vec<Range<usize>> {
     let latin = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() && !crate::lang::is_han(c));
     let letter = |c: Option<char>| c.is_some_and(char::is_alphabetic);
     let mut cuts: Vec<Range<usize>> = Vec::new();
+    let visible = |c: &char| !crate::normalize::is_invisible(*c);
     for Range { start, mut end } in runs(text, starts, is_dropped) {
         let before = text[..start].chars().next_back();
-        let after = text[end..].chars().next();
         let dropped = &text[start..end];
-        if dropped.contains('\u{200B}') && latin(before) && latin(after) {
+        // Between two Latin words (past any joiner next to it), a zero-width space stays as
+        // their separator; the rest of its run goes (`for\u{AD}\u{200B}ced` reads `for\u{200B}ced`).
+        let apart = dropped.contains('\u{200B}')
+            && latin(text[..start].chars().rev().find(visible))
+            && latin(text[end..].chars().find(visible));
+        if apart {
+            let mut at = start;
+            for (i, c) in dropped.char_indices() {
+                if c == '\u{200B}' {
+                    if at < start + i {
+                        cuts.push(at..start + i);
+                    }
+                    at = start + i + c.len_utf8();
+                }
+            }
+            if at < end {
+                cuts.push(at..end);
+            }
             continue;
         }
         if dropped.ends_with('\u{AD}') && letter(before) {

@@ -836,10 +836,16 @@ fn invisible_chars_inside_words_read_as_nothing() {
     );
     // A zero-width space between Latin words separates them, and joiners in an emoji sequence
     // stay; a soft hyphen in a table cell does not join the next cell.
-    let text = "Read a\u{200B}b, 👩\u{200D}💻 team.\n\n| ab\u{AD} | cd |\n|---|---|\n| x | y |\n";
+    let text = "Read a\u{200B}b, 👩\u{200D}💻 team, c\u{200B}\u{200D}d and e\u{AD}\u{200B}f.\n\n| ab\u{AD} | cd |\n|---|---|\n| x | y |\n";
     let ps = checked("k.md", Format::Markdown, text);
-    assert_eq!(ps[0].text, "Read a\u{200B}b, 👩\u{200D}💻 team.");
-    assert_eq!(terms(&ps[0]), ["read", "a", "b", "team"]);
+    assert_eq!(
+        ps[0].text,
+        "Read a\u{200B}b, 👩\u{200D}💻 team, c\u{200B}\u{200D}d and e\u{200B}f."
+    );
+    assert_eq!(
+        terms(&ps[0]),
+        ["read", "a", "b", "team", "c", "d", "and", "e", "f"]
+    );
     assert!(ps[1].text.starts_with("ab cd"), "{:?}", ps[1].text);
 }
 
