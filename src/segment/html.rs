@@ -420,6 +420,11 @@ fn walk(
                         b.open(PassageKind::ListItem, None, 0, false);
                     } else if name == "p" {
                         b.open(PassageKind::Paragraph, None, 0, ctx.is_empty());
+                    } else if name == "caption" || name == "figcaption" {
+                        // A caption names its table or figure: it continues no paragraph cut
+                        // by a page break.
+                        b.open(PassageKind::Paragraph, None, 0, false);
+                        b.whole();
                     } else if BLOCKS.contains(&name) {
                         b.close(cursor);
                     } else if name == "strong" || name == "b" {

@@ -888,6 +888,9 @@ fn an_html_table_row_is_one_passage_with_its_cells_apart() {
         ]
     );
     assert!(ps[1..4].iter().all(|p| p.section == ["GRI 内容索引"]));
+    // Cells of one word each are not read as one word.
+    let whole_word = |p: &hria::model::Passage| p.tokens.iter().any(|t| t.term == "强迫劳动");
+    assert!(!whole_word(&ps[3]), "{:?}", ps[3].tokens);
     // Pretty-printed, with whitespace around every cell; the rest of a row after a nested table
     // is still a row, not joined to the paragraph after the table.
     let html = "<table>\n  <tr>\n    <td>强迫</td>\n    <td>劳动</td>\n  </tr>\n  <tr> <td>是</td> <td>否</td> </tr>\n  <tr>\n    <td>\n      ab\u{AD}\n    </td>\n    <td>cd</td>\n  </tr>\n  <tr><td>outer<table><tr><td>inner</td></tr></table>tail of the row</td><td>next cell</td></tr>\n</table>\n<p>more text here</p>";
@@ -904,11 +907,22 @@ fn an_html_table_row_is_one_passage_with_its_cells_apart() {
             "more text here"
         ]
     );
-    // Cells of one ideograph each are not read as one word.
-    assert!(
-        ps[3].tokens.iter().all(|t| t.term != "强迫劳动"),
-        "{:?}",
-        ps[3].tokens
+    assert!(!whole_word(&ps[0]), "{:?}", ps[0].tokens);
+    // A caption continues no paragraph before its table or figure.
+    let ps = checked(
+        "c.html",
+        Format::Html,
+        "<p>下表列出了我们对供应商开展审计的结果以及后续的整改</p><table><caption>供应商审计结果</caption><tr><td>审计</td><td>120</td></tr></table><p>the figure below shows our progress on remediation of</p><figure><figcaption>remediation progress in 2023</figcaption></figure>",
+    );
+    assert_eq!(
+        texts(&ps),
+        [
+            "下表列出了我们对供应商开展审计的结果以及后续的整改",
+            "供应商审计结果",
+            "审计 120",
+            "the figure below shows our progress on remediation of",
+            "remediation progress in 2023"
+        ]
     );
 }
 
