@@ -222,6 +222,13 @@ pub fn is_alphanumeric(c: char) -> bool {
     }
 }
 
+/// Whether `c` is part of a word of a script written with spaces between words: a letter or
+/// digit that is not Han (Chinese has no spaces, so `ILO公约` still has `ILO` on a word
+/// boundary, and a break between two such chars must keep them apart).
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() && !is_han(c)
+}
+
 /// Whether `c` is a Han (CJK ideograph) character.
 pub fn is_han(c: char) -> bool {
     matches!(c as u32,

@@ -536,7 +536,7 @@ fn invisible_chars(text: &str, hard: &[usize]) -> Vec<Range<usize>> {
         return Vec::new();
     }
     starts.sort_unstable();
-    let latin = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() && !crate::lang::is_han(c));
+    let latin = |c: Option<char>| c.is_some_and(crate::lang::is_word_char);
     let letter = |c: Option<char>| c.is_some_and(char::is_alphabetic);
     let mut cuts: Vec<Range<usize>> = Vec::new();
     let visible = |c: &char| !crate::normalize::is_invisible(*c);
@@ -627,7 +627,7 @@ pub(crate) fn without_invisible(text: &str) -> std::borrow::Cow<'_, str> {
 
 /// A name (a bold lead-in) read as [`unspace`] reads a clean text, trimmed.
 fn unspaced_name(name: &str) -> String {
-    let name = unspaced(name, &invisible_chars(name, &[]));
+    let name = without_invisible(name);
     let name = name.trim();
     unspaced(name, &letter_spacing(name, &[]))
 }

@@ -436,7 +436,7 @@ fn join(src: &str, a: &mut Block, b: Block) {
     for r in a.map.runs() {
         map.push(r.clean_start, r.clean_len, r.orig_start, r.orig_len);
     }
-    let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() && !crate::lang::is_han(c));
+    let word = |c: Option<char>| c.is_some_and(crate::lang::is_word_char);
     // A word hyphenated with a soft hyphen at the break (`recom\u{AD}` / `mend`) is one word.
     if !a.hyphenated && word(a.text.chars().next_back()) && word(b.text.chars().next()) {
         // Words meet across the break: keep a whitespace char of the gap between them.

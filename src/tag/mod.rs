@@ -30,12 +30,13 @@
 
 mod text;
 
+use crate::lang::is_word_char;
 use crate::model::{Basis, Evidence, Lang, Passage, Tag, WordEdges};
 use crate::taxonomy::{parse_weak, InstrumentKind, Taxonomy};
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use std::collections::HashMap;
 use std::ops::Range;
-use text::{is_clause_break, is_word_char, sentence_breaks_into, sentence_of, NormText};
+use text::{is_clause_break, sentence_breaks_into, sentence_of, NormText};
 
 /// Default score threshold: tags scoring below it are not emitted.
 pub const DEFAULT_THRESHOLD: f32 = 0.5;

@@ -140,7 +140,7 @@ impl NormText {
 /// What a run of invisible chars `source[start..end]` (no whitespace) folds to: nothing, except
 /// a zero-width space between two Latin letters or digits, which separates two words.
 fn invisible_fold(source: &str, start: usize, end: usize) -> &'static str {
-    let latin = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() && !crate::lang::is_han(c));
+    let latin = |c: Option<char>| c.is_some_and(crate::lang::is_word_char);
     if source[start..end].contains('\u{200B}')
         && latin(source[..start].chars().next_back())
         && latin(source[end..].chars().next())
@@ -328,12 +328,6 @@ pub(crate) fn sentence_of(breaks: &[usize], at: usize) -> usize {
 /// Whether `c` separates clauses (negation does not reach across it).
 pub(crate) fn is_clause_break(c: char) -> bool {
     is_sentence_end(c) || matches!(c, ',' | '、' | ':' | '.' | '—' | '(' | ')' | '《' | '》')
-}
-
-/// Whether `c` is part of a Latin-script word (Han characters are not: Chinese has no spaces,
-/// so `ILO公约` still has `ILO` on a word boundary).
-pub(crate) fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() && !crate::lang::is_han(c)
 }
 
 /// Full-width ASCII variants to ASCII, nothing else (abbreviations compare case-sensitively).
@@ -540,6 +534,7 @@ mod tests {
 
     #[test]
     fn word_chars() {
+        use crate::lang::is_word_char;
         assert!(is_word_char('a') && is_word_char('7') && is_word_char('é'));
         assert!(!is_word_char('公') && !is_word_char(' ') && !is_word_char('-'));
         assert_eq!(fold_width('Ｉ'), 'I');
