@@ -22,6 +22,19 @@ pub fn index_corpus(corpus: &std::path::Path, index: &std::path::Path, extra: &[
         .success();
 }
 
+/// An index of a corpus of `(file name, text)`, in a temporary folder kept by the first value.
+pub fn index_of(files: &[(&str, &str)]) -> (tempfile::TempDir, std::path::PathBuf) {
+    let d = tempfile::tempdir().unwrap();
+    let corpus = d.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    for (name, text) in files {
+        std::fs::write(corpus.join(name), text).unwrap();
+    }
+    let index = d.path().join("index");
+    index_corpus(&corpus, &index, &[]);
+    (d, index)
+}
+
 /// Runs hria with `args` on a file that decodes with replacements: it must still print its output,
 /// name the file and what was replaced on stderr, and exit 3. Returns stderr.
 pub fn degraded_run(args: &[&str], file: &str, problem: &str) -> String {

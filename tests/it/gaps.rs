@@ -2,7 +2,7 @@
 
 use crate::statement;
 
-use crate::cli::{hria, index_corpus, json_of};
+use crate::cli::{hria, index_of, json_of};
 use serde_json::Value;
 use statement::{build_statement_index, dir, real_statement_index, taxonomy, DOC};
 use std::path::Path;
@@ -436,19 +436,6 @@ fn instruments_are_found_by_id_abbreviation_or_title_and_typos_get_near_ids() {
     }
 }
 
-/// An index of a corpus of `(file name, text)`, in a temporary folder kept by the first value.
-fn indexed(files: &[(&str, &str)]) -> (tempfile::TempDir, std::path::PathBuf) {
-    let d = tempfile::tempdir().unwrap();
-    let corpus = d.path().join("corpus");
-    std::fs::create_dir(&corpus).unwrap();
-    for (name, text) in files {
-        std::fs::write(corpus.join(name), text).unwrap();
-    }
-    let index = d.path().join("index");
-    index_corpus(&corpus, &index, &[]);
-    (d, index)
-}
-
 /// `hria gaps --format json --doc DOC` on `index`.
 fn doc_gaps(index: &Path, doc: &str) -> Value {
     json_of(
@@ -461,7 +448,7 @@ fn doc_gaps(index: &Path, doc: &str) -> Value {
 /// A passage that only mentions a right is not a commitment: `mentioned-only`.
 #[test]
 fn a_mere_mention_is_mentioned_only_and_a_commitment_is_commitment_only() {
-    let (_d, index) = indexed(&[
+    let (_d, index) = index_of(&[
         (
             "risk.txt",
             "Forced labour risks exist in the electronics industry.\n",
@@ -506,7 +493,7 @@ fn a_mere_mention_is_mentioned_only_and_a_commitment_is_commitment_only() {
 /// `search --tag` and `coverage` count it.
 #[test]
 fn a_catalogue_is_addressed_through_its_links_only_where_it_is_named() {
-    let (_d, index) = indexed(&[
+    let (_d, index) = index_of(&[
         (
             "slavery.txt",
             "We prohibit forced labour and child labour in our supply chain.\n",

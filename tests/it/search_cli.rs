@@ -1,7 +1,7 @@
 //! `hria search`: Chinese, Traditional and English queries, tag filters, highlighting, output
 //! formats and query errors, on the fixture corpus.
 
-use crate::cli::{hit_ids, hria, index_corpus, indexed_with_manifest, search_hits};
+use crate::cli::{hit_ids, hria, index_corpus, index_of, indexed_with_manifest, search_hits};
 use serde_json::Value;
 use std::path::PathBuf;
 
@@ -661,16 +661,10 @@ fn the_number_of_matching_passages_is_told() {
 #[test]
 fn a_query_in_unified_ideographs_finds_text_written_with_radicals() {
     // PDF text extraction wrote 工, 人 and 民 as the radicals ⼯, ⼈ and ⺠.
-    let tmp = tempfile::tempdir().unwrap();
-    let corpus = tmp.path().join("corpus");
-    std::fs::create_dir(&corpus).unwrap();
-    std::fs::write(
-        corpus.join("report.md"),
+    let (_tmp, index) = index_of(&[(
+        "report.md",
         "# 报告\n\n我们尊重⼯⼈的结社⾃由。\n\n其他内容。\n\n为⼈⺠服务。\n",
-    )
-    .unwrap();
-    let index = tmp.path().join("index");
-    index_corpus(&corpus, &index, &[]);
+    )]);
     let hs = search_hits(&index, "工人", &[]);
     assert_eq!(hs.len(), 1, "{hs:?}");
     assert_eq!(highlighted(&hs[0]), ["工人"]);
@@ -693,16 +687,10 @@ fn a_query_in_unified_ideographs_finds_text_written_with_radicals() {
 #[test]
 fn invisible_chars_inside_words_do_not_split_them_for_search() {
     // Text exported from a PDF with a zero-width space and a soft hyphen inside words.
-    let tmp = tempfile::tempdir().unwrap();
-    let corpus = tmp.path().join("corpus");
-    std::fs::create_dir(&corpus).unwrap();
-    std::fs::write(
-        corpus.join("report.md"),
+    let (_tmp, index) = index_of(&[(
+        "report.md",
         "# 报告\n\n我们禁止强迫\u{200B}劳动。\n\nWe prohibit for\u{AD}ced labour.\n\n其他内容。\n",
-    )
-    .unwrap();
-    let index = tmp.path().join("index");
-    index_corpus(&corpus, &index, &[]);
+    )]);
     let hs = search_hits(&index, "\"强迫劳动\"", &[]);
     assert_eq!(hs.len(), 1, "{hs:?}");
     assert_eq!(highlighted(&hs[0]), ["强迫劳动"]);
