@@ -102,8 +102,10 @@ impl<'a> Builder<'a> {
         });
     }
 
-    /// Marks the block being built as a unit of its own (see [`Block::whole`]).
-    pub fn whole(&mut self) {
+    /// Starts a block of `kind` that is a unit of its own (see [`Block::whole`]): a table row, a
+    /// code block, a caption.
+    pub fn open_whole(&mut self, kind: PassageKind, start: Option<usize>) {
+        self.open(kind, start, 0, false);
         if let Some(cur) = self.cur.as_mut() {
             cur.whole = true;
         }

@@ -324,12 +324,12 @@ fn walk(
     let src_within = &src[..within.end];
     // Open elements that decide a text's kind: heading level, or 0 for a list item.
     let mut ctx: Vec<u32> = Vec::new();
-    let mut hidden = 0usize; // inside <head>: located but not kept
-                             // Per open table, innermost last: whether one of its rows is being read. A row is one
-                             // passage, as in Markdown, its cells kept apart by hard breaks: the cells of a row (a topic,
-                             // what is done about it, a page) belong together, and a cell is never joined to the next
-                             // one as if a page break had cut it.
+    // Per open table, innermost last: whether one of its rows is being read. A row is one
+    // passage, as in Markdown, its cells kept apart by hard breaks: the cells of a row (a topic,
+    // what is done about it, a page) belong together, and a cell is never joined to the next
+    // one as if a page break had cut it.
     let mut rows: Vec<bool> = Vec::new();
+    let mut hidden = 0usize; // inside <head>: located but not kept
     let mut stack = vec![(html.tree.root(), false)];
     while let Some((node, closing)) = stack.pop() {
         match node.value() {
@@ -361,6 +361,13 @@ fn walk(
                     continue;
                 }
                 let level = heading_level(name);
+                if !closing {
+                    // Its children next, then the element again, closing.
+                    stack.push((node, true));
+                    for child in node.children().rev() {
+                        stack.push((child, false));
+                    }
+                }
                 let in_row = rows.last() == Some(&true);
                 if in_row
                     && name != "tr"
@@ -368,12 +375,6 @@ fn walk(
                     && (BLOCKS.contains(&name) || level.is_some() || name == "li")
                 {
                     // A cell, or a paragraph, list or heading inside one: a break within the row.
-                    if !closing {
-                        stack.push((node, true));
-                        for child in node.children().rev() {
-                            stack.push((child, false));
-                        }
-                    }
                     b.hard_break(cursor..skip_markup(src, cursor));
                     continue;
                 }
@@ -382,8 +383,7 @@ fn walk(
                     b.close(cursor);
                     // The rest of the row a nested table stood in is still a row.
                     if rows.last() == Some(&true) {
-                        b.open(PassageKind::Paragraph, None, 0, false);
-                        b.whole();
+                        b.open_whole(PassageKind::Paragraph, None);
                     }
                     continue;
                 } else if name == "table" {
@@ -393,22 +393,13 @@ fn walk(
                         *row = !closing;
                     }
                     if !closing {
-                        stack.push((node, true));
-                        for child in node.children().rev() {
-                            stack.push((child, false));
-                        }
-                        b.open(PassageKind::Paragraph, None, 0, false);
-                        b.whole();
+                        b.open_whole(PassageKind::Paragraph, None);
                     } else {
                         b.close(cursor);
                     }
                     continue;
                 }
                 if !closing {
-                    stack.push((node, true));
-                    for child in node.children().rev() {
-                        stack.push((child, false));
-                    }
                     if name == "head" {
                         hidden += 1;
                     }
@@ -423,8 +414,7 @@ fn walk(
                     } else if name == "caption" || name == "figcaption" {
                         // A caption names its table or figure: it continues no paragraph cut
                         // by a page break.
-                        b.open(PassageKind::Paragraph, None, 0, false);
-                        b.whole();
+                        b.open_whole(PassageKind::Paragraph, None);
                     } else if BLOCKS.contains(&name) {
                         b.close(cursor);
                     } else if name == "strong" || name == "b" {

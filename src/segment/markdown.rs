@@ -50,8 +50,7 @@ pub(crate) fn blocks(src: &str) -> Vec<Block> {
                 }
                 Tag::CodeBlock(_) | Tag::TableRow | Tag::TableHead => {
                     code = matches!(tag, Tag::CodeBlock(_));
-                    b.open(kind, Some(range.start), 0, false);
-                    b.whole();
+                    b.open_whole(kind, Some(range.start));
                 }
                 Tag::TableCell => b.hard_break(range.start.saturating_sub(1)..range.start),
                 Tag::Strong => b.strong_start(),
