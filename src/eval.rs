@@ -367,6 +367,7 @@ mod tests {
                 range: 0..1,
                 matched: "x".into(),
                 rule: "keyword:x".into(),
+                text_range: None,
             }],
         }
     }

@@ -379,6 +379,11 @@ pub struct Evidence {
     pub matched: String,
     /// The keyword or rule that fired (e.g. `keyword:强迫劳动`, `abbr:ICCPR`, `covers:right/labour/forced-labour`).
     pub rule: String,
+    /// Byte range of `matched` in the passage's clean text, so that it can be shown exactly
+    /// where it was found (the same words may occur twice, and markup shifts source offsets).
+    /// Absent for free text (`tag --stdin`), where `range` is already in the text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text_range: Option<Range<usize>>,
 }
 
 /// A tag given to a passage.

@@ -317,6 +317,7 @@ mod tests {
                 range: 3..9,
                 matched: "强迫劳动".into(),
                 rule: "keyword:强迫劳动".into(),
+                text_range: None,
             }],
         };
         let tp = TaggedPassage {

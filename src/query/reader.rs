@@ -468,8 +468,9 @@ impl OpenIndex {
 
 /// Where an evidence span lies in a passage's clean text.
 ///
-/// Evidence ranges point into the original document, while the stored text is the clean text
-/// (markup removed), so the span is found by its matched text: the occurrence nearest to where the
+/// Evidence records where the tagger found it in the clean text. An index written before it did
+/// has only the range in the original document, while the stored text is the clean text (markup
+/// removed): the span is then found by its matched text, the occurrence nearest to where the
 /// original offset says it should be.
 pub fn locate(
     text: &str,
@@ -479,6 +480,11 @@ pub fn locate(
     let needle = ev.matched.as_str();
     if needle.is_empty() {
         return None;
+    }
+    if let Some(r) = ev.text_range.clone() {
+        if text.get(r.clone()) == Some(needle) {
+            return Some(r);
+        }
     }
     let expect = ev.range.start.saturating_sub(passage_start);
     text.match_indices(needle)
@@ -585,6 +591,7 @@ mod tests {
             range: start..start + matched.len(),
             matched: matched.to_string(),
             rule: String::new(),
+            text_range: None,
         }
     }
 

@@ -293,6 +293,8 @@ struct Ctx<'a> {
     /// hold a right or a group ("… Rights of All Migrant Workers"), which is then what the passage
     /// is about.
     hits: &'a [Hit],
+    /// Spans of the instruments named by title (keyword), by start.
+    titles: &'a [Range<usize>],
 }
 
 /// Han text longer than this many chars on a side of a match is cut in a window of this size
@@ -467,6 +469,8 @@ struct Scratch {
     /// By entry: whether the passage has a keyword match of it (all false between passages).
     has_words: Vec<bool>,
     section_memo: SectionMemo,
+    /// Spans of the instruments named by title, by start.
+    titles: Vec<Range<usize>>,
 }
 
 /// Sentence breaks of a passage, computed on first use into a reused buffer.
@@ -659,12 +663,17 @@ impl Tagger {
     /// `matched` is then the text read.
     pub fn tag_text(&self, text: &str, lang: Option<Lang>) -> Vec<Tag> {
         let _ = lang;
-        match crate::segment::unspace_free_text(text) {
+        let mut tags = match crate::segment::unspace_free_text(text) {
             None => self.finish(text, &[], &WordEdges::default(), |r| r),
             Some((clean, map)) => {
                 self.finish(&clean, &[], &WordEdges::default(), |r| map.range_to_orig(r))
             }
+        };
+        // `range` is already in the text; the text read without its letter spacing is not shown.
+        for e in tags.iter_mut().flat_map(|t| t.evidence.iter_mut()) {
+            e.text_range = None;
         }
+        tags
     }
 
     /// Runs the engine on a clean text and maps evidence ranges through `map`.
@@ -742,6 +751,7 @@ impl Tagger {
             bounds,
             has_words,
             section_memo,
+            titles,
         } = scratch;
         norm.fill(clean);
         let norm = &*norm;
@@ -842,6 +852,13 @@ impl Tagger {
             )
         });
 
+        titles.clear();
+        titles.extend(
+            hits.iter()
+                .filter(|h| h.role == Role::Keyword && self.entries[h.entry as usize].instrument)
+                .map(|h| h.start..h.end),
+        );
+        titles.sort_unstable_by_key(|r| r.start);
         let mut ctx = Ctx {
             clean,
             norm,
@@ -858,6 +875,7 @@ impl Tagger {
             rights_language,
             title_case: None,
             hits,
+            titles,
             words: WordBounds {
                 edges,
                 runs,
@@ -947,6 +965,11 @@ impl Tagger {
             if info.stance && in_title(t, h.start, h.end) {
                 continue;
             }
+            // A step named inside an instrument's title is the title's: the 商业行为准则 of
+            // 《联合国反LGBTI歧视商业行为准则》 is no code of conduct of the company's.
+            if info.step && within_title(ctx.titles, h) {
+                continue;
+            }
             // A named policy or mechanism ("Supplier Code of Conduct", "Speak Up line") is
             // evidence of the step it names; only subjects are mistaken for names.
             if info.subject
@@ -1034,8 +1057,9 @@ impl Tagger {
         let map = ctx.map;
         let evidence_of = |r: Range<usize>, rule: Rule| Evidence {
             matched: clean.get(r.clone()).unwrap_or("").to_string(),
-            range: map(r),
+            range: map(r.clone()),
             rule: self.rule_text(rule),
+            text_range: Some(r),
         };
         // A weak keyword's confirming cue follows it as evidence of its own.
         let confirms = kept
@@ -1164,6 +1188,7 @@ impl Tagger {
                         range: ev.range.clone(),
                         matched: ev.matched.clone(),
                         rule: rule.clone(),
+                        text_range: ev.text_range.clone(),
                     });
                 }
             }
@@ -1411,6 +1436,11 @@ fn in_proper_name(clean: &str, start: usize, end: usize, title_case: &mut Option
         return false;
     }
     let before = clean[..start].trim_end_matches([' ', '\u{a0}']);
+    // A company's name, in any text: "Vitality Health Limited". (A public body's name is about its
+    // subject: a Ministry of Health or a National Council of Children is where the right is served.)
+    if before_company_suffix(&clean[end..]) {
+        return true;
+    }
     // Only a space, not punctuation, between them.
     if before.len() == start {
         return false;
@@ -1454,6 +1484,46 @@ fn in_proper_name(clean: &str, start: usize, end: usize, title_case: &mut Option
             .any(is_document);
     !names_a_document && !*title_case.get_or_insert_with(|| is_title_case(clean))
 }
+
+/// Whether a match is followed by a company's legal suffix, at once or after one more capitalised
+/// word ("Health Limited", "Health Properties PLC"). Not further: a heading run into the text
+/// ("… Supply Chain Red Hat Inc, founded in 1993") is followed by the company's whole name.
+fn before_company_suffix(after: &str) -> bool {
+    for w in after
+        .split([' ', '\u{a0}'])
+        .filter(|w| !w.is_empty())
+        .take(2)
+    {
+        let bare = w.trim_end_matches([',', '.', ';', ':', ')']);
+        if COMPANY_SUFFIXES.contains(&bare) {
+            return true;
+        }
+        if !capitalised(bare) || bare.len() != w.len() {
+            return false;
+        }
+    }
+    false
+}
+
+/// Legal suffixes of company names.
+const COMPANY_SUFFIXES: &[&str] = &[
+    "Ltd",
+    "Limited",
+    "PLC",
+    "plc",
+    "Pty",
+    "Inc",
+    "LLC",
+    "LLP",
+    "GmbH",
+    "AG",
+    "SA",
+    "NV",
+    "BV",
+    "Corporation",
+    "Corp",
+    "Co",
+];
 
 /// Whether a word starts with a capital letter.
 fn capitalised(w: &str) -> bool {
@@ -1548,6 +1618,14 @@ fn in_title(t: &str, start: usize, end: usize) -> bool {
         && after
             .find(['》', '《', '\n'])
             .is_some_and(|c| after[c..].starts_with('》'))
+}
+
+/// Whether a hit lies inside, and is shorter than, one of `titles` (spans by start).
+fn within_title(titles: &[Range<usize>], h: &Hit) -> bool {
+    let upto = titles.partition_point(|r| r.start <= h.start);
+    titles[..upto]
+        .iter()
+        .any(|r| h.end <= r.end && r.len() > h.end - h.start)
 }
 
 /// The cues of one cue group (cues are sorted by group, then start).

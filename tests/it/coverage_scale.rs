@@ -65,6 +65,7 @@ fn synthetic(n: usize, tax: &Taxonomy) -> Vec<TaggedPassage> {
                         range: 0..6,
                         matched: "我们".into(),
                         rule: "keyword:我们".into(),
+                        text_range: None,
                     }],
                 });
             }

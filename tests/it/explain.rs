@@ -158,11 +158,13 @@ fn overlapping_evidence_is_marked_once() {
                 range: at..at + 6,
                 matched: "强迫".into(),
                 rule: "keyword:强迫".into(),
+                text_range: None,
             },
             Evidence {
                 range: at..at + 12,
                 matched: "奴隶制".into(),
                 rule: "keyword:奴隶制".into(),
+                text_range: None,
             },
         ],
     });
@@ -265,4 +267,44 @@ fn json_scores_have_no_float_noise() {
         let decimals = s.split_once('.').map_or(0, |(_, d)| d.len());
         assert!(decimals <= 3, "score {s} in {text}");
     }
+}
+
+/// Markup the clean text drops (a long link target) moves source offsets far from clean-text
+/// offsets: evidence is still shown where the tagger found it, not at another occurrence of the
+/// same chars (员工|会议 holds 工会 too, which the tagger rejected).
+#[test]
+fn evidence_is_shown_where_it_was_found_past_dropped_markup() {
+    let url = format!("https://example.com/{}", "a".repeat(120));
+    let text = format!(
+        "# 测试\n\n详见[报告]({url})。我们支持员工加入工会。另外，每月召开一次员工会议。\n"
+    );
+    let (_d, index) = crate::cli::index_of(&[("a.md", &text)]);
+    let found = hria()
+        .args(["search", "工会", "--format", "jsonl", "--index"])
+        .arg(&index)
+        .output()
+        .unwrap();
+    let hit: Value =
+        serde_json::from_slice(found.stdout.split(|&b| b == b'\n').next().unwrap()).expect("a hit");
+    let out = explain(&index, &[hit["id"].as_str().unwrap(), "--format", "json"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let text = v["text"].as_str().unwrap();
+    let union = v["tags"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["tag"] == "right/labour/association-bargaining")
+        .expect("the union is tagged");
+    let r = &union["evidence"][0]["text_range"];
+    let (s, e) = (
+        r["start"].as_u64().unwrap() as usize,
+        r["end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(&text[s..e], "工会");
+    assert_eq!(s, text.find("加入工会").unwrap() + "加入".len());
 }

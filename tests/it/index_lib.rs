@@ -24,6 +24,7 @@ fn tag(id: &str, basis: Basis, score: f32) -> Tag {
             range: 0..3,
             matched: "abc".into(),
             rule: format!("test:{id}"),
+            text_range: None,
         }],
     }
 }

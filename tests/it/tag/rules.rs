@@ -401,6 +401,7 @@ fn coordinated_labour_rights_tag_both() {
         "We focus on the most severe risks of forced and child labour.",
         "Suppliers must not use child or forced labor.",
         "There is no evidence of forced, child or bonded labour.",
+        "Forced/Child Labour",
     ] {
         assert!(
             has(text, "right/labour/forced-labour"),
@@ -612,4 +613,175 @@ fn consultation_is_engagement_with_outside_stakeholders() {
     ] {
         assert!(!has(text, se), "{text}: {:?}", tags(text));
     }
+}
+
+/// Words with an ordinary, legal or business sense count only in their rights sense, and a company
+/// name or an instrument's title is no subject or step of the passage.
+#[test]
+fn legal_business_and_name_senses_do_not_count() {
+    let cases: &[(&str, &str, bool)] = &[
+        (
+            "group/workers",
+            "本市国家机关工作人员不得在行业协会中担任职务。",
+            false,
+        ),
+        (
+            "group/workers",
+            "公司为一线工作人员签订劳动合同并按时支付工资。",
+            true,
+        ),
+        (
+            "group/workers",
+            "我们遵循《国际劳工组织关于工作中的基本原则和权利宣言》。",
+            false,
+        ),
+        (
+            "stance/commitment",
+            "出租人可以与承租人约定收取房屋租赁保证金。",
+            false,
+        ),
+        ("stance/commitment", "我们保证员工的休息权利。", true),
+        (
+            "stance/action",
+            "用人单位已经不存在的，由其出资人承担责任。",
+            false,
+        ),
+        ("stance/action", "公司已经开展了供应商人权尽职调查。", true),
+        (
+            "stance/action",
+            "Our business is conducted in accordance with local laws.",
+            false,
+        ),
+        (
+            "stance/action",
+            "A new Procurement Policy was developed and implemented.",
+            true,
+        ),
+        (
+            "right/civil-political/participation",
+            "理事长由理事会选举产生。",
+            false,
+        ),
+        (
+            "right/civil-political/participation",
+            "保障公民的选举权和被选举权，依法组织选民投票。",
+            true,
+        ),
+        (
+            "right/economic-social-cultural/land",
+            "无形资产中的土地使用权按50年摊销。",
+            false,
+        ),
+        (
+            "right/economic-social-cultural/land",
+            "征收农民集体所有土地使用权应当给予公平补偿。",
+            true,
+        ),
+        (
+            "right/economic-social-cultural/water",
+            "保持厂区环境卫生整洁。",
+            false,
+        ),
+        (
+            "right/economic-social-cultural/housing",
+            "公司为员工缴纳住房公积金。",
+            false,
+        ),
+        (
+            "right/economic-social-cultural/health",
+            "市卫生健康部门负责献血工作的监督管理。",
+            false,
+        ),
+        ("theme/online-safety", "北京市未成年人保护条例", false),
+        (
+            "theme/online-safety",
+            "网络服务提供者应当履行未成年人网络保护义务。",
+            true,
+        ),
+        ("sdg/16", "保护言论自由、结社自由、和平集会自由。", false),
+        (
+            "sdg/7",
+            "Our commodity trading teams sell our electricity to utilities.",
+            false,
+        ),
+        (
+            "sdg/7",
+            "We cut our electricity consumption by 12% this year.",
+            true,
+        ),
+        (
+            "sdg/4",
+            "Training and awareness: modern slavery awareness and education.",
+            false,
+        ),
+        (
+            "sdg/17",
+            "We build long term partnerships with our key suppliers.",
+            false,
+        ),
+        (
+            "hrdd/policy-commitment",
+            "The Board has zero tolerance to fraud and misconduct.",
+            false,
+        ),
+        (
+            "hrdd/policy-commitment",
+            "We have zero tolerance for modern slavery.",
+            true,
+        ),
+        (
+            "hrdd/communication",
+            "All disclosures made will be treated confidentially.",
+            false,
+        ),
+        (
+            "hrdd/remedy",
+            "We will investigate whether supply chains were restructured.",
+            false,
+        ),
+        (
+            "hrdd/remedy",
+            "We will promptly investigate any allegation of forced labour.",
+            true,
+        ),
+        ("hrdd/remedy", "侵犯专利权的赔偿数额纠纷。", false),
+        ("hrdd/remedy", "对受伤害的员工依法给予赔偿。", true),
+        (
+            "hrdd/action",
+            "乡镇人民政府应当采取措施，促进农业技术的推广。",
+            false,
+        ),
+        ("hrdd/action", "我们采取措施防范供应链中的强迫劳动。", true),
+        (
+            "right/economic-social-cultural/health",
+            "Vitality Health Limited provides insurance.",
+            false,
+        ),
+        (
+            "right/economic-social-cultural/health",
+            "Primary Health Properties PLC owns surgeries.",
+            false,
+        ),
+        (
+            "right/economic-social-cultural/health",
+            "Strengthen the Ministry of Health.",
+            true,
+        ),
+        (
+            "hrdd/policy-commitment",
+            "我们支持《联合国反LGBTI歧视商业行为准则》。",
+            false,
+        ),
+        (
+            "hrdd/policy-commitment",
+            "我们的商业行为准则禁止歧视。",
+            true,
+        ),
+    ];
+    let wrong: Vec<_> = cases
+        .iter()
+        .filter(|(id, text, want)| has(text, id) != *want)
+        .map(|(id, text, want)| format!("{id} expected {want} on {text}: {:?}", tags(text)))
+        .collect();
+    assert!(wrong.is_empty(), "{wrong:#?}");
 }
