@@ -11,7 +11,7 @@ use std::ops::Range;
 use tantivy::collector::{Collector, Count, SegmentCollector};
 use tantivy::columnar::{Column, StrColumn};
 use tantivy::query::{
-    AllQuery, BooleanQuery, ConstScoreQuery, Occur, Query, QueryParser, TermQuery,
+    AllQuery, BooleanQuery, ConstScoreQuery, Occur, PhraseQuery, Query, QueryParser, TermQuery,
 };
 use tantivy::query_grammar::{Delimiter, UserInputAst, UserInputLeaf};
 use tantivy::schema::{IndexRecordOption, Term, Value};
@@ -383,6 +383,10 @@ pub fn check_filters(
         }
     }
     for inst in &mut req.cited {
+        // An empty value (an unset shell variable) would read as every instrument.
+        if inst.trim().trim_matches('/').is_empty() {
+            return Err(SearchError::Filter(format!("empty instrument {inst:?}")));
+        }
         let id = instrument_id(inst);
         // An id the taxonomy or the index holds is taken as it is (an index tagged with another
         // taxonomy may hold ids this one names otherwise).
@@ -632,7 +636,9 @@ pub fn search(h: &IndexHandle, req: &SearchRequest) -> Result<Found, SearchError
     } else {
         req.snippet_chars
     };
-    let mut gen = snippet_generator(h, &*query).map_err(tv)?;
+    let mut wanted = Wanted::default();
+    wanted.collect(&*query, h.fields.text, false);
+    let mut gen = snippet_generator(h, &wanted).map_err(tv)?;
     gen.set_max_num_chars(chars);
     let mut hits = Vec::with_capacity(top.len());
     let mut records: std::collections::HashMap<String, Option<schema::DocRecord>> =
@@ -644,7 +650,12 @@ pub fn search(h: &IndexHandle, req: &SearchRequest) -> Result<Found, SearchError
         let (snippet, highlights) = if snip.is_empty() {
             (head(&text, chars).to_string(), Vec::new())
         } else {
-            widen_fragment(&text, snip.fragment_range(), snip.highlighted(), chars)
+            let window = fragment_window(&text, snip.fragment_range(), chars);
+            // Every occurrence in the shown text, and only what the query asked for: tantivy
+            // marks terms within its own, shorter fragment, a phrase's words wherever they stand,
+            // and the words of a NOT.
+            let highlights = wanted.highlights(&text, window.clone());
+            (text[window].to_string(), highlights)
         };
         let doc = first_str(&d, f.doc_id);
         let section = first_str(&d, f.section);
@@ -686,12 +697,31 @@ pub fn search(h: &IndexHandle, req: &SearchRequest) -> Result<Found, SearchError
 /// `《儿童权利公约》`): a text of at most `chars` chars is shown whole, and a longer one's fragment
 /// runs on to the end of its clause, if that comes within a quarter of `chars` more chars (and
 /// back over the opening brackets right before it).
+#[cfg(test)]
 fn widen_fragment(
     text: &str,
     frag: Range<usize>,
     highlights: &[Range<usize>],
     chars: usize,
 ) -> (String, Vec<Range<usize>>) {
+    let window = fragment_window(text, frag.clone(), chars);
+    let shift = frag.start.saturating_sub(window.start);
+    let snippet = &text[window];
+    let highlights = highlights
+        .iter()
+        .map(|r| r.start + shift..r.end + shift)
+        .filter(|r| {
+            r.start < r.end
+                && r.end <= snippet.len()
+                && snippet.is_char_boundary(r.start)
+                && snippet.is_char_boundary(r.end)
+        })
+        .collect();
+    (snippet.to_string(), highlights)
+}
+
+/// The byte range of `text` shown for tantivy's fragment `frag` (see [`widen_fragment`]).
+fn fragment_window(text: &str, frag: Range<usize>, chars: usize) -> Range<usize> {
     let (start, end) = if text.chars().count() <= chars {
         (0, text.len())
     } else {
@@ -710,19 +740,106 @@ fn widen_fragment(
             .map_or(start, |(i, _)| i);
         (start, clause_end(text, frag.end, chars / 4))
     };
-    let shift = frag.start.saturating_sub(start);
-    let snippet = &text[start..end];
-    let highlights = highlights
-        .iter()
-        .map(|r| r.start + shift..r.end + shift)
-        .filter(|r| {
-            r.start < r.end
-                && r.end <= snippet.len()
-                && snippet.is_char_boundary(r.start)
-                && snippet.is_char_boundary(r.end)
-        })
-        .collect();
-    (snippet.to_string(), highlights)
+    start..end.max(start)
+}
+
+/// What a query asks to see highlighted in the text field: its words, and its phrases as
+/// sequences of words, leaving out whatever is under a NOT.
+#[derive(Debug, Default)]
+struct Wanted {
+    terms: std::collections::BTreeSet<String>,
+    phrases: Vec<Vec<String>>,
+}
+
+impl Wanted {
+    /// Adds the words and phrases of `query` on `field` (none when `negated`).
+    fn collect(&mut self, query: &dyn Query, field: tantivy::schema::Field, negated: bool) {
+        if let Some(b) = query.downcast_ref::<BooleanQuery>() {
+            for (occur, q) in b.clauses() {
+                self.collect(&**q, field, negated || *occur == Occur::MustNot);
+            }
+            return;
+        }
+        if negated {
+            return;
+        }
+        let text = |t: &Term| t.value().as_str().map(str::to_string);
+        if let Some(p) = query.downcast_ref::<PhraseQuery>() {
+            if p.field() == field {
+                let words: Vec<String> = p.phrase_terms().iter().filter_map(text).collect();
+                match words.len() {
+                    0 => {}
+                    1 => self.terms.extend(words),
+                    _ => self.phrases.push(words),
+                }
+            }
+            return;
+        }
+        query.query_terms(&mut |term, _| {
+            if term.field() == field {
+                self.terms.extend(text(term));
+            }
+        });
+    }
+
+    /// Every word wanted, phrases' words included (what makes a fragment worth showing).
+    fn words(&self) -> impl Iterator<Item = &String> {
+        self.terms.iter().chain(self.phrases.iter().flatten())
+    }
+
+    /// The ranges, relative to `window`, of every wanted word and whole phrase in
+    /// `text[window]`, by the index's own tokens of `text` (words, and sub-words at their
+    /// word's position). A phrase is a run of its words at consecutive positions.
+    fn highlights(&self, text: &str, window: Range<usize>) -> Vec<Range<usize>> {
+        let mut tokens = Vec::new();
+        let mut stream = HriaTokenizer.token_stream(text);
+        while stream.advance() {
+            let t = stream.token();
+            tokens.push((t.position, t.offset_from..t.offset_to, t.text.clone()));
+        }
+        let mut spans: Vec<Range<usize>> = tokens
+            .iter()
+            .filter(|(_, _, term)| self.terms.contains(term))
+            .map(|(_, r, _)| r.clone())
+            .collect();
+        for phrase in &self.phrases {
+            for (i, (pos, first, term)) in tokens.iter().enumerate() {
+                if *term != phrase[0] {
+                    continue;
+                }
+                // The phrase's later words, each at the next position (sub-words share one).
+                let mut end = first.end;
+                let whole = phrase[1..].iter().enumerate().all(|(k, w)| {
+                    let want = pos + k + 1;
+                    tokens[i..]
+                        .iter()
+                        .take_while(|(p, _, _)| *p <= want)
+                        .find(|(p, _, t)| *p == want && t == w)
+                        .map(|(_, r, _)| end = end.max(r.end))
+                        .is_some()
+                });
+                if whole {
+                    spans.push(first.start..end);
+                }
+            }
+        }
+        spans.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
+        let mut out: Vec<Range<usize>> = Vec::with_capacity(spans.len());
+        for r in spans {
+            // Inside the window, and merged where a sub-word lies within a marked word.
+            if r.start < window.start || r.end > window.end {
+                continue;
+            }
+            match out.last_mut() {
+                Some(last) if r.start < last.end => last.end = last.end.max(r.end),
+                _ => out.push(r),
+            }
+        }
+        for r in &mut out {
+            *r = r.start - window.start..r.end - window.start;
+        }
+        out
+    }
 }
 
 /// Where the clause going on at byte `at` of `text` ends: after its closing punctuation (and the
@@ -961,25 +1078,17 @@ impl tantivy::query::Bm25StatisticsProvider for PassageStatistics<'_> {
     }
 }
 
-/// A snippet generator for the query's text terms, as tantivy's `SnippetGenerator::create` makes
-/// one (rarer terms weigh more), but cutting the stored text with [`HriaTokenizer`]: the index's
+/// A snippet generator for the words a query wants shown (not those under a NOT), as tantivy's
+/// `SnippetGenerator::create` makes one (rarer terms weigh more), but cutting the stored text with [`HriaTokenizer`]: the index's
 /// own tokenizer for the text field reads term lists, not text.
-fn snippet_generator(h: &IndexHandle, query: &dyn Query) -> tantivy::Result<SnippetGenerator> {
-    let mut terms = std::collections::BTreeSet::new();
-    query.query_terms(&mut |term, _| {
-        if term.field() == h.fields.text {
-            terms.insert(term.clone());
-        }
-    });
+fn snippet_generator(h: &IndexHandle, wanted: &Wanted) -> tantivy::Result<SnippetGenerator> {
     let mut weights = std::collections::BTreeMap::new();
-    for term in terms {
-        let value = term.value();
-        let Some(text) = value.as_str() else {
-            continue;
-        };
-        let df = h.searcher.doc_freq(&term)?;
+    for text in wanted.words() {
+        let df = h
+            .searcher
+            .doc_freq(&Term::from_field_text(h.fields.text, text))?;
         if df > 0 {
-            weights.insert(text.to_string(), 1.0 / (1.0 + df as f32));
+            weights.insert(text.clone(), 1.0 / (1.0 + df as f32));
         }
     }
     Ok(SnippetGenerator::new(

@@ -216,6 +216,12 @@ fn bad_filters_exit_2() {
         .code(2)
         .stderr(predicates::str::contains("empty tag"));
     hria()
+        .args(["search", "*", "--cited", "", "--index"])
+        .arg(&index)
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("empty instrument"));
+    hria()
         .args(["search", "*", "--lang", "klingon", "--index"])
         .arg(&index)
         .assert()
@@ -701,4 +707,29 @@ fn invisible_chars_inside_words_do_not_split_them_for_search() {
     for q in ["\"强迫\u{200B}劳动\"", "for\u{AD}ced"] {
         assert_eq!(search_hits(&index, q, &[]).len(), 1, "{q}");
     }
+}
+
+#[test]
+fn highlights_mark_every_occurrence_shown_and_only_what_the_query_asks_for() {
+    let (_tmp, index) = index_of(&[(
+        "report.md",
+        "# 报告\n\n我们承诺在供应链中消除人口贩卖和强迫劳动，包括我们的临时劳动力。我们了解到，外国移民工人特别容易遭受强迫劳动的风险。\n\n\
+         Our report on fighting forced labour and child labour in supply chains, and on child safety.\n\n\
+         We respect labour rights.\n",
+    )]);
+    // Both occurrences in the shown text, not only those in tantivy's shorter fragment.
+    let hs = search_hits(&index, "强迫劳动", &[]);
+    assert_eq!(hs.len(), 1, "{hs:?}");
+    assert_eq!(highlighted(&hs[0]), ["强迫劳动", "强迫劳动"]);
+    // A phrase is marked where its words stand together, not word by word.
+    let hs = search_hits(&index, "\"forced labour\"", &[]);
+    assert_eq!(hs.len(), 1, "{hs:?}");
+    assert_eq!(highlighted(&hs[0]), ["forced labour"]);
+    // The words of a NOT are never marked.
+    let hs = search_hits(&index, "labour AND NOT safety", &[]);
+    assert_eq!(hs.len(), 1, "{hs:?}");
+    assert_eq!(highlighted(&hs[0]), ["labour"]);
+    let hs = search_hits(&index, "labour AND NOT (child AND safety)", &[]);
+    assert_eq!(hs.len(), 1, "{hs:?}");
+    assert!(highlighted(&hs[0]).iter().all(|w| w == "labour"), "{hs:?}");
 }
