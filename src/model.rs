@@ -186,6 +186,24 @@ impl OffsetMap {
         });
     }
 
+    /// Keeps the map of the first `clean_len` bytes of the clean text only. A run cut in two keeps
+    /// its whole source span unless it is verbatim (its bytes are then cut alike).
+    pub fn truncate(&mut self, clean_len: usize) {
+        while self.runs.last().is_some_and(|r| r.clean_start >= clean_len) {
+            self.runs.pop();
+        }
+        if let Some(last) = self.runs.last_mut() {
+            let end = last.clean_start + last.clean_len;
+            if end > clean_len {
+                let cut = end - clean_len;
+                if last.clean_len == last.orig_len {
+                    last.orig_len -= cut;
+                }
+                last.clean_len -= cut;
+            }
+        }
+    }
+
     /// The runs, in clean-text order.
     pub fn runs(&self) -> &[Run] {
         &self.runs

@@ -159,7 +159,8 @@ impl<'a> Builder<'a> {
                     decoded = &decoded[lead..];
                 }
             }
-            self.separator(sep, hard, decoded.chars().next());
+            // Chars that read as nothing are looked past: 强迫\u{200B}⏎劳动 is 强迫劳动.
+            self.separator(sep, hard, decoded.chars().find(|&c| !is_dropped(c)));
         }
         let Some(cur) = self.cur.as_mut() else { return };
         if cur.lead == Lead::Ready {
@@ -193,9 +194,12 @@ impl<'a> Builder<'a> {
             // char, and the hard space is a space or a tab, never a line break.
             let kept = cur.text.trim_end().len();
             if kept < cur.text.len() {
-                cur.map = sub_map(&cur.map, 0..kept);
+                // In place, from the end: a row of many cells or `<br>`s stays linear.
+                cur.map.truncate(kept);
                 cur.text.truncate(kept);
-                cur.hard_spaces.retain(|&h| h < kept);
+                while cur.hard_spaces.last().is_some_and(|&h| h >= kept) {
+                    cur.hard_spaces.pop();
+                }
                 if let Lead::Open(s) | Lead::Closed(s, _) = cur.lead {
                     if s > kept {
                         cur.lead = Lead::No;
@@ -227,7 +231,7 @@ impl<'a> Builder<'a> {
             }
             return;
         }
-        let Some(prev) = cur.text.chars().next_back() else {
+        let Some(prev) = cur.text.chars().rev().find(|&c| !is_dropped(c)) else {
             return;
         };
         if prev.is_whitespace() || next.is_none_or(|n| n.is_whitespace()) {

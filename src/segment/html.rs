@@ -492,7 +492,10 @@ type Located = (Vec<(Range<usize>, Range<usize>)>, usize);
 
 /// Finds the decoded text `t` in `src` at or after `from`: markup before it is skipped, verbatim
 /// stretches become one piece each and every character reference (or CRLF) a piece of its own.
-/// Falls back to a plain search; `None` when the text cannot be found.
+/// Falls back to a plain search, taken only where nothing but markup and whitespace comes
+/// before it; `None` when the text cannot be found there. Text the parser moved (a table's stray
+/// text goes before the table) is then left out rather than claimed further down, which would
+/// lose every node in between.
 fn locate(src: &str, from: usize, t: &str) -> Option<Located> {
     if t.is_empty() {
         return Some((Vec::new(), from));
@@ -502,7 +505,19 @@ fn locate(src: &str, from: usize, t: &str) -> Option<Located> {
         return Some(found);
     }
     let pos = from + src.get(from..)?.find(t)?;
-    Some((vec![(pos..pos + t.len(), 0..t.len())], pos + t.len()))
+    let mut p = from;
+    while p < pos {
+        let q = skip_markup(src, p);
+        let c = src[q..].chars().next()?;
+        p = if q > p {
+            q
+        } else if c.is_whitespace() {
+            q + c.len_utf8()
+        } else {
+            return None;
+        };
+    }
+    (p == pos).then(|| (vec![(pos..pos + t.len(), 0..t.len())], pos + t.len()))
 }
 
 fn align(src: &str, start: usize, t: &str) -> Option<Located> {
@@ -559,6 +574,11 @@ fn align(src: &str, start: usize, t: &str) -> Option<Located> {
             }
             flush(&mut run, &mut pieces, p, d);
             p = q;
+        } else if sc.is_whitespace() {
+            // Whitespace the parser drops: before the first text, between `<html>` and `<body>`,
+            // the line break after `<pre>`.
+            flush(&mut run, &mut pieces, p, d);
+            p += sc.len_utf8();
         } else {
             return None;
         }
@@ -638,7 +658,12 @@ fn skip_markup(src: &str, mut p: usize) -> usize {
             return p;
         }
         let next = b.get(p + 1).copied().unwrap_or(0);
-        if src[p..].starts_with("<!--") {
+        if src[p..].starts_with("<!-->") {
+            // An empty comment, closed at once.
+            p += 5;
+        } else if src[p..].starts_with("<!--->") {
+            p += 6;
+        } else if src[p..].starts_with("<!--") {
             p = src[p + 4..]
                 .find("-->")
                 .map_or(src.len(), |i| p + 4 + i + 3);
@@ -651,9 +676,7 @@ fn skip_markup(src: &str, mut p: usize) -> usize {
                 .collect();
             p = end;
             if next != b'/' && RAW.contains(&name.as_str()) {
-                let close = format!("</{name}");
-                let rest = src[p..].to_ascii_lowercase();
-                p = rest.find(&close).map_or(src.len(), |i| p + i);
+                p = raw_end(src, p, &name);
             }
         } else {
             return p;

@@ -301,6 +301,47 @@ fn html_structure_entities_and_dropped_elements() {
         .any(|p| p.text.contains("not text") || p.text.contains("color")));
 }
 
+/// Whitespace the HTML parser drops (before the first text, between `<html>` and `<body>`, after
+/// `<pre>`), Windows line ends and attribute values equal to a text never put the text out of
+/// step with its source: each text is found where it stands, nothing is lost, nothing maps into
+/// a tag.
+#[test]
+fn html_text_is_found_past_whitespace_the_parser_drops() {
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "<html>\n<body>\n<p>我们&nbsp;尊重人权。</p>\n<p>Tom &amp; Jerry.</p>\n</body>\n</html>",
+            &["我们\u{a0}尊重人权。", "Tom & Jerry."],
+        ),
+        (
+            "<html>\r\n<body>\r\n<p>We respect the rights\r\nof all workers.</p>\r\n</body>\r\n</html>\r\n",
+            &["We respect the rights\nof all workers."],
+        ),
+        ("<p>Intro.</p><pre>\nTom &amp; Jerry</pre>", &["Intro.", "Tom & Jerry"]),
+        ("  我们禁止&nbsp;强迫劳动。", &["我们禁止\u{a0}强迫劳动。"]),
+        ("\n<p class=\"intro\">intro</p>", &["intro"]),
+        ("<!-->\n<p>after an empty comment</p>", &["after an empty comment"]),
+        // Text the parser moves before a table is left out, not claimed after the rows.
+        (
+            "<table><tr><td>We prohibit forced labour</td></tr>\n<tr><td>child</td></tr>备注</table>",
+            &["We prohibit forced labour", "child"],
+        ),
+    ];
+    for (text, want) in cases {
+        let d = doc("w.html", Format::Html, text);
+        let ps = seg().segment(&d);
+        check(&d, &ps).unwrap_or_else(|e| panic!("{text:?}: {e}"));
+        let got: Vec<&str> = ps.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(&got, want, "{text:?}");
+        for p in &ps {
+            let source = &text[p.range.clone()];
+            assert!(!source.starts_with(['<', '"', '=']), "{text:?}: {source:?}");
+            if !source.contains(['&', '\r']) {
+                assert_eq!(source, p.text, "{text:?}");
+            }
+        }
+    }
+}
+
 /// References without `;` are read as the HTML parser reads them, unknown ones stay literal,
 /// and in every case the text is kept and maps back to its source.
 #[test]
@@ -1039,4 +1080,26 @@ fn letter_spacing_is_read_in_lead_ins_and_radicals_but_not_across_cells() {
     // Nor does an HTML line break join the single ideographs on either side.
     let ps = checked("b.html", Format::Html, "<p>甲<br>乙</p><p>丙 丁</p>");
     assert_eq!(texts(&ps), ["甲 乙", "丙丁"]);
+}
+
+/// An invisible char at a wrapped line's end or start is looked past: the wrap between two Han
+/// chars still reads as nothing (强迫\u{200B}⏎劳动 is one word), and a Latin wrap as a space.
+#[test]
+fn invisible_chars_at_a_line_wrap_do_not_keep_han_words_apart() {
+    for (format, name) in [(Format::Markdown, "w.md"), (Format::Text, "w.txt")] {
+        for text in [
+            "我们禁止强迫\u{200B}\n劳动和童工。\n",
+            "我们禁止强迫\n\u{200E}劳动和童工。\n",
+        ] {
+            let d = doc(name, format, text);
+            let ps = seg().segment(&d);
+            check(&d, &ps).unwrap();
+            assert_eq!(ps.len(), 1, "{text:?}");
+            assert_eq!(ps[0].text, "我们禁止强迫劳动和童工。", "{text:?}");
+            assert!(ps[0].tokens.iter().any(|t| t.term == "强迫劳动"), "{text:?}");
+        }
+        let d = doc(name, format, "We ban forced\u{200B}\nlabour.\n");
+        let ps = seg().segment(&d);
+        assert_eq!(ps[0].text, "We ban forced\nlabour.");
+    }
 }
