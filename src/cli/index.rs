@@ -73,13 +73,27 @@ fn progress_bar(quiet: bool) -> ProgressBar {
 }
 
 fn print_table(s: &BuildSummary) {
+    use hria::ingest::SkipKind;
+    // A degraded document is indexed, and a manifest problem loses no document: neither is
+    // counted as a skipped input.
+    let count = |f: fn(SkipKind) -> bool| s.skipped.iter().filter(|k| f(k.kind)).count();
+    let degraded = count(|k| k == SkipKind::Degraded);
+    let manifest = count(|k| k == SkipKind::Manifest);
+    let skipped = s.skipped.len() - degraded - manifest;
+    let mut others = String::new();
+    if degraded > 0 {
+        others.push_str(&format!(", {degraded} degraded (read with replacements)"));
+    }
+    if manifest > 0 {
+        others.push_str(&format!(", {manifest} manifest problem(s)"));
+    }
     eprintln!(
-        "hria: index {}: {} indexed, {} unchanged, {} removed, {} skipped; {} passages, {} tags{}",
+        "hria: index {}: {} indexed, {} unchanged, {} removed, {} skipped{others}; {} passages, {} tags{}",
         s.index,
         s.indexed,
         s.unchanged,
         s.removed,
-        s.skipped.len(),
+        skipped,
         s.passages,
         s.tags,
         match (s.taxonomy_changed, s.pipeline_changed) {

@@ -716,6 +716,15 @@ fn degraded_documents_are_indexed_and_reported_on_every_run() {
         assert!(stderr.contains("damaged.md: 1 invalid byte"));
     }
     assert!(!search_ids(&index, "强迫劳动", &["--doc", "damaged.md"]).is_empty());
+    // The summary line does not count an indexed document as skipped.
+    hria()
+        .arg("index")
+        .arg(&corpus)
+        .arg("--index")
+        .arg(&index)
+        .assert()
+        .code(3)
+        .stderr(predicates::str::contains("0 skipped, 1 degraded"));
 }
 
 #[test]

@@ -1096,7 +1096,10 @@ fn invisible_chars_at_a_line_wrap_do_not_keep_han_words_apart() {
             check(&d, &ps).unwrap();
             assert_eq!(ps.len(), 1, "{text:?}");
             assert_eq!(ps[0].text, "我们禁止强迫劳动和童工。", "{text:?}");
-            assert!(ps[0].tokens.iter().any(|t| t.term == "强迫劳动"), "{text:?}");
+            assert!(
+                ps[0].tokens.iter().any(|t| t.term == "强迫劳动"),
+                "{text:?}"
+            );
         }
         let d = doc(name, format, "We ban forced\u{200B}\nlabour.\n");
         let ps = seg().segment(&d);
