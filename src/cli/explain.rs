@@ -84,7 +84,10 @@ fn render(e: &Explained, colour: bool) -> String {
             };
             out.push_str(&format!(
                 "    {open}{}{close}  {}  @{}..{}{at}\n",
-                ev.matched, ev.rule, ev.range.start, ev.range.end
+                hria::query::reader::printable(&ev.matched),
+                ev.rule,
+                ev.range.start,
+                ev.range.end
             ));
         }
     }

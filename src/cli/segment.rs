@@ -105,7 +105,11 @@ fn write_table(out: &mut impl Write, p: &Passage, tokens: bool) -> anyhow::Resul
             p.section.join(" › ")
         }
     )?;
-    writeln!(out, "  {}", p.text.replace('\n', "\n  "))?;
+    writeln!(
+        out,
+        "  {}",
+        hria::query::reader::printable(&p.text).replace('\n', "\n  ")
+    )?;
     if tokens {
         let words: Vec<String> = p
             .tokens

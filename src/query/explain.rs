@@ -126,14 +126,15 @@ impl Explained {
     pub fn highlighted(&self, open: &str, close: &str) -> String {
         let mut out = String::with_capacity(self.text.len() + 16);
         let mut at = 0;
+        let show = super::reader::printable;
         for r in self.spans() {
-            out.push_str(&self.text[at..r.start]);
+            out.push_str(&show(&self.text[at..r.start]));
             out.push_str(open);
-            out.push_str(&self.text[r.clone()]);
+            out.push_str(&show(&self.text[r.clone()]));
             out.push_str(close);
             at = r.end;
         }
-        out.push_str(&self.text[at..]);
+        out.push_str(&show(&self.text[at..]));
         out
     }
 }

@@ -492,6 +492,25 @@ pub fn locate(
         .min_by_key(|r| r.start.abs_diff(expect))
 }
 
+/// Document text as shown on a terminal: control chars other than line breaks and tabs are
+/// written as escapes (`\u{1b}`), since an escape sequence in a third party's file could
+/// restyle or rewrite what the analyst sees.
+pub fn printable(s: &str) -> std::borrow::Cow<'_, str> {
+    let hidden = |c: char| c.is_control() && c != '\n' && c != '\t';
+    if !s.chars().any(hidden) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if hidden(c) {
+            out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// A short window of `text` around `span`, with the span marked `[[...]]`; `width` is the number of
 /// characters kept on each side.
 pub fn snippet(text: &str, span: Option<std::ops::Range<usize>>, width: usize) -> String {
@@ -508,7 +527,7 @@ pub fn snippet(text: &str, span: Option<std::ops::Range<usize>>, width: usize) -
                     out.push(' ');
                     space = false;
                 }
-                out.push(c);
+                out.push_str(&printable(c.encode_utf8(&mut [0; 4])));
             }
         }
         if space {

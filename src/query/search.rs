@@ -3,6 +3,7 @@
 
 use crate::index::{schema, HriaQueryTokenizer, HriaTokenizer, IndexError, IndexHandle};
 use crate::model::{Lang, Tag};
+use crate::query::reader::printable;
 use crate::taxonomy::Taxonomy;
 use serde::Serialize;
 use std::cmp::Ordering;
@@ -1099,7 +1100,8 @@ fn snippet_generator(h: &IndexHandle, wanted: &Wanted) -> tantivy::Result<Snippe
     ))
 }
 
-/// Renders a snippet with its highlights wrapped in `open`/`close` (e.g. ANSI colours or `[[`/`]]`).
+/// Renders a snippet with its highlights wrapped in `open`/`close` (e.g. ANSI colours or `[[`/`]]`),
+/// control chars escaped ([`printable`]).
 pub fn mark(snippet: &str, highlights: &[Range<usize>], open: &str, close: &str) -> String {
     let mut out = String::with_capacity(snippet.len() + highlights.len() * 8);
     let mut at = 0;
@@ -1107,13 +1109,13 @@ pub fn mark(snippet: &str, highlights: &[Range<usize>], open: &str, close: &str)
         let (Some(before), Some(word)) = (snippet.get(at..r.start), snippet.get(r.clone())) else {
             continue;
         };
-        out.push_str(before);
+        out.push_str(&printable(before));
         out.push_str(open);
-        out.push_str(word);
+        out.push_str(&printable(word));
         out.push_str(close);
         at = r.end;
     }
-    out.push_str(snippet.get(at..).unwrap_or(""));
+    out.push_str(&printable(snippet.get(at..).unwrap_or("")));
     out
 }
 

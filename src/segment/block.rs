@@ -240,12 +240,19 @@ impl<'a> Builder<'a> {
         if is_cjk(prev) && next.is_some_and(is_cjk) {
             return;
         }
-        // Copy a whitespace char from the source so that the map stays verbatim.
+        // Copy a whitespace char from the source so that the map stays verbatim; a lone `\r` (an
+        // old Mac line end) or a form feed is written `\n`, standing for no source char of its
+        // own, as a hard space does.
         if let Some((i, c)) = break_char(&self.src[range.clone()]) {
             let at = range.start + i;
             let clean = cur.text.len();
-            cur.text.push(c);
-            cur.map.push(clean, c.len_utf8(), at, c.len_utf8());
+            if matches!(c, '\r' | '\u{C}') {
+                cur.text.push('\n');
+                cur.map.push(clean, 1, at, 0);
+            } else {
+                cur.text.push(c);
+                cur.map.push(clean, c.len_utf8(), at, c.len_utf8());
+            }
         }
     }
 

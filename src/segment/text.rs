@@ -12,9 +12,9 @@ pub(crate) fn blocks(src: &str) -> Vec<Block> {
     // A text with no blank line at all (one sentence or paragraph a line, as extracted from
     // PDFs) has a paragraph a line; page-break repair rejoins lines cut mid-sentence.
     let body = src.trim();
-    let line_mode = body.lines().count() > 3 && body.lines().all(|l| !l.trim().is_empty());
+    let line_mode = lines_of(body).count() > 3 && lines_of(body).all(|l| !l.trim().is_empty());
     let mut start = 0usize;
-    let mut lines = src.split_inclusive('\n').peekable();
+    let mut lines = lines_of(src).peekable();
     // Whether a line starts with a form feed (`pdftotext`'s page break) after its indent.
     let fed = |line: &str| {
         line.trim_end_matches(['\n', '\r'])
@@ -65,6 +65,28 @@ pub(crate) fn blocks(src: &str) -> Vec<Block> {
     }
     b.close(src.len());
     b.blocks
+}
+
+/// The lines of a text, each with its line end: `\n`, `\r\n`, or a lone `\r` (old Mac files
+/// and some PDF converters end lines so).
+fn lines_of(src: &str) -> impl Iterator<Item = &str> {
+    let bytes = src.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        if at >= src.len() {
+            return None;
+        }
+        let start = at;
+        let end = match memchr::memchr2(b'\n', b'\r', &bytes[at..]) {
+            None => src.len(),
+            Some(i) if bytes[at + i] == b'\r' && bytes.get(at + i + 1) == Some(&b'\n') => {
+                at + i + 2
+            }
+            Some(i) => at + i + 1,
+        };
+        at = end;
+        Some(&src[start..end])
+    })
 }
 
 /// Byte length of a list marker and the spaces after it at the start of `line`, if it has one.

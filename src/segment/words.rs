@@ -351,31 +351,32 @@ mod tests {
     /// sub-words, as the segmenter orders them.
     fn cut_whole(text: &str) -> Vec<(String, std::ops::Range<usize>)> {
         let words = jieba().cut_for_search(text, false);
+        // A word is a token no longer token holds; its sub-words are the tokens held, which
+        // search mode gives before it (中华, 民国, then 中华民国: 中华 is no word of its own,
+        // though 民国 starts where it ends).
+        let held = |k: usize| {
+            let w = &words[k];
+            words.iter().any(|o| {
+                o.byte_start <= w.byte_start
+                    && w.byte_end <= o.byte_end
+                    && o.byte_end - o.byte_start > w.byte_end - w.byte_start
+            })
+        };
         let mut out = Vec::new();
-        let mut i = 0;
-        while i < words.len() {
-            // A word comes after the sub-words that lie inside it: it is the first token that
-            // holds every token since the last word and is not followed by one inside it.
-            let holds = |k: usize| {
-                words[i..k]
-                    .iter()
-                    .all(|g| words[k].byte_start <= g.byte_start && g.byte_end <= words[k].byte_end)
-                    && words
-                        .get(k + 1)
-                        .is_none_or(|n| n.byte_start >= words[k].byte_end)
-            };
-            let mut j = i;
-            while !holds(j) {
-                j += 1;
+        let mut pending = Vec::new();
+        for (k, w) in words.iter().enumerate() {
+            if held(k) {
+                pending.push(k);
+                continue;
             }
-            let w = &words[j];
             if has_alphanumeric(w.word) {
                 out.push((w.word.to_string(), w.byte_start..w.byte_end));
-                for g in &words[i..j] {
+                for g in pending.drain(..) {
+                    let g = &words[g];
                     out.push((g.word.to_string(), g.byte_start..g.byte_end));
                 }
             }
-            i = j + 1;
+            pending.clear();
         }
         out
     }

@@ -733,3 +733,22 @@ fn highlights_mark_every_occurrence_shown_and_only_what_the_query_asks_for() {
     assert_eq!(hs.len(), 1, "{hs:?}");
     assert!(highlighted(&hs[0]).iter().all(|w| w == "labour"), "{hs:?}");
 }
+
+#[test]
+fn control_chars_of_a_document_reach_the_terminal_escaped() {
+    let (_tmp, index) = index_of(&[(
+        "a.txt",
+        "We ban forced labour \u{1b}[31mRED\u{1b}[0m \u{7} in our supply chain.\n",
+    )]);
+    let out = hria()
+        .args(["search", "forced", "--index"])
+        .arg(&index)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(!stdout.contains(['\u{1b}', '\u{7}']), "{stdout:?}");
+    assert!(stdout.contains("\\u{1b}[31mRED"), "{stdout}");
+    // JSON keeps the text as it is (escaped by JSON itself).
+    let hs = search_hits(&index, "forced", &[]);
+    assert!(hs[0]["text"].as_str().unwrap().contains('\u{1b}'));
+}

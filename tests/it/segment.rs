@@ -1106,3 +1106,38 @@ fn invisible_chars_at_a_line_wrap_do_not_keep_han_words_apart() {
         assert_eq!(ps[0].text, "We ban forced\nlabour.");
     }
 }
+
+/// Lines ended by a lone `\r` (old Mac files, some PDF converters) are lines: paragraphs, list
+/// items and wraps are read as with `\n`, and a joined wrap is written `\n`.
+#[test]
+fn lone_carriage_returns_end_lines() {
+    let text = "Title\r\rWe respect human rights and\rthe rights of workers.\r\r- forced labour\r- child labour\r";
+    let d = doc("mac.txt", Format::Text, text);
+    let ps = seg().segment(&d);
+    check(&d, &ps).unwrap();
+    let got: Vec<(PassageKind, &str)> = ps.iter().map(|p| (p.kind, p.text.as_str())).collect();
+    use PassageKind::*;
+    assert_eq!(
+        got,
+        [
+            (Paragraph, "Title"),
+            (
+                Paragraph,
+                "We respect human rights and\nthe rights of workers."
+            ),
+            (ListItem, "forced labour"),
+            (ListItem, "child labour"),
+        ]
+    );
+    let d = doc(
+        "mac.md",
+        Format::Markdown,
+        "# T\r\rWe respect human rights and\rthe rights of workers.\r",
+    );
+    let ps = seg().segment(&d);
+    check(&d, &ps).unwrap();
+    assert_eq!(
+        ps[1].text,
+        "We respect human rights and\nthe rights of workers."
+    );
+}
