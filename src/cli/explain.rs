@@ -57,7 +57,10 @@ fn render(e: &Explained, colour: bool) -> String {
     let mut out = String::new();
     out.push_str(&format!("passage   {}\n", e.id));
     out.push_str(&format!("document  {}\n", e.doc));
-    out.push_str(&format!("section   {}\n", e.section.join(" › ")));
+    out.push_str(&format!(
+        "section   {}\n",
+        hria::query::reader::printable(&e.section.join(" › "))
+    ));
     out.push_str(&format!(
         "kind      {} ({}), ordinal {}\n",
         e.kind, e.lang, e.ordinal

@@ -145,7 +145,7 @@ fn render(r: &GapReport, zh: bool) -> String {
             out.push_str(&format!(
                 "  {role}: {}  {}\n    {}  ({} via {})\n",
                 e.passage,
-                e.section.join(" › "),
+                hria::query::reader::printable(&e.section.join(" › ")),
                 e.snippet,
                 e.tag,
                 e.rule

@@ -136,8 +136,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                     out,
                     "{}. {}{} ({})  score {:.2}",
                     i + 1,
-                    title,
-                    about,
+                    hria::query::reader::printable(title),
+                    hria::query::reader::printable(&about),
                     h.doc,
                     h.score
                 )?;
@@ -145,7 +145,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                     writeln!(
                         out,
                         "   § {}",
-                        h.section.join(hria::index::schema::SECTION_SEP)
+                        hria::query::reader::printable(
+                            &h.section.join(hria::index::schema::SECTION_SEP)
+                        )
                     )?;
                 }
                 writeln!(out, "   {} {} {}", h.id, h.kind, h.lang)?;

@@ -102,7 +102,7 @@ fn write_table(out: &mut impl Write, p: &Passage, tokens: bool) -> anyhow::Resul
         if p.section.is_empty() {
             "(no section)".to_string()
         } else {
-            p.section.join(" › ")
+            hria::query::reader::printable(&p.section.join(" › ")).into_owned()
         }
     )?;
     writeln!(

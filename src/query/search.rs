@@ -651,11 +651,19 @@ pub fn search(h: &IndexHandle, req: &SearchRequest) -> Result<Found, SearchError
         let (snippet, highlights) = if snip.is_empty() {
             (head(&text, chars).to_string(), Vec::new())
         } else {
-            let window = fragment_window(&text, snip.fragment_range(), chars);
+            let mut window = fragment_window(&text, snip.fragment_range(), chars);
             // Every occurrence in the shown text, and only what the query asked for: tantivy
             // marks terms within its own, shorter fragment, a phrase's words wherever they stand,
             // and the words of a NOT.
-            let highlights = wanted.highlights(&text, window.clone());
+            let mut highlights = wanted.highlights(&text, window.clone());
+            if highlights.is_empty() {
+                // tantivy chose its fragment by the words alone, where a phrase's words stand
+                // apart: the fragment shown starts at the first whole match instead.
+                if let Some(first) = wanted.highlights(&text, 0..text.len()).first() {
+                    window = fragment_window(&text, first.clone(), chars);
+                    highlights = wanted.highlights(&text, window.clone());
+                }
+            }
             (text[window].to_string(), highlights)
         };
         let doc = first_str(&d, f.doc_id);

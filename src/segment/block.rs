@@ -159,8 +159,12 @@ impl<'a> Builder<'a> {
                     decoded = &decoded[lead..];
                 }
             }
-            // Chars that read as nothing are looked past: 强迫\u{200B}⏎劳动 is 强迫劳动.
-            self.separator(sep, hard, decoded.chars().find(|&c| !is_dropped(c)));
+            // Chars that read as nothing are looked past: 强迫\u{200B}⏎劳动 is 强迫劳动. A text
+            // of nothing else leaves the separator to the next one (`<br>&shy;<span>child`).
+            match decoded.chars().find(|&c| !is_dropped(c)) {
+                None => self.pending_sep = Some((sep, hard)),
+                next => self.separator(sep, hard, next),
+            }
         }
         let Some(cur) = self.cur.as_mut() else { return };
         if cur.lead == Lead::Ready {
@@ -240,19 +244,9 @@ impl<'a> Builder<'a> {
         if is_cjk(prev) && next.is_some_and(is_cjk) {
             return;
         }
-        // Copy a whitespace char from the source so that the map stays verbatim; a lone `\r` (an
-        // old Mac line end) or a form feed is written `\n`, standing for no source char of its
-        // own, as a hard space does.
         if let Some((i, c)) = break_char(&self.src[range.clone()]) {
             let at = range.start + i;
-            let clean = cur.text.len();
-            if matches!(c, '\r' | '\u{C}') {
-                cur.text.push('\n');
-                cur.map.push(clean, 1, at, 0);
-            } else {
-                cur.text.push(c);
-                cur.map.push(clean, c.len_utf8(), at, c.len_utf8());
-            }
+            push_break(&mut cur.text, &mut cur.map, at, c);
         }
     }
 
@@ -366,6 +360,20 @@ fn lead_in_name(text: &str, s: usize, e: usize) -> Option<String> {
         return None;
     }
     Some(name.to_string())
+}
+
+/// Appends the break char `c` found at source byte `at`: copied, so that the map stays verbatim,
+/// except a lone `\r` (an old Mac line end) or a form feed, written `\n` and standing for no
+/// source char of its own, as a hard space does.
+pub(crate) fn push_break(text: &mut String, map: &mut OffsetMap, at: usize, c: char) {
+    let clean = text.len();
+    if matches!(c, '\r' | '\u{C}') {
+        text.push('\n');
+        map.push(clean, 1, at, 0);
+    } else {
+        text.push(c);
+        map.push(clean, c.len_utf8(), at, c.len_utf8());
+    }
 }
 
 /// The whitespace char of a gap that best stands for it in a clean text, with its offset: a line

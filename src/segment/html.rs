@@ -492,10 +492,10 @@ type Located = (Vec<(Range<usize>, Range<usize>)>, usize);
 
 /// Finds the decoded text `t` in `src` at or after `from`: markup before it is skipped, verbatim
 /// stretches become one piece each and every character reference (or CRLF) a piece of its own.
-/// Falls back to a plain search, taken only where nothing but markup and whitespace comes
-/// before it; `None` when the text cannot be found there. Text the parser moved (a table's stray
-/// text goes before the table) is then left out rather than claimed further down, which would
-/// lose every node in between.
+/// Falls back to the text as it is, verbatim, after nothing but markup and whitespace (an `&`
+/// the parser kept that reads as a reference); `None` when the text is not there. Text the
+/// parser moved (a table's stray text goes before the table) is then left out rather than
+/// claimed further down, which would lose every node in between.
 fn locate(src: &str, from: usize, t: &str) -> Option<Located> {
     if t.is_empty() {
         return Some((Vec::new(), from));
@@ -504,20 +504,21 @@ fn locate(src: &str, from: usize, t: &str) -> Option<Located> {
     if let Some(found) = align(src, start, t) {
         return Some(found);
     }
-    let pos = from + src.get(from..)?.find(t)?;
-    let mut p = from;
-    while p < pos {
+    let mut p = start;
+    loop {
+        let c = src.get(p..)?.chars().next()?;
         let q = skip_markup(src, p);
-        let c = src[q..].chars().next()?;
         p = if q > p {
             q
         } else if c.is_whitespace() {
-            q + c.len_utf8()
+            p + c.len_utf8()
         } else {
-            return None;
+            break;
         };
     }
-    (p == pos).then(|| (vec![(pos..pos + t.len(), 0..t.len())], pos + t.len()))
+    src[p..]
+        .starts_with(t)
+        .then(|| (vec![(p..p + t.len(), 0..t.len())], p + t.len()))
 }
 
 fn align(src: &str, start: usize, t: &str) -> Option<Located> {
@@ -602,6 +603,41 @@ fn raw_end(src: &str, from: usize, name: &str) -> usize {
     src.len()
 }
 
+/// Where the element `name` whose start tag ends at `from` closes: at its matching end tag
+/// (nested elements of the same name counted, names matched without regard to case), or at the
+/// end of `src`.
+fn element_end(src: &str, from: usize, name: &str) -> usize {
+    let b = src.as_bytes();
+    let named = |at: usize| {
+        b.get(at..at + name.len())
+            .is_some_and(|n| n.eq_ignore_ascii_case(name.as_bytes()))
+            && !b
+                .get(at + name.len())
+                .is_some_and(u8::is_ascii_alphanumeric)
+    };
+    let mut depth = 1usize;
+    let mut p = from;
+    while let Some(i) = memchr::memchr(b'<', &b[p..]) {
+        let at = p + i;
+        if b.get(at + 1) == Some(&b'/') && named(at + 2) {
+            depth -= 1;
+            if depth == 0 {
+                return at;
+            }
+            p = at + 2;
+        } else if named(at + 1) {
+            let end = tag_end(b, at + 1);
+            if !src[..end].ends_with("/>") {
+                depth += 1;
+            }
+            p = end.max(at + 1);
+        } else {
+            p = at + 1;
+        }
+    }
+    src.len()
+}
+
 /// A character reference at the start of `s` as the HTML tokenizer reads it in text: its length
 /// and, when named, the text it stands for (a numeric one stands for one character). Named ones
 /// take the longest known name, with or without `;` (`&amp`, `&copy 2023`, `&notit` is `&not`
@@ -677,6 +713,13 @@ fn skip_markup(src: &str, mut p: usize) -> usize {
             p = end;
             if next != b'/' && RAW.contains(&name.as_str()) {
                 p = raw_end(src, p, &name);
+            } else if next != b'/'
+                && DROPPED.contains(&name.as_str())
+                && !src[..end].ends_with("/>")
+            {
+                // An element left out whole (`<svg>`, `<math>`, `<template>`, `<object>`): its
+                // text is no text of the document, and the walk never reads it.
+                p = element_end(src, p, &name);
             }
         } else {
             return p;

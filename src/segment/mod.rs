@@ -442,8 +442,7 @@ fn join(src: &str, a: &mut Block, b: Block) {
         // Words meet across the break: keep a whitespace char of the gap between them.
         let gap = a.range.end..b.range.start;
         if let Some((i, c)) = src.get(gap.clone()).and_then(block::break_char) {
-            map.push(a.text.len(), c.len_utf8(), gap.start + i, c.len_utf8());
-            a.text.push(c);
+            block::push_break(&mut a.text, &mut map, gap.start + i, c);
         } else {
             // Markup alone between them (`the</p><p>people`): a space that stands for no source
             // char of its own, so that the words stay apart.

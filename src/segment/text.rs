@@ -67,8 +67,8 @@ pub(crate) fn blocks(src: &str) -> Vec<Block> {
     b.blocks
 }
 
-/// The lines of a text, each with its line end: `\n`, `\r\n`, or a lone `\r` (old Mac files
-/// and some PDF converters end lines so).
+/// The lines of a text, each with its line end: `\n`, `\r\n` (or `\r\r\n`), or a lone `\r` (old
+/// Mac files and some PDF converters end lines so).
 fn lines_of(src: &str) -> impl Iterator<Item = &str> {
     let bytes = src.as_bytes();
     let mut at = 0;
@@ -79,8 +79,13 @@ fn lines_of(src: &str) -> impl Iterator<Item = &str> {
         let start = at;
         let end = match memchr::memchr2(b'\n', b'\r', &bytes[at..]) {
             None => src.len(),
-            Some(i) if bytes[at + i] == b'\r' && bytes.get(at + i + 1) == Some(&b'\n') => {
-                at + i + 2
+            Some(i) if bytes[at + i] == b'\r' => {
+                // `\r\n`, and `\r\r\n` (a Windows file written again in text mode), end one line.
+                let crs = bytes[at + i..].iter().take_while(|&&b| b == b'\r').count();
+                match bytes.get(at + i + crs) {
+                    Some(b'\n') => at + i + crs + 1,
+                    _ => at + i + 1,
+                }
             }
             Some(i) => at + i + 1,
         };

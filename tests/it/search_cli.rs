@@ -732,6 +732,16 @@ fn highlights_mark_every_occurrence_shown_and_only_what_the_query_asks_for() {
     let hs = search_hits(&index, "labour AND NOT (child AND safety)", &[]);
     assert_eq!(hs.len(), 1, "{hs:?}");
     assert!(highlighted(&hs[0]).iter().all(|w| w == "labour"), "{hs:?}");
+    // Where a phrase's words first stand apart, the snippet shows the phrase itself.
+    let filler =
+        "The audit covered every site and every supplier we work with in the year. ".repeat(4);
+    let text = format!(
+        "# Report\n\nForced overtime is never required, and labour inspections are welcome. {filler}We prohibit forced labour in our supply chain.\n"
+    );
+    let (_tmp, index) = index_of(&[("apart.md", &text)]);
+    let hs = search_hits(&index, "\"forced labour\"", &[]);
+    assert_eq!(hs.len(), 1, "{hs:?}");
+    assert_eq!(highlighted(&hs[0]), ["forced labour"], "{hs:?}");
 }
 
 #[test]
