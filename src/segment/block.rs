@@ -561,14 +561,37 @@ fn invisible_chars(text: &str, hard: &[usize]) -> Vec<Range<usize>> {
     let letter = |c: Option<char>| c.is_some_and(char::is_alphabetic);
     let mut cuts: Vec<Range<usize>> = Vec::new();
     let visible = |c: &char| !crate::normalize::is_invisible(*c);
+    // The visible chars around each run, found in one pass over the text however many runs a
+    // stretch of invisible chars holds (`a` + `\u{200B}\u{200D}` × n + `b`): the last visible
+    // char before the scanned point, and the next visible one with its offset.
+    let (mut scanned, mut last_visible) = (0usize, None);
+    let mut next_visible: Option<(usize, Option<char>)> = None;
     for Range { start, mut end } in runs(text, starts, is_dropped) {
         let before = text[..start].chars().next_back();
         let dropped = &text[start..end];
         // Between two Latin words (past any joiner next to it), a zero-width space stays as
         // their separator; the rest of its run goes (`for\u{AD}\u{200B}ced` reads `for\u{200B}ced`).
         let apart = dropped.contains('\u{200B}')
-            && latin(text[..start].chars().rev().find(visible))
-            && latin(text[end..].chars().find(visible));
+            && {
+                if let Some(c) = text[scanned..start].chars().rev().find(visible) {
+                    last_visible = Some(c);
+                }
+                scanned = start;
+                latin(last_visible)
+            }
+            && {
+                let next = match next_visible {
+                    Some((at, c)) if at >= end => c,
+                    _ => {
+                        let found = text[end..].char_indices().find(|(_, c)| visible(c));
+                        let at = found.map_or(text.len(), |(i, _)| end + i);
+                        let c = found.map(|(_, c)| c);
+                        next_visible = Some((at, c));
+                        c
+                    }
+                };
+                latin(next)
+            };
         if apart {
             let mut at = start;
             for (i, c) in dropped.char_indices() {
