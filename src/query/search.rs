@@ -651,19 +651,26 @@ pub fn search(h: &IndexHandle, req: &SearchRequest) -> Result<Found, SearchError
         let (snippet, highlights) = if snip.is_empty() {
             (head(&text, chars).to_string(), Vec::new())
         } else {
-            let mut window = fragment_window(&text, snip.fragment_range(), chars);
             // Every occurrence in the shown text, and only what the query asked for: tantivy
             // marks terms within its own, shorter fragment, a phrase's words wherever they stand,
             // and the words of a NOT.
-            let mut highlights = wanted.highlights(&text, window.clone());
-            if highlights.is_empty() {
+            let spans = wanted.spans(&text);
+            let mut window = fragment_window(&text, snip.fragment_range(), chars);
+            if !spans
+                .iter()
+                .any(|r| window.start <= r.start && r.end <= window.end)
+            {
                 // tantivy chose its fragment by the words alone, where a phrase's words stand
                 // apart: the fragment shown starts at the first whole match instead.
-                if let Some(first) = wanted.highlights(&text, 0..text.len()).first() {
+                if let Some(first) = spans.first() {
                     window = fragment_window(&text, first.clone(), chars);
-                    highlights = wanted.highlights(&text, window.clone());
                 }
             }
+            let highlights = spans
+                .iter()
+                .filter(|r| window.start <= r.start && r.end <= window.end)
+                .map(|r| r.start - window.start..r.end - window.start)
+                .collect();
             (text[window].to_string(), highlights)
         };
         let doc = first_str(&d, f.doc_id);
@@ -701,35 +708,10 @@ pub fn search(h: &IndexHandle, req: &SearchRequest) -> Result<Found, SearchError
     Ok(Found { hits, total })
 }
 
-/// The snippet shown for a fragment of `text` (byte range `frag`, highlights relative to it) and
-/// its highlights. tantivy's fragment ends at its last word, dropping what follows (the `》` of
-/// `《儿童权利公约》`): a text of at most `chars` chars is shown whole, and a longer one's fragment
+/// The byte range of `text` shown for tantivy's fragment `frag`. tantivy's fragment ends at its
+/// last word, dropping what follows (the `》` of `《儿童权利公约》`): a text of at most `chars` chars is shown whole, and a longer one's fragment
 /// runs on to the end of its clause, if that comes within a quarter of `chars` more chars (and
 /// back over the opening brackets right before it).
-#[cfg(test)]
-fn widen_fragment(
-    text: &str,
-    frag: Range<usize>,
-    highlights: &[Range<usize>],
-    chars: usize,
-) -> (String, Vec<Range<usize>>) {
-    let window = fragment_window(text, frag.clone(), chars);
-    let shift = frag.start.saturating_sub(window.start);
-    let snippet = &text[window];
-    let highlights = highlights
-        .iter()
-        .map(|r| r.start + shift..r.end + shift)
-        .filter(|r| {
-            r.start < r.end
-                && r.end <= snippet.len()
-                && snippet.is_char_boundary(r.start)
-                && snippet.is_char_boundary(r.end)
-        })
-        .collect();
-    (snippet.to_string(), highlights)
-}
-
-/// The byte range of `text` shown for tantivy's fragment `frag` (see [`widen_fragment`]).
 fn fragment_window(text: &str, frag: Range<usize>, chars: usize) -> Range<usize> {
     let (start, end) = if text.chars().count() <= chars {
         (0, text.len())
@@ -796,10 +778,11 @@ impl Wanted {
         self.terms.iter().chain(self.phrases.iter().flatten())
     }
 
-    /// The ranges, relative to `window`, of every wanted word and whole phrase in
-    /// `text[window]`, by the index's own tokens of `text` (words, and sub-words at their
-    /// word's position). A phrase is a run of its words at consecutive positions.
-    fn highlights(&self, text: &str, window: Range<usize>) -> Vec<Range<usize>> {
+    /// The byte ranges of every wanted word and whole phrase in `text`, in order and merged where
+    /// a sub-word lies within a marked word, by the index's own tokens of `text` (words, and
+    /// sub-words at their word's position). A phrase is a run of its words at consecutive
+    /// positions.
+    fn spans(&self, text: &str) -> Vec<Range<usize>> {
         let mut tokens = Vec::new();
         let mut stream = HriaTokenizer.token_stream(text);
         while stream.advance() {
@@ -835,17 +818,10 @@ impl Wanted {
         spans.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
         let mut out: Vec<Range<usize>> = Vec::with_capacity(spans.len());
         for r in spans {
-            // Inside the window, and merged where a sub-word lies within a marked word.
-            if r.start < window.start || r.end > window.end {
-                continue;
-            }
             match out.last_mut() {
                 Some(last) if r.start < last.end => last.end = last.end.max(r.end),
                 _ => out.push(r),
             }
-        }
-        for r in &mut out {
-            *r = r.start - window.start..r.end - window.start;
         }
         out
     }
@@ -1131,14 +1107,13 @@ pub fn mark(snippet: &str, highlights: &[Range<usize>], open: &str, close: &str)
 mod tests {
     use super::*;
 
-    /// The snippet of `text` for the fragment `frag` highlighting `hl`, with `[[`/`]]` marks.
+    /// The snippet of `text` shown for the fragment `frag`, with `hl` in it marked `[[`/`]]`.
     fn widened(text: &str, frag: &str, hl: &str, chars: usize) -> String {
         let start = text.find(frag).unwrap();
-        let at = frag.find(hl).unwrap();
-        let highlight = at..at + hl.len();
-        let frag = start..start + frag.len();
-        let (s, h) = widen_fragment(text, frag, std::slice::from_ref(&highlight), chars);
-        mark(&s, &h, "[[", "]]")
+        let at = start + frag.find(hl).unwrap();
+        let window = fragment_window(text, start..start + frag.len(), chars);
+        let highlight = at - window.start..at - window.start + hl.len();
+        mark(&text[window], std::slice::from_ref(&highlight), "[[", "]]")
     }
 
     #[test]
