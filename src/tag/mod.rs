@@ -289,11 +289,9 @@ struct Ctx<'a> {
     rights_language: bool,
     /// Whether the text is title case (see [`in_proper_name`]), computed on first use.
     title_case: Option<bool>,
-    /// Every counted match of the passage, sorted by entry: an instrument's title among them may
-    /// hold a right or a group ("… Rights of All Migrant Workers"), which is then what the passage
-    /// is about.
-    hits: &'a [Hit],
-    /// Spans of the instruments named by title (keyword), by start.
+    /// Spans of the instruments named by title (keyword), by start: a title may hold a right or
+    /// a group ("… Rights of All Migrant Workers"), which is then what the passage is about, or a
+    /// step, which is then the title's.
     titles: &'a [Range<usize>],
 }
 
@@ -874,7 +872,6 @@ impl Tagger {
             map,
             rights_language,
             title_case: None,
-            hits,
             titles,
             words: WordBounds {
                 edges,
@@ -980,12 +977,7 @@ impl Tagger {
                     norm.to_source_end(h.end),
                     &mut ctx.title_case,
                 )
-                && !ctx.hits.iter().any(|t| {
-                    t.role == Role::Keyword
-                        && self.entries[t.entry as usize].instrument
-                        && t.start <= h.start
-                        && h.end <= t.end
-                })
+                && !within_title(ctx.titles, h)
             {
                 continue;
             }
