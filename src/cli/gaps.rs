@@ -146,7 +146,7 @@ fn render(r: &GapReport, zh: bool) -> String {
                 "  {role}: {}  {}\n    {}  ({} via {})\n",
                 e.passage,
                 hria::query::reader::printable(&e.section.join(" › ")),
-                e.snippet,
+                hria::query::reader::printable(&e.snippet),
                 e.tag,
                 e.rule
             ));

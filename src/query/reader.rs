@@ -527,7 +527,7 @@ pub fn snippet(text: &str, span: Option<std::ops::Range<usize>>, width: usize) -
                     out.push(' ');
                     space = false;
                 }
-                out.push_str(&printable(c.encode_utf8(&mut [0; 4])));
+                out.push(c);
             }
         }
         if space {

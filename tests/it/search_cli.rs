@@ -761,4 +761,19 @@ fn control_chars_of_a_document_reach_the_terminal_escaped() {
     // JSON keeps the text as it is (escaped by JSON itself).
     let hs = search_hits(&index, "forced", &[]);
     assert!(hs[0]["text"].as_str().unwrap().contains('\u{1b}'));
+    // So do the gap report's table and JSON.
+    let gaps = |format: &str| {
+        let out = hria()
+            .args(["gaps", "--format", format, "--index"])
+            .arg(&index)
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let table = gaps("table");
+    assert!(
+        !table.contains('\u{1b}') && table.contains("\\u{1b}[31mRED"),
+        "{table}"
+    );
+    assert!(gaps("json").contains("\\u001b[31mRED"));
 }
