@@ -156,7 +156,8 @@ impl OffsetMap {
         Self::default()
     }
 
-    /// Appends a run; runs must be pushed in increasing clean order. Adjacent verbatim runs are merged.
+    /// Appends a run; runs must be pushed in increasing clean order. Adjacent verbatim runs are
+    /// merged, and so are adjacent pieces of one non-verbatim span.
     pub fn push(
         &mut self,
         clean_start: usize,
@@ -169,12 +170,17 @@ impl OffsetMap {
         }
         if let Some(last) = self.runs.last_mut() {
             let verbatim = last.clean_len == last.orig_len && clean_len == orig_len;
-            if verbatim
-                && last.clean_start + last.clean_len == clean_start
-                && last.orig_start + last.orig_len == orig_start
-            {
+            let adjacent = last.clean_start + last.clean_len == clean_start;
+            if verbatim && adjacent && last.orig_start + last.orig_len == orig_start {
                 last.clean_len += clean_len;
                 last.orig_len += orig_len;
+                return;
+            }
+            // Two pieces of one span that does not read as its source (a code span read across a
+            // line end, with letter spacing left out between): still one run, so that the map
+            // never claims the same source twice nor goes back.
+            if !verbatim && adjacent && last.orig_start == orig_start && last.orig_len == orig_len {
+                last.clean_len += clean_len;
                 return;
             }
         }

@@ -218,10 +218,16 @@ impl<'a> Builder<'a> {
             }
             cur.hard_spaces.push(cur.text.len());
             let clean = cur.text.len();
-            match self.src[range.clone()]
-                .char_indices()
-                .find(|&(_, c)| c == ' ' || c == '\t')
-            {
+            // A space between the tags, never one inside a tag (`<br><a href=…>`).
+            let mut in_tag = false;
+            match self.src[range.clone()].char_indices().find(|&(_, c)| {
+                match c {
+                    '<' => in_tag = true,
+                    '>' => in_tag = false,
+                    _ => return !in_tag && (c == ' ' || c == '\t'),
+                }
+                false
+            }) {
                 Some((i, c)) => {
                     cur.text.push(c);
                     cur.map.push(clean, 1, range.start + i, 1);
@@ -381,9 +387,19 @@ pub(crate) fn push_break(text: &mut String, map: &mut OffsetMap, at: usize, c: c
 /// `pdftotext`) would otherwise put a `\r` or `\x0C` into the text, which a terminal shows as a
 /// jump.
 pub(crate) fn break_char(gap: &str) -> Option<(usize, char)> {
+    // Whitespace inside a tag or comment of the gap (`<!-- page 3 -->`) is markup, not a break;
+    // a `<` that opens no tag hides nothing.
+    gap_break(gap, true).or_else(|| gap_break(gap, false))
+}
+
+fn gap_break(gap: &str, skip_tags: bool) -> Option<(usize, char)> {
     let mut found = None;
+    let mut in_tag = false;
     for (i, c) in gap.char_indices() {
         match c {
+            '<' if skip_tags => in_tag = true,
+            '>' => in_tag = false,
+            _ if in_tag => {}
             '\n' => return Some((i, c)),
             ' ' | '\t' if !matches!(found, Some((_, ' ' | '\t'))) => found = Some((i, c)),
             c if c.is_whitespace() && found.is_none() => found = Some((i, c)),

@@ -330,6 +330,7 @@ fn walk(
     // one as if a page break had cut it.
     let mut rows: Vec<bool> = Vec::new();
     let mut hidden = 0usize; // inside <head>: located but not kept
+    let mut pre = 0usize; // inside preformatted text, whose line breaks are the text's own
     let mut stack = vec![(html.tree.root(), false)];
     while let Some((node, closing)) = stack.pop() {
         match node.value() {
@@ -345,11 +346,11 @@ fn walk(
                     if hidden == 0 {
                         for (range, d) in pieces {
                             if blanked.is_empty() {
-                                b.text(range, &t[d], kind);
+                                wrapped_text(b, range, &t[d], kind, pre > 0);
                                 continue;
                             }
                             for (range, d) in outside(range, d, blanked) {
-                                b.text(range, &t[d], kind);
+                                wrapped_text(b, range, &t[d], kind, pre > 0);
                             }
                         }
                     }
@@ -399,6 +400,13 @@ fn walk(
                     }
                     continue;
                 }
+                if PREFORMATTED.contains(&name) {
+                    if closing {
+                        pre = pre.saturating_sub(1);
+                    } else {
+                        pre += 1;
+                    }
+                }
                 if !closing {
                     if name == "head" {
                         hidden += 1;
@@ -444,6 +452,54 @@ fn walk(
                 }
             }
         }
+    }
+}
+
+/// Elements whose line breaks are kept as they stand.
+const PREFORMATTED: &[&str] = &["pre", "listing", "textarea", "plaintext"];
+
+/// Adds a located piece of text (at `range` in the source, reading `decoded`). Outside
+/// preformatted text a line break and the whitespace around it are a wrap of the source, as a
+/// soft break is in Markdown: nothing between Chinese chars (`强迫⏎劳动` is 强迫劳动, one word
+/// in one sentence), one separator elsewhere, and no indentation kept.
+fn wrapped_text(
+    b: &mut Builder<'_>,
+    range: Range<usize>,
+    decoded: &str,
+    kind: PassageKind,
+    pre: bool,
+) {
+    let is_break = |c: char| c == '\n' || c == '\r';
+    if pre || !decoded.contains(is_break) {
+        b.text(range, decoded, kind);
+        return;
+    }
+    if range.len() != decoded.len() {
+        // A Windows line end or a character reference, which maps to its source as a whole.
+        if decoded.chars().all(char::is_whitespace) {
+            b.soft_break(range);
+        } else {
+            b.text(range, decoded, kind);
+        }
+        return;
+    }
+    let mut done = 0;
+    while let Some(i) = decoded[done..].find(is_break) {
+        let at = done + i;
+        let start = decoded[..at].trim_end().len().max(done);
+        let end = decoded.len() - decoded[at..].trim_start().len();
+        if start > done {
+            b.text(
+                range.start + done..range.start + start,
+                &decoded[done..start],
+                kind,
+            );
+        }
+        b.soft_break(range.start + start..range.start + end);
+        done = end;
+    }
+    if done < decoded.len() {
+        b.text(range.start + done..range.end, &decoded[done..], kind);
     }
 }
 

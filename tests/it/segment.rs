@@ -2,7 +2,7 @@
 
 use crate::segment_support;
 
-use hria::model::{Format, PassageKind};
+use hria::model::{Format, Passage, PassageKind};
 use hria::segment::{sentences, Segmenter};
 use segment_support::{check, doc, in_order, statement};
 
@@ -341,11 +341,7 @@ fn html_text_is_found_past_whitespace_the_parser_drops() {
         ),
     ];
     for (text, want) in cases {
-        let d = doc("w.html", Format::Html, text);
-        let ps = seg().segment(&d);
-        check(&d, &ps).unwrap_or_else(|e| panic!("{text:?}: {e}"));
-        let got: Vec<&str> = ps.iter().map(|p| p.text.as_str()).collect();
-        assert_eq!(&got, want, "{text:?}");
+        let ps = html_passages(text, want);
         for p in &ps {
             let source = &text[p.range.clone()];
             assert!(!source.starts_with(['<', '"', '=']), "{text:?}: {source:?}");
@@ -354,6 +350,101 @@ fn html_text_is_found_past_whitespace_the_parser_drops() {
             }
         }
     }
+}
+
+/// The passages of an HTML text, checked against the invariants and expected to read `want`.
+fn html_passages(text: &str, want: &[&str]) -> Vec<Passage> {
+    let d = doc("w.html", Format::Html, text);
+    let ps = seg().segment(&d);
+    check(&d, &ps).unwrap_or_else(|e| panic!("{text:?}: {e}"));
+    let got: Vec<&str> = ps.iter().map(|p| p.text.as_str()).collect();
+    assert_eq!(got, want, "{text:?}");
+    ps
+}
+
+/// A line break inside an HTML paragraph is a wrap of the source, as a soft break is in
+/// Markdown: nothing between Chinese chars (one word, one sentence), one break elsewhere, no
+/// indentation; preformatted text keeps its lines.
+#[test]
+fn html_line_wraps_read_as_soft_breaks() {
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "<p>我们禁止强迫\n      劳动和童工。We respect the\n      rights of people.</p>",
+            &["我们禁止强迫劳动和童工。We respect the\nrights of people."],
+        ),
+        ("<p>我们禁止强迫\r\n劳动。</p>", &["我们禁止强迫劳动。"]),
+        ("<h2>Human rights\rpolicy</h2>", &["Human rights\npolicy"]),
+        ("<p>强迫&#10;劳动</p>", &["强迫劳动"]),
+        ("<p>强迫<b>\n劳动</b></p>", &["强迫劳动"]),
+        ("<pre>强迫\n劳动</pre>", &["强迫\n劳动"]),
+    ];
+    for (text, want) in cases {
+        html_passages(text, want);
+    }
+    let p = &html_passages(cases[0].0, cases[0].1)[0];
+    assert!(
+        p.tokens.iter().any(|t| t.term == "强迫劳动"),
+        "{:?}",
+        p.tokens
+    );
+    // One sentence for the Chinese, whose wrap is no break.
+    assert_eq!(&p.text[p.sentences[0].clone()], "我们禁止强迫劳动和童工。");
+}
+
+/// The space that stands for a `<br>` or a cell boundary, and a wrap's break, never map into a
+/// tag or comment: `<br><a href="x?a=1&b=2">` has a space inside its tag.
+#[test]
+fn separators_never_map_into_markup() {
+    for text in [
+        "<p>Forced labour<br><a href=\"x?a=1&b=2\">child labour</a></p>",
+        "<p>Forced labour<br><!-- page 2 of 3 -->child labour</p>",
+        "<table><tr><td>Forced labour</td><!-- a b --><td>child labour</td></tr></table>",
+        "Forced labour<br><span class=\"x y\">child labour</span>\n",
+    ] {
+        let format = if text.starts_with("<p>") || text.starts_with("<table>") {
+            Format::Html
+        } else {
+            Format::Markdown
+        };
+        let d = doc("w", format, text);
+        let ps = seg().segment(&d);
+        check(&d, &ps).unwrap_or_else(|e| panic!("{text:?}: {e}"));
+        assert_eq!(ps.len(), 1, "{text:?}: {ps:?}");
+        assert_eq!(ps[0].text, "Forced labour child labour", "{text:?}");
+        let mut in_tag = vec![false; text.len()];
+        let mut open = None;
+        for (i, c) in text.char_indices() {
+            match c {
+                '<' => open = Some(i),
+                '>' => {
+                    if let Some(o) = open.take() {
+                        in_tag[o..=i].iter_mut().for_each(|b| *b = true);
+                    }
+                }
+                _ => {}
+            }
+        }
+        for run in ps[0].map.runs() {
+            let orig = run.orig_start..run.orig_start + run.orig_len;
+            assert!(
+                !in_tag[orig.clone()].iter().any(|&b| b),
+                "{text:?}: {run:?} maps into markup: {:?}",
+                &text[orig]
+            );
+        }
+    }
+}
+
+/// A code span read across a line end, with letter-spaced Chinese in it: one run for the span
+/// (the code reads differently from its source), never the same source claimed twice.
+#[test]
+fn a_code_span_across_a_line_keeps_its_map_in_order() {
+    let text = "我们`Live 人 权\nLive 人 权`政策。\n";
+    let d = doc("w.md", Format::Markdown, text);
+    let ps = seg().segment(&d);
+    check(&d, &ps).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(ps.len(), 1);
+    assert!(ps[0].text.contains("人权"), "{:?}", ps[0].text);
 }
 
 /// References without `;` are read as the HTML parser reads them, unknown ones stay literal,
