@@ -244,6 +244,8 @@ impl Tokenizer for HriaTokenizer {
 
 /// The query side of [`HriaTokenizer`]: the words without sub-words, so that a query for
 /// 强迫劳动 asks for the whole term (which the index holds) and not also for 强迫 and 劳动.
+/// Spaces between Chinese chars are left out first: Chinese is written without them, so a
+/// phrase typed `"强迫 劳动"` asks for the words as a text writes them, 强迫劳动.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct HriaQueryTokenizer;
 
@@ -251,8 +253,38 @@ impl Tokenizer for HriaQueryTokenizer {
     type TokenStream<'a> = PreTokenizedStream;
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
-        PreTokenizedStream::from(pre_tokenized(text, &segmenter().tokens(text)))
+        let Some((joined, orig)) = join_han(text) else {
+            return PreTokenizedStream::from(pre_tokenized(text, &segmenter().tokens(text)));
+        };
+        // Offsets stay those of the text given, as tantivy expects of a tokenizer.
+        let mut tokens = segmenter().tokens(&joined);
+        for t in &mut tokens {
+            t.range = orig[t.range.start]..orig[t.range.end - 1] + 1;
+        }
+        PreTokenizedStream::from(pre_tokenized(text, &tokens))
     }
+}
+
+/// `text` without the whitespace that stands between two Han chars, with the offset in `text`
+/// of each of its bytes; `None` when there is none.
+fn join_han(text: &str) -> Option<(String, Vec<usize>)> {
+    use crate::lang::is_han;
+    let gap_between_han = |i: usize| {
+        let before = text[..i].trim_end().chars().next_back();
+        let after = text[i..].trim_start().chars().next();
+        before.is_some_and(is_han) && after.is_some_and(is_han)
+    };
+    let dropped = |i: usize, c: char| c.is_whitespace() && gap_between_han(i);
+    if !text.char_indices().any(|(i, c)| dropped(i, c)) {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut orig = Vec::with_capacity(text.len());
+    for (i, c) in text.char_indices().filter(|&(i, c)| !dropped(i, c)) {
+        out.push(c);
+        orig.extend(i..i + c.len_utf8());
+    }
+    Some((out, orig))
 }
 
 /// A tokenizer manager for query parsing: `hria` maps to [`HriaQueryTokenizer`].

@@ -315,6 +315,22 @@ fn the_query_tokenizer_matches_the_indexed_terms() {
         .map(|(t, _)| t)
         .collect();
     assert_eq!(query, ["强迫劳动", "ilo"]);
+    // Spaces between Chinese chars are not asked for (Chinese has none); elsewhere they part
+    // words. Offsets stay in the text given: 强迫劳动 spans `强迫 勞動`.
+    let mut tok = hria::index::HriaQueryTokenizer;
+    let mut st = tantivy::tokenizer::Tokenizer::token_stream(&mut tok, "强迫 勞動 ILO 行业");
+    let mut got = Vec::new();
+    while let Some(t) = tantivy::tokenizer::TokenStream::next(&mut st) {
+        got.push((t.text.clone(), t.offset_from..t.offset_to, t.position));
+    }
+    assert_eq!(
+        got,
+        [
+            ("强迫劳动".to_string(), 0..13, 0),
+            ("ilo".to_string(), 14..17, 1),
+            ("行业".to_string(), 18..24, 2)
+        ]
+    );
 }
 
 #[test]

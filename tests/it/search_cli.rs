@@ -287,6 +287,22 @@ fn unquoted_chinese_query_requires_each_word_and_quotes_keep_the_phrase() {
     }
 }
 
+/// A phrase typed with spaces between Chinese words asks for them as Chinese is written:
+/// `"强迫 劳动"` finds 强迫劳动 and marks it whole.
+#[test]
+fn spaces_between_chinese_words_of_a_phrase_are_not_asked_of_the_text() {
+    let (_tmp, index) = indexed();
+    let joined = hit_ids(&search_hits(&index, "\"强迫劳动\"", &[]));
+    assert!(!joined.is_empty());
+    for q in ["\"强迫 劳动\"", "\"强迫\u{3000}劳动\"", "\"强迫  勞動\""] {
+        let hits = search_hits(&index, q, &[]);
+        assert_eq!(hit_ids(&hits), joined, "{q}");
+        for h in &hits {
+            assert!(highlighted(h).iter().any(|w| w == "强迫劳动"), "{q}: {h}");
+        }
+    }
+}
+
 fn search_fails(index: &std::path::Path, args: &[&str]) -> String {
     let out = hria()
         .arg("search")
