@@ -173,6 +173,51 @@ impl<'a> Builder<'a> {
         push_text(self.src, &mut cur.text, &mut cur.map, range, decoded);
     }
 
+    /// Adds text as [`Builder::text`] does, except that the whitespace around each of the
+    /// `wraps` chars in it (a line break inside an HTML paragraph, a form feed inside a line)
+    /// is a [`Builder::soft_break`]: nothing between Chinese chars, one break elsewhere.
+    pub fn text_wrapped(
+        &mut self,
+        range: Range<usize>,
+        decoded: &str,
+        kind: PassageKind,
+        wraps: Wraps,
+    ) {
+        // A vectorized byte search: most text has none, and this runs on every piece of it.
+        let find = |t: &str| match wraps {
+            Wraps::FormFeed => memchr::memchr(0x0C, t.as_bytes()),
+            Wraps::Lines => memchr::memchr3(b'\n', b'\r', 0x0C, t.as_bytes()),
+        };
+        if find(decoded).is_none() {
+            self.text(range, decoded, kind);
+            return;
+        }
+        if range.len() != decoded.len() {
+            // A Windows line end or a character reference, which maps to its source as a whole.
+            if decoded.chars().all(char::is_whitespace) {
+                self.soft_break(range);
+            } else {
+                self.text(range, decoded, kind);
+            }
+            return;
+        }
+        let mut done = 0;
+        while let Some(i) = find(&decoded[done..]) {
+            let at = done + i;
+            let start = decoded[..at].trim_end().len().max(done);
+            let end = decoded.len() - decoded[at..].trim_start().len();
+            if start > done {
+                let r = range.start + done..range.start + start;
+                self.text(r, &decoded[done..start], kind);
+            }
+            self.soft_break(range.start + start..range.start + end);
+            done = end;
+        }
+        if done < decoded.len() {
+            self.text(range.start + done..range.end, &decoded[done..], kind);
+        }
+    }
+
     /// A line break at `range`: a space-like separator unless CJK text meets CJK text (a
     /// Chinese line wrapped in the source is one line).
     pub fn soft_break(&mut self, range: Range<usize>) {
@@ -407,6 +452,16 @@ fn gap_break(gap: &str, skip_tags: bool) -> Option<(usize, char)> {
         }
     }
     found
+}
+
+/// The chars that [`Builder::text_wrapped`] reads as a wrap of the source.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Wraps {
+    /// A form feed: a page break that a converter left inside a line.
+    FormFeed,
+    /// Line breaks and form feeds: in HTML outside `<pre>`, where the source's lines are no
+    /// lines of the text.
+    Lines,
 }
 
 /// Clamps a range into `src` on char boundaries.

@@ -3,7 +3,7 @@
 //! text node is located in the original source, in order, by walking over tags, comments and
 //! character references (which become non-verbatim runs of the offset map).
 
-use super::block::{Block, Builder};
+use super::block::{Block, Builder, Wraps};
 use crate::model::PassageKind;
 use html5ever::data::NAMED_ENTITIES;
 use scraper::{Html, Node};
@@ -469,37 +469,10 @@ fn wrapped_text(
     kind: PassageKind,
     pre: bool,
 ) {
-    let is_break = |c: char| c == '\n' || c == '\r';
-    if pre || !decoded.contains(is_break) {
+    if pre {
         b.text(range, decoded, kind);
-        return;
-    }
-    if range.len() != decoded.len() {
-        // A Windows line end or a character reference, which maps to its source as a whole.
-        if decoded.chars().all(char::is_whitespace) {
-            b.soft_break(range);
-        } else {
-            b.text(range, decoded, kind);
-        }
-        return;
-    }
-    let mut done = 0;
-    while let Some(i) = decoded[done..].find(is_break) {
-        let at = done + i;
-        let start = decoded[..at].trim_end().len().max(done);
-        let end = decoded.len() - decoded[at..].trim_start().len();
-        if start > done {
-            b.text(
-                range.start + done..range.start + start,
-                &decoded[done..start],
-                kind,
-            );
-        }
-        b.soft_break(range.start + start..range.start + end);
-        done = end;
-    }
-    if done < decoded.len() {
-        b.text(range.start + done..range.end, &decoded[done..], kind);
+    } else {
+        b.text_wrapped(range, decoded, kind, Wraps::Lines);
     }
 }
 

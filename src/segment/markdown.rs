@@ -1,7 +1,7 @@
 //! Markdown structure via pulldown-cmark: headings, paragraphs, list items, bold lead-ins, with
 //! the source range of every piece of text.
 
-use super::block::{Block, Builder};
+use super::block::{Block, Builder, Wraps};
 use crate::model::PassageKind;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use std::ops::Range;
@@ -102,7 +102,7 @@ pub(crate) fn blocks(src: &str) -> Vec<Block> {
                     None => b.text(range, &t, kind),
                 }
             }
-            Event::Text(t) if hidden == 0 => b.text(range, &t, kind),
+            Event::Text(t) if hidden == 0 => b.text_wrapped(range, &t, kind, Wraps::FormFeed),
             Event::SoftBreak | Event::HardBreak if hidden == 0 => b.soft_break(range),
             Event::InlineHtml(h) if hidden == 0 && is_line_break(&h) => b.hard_break(range),
             _ => {}
@@ -144,7 +144,12 @@ fn flush(
     let t = &src[range.clone()];
     let mut last = 0;
     for i in double_stars(t) {
-        b.text(range.start + last..range.start + i, &t[last..i], kind);
+        b.text_wrapped(
+            range.start + last..range.start + i,
+            &t[last..i],
+            kind,
+            Wraps::FormFeed,
+        );
         if *stars == 0 {
             b.strong_start();
         } else if *stars == 1 {
@@ -153,7 +158,12 @@ fn flush(
         *stars = stars.saturating_add(1);
         last = i + 2;
     }
-    b.text(range.start + last..range.end, &t[last..], kind);
+    b.text_wrapped(
+        range.start + last..range.end,
+        &t[last..],
+        kind,
+        Wraps::FormFeed,
+    );
 }
 
 /// Offsets of the `**` in `t`, left to right without overlap (as `t.match_indices("**")`), found

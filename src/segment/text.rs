@@ -2,7 +2,7 @@
 //! marker (`- `, `* `, `• `, `1. `, `1) `) is a list item, continued by the non-blank lines after it.
 //! A text without any blank line has a paragraph a line.
 
-use super::block::{Block, Builder};
+use super::block::{Block, Builder, Wraps};
 use super::PageNumber;
 use crate::model::PassageKind;
 
@@ -53,14 +53,24 @@ pub(crate) fn blocks(src: &str) -> Vec<Block> {
             b.close(at + body.len());
         } else if let Some(m) = list_marker(body) {
             b.open(PassageKind::ListItem, Some(at), 0, false);
-            b.text(at + m..at + body.len(), &body[m..], PassageKind::ListItem);
+            b.text_wrapped(
+                at + m..at + body.len(),
+                &body[m..],
+                PassageKind::ListItem,
+                Wraps::FormFeed,
+            );
         } else {
             if b.is_open() && !line_mode {
                 b.soft_break(line_start.saturating_sub(2)..line_start);
             } else {
                 b.open(PassageKind::Paragraph, Some(at), 0, false);
             }
-            b.text(at..at + body.len(), body, PassageKind::Paragraph);
+            b.text_wrapped(
+                at..at + body.len(),
+                body,
+                PassageKind::Paragraph,
+                Wraps::FormFeed,
+            );
         }
     }
     b.close(src.len());

@@ -1213,6 +1213,42 @@ fn invisible_chars_at_a_line_wrap_do_not_keep_han_words_apart() {
 }
 
 /// Lines ended by a lone `\r` (old Mac files, some PDF converters) are lines: paragraphs, list
+/// A form feed a converter left inside a line is a page break: never kept in the text (a
+/// terminal would jump), nothing between Chinese chars, a line break elsewhere.
+#[test]
+fn form_feeds_inside_a_line_are_breaks() {
+    for (name, format, text, want) in [
+        (
+            "f.txt",
+            Format::Text,
+            "我们禁止强迫\u{C}劳动。\n\nWe ban forced\u{C}labour.\n\n- a\u{C}list item\n",
+            &[
+                "我们禁止强迫劳动。",
+                "We ban forced\nlabour.",
+                "a\nlist item",
+            ][..],
+        ),
+        (
+            "f.md",
+            Format::Markdown,
+            "我们禁止强迫\u{C}劳动。\n\nWe ban **forced**\u{C}labour.\n",
+            &["我们禁止强迫劳动。", "We ban forced\nlabour."][..],
+        ),
+        (
+            "f.html",
+            Format::Html,
+            "<p>我们禁止强迫\u{C}劳动。</p><p>We ban forced\u{C}labour.</p>",
+            &["我们禁止强迫劳动。", "We ban forced\nlabour."][..],
+        ),
+    ] {
+        let d = doc(name, format, text);
+        let ps = seg().segment(&d);
+        check(&d, &ps).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let got: Vec<&str> = ps.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(got, want, "{name}");
+    }
+}
+
 /// items and wraps are read as with `\n`, and a joined wrap is written `\n`.
 #[test]
 fn lone_carriage_returns_end_lines() {
