@@ -188,6 +188,17 @@ impl<'a> Builder<'a> {
             Wraps::FormFeed => memchr::memchr(0x0C, t.as_bytes()),
             Wraps::Lines => memchr::memchr3(b'\n', b'\r', 0x0C, t.as_bytes()),
         };
+        let (mut range, mut decoded) = (range, decoded);
+        // The indent after a wrap that stood in a piece of its own (a Windows line end, which
+        // the HTML parser reads as one `\n`) belongs to the wrap.
+        if let Some((sep, false)) = &self.pending_sep {
+            let lead = decoded.len() - decoded.trim_start().len();
+            if lead > 0 && sep.end == range.start && range.len() == decoded.len() {
+                self.pending_sep = Some((sep.start..range.start + lead, false));
+                range.start += lead;
+                decoded = &decoded[lead..];
+            }
+        }
         if find(decoded).is_none() {
             self.text(range, decoded, kind);
             return;
@@ -534,7 +545,7 @@ fn is_ideograph(c: char) -> bool {
 /// so does a run holding one of the `hard` spaces (clean offsets: a table-cell boundary, a `<br>`).
 fn letter_spacing(text: &str, hard: &[usize]) -> Vec<Range<usize>> {
     let bytes = text.as_bytes();
-    let is_space = |c: char| matches!(c, ' ' | '\u{3000}');
+    let is_space = |c: char| matches!(c, ' ' | '\u{3000}' | '\u{A0}');
     let ideograph = |c: Option<char>| c.is_some_and(is_ideograph);
     // A text with no byte an ideograph can hold (the first byte of U+3000..U+9FFF, of U+F900..,
     // of the planes above, or the second of a radical's U+2E80..U+2FFF) has no Chinese to be
@@ -547,13 +558,18 @@ fn letter_spacing(text: &str, hard: &[usize]) -> Vec<Range<usize>> {
     }) {
         return Vec::new();
     }
-    // Spaces (ASCII, or U+3000, whose first byte 0xE3 starts CJK punctuation too) that follow a
-    // char of three or more bytes (an ASCII letter rules most out at once), found with a
-    // vectorized search: most of a Chinese text has no space to look at.
-    let starts = memchr::memchr2_iter(b' ', 0xE3, bytes).filter(|&i| {
+    // Spaces (ASCII, U+3000, whose first byte 0xE3 starts CJK punctuation too, or a no-break
+    // space, `人&nbsp;&nbsp;权`) that follow a char of three or more bytes (an ASCII letter rules
+    // most out at once), found with a vectorized search: most of a Chinese text has no space to
+    // look at.
+    let starts = memchr::memchr3_iter(b' ', 0xE3, 0xC2, bytes).filter(|&i| {
         i >= 3
             && bytes[i - 1] >= 0x80
-            && (bytes[i] == b' ' || bytes.get(i + 1..i + 3) == Some(&[0x80, 0x80]))
+            && match bytes[i] {
+                b' ' => true,
+                0xE3 => bytes.get(i + 1..i + 3) == Some(&[0x80, 0x80]),
+                _ => bytes.get(i + 1) == Some(&0xA0),
+            }
     });
     let mut cuts: Vec<Range<usize>> = Vec::new();
     for Range { start, end } in runs(text, starts, is_space) {

@@ -331,6 +331,7 @@ fn walk(
     let mut rows: Vec<bool> = Vec::new();
     let mut hidden = 0usize; // inside <head>: located but not kept
     let mut pre = 0usize; // inside preformatted text, whose line breaks are the text's own
+    let mut apart = 0usize; // inside elements whose blocks page-break repair never joins
     let mut stack = vec![(html.tree.root(), false)];
     while let Some((node, closing)) = stack.pop() {
         match node.value() {
@@ -343,6 +344,9 @@ fn walk(
                 };
                 if let Some((pieces, end)) = locate(src_within, cursor, t) {
                     cursor = end;
+                    if hidden == 0 && apart > 0 && !b.is_open() && !t.trim().is_empty() {
+                        b.open_whole(kind, None);
+                    }
                     if hidden == 0 {
                         for (range, d) in pieces {
                             if blanked.is_empty() {
@@ -361,7 +365,17 @@ fn walk(
                 if DROPPED.contains(&name) {
                     continue;
                 }
-                let level = heading_level(name);
+                // A `<div role="heading" aria-level="2">` is a heading as an `<h2>` is.
+                let level = heading_level(name).or_else(|| {
+                    e.attr("role")
+                        .is_some_and(|r| r.trim().eq_ignore_ascii_case("heading"))
+                        .then(|| {
+                            e.attr("aria-level")
+                                .and_then(|l| l.trim().parse::<u32>().ok())
+                                .filter(|l| (1..=6).contains(l))
+                                .unwrap_or(2)
+                        })
+                });
                 if !closing {
                     // Its children next, then the element again, closing.
                     stack.push((node, true));
@@ -400,11 +414,9 @@ fn walk(
                     }
                     continue;
                 }
-                if PREFORMATTED.contains(&name) {
-                    if closing {
-                        pre = pre.saturating_sub(1);
-                    } else {
-                        pre += 1;
+                for (counted, n) in [(PREFORMATTED, &mut pre), (APART, &mut apart)] {
+                    if counted.contains(&name) {
+                        *n = if closing { n.saturating_sub(1) } else { *n + 1 };
                     }
                 }
                 if !closing {
@@ -417,6 +429,11 @@ fn walk(
                     } else if name == "li" {
                         ctx.push(0);
                         b.open(PassageKind::ListItem, None, 0, false);
+                    } else if name == "p" && ctx.last() == Some(&0) {
+                        // A list item's paragraph (`<li><p>…</p></li>`) is the item's text.
+                        b.open(PassageKind::ListItem, None, 0, false);
+                    } else if name == "p" && apart > 0 {
+                        b.open_whole(PassageKind::Paragraph, None);
                     } else if name == "p" {
                         b.open(PassageKind::Paragraph, None, 0, ctx.is_empty());
                     } else if name == "caption" || name == "figcaption" {
@@ -454,6 +471,26 @@ fn walk(
         }
     }
 }
+
+/// Elements whose text is no running text a page break could have cut, nor continued: a term
+/// and its definition, code, a summary, a quotation, a page's header, footer and side bars. The
+/// page-break repair of PDF-derived text never joins their blocks to another.
+const APART: &[&str] = &[
+    "dt",
+    "dd",
+    "pre",
+    "listing",
+    "summary",
+    "blockquote",
+    "header",
+    "footer",
+    "nav",
+    "aside",
+    "address",
+    "figure",
+    "form",
+    "fieldset",
+];
 
 /// Elements whose line breaks are kept as they stand.
 const PREFORMATTED: &[&str] = &["pre", "listing", "textarea", "plaintext"];

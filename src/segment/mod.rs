@@ -285,14 +285,20 @@ pub(crate) fn page_number(text: &str) -> PageNumber {
     let first = text.trim_start().chars().next();
     if text.len() > 40
         || !first.is_some_and(|c| c.is_ascii_digit() || dash(c) || "pP第".contains(c))
-        || (first == Some('第') && !text.contains('页'))
+        || (first == Some('第') && !text.contains(['页', '頁']))
     {
         return PageNumber::No;
     }
+    // Traditional 頁 is 页, and full-width digits are digits (`第３頁`).
     let t: String = text
         .chars()
         .filter(|c| !c.is_whitespace())
         .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            '頁' => '页',
+            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+            c => c,
+        })
         .collect();
     let wrapped = t.chars().count() > 2 && t.starts_with(dash) && t.ends_with(dash);
     let t = t.trim_matches(dash);
@@ -481,6 +487,8 @@ mod tests {
             ("第 12 页", Marked),
             ("第12页，共40页", Marked),
             ("第 3 页 共 9 页", Marked),
+            ("第 3 頁", Marked),
+            ("第３頁，共４０頁", Marked),
             ("", No),
             ("2023", No),
             ("- 2023 -", No),

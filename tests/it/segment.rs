@@ -373,6 +373,11 @@ fn html_line_wraps_read_as_soft_breaks() {
             &["我们禁止强迫劳动和童工。We respect the\nrights of people."],
         ),
         ("<p>我们禁止强迫\r\n劳动。</p>", &["我们禁止强迫劳动。"]),
+        // The indent after a Windows line end goes with the wrap.
+        (
+            "<p>我们禁止强迫\r\n    劳动。We ban\r\n    forced labour.</p>",
+            &["我们禁止强迫劳动。We ban\nforced labour."],
+        ),
         ("<h2>Human rights\rpolicy</h2>", &["Human rights\npolicy"]),
         ("<p>强迫&#10;劳动</p>", &["强迫劳动"]),
         ("<p>强迫<b>\n劳动</b></p>", &["强迫劳动"]),
@@ -389,6 +394,51 @@ fn html_line_wraps_read_as_soft_breaks() {
     );
     // One sentence for the Chinese, whose wrap is no break.
     assert_eq!(&p.text[p.sentences[0].clone()], "我们禁止强迫劳动和童工。");
+}
+
+/// HTML structure an analyst relies on: a term and its definition, a footer or a quotation are
+/// never joined to the next block as if a page break had cut them; a list item's paragraph is a
+/// list item; a `role="heading"` element is a heading; `&nbsp;` letter spacing is left out.
+#[test]
+fn html_blocks_keep_their_structure() {
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "<dl><dt>举报热线</dt><dd>400-800-1234（工作日 9:00-18:00）</dd><dt>电子邮箱</dt><dd>ethics@example.com</dd></dl>",
+            &["举报热线", "400-800-1234（工作日 9:00-18:00）", "电子邮箱", "ethics@example.com"],
+        ),
+        (
+            "<p>Signed for and on behalf of Harrow plc</p><footer><p>© 2023 Harrow plc</p></footer>",
+            &["Signed for and on behalf of Harrow plc", "© 2023 Harrow plc"],
+        ),
+        (
+            "<blockquote>We believe that every worker has</blockquote><p>the right to a fair wage.</p>",
+            &["We believe that every worker has", "the right to a fair wage."],
+        ),
+        // Running text cut by a page break is still joined.
+        (
+            "<p>We believe that every worker has</p><p>the right to a fair wage.</p>",
+            &["We believe that every worker has the right to a fair wage."],
+        ),
+    ];
+    for (text, want) in cases {
+        html_passages(text, want);
+    }
+    let ps = html_passages(
+        "<ul><li><p>We ban forced labour.</p></li><li>Second item</li></ul>",
+        &["We ban forced labour.", "Second item"],
+    );
+    assert!(ps.iter().all(|p| p.kind == PassageKind::ListItem), "{ps:?}");
+    let ps = html_passages(
+        "<h1>Code</h1><div role=\"heading\" aria-level=\"2\">Forced labour</div><p>We ban it.</p>",
+        &["Code", "Forced labour", "We ban it."],
+    );
+    assert_eq!(ps[1].kind, PassageKind::Heading);
+    assert_eq!(ps[2].section, ["Code", "Forced labour"]);
+    let ps = html_passages(
+        "<h2>人&nbsp;&nbsp;权&nbsp;&nbsp;政&nbsp;&nbsp;策</h2><p>人权&nbsp;政策</p>",
+        &["人权政策", "人权\u{a0}政策"],
+    );
+    assert_eq!(ps[1].section, ["人权政策"]);
 }
 
 /// The space that stands for a `<br>` or a cell boundary, and a wrap's break, never map into a
