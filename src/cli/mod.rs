@@ -13,7 +13,9 @@ pub mod tag;
 pub mod taxonomy;
 
 use clap::{Parser, Subcommand};
+use std::path::Path;
 use std::process::ExitCode;
+use std::sync::Mutex;
 
 /// hria: which human-rights instruments does a company commit to, which rights does it address,
 /// and where are the gaps? Index a corpus, then ask.
@@ -50,9 +52,78 @@ pub enum Command {
     Bench(bench::Args),
 }
 
+impl Command {
+    /// The index a command reads or writes, if it uses one.
+    fn index_dir(&self) -> Option<&Path> {
+        match self {
+            Command::Index(a) => Some(&a.index),
+            Command::Search(a) => Some(&a.index),
+            Command::Coverage(a) => Some(&a.source.index),
+            Command::Gaps(a) => Some(&a.source.index),
+            Command::Explain(a) => Some(&a.index),
+            _ => None,
+        }
+    }
+}
+
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
-    match cli.command {
+    match cli.command.index_dir().map(Path::to_path_buf) {
+        Some(dir) => damage_as_error(&dir, || dispatch(cli.command)),
+        None => dispatch(cli.command),
+    }
+}
+
+/// What a panic inside tantivy said, and where, while [`damage_as_error`] watches.
+static TANTIVY_PANIC: Mutex<Option<String>> = Mutex::new(None);
+
+/// Runs `f`, reporting a panic that tantivy raises as damage of the index at `dir`: tantivy
+/// checks the structure of its files with assertions, and a file of the right format that
+/// belongs to another index (copied over, restored from another backup) passes every checksum
+/// and then fails one. Any other panic stays a panic: it is hria's own bug.
+fn damage_as_error(
+    dir: &Path,
+    f: impl FnOnce() -> anyhow::Result<ExitCode>,
+) -> anyhow::Result<ExitCode> {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        match info.location().filter(|l| l.file().contains("tantivy")) {
+            Some(at) => {
+                let said = info
+                    .payload()
+                    .downcast_ref::<&str>()
+                    .map(|s| s.to_string())
+                    .or_else(|| info.payload().downcast_ref::<String>().cloned())
+                    .unwrap_or_default();
+                let mut seen = TANTIVY_PANIC.lock().unwrap_or_else(|e| e.into_inner());
+                // From the crate's folder on: where it was built says nothing.
+                let file = at.file();
+                let file = file.rfind("tantivy").map_or(file, |i| &file[i..]);
+                seen.get_or_insert_with(|| format!("{said} at {file}:{}", at.line()));
+            }
+            None => default(info),
+        }
+    }));
+    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
+    let seen = TANTIVY_PANIC
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .take();
+    match (outcome, seen) {
+        (Ok(result), _) => result,
+        (Err(_), Some(seen)) => {
+            eprintln!(
+                "hria: index {} is corrupt (a file of it does not hold what its other files say: {seen}); rebuild it with `hria index --rebuild`",
+                dir.display()
+            );
+            Ok(ExitCode::from(common::EXIT_ERROR))
+        }
+        (Err(payload), None) => std::panic::resume_unwind(payload),
+    }
+}
+
+fn dispatch(command: Command) -> anyhow::Result<ExitCode> {
+    match command {
         Command::Segment(a) => segment::run(a),
         Command::Tag(a) => tag::run(a),
         Command::Taxonomy(c) => taxonomy::run(c),

@@ -20,8 +20,9 @@ pub enum Format {
 /// Arguments of `hria search`.
 #[derive(clap::Args, Debug)]
 pub struct Args {
-    /// Query in tantivy syntax: words (ANDed), "phrases", OR, NOT / -word, field:value. `*` or
-    /// an empty query matches every passage (use with filters).
+    /// Query in tantivy syntax: words (ANDed), "phrases", OR, NOT / -word, field:value. `*`
+    /// matches every passage (use with filters); an empty query is an error, so that an unset
+    /// shell variable does not silently ask for the whole index.
     pub query: String,
     /// Only passages tagged TAG or a tag under it, by whole path segments: `right/labour`, not
     /// `right/lab` (repeatable; all must hold). An instrument tag (`instrument/PALERMO`,
@@ -70,6 +71,10 @@ fn shown(hits: usize, total: u64) -> String {
 
 /// Runs `hria search`.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    if args.query.trim().is_empty() {
+        eprintln!("hria: empty query: give words to search for, or `*` for every passage");
+        return Ok(ExitCode::from(common::EXIT_ERROR));
+    }
     let handle = open_reader(&args.index)?;
     let taxonomy = super::taxonomy::load(args.taxonomy.as_deref())?;
     if let Some(w) = handle.taxonomy_warning(&taxonomy) {

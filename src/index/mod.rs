@@ -41,7 +41,7 @@ pub enum IndexError {
     },
     /// The directory holds an index of another layout.
     #[error(
-        "index {} has {found}, but this hria uses schema version {expected}; rebuild it with `hria index --rebuild`",
+        "index {} has {found}, which this hria (schema version {expected}) does not read; rebuild it with `hria index --rebuild`",
         dir.display()
     )]
     SchemaMismatch {
@@ -1087,7 +1087,7 @@ pub fn open_index_checked(dir: &Path, check: Check) -> Result<(Index, CommitPayl
     }
     if index.schema() != schema::schema() {
         return Err(mismatch(format!(
-            "a different field layout under schema version {}",
+            "fields other than schema version {} has (written by another build of hria?)",
             manifest.schema_version
         )));
     }

@@ -532,6 +532,14 @@ struct Target {
 }
 
 fn create_index(dir: &Path) -> Result<Index, IndexError> {
+    // A link to nowhere would fail below as "File exists", which says nothing of the link.
+    if let (Ok(target), false) = (std::fs::read_link(dir), dir.exists()) {
+        let reason = format!(
+            "a symbolic link to {}, which does not exist",
+            target.display()
+        );
+        return Err(IndexError::io(dir, std::io::Error::other(reason)));
+    }
     std::fs::create_dir_all(dir).map_err(|e| IndexError::io(dir, e))?;
     let index =
         Index::create_in_dir(dir, schema::schema()).map_err(|e| IndexError::tantivy(dir, e))?;

@@ -251,6 +251,13 @@ fn parse_text_query(
             "it does not parse (check parentheses, quotes and AND/OR/NOT)".into(),
         )
     })?;
+    if let Some(field) = exists_field(&ast) {
+        // tantivy reads `field:*` as "has a value", which only its fast fields answer: asked of
+        // the text or an unknown field, it failed later as if the index were at fault.
+        return Err(tantivy::query::QueryParserError::SyntaxError(format!(
+            "`{field}:*` is not supported: use `*` alone for every passage"
+        )));
+    }
     let ast = match split_chinese_terms(ast) {
         // The top level keeps tantivy's rule: a query of exclusions only is an error.
         UserInputAst::Clause(clauses) => UserInputAst::Clause(
@@ -262,6 +269,18 @@ fn parse_text_query(
         other => other,
     };
     parser.build_query_from_user_input_ast(ast)
+}
+
+/// The field of the first `field:*` in a query, if it has one.
+fn exists_field(ast: &UserInputAst) -> Option<&str> {
+    match ast {
+        UserInputAst::Clause(clauses) => clauses.iter().find_map(|(_, a)| exists_field(a)),
+        UserInputAst::Boost(a, _) => exists_field(a),
+        UserInputAst::Leaf(leaf) => match &**leaf {
+            UserInputLeaf::Exists { field } => Some(field),
+            _ => None,
+        },
+    }
 }
 
 /// Gives a nested clause of exclusions only (`a AND NOT (b AND c)` parses as `+a +(-(+b +c))`)

@@ -547,6 +547,21 @@ fn damaged_or_mistaken_index_paths_are_named_for_what_they_are() {
     let file = tmp.path().join("index.txt");
     std::fs::write(&file, "not an index").unwrap();
     both_refuse(&corpus, &file, &["is a file, not a folder"]);
+
+    #[cfg(unix)]
+    {
+        let link = tmp.path().join("link");
+        std::os::unix::fs::symlink(tmp.path().join("nowhere"), &link).unwrap();
+        hria()
+            .args(["index"])
+            .arg(&corpus)
+            .arg("--index")
+            .arg(&link)
+            .assert()
+            .code(2)
+            .stderr(predicates::str::contains("a symbolic link to"))
+            .stderr(predicates::str::contains("which does not exist"));
+    }
 }
 
 /// A rebuild replaces a damaged index's folder whole, so it refuses while the folder holds
@@ -909,6 +924,74 @@ fn assert_reported_as_damaged(corpus: &Path, index: &Path, what: &str) {
             1,
             "said more than once: {stderr}"
         );
+    }
+}
+
+/// A file of another index copied over one of this index's (restored from the wrong backup)
+/// passes tantivy's checksums and then fails one of its checks: damage, reported as such, not a
+/// panic; a rebuild recovers.
+#[test]
+fn a_file_of_another_index_copied_over_is_damage_not_a_panic() {
+    let tmp = tempfile::tempdir().unwrap();
+    let statement = tmp.path().join("statement");
+    std::fs::create_dir(&statement).unwrap();
+    let name = "microsoft-global-human-rights-statement.zh.md";
+    std::fs::copy(Path::new(FIXTURES).join(name), statement.join(name)).unwrap();
+    // Another index with a larger term dictionary: 3 × 300 sentences of made-up words.
+    let words = tmp.path().join("words");
+    std::fs::create_dir(&words).unwrap();
+    let mut n = 1u64;
+    for d in 0..3 {
+        let mut text = String::new();
+        for _ in 0..300 {
+            for _ in 0..12 {
+                n = n
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                text += &format!("word{}x{d} ", (n >> 33) % 20000);
+            }
+            text += ".\n\n";
+        }
+        std::fs::write(words.join(format!("o{d}.md")), text).unwrap();
+    }
+    let (good, other) = (tmp.path().join("good"), tmp.path().join("other"));
+    index_json(&statement, &good, &["--threads", "1"]);
+    index_json(&words, &other, &["--threads", "1"]);
+    let only = |dir: &Path, ext: &str| {
+        let files: Vec<PathBuf> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == ext))
+            .collect();
+        assert_eq!(files.len(), 1, "{files:?}");
+        files[0].clone()
+    };
+    for (ext, args) in [
+        ("term", &["coverage"][..]),
+        ("idx", &["coverage"][..]),
+        ("idx", &["search", "强迫劳动"][..]),
+    ] {
+        let index = tmp.path().join(format!("damaged-{ext}-{}", args[0]));
+        std::fs::create_dir(&index).unwrap();
+        for e in std::fs::read_dir(&good).unwrap() {
+            let e = e.unwrap();
+            std::fs::copy(e.path(), index.join(e.file_name())).unwrap();
+        }
+        std::fs::copy(only(&other, ext), only(&index, ext)).unwrap();
+        let out = hria()
+            .args(args)
+            .arg("--index")
+            .arg(&index)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{ext} {args:?}: {stderr}");
+        assert!(!stderr.contains("panicked"), "{ext} {args:?}: {stderr}");
+        assert!(stderr.contains("is corrupt"), "{ext} {args:?}: {stderr}");
+        assert!(stderr.contains("hria index --rebuild"), "{stderr}");
+        let s = index_json(&statement, &index, &["--rebuild"]);
+        assert_eq!(s["indexed"], 1);
+        assert!(!search_ids(&index, "强迫劳动", &[]).is_empty());
     }
 }
 

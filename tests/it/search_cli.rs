@@ -169,13 +169,31 @@ fn limit_caps_the_hits() {
 #[test]
 fn malformed_queries_exit_2_with_a_message() {
     let (_tmp, index) = indexed();
-    for q in ["\"unclosed", "(人权 AND", "nosuchfield:x", "text:[a TO"] {
+    for q in [
+        "\"unclosed",
+        "(人权 AND",
+        "nosuchfield:x",
+        "text:[a TO",
+        "text:*",
+        "nosuch:*",
+        "人权 AND lang:*",
+    ] {
         hria()
             .args(["search", q, "--index"])
             .arg(&index)
             .assert()
             .code(2)
             .stderr(predicates::str::contains("invalid query"))
+            .stdout("");
+    }
+    // An empty query (an unset shell variable) asks for nothing; `*` asks for everything.
+    for q in ["", "  "] {
+        hria()
+            .args(["search", q, "--index"])
+            .arg(&index)
+            .assert()
+            .code(2)
+            .stderr(predicates::str::contains("empty query"))
             .stdout("");
     }
 }
