@@ -365,6 +365,17 @@ fn walk(
                 if DROPPED.contains(&name) {
                     continue;
                 }
+                // A `<sup>` of nothing but a footnote marker (one text node, as `skip_markup`
+                // sees it in the source: no markup or reference inside).
+                let mut children = node.children();
+                if name == "sup"
+                    && matches!(
+                        (children.next().map(|c| c.value()), children.next()),
+                        (Some(Node::Text(t)), None) if is_footnote_marker(t)
+                    )
+                {
+                    continue;
+                }
                 // A `<div role="heading" aria-level="2">` is a heading as an `<h2>` is.
                 let level = heading_level(name).or_else(|| {
                     e.attr("role")
@@ -779,6 +790,17 @@ fn skip_markup(src: &str, mut p: usize) -> usize {
             p = end;
             if next != b'/' && RAW.contains(&name.as_str()) {
                 p = raw_end(src, p, &name);
+            } else if name == "sup" && next != b'/' {
+                // A footnote marker is left out whole, as the walk leaves it out.
+                if let Some(close) = src[p..].find("</").map(|i| p + i) {
+                    if is_footnote_marker(&src[p..close])
+                        && src[close..]
+                            .get(..6)
+                            .is_some_and(|t| t.eq_ignore_ascii_case("</sup>"))
+                    {
+                        p = close + 6;
+                    }
+                }
             } else if next != b'/'
                 && DROPPED.contains(&name.as_str())
                 && !src[..end].ends_with("/>")
@@ -791,6 +813,23 @@ fn skip_markup(src: &str, mut p: usize) -> usize {
             return p;
         }
     }
+}
+
+/// Whether the text of a `<sup>` is a footnote marker (`1`, `12`, `[3]`, `(a)`, `*`, `†`): left
+/// out of the clean text, since it would otherwise stick to the word before it (`labour1`) and
+/// hide that word from search and tagging. An ordinal's `st` stays; a unit's exponent written
+/// as a bare number (`km<sup>2</sup>`) goes with the markers, which look the same.
+fn is_footnote_marker(text: &str) -> bool {
+    let t = text.trim();
+    let t = t
+        .strip_prefix(['[', '('])
+        .and_then(|t| t.strip_suffix([']', ')']))
+        .unwrap_or(t);
+    let t = t.trim();
+    let digits = !t.is_empty() && t.len() <= 3 && t.bytes().all(|b| b.is_ascii_digit());
+    let mark = !t.is_empty() && t.chars().count() <= 3 && t.chars().all(|c| "*†‡§¶#".contains(c));
+    let letter = t.len() == 1 && t.bytes().all(|b| b.is_ascii_lowercase()) && text.trim() != t;
+    digits || mark || letter
 }
 
 /// Offset just after the `>` closing a tag that starts before `p`, honouring quoted attributes.

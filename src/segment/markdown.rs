@@ -9,7 +9,9 @@ use std::ops::Range;
 /// Reads the blocks of a Markdown text.
 pub(crate) fn blocks(src: &str) -> Vec<Block> {
     let mut b = Builder::new(src);
-    let opts = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
+    // Footnotes: without them a definition whose text has no space (`[^1]: 本声明所称…`) reads
+    // as a link definition, and its text is lost.
+    let opts = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_FOOTNOTES;
     // Open block-level containers, innermost last, to know what kind a text belongs to.
     let mut items = 0usize;
     let mut heading = false;
@@ -19,6 +21,7 @@ pub(crate) fn blocks(src: &str) -> Vec<Block> {
                              // closing run and a letter after it), so such runs are resolved here.
     let mut stars = 0u8;
     let mut code = false;
+    let mut footnote = 0usize; // inside a footnote's definition
     let mut pend: Option<(Range<usize>, PassageKind)> = None;
     for (ev, range) in Parser::new_ext(src, opts).into_offset_iter() {
         let verbatim = matches!(&ev, Event::Text(t) if src.get(range.clone()) == Some(&**t));
@@ -36,10 +39,17 @@ pub(crate) fn blocks(src: &str) -> Vec<Block> {
                     items += 1;
                     b.open(PassageKind::ListItem, Some(range.start), 0, false);
                 }
+                Tag::Paragraph if footnote > 0 && items == 0 => {
+                    // A footnote's text is a passage of its own, never the rest of a paragraph
+                    // cut by a page break (its marker, `[^1]`, is left out where it stands).
+                    stars = 0;
+                    b.open_whole(PassageKind::Paragraph, Some(range.start));
+                }
                 Tag::Paragraph if items == 0 => {
                     stars = 0;
                     b.open(PassageKind::Paragraph, Some(range.start), 0, true);
                 }
+                Tag::FootnoteDefinition(_) => footnote += 1,
                 Tag::Paragraph => {
                     // A second paragraph of a loose list item continues the item.
                     if !b.is_open() {
@@ -74,6 +84,7 @@ pub(crate) fn blocks(src: &str) -> Vec<Block> {
                     b.close(range.end);
                 }
                 TagEnd::Paragraph if items == 0 => b.close(range.end),
+                TagEnd::FootnoteDefinition => footnote = footnote.saturating_sub(1),
                 TagEnd::CodeBlock | TagEnd::TableRow | TagEnd::TableHead => {
                     code = false;
                     b.close(range.end)

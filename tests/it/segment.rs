@@ -441,6 +441,36 @@ fn html_blocks_keep_their_structure() {
     assert_eq!(ps[1].section, ["人权政策"]);
 }
 
+/// Footnotes: an HTML footnote marker (`<sup>1</sup>`) is left out, so that it does not stick
+/// to the word before it (`labour1`); a Markdown footnote's marker is left out and its text is a
+/// passage of its own, which a definition without spaces (`[^1]: 本声明…`) used to lose.
+#[test]
+fn footnote_markers_are_left_out_and_footnotes_kept() {
+    let ps = html_passages(
+        "<p>We prohibit forced labour<sup>1</sup> in our supply chain and child labour<sup>[2]</sup>.</p><p>the 1<sup>st</sup> year, x<sup>a</sup></p><p>强迫劳动<sup>3</sup>风险</p>",
+        &[
+            "We prohibit forced labour in our supply chain and child labour.",
+            "the 1st year, xa",
+            "强迫劳动风险",
+        ],
+    );
+    assert!(ps[2].tokens.iter().any(|t| t.term == "强迫劳动"));
+    let text = "我们识别了强迫劳动风险[^1]。\n\n[^1]: 本声明所称现代奴役包括强迫劳动和债务劳役\n\nWe ban forced labour[^n] in our supply chain.\n\n[^n]: As defined by the ILO Forced Labour Convention, 1930\n    (No. 29).\n";
+    let d = doc("f.md", Format::Markdown, text);
+    let ps = seg().segment(&d);
+    check(&d, &ps).unwrap_or_else(|e| panic!("{e}"));
+    let got: Vec<&str> = ps.iter().map(|p| p.text.as_str()).collect();
+    assert_eq!(
+        got,
+        [
+            "我们识别了强迫劳动风险。",
+            "本声明所称现代奴役包括强迫劳动和债务劳役",
+            "We ban forced labour in our supply chain.",
+            "As defined by the ILO Forced Labour Convention, 1930\n(No. 29).",
+        ]
+    );
+}
+
 /// The space that stands for a `<br>` or a cell boundary, and a wrap's break, never map into a
 /// tag or comment: `<br><a href="x?a=1&b=2">` has a space inside its tag.
 #[test]
