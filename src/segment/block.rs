@@ -443,17 +443,13 @@ pub(crate) fn push_break(text: &mut String, map: &mut OffsetMap, at: usize, c: c
 /// `pdftotext`) would otherwise put a `\r` or `\x0C` into the text, which a terminal shows as a
 /// jump.
 pub(crate) fn break_char(gap: &str) -> Option<(usize, char)> {
-    // Whitespace inside a tag or comment of the gap (`<!-- page 3 -->`) is markup, not a break;
-    // a `<` that opens no tag hides nothing.
-    gap_break(gap, true).or_else(|| gap_break(gap, false))
-}
-
-fn gap_break(gap: &str, skip_tags: bool) -> Option<(usize, char)> {
     let mut found = None;
+    // Whitespace inside a tag or comment of the gap (`<!-- page 3 -->`) is markup, not a break:
+    // with none outside, the caller's break stands for no source char.
     let mut in_tag = false;
     for (i, c) in gap.char_indices() {
         match c {
-            '<' if skip_tags => in_tag = true,
+            '<' => in_tag = true,
             '>' => in_tag = false,
             _ if in_tag => {}
             '\n' => return Some((i, c)),
