@@ -358,7 +358,7 @@ fn repair_page_breaks(src: &str, blocks: Vec<Block>) -> Vec<Block> {
             .nth(16)
             .map(|(i, _)| b.text[..i].to_string())
     };
-    let kinds: Vec<PageNumber> = blocks.iter().map(candidate).collect();
+    let mut kinds: Vec<PageNumber> = blocks.iter().map(candidate).collect();
     let mut openings: HashMap<String, usize> = HashMap::new();
     if kinds.iter().any(|&k| k != PageNumber::No) {
         for o in blocks.iter().filter_map(opening) {
@@ -366,6 +366,31 @@ fn repair_page_breaks(src: &str, blocks: Vec<Block>) -> Vec<Block> {
         }
     }
     let running = |b: &Block| opening(b).is_some_and(|o| openings.get(&o).is_some_and(|&n| n > 1));
+    // A short running line right before or after a page number (`Kestrel Mining | Human Rights
+    // Report 2023`) is page furniture too: held with the number, so that the sentence a page
+    // break cut is joined across both, and left out of it as the number is.
+    let furniture = |b: &Block| {
+        b.kind == PassageKind::Paragraph
+            && !b.whole
+            && !b.opens_section
+            && b.text.chars().count() <= 100
+            && !ends_sentence(&b.text)
+            && running(b)
+    };
+    if !openings.is_empty() {
+        for i in (0..blocks.len()).chain((0..blocks.len()).rev()) {
+            let beside = |j: Option<usize>| {
+                j.and_then(|j| kinds.get(j))
+                    .is_some_and(|&k| k != PageNumber::No)
+            };
+            if kinds[i] == PageNumber::No
+                && (beside(i.checked_sub(1)) || beside(Some(i + 1)))
+                && furniture(&blocks[i])
+            {
+                kinds[i] = PageNumber::Marked;
+            }
+        }
+    }
     let mut out: Vec<Block> = Vec::with_capacity(blocks.len());
     // Page-number candidates after the last block of `out`, kept until the next block shows
     // whether they sit inside a cut paragraph.

@@ -471,6 +471,34 @@ fn footnote_markers_are_left_out_and_footnotes_kept() {
     );
 }
 
+/// A running header or footer beside a page number is page furniture: the sentence a page
+/// break cut is joined across both, whichever comes first, and the header is not read into it.
+#[test]
+fn running_headers_beside_page_numbers_are_page_furniture() {
+    let header = "Kestrel Mining | Human Rights Report 2023";
+    let cut = "We recognise that there is more to do, particularly in relation to";
+    let rest = "the resettlement of households at our Tamarind project.";
+    let joined = format!("{cut}\n{rest}");
+    for middle in [
+        format!("Page 3 of 24\n\n{header}"),
+        format!("{header}\n\nPage 3 of 24"),
+    ] {
+        let text = format!("# Report\n\n{header}\n\n{cut}\n\n{middle}\n\n{rest}\n");
+        let d = doc("r.md", Format::Markdown, &text);
+        let ps = seg().segment(&d);
+        check(&d, &ps).unwrap_or_else(|e| panic!("{e}"));
+        let got: Vec<&str> = ps.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(got, ["Report", header, joined.as_str()], "{text}");
+    }
+    // In Traditional Chinese, with 頁.
+    let text = "## 人權政策\n\n本公司定期進行人權風險評估，辨識營運過程中可能對員工、移工及在地社區造成之\n\n第 3 頁\n\n負面衝擊，據以訂定減緩及補救措施。\n";
+    let d = doc("t.md", Format::Markdown, text);
+    let ps = seg().segment(&d);
+    check(&d, &ps).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(ps.len(), 2, "{ps:?}");
+    assert!(ps[1].text.contains("造成之負面衝擊"), "{:?}", ps[1].text);
+}
+
 /// The space that stands for a `<br>` or a cell boundary, and a wrap's break, never map into a
 /// tag or comment: `<br><a href="x?a=1&b=2">` has a space inside its tag.
 #[test]
