@@ -116,6 +116,20 @@ impl<'a> Builder<'a> {
         self.cur.is_some()
     }
 
+    /// Ends a paragraph at a line that starts a list item of its own (`① …`, `（二）…`, `a) …`
+    /// after `（一）…` on the line before): the paragraph so far is a list item too when it began
+    /// with such a marker, and a new list item starts at `line`.
+    pub fn split_list_line(&mut self, end: usize, line: usize) {
+        if let Some(cur) = self.cur.as_mut() {
+            if cur.kind == PassageKind::Paragraph && list_marker(&cur.text).is_some() {
+                cur.kind = PassageKind::ListItem;
+                cur.lead = Lead::No;
+            }
+        }
+        self.close(end);
+        self.open(PassageKind::ListItem, Some(line), 0, false);
+    }
+
     /// Whether the block being built is a paragraph.
     pub fn is_paragraph(&self) -> bool {
         self.cur
@@ -459,6 +473,43 @@ pub(crate) fn break_char(gap: &str) -> Option<(usize, char)> {
         }
     }
     found
+}
+
+/// The length of a list marker that Markdown does not know, at the start of `line`: a circled
+/// number (`①`, `❶`), a Chinese or Arabic numeral in brackets (`（一）`, `(2)`), or a letter with
+/// a bracket (`a)`), followed by a space or, after a full-width bracket or circled number, by
+/// anything. PDFs and word processors number the points of a paragraph so, a line each.
+pub(crate) fn list_marker(line: &str) -> Option<usize> {
+    let mut chars = line.char_indices();
+    let (_, first) = chars.next()?;
+    let rest_ok = |at: usize, tight: bool| {
+        let rest = &line[at..];
+        ((tight || rest.starts_with([' ', '\u{3000}'])) && !rest.trim().is_empty()).then_some(at)
+    };
+    if matches!(first, '\u{2460}'..='\u{2473}' | '\u{2776}'..='\u{277F}') {
+        return rest_ok(first.len_utf8(), true);
+    }
+    let numeral = |c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c);
+    if matches!(first, '（' | '(') {
+        let inner: String = line[first.len_utf8()..]
+            .chars()
+            .take_while(|&c| numeral(c))
+            .collect();
+        let at = first.len_utf8() + inner.len();
+        if (1..=9).contains(&inner.len()) {
+            if line[at..].starts_with('）') {
+                return rest_ok(at + '）'.len_utf8(), true);
+            }
+            if line[at..].starts_with(')') {
+                return rest_ok(at + 1, first == '（');
+            }
+        }
+        return None;
+    }
+    if first.is_ascii_lowercase() && line[1..].starts_with(')') {
+        return rest_ok(2, false);
+    }
+    None
 }
 
 /// The chars that [`Builder::text_wrapped`] reads as a wrap of the source.

@@ -1,7 +1,7 @@
 //! Markdown structure via pulldown-cmark: headings, paragraphs, list items, bold lead-ins, with
 //! the source range of every piece of text.
 
-use super::block::{Block, Builder, Wraps};
+use super::block::{list_marker, Block, Builder, Wraps};
 use crate::model::PassageKind;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use std::ops::Range;
@@ -114,6 +114,19 @@ pub(crate) fn blocks(src: &str) -> Vec<Block> {
                 }
             }
             Event::Text(t) if hidden == 0 => b.text_wrapped(range, &t, kind, Wraps::FormFeed),
+            // The points of a paragraph numbered a line each (`① …⏎② …`): a list item each.
+            Event::SoftBreak
+                if hidden == 0 && items == 0 && !heading && b.is_open() && {
+                    let next = &src[range.end..];
+                    list_marker(next.trim_start()).is_some()
+                } =>
+            {
+                let next = &src[range.end..];
+                b.split_list_line(
+                    range.start,
+                    range.end + next.len() - next.trim_start().len(),
+                );
+            }
             Event::SoftBreak | Event::HardBreak if hidden == 0 => b.soft_break(range),
             Event::InlineHtml(h) if hidden == 0 && is_line_break(&h) => b.hard_break(range),
             _ => {}

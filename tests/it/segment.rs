@@ -499,6 +499,32 @@ fn running_headers_beside_page_numbers_are_page_furniture() {
     assert!(ps[1].text.contains("造成之負面衝擊"), "{:?}", ps[1].text);
 }
 
+/// Points of a Markdown paragraph numbered a line each with markers Markdown does not know
+/// (`①`, `（一）`, `a)`) are list items of their own; a marker inside a line is text.
+#[test]
+fn numbered_lines_markdown_does_not_know_are_list_items() {
+    let text = "员工违反规定的，公司将：\n① 立即停止其工作；\n② 通知其上级；\n\nWe will:\na) stop the work;\nb) inform the\nsupplier.\n\n（一）单独或者合谋的；\n（二）与他人串通的。\n\n第五条 条款（一）的内容\n不是列表。\n";
+    let d = doc("l.md", Format::Markdown, text);
+    let ps = seg().segment(&d);
+    check(&d, &ps).unwrap_or_else(|e| panic!("{e}"));
+    let got: Vec<(PassageKind, &str)> = ps.iter().map(|p| (p.kind, p.text.as_str())).collect();
+    use PassageKind::{ListItem as L, Paragraph as P};
+    assert_eq!(
+        got,
+        [
+            (P, "员工违反规定的，公司将："),
+            (L, "① 立即停止其工作；"),
+            (L, "② 通知其上级；"),
+            (P, "We will:"),
+            (L, "a) stop the work;"),
+            (L, "b) inform the\nsupplier."),
+            (L, "（一）单独或者合谋的；"),
+            (L, "（二）与他人串通的。"),
+            (P, "第五条 条款（一）的内容不是列表。"),
+        ]
+    );
+}
+
 /// The space that stands for a `<br>` or a cell boundary, and a wrap's break, never map into a
 /// tag or comment: `<br><a href="x?a=1&b=2">` has a space inside its tag.
 #[test]
