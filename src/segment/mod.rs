@@ -366,16 +366,31 @@ fn repair_page_breaks(src: &str, blocks: Vec<Block>) -> Vec<Block> {
         }
     }
     let running = |b: &Block| opening(b).is_some_and(|o| openings.get(&o).is_some_and(|&n| n > 1));
-    // A short running line right before or after a page number (`Kestrel Mining | Human Rights
-    // Report 2023`) is page furniture too: held with the number, so that the sentence a page
+    // A short running line of its own right before or after a page number (`Kestrel Mining |
+    // Human Rights Report 2023`) is page furniture too: held with the number, so that the sentence a page
     // break cut is joined across both, and left out of it as the number is.
+    // Furniture is left out of the sentence it stands in, so a line of text must not pass for it:
+    // it is said again elsewhere as a whole (page numbers and dates aside), or it opens another
+    // line and holds what headers hold and sentences rarely do (a date, a code, a `|`).
+    let mut lines: HashMap<String, usize> = HashMap::new();
+    let line_key =
+        |b: &Block| -> String { b.text.chars().filter(|c| !c.is_ascii_digit()).collect() };
+    if !openings.is_empty() {
+        for b in blocks.iter().filter(|b| !b.text.contains('\n')) {
+            *lines.entry(line_key(b)).or_default() += 1;
+        }
+    }
     let furniture = |b: &Block| {
         b.kind == PassageKind::Paragraph
             && !b.whole
             && !b.opens_section
             && b.text.chars().count() <= 100
+            && !b.text.contains('\n')
             && !ends_sentence(&b.text)
-            && running(b)
+            && (lines.get(&line_key(b)).is_some_and(|&n| n > 1)
+                || (running(b)
+                    && b.text
+                        .contains(|c: char| c.is_ascii_digit() || "|/©".contains(c))))
     };
     if !openings.is_empty() {
         for i in (0..blocks.len()).chain((0..blocks.len()).rev()) {

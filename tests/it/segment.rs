@@ -490,6 +490,22 @@ fn running_headers_beside_page_numbers_are_page_furniture() {
         let got: Vec<&str> = ps.iter().map(|p| p.text.as_str()).collect();
         assert_eq!(got, ["Report", header, joined.as_str()], "{text}");
     }
+    // A line of text beside a page number is no furniture, though it opens like another line:
+    // nothing of it is left out.
+    let text = "We are committed to respecting human rights.\n\nOur suppliers must follow the code and\n\nPage 3 of 24\n\nWe are committed to ensuring that workers\n\nare paid fairly.\n";
+    let d = doc("s.md", Format::Markdown, text);
+    let ps = seg().segment(&d);
+    check(&d, &ps).unwrap_or_else(|e| panic!("{e}"));
+    let got: Vec<&str> = ps.iter().map(|p| p.text.as_str()).collect();
+    assert_eq!(
+        got,
+        [
+            "We are committed to respecting human rights.",
+            "Our suppliers must follow the code and",
+            "Page 3 of 24",
+            "We are committed to ensuring that workers\nare paid fairly.",
+        ]
+    );
     // In Traditional Chinese, with 頁.
     let text = "## 人權政策\n\n本公司定期進行人權風險評估，辨識營運過程中可能對員工、移工及在地社區造成之\n\n第 3 頁\n\n負面衝擊，據以訂定減緩及補救措施。\n";
     let d = doc("t.md", Format::Markdown, text);
