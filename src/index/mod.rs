@@ -1027,7 +1027,9 @@ pub fn open_index_checked(dir: &Path, check: Check) -> Result<(Index, CommitPayl
     for name in [META_FILE, MANAGED_FILE] {
         let path = dir.join(name);
         if let Err(e) = std::fs::File::open(&path) {
-            if e.kind() != std::io::ErrorKind::NotFound || name == META_FILE {
+            // An unreadable managed list is read as none (see `ReadableDirectory::atomic_read`).
+            let needed = name == META_FILE || e.kind() != std::io::ErrorKind::PermissionDenied;
+            if needed && (e.kind() != std::io::ErrorKind::NotFound || name == META_FILE) {
                 return Err(IndexError::from_io(dir, &path, "read", &e));
             }
         }
@@ -1325,7 +1327,18 @@ impl Directory for ReadableDirectory {
     }
 
     fn atomic_read(&self, path: &Path) -> Result<Vec<u8>, OpenReadError> {
-        self.inner.atomic_read(path)
+        match self.inner.atomic_read(path) {
+            // The managed list only tells a writer which files it may delete. tantivy writes it
+            // private to its user while a run goes on (and leaves it so when the run is killed):
+            // a reader of another user goes on without it, as if there were none.
+            Err(OpenReadError::IoError { io_error, .. })
+                if path == Path::new(MANAGED_FILE)
+                    && io_error.kind() == std::io::ErrorKind::PermissionDenied =>
+            {
+                Err(OpenReadError::FileDoesNotExist(path.to_path_buf()))
+            }
+            read => read,
+        }
     }
 
     fn atomic_write(&self, path: &Path, data: &[u8]) -> std::io::Result<()> {

@@ -1186,7 +1186,9 @@ fn permission_problems_are_reported_as_such() {
         assert!(!stderr.contains("locked"), "{stderr}");
     }
     // A metadata file that cannot be read is not a corrupt index (private to its owner when
-    // another user reads it; unreadable to all when the owner does).
+    // another user reads it; unreadable to all when the owner does). The managed list, which
+    // tantivy writes private to its user during a run and leaves so when the run is killed, is
+    // not needed to search: the last commit stays searchable for all who could search it.
     let private = if unsafe { libc::geteuid() } == 0 {
         0o600
     } else {
@@ -1198,6 +1200,11 @@ fn permission_problems_are_reported_as_such() {
         let out = as_unprivileged(&search).unwrap();
         std::fs::set_permissions(index.join(name), std::fs::Permissions::from_mode(0o644)).unwrap();
         let stderr = String::from_utf8_lossy(&out.stderr);
+        if name == ".managed.json" {
+            assert_eq!(out.status.code(), Some(0), "{stderr}");
+            assert!(!out.stdout.is_empty(), "{stderr}");
+            continue;
+        }
         assert_eq!(out.status.code(), Some(2), "{stderr}");
         assert!(
             stderr.contains(&format!("cannot read {}", index.join(name).display())),
