@@ -121,7 +121,7 @@ impl<'a> Builder<'a> {
     /// with such a marker, and a new list item starts at `line`.
     pub fn split_list_line(&mut self, end: usize, line: usize) {
         if let Some(cur) = self.cur.as_mut() {
-            if cur.kind == PassageKind::Paragraph && list_marker(&cur.text).is_some() {
+            if cur.kind == PassageKind::Paragraph && numbered_line_marker(&cur.text).is_some() {
                 cur.kind = PassageKind::ListItem;
                 cur.lead = Lead::No;
             }
@@ -475,13 +475,13 @@ pub(crate) fn break_char(gap: &str) -> Option<(usize, char)> {
     found
 }
 
-/// The length of a list marker that Markdown does not know, at the start of `line`: a circled
+/// The length of a list marker that Markdown does not know (the plain-text reader's own markers
+/// are `- `, `• `, `1. `), at the start of `line`: a circled
 /// number (`①`, `❶`), a Chinese or Arabic numeral in brackets (`（一）`, `(2)`), or a letter with
 /// a bracket (`a)`), followed by a space or, after a full-width bracket or circled number, by
 /// anything. PDFs and word processors number the points of a paragraph so, a line each.
-pub(crate) fn list_marker(line: &str) -> Option<usize> {
-    let mut chars = line.char_indices();
-    let (_, first) = chars.next()?;
+pub(crate) fn numbered_line_marker(line: &str) -> Option<usize> {
+    let first = line.chars().next()?;
     let rest_ok = |at: usize, tight: bool| {
         let rest = &line[at..];
         ((tight || rest.starts_with([' ', '\u{3000}'])) && !rest.trim().is_empty()).then_some(at)

@@ -1,7 +1,7 @@
 //! Markdown structure via pulldown-cmark: headings, paragraphs, list items, bold lead-ins, with
 //! the source range of every piece of text.
 
-use super::block::{list_marker, Block, Builder, Wraps};
+use super::block::{numbered_line_marker, Block, Builder, Wraps};
 use crate::model::PassageKind;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use std::ops::Range;
@@ -118,7 +118,7 @@ pub(crate) fn blocks(src: &str) -> Vec<Block> {
             Event::SoftBreak
                 if hidden == 0 && items == 0 && !heading && b.is_open() && {
                     let next = &src[range.end..];
-                    list_marker(next.trim_start()).is_some()
+                    numbered_line_marker(next.trim_start()).is_some()
                 } =>
             {
                 let next = &src[range.end..];
