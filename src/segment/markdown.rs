@@ -22,6 +22,7 @@ pub(crate) fn blocks(src: &str) -> Vec<Block> {
     let mut stars = 0u8;
     let mut code = false;
     let mut footnote = 0usize; // inside a footnote's definition
+    let mut page = false; // inside a list item that is a page number (see `page_item`)
     let mut pend: Option<(Range<usize>, PassageKind)> = None;
     for (ev, range) in Parser::new_ext(src, opts).into_offset_iter() {
         let verbatim = matches!(&ev, Event::Text(t) if src.get(range.clone()) == Some(&**t));
@@ -34,6 +35,15 @@ pub(crate) fn blocks(src: &str) -> Vec<Block> {
                 Tag::Heading { level, .. } => {
                     heading = true;
                     b.open(PassageKind::Heading, Some(range.start), level as u32, false);
+                }
+                // `- 5 -` on a line of its own is a page number that PDF extraction left, not a
+                // list item `5 -`: read as a line of text, so that page-break repair sees it.
+                Tag::Item if hidden == 0 && page_item(src, &range).is_some() => {
+                    let line = page_item(src, &range).unwrap_or_default();
+                    b.open(PassageKind::Paragraph, Some(line.start), 0, false);
+                    b.text(line.clone(), &src[line], PassageKind::Paragraph);
+                    hidden += 1;
+                    page = true;
                 }
                 Tag::Item => {
                     items += 1;
@@ -77,6 +87,11 @@ pub(crate) fn blocks(src: &str) -> Vec<Block> {
             Event::End(tag) => match tag {
                 TagEnd::Heading(_) => {
                     heading = false;
+                    b.close(range.end);
+                }
+                TagEnd::Item if page => {
+                    page = false;
+                    hidden = hidden.saturating_sub(1);
                     b.close(range.end);
                 }
                 TagEnd::Item => {
@@ -135,6 +150,18 @@ pub(crate) fn blocks(src: &str) -> Vec<Block> {
     flush(&mut b, src, pend.take(), &mut stars);
     b.close(src.len());
     b.blocks
+}
+
+/// The source line of a list item that is a marked page number (`- 5 -`, `— 12 —`), trimmed.
+fn page_item(src: &str, item: &Range<usize>) -> Option<Range<usize>> {
+    let text = src.get(item.clone())?;
+    let line = text.trim_end();
+    if line.contains('\n') {
+        return None;
+    }
+    let lead = line.len() - line.trim_start().len();
+    (super::page_number(line) == super::PageNumber::Marked)
+        .then(|| item.start + lead..item.start + line.len())
 }
 
 /// Whether inline HTML is a `<br>` (`<br>`, `<br/>`, `<BR />`).

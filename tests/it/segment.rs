@@ -506,6 +506,23 @@ fn running_headers_beside_page_numbers_are_page_furniture() {
             "We are committed to ensuring that workers\nare paid fairly.",
         ]
     );
+    // In Markdown `- 5 -` is a page number, not the list item `5 -`; `- 3` stays a list item.
+    let text = "We recognise that there is more to do, particularly in relation to\n\n- 5 -\n\nthe resettlement of households.\n\n- 3\n- item\n";
+    let d = doc("p.md", Format::Markdown, text);
+    let ps = seg().segment(&d);
+    check(&d, &ps).unwrap_or_else(|e| panic!("{e}"));
+    let got: Vec<(PassageKind, &str)> = ps.iter().map(|p| (p.kind, p.text.as_str())).collect();
+    assert_eq!(
+        got,
+        [
+            (
+                PassageKind::Paragraph,
+                "We recognise that there is more to do, particularly in relation to\nthe resettlement of households."
+            ),
+            (PassageKind::ListItem, "3"),
+            (PassageKind::ListItem, "item"),
+        ]
+    );
     // In Traditional Chinese, with 頁.
     let text = "## 人權政策\n\n本公司定期進行人權風險評估，辨識營運過程中可能對員工、移工及在地社區造成之\n\n第 3 頁\n\n負面衝擊，據以訂定減緩及補救措施。\n";
     let d = doc("t.md", Format::Markdown, text);
