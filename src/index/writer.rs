@@ -540,7 +540,7 @@ fn create_index(dir: &Path) -> Result<Index, IndexError> {
         );
         return Err(IndexError::io(dir, std::io::Error::other(reason)));
     }
-    std::fs::create_dir_all(dir).map_err(|e| IndexError::io(dir, e))?;
+    std::fs::create_dir_all(dir).map_err(|e| IndexError::from_io(dir, dir, "create", &e))?;
     let index =
         Index::create_in_dir(dir, schema::schema()).map_err(|e| IndexError::tantivy(dir, e))?;
     register_tokenizer(&index);

@@ -521,10 +521,13 @@ fn unknown_id<'a>(
             closest(id, groups.map(|e| (e, e)), 5)
         }
     } else {
-        msg.push_str(
-            " (a tag filter matches whole path segments: `right/labour` matches \
-             `right/labour/forced-labour`, `right/lab` matches nothing)",
-        );
+        // Instruments are named, not walked by path: the note is for tag filters.
+        if what != "instrument" {
+            msg.push_str(
+                " (a tag filter matches whole path segments: `right/labour` matches \
+                 `right/labour/forced-labour`, `right/lab` matches nothing)",
+            );
+        }
         extends.into_iter().take(8).collect()
     };
     if near.is_empty() {

@@ -1165,6 +1165,19 @@ fn permission_problems_are_reported_as_such() {
         assert_eq!(out.status.code(), Some(2), "{stderr}");
         assert!(stderr.contains("permission denied"), "{stderr}");
         assert!(!stderr.contains("locked"), "{stderr}");
+        // Nor create a new index in a folder it may not write: said as such, not as an OS error.
+        let fresh = [
+            os("index"),
+            corpus.clone().into(),
+            os("--index"),
+            index.with_file_name("fresh-index").into(),
+        ];
+        let fresh: Vec<&std::ffi::OsStr> = fresh.iter().map(|s| s.as_os_str()).collect();
+        let out = as_unprivileged(&fresh).unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{stderr}");
+        assert!(stderr.contains("cannot create"), "{stderr}");
+        assert!(stderr.contains("permission denied"), "{stderr}");
     } else {
         // The owner may write a file of mode 0644 whatever the folder's mode: the lock file too.
         let lock = index.join(".tantivy-writer.lock");

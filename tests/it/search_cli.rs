@@ -2,6 +2,7 @@
 //! formats and query errors, on the fixture corpus.
 
 use crate::cli::{hit_ids, hria, index_corpus, index_of, indexed_with_manifest, search_hits};
+use predicates::prelude::PredicateBooleanExt;
 use serde_json::Value;
 use std::path::PathBuf;
 
@@ -239,6 +240,14 @@ fn bad_filters_exit_2() {
         .assert()
         .code(2)
         .stderr(predicates::str::contains("empty instrument"));
+    // An unknown instrument gets suggestions, and no note on tag paths, which it has none of.
+    hria()
+        .args(["search", "*", "--cited", "C", "--index"])
+        .arg(&index)
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("did you mean instrument/CEDAW"))
+        .stderr(predicates::str::contains("path segments").not());
     hria()
         .args(["search", "*", "--lang", "klingon", "--index"])
         .arg(&index)
