@@ -30,6 +30,10 @@ pub(crate) fn blocks(src: &str) -> Vec<Block> {
             flush(&mut b, src, pend.take(), &mut stars);
         }
         let kind = kind_of(heading, items);
+        let page_line = match ev {
+            Event::Start(Tag::Item) if hidden == 0 => page_item(src, &range),
+            _ => None,
+        };
         match ev {
             Event::Start(tag) => match tag {
                 Tag::Heading { level, .. } => {
@@ -38,8 +42,8 @@ pub(crate) fn blocks(src: &str) -> Vec<Block> {
                 }
                 // `- 5 -` on a line of its own is a page number that PDF extraction left, not a
                 // list item `5 -`: read as a line of text, so that page-break repair sees it.
-                Tag::Item if hidden == 0 && page_item(src, &range).is_some() => {
-                    let line = page_item(src, &range).unwrap_or_default();
+                Tag::Item if page_line.is_some() => {
+                    let line = page_line.clone().unwrap_or_default();
                     b.open(PassageKind::Paragraph, Some(line.start), 0, false);
                     b.text(line.clone(), &src[line], PassageKind::Paragraph);
                     hidden += 1;
