@@ -11,14 +11,20 @@ fn seg() -> &'static Segmenter {
 }
 
 /// The passages of a text, checked against every segmentation invariant.
-fn checked(id: &str, format: Format, text: &str) -> Vec<hria::model::Passage> {
+fn checked(id: &str, format: Format, text: &str) -> Vec<Passage> {
     let d = doc(id, format, text);
     let ps = seg().segment(&d);
-    check(&d, &ps).unwrap();
+    check(&d, &ps).unwrap_or_else(|e| panic!("{text:?}: {e}"));
     ps
 }
 
-fn texts(ps: &[hria::model::Passage]) -> Vec<&str> {
+/// The kind and clean text of every passage.
+fn kinds_and_texts(ps: &[Passage]) -> Vec<(PassageKind, &str)> {
+    ps.iter().map(|p| (p.kind, p.text.as_str())).collect()
+}
+
+/// The clean text of every passage.
+fn texts(ps: &[Passage]) -> Vec<&str> {
     ps.iter().map(|p| p.text.as_str()).collect()
 }
 
@@ -165,9 +171,7 @@ fn statement_clean_text_in_order_within_range() {
 #[test]
 fn markdown_links_lead_ins_and_lists() {
     let text = "# 标题\n\n见 [《儿童权利公约》](https://example.org/crc) 与 `code`。\n\n**定义：**正文第一段。\n\n下列各项：\n\n- 甲\n- [乙](#)\n\n**另一个：** 第二段。\n\n## 下一节\n\n段落。\n";
-    let d = doc("t.md", Format::Markdown, text);
-    let ps = seg().segment(&d);
-    check(&d, &ps).unwrap();
+    let ps = checked("t.md", Format::Markdown, text);
     let got: Vec<_> = ps
         .iter()
         .map(|p| (p.kind, p.text.as_str(), p.section.join("/")))
@@ -192,9 +196,7 @@ fn markdown_links_lead_ins_and_lists() {
 #[test]
 fn markdown_entities_map_to_their_source() {
     let text = "Tom &amp; Jerry \\* ok\n";
-    let d = doc("e.md", Format::Markdown, text);
-    let ps = seg().segment(&d);
-    check(&d, &ps).unwrap();
+    let ps = checked("e.md", Format::Markdown, text);
     assert_eq!(ps[0].text, "Tom & Jerry * ok");
     let amp = ps[0].text.find('&').unwrap();
     let r = ps[0].map.range_to_orig(amp..amp + 1);
@@ -203,13 +205,11 @@ fn markdown_entities_map_to_their_source() {
 
 #[test]
 fn markdown_soft_breaks() {
-    let d = doc(
+    let ps = checked(
         "s.md",
         Format::Markdown,
         "中文换行\n继续。\nEnglish line\nwraps here.\n",
     );
-    let ps = seg().segment(&d);
-    check(&d, &ps).unwrap();
     assert_eq!(ps.len(), 1);
     assert_eq!(ps[0].text, "中文换行继续。\nEnglish line\nwraps here.");
 }
@@ -217,9 +217,7 @@ fn markdown_soft_breaks() {
 #[test]
 fn markdown_table_cells_br_and_html_blocks_keep_words_apart() {
     let text = "# 表\n\n| 权利 | 状态 |\n|---|---|\n| Forced labour | None |\n|强迫劳动|禁止|\n| Freedom of association and collective bargaining | Partly |\n| Child labour in the supply chain | None found |\n\nLine one<br>line two\n\n<div><p>Raw <b>HTML</b> on forced labour.</p>\n<p>童工&amp;强迫劳动</p></div>\n\nAfter.\n";
-    let d = doc("t.md", Format::Markdown, text);
-    let ps = seg().segment(&d);
-    check(&d, &ps).unwrap();
+    let ps = checked("t.md", Format::Markdown, text);
     let got: Vec<(&str, String)> = ps
         .iter()
         .map(|p| (p.text.as_str(), p.section.join("/")))
@@ -258,9 +256,7 @@ fn markdown_table_cells_br_and_html_blocks_keep_words_apart() {
 #[test]
 fn html_line_breaks_separate_words() {
     let text = "<p>Line one<br>line two<br/>强迫劳动<br>童工</p>";
-    let d = doc("b.html", Format::Html, text);
-    let ps = seg().segment(&d);
-    check(&d, &ps).unwrap();
+    let ps = checked("b.html", Format::Html, text);
     assert_eq!(ps.len(), 1);
     assert_eq!(ps[0].text, "Line one line two 强迫劳动 童工");
 }
@@ -268,9 +264,7 @@ fn html_line_breaks_separate_words() {
 #[test]
 fn html_structure_entities_and_dropped_elements() {
     let text = "<!DOCTYPE html><html><head><title>T</title><style>p{color:red}</style></head>\n<body>\n<h1>人权声明</h1>\n<script>var x = '<p>not text</p>';</script>\n<p><strong>我们的承诺：</strong>尊重 A &amp; B&#x4E2D;文。</p>\n<ul><li>第一项</li>\n<li>Second &lt;item&gt;</li></ul>\n<h2>Next</h2><p>End.</p>\n</body></html>";
-    let d = doc("h.html", Format::Html, text);
-    let ps = seg().segment(&d);
-    check(&d, &ps).unwrap();
+    let ps = checked("h.html", Format::Html, text);
     let got: Vec<_> = ps
         .iter()
         .map(|p| (p.kind, p.text.as_str(), p.section.join("/")))
@@ -354,10 +348,8 @@ fn html_text_is_found_past_whitespace_the_parser_drops() {
 
 /// The passages of an HTML text, checked against the invariants and expected to read `want`.
 fn html_passages(text: &str, want: &[&str]) -> Vec<Passage> {
-    let d = doc("w.html", Format::Html, text);
-    let ps = seg().segment(&d);
-    check(&d, &ps).unwrap_or_else(|e| panic!("{text:?}: {e}"));
-    let got: Vec<&str> = ps.iter().map(|p| p.text.as_str()).collect();
+    let ps = checked("w.html", Format::Html, text);
+    let got = texts(&ps);
     assert_eq!(got, want, "{text:?}");
     ps
 }
@@ -456,10 +448,8 @@ fn footnote_markers_are_left_out_and_footnotes_kept() {
     );
     assert!(ps[2].tokens.iter().any(|t| t.term == "强迫劳动"));
     let text = "我们识别了强迫劳动风险[^1]。\n\n[^1]: 本声明所称现代奴役包括强迫劳动和债务劳役\n\nWe ban forced labour[^n] in our supply chain.\n\n[^n]: As defined by the ILO Forced Labour Convention, 1930\n    (No. 29).\n";
-    let d = doc("f.md", Format::Markdown, text);
-    let ps = seg().segment(&d);
-    check(&d, &ps).unwrap_or_else(|e| panic!("{e}"));
-    let got: Vec<&str> = ps.iter().map(|p| p.text.as_str()).collect();
+    let ps = checked("f.md", Format::Markdown, text);
+    let got = texts(&ps);
     assert_eq!(
         got,
         [
@@ -484,19 +474,15 @@ fn running_headers_beside_page_numbers_are_page_furniture() {
         format!("{header}\n\nPage 3 of 24"),
     ] {
         let text = format!("# Report\n\n{header}\n\n{cut}\n\n{middle}\n\n{rest}\n");
-        let d = doc("r.md", Format::Markdown, &text);
-        let ps = seg().segment(&d);
-        check(&d, &ps).unwrap_or_else(|e| panic!("{e}"));
-        let got: Vec<&str> = ps.iter().map(|p| p.text.as_str()).collect();
+        let ps = checked("r.md", Format::Markdown, &text);
+        let got = texts(&ps);
         assert_eq!(got, ["Report", header, joined.as_str()], "{text}");
     }
     // A line of text beside a page number is no furniture, though it opens like another line:
     // nothing of it is left out.
     let text = "We are committed to respecting human rights.\n\nOur suppliers must follow the code and\n\nPage 3 of 24\n\nWe are committed to ensuring that workers\n\nare paid fairly.\n";
-    let d = doc("s.md", Format::Markdown, text);
-    let ps = seg().segment(&d);
-    check(&d, &ps).unwrap_or_else(|e| panic!("{e}"));
-    let got: Vec<&str> = ps.iter().map(|p| p.text.as_str()).collect();
+    let ps = checked("s.md", Format::Markdown, text);
+    let got = texts(&ps);
     assert_eq!(
         got,
         [
@@ -508,10 +494,8 @@ fn running_headers_beside_page_numbers_are_page_furniture() {
     );
     // In Markdown `- 5 -` is a page number, not the list item `5 -`; `- 3` stays a list item.
     let text = "We recognise that there is more to do, particularly in relation to\n\n- 5 -\n\nthe resettlement of households.\n\n- 3\n- item\n";
-    let d = doc("p.md", Format::Markdown, text);
-    let ps = seg().segment(&d);
-    check(&d, &ps).unwrap_or_else(|e| panic!("{e}"));
-    let got: Vec<(PassageKind, &str)> = ps.iter().map(|p| (p.kind, p.text.as_str())).collect();
+    let ps = checked("p.md", Format::Markdown, text);
+    let got = kinds_and_texts(&ps);
     assert_eq!(
         got,
         [
@@ -525,9 +509,7 @@ fn running_headers_beside_page_numbers_are_page_furniture() {
     );
     // In Traditional Chinese, with 頁.
     let text = "## 人權政策\n\n本公司定期進行人權風險評估，辨識營運過程中可能對員工、移工及在地社區造成之\n\n第 3 頁\n\n負面衝擊，據以訂定減緩及補救措施。\n";
-    let d = doc("t.md", Format::Markdown, text);
-    let ps = seg().segment(&d);
-    check(&d, &ps).unwrap_or_else(|e| panic!("{e}"));
+    let ps = checked("t.md", Format::Markdown, text);
     assert_eq!(ps.len(), 2, "{ps:?}");
     assert!(ps[1].text.contains("造成之負面衝擊"), "{:?}", ps[1].text);
 }
@@ -537,10 +519,8 @@ fn running_headers_beside_page_numbers_are_page_furniture() {
 #[test]
 fn numbered_lines_markdown_does_not_know_are_list_items() {
     let text = "员工违反规定的，公司将：\n① 立即停止其工作；\n② 通知其上级；\n\nWe will:\na) stop the work;\nb) inform the\nsupplier.\n\n（一）单独或者合谋的；\n（二）与他人串通的。\n\n第五条 条款（一）的内容\n不是列表。\n";
-    let d = doc("l.md", Format::Markdown, text);
-    let ps = seg().segment(&d);
-    check(&d, &ps).unwrap_or_else(|e| panic!("{e}"));
-    let got: Vec<(PassageKind, &str)> = ps.iter().map(|p| (p.kind, p.text.as_str())).collect();
+    let ps = checked("l.md", Format::Markdown, text);
+    let got = kinds_and_texts(&ps);
     use PassageKind::{ListItem as L, Paragraph as P};
     assert_eq!(
         got,
@@ -573,9 +553,7 @@ fn separators_never_map_into_markup() {
         } else {
             Format::Markdown
         };
-        let d = doc("w", format, text);
-        let ps = seg().segment(&d);
-        check(&d, &ps).unwrap_or_else(|e| panic!("{text:?}: {e}"));
+        let ps = checked("w", format, text);
         assert_eq!(ps.len(), 1, "{text:?}: {ps:?}");
         assert_eq!(ps[0].text, "Forced labour child labour", "{text:?}");
         let mut in_tag = vec![false; text.len()];
@@ -607,9 +585,7 @@ fn separators_never_map_into_markup() {
 #[test]
 fn a_code_span_across_a_line_keeps_its_map_in_order() {
     let text = "我们`Live 人 权\nLive 人 权`政策。\n";
-    let d = doc("w.md", Format::Markdown, text);
-    let ps = seg().segment(&d);
-    check(&d, &ps).unwrap_or_else(|e| panic!("{e}"));
+    let ps = checked("w.md", Format::Markdown, text);
     assert_eq!(ps.len(), 1);
     assert!(ps[0].text.contains("人权"), "{:?}", ps[0].text);
 }
@@ -623,12 +599,9 @@ fn html_legacy_and_unknown_references_keep_their_text() {
         "/tests/fixtures/ingest/html/entities.html"
     );
     let text = std::fs::read_to_string(path).unwrap();
-    let d = doc("entities.html", Format::Html, &text);
-    let ps = seg().segment(&d);
-    check(&d, &ps).unwrap();
-    let texts: Vec<&str> = ps.iter().map(|p| p.text.as_str()).collect();
+    let ps = checked("entities.html", Format::Html, &text);
     assert_eq!(
-        texts,
+        texts(&ps),
         [
             "Copyright © 2023. We prohibit forced labour.",
             "See page?a=1¬=2 on forced labour.",
@@ -668,10 +641,8 @@ fn deeply_nested_html_keeps_its_text() {
             open.repeat(n),
             close.repeat(n)
         );
-        let d = doc("deep.html", Format::Html, &text);
-        let ps = seg().segment(&d);
-        check(&d, &ps).unwrap();
-        let got: Vec<_> = ps.iter().map(|p| (p.kind, p.text.as_str())).collect();
+        let ps = checked("deep.html", Format::Html, &text);
+        let got = kinds_and_texts(&ps);
         assert_eq!(
             got,
             [
@@ -694,9 +665,7 @@ fn deeply_nested_html_keeps_its_text() {
             "<div>".repeat(n),
             "</div>".repeat(n)
         );
-        let d = doc("drop.html", Format::Html, &text);
-        let ps = seg().segment(&d);
-        check(&d, &ps).unwrap();
+        let ps = checked("drop.html", Format::Html, &text);
         ps.iter()
             .map(|p| p.text.clone())
             .collect::<Vec<_>>()
@@ -738,10 +707,8 @@ fn deeply_nested_html_keeps_its_text() {
 #[test]
 fn plain_text_paragraphs_lists_and_page_breaks() {
     let text = "Our commitment\n\nWe respect human rights and\n\nthe rights of workers.\n\nWe prohibit:\n- forced labour\n* child labour\n1. discrimination\n• 强迫劳动\n\n我们承诺在供应链中消除人口贩卖和强迫劳动，这体现在我们的\n\n\n\n采购计划中。\n";
-    let d = doc("t.txt", Format::Text, text);
-    let ps = seg().segment(&d);
-    check(&d, &ps).unwrap();
-    let got: Vec<_> = ps.iter().map(|p| (p.kind, p.text.as_str())).collect();
+    let ps = checked("t.txt", Format::Text, text);
+    let got = kinds_and_texts(&ps);
     use PassageKind::*;
     assert_eq!(
         got,
@@ -844,10 +811,8 @@ fn shared_segmenter_shares_the_dictionary() {
 #[test]
 fn plain_text_without_blank_lines_has_a_paragraph_a_line() {
     let text = "Modern Slavery Statement 2021\nWe believe in acting with integrity and treating everyone with\ndignity and respect\nThese values apply across our operations\n- forced labour\nWe do not tolerate slavery\n";
-    let d = doc("l.txt", Format::Text, text);
-    let ps = seg().segment(&d);
-    check(&d, &ps).unwrap();
-    let got: Vec<_> = ps.iter().map(|p| (p.kind, p.text.as_str())).collect();
+    let ps = checked("l.txt", Format::Text, text);
+    let got = kinds_and_texts(&ps);
     use PassageKind::*;
     assert_eq!(
         got,
@@ -976,9 +941,7 @@ fn overlong_paragraphs_become_bounded_passages() {
             format!("<h2>T</h2><p>{en}</p><p>{unbroken}</p>"),
         ),
     ] {
-        let d = doc(id, format, &text);
-        let ps = seg().segment(&d);
-        check(&d, &ps).unwrap();
+        let ps = checked(id, format, &text);
         assert!(ps.len() >= 4, "{id}: {} passages", ps.len());
         for p in &ps {
             assert!(
@@ -1023,13 +986,11 @@ fn zero_width_paragraphs_are_no_passages_and_do_not_block_page_break_repair() {
         ]
     );
     // An invisible heading names no section.
-    let d = doc(
+    let ps = checked(
         "h.md",
         Format::Markdown,
         "# 原则\n\n## \u{200B}\n\n我们尊重人权。\n",
     );
-    let ps = seg().segment(&d);
-    check(&d, &ps).unwrap();
     let last = ps.last().unwrap();
     assert_eq!(last.text, "我们尊重人权。");
     assert_eq!(last.section, ["原则"]);
@@ -1041,18 +1002,14 @@ fn overlong_text_around_whole_mapped_runs_and_zero_width_stretches() {
     // A code span over a line break maps back only as a whole, and holds a sentence end.
     for tail in ["x".repeat(30_000), "word ".repeat(10_000)] {
         let text = format!("Intro. `foo. Bar\nbaz` and then {tail}.\n");
-        let d = doc("w.md", Format::Markdown, &text);
-        let ps = seg().segment(&d);
-        check(&d, &ps).unwrap();
+        let ps = checked("w.md", Format::Markdown, &text);
         assert!(ps.len() >= 5, "{} passages", ps.len());
         for p in &ps {
             assert!(p.text.chars().count() <= MAX_PASSAGE_CHARS + 20, "{}", p.id);
         }
     }
     let text = "word ".repeat(100) + &"\u{200B}".repeat(4_000) + "\n";
-    let d = doc("z.md", Format::Markdown, &text);
-    let ps = seg().segment(&d);
-    check(&d, &ps).unwrap();
+    let ps = checked("z.md", Format::Markdown, &text);
     assert_eq!(ps.len(), 1);
 }
 
@@ -1362,9 +1319,7 @@ fn invisible_chars_at_a_line_wrap_do_not_keep_han_words_apart() {
             "我们禁止强迫\u{200B}\n劳动和童工。\n",
             "我们禁止强迫\n\u{200E}劳动和童工。\n",
         ] {
-            let d = doc(name, format, text);
-            let ps = seg().segment(&d);
-            check(&d, &ps).unwrap();
+            let ps = checked(name, format, text);
             assert_eq!(ps.len(), 1, "{text:?}");
             assert_eq!(ps[0].text, "我们禁止强迫劳动和童工。", "{text:?}");
             assert!(
@@ -1407,10 +1362,8 @@ fn form_feeds_inside_a_line_are_breaks() {
             &["我们禁止强迫劳动。", "We ban forced\nlabour."][..],
         ),
     ] {
-        let d = doc(name, format, text);
-        let ps = seg().segment(&d);
-        check(&d, &ps).unwrap_or_else(|e| panic!("{name}: {e}"));
-        let got: Vec<&str> = ps.iter().map(|p| p.text.as_str()).collect();
+        let ps = checked(name, format, text);
+        let got = texts(&ps);
         assert_eq!(got, want, "{name}");
     }
 }
@@ -1419,10 +1372,8 @@ fn form_feeds_inside_a_line_are_breaks() {
 #[test]
 fn lone_carriage_returns_end_lines() {
     let text = "Title\r\rWe respect human rights and\rthe rights of workers.\r\r- forced labour\r- child labour\r";
-    let d = doc("mac.txt", Format::Text, text);
-    let ps = seg().segment(&d);
-    check(&d, &ps).unwrap();
-    let got: Vec<(PassageKind, &str)> = ps.iter().map(|p| (p.kind, p.text.as_str())).collect();
+    let ps = checked("mac.txt", Format::Text, text);
+    let got = kinds_and_texts(&ps);
     use PassageKind::*;
     assert_eq!(
         got,
@@ -1437,21 +1388,17 @@ fn lone_carriage_returns_end_lines() {
         ]
     );
     // `\r\r\n` (a Windows file written again in text mode) ends one line.
-    let d = doc(
+    let ps = checked(
         "twice.txt",
         Format::Text,
         "Our first sentence ends.\r\r\nA second sentence of the same paragraph.\r\r\n",
     );
-    let ps = seg().segment(&d);
-    check(&d, &ps).unwrap();
     assert_eq!(ps.len(), 1, "{ps:?}");
-    let d = doc(
+    let ps = checked(
         "mac.md",
         Format::Markdown,
         "# T\r\rWe respect human rights and\rthe rights of workers.\r",
     );
-    let ps = seg().segment(&d);
-    check(&d, &ps).unwrap();
     assert_eq!(
         ps[1].text,
         "We respect human rights and\nthe rights of workers."
