@@ -92,6 +92,15 @@ pub enum IndexError {
         /// The names of the foreign files and folders, sorted.
         names: Vec<String>,
     },
+    /// The disk (or the user's quota) is full.
+    #[error(
+        "cannot write {}: no space left on the device; free some space and run again",
+        path.display()
+    )]
+    DiskFull {
+        /// The file or directory written.
+        path: PathBuf,
+    },
     /// The path names a file, not a folder.
     #[error("index {} is a file, not a folder", dir.display())]
     NotAFolder {
@@ -114,6 +123,18 @@ pub enum IndexError {
         /// The error's text.
         reason: String,
     },
+}
+
+/// Whether an error's text is the OS's for a full disk or quota (`ENOSPC`, `EDQUOT`), the only
+/// trace of one in an error tantivy passes on as text.
+fn names_a_full_disk(text: &str) -> bool {
+    [
+        "No space left on device",
+        "Disk quota exceeded",
+        "(os error 28)",
+    ]
+    .iter()
+    .any(|s| text.contains(s))
 }
 
 impl IndexError {
@@ -159,6 +180,10 @@ impl IndexError {
             }
             TantivyError::IoError(io) => IndexError::from_io(dir, dir, "use", io),
             TantivyError::DataCorruption(c) => corrupt(format!("{c:?}")),
+            // tantivy's document store passes its write errors on as text only.
+            TantivyError::InternalError(text) if names_a_full_disk(text) => IndexError::DiskFull {
+                path: dir.to_path_buf(),
+            },
             _ => IndexError::Tantivy {
                 dir: dir.to_path_buf(),
                 reason: error.to_string(),
@@ -197,6 +222,9 @@ impl IndexError {
             ErrorKind::InvalidData | ErrorKind::UnexpectedEof => IndexError::Corrupt {
                 dir: dir.to_path_buf(),
                 reason: format!("a file is damaged: {io}"),
+            },
+            ErrorKind::StorageFull | ErrorKind::QuotaExceeded => IndexError::DiskFull {
+                path: path.to_path_buf(),
             },
             kind => IndexError::Io {
                 path: path.to_path_buf(),
@@ -1419,6 +1447,30 @@ pub fn open_reader(dir: &Path) -> Result<IndexHandle, IndexError> {
 mod tests {
     use super::*;
     use tantivy::tokenizer::TokenStream;
+
+    /// A full disk is named as such however tantivy passes it on: as an I/O error, or as the
+    /// text of one (its document store's errors).
+    #[test]
+    fn a_full_disk_is_named_in_every_form() {
+        let dir = Path::new("idx");
+        let full = std::io::Error::from(std::io::ErrorKind::StorageFull);
+        let text = std::io::Error::from_raw_os_error(28).to_string();
+        for e in [
+            TantivyError::IoError(std::sync::Arc::new(full)),
+            TantivyError::InternalError(text),
+        ] {
+            let message = IndexError::tantivy(dir, e).to_string();
+            assert_eq!(
+                message,
+                "cannot write idx: no space left on the device; free some space and run again"
+            );
+        }
+        let other = TantivyError::InternalError("some other failure".into());
+        assert!(matches!(
+            IndexError::tantivy(dir, other),
+            IndexError::Tantivy { .. }
+        ));
+    }
 
     fn terms_and_positions(mut stream: impl TokenStream) -> Vec<(String, usize)> {
         let mut out = Vec::new();

@@ -503,18 +503,43 @@ fn record(doc: &Document, path: String, passages: u64, root: String) -> DocRecor
 /// Commits everything added, atomically with `payload`; returns the opstamp.
 fn commit_with(
     writer: &mut IndexWriter<PassageDoc>,
-    dir: &Path,
     payload: &CommitPayload,
-) -> Result<u64, IndexError> {
-    let payload = serde_json::to_string(payload).map_err(|e| IndexError::Io {
-        path: dir.to_path_buf(),
-        error: std::io::Error::other(e),
-    })?;
-    let mut commit = writer
-        .prepare_commit()
-        .map_err(|e| IndexError::tantivy(dir, e))?;
+) -> tantivy::Result<u64> {
+    let payload = serde_json::to_string(payload)
+        .map_err(|e| tantivy::TantivyError::InternalError(e.to_string()))?;
+    let mut commit = writer.prepare_commit()?;
     commit.set_payload(&payload);
-    commit.commit().map_err(|e| IndexError::tantivy(dir, e))
+    commit.commit()
+}
+
+/// Gives up a run that failed while writing (a full disk, a failing device): finds the cause
+/// where tantivy only says that an indexing thread stopped, rolls the writer back to the last
+/// commit and deletes the files the run wrote, so that the index and the disk are as they were
+/// before it. `work` is where the run wrote; it goes when it is a rebuild's temporary folder, or
+/// the index folder this run created.
+fn abandon(
+    mut writer: IndexWriter<PassageDoc>,
+    dir: &Path,
+    work: &Path,
+    new_folder: bool,
+    error: tantivy::TantivyError,
+) -> IndexError {
+    let error = match error {
+        // Joining the indexing threads (which preparing a commit does) returns what stopped them.
+        tantivy::TantivyError::ErrorInThread(_) => match writer.prepare_commit() {
+            Err(cause) => cause,
+            Ok(_) => error,
+        },
+        e => e,
+    };
+    if writer.rollback().is_ok() {
+        let _ = writer.garbage_collect_files().wait();
+    }
+    drop(writer);
+    if work != dir || new_folder {
+        let _ = std::fs::remove_dir_all(work);
+    }
+    IndexError::tantivy(dir, error)
 }
 
 /// Where the run writes, and what it must do at the end.
@@ -526,6 +551,8 @@ struct Target {
     index: Index,
     old: Old,
     created: bool,
+    /// The index folder did not exist before this run, which created it.
+    new_folder: bool,
     /// Rebuilding in place: every document is deleted before the new ones are added, in the
     /// run's single commit.
     clear: bool,
@@ -540,9 +567,15 @@ fn create_index(dir: &Path) -> Result<Index, IndexError> {
         );
         return Err(IndexError::io(dir, std::io::Error::other(reason)));
     }
+    let existed = dir.exists();
     std::fs::create_dir_all(dir).map_err(|e| IndexError::from_io(dir, dir, "create", &e))?;
-    let index =
-        Index::create_in_dir(dir, schema::schema()).map_err(|e| IndexError::tantivy(dir, e))?;
+    let index = Index::create_in_dir(dir, schema::schema()).map_err(|e| {
+        // A full disk fails here, after the folder was made: it goes again.
+        if !existed {
+            let _ = std::fs::remove_dir_all(dir);
+        }
+        IndexError::tantivy(dir, e)
+    })?;
     register_tokenizer(&index);
     Ok(index)
 }
@@ -588,6 +621,7 @@ fn prepare(dir: &Path, rebuild: bool) -> Result<Target, IndexError> {
                     index,
                     old: Old::none(),
                     created: true,
+                    new_folder: false,
                     clear: true,
                 })
             }
@@ -619,6 +653,7 @@ fn prepare(dir: &Path, rebuild: bool) -> Result<Target, IndexError> {
             index,
             old: Old::none(),
             created: true,
+            new_folder: false,
             clear: false,
         });
     }
@@ -631,6 +666,7 @@ fn prepare(dir: &Path, rebuild: bool) -> Result<Target, IndexError> {
             index,
             old,
             created: false,
+            new_folder: false,
             clear: false,
         })
     } else {
@@ -640,6 +676,7 @@ fn prepare(dir: &Path, rebuild: bool) -> Result<Target, IndexError> {
             index: create_index(dir)?,
             old: Old::none(),
             created: true,
+            new_folder: !exists,
             clear: false,
         })
     }
@@ -904,8 +941,16 @@ pub fn build(
             .map(|c| process_one(&ctx, c).map_err(Box::new))
             .collect::<Vec<_>>()
     });
+    let mut failure = None;
     for (cand, outcome) in cands.iter().zip(outcomes) {
-        match outcome.map_err(|e| IndexError::tantivy(dir, *e))? {
+        let outcome = match outcome {
+            Ok(o) => o,
+            Err(e) => {
+                failure = Some(*e);
+                break;
+            }
+        };
+        match outcome {
             Outcome::Unchanged { degraded } => {
                 summary.unchanged += 1;
                 // Still degraded: reported on every run, not only the one that read it.
@@ -938,6 +983,9 @@ pub fn build(
         }
     }
     drop(cands);
+    if let Some(e) = failure {
+        return Err(abandon(writer, dir, &target.work, target.new_folder, e));
+    }
 
     progress(Event::Committing);
     let changed = target.created
@@ -956,10 +1004,14 @@ pub fn build(
         work,
         old_lock,
         index,
+        new_folder,
         ..
     } = target;
     if changed {
-        summary.opstamp = commit_with(&mut writer, dir, &payload)?;
+        summary.opstamp = match commit_with(&mut writer, &payload) {
+            Ok(opstamp) => opstamp,
+            Err(e) => return Err(abandon(writer, dir, &work, new_folder, e)),
+        };
         summary.committed = true;
         writer
             .wait_merging_threads()
@@ -1107,7 +1159,7 @@ fn finish(
         taxonomy_hash: taxonomy.hash.clone(),
         pipeline_version: PIPELINE_VERSION,
     };
-    commit_with(&mut writer, dir, &payload)?;
+    commit_with(&mut writer, &payload).map_err(|e| IndexError::tantivy(dir, e))?;
     writer
         .wait_merging_threads()
         .map_err(|e| IndexError::tantivy(dir, e))

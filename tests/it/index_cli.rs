@@ -1363,3 +1363,79 @@ fn unreadable_files_folders_and_roots_keep_their_documents() {
         );
     }
 }
+
+/// The steps of [`a_full_disk_fails_cleanly_and_keeps_the_last_commit`], run by `sh` inside a
+/// private mount namespace: each prints `step=exit code` and what it left.
+const FULL_DISK_SCRIPT: &str = r#"
+disk=$1; hria=$2; corpus=$3; big=$4; log=$5
+mount -t tmpfs -o size=1m tmpfs "$disk" 2>/dev/null || { echo cannot-mount; exit 0; }
+"$hria" index "$corpus" --index "$disk/index" --quiet >/dev/null 2>>"$log"; echo "first=$?"
+echo "files=$(ls -A "$disk/index" | sort | tr '\n' ' ') used=$(du -sk "$disk/index" | cut -f1)"
+echo "hits=$("$hria" search 强迫劳动 --index "$disk/index" --format jsonl 2>>"$log" | wc -l)"
+"$hria" index "$corpus" "$big" --index "$disk/index" --quiet >/dev/null 2>>"$log"; echo "second=$?"
+echo "files=$(ls -A "$disk/index" | sort | tr '\n' ' ') used=$(du -sk "$disk/index" | cut -f1)"
+echo "hits=$("$hria" search 强迫劳动 --index "$disk/index" --format jsonl 2>>"$log" | wc -l)"
+"$hria" index "$big" --index "$disk/new" --quiet >/dev/null 2>>"$log"; echo "third=$?"
+if [ -e "$disk/new" ]; then echo "new=left"; else echo "new=gone"; fi
+"#;
+
+/// A full disk: the run that cannot write fails with a message that says so (exit 2), rolls
+/// back to the last commit and deletes what it wrote, so that the index answers as before and the
+/// disk holds what it held; a new index that cannot be written leaves no folder behind. It needs
+/// a small file system, mounted in a private mount namespace (`unshare`); where no such
+/// namespace may be made, it says so and checks nothing.
+#[test]
+fn a_full_disk_fails_cleanly_and_keeps_the_last_commit() {
+    let (tmp, corpus, _) = setup();
+    // 3 MB of words that neither the store nor the postings compress to under a megabyte.
+    let mut seed = 12345u64;
+    let mut text = String::from("# Supplier report\n\n");
+    while text.len() < 3 << 20 {
+        for _ in 0..12 {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            let len = 3 + (seed >> 60) as usize;
+            text.extend((0..len).map(|i| (b'a' + ((seed >> (8 + 5 * i)) % 26) as u8) as char));
+            text.push(' ');
+        }
+        text.push_str("labour.\n\n");
+    }
+    let big = folder_with(&tmp, "big", "big.md", &text);
+    let disk = tmp.path().join("disk");
+    std::fs::create_dir(&disk).unwrap();
+    let log = tmp.path().join("log");
+    let bin = assert_cmd::cargo::cargo_bin("hria");
+    let mut out = String::new();
+    // Root may make a mount namespace; others need a user namespace of their own as well.
+    for flags in ["-m", "-rm"] {
+        let run = std::process::Command::new("unshare")
+            .args([flags, "sh", "-c", FULL_DISK_SCRIPT, "sh"])
+            .args([&disk, &bin, &corpus, &big, &log])
+            .output();
+        if let Ok(o) = run {
+            out = String::from_utf8_lossy(&o.stdout).into_owned();
+            if o.status.success() && !out.contains("cannot-mount") && !out.is_empty() {
+                break;
+            }
+        }
+        out.clear();
+    }
+    if out.is_empty() {
+        eprintln!("not checked: no mount namespace with a small file system can be made here");
+        return;
+    }
+    let log = std::fs::read_to_string(&log).unwrap();
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines[0], "first=0", "{out}\n{log}");
+    assert_ne!(lines[2], "hits=0", "{out}\n{log}");
+    assert_eq!(lines[3], "second=2", "{out}\n{log}");
+    assert!(
+        log.contains("no space left on the device; free some space and run again"),
+        "{log}"
+    );
+    assert!(!log.contains("panicked"), "{log}");
+    // The same files, the same size, the same answers: what the failed run wrote is gone.
+    assert_eq!(lines[4..6], lines[1..3], "{out}");
+    assert_eq!(lines[6..], ["third=2", "new=gone"], "{out}\n{log}");
+}
