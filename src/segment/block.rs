@@ -496,7 +496,9 @@ pub(crate) fn numbered_line_marker(line: &str) -> Option<usize> {
             .take_while(|&c| numeral(c))
             .collect();
         let at = first.len_utf8() + inner.len();
-        if (1..=9).contains(&inner.len()) {
+        // Points go up to (99) or （九十九）: `(418) 624-4565` opens a phone number, `(2023)` a year.
+        let digits = inner.bytes().filter(u8::is_ascii_digit).count();
+        if (1..=9).contains(&inner.len()) && digits <= 2 && (digits == 0 || digits == inner.len()) {
             if line[at..].starts_with('）') {
                 return rest_ok(at + '）'.len_utf8(), true);
             }

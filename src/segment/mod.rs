@@ -121,7 +121,7 @@ impl Segmenter {
             Format::Html => html::blocks(&doc.text),
             Format::Text => text::blocks(&doc.text),
         };
-        let blocks = split::split_long(repair_page_breaks(&doc.text, blocks));
+        let blocks = split::split_long(number_points(repair_page_breaks(&doc.text, blocks)));
         blocks.into_iter().enumerate().map(move |(i, b)| {
             let lang = crate::lang::detect(&b.text);
             let tokens = self.tokens_in(&b.text, lang);
@@ -246,6 +246,22 @@ fn ends_sentence(text: &str) -> bool {
     ])
 }
 
+/// Makes list items of the paragraphs that open with a marker Markdown and HTML do not know as
+/// one (`（一）`, `①`, `(2)`, `a)`), as Chinese and legal texts number their points, each a
+/// paragraph of its own. After page-break repair, which joins a point's halves as a paragraph's.
+fn number_points(mut blocks: Vec<Block>) -> Vec<Block> {
+    for b in &mut blocks {
+        if b.kind == PassageKind::Paragraph
+            && !b.whole
+            && !b.opens_section
+            && block::numbered_line_marker(&b.text).is_some()
+        {
+            b.kind = PassageKind::ListItem;
+        }
+    }
+    blocks
+}
+
 /// Whether `a` is cut off by a page break and continued by `b`.
 fn continues(a: &Block, b: &Block) -> bool {
     if a.kind != PassageKind::Paragraph
@@ -255,6 +271,8 @@ fn continues(a: &Block, b: &Block) -> bool {
         || b.opens_section
         || a.section != b.section
         || ends_sentence(&a.text)
+        // A numbered point (`（二）`, `(b)`) starts anew: the point before it may lack an end.
+        || block::numbered_line_marker(&b.text).is_some()
     {
         return false;
     }

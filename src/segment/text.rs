@@ -1,8 +1,10 @@
 //! Plain-text structure: paragraphs are separated by blank lines; a line starting with a list
-//! marker (`- `, `* `, `• `, `1. `, `1) `) is a list item, continued by the non-blank lines after it.
+//! marker (`- `, `* `, `• `, `1. `, `1) `) is a list item, continued by the non-blank lines after it;
+//! so is a line opening with a point's number (`（一）`, `①`, `(2)`, `a)`) after a line that ends
+//! its sentence or another point.
 //! A text without any blank line has a paragraph a line.
 
-use super::block::{Block, Builder, Wraps};
+use super::block::{numbered_line_marker, Block, Builder, Wraps};
 use super::PageNumber;
 use crate::model::PassageKind;
 
@@ -15,6 +17,9 @@ pub(crate) fn blocks(src: &str) -> Vec<Block> {
     let line_mode = lines_of(body).count() > 3 && lines_of(body).all(|l| !l.trim().is_empty());
     let mut start = 0usize;
     let mut lines = lines_of(src).peekable();
+    // The last non-blank line read, and whether the open block is a numbered point.
+    let mut last_line = "";
+    let mut in_point = false;
     // Whether a line starts with a form feed (`pdftotext`'s page break) after its indent.
     let fed = |line: &str| {
         line.trim_end_matches(['\n', '\r'])
@@ -29,6 +34,7 @@ pub(crate) fn blocks(src: &str) -> Vec<Block> {
         let body = content.trim_start();
         if body.trim_end().is_empty() {
             b.close(line_start);
+            in_point = false;
             continue;
         }
         // A form feed ends a paragraph (a list item goes on): page-break repair joins the halves
@@ -51,8 +57,29 @@ pub(crate) fn blocks(src: &str) -> Vec<Block> {
             b.open(PassageKind::Paragraph, Some(at), 0, false);
             b.text(at..at + body.len(), body, PassageKind::Paragraph);
             b.close(at + body.len());
+            in_point = false;
+        } else if numbered_line_marker(body).is_some()
+            && (!b.is_open() || line_mode || in_point || super::ends_sentence(last_line))
+        {
+            // A point numbered as Chinese and legal texts number them (`（一）`, `①`, `(2)`,
+            // `a)`), after a line that ends its sentence or another point: a list item of its
+            // own, its marker kept, as in Markdown. A wrap that happens to put `(1)` first in a
+            // line goes on reading as text.
+            if b.is_open() {
+                b.split_list_line(line_start, at);
+            } else {
+                b.open(PassageKind::ListItem, Some(at), 0, false);
+            }
+            b.text_wrapped(
+                at..at + body.len(),
+                body,
+                PassageKind::ListItem,
+                Wraps::FormFeed,
+            );
+            in_point = true;
         } else if let Some(m) = list_marker(body) {
             b.open(PassageKind::ListItem, Some(at), 0, false);
+            in_point = false;
             b.text_wrapped(
                 at + m..at + body.len(),
                 &body[m..],
@@ -64,6 +91,7 @@ pub(crate) fn blocks(src: &str) -> Vec<Block> {
                 b.soft_break(line_start.saturating_sub(2)..line_start);
             } else {
                 b.open(PassageKind::Paragraph, Some(at), 0, false);
+                in_point = false;
             }
             b.text_wrapped(
                 at..at + body.len(),
@@ -72,6 +100,7 @@ pub(crate) fn blocks(src: &str) -> Vec<Block> {
                 Wraps::FormFeed,
             );
         }
+        last_line = body;
     }
     b.close(src.len());
     b.blocks

@@ -538,6 +538,47 @@ fn numbered_lines_markdown_does_not_know_are_list_items() {
     );
 }
 
+/// Points numbered so (`（一）`, `(2)`, `a)`) are list items in plain text too, and as paragraphs
+/// of their own in Markdown; page-break repair never joins a point to the one before it, however
+/// that ends. A wrap that puts a number first in a line, a phone number's `(418)` or a year's
+/// `(2023)` opens no point.
+#[test]
+fn numbered_points_are_list_items_in_every_format() {
+    use PassageKind::{ListItem as L, Paragraph as P};
+    let text = "员工违反规定的，公司将：\n（一）立即停止其工作；\n（二）通知其上级\n（三）记录在案。\n\nWe ban forced labour, as set out in section 54\n(1) of the Act, and we will:\na) stop the work;\nb) inform the supplier.\n\n(418) 624-4565 is our hotline.\n";
+    let ps = checked("l.txt", Format::Text, text);
+    assert_eq!(
+        kinds_and_texts(&ps),
+        [
+            (P, "员工违反规定的，公司将："),
+            (L, "（一）立即停止其工作；"),
+            (L, "（二）通知其上级"),
+            (L, "（三）记录在案。"),
+            (
+                P,
+                "We ban forced labour, as set out in section 54\n(1) of the Act, and we will:"
+            ),
+            (L, "a) stop the work;"),
+            (L, "b) inform the supplier."),
+            (P, "(418) 624-4565 is our hotline."),
+        ]
+    );
+    let text = "员工违反规定的，公司将：\n\n（一）以暴力、威胁或者非法限制人身自由的手段强迫他人劳动的\n\n（二）与他人串通的。\n\n(2023) 年度报告\n";
+    let ps = checked("l.md", Format::Markdown, text);
+    assert_eq!(
+        kinds_and_texts(&ps),
+        [
+            (P, "员工违反规定的，公司将："),
+            (
+                L,
+                "（一）以暴力、威胁或者非法限制人身自由的手段强迫他人劳动的"
+            ),
+            (L, "（二）与他人串通的。"),
+            (P, "(2023) 年度报告"),
+        ]
+    );
+}
+
 /// The space that stands for a `<br>` or a cell boundary, and a wrap's break, never map into a
 /// tag or comment: `<br><a href="x?a=1&b=2">` has a space inside its tag.
 #[test]
