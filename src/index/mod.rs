@@ -125,6 +125,14 @@ pub enum IndexError {
     },
 }
 
+/// Whether an I/O error is a full disk or quota, by its kind or, where a library wrapped it as
+/// another error (tantivy's term dictionary does), by its text.
+fn is_full_disk(io: &std::io::Error) -> bool {
+    use std::io::ErrorKind;
+    matches!(io.kind(), ErrorKind::StorageFull | ErrorKind::QuotaExceeded)
+        || names_a_full_disk(&io.to_string())
+}
+
 /// Whether an error's text is the OS's for a full disk or quota (`ENOSPC`, `EDQUOT`), the only
 /// trace of one in an error tantivy passes on as text.
 fn names_a_full_disk(text: &str) -> bool {
@@ -199,6 +207,11 @@ impl IndexError {
         io: &std::io::Error,
     ) -> Self {
         use std::io::ErrorKind;
+        if is_full_disk(io) {
+            return IndexError::DiskFull {
+                path: path.to_path_buf(),
+            };
+        }
         match io.kind() {
             ErrorKind::PermissionDenied => IndexError::PermissionDenied {
                 path: path.to_path_buf(),
@@ -223,9 +236,6 @@ impl IndexError {
                 dir: dir.to_path_buf(),
                 reason: format!("a file is damaged: {io}"),
             },
-            ErrorKind::StorageFull | ErrorKind::QuotaExceeded => IndexError::DiskFull {
-                path: path.to_path_buf(),
-            },
             kind => IndexError::Io {
                 path: path.to_path_buf(),
                 error: std::io::Error::new(kind, io.to_string()),
@@ -234,6 +244,11 @@ impl IndexError {
     }
 
     pub(crate) fn io(path: &Path, error: std::io::Error) -> Self {
+        if is_full_disk(&error) {
+            return IndexError::DiskFull {
+                path: path.to_path_buf(),
+            };
+        }
         IndexError::Io {
             path: path.to_path_buf(),
             error,
@@ -1455,9 +1470,11 @@ mod tests {
         let dir = Path::new("idx");
         let full = std::io::Error::from(std::io::ErrorKind::StorageFull);
         let text = std::io::Error::from_raw_os_error(28).to_string();
+        let wrapped = std::io::Error::other(std::io::Error::from_raw_os_error(28));
         for e in [
             TantivyError::IoError(std::sync::Arc::new(full)),
             TantivyError::InternalError(text),
+            TantivyError::IoError(std::sync::Arc::new(wrapped)),
         ] {
             let message = IndexError::tantivy(dir, e).to_string();
             assert_eq!(

@@ -521,7 +521,7 @@ fn abandon(
     mut writer: IndexWriter<PassageDoc>,
     dir: &Path,
     work: &Path,
-    new_folder: bool,
+    made: Option<&Path>,
     error: tantivy::TantivyError,
 ) -> IndexError {
     let error = match error {
@@ -535,11 +535,74 @@ fn abandon(
     if writer.rollback().is_ok() {
         let _ = writer.garbage_collect_files().wait();
     }
+    let index = writer.index().clone();
     drop(writer);
-    if work != dir || new_folder {
+    if let Some(top) = made {
+        let _ = std::fs::remove_dir_all(top);
+    } else if work != dir {
         let _ = std::fs::remove_dir_all(work);
+    } else {
+        // A merge of the rolled-back writer may have gone on writing after the collection.
+        sweep_orphans(work, &index);
     }
     IndexError::tantivy(dir, error)
+}
+
+/// Deletes the segment files in `dir` that its last commit does not name (see
+/// [`remove_orphans`]), taking the writer lock for it; when another run holds the lock, leaves
+/// them to that run.
+fn sweep_orphans(dir: &Path, index: &Index) {
+    let Ok(d) = MmapDirectory::open(dir) else {
+        return;
+    };
+    if let Ok(_lock) = d.acquire_lock(&INDEX_WRITER_LOCK) {
+        remove_orphans(dir, index);
+    }
+}
+
+/// Deletes the segment files in `dir` that its last commit does not name: what a run that failed
+/// or was killed left, and the output of a merge that failed for want of space after its run's
+/// commit (tantivy only logs that). tantivy's own collection keeps files its writer still counts
+/// as in use, and runs only when a run commits. Call with the writer lock held and no writer
+/// writing.
+fn remove_orphans(dir: &Path, index: &Index) {
+    let Ok(metas) = index.load_metas() else {
+        return;
+    };
+    let live: HashSet<String> = metas
+        .segments
+        .iter()
+        .map(|s| s.id().uuid_string())
+        .collect();
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let name = e.file_name().to_string_lossy().into_owned();
+        let Some((id, _)) = name.split_once('.') else {
+            continue;
+        };
+        if super::is_index_file(&name)
+            && id.len() == 32
+            && !live.contains(id)
+            && e.file_type().is_ok_and(|t| t.is_file())
+        {
+            let _ = std::fs::remove_file(e.path());
+        }
+    }
+}
+
+/// The outermost folder of `dir` (itself or one of its parents) that does not exist yet: what
+/// creating `dir` makes, and what goes again when its index cannot be written.
+fn first_missing(dir: &Path) -> Option<PathBuf> {
+    let mut top = None;
+    for a in dir.ancestors() {
+        if a.as_os_str().is_empty() || a.exists() {
+            break;
+        }
+        top = Some(a.to_path_buf());
+    }
+    top
 }
 
 /// Where the run writes, and what it must do at the end.
@@ -551,8 +614,8 @@ struct Target {
     index: Index,
     old: Old,
     created: bool,
-    /// The index folder did not exist before this run, which created it.
-    new_folder: bool,
+    /// The outermost folder this run created for the index, which goes when the run fails.
+    made: Option<PathBuf>,
     /// Rebuilding in place: every document is deleted before the new ones are added, in the
     /// run's single commit.
     clear: bool,
@@ -567,13 +630,19 @@ fn create_index(dir: &Path) -> Result<Index, IndexError> {
         );
         return Err(IndexError::io(dir, std::io::Error::other(reason)));
     }
-    let existed = dir.exists();
-    std::fs::create_dir_all(dir).map_err(|e| IndexError::from_io(dir, dir, "create", &e))?;
-    let index = Index::create_in_dir(dir, schema::schema()).map_err(|e| {
-        // A full disk fails here, after the folder was made: it goes again.
-        if !existed {
-            let _ = std::fs::remove_dir_all(dir);
+    let made = first_missing(dir);
+    let undo = || {
+        if let Some(top) = &made {
+            let _ = std::fs::remove_dir_all(top);
         }
+    };
+    std::fs::create_dir_all(dir).map_err(|e| {
+        undo();
+        IndexError::from_io(dir, dir, "create", &e)
+    })?;
+    // A full disk fails here, after the folders were made: they go again.
+    let index = Index::create_in_dir(dir, schema::schema()).map_err(|e| {
+        undo();
         IndexError::tantivy(dir, e)
     })?;
     register_tokenizer(&index);
@@ -621,7 +690,7 @@ fn prepare(dir: &Path, rebuild: bool) -> Result<Target, IndexError> {
                     index,
                     old: Old::none(),
                     created: true,
-                    new_folder: false,
+                    made: None,
                     clear: true,
                 })
             }
@@ -653,7 +722,7 @@ fn prepare(dir: &Path, rebuild: bool) -> Result<Target, IndexError> {
             index,
             old: Old::none(),
             created: true,
-            new_folder: false,
+            made: None,
             clear: false,
         });
     }
@@ -666,17 +735,18 @@ fn prepare(dir: &Path, rebuild: bool) -> Result<Target, IndexError> {
             index,
             old,
             created: false,
-            new_folder: false,
+            made: None,
             clear: false,
         })
     } else {
+        let made = first_missing(dir);
         Ok(Target {
             work: dir.to_path_buf(),
             old_lock: None,
             index: create_index(dir)?,
             old: Old::none(),
             created: true,
-            new_folder: !exists,
+            made,
             clear: false,
         })
     }
@@ -788,6 +858,7 @@ pub fn build(
         opts.threads
     };
     let mut writer = open_writer(index, dir, threads, opts.memory_budget_per_thread)?;
+    remove_orphans(&target.work, index);
     if target.clear {
         writer
             .delete_all_documents()
@@ -984,7 +1055,13 @@ pub fn build(
     }
     drop(cands);
     if let Some(e) = failure {
-        return Err(abandon(writer, dir, &target.work, target.new_folder, e));
+        return Err(abandon(
+            writer,
+            dir,
+            &target.work,
+            target.made.as_deref(),
+            e,
+        ));
     }
 
     progress(Event::Committing);
@@ -1004,18 +1081,19 @@ pub fn build(
         work,
         old_lock,
         index,
-        new_folder,
+        made,
         ..
     } = target;
     if changed {
         summary.opstamp = match commit_with(&mut writer, &payload) {
             Ok(opstamp) => opstamp,
-            Err(e) => return Err(abandon(writer, dir, &work, new_folder, e)),
+            Err(e) => return Err(abandon(writer, dir, &work, made.as_deref(), e)),
         };
         summary.committed = true;
         writer
             .wait_merging_threads()
             .map_err(|e| IndexError::tantivy(dir, e))?;
+        sweep_orphans(&work, &index);
     } else {
         summary.opstamp = writer.commit_opstamp();
         drop(writer);
@@ -1034,7 +1112,10 @@ pub fn build(
     }
     drop(index);
     if work != dir {
-        swap_in(&work, dir, old_lock)?;
+        // The old index stays as it was; the new one, which could not take its place, goes.
+        swap_in(&work, dir, old_lock).inspect_err(|_| {
+            let _ = std::fs::remove_dir_all(&work);
+        })?;
     }
     share_like_the_other_files(dir);
     summary.skipped.sort_by(|a, b| a.path.cmp(&b.path));

@@ -1364,6 +1364,38 @@ fn unreadable_files_folders_and_roots_keep_their_documents() {
     }
 }
 
+/// Segment files that the last commit does not name (what a run that ran out of space or was
+/// killed left, or a merge that failed after its run's commit) are deleted by the next run, also
+/// one that changes nothing; the commit's own files and the user's stay.
+#[test]
+fn the_next_run_deletes_segment_files_no_commit_names() {
+    let (_tmp, corpus, index) = setup();
+    index_json(&corpus, &index, &[]);
+    let before = snapshot(&index);
+    let hits = search_ids(&index, "强迫劳动", &[]);
+    let store = before
+        .iter()
+        .map(|(name, _)| name)
+        .find(|n| n.ends_with(".store"))
+        .expect("a segment")
+        .clone();
+    let orphan = "0123456789abcdef0123456789abcdef";
+    for ext in ["store", "idx", "7.del"] {
+        std::fs::copy(index.join(&store), index.join(format!("{orphan}.{ext}"))).unwrap();
+    }
+    std::fs::write(index.join(".notes"), "mine").unwrap();
+    let s = index_json(&corpus, &index, &[]);
+    assert_eq!(
+        (s["indexed"].as_u64(), s["unchanged"].as_u64()),
+        (Some(0), Some(3))
+    );
+    let mut after = snapshot(&index);
+    after.retain(|(name, _)| name != ".notes");
+    assert_eq!(after, before);
+    assert!(index.join(".notes").exists());
+    assert_eq!(search_ids(&index, "强迫劳动", &[]), hits);
+}
+
 /// The steps of [`a_full_disk_fails_cleanly_and_keeps_the_last_commit`], run by `sh` inside a
 /// private mount namespace: each prints `step=exit code` and what it left.
 const FULL_DISK_SCRIPT: &str = r#"
@@ -1375,13 +1407,14 @@ echo "hits=$("$hria" search 强迫劳动 --index "$disk/index" --format jsonl 2>
 "$hria" index "$corpus" "$big" --index "$disk/index" --quiet >/dev/null 2>>"$log"; echo "second=$?"
 echo "files=$(ls -A "$disk/index" | sort | tr '\n' ' ') used=$(du -sk "$disk/index" | cut -f1)"
 echo "hits=$("$hria" search 强迫劳动 --index "$disk/index" --format jsonl 2>>"$log" | wc -l)"
-"$hria" index "$big" --index "$disk/new" --quiet >/dev/null 2>>"$log"; echo "third=$?"
+"$hria" index "$big" --index "$disk/new/index" --quiet >/dev/null 2>>"$log"; echo "third=$?"
 if [ -e "$disk/new" ]; then echo "new=left"; else echo "new=gone"; fi
 "#;
 
 /// A full disk: the run that cannot write fails with a message that says so (exit 2), rolls
 /// back to the last commit and deletes what it wrote, so that the index answers as before and the
-/// disk holds what it held; a new index that cannot be written leaves no folder behind. It needs
+/// disk holds what it held; a new index that cannot be written leaves no folder behind, nor the
+/// folders made for it. It needs
 /// a small file system, mounted in a private mount namespace (`unshare`); where no such
 /// namespace may be made, it says so and checks nothing.
 #[test]
