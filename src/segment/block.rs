@@ -130,6 +130,11 @@ impl<'a> Builder<'a> {
         self.open(PassageKind::ListItem, Some(line), 0, false);
     }
 
+    /// The clean text of the block being built, so far ("" when none is open).
+    pub fn open_text(&self) -> &str {
+        self.cur.as_ref().map_or("", |c| c.text.as_str())
+    }
+
     /// Whether the block being built is a paragraph.
     pub fn is_paragraph(&self) -> bool {
         self.cur
@@ -475,43 +480,155 @@ pub(crate) fn break_char(gap: &str) -> Option<(usize, char)> {
     found
 }
 
-/// The length of a list marker that Markdown does not know (the plain-text reader's own markers
-/// are `- `, `• `, `1. `), at the start of `line`: a circled
-/// number (`①`, `❶`), a Chinese or Arabic numeral in brackets (`（一）`, `(2)`), or a letter with
-/// a bracket (`a)`), followed by a space or, after a full-width bracket or circled number, by
-/// anything. PDFs and word processors number the points of a paragraph so, a line each.
-pub(crate) fn numbered_line_marker(line: &str) -> Option<usize> {
-    let first = line.chars().next()?;
-    let rest_ok = |at: usize, tight: bool| {
-        let rest = &line[at..];
-        ((tight || rest.starts_with([' ', '\u{3000}'])) && !rest.trim().is_empty()).then_some(at)
-    };
-    if matches!(first, '\u{2460}'..='\u{2473}' | '\u{2776}'..='\u{277F}') {
-        return rest_ok(first.len_utf8(), true);
+/// The number of a point that Markdown does not know as a list marker (the plain-text reader's
+/// own markers are `- `, `• `, `1. `): a circled number (`①`, `❶`), a Chinese or Arabic numeral,
+/// a letter or a Roman numeral in brackets (`（一）`, `(2)`, `（１）`, `(b)`, `(iv)`), or a letter
+/// with a closing bracket (`a)`), followed by a space or, after a full-width bracket or circled
+/// number, by anything. PDFs, word processors and Chinese laws number the points of a paragraph
+/// so, a line each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Point {
+    /// Byte length of the marker (and the space after it, when it needs one).
+    pub len: usize,
+    /// How the number is written and its value; a letter that is also a Roman numeral (`(i)`,
+    /// `(v)`) has both readings.
+    numbers: [Option<(PointStyle, u32)>; 2],
+}
+
+/// How a point's number is written: points of one list share it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum PointStyle {
+    Circled,
+    Chinese,
+    Digits,
+    Letter,
+    Roman,
+    LetterParen,
+}
+
+impl Point {
+    /// Whether this point's number is the one after `prev`'s, in the same style.
+    pub fn follows(&self, prev: &Point) -> bool {
+        self.numbers.iter().flatten().any(|&(s, n)| {
+            prev.numbers
+                .iter()
+                .flatten()
+                .any(|&(ps, pn)| ps == s && pn + 1 == n)
+        })
     }
-    let numeral = |c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c);
+
+    /// Whether this point is numbered 1 (`①`, `（一）`, `(a)`, `(i)`).
+    pub fn is_first(&self) -> bool {
+        self.numbers.iter().flatten().any(|&(_, n)| n == 1)
+    }
+
+    /// Whether this is the first point of a list written so that no sentence holds it (`①`,
+    /// `a)`), where `(1)` and `（一）` also cite a paragraph of a law (`section 54⏎(1)`,
+    /// `第⏎（一）项`).
+    pub fn opens_a_list(&self) -> bool {
+        self.numbers
+            .iter()
+            .flatten()
+            .any(|&(s, n)| n == 1 && matches!(s, PointStyle::Circled | PointStyle::LetterParen))
+    }
+}
+
+/// The value of a Chinese numeral up to 九十九 (`十二`, `二十`, `三十五`).
+fn chinese_value(s: &str) -> Option<u32> {
+    let digit = |c: char| "一二三四五六七八九".find(c).map(|i| i as u32 / 3 + 1);
+    let chars: Vec<char> = s.chars().collect();
+    match chars.as_slice() {
+        ['十'] => Some(10),
+        [d] => digit(*d),
+        ['十', d] => Some(10 + digit(*d)?),
+        [t, '十'] => Some(10 * digit(*t)?),
+        [t, '十', d] => Some(10 * digit(*t)? + digit(*d)?),
+        _ => None,
+    }
+}
+
+/// The value of a lower-case Roman numeral up to `xxxix`.
+fn roman_value(s: &str) -> Option<u32> {
+    const UNITS: [&str; 10] = ["", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix"];
+    let tens = s.bytes().take_while(|&b| b == b'x').count();
+    let unit = UNITS.iter().position(|u| *u == &s[tens..])?;
+    (tens <= 3 && tens * 10 + unit > 0).then_some((tens * 10 + unit) as u32)
+}
+
+/// The point that opens `line`, if one does (see [`Point`]).
+pub(crate) fn point_marker(line: &str) -> Option<Point> {
+    let first = line.chars().next()?;
+    let point = |at: usize, tight: bool, numbers| {
+        let rest = &line[at..];
+        ((tight || rest.starts_with([' ', '\u{3000}'])) && !rest.trim().is_empty())
+            .then_some(Point { len: at, numbers })
+    };
+    if let Some(n) = match first {
+        '\u{2460}'..='\u{2473}' => Some(first as u32 - 0x2460 + 1),
+        '\u{2776}'..='\u{277F}' => Some(first as u32 - 0x2776 + 1),
+        _ => None,
+    } {
+        return point(
+            first.len_utf8(),
+            true,
+            [Some((PointStyle::Circled, n)), None],
+        );
+    }
     if matches!(first, '（' | '(') {
-        let inner: String = line[first.len_utf8()..]
+        let open = first.len_utf8();
+        let inner_len = line[open..]
+            .char_indices()
+            .find(|&(_, c)| !c.is_alphanumeric() || c.is_uppercase())
+            .map_or(line.len() - open, |(i, _)| i);
+        let inner = &line[open..open + inner_len];
+        let at = open + inner_len;
+        let close = if line[at..].starts_with('）') {
+            '）'.len_utf8()
+        } else if line[at..].starts_with(')') {
+            1
+        } else {
+            return None;
+        };
+        let digits: String = inner
             .chars()
-            .take_while(|&c| numeral(c))
+            .map(|c| match c {
+                '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+                c => c,
+            })
             .collect();
-        let at = first.len_utf8() + inner.len();
-        // Points go up to (99) or （九十九）: `(418) 624-4565` opens a phone number, `(2023)` a year.
-        let digits = inner.bytes().filter(u8::is_ascii_digit).count();
-        if (1..=9).contains(&inner.len()) && digits <= 2 && (digits == 0 || digits == inner.len()) {
-            if line[at..].starts_with('）') {
-                return rest_ok(at + '）'.len_utf8(), true);
+        let numbers = if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
+            // Up to (99), and not from 0: `(418) 624-4565` and `(02) 9876 5432` open phone
+            // numbers, `(2023)` a year.
+            if digits.len() > 2 || digits.starts_with('0') {
+                return None;
             }
-            if line[at..].starts_with(')') {
-                return rest_ok(at + 1, first == '（');
-            }
-        }
-        return None;
+            [Some((PointStyle::Digits, digits.parse().ok()?)), None]
+        } else if let Some(n) = chinese_value(inner) {
+            [Some((PointStyle::Chinese, n)), None]
+        } else if inner.len() == 1 && inner.bytes().all(|b| b.is_ascii_lowercase()) {
+            let letter = (PointStyle::Letter, (inner.as_bytes()[0] - b'a' + 1) as u32);
+            [
+                Some(letter),
+                roman_value(inner).map(|n| (PointStyle::Roman, n)),
+            ]
+        } else if let Some(n) = roman_value(inner) {
+            [Some((PointStyle::Roman, n)), None]
+        } else {
+            return None;
+        };
+        // After an ASCII bracket, a space: `(1)` opens a point, `(1)x` is text.
+        return point(at + close, first == '（' || close != 1, numbers);
     }
     if first.is_ascii_lowercase() && line[1..].starts_with(')') {
-        return rest_ok(2, false);
+        let n = (first as u8 - b'a' + 1) as u32;
+        return point(2, false, [Some((PointStyle::LetterParen, n)), None]);
     }
     None
+}
+
+/// The length of the point marker that opens `line`, if one does (see [`point_marker`]).
+pub(crate) fn numbered_line_marker(line: &str) -> Option<usize> {
+    point_marker(line).map(|p| p.len)
 }
 
 /// The chars that [`Builder::text_wrapped`] reads as a wrap of the source.

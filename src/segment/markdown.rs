@@ -1,7 +1,7 @@
 //! Markdown structure via pulldown-cmark: headings, paragraphs, list items, bold lead-ins, with
 //! the source range of every piece of text.
 
-use super::block::{numbered_line_marker, Block, Builder, Wraps};
+use super::block::{point_marker, Block, Builder, Point, Wraps};
 use crate::model::PassageKind;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use std::ops::Range;
@@ -14,6 +14,8 @@ pub(crate) fn blocks(src: &str) -> Vec<Block> {
     let opts = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_FOOTNOTES;
     // Open block-level containers, innermost last, to know what kind a text belongs to.
     let mut items = 0usize;
+    // The last point a paragraph's line opened (see `Event::SoftBreak` below).
+    let mut last_point: Option<Point> = None;
     let mut heading = false;
     let mut hidden = 0usize; // inside an image or an HTML block: text not kept
                              // Literal `**` runs the parser left as text in this paragraph (0 = none yet, 1 = one opened a
@@ -133,18 +135,28 @@ pub(crate) fn blocks(src: &str) -> Vec<Block> {
                 }
             }
             Event::Text(t) if hidden == 0 => b.text_wrapped(range, &t, kind, Wraps::FormFeed),
-            // The points of a paragraph numbered a line each (`① …⏎② …`): a list item each.
+            // The points of a paragraph numbered a line each (`① …⏎② …`): a list item each,
+            // where the line's point follows the one before it, or the line before ends its
+            // sentence or is a title. A wrap that puts `(1)` or `（一）项` first in a line stays
+            // text.
             Event::SoftBreak
-                if hidden == 0 && items == 0 && !heading && b.is_open() && {
-                    let next = &src[range.end..];
-                    numbered_line_marker(next.trim_start()).is_some()
-                } =>
+                if hidden == 0
+                    && items == 0
+                    && !heading
+                    && b.is_open()
+                    && point_marker(src[range.end..].trim_start()).is_some_and(|p| {
+                        let so_far = b.open_text();
+                        let own = point_marker(so_far);
+                        own.or(last_point).is_some_and(|q| p.follows(&q))
+                            || super::ends_sentence(so_far)
+                            || p.opens_a_list()
+                            || (p.is_first() && own.is_none() && so_far.chars().count() <= 30)
+                    }) =>
             {
                 let next = &src[range.end..];
-                b.split_list_line(
-                    range.start,
-                    range.end + next.len() - next.trim_start().len(),
-                );
+                let line = next.trim_start();
+                last_point = point_marker(line);
+                b.split_list_line(range.start, range.end + next.len() - line.len());
             }
             Event::SoftBreak | Event::HardBreak if hidden == 0 => b.soft_break(range),
             Event::InlineHtml(h) if hidden == 0 && is_line_break(&h) => b.hard_break(range),

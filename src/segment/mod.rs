@@ -121,7 +121,12 @@ impl Segmenter {
             Format::Html => html::blocks(&doc.text),
             Format::Text => text::blocks(&doc.text),
         };
-        let blocks = split::split_long(number_points(repair_page_breaks(&doc.text, blocks)));
+        // The plain-text reader tells points from wrapped lines itself.
+        let blocks = match doc.format {
+            Format::Text => blocks,
+            Format::Markdown | Format::Html => number_points(blocks),
+        };
+        let blocks = split::split_long(repair_page_breaks(&doc.text, blocks));
         blocks.into_iter().enumerate().map(move |(i, b)| {
             let lang = crate::lang::detect(&b.text);
             let tokens = self.tokens_in(&b.text, lang);
@@ -248,7 +253,7 @@ fn ends_sentence(text: &str) -> bool {
 
 /// Makes list items of the paragraphs that open with a marker Markdown and HTML do not know as
 /// one (`（一）`, `①`, `(2)`, `a)`), as Chinese and legal texts number their points, each a
-/// paragraph of its own. After page-break repair, which joins a point's halves as a paragraph's.
+/// paragraph of its own. Page-break repair joins a point's halves as a paragraph's.
 fn number_points(mut blocks: Vec<Block>) -> Vec<Block> {
     for b in &mut blocks {
         if b.kind == PassageKind::Paragraph
@@ -264,15 +269,17 @@ fn number_points(mut blocks: Vec<Block>) -> Vec<Block> {
 
 /// Whether `a` is cut off by a page break and continued by `b`.
 fn continues(a: &Block, b: &Block) -> bool {
-    if a.kind != PassageKind::Paragraph
+    // A numbered point (`（一）`) is cut as a paragraph is; a Markdown list item is not joined.
+    let point = |a: &Block| {
+        a.kind == PassageKind::ListItem && block::numbered_line_marker(&a.text).is_some()
+    };
+    if (a.kind != PassageKind::Paragraph && !point(a))
         || b.kind != PassageKind::Paragraph
         || a.whole
         || b.whole
         || b.opens_section
         || a.section != b.section
         || ends_sentence(&a.text)
-        // A numbered point (`（二）`, `(b)`) starts anew: the point before it may lack an end.
-        || block::numbered_line_marker(&b.text).is_some()
     {
         return false;
     }
@@ -527,6 +534,52 @@ fn join(src: &str, a: &mut Block, b: Block) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Point markers: which lines open one, and which point follows which.
+    #[test]
+    fn point_markers_and_their_order() {
+        use block::point_marker;
+        let p = |line: &str| point_marker(line).unwrap_or_else(|| panic!("{line:?}"));
+        for (prev, next) in [
+            ("① a", "② b"),
+            ("（九）a", "（十）b"),
+            ("（十九）a", "（二十）b"),
+            ("（二十九）a", "（三十）b"),
+            ("(9) a", "(10) b"),
+            ("（１）a", "（２）b"),
+            ("(a) x", "(b) y"),
+            ("(h) x", "(i) y"),
+            ("(i) x", "(ii) y"),
+            ("(iv) x", "(v) y"),
+            ("(ix) x", "(x) y"),
+            ("a) x", "b) y"),
+        ] {
+            assert!(p(next).follows(&p(prev)), "{prev} {next}");
+            assert!(!p(prev).follows(&p(next)), "{prev} {next}");
+        }
+        assert!(!p("(b) y").follows(&p("(1) x")));
+        assert!(!p("b) y").follows(&p("(a) x")));
+        assert_eq!(p("（一）立即").len, "（一）".len());
+        assert_eq!(p("(1) text").len, 3);
+        assert!(p("(i) x").is_first() && p("(a) x").is_first() && !p("(ii) x").is_first());
+        assert!(p("a) x").opens_a_list() && p("① x").opens_a_list());
+        assert!(!p("(1) x").opens_a_list() && !p("（一）x").opens_a_list());
+        for line in [
+            "(418) 624-4565",
+            "(02) 9876 5432",
+            "(2023) 年度报告",
+            "(1)x",
+            "(Note) text",
+            "（注）说明",
+            "（一般）情况",
+            "(ab) text",
+            "(1)",
+            "（一）",
+            "A) text",
+        ] {
+            assert_eq!(point_marker(line), None, "{line:?}");
+        }
+    }
 
     #[test]
     fn page_numbers() {

@@ -1,10 +1,10 @@
 //! Plain-text structure: paragraphs are separated by blank lines; a line starting with a list
 //! marker (`- `, `* `, `• `, `1. `, `1) `) is a list item, continued by the non-blank lines after it;
-//! so is a line opening with a point's number (`（一）`, `①`, `(2)`, `a)`) after a line that ends
-//! its sentence or another point.
+//! so is a line opening with a point's number (`（一）`, `①`, `(2)`, `a)`) that opens a block,
+//! follows the point before it, or comes after a line that ends its sentence or a title.
 //! A text without any blank line has a paragraph a line.
 
-use super::block::{numbered_line_marker, Block, Builder, Wraps};
+use super::block::{point_marker, Block, Builder, Point, Wraps};
 use super::PageNumber;
 use crate::model::PassageKind;
 
@@ -17,9 +17,11 @@ pub(crate) fn blocks(src: &str) -> Vec<Block> {
     let line_mode = lines_of(body).count() > 3 && lines_of(body).all(|l| !l.trim().is_empty());
     let mut start = 0usize;
     let mut lines = lines_of(src).peekable();
-    // The last non-blank line read, and whether the open block is a numbered point.
+    // The last non-blank line read, the last numbered point, and how many lines the open block
+    // has.
     let mut last_line = "";
-    let mut in_point = false;
+    let mut last_point: Option<Point> = None;
+    let mut block_lines = 0usize;
     // Whether a line starts with a form feed (`pdftotext`'s page break) after its indent.
     let fed = |line: &str| {
         line.trim_end_matches(['\n', '\r'])
@@ -34,7 +36,7 @@ pub(crate) fn blocks(src: &str) -> Vec<Block> {
         let body = content.trim_start();
         if body.trim_end().is_empty() {
             b.close(line_start);
-            in_point = false;
+            block_lines = 0;
             continue;
         }
         // A form feed ends a paragraph (a list item goes on): page-break repair joins the halves
@@ -57,29 +59,38 @@ pub(crate) fn blocks(src: &str) -> Vec<Block> {
             b.open(PassageKind::Paragraph, Some(at), 0, false);
             b.text(at..at + body.len(), body, PassageKind::Paragraph);
             b.close(at + body.len());
-            in_point = false;
-        } else if numbered_line_marker(body).is_some()
-            && (!b.is_open() || line_mode || in_point || super::ends_sentence(last_line))
-        {
+            block_lines = 0;
+        } else if let Some(p) = point_marker(body).filter(|p| {
+            !b.is_open()
+                || last_point.is_some_and(|q| p.follows(&q))
+                || super::ends_sentence(last_line)
+                || p.opens_a_list()
+                // A short first line of a paragraph (no line of a text read a line a
+                // paragraph: there each is the first).
+                || (p.is_first()
+                    && !line_mode
+                    && b.is_paragraph()
+                    && block_lines == 1
+                    && last_line.chars().count() <= 30)
+        }) {
             // A point numbered as Chinese and legal texts number them (`（一）`, `①`, `(2)`,
-            // `a)`), after a line that ends its sentence or another point: a list item of its
-            // own, its marker kept, as in Markdown. A wrap that happens to put `(1)` first in a
-            // line goes on reading as text.
-            if b.is_open() {
-                b.split_list_line(line_start, at);
-            } else {
-                b.open(PassageKind::ListItem, Some(at), 0, false);
-            }
+            // `a)`): a list item of its own, its marker kept, as in Markdown. One opens a block,
+            // follows the point before it, comes after a line that ends its sentence, or is the
+            // first, as `①` or `a)`, or first after a title. A wrap that puts `(1)` or `（一）项`
+            // first in a line goes on reading as text.
+            b.close(line_start);
+            b.open(PassageKind::ListItem, Some(at), 0, false);
             b.text_wrapped(
                 at..at + body.len(),
                 body,
                 PassageKind::ListItem,
                 Wraps::FormFeed,
             );
-            in_point = true;
+            last_point = Some(p);
+            block_lines = 1;
         } else if let Some(m) = list_marker(body) {
             b.open(PassageKind::ListItem, Some(at), 0, false);
-            in_point = false;
+            block_lines = 1;
             b.text_wrapped(
                 at + m..at + body.len(),
                 &body[m..],
@@ -89,9 +100,10 @@ pub(crate) fn blocks(src: &str) -> Vec<Block> {
         } else {
             if b.is_open() && !line_mode {
                 b.soft_break(line_start.saturating_sub(2)..line_start);
+                block_lines += 1;
             } else {
                 b.open(PassageKind::Paragraph, Some(at), 0, false);
-                in_point = false;
+                block_lines = 1;
             }
             b.text_wrapped(
                 at..at + body.len(),

@@ -538,45 +538,75 @@ fn numbered_lines_markdown_does_not_know_are_list_items() {
     );
 }
 
-/// Points numbered so (`（一）`, `(2)`, `a)`) are list items in plain text too, and as paragraphs
-/// of their own in Markdown; page-break repair never joins a point to the one before it, however
-/// that ends. A wrap that puts a number first in a line, a phone number's `(418)` or a year's
-/// `(2023)` opens no point.
+/// Points numbered so (`（一）`, `(2)`, `(b)`, `a)`) are list items in plain text too, and as
+/// paragraphs of their own in Markdown. A line opens one where it opens a block, follows the
+/// point before it, comes after a line that ends its sentence or after a title, or is `①` or
+/// `a)`; a wrap that puts `(1)` or `（一）项` first in a line stays text, and so do phone numbers
+/// and years. Page-break repair joins a point's halves and never joins a point to the one
+/// before it.
 #[test]
 fn numbered_points_are_list_items_in_every_format() {
     use PassageKind::{ListItem as L, Paragraph as P};
-    let text = "员工违反规定的，公司将：\n（一）立即停止其工作；\n（二）通知其上级\n（三）记录在案。\n\nWe ban forced labour, as set out in section 54\n(1) of the Act, and we will:\na) stop the work;\nb) inform the supplier.\n\n(418) 624-4565 is our hotline.\n";
-    let ps = checked("l.txt", Format::Text, text);
-    assert_eq!(
-        kinds_and_texts(&ps),
-        [
-            (P, "员工违反规定的，公司将："),
-            (L, "（一）立即停止其工作；"),
-            (L, "（二）通知其上级"),
-            (L, "（三）记录在案。"),
-            (
-                P,
-                "We ban forced labour, as set out in section 54\n(1) of the Act, and we will:"
-            ),
-            (L, "a) stop the work;"),
-            (L, "b) inform the supplier."),
-            (P, "(418) 624-4565 is our hotline."),
-        ]
-    );
-    let text = "员工违反规定的，公司将：\n\n（一）以暴力、威胁或者非法限制人身自由的手段强迫他人劳动的\n\n（二）与他人串通的。\n\n(2023) 年度报告\n";
-    let ps = checked("l.md", Format::Markdown, text);
-    assert_eq!(
-        kinds_and_texts(&ps),
-        [
-            (P, "员工违反规定的，公司将："),
-            (
-                L,
-                "（一）以暴力、威胁或者非法限制人身自由的手段强迫他人劳动的"
-            ),
-            (L, "（二）与他人串通的。"),
-            (P, "(2023) 年度报告"),
-        ]
-    );
+    type Case<'a> = (&'a str, Format, &'a [(PassageKind, &'a str)]);
+    let cases: &[Case] = &[
+        (
+            "员工违反规定的，公司将：\n（一）立即停止其工作；\n（二）通知其上级\n（三）记录在案。\n\nWe ban forced labour, as set out in section 54\n(1) of the Act, and we will:\n(a) stop the work;\n(b) inform the supplier.\n\n(418) 624-4565 or\n(02) 9876 5432 is our hotline.\n",
+            Format::Text,
+            &[
+                (P, "员工违反规定的，公司将："),
+                (L, "（一）立即停止其工作；"),
+                (L, "（二）通知其上级"),
+                (L, "（三）记录在案。"),
+                (P, "We ban forced labour, as set out in section 54\n(1) of the Act, and we will:"),
+                (L, "(a) stop the work;"),
+                (L, "(b) inform the supplier."),
+                (P, "(418) 624-4565 or\n(02) 9876 5432 is our hotline."),
+            ],
+        ),
+        // A line a paragraph, as PDF extraction gives: the wrapped point is joined again.
+        (
+            "Our Supplier Code requires that suppliers:\n(i) do not use forced, bonded or indentured labour, or\ninvoluntary prison labour; and\n(ii) pay at least the legal minimum wage.\nWe audit suppliers annually.\n",
+            Format::Text,
+            &[
+                (P, "Our Supplier Code requires that suppliers:"),
+                (L, "(i) do not use forced, bonded or indentured labour, or\ninvoluntary prison labour; and"),
+                (L, "(ii) pay at least the legal minimum wage."),
+                (P, "We audit suppliers annually."),
+            ],
+        ),
+        // A wrap inside a point, a title, a page break inside a point.
+        (
+            "第十条　有下列情形之一的，处五万元以下罚款：\n（一）未按照规定签订劳动合同的；\n（二）有本条例第八条第\n（一）项情形之一，拒不改正的；\n（三）其他违法行为。\n\n主要措施\n（１）开展供应商审核；\n（２）建立申诉机制。\n\n第二条　有下列行为之一的，依法追究责任：\n① 以暴力、威胁或者非法限制人身自由的手段\n\n3\n\u{c}强迫他人劳动的；\n② 与他人串通的。\n",
+            Format::Text,
+            &[
+                (P, "第十条　有下列情形之一的，处五万元以下罚款："),
+                (L, "（一）未按照规定签订劳动合同的；"),
+                (L, "（二）有本条例第八条第（一）项情形之一，拒不改正的；"),
+                (L, "（三）其他违法行为。"),
+                (P, "主要措施"),
+                (L, "（１）开展供应商审核；"),
+                (L, "（２）建立申诉机制。"),
+                (P, "第二条　有下列行为之一的，依法追究责任："),
+                (L, "① 以暴力、威胁或者非法限制人身自由的手段强迫他人劳动的；"),
+                (L, "② 与他人串通的。"),
+            ],
+        ),
+        (
+            "员工违反规定的，公司将：\n\n（一）以暴力、威胁或者非法限制人身自由的手段强迫他人劳动的\n\n（二）与他人串通的。\n\n(2023) 年度报告\n\nThis statement is made pursuant to section 54\n(1) of the Modern Slavery Act 2015.\n",
+            Format::Markdown,
+            &[
+                (P, "员工违反规定的，公司将："),
+                (L, "（一）以暴力、威胁或者非法限制人身自由的手段强迫他人劳动的"),
+                (L, "（二）与他人串通的。"),
+                (P, "(2023) 年度报告"),
+                (P, "This statement is made pursuant to section 54\n(1) of the Modern Slavery Act 2015."),
+            ],
+        ),
+    ];
+    for (text, format, want) in cases {
+        let ps = checked("points", *format, text);
+        assert_eq!(kinds_and_texts(&ps), *want, "{text:?}");
+    }
 }
 
 /// The space that stands for a `<br>` or a cell boundary, and a wrap's break, never map into a
