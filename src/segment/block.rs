@@ -19,6 +19,9 @@ pub(crate) struct Block {
     /// Whether its text ended with a soft hyphen (left out of the clean text): a word that a
     /// page break cut goes on in the next block.
     pub hyphenated: bool,
+    /// Whether it is a numbered point (`（一）…`, see [`point_marker`]): a list item that a
+    /// page break may cut as it cuts a paragraph.
+    pub point: bool,
 }
 
 /// Where a bold run at the start of a paragraph stands.
@@ -39,6 +42,7 @@ struct Cur {
     /// either side never belong together, so letter spacing is never read across them.
     hard_spaces: Vec<usize>,
     whole: bool,
+    point: bool,
     kind: PassageKind,
     heading_level: u32,
     start: Option<usize>,
@@ -98,8 +102,17 @@ impl<'a> Builder<'a> {
             map: OffsetMap::new(),
             lead: if lead_in { Lead::Ready } else { Lead::No },
             whole: false,
+            point: false,
             hard_spaces: Vec::new(),
         });
+    }
+
+    /// Starts a numbered point (`（一）…`): a list item.
+    pub fn open_point(&mut self, start: usize) {
+        self.open(PassageKind::ListItem, Some(start), 0, false);
+        if let Some(cur) = self.cur.as_mut() {
+            cur.point = true;
+        }
     }
 
     /// Starts a block of `kind` that is a unit of its own (see [`Block::whole`]): a table row, a
@@ -124,10 +137,11 @@ impl<'a> Builder<'a> {
             if cur.kind == PassageKind::Paragraph && numbered_line_marker(&cur.text).is_some() {
                 cur.kind = PassageKind::ListItem;
                 cur.lead = Lead::No;
+                cur.point = true;
             }
         }
         self.close(end);
-        self.open(PassageKind::ListItem, Some(line), 0, false);
+        self.open_point(line);
     }
 
     /// The clean text of the block being built, so far ("" when none is open).
@@ -158,6 +172,7 @@ impl<'a> Builder<'a> {
                 map: OffsetMap::new(),
                 lead: Lead::No,
                 whole: false,
+                point: false,
                 hard_spaces: Vec::new(),
             });
         }
@@ -418,6 +433,7 @@ impl<'a> Builder<'a> {
             opens_section,
             whole: cur.whole,
             hyphenated,
+            point: cur.point,
         });
     }
 }
@@ -555,13 +571,40 @@ fn roman_value(s: &str) -> Option<u32> {
     (tens <= 3 && tens * 10 + unit > 0).then_some((tens * 10 + unit) as u32)
 }
 
+/// Whether the text after a bracketed number goes on a sentence rather than opening a point:
+/// a citation of a paragraph that a wrap or a page break put first in a line (`(1) of the
+/// Covenant`, `（一）项规定的`, `(2) and (3)`), or a footnote mark (`①，各缔约国`).
+fn goes_on_a_sentence(rest: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "of", "and", "or", "nor", "thereof", "hereof", "above", "below", "shall", "may", "is",
+        "are", "was", "were",
+    ];
+    let rest = rest.trim_start_matches([' ', '\u{3000}']);
+    let Some(c) = rest.chars().next() else {
+        return false;
+    };
+    if c.is_ascii_punctuation() && !"\"'(".contains(c)
+        || "，、。；：）】」』".contains(c)
+        || "项款目条号段".contains(c)
+    {
+        return true;
+    }
+    let word: &str = rest
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .next()
+        .unwrap_or("");
+    WORDS.contains(&word)
+}
+
 /// The point that opens `line`, if one does (see [`Point`]).
 pub(crate) fn point_marker(line: &str) -> Option<Point> {
     let first = line.chars().next()?;
     let point = |at: usize, tight: bool, numbers| {
         let rest = &line[at..];
-        ((tight || rest.starts_with([' ', '\u{3000}'])) && !rest.trim().is_empty())
-            .then_some(Point { len: at, numbers })
+        ((tight || rest.starts_with([' ', '\u{3000}']))
+            && !rest.trim().is_empty()
+            && !goes_on_a_sentence(rest))
+        .then_some(Point { len: at, numbers })
     };
     if let Some(n) = match first {
         '\u{2460}'..='\u{2473}' => Some(first as u32 - 0x2460 + 1),

@@ -1,7 +1,7 @@
 //! Markdown structure via pulldown-cmark: headings, paragraphs, list items, bold lead-ins, with
 //! the source range of every piece of text.
 
-use super::block::{point_marker, Block, Builder, Point, Wraps};
+use super::block::{point_marker, Block, Builder, Wraps};
 use crate::model::PassageKind;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use std::ops::Range;
@@ -14,8 +14,6 @@ pub(crate) fn blocks(src: &str) -> Vec<Block> {
     let opts = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_FOOTNOTES;
     // Open block-level containers, innermost last, to know what kind a text belongs to.
     let mut items = 0usize;
-    // The last point a paragraph's line opened (see `Event::SoftBreak` below).
-    let mut last_point: Option<Point> = None;
     let mut heading = false;
     let mut hidden = 0usize; // inside an image or an HTML block: text not kept
                              // Literal `**` runs the parser left as text in this paragraph (0 = none yet, 1 = one opened a
@@ -136,9 +134,9 @@ pub(crate) fn blocks(src: &str) -> Vec<Block> {
             }
             Event::Text(t) if hidden == 0 => b.text_wrapped(range, &t, kind, Wraps::FormFeed),
             // The points of a paragraph numbered a line each (`① …⏎② …`): a list item each,
-            // where the line's point follows the one before it, or the line before ends its
-            // sentence or is a title. A wrap that puts `(1)` or `（一）项` first in a line stays
-            // text.
+            // where the line's point follows the paragraph's own, the line before ends its
+            // sentence or is a title, or the point is a first `①` or `a)`. A wrap that puts `(1)`
+            // first in a line stays text.
             Event::SoftBreak
                 if hidden == 0
                     && items == 0
@@ -146,16 +144,14 @@ pub(crate) fn blocks(src: &str) -> Vec<Block> {
                     && b.is_open()
                     && point_marker(src[range.end..].trim_start()).is_some_and(|p| {
                         let so_far = b.open_text();
-                        let own = point_marker(so_far);
-                        own.or(last_point).is_some_and(|q| p.follows(&q))
+                        point_marker(so_far).is_some_and(|q| p.follows(&q))
                             || super::ends_sentence(so_far)
                             || p.opens_a_list()
-                            || (p.is_first() && own.is_none() && so_far.chars().count() <= 30)
+                            || (p.is_first() && follows_a_title(&src[..range.start]))
                     }) =>
             {
                 let next = &src[range.end..];
                 let line = next.trim_start();
-                last_point = point_marker(line);
                 b.split_list_line(range.start, range.end + next.len() - line.len());
             }
             Event::SoftBreak | Event::HardBreak if hidden == 0 => b.soft_break(range),
@@ -248,6 +244,17 @@ fn double_stars(t: &str) -> impl Iterator<Item = usize> + '_ {
         }
         at = i + 1;
     })
+}
+
+/// Whether the source before a line break ends with a title: a short line that opens its
+/// paragraph or follows a line that ends its sentence.
+fn follows_a_title(before: &str) -> bool {
+    let mut lines = before.trim_end_matches(['\r', '\n']).rsplit('\n');
+    let last = lines.next().unwrap_or("").trim();
+    let opens = lines
+        .next()
+        .is_none_or(|l| l.trim().is_empty() || super::ends_sentence(l));
+    opens && !last.is_empty() && last.chars().count() <= 30
 }
 
 #[cfg(test)]

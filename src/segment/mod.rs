@@ -262,6 +262,7 @@ fn number_points(mut blocks: Vec<Block>) -> Vec<Block> {
             && block::numbered_line_marker(&b.text).is_some()
         {
             b.kind = PassageKind::ListItem;
+            b.point = true;
         }
     }
     blocks
@@ -270,10 +271,7 @@ fn number_points(mut blocks: Vec<Block>) -> Vec<Block> {
 /// Whether `a` is cut off by a page break and continued by `b`.
 fn continues(a: &Block, b: &Block) -> bool {
     // A numbered point (`（一）`) is cut as a paragraph is; a Markdown list item is not joined.
-    let point = |a: &Block| {
-        a.kind == PassageKind::ListItem && block::numbered_line_marker(&a.text).is_some()
-    };
-    if (a.kind != PassageKind::Paragraph && !point(a))
+    if (a.kind != PassageKind::Paragraph && !a.point)
         || b.kind != PassageKind::Paragraph
         || a.whole
         || b.whole
@@ -576,6 +574,12 @@ mod tests {
             "(1)",
             "（一）",
             "A) text",
+            "(1) of the Covenant",
+            "(2) and (3) apply",
+            "（一）项规定的",
+            "（二）款",
+            "①，各缔约国",
+            "(c), the State",
         ] {
             assert_eq!(point_marker(line), None, "{line:?}");
         }

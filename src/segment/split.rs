@@ -203,6 +203,7 @@ fn piece(b: &Block, r: Range<usize>, first: bool, last: bool, first_run: &mut us
         map,
         opens_section: b.opens_section && first,
         whole: b.whole,
+        point: b.point,
         hyphenated: b.hyphenated && last,
     }
 }
@@ -224,6 +225,7 @@ mod tests {
             opens_section: false,
             whole: false,
             hyphenated: false,
+            point: false,
         }
     }
 

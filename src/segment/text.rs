@@ -17,9 +17,12 @@ pub(crate) fn blocks(src: &str) -> Vec<Block> {
     let line_mode = lines_of(body).count() > 3 && lines_of(body).all(|l| !l.trim().is_empty());
     let mut start = 0usize;
     let mut lines = lines_of(src).peekable();
-    // The last non-blank line read, the last numbered point, and how many lines the open block
-    // has.
+    // The last non-blank line read, whether it may be a title (it opened its block, or the line
+    // before it ended its sentence), the last numbered point of the list being read, whether
+    // the last block was a page number, and how many lines the open block has.
     let mut last_line = "";
+    let mut title_ok = false;
+    let mut after_page = false;
     let mut last_point: Option<Point> = None;
     let mut block_lines = 0usize;
     // Whether a line starts with a form feed (`pdftotext`'s page break) after its indent.
@@ -60,18 +63,15 @@ pub(crate) fn blocks(src: &str) -> Vec<Block> {
             b.text(at..at + body.len(), body, PassageKind::Paragraph);
             b.close(at + body.len());
             block_lines = 0;
+            after_page = true;
+            continue;
         } else if let Some(p) = point_marker(body).filter(|p| {
             !b.is_open()
                 || last_point.is_some_and(|q| p.follows(&q))
                 || super::ends_sentence(last_line)
                 || p.opens_a_list()
-                // A short first line of a paragraph (no line of a text read a line a
-                // paragraph: there each is the first).
-                || (p.is_first()
-                    && !line_mode
-                    && b.is_paragraph()
-                    && block_lines == 1
-                    && last_line.chars().count() <= 30)
+                // A title: a short line that opened its block or followed a sentence's end.
+                || (p.is_first() && title_ok && last_line.chars().count() <= 30)
         }) {
             // A point numbered as Chinese and legal texts number them (`（一）`, `①`, `(2)`,
             // `a)`): a list item of its own, its marker kept, as in Markdown. One opens a block,
@@ -79,7 +79,7 @@ pub(crate) fn blocks(src: &str) -> Vec<Block> {
             // first, as `①` or `a)`, or first after a title. A wrap that puts `(1)` or `（一）项`
             // first in a line goes on reading as text.
             b.close(line_start);
-            b.open(PassageKind::ListItem, Some(at), 0, false);
+            b.open_point(at);
             b.text_wrapped(
                 at..at + body.len(),
                 body,
@@ -104,6 +104,11 @@ pub(crate) fn blocks(src: &str) -> Vec<Block> {
             } else {
                 b.open(PassageKind::Paragraph, Some(at), 0, false);
                 block_lines = 1;
+                // A new paragraph ends the list, unless a page break cut it (a wrap that
+                // cites `(3)` must not follow an old `(2)`).
+                if !after_page && !line_mode {
+                    last_point = None;
+                }
             }
             b.text_wrapped(
                 at..at + body.len(),
@@ -112,7 +117,9 @@ pub(crate) fn blocks(src: &str) -> Vec<Block> {
                 Wraps::FormFeed,
             );
         }
+        title_ok = block_lines == 1 || super::ends_sentence(last_line);
         last_line = body;
+        after_page = false;
     }
     b.close(src.len());
     b.blocks

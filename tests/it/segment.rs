@@ -602,6 +602,44 @@ fn numbered_points_are_list_items_in_every_format() {
                 (P, "This statement is made pursuant to section 54\n(1) of the Modern Slavery Act 2015."),
             ],
         ),
+        // A citation a wrap or a page break put first in a line, a footnote mark, a new list
+        // after an old one, a bullet that opens with a number.
+        (
+            "(a) the right to vote;\n(b) the right to stand.\n\nThe Minister may, under paragraph\n(c) of subsection 2, make regulations.\n\n第十三条　违反本条例第五条第\n（一）项规定的，责令改正。\n\n委员会在第35号一般性意见中指出了这一点\n①，各缔约国应当确保及时获得律师帮助。\n",
+            Format::Text,
+            &[
+                (L, "(a) the right to vote;"),
+                (L, "(b) the right to stand."),
+                (P, "The Minister may, under paragraph\n(c) of subsection 2, make regulations."),
+                (P, "第十三条　违反本条例第五条第（一）项规定的，责令改正。"),
+                (P, "委员会在第35号一般性意见中指出了这一点\n①，各缔约国应当确保及时获得律师帮助。"),
+            ],
+        ),
+        (
+            "Article 9\n(1) Everyone has the right to liberty.\n(2) No one shall be arrested.\n(3) Anyone arrested shall be informed.\n",
+            Format::Text,
+            &[
+                (P, "Article 9"),
+                (L, "(1) Everyone has the right to liberty."),
+                (L, "(2) No one shall be arrested."),
+                (L, "(3) Anyone arrested shall be informed."),
+            ],
+        ),
+        (
+            "- （二）坚持依法治国全面推进人权法治保障的制度建设\n\n各级人民政府应当将人权保障纳入规划。\n\n(1) Everyone has the right to life.\nArticle 2\n(1) Each State undertakes to respect the rights.\n",
+            Format::Markdown,
+            &[
+                (L, "（二）坚持依法治国全面推进人权法治保障的制度建设"),
+                (P, "各级人民政府应当将人权保障纳入规划。"),
+                (L, "(1) Everyone has the right to life.\nArticle 2"),
+                (L, "(1) Each State undertakes to respect the rights."),
+            ],
+        ),
+        (
+            "<p>The Committee refers to article 2</p><p>(3) of the Covenant, and recalls its comment.</p>",
+            Format::Html,
+            &[(P, "The Committee refers to article 2(3) of the Covenant, and recalls its comment.")],
+        ),
     ];
     for (text, format, want) in cases {
         let ps = checked("points", *format, text);
