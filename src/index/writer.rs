@@ -515,13 +515,12 @@ fn commit_with(
 /// Gives up a run that failed while writing (a full disk, a failing device): finds the cause
 /// where tantivy only says that an indexing thread stopped, rolls the writer back to the last
 /// commit and deletes the files the run wrote, so that the index and the disk are as they were
-/// before it. `work` is where the run wrote; it goes when it is a rebuild's temporary folder, or
-/// the index folder this run created.
+/// before it. `work` is where the run wrote; `undo` says what else goes.
 fn abandon(
     mut writer: IndexWriter<PassageDoc>,
     dir: &Path,
     work: &Path,
-    made: Option<&Path>,
+    undo: &Undo,
     error: tantivy::TantivyError,
 ) -> IndexError {
     let error = match error {
@@ -537,15 +536,35 @@ fn abandon(
     }
     let index = writer.index().clone();
     drop(writer);
-    if let Some(top) = made {
-        let _ = std::fs::remove_dir_all(top);
-    } else if work != dir {
-        let _ = std::fs::remove_dir_all(work);
-    } else {
+    match undo {
+        Undo::Folder(folder) => {
+            let _ = std::fs::remove_dir_all(folder);
+        }
+        // Left, it would answer every search with no hits, as if the corpus had none.
+        Undo::IndexFiles => {
+            for e in std::fs::read_dir(work).into_iter().flatten().flatten() {
+                let name = e.file_name().to_string_lossy().into_owned();
+                if super::is_index_file(&name) && e.file_type().is_ok_and(|t| t.is_file()) {
+                    let _ = std::fs::remove_file(e.path());
+                }
+            }
+        }
         // A merge of the rolled-back writer may have gone on writing after the collection.
-        sweep_orphans(work, &index);
+        Undo::Nothing => sweep_orphans(work, &index),
     }
     IndexError::tantivy(dir, error)
+}
+
+/// What a run that fails removes besides the files it wrote.
+#[derive(Debug)]
+enum Undo {
+    /// A folder it created: the index folder (or the outermost parent made for it), or a
+    /// rebuild's temporary folder.
+    Folder(PathBuf),
+    /// The files of the fresh index it began in a folder that was empty.
+    IndexFiles,
+    /// Nothing: the index goes back to its last commit.
+    Nothing,
 }
 
 /// Deletes the segment files in `dir` that its last commit does not name (see
@@ -614,8 +633,8 @@ struct Target {
     index: Index,
     old: Old,
     created: bool,
-    /// The outermost folder this run created for the index, which goes when the run fails.
-    made: Option<PathBuf>,
+    /// What goes when the run fails.
+    undo: Undo,
     /// Rebuilding in place: every document is deleted before the new ones are added, in the
     /// run's single commit.
     clear: bool,
@@ -690,7 +709,7 @@ fn prepare(dir: &Path, rebuild: bool) -> Result<Target, IndexError> {
                     index,
                     old: Old::none(),
                     created: true,
-                    made: None,
+                    undo: Undo::Nothing,
                     clear: true,
                 })
             }
@@ -717,12 +736,12 @@ fn prepare(dir: &Path, rebuild: bool) -> Result<Target, IndexError> {
         }
         let index = create_index(&work)?;
         return Ok(Target {
+            undo: Undo::Folder(work.clone()),
             work,
             old_lock: Some(old_lock),
             index,
             old: Old::none(),
             created: true,
-            made: None,
             clear: false,
         });
     }
@@ -735,18 +754,18 @@ fn prepare(dir: &Path, rebuild: bool) -> Result<Target, IndexError> {
             index,
             old,
             created: false,
-            made: None,
+            undo: Undo::Nothing,
             clear: false,
         })
     } else {
-        let made = first_missing(dir);
+        let undo = first_missing(dir).map_or(Undo::IndexFiles, Undo::Folder);
         Ok(Target {
             work: dir.to_path_buf(),
             old_lock: None,
             index: create_index(dir)?,
             old: Old::none(),
             created: true,
-            made,
+            undo,
             clear: false,
         })
     }
@@ -1055,13 +1074,7 @@ pub fn build(
     }
     drop(cands);
     if let Some(e) = failure {
-        return Err(abandon(
-            writer,
-            dir,
-            &target.work,
-            target.made.as_deref(),
-            e,
-        ));
+        return Err(abandon(writer, dir, &target.work, &target.undo, e));
     }
 
     progress(Event::Committing);
@@ -1081,13 +1094,13 @@ pub fn build(
         work,
         old_lock,
         index,
-        made,
+        undo,
         ..
     } = target;
     if changed {
         summary.opstamp = match commit_with(&mut writer, &payload) {
             Ok(opstamp) => opstamp,
-            Err(e) => return Err(abandon(writer, dir, &work, made.as_deref(), e)),
+            Err(e) => return Err(abandon(writer, dir, &work, &undo, e)),
         };
         summary.committed = true;
         writer

@@ -1409,12 +1409,16 @@ echo "files=$(ls -A "$disk/index" | sort | tr '\n' ' ') used=$(du -sk "$disk/ind
 echo "hits=$("$hria" search 强迫劳动 --index "$disk/index" --format jsonl 2>>"$log" | wc -l)"
 "$hria" index "$big" --index "$disk/new/index" --quiet >/dev/null 2>>"$log"; echo "third=$?"
 if [ -e "$disk/new" ]; then echo "new=left"; else echo "new=gone"; fi
+mkdir "$disk/empty"
+"$hria" index "$big" --index "$disk/empty" --quiet >/dev/null 2>>"$log"; echo "fourth=$?"
+echo "empty=$(ls -A "$disk/empty" | wc -l)"
 "#;
 
 /// A full disk: the run that cannot write fails with a message that says so (exit 2), rolls
 /// back to the last commit and deletes what it wrote, so that the index answers as before and the
 /// disk holds what it held; a new index that cannot be written leaves no folder behind, nor the
-/// folders made for it. It needs
+/// folders made for it, and in an empty folder leaves it empty (not an index without documents,
+/// which would answer every search with no hits). It needs
 /// a small file system, mounted in a private mount namespace (`unshare`); where no such
 /// namespace may be made, it says so and checks nothing.
 #[test]
@@ -1470,5 +1474,9 @@ fn a_full_disk_fails_cleanly_and_keeps_the_last_commit() {
     assert!(!log.contains("panicked"), "{log}");
     // The same files, the same size, the same answers: what the failed run wrote is gone.
     assert_eq!(lines[4..6], lines[1..3], "{out}");
-    assert_eq!(lines[6..], ["third=2", "new=gone"], "{out}\n{log}");
+    assert_eq!(
+        lines[6..],
+        ["third=2", "new=gone", "fourth=2", "empty=0"],
+        "{out}\n{log}"
+    );
 }
