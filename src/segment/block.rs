@@ -583,10 +583,8 @@ fn goes_on_a_sentence(rest: &str) -> bool {
     let Some(c) = rest.chars().next() else {
         return false;
     };
-    if c.is_ascii_punctuation() && !"\"'(".contains(c)
-        || "，、。；：）】」』".contains(c)
-        || "项款目条号段".contains(c)
-    {
+    // Punctuation that goes on a sentence; markup (`**`, `[`, `` ` ``) may open a point.
+    if ",.;:)]}!?，、。；：）】」』".contains(c) || "项款目条号段".contains(c) {
         return true;
     }
     let word: &str = rest

@@ -562,6 +562,8 @@ mod tests {
         assert!(p("(i) x").is_first() && p("(a) x").is_first() && !p("(ii) x").is_first());
         assert!(p("a) x").opens_a_list() && p("① x").opens_a_list());
         assert!(!p("(1) x").opens_a_list() && !p("（一）x").opens_a_list());
+        assert_eq!(p("(1) **Forced labour** is banned").len, 3);
+        assert_eq!(p("(2) [Policy](x) applies").len, 3);
         for line in [
             "(418) 624-4565",
             "(02) 9876 5432",

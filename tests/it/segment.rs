@@ -635,6 +635,16 @@ fn numbered_points_are_list_items_in_every_format() {
                 (L, "(1) Each State undertakes to respect the rights."),
             ],
         ),
+        // Markup after the number opens a point as text does.
+        (
+            "Suppliers must:\n(1) **not** use forced labour;\n(2) [pay](#wages) wages.\n",
+            Format::Markdown,
+            &[
+                (P, "Suppliers must:"),
+                (L, "(1) not use forced labour;"),
+                (L, "(2) pay wages."),
+            ],
+        ),
         (
             "<p>The Committee refers to article 2</p><p>(3) of the Covenant, and recalls its comment.</p>",
             Format::Html,
