@@ -303,11 +303,14 @@ pub(crate) enum PageNumber {
 
 /// Reads a line as a page number (see [`PageNumber`]).
 pub(crate) fn page_number(text: &str) -> PageNumber {
-    let dash = |c: char| matches!(c, '-' | '–' | '—');
+    // Full-width and minus-sign dashes too: Chinese PDFs number pages `－ 3 －`.
+    let dash = |c: char| matches!(c, '-' | '–' | '—' | '－' | '−');
     // Settled from the length and the first char for nearly every line, without allocating.
     let first = text.trim_start().chars().next();
     if text.len() > 40
-        || !first.is_some_and(|c| c.is_ascii_digit() || dash(c) || "pP第".contains(c))
+        || !first.is_some_and(|c| {
+            c.is_ascii_digit() || ('０'..='９').contains(&c) || dash(c) || "pP第".contains(c)
+        })
         || (first == Some('第') && !text.contains(['页', '頁']))
     {
         return PageNumber::No;
@@ -606,6 +609,10 @@ mod tests {
             ("第 3 页 共 9 页", Marked),
             ("第 3 頁", Marked),
             ("第３頁，共４０頁", Marked),
+            ("－ 3 －", Marked),
+            ("－３－", Marked),
+            ("−12−", Marked),
+            ("１２", Bare),
             ("", No),
             ("2023", No),
             ("- 2023 -", No),
