@@ -514,30 +514,6 @@ fn running_headers_beside_page_numbers_are_page_furniture() {
     assert!(ps[1].text.contains("造成之負面衝擊"), "{:?}", ps[1].text);
 }
 
-/// Points of a Markdown paragraph numbered a line each with markers Markdown does not know
-/// (`①`, `（一）`, `a)`) are list items of their own; a marker inside a line is text.
-#[test]
-fn numbered_lines_markdown_does_not_know_are_list_items() {
-    let text = "员工违反规定的，公司将：\n① 立即停止其工作；\n② 通知其上级；\n\nWe will:\na) stop the work;\nb) inform the\nsupplier.\n\n（一）单独或者合谋的；\n（二）与他人串通的。\n\n第五条 条款（一）的内容\n不是列表。\n";
-    let ps = checked("l.md", Format::Markdown, text);
-    let got = kinds_and_texts(&ps);
-    use PassageKind::{ListItem as L, Paragraph as P};
-    assert_eq!(
-        got,
-        [
-            (P, "员工违反规定的，公司将："),
-            (L, "① 立即停止其工作；"),
-            (L, "② 通知其上级；"),
-            (P, "We will:"),
-            (L, "a) stop the work;"),
-            (L, "b) inform the\nsupplier."),
-            (L, "（一）单独或者合谋的；"),
-            (L, "（二）与他人串通的。"),
-            (P, "第五条 条款（一）的内容不是列表。"),
-        ]
-    );
-}
-
 /// Points numbered so (`（一）`, `(2)`, `(b)`, `a)`) are list items in plain text too, and as
 /// paragraphs of their own in Markdown. A line opens one where it opens a block, follows the
 /// point before it, comes after a line that ends its sentence or after a title, or is `①` or
@@ -549,6 +525,22 @@ fn numbered_points_are_list_items_in_every_format() {
     use PassageKind::{ListItem as L, Paragraph as P};
     type Case<'a> = (&'a str, Format, &'a [(PassageKind, &'a str)]);
     let cases: &[Case] = &[
+        // Lines of a Markdown paragraph, each a point; a marker inside a line is text.
+        (
+            "员工违反规定的，公司将：\n① 立即停止其工作；\n② 通知其上级；\n\nWe will:\na) stop the work;\nb) inform the\nsupplier.\n\n（一）单独或者合谋的；\n（二）与他人串通的。\n\n第五条 条款（一）的内容\n不是列表。\n",
+            Format::Markdown,
+            &[
+                (P, "员工违反规定的，公司将："),
+                (L, "① 立即停止其工作；"),
+                (L, "② 通知其上级；"),
+                (P, "We will:"),
+                (L, "a) stop the work;"),
+                (L, "b) inform the\nsupplier."),
+                (L, "（一）单独或者合谋的；"),
+                (L, "（二）与他人串通的。"),
+                (P, "第五条 条款（一）的内容不是列表。"),
+            ],
+        ),
         (
             "员工违反规定的，公司将：\n（一）立即停止其工作；\n（二）通知其上级\n（三）记录在案。\n\nWe ban forced labour, as set out in section 54\n(1) of the Act, and we will:\n(a) stop the work;\n(b) inform the supplier.\n\n(418) 624-4565 or\n(02) 9876 5432 is our hotline.\n",
             Format::Text,
