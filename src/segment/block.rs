@@ -630,20 +630,23 @@ pub(crate) fn point_marker(line: &str) -> Option<Point> {
         } else {
             return None;
         };
-        let digits: String = inner
-            .chars()
-            .map(|c| match c {
-                '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
-                c => c,
-            })
-            .collect();
-        let numbers = if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
+        // Half- or full-width digits, read without a copy: this runs on every bracketed line.
+        let digit = |c: char| match c {
+            '0'..='9' => Some(c as u32 - '0' as u32),
+            '０'..='９' => Some(c as u32 - '０' as u32),
+            _ => None,
+        };
+        let value = inner.chars().try_fold(0u32, |n, c| {
+            digit(c).map(|d| n.saturating_mul(10).saturating_add(d))
+        });
+        let numbers = if let Some(n) = value.filter(|_| !inner.is_empty()) {
             // Up to (99), and not from 0: `(418) 624-4565` and `(02) 9876 5432` open phone
             // numbers, `(2023)` a year.
-            if digits.len() > 2 || digits.starts_with('0') {
+            let leading_zero = inner.chars().next().and_then(digit) == Some(0);
+            if inner.chars().count() > 2 || leading_zero {
                 return None;
             }
-            [Some((PointStyle::Digits, digits.parse().ok()?)), None]
+            [Some((PointStyle::Digits, n)), None]
         } else if let Some(n) = chinese_value(inner) {
             [Some((PointStyle::Chinese, n)), None]
         } else if inner.len() == 1 && inner.bytes().all(|b| b.is_ascii_lowercase()) {
