@@ -846,7 +846,8 @@ fn swap_in(
         if let Some(old) = &old {
             let _ = std::fs::rename(old, dir);
         }
-        return Err(IndexError::io(tmp, e));
+        // The index folder, not `tmp`, which the caller removes.
+        return Err(IndexError::io(dir, e));
     }
     drop(old_lock);
     if let Some(old) = old {
