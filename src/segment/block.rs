@@ -594,6 +594,19 @@ fn goes_on_a_sentence(rest: &str) -> bool {
     WORDS.contains(&word)
 }
 
+/// Whether a bracketed number opens a phone number, its area code (`(11) 3333-4444`), rather
+/// than a point. A line `(c) 2023 …` stays a point: in text with a line a sentence, reading it as
+/// a copyright line would join it to the line before.
+fn is_phone(numbers: [Option<(PointStyle, u32)>; 2], rest: &str) -> bool {
+    let rest = rest.trim_start_matches([' ', '\u{3000}']).as_bytes();
+    let digits = |b: &[u8]| b.iter().take_while(|b| b.is_ascii_digit()).count();
+    let lead = digits(rest);
+    matches!(numbers[0], Some((PointStyle::Digits, _)))
+        && lead >= 3
+        && matches!(rest.get(lead), Some(b'-' | b' ' | b'.'))
+        && digits(&rest[lead + 1..]) >= 3
+}
+
 /// The point that opens `line`, if one does (see [`Point`]).
 pub(crate) fn point_marker(line: &str) -> Option<Point> {
     let first = line.chars().next()?;
@@ -601,7 +614,8 @@ pub(crate) fn point_marker(line: &str) -> Option<Point> {
         let rest = &line[at..];
         ((tight || rest.starts_with([' ', '\u{3000}']))
             && !rest.trim().is_empty()
-            && !goes_on_a_sentence(rest))
+            && !goes_on_a_sentence(rest)
+            && !is_phone(numbers, rest))
         .then_some(Point { len: at, numbers })
     };
     if let Some(n) = match first {

@@ -567,9 +567,14 @@ mod tests {
         assert!(!p("(1) x").opens_a_list() && !p("（一）x").opens_a_list());
         assert_eq!(p("(1) **Forced labour** is banned").len, 3);
         assert_eq!(p("(2) [Policy](x) applies").len, 3);
+        assert_eq!(p("(1) 2023 年，公司开展人权影响评估").len, 3);
+        assert_eq!(p("(c) 2025 Sustainable Protein Plan").len, 3);
+        assert_eq!(p("(12) 120 workers were trained").len, 4);
         for line in [
             "(418) 624-4565",
             "(02) 9876 5432",
+            "(11) 3333-4444",
+            "(11) 3333 4444",
             "(2023) 年度报告",
             "(1)x",
             "(Note) text",
