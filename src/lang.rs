@@ -35,25 +35,54 @@ pub fn detect(text: &str) -> Lang {
             .filter(|&c| is_alphabetic(c))
             .all(|c| c.is_ascii() || matches!(c, '\u{FF21}'..='\u{FF3A}' | '\u{FF41}'..='\u{FF5A}'))
     };
+    // Diacritics only in names (Côte d'Ivoire, São Paulo, Nestlé) are names in English prose, not
+    // another language's words.
+    let english_letters = || ascii_letters() || accents_only_in_names(text);
     // Fewer function words (lists, names, terse prose) still settle it when they are ones other
-    // Latin-script languages do not use and no letter has a diacritic: whatlang said English
-    // for every such passage of the English statements, and took half their segmenting time.
-    if distinct >= 2 && distinct * 12 >= words && ascii_letters() {
+    // Latin-script languages do not use and no word but a name has a diacritic: whatlang said
+    // English for every such passage of the English statements, and took half their segmenting
+    // time.
+    if distinct >= 2 && distinct * 12 >= words && english_letters() {
         return Lang::En;
     }
     // A few words (a heading, a name, a table cell) are too few for whatlang to be reliable,
     // and its unreliable answers fall back to English for ASCII letters below: answered here,
     // as whatlang took most of the time of English segmentation on such passages.
-    if words < SHORT_WORDS && ascii_letters() {
+    if words < SHORT_WORDS && english_letters() {
         return Lang::En;
     }
     match whatlang::detect(&text[..text.floor_char_boundary(WHATLANG_SAMPLE)]) {
         Some(info) if info.lang() == whatlang::Lang::Eng => Lang::En,
+        // The names' letters can sway whatlang; one English function word among words whose
+        // only diacritics are in names tips it back.
+        Some(_) if english >= 1 && accents_only_in_names(text) => Lang::En,
         Some(info) if info.is_reliable() => Lang::Other,
         // Too short to be reliable: plain ASCII letters are most likely English here.
-        _ if ascii_letters() => Lang::En,
+        _ if english_letters() => Lang::En,
         _ => Lang::Other,
     }
+}
+
+/// Whether the text has letters with diacritics only in capitalized words, and those are at most
+/// a third of its words: names in English prose. `false` for a text with no such letter.
+fn accents_only_in_names(text: &str) -> bool {
+    let (mut words, mut names) = (0usize, 0usize);
+    for w in text
+        .split(|c: char| !is_alphabetic(c))
+        .filter(|w| !w.is_empty())
+    {
+        words += 1;
+        let accented = w.chars().any(|c| {
+            !c.is_ascii() && !matches!(c, '\u{FF21}'..='\u{FF3A}' | '\u{FF41}'..='\u{FF5A}')
+        });
+        if accented {
+            if !w.starts_with(|c: char| c.is_uppercase()) {
+                return false;
+            }
+            names += 1;
+        }
+    }
+    names > 0 && names * 3 <= words
 }
 
 /// How many Han chars and letters `text` has; `None` as soon as the Han chars are at least a
@@ -294,6 +323,26 @@ mod tests {
         assert_eq!(english_words(accented), (16, 2, 2));
         assert_eq!(detect(accented), Lang::Other);
         assert_eq!(detect("強迫勞動"), Lang::Zh);
+    }
+
+    #[test]
+    fn english_naming_accented_places_and_brands_is_english() {
+        for t in [
+            "Côte d'Ivoire and Ghana: child labour monitoring, remediation systems, 12,000 households.",
+            "Suppliers in São Paulo, Curaçao and Türkiye: audits, corrective actions, grievances.",
+            "Nestlé, Mondelēz, Barry Callebaut: cocoa communities, children, schools.",
+            "We audited 40 farms in Côte d'Ivoire during the year.",
+        ] {
+            assert_eq!(detect(t), Lang::En, "{t}");
+        }
+        for t in [
+            "Le groupe interdit le travail des enfants chez ses fournisseurs.",
+            "Das Unternehmen verbietet Kinderarbeit und Zwangsarbeit bei seinen Lieferanten.",
+            "La empresa prohíbe el trabajo infantil en São Paulo y en toda su cadena de suministro.",
+            "Société générale des transports",
+        ] {
+            assert_eq!(detect(t), Lang::Other, "{t}");
+        }
     }
 
     #[test]

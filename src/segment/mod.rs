@@ -29,7 +29,7 @@ pub(crate) use block::{unspace_free_text, without_invisible};
 pub use sentence::sentences;
 pub use split::MAX_PASSAGE_CHARS;
 
-use crate::model::{Document, Format, Lang, OffsetMap, Passage, PassageKind, Token, WordEdges};
+use crate::model::{Document, Format, OffsetMap, Passage, PassageKind, Token, WordEdges};
 use block::Block;
 use std::collections::HashMap;
 use std::ops::Range;
@@ -129,7 +129,7 @@ impl Segmenter {
         let blocks = split::split_long(repair_page_breaks(&doc.text, blocks));
         blocks.into_iter().enumerate().map(move |(i, b)| {
             let lang = crate::lang::detect(&b.text);
-            let tokens = self.tokens_in(&b.text, lang);
+            let tokens = self.tokens(&b.text);
             Passage {
                 id: passage_id(&doc.id, i, &b.text),
                 doc: doc.id.clone(),
@@ -146,18 +146,14 @@ impl Segmenter {
         })
     }
 
-    /// Words of a clean text, with byte ranges into it (Latin words stemmed unless the detected
-    /// language is `other`).
+    /// Words of a clean text, with byte ranges into it; Latin words are Snowball-stemmed
+    /// (English) whatever the text's language. A query cannot know the language of the passages it
+    /// is to find, so every passage's words are cut as a query's are: a French `enfants` is found
+    /// by `enfants`, and an English passage that names Côte d'Ivoire (which may be detected as
+    /// `other`) by `audits`.
     pub fn tokens(&self, text: &str) -> Vec<Token> {
-        self.tokens_in(text, crate::lang::detect(text))
-    }
-
-    /// Words of a clean text in a known language: Latin words are Snowball-stemmed (English)
-    /// unless `lang` is [`Lang::Other`].
-    pub fn tokens_in(&self, text: &str, lang: Lang) -> Vec<Token> {
         let mut out = Vec::with_capacity(text.len() / 4);
-        let stemmer = (lang != Lang::Other).then_some(&*self.stemmer);
-        words::tokens(&self.jieba, stemmer, text, &mut out);
+        words::tokens(&self.jieba, Some(&*self.stemmer), text, &mut out);
         out
     }
 

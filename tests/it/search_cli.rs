@@ -90,6 +90,33 @@ fn english_query_is_stemmed() {
     );
 }
 
+/// A query cannot know the language of the passages it is to find: words of a passage in
+/// another language, or of an English one that names accented places, are found as typed.
+#[test]
+fn words_are_found_whatever_the_passage_language() {
+    let (_tmp, index) = index_of(&[
+        (
+            "vigilance.fr.md",
+            "Le groupe interdit le travail des enfants chez ses fournisseurs et ses sous-traitants.",
+        ),
+        (
+            "cocoa.md",
+            "Suppliers in São Paulo, Curaçao and Türkiye: audits, corrective actions, grievances.",
+        ),
+    ]);
+    for (query, doc) in [
+        ("enfants", "vigilance.fr.md"),
+        ("fournisseurs", "vigilance.fr.md"),
+        ("\"travail des enfants\"", "vigilance.fr.md"),
+        ("audits", "cocoa.md"),
+        ("grievance", "cocoa.md"),
+    ] {
+        let hs = search_hits(&index, query, &[]);
+        assert_eq!(hs.len(), 1, "{query}: {hs:?}");
+        assert_eq!(hs[0]["doc"], doc, "{query}");
+    }
+}
+
 #[test]
 fn boolean_operators_and_phrases() {
     let (_tmp, index) = indexed();
