@@ -43,6 +43,9 @@ struct Cur {
     hard_spaces: Vec<usize>,
     whole: bool,
     point: bool,
+    /// A numbered title (`一、审核范围`, see [`chinese_title`]): a heading one level below the
+    /// last real heading, as a bold lead-in is.
+    title: bool,
     kind: PassageKind,
     heading_level: u32,
     start: Option<usize>,
@@ -103,8 +106,18 @@ impl<'a> Builder<'a> {
             lead: if lead_in { Lead::Ready } else { Lead::No },
             whole: false,
             point: false,
+            title: false,
             hard_spaces: Vec::new(),
         });
+    }
+
+    /// Starts a numbered title (`一、审核范围`, see [`chinese_title`]): a heading that opens a
+    /// section one level below the last heading.
+    pub fn open_title(&mut self, start: usize) {
+        self.open(PassageKind::Heading, Some(start), 0, false);
+        if let Some(cur) = self.cur.as_mut() {
+            cur.title = true;
+        }
     }
 
     /// Starts a numbered point (`（一）…`): a list item.
@@ -122,6 +135,18 @@ impl<'a> Builder<'a> {
         if let Some(cur) = self.cur.as_mut() {
             cur.whole = true;
         }
+    }
+
+    /// The depth of a sub-section (a bold lead-in or a numbered title): one below the last
+    /// heading.
+    fn sub_section_depth(&self) -> u32 {
+        let heading = self
+            .sections
+            .iter()
+            .rev()
+            .find(|(d, _)| d % 2 == 0)
+            .map_or(0, |(d, _)| *d);
+        heading + 1
     }
 
     /// Whether a block is being built.
@@ -173,6 +198,7 @@ impl<'a> Builder<'a> {
                 lead: Lead::No,
                 whole: false,
                 point: false,
+                title: false,
                 hard_spaces: Vec::new(),
             });
         }
@@ -401,6 +427,22 @@ impl<'a> Builder<'a> {
 
         let mut opens_section = false;
         match cur.kind {
+            PassageKind::Heading if cur.title => {
+                // After a section numbered the same way (`八、…` a Markdown heading, `九、…` a
+                // line), a sibling of it; else one level below the last heading.
+                let unit = chinese_number(&text).map(|(_, unit)| unit);
+                let depth = match self.sections.last() {
+                    Some((d, name))
+                        if unit.is_some() && chinese_number(name).map(|(_, u)| u) == unit =>
+                    {
+                        *d
+                    }
+                    _ => self.sub_section_depth(),
+                };
+                self.sections.retain(|(d, _)| *d < depth);
+                self.sections.push((depth, text.clone()));
+                opens_section = true;
+            }
             PassageKind::Heading => {
                 let depth = 2 * cur.heading_level.max(1);
                 // A heading closes deeper headings and every lead-in sub-section.
@@ -410,13 +452,7 @@ impl<'a> Builder<'a> {
             }
             PassageKind::Paragraph => {
                 if let Some(name) = lead_name {
-                    let heading = self
-                        .sections
-                        .iter()
-                        .rev()
-                        .find(|(d, _)| d % 2 == 0)
-                        .map_or(0, |(d, _)| *d);
-                    let depth = heading + 1;
+                    let depth = self.sub_section_depth();
                     self.sections.retain(|(d, _)| *d < depth);
                     self.sections.push((depth, name));
                     opens_section = true;
@@ -561,6 +597,45 @@ fn chinese_value(s: &str) -> Option<u32> {
         [t, '十', d] => Some(10 * digit(*t)? + digit(*d)?),
         _ => None,
     }
+}
+
+/// The length of a Chinese section number at the start of `line` (`一、`, `十二、`, `第三章`,
+/// `第二节`, `第一部分`, and the space after the last three), if it has one, and its unit (`、`,
+/// `章`, `节`, `部分`): numbers of one unit number sections of one level.
+pub(crate) fn chinese_number(line: &str) -> Option<(usize, &'static str)> {
+    let numeral = |s: &str| {
+        s.char_indices()
+            .find(|&(_, c)| !"一二三四五六七八九十".contains(c))
+            .map_or(s.len(), |(i, _)| i)
+    };
+    let n = numeral(line);
+    if n > 0 && chinese_value(&line[..n]).is_some() && line[n..].starts_with('、') {
+        return Some((n + '、'.len_utf8(), "、"));
+    }
+    let rest = line.strip_prefix('第')?;
+    let n = numeral(rest);
+    chinese_value(&rest[..n])?;
+    let unit = ["章", "节", "部分"]
+        .into_iter()
+        .find(|u| rest[n..].starts_with(u))?;
+    let at = '第'.len_utf8() + n + unit.len();
+    let space = line[at..].len() - line[at..].trim_start().len();
+    Some((at + space, unit))
+}
+
+/// Whether `line` (trimmed) is a numbered title of a Chinese report or policy, a section's name
+/// on a line of its own: `一、审核范围`, `第二章 人权承诺`. Its name is short (at most 25
+/// chars) and is no sentence or clause: no `。，；：` in it, no `、` at its end, as in `一、尊重
+/// 人权；` or an amendment `一、将第三条修改为：…`, which are items.
+pub(crate) fn chinese_title(line: &str) -> bool {
+    let Some((n, _)) = chinese_number(line) else {
+        return false;
+    };
+    let name = line[n..].trim();
+    let chars = name.chars().count();
+    (1..=25).contains(&chars)
+        && !name.contains(['。', '，', '；', '：', '！', '？', ',', ';', ':', '!', '?'])
+        && !name.ends_with(['、', '.'])
 }
 
 /// The value of a lower-case Roman numeral up to `xxxix`.

@@ -1,7 +1,7 @@
 //! Markdown structure via pulldown-cmark: headings, paragraphs, list items, bold lead-ins, with
 //! the source range of every piece of text.
 
-use super::block::{point_marker, Block, Builder, Wraps};
+use super::block::{chinese_number, chinese_title, point_marker, Block, Builder, Wraps};
 use crate::model::PassageKind;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use std::ops::Range;
@@ -24,6 +24,8 @@ pub(crate) fn blocks(src: &str) -> Vec<Block> {
     let mut footnote = 0usize; // inside a footnote's definition
     let mut page = false; // inside a list item that is a page number (see `page_item`)
     let mut pend: Option<(Range<usize>, PassageKind)> = None;
+    // Inside the first line of a paragraph that is a numbered title (`一、审核范围`).
+    let mut title = false;
     for (ev, range) in Parser::new_ext(src, opts).into_offset_iter() {
         let verbatim = matches!(&ev, Event::Text(t) if src.get(range.clone()) == Some(&**t));
         if !verbatim {
@@ -61,7 +63,12 @@ pub(crate) fn blocks(src: &str) -> Vec<Block> {
                 }
                 Tag::Paragraph if items == 0 => {
                     stars = 0;
-                    b.open(PassageKind::Paragraph, Some(range.start), 0, true);
+                    title = opens_with_title(&src[range.clone()]);
+                    if title {
+                        b.open_title(range.start);
+                    } else {
+                        b.open(PassageKind::Paragraph, Some(range.start), 0, true);
+                    }
                 }
                 Tag::FootnoteDefinition(_) => footnote += 1,
                 Tag::Paragraph => {
@@ -102,7 +109,10 @@ pub(crate) fn blocks(src: &str) -> Vec<Block> {
                     items = items.saturating_sub(1);
                     b.close(range.end);
                 }
-                TagEnd::Paragraph if items == 0 => b.close(range.end),
+                TagEnd::Paragraph if items == 0 => {
+                    title = false;
+                    b.close(range.end)
+                }
                 TagEnd::FootnoteDefinition => footnote = footnote.saturating_sub(1),
                 TagEnd::CodeBlock | TagEnd::TableRow | TagEnd::TableHead => {
                     code = false;
@@ -133,6 +143,14 @@ pub(crate) fn blocks(src: &str) -> Vec<Block> {
                 }
             }
             Event::Text(t) if hidden == 0 => b.text_wrapped(range, &t, kind, Wraps::FormFeed),
+            // The end of a title's line: the lines after it are its section's paragraph.
+            Event::SoftBreak | Event::HardBreak if title && hidden == 0 => {
+                title = false;
+                let next = &src[range.end..];
+                let line = range.end + next.len() - next.trim_start().len();
+                b.close(range.start);
+                b.open(PassageKind::Paragraph, Some(line), 0, true);
+            }
             // The points of a paragraph numbered a line each (`① …⏎② …`): a list item each,
             // where the line's point follows the paragraph's own, the line before ends its
             // sentence or is a title, or the point is a first `①` or `a)`. A wrap that puts `(1)`
@@ -162,6 +180,17 @@ pub(crate) fn blocks(src: &str) -> Vec<Block> {
     flush(&mut b, src, pend.take(), &mut stars);
     b.close(src.len());
     b.blocks
+}
+
+/// Whether a paragraph's source opens with a numbered title on a line of its own (`一、审核范围`,
+/// see [`chinese_title`]) not followed by the next number (a list of short lines).
+fn opens_with_title(para: &str) -> bool {
+    let mut lines = para.lines();
+    let first = lines.next().unwrap_or("").trim();
+    chinese_title(first)
+        && lines
+            .next()
+            .is_none_or(|l| chinese_number(l.trim_start()).is_none())
 }
 
 /// The source line of a list item that is a marked page number (`- 5 -`, `— 12 —`), trimmed.

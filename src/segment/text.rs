@@ -1,10 +1,11 @@
 //! Plain-text structure: paragraphs are separated by blank lines; a line starting with a list
 //! marker (`- `, `* `, `• `, `1. `, `1) `) is a list item, continued by the non-blank lines after it;
 //! so is a line opening with a point's number (`（一）`, `①`, `(2)`, `a)`) that opens a block,
-//! follows the point before it, or comes after a line that ends its sentence or a title.
+//! follows the point before it, or comes after a line that ends its sentence or a title. A short
+//! line numbered as a Chinese section title (`一、审核范围`, `第二章 人权承诺`) is a heading.
 //! A text without any blank line has a paragraph a line.
 
-use super::block::{point_marker, Block, Builder, Point, Wraps};
+use super::block::{chinese_number, chinese_title, point_marker, Block, Builder, Point, Wraps};
 use super::PageNumber;
 use crate::model::PassageKind;
 
@@ -65,6 +66,19 @@ pub(crate) fn blocks(src: &str) -> Vec<Block> {
             block_lines = 0;
             after_page = true;
             continue;
+        } else if chinese_title(body)
+            && (!b.is_open() || line_mode || super::ends_sentence(last_line))
+            && next.is_none_or(|l| chinese_number(l.trim_start()).is_none())
+        {
+            // A numbered title on a line of its own (`一、审核范围`), as Chinese reports name their
+            // sections: the section of the lines after it. One followed by the next number is
+            // an item of a list of short lines.
+            b.close(line_start);
+            b.open_title(at);
+            b.text(at..at + body.len(), body, PassageKind::Heading);
+            b.close(at + body.len());
+            block_lines = 0;
+            last_point = None;
         } else if let Some(p) = point_marker(body).filter(|p| {
             !b.is_open()
                 || last_point.is_some_and(|q| p.follows(&q))

@@ -649,6 +649,79 @@ fn numbered_points_are_list_items_in_every_format() {
     }
 }
 
+/// Chinese reports name their sections on a line of their own, numbered `一、` or `第二章`: each
+/// is a heading whose section holds the lines after it, one level below the last heading, or
+/// beside the last section numbered the same way. Numbered clauses, amendments and lists of
+/// short lines are not titles.
+#[test]
+fn numbered_chinese_titles_are_sections() {
+    use PassageKind::{Heading as H, ListItem as L, Paragraph as P};
+    type Want<'a> = &'a [(PassageKind, &'a [&'a str], &'a str)];
+    let cases: &[(&str, Format, Want)] = &[
+        (
+            "# 审核报告\n\n一、审核范围\n本次审核覆盖42家一级供应商。\n\n二、整改措施\n\n所有问题供应商已提交整改计划。\n",
+            Format::Markdown,
+            &[
+                (H, &["审核报告"], "审核报告"),
+                (H, &["审核报告", "一、审核范围"], "一、审核范围"),
+                (P, &["审核报告", "一、审核范围"], "本次审核覆盖42家一级供应商。"),
+                (H, &["审核报告", "二、整改措施"], "二、整改措施"),
+                (P, &["审核报告", "二、整改措施"], "所有问题供应商已提交整改计划。"),
+            ],
+        ),
+        (
+            "供应商审核报告（摘要）\n\n一、审核范围\n本次审核覆盖42家供应商，重点关注强迫\n劳动。\n\n二、主要发现\n（一）3家供应商超时加班。\n（二）未发现童工。\n",
+            Format::Text,
+            &[
+                (P, &[], "供应商审核报告（摘要）"),
+                (H, &["一、审核范围"], "一、审核范围"),
+                (P, &["一、审核范围"], "本次审核覆盖42家供应商，重点关注强迫劳动。"),
+                (H, &["二、主要发现"], "二、主要发现"),
+                (L, &["二、主要发现"], "（一）3家供应商超时加班。"),
+                (L, &["二、主要发现"], "（二）未发现童工。"),
+            ],
+        ),
+        // A chapter a Markdown heading, the next one a line: siblings.
+        (
+            "## 第四章 保障措施\n\n第四十三条 加强保障。\n\n第五章 法律责任\n\n第四十四条 依法处罚。\n",
+            Format::Markdown,
+            &[
+                (H, &["第四章 保障措施"], "第四章 保障措施"),
+                (P, &["第四章 保障措施"], "第四十三条 加强保障。"),
+                (H, &["第五章 法律责任"], "第五章 法律责任"),
+                (P, &["第五章 法律责任"], "第四十四条 依法处罚。"),
+            ],
+        ),
+        // Clauses, an amendment and a list of short lines stay text.
+        (
+            "公司的原则：\n\n一、尊重人权；\n二、保护隐私。\n\n一、将第三条修改为：“禁止强迫劳动。”\n\n一、平等\n二、包容\n",
+            Format::Text,
+            &[
+                (P, &[], "公司的原则："),
+                (P, &[], "一、尊重人权；二、保护隐私。"),
+                (P, &[], "一、将第三条修改为：“禁止强迫劳动。”"),
+                (P, &[], "一、平等二、包容"),
+            ],
+        ),
+    ];
+    for (text, format, want) in cases {
+        let ps = checked("titles", *format, text);
+        let got: Vec<(PassageKind, Vec<&str>, &str)> = ps
+            .iter()
+            .map(|p| {
+                (
+                    p.kind,
+                    p.section.iter().map(String::as_str).collect(),
+                    p.text.as_str(),
+                )
+            })
+            .collect();
+        let want: Vec<(PassageKind, Vec<&str>, &str)> =
+            want.iter().map(|(k, s, t)| (*k, s.to_vec(), *t)).collect();
+        assert_eq!(got, want, "{text:?}");
+    }
+}
+
 /// The space that stands for a `<br>` or a cell boundary, and a wrap's break, never map into a
 /// tag or comment: `<br><a href="x?a=1&b=2">` has a space inside its tag.
 #[test]
