@@ -134,6 +134,20 @@ pub(crate) fn fit(s: &str, max: usize) -> Cow<'_, str> {
 
 /// Renders rows as columns aligned by display width (CJK characters count two columns).
 pub(crate) fn table(headers: &[&str], align: &[Align], rows: &[Vec<String>]) -> String {
+    // Cells may hold document ids, which come from file names.
+    let rows: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| {
+            r.iter()
+                .map(|c| hria::query::reader::printable_id(c).into_owned())
+                .collect()
+        })
+        .collect();
+    let rows = &rows;
+    let headers: Vec<String> = headers
+        .iter()
+        .map(|h| hria::query::reader::printable_id(h).into_owned())
+        .collect();
     let n = headers.len();
     let mut widths: Vec<usize> = headers.iter().map(|h| h.width()).collect();
     for r in rows {
@@ -161,7 +175,7 @@ pub(crate) fn table(headers: &[&str], align: &[Align], rows: &[Vec<String>]) -> 
         out.push_str(l.trim_end());
         out.push('\n');
     };
-    line(&mut headers.iter().copied());
+    line(&mut headers.iter().map(String::as_str));
     for r in rows {
         line(&mut r.iter().map(String::as_str));
     }
@@ -401,7 +415,7 @@ fn render_matrix(m: &DocMatrix, format: CoverageFormat, zh: bool) -> String {
             let mut out = table(&headers, &align, &rows);
             out.push('\n');
             for (c, d) in cols.iter().zip(&m.documents) {
-                out.push_str(&format!("{c}  {d}\n"));
+                out.push_str(&format!("{c}  {}\n", hria::query::reader::printable_id(d)));
             }
             out
         }

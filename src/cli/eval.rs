@@ -201,7 +201,13 @@ fn print_examples(out: &mut impl Write, title: &str, ex: &[Example]) -> std::io:
             (Some(p), Some(s)) => format!(" predicted {p} {s:.2} by {}", e.evidence.join("; ")),
             _ => String::new(),
         };
-        writeln!(out, "{} (line {}) {}{what}", e.id, e.line, e.tag)?;
+        writeln!(
+            out,
+            "{} (line {}) {}{what}",
+            hria::query::reader::printable_id(&e.id),
+            e.line,
+            e.tag
+        )?;
         writeln!(out, "    {}", shorten(&e.text, 200))?;
     }
     Ok(())

@@ -55,8 +55,14 @@ fn render(e: &Explained, colour: bool) -> String {
         ("[[", "]]")
     };
     let mut out = String::new();
-    out.push_str(&format!("passage   {}\n", e.id));
-    out.push_str(&format!("document  {}\n", e.doc));
+    out.push_str(&format!(
+        "passage   {}\n",
+        hria::query::reader::printable_id(&e.id)
+    ));
+    out.push_str(&format!(
+        "document  {}\n",
+        hria::query::reader::printable_id(&e.doc)
+    ));
     out.push_str(&format!(
         "section   {}\n",
         hria::query::reader::printable(&e.section.join(" › "))

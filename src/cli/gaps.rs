@@ -144,7 +144,7 @@ fn render(r: &GapReport, zh: bool) -> String {
             };
             out.push_str(&format!(
                 "  {role}: {}  {}\n    {}  ({} via {})\n",
-                e.passage,
+                hria::query::reader::printable_id(&e.passage),
                 hria::query::reader::printable(&e.section.join(" › ")),
                 hria::query::reader::printable(&e.snippet),
                 e.tag,
@@ -177,7 +177,10 @@ fn render(r: &GapReport, zh: bool) -> String {
     if !missing.is_empty() {
         out.push_str("\nInstruments other documents cover and these do not:\n");
         for d in missing {
-            out.push_str(&format!("\n{}\n", d.doc));
+            out.push_str(&format!(
+                "\n{}\n",
+                hria::query::reader::printable_id(&d.doc)
+            ));
             for m in &d.missing {
                 let more = m.elsewhere_count.saturating_sub(m.elsewhere.len());
                 out.push_str(&format!(

@@ -143,7 +143,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                     i + 1,
                     hria::query::reader::printable(title),
                     hria::query::reader::printable(&about),
-                    h.doc,
+                    hria::query::reader::printable_id(&h.doc),
                     h.score
                 )?;
                 if !h.section.is_empty() {
@@ -155,7 +155,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                         )
                     )?;
                 }
-                writeln!(out, "   {} {} {}", h.id, h.kind, h.lang)?;
+                writeln!(
+                    out,
+                    "   {} {} {}",
+                    hria::query::reader::printable_id(&h.id),
+                    h.kind,
+                    h.lang
+                )?;
                 if !h.tags.is_empty() {
                     // Covered instruments are inferred, not named: shown apart so that an
                     // analyst does not read them as citations.

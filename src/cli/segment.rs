@@ -90,11 +90,11 @@ fn write_json(out: &mut impl Write, p: &Passage, tokens: bool) -> anyhow::Result
 }
 
 fn write_table(out: &mut impl Write, p: &Passage, tokens: bool) -> anyhow::Result<()> {
-    writeln!(out, "{}", p.id)?;
+    writeln!(out, "{}", hria::query::reader::printable_id(&p.id))?;
     writeln!(
         out,
         "  {} · {} · {} · bytes {}..{} · {}",
-        p.doc,
+        hria::query::reader::printable_id(&p.doc),
         p.kind.as_str(),
         p.lang,
         p.range.start,

@@ -124,7 +124,12 @@ fn tag_files(args: &Args, tagger: &Tagger) -> anyhow::Result<ExitCode> {
                     } else {
                         tags.join(", ")
                     };
-                    writeln!(buf, "{}\t{}", p.id, tags)?;
+                    writeln!(
+                        buf,
+                        "{}\t{}",
+                        hria::query::reader::printable_id(&p.id),
+                        tags
+                    )?;
                 }
             }
         }

@@ -511,6 +511,26 @@ pub fn printable(s: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
+/// A document or passage id, or a table cell, as shown on a terminal: every control char written
+/// as an escape, line breaks and tabs too, since ids come from file names, which may hold any
+/// of them.
+pub fn printable_id(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.chars().any(char::is_control) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    std::borrow::Cow::Owned(
+        s.chars()
+            .flat_map(|c| {
+                let escaped = c.is_control().then(|| c.escape_unicode());
+                escaped
+                    .into_iter()
+                    .flatten()
+                    .chain((!c.is_control()).then_some(c))
+            })
+            .collect(),
+    )
+}
+
 /// A short window of `text` around `span`, with the span marked `[[...]]`; `width` is the number of
 /// characters kept on each side.
 pub fn snippet(text: &str, span: Option<std::ops::Range<usize>>, width: usize) -> String {

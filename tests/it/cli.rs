@@ -161,3 +161,43 @@ fn a_closed_pipe_ends_quietly() {
     assert_eq!(out.status.code(), Some(0), "{stderr}");
     assert!(stderr.is_empty(), "{stderr}");
 }
+
+/// A file name is a third party's text: the ids made from it are shown with their control chars
+/// escaped in every table, so that an escape sequence in a name cannot restyle or rewrite the
+/// terminal.
+#[test]
+fn control_chars_in_file_names_never_reach_the_terminal() {
+    let name = "t\u{1b}]0;pwned\u{7}\u{1b}[2J.md";
+    let (d, index) = index_of(&[(
+        name,
+        "# Policy\n\nWe prohibit forced labour in our supply chain.\n",
+    )]);
+    let corpus = d.path().join("corpus");
+    let id = search_hits(&index, "forced", &[])[0]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let runs: Vec<Vec<std::ffi::OsString>> = vec![
+        vec!["segment".into(), corpus.clone().into()],
+        vec!["tag".into(), corpus.into()],
+        vec!["search".into(), "forced".into()],
+        vec!["coverage".into(), "--per-doc".into()],
+        vec!["gaps".into()],
+        vec!["explain".into(), id.into()],
+    ];
+    for args in runs {
+        let mut cmd = hria();
+        cmd.args(&args);
+        if !matches!(args[0].to_str(), Some("segment" | "tag")) {
+            cmd.arg("--index").arg(&index);
+        }
+        let out = cmd.output().unwrap();
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(out.status.success(), "{args:?}: {out:?}");
+        assert!(stdout.contains("pwned"), "{args:?}: {stdout}");
+        assert!(
+            !stdout.contains(['\u{1b}', '\u{7}']),
+            "{args:?}: {stdout:?}"
+        );
+    }
+}
