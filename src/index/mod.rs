@@ -60,6 +60,15 @@ pub enum IndexError {
         /// What is wrong, naming the file.
         reason: String,
     },
+    /// The index is on a read-only file system and a run would write it.
+    #[error(
+        "cannot write {}: the file system is read-only; index into a folder on a writable file system",
+        path.display()
+    )]
+    ReadOnly {
+        /// The file or directory.
+        path: PathBuf,
+    },
     /// The index (or one of its files) cannot be read or written by this user.
     #[error(
         "cannot {action} {}: permission denied (check the permissions of the index folder and its files)",
@@ -213,6 +222,9 @@ impl IndexError {
             };
         }
         match io.kind() {
+            ErrorKind::ReadOnlyFilesystem => IndexError::ReadOnly {
+                path: path.to_path_buf(),
+            },
             ErrorKind::PermissionDenied => IndexError::PermissionDenied {
                 path: path.to_path_buf(),
                 action,
@@ -1401,9 +1413,13 @@ impl Directory for ReadableDirectory {
 
     fn acquire_lock(&self, lock: &Lock) -> Result<DirectoryLock, LockError> {
         match self.inner.acquire_lock(lock) {
+            // A reader that may not write the folder, or whose folder is on a read-only file
+            // system (an index shipped on read-only media or mounted read-only), still reads.
             Err(LockError::IoError(e))
-                if e.kind() == std::io::ErrorKind::PermissionDenied
-                    && lock.filepath == META_LOCK.filepath =>
+                if matches!(
+                    e.kind(),
+                    std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem
+                ) && lock.filepath == META_LOCK.filepath =>
             {
                 Ok(shared_read_lock(&self.dir.join(&lock.filepath)))
             }

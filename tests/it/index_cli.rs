@@ -1,7 +1,7 @@
 //! `hria index`: summaries, incremental runs, atomicity, locking, thread-count independence and
 //! the errors for indexes it cannot read.
 
-use crate::cli::{hit_ids, hria, json_of, search_hits};
+use crate::cli::{hit_ids, hria, index_corpus, json_of, search_hits};
 use predicates::prelude::PredicateBooleanExt;
 use serde_json::Value;
 use std::io::{BufRead, BufReader};
@@ -1479,4 +1479,64 @@ fn a_full_disk_fails_cleanly_and_keeps_the_last_commit() {
         ["third=2", "new=gone", "fourth=2", "empty=0"],
         "{out}\n{log}"
     );
+}
+
+/// The steps of [`an_index_on_a_read_only_file_system_is_read`], run by `sh` inside a private
+/// mount namespace where the index's folder is bound read-only.
+const READ_ONLY_SCRIPT: &str = r#"
+dir=$1; hria=$2; corpus=$3; log=$4
+mount --bind "$dir" "$dir" 2>/dev/null && mount -o remount,bind,ro "$dir" 2>/dev/null || { echo cannot-mount; exit 0; }
+touch "$dir/probe" 2>/dev/null && { echo cannot-mount; exit 0; }
+echo "hits=$("$hria" search 强迫劳动 --index "$dir/index" --format jsonl 2>>"$log" | wc -l)"
+"$hria" coverage --index "$dir/index" >/dev/null 2>>"$log"; echo "coverage=$?"
+"$hria" gaps --index "$dir/index" >/dev/null 2>>"$log"; echo "gaps=$?"
+"$hria" index "$corpus" --index "$dir/index" --quiet >/dev/null 2>>"$log"; echo "index=$?"
+"#;
+
+/// An index shipped on read-only media, or mounted read-only, is searched, counted and
+/// gap-checked as any other; a run that would write it says the file system is read-only. It
+/// needs a private mount namespace (`unshare`); where none may be made, it says so and checks
+/// nothing.
+#[test]
+fn an_index_on_a_read_only_file_system_is_read() {
+    let (tmp, corpus, _) = setup();
+    let dir = tmp.path().join("media");
+    std::fs::create_dir(&dir).unwrap();
+    let index = dir.join("index");
+    index_corpus(&corpus, &index, &[]);
+    let before = search_hits(&index, "强迫劳动", &[]).len();
+    assert!(before > 0);
+    let log = tmp.path().join("log");
+    let bin = assert_cmd::cargo::cargo_bin("hria");
+    let mut out = String::new();
+    for flags in ["-m", "-rm"] {
+        let run = std::process::Command::new("unshare")
+            .args([flags, "sh", "-c", READ_ONLY_SCRIPT, "sh"])
+            .args([&dir, &bin, &corpus, &log])
+            .output();
+        if let Ok(o) = run {
+            out = String::from_utf8_lossy(&o.stdout).into_owned();
+            if o.status.success() && !out.contains("cannot-mount") && !out.is_empty() {
+                break;
+            }
+        }
+        out.clear();
+    }
+    if out.is_empty() {
+        eprintln!("not checked: no mount namespace with a read-only folder can be made here");
+        return;
+    }
+    let log = std::fs::read_to_string(&log).unwrap_or_default();
+    assert_eq!(
+        out.lines().collect::<Vec<_>>(),
+        [
+            format!("hits={before}").as_str(),
+            "coverage=0",
+            "gaps=0",
+            "index=2"
+        ],
+        "{log}"
+    );
+    assert!(log.contains("the file system is read-only"), "{log}");
+    assert!(!log.contains("panicked"), "{log}");
 }
