@@ -132,6 +132,17 @@ impl Manifest {
     /// Reads `dir/manifest.toml`: `Ok(None)` when there is none.
     pub fn find_in(dir: &Path) -> Result<Option<Manifest>, ManifestError> {
         let path = dir.join(MANIFEST_FILE);
+        // A FIFO or a device would block the read or never end it.
+        match std::fs::metadata(&path) {
+            Ok(m) if !m.is_file() => {
+                return Err(ManifestError {
+                    path,
+                    position: None,
+                    message: "cannot read manifest: not a regular file".into(),
+                })
+            }
+            _ => {}
+        }
         let bytes = match std::fs::read(&path) {
             Ok(bytes) => bytes,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),

@@ -1540,3 +1540,32 @@ fn an_index_on_a_read_only_file_system_is_read() {
     assert!(log.contains("the file system is read-only"), "{log}");
     assert!(!log.contains("panicked"), "{log}");
 }
+
+/// A `manifest.toml` that is a FIFO is reported, not read (a read would wait for a writer that
+/// never comes), and the documents beside it are indexed without its metadata.
+#[cfg(unix)]
+#[test]
+fn a_manifest_that_is_no_file_is_reported_and_the_documents_read() {
+    let (_tmp, corpus, index) = setup();
+    let manifest = corpus.join("manifest.toml");
+    let _ = std::fs::remove_file(&manifest);
+    let name = std::ffi::CString::new(manifest.as_os_str().as_encoded_bytes()).unwrap();
+    // SAFETY: a valid NUL-terminated path.
+    assert_eq!(unsafe { libc::mkfifo(name.as_ptr(), 0o644) }, 0);
+    let out = hria()
+        .args(["index", "--quiet", "--format", "json", "--index"])
+        .arg(&index)
+        .arg(&corpus)
+        .timeout(std::time::Duration::from_secs(60))
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(3), "{stderr}");
+    assert!(
+        stderr.contains("manifest.toml: cannot read manifest: not a regular file"),
+        "{stderr}"
+    );
+    let s: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(s["indexed"].as_u64().unwrap() >= 2, "{s}");
+    assert!(!search_hits(&index, "强迫劳动", &[]).is_empty());
+}
