@@ -51,10 +51,53 @@ pub(crate) enum DecodeError {
         /// characters, if one does: maybe text in UTF-16 without a BOM.
         utf16: Option<&'static Encoding>,
     },
+    /// Decoded, the text is mostly control characters: binary data without a NUL byte.
+    Controls {
+        /// Control characters that are not line breaks, tabs, form feeds or escapes.
+        controls: usize,
+        /// Characters in all.
+        chars: usize,
+    },
 }
 
 /// Decodes `bytes`, with `forced` as the encoding to use when there is no BOM.
 pub(crate) fn decode(
+    bytes: Vec<u8>,
+    forced: Option<&'static Encoding>,
+) -> Result<Decoded, DecodeError> {
+    let decoded = decode_text(bytes, forced)?;
+    match controls(&decoded.text) {
+        (controls, chars) if controls >= MIN_CONTROLS && controls * 20 > chars => {
+            Err(DecodeError::Controls { controls, chars })
+        }
+        _ => Ok(decoded),
+    }
+}
+
+/// Control characters (more than one in twenty, and at least this many) make a file binary:
+/// random bytes without a NUL decode to about one in eight, text to almost none.
+const MIN_CONTROLS: usize = 16;
+
+/// How many of `text`'s chars are control characters other than line breaks, tabs, form feeds
+/// (page breaks) and escapes (colour codes in a log), and how many chars it has, counted by byte:
+/// C0 controls and DEL are one byte, C1 controls `C2 80`..`C2 9F`.
+fn controls(text: &str) -> (usize, usize) {
+    let bytes = text.as_bytes();
+    let (mut controls, mut chars) = (0usize, 0usize);
+    for (i, &b) in bytes.iter().enumerate() {
+        chars += usize::from(b & 0xC0 != 0x80);
+        controls += usize::from(match b {
+            b'\t' | b'\n' | b'\r' | 0x0C | 0x1B => false,
+            0..0x20 | 0x7F => true,
+            0xC2 => matches!(bytes.get(i + 1), Some(0x80..=0x9F)),
+            _ => false,
+        });
+    }
+    (controls, chars)
+}
+
+/// [`decode`] before the check for control characters.
+fn decode_text(
     mut bytes: Vec<u8>,
     forced: Option<&'static Encoding>,
 ) -> Result<Decoded, DecodeError> {
@@ -108,8 +151,14 @@ pub(crate) fn decode(
         let guess = detector.guess(None, chardetng::Utf8Detection::Deny);
         // Valid UTF-8 sequences at least as many as invalid ones: a single-byte encoding makes
         // those only by accident (smart quotes and one stray Latin-1 byte are damaged UTF-8, not
-        // Windows-1252), while a short GBK or Big5 text can.
-        if multibyte > 0 && multibyte >= invalid && guess.is_single_byte() {
+        // Windows-1252), while a short GBK or Big5 text can. Many of them among more invalid
+        // bytes are a file that mixes UTF-8 with another encoding (two files joined): read as
+        // Windows-1252 it would be garbled without one replacement, so without a word of
+        // warning; read as UTF-8 the other part is replaced, and reported.
+        if multibyte > 0
+            && (multibyte >= invalid || multibyte >= MIXED_UTF8)
+            && guess.is_single_byte()
+        {
             UTF_8
         } else {
             guess
@@ -117,6 +166,10 @@ pub(crate) fn decode(
     };
     Ok(finish(bytes, encoding, EncodingSource::Detected))
 }
+
+/// Valid multi-byte UTF-8 sequences that a single-byte encoding does not make by accident: a
+/// file with this many is UTF-8, in part at least.
+const MIXED_UTF8: usize = 8;
 
 /// The bytes as a string if they are valid UTF-8, else the bytes back. simdutf8 checks Chinese
 /// text several times faster than `String::from_utf8`, whose fast path is ASCII only.

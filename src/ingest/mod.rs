@@ -267,6 +267,10 @@ pub fn decode_hashed(
                 format!("binary file (NUL byte at offset {offset}{hint})"),
             )
         }
+        decode::DecodeError::Controls { controls, chars } => skip(
+            SkipKind::Binary,
+            format!("binary file ({controls} of its {chars} characters are control characters)"),
+        ),
     })?;
     if decoded.text.trim().is_empty() {
         return Err(skip(SkipKind::Empty, "empty file (only whitespace)".into()));

@@ -228,6 +228,58 @@ fn binary_file_with_nul_is_skipped() {
     assert_eq!(skip_fixture("bad/binary.md", &o).kind, SkipKind::Binary);
 }
 
+/// Binary data without a NUL byte decodes, as a single-byte encoding, to text of which about one
+/// char in eight is a control char: a binary file all the same. A few control chars (a bell,
+/// colour codes) leave text text.
+#[test]
+fn binary_file_without_nul_is_skipped() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut seed = 7u64;
+    let random: Vec<u8> = (0..20_000)
+        .map(|_| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            ((seed >> 56) as u8).max(1)
+        })
+        .collect();
+    let controls: Vec<u8> = (1u8..0x20).cycle().take(2_000).collect();
+    for (name, bytes) in [("random.txt", random), ("controls.txt", controls)] {
+        let path = dir.path().join(name);
+        fs::write(&path, bytes).unwrap();
+        let s = load_path(&path, &opts()).map(|d| d.text).unwrap_err();
+        assert_eq!(s.kind, SkipKind::Binary, "{name}: {s:?}");
+        assert!(
+            s.reason.contains("are control characters"),
+            "{name}: {}",
+            s.reason
+        );
+    }
+    let path = dir.path().join("log.txt");
+    let text =
+        "Alert\u{7}: \u{1b}[31mforced labour\u{1b}[0m found at a supplier.\u{c}\n".repeat(20);
+    fs::write(&path, &text).unwrap();
+    assert_eq!(load_path(&path, &opts()).unwrap().text, text);
+}
+
+/// A file that is part UTF-8 and part GBK (two files joined) is read as UTF-8 and reported as
+/// degraded, not read as Windows-1252, which garbles both parts without one replacement.
+#[test]
+fn a_file_mixing_utf8_and_gbk_is_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("mixed.md");
+    let gbk_text = "我们禁止强迫劳动和童工，尊重结社自由。".repeat(6);
+    let (gbk, _, _) = encoding_rs::GBK.encode(&gbk_text);
+    let mut bytes = "我们承诺尊重人权。\n\n".as_bytes().to_vec();
+    bytes.extend_from_slice(&gbk);
+    fs::write(&path, &bytes).unwrap();
+    let doc = load_path(&path, &opts()).unwrap();
+    assert_eq!(doc.encoding, "UTF-8");
+    assert!(doc.text.starts_with("我们承诺尊重人权。"), "{}", doc.text);
+    assert!(doc.replaced > 0);
+    assert!(degraded_reason(&doc).is_some());
+}
+
 #[test]
 fn empty_and_whitespace_files_are_skipped() {
     let s = skip_fixture("bad/empty.md", &opts());
@@ -765,6 +817,12 @@ proptest! {
         prop_assume!(text
             .chars()
             .any(|c| !c.is_whitespace() && !hria::normalize::is_invisible(c)));
+        // Text of more than one control char in twenty is binary (another test).
+        let controls = text
+            .chars()
+            .filter(|&c| c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{C}' | '\u{1B}'))
+            .count();
+        prop_assume!(controls < 16 || controls * 20 <= text.chars().count());
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("f.md");
         fs::write(&path, &text).unwrap();
