@@ -301,6 +301,64 @@ fn is_gone(path: &Path) -> bool {
     }
 }
 
+/// How the paths given to a run relate to the roots the index already holds documents under.
+#[derive(Debug, Default)]
+struct Nested {
+    /// A root given inside a folder root the index holds (`corpus/en` when it holds `corpus`):
+    /// the outermost such root, and where the given one is inside it. Its documents are read as
+    /// that root's, so that they are not indexed a second time under other ids.
+    outer: BTreeMap<String, (Arc<str>, PathBuf)>,
+    /// The roots whose documents the run answers for (removes when gone, takes ids over from):
+    /// the roots given, but for those read as part of an outer one, and every root the index
+    /// holds inside a folder given (`corpus/en` when it holds it and `corpus` is given).
+    covered: BTreeSet<String>,
+}
+
+impl Nested {
+    fn of(old: &Old, dir: &Path, walked: &BTreeSet<String>) -> Result<Nested, IndexError> {
+        let mut recorded: BTreeSet<String> = BTreeSet::new();
+        old.each_root(dir, |_, root| {
+            if !recorded.contains(root) {
+                recorded.insert(root.to_string());
+            }
+        })?;
+        let mut nested = Nested::default();
+        for w in walked {
+            let outer = recorded
+                .iter()
+                .filter(|r| *r != w && Path::new(r.as_str()).is_dir())
+                .filter_map(|r| Some((r, Path::new(w).strip_prefix(r).ok()?)))
+                .min_by_key(|(r, _)| r.len());
+            match outer {
+                Some((r, within)) => {
+                    nested
+                        .outer
+                        .insert(w.clone(), (Arc::from(r.as_str()), within.to_path_buf()));
+                }
+                None => {
+                    nested.covered.insert(w.clone());
+                }
+            }
+        }
+        nested.covered.extend(
+            recorded
+                .into_iter()
+                .filter(|r| walked.iter().any(|w| Path::new(r).starts_with(w))),
+        );
+        Ok(nested)
+    }
+
+    /// Whether a run answers for the document recorded under `root` with `id`: it is under a
+    /// root the run covers, or under a root given inside the outer root it is recorded under.
+    fn answers_for(&self, root: &str, id: &str) -> bool {
+        self.covered.contains(root)
+            || self.outer.values().any(|(outer, within)| {
+                &**outer == root
+                    && recorded_path(root, id).starts_with(Path::new(root).join(within))
+            })
+    }
+}
+
 /// Where a document recorded under `root` (canonical) with `id` is on disk: the root itself for
 /// a file given directly, else the id under the root folder.
 fn recorded_path(root: &str, id: &str) -> PathBuf {
@@ -910,6 +968,8 @@ pub fn build(
         .filter(|r| r.exists())
         .map(|r| root_key(r))
         .collect();
+    let nested = Nested::of(old, dir, &walked_roots)?;
+    let mut outer_manifests: BTreeMap<Arc<str>, Option<ingest::Manifest>> = BTreeMap::new();
     let run_ids: BTreeSet<String> = found.iter().map(|c| c.id.clone()).collect();
     let mut seen: BTreeSet<String> = BTreeSet::new();
     // Where this run's documents are, as recorded paths are rebuilt from the canonical root.
@@ -918,7 +978,7 @@ pub fn build(
     // Resolved once per root: a canonicalization per candidate was a path walk each, and a copy.
     let mut keys: BTreeMap<PathBuf, Arc<str>> = BTreeMap::new();
     for mut c in found {
-        let root = match keys.get(&*c.root) {
+        let mut root = match keys.get(&*c.root) {
             Some(k) => Arc::clone(k),
             None => {
                 let k: Arc<str> = root_key(&c.root).into();
@@ -926,12 +986,34 @@ pub fn build(
                 k
             }
         };
+        let mut rel = c
+            .path
+            .strip_prefix(&*c.root)
+            .unwrap_or(&c.path)
+            .to_path_buf();
+        // A path given inside a root the index holds: its files keep the ids and the metadata a
+        // run over that root gives them, unless another path of this run took that id.
+        if let Some((outer, within)) = nested.outer.get(&*root) {
+            let outer_rel = within.join(&rel);
+            let id = ingest::relative_id(&outer_rel);
+            if !run_ids.contains(&id) && !seen.contains(&id) {
+                let manifest = outer_manifests.entry(Arc::clone(outer)).or_insert_with(|| {
+                    ingest::Manifest::find_in(Path::new(&**outer))
+                        .ok()
+                        .flatten()
+                });
+                c.meta = manifest.as_ref().and_then(|m| m.get(&id)).cloned();
+                c.id = id;
+                rel = outer_rel;
+                root = Arc::clone(outer);
+            }
+        }
         let root_str: &str = &root;
-        // The id is held in the index by a document of a root not given to this run: this
-        // document gets its root's name in front rather than replacing that one.
+        // The id is held in the index by a document of a root this run does not answer for:
+        // this document gets its root's name in front rather than replacing that one.
         let held_elsewhere = |rec: &Option<RecordCheck>| {
             rec.as_ref()
-                .is_some_and(|r| r.root != root_str && !walked_roots.contains(&r.root))
+                .is_some_and(|r| r.root != root_str && !nested.covered.contains(&r.root))
         };
         let mut rec = old.get(dir, &c.id)?;
         if held_elsewhere(&rec) {
@@ -955,8 +1037,7 @@ pub fn build(
             rec = r;
         }
         seen.insert(c.id.clone());
-        let rel = c.path.strip_prefix(&*c.root).unwrap_or(&c.path);
-        found_paths.insert(Path::new(root_str).join(rel));
+        found_paths.insert(Path::new(root_str).join(&rel));
         let old_doc = rec.map(|r| {
             Box::new(OldDoc {
                 same_root: r.root == root_str,
@@ -989,7 +1070,7 @@ pub fn build(
     let unreadable = unreadable_paths(&summary.skipped);
     let mut kept = Vec::new();
     old.each_root(dir, |id, root| {
-        if walked_roots.contains(root) && !seen.contains(id) {
+        if nested.answers_for(root, id) && !seen.contains(id) {
             let path = recorded_path(root, id);
             let behind_unreadable = path.ancestors().any(|a| unreadable.contains(a));
             if !opts.rebuild && !found_paths.contains(&path) && behind_unreadable && !is_gone(&path)

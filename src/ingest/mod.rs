@@ -196,6 +196,11 @@ pub fn qualify_id(root: &Path, k: usize, id: &str) -> String {
     walk::qualify(root, k, id)
 }
 
+/// The `/`-separated id of a document at `rel`, a path relative to the folder it is found under.
+pub fn relative_id(rel: &Path) -> String {
+    walk::relative_id(rel)
+}
+
 /// Format from a file extension, if hria reads it.
 pub fn format_of(path: &Path) -> Option<Format> {
     match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {

@@ -331,7 +331,7 @@ pub(crate) fn is_hidden(name: &OsStr) -> bool {
 }
 
 /// `/`-separated id from a relative path.
-fn relative_id(rel: &Path) -> String {
+pub(super) fn relative_id(rel: &Path) -> String {
     rel.components()
         .filter_map(|c| match c {
             Component::Normal(s) => Some(s.to_string_lossy()),

@@ -1569,3 +1569,65 @@ fn a_manifest_that_is_no_file_is_reported_and_the_documents_read() {
     assert!(s["indexed"].as_u64().unwrap() >= 2, "{s}");
     assert!(!search_hits(&index, "强迫劳动", &[]).is_empty());
 }
+
+/// A folder or file given inside a folder the index holds is read as part of it: its files keep
+/// their ids and manifest metadata, a change is replaced, a file gone is removed, and nothing is
+/// indexed twice. The other way round, a folder given around a root the index holds takes its
+/// documents over under its own ids.
+#[test]
+fn a_path_inside_an_indexed_folder_keeps_its_ids() {
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = tmp.path().join("c");
+    std::fs::create_dir_all(corpus.join("en")).unwrap();
+    std::fs::write(
+        corpus.join("manifest.toml"),
+        "[documents.\"en/code.md\"]\ntitle = \"Supplier Code\"\n",
+    )
+    .unwrap();
+    let code = corpus.join("en/code.md");
+    std::fs::write(&code, "# Code\n\nSuppliers must not use forced labour.\n").unwrap();
+    std::fs::write(corpus.join("zh.md"), "# 政策\n\n我们禁止强迫劳动。\n").unwrap();
+    let index = tmp.path().join("ix");
+    let counts = |s: &Value| {
+        ["indexed", "unchanged", "removed", "total_documents"].map(|k| s[k].as_u64().unwrap())
+    };
+    let docs = |index: &Path| {
+        let mut d: Vec<String> = search_hits(index, "*", &[])
+            .iter()
+            .map(|h| format!("{} {}", h["doc"].as_str().unwrap(), h["title"]))
+            .collect();
+        d.dedup();
+        d
+    };
+    assert_eq!(counts(&index_json(&corpus, &index, &[])), [2, 0, 0, 2]);
+    let want = ["en/code.md \"Supplier Code\"", "zh.md \"政策\""];
+    assert_eq!(docs(&index), want);
+    assert_eq!(
+        counts(&index_json(&corpus.join("en"), &index, &[])),
+        [0, 1, 0, 2]
+    );
+    assert_eq!(counts(&index_json(&code, &index, &[])), [0, 1, 0, 2]);
+    assert_eq!(docs(&index), want);
+    std::fs::write(&code, "# Code\n\nSuppliers must not use child labour.\n").unwrap();
+    assert_eq!(
+        counts(&index_json(&corpus.join("en"), &index, &[])),
+        [1, 0, 0, 2]
+    );
+    assert_eq!(docs(&index), want);
+    std::fs::remove_file(&code).unwrap();
+    assert_eq!(
+        counts(&index_json(&corpus.join("en"), &index, &[])),
+        [0, 0, 1, 1]
+    );
+    assert_eq!(docs(&index), ["zh.md \"政策\""]);
+
+    // An inner folder indexed first, then the folder around it.
+    let index = tmp.path().join("ix2");
+    std::fs::write(&code, "# Code\n\nSuppliers must not use forced labour.\n").unwrap();
+    assert_eq!(
+        counts(&index_json(&corpus.join("en"), &index, &[])),
+        [1, 0, 0, 1]
+    );
+    assert_eq!(counts(&index_json(&corpus, &index, &[])), [2, 0, 1, 2]);
+    assert_eq!(docs(&index), want);
+}
