@@ -785,3 +785,81 @@ fn legal_business_and_name_senses_do_not_count() {
         .collect();
     assert!(wrong.is_empty(), "{wrong:#?}");
 }
+
+/// Goals named by their number, country names that hold "democratic", ILO inside the name of a
+/// convention outside the core ones, regional Chinese words, and time phrases without a doer.
+#[test]
+fn goal_numbers_country_names_conventions_and_regional_words() {
+    for (text, present, absent) in [
+        (
+            "This report covers our progress towards SDG 3, SDG 8 and SDG 13.",
+            &["sdg/3", "sdg/8", "sdg/13", "instrument/SDG"][..],
+            &["sdg/1"][..],
+        ),
+        (
+            "本项目助力实现可持续发展目标10和SDG4。",
+            &["sdg/10", "sdg/4", "instrument/SDG"],
+            &["sdg/1"],
+        ),
+        (
+            "We audited cobalt suppliers in the Democratic Republic of the Congo.",
+            &["hrdd/action"],
+            &["theme/democracy-rule-of-law"],
+        ),
+        (
+            "我们在刚果民主共和国和老挝人民民主共和国采购矿产。",
+            &[],
+            &["theme/democracy-rule-of-law"],
+        ),
+        (
+            "We support democracy and the rule of law.",
+            &["theme/democracy-rule-of-law"],
+            &[],
+        ),
+        (
+            "We respect the rights of indigenous peoples as set out in ILO Convention 169.",
+            &["instrument/ILO-C169", "group/indigenous-peoples"],
+            &["instrument/ILO-FPRW"],
+        ),
+        (
+            "本公司聘用的外籍家庭傭工及移工均享有合理待遇，我們定期與持份者溝通。",
+            &["group/migrants", "hrdd/stakeholder-engagement"],
+            &[],
+        ),
+        (
+            "供應商不得使用強制勞工。",
+            &["right/labour/forced-labour"],
+            &[],
+        ),
+        (
+            "Our wholly owned child company operates the plant.",
+            &[],
+            &["group/children"],
+        ),
+        (
+            "公司大健康产业收入增长20%。",
+            &[],
+            &["right/economic-social-cultural/health"],
+        ),
+        (
+            "Labour costs rose by 4% this year.",
+            &[],
+            &["stance/action"],
+        ),
+        ("报告期内，公司营业收入增长12%。", &[], &["stance/action"]),
+        (
+            "This year our suppliers were audited twice.",
+            &["stance/action"],
+            &[],
+        ),
+        ("报告期内，我们开展了供应商审核。", &["stance/action"], &[]),
+    ] {
+        let got = tags(text);
+        for id in present {
+            assert!(got.iter().any(|t| t.tag == *id), "{text}: no {id}: {got:?}");
+        }
+        for id in absent {
+            assert!(!got.iter().any(|t| t.tag == *id), "{text}: {id}: {got:?}");
+        }
+    }
+}
