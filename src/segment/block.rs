@@ -605,7 +605,7 @@ fn chinese_value(s: &str) -> Option<u32> {
 pub(crate) fn chinese_number(line: &str) -> Option<(usize, &'static str)> {
     let numeral = |s: &str| {
         s.char_indices()
-            .find(|&(_, c)| !"一二三四五六七八九十".contains(c))
+            .find(|&(_, c)| !is_chinese_numeral(c))
             .map_or(s.len(), |(i, _)| i)
     };
     let n = numeral(line);
@@ -621,6 +621,22 @@ pub(crate) fn chinese_number(line: &str) -> Option<(usize, &'static str)> {
     let at = '第'.len_utf8() + n + unit.len();
     let space = line[at..].len() - line[at..].trim_start().len();
     Some((at + space, unit))
+}
+
+/// Whether `c` is a digit of a Chinese number up to 99, or 十.
+fn is_chinese_numeral(c: char) -> bool {
+    matches!(
+        c,
+        '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+    )
+}
+
+/// Whether `text` may open with a Chinese section number (see [`chinese_number`]): a cheap test
+/// of its first char, for every paragraph and line.
+pub(crate) fn may_open_with_chinese_number(text: &str) -> bool {
+    text.chars()
+        .next()
+        .is_some_and(|c| c == '第' || is_chinese_numeral(c))
 }
 
 /// Whether `line` (trimmed) is a numbered title of a Chinese report or policy, a section's name

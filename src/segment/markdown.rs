@@ -185,6 +185,9 @@ pub(crate) fn blocks(src: &str) -> Vec<Block> {
 /// Whether a paragraph's source opens with a numbered title on a line of its own (`一、审核范围`,
 /// see [`chinese_title`]) not followed by the next number (a list of short lines).
 fn opens_with_title(para: &str) -> bool {
+    if !super::block::may_open_with_chinese_number(para) {
+        return false;
+    }
     let mut lines = para.lines();
     let first = lines.next().unwrap_or("").trim();
     chinese_title(first)

@@ -5,7 +5,10 @@
 //! line numbered as a Chinese section title (`一、审核范围`, `第二章 人权承诺`) is a heading.
 //! A text without any blank line has a paragraph a line.
 
-use super::block::{chinese_number, chinese_title, point_marker, Block, Builder, Point, Wraps};
+use super::block::{
+    chinese_number, chinese_title, may_open_with_chinese_number, point_marker, Block, Builder,
+    Point, Wraps,
+};
 use super::PageNumber;
 use crate::model::PassageKind;
 
@@ -66,7 +69,8 @@ pub(crate) fn blocks(src: &str) -> Vec<Block> {
             block_lines = 0;
             after_page = true;
             continue;
-        } else if chinese_title(body)
+        } else if may_open_with_chinese_number(body)
+            && chinese_title(body)
             && (!b.is_open() || line_mode || super::ends_sentence(last_line))
             && next.is_none_or(|l| chinese_number(l.trim_start()).is_none())
         {
