@@ -222,6 +222,14 @@ impl Old {
         }
     }
 
+    /// The distinct roots of the documents the last commit holds.
+    fn roots(&self, dir: &Path) -> Result<BTreeSet<String>, IndexError> {
+        match &self.searcher {
+            Some((_, _, c)) => c.roots().map_err(|e| IndexError::tantivy(dir, e)),
+            None => Ok(BTreeSet::new()),
+        }
+    }
+
     /// Calls `f` with the id and root of every document the last commit holds.
     fn each_root(&self, dir: &Path, f: impl FnMut(&str, &str)) -> Result<(), IndexError> {
         match &self.searcher {
@@ -316,12 +324,7 @@ struct Nested {
 
 impl Nested {
     fn of(old: &Old, dir: &Path, walked: &BTreeSet<String>) -> Result<Nested, IndexError> {
-        let mut recorded: BTreeSet<String> = BTreeSet::new();
-        old.each_root(dir, |_, root| {
-            if !recorded.contains(root) {
-                recorded.insert(root.to_string());
-            }
-        })?;
+        let recorded = old.roots(dir)?;
         let mut nested = Nested::default();
         for w in walked {
             let outer = recorded
