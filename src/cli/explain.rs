@@ -33,7 +33,8 @@ pub struct Args {
 /// Runs `hria explain`.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let ix = reader::open(&args.index)?;
-    let e = explain::explain(&ix, &args.id)?;
+    // An id copied from a table often brings a space or a line end with it.
+    let e = explain::explain(&ix, args.id.trim())?;
     let text = match args.format {
         ExplainFormat::Json => {
             let mut v = serde_json::to_value(&e)?;

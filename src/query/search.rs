@@ -171,7 +171,7 @@ pub fn build_query(h: &IndexHandle, req: &SearchRequest) -> Result<Box<dyn Query
         parser.set_conjunction_by_default();
         parse_text_query(&parser, q).map_err(|e| SearchError::Query {
             query: req.query.clone(),
-            message: e.to_string(),
+            message: query_message(&e),
         })?
     };
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, text_query)];
@@ -229,6 +229,33 @@ pub fn build_query(h: &IndexHandle, req: &SearchRequest) -> Result<Box<dyn Query
             .unwrap_or_else(|| Box::new(AllQuery)));
     }
     Ok(Box::new(BooleanQuery::new(clauses)))
+}
+
+/// What is wrong with a query, in words that say what to write instead where tantivy's own name
+/// the index's internals.
+fn query_message(e: &tantivy::query::QueryParserError) -> String {
+    use tantivy::query::QueryParserError as E;
+    let fields = format!(
+        "a query may name `{}:`, `{}:`, `{}:` and `{}:`; filter tags with --tag or --cited",
+        schema::TEXT,
+        schema::DOC_ID,
+        schema::KIND,
+        schema::LANG
+    );
+    let tags = "tags are filters, not query terms: write `--tag right/labour` (or `--cited`)";
+    match e {
+        E::FieldDoesNotExist(f) => format!("there is no field `{f}`: {fields}"),
+        E::FieldNotIndexed(f) if [schema::TAG, schema::CITED, schema::COVERED].contains(&f.as_str()) => {
+            tags.into()
+        }
+        E::FacetFormatError(_) => tags.into(),
+        E::FieldNotIndexed(f) => format!("the field `{f}` cannot be searched: {fields}"),
+        E::AllButQueryForbidden => {
+            "a query of exclusions alone matches nothing: write `* NOT word` for the passages without the word"
+                .into()
+        }
+        other => other.to_string(),
+    }
 }
 
 /// Parses the text part of a query. Unlike tantivy's own parsing, an unquoted term with Chinese

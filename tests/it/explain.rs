@@ -91,6 +91,11 @@ fn table_marks_evidence_without_colour_when_not_a_terminal() {
     assert!(s.contains("反[[童工]]权利"));
     assert!(s.contains("right/labour/child-labour  matched"));
     assert!(s.contains("keyword:童工"));
+    // An id pasted with the space or line end around it.
+    let padded = format!(" {id}\n");
+    let again = explain(d.path(), &[&padded]);
+    assert!(again.status.success(), "{again:?}");
+    assert_eq!(String::from_utf8(again.stdout).unwrap(), s);
 }
 
 #[test]

@@ -214,6 +214,23 @@ fn malformed_queries_exit_2_with_a_message() {
             .stderr(predicates::str::contains("invalid query"))
             .stdout("");
     }
+    // Messages say what to write instead.
+    for (q, says) in [
+        (
+            "section:grievance",
+            "a query may name `text:`, `doc_id:`, `kind:` and `lang:`",
+        ),
+        ("nosuchfield:x", "there is no field `nosuchfield`"),
+        ("tag:right/labour", "write `--tag right/labour`"),
+        ("NOT forced", "write `* NOT word`"),
+    ] {
+        hria()
+            .args(["search", q, "--index"])
+            .arg(&index)
+            .assert()
+            .code(2)
+            .stderr(predicates::str::contains(says));
+    }
     // An empty query (an unset shell variable) asks for nothing; `*` asks for everything.
     for q in ["", "  "] {
         hria()
