@@ -201,6 +201,13 @@ impl IndexError {
             TantivyError::InternalError(text) if names_a_full_disk(text) => IndexError::DiskFull {
                 path: dir.to_path_buf(),
             },
+            // A document the postings name is not in the store: a store file of another index
+            // (or of another segment) copied over this one's passes the checksums.
+            TantivyError::InvalidArgument(text) if text.starts_with("Failed to lookup Doc") => {
+                corrupt(format!(
+                    "a document store does not hold a document its segment lists ({text})"
+                ))
+            }
             _ => IndexError::Tantivy {
                 dir: dir.to_path_buf(),
                 reason: error.to_string(),
@@ -1089,9 +1096,17 @@ pub fn open_index_checked(dir: &Path, check: Check) -> Result<(Index, CommitPayl
             })
         }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            // A link to nowhere is no missing index: the link is what to fix.
+            if let Ok(target) = std::fs::read_link(dir) {
+                let reason = format!(
+                    "a symbolic link to {}, which does not exist",
+                    target.display()
+                );
+                return Err(IndexError::io(dir, std::io::Error::other(reason)));
+            }
             return Err(IndexError::NotFound {
                 dir: dir.to_path_buf(),
-            })
+            });
         }
         Err(e) => return Err(IndexError::from_io(dir, dir, "open", &e)),
     }
@@ -1544,6 +1559,20 @@ mod tests {
             IndexError::tantivy(dir, other),
             IndexError::Tantivy { .. }
         ));
+    }
+
+    #[test]
+    fn a_store_without_a_listed_document_is_corrupt_and_read_only_is_said() {
+        let dir = Path::new("idx");
+        let lookup = TantivyError::InvalidArgument("Failed to lookup Doc #78.".into());
+        let message = IndexError::tantivy(dir, lookup).to_string();
+        assert!(message.starts_with("index idx is corrupt"), "{message}");
+        assert!(message.contains("rebuild"), "{message}");
+        let ro = std::io::Error::from(std::io::ErrorKind::ReadOnlyFilesystem);
+        assert_eq!(
+            IndexError::from_io(dir, dir, "write to", &ro).to_string(),
+            "cannot write idx: the file system is read-only; index into a folder on a writable file system"
+        );
     }
 
     fn terms_and_positions(mut stream: impl TokenStream) -> Vec<(String, usize)> {

@@ -561,6 +561,16 @@ fn damaged_or_mistaken_index_paths_are_named_for_what_they_are() {
             .code(2)
             .stderr(predicates::str::contains("a symbolic link to"))
             .stderr(predicates::str::contains("which does not exist"));
+        // Readers say so too, not that there is no index.
+        for cmd in [&["search", "x"][..], &["coverage"], &["gaps"]] {
+            hria()
+                .args(cmd)
+                .arg("--index")
+                .arg(&link)
+                .assert()
+                .code(2)
+                .stderr(predicates::str::contains("a symbolic link to"));
+        }
     }
 }
 
