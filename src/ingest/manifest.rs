@@ -72,6 +72,9 @@ pub struct Manifest {
     /// Where it was read from.
     pub path: PathBuf,
     entries: BTreeMap<String, Arc<ManifestEntry>>,
+    /// Entries left out for a wrong value (`year = "2023"`): each costs its own document's
+    /// metadata only, and is reported.
+    pub problems: Vec<ManifestError>,
 }
 
 /// A manifest that could not be read or parsed; names the file and, for syntax and schema
@@ -113,11 +116,18 @@ impl std::error::Error for ManifestError {}
 impl Manifest {
     /// Parses manifest text; `path` is only used in errors and kept in [`Manifest::path`].
     pub fn parse(path: &Path, text: &str) -> Result<Manifest, ManifestError> {
-        let file: ManifestFile = toml::from_str(text).map_err(|e| ManifestError {
-            path: path.to_path_buf(),
-            position: e.span().map(|span| line_col(text, span.start)),
-            message: format!("invalid manifest: {}", e.message().trim_end()),
-        })?;
+        let file: ManifestFile = match toml::from_str(text) {
+            Ok(file) => file,
+            Err(e) => {
+                let whole = ManifestError {
+                    path: path.to_path_buf(),
+                    position: e.span().map(|span| line_col(text, span.start)),
+                    message: format!("invalid manifest: {}", e.message().trim_end()),
+                };
+                let at = e.span().map(|span| span.start);
+                return Manifest::entry_by_entry(path, text, at).ok_or(whole);
+            }
+        };
         let entries = file
             .documents
             .into_iter()
@@ -126,6 +136,58 @@ impl Manifest {
         Ok(Manifest {
             path: path.to_path_buf(),
             entries,
+            problems: Vec::new(),
+        })
+    }
+
+    /// A manifest that is TOML of the right shape but with a wrong value in some entries: the
+    /// other entries, and a problem for each wrong one. `None` when the file is not TOML, or has
+    /// anything besides a `documents` table (a mistyped table name should not pass unseen).
+    /// `first_error` is where parsing the whole file stopped: the wrong entry that holds it is
+    /// placed there, the others at their key.
+    fn entry_by_entry(path: &Path, text: &str, first_error: Option<usize>) -> Option<Manifest> {
+        let table: toml::Table = toml::from_str(text).ok()?;
+        if table.keys().any(|k| k != "documents") {
+            return None;
+        }
+        let toml::Value::Table(documents) = table.get("documents")? else {
+            return None;
+        };
+        let key_at = |key: &str| text.find(&format!("\"{key}\"")).or_else(|| text.find(key));
+        // The entry whose key comes last before where the whole parse stopped.
+        let failed = first_error.and_then(|at| {
+            documents
+                .keys()
+                .filter_map(|k| Some((key_at(k)?, k)))
+                .filter(|&(k_at, _)| k_at <= at)
+                .max()
+                .map(|(_, k)| k.clone())
+        });
+        let mut entries = BTreeMap::new();
+        let mut problems = Vec::new();
+        for (key, value) in documents {
+            match value.clone().try_into::<ManifestEntry>() {
+                Ok(entry) => {
+                    entries.insert(normalize_key(key), Arc::new(entry));
+                }
+                Err(e) => problems.push(ManifestError {
+                    path: path.to_path_buf(),
+                    position: match first_error {
+                        Some(at) if failed.as_ref() == Some(key) => Some(at),
+                        _ => key_at(key),
+                    }
+                    .map(|at| line_col(text, at)),
+                    message: format!(
+                        "invalid manifest entry \"{key}\": {}",
+                        e.message().trim_end()
+                    ),
+                }),
+            }
+        }
+        (!problems.is_empty()).then(|| Manifest {
+            path: path.to_path_buf(),
+            entries,
+            problems,
         })
     }
 
@@ -232,15 +294,28 @@ mod tests {
 
     #[test]
     fn errors_name_file_line_and_column() {
-        let text = "[documents.\"a.md\"]\ntitle = \"A\"\nyear = \"soon\"\n";
-        let e = Manifest::parse(Path::new("c/manifest.toml"), text).unwrap_err();
-        assert_eq!(e.position.map(|p| p.0), Some(3), "{e}");
+        // A wrong value costs its entry only; the problem is placed at the value, or at the key
+        // of an entry after the first wrong one.
+        let text = "[documents.\"a.md\"]\ntitle = \"A\"\nyear = \"soon\"\n\n[documents.\"b.md\"]\ntitle = \"B\"\n\n[documents.\"c.md\"]\nyear = \"later\"\n";
+        let m = Manifest::parse(Path::new("c/manifest.toml"), text).unwrap();
+        assert_eq!(m.get("a.md"), None);
+        assert_eq!(m.get("b.md").unwrap().title.as_deref(), Some("B"));
+        let lines: Vec<_> = m.problems.iter().map(|e| e.position.map(|p| p.0)).collect();
+        assert_eq!(lines, [Some(3), Some(8)]);
+        let e = &m.problems[0];
         assert!(e.to_string().starts_with("c/manifest.toml:3:"), "{e}");
+        assert!(e.message.contains("\"a.md\""), "{e}");
 
-        let e = Manifest::parse(Path::new("m.toml"), "[documents.\"a.md\"]\ntitel = \"A\"\n")
-            .unwrap_err();
+        let m =
+            Manifest::parse(Path::new("m.toml"), "[documents.\"a.md\"]\ntitel = \"A\"\n").unwrap();
+        let e = &m.problems[0];
         assert_eq!(e.position.map(|p| p.0), Some(2), "{e}");
         assert!(e.message.contains("titel"), "{e}");
+
+        // A mistyped table name fails the whole file.
+        let e = Manifest::parse(Path::new("m.toml"), "[document.\"a.md\"]\ntitle = \"A\"\n")
+            .unwrap_err();
+        assert!(e.message.contains("document"), "{e}");
 
         let e = Manifest::parse(Path::new("m.toml"), "[documents\ntitle = 1\n").unwrap_err();
         assert_eq!(e.position.map(|p| p.0), Some(1), "{e}");

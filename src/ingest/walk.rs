@@ -187,7 +187,16 @@ fn walk_root(
         manifests
             .entry(dir.clone())
             .or_insert_with(|| match Manifest::find_in(&dir) {
-                Ok(m) => m,
+                Ok(m) => {
+                    for p in m.iter().flat_map(|m| &m.problems) {
+                        skips.push(Skip::new(
+                            p.path.clone(),
+                            SkipKind::Manifest,
+                            format!("{}; that document gets no manifest metadata", p.describe()),
+                        ));
+                    }
+                    m
+                }
                 Err(e) => {
                     skips.push(Skip::new(
                         e.path.clone(),

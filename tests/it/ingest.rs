@@ -600,7 +600,7 @@ fn broken_manifest_is_reported_and_documents_still_load() {
     assert!(
         skips[0]
             .reason
-            .starts_with("line 3, column 8: invalid manifest: "),
+            .starts_with("line 3, column 8: invalid manifest entry \"doc.md\": "),
         "{}",
         skips[0].reason
     );
