@@ -79,14 +79,22 @@ pub(crate) fn decode(
 const MIN_CONTROLS: usize = 16;
 
 /// How many of `text`'s chars are control characters other than line breaks, tabs, form feeds
-/// (page breaks) and escapes (colour codes in a log), and how many chars it has, counted by byte:
+/// (page breaks), escapes (colour codes in a log), bells (the end of a Word table cell) and
+/// backspaces (nroff's bold overstrike), and how many chars it has, counted by byte:
 /// C0 controls and DEL are one byte, C1 controls `C2 80`..`C2 9F`. A first pass without a
 /// branch (which the compiler vectorizes) counts every such byte and every `C2` as one: text
 /// settles there, and only a text it does not settle is counted exactly.
 fn controls(text: &str) -> (usize, usize) {
     let bytes = text.as_bytes();
     let c0 = |b: u8| {
-        (b < 0x20) & (b != b'\t') & (b != b'\n') & (b != b'\r') & (b != 0x0C) & (b != 0x1B)
+        (b < 0x20)
+            & (b != b'\t')
+            & (b != b'\n')
+            & (b != b'\r')
+            & (b != 0x0C)
+            & (b != 0x1B)
+            & (b != 0x07)
+            & (b != 0x08)
             | (b == 0x7F)
     };
     // Counted in chunks of u8 lanes, which the compiler vectorizes.
@@ -154,7 +162,7 @@ fn decode_text(
         }
         Err(bytes) => bytes,
     };
-    let (multibyte, invalid) = utf8_counts(&bytes);
+    let (multibyte, long, invalid) = utf8_counts(&bytes);
     let encoding = if multibyte > 0 && multibyte >= 4 * invalid {
         UTF_8
     } else {
@@ -168,11 +176,11 @@ fn decode_text(
         // Windows-1252), while a short GBK or Big5 text can. Many of them among more invalid
         // bytes are a file that mixes UTF-8 with another encoding (two files joined): read as
         // Windows-1252 it would be garbled without one replacement, so without a word of
-        // warning; read as UTF-8 the other part is replaced, and reported.
-        if multibyte > 0
-            && (multibyte >= invalid || multibyte >= MIXED_UTF8)
-            && guess.is_single_byte()
-        {
+        // warning; read as UTF-8 the other part is replaced, and reported. Only sequences of
+        // three bytes or more count there (CJK is written so): two-byte ones a single-byte
+        // text makes by accident, a capital before a no-break space in Windows-1252 (`É `),
+        // before і or є in Windows-1251.
+        if multibyte > 0 && (multibyte >= invalid || long >= MIXED_UTF8) && guess.is_single_byte() {
             UTF_8
         } else {
             guess
@@ -181,8 +189,8 @@ fn decode_text(
     Ok(finish(bytes, encoding, EncodingSource::Detected))
 }
 
-/// Valid multi-byte UTF-8 sequences that a single-byte encoding does not make by accident: a
-/// file with this many is UTF-8, in part at least.
+/// Valid UTF-8 sequences of three bytes or more that a single-byte encoding does not make by
+/// accident: a file with this many is UTF-8, in part at least.
 const MIXED_UTF8: usize = 8;
 
 /// The bytes as a string if they are valid UTF-8, else the bytes back. simdutf8 checks Chinese
@@ -256,15 +264,18 @@ fn finish(bytes: Vec<u8>, encoding: &'static Encoding, source: EncodingSource) -
 /// The valid multi-byte characters and the invalid sequences of invalid UTF-8. Far more of the
 /// first (four times) and it is best read as UTF-8 with a few damaged sequences: legacy CJK
 /// encodings form valid UTF-8 sequences only by accident.
-fn utf8_counts(bytes: &[u8]) -> (usize, usize) {
-    let (mut multibyte, mut invalid) = (0usize, 0usize);
+fn utf8_counts(bytes: &[u8]) -> (usize, usize, usize) {
+    let (mut multibyte, mut long, mut invalid) = (0usize, 0usize, 0usize);
     for chunk in bytes.utf8_chunks() {
-        multibyte += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        for c in chunk.valid().chars().filter(|c| !c.is_ascii()) {
+            multibyte += 1;
+            long += usize::from(c.len_utf8() > 2);
+        }
         if !chunk.invalid().is_empty() {
             invalid += 1;
         }
     }
-    (multibyte, invalid)
+    (multibyte, long, invalid)
 }
 
 /// The UTF-16 byte orders, likelier first: ASCII and Latin text has a zero high byte in most

@@ -255,6 +255,11 @@ fn binary_file_without_nul_is_skipped() {
             s.reason
         );
     }
+    // Word ends a table cell with a bell; nroff makes bold with backspaces.
+    let path = dir.path().join("table.txt");
+    let text = "Forced labour\u{7}Audited\u{7}2023\u{7}\u{7}\n".repeat(40);
+    fs::write(&path, &text).unwrap();
+    assert_eq!(load_path(&path, &opts()).unwrap().text, text);
     let path = dir.path().join("log.txt");
     let text =
         "Alert\u{7}: \u{1b}[31mforced labour\u{1b}[0m found at a supplier.\u{c}\n".repeat(20);
@@ -278,6 +283,26 @@ fn a_file_mixing_utf8_and_gbk_is_reported() {
     assert!(doc.text.starts_with("我们承诺尊重人权。"), "{}", doc.text);
     assert!(doc.replaced > 0);
     assert!(degraded_reason(&doc).is_some());
+    // Single-byte texts make two-byte UTF-8 sequences by accident (a capital before і or є in
+    // Windows-1251, `É` before a no-break space in Windows-1252): they stay single-byte text.
+    for (name, encoding, text) in [
+        (
+            "uk.txt",
+            encoding_rs::WINDOWS_1251,
+            "ПОЛІТИКА ЩОДО ПРАВ ЛЮДИНИ: Їх повага, Європа і «Україна». ".repeat(12),
+        ),
+        (
+            "fr.txt",
+            encoding_rs::WINDOWS_1252,
+            "SÉCURITÉ\u{a0}: les fournisseurs ÉVALUÉS\u{a0}; droits de l'homme. ".repeat(12),
+        ),
+    ] {
+        let path = dir.path().join(name);
+        let (bytes, _, _) = encoding.encode(&text);
+        fs::write(&path, &bytes).unwrap();
+        let doc = load_path(&path, &opts()).unwrap();
+        assert_eq!((doc.text.as_str(), doc.replaced), (text.as_str(), 0), "{name}");
+    }
 }
 
 #[test]
