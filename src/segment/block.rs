@@ -428,16 +428,26 @@ impl<'a> Builder<'a> {
         let mut opens_section = false;
         match cur.kind {
             PassageKind::Heading if cur.title => {
-                // After a section numbered the same way (`八、…` a Markdown heading, `九、…` a
-                // line), a sibling of it; else one level below the last heading.
-                let unit = chinese_number(&text).map(|(_, unit)| unit);
-                let depth = match self.sections.last() {
-                    Some((d, name))
-                        if unit.is_some() && chinese_number(name).map(|(_, u)| u) == unit =>
-                    {
-                        *d
-                    }
-                    _ => self.sub_section_depth(),
+                // Beside the nearest open section numbered the same way (`八、…` a Markdown
+                // heading, `九、…` a line; `第五章` after `## 第四章` and `### 第一节`); else below
+                // the nearest one numbered at a higher level (`第一节` under `第一章`); else one
+                // level below the last heading.
+                let unit = chinese_number(&text).map(|(_, unit)| unit_rank(unit));
+                let rank_of = |name: &str| chinese_number(name).map(|(_, u)| unit_rank(u));
+                let same = self
+                    .sections
+                    .iter()
+                    .rev()
+                    .find(|(_, name)| unit.is_some() && rank_of(name) == unit);
+                let higher = self
+                    .sections
+                    .iter()
+                    .rev()
+                    .find(|(_, name)| rank_of(name).zip(unit).is_some_and(|(r, u)| r < u));
+                let depth = match (same, higher) {
+                    (Some((d, _)), _) => *d,
+                    (None, Some((d, _))) => d + 1,
+                    (None, None) => self.sub_section_depth(),
                 };
                 self.sections.retain(|(d, _)| *d < depth);
                 self.sections.push((depth, text.clone()));
@@ -615,12 +625,27 @@ pub(crate) fn chinese_number(line: &str) -> Option<(usize, &'static str)> {
     let rest = line.strip_prefix('第')?;
     let n = numeral(rest);
     chinese_value(&rest[..n])?;
-    let unit = ["章", "节", "部分"]
+    let unit = ["章", "节", "節", "部分"]
         .into_iter()
         .find(|u| rest[n..].starts_with(u))?;
-    let at = '第'.len_utf8() + n + unit.len();
+    let mut at = '第'.len_utf8() + n + unit.len();
+    // `第三部分：人权承诺`: a colon may part the number from the name.
+    if line[at..].starts_with(['：', ':']) {
+        at += line[at..].chars().next().map_or(0, char::len_utf8);
+    }
     let space = line[at..].len() - line[at..].trim_start().len();
-    Some((at + space, unit))
+    Some((at + space, if unit == "節" { "节" } else { unit }))
+}
+
+/// The level of a Chinese section number's unit, outermost first: parts hold chapters, chapters
+/// sections, and `一、` numbers what is inside them.
+fn unit_rank(unit: &str) -> u8 {
+    match unit {
+        "部分" => 0,
+        "章" => 1,
+        "节" => 2,
+        _ => 3,
+    }
 }
 
 /// Whether `c` is a digit of a Chinese number up to 99, or 十.
@@ -649,7 +674,20 @@ pub(crate) fn chinese_title(line: &str) -> bool {
     };
     let name = line[n..].trim();
     let chars = name.chars().count();
-    (1..=25).contains(&chars)
+    // `一、二级供应商…` and `十、百、千名…` count things: a wrapped sentence, no title (while
+    // `第一节 一般规定` is one).
+    let digits = name
+        .char_indices()
+        .find(|&(_, c)| !is_chinese_numeral(c) && !"百千万零〇两".contains(c))
+        .map_or(name.len(), |(i, _)| i);
+    let counts = name.starts_with(|c: char| c.is_ascii_digit())
+        || (digits > 0
+            && name[digits..]
+                .chars()
+                .next()
+                .is_none_or(|c| "、级名个".contains(c) || c.is_ascii_digit()));
+    !counts
+        && (1..=25).contains(&chars)
         && !name.contains(['。', '，', '；', '：', '！', '？', ',', ';', ':', '!', '?'])
         && !name.ends_with(['、', '.'])
 }

@@ -1,7 +1,7 @@
 //! Markdown structure via pulldown-cmark: headings, paragraphs, list items, bold lead-ins, with
 //! the source range of every piece of text.
 
-use super::block::{chinese_number, chinese_title, point_marker, Block, Builder, Wraps};
+use super::block::{chinese_title, point_marker, Block, Builder, Wraps};
 use crate::model::PassageKind;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use std::ops::Range;
@@ -63,7 +63,7 @@ pub(crate) fn blocks(src: &str) -> Vec<Block> {
                 }
                 Tag::Paragraph if items == 0 => {
                     stars = 0;
-                    title = opens_with_title(&src[range.clone()]);
+                    title = opens_with_title(src, range.clone());
                     if title {
                         b.open_title(range.start);
                     } else {
@@ -182,18 +182,23 @@ pub(crate) fn blocks(src: &str) -> Vec<Block> {
     b.blocks
 }
 
-/// Whether a paragraph's source opens with a numbered title on a line of its own (`一、审核范围`,
-/// see [`chinese_title`]) not followed by the next number (a list of short lines).
-fn opens_with_title(para: &str) -> bool {
-    if !super::block::may_open_with_chinese_number(para) {
+/// Whether the paragraph at `para` of `src` opens with a numbered title on a line of its own
+/// (`一、审核范围`, see [`chinese_title`]), not an item of a list of short lines (see
+/// [`super::text::in_a_list`]).
+fn opens_with_title(src: &str, para: Range<usize>) -> bool {
+    let text = &src[para.clone()];
+    if !super::block::may_open_with_chinese_number(text) {
         return false;
     }
-    let mut lines = para.lines();
-    let first = lines.next().unwrap_or("").trim();
+    let first = text.lines().next().unwrap_or("").trim();
+    let last = src[..para.start]
+        .trim_end()
+        .rsplit('\n')
+        .next()
+        .unwrap_or("");
+    let after = para.start + text.find('\n').map_or(text.len(), |i| i + 1);
     chinese_title(first)
-        && lines
-            .next()
-            .is_none_or(|l| chinese_number(l.trim_start()).is_none())
+        && !super::text::in_a_list(last, first, super::text::next_text_line(&src[after..]))
 }
 
 /// The source line of a list item that is a marked page number (`- 5 -`, `— 12 —`), trimmed.

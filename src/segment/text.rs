@@ -71,12 +71,12 @@ pub(crate) fn blocks(src: &str) -> Vec<Block> {
             continue;
         } else if may_open_with_chinese_number(body)
             && chinese_title(body)
-            && (!b.is_open() || line_mode || super::ends_sentence(last_line))
-            && next.is_none_or(|l| chinese_number(l.trim_start()).is_none())
+            && (!b.is_open() || super::ends_sentence(last_line))
+            && !in_a_list(last_line, body, next_text_line(&src[start..]))
         {
             // A numbered title on a line of its own (`一、审核范围`), as Chinese reports name their
-            // sections: the section of the lines after it. One followed by the next number is
-            // an item of a list of short lines.
+            // sections: the section of the lines after it. One followed by a line numbered the
+            // same way is an item of a list of short lines; `第一章` before `第一节` is a title.
             b.close(line_start);
             b.open_title(at);
             b.text(at..at + body.len(), body, PassageKind::Heading);
@@ -141,6 +141,23 @@ pub(crate) fn blocks(src: &str) -> Vec<Block> {
     }
     b.close(src.len());
     b.blocks
+}
+
+/// Whether two lines open with Chinese section numbers of the same unit (`一、`, `第…章`).
+pub(super) fn same_unit(a: &str, b: &str) -> bool {
+    matches!((chinese_number(a), chinese_number(b)), (Some((_, x)), Some((_, y))) if x == y)
+}
+
+/// Whether `line`, numbered as a Chinese title, is rather an item of a list of short lines: the
+/// non-blank line before it (`last`) or after it (`next`) is numbered the same way (`三、禁止强迫
+/// 劳动` between `二、…` and `四、…`). A title has its section's text after it.
+pub(super) fn in_a_list(last: &str, line: &str, next: Option<&str>) -> bool {
+    same_unit(last.trim_start(), line) || next.is_some_and(|n| same_unit(line, n))
+}
+
+/// The first non-blank line of `text`, trimmed.
+pub(super) fn next_text_line(text: &str) -> Option<&str> {
+    lines_of(text).map(str::trim).find(|l| !l.is_empty())
 }
 
 /// The lines of a text, each with its line end: `\n`, `\r\n` (or `\r\r\n`), or a lone `\r` (old

@@ -301,7 +301,11 @@ fn a_file_mixing_utf8_and_gbk_is_reported() {
         let (bytes, _, _) = encoding.encode(&text);
         fs::write(&path, &bytes).unwrap();
         let doc = load_path(&path, &opts()).unwrap();
-        assert_eq!((doc.text.as_str(), doc.replaced), (text.as_str(), 0), "{name}");
+        assert_eq!(
+            (doc.text.as_str(), doc.replaced),
+            (text.as_str(), 0),
+            "{name}"
+        );
     }
 }
 
