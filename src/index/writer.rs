@@ -327,10 +327,17 @@ impl Nested {
         let recorded = old.roots(dir)?;
         let mut nested = Nested::default();
         for w in walked {
+            // Not where a walk of the outer folder would not go (a hidden folder given
+            // explicitly): that walk would remove what this run files under it.
             let outer = recorded
                 .iter()
                 .filter(|r| *r != w && Path::new(r.as_str()).is_dir())
                 .filter_map(|r| Some((r, Path::new(w).strip_prefix(r).ok()?)))
+                .filter(|(_, within)| {
+                    !within
+                        .components()
+                        .any(|c| ingest::is_hidden(c.as_os_str()))
+                })
                 .min_by_key(|(r, _)| r.len());
             match outer {
                 Some((r, within)) => {
@@ -343,11 +350,16 @@ impl Nested {
                 }
             }
         }
-        nested.covered.extend(
-            recorded
-                .into_iter()
-                .filter(|r| walked.iter().any(|w| Path::new(r).starts_with(w))),
-        );
+        // A recorded root inside a folder given is the run's too, where the walk reaches it.
+        nested.covered.extend(recorded.into_iter().filter(|r| {
+            walked.iter().any(|w| {
+                Path::new(r).strip_prefix(w).is_ok_and(|within| {
+                    !within
+                        .components()
+                        .any(|c| ingest::is_hidden(c.as_os_str()))
+                })
+            })
+        }));
         Ok(nested)
     }
 

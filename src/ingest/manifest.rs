@@ -153,7 +153,12 @@ impl Manifest {
         let toml::Value::Table(documents) = table.get("documents")? else {
             return None;
         };
-        let key_at = |key: &str| text.find(&format!("\"{key}\"")).or_else(|| text.find(key));
+        // The entry's header (`[documents."a.md"]`), not a comment that names it.
+        let key_at = |key: &str| {
+            text.find(&format!("\"{key}\"]"))
+                .or_else(|| text.find(&format!("documents.{key}]")))
+                .or_else(|| text.find(&format!("\"{key}\"")))
+        };
         // The entry whose key comes last before where the whole parse stopped.
         let failed = first_error.and_then(|at| {
             documents

@@ -236,7 +236,7 @@ pub fn build_query(h: &IndexHandle, req: &SearchRequest) -> Result<Box<dyn Query
 fn query_message(e: &tantivy::query::QueryParserError) -> String {
     use tantivy::query::QueryParserError as E;
     let fields = format!(
-        "a query may name `{}:`, `{}:`, `{}:` and `{}:`; filter tags with --tag or --cited",
+        "a query may name `{}:`, `{}:`, `{}:` and `{}:`; filter with --tag, --cited, --doc, --org, --doc-kind or --year",
         schema::TEXT,
         schema::DOC_ID,
         schema::KIND,

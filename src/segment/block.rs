@@ -724,16 +724,22 @@ fn goes_on_a_sentence(rest: &str) -> bool {
 }
 
 /// Whether a bracketed number opens a phone number, its area code (`(11) 3333-4444`), rather
-/// than a point. A line `(c) 2023 …` stays a point: in text with a line a sentence, reading it as
-/// a copyright line would join it to the line before.
+/// than a point: groups of digits and nothing but digits, spaces and dashes after them to the
+/// line's end (`(1) 2021-2023 年` and `(3) 120 000 workers` are points). A line `(c) 2023 …`
+/// stays a point: in text with a line a sentence, reading it as a copyright line would join it
+/// to the line before.
 fn is_phone(numbers: [Option<(PointStyle, u32)>; 2], rest: &str) -> bool {
-    let rest = rest.trim_start_matches([' ', '\u{3000}']).as_bytes();
+    let line = rest.lines().next().unwrap_or("").trim();
+    let bytes = line.as_bytes();
     let digits = |b: &[u8]| b.iter().take_while(|b| b.is_ascii_digit()).count();
-    let lead = digits(rest);
+    let lead = digits(bytes);
     matches!(numbers[0], Some((PointStyle::Digits, _)))
         && lead >= 3
-        && matches!(rest.get(lead), Some(b'-' | b' ' | b'.'))
-        && digits(&rest[lead + 1..]) >= 3
+        && matches!(bytes.get(lead), Some(b'-' | b' ' | b'.'))
+        && digits(&bytes[lead + 1..]) >= 3
+        && bytes
+            .iter()
+            .all(|b| b.is_ascii_digit() || matches!(b, b'-' | b' ' | b'.' | b'/'))
 }
 
 /// The point that opens `line`, if one does (see [`Point`]).

@@ -566,6 +566,8 @@ mod tests {
         assert_eq!(p("(1) 2023 年，公司开展人权影响评估").len, 3);
         assert_eq!(p("(c) 2025 Sustainable Protein Plan").len, 3);
         assert_eq!(p("(12) 120 workers were trained").len, 4);
+        assert_eq!(p("(1) 2021-2023 年，公司开展审核").len, 3);
+        assert_eq!(p("(3) 120 000 workers trained.").len, 3);
         for line in [
             "(418) 624-4565",
             "(02) 9876 5432",

@@ -1640,4 +1640,13 @@ fn a_path_inside_an_indexed_folder_keeps_its_ids() {
     );
     assert_eq!(counts(&index_json(&corpus, &index, &[])), [2, 0, 1, 2]);
     assert_eq!(docs(&index), want);
+
+    // A hidden folder given explicitly is no part of the folder around it, whose walk leaves it
+    // out: neither run removes the other's documents.
+    let drafts = corpus.join(".drafts");
+    std::fs::create_dir(&drafts).unwrap();
+    std::fs::write(drafts.join("d.md"), "# Draft\n\nWe will assess risks.\n").unwrap();
+    assert_eq!(counts(&index_json(&drafts, &index, &[])), [1, 0, 0, 3]);
+    assert_eq!(counts(&index_json(&corpus, &index, &[])), [0, 2, 0, 3]);
+    assert_eq!(counts(&index_json(&drafts, &index, &[])), [0, 1, 0, 3]);
 }
