@@ -208,7 +208,7 @@ pub enum GapError {
         hint: String,
     },
     /// A document the index does not have.
-    #[error("no document `{id}` in the index{hint}")]
+    #[error("no document `{}` in the index{hint}", crate::query::reader::printable_id(.id))]
     UnknownDocument {
         /// The document id as given.
         id: String,

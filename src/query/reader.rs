@@ -38,7 +38,7 @@ pub enum ReadError {
         reason: String,
     },
     /// No passage with that id.
-    #[error("no passage with id `{id}` in the index at {dir}{}", now_hint(.now))]
+    #[error("no passage with id `{}` in the index at {dir}{}", printable_id(.id), now_hint(.now))]
     UnknownPassage {
         /// Index folder.
         dir: PathBuf,

@@ -200,4 +200,20 @@ fn control_chars_in_file_names_never_reach_the_terminal() {
             "{args:?}: {stdout:?}"
         );
     }
+    // An id that is not there is named in the error the same way.
+    let out = hria()
+        .args([
+            "explain",
+            "t\u{1b}]0;pwned\u{7}.md#0001-00000000",
+            "--index",
+        ])
+        .arg(&index)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("pwned") && !stderr.contains('\u{1b}'),
+        "{stderr:?}"
+    );
 }
