@@ -1406,6 +1406,21 @@ fn the_next_run_deletes_segment_files_no_commit_names() {
     assert_eq!(search_ids(&index, "强迫劳动", &[]), hits);
 }
 
+/// Runs `script` with `args` by `sh` in a private mount namespace and returns what it printed,
+/// or `None` where no namespace may be made or the script says `cannot-mount`. Root may make a
+/// mount namespace; others need a user namespace of their own as well.
+fn in_mount_namespace(script: &str, args: &[&Path]) -> Option<String> {
+    ["-m", "-rm"].into_iter().find_map(|flags| {
+        let o = std::process::Command::new("unshare")
+            .args([flags, "sh", "-c", script, "sh"])
+            .args(args)
+            .output()
+            .ok()?;
+        let out = String::from_utf8_lossy(&o.stdout).into_owned();
+        (o.status.success() && !out.contains("cannot-mount") && !out.is_empty()).then_some(out)
+    })
+}
+
 /// The steps of [`a_full_disk_fails_cleanly_and_keeps_the_last_commit`], run by `sh` inside a
 /// private mount namespace: each prints `step=exit code` and what it left.
 const FULL_DISK_SCRIPT: &str = r#"
@@ -1453,25 +1468,11 @@ fn a_full_disk_fails_cleanly_and_keeps_the_last_commit() {
     std::fs::create_dir(&disk).unwrap();
     let log = tmp.path().join("log");
     let bin = assert_cmd::cargo::cargo_bin("hria");
-    let mut out = String::new();
-    // Root may make a mount namespace; others need a user namespace of their own as well.
-    for flags in ["-m", "-rm"] {
-        let run = std::process::Command::new("unshare")
-            .args([flags, "sh", "-c", FULL_DISK_SCRIPT, "sh"])
-            .args([&disk, &bin, &corpus, &big, &log])
-            .output();
-        if let Ok(o) = run {
-            out = String::from_utf8_lossy(&o.stdout).into_owned();
-            if o.status.success() && !out.contains("cannot-mount") && !out.is_empty() {
-                break;
-            }
-        }
-        out.clear();
-    }
-    if out.is_empty() {
+    let Some(out) = in_mount_namespace(FULL_DISK_SCRIPT, &[&disk, &bin, &corpus, &big, &log])
+    else {
         eprintln!("not checked: no mount namespace with a small file system can be made here");
         return;
-    }
+    };
     let log = std::fs::read_to_string(&log).unwrap();
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(lines[0], "first=0", "{out}\n{log}");
@@ -1518,24 +1519,10 @@ fn an_index_on_a_read_only_file_system_is_read() {
     assert!(before > 0);
     let log = tmp.path().join("log");
     let bin = assert_cmd::cargo::cargo_bin("hria");
-    let mut out = String::new();
-    for flags in ["-m", "-rm"] {
-        let run = std::process::Command::new("unshare")
-            .args([flags, "sh", "-c", READ_ONLY_SCRIPT, "sh"])
-            .args([&dir, &bin, &corpus, &log])
-            .output();
-        if let Ok(o) = run {
-            out = String::from_utf8_lossy(&o.stdout).into_owned();
-            if o.status.success() && !out.contains("cannot-mount") && !out.is_empty() {
-                break;
-            }
-        }
-        out.clear();
-    }
-    if out.is_empty() {
+    let Some(out) = in_mount_namespace(READ_ONLY_SCRIPT, &[&dir, &bin, &corpus, &log]) else {
         eprintln!("not checked: no mount namespace with a read-only folder can be made here");
         return;
-    }
+    };
     let log = std::fs::read_to_string(&log).unwrap_or_default();
     assert_eq!(
         out.lines().collect::<Vec<_>>(),
