@@ -802,6 +802,11 @@ fn goal_numbers_country_names_conventions_and_regional_words() {
             &["sdg/1"],
         ),
         (
+            "We contribute to SDG-8; 我们助力可持续发展目标 10。",
+            &["sdg/8", "sdg/10", "instrument/SDG"],
+            &["sdg/1"],
+        ),
+        (
             "We audited cobalt suppliers in the Democratic Republic of the Congo.",
             &["hrdd/action"],
             &["theme/democracy-rule-of-law"],
