@@ -333,11 +333,7 @@ impl Nested {
                 .iter()
                 .filter(|r| *r != w && Path::new(r.as_str()).is_dir())
                 .filter_map(|r| Some((r, Path::new(w).strip_prefix(r).ok()?)))
-                .filter(|(_, within)| {
-                    !within
-                        .components()
-                        .any(|c| ingest::is_hidden(c.as_os_str()))
-                })
+                .filter(|(_, within)| walk_reaches(within))
                 .min_by_key(|(r, _)| r.len());
             match outer {
                 Some((r, within)) => {
@@ -352,13 +348,9 @@ impl Nested {
         }
         // A recorded root inside a folder given is the run's too, where the walk reaches it.
         nested.covered.extend(recorded.into_iter().filter(|r| {
-            walked.iter().any(|w| {
-                Path::new(r).strip_prefix(w).is_ok_and(|within| {
-                    !within
-                        .components()
-                        .any(|c| ingest::is_hidden(c.as_os_str()))
-                })
-            })
+            walked
+                .iter()
+                .any(|w| Path::new(r).strip_prefix(w).is_ok_and(walk_reaches))
         }));
         Ok(nested)
     }
@@ -372,6 +364,14 @@ impl Nested {
                     && recorded_path(root, id).starts_with(Path::new(root).join(within))
             })
     }
+}
+
+/// Whether a walk of a folder reaches the path `within` it: not through a hidden folder, which
+/// the walk leaves out.
+fn walk_reaches(within: &Path) -> bool {
+    !within
+        .components()
+        .any(|c| ingest::is_hidden(c.as_os_str()))
 }
 
 /// Where a document recorded under `root` (canonical) with `id` is on disk: the root itself for

@@ -496,8 +496,19 @@ pub fn locate(
 /// written as escapes (`\u{1b}`), since an escape sequence in a third party's file could
 /// restyle or rewrite what the analyst sees.
 pub fn printable(s: &str) -> std::borrow::Cow<'_, str> {
-    let hidden = |c: char| c.is_control() && c != '\n' && c != '\t';
-    if !s.chars().any(hidden) {
+    escaped(s, |c| c.is_control() && c != '\n' && c != '\t')
+}
+
+/// A document or passage id, or a table cell, as shown on a terminal: every control char written
+/// as an escape, line breaks and tabs too, since ids come from file names, which may hold any
+/// of them.
+pub fn printable_id(s: &str) -> std::borrow::Cow<'_, str> {
+    escaped(s, char::is_control)
+}
+
+/// `s` with the chars `hidden` picks written as escapes (`\u{1b}`).
+fn escaped(s: &str, hidden: impl Fn(char) -> bool) -> std::borrow::Cow<'_, str> {
+    if !s.chars().any(&hidden) {
         return std::borrow::Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len() + 8);
@@ -509,26 +520,6 @@ pub fn printable(s: &str) -> std::borrow::Cow<'_, str> {
         }
     }
     std::borrow::Cow::Owned(out)
-}
-
-/// A document or passage id, or a table cell, as shown on a terminal: every control char written
-/// as an escape, line breaks and tabs too, since ids come from file names, which may hold any
-/// of them.
-pub fn printable_id(s: &str) -> std::borrow::Cow<'_, str> {
-    if !s.chars().any(char::is_control) {
-        return std::borrow::Cow::Borrowed(s);
-    }
-    std::borrow::Cow::Owned(
-        s.chars()
-            .flat_map(|c| {
-                let escaped = c.is_control().then(|| c.escape_unicode());
-                escaped
-                    .into_iter()
-                    .flatten()
-                    .chain((!c.is_control()).then_some(c))
-            })
-            .collect(),
-    )
 }
 
 /// A short window of `text` around `span`, with the span marked `[[...]]`; `width` is the number of

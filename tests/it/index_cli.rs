@@ -1238,6 +1238,14 @@ fn permission_problems_are_reported_as_such() {
     }
 }
 
+/// Makes a FIFO at `path`: a file that is found but blocks whoever reads it.
+#[cfg(unix)]
+fn make_fifo(path: &Path) {
+    let name = std::ffi::CString::new(path.as_os_str().as_encoded_bytes()).unwrap();
+    // SAFETY: a valid NUL-terminated path.
+    assert_eq!(unsafe { libc::mkfifo(name.as_ptr(), 0o644) }, 0);
+}
+
 /// A document that is still there but cannot be read keeps its indexed version; one that is gone
 /// is removed.
 #[cfg(unix)]
@@ -1250,9 +1258,7 @@ fn an_unreadable_document_keeps_its_previous_version() {
     assert!(!before.is_empty());
     // A FIFO in its place: found, not readable as a document (as a file being rewritten).
     std::fs::remove_file(&fifo).unwrap();
-    let name = std::ffi::CString::new(fifo.as_os_str().as_encoded_bytes()).unwrap();
-    // SAFETY: a valid NUL-terminated path.
-    assert_eq!(unsafe { libc::mkfifo(name.as_ptr(), 0o644) }, 0);
+    make_fifo(&fifo);
     let (s, stderr) = index_json_code(&corpus, &index, 3);
     assert!(stderr.contains("(previous version kept)"), "{stderr}");
     assert_eq!(
@@ -1546,9 +1552,7 @@ fn a_manifest_that_is_no_file_is_reported_and_the_documents_read() {
     let (_tmp, corpus, index) = setup();
     let manifest = corpus.join("manifest.toml");
     let _ = std::fs::remove_file(&manifest);
-    let name = std::ffi::CString::new(manifest.as_os_str().as_encoded_bytes()).unwrap();
-    // SAFETY: a valid NUL-terminated path.
-    assert_eq!(unsafe { libc::mkfifo(name.as_ptr(), 0o644) }, 0);
+    make_fifo(&manifest);
     let out = hria()
         .args(["index", "--quiet", "--format", "json", "--index"])
         .arg(&index)
