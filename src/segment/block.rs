@@ -69,7 +69,7 @@ pub(crate) struct Builder<'a> {
 }
 
 /// Chars after which, before a CJK char, a line break carries no space.
-fn is_cjk(c: char) -> bool {
+pub(crate) fn is_cjk(c: char) -> bool {
     crate::lang::is_han(c)
         || matches!(c as u32, 0x3000..=0x303F | 0xFF00..=0xFFEF | 0x3040..=0x30FF | 0x2018..=0x201F)
 }
@@ -635,6 +635,25 @@ pub(crate) fn chinese_number(line: &str) -> Option<(usize, &'static str)> {
     }
     let space = line[at..].len() - line[at..].trim_start().len();
     Some((at + space, if unit == "節" { "节" } else { unit }))
+}
+
+/// Whether `text` opens with a Chinese article or section number (`第一百零五条`, `第3条`,
+/// `第二章`, `三、`): the start of a unit of its own, which no page break cut off.
+pub(crate) fn opens_chinese_unit(text: &str) -> bool {
+    if !may_open_with_chinese_number(text) {
+        return false;
+    }
+    if chinese_number(text).is_some() {
+        return true;
+    }
+    let Some(rest) = text.strip_prefix('第') else {
+        return false;
+    };
+    let n = rest
+        .char_indices()
+        .find(|&(_, c)| !(is_chinese_numeral(c) || "百千零〇".contains(c) || c.is_ascii_digit()))
+        .map_or(rest.len(), |(i, _)| i);
+    n > 0 && rest[n..].starts_with(['条', '條', '款', '编', '編'])
 }
 
 /// The level of a Chinese section number's unit, outermost first: parts hold chapters, chapters

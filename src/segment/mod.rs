@@ -264,6 +264,12 @@ fn number_points(mut blocks: Vec<Block>) -> Vec<Block> {
     blocks
 }
 
+/// Words a sentence does not end with: what follows them was cut off.
+const OPEN_ENDED: &[&str] = &[
+    "the", "a", "an", "of", "to", "for", "with", "in", "on", "at", "by", "from", "and", "or", "as",
+    "than", "that", "our", "their", "its", "is", "are", "was", "were", "be", "has", "have",
+];
+
 /// Whether `a` is cut off by a page break and continued by `b`.
 fn continues(a: &Block, b: &Block) -> bool {
     // A numbered point (`（一）`) is cut as a paragraph is; a Markdown list item is not joined.
@@ -277,12 +283,50 @@ fn continues(a: &Block, b: &Block) -> bool {
     {
         return false;
     }
-    // A new sentence in Latin script starts with a capital.
-    if b.text.chars().next().is_some_and(char::is_uppercase) {
+    // A short single line is a title or a signature, not a cut-off paragraph.
+    if !a.text.contains('\n') && a.text.chars().count() <= 20 {
         return false;
     }
-    // A short single line is a title or a signature, not a cut-off paragraph.
-    a.text.contains('\n') || a.text.chars().count() > 20
+    // In Latin script a new sentence starts with a capital (after any quote or bracket), and
+    // a small letter goes on the sentence before.
+    match b.text.chars().find(|c| c.is_alphanumeric()) {
+        Some(c) if c.is_uppercase() => return false,
+        Some(c) if c.is_lowercase() => return true,
+        _ => {}
+    }
+    // Nor a figure, unless the words before it cannot end a sentence (`each of the` / `250`).
+    if a.text
+        .trim_end()
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .is_some_and(|w| OPEN_ENDED.iter().any(|o| o.eq_ignore_ascii_case(w)))
+    {
+        return true;
+    }
+    // In Chinese nothing tells a new sentence apart so plainly. An article or a section
+    // (`第一条`, `三、`) starts afresh.
+    if block::opens_chinese_unit(&b.text) {
+        return false;
+    }
+    // A figure ends a Chinese data point (`签署率达到100%`, `已整改121项`), which report
+    // highlights and KPI lists set one to a paragraph without a full stop (`article 2` / `(3) of
+    // the Covenant` is English, read below).
+    let tail = a.text.trim_end().chars().rev().take(3);
+    let figure = tail
+        .enumerate()
+        .any(|(k, c)| c.is_ascii_digit() || (k == 0 && (c == '%' || c == '％')));
+    let han = a
+        .text
+        .chars()
+        .rev()
+        .find(|c| c.is_alphabetic())
+        .is_some_and(crate::lang::is_han);
+    if figure && han {
+        return false;
+    }
+    // What a page break cut off goes on to the end of its sentence, or runs on as text does: a
+    // short piece without a full stop is another highlight, title or table line.
+    ends_sentence(&b.text) || b.text.contains('\n') || b.text.chars().count() > 60
 }
 
 /// What a line that PDF extraction left on its own says about being a page number.
@@ -504,14 +548,21 @@ fn join(src: &str, a: &mut Block, b: Block) {
     for r in a.map.runs() {
         map.push(r.clean_start, r.clean_len, r.orig_start, r.orig_len);
     }
+    // Chinese runs on without spaces; anything else keeps one across the break, after a word
+    // as after a comma (`rightsholders,` / `including`).
+    let spaced = |x: Option<char>, y: Option<char>| match (x, y) {
+        (Some(x), Some(y)) => !(block::is_cjk(x) && block::is_cjk(y)),
+        _ => false,
+    };
     let word = |c: Option<char>| c.is_some_and(crate::lang::is_word_char);
+    let (x, y) = (a.text.chars().next_back(), b.text.chars().next());
     // A word hyphenated with a soft hyphen at the break (`recom\u{AD}` / `mend`) is one word.
-    if !a.hyphenated && word(a.text.chars().next_back()) && word(b.text.chars().next()) {
-        // Words meet across the break: keep a whitespace char of the gap between them.
+    if !a.hyphenated && spaced(x, y) {
+        // Keep a whitespace char of the gap between them.
         let gap = a.range.end..b.range.start;
         if let Some((i, c)) = src.get(gap.clone()).and_then(block::break_char) {
             block::push_break(&mut a.text, &mut map, gap.start + i, c);
-        } else {
+        } else if word(x) && word(y) {
             // Markup alone between them (`the</p><p>people`): a space that stands for no source
             // char of its own, so that the words stay apart.
             map.push(a.text.len(), 1, gap.start, 0);

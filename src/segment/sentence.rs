@@ -30,7 +30,17 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
         push_trimmed(&mut out, text, 0..text.len());
         return out;
     }
-    for (off, s) in text.split_sentence_bound_indices() {
+    // A line break before a small letter is a wrap (PDF exports, hard-wrapped text), which
+    // UAX #29 would take for a paragraph end: bounds are found as if it were a space (same
+    // length). Other line breaks end what is on the line (a list, a table of contents).
+    let unwrapped;
+    let bounds_of = if text.contains(['\n', '\r']) {
+        unwrapped = unwrap_lines(text);
+        unwrapped.as_str()
+    } else {
+        text
+    };
+    for (off, s) in bounds_of.split_sentence_bound_indices() {
         let mut from = 0;
         let mut it = s.char_indices().peekable();
         while let Some((i, c)) = it.next() {
@@ -48,6 +58,27 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
             }
         }
         push_trimmed(&mut out, text, off + from..off + s.len());
+    }
+    out
+}
+
+/// `text` with each line break that a small letter follows (not a point marker such as `b)`,
+/// nor after a colon) turned into a space.
+fn unwrap_lines(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for (i, c) in text.char_indices() {
+        if c == '\n' || c == '\r' {
+            let rest = text[i + 1..].trim_start_matches([' ', '\t', '\r', '\n']);
+            let mut next = rest.chars();
+            // After a colon or a semicolon a line opens an item of a list.
+            let listed = text[..i].trim_end().ends_with([':', ';', '：', '；']);
+            let wrap = !listed
+                && next.next().is_some_and(char::is_lowercase)
+                && !matches!(next.next(), Some(')' | '.'));
+            out.push(if wrap { ' ' } else { c });
+        } else {
+            out.push(c);
+        }
     }
     out
 }

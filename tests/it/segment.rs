@@ -1624,3 +1624,86 @@ fn lone_carriage_returns_end_lines() {
         "We respect human rights and\nthe rights of workers."
     );
 }
+
+/// Highlights, data points and adoption records without a full stop stay paragraphs of their
+/// own; a page break's cut is still joined where the rest runs on (a small letter, the words
+/// `of the` before a figure, the end of the sentence).
+#[test]
+fn data_points_and_records_are_not_taken_for_cut_paragraphs() {
+    use PassageKind::Paragraph as P;
+    type Case<'a> = (&'a str, Format, &'a [(PassageKind, &'a str)]);
+    let cases: &[Case] = &[
+        (
+            "所有一级供应商均已签署《供应商行为准则》，签署率达到100%\n\n全年开展供应商现场审核56次，发现问题128项，已整改121项\n\n我们将在2024年把审核范围扩大到二级供应商。\n",
+            Format::Text,
+            &[
+                (P, "所有一级供应商均已签署《供应商行为准则》，签署率达到100%"),
+                (P, "全年开展供应商现场审核56次，发现问题128项，已整改121项"),
+                (P, "我们将在2024年把审核范围扩大到二级供应商。"),
+            ],
+        ),
+        (
+            "2019年10月29日 烟台市第十七届人民代表大会常务委员会第二十二次会议通过\n\n2019年11月29日 山东省第十三届人民代表大会常务委员会第十五次会议批准\n\n第一条 为了保护和改善海岸带环境，制定本条例。\n",
+            Format::Markdown,
+            &[
+                (P, "2019年10月29日 烟台市第十七届人民代表大会常务委员会第二十二次会议通过"),
+                (P, "2019年11月29日 山东省第十三届人民代表大会常务委员会第十五次会议批准"),
+                (P, "第一条 为了保护和改善海岸带环境，制定本条例。"),
+            ],
+        ),
+        (
+            "<p>公司坚持男女同工同酬，女性员工占比达到42%</p><p>建立员工申诉热线，全年受理申诉23件</p><p><b>冲突矿产管理</b></p><p>公司遵循经合组织尽职调查指南</p>",
+            Format::Html,
+            &[
+                (P, "公司坚持男女同工同酬，女性员工占比达到42%"),
+                (P, "建立员工申诉热线，全年受理申诉23件"),
+                (P, "冲突矿产管理"),
+                (P, "公司遵循经合组织尽职调查指南"),
+            ],
+        ),
+        (
+            "<p>87% of workers covered by collective bargaining agreements</p><p>“Zero tolerance” policy on child labour adopted</p>",
+            Format::Html,
+            &[
+                (P, "87% of workers covered by collective bargaining agreements"),
+                (P, "“Zero tolerance” policy on child labour adopted"),
+            ],
+        ),
+        // A cut sentence is still joined.
+        (
+            "我们承诺在不歧视的基础上进行商业活动，如种族、肤色、族裔、性别、语言、宗教、政治或其他见解、性\n\n别、性取向、性别身份或表达。\n",
+            Format::Markdown,
+            &[(P, "我们承诺在不歧视的基础上进行商业活动，如种族、肤色、族裔、性别、语言、宗教、政治或其他见解、性别、性取向、性别身份或表达。")],
+        ),
+        (
+            "In 2023 we engaged with 40 rightsholders,\n\nincluding workers and their families.\n",
+            Format::Markdown,
+            &[(P, "In 2023 we engaged with 40 rightsholders,\nincluding workers and their families.")],
+        ),
+    ];
+    for (text, format, want) in cases {
+        let ps = checked("kpi", *format, text);
+        assert_eq!(kinds_and_texts(&ps), *want, "{text:?}");
+    }
+}
+
+/// A line wrapped before a small letter does not end a sentence; a line after a colon, a point
+/// marker or a capital does.
+#[test]
+fn sentences_run_on_across_wrapped_lines() {
+    let t = "We respect the rights of\nworkers. This report\ncovers 2023.";
+    let got: Vec<&str> = sentences(t).into_iter().map(|r| &t[r]).collect();
+    assert_eq!(
+        got,
+        [
+            "We respect the rights of\nworkers.",
+            "This report\ncovers 2023."
+        ]
+    );
+    let t = "Our process includes:\na template\na hotline\nTraining for managers";
+    let got: Vec<&str> = sentences(t).into_iter().map(|r| &t[r]).collect();
+    assert_eq!(got.len(), 3, "{got:?}");
+    let t = "by the end of 2023\nb) work through the rest";
+    let got: Vec<&str> = sentences(t).into_iter().map(|r| &t[r]).collect();
+    assert_eq!(got.len(), 2, "{got:?}");
+}
