@@ -237,6 +237,9 @@ struct EntryInfo {
     /// What a passage is about (a right, a group, a theme, an SDG), not a step, a stance or an
     /// instrument: a capitalised match of it inside a longer proper name does not count.
     subject: bool,
+    /// The convention numbers of its numbered abbreviations (29 of `C029`): a name of it followed
+    /// by another number names that other convention (`ILO Convention No. 190`).
+    numbers: Vec<u32>,
 }
 
 /// A pattern occurrence that passed the boundary checks (normalized byte offsets).
@@ -523,6 +526,19 @@ pub struct Tagger {
     threshold: f32,
     /// Tells this tagger's section cues apart from another's in the per-thread memo.
     id: u64,
+    /// Frameworks whose parts are numbered (the SDGs and their goals).
+    numbered: Vec<Numbered>,
+}
+
+/// A framework whose linked entries are numbered by the last part of their ids (`sdg/5`), so
+/// that a list of numbers after its name or after "goal" names them ("SDGs 3, 4 and 5").
+#[derive(Debug, Clone)]
+struct Numbered {
+    framework: u32,
+    /// The rule shown as evidence for the framework (`number:SDG`).
+    name: u32,
+    /// `(number, entry, name)`, the name being the rule shown as evidence.
+    parts: Vec<(u32, u32, u32)>,
 }
 
 impl Tagger {
@@ -541,6 +557,7 @@ impl Tagger {
             rank: Vec::new(),
             threshold: DEFAULT_THRESHOLD,
             id: next_tagger_id(),
+            numbered: Vec::new(),
         })
     }
 
@@ -556,6 +573,17 @@ impl Tagger {
             }
             for k in &e.en {
                 b.add(k, i, Role::Keyword, true, 0);
+                // The plural of a noun in -y ("lost time injuries"), which the `s` a match may
+                // end with does not give.
+                let last_word = k.rsplit(' ').next().unwrap_or(k);
+                if let Some(stem) = k.strip_suffix('y').filter(|s| {
+                    last_word.len() >= 5
+                        && s.chars()
+                            .next_back()
+                            .is_some_and(|c| c.is_ascii_alphabetic() && !"aeiou".contains(c))
+                }) {
+                    b.add(&format!("{stem}ies"), i, Role::Keyword, false, 0);
+                }
             }
             for k in &e.abbr {
                 b.add(k, i, Role::Abbr, false, 0);
@@ -591,6 +619,7 @@ impl Tagger {
         for k in RIGHTS_LANGUAGE {
             b.add(k, u32::MAX, Role::Context, true, 0);
         }
+        let numbered = numbered_frameworks(taxonomy, &mut b);
         let ac = automaton(&b.patterns)?;
         let mut refs = Vec::new();
         let mut ref_start = vec![0u32];
@@ -611,6 +640,7 @@ impl Tagger {
             entries,
             threshold: DEFAULT_THRESHOLD,
             id: next_tagger_id(),
+            numbered,
         })
     }
 
@@ -777,6 +807,13 @@ impl Tagger {
                     Role::NegException => exceptions.push(start..end),
                     Role::Context => rights_language = true,
                     role => {
+                        let info = &self.entries[r.entry as usize];
+                        if !info.numbers.is_empty()
+                            && !is_convention_number(&self.names[r.name as usize])
+                            && number_after(&t[end..]).is_some_and(|n| !info.numbers.contains(&n))
+                        {
+                            continue;
+                        }
                         if role == Role::Abbr
                             && !abbr_as_written(
                                 clean,
@@ -807,6 +844,14 @@ impl Tagger {
                         });
                     }
                 }
+            }
+        }
+        for g in &self.numbered {
+            if hits
+                .iter()
+                .any(|h| h.entry == g.framework && h.role.class() == 0)
+            {
+                numbered_parts(t, g, hits);
             }
         }
         // Cues and excludes of an entry with no keyword match cannot make a tag: dropped before
@@ -953,10 +998,13 @@ impl Tagger {
                     continue;
                 }
             }
-            if info.negatable && negated(t, h.start, negs) {
-                continue;
-            }
-            if info.step && undone_after(&t[h.end..]) {
+            // What a negation denies, it denies of the words inside too: "not carried out a
+            // human rights impact assessment" is no impact assessment, though "not" lies too
+            // far before the inner "impact assessment" to reach it alone.
+            if (info.negatable && negated(t, h.start, negs))
+                || (info.step && undone_after(&t[h.end..]))
+            {
+                max_end = max_end.max(h.end);
                 continue;
             }
             if info.stance && in_title(t, h.start, h.end) {
@@ -1369,9 +1417,253 @@ fn entry_infos(taxonomy: &Taxonomy) -> Vec<EntryInfo> {
                 subject: ["right/", "group/", "theme/", "sdg/"]
                     .iter()
                     .any(|p| e.id.starts_with(p)),
+                numbers: e.abbr.iter().filter_map(|a| convention_number(a)).collect(),
             }
         })
         .collect()
+}
+
+/// The instruments whose links are numbered entries (`instrument/SDG` → `sdg/1` … `sdg/17`),
+/// with a rule name for each part (`number:SDG 5`).
+fn numbered_frameworks(taxonomy: &Taxonomy, b: &mut Builder) -> Vec<Numbered> {
+    let index: HashMap<&str, u32> = taxonomy
+        .entries
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.id.as_str(), i as u32))
+        .collect();
+    let mut out = Vec::new();
+    for (i, e) in taxonomy.entries.iter().enumerate() {
+        let label = e.abbr.first().unwrap_or(&e.id);
+        let mut parts = Vec::new();
+        for link in &e.links {
+            let number = link.rsplit('/').next().and_then(|n| n.parse::<u32>().ok());
+            if let (Some(n), Some(&entry)) = (number, index.get(link.as_str())) {
+                b.names.push(format!("{label} {n}"));
+                b.rules.push(format!("number:{label} {n}"));
+                parts.push((n, entry, (b.names.len() - 1) as u32));
+            }
+        }
+        if !parts.is_empty() {
+            b.names.push(label.clone());
+            b.rules.push(format!("number:{label}"));
+            out.push(Numbered {
+                framework: i as u32,
+                name: (b.names.len() - 1) as u32,
+                parts,
+            });
+        }
+    }
+    out
+}
+
+/// Adds a hit for each numbered part of `g` that a list of numbers names (`SDGs 3, 4 and 5`,
+/// `Goals 8 and 10`, `SDG #5`, `目标3、目标4和目标8`): a list right after a name of the
+/// framework, or after "goal" or 目标 in a passage that names the framework. A part already
+/// matched by a keyword there (`SDG 8`) is not added again.
+fn numbered_parts(t: &str, g: &Numbered, hits: &mut Vec<Hit>) {
+    let mut after: Vec<usize> = hits
+        .iter()
+        .filter(|h| h.entry == g.framework && h.role.class() == 0)
+        .map(|h| h.end)
+        .collect();
+    for (i, w) in t.match_indices("goal") {
+        if !t[..i].chars().next_back().is_some_and(is_word_char) {
+            let end = i + w.len();
+            after.push(end + usize::from(t[end..].starts_with('s')));
+        }
+    }
+    after.extend(t.match_indices("目标").map(|(i, w)| i + w.len()));
+    after.sort_unstable();
+    after.dedup();
+    let mut found = Vec::new();
+    for at in after {
+        let from = found.len();
+        number_list(t, at, &mut found);
+        // A list names the framework too: "SDG #5" needs no other support.
+        let list = &found[from..];
+        if list.iter().any(|(n, _)| g.parts.iter().any(|p| p.0 == *n)) {
+            hits.push(Hit {
+                start: list[0].1.start,
+                end: list.iter().map(|f| f.1.end).max().unwrap_or(list[0].1.end),
+                entry: g.framework,
+                role: Role::Keyword,
+                name: g.name,
+                group: 0,
+            });
+        }
+    }
+    for (n, r) in found {
+        let Some(&(_, entry, name)) = g.parts.iter().find(|p| p.0 == n) else {
+            continue;
+        };
+        if hits
+            .iter()
+            .any(|h| h.entry == entry && h.start <= r.start && r.end <= h.end)
+        {
+            continue;
+        }
+        hits.push(Hit {
+            start: r.start,
+            end: r.end,
+            entry,
+            role: Role::Keyword,
+            name,
+            group: 0,
+        });
+    }
+}
+
+/// Reads a list of numbers starting at `at` in `t`: `5`, ` #5`, ` 3, 4 and 5`, `3、4和5`,
+/// ` 8.7` (a target of goal 8), ` 1-3`, each with its digits' range. Stops at the first thing
+/// that is no part of such a list.
+fn number_list(t: &str, at: usize, out: &mut Vec<(u32, Range<usize>)>) {
+    // After a separator, the list may repeat its noun: "Goal 5 and Goal 8", 目标3、目标4.
+    const NOUNS: &[&str] = &["goals", "goal", "sdgs", "sdg", "目标"];
+    const SEPARATORS: &[&str] = &[",", "、", "/", "&", "and", "or", "以及", "和", "及", "与"];
+    const RANGES: &[&str] = &["-", "–", "to", "至"];
+    const UNITS: &[&str] = &[
+        "years",
+        "year",
+        "months",
+        "month",
+        "weeks",
+        "days",
+        "hours",
+        "percent",
+        "per",
+        "million",
+        "billion",
+        "times",
+        "people",
+        "employees",
+        "sites",
+        "countries",
+    ];
+    let skip_spaces = |i: usize| i + (t.len() - i - t[i..].trim_start().len());
+    let number_at = |mut i: usize| -> Option<(u32, Range<usize>, usize)> {
+        i = skip_spaces(i);
+        for mark in ["targets", "target", "#", "no.", "第"] {
+            if t[i..].starts_with(mark) {
+                i = skip_spaces(i + mark.len());
+            }
+        }
+        let len = t[i..].bytes().take_while(u8::is_ascii_digit).count();
+        if len == 0 || len > 2 {
+            return None;
+        }
+        let n = t[i..i + len].parse().ok()?;
+        let mut end = i + len;
+        // A target (8.7, 8.a) is of its goal.
+        if let Some(rest) = t[end..].strip_prefix('.') {
+            let sub = rest.bytes().take_while(u8::is_ascii_alphanumeric).count();
+            if (1..=2).contains(&sub) {
+                end += 1 + sub;
+            }
+        }
+        if let Some(c) = t[end..].chars().next().filter(|&c| c == '项' || c == '号') {
+            end += c.len_utf8();
+        }
+        if t[end..].chars().next().is_some_and(is_word_char) {
+            return None;
+        }
+        // A count or a share is no goal: "a goal 5 years ago", 目标3个.
+        let next = &t[skip_spaces(end)..];
+        let word = next
+            .split(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("");
+        if next.starts_with([
+            '%', '个', '万', '亿', '家', '名', '人', '次', '倍', '年', '岁',
+        ]) || UNITS.contains(&word)
+        {
+            return None;
+        }
+        Some((n, i..i + len, end))
+    };
+    let Some((first, r, mut end)) = number_at(at) else {
+        return;
+    };
+    out.push((first, r));
+    let mut last = first;
+    loop {
+        let i = skip_spaces(end);
+        let rest = &t[i..];
+        let range = RANGES.iter().find(|s| rest.starts_with(**s));
+        let Some(sep) = range.or_else(|| SEPARATORS.iter().find(|s| rest.starts_with(**s))) else {
+            return;
+        };
+        let mut j = skip_spaces(i + sep.len());
+        if let Some(noun) = NOUNS.iter().find(|n| t[j..].starts_with(**n)) {
+            j += noun.len();
+        }
+        let Some((n, r, e)) = number_at(j) else {
+            return;
+        };
+        if range.is_some() && last < n && n - last <= 17 {
+            out.extend((last + 1..n).map(|k| (k, r.clone())));
+        }
+        out.push((n, r));
+        last = n;
+        end = e;
+    }
+}
+
+/// The number of a numbered abbreviation: 29 of `C029`, 189 of `C189`.
+fn convention_number(abbr: &str) -> Option<u32> {
+    let digits = abbr.trim_start_matches(|c: char| c.is_ascii_alphabetic());
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    digits.parse().ok()
+}
+
+/// The convention number that `rest` (normalized text right after a name) opens with, if any:
+/// `convention no. 190`, `conventions 29, 105`, `recommendation 200`, `c190`, a bare three-digit
+/// `190`, `第190号`. A bare number of fewer digits is a count ("the ILO 8 core conventions").
+fn number_after(rest: &str) -> Option<u32> {
+    let mut r = rest;
+    for possessive in ["'s", "’s"] {
+        r = r.strip_prefix(possessive).unwrap_or(r);
+    }
+    r = r.trim_start();
+    // A short parenthesis between: 国际劳工组织(ilo)第190号公约.
+    if let Some(inner) = r.strip_prefix('(') {
+        if let Some(close) = inner.find(')').filter(|&k| k <= 12) {
+            r = inner[close + 1..].trim_start();
+        }
+    }
+    let mut marked = false;
+    for word in [
+        "conventions",
+        "convention",
+        "recommendations",
+        "recommendation",
+    ] {
+        if let Some(after) = r.strip_prefix(word) {
+            r = after.trim_start();
+            marked = true;
+            break;
+        }
+    }
+    for mark in ["nos.", "no.", "nos", "no", "number", "n°", "#", "c", "第"] {
+        if let Some(after) = r.strip_prefix(mark) {
+            if after.starts_with(|c: char| c.is_ascii_digit() || c == ' ') {
+                r = after.trim_start();
+                marked = true;
+                break;
+            }
+        }
+    }
+    let len = r.bytes().take_while(u8::is_ascii_digit).count();
+    let next = r[len..].chars().next();
+    if len == 0 || len > 3 || next.is_some_and(|c| c.is_alphanumeric() && c != '号') {
+        return None;
+    }
+    if !marked && len < 3 && next != Some('号') {
+        return None;
+    }
+    r[..len].parse().ok()
 }
 
 /// Whether an abbreviation has a digit (C029, C189): a convention number, which names a form or
@@ -1687,7 +1979,8 @@ fn one_char(s: Option<&str>) -> bool {
 /// Whether a negation cue precedes `start` in the same clause, close enough: at most 12 chars
 /// between them when the gap has Han text (4 after 不 and 难以, which negate the verb right after
 /// them: 不开展, 不会提供, 难以获得补救, not 不敢腐的震慑力度畅通信访举报渠道), else at most 5 words and no word that opens
-/// another clause ("that", "which", "if": "activities that do not …" is not about what follows).
+/// another clause ("that", "which", "if": "activities that do not …" is not about what follows)
+/// and no word of means (see [`MEANS`]).
 fn negated(t: &str, start: usize, negs: &[Range<usize>]) -> bool {
     // No Chinese gap of 12 chars or English gap of 5 words is longer than this.
     const REACH: usize = 80;
@@ -1700,17 +1993,32 @@ fn negated(t: &str, start: usize, negs: &[Range<usize>]) -> bool {
             return false;
         }
         if gap.chars().any(crate::lang::is_han) {
-            let reach = if matches!(t.get(n.clone()), Some("不" | "难以")) {
-                4
-            } else {
-                12
+            if MEANS_ZH.iter().any(|m| gap.contains(m)) {
+                return false;
+            }
+            let reach = match t.get(n.clone()) {
+                Some("不" | "难以") => 4,
+                // "Not yet", "never": they deny the whole clause's deed, however long its object
+                // (尚未对其海外项目和主要供应商开展人权影响评估).
+                Some("尚未" | "从未") => 32,
+                _ => 12,
             };
-            gap.chars().filter(|c| !c.is_whitespace()).count() <= reach
+            // A Latin word inside Chinese counts as one char, as it reads.
+            let mut units = 0;
+            let mut in_word = false;
+            for c in gap.chars() {
+                let latin = c.is_ascii_alphanumeric();
+                if !(c.is_whitespace() || (latin && in_word)) {
+                    units += 1;
+                }
+                in_word = latin;
+            }
+            units <= reach
         } else {
             let mut words = 0;
             for w in gap.split_whitespace() {
                 words += 1;
-                if words > 5 || CLAUSE_OPENERS.contains(&w) {
+                if words > 5 || CLAUSE_OPENERS.contains(&w) || MEANS.contains(&w) {
                     return false;
                 }
             }
@@ -1837,6 +2145,12 @@ fn undone_after(rest: &str) -> bool {
 }
 
 /// Words that open a new clause, out of a preceding negation's reach.
+/// Words of means: what comes after them is the channel or the tool, which a negation of the
+/// verb before leaves standing ("no grievances were received through our hotline": the hotline
+/// exists; "we found no forced labour through our audits": the audits took place).
+const MEANS: &[&str] = &["through", "via", "using", "thru"];
+const MEANS_ZH: &[&str] = &["通过", "经由", "借助"];
+
 const CLAUSE_OPENERS: &[&str] = &[
     "that", "which", "who", "whom", "whose", "where", "when", "while", "whether", "if", "because",
     "although", "though", "unless", "until", "but", "so",

@@ -37,6 +37,20 @@ fn has(text: &str, id: &str) -> bool {
     find(text, id).is_some()
 }
 
+/// For each `(text, present, absent)`: the tags of `text` include every `present` id and no
+/// `absent` one.
+fn expect_tags(cases: &[(&str, &[&str], &[&str])]) {
+    for (text, present, absent) in cases {
+        let got = tags(text);
+        for id in *present {
+            assert!(got.iter().any(|t| t.tag == *id), "{text}: no {id}: {got:?}");
+        }
+        for id in *absent {
+            assert!(!got.iter().any(|t| t.tag == *id), "{text}: {id}: {got:?}");
+        }
+    }
+}
+
 #[test]
 fn negated_due_diligence_steps_and_actions_do_not_count() {
     let ia = "hrdd/impact-assessment";
@@ -790,7 +804,7 @@ fn legal_business_and_name_senses_do_not_count() {
 /// convention outside the core ones, regional Chinese words, and time phrases without a doer.
 #[test]
 fn goal_numbers_country_names_conventions_and_regional_words() {
-    for (text, present, absent) in [
+    expect_tags(&[
         (
             "This report covers our progress towards SDG 3, SDG 8 and SDG 13.",
             &["sdg/3", "sdg/8", "sdg/13", "instrument/SDG"][..],
@@ -858,13 +872,147 @@ fn goal_numbers_country_names_conventions_and_regional_words() {
             &[],
         ),
         ("报告期内，我们开展了供应商审核。", &["stance/action"], &[]),
-    ] {
-        let got = tags(text);
-        for id in present {
-            assert!(got.iter().any(|t| t.tag == *id), "{text}: no {id}: {got:?}");
-        }
-        for id in absent {
-            assert!(!got.iter().any(|t| t.tag == *id), "{text}: {id}: {got:?}");
-        }
-    }
+    ]);
+}
+
+/// Lists of goal numbers, conventions outside the core ones by number, negations that do not
+/// reach a channel named after "through", negations of a phrase that hold for the words inside
+/// it, and words in a business sense.
+#[test]
+fn goal_lists_convention_numbers_channels_and_business_senses() {
+    expect_tags(&[
+        (
+            "Our programmes contribute to SDG #5 and Goals 8 and 10.",
+            &["sdg/5", "sdg/8", "sdg/10", "instrument/SDG"][..],
+            &["sdg/1"][..],
+        ),
+        (
+            "We support the SDGs, in particular SDGs 3, 4 and 6.",
+            &["sdg/3", "sdg/4", "sdg/6"],
+            &["sdg/5"],
+        ),
+        (
+            "公司积极响应联合国可持续发展目标，重点关注目标3、目标4和目标8。",
+            &["sdg/3", "sdg/4", "sdg/8"],
+            &["sdg/5"],
+        ),
+        (
+            "我们的工作与可持续发展目标第8项和第10项相一致。",
+            &["sdg/8", "sdg/10"],
+            &[],
+        ),
+        (
+            "This supports SDG target 8.7 and Sustainable Development Goals 1-3.",
+            &["sdg/8", "sdg/1", "sdg/2", "sdg/3"],
+            &["sdg/7"],
+        ),
+        // A count after "goal" names no goal.
+        (
+            "We set that goal 5 years ago; see our SDG report.",
+            &[],
+            &["sdg/5"],
+        ),
+        (
+            "We comply with ILO Convention No. 190 and ILO C131.",
+            &[],
+            &["instrument/ILO-FPRW"],
+        ),
+        (
+            "我们遵守国际劳工组织第190号公约。",
+            &[],
+            &["instrument/ILO-FPRW"],
+        ),
+        (
+            "We respect ILO Conventions 29, 105, 138 and 182.",
+            &["instrument/ILO-FPRW"],
+            &[],
+        ),
+        (
+            "We follow the ILO 8 fundamental conventions.",
+            &["instrument/ILO-FPRW"],
+            &[],
+        ),
+        (
+            "No grievances were received through our hotline this year.",
+            &["hrdd/grievance-mechanism"],
+            &[],
+        ),
+        (
+            "We did not receive any complaints via our whistleblowing channel.",
+            &["hrdd/grievance-mechanism"],
+            &[],
+        ),
+        (
+            "We have not yet carried out a human rights impact assessment.",
+            &[],
+            &["hrdd/impact-assessment"],
+        ),
+        (
+            "公司尚未对其海外项目和主要供应商开展人权影响评估。",
+            &[],
+            &["hrdd/impact-assessment"],
+        ),
+        (
+            "我们没有进行任何human rights impact assessment。",
+            &[],
+            &["hrdd/impact-assessment"],
+        ),
+        (
+            "Goods are kept in bonded warehouses; we report drug trafficking to the police.",
+            &[],
+            &["right/labour/forced-labour"],
+        ),
+        (
+            "The financial health of the group is strong after the data migration.",
+            &[],
+            &["right/economic-social-cultural/health", "group/migrants"],
+        ),
+        (
+            "本公司定期召开民主生活会。",
+            &[],
+            &["theme/democracy-rule-of-law"],
+        ),
+        (
+            "We recorded two lost time injuries.",
+            &["right/labour/occupational-safety-health"],
+            &[],
+        ),
+        (
+            "Passports were retained by the recruitment agent.",
+            &["right/labour/forced-labour"],
+            &[],
+        ),
+        (
+            "我们支持《联合国工商企业与人权指导原则》。",
+            &["instrument/UNGP", "stance/commitment"],
+            &[],
+        ),
+        ("公司要求供应商签署承诺书。", &[], &["stance/commitment"]),
+        (
+            "Where we have caused or contributed to harm, we provide remedy.",
+            &["hrdd/remedy"],
+            &["stance/action"],
+        ),
+        (
+            "Our net zero plan cuts carbon emissions.",
+            &["theme/environment"],
+            &[],
+        ),
+    ]);
+}
+
+/// A goal named by a number in a list is evidenced by that number, and the list names the
+/// framework.
+#[test]
+fn a_goal_in_a_list_is_evidenced_by_its_number() {
+    let text = "We support SDGs 3, 4 and 5.";
+    let got = tags(text);
+    let four = got.iter().find(|t| t.tag == "sdg/4").expect("sdg/4");
+    assert_eq!(four.evidence[0].matched, "4");
+    assert_eq!(four.evidence[0].rule, "number:SDG 4");
+    let sdg = got.iter().find(|t| t.tag == "instrument/SDG").expect("SDG");
+    assert!(
+        sdg.evidence.iter().any(|e| e.matched == "3, 4 and 5"),
+        "{sdg:?}"
+    );
 }
