@@ -13,13 +13,19 @@ use crate::model::Lang;
 /// ```
 pub fn detect(text: &str) -> Lang {
     // A Han char carries about as much as a Latin word, so a low share already means Chinese.
-    let Some((han, letters)) = han_and_letters(text) else {
+    let Some((han, letters, kana)) = han_and_letters(text) else {
         return Lang::Zh;
     };
     if letters == 0 {
         return Lang::Other;
     }
-    if han * 4 >= letters {
+    // Japanese writes its particles and endings in kana, which Chinese never uses.
+    if kana >= 2 && kana * 4 >= han {
+        return Lang::Other;
+    }
+    // Four Latin letters to a Han char: `我们遵守 UNGPs、OECD Guidelines 和 ILO Core Conventions
+    // 等国际标准。` is Chinese.
+    if han * 4 >= letters - han {
         return Lang::Zh;
     }
     // English function words settle most English passages without whatlang's trigram model,
@@ -87,14 +93,15 @@ fn accents_only_in_names(text: &str) -> bool {
     names > 0 && names * 3 <= words
 }
 
-/// How many Han chars and letters `text` has; `None` as soon as the Han chars are at least a
-/// quarter of its letters whatever the rest of it holds (at most one letter a byte), which
-/// settles a Chinese text after about half of it.
-fn han_and_letters(text: &str) -> Option<(usize, usize)> {
+/// How many Han chars, letters (Han chars included) and kana `text` has; `None` as soon as the
+/// Han chars are at least a quarter of its other letters whatever the rest of it holds (at most
+/// one letter a byte) and no kana was seen, which settles a Chinese text after about half of it
+/// (a Japanese text has kana from its first sentence on).
+fn han_and_letters(text: &str) -> Option<(usize, usize, usize)> {
     /// Bytes between two checks of whether the rest can still change the answer.
     const STRIDE: usize = 96;
     let bytes = text.as_bytes();
-    let (mut han, mut letters) = (0usize, 0usize);
+    let (mut han, mut letters, mut kana) = (0usize, 0usize, 0usize);
     let mut i = 0;
     while i < bytes.len() {
         let stop = bytes.len().min(i + STRIDE);
@@ -112,23 +119,24 @@ fn han_and_letters(text: &str) -> Option<(usize, usize)> {
                 }
                 _ => {
                     let Some(c) = text.get(i..).and_then(|t| t.chars().next()) else {
-                        return Some((han, letters));
+                        return Some((han, letters, kana));
                     };
                     if is_han(c) {
                         han += 1;
                         letters += 1;
                     } else if is_alphabetic(c) {
                         letters += 1;
+                        kana += usize::from(matches!(c, '\u{3041}'..='\u{30FA}'));
                     }
                     i += c.len_utf8();
                 }
             }
         }
-        if han > 0 && han * 4 >= letters + bytes.len().saturating_sub(i) {
+        if han > 0 && kana == 0 && han * 5 >= letters + bytes.len().saturating_sub(i) {
             return None;
         }
     }
-    Some((han, letters))
+    Some((han, letters, kana))
 }
 
 /// How much text whatlang sees: its answer does not change past a few hundred bytes of prose.
@@ -309,6 +317,15 @@ mod tests {
             Lang::Other
         );
         assert_eq!(detect("12345 —"), Lang::Other);
+        // Latin names and terms do not outweigh Chinese grammar; kana make Japanese.
+        assert_eq!(
+            detect("我们遵守 UNGPs、OECD Guidelines 和 ILO Core Conventions 等国际标准。"),
+            Lang::Zh
+        );
+        assert_eq!(
+            detect("当社は「ビジネスと人権に関する指導原則」を支持します。"),
+            Lang::Other
+        );
         // Headings and names of a few ASCII words are English without whatlang.
         assert_eq!(detect("Chemical suppliers"), Lang::En);
         assert_eq!(detect("Australia Modern Slavery Act 2018"), Lang::En);
@@ -361,25 +378,26 @@ mod tests {
     }
 
     /// The counts as first written, char by char.
-    fn counts(text: &str) -> (usize, usize) {
-        let (mut han, mut letters) = (0, 0);
+    fn counts(text: &str) -> (usize, usize, usize) {
+        let (mut han, mut letters, mut kana) = (0, 0, 0);
         for c in text.chars() {
             han += usize::from(is_han(c));
             letters += usize::from(is_han(c) || is_alphabetic(c));
+            kana += usize::from(matches!(c, '\u{3041}'..='\u{30FA}'));
         }
-        (han, letters)
+        (han, letters, kana)
     }
 
     proptest::proptest! {
         #[test]
         fn early_answer_agrees_with_the_full_count(
-            t in "([我们人权劳動]{1,12}|[a-zA-Z0-9éß ，。、（）\n㐀𠀀]{1,4}){0,80}"
+            t in "([我们人权劳動]{1,12}|[a-zA-Z0-9éß ，。、（）\n㐀𠀀のア]{1,4}){0,80}"
         ) {
-            let (han, letters) = counts(&t);
+            let (han, letters, kana) = counts(&t);
             match han_and_letters(&t) {
-                // Settled early: the whole text is Chinese.
-                None => proptest::prop_assert!(han > 0 && han * 4 >= letters),
-                Some(got) => proptest::prop_assert_eq!(got, (han, letters)),
+                // Settled early: the whole text is Chinese (kana past that point are not read).
+                None => proptest::prop_assert!(han > 0 && han * 5 >= letters && kana <= letters),
+                Some(got) => proptest::prop_assert_eq!(got, (han, letters, kana)),
             }
         }
     }
@@ -387,9 +405,9 @@ mod tests {
     #[test]
     fn chinese_is_settled_early_and_only_when_the_rest_cannot_change_it() {
         assert_eq!(han_and_letters(&"我们".repeat(200)), None);
-        let mixed = "我".repeat(100) + &"a".repeat(400);
-        assert_eq!(han_and_letters(&mixed), Some((100, 500)));
-        assert_eq!(han_and_letters(""), Some((0, 0)));
-        assert_eq!(han_and_letters(&"，".repeat(100)), Some((0, 0)));
+        let mixed = "我".repeat(100) + &"a".repeat(401);
+        assert_eq!(han_and_letters(&mixed), Some((100, 501, 0)));
+        assert_eq!(han_and_letters(""), Some((0, 0, 0)));
+        assert_eq!(han_and_letters(&"，".repeat(100)), Some((0, 0, 0)));
     }
 }

@@ -432,18 +432,17 @@ impl<'a> Builder<'a> {
                 // heading, `九、…` a line; `第五章` after `## 第四章` and `### 第一节`); else below
                 // the nearest one numbered at a higher level (`第一节` under `第一章`); else one
                 // level below the last heading.
-                let unit = chinese_number(&text).map(|(_, unit)| unit_rank(unit));
-                let rank_of = |name: &str| chinese_number(name).map(|(_, u)| unit_rank(u));
+                let unit = title_rank(&text);
                 let same = self
                     .sections
                     .iter()
                     .rev()
-                    .find(|(_, name)| unit.is_some() && rank_of(name) == unit);
-                let higher = self
-                    .sections
-                    .iter()
-                    .rev()
-                    .find(|(_, name)| rank_of(name).zip(unit).is_some_and(|(r, u)| r < u));
+                    .find(|(_, name)| unit.is_some() && title_rank(name) == unit);
+                let higher = self.sections.iter().rev().find(|(_, name)| {
+                    title_rank(name)
+                        .zip(unit)
+                        .is_some_and(|(r, u)| r.0 == u.0 && r.1 < u.1)
+                });
                 let depth = match (same, higher) {
                     (Some((d, _)), _) => *d,
                     (None, Some((d, _))) => d + 1,
@@ -709,6 +708,135 @@ pub(crate) fn chinese_title(line: &str) -> bool {
         && (1..=25).contains(&chars)
         && !name.contains(['。', '，', '；', '：', '！', '？', ',', ';', ':', '!', '?'])
         && !name.ends_with(['、', '.'])
+}
+
+/// The family and level of a section number that opens `line`: Chinese numbers (family 0; see
+/// [`chinese_number`]), decimal numbers (family 1; `1.`, `2.3`, `4.1.2`, by their parts), named
+/// divisions (family 2; `Part II`, `Chapter 3`, `Section 4`, `Article 5`, `Annex A`), and an
+/// all-capitals line (family 3). Titles of one family and level number sections beside each
+/// other; a lower level of the same family numbers the sections inside.
+pub(crate) fn title_rank(line: &str) -> Option<(u8, u8)> {
+    if let Some((_, unit)) = chinese_number(line) {
+        return Some((0, unit_rank(unit)));
+    }
+    if let Some((_, rank)) = decimal_number(line) {
+        return Some((1, rank));
+    }
+    if let Some((_, rank)) = division(line) {
+        return Some((2, rank));
+    }
+    capitals(line).then_some((3, 0))
+}
+
+/// A decimal section number at the start of `line` (`1. `, `2.3 `, `4.1.2. `, `3⇥`): its length
+/// with the space after it, and how many parts it has. A bare number (`100 Suppliers`) counts
+/// only before a tab, as word processors write it.
+fn decimal_number(line: &str) -> Option<(usize, u8)> {
+    let bytes = line.as_bytes();
+    let mut i = 0;
+    let mut parts = 0u8;
+    loop {
+        let n = bytes[i..].iter().take_while(|b| b.is_ascii_digit()).count();
+        if n == 0 || n > 2 || parts == 4 {
+            return None;
+        }
+        i += n;
+        parts += 1;
+        if bytes.get(i) == Some(&b'.') && bytes.get(i + 1).is_some_and(u8::is_ascii_digit) {
+            i += 1;
+            continue;
+        }
+        break;
+    }
+    let dot = bytes.get(i) == Some(&b'.');
+    if dot {
+        i += 1;
+    }
+    let space = line[i..].len() - line[i..].trim_start().len();
+    let tab = line[i..].starts_with('\t');
+    (space > 0 && (dot || parts > 1 || tab)).then_some((i + space, parts))
+}
+
+/// A named division at the start of `line` (`Part II`, `CHAPTER 3:`, `Article 5 –`, `Annex A`):
+/// its length with what parts it from its name, and its level.
+fn division(line: &str) -> Option<(usize, u8)> {
+    const NAMES: [(&str, u8); 8] = [
+        ("part", 0),
+        ("annex", 0),
+        ("appendix", 0),
+        ("schedule", 0),
+        ("chapter", 1),
+        ("section", 2),
+        ("article", 3),
+        ("clause", 3),
+    ];
+    let word = line.split(' ').next()?;
+    let (_, rank) = NAMES.iter().find(|(n, _)| n.eq_ignore_ascii_case(word))?;
+    if !word.starts_with(|c: char| c.is_ascii_uppercase()) {
+        return None;
+    }
+    let rest = line[word.len()..].trim_start();
+    let number = rest.split([' ', '.', ':', '\t']).next()?;
+    let numbered = (1..=3).contains(&number.len())
+        && (number.bytes().all(|b| b.is_ascii_digit())
+            || number.bytes().all(|b| b"IVXL".contains(&b))
+            || (number.len() == 1 && number.as_bytes()[0].is_ascii_uppercase()));
+    if !numbered {
+        return None;
+    }
+    let after = &rest[number.len()..];
+    let sep = after
+        .char_indices()
+        .find(|&(_, c)| !(c.is_whitespace() || ".:–—-".contains(c)))
+        .map_or(after.len(), |(k, _)| k);
+    if sep == 0 && !after.is_empty() {
+        return None;
+    }
+    Some((line.len() - after.len() + sep, *rank))
+}
+
+/// Whether `line` is written in capitals as a title is (`OUR SALIENT ISSUES`): two words or
+/// more, at least eight letters, every letter a capital, no `|`.
+fn capitals(line: &str) -> bool {
+    let letters = line.chars().filter(|c| c.is_alphabetic()).count();
+    // `|` parts the fields of a running header (`MODERN SLAVERY ACT 2015 | STATEMENT 2022`).
+    letters >= 8
+        && !line.contains('|')
+        && line.split_whitespace().count() >= 2
+        && line
+            .chars()
+            .all(|c| !c.is_alphabetic() || (c.is_ascii_uppercase()))
+}
+
+/// Whether `line` (trimmed) is a numbered or capitalised title of an English report or code on a
+/// line of its own: `1. Introduction`, `2.1 Scope`, `Article 3 Non-discrimination`, `PART II`,
+/// `OUR SALIENT ISSUES`. Its name is short (at most 12 words and 80 chars), starts with a
+/// capital, and is no sentence: no full stop or other sentence punctuation in or at the end of it,
+/// nor a page number at its end as a table of contents has (`Introduction ..... 3`), nor a
+/// word that leaves a sentence open (`1. Wages are paid in full and`).
+pub(crate) fn latin_title(line: &str) -> bool {
+    let start = decimal_number(line)
+        .map(|(n, _)| n)
+        .or_else(|| division(line).map(|(n, _)| n))
+        .or_else(|| capitals(line).then_some(0));
+    let Some(start) = start else {
+        return false;
+    };
+    let name = line[start..].trim();
+    let words = name.split_whitespace().count();
+    let last = name.split_whitespace().next_back().unwrap_or("");
+    // A division may stand alone (`ARTICLE 3`, its name on the next line); a number may not.
+    (words > 0 || (start > 0 && division(line).is_some()))
+        && words <= 12
+        && name.len() <= 80
+        && name.chars().next().is_none_or(|c| c.is_uppercase())
+        && !name.ends_with(['.', ',', ';', ':', '!', '?'])
+        && !name.contains(". ")
+        && !(words > 1 && last.bytes().all(|b| b.is_ascii_digit()))
+        && !name.contains("...")
+        && !super::OPEN_ENDED
+            .iter()
+            .any(|o| o.eq_ignore_ascii_case(last))
 }
 
 /// The value of a lower-case Roman numeral up to `xxxix`.

@@ -2,15 +2,18 @@
 //! marker (`- `, `* `, `• `, `1. `, `1) `) is a list item, continued by the non-blank lines after it;
 //! so is a line opening with a point's number (`（一）`, `①`, `(2)`, `a)`) that opens a block,
 //! follows the point before it, or comes after a line that ends its sentence or a title. A short
-//! line numbered as a Chinese section title (`一、审核范围`, `第二章 人权承诺`) is a heading.
+//! line numbered as a Chinese section title (`一、审核范围`, `第二章 人权承诺`) is a heading, and
+//! so is an English one, numbered or in capitals (`1. Introduction`, `Article 3 …`, `OUR
+//! SALIENT ISSUES`).
 //! A text without any blank line has a paragraph a line.
 
 use super::block::{
-    chinese_number, chinese_title, may_open_with_chinese_number, point_marker, Block, Builder,
-    Point, Wraps,
+    chinese_number, chinese_title, latin_title, may_open_with_chinese_number, point_marker,
+    title_rank, Block, Builder, Point, Wraps,
 };
 use super::PageNumber;
 use crate::model::PassageKind;
+use std::collections::HashMap;
 
 /// Reads the blocks of a plain text.
 pub(crate) fn blocks(src: &str) -> Vec<Block> {
@@ -29,6 +32,9 @@ pub(crate) fn blocks(src: &str) -> Vec<Block> {
     let mut after_page = false;
     let mut last_point: Option<Point> = None;
     let mut block_lines = 0usize;
+    // How often each line occurs, counted on first need: a capitalised line said again is a
+    // running header, no title.
+    let mut counts: Option<HashMap<&str, u32>> = None;
     // Whether a line starts with a form feed (`pdftotext`'s page break) after its indent.
     let fed = |line: &str| {
         line.trim_end_matches(['\n', '\r'])
@@ -69,14 +75,31 @@ pub(crate) fn blocks(src: &str) -> Vec<Block> {
             block_lines = 0;
             after_page = true;
             continue;
-        } else if may_open_with_chinese_number(body)
+        } else if (may_open_with_chinese_number(body)
             && chinese_title(body)
             && (!b.is_open() || super::ends_sentence(last_line))
-            && !in_a_list(last_line, body, next_text_line(&src[start..]))
+            && !in_a_list(last_line, body, next_text_line(&src[start..])))
+            || (latin_title(body)
+                && (!b.is_open()
+                    || super::ends_sentence(last_line)
+                    || (line_mode && ends_a_line_of_its_own(last_line)))
+                && latin_title_here(last_line, body, next_text_line(&src[start..]))
+                && (title_rank(body) != Some((3, 0)) || {
+                    let counts = counts.get_or_insert_with(|| {
+                        let mut m = HashMap::new();
+                        for l in lines_of(src) {
+                            *m.entry(l.trim()).or_insert(0) += 1;
+                        }
+                        m
+                    });
+                    counts.get(body).is_none_or(|&n| n < 2)
+                }))
         {
-            // A numbered title on a line of its own (`一、审核范围`), as Chinese reports name their
-            // sections: the section of the lines after it. One followed by a line numbered the
-            // same way is an item of a list of short lines; `第一章` before `第一节` is a title.
+            // A numbered title on a line of its own, as Chinese reports name their sections
+            // (`一、审核范围`; one followed by a line numbered the same way is an item of a list of
+            // short lines; `第一章` before `第一节` is a title), and English reports and codes
+            // exported to text (`1. Introduction`, `2.1 Scope`, `Article 3 Non-discrimination`,
+            // or in capitals, `OUR SALIENT ISSUES`): the section of the lines after it.
             b.close(line_start);
             b.open_title(at);
             b.text(at..at + body.len(), body, PassageKind::Heading);
@@ -153,6 +176,26 @@ pub(super) fn same_unit(a: &str, b: &str) -> bool {
 /// 劳动` between `二、…` and `四、…`). A title has its section's text after it.
 pub(super) fn in_a_list(last: &str, line: &str, next: Option<&str>) -> bool {
     same_unit(last.trim_start(), line) || next.is_some_and(|n| same_unit(line, n))
+}
+
+/// Whether `line`, an English title, has its section's text after it rather than being an item
+/// of a list of short lines: there is a line after it, which goes on no sentence (it starts with
+/// no small letter), and neither that line nor the one before (`last`) is numbered the same way
+/// (`2. Oranges` between `1. Apples` and `3. Pears`).
+fn latin_title_here(last: &str, line: &str, next: Option<&str>) -> bool {
+    let rank = title_rank(line);
+    next.is_some_and(|n| title_rank(n) != rank && !n.starts_with(|c: char| c.is_lowercase()))
+        && title_rank(last.trim_start()) != rank
+}
+
+/// Whether a line of a text with a line a paragraph is done, so that a title may follow it: a
+/// short line (a document's title) that does not stop on a word which leaves its sentence open.
+fn ends_a_line_of_its_own(line: &str) -> bool {
+    line.split_whitespace().count() <= 8
+        && line
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .is_some_and(|w| !super::OPEN_ENDED.iter().any(|o| o.eq_ignore_ascii_case(w)))
 }
 
 /// The first non-blank line of `text`, trimmed.

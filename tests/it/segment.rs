@@ -522,7 +522,7 @@ fn running_headers_beside_page_numbers_are_page_furniture() {
 /// before it.
 #[test]
 fn numbered_points_are_list_items_in_every_format() {
-    use PassageKind::{ListItem as L, Paragraph as P};
+    use PassageKind::{Heading as H, ListItem as L, Paragraph as P};
     type Case<'a> = (&'a str, Format, &'a [(PassageKind, &'a str)]);
     let cases: &[Case] = &[
         // Lines of a Markdown paragraph, each a point; a marker inside a line is text.
@@ -611,7 +611,7 @@ fn numbered_points_are_list_items_in_every_format() {
             "Article 9\n(1) Everyone has the right to liberty.\n(2) No one shall be arrested.\n(3) Anyone arrested shall be informed.\n",
             Format::Text,
             &[
-                (P, "Article 9"),
+                (H, "Article 9"),
                 (L, "(1) Everyone has the right to liberty."),
                 (L, "(2) No one shall be arrested."),
                 (L, "(3) Anyone arrested shall be informed."),
@@ -1706,4 +1706,77 @@ fn sentences_run_on_across_wrapped_lines() {
     let t = "by the end of 2023\nb) work through the rest";
     let got: Vec<&str> = sentences(t).into_iter().map(|r| &t[r]).collect();
     assert_eq!(got.len(), 2, "{got:?}");
+}
+
+/// In plain text, an English title on a line of its own, numbered (`1.`, `2.1`, `Article 3`) or
+/// in capitals, names the section of the text after it; numbered lines of a list, a title said
+/// again (a running header) and a numbered sentence cut by a wrap do not.
+#[test]
+fn numbered_and_capitalised_english_titles_are_sections() {
+    let text = "1. Introduction\n\nAcme respects human rights.\n\n1.1 Scope\n\nThis report covers all sites.\n\n2. SALIENT ISSUES\n\nOur issues were identified in 2022.\n\nArticle 3 Non-discrimination\n\nSuppliers shall not discriminate.\n\nOUR GRIEVANCE MECHANISM\n\nWorkers may call the hotline.\n\nWe ask suppliers to:\n1. Pay wages\n2. Respect hours\n\nACME HUMAN RIGHTS REPORT\n\nMore text.\n\nACME HUMAN RIGHTS REPORT\n\n3. Wages are paid in full and\non time.\n";
+    let ps = checked("titles.txt", Format::Text, text);
+    let got: Vec<(PassageKind, &str, Vec<&str>)> = ps
+        .iter()
+        .map(|p| {
+            let section = p.section.iter().map(String::as_str).collect();
+            (p.kind, p.text.as_str(), section)
+        })
+        .collect();
+    use PassageKind::{Heading as H, ListItem as L, Paragraph as P};
+    let want: Vec<(PassageKind, &str, Vec<&str>)> = vec![
+        (H, "1. Introduction", vec!["1. Introduction"]),
+        (P, "Acme respects human rights.", vec!["1. Introduction"]),
+        (H, "1.1 Scope", vec!["1. Introduction", "1.1 Scope"]),
+        (
+            P,
+            "This report covers all sites.",
+            vec!["1. Introduction", "1.1 Scope"],
+        ),
+        (H, "2. SALIENT ISSUES", vec!["2. SALIENT ISSUES"]),
+        (
+            P,
+            "Our issues were identified in 2022.",
+            vec!["2. SALIENT ISSUES"],
+        ),
+        (
+            H,
+            "Article 3 Non-discrimination",
+            vec!["Article 3 Non-discrimination"],
+        ),
+        (
+            P,
+            "Suppliers shall not discriminate.",
+            vec!["Article 3 Non-discrimination"],
+        ),
+        (
+            H,
+            "OUR GRIEVANCE MECHANISM",
+            vec!["OUR GRIEVANCE MECHANISM"],
+        ),
+        (
+            P,
+            "Workers may call the hotline.",
+            vec!["OUR GRIEVANCE MECHANISM"],
+        ),
+        (P, "We ask suppliers to:", vec!["OUR GRIEVANCE MECHANISM"]),
+        (L, "Pay wages", vec!["OUR GRIEVANCE MECHANISM"]),
+        (L, "Respect hours", vec!["OUR GRIEVANCE MECHANISM"]),
+        (
+            P,
+            "ACME HUMAN RIGHTS REPORT",
+            vec!["OUR GRIEVANCE MECHANISM"],
+        ),
+        (P, "More text.", vec!["OUR GRIEVANCE MECHANISM"]),
+        (
+            P,
+            "ACME HUMAN RIGHTS REPORT",
+            vec!["OUR GRIEVANCE MECHANISM"],
+        ),
+        (
+            L,
+            "Wages are paid in full and\non time.",
+            vec!["OUR GRIEVANCE MECHANISM"],
+        ),
+    ];
+    assert_eq!(got, want);
 }
