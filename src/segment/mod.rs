@@ -29,7 +29,7 @@ pub(crate) use block::{unspace_free_text, without_invisible};
 pub use sentence::sentences;
 pub use split::MAX_PASSAGE_CHARS;
 
-use crate::model::{Document, Format, OffsetMap, Passage, PassageKind, Token, WordEdges};
+use crate::model::{Document, Format, Passage, PassageKind, Token, WordEdges};
 use block::Block;
 use std::collections::HashMap;
 use std::ops::Range;
@@ -283,8 +283,9 @@ fn continues(a: &Block, b: &Block) -> bool {
     {
         return false;
     }
-    // A short single line is a title or a signature, not a cut-off paragraph.
-    if !a.text.contains('\n') && a.text.chars().count() <= 20 {
+    // A short single line is a title or a signature, not a cut-off paragraph (only a short text
+    // is looked through: `a` may be a long chain of joins).
+    if a.text.len() <= 80 && a.text.chars().count() <= 20 && !a.text.contains('\n') {
         return false;
     }
     // In Latin script a new sentence starts with a capital (after any quote or bracket), and
@@ -544,10 +545,8 @@ fn push_or_join(src: &str, out: &mut Vec<Block>, b: Block) {
 }
 
 fn join(src: &str, a: &mut Block, b: Block) {
-    let mut map = OffsetMap::new();
-    for r in a.map.runs() {
-        map.push(r.clean_start, r.clean_len, r.orig_start, r.orig_len);
-    }
+    // Appended to in place: a chain of joins (a long run of cut lines) stays linear.
+    let map = &mut a.map;
     // Chinese runs on without spaces; anything else keeps one across the break, after a word
     // as after a comma (`rightsholders,` / `including`).
     let spaced = |x: Option<char>, y: Option<char>| match (x, y) {
@@ -561,7 +560,7 @@ fn join(src: &str, a: &mut Block, b: Block) {
         // Keep a whitespace char of the gap between them.
         let gap = a.range.end..b.range.start;
         if let Some((i, c)) = src.get(gap.clone()).and_then(block::break_char) {
-            block::push_break(&mut a.text, &mut map, gap.start + i, c);
+            block::push_break(&mut a.text, map, gap.start + i, c);
         } else if word(x) && word(y) {
             // Markup alone between them (`the</p><p>people`): a space that stands for no source
             // char of its own, so that the words stay apart.
@@ -574,7 +573,6 @@ fn join(src: &str, a: &mut Block, b: Block) {
         map.push(r.clean_start + shift, r.clean_len, r.orig_start, r.orig_len);
     }
     a.text.push_str(&b.text);
-    a.map = map;
     a.range.end = b.range.end;
     a.hyphenated = b.hyphenated;
 }
