@@ -596,16 +596,33 @@ impl Point {
 
 /// The value of a Chinese numeral up to 九十九 (`十二`, `二十`, `三十五`).
 fn chinese_value(s: &str) -> Option<u32> {
-    let digit = |c: char| "一二三四五六七八九".find(c).map(|i| i as u32 / 3 + 1);
     let chars: Vec<char> = s.chars().collect();
+    let ten = |c: &char| matches!(c, '十' | '拾');
     match chars.as_slice() {
-        ['十'] => Some(10),
-        [d] => digit(*d),
-        ['十', d] => Some(10 + digit(*d)?),
-        [t, '十'] => Some(10 * digit(*t)?),
-        [t, '十', d] => Some(10 * digit(*t)? + digit(*d)?),
+        [t] if ten(t) => Some(10),
+        [d] => digit_value(*d),
+        [t, d] if ten(t) => Some(10 + digit_value(*d)?),
+        [d, t] if ten(t) => Some(10 * digit_value(*d)?),
+        [d, t, e] if ten(t) => Some(10 * digit_value(*d)? + digit_value(*e)?),
         _ => None,
     }
+}
+
+/// The value of a Chinese digit, plain (`三`) or formal, as Taiwan's reports number their parts
+/// (`參`, `叁`).
+fn digit_value(c: char) -> Option<u32> {
+    Some(match c {
+        '一' | '壹' => 1,
+        '二' | '贰' | '貳' => 2,
+        '三' | '叁' | '參' => 3,
+        '四' | '肆' => 4,
+        '五' | '伍' => 5,
+        '六' | '陆' | '陸' => 6,
+        '七' | '柒' => 7,
+        '八' | '捌' => 8,
+        '九' | '玖' => 9,
+        _ => return None,
+    })
 }
 
 /// The length of a Chinese section number at the start of `line` (`一、`, `十二、`, `第三章`,
@@ -622,8 +639,17 @@ pub(crate) fn chinese_number(line: &str) -> Option<(usize, &'static str)> {
         return Some((n + '、'.len_utf8(), "、"));
     }
     let rest = line.strip_prefix('第')?;
-    let n = numeral(rest);
-    chinese_value(&rest[..n])?;
+    // `第三章`, or with Arabic digits, `第3章`.
+    let n = match numeral(rest) {
+        0 => rest.bytes().take_while(u8::is_ascii_digit).count().min(4),
+        n => {
+            chinese_value(&rest[..n])?;
+            n
+        }
+    };
+    if n == 0 {
+        return None;
+    }
     let unit = ["章", "节", "節", "部分"]
         .into_iter()
         .find(|u| rest[n..].starts_with(u))?;
@@ -666,12 +692,9 @@ fn unit_rank(unit: &str) -> u8 {
     }
 }
 
-/// Whether `c` is a digit of a Chinese number up to 99, or 十.
+/// Whether `c` is a digit of a Chinese number up to 99, or 十 (plain or formal).
 fn is_chinese_numeral(c: char) -> bool {
-    matches!(
-        c,
-        '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
-    )
+    matches!(c, '十' | '拾') || digit_value(c).is_some()
 }
 
 /// Whether `text` may open with a Chinese section number (see [`chinese_number`]): a cheap test
@@ -823,6 +846,13 @@ pub(crate) fn latin_title(line: &str) -> bool {
         return false;
     };
     let name = line[start..].trim();
+    // A decimal number may name a Chinese section too (`1.1 禁止强迫劳动`), as a Chinese title
+    // names it.
+    if name.starts_with(crate::lang::is_han) {
+        return decimal_number(line).is_some()
+            && name.chars().count() <= 25
+            && !name.contains(['。', '，', '；', '：', '！', '？', '、', ',', ';', ':']);
+    }
     let words = name.split_whitespace().count();
     let last = name.split_whitespace().next_back().unwrap_or("");
     // A division may stand alone (`ARTICLE 3`, its name on the next line); a number may not.

@@ -65,6 +65,11 @@ pub(crate) fn blocks(src: &str) -> Vec<Block> {
         let alone =
             line_mode || (!b.is_open() && next.is_none_or(|l| l.trim().is_empty() || fed(l)));
         let at_break = fed(line) || next.is_some_and(|l| fed(l));
+        // The line before is a document's title on a line of its own (`华远集团人权政策` right
+        // above `一、目的`): short, no sentence in it, the only line of its block.
+        let after_title = block_lines == 1
+            && last_line.chars().count() <= 30
+            && !last_line.contains(['。', '，', '；', '：', '.', ',', ';', ':']);
         if (page != PageNumber::No && at_break) || (page == PageNumber::Marked && alone) {
             // A page number at a page break, or a marked one on a line of its own (`- 3 -` is no
             // list item): a block of its own, which page-break repair leaves out where it cuts a
@@ -77,11 +82,12 @@ pub(crate) fn blocks(src: &str) -> Vec<Block> {
             continue;
         } else if (may_open_with_chinese_number(body)
             && chinese_title(body)
-            && (!b.is_open() || super::ends_sentence(last_line))
+            && (!b.is_open() || super::ends_sentence(last_line) || after_title)
             && !in_a_list(last_line, body, next_text_line(&src[start..])))
             || (latin_title(body)
                 && (!b.is_open()
                     || super::ends_sentence(last_line)
+                    || after_title
                     || (line_mode && ends_a_line_of_its_own(last_line)))
                 && latin_title_here(last_line, body, next_text_line(&src[start..]))
                 && (title_rank(body) != Some((3, 0)) || {

@@ -1780,3 +1780,55 @@ fn numbered_and_capitalised_english_titles_are_sections() {
     ];
     assert_eq!(got, want);
 }
+
+/// Taiwan's formal numerals (`壹、`, `貳、`), Arabic chapter numbers (`第1章`), a decimal number
+/// before a Chinese name (`1.1 禁止强迫劳动`), and a first title right under the document's
+/// title line all name sections in plain text.
+#[test]
+fn formal_numerals_arabic_chapters_and_a_first_title_under_the_document_title() {
+    type Want<'a> = &'a [(&'a str, &'a [&'a str])];
+    let cases: [(&str, Want); 3] = [
+        (
+            "壹、人權政策\n本公司遵循《世界人權宣言》，制定人權政策。\n\n貳、申訴機制\n員工得以匿名方式反映問題。\n",
+            &[
+                ("壹、人權政策", &["壹、人權政策"]),
+                ("本公司遵循《世界人權宣言》，制定人權政策。", &["壹、人權政策"]),
+                ("貳、申訴機制", &["貳、申訴機制"]),
+                ("員工得以匿名方式反映問題。", &["貳、申訴機制"]),
+            ],
+        ),
+        (
+            "华远集团人权政策\n一、目的\n为尊重和保障人权，制定本政策。\n二、适用范围\n本政策适用于集团。\n",
+            &[
+                ("华远集团人权政策", &[]),
+                ("一、目的", &["一、目的"]),
+                ("为尊重和保障人权，制定本政策。", &["一、目的"]),
+                ("二、适用范围", &["二、适用范围"]),
+                ("本政策适用于集团。", &["二、适用范围"]),
+            ],
+        ),
+        (
+            "第1章 总则\n\n本准则适用于全体供应商。\n\n1.1 禁止强迫劳动\n\n供应商不得使用强迫劳动。\n",
+            &[
+                ("第1章 总则", &["第1章 总则"]),
+                ("本准则适用于全体供应商。", &["第1章 总则"]),
+                ("1.1 禁止强迫劳动", &["1.1 禁止强迫劳动"]),
+                ("供应商不得使用强迫劳动。", &["1.1 禁止强迫劳动"]),
+            ],
+        ),
+    ];
+    for (text, want) in cases {
+        let ps = checked("t.txt", Format::Text, text);
+        let got: Vec<(&str, Vec<&str>)> = ps
+            .iter()
+            .map(|p| {
+                (
+                    p.text.as_str(),
+                    p.section.iter().map(String::as_str).collect(),
+                )
+            })
+            .collect();
+        let want: Vec<(&str, Vec<&str>)> = want.iter().map(|(t, s)| (*t, s.to_vec())).collect();
+        assert_eq!(got, want, "{text:?}");
+    }
+}
