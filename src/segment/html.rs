@@ -329,7 +329,7 @@ fn walk(
     // what is done about it, a page) belong together, and a cell is never joined to the next
     // one as if a page break had cut it.
     let mut rows: Vec<bool> = Vec::new();
-    let mut hidden = 0usize; // inside <head>: located but not kept
+    let mut hidden = 0usize; // inside <head> or a hidden element: located but not kept
     let mut pre = 0usize; // inside preformatted text, whose line breaks are the text's own
     let mut apart = 0usize; // inside elements whose blocks page-break repair never joins
     let mut stack = vec![(html.tree.root(), false)];
@@ -430,8 +430,11 @@ fn walk(
                         *n = if closing { n.saturating_sub(1) } else { *n + 1 };
                     }
                 }
+                // The head, and what the page never shows (`hidden`, `display: none`, a cookie
+                // banner or a draft note left in the markup): located but not kept.
+                let concealed = name == "head" || never_shown(e);
                 if !closing {
-                    if name == "head" {
+                    if concealed {
                         hidden += 1;
                     }
                     if let Some(l) = level {
@@ -459,7 +462,7 @@ fn walk(
                         b.hard_break(cursor..skip_markup(src, cursor));
                     }
                 } else {
-                    if name == "head" {
+                    if concealed {
                         hidden = hidden.saturating_sub(1);
                     }
                     if level.is_some() || name == "li" {
@@ -813,6 +816,24 @@ fn skip_markup(src: &str, mut p: usize) -> usize {
             return p;
         }
     }
+}
+
+/// Whether an element is never shown: the `hidden` attribute, or an inline style of
+/// `display: none` or `visibility: hidden`.
+fn never_shown(e: &scraper::node::Element) -> bool {
+    if e.attr("hidden").is_some() {
+        return true;
+    }
+    e.attr("style").is_some_and(|style| {
+        let style: String = style
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        style
+            .split(';')
+            .any(|d| d.starts_with("display:none") || d.starts_with("visibility:hidden"))
+    })
 }
 
 /// Whether the text of a `<sup>` is a footnote marker (`1`, `12`, `[3]`, `(a)`, `*`, `†`): left

@@ -1832,3 +1832,14 @@ fn formal_numerals_arabic_chapters_and_a_first_title_under_the_document_title() 
         assert_eq!(got, want, "{text:?}");
     }
 }
+
+/// What a page never shows (`hidden`, `display: none`, `visibility: hidden`) is no passage, and
+/// the text after it keeps its place in the source.
+#[test]
+fn hidden_html_is_not_read() {
+    let text = "<p>Contact</p><p hidden>Draft: legal to review.</p><div style=\"display: none !important\">We use cookies.</div><span style=\"color:red; visibility:hidden\">x</span><p>We respect human rights.</p>";
+    let ps = checked("h.html", Format::Html, text);
+    let got: Vec<&str> = ps.iter().map(|p| p.text.as_str()).collect();
+    assert_eq!(got, ["Contact", "We respect human rights."]);
+    assert_eq!(&text[ps[1].range.clone()], "We respect human rights.");
+}
