@@ -998,6 +998,22 @@ fn goal_lists_convention_numbers_channels_and_business_senses() {
             &["theme/environment"],
             &[],
         ),
+        (
+            "In 2023 we voted at 40 shareholder meetings.",
+            &["stance/action"],
+            &[],
+        ),
+        ("In 2023 revenue grew by 4%.", &[], &["stance/action"]),
+        (
+            "Suppliers must not use child labour.",
+            &["hrdd/policy-commitment"],
+            &[],
+        ),
+        (
+            "董事会下设ESG委员会，负责统筹人权工作。",
+            &["hrdd/embedding"],
+            &[],
+        ),
     ]);
 }
 
