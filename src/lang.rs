@@ -126,7 +126,9 @@ fn han_and_letters(text: &str) -> Option<(usize, usize, usize)> {
                         letters += 1;
                     } else if is_alphabetic(c) {
                         letters += 1;
-                        kana += usize::from(matches!(c, '\u{3041}'..='\u{30FA}'));
+                        // Hiragana: the particles and endings of Japanese prose (a katakana
+                        // name inside Chinese is no Japanese).
+                        kana += usize::from(matches!(c, '\u{3041}'..='\u{309F}'));
                     }
                     i += c.len_utf8();
                 }
@@ -326,6 +328,10 @@ mod tests {
             detect("当社は「ビジネスと人権に関する指導原則」を支持します。"),
             Lang::Other
         );
+        assert_eq!(
+            detect("我们的供应商包括アイリスオーヤマ株式会社和其他公司，均签署了行为准则。"),
+            Lang::Zh
+        );
         // Headings and names of a few ASCII words are English without whatlang.
         assert_eq!(detect("Chemical suppliers"), Lang::En);
         assert_eq!(detect("Australia Modern Slavery Act 2018"), Lang::En);
@@ -383,7 +389,7 @@ mod tests {
         for c in text.chars() {
             han += usize::from(is_han(c));
             letters += usize::from(is_han(c) || is_alphabetic(c));
-            kana += usize::from(matches!(c, '\u{3041}'..='\u{30FA}'));
+            kana += usize::from(matches!(c, '\u{3041}'..='\u{309F}'));
         }
         (han, letters, kana)
     }

@@ -662,23 +662,27 @@ pub(crate) fn chinese_number(line: &str) -> Option<(usize, &'static str)> {
     Some((at + space, if unit == "節" { "节" } else { unit }))
 }
 
-/// Whether `text` opens with a Chinese article or section number (`第一百零五条`, `第3条`,
-/// `第二章`, `三、`): the start of a unit of its own, which no page break cut off.
+/// Whether `text` opens with a Chinese article or section number followed by a space
+/// (`第一百零五条 `, `第3条 `, `第二章 `) or with `三、`: the start of a unit of its own, which no
+/// page break cut off.
 pub(crate) fn opens_chinese_unit(text: &str) -> bool {
     if !may_open_with_chinese_number(text) {
         return false;
     }
-    if chinese_number(text).is_some() {
-        return true;
+    if !text.starts_with('第') {
+        return chinese_number(text).is_some();
     }
-    let Some(rest) = text.strip_prefix('第') else {
-        return false;
-    };
+    let rest = &text['第'.len_utf8()..];
     let n = rest
         .char_indices()
         .find(|&(_, c)| !(is_chinese_numeral(c) || "百千零〇".contains(c) || c.is_ascii_digit()))
         .map_or(rest.len(), |(i, _)| i);
-    n > 0 && rest[n..].starts_with(['条', '條', '款', '编', '編'])
+    // A unit of its own has its text after a space (`第一条　为了…`, `第二章 总则`); a reference
+    // goes on a sentence (`第三十六条的规定…`).
+    let unit = rest[n..]
+        .strip_prefix(['条', '條', '款', '编', '編', '章', '节', '節'])
+        .or_else(|| rest[n..].strip_prefix("部分"));
+    n > 0 && unit.is_some_and(|after| after.is_empty() || after.starts_with(char::is_whitespace))
 }
 
 /// The level of a Chinese section number's unit, outermost first: parts hold chapters, chapters
@@ -727,7 +731,10 @@ pub(crate) fn chinese_title(line: &str) -> bool {
                 .chars()
                 .next()
                 .is_none_or(|c| "、级名个".contains(c) || c.is_ascii_digit()));
+    // `陆、海、空` enumerates, and so does any name that is one char before a `、`.
+    let enumerates = name.chars().nth(1) == Some('、');
     !counts
+        && !enumerates
         && (1..=25).contains(&chars)
         && !name.contains(['。', '，', '；', '：', '！', '？', ',', ';', ':', '!', '?'])
         && !name.ends_with(['、', '.'])
@@ -751,9 +758,9 @@ pub(crate) fn title_rank(line: &str) -> Option<(u8, u8)> {
     capitals(line).then_some((3, 0))
 }
 
-/// A decimal section number at the start of `line` (`1. `, `2.3 `, `4.1.2. `, `3⇥`): its length
-/// with the space after it, and how many parts it has. A bare number (`100 Suppliers`) counts
-/// only before a tab, as word processors write it.
+/// A decimal section number at the start of `line` (`1. `, `2.3 `, `4.1.2. `, `3⇥`; parts of one
+/// or two digits): its length with the space after it, and how many parts it has. A bare number
+/// (`12 Suppliers`) counts only before a tab, as word processors write it.
 fn decimal_number(line: &str) -> Option<(usize, u8)> {
     let bytes = line.as_bytes();
     let mut i = 0;
@@ -833,7 +840,7 @@ fn capitals(line: &str) -> bool {
 
 /// Whether `line` (trimmed) is a numbered or capitalised title of an English report or code on a
 /// line of its own: `1. Introduction`, `2.1 Scope`, `Article 3 Non-discrimination`, `PART II`,
-/// `OUR SALIENT ISSUES`. Its name is short (at most 12 words and 80 chars), starts with a
+/// `OUR SALIENT ISSUES`. Its name is short (at most 8 words and 80 chars), starts with a
 /// capital, and is no sentence: no full stop or other sentence punctuation in or at the end of it,
 /// nor a page number at its end as a table of contents has (`Introduction ..... 3`), nor a
 /// word that leaves a sentence open (`1. Wages are paid in full and`).
@@ -851,13 +858,14 @@ pub(crate) fn latin_title(line: &str) -> bool {
     if name.starts_with(crate::lang::is_han) {
         return decimal_number(line).is_some()
             && name.chars().count() <= 25
-            && !name.contains(['。', '，', '；', '：', '！', '？', '、', ',', ';', ':']);
+            && !name.contains(['。', '，', '；', '：', '！', '？', ',', ';', ':'])
+            && !name.ends_with('、');
     }
     let words = name.split_whitespace().count();
     let last = name.split_whitespace().next_back().unwrap_or("");
     // A division may stand alone (`ARTICLE 3`, its name on the next line); a number may not.
     (words > 0 || (start > 0 && division(line).is_some()))
-        && words <= 12
+        && words <= 8
         && name.len() <= 80
         && name.chars().next().is_none_or(|c| c.is_uppercase())
         && !name.ends_with(['.', ',', ';', ':', '!', '?'])

@@ -304,25 +304,45 @@ fn continues(a: &Block, b: &Block) -> bool {
     {
         return true;
     }
-    // In Chinese nothing tells a new sentence apart so plainly. An article or a section
-    // (`第一条`, `三、`) starts afresh.
+    // In Chinese nothing tells a new sentence apart so plainly, but a particle or a
+    // punctuation mark never opens one (`…〈…条例〉` / `的决定》修正`), nor does the unit of a
+    // figure cut off (`并于2022` / `年启动了…`).
+    let tail_digit = a.text.trim_end().ends_with(|c: char| c.is_ascii_digit());
+    if b.text.starts_with([
+        '的', '了', '着', '地', '得', '之', '等', '者', '，', '、', '。', '；', '：', '）', '》',
+        '」',
+    ]) || (tail_digit
+        && b.text.starts_with([
+            '年', '月', '日', '号', '%', '％', '万', '亿', '个', '项', '次', '件', '人', '名',
+            '家', '元',
+        ]))
+    {
+        return true;
+    }
+    // An article or a section (`第一条 …`, `三、`) starts afresh.
     if block::opens_chinese_unit(&b.text) {
         return false;
     }
     // A figure ends a Chinese data point (`签署率达到100%`, `已整改121项`), which report
     // highlights and KPI lists set one to a paragraph without a full stop (`article 2` / `(3) of
     // the Covenant` is English, read below).
-    let tail = a.text.trim_end().chars().rev().take(3);
+    let tail: Vec<char> = a.text.trim_end().chars().rev().take(3).collect();
     let figure = tail
+        .iter()
         .enumerate()
-        .any(|(k, c)| c.is_ascii_digit() || (k == 0 && (c == '%' || c == '％')));
+        .any(|(k, &c)| c.is_ascii_digit() || (k == 0 && (c == '%' || c == '％')));
+    // A date is no data point: `于2022年` / `启动了…` goes on.
+    let date =
+        matches!(tail.as_slice(), [u, d, ..] if "年月日号".contains(*u) && d.is_ascii_digit());
+    // Only the end is looked at: `a` may be a long chain of joins.
     let han = a
         .text
         .chars()
         .rev()
+        .take(16)
         .find(|c| c.is_alphabetic())
         .is_some_and(crate::lang::is_han);
-    if figure && han {
+    if figure && han && !date {
         return false;
     }
     // What a page break cut off goes on to the end of its sentence, or runs on as text does: a
@@ -549,8 +569,14 @@ fn join(src: &str, a: &mut Block, b: Block) {
     let map = &mut a.map;
     // Chinese runs on without spaces; anything else keeps one across the break, after a word
     // as after a comma (`rightsholders,` / `including`).
+    // A compound hyphenated at the break (`anti-` / `slavery`) stays one word.
     let spaced = |x: Option<char>, y: Option<char>| match (x, y) {
-        (Some(x), Some(y)) => !(block::is_cjk(x) && block::is_cjk(y)),
+        (Some('-' | '‐'), _) => false,
+        // Chinese, and figures within it (`2022` / `年`), run on without spaces.
+        (Some(x), Some(y)) => {
+            let tight = |c: char| block::is_cjk(c) || c.is_ascii_digit();
+            !(tight(x) && tight(y) && (block::is_cjk(x) || block::is_cjk(y)))
+        }
         _ => false,
     };
     let word = |c: Option<char>| c.is_some_and(crate::lang::is_word_char);
@@ -561,9 +587,9 @@ fn join(src: &str, a: &mut Block, b: Block) {
         let gap = a.range.end..b.range.start;
         if let Some((i, c)) = src.get(gap.clone()).and_then(block::break_char) {
             block::push_break(&mut a.text, map, gap.start + i, c);
-        } else if word(x) && word(y) {
-            // Markup alone between them (`the</p><p>people`): a space that stands for no source
-            // char of its own, so that the words stay apart.
+        } else if (word(x) || matches!(x, Some(',' | ';' | ':' | ')'))) && word(y) {
+            // Markup alone between them (`the</p><p>people`, `rightsholders,</p><p>including`): a
+            // space that stands for no source char of its own, so that the words stay apart.
             map.push(a.text.len(), 1, gap.start, 0);
             a.text.push(' ');
         }

@@ -66,19 +66,47 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
 /// nor after a colon) turned into a space.
 fn unwrap_lines(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for (i, c) in text.char_indices() {
-        if c == '\n' || c == '\r' {
-            let rest = text[i + 1..].trim_start_matches([' ', '\t', '\r', '\n']);
-            let mut next = rest.chars();
-            // After a colon or a semicolon a line opens an item of a list.
-            let listed = text[..i].trim_end().ends_with([':', ';', '：', '；']);
-            let wrap = !listed
-                && next.next().is_some_and(char::is_lowercase)
-                && !matches!(next.next(), Some(')' | '.'));
-            out.push(if wrap { ' ' } else { c });
-        } else {
+    // The text before the current whitespace run, trimmed: what a line break follows.
+    let mut before = 0;
+    let mut i = 0;
+    while i < text.len() {
+        let rest = &text[i..];
+        let Some(c) = rest.chars().next() else { break };
+        if c != '\n' && c != '\r' {
+            if !c.is_whitespace() {
+                before = i + c.len_utf8();
+            }
             out.push(c);
+            i += c.len_utf8();
+            continue;
         }
+        // The whole run of blank space from here is read once: every break in it ends the same
+        // line and goes before the same next one.
+        let run = rest.len() - rest.trim_start_matches([' ', '\t', '\r', '\n']).len();
+        let mut next = text[i + run..].chars();
+        let last = &text[..before];
+        // After a colon or a semicolon (`…; and`), a line opens an item of a list; after a line
+        // in capitals (a running header), a new text.
+        let listed = last.ends_with([':', ';', '：', '；'])
+            || [" and", " or"]
+                .iter()
+                .any(|w| last.ends_with(w) && last[..last.len() - w.len()].ends_with([';', ',']));
+        let line = last.rsplit(['\n', '\r']).next().unwrap_or("");
+        let header = line.split_whitespace().count() >= 2
+            && line.chars().filter(|c| c.is_alphabetic()).count() >= 8
+            && !line.chars().any(char::is_lowercase);
+        let wrap = !listed
+            && !header
+            && next.next().is_some_and(char::is_lowercase)
+            && !matches!(next.next(), Some(')' | '.'));
+        for b in text[i..i + run].chars() {
+            out.push(if wrap && (b == '\n' || b == '\r') {
+                ' '
+            } else {
+                b
+            });
+        }
+        i += run;
     }
     out
 }

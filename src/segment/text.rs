@@ -84,11 +84,12 @@ pub(crate) fn blocks(src: &str) -> Vec<Block> {
             && chinese_title(body)
             && (!b.is_open() || super::ends_sentence(last_line) || after_title)
             && !in_a_list(last_line, body, next_text_line(&src[start..])))
+            // Not in a text of a line a paragraph (a PDF dump): its lines seldom end their
+            // sentences, so that titles would be found here and there, and all the text after
+            // one would be put in its section.
             || (latin_title(body)
-                && (!b.is_open()
-                    || super::ends_sentence(last_line)
-                    || after_title
-                    || (line_mode && ends_a_line_of_its_own(last_line)))
+                && !line_mode
+                && (!b.is_open() || super::ends_sentence(last_line) || after_title)
                 && latin_title_here(last_line, body, next_text_line(&src[start..]))
                 && (title_rank(body) != Some((3, 0)) || {
                     let counts = counts.get_or_insert_with(|| {
@@ -192,16 +193,6 @@ fn latin_title_here(last: &str, line: &str, next: Option<&str>) -> bool {
     let rank = title_rank(line);
     next.is_some_and(|n| title_rank(n) != rank && !n.starts_with(|c: char| c.is_lowercase()))
         && title_rank(last.trim_start()) != rank
-}
-
-/// Whether a line of a text with a line a paragraph is done, so that a title may follow it: a
-/// short line (a document's title) that does not stop on a word which leaves its sentence open.
-fn ends_a_line_of_its_own(line: &str) -> bool {
-    line.split_whitespace().count() <= 8
-        && line
-            .rsplit(|c: char| !c.is_alphanumeric())
-            .next()
-            .is_some_and(|w| !super::OPEN_ENDED.iter().any(|o| o.eq_ignore_ascii_case(w)))
 }
 
 /// The first non-blank line of `text`, trimmed.

@@ -1477,9 +1477,15 @@ fn numbered_parts(t: &str, g: &Numbered, hits: &mut Vec<Hit>) {
     after.sort_unstable();
     after.dedup();
     let mut found = Vec::new();
+    // A list already read is not read again from a "goal" inside it, and a passage names at most
+    // a few lists: a text of endless "goal 1, goal 2, …" stays linear.
+    let mut read_to = 0;
     for at in after {
+        if at < read_to || found.len() >= MAX_NUMBERS {
+            continue;
+        }
         let from = found.len();
-        number_list(t, at, &mut found);
+        read_to = number_list(t, at, &mut found);
         // A list names the framework too: "SDG #5" needs no other support.
         let list = &found[from..];
         if list.iter().any(|(n, _)| g.parts.iter().any(|p| p.0 == *n)) {
@@ -1514,10 +1520,13 @@ fn numbered_parts(t: &str, g: &Numbered, hits: &mut Vec<Hit>) {
     }
 }
 
+/// Numbers read from one passage at most (the SDGs have 17 goals).
+const MAX_NUMBERS: usize = 64;
+
 /// Reads a list of numbers starting at `at` in `t`: `5`, ` #5`, ` 3, 4 and 5`, `3、4和5`,
 /// ` 8.7` (a target of goal 8), ` 1-3`, each with its digits' range. Stops at the first thing
-/// that is no part of such a list.
-fn number_list(t: &str, at: usize, out: &mut Vec<(u32, Range<usize>)>) {
+/// that is no part of such a list, or at [`MAX_NUMBERS`]; returns where it stopped.
+fn number_list(t: &str, at: usize, out: &mut Vec<(u32, Range<usize>)>) -> usize {
     // After a separator, the list may repeat its noun: "Goal 5 and Goal 8", 目标3、目标4.
     const NOUNS: &[&str] = &["goals", "goal", "sdgs", "sdg", "目标"];
     const SEPARATORS: &[&str] = &[",", "、", "/", "&", "and", "or", "以及", "和", "及", "与"];
@@ -1543,9 +1552,11 @@ fn number_list(t: &str, at: usize, out: &mut Vec<(u32, Range<usize>)>) {
     let skip_spaces = |i: usize| i + (t.len() - i - t[i..].trim_start().len());
     let number_at = |mut i: usize| -> Option<(u32, Range<usize>, usize)> {
         i = skip_spaces(i);
+        let mut ordinal = false;
         for mark in ["targets", "target", "#", "no.", "第"] {
             if t[i..].starts_with(mark) {
                 i = skip_spaces(i + mark.len());
+                ordinal |= mark == "第";
             }
         }
         let len = t[i..].bytes().take_while(u8::is_ascii_digit).count();
@@ -1561,7 +1572,11 @@ fn number_list(t: &str, at: usize, out: &mut Vec<(u32, Range<usize>)>) {
                 end += 1 + sub;
             }
         }
+        // `第8项`; without 第, `10项` counts ten items.
         if let Some(c) = t[end..].chars().next().filter(|&c| c == '项' || c == '号') {
+            if !ordinal {
+                return None;
+            }
             end += c.len_utf8();
         }
         if t[end..].chars().next().is_some_and(is_word_char) {
@@ -1582,31 +1597,34 @@ fn number_list(t: &str, at: usize, out: &mut Vec<(u32, Range<usize>)>) {
         Some((n, i..i + len, end))
     };
     let Some((first, r, mut end)) = number_at(at) else {
-        return;
+        return at;
     };
     out.push((first, r));
     let mut last = first;
-    loop {
+    while out.len() < MAX_NUMBERS {
         let i = skip_spaces(end);
         let rest = &t[i..];
         let range = RANGES.iter().find(|s| rest.starts_with(**s));
         let Some(sep) = range.or_else(|| SEPARATORS.iter().find(|s| rest.starts_with(**s))) else {
-            return;
+            return end;
         };
         let mut j = skip_spaces(i + sep.len());
         if let Some(noun) = NOUNS.iter().find(|n| t[j..].starts_with(**n)) {
             j += noun.len();
         }
         let Some((n, r, e)) = number_at(j) else {
-            return;
+            return end;
         };
+        // The goals a range spans are evidenced by the range (`3 - 17`).
         if range.is_some() && last < n && n - last <= 17 {
-            out.extend((last + 1..n).map(|k| (k, r.clone())));
+            let span = out.last().map_or(r.start, |p| p.1.start)..r.end;
+            out.extend((last + 1..n).map(|k| (k, span.clone())));
         }
         out.push((n, r));
         last = n;
         end = e;
     }
+    end
 }
 
 /// The number of a numbered abbreviation: 29 of `C029`, 189 of `C189`.
@@ -1980,10 +1998,12 @@ fn one_char(s: Option<&str>) -> bool {
 /// between them when the gap has Han text (4 after 不 and 难以, which negate the verb right after
 /// them: 不开展, 不会提供, 难以获得补救, not 不敢腐的震慑力度畅通信访举报渠道), else at most 5 words and no word that opens
 /// another clause ("that", "which", "if": "activities that do not …" is not about what follows)
-/// and no word of means (see [`MEANS`]).
+/// and no word of means (see [`MEANS`]). 尚未 and 从未 ("not yet", "never") reach 32 chars, a
+/// Latin word among Chinese counting as one.
 fn negated(t: &str, start: usize, negs: &[Range<usize>]) -> bool {
-    // No Chinese gap of 12 chars or English gap of 5 words is longer than this.
-    const REACH: usize = 80;
+    // No Chinese gap of 32 chars (尚未) or English gap of 5 words is longer than this, Latin
+    // words inside Chinese included.
+    const REACH: usize = 160;
     let from = negs.partition_point(|n| n.end + REACH < start);
     negs[from..].iter().take_while(|n| n.end <= start).any(|n| {
         let Some(gap) = t.get(n.end..start) else {
@@ -1993,7 +2013,13 @@ fn negated(t: &str, start: usize, negs: &[Range<usize>]) -> bool {
             return false;
         }
         if gap.chars().any(crate::lang::is_han) {
-            if MEANS_ZH.iter().any(|m| gap.contains(m)) {
+            // Right after the negation, 通过 is the verb (尚未通过人权政策: not adopted; 未通过审核:
+            // failed the audit), not the means.
+            let gap_rest = gap.trim_start();
+            if MEANS_ZH
+                .iter()
+                .any(|m| gap.contains(m) && !gap_rest.starts_with(m))
+            {
                 return false;
             }
             let reach = match t.get(n.clone()) {
@@ -2144,13 +2170,13 @@ fn undone_after(rest: &str) -> bool {
     })
 }
 
-/// Words that open a new clause, out of a preceding negation's reach.
 /// Words of means: what comes after them is the channel or the tool, which a negation of the
 /// verb before leaves standing ("no grievances were received through our hotline": the hotline
 /// exists; "we found no forced labour through our audits": the audits took place).
 const MEANS: &[&str] = &["through", "via", "using", "thru"];
 const MEANS_ZH: &[&str] = &["通过", "经由", "借助"];
 
+/// Words that open a new clause, out of a preceding negation's reach.
 const CLAUSE_OPENERS: &[&str] = &[
     "that", "which", "who", "whom", "whose", "where", "when", "while", "whether", "if", "because",
     "although", "though", "unless", "until", "but", "so",

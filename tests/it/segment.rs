@@ -522,7 +522,7 @@ fn running_headers_beside_page_numbers_are_page_furniture() {
 /// before it.
 #[test]
 fn numbered_points_are_list_items_in_every_format() {
-    use PassageKind::{Heading as H, ListItem as L, Paragraph as P};
+    use PassageKind::{ListItem as L, Paragraph as P};
     type Case<'a> = (&'a str, Format, &'a [(PassageKind, &'a str)]);
     let cases: &[Case] = &[
         // Lines of a Markdown paragraph, each a point; a marker inside a line is text.
@@ -611,7 +611,7 @@ fn numbered_points_are_list_items_in_every_format() {
             "Article 9\n(1) Everyone has the right to liberty.\n(2) No one shall be arrested.\n(3) Anyone arrested shall be informed.\n",
             Format::Text,
             &[
-                (H, "Article 9"),
+                (P, "Article 9"),
                 (L, "(1) Everyone has the right to liberty."),
                 (L, "(2) No one shall be arrested."),
                 (L, "(3) Anyone arrested shall be informed."),
@@ -1842,4 +1842,48 @@ fn hidden_html_is_not_read() {
     let got: Vec<&str> = ps.iter().map(|p| p.text.as_str()).collect();
     assert_eq!(got, ["Contact", "We respect human rights."]);
     assert_eq!(&text[ps[1].range.clone()], "We respect human rights.");
+}
+
+/// What a review of this release's change found: dates and particles continue a Chinese
+/// paragraph cut by a page break, an article reference is no new article, a compound hyphenated
+/// at the break stays one word, a comma across markup keeps its space, and a text of a line a
+/// paragraph gets no English titles here and there.
+#[test]
+fn dates_particles_references_and_compounds_at_page_breaks() {
+    use PassageKind::Paragraph as P;
+    type Case<'a> = (&'a str, Format, &'a [(PassageKind, &'a str)]);
+    let cases: &[Case] = &[
+        (
+            "公司持续完善人权尽职调查体系，并于2022\n\u{c}\n年启动了供应商现场审核。\n",
+            Format::Text,
+            &[(P, "公司持续完善人权尽职调查体系，并于2022年启动了供应商现场审核。")],
+        ),
+        (
+            "公司持续完善人权尽职调查体系，并于2022年\n\u{c}\n启动了供应商现场审核。\n",
+            Format::Text,
+            &[(P, "公司持续完善人权尽职调查体系，并于2022年启动了供应商现场审核。")],
+        ),
+        (
+            "用人单位未按照劳动合同约定支付劳动报酬的，由劳动行政部门依照本法\n\n第三十六条的规定处理，并责令改正。\n",
+            Format::Markdown,
+            &[(P, "用人单位未按照劳动合同约定支付劳动报酬的，由劳动行政部门依照本法第三十六条的规定处理，并责令改正。")],
+        ),
+        (
+            "We adopted our new anti-\n\u{c}\nslavery policy in 2023.\n",
+            Format::Text,
+            &[(P, "We adopted our new anti-slavery policy in 2023.")],
+        ),
+        (
+            "<p>In 2023 we engaged with 40 rightsholders,</p><p>including workers and their families.</p>",
+            Format::Html,
+            &[(P, "In 2023 we engaged with 40 rightsholders, including workers and their families.")],
+        ),
+    ];
+    for (text, format, want) in cases {
+        let ps = checked("cut", *format, text);
+        assert_eq!(kinds_and_texts(&ps), *want, "{text:?}");
+    }
+    let lines = "Acme Statement\nWe respect human rights\nOUR SUPPLY CHAINS\nWe buy steel\nOUR POLICIES\nWe have a code\n";
+    let ps = checked("l.txt", Format::Text, lines);
+    assert!(ps.iter().all(|p| p.section.is_empty()), "{ps:?}");
 }

@@ -1032,3 +1032,26 @@ fn a_goal_in_a_list_is_evidenced_by_its_number() {
         "{sdg:?}"
     );
 }
+
+/// 通过 right after a negation is the verb (adopt, pass), not the means; a count after 目标 is
+/// no goal; 尚未 reaches across a long object with Latin words in it.
+#[test]
+fn adopted_policies_counted_targets_and_long_negated_objects() {
+    expect_tags(&[
+        (
+            "公司董事会尚未通过人权政策。",
+            &[],
+            &["hrdd/policy-commitment"],
+        ),
+        (
+            "我们支持可持续发展目标，今年完成目标10项。",
+            &["instrument/SDG"],
+            &["sdg/10"],
+        ),
+        (
+            "我们尚未对其 international suppliers and contractors 开展人权影响评估。",
+            &[],
+            &["hrdd/impact-assessment"],
+        ),
+    ]);
+}
