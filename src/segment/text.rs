@@ -213,11 +213,13 @@ fn lines_of(src: &str) -> impl Iterator<Item = &str> {
         let end = match memchr::memchr2(b'\n', b'\r', &bytes[at..]) {
             None => src.len(),
             Some(i) if bytes[at + i] == b'\r' => {
-                // `\r\n`, and `\r\r\n` (a Windows file written again in text mode), end one line.
-                let crs = bytes[at + i..].iter().take_while(|&&b| b == b'\r').count();
-                match bytes.get(at + i + crs) {
-                    Some(b'\n') => at + i + crs + 1,
-                    _ => at + i + 1,
+                // `\r\n`, and `\r\r\n` (a Windows file written again in text mode), end one line;
+                // only those are looked at, so that a run of lone `\r` is read in linear time.
+                let j = at + i;
+                match (bytes.get(j + 1), bytes.get(j + 2)) {
+                    (Some(b'\n'), _) => j + 2,
+                    (Some(b'\r'), Some(b'\n')) => j + 3,
+                    _ => j + 1,
                 }
             }
             Some(i) => at + i + 1,
