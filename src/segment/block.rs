@@ -828,14 +828,18 @@ fn division(line: &str) -> Option<(usize, u8)> {
 /// Whether `line` is written in capitals as a title is (`OUR SALIENT ISSUES`): two words or
 /// more, at least eight letters, every letter a capital, no `|`.
 fn capitals(line: &str) -> bool {
-    let letters = line.chars().filter(|c| c.is_alphabetic()).count();
     // `|` parts the fields of a running header (`MODERN SLAVERY ACT 2015 | STATEMENT 2022`).
-    letters >= 8
-        && !line.contains('|')
+    !line.contains('|') && in_capitals(line)
+}
+
+/// Whether `line` is written in capitals, as titles and running headers are: two words or more,
+/// at least eight letters, every letter a capital.
+pub(crate) fn in_capitals(line: &str) -> bool {
+    line.chars().filter(|c| c.is_alphabetic()).count() >= 8
         && line.split_whitespace().count() >= 2
         && line
             .chars()
-            .all(|c| !c.is_alphabetic() || (c.is_ascii_uppercase()))
+            .all(|c| !c.is_alphabetic() || c.is_ascii_uppercase())
 }
 
 /// Whether `line` (trimmed) is a numbered or capitalised title of an English report or code on a

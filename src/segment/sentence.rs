@@ -92,9 +92,7 @@ fn unwrap_lines(text: &str) -> String {
                 .iter()
                 .any(|w| last.ends_with(w) && last[..last.len() - w.len()].ends_with([';', ',']));
         let line = last.rsplit(['\n', '\r']).next().unwrap_or("");
-        let header = line.split_whitespace().count() >= 2
-            && line.chars().filter(|c| c.is_alphabetic()).count() >= 8
-            && !line.chars().any(char::is_lowercase);
+        let header = super::block::in_capitals(line);
         let wrap = !listed
             && !header
             && next.next().is_some_and(char::is_lowercase)

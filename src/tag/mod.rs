@@ -218,6 +218,9 @@ struct PatRef {
     /// Cue group: a weak keyword is confirmed only by cues of its group. 0 is the entry's
     /// shared `cues`; a weak rule's keyword and its own cues share a group of their own.
     group: u32,
+    /// A name without a number of an entry with numbered abbreviations (`ILO` of ILO-FPRW): a
+    /// convention number after the match may name another convention (see [`number_after`]).
+    numbered: bool,
 }
 
 /// What the tagger keeps of an entry.
@@ -628,6 +631,12 @@ impl Tagger {
             ref_start.push(refs.len() as u32);
         }
         let entries = entry_infos(taxonomy);
+        for r in &mut refs {
+            r.numbered = entries
+                .get(r.entry as usize)
+                .is_some_and(|e| !e.numbers.is_empty())
+                && !is_convention_number(&b.names[r.name as usize]);
+        }
         Ok(Tagger {
             ac,
             patterns: b.patterns,
@@ -807,10 +816,11 @@ impl Tagger {
                     Role::NegException => exceptions.push(start..end),
                     Role::Context => rights_language = true,
                     role => {
-                        let info = &self.entries[r.entry as usize];
-                        if !info.numbers.is_empty()
-                            && !is_convention_number(&self.names[r.name as usize])
-                            && number_after(&t[end..]).is_some_and(|n| !info.numbers.contains(&n))
+                        // Only the few uses that may name another convention look up their entry.
+                        if r.numbered
+                            && number_after(&t[end..]).is_some_and(|n| {
+                                !self.entries[r.entry as usize].numbers.contains(&n)
+                            })
                         {
                             continue;
                         }
@@ -1356,6 +1366,8 @@ impl Builder {
             word_right: last,
             plural: plural_ok && last_char.is_some_and(|c| c.is_ascii_alphabetic()),
             group,
+            // Set once the entries are known ([`Tagger::try_new`]).
+            numbered: false,
         });
     }
 }
