@@ -1678,12 +1678,26 @@ fn number_after(rest: &str) -> Option<u32> {
     }
     for mark in ["nos.", "no.", "nos", "no", "number", "n°", "#", "c", "第"] {
         if let Some(after) = r.strip_prefix(mark) {
-            if after.starts_with(|c: char| c.is_ascii_digit() || c == ' ') {
+            let chinese =
+                mark == "第" && after.starts_with(|c| chinese_digit(c).is_some() || c == '十');
+            if after.starts_with(|c: char| c.is_ascii_digit() || c == ' ') || chinese {
                 r = after.trim_start();
                 marked = true;
                 break;
             }
         }
+    }
+    // Chinese numerals after 第: 第一百九十号, 第一三八号, 第二十九号.
+    if marked && !r.starts_with(|c: char| c.is_ascii_digit()) {
+        let n = r
+            .char_indices()
+            .find(|&(_, c)| chinese_digit(c).is_none() && !"十百零〇".contains(c))
+            .map_or(r.len(), |(i, _)| i);
+        return if r[n..].starts_with('号') {
+            chinese_convention_number(&r[..n])
+        } else {
+            None
+        };
     }
     let len = r.bytes().take_while(u8::is_ascii_digit).count();
     let next = r[len..].chars().next();
@@ -1694,6 +1708,43 @@ fn number_after(rest: &str) -> Option<u32> {
         return None;
     }
     r[..len].parse().ok()
+}
+
+/// The value of a plain Chinese digit, 〇 and 零 included.
+fn chinese_digit(c: char) -> Option<u32> {
+    "〇一二三四五六七八九"
+        .chars()
+        .position(|d| d == c)
+        .or((c == '零').then_some(0))
+        .map(|d| d as u32)
+}
+
+/// The value of a convention number in Chinese numerals: read as a number with its units
+/// (`一百九十`, `二十九`, `一百零五`) or digit by digit (`一三八`, `一九〇`); `None` above 999.
+fn chinese_convention_number(s: &str) -> Option<u32> {
+    if s.is_empty() {
+        return None;
+    }
+    if !s.contains(['十', '百']) {
+        return s
+            .chars()
+            .take(4)
+            .try_fold(0, |n, c| Some(n * 10 + chinese_digit(c)?))
+            .filter(|&n| s.chars().count() <= 3 && n > 0);
+    }
+    let (mut total, mut digit) = (0, None);
+    for c in s.chars() {
+        match c {
+            '百' => {
+                total += digit.take().unwrap_or(1) * 100;
+            }
+            '十' => {
+                total += digit.take().unwrap_or(1) * 10;
+            }
+            c => digit = Some(chinese_digit(c)?),
+        }
+    }
+    Some(total + digit.unwrap_or(0)).filter(|&n| (1..1000).contains(&n))
 }
 
 /// Whether an abbreviation has a digit (C029, C189): a convention number, which names a form or

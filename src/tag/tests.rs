@@ -806,3 +806,21 @@ fn words_read_for_a_later_match_answer_an_earlier_one() {
     assert!(get(&tags, "right/labour/association-bargaining").is_none());
     assert!(get(&tags, "right/labour/child-labour").is_some());
 }
+
+#[test]
+fn convention_numbers_in_chinese_numerals() {
+    for (text, n) in [
+        ("第一百九十号公约", Some(190)),
+        ("第一三八号公约", Some(138)),
+        ("第二十九号", Some(29)),
+        ("第一百零五号", Some(105)),
+        ("第十号", Some(10)),
+        ("第一九〇号", Some(190)),
+        ("第190号", Some(190)),
+        // Not a convention number: no 号, or a clause.
+        ("第一条", None),
+        ("第三十六条的规定", None),
+    ] {
+        assert_eq!(number_after(text), n, "{text}");
+    }
+}

@@ -922,6 +922,22 @@ fn goal_lists_convention_numbers_channels_and_business_senses() {
             &[],
             &["instrument/ILO-FPRW"],
         ),
+        // Convention numbers in Chinese numerals, with units or digit by digit.
+        (
+            "我们遵守国际劳工组织第一百九十号公约。",
+            &[],
+            &["instrument/ILO-FPRW"],
+        ),
+        (
+            "本公司遵守國際勞工組織第一三八號公約。",
+            &["instrument/ILO-FPRW"],
+            &[],
+        ),
+        (
+            "我们遵守国际劳工组织第一百零五号公约。",
+            &["instrument/ILO-FPRW"],
+            &[],
+        ),
         (
             "We respect ILO Conventions 29, 105, 138 and 182.",
             &["instrument/ILO-FPRW"],
