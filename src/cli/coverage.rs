@@ -43,10 +43,16 @@ pub(crate) struct Source {
 impl SourceArgs {
     /// Opens the index, loads the taxonomy (warning on stderr when the index was tagged with
     /// another one) and scans the passages.
-    pub(crate) fn open(&self) -> anyhow::Result<Source> {
+    ///
+    /// With `strict`, another taxonomy is an error: a report of what was not found (`hria gaps`)
+    /// would count every entry the index was never tagged with as not found.
+    pub(crate) fn open(&self, strict: bool) -> anyhow::Result<Source> {
         let index = reader::open(&self.index)?;
         let taxonomy: Cow<'static, Taxonomy> = super::taxonomy::load(self.taxonomy.as_deref())?;
         if let Some(w) = reader::taxonomy_warning(&index.manifest, &taxonomy) {
+            if strict {
+                anyhow::bail!("{w}");
+            }
             eprintln!("hria: warning: {w}");
         }
         let mut table = Table::scan(&index)?;
@@ -244,7 +250,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if args.bom && args.format != CoverageFormat::Csv {
         eprintln!("hria: warning: --bom applies to --format csv only");
     }
-    let src = args.source.open()?;
+    let src = args.source.open(false)?;
     let res = Resolved::new(&src.table, &src.taxonomy);
     if coverage::family_entries(&src.taxonomy, family).is_empty() {
         eprintln!(

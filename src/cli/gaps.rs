@@ -44,7 +44,19 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         .iter()
         .filter_map(|c| Class::parse(c))
         .collect();
-    let src = args.source.open()?;
+    let src = args.source.open(true)?;
+    for (prefix, classes) in [("stance/", "commitment-only"), ("hrdd/", "addressed")] {
+        if !src
+            .taxonomy
+            .entries
+            .iter()
+            .any(|e| e.id.starts_with(prefix))
+        {
+            eprintln!(
+                "hria: warning: the taxonomy has no `{prefix}...` entries, so no finding can be {classes}"
+            );
+        }
+    }
     if let Some(d) = args
         .docs
         .iter()

@@ -101,6 +101,22 @@ pub enum IndexError {
         /// The names of the foreign files and folders, sorted.
         names: Vec<String>,
     },
+    /// A run with another taxonomy than the index's would leave documents of folders it does not
+    /// read tagged with the old one.
+    #[error(
+        "index {} was tagged with another taxonomy and also holds {documents} document(s) from {}, which this run does not read; a new taxonomy re-tags every document, so give those folders too (`hria index FOLDERS… --index {}`, with the same --taxonomy), or start afresh with --rebuild",
+        dir.display(),
+        quoted_list(roots),
+        dir.display()
+    )]
+    TaxonomyNotForAll {
+        /// The index directory.
+        dir: PathBuf,
+        /// How many documents this run would not re-tag.
+        documents: u64,
+        /// The folders (or files) they were indexed from.
+        roots: Vec<String>,
+    },
     /// The disk (or the user's quota) is full.
     #[error(
         "cannot write {}: no space left on the device; free some space and run again",
@@ -970,7 +986,7 @@ fn taxonomy_mismatch(dir: &Path, m: &CommitPayload, taxonomy: &Taxonomy) -> Opti
         return None;
     }
     Some(format!(
-        "index {} was tagged with taxonomy {} ({}), not with the taxonomy in use {} ({}); tag results follow the index (re-index to change)",
+        "index {} was tagged with taxonomy {} ({}), not with the taxonomy in use {} ({}); the tags shown are the index's: pass the taxonomy it was indexed with (`--taxonomy FILE`), or re-tag every document with this one (`hria index FOLDERS… --index DIR`, with the same --taxonomy)",
         dir.display(),
         m.taxonomy_version,
         short(&m.taxonomy_hash),

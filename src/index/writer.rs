@@ -604,6 +604,13 @@ fn abandon(
         },
         e => e,
     };
+    roll_back(writer, work, undo);
+    IndexError::tantivy(dir, error)
+}
+
+/// Takes back what a failed run wrote: the index goes back to its last commit, and what the run
+/// created is removed.
+fn roll_back(mut writer: IndexWriter<PassageDoc>, work: &Path, undo: &Undo) {
     if writer.rollback().is_ok() {
         let _ = writer.garbage_collect_files().wait();
     }
@@ -625,7 +632,6 @@ fn abandon(
         // A merge of the rolled-back writer may have gone on writing after the collection.
         Undo::Nothing => sweep_orphans(work, &index),
     }
-    IndexError::tantivy(dir, error)
 }
 
 /// What a run that fails removes besides the files it wrote.
@@ -984,6 +990,25 @@ pub fn build(
         .map(|r| root_key(r))
         .collect();
     let nested = Nested::of(old, dir, &walked_roots)?;
+    // A new taxonomy re-tags every document of this run; those of other folders would keep the
+    // old tags in an index that says it was tagged with the new one.
+    if taxonomy_changed && !opts.rebuild {
+        let (mut documents, mut roots) = (0u64, BTreeSet::new());
+        old.each_root(dir, |id, root| {
+            if !nested.answers_for(root, id) {
+                documents += 1;
+                roots.insert(root.to_string());
+            }
+        })?;
+        if documents > 0 {
+            roll_back(writer, &target.work, &target.undo);
+            return Err(IndexError::TaxonomyNotForAll {
+                dir: dir.to_path_buf(),
+                documents,
+                roots: roots.into_iter().collect(),
+            });
+        }
+    }
     let mut outer_manifests: BTreeMap<Arc<str>, Option<ingest::Manifest>> = BTreeMap::new();
     let run_ids: BTreeSet<String> = found.iter().map(|c| c.id.clone()).collect();
     let mut seen: BTreeSet<String> = BTreeSet::new();

@@ -100,7 +100,7 @@ pub fn taxonomy_warning(manifest: &CommitPayload, taxonomy: &Taxonomy) -> Option
         return None;
     }
     Some(format!(
-        "the index was tagged with taxonomy {} ({}), not the one loaded ({} {}); pass the taxonomy it was indexed with, or re-tag with `hria index --rebuild`",
+        "the index was tagged with taxonomy {} ({}), not the one loaded ({} {}); pass the taxonomy it was indexed with (`--taxonomy FILE`), or re-tag every document with this one (`hria index FOLDERS… --index DIR`, with the same --taxonomy)",
         manifest.taxonomy_version,
         short(&manifest.taxonomy_hash),
         taxonomy.version,

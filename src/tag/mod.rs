@@ -531,7 +531,16 @@ pub struct Tagger {
     id: u64,
     /// Frameworks whose parts are numbered (the SDGs and their goals).
     numbered: Vec<Numbered>,
+    /// `(number, entry)` of every convention number an entry has (29 for ILO-FPRW, 169 for
+    /// ILO-C169), sorted.
+    conventions: Vec<(u32, u32)>,
+    /// The entry of instruments the taxonomy does not list ([`UNLISTED_INSTRUMENT`]), if it has it.
+    unlisted: Option<u32>,
 }
+
+/// The id of the entry that an instrument the taxonomy does not list is tagged as, when named
+/// by number (`ILO Convention No. 190`).
+pub const UNLISTED_INSTRUMENT: &str = "instrument/OTHER";
 
 /// A framework whose linked entries are numbered by the last part of their ids (`sdg/5`), so
 /// that a list of numbers after its name or after "goal" names them ("SDGs 3, 4 and 5").
@@ -561,6 +570,8 @@ impl Tagger {
             threshold: DEFAULT_THRESHOLD,
             id: next_tagger_id(),
             numbered: Vec::new(),
+            conventions: Vec::new(),
+            unlisted: None,
         })
     }
 
@@ -637,6 +648,16 @@ impl Tagger {
                 .is_some_and(|e| !e.numbers.is_empty())
                 && !is_convention_number(&b.names[r.name as usize]);
         }
+        let mut conventions: Vec<(u32, u32)> = entries
+            .iter()
+            .enumerate()
+            .flat_map(|(i, e)| e.numbers.iter().map(move |&n| (n, i as u32)))
+            .collect();
+        conventions.sort_unstable();
+        let unlisted = entries
+            .iter()
+            .position(|e| e.id == UNLISTED_INSTRUMENT)
+            .map(|i| i as u32);
         Ok(Tagger {
             ac,
             patterns: b.patterns,
@@ -650,7 +671,18 @@ impl Tagger {
             threshold: DEFAULT_THRESHOLD,
             id: next_tagger_id(),
             numbered,
+            conventions,
+            unlisted,
         })
+    }
+
+    /// The entry a convention number belongs to, if any.
+    fn convention_entry(&self, number: u32) -> Option<u32> {
+        let i = self.conventions.partition_point(|&(n, _)| n < number);
+        self.conventions
+            .get(i)
+            .filter(|&&(n, _)| n == number)
+            .map(|&(_, e)| e)
     }
 
     /// Sets the score threshold (default [`DEFAULT_THRESHOLD`]); tags scoring below it are dropped.
@@ -815,15 +847,7 @@ impl Tagger {
                     Role::Negation => negs.push(start..end),
                     Role::NegException => exceptions.push(start..end),
                     Role::Context => rights_language = true,
-                    role => {
-                        // Only the few uses that may name another convention look up their entry.
-                        if r.numbered
-                            && number_after(&t[end..]).is_some_and(|n| {
-                                !self.entries[r.entry as usize].numbers.contains(&n)
-                            })
-                        {
-                            continue;
-                        }
+                    mut role => {
                         if role == Role::Abbr
                             && !abbr_as_written(
                                 clean,
@@ -834,6 +858,19 @@ impl Tagger {
                         {
                             continue;
                         }
+                        let (mut entry, mut end) = (r.entry, end);
+                        // Only the few uses that may name another convention look up their entry:
+                        // `ILO Convention No. 190` names convention 190, which is the entry of that
+                        // number if the taxonomy has one, else an instrument it does not list.
+                        if let Some(c) = r.numbered.then(|| number_after(&t[end..])).flatten() {
+                            if !self.entries[entry as usize].numbers.contains(&c.number) {
+                                let other = self.unlisted.filter(|_| c.marked);
+                                match self.convention_entry(c.number).or(other) {
+                                    Some(e) => (entry, end, role) = (e, end + c.len, Role::Keyword),
+                                    None => continue,
+                                }
+                            }
+                        }
                         // A right or an instrument named by keyword (or a long abbreviation:
                         // CEDAW, not a convention number) is rights language too.
                         if !rights_language
@@ -842,12 +879,12 @@ impl Tagger {
                                     && end - start >= 4
                                     && !is_convention_number(&t[start..end])))
                         {
-                            rights_language = self.entries[r.entry as usize].rights_language;
+                            rights_language = self.entries[entry as usize].rights_language;
                         }
                         hits.push(Hit {
                             start,
                             end,
-                            entry: r.entry,
+                            entry,
                             role,
                             name: r.name,
                             group: r.group,
@@ -1648,10 +1685,22 @@ fn convention_number(abbr: &str) -> Option<u32> {
     digits.parse().ok()
 }
 
+/// A convention number read after an instrument's name.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct ConventionRef {
+    number: u32,
+    /// Bytes of the text after the name up to the end of the number (its `号` included).
+    len: usize,
+    /// Whether a word or mark said it is a number (`convention`, `no.`, `第…号`), not a bare
+    /// three-digit figure.
+    marked: bool,
+}
+
 /// The convention number that `rest` (normalized text right after a name) opens with, if any:
 /// `convention no. 190`, `conventions 29, 105`, `recommendation 200`, `c190`, a bare three-digit
-/// `190`, `第190号`. A bare number of fewer digits is a count ("the ILO 8 core conventions").
-fn number_after(rest: &str) -> Option<u32> {
+/// `190`, `第190号`, `第一百九十号`. A bare number of fewer digits is a count ("the ILO 8 core
+/// conventions").
+fn number_after(rest: &str) -> Option<ConventionRef> {
     let mut r = rest;
     for possessive in ["'s", "’s"] {
         r = r.strip_prefix(possessive).unwrap_or(r);
@@ -1687,17 +1736,21 @@ fn number_after(rest: &str) -> Option<u32> {
             }
         }
     }
+    let at = |r: &str, n: usize| rest.len() - r.len() + n;
     // Chinese numerals after 第: 第一百九十号, 第一三八号, 第二十九号.
     if marked && !r.starts_with(|c: char| c.is_ascii_digit()) {
         let n = r
             .char_indices()
             .find(|&(_, c)| chinese_digit(c).is_none() && !"十百零〇".contains(c))
             .map_or(r.len(), |(i, _)| i);
-        return if r[n..].starts_with('号') {
-            chinese_convention_number(&r[..n])
-        } else {
-            None
-        };
+        if !r[n..].starts_with('号') {
+            return None;
+        }
+        return chinese_convention_number(&r[..n]).map(|number| ConventionRef {
+            number,
+            len: at(r, n + '号'.len_utf8()),
+            marked,
+        });
     }
     let len = r.bytes().take_while(u8::is_ascii_digit).count();
     let next = r[len..].chars().next();
@@ -1707,7 +1760,16 @@ fn number_after(rest: &str) -> Option<u32> {
     if !marked && len < 3 && next != Some('号') {
         return None;
     }
-    r[..len].parse().ok()
+    let unit = if next == Some('号') {
+        '号'.len_utf8()
+    } else {
+        0
+    };
+    Some(ConventionRef {
+        number: r[..len].parse().ok()?,
+        len: at(r, len + unit),
+        marked: marked || unit > 0,
+    })
 }
 
 /// The value of a plain Chinese digit, 〇 and 零 included.

@@ -124,6 +124,33 @@ pub enum ProblemKind {
     /// A malformed weak rule (`"keyword | cue, cue"`).
     #[error("{0}")]
     BadWeakRule(String),
+    /// A keyword with no letter, digit or Han char: it would match punctuation everywhere.
+    #[error("keyword \"{keyword}\" in `{field}` has no letter or digit; it would match punctuation anywhere")]
+    NoWordChar {
+        /// The field.
+        field: &'static str,
+        /// The keyword as written.
+        keyword: String,
+    },
+    /// Warning: a keyword of one char (`的`, `a`), which matches inside most texts.
+    #[error(
+        "warning: keyword \"{keyword}\" in `{field}` is one character; it matches in most texts"
+    )]
+    OneChar {
+        /// The field.
+        field: &'static str,
+        /// The keyword as written.
+        keyword: String,
+    },
+    /// The id differs from an earlier one only in case, width or Chinese script.
+    #[error("id differs from `{other}` only in case, width or script; ids are told apart by their letters")]
+    NearDuplicateId {
+        /// The earlier id.
+        other: String,
+    },
+    /// Links on an entry that is not an instrument, or to an entry an instrument cannot protect.
+    #[error("{0}")]
+    BadLink(String),
     /// Warning: the entry has no keyword in one language, so it never fires on text in it.
     #[error("warning: no {0} keyword; the entry never fires on {0} text")]
     MissingLanguage(&'static str),
@@ -132,7 +159,10 @@ pub enum ProblemKind {
 impl ProblemKind {
     /// True for problems that do not make the taxonomy unusable.
     pub fn is_warning(&self) -> bool {
-        matches!(self, ProblemKind::MissingLanguage(_))
+        matches!(
+            self,
+            ProblemKind::MissingLanguage(_) | ProblemKind::OneChar { .. }
+        )
     }
 }
 
@@ -226,6 +256,39 @@ impl Taxonomy {
                             continue;
                         }
                     }
+                    if field != Field::Links {
+                        // A weak rule's keyword and each of its cues must hold a word.
+                        let parts: Vec<&str> = match parse_weak(kw) {
+                            Ok(rule) if field == Field::Weak => std::iter::once(rule.keyword)
+                                .chain(rule.cues.into_iter().flatten())
+                                .collect(),
+                            _ => vec![kw.as_str()],
+                        };
+                        if let Some(bad) = parts
+                            .iter()
+                            .find(|p| !p.chars().any(|c| c.is_alphanumeric()))
+                        {
+                            push(
+                                at,
+                                ProblemKind::NoWordChar {
+                                    field: field.name(),
+                                    keyword: bad.to_string(),
+                                },
+                            );
+                            continue;
+                        }
+                        let keyword = parts[0].trim();
+                        let matching = matches!(field, Field::Zh | Field::En | Field::Weak);
+                        if matching && keyword.chars().count() == 1 {
+                            push(
+                                at,
+                                ProblemKind::OneChar {
+                                    field: field.name(),
+                                    keyword: keyword.to_string(),
+                                },
+                            );
+                        }
+                    }
                     match field {
                         Field::Links | Field::Abbr => {}
                         _ => {
@@ -279,15 +342,51 @@ impl Taxonomy {
                 push(None, ProblemKind::WeakWithoutCues);
             }
         }
+        // Ids are compared as tags are matched: case, width and script folded.
+        let mut folded: HashMap<String, usize> = HashMap::new();
+        for (i, e) in self.entries.iter().enumerate() {
+            match folded.get(&normalize_str(&e.id)) {
+                Some(&first) if self.entries[first].id != e.id => problems.push(Problem {
+                    entry: i,
+                    at: None,
+                    kind: ProblemKind::NearDuplicateId {
+                        other: self.entries[first].id.clone(),
+                    },
+                }),
+                Some(_) => {}
+                None => {
+                    folded.insert(normalize_str(&e.id), i);
+                }
+            }
+        }
         // Links are checked against the whole id set, so forward references are fine.
         for (i, e) in self.entries.iter().enumerate() {
+            let instrument = e.id.starts_with("instrument/");
             for (k, link) in e.links.iter().enumerate() {
-                if !link.trim().is_empty() && !seen.contains_key(link.as_str()) {
-                    problems.push(Problem {
-                        entry: i,
-                        at: Some((Field::Links, k)),
-                        kind: ProblemKind::UnknownLink(link.clone()),
-                    });
+                let at = Some((Field::Links, k));
+                if link.trim().is_empty() {
+                    continue;
+                }
+                let kind = if !instrument {
+                    ProblemKind::BadLink(format!(
+                        "`links` belong to instruments (the rights, groups, themes and goals an instrument protects); `{}` is not one",
+                        e.id
+                    ))
+                } else if !seen.contains_key(link.as_str()) {
+                    ProblemKind::UnknownLink(link.clone())
+                } else if !["right/", "group/", "theme/", "sdg/"]
+                    .iter()
+                    .any(|p| link.starts_with(p))
+                {
+                    ProblemKind::BadLink(format!(
+                        "link `{link}`: an instrument links to the rights, groups, themes and goals it protects (`right/`, `group/`, `theme/`, `sdg/`)"
+                    ))
+                } else {
+                    continue;
+                };
+                problems.push(Problem { entry: i, at, kind });
+                if !instrument {
+                    break;
                 }
             }
         }

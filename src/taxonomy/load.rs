@@ -456,19 +456,27 @@ pub fn load_file(path: &Path) -> Result<Loaded, TaxonomyError> {
         error,
     })?;
     let name = path.display().to_string();
-    let text = String::from_utf8(bytes).map_err(|e| {
-        let (line, col) = line_col(
-            &String::from_utf8_lossy(e.as_bytes()),
-            e.utf8_error().valid_up_to(),
-        );
+    // A file saved as UTF-16 (Windows editors' "Unicode") is read by its byte-order mark, as
+    // corpus files are.
+    if let Some((encoding, _)) = encoding_rs::Encoding::for_bom(&bytes) {
+        if encoding != encoding_rs::UTF_8 {
+            let (text, had_errors) = encoding.decode_with_bom_removal(&bytes);
+            if !had_errors {
+                return load_str(&name, &text);
+            }
+        }
+    }
+    let bytes = bytes.strip_prefix("\u{FEFF}".as_bytes()).unwrap_or(&bytes);
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let (line, col) = line_col(&String::from_utf8_lossy(bytes), e.valid_up_to());
         TaxonomyError::Syntax {
             file: name.clone(),
             line,
             col,
-            message: "not valid UTF-8".into(),
+            message: "not UTF-8 text (saved in another encoding, such as GB18030 or Big5?); save the file as UTF-8".into(),
         }
     })?;
-    load_str(&name, &text)
+    load_str(&name, text)
 }
 
 /// Turns a load with error diagnostics into an error.

@@ -341,19 +341,32 @@ fn missing_or_foreign_index_is_a_clear_error() {
     );
 }
 
+/// Without --taxonomy the built-in one is loaded, not the one the index was tagged with:
+/// `coverage` warns, and `gaps`, which reports what was not found, refuses (every entry the index
+/// was never tagged with would be reported as not mentioned).
 #[test]
-fn another_taxonomy_than_the_indexed_one_is_warned_about() {
+fn another_taxonomy_than_the_indexed_one_is_warned_about_or_refused() {
     let d = statement_index();
-    // Without --taxonomy the built-in one is loaded, not the one the index was tagged with.
-    let out = hria()
-        .arg("gaps")
-        .arg("--index")
-        .arg(d.path())
-        .output()
-        .unwrap();
+    let run = |cmd: &str| {
+        hria()
+            .arg(cmd)
+            .arg("--index")
+            .arg(d.path())
+            .output()
+            .unwrap()
+    };
+    let out = run("coverage");
     assert!(out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("warning") && err.contains("test-1"), "{err}");
+    let out = run("gaps");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("test-1") && err.contains("--taxonomy"),
+        "{err}"
+    );
+    assert!(out.stdout.is_empty());
 }
 
 /// The real pipeline on the statement: `hria index`, then `hria gaps` with the built-in taxonomy.
@@ -403,12 +416,11 @@ fn evidence_ranges_slice_the_source_to_the_match() {
 /// only the ids close to it, compared without the `instrument/` prefix.
 #[test]
 fn instruments_are_found_by_id_abbreviation_or_title_and_typos_get_near_ids() {
-    let d = tempfile::tempdir().unwrap();
-    build_statement_index(d.path());
+    let (_d, index) = real_statement_index();
     let run = |name: &str| {
         hria()
             .args(["gaps", "--format", "json", "--instrument", name, "--index"])
-            .arg(d.path())
+            .arg(&index)
             .output()
             .unwrap()
     };

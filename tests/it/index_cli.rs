@@ -387,10 +387,12 @@ fn index_of_another_schema_version_asks_for_a_rebuild() {
     assert!(!search_ids(&index, "强迫劳动", &[]).is_empty());
 }
 
-/// Each document's record keeps the taxonomy it was tagged with: one kept from a root not given
-/// in the run that changed the taxonomy is read again when its root is next indexed with it.
+/// A run with a new taxonomy must re-tag every document: one that leaves out a folder the index
+/// holds documents of is refused (exit 2, naming the folder), and the index is left as it was,
+/// so that no index says it was tagged with one taxonomy while holding tags of another. A run
+/// over all the folders then re-tags them all, once.
 #[test]
-fn a_document_kept_through_a_taxonomy_change_is_read_again_later() {
+fn a_taxonomy_change_that_leaves_out_a_folder_is_refused() {
     let (tmp, _corpus, index) = setup();
     let text = "# Statement\n\nWe prohibit forced labour and test convention breaches.\n";
     let r1 = folder_with(&tmp, "r1", "x.md", text);
@@ -400,43 +402,48 @@ fn a_document_kept_through_a_taxonomy_change_is_read_again_later() {
         "/tests/fixtures/taxonomy/valid.toml"
     );
     let run = |roots: &[&Path], extra: &[&str]| {
-        json_of(
-            hria()
-                .arg("index")
-                .args(roots)
-                .arg("--index")
-                .arg(&index)
-                .args(["--format", "json", "--quiet"])
-                .args(extra),
-        )
-    };
-    run(&[&r1, &r2], &[]);
-    let s = run(&[&r1], &["--taxonomy", t]);
-    assert_eq!(
-        (s["indexed"].as_u64(), s["total_documents"].as_u64()),
-        (Some(1), Some(2))
-    );
-    let s = run(&[&r1, &r2], &["--taxonomy", t]);
-    assert_eq!(
-        (s["indexed"].as_u64(), s["unchanged"].as_u64()),
-        (Some(1), Some(1))
-    );
-    // Both documents now carry the same tags.
-    let tags = |doc: &str| {
-        let out = hria()
-            .args(["search", "convention", "--format", "jsonl", "--taxonomy", t])
-            .args(["--doc", doc, "--index"])
+        hria()
+            .arg("index")
+            .args(roots)
+            .arg("--index")
             .arg(&index)
+            .args(["--format", "json", "--quiet"])
+            .args(extra)
             .output()
-            .unwrap();
-        let hit: Value = serde_json::from_slice(out.stdout.split(|&b| b == b'\n').next().unwrap())
-            .unwrap_or_else(|e| panic!("{doc}: {e}: {}", String::from_utf8_lossy(&out.stderr)));
-        hit["tags"].as_array().unwrap().len()
+            .unwrap()
     };
-    assert_eq!(tags("x.md"), tags("y.md"));
-    assert!(tags("y.md") > 0);
-    let s = run(&[&r1, &r2], &["--taxonomy", t]);
+    let json = |out: std::process::Output| -> Value {
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    json(run(&[&r1, &r2], &[]));
+    let before = search_ids(&index, "forced", &[]);
+    assert_eq!(before.len(), 2, "{before:?}");
+    let out = run(&[&r1], &["--taxonomy", t]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("another taxonomy") && err.contains("r2") && err.contains("1 document"),
+        "{err}"
+    );
+    // The index is the one before: both documents, tagged with the built-in taxonomy.
+    assert_eq!(search_ids(&index, "forced", &[]), before);
+    let s = json(run(&[&r1, &r2], &[]));
     assert_eq!(s["unchanged"], 2);
+    let s = json(run(&[&r1, &r2], &["--taxonomy", t]));
+    assert_eq!(
+        (s["indexed"].as_u64(), s["taxonomy_changed"].as_bool()),
+        (Some(2), Some(true))
+    );
+    let s = json(run(&[&r1, &r2], &["--taxonomy", t]));
+    assert_eq!(s["unchanged"], 2);
+    // A rebuild starts afresh: the folders left out are not in it.
+    let s = json(run(&[&r1], &["--rebuild"]));
+    assert_eq!(s["total_documents"], 1);
 }
 
 /// Sets a field of the commit payload in `index`'s meta.json (`None` removes it).

@@ -833,3 +833,106 @@ fn an_entry_of_the_wrong_shape_is_named() {
         "{msg}"
     );
 }
+
+/// Keywords of punctuation alone, links where they mean nothing, and ids that differ only in
+/// case or script are errors naming the entry; a one-char keyword is a warning.
+#[test]
+fn punctuation_keywords_misplaced_links_and_look_alike_ids_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("t.toml");
+    let entry = |id: &str, extra: &str| {
+        let zh = if extra.contains("zh =") {
+            ""
+        } else {
+            "zh = [\"名称\"]\n"
+        };
+        let en = if extra.contains("en =") {
+            ""
+        } else {
+            "en = [\"name\"]\n"
+        };
+        format!("[[entry]]\nid = \"{id}\"\nname_en = \"N\"\nname_zh = \"名\"\n{zh}{en}{extra}\n")
+    };
+    let body = [
+        "version = \"1\"\n".to_string(),
+        entry(
+            "group/seafarers",
+            "en = [\"...\", \"seafarer\"]\nzh = [\"海员\", \"、\"]",
+        ),
+        entry("group/Seafarers", ""),
+        entry("group/x", "links = [\"right/a\"]"),
+        entry(
+            "instrument/A",
+            "instrument_kind = \"treaty\"\nlinks = [\"hrdd/remedy\", \"right/a\"]",
+        ),
+        entry("right/a", "weak = [\"船 | 、\"]"),
+        entry("hrdd/remedy", ""),
+    ]
+    .concat();
+    std::fs::write(&p, body).unwrap();
+    let msg = match Taxonomy::from_file(&p) {
+        Ok(_) => panic!("should not load"),
+        Err(e) => e.to_string(),
+    };
+    for expected in [
+        "entry `group/seafarers`: keyword \"...\" in `en` has no letter or digit",
+        "keyword \"、\" in `zh` has no letter or digit",
+        "entry `group/Seafarers`: id differs from `group/seafarers` only in case",
+        "entry `group/x`: `links` belong to instruments",
+        "entry `instrument/A`: link `hrdd/remedy`: an instrument links to the rights",
+        "entry `right/a`: keyword \"、\" in `weak` has no letter or digit",
+    ] {
+        assert!(msg.contains(expected), "{expected}\n{msg}");
+    }
+    assert!(!msg.contains("link `right/a`"), "{msg}");
+    std::fs::write(
+        &p,
+        [
+            "version = \"1\"\n".to_string(),
+            entry("theme/t", "zh = [\"的\", \"主题\"]"),
+        ]
+        .concat(),
+    )
+    .unwrap();
+    let out = crate::cli::hria()
+        .args(["taxonomy", "check"])
+        .arg(&p)
+        .output()
+        .unwrap();
+    let text =
+        String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{text}");
+    assert!(
+        text.contains("entry `theme/t`: warning: keyword \"的\" in `zh` is one character")
+            && text.contains("1 warning(s)"),
+        "{text}"
+    );
+}
+
+/// A taxonomy saved as UTF-16 (with its byte-order mark) reads as the same taxonomy; one in
+/// another encoding gets a message that says to save it as UTF-8.
+#[test]
+fn a_utf16_taxonomy_is_read_and_another_encoding_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "version = \"1\"\n[[entry]]\nid = \"group/seafarers\"\nname_en = \"Seafarers\"\nname_zh = \"海员\"\nzh = [\"海员\"]\nen = [\"seafarer\"]\n";
+    let utf16: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    let p16 = dir.path().join("u16.toml");
+    std::fs::write(&p16, utf16).unwrap();
+    let p8 = dir.path().join("u8.toml");
+    std::fs::write(&p8, text).unwrap();
+    assert_eq!(
+        Taxonomy::from_file(&p16).unwrap().hash,
+        Taxonomy::from_file(&p8).unwrap().hash
+    );
+    let (gbk, _, _) = encoding_rs::GB18030.encode(text);
+    let pg = dir.path().join("gbk.toml");
+    std::fs::write(&pg, &*gbk).unwrap();
+    let msg = Taxonomy::from_file(&pg).unwrap_err().to_string();
+    assert!(
+        msg.contains("gbk.toml:5:") && msg.contains("save the file as UTF-8"),
+        "{msg}"
+    );
+}
