@@ -912,20 +912,29 @@ fn goal_lists_convention_numbers_channels_and_business_senses() {
             &[],
             &["sdg/5"],
         ),
+        // A convention the taxonomy does not list is an instrument all the same; one it lists by
+        // number is that one.
         (
             "We comply with ILO Convention No. 190 and ILO C131.",
-            &[],
+            &["instrument/OTHER"],
             &["instrument/ILO-FPRW"],
         ),
         (
             "我们遵守国际劳工组织第190号公约。",
-            &[],
+            &["instrument/OTHER"],
             &["instrument/ILO-FPRW"],
         ),
+        (
+            "We respect ILO Convention 169.",
+            &["instrument/ILO-C169"],
+            &["instrument/ILO-FPRW", "instrument/OTHER"],
+        ),
+        // A bare figure after the name is no convention.
+        ("ILO 200 staff attended.", &[], &["instrument/OTHER"]),
         // Convention numbers in Chinese numerals, with units or digit by digit.
         (
             "我们遵守国际劳工组织第一百九十号公约。",
-            &[],
+            &["instrument/OTHER"],
             &["instrument/ILO-FPRW"],
         ),
         (
