@@ -2124,10 +2124,10 @@ fn one_char(s: Option<&str>) -> bool {
 /// them: 不开展, 不会提供, 难以获得补救, not 不敢腐的震慑力度畅通信访举报渠道), else at most 5 words and no word that opens
 /// another clause ("that", "which", "if": "activities that do not …" is not about what follows)
 /// and no word of means (see [`MEANS`]). 尚未 and 从未 ("not yet", "never") reach 32 chars, a
-/// Latin word among Chinese counting as one.
+/// Latin word among Chinese counting as one, and "not yet", "never" and "yet to" 12 words.
 fn negated(t: &str, start: usize, negs: &[Range<usize>]) -> bool {
-    // No Chinese gap of 32 chars (尚未) or English gap of 5 words is longer than this, Latin
-    // words inside Chinese included.
+    // No Chinese gap of 32 chars (尚未) is longer than this, Latin words inside Chinese included,
+    // nor but the rarest English gap of 12 words.
     const REACH: usize = 160;
     let from = negs.partition_point(|n| n.end + REACH < start);
     negs[from..].iter().take_while(|n| n.end <= start).any(|n| {
@@ -2166,10 +2166,15 @@ fn negated(t: &str, start: usize, negs: &[Range<usize>]) -> bool {
             }
             units <= reach
         } else {
+            // "Not yet", "never", "yet to" deny the clause's deed, however long its object ("we
+            // have not yet implemented a system to assess the effectiveness of…"), as 尚未 does.
+            let whole_clause = gap.trim_start().starts_with("yet ")
+                || matches!(t.get(n.clone()), Some("never" | "yet to"));
+            let reach = if whole_clause { 12 } else { 5 };
             let mut words = 0;
             for w in gap.split_whitespace() {
                 words += 1;
-                if words > 5 || CLAUSE_OPENERS.contains(&w) || MEANS.contains(&w) {
+                if words > reach || CLAUSE_OPENERS.contains(&w) || MEANS.contains(&w) {
                     return false;
                 }
             }
@@ -2183,7 +2188,8 @@ fn negated(t: &str, start: usize, negs: &[Range<usize>]) -> bool {
 /// as "who" or "that"), an auxiliary with "not" or
 /// "never" and then, within three words, a verb of doing or being in place ("has not been
 /// established", "is not yet in place", "were not required"), or "yet to"; in Chinese, within 4
-/// chars, 尚未/未/没有/并未/从未/未能 and then, within 3 chars, such a verb (尚未建立, 未开展).
+/// chars, 尚未/未/没有/并未/从未/未能 and then, within 3 chars, such a verb (尚未建立, 未开展). A
+/// clause that ends in a colon answered "not applicable", "n/a" or "none" says so too.
 /// Other verbs keep the step: "the hotline has not received any reports", 申诉机制未收到投诉.
 fn undone_after(rest: &str) -> bool {
     // Only the next 96 bytes matter (12 English words, 10 Chinese chars), so the scan for the
@@ -2194,7 +2200,20 @@ fn undone_after(rest: &str) -> bool {
     }
     let rest = &rest[..cap];
     let clause = match rest.find(is_clause_break) {
-        Some(end) => &rest[..end],
+        Some(end) => {
+            // A heading or a form's question answered "not applicable" ("Measures taken to
+            // remediate forced labour: Not applicable, …").
+            if let Some(answer) = rest[end..].strip_prefix([':', '—']) {
+                let answer = answer.trim_start();
+                let none = answer
+                    .strip_prefix("none")
+                    .is_some_and(|r| !r.starts_with(|c: char| c.is_alphanumeric() || c == ' '));
+                if none || answer.starts_with("not applicable") || answer.starts_with("n/a") {
+                    return true;
+                }
+            }
+            &rest[..end]
+        }
         None => rest,
     };
     if clause.trim_start().starts_with(crate::lang::is_han) {
@@ -2231,7 +2250,7 @@ fn undone_after(rest: &str) -> bool {
         });
     }
     const AUX: &[&str] = &[
-        "is", "are", "was", "were", "has", "have", "had", "will", "would",
+        "is", "are", "was", "were", "has", "have", "had", "will", "would", "did", "do", "does",
     ];
     const DONE: &[&str] = &[
         "established",
@@ -2260,6 +2279,12 @@ fn undone_after(rest: &str) -> bool {
         "applied",
         "done",
         "made",
+        // Judged unneeded: "remediation measures did not need to be taken", "audits are not
+        // warranted", "not applicable".
+        "need",
+        "warranted",
+        "feasible",
+        "applicable",
     ];
     let words: Vec<&str> = clause
         .split_whitespace()

@@ -1080,3 +1080,116 @@ fn adopted_policies_counted_targets_and_long_negated_objects() {
         ),
     ]);
 }
+
+/// What statements and statutes say in their own words: a step judged unneeded or answered "not
+/// applicable" is not taken, "not yet" denies a long clause, a statement naming itself or an
+/// attestation of having read it is no reporting or tracking; commitments and risk assessments
+/// in the phrasings statements use; statutory words for wages, safety and labour disputes.
+#[test]
+fn steps_judged_unneeded_self_references_and_the_words_of_statements_and_statutes() {
+    expect_tags(&[
+        (
+            "In 2023, remediation measures did not need to be taken.",
+            &[],
+            &["hrdd/remedy"],
+        ),
+        (
+            "Primary audits of the supply chain are not warranted nor feasible.",
+            &[],
+            &["hrdd/action"],
+        ),
+        (
+            "Measures taken to remediate any forced labour: Not applicable, no cases were found.",
+            &[],
+            &["hrdd/remedy"],
+        ),
+        (
+            "We have not yet implemented a system to assess the effectiveness of these measures.",
+            &[],
+            &["hrdd/tracking"],
+        ),
+        (
+            "We will review the effectiveness of these measures every year.",
+            &["hrdd/tracking"],
+            &[],
+        ),
+        (
+            "I attest that I have reviewed the information contained in this report.",
+            &[],
+            &["hrdd/tracking"],
+        ),
+        (
+            "This statement has been approved by the Board of Directors.",
+            &[],
+            &["hrdd/communication"],
+        ),
+        (
+            "This statement is published on our website.",
+            &["hrdd/communication"],
+            &[],
+        ),
+        (
+            "We work with law enforcement agencies to combat financial crime.",
+            &[],
+            &["hrdd/remedy"],
+        ),
+        (
+            "HSBC exchanges correspondence with NGOs.",
+            &[],
+            &["right/civil-political/privacy"],
+        ),
+        (
+            "We are committed to preventing all forms of modern slavery in our business.",
+            &["hrdd/policy-commitment"],
+            &[],
+        ),
+        (
+            "We are committed to reducing our emissions.",
+            &[],
+            &["hrdd/policy-commitment"],
+        ),
+        (
+            "Kimberly-Clark stands against slavery and human trafficking.",
+            &["hrdd/policy-commitment"],
+            &[],
+        ),
+        (
+            "New suppliers are assessed for human rights risks during onboarding.",
+            &["hrdd/impact-assessment"],
+            &[],
+        ),
+        (
+            "We respect the human rights of our employees and the communities in which we operate.",
+            &["hrdd/policy-commitment", "group/communities"],
+            &[],
+        ),
+        (
+            "We support the International Bill of Human Rights.",
+            &["instrument/UDHR", "instrument/ICCPR", "instrument/ICESCR"],
+            &[],
+        ),
+        (
+            "用人单位应当按时足额支付劳动报酬，提供劳动安全卫生条件。",
+            &[
+                "right/labour/working-conditions",
+                "right/labour/occupational-safety-health",
+            ],
+            &[],
+        ),
+        (
+            "劳动争议当事人可以向本企业劳动争议调解委员会申请调解。",
+            &["hrdd/grievance-mechanism"],
+            &[],
+        ),
+        (
+            "公路交通安全设施应当保持完好。",
+            &[],
+            &["right/labour/occupational-safety-health"],
+        ),
+        (
+            "对违反校规的学生进行批评教育。",
+            &[],
+            &["right/economic-social-cultural/education"],
+        ),
+    ]);
+}
