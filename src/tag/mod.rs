@@ -1444,15 +1444,31 @@ fn entry_infos(taxonomy: &Taxonomy) -> Vec<EntryInfo> {
                     })
                     .collect();
                 // The treaties and declarations about a few rights (the ILO core conventions and
-                // the trafficking protocol for forced labour); failing those, the instruments
-                // with the fewest links (ICESCR rather than the UDHR for health).
+                // the trafficking protocol for forced labour); failing those, the treaties and
+                // declarations with the fewest links (ICESCR rather than the UDHR for health).
+                // A framework (the Global Compact, the Women's Empowerment Principles) is one a
+                // company joins, not one it follows by addressing a topic: it is covered only as
+                // a broad instrument, so that anti-corruption alone does not make a statement
+                // take up the Global Compact.
                 let focused =
                     |&(_, n, framework): &(u32, usize, bool)| !framework && n <= FOCUSED_MAX_LINKS;
                 let any_focused = candidates.iter().any(focused);
-                let min = candidates.iter().map(|c| c.1).min().unwrap_or(0);
+                let min = candidates
+                    .iter()
+                    .filter(|c| !c.2)
+                    .map(|c| c.1)
+                    .min()
+                    .unwrap_or(0);
                 coverers = candidates
                     .iter()
-                    .map(|c| (c.0, if any_focused { focused(c) } else { c.1 == min }))
+                    .map(|c| {
+                        let narrow = if any_focused {
+                            focused(c)
+                        } else {
+                            !c.2 && c.1 == min
+                        };
+                        (c.0, narrow)
+                    })
                     .collect();
             }
             EntryInfo {

@@ -1193,3 +1193,27 @@ fn steps_judged_unneeded_self_references_and_the_words_of_statements_and_statute
         ),
     ]);
 }
+
+/// A framework a company joins (the Global Compact) is not taken up by addressing one of its
+/// topics: anti-corruption alone covers no instrument, while forced labour still covers the ILO
+/// Declaration.
+#[test]
+fn a_framework_is_not_covered_by_one_of_its_topics() {
+    expect_tags(&[
+        (
+            "We prohibit bribery and corruption in all our dealings.",
+            &["theme/anti-corruption"],
+            &["instrument/UNGC"],
+        ),
+        (
+            "We prohibit forced labour in our supply chain.",
+            &["instrument/ILO-FPRW"],
+            &["instrument/UNGC"],
+        ),
+        (
+            "As a signatory of the UN Global Compact, we prohibit bribery.",
+            &["instrument/UNGC"],
+            &[],
+        ),
+    ]);
+}
