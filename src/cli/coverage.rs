@@ -104,6 +104,32 @@ impl SourceArgs {
     }
 }
 
+/// Keeps only the passages of `docs`; an id the index does not hold (or the manifest filters left
+/// out) is an error, with the closest ids.
+fn select_docs(src: &mut Source, docs: &[String]) -> anyhow::Result<()> {
+    for d in docs {
+        if src.table.docs.contains(d) {
+            continue;
+        }
+        if src.left_out.binary_search(d).is_ok() {
+            anyhow::bail!("document `{d}` is not among those --org, --doc-kind and --year select");
+        }
+        let ids = src.table.docs.iter().map(|x| (x.as_str(), x.as_str()));
+        let near = hria::query::search::closest(d, ids, 5);
+        let hint = if near.is_empty() {
+            "; see `hria coverage --per-doc` for the ids".to_string()
+        } else {
+            format!("; did you mean {}?", near.join(", "))
+        };
+        anyhow::bail!(
+            "no document `{}` in the index{hint}",
+            hria::query::reader::printable_id(d)
+        );
+    }
+    src.table.retain_docs(|d| docs.iter().any(|x| x == d));
+    Ok(())
+}
+
 /// The display name of an entry in the chosen language (falling back to the other one).
 pub(crate) fn display_name<'a>(zh: bool, name_en: &'a str, name_zh: &'a str) -> &'a str {
     match (zh, name_en.is_empty(), name_zh.is_empty()) {
@@ -230,6 +256,9 @@ pub struct Args {
     /// Start CSV output with a UTF-8 byte-order mark (for Excel).
     #[arg(long)]
     pub bom: bool,
+    /// Only passages of these documents (ids as indexed; repeat or separate with commas).
+    #[arg(long = "doc", value_name = "ID", value_delimiter = ',')]
+    pub docs: Vec<String>,
     /// Index and taxonomy.
     #[command(flatten)]
     pub source: SourceArgs,
@@ -250,7 +279,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if args.bom && args.format != CoverageFormat::Csv {
         eprintln!("hria: warning: --bom applies to --format csv only");
     }
-    let src = args.source.open(false)?;
+    let mut src = args.source.open(false)?;
+    if !args.docs.is_empty() {
+        select_docs(&mut src, &args.docs)?;
+    }
     let res = Resolved::new(&src.table, &src.taxonomy);
     if coverage::family_entries(&src.taxonomy, family).is_empty() {
         eprintln!(

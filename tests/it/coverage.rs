@@ -202,6 +202,43 @@ fn per_doc_matrix_counts_passages_per_document() {
     );
 }
 
+/// `--doc` reports on the passages of the documents named, as if the index held them alone; an id
+/// it does not hold is an error with the closest ids.
+#[test]
+fn doc_selects_the_documents_reported_on() {
+    let tax = statement::taxonomy();
+    let text = statement::statement();
+    let mut passages = statement::statement_passages(&tax);
+    passages.push(statement::passage(
+        &text,
+        "b.md",
+        0,
+        &["x"],
+        "- [《日内瓦公约》及其附加议定书](#)",
+        &[("instrument/GENEVA", hria::model::Basis::Cited, "日内瓦公约")],
+        &tax,
+    ));
+    let d = tempfile::tempdir().unwrap();
+    hria::query::reader::write_index(
+        d.path(),
+        statement::manifest(&[DOC, "b.md"], &tax),
+        &passages,
+    )
+    .unwrap();
+    let v = json(d.path(), &["--doc", "b.md"]);
+    assert_eq!(row(&v, "instrument/GENEVA")["passages"], 1);
+    assert_eq!(row(&v, "instrument/ILO-FPRW")["passages"], 0);
+    let all = json(d.path(), &[]);
+    assert_eq!(row(&all, "instrument/GENEVA")["passages"], 2);
+    let out = coverage(d.path(), &["--doc", "b.m"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("no document `b.m`") && err.contains("did you mean b.md"),
+        "{err}"
+    );
+}
+
 #[test]
 fn missing_index_is_a_clear_error() {
     let d = tempfile::tempdir().unwrap();
