@@ -1191,6 +1191,22 @@ fn steps_judged_unneeded_self_references_and_the_words_of_statements_and_statute
             &[],
             &["right/economic-social-cultural/education"],
         ),
+        // An administrative approval or review is no tracking of due diligence.
+        (
+            "申请人对决定不服的，可以向原机关申请复核。",
+            &[],
+            &["hrdd/tracking"],
+        ),
+        (
+            "公司对供应商开展社会责任审核，并跟踪整改。",
+            &["hrdd/tracking"],
+            &[],
+        ),
+        (
+            "Concerns can be raised under our Public Interest Disclosure policy.",
+            &["hrdd/grievance-mechanism"],
+            &["hrdd/communication"],
+        ),
     ]);
 }
 
