@@ -142,6 +142,14 @@ pub enum ProblemKind {
         /// The keyword as written.
         keyword: String,
     },
+    /// Warning: a keyword written twice in one entry's list, or twice once normalized.
+    #[error("warning: keyword \"{keyword}\" in `{field}` is given twice")]
+    DuplicateKeyword {
+        /// The field.
+        field: &'static str,
+        /// The keyword as written.
+        keyword: String,
+    },
     /// The id differs from an earlier one only in case, width or Chinese script.
     #[error("id differs from `{other}` only in case, width or script; ids are told apart by their letters")]
     NearDuplicateId {
@@ -161,7 +169,9 @@ impl ProblemKind {
     pub fn is_warning(&self) -> bool {
         matches!(
             self,
-            ProblemKind::MissingLanguage(_) | ProblemKind::OneChar { .. }
+            ProblemKind::MissingLanguage(_)
+                | ProblemKind::OneChar { .. }
+                | ProblemKind::DuplicateKeyword { .. }
         )
     }
 }
@@ -240,8 +250,19 @@ impl Taxonomy {
                 seen.insert(&e.id, i);
             }
             for field in Field::ALL {
+                let mut given = std::collections::HashSet::new();
                 for (k, kw) in field.of(e).iter().enumerate() {
                     let at = Some((field, k));
+                    if !given.insert(normalize_str(kw)) {
+                        push(
+                            at,
+                            ProblemKind::DuplicateKeyword {
+                                field: field.name(),
+                                keyword: kw.clone(),
+                            },
+                        );
+                        continue;
+                    }
                     // Invisible chars are not matched (they fold away), so a keyword of only
                     // those is empty too.
                     if kw.chars().all(|c| {

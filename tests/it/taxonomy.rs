@@ -889,7 +889,7 @@ fn punctuation_keywords_misplaced_links_and_look_alike_ids_are_refused() {
         &p,
         [
             "version = \"1\"\n".to_string(),
-            entry("theme/t", "zh = [\"的\", \"主题\"]"),
+            entry("theme/t", "zh = [\"的\", \"主题\", \"主題\"]"),
         ]
         .concat(),
     )
@@ -904,7 +904,8 @@ fn punctuation_keywords_misplaced_links_and_look_alike_ids_are_refused() {
     assert!(out.status.success(), "{text}");
     assert!(
         text.contains("entry `theme/t`: warning: keyword \"的\" in `zh` is one character")
-            && text.contains("1 warning(s)"),
+            && text.contains("keyword \"主題\" in `zh` is given twice")
+            && text.contains("2 warning(s)"),
         "{text}"
     );
 }
