@@ -2,7 +2,7 @@
 
 use super::common::{EXIT_FINDINGS, EXIT_OK};
 use super::coverage::{display_name, fit, table, Align, SourceArgs};
-use hria::query::coverage::Resolved;
+use hria::query::coverage::{Resolved, ELEMENTS};
 use hria::query::gaps::{self, Class, Finding, GapOptions, GapReport};
 use std::io::Write;
 use std::process::ExitCode;
@@ -28,6 +28,10 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value_t = GapsFormat::Table)]
     pub format: GapsFormat,
+    /// Only findings of this class (repeatable; default: all five).
+    #[arg(long = "class", value_name = "CLASS", value_delimiter = ',',
+          value_parser = ["cited-only", "not-mentioned", "mentioned-only", "commitment-only", "addressed"])]
+    pub classes: Vec<String>,
     /// Exit with status 1 when a finding of this class exists (repeatable).
     #[arg(long, value_name = "CLASS", value_delimiter = ',',
           value_parser = ["cited-only", "not-mentioned", "mentioned-only", "commitment-only", "addressed"])]
@@ -69,19 +73,45 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         instruments: args.instruments.clone(),
         docs: args.docs.clone(),
     };
-    let report = gaps::gaps(&src.index, &res, &opts)?;
+    let mut report = gaps::gaps(&src.index, &res, &opts)?;
+    // Decided on every finding, whatever `--class` shows.
+    let failed = report.findings.iter().any(|f| fail_on.contains(&f.class));
+    let counts: Vec<usize> = ORDER
+        .iter()
+        .map(|c| report.findings.iter().filter(|f| f.class == *c).count())
+        .collect();
+    let shown: Vec<Class> = args
+        .classes
+        .iter()
+        .filter_map(|c| Class::parse(c))
+        .collect();
+    if !shown.is_empty() {
+        report.findings.retain(|f| shown.contains(&f.class));
+    }
     let text = match args.format {
         GapsFormat::Json => format!(
             "{}\n",
             serde_json::to_string_pretty(&report).unwrap_or_default()
         ),
-        GapsFormat::Table => render(&report, src.zh_names),
+        GapsFormat::Table => render(&report, &counts, src.zh_names),
     };
     let mut out = std::io::stdout().lock();
     out.write_all(text.as_bytes())?;
     out.flush()?;
-    let failed = report.findings.iter().any(|f| fail_on.contains(&f.class));
     Ok(ExitCode::from(if failed { EXIT_FINDINGS } else { EXIT_OK }))
+}
+
+/// The due-diligence elements found around a finding's passages, one letter each in the order
+/// of [`ELEMENTS`] and `-` where one is missing: what is there and what is not, at a glance.
+fn due_diligence(f: &Finding) -> String {
+    if f.addressing_passages == 0 {
+        return String::new();
+    }
+    ELEMENTS
+        .iter()
+        .zip(['C', 'I', 'A', 'T', 'G', 'R'])
+        .map(|(e, c)| if f.elements.contains(e) { c } else { '-' })
+        .collect()
 }
 
 /// Report order: the gaps first, the strongest last.
@@ -93,7 +123,9 @@ const ORDER: [Class; 5] = [
     Class::Addressed,
 ];
 
-fn render(r: &GapReport, zh: bool) -> String {
+/// The report as tables; `counts` are the findings of each class in [`ORDER`], those `--class`
+/// leaves out included.
+fn render(r: &GapReport, counts: &[usize], zh: bool) -> String {
     let mut findings: Vec<&Finding> = r.findings.iter().collect();
     findings.sort_by_key(|f| ORDER.iter().position(|c| *c == f.class));
     let rows: Vec<Vec<String>> = findings
@@ -110,11 +142,20 @@ fn render(r: &GapReport, zh: bool) -> String {
                 },
                 f.addressing_passages.to_string(),
                 f.strongest.map(|s| s.name()).unwrap_or("-").to_string(),
+                due_diligence(f),
             ]
         })
         .collect();
     let mut out = table(
-        &["CLASS", "TAG", "NAME", "CITED", "PASSAGES", "STRONGEST"],
+        &[
+            "CLASS",
+            "TAG",
+            "NAME",
+            "CITED",
+            "PASSAGES",
+            "STRONGEST",
+            "DUE DILIGENCE",
+        ],
         &[
             Align::Left,
             Align::Left,
@@ -122,21 +163,19 @@ fn render(r: &GapReport, zh: bool) -> String {
             Align::Left,
             Align::Right,
             Align::Left,
+            Align::Left,
         ],
         &rows,
     );
     let counts: Vec<String> = ORDER
         .iter()
-        .map(|c| {
-            format!(
-                "{} {}",
-                r.findings.iter().filter(|f| f.class == *c).count(),
-                c.name()
-            )
-        })
+        .zip(counts)
+        .map(|(c, n)| format!("{n} {}", c.name()))
         .collect();
     out.push_str(&format!(
-        "\n{} ({} passages in {} document(s); PASSAGES = passages addressing the entry)\n",
+        "\n{} ({} passages in {} document(s); PASSAGES = passages addressing the entry; DUE DILIGENCE = \
+         what their contexts hold: C commitment, I impact assessment, A action, T tracking, \
+         G grievance mechanism, R remedy, - none)\n",
         counts.join(", "),
         r.passages,
         r.documents.len()

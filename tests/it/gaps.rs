@@ -253,6 +253,80 @@ fn table_output_groups_classes_with_evidence() {
     assert!(s.contains("[[日内瓦公约]]"));
 }
 
+/// `--class` shows the findings of the classes asked for, while the summary still counts every
+/// class and `--fail-on` still sees every finding; the DUE DILIGENCE column marks the elements
+/// found and those missing, as the JSON's `elements` lists them.
+#[test]
+fn class_filter_and_the_due_diligence_column() {
+    let d = statement_index();
+    let run = |args: &[&str]| {
+        hria()
+            .arg("gaps")
+            .arg("--index")
+            .arg(d.path())
+            .arg("--taxonomy")
+            .arg(dir().join("taxonomy.toml"))
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let all = gaps_json(d.path(), &[]);
+    let some = gaps_json(d.path(), &["--class", "addressed"]);
+    let classes: Vec<&str> = some["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["class"].as_str().unwrap())
+        .collect();
+    assert!(!classes.is_empty() && classes.iter().all(|c| *c == "addressed"));
+    let out = run(&["--class", "addressed", "--fail-on", "cited-only"]);
+    assert_eq!(out.status.code(), Some(1));
+    let s = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        !s.contains("[not-mentioned]") && !s.contains("\ncited-only "),
+        "{s}"
+    );
+    let count = |class: &str| {
+        all["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["class"] == class)
+            .count()
+    };
+    assert!(count("not-mentioned") > 0);
+    assert!(
+        s.contains(&format!("{} not-mentioned,", count("not-mentioned"))),
+        "{s}"
+    );
+    // Each addressed row's marks are the letters of its elements.
+    for f in some["findings"].as_array().unwrap() {
+        let elements: Vec<&str> = f["elements"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e.as_str().unwrap())
+            .collect();
+        let marks: String = [
+            ("commitment", 'C'),
+            ("impact-assessment", 'I'),
+            ("action", 'A'),
+            ("tracking", 'T'),
+            ("grievance-mechanism", 'G'),
+            ("remedy", 'R'),
+        ]
+        .iter()
+        .map(|(e, c)| if elements.contains(e) { *c } else { '-' })
+        .collect();
+        let tag = f["tag"].as_str().unwrap();
+        let line = s
+            .lines()
+            .find(|l| l.starts_with("addressed") && l.contains(&format!(" {tag} ")))
+            .unwrap_or_else(|| panic!("no row {tag} in {s}"));
+        assert!(line.trim_end().ends_with(&marks), "{line} / {marks}");
+    }
+}
+
 #[test]
 fn per_document_gaps_compare_with_the_rest_of_the_corpus() {
     let tax = taxonomy();
