@@ -1203,6 +1203,16 @@ fn steps_judged_unneeded_self_references_and_the_words_of_statements_and_statute
             &[],
         ),
         (
+            "We finance projects under the Equator Principles and are a signatory of the PRI.",
+            &["instrument/OTHER"],
+            &[],
+        ),
+        (
+            "Indicators include the confiscation of identification documents.",
+            &["right/labour/forced-labour"],
+            &[],
+        ),
+        (
             "Concerns can be raised under our Public Interest Disclosure policy.",
             &["hrdd/grievance-mechanism"],
             &["hrdd/communication"],
