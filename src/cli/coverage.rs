@@ -49,7 +49,13 @@ impl SourceArgs {
     pub(crate) fn open(&self, strict: bool) -> anyhow::Result<Source> {
         let index = reader::open(&self.index)?;
         let taxonomy: Cow<'static, Taxonomy> = super::taxonomy::load(self.taxonomy.as_deref())?;
-        if let Some(w) = reader::taxonomy_warning(&index.manifest, &taxonomy) {
+        let warning = reader::taxonomy_warning(&index.manifest, &taxonomy);
+        // An index without documents holds no tags of either taxonomy.
+        let warning = match warning {
+            Some(_) if index.count_documents(None)? == 0 => None,
+            w => w,
+        };
+        if let Some(w) = warning {
             if strict {
                 anyhow::bail!("{w}");
             }

@@ -49,17 +49,23 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         .filter_map(|c| Class::parse(c))
         .collect();
     let src = args.source.open(true)?;
-    for (prefix, classes) in [("stance/", "commitment-only"), ("hrdd/", "addressed")] {
-        if !src
-            .taxonomy
-            .entries
-            .iter()
-            .any(|e| e.id.starts_with(prefix))
-        {
-            eprintln!(
-                "hria: warning: the taxonomy has no `{prefix}...` entries, so no finding can be {classes}"
-            );
-        }
+    // The entries the classes are decided by (see `hria::query::coverage::Element`).
+    let has = |ids: &[&str]| ids.iter().any(|id| src.taxonomy.get(id).is_some());
+    if !has(&["stance/commitment", "hrdd/policy-commitment"]) {
+        eprintln!(
+            "hria: warning: the taxonomy has neither `stance/commitment` nor `hrdd/policy-commitment`, so no finding can be commitment-only"
+        );
+    }
+    if !has(&[
+        "hrdd/impact-assessment",
+        "hrdd/action",
+        "hrdd/tracking",
+        "hrdd/grievance-mechanism",
+        "hrdd/remedy",
+    ]) {
+        eprintln!(
+            "hria: warning: the taxonomy has none of `hrdd/impact-assessment`, `hrdd/action`, `hrdd/tracking`, `hrdd/grievance-mechanism`, `hrdd/remedy`, so no finding can be addressed"
+        );
     }
     if let Some(d) = args
         .docs

@@ -986,12 +986,13 @@ fn taxonomy_mismatch(dir: &Path, m: &CommitPayload, taxonomy: &Taxonomy) -> Opti
         return None;
     }
     Some(format!(
-        "index {} was tagged with taxonomy {} ({}), not with the taxonomy in use {} ({}); the tags shown are the index's: pass the taxonomy it was indexed with (`--taxonomy FILE`), or re-tag every document with this one (`hria index FOLDERS… --index DIR`, with the same --taxonomy)",
+        "index {} was tagged with taxonomy {} ({}), not with the taxonomy in use {} ({}); the tags shown are the index's: {}",
         dir.display(),
         m.taxonomy_version,
         short(&m.taxonomy_hash),
         taxonomy.version,
-        short(&taxonomy.hash)
+        short(&taxonomy.hash),
+        crate::query::reader::retag_advice(taxonomy)
     ))
 }
 

@@ -100,12 +100,22 @@ pub fn taxonomy_warning(manifest: &CommitPayload, taxonomy: &Taxonomy) -> Option
         return None;
     }
     Some(format!(
-        "the index was tagged with taxonomy {} ({}), not the one loaded ({} {}); pass the taxonomy it was indexed with (`--taxonomy FILE`), or re-tag every document with this one (`hria index FOLDERS… --index DIR`, with the same --taxonomy)",
+        "the index was tagged with taxonomy {} ({}), not the one loaded ({} {}); {}",
         manifest.taxonomy_version,
         short(&manifest.taxonomy_hash),
         taxonomy.version,
-        short(&taxonomy.hash)
+        short(&taxonomy.hash),
+        retag_advice(taxonomy)
     ))
+}
+
+/// How to bring an index and a taxonomy together again.
+pub fn retag_advice(taxonomy: &Taxonomy) -> &'static str {
+    if taxonomy.hash == Taxonomy::builtin().hash {
+        "re-tag every document with this version's built-in taxonomy (`hria index FOLDERS… --index DIR`: the run reads them all again), or, if the index was tagged with a taxonomy file, pass it with `--taxonomy FILE`"
+    } else {
+        "pass the taxonomy the index was tagged with (`--taxonomy FILE`), or re-tag every document with this one (`hria index FOLDERS… --index DIR --taxonomy FILE`)"
+    }
 }
 
 fn short(hash: &str) -> &str {

@@ -29,6 +29,7 @@
 //! See [`Tagger`] for scores.
 
 mod text;
+pub(crate) use text::fold_width;
 
 use crate::lang::is_word_char;
 use crate::model::{Basis, Evidence, Lang, Passage, Tag, WordEdges};
@@ -1728,7 +1729,9 @@ fn number_after(rest: &str) -> Option<ConventionRef> {
             r = inner[close + 1..].trim_start();
         }
     }
-    let mut marked = false;
+    // A word says it is a convention; a mark alone (`no.`, `#`, `c`) is one only before a number
+    // of two or three digits ("the ILO's no. 1 priority" names none).
+    let mut named = false;
     for word in [
         "conventions",
         "convention",
@@ -1737,34 +1740,46 @@ fn number_after(rest: &str) -> Option<ConventionRef> {
     ] {
         if let Some(after) = r.strip_prefix(word) {
             r = after.trim_start();
-            marked = true;
+            named = true;
             break;
         }
     }
+    let mut marked = named;
+    let mut chinese = false;
     for mark in ["nos.", "no.", "nos", "no", "number", "n°", "#", "c", "第"] {
         if let Some(after) = r.strip_prefix(mark) {
-            let chinese =
-                mark == "第" && after.starts_with(|c| chinese_digit(c).is_some() || c == '十');
-            if after.starts_with(|c: char| c.is_ascii_digit() || c == ' ') || chinese {
+            let after_di = mark == "第"
+                && after
+                    .trim_start()
+                    .starts_with(|c| chinese_digit(c).is_some() || c == '十');
+            if after.starts_with(|c: char| c.is_ascii_digit() || c == ' ') || after_di {
                 r = after.trim_start();
                 marked = true;
+                chinese = mark == "第";
                 break;
             }
         }
     }
     let at = |r: &str, n: usize| rest.len() - r.len() + n;
+    // After 第…号, a convention (公约) or a recommendation (建议书), not 第二号人物 nor 第一号报告.
+    let convention_after = |r: &str| {
+        let r = r.trim_start();
+        ["公约", "建议书", "《"].iter().any(|w| r.starts_with(w))
+    };
     // Chinese numerals after 第: 第一百九十号, 第一三八号, 第二十九号.
-    if marked && !r.starts_with(|c: char| c.is_ascii_digit()) {
+    if chinese && !r.starts_with(|c: char| c.is_ascii_digit()) {
         let n = r
             .char_indices()
-            .find(|&(_, c)| chinese_digit(c).is_none() && !"十百零〇".contains(c))
+            .find(|&(_, c)| chinese_digit(c).is_none() && !"十百".contains(c))
             .map_or(r.len(), |(i, _)| i);
-        if !r[n..].starts_with('号') {
+        let space = r[n..].len() - r[n..].trim_start().len();
+        let after = r[n + space..].strip_prefix('号')?;
+        if !named && !convention_after(after) {
             return None;
         }
         return chinese_convention_number(&r[..n]).map(|number| ConventionRef {
             number,
-            len: at(r, n + '号'.len_utf8()),
+            len: at(r, n + space + '号'.len_utf8()),
             marked,
         });
     }
@@ -1773,14 +1788,17 @@ fn number_after(rest: &str) -> Option<ConventionRef> {
     if len == 0 || len > 3 || next.is_some_and(|c| c.is_alphanumeric() && c != '号') {
         return None;
     }
-    if !marked && len < 3 && next != Some('号') {
-        return None;
-    }
     let unit = if next == Some('号') {
         '号'.len_utf8()
     } else {
         0
     };
+    if unit > 0 && !named && !convention_after(&r[len + unit..]) {
+        return None;
+    }
+    if (!named && len < 2 && unit == 0) || (!marked && len < 3 && unit == 0) {
+        return None;
+    }
     Some(ConventionRef {
         number: r[..len].parse().ok()?,
         len: at(r, len + unit),
@@ -1798,28 +1816,44 @@ fn chinese_digit(c: char) -> Option<u32> {
 }
 
 /// The value of a convention number in Chinese numerals: read as a number with its units
-/// (`一百九十`, `二十九`, `一百零五`) or digit by digit (`一三八`, `一九〇`); `None` above 999.
+/// (`一百九十`, `二十九`, `一百零五`) or digit by digit (`一三八`, `一九〇`); `None` for what is
+/// no such number (`一百一百`, `十百`) or above 999.
 fn chinese_convention_number(s: &str) -> Option<u32> {
-    if s.is_empty() {
+    let chars: Vec<char> = s.chars().collect();
+    if chars.is_empty() || chars.len() > 5 {
         return None;
     }
     if !s.contains(['十', '百']) {
-        return s
-            .chars()
-            .take(4)
-            .try_fold(0, |n, c| Some(n * 10 + chinese_digit(c)?))
-            .filter(|&n| s.chars().count() <= 3 && n > 0);
+        if chars.len() > 3 {
+            return None;
+        }
+        let n = chars
+            .iter()
+            .try_fold(0, |n, &c| Some(n * 10 + chinese_digit(c)?))?;
+        return (n > 0).then_some(n);
     }
-    let (mut total, mut digit) = (0, None);
-    for c in s.chars() {
+    // Units in falling order, each at most once, a digit before each (十 alone is ten), and 零
+    // only where a unit is skipped (一百零五).
+    let (mut total, mut digit, mut last_unit) = (0, None, 1000);
+    for c in chars {
         match c {
-            '百' => {
-                total += digit.take().unwrap_or(1) * 100;
+            '百' | '十' => {
+                let unit = if c == '百' { 100 } else { 10 };
+                let d = digit.take().unwrap_or(1);
+                if unit >= last_unit || d == 0 {
+                    return None;
+                }
+                total += d * unit;
+                last_unit = unit;
             }
-            '十' => {
-                total += digit.take().unwrap_or(1) * 10;
+            c => {
+                let d = chinese_digit(c)?;
+                match digit {
+                    None => digit = Some(d),
+                    Some(0) if d != 0 => digit = Some(d),
+                    Some(_) => return None,
+                }
             }
-            c => digit = Some(chinese_digit(c)?),
         }
     }
     Some(total + digit.unwrap_or(0)).filter(|&n| (1..1000).contains(&n))
@@ -2182,11 +2216,23 @@ fn negated(t: &str, start: usize, negs: &[Range<usize>]) -> bool {
             }
             units <= reach
         } else {
-            // "Not yet", "never", "yet to" deny the clause's deed, however long its object ("we
-            // have not yet implemented a system to assess the effectiveness of…"), as 尚未 does.
-            let whole_clause = gap.trim_start().starts_with("yet ")
-                || matches!(t.get(n.clone()), Some("never" | "yet to"));
-            let reach = if whole_clause { 12 } else { 5 };
+            // "Not yet", "never", "yet to" before a verb of putting in place deny the clause's
+            // deed, however long its object ("we have not yet implemented a system to assess the
+            // effectiveness of…"), as 尚未 does; before another verb ("not yet received any
+            // reports from workers on our grievance mechanism") they deny only what is near.
+            let mut gap_words = gap.split_whitespace();
+            let verb = match t.get(n.clone()) {
+                Some("never" | "yet to") => gap_words.next(),
+                _ => gap_words
+                    .next()
+                    .filter(|w| *w == "yet")
+                    .and(gap_words.next()),
+            };
+            let reach = if verb.is_some_and(puts_in_place) {
+                12
+            } else {
+                5
+            };
             let mut words = 0;
             for w in gap.split_whitespace() {
                 words += 1;
@@ -2199,13 +2245,40 @@ fn negated(t: &str, start: usize, negs: &[Range<usize>]) -> bool {
     })
 }
 
+/// Whether an English word is a verb of putting a step in place, in any form (`implemented`,
+/// `establish`, `carried`, `rolled`).
+fn puts_in_place(w: &str) -> bool {
+    const STEMS: &[&str] = &[
+        "implement",
+        "establish",
+        "introduc",
+        "conduct",
+        "carr",
+        "undert",
+        "develop",
+        "adopt",
+        "complet",
+        "launch",
+        "creat",
+        "roll",
+        "perform",
+        "formali",
+        "put",
+        "set",
+        "appoint",
+        "begun",
+        "start",
+    ];
+    STEMS.iter().any(|s| w.starts_with(s))
+}
+
 /// Whether the rest of a due-diligence step's clause, `rest` (normalized text after the match),
 /// says the step was not taken: within the next 8 English words (and before a clause opener such
 /// as "who" or "that"), an auxiliary with "not" or
 /// "never" and then, within three words, a verb of doing or being in place ("has not been
 /// established", "is not yet in place", "were not required"), or "yet to"; in Chinese, within 4
 /// chars, 尚未/未/没有/并未/从未/未能 and then, within 3 chars, such a verb (尚未建立, 未开展). A
-/// clause that ends in a colon answered "not applicable", "n/a" or "none" says so too.
+/// clause that ends in a colon answered "not applicable" or "n/a" says so too.
 /// Other verbs keep the step: "the hotline has not received any reports", 申诉机制未收到投诉.
 fn undone_after(rest: &str) -> bool {
     // Only the next 96 bytes matter (12 English words, 10 Chinese chars), so the scan for the
@@ -2221,10 +2294,8 @@ fn undone_after(rest: &str) -> bool {
             // remediate forced labour: Not applicable, …").
             if let Some(answer) = rest[end..].strip_prefix([':', '—']) {
                 let answer = answer.trim_start();
-                let none = answer
-                    .strip_prefix("none")
-                    .is_some_and(|r| !r.starts_with(|c: char| c.is_alphanumeric() || c == ' '));
-                if none || answer.starts_with("not applicable") || answer.starts_with("n/a") {
+                // Not "none", which answers a count as often ("grievances received: none").
+                if answer.starts_with("not applicable") || answer.starts_with("n/a") {
                     return true;
                 }
             }
@@ -2316,7 +2387,20 @@ fn undone_after(rest: &str) -> bool {
     let words = &words[..opener.unwrap_or(words.len()).min(9)];
     let done = |k: usize| {
         let v = words[k];
-        v == "yet" || DONE.contains(&v) || (v == "in" && words.get(k + 1) == Some(&"place"))
+        let next = words.get(k + 1).copied();
+        match v {
+            // "Did not need to be taken", not "does not need registration" nor "does not need
+            // to be used anonymously".
+            "need" => {
+                next == Some("to")
+                    && words.get(k + 2) == Some(&"be")
+                    && words.get(k + 3).is_some_and(|w| DONE.contains(w))
+            }
+            // "Is not applicable", not "is not applicable to employees".
+            "applicable" => !matches!(next, Some("to" | "for" | "in" | "at")),
+            "in" => next == Some("place"),
+            _ => v == "yet" || DONE.contains(&v),
+        }
     };
     words.windows(2).enumerate().any(|(k, w)| {
         // "Has not been established", or "hasn't been established" (one word).

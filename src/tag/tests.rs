@@ -812,14 +812,25 @@ fn convention_numbers_in_chinese_numerals() {
     for (text, n) in [
         ("第一百九十号公约", Some(190)),
         ("第一三八号公约", Some(138)),
-        ("第二十九号", Some(29)),
-        ("第一百零五号", Some(105)),
-        ("第十号", Some(10)),
-        ("第一九〇号", Some(190)),
-        ("第190号", Some(190)),
-        // Not a convention number: no 号, or a clause.
+        ("第二十九号公约", Some(29)),
+        ("第一百零五号公约", Some(105)),
+        ("第十号建议书", Some(10)),
+        ("第一九〇号公约", Some(190)),
+        ("第190号公约", Some(190)),
+        ("第 一百九十 号公约", Some(190)),
+        // Not a convention number: no 号, a clause, a malformed numeral, or no convention after.
         ("第一条", None),
         ("第三十六条的规定", None),
+        ("第一百一百号公约", None),
+        ("第十百号公约", None),
+        ("第二号人物", None),
+        ("第一号报告", None),
+        ("'s no. 1 priority", None),
+        (" #1 goal", None),
+        (" number 2 official", None),
+        (" c 2 site", None),
+        (" convention no. 1", Some(1)),
+        (" no. 87 and 98", Some(87)),
     ] {
         assert_eq!(number_after(text).map(|c| c.number), n, "{text}");
     }

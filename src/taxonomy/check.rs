@@ -132,6 +132,15 @@ pub enum ProblemKind {
         /// The keyword as written.
         keyword: String,
     },
+    /// Warning: a cue or an exclude with no letter or digit (`、`, `%`): it confirms or vetoes
+    /// wherever that mark appears.
+    #[error("warning: \"{keyword}\" in `{field}` has no letter or digit; it counts wherever that mark appears")]
+    NoWordCue {
+        /// The field.
+        field: &'static str,
+        /// The cue as written.
+        keyword: String,
+    },
     /// Warning: a keyword of one char (`的`, `a`), which matches inside most texts.
     #[error(
         "warning: keyword \"{keyword}\" in `{field}` is one character; it matches in most texts"
@@ -151,7 +160,9 @@ pub enum ProblemKind {
         keyword: String,
     },
     /// The id differs from an earlier one only in case, width or Chinese script.
-    #[error("id differs from `{other}` only in case, width or script; ids are told apart by their letters")]
+    #[error(
+        "id differs from `{other}` only in case or width; ids are told apart by their letters"
+    )]
     NearDuplicateId {
         /// The earlier id.
         other: String,
@@ -172,6 +183,8 @@ impl ProblemKind {
             ProblemKind::MissingLanguage(_)
                 | ProblemKind::OneChar { .. }
                 | ProblemKind::DuplicateKeyword { .. }
+                | ProblemKind::NoWordCue { .. }
+                | ProblemKind::BadLink(_)
         )
     }
 }
@@ -278,36 +291,49 @@ impl Taxonomy {
                         }
                     }
                     if field != Field::Links {
-                        // A weak rule's keyword and each of its cues must hold a word.
-                        let parts: Vec<&str> = match parse_weak(kw) {
-                            Ok(rule) if field == Field::Weak => std::iter::once(rule.keyword)
-                                .chain(rule.cues.into_iter().flatten())
-                                .collect(),
-                            _ => vec![kw.as_str()],
+                        // A keyword must hold a word; a cue or an exclude of a mark alone (`%`)
+                        // may be meant, and is only warned about.
+                        let (keyword, cues): (Option<&str>, Vec<&str>) = match parse_weak(kw) {
+                            Ok(rule) if field == Field::Weak => (
+                                Some(rule.keyword),
+                                rule.cues.into_iter().flatten().collect(),
+                            ),
+                            _ if matches!(field, Field::Cues | Field::Exclude) => {
+                                (None, vec![kw.as_str()])
+                            }
+                            _ => (Some(kw.as_str()), Vec::new()),
                         };
-                        if let Some(bad) = parts
-                            .iter()
-                            .find(|p| !p.chars().any(|c| c.is_alphanumeric()))
-                        {
+                        let wordless = |p: &str| !p.chars().any(|c| c.is_alphanumeric());
+                        for cue in cues.iter().filter(|c| wordless(c)) {
                             push(
                                 at,
-                                ProblemKind::NoWordChar {
+                                ProblemKind::NoWordCue {
                                     field: field.name(),
-                                    keyword: bad.to_string(),
+                                    keyword: cue.to_string(),
                                 },
                             );
-                            continue;
                         }
-                        let keyword = parts[0].trim();
-                        let matching = matches!(field, Field::Zh | Field::En | Field::Weak);
-                        if matching && keyword.chars().count() == 1 {
-                            push(
-                                at,
-                                ProblemKind::OneChar {
-                                    field: field.name(),
-                                    keyword: keyword.to_string(),
-                                },
-                            );
+                        if let Some(keyword) = keyword.map(str::trim) {
+                            if wordless(keyword) {
+                                push(
+                                    at,
+                                    ProblemKind::NoWordChar {
+                                        field: field.name(),
+                                        keyword: keyword.to_string(),
+                                    },
+                                );
+                                continue;
+                            }
+                            let matching = matches!(field, Field::Zh | Field::En | Field::Weak);
+                            if matching && keyword.chars().count() == 1 {
+                                push(
+                                    at,
+                                    ProblemKind::OneChar {
+                                        field: field.name(),
+                                        keyword: keyword.to_string(),
+                                    },
+                                );
+                            }
                         }
                     }
                     match field {
@@ -363,10 +389,17 @@ impl Taxonomy {
                 push(None, ProblemKind::WeakWithoutCues);
             }
         }
-        // Ids are compared as tags are matched: case, width and script folded.
+        // Ids are compared as `--tag` and `--cited` read them: case and width folded (not the
+        // script: 乾 and 幹 are words of their own).
+        let fold = |id: &str| -> String {
+            id.chars()
+                .map(crate::tag::fold_width)
+                .collect::<String>()
+                .to_lowercase()
+        };
         let mut folded: HashMap<String, usize> = HashMap::new();
         for (i, e) in self.entries.iter().enumerate() {
-            match folded.get(&normalize_str(&e.id)) {
+            match folded.get(&fold(&e.id)) {
                 Some(&first) if self.entries[first].id != e.id => problems.push(Problem {
                     entry: i,
                     at: None,
@@ -376,7 +409,7 @@ impl Taxonomy {
                 }),
                 Some(_) => {}
                 None => {
-                    folded.insert(normalize_str(&e.id), i);
+                    folded.insert(fold(&e.id), i);
                 }
             }
         }
@@ -390,7 +423,7 @@ impl Taxonomy {
                 }
                 let kind = if !instrument {
                     ProblemKind::BadLink(format!(
-                        "`links` belong to instruments (the rights, groups, themes and goals an instrument protects); `{}` is not one",
+                        "warning: `links` belong to instruments (the rights, groups, themes and goals an instrument protects); `{}` is not one, and the tagger covers nothing through them",
                         e.id
                     ))
                 } else if !seen.contains_key(link.as_str()) {
@@ -400,7 +433,7 @@ impl Taxonomy {
                     .any(|p| link.starts_with(p))
                 {
                     ProblemKind::BadLink(format!(
-                        "link `{link}`: an instrument links to the rights, groups, themes and goals it protects (`right/`, `group/`, `theme/`, `sdg/`)"
+                        "warning: link `{link}`: an instrument links to the rights, groups, themes and goals it protects (`right/`, `group/`, `theme/`, `sdg/`); the tagger covers nothing through it"
                     ))
                 } else {
                     continue;

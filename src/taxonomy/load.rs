@@ -303,7 +303,6 @@ fn parse(name: &str, text: &str) -> Result<Parsed, TaxonomyError> {
 /// Entries and where each came from, before checking.
 struct Assembly {
     version: String,
-    hash: blake3::Hasher,
     entries: Vec<Entry>,
     origins: Vec<Origin>,
 }
@@ -312,7 +311,6 @@ impl Assembly {
     fn new() -> Self {
         Assembly {
             version: String::new(),
-            hash: blake3::Hasher::new(),
             entries: Vec::new(),
             origins: Vec::new(),
         }
@@ -351,7 +349,7 @@ impl Assembly {
     fn finish(self) -> Loaded {
         let taxonomy = Taxonomy {
             version: self.version,
-            hash: self.hash.finalize().to_hex().to_string(),
+            hash: content_hash(&self.entries),
             entries: self.entries,
         };
         let diagnostics = locate(&taxonomy, &self.origins, taxonomy.check());
@@ -360,6 +358,21 @@ impl Assembly {
             diagnostics,
         }
     }
+}
+
+/// BLAKE3 hash (hex) of what the entries say, not of how a file writes them: line endings,
+/// comments, spacing and the version string leave it as it is, so that an index is taken as
+/// tagged with the taxonomy in use exactly when tagging with it would give the same tags.
+fn content_hash(entries: &[Entry]) -> String {
+    let mut h = blake3::Hasher::new();
+    for e in entries {
+        // Serializing an entry of strings and lists cannot fail.
+        if let Ok(bytes) = serde_json::to_vec(e) {
+            h.update(&bytes);
+            h.update(b"\n");
+        }
+    }
+    h.finalize().to_hex().to_string()
 }
 
 fn locate(t: &Taxonomy, origins: &[Origin], problems: Vec<Problem>) -> Vec<Diagnostic> {
@@ -401,7 +414,6 @@ fn builtin_assembly() -> Result<Assembly, TaxonomyError> {
                 a.version = v.clone();
             }
         }
-        a.hash.update(text.as_bytes());
         a.append(p);
     }
     Ok(a)
@@ -435,7 +447,6 @@ pub fn load_str(name: &str, text: &str) -> Result<Loaded, TaxonomyError> {
             })
         }
     };
-    a.hash.update(text.as_bytes());
     a.version = match (&p.version, p.extends.is_some()) {
         (Some(v), _) => v.clone(),
         (None, true) => format!("{}+custom", a.version),

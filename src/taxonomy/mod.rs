@@ -133,7 +133,8 @@ pub fn parse_weak(item: &str) -> Result<WeakRule<'_>, String> {
 pub struct Taxonomy {
     /// Version string of the taxonomy data.
     pub version: String,
-    /// BLAKE3 hash (hex) of the source text(s) it was loaded from.
+    /// BLAKE3 hash (hex) of its entries' content (not of the file's text: comments, line endings
+    /// and the version string do not change it).
     #[serde(skip)]
     pub hash: String,
     /// The entries, in file order.

@@ -1114,6 +1114,55 @@ fn steps_judged_unneeded_self_references_and_the_words_of_statements_and_statute
             &[],
         ),
         (
+            "We are yet to establish a process to measure the effectiveness of our training.",
+            &[],
+            &["hrdd/tracking"],
+        ),
+        // What is denied is another deed: the step stands.
+        (
+            "We have not yet received any reports from workers on our grievance mechanism.",
+            &["hrdd/grievance-mechanism"],
+            &[],
+        ),
+        (
+            "We have never had a single case of forced labour reported on our whistleblowing hotline.",
+            &["hrdd/grievance-mechanism"],
+            &[],
+        ),
+        (
+            "Suppliers that have not yet signed the code are subject to enhanced due diligence and audits.",
+            &["hrdd/action"],
+            &[],
+        ),
+        (
+            "Our grievance mechanism does not need to be used anonymously.",
+            &["hrdd/grievance-mechanism"],
+            &[],
+        ),
+        (
+            "Our whistleblowing hotline does not need registration and is available 24/7.",
+            &["hrdd/grievance-mechanism"],
+            &[],
+        ),
+        (
+            "Our supplier code of conduct is not applicable to employees of the parent company.",
+            &["hrdd/policy-commitment"],
+            &[],
+        ),
+        ("Grievances received: none.", &["hrdd/grievance-mechanism"], &[]),
+        // Risk words need a human-rights or supply-chain subject.
+        ("Our risk profile for credit is moderate.", &[], &["hrdd/impact-assessment"]),
+        (
+            "The heat map of our stores shows customer footfall.",
+            &[],
+            &["hrdd/impact-assessment"],
+        ),
+        (
+            "We assess the risk profile of each supplier for modern slavery.",
+            &["hrdd/impact-assessment"],
+            &[],
+        ),
+        (
             "I attest that I have reviewed the information contained in this report.",
             &[],
             &["hrdd/tracking"],
