@@ -1799,8 +1799,24 @@ fn number_after(rest: &str) -> Option<ConventionRef> {
     if (!named && len < 2 && unit == 0) || (!marked && len < 3 && unit == 0) {
         return None;
     }
+    // Without a convention word, what follows the number is a list or a subject ("no. 29 and
+    // 105", "c190 on violence"), not a noun of its own ("the ILO's no. 10 priority").
+    let word_after = r[len + unit..]
+        .trim_start()
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    let listed = word_after.is_empty()
+        || !word_after.starts_with(|c: char| c.is_ascii_alphabetic())
+        || matches!(
+            word_after,
+            "and" | "or" | "on" | "of" | "concerning" | "regarding" | "to" | "in" | "convention"
+        );
+    if !named && unit == 0 && !listed {
+        return None;
+    }
     Some(ConventionRef {
-        number: r[..len].parse().ok()?,
+        number: r[..len].parse().ok().filter(|&n| n > 0)?,
         len: at(r, len + unit),
         marked: marked || unit > 0,
     })
@@ -1855,6 +1871,10 @@ fn chinese_convention_number(s: &str) -> Option<u32> {
                 }
             }
         }
+    }
+    // A 零 at the end stands for no skipped unit (二十〇).
+    if digit == Some(0) {
+        return None;
     }
     Some(total + digit.unwrap_or(0)).filter(|&n| (1..1000).contains(&n))
 }
@@ -2228,15 +2248,15 @@ fn negated(t: &str, start: usize, negs: &[Range<usize>]) -> bool {
                     .filter(|w| *w == "yet")
                     .and(gap_words.next()),
             };
-            let reach = if verb.is_some_and(puts_in_place) {
-                12
-            } else {
-                5
-            };
+            let whole_clause = verb.is_some_and(puts_in_place);
+            let reach = if whole_clause { 12 } else { 5 };
             let mut words = 0;
             for w in gap.split_whitespace() {
                 words += 1;
-                if words > reach || CLAUSE_OPENERS.contains(&w) || MEANS.contains(&w) {
+                // The long reach ends where "and" joins another clause ("we have never conducted
+                // business with them and we audit all suppliers").
+                let joins = whole_clause && matches!(w, "and" | "or" | "but");
+                if words > reach || joins || CLAUSE_OPENERS.contains(&w) || MEANS.contains(&w) {
                     return false;
                 }
             }
@@ -2245,31 +2265,41 @@ fn negated(t: &str, start: usize, negs: &[Range<usize>]) -> bool {
     })
 }
 
-/// Whether an English word is a verb of putting a step in place, in any form (`implemented`,
-/// `establish`, `carried`, `rolled`).
+/// Whether an English word is a verb of putting a step in place (`implemented`, `establish`,
+/// `carried`), as a whole word: not `settled`, `started` or `career`.
 fn puts_in_place(w: &str) -> bool {
-    const STEMS: &[&str] = &[
+    const VERBS: &[&str] = &[
         "implement",
+        "implemented",
         "establish",
-        "introduc",
+        "established",
+        "introduce",
+        "introduced",
         "conduct",
-        "carr",
-        "undert",
+        "conducted",
+        "carry",
+        "carried",
+        "undertake",
+        "undertaken",
+        "undertook",
         "develop",
+        "developed",
         "adopt",
-        "complet",
+        "adopted",
+        "complete",
+        "completed",
         "launch",
-        "creat",
-        "roll",
-        "perform",
-        "formali",
-        "put",
-        "set",
+        "launched",
+        "create",
+        "created",
+        "formalise",
+        "formalised",
+        "formalize",
+        "formalized",
         "appoint",
-        "begun",
-        "start",
+        "appointed",
     ];
-    STEMS.iter().any(|s| w.starts_with(s))
+    VERBS.contains(&w)
 }
 
 /// Whether the rest of a due-diligence step's clause, `rest` (normalized text after the match),
@@ -2294,8 +2324,17 @@ fn undone_after(rest: &str) -> bool {
             // remediate forced labour: Not applicable, …").
             if let Some(answer) = rest[end..].strip_prefix([':', '—']) {
                 let answer = answer.trim_start();
-                // Not "none", which answers a count as often ("grievances received: none").
-                if answer.starts_with("not applicable") || answer.starts_with("n/a") {
+                // Not "none", which answers a count as often ("grievances received: none"), nor
+                // "not applicable to tier 2 suppliers", which limits the step.
+                let rest = answer
+                    .strip_prefix("not applicable")
+                    .or_else(|| answer.strip_prefix("n/a"));
+                if rest.is_some_and(|r| {
+                    r.trim_start()
+                        .chars()
+                        .next()
+                        .is_none_or(|c| !c.is_alphanumeric())
+                }) {
                     return true;
                 }
             }
@@ -2373,11 +2412,12 @@ fn undone_after(rest: &str) -> bool {
         "feasible",
         "applicable",
     ];
-    let words: Vec<&str> = clause
+    let all_words: Vec<&str> = clause
         .split_whitespace()
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
         .take(12)
         .collect();
+    let words = &all_words[..];
     // "Not … but …": the step is done, elsewhere or otherwise.
     if words.contains(&"but") {
         return false;
@@ -2390,14 +2430,20 @@ fn undone_after(rest: &str) -> bool {
         let next = words.get(k + 1).copied();
         match v {
             // "Did not need to be taken", not "does not need registration" nor "does not need
-            // to be used anonymously".
+            // to be used anonymously" or "made in writing".
             "need" => {
                 next == Some("to")
                     && words.get(k + 2) == Some(&"be")
-                    && words.get(k + 3).is_some_and(|w| DONE.contains(w))
+                    && words.get(k + 3).is_some_and(|w| {
+                        matches!(
+                            *w,
+                            "taken" | "implemented" | "conducted" | "undertaken" | "carried"
+                        )
+                    })
             }
-            // "Is not applicable", not "is not applicable to employees".
-            "applicable" => !matches!(next, Some("to" | "for" | "in" | "at")),
+            // "Audits are not applicable", said of the step as a whole: the clause ends there,
+            // not "not applicable to employees", "beyond tier 1", "where local law…".
+            "applicable" => all_words.get(k + 1).is_none(),
             "in" => next == Some("place"),
             _ => v == "yet" || DONE.contains(&v),
         }

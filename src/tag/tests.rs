@@ -830,6 +830,11 @@ fn convention_numbers_in_chinese_numerals() {
         (" number 2 official", None),
         (" c 2 site", None),
         (" convention no. 1", Some(1)),
+        ("'s no. 10 priority", None),
+        (" #12 ranking", None),
+        (" convention no. 0", None),
+        ("第二十〇号公约", None),
+        (" c190 on violence", Some(190)),
         (" no. 87 and 98", Some(87)),
     ] {
         assert_eq!(number_after(text).map(|c| c.number), n, "{text}");

@@ -360,14 +360,21 @@ impl Assembly {
     }
 }
 
-/// BLAKE3 hash (hex) of what the entries say, not of how a file writes them: line endings,
-/// comments, spacing and the version string leave it as it is, so that an index is taken as
-/// tagged with the taxonomy in use exactly when tagging with it would give the same tags.
+/// BLAKE3 hash (hex) of what the entries say to the tagger, not of how a file writes them: line
+/// endings, comments, spacing, the version string, names and descriptions leave it as it is, so
+/// that an index is taken as tagged with the taxonomy in use when tagging with it gives the same
+/// tags.
 fn content_hash(entries: &[Entry]) -> String {
     let mut h = blake3::Hasher::new();
     for e in entries {
+        let e = Entry {
+            name_en: String::new(),
+            name_zh: String::new(),
+            description: String::new(),
+            ..e.clone()
+        };
         // Serializing an entry of strings and lists cannot fail.
-        if let Ok(bytes) = serde_json::to_vec(e) {
+        if let Ok(bytes) = serde_json::to_vec(&e) {
             h.update(&bytes);
             h.update(b"\n");
         }

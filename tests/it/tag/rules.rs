@@ -1150,6 +1150,31 @@ fn steps_judged_unneeded_self_references_and_the_words_of_statements_and_statute
             &[],
         ),
         ("Grievances received: none.", &["hrdd/grievance-mechanism"], &[]),
+        (
+            "We have never settled a claim out of court and we conduct human rights risk assessments.",
+            &["hrdd/impact-assessment"],
+            &[],
+        ),
+        (
+            "We have never conducted business with them and we audit all suppliers annually.",
+            &["hrdd/action"],
+            &[],
+        ),
+        (
+            "Complaints to our grievance mechanism do not need to be made in writing.",
+            &["hrdd/grievance-mechanism"],
+            &[],
+        ),
+        (
+            "Our code of conduct is not applicable beyond tier 1 suppliers.",
+            &["hrdd/policy-commitment"],
+            &[],
+        ),
+        (
+            "Human rights impact assessment: not applicable to tier 2 suppliers; all tier 1 suppliers assessed.",
+            &["hrdd/impact-assessment"],
+            &[],
+        ),
         // Risk words need a human-rights or supply-chain subject.
         ("Our risk profile for credit is moderate.", &[], &["hrdd/impact-assessment"]),
         (
