@@ -1282,6 +1282,16 @@ fn steps_judged_unneeded_self_references_and_the_words_of_statements_and_statute
             &[],
         ),
         (
+            "We prohibit child, forced, bonded or involuntary labour in our supply chain.",
+            &["right/labour/child-labour", "right/labour/forced-labour"],
+            &[],
+        ),
+        (
+            "We conduct our trading relationships with the highest integrity.",
+            &["theme/anti-corruption"],
+            &[],
+        ),
+        (
             "Indicators include the confiscation of identification documents.",
             &["right/labour/forced-labour"],
             &[],
