@@ -163,8 +163,9 @@ fn table_columns_line_up_with_chinese_names() {
     }
 }
 
-#[test]
-fn per_doc_matrix_counts_passages_per_document() {
+/// The statement's index with a second document, `b.md`, of one passage citing the Geneva
+/// Conventions.
+fn two_document_index() -> tempfile::TempDir {
     let tax = statement::taxonomy();
     let text = statement::statement();
     let mut passages = statement::statement_passages(&tax);
@@ -184,6 +185,12 @@ fn per_doc_matrix_counts_passages_per_document() {
         &passages,
     )
     .unwrap();
+    d
+}
+
+#[test]
+fn per_doc_matrix_counts_passages_per_document() {
+    let d = two_document_index();
     let v = json(d.path(), &["--per-doc"]);
     assert_eq!(v["documents"], serde_json::json!(["b.md", DOC]));
     assert_eq!(row(&v, "instrument/GENEVA")["counts"]["b.md"], 1);
@@ -206,25 +213,7 @@ fn per_doc_matrix_counts_passages_per_document() {
 /// it does not hold is an error with the closest ids.
 #[test]
 fn doc_selects_the_documents_reported_on() {
-    let tax = statement::taxonomy();
-    let text = statement::statement();
-    let mut passages = statement::statement_passages(&tax);
-    passages.push(statement::passage(
-        &text,
-        "b.md",
-        0,
-        &["x"],
-        "- [《日内瓦公约》及其附加议定书](#)",
-        &[("instrument/GENEVA", hria::model::Basis::Cited, "日内瓦公约")],
-        &tax,
-    ));
-    let d = tempfile::tempdir().unwrap();
-    hria::query::reader::write_index(
-        d.path(),
-        statement::manifest(&[DOC, "b.md"], &tax),
-        &passages,
-    )
-    .unwrap();
+    let d = two_document_index();
     let v = json(d.path(), &["--doc", "b.md"]);
     assert_eq!(row(&v, "instrument/GENEVA")["passages"], 1);
     assert_eq!(row(&v, "instrument/ILO-FPRW")["passages"], 0);

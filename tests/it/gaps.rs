@@ -7,17 +7,23 @@ use serde_json::Value;
 use statement::{build_statement_index, dir, real_statement_index, taxonomy, DOC};
 use std::path::Path;
 
+/// `hria gaps` on `index` with the test taxonomy and `args`.
+fn gaps_cmd(index: &Path, args: &[&str]) -> assert_cmd::Command {
+    let mut cmd = hria();
+    cmd.arg("gaps")
+        .arg("--index")
+        .arg(index)
+        .arg("--taxonomy")
+        .arg(dir().join("taxonomy.toml"))
+        .args(args);
+    cmd
+}
+
 fn gaps_json(index: &Path, extra: &[&str]) -> Value {
-    json_of(
-        hria()
-            .arg("gaps")
-            .arg("--index")
-            .arg(index)
-            .arg("--taxonomy")
-            .arg(dir().join("taxonomy.toml"))
-            .args(["--format", "json"])
-            .args(extra),
-    )
+    json_of(&mut gaps_cmd(
+        index,
+        &[&["--format", "json"], extra].concat(),
+    ))
 }
 
 /// `hria gaps --format json` on `index` with the built-in taxonomy.
@@ -197,17 +203,7 @@ fn instrument_filter_and_fail_on() {
         .collect();
     assert_eq!(tags, ["instrument/GENEVA", "instrument/CAT"]);
 
-    let run = |args: &[&str]| {
-        hria()
-            .arg("gaps")
-            .arg("--index")
-            .arg(d.path())
-            .arg("--taxonomy")
-            .arg(dir().join("taxonomy.toml"))
-            .args(args)
-            .output()
-            .unwrap()
-    };
+    let run = |args: &[&str]| gaps_cmd(d.path(), args).output().unwrap();
     assert_eq!(run(&["--fail-on", "cited-only"]).status.code(), Some(1));
     assert_eq!(
         run(&[
@@ -259,17 +255,7 @@ fn table_output_groups_classes_with_evidence() {
 #[test]
 fn class_filter_and_the_due_diligence_column() {
     let d = statement_index();
-    let run = |args: &[&str]| {
-        hria()
-            .arg("gaps")
-            .arg("--index")
-            .arg(d.path())
-            .arg("--taxonomy")
-            .arg(dir().join("taxonomy.toml"))
-            .args(args)
-            .output()
-            .unwrap()
-    };
+    let run = |args: &[&str]| gaps_cmd(d.path(), args).output().unwrap();
     let all = gaps_json(d.path(), &[]);
     let some = gaps_json(d.path(), &["--class", "addressed"]);
     let classes: Vec<&str> = some["findings"]
