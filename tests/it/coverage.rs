@@ -5,19 +5,12 @@ use crate::statement;
 use crate::cli::{hria, json_of};
 use assert_cmd::Command;
 use serde_json::Value;
-use statement::{build_statement_index, dir, real_statement_index, DOC};
+use statement::{build_statement_index, real_statement_index, DOC};
 use std::path::Path;
 use unicode_width::UnicodeWidthStr;
 
 fn coverage_cmd(index: &Path, args: &[&str]) -> Command {
-    let mut cmd = hria();
-    cmd.arg("coverage")
-        .arg("--index")
-        .arg(index)
-        .arg("--taxonomy")
-        .arg(dir().join("taxonomy.toml"))
-        .args(args);
-    cmd
+    statement::with_test_taxonomy("coverage", index, args)
 }
 
 fn coverage(index: &Path, args: &[&str]) -> std::process::Output {

@@ -9,14 +9,7 @@ use std::path::Path;
 
 /// `hria gaps` on `index` with the test taxonomy and `args`.
 fn gaps_cmd(index: &Path, args: &[&str]) -> assert_cmd::Command {
-    let mut cmd = hria();
-    cmd.arg("gaps")
-        .arg("--index")
-        .arg(index)
-        .arg("--taxonomy")
-        .arg(dir().join("taxonomy.toml"))
-        .args(args);
-    cmd
+    statement::with_test_taxonomy("gaps", index, args)
 }
 
 fn gaps_json(index: &Path, extra: &[&str]) -> Value {
