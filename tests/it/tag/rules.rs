@@ -1287,6 +1287,16 @@ fn steps_judged_unneeded_self_references_and_the_words_of_statements_and_statute
             &[],
         ),
         (
+            "We reject any discrimination based on gender, ethnic origin or age.",
+            &["group/women", "right/non-discrimination"],
+            &[],
+        ),
+        (
+            "Prohibit discrimination on the grounds of sexual orientation or gender identity.",
+            &["group/lgbti"],
+            &["group/women"],
+        ),
+        (
             "We conduct our trading relationships with the highest integrity.",
             &["theme/anti-corruption"],
             &[],
