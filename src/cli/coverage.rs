@@ -120,13 +120,11 @@ fn select_docs(src: &mut Source, docs: &[String]) -> anyhow::Result<()> {
         if src.left_out.binary_search(d).is_ok() {
             anyhow::bail!("document `{d}` is not among those --org, --doc-kind and --year select");
         }
-        let ids = src.table.docs.iter().map(|x| (x.as_str(), x.as_str()));
-        let near = hria::query::search::closest(d, ids, 5);
-        let hint = if near.is_empty() {
-            "; see `hria coverage --per-doc` for the ids".to_string()
-        } else {
-            format!("; did you mean {}?", near.join(", "))
-        };
+        let mut hint =
+            hria::query::search::document_hint(d, src.table.docs.iter().map(String::as_str));
+        if hint.is_empty() {
+            hint = "; see `hria coverage --per-doc` for the ids".into();
+        }
         anyhow::bail!(
             "no document `{}` in the index{hint}",
             hria::query::reader::printable_id(d)

@@ -283,16 +283,9 @@ pub fn gaps(ix: &OpenIndex, res: &Resolved, opts: &GapOptions) -> Result<GapRepo
         match table.docs.iter().position(|x| x == d) {
             Some(i) => doc_on[i] = true,
             None => {
-                let ids = table.docs.iter().map(|x| (x.as_str(), x.as_str()));
-                let near = super::search::closest(d, ids, 5);
-                let hint = if near.is_empty() {
-                    String::new()
-                } else {
-                    format!("; did you mean {}?", near.join(", "))
-                };
                 return Err(GapError::UnknownDocument {
                     id: d.clone(),
-                    hint,
+                    hint: super::search::document_hint(d, table.docs.iter().map(String::as_str)),
                 });
             }
         }

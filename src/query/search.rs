@@ -469,13 +469,7 @@ pub fn check_filters(
         };
         if !known {
             let records = h.documents()?;
-            let docs = records.iter().map(|(d, _)| (d.as_str(), d.as_str()));
-            let near = closest(doc, docs, 5);
-            let hint = if near.is_empty() {
-                String::new()
-            } else {
-                format!("; did you mean {}?", near.join(", "))
-            };
+            let hint = document_hint(doc, records.iter().map(|(d, _)| d.as_str()));
             return Err(SearchError::Filter(format!(
                 "no document `{doc}` in the index at {}{hint}",
                 h.dir.display()
@@ -563,6 +557,16 @@ fn unknown_id<'a>(
         msg.push_str(&format!("; did you mean {}?", near.join(", ")));
     }
     msg
+}
+
+/// `; did you mean A, B?` with the document ids closest to `given` (see [`closest`]), or nothing.
+pub fn document_hint<'a>(given: &str, docs: impl Iterator<Item = &'a str>) -> String {
+    let near = closest(given, docs.map(|d| (d, d)), 5);
+    if near.is_empty() {
+        String::new()
+    } else {
+        format!("; did you mean {}?", near.join(", "))
+    }
 }
 
 /// Up to `n` candidates closest to `given`, compared case-insensitively: first keys equal to it,

@@ -610,7 +610,7 @@ fn chinese_value(s: &str) -> Option<u32> {
 
 /// The value of a Chinese digit, plain (`三`) or formal, as Taiwan's reports number their parts
 /// (`參`, `叁`).
-fn digit_value(c: char) -> Option<u32> {
+pub(crate) fn digit_value(c: char) -> Option<u32> {
     Some(match c {
         '一' | '壹' => 1,
         '二' | '贰' | '貳' => 2,

@@ -10,6 +10,7 @@
 //!   runs, Snowball-stemmed unless the passage's language is `other`).
 
 mod block;
+pub(crate) use block::digit_value;
 mod html;
 mod markdown;
 mod sentence;

@@ -1822,13 +1822,12 @@ fn number_after(rest: &str) -> Option<ConventionRef> {
     })
 }
 
-/// The value of a plain Chinese digit, 〇 and 零 included.
+/// The value of a Chinese digit (as section numbers read them), 〇 and 零 included.
 fn chinese_digit(c: char) -> Option<u32> {
-    "〇一二三四五六七八九"
-        .chars()
-        .position(|d| d == c)
-        .or((c == '零').then_some(0))
-        .map(|d| d as u32)
+    match c {
+        '〇' | '零' => Some(0),
+        c => crate::segment::digit_value(c),
+    }
 }
 
 /// The value of a convention number in Chinese numerals: read as a number with its units
@@ -2265,41 +2264,46 @@ fn negated(t: &str, start: usize, negs: &[Range<usize>]) -> bool {
     })
 }
 
-/// Whether an English word is a verb of putting a step in place (`implemented`, `establish`,
-/// `carried`), as a whole word: not `settled`, `started` or `career`.
+/// Past participles of the verbs of putting a step in place: "has not been established" says the
+/// step is not taken.
+const PUT_IN_PLACE: &[&str] = &[
+    "established",
+    "implemented",
+    "introduced",
+    "conducted",
+    "carried",
+    "undertaken",
+    "developed",
+    "adopted",
+    "completed",
+    "launched",
+    "created",
+    "formalised",
+    "formalized",
+];
+
+/// Whether an English word is a verb of putting a step in place, in any form (`implemented`,
+/// `establish`, `carry`), as a whole word: not `settled`, `started` or `career`.
 fn puts_in_place(w: &str) -> bool {
-    const VERBS: &[&str] = &[
+    const OTHER_FORMS: &[&str] = &[
         "implement",
-        "implemented",
         "establish",
-        "established",
         "introduce",
-        "introduced",
         "conduct",
-        "conducted",
         "carry",
-        "carried",
         "undertake",
-        "undertaken",
         "undertook",
         "develop",
-        "developed",
         "adopt",
-        "adopted",
         "complete",
-        "completed",
         "launch",
-        "launched",
         "create",
-        "created",
         "formalise",
-        "formalised",
         "formalize",
-        "formalized",
         "appoint",
         "appointed",
     ];
-    VERBS.contains(&w)
+    PUT_IN_PLACE.contains(&w) || OTHER_FORMS.contains(&w)
 }
 
 /// Whether the rest of a due-diligence step's clause, `rest` (normalized text after the match),
@@ -2378,30 +2382,18 @@ fn undone_after(rest: &str) -> bool {
     const AUX: &[&str] = &[
         "is", "are", "was", "were", "has", "have", "had", "will", "would", "did", "do", "does",
     ];
+    // Besides the participles of putting in place ([`PUT_IN_PLACE`]).
     const DONE: &[&str] = &[
-        "established",
-        "implemented",
-        "introduced",
-        "conducted",
-        "carried",
-        "undertaken",
         "put",
         "set",
-        "developed",
-        "adopted",
-        "completed",
         "taken",
         "provided",
         "required",
         "needed",
         "necessary",
-        "launched",
-        "created",
         "available",
         "rolled",
         "performed",
-        "formalised",
-        "formalized",
         "applied",
         "done",
         "made",
@@ -2434,18 +2426,15 @@ fn undone_after(rest: &str) -> bool {
             "need" => {
                 next == Some("to")
                     && words.get(k + 2) == Some(&"be")
-                    && words.get(k + 3).is_some_and(|w| {
-                        matches!(
-                            *w,
-                            "taken" | "implemented" | "conducted" | "undertaken" | "carried"
-                        )
-                    })
+                    && words
+                        .get(k + 3)
+                        .is_some_and(|w| *w == "taken" || PUT_IN_PLACE.contains(w))
             }
             // "Audits are not applicable", said of the step as a whole: the clause ends there,
             // not "not applicable to employees", "beyond tier 1", "where local law…".
             "applicable" => all_words.get(k + 1).is_none(),
             "in" => next == Some("place"),
-            _ => v == "yet" || DONE.contains(&v),
+            _ => v == "yet" || DONE.contains(&v) || PUT_IN_PLACE.contains(&v),
         }
     };
     words.windows(2).enumerate().any(|(k, w)| {
