@@ -49,13 +49,7 @@ impl SourceArgs {
     pub(crate) fn open(&self, strict: bool) -> anyhow::Result<Source> {
         let index = reader::open(&self.index)?;
         let taxonomy: Cow<'static, Taxonomy> = super::taxonomy::load(self.taxonomy.as_deref())?;
-        let warning = reader::taxonomy_warning(&index.manifest, &taxonomy);
-        // An index without documents holds no tags of either taxonomy.
-        let warning = match warning {
-            Some(_) if index.count_documents(None)? == 0 => None,
-            w => w,
-        };
-        if let Some(w) = warning {
+        if let Some(w) = reader::taxonomy_warning(&index, &taxonomy)? {
             if strict {
                 anyhow::bail!("{w}");
             }

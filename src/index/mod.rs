@@ -981,19 +981,34 @@ impl IndexHandle {
     }
 }
 
-fn taxonomy_mismatch(dir: &Path, m: &CommitPayload, taxonomy: &Taxonomy) -> Option<String> {
+/// The message for an index tagged with another taxonomy than `taxonomy`, with how to bring the
+/// two together again; `None` when it was tagged with this one.
+pub(crate) fn taxonomy_mismatch(
+    dir: &Path,
+    m: &CommitPayload,
+    taxonomy: &Taxonomy,
+) -> Option<String> {
     if m.taxonomy_hash == taxonomy.hash {
         return None;
     }
     Some(format!(
-        "index {} was tagged with taxonomy {} ({}), not with the taxonomy in use {} ({}); the tags shown are the index's: {}",
+        "index {} was tagged with taxonomy {} ({}), not with the taxonomy in use {} ({}); {}",
         dir.display(),
         m.taxonomy_version,
         short(&m.taxonomy_hash),
         taxonomy.version,
         short(&taxonomy.hash),
-        crate::query::reader::retag_advice(taxonomy)
+        retag_advice(taxonomy)
     ))
+}
+
+/// How to bring an index and a taxonomy together again.
+fn retag_advice(taxonomy: &Taxonomy) -> &'static str {
+    if taxonomy.hash == Taxonomy::builtin().hash {
+        "re-tag every document with this version's built-in taxonomy (`hria index FOLDERS… --index DIR`: the run reads them all again), or, if the index was tagged with a taxonomy file, pass it with `--taxonomy FILE`"
+    } else {
+        "pass the taxonomy the index was tagged with (`--taxonomy FILE`), or re-tag every document with this one (`hria index FOLDERS… --index DIR --taxonomy FILE`)"
+    }
 }
 
 fn short(hash: &str) -> &str {

@@ -93,33 +93,21 @@ pub fn open(dir: &Path) -> Result<OpenIndex, ReadError> {
     })
 }
 
-/// A warning when the index was tagged with another taxonomy than the one loaded (its results may
-/// not match the loaded taxonomy's entries).
-pub fn taxonomy_warning(manifest: &CommitPayload, taxonomy: &Taxonomy) -> Option<String> {
-    if manifest.taxonomy_hash.is_empty() || manifest.taxonomy_hash == taxonomy.hash {
-        return None;
+/// A warning when the index holds documents tagged with another taxonomy than the one loaded
+/// (its results may not match the loaded taxonomy's entries); the same words as `hria search`.
+pub fn taxonomy_warning(
+    index: &OpenIndex,
+    taxonomy: &Taxonomy,
+) -> Result<Option<String>, ReadError> {
+    let m = &index.manifest;
+    if m.taxonomy_hash.is_empty() || m.taxonomy_hash == taxonomy.hash {
+        return Ok(None);
     }
-    Some(format!(
-        "the index was tagged with taxonomy {} ({}), not the one loaded ({} {}); {}",
-        manifest.taxonomy_version,
-        short(&manifest.taxonomy_hash),
-        taxonomy.version,
-        short(&taxonomy.hash),
-        retag_advice(taxonomy)
-    ))
-}
-
-/// How to bring an index and a taxonomy together again.
-pub fn retag_advice(taxonomy: &Taxonomy) -> &'static str {
-    if taxonomy.hash == Taxonomy::builtin().hash {
-        "re-tag every document with this version's built-in taxonomy (`hria index FOLDERS… --index DIR`: the run reads them all again), or, if the index was tagged with a taxonomy file, pass it with `--taxonomy FILE`"
-    } else {
-        "pass the taxonomy the index was tagged with (`--taxonomy FILE`), or re-tag every document with this one (`hria index FOLDERS… --index DIR --taxonomy FILE`)"
+    // An index without documents holds no tags of either taxonomy.
+    if index.count_documents(None)? == 0 {
+        return Ok(None);
     }
-}
-
-fn short(hash: &str) -> &str {
-    hash.get(..12).unwrap_or(hash)
+    Ok(crate::index::taxonomy_mismatch(&index.dir, m, taxonomy))
 }
 
 /// Every term of a string column's dictionary, in ordinal order. One sequential stream: looking
