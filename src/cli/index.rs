@@ -131,13 +131,6 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let ingest = args.input.options();
     ingest.validate()?;
     let roots = args.input.paths();
-    // A missing root is an error, not a skip: indexing nothing would create an empty index (and
-    // could not tell which of its documents are gone).
-    for root in &roots {
-        if let Err(e) = std::fs::metadata(root) {
-            anyhow::bail!("cannot index {}: {e}", root.display());
-        }
-    }
     let taxonomy = super::taxonomy::load(args.taxonomy.as_deref())?;
     let opts = BuildOptions {
         dir: args.index.clone(),
@@ -181,6 +174,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     pb.finish_and_clear();
     let summary = result?;
     common::report_skips(&summary.skipped);
+    for g in &summary.gone {
+        let s = if g.removed == 1 { "" } else { "s" };
+        eprintln!(
+            "hria: {} no longer exists: the {} document{s} indexed from it removed",
+            g.path, g.removed
+        );
+    }
     match args.format {
         Format::Table => print_table(&summary),
         Format::Json => {

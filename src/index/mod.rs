@@ -117,6 +117,15 @@ pub enum IndexError {
         /// The folders (or files) they were indexed from.
         roots: Vec<String>,
     },
+    /// A path given to index does not exist (or cannot be looked at), and the index holds no
+    /// documents from it.
+    #[error("cannot index {}: {error}", path.display())]
+    RootNotFound {
+        /// The path as given.
+        path: PathBuf,
+        /// Why it could not be found.
+        error: std::io::Error,
+    },
     /// The disk (or the user's quota) is full.
     #[error(
         "cannot write {}: no space left on the device; free some space and run again",

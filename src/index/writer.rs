@@ -108,6 +108,10 @@ pub struct BuildSummary {
     pub unchanged: u64,
     /// Documents removed from the index (gone from their root, or no longer readable).
     pub removed: u64,
+    /// Roots given that no longer exist, with how many of the documents the index held from
+    /// each were removed (they are counted in [`BuildSummary::removed`] too).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub gone: Vec<GoneRoot>,
     /// Inputs skipped or degraded, with reasons.
     pub skipped: Vec<Skip>,
     /// Passages indexed in this run.
@@ -245,10 +249,31 @@ impl Old {
     }
 }
 
+/// A root given to a run that no longer exists.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GoneRoot {
+    /// The path as given.
+    pub path: String,
+    /// How many documents indexed from it were removed.
+    pub removed: u64,
+}
+
 /// The key a root is recorded under: canonical when it exists, so `corpus` and `./corpus` agree.
+/// One that no longer exists is keyed under its nearest folder that does, made canonical, as it
+/// was recorded when it existed.
 fn root_key(root: &Path) -> String {
     std::fs::canonicalize(root)
-        .or_else(|_| std::path::absolute(root))
+        .or_else(|_| {
+            let abs = std::path::absolute(root)?;
+            let base = abs
+                .ancestors()
+                .skip(1)
+                .find_map(|a| Some((a, std::fs::canonicalize(a).ok()?)));
+            Ok::<_, std::io::Error>(match base {
+                Some((a, canonical)) => canonical.join(abs.strip_prefix(a).unwrap_or(&abs)),
+                None => abs,
+            })
+        })
         .unwrap_or_else(|_| root.to_path_buf())
         .display()
         .to_string()
@@ -296,6 +321,48 @@ pub use super::doc::{
 
 /// Appended to the report of a document whose indexed version a run keeps.
 const KEPT: &str = " (previous version kept)";
+/// Appended to the report of a document a run with a new taxonomy could not read again: its
+/// indexed version is removed, since it holds tags the index no longer says it was tagged with.
+const DROPPED: &str =
+    " (previous version removed: it was tagged with another taxonomy; run again once it can be read)";
+
+/// What a run does with a document it holds but could not read again.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Unread {
+    /// Keeps the indexed version (the taxonomy is the same).
+    Kept,
+    /// Removes it (the run re-tags with a new taxonomy, which it could not do for this one).
+    Dropped,
+}
+
+impl Unread {
+    fn of(taxonomy_changed: bool) -> Unread {
+        if taxonomy_changed {
+            Unread::Dropped
+        } else {
+            Unread::Kept
+        }
+    }
+
+    /// The note on the report of the document itself.
+    fn note(self) -> &'static str {
+        match self {
+            Unread::Kept => KEPT,
+            Unread::Dropped => DROPPED,
+        }
+    }
+
+    /// The note on the report of a folder that could not be listed, with `n` documents under it.
+    fn folder_note(self, n: usize) -> String {
+        let s = if n == 1 { "" } else { "s" };
+        match self {
+            Unread::Kept => format!(" ({n} previously indexed document{s} under it kept)"),
+            Unread::Dropped => format!(
+                " ({n} previously indexed document{s} under it removed: tagged with another taxonomy; run again once it can be read)"
+            ),
+        }
+    }
+}
 
 /// Whether `path` no longer exists, as opposed to existing but being unreadable: a missing
 /// entry or a path through something that is no longer a folder.
@@ -323,8 +390,13 @@ struct Nested {
 }
 
 impl Nested {
-    fn of(old: &Old, dir: &Path, walked: &BTreeSet<String>) -> Result<Nested, IndexError> {
-        let recorded = old.roots(dir)?;
+    /// `walked` are the keys of the roots given that exist; `gone`, of those that no longer do,
+    /// which the run answers for as for a folder whose files were all deleted.
+    fn of(
+        recorded: BTreeSet<String>,
+        walked: &BTreeSet<String>,
+        gone: &BTreeSet<String>,
+    ) -> Nested {
         let mut nested = Nested::default();
         for w in walked {
             // Not where a walk of the outer folder would not go (a hidden folder given
@@ -351,8 +423,9 @@ impl Nested {
             walked
                 .iter()
                 .any(|w| Path::new(r).strip_prefix(w).is_ok_and(walk_reaches))
+                || gone.iter().any(|g| Path::new(r).starts_with(g))
         }));
-        Ok(nested)
+        nested
     }
 
     /// Whether a run answers for the document recorded under `root` with `id`: it is under a
@@ -407,9 +480,10 @@ fn unreadable_paths(skips: &[Skip]) -> HashSet<PathBuf> {
         .collect()
 }
 
-/// Reports documents kept although the walk did not find them: counted on the report of the
-/// folder that could not be listed (or of the file itself), else reported one by one.
-fn report_kept(skips: &mut Vec<Skip>, kept: Vec<PathBuf>) {
+/// Reports documents kept (or, with a new taxonomy, removed) although the walk did not find
+/// them: counted on the report of the folder that could not be listed (or of the file itself),
+/// else reported one by one.
+fn report_unread(skips: &mut Vec<Skip>, kept: Vec<PathBuf>, what: Unread) {
     if kept.is_empty() {
         return;
     }
@@ -425,17 +499,15 @@ fn report_kept(skips: &mut Vec<Skip>, kept: Vec<PathBuf>) {
             None => skips.push(Skip::new(
                 path,
                 SkipKind::Io,
-                format!("not found by this run's walk{KEPT}"),
+                format!("not found by this run's walk{}", what.note()),
             )),
         }
     }
     for (skip, n) in skips.iter_mut().zip(counts) {
         if n > 0 && skip.path.is_dir() {
-            let s = if n == 1 { "" } else { "s" };
-            let note = format!(" ({n} previously indexed document{s} under it kept)");
-            skip.reason.push_str(&note);
+            skip.reason.push_str(&what.folder_note(n));
         } else if n > 0 {
-            skip.reason.push_str(KEPT);
+            skip.reason.push_str(what.note());
         }
     }
 }
@@ -443,8 +515,8 @@ fn report_kept(skips: &mut Vec<Skip>, kept: Vec<PathBuf>) {
 /// What a document's record keeps as its inputs: the hash of its manifest entry and decoding
 /// options, with the taxonomy and the version of segmentation and tagging
 /// ([`PIPELINE_VERSION`]) it was indexed with. A document indexed otherwise is read again in
-/// whichever later run finds it, also one kept through the run that changed them (a root not
-/// given, a file that could not be read).
+/// whichever later run finds it, also one a run of a new version kept because it could not read
+/// it (a run with a new taxonomy removes such a document instead, and reads no fewer folders).
 fn record_inputs(inputs_hash: &str, taxonomy_hash: &str, pipeline_version: u32) -> String {
     let key = format!("{inputs_hash}\n{taxonomy_hash}\n{pipeline_version}");
     blake3::hash(key.as_bytes()).to_hex().to_string()
@@ -460,6 +532,8 @@ struct Ctx<'a> {
     /// Hash of the taxonomy in use, part of every record's inputs ([`record_inputs`]).
     taxonomy_hash: &'a str,
     rebuild: bool,
+    /// What becomes of a document the index holds that cannot be read this run.
+    unread: Unread,
     ingest: &'a IngestOptions,
     tagger: &'a Tagger,
     writer: &'a IndexWriter<PassageDoc>,
@@ -504,14 +578,16 @@ fn process_one(ctx: &Ctx, cand: &Cand) -> Result<Outcome, tantivy::TantivyError>
         Ok(d) => d,
         Err(mut skip) => {
             // A document that is still there but could not be read this run (permissions, a
-            // file being rewritten) keeps what the index holds; one that is gone, or whose
-            // content is now empty, binary, too large or undecodable, is removed: the index must
-            // not show text the document no longer has.
-            let removed = replaces && (skip.kind != SkipKind::Io || is_gone(&c.path));
+            // file being rewritten) keeps what the index holds, unless the run re-tags with a
+            // new taxonomy; one that is gone, or whose content is now empty, binary, too large
+            // or undecodable, is removed: the index must not show text the document no longer has.
+            let unread = replaces && skip.kind == SkipKind::Io && !is_gone(&c.path);
+            let removed = replaces && (!unread || ctx.unread == Unread::Dropped);
             if removed {
                 delete_document(ctx.writer, &ctx.fields, &c.id);
-            } else if replaces {
-                skip.reason.push_str(KEPT);
+            }
+            if unread {
+                skip.reason.push_str(ctx.unread.note());
             }
             done(0);
             return Ok(Outcome::Skipped { skip, removed });
@@ -980,16 +1056,40 @@ pub fn build(
         ..Default::default()
     };
 
+    // A root given that no longer exists: the documents the index holds from it are removed, as
+    // those of a file deleted from a folder are. One it holds nothing from is an error: a
+    // misspelt path would index nothing (and create an empty index).
+    let recorded = old.roots(dir)?;
+    let mut present = Vec::with_capacity(opts.roots.len());
+    let mut gone: BTreeMap<String, usize> = BTreeMap::new();
+    for r in &opts.roots {
+        match std::fs::metadata(r) {
+            Ok(_) => present.push(r.clone()),
+            Err(error) => {
+                let key = root_key(r);
+                let held = recorded.iter().any(|x| Path::new(x).starts_with(&key));
+                if opts.rebuild || !held || !is_gone(r) {
+                    roll_back(writer, &target.work, &target.undo);
+                    return Err(IndexError::RootNotFound {
+                        path: r.clone(),
+                        error,
+                    });
+                }
+                gone.insert(key, summary.gone.len());
+                summary.gone.push(GoneRoot {
+                    path: r.display().to_string(),
+                    removed: 0,
+                });
+            }
+        }
+    }
+
     // One walk over all roots: ids are unique within the run whatever the order of the roots.
-    let (found, skips) = ingest::walk(&opts.roots, &opts.ingest);
+    let (found, skips) = ingest::walk(&present, &opts.ingest);
     summary.skipped.extend(skips);
-    let walked_roots: BTreeSet<String> = opts
-        .roots
-        .iter()
-        .filter(|r| r.exists())
-        .map(|r| root_key(r))
-        .collect();
-    let nested = Nested::of(old, dir, &walked_roots)?;
+    let walked_roots: BTreeSet<String> = present.iter().map(|r| root_key(r)).collect();
+    let gone_keys: BTreeSet<String> = gone.keys().cloned().collect();
+    let nested = Nested::of(recorded, &walked_roots, &gone_keys);
     // A new taxonomy re-tags every document of this run; those of other folders would keep the
     // old tags in an index that says it was tagged with the new one.
     if taxonomy_changed && !opts.rebuild {
@@ -1107,29 +1207,41 @@ pub fn build(
     // unless they are still there behind something the walk could not read (a folder that could
     // not be listed, a path that is no longer a regular file); one the walk now leaves out by
     // choice (a hidden file, a link not followed) is removed.
+    // With a new taxonomy they are removed too, and reported: kept, they would hold tags of a
+    // taxonomy the index no longer says it was tagged with.
     let unreadable = unreadable_paths(&summary.skipped);
-    let mut kept = Vec::new();
+    let unread = Unread::of(taxonomy_changed);
+    let mut behind = Vec::new();
     old.each_root(dir, |id, root| {
         if nested.answers_for(root, id) && !seen.contains(id) {
             let path = recorded_path(root, id);
             let behind_unreadable = path.ancestors().any(|a| unreadable.contains(a));
-            if !opts.rebuild && !found_paths.contains(&path) && behind_unreadable && !is_gone(&path)
-            {
-                kept.push(path);
-            } else {
+            let still_there = !opts.rebuild
+                && !found_paths.contains(&path)
+                && behind_unreadable
+                && !is_gone(&path);
+            if still_there {
+                behind.push(path);
+            }
+            if !still_there || unread == Unread::Dropped {
                 delete_document(&writer, &fields, id);
                 summary.removed += 1;
+                let from = gone.iter().find(|(g, _)| Path::new(root).starts_with(g));
+                if let Some((_, &i)) = from {
+                    summary.gone[i].removed += 1;
+                }
             }
         }
     })?;
     drop((seen, found_paths));
-    report_kept(&mut summary.skipped, kept);
+    report_unread(&mut summary.skipped, behind, unread);
     summary.records_read_from_store = old.store_reads();
 
     let tagger = Tagger::new(opts.taxonomy);
     let ctx = Ctx {
         taxonomy_hash: &opts.taxonomy.hash,
         rebuild: opts.rebuild,
+        unread,
         ingest: &opts.ingest,
         tagger: &tagger,
         writer: &writer,

@@ -44,6 +44,19 @@ fn index_json(corpus: &Path, index: &Path, extra: &[&str]) -> Value {
     )
 }
 
+/// Runs `hria index ROOTS… --index INDEX --format json --quiet EXTRA…`, whatever its exit code.
+fn index_output(roots: &[&Path], index: &Path, extra: &[&str]) -> std::process::Output {
+    hria()
+        .arg("index")
+        .args(roots)
+        .arg("--index")
+        .arg(index)
+        .args(["--format", "json", "--quiet"])
+        .args(extra)
+        .output()
+        .unwrap()
+}
+
 /// The JSON summary and the stderr of an index run that exits with `code` (3: some inputs
 /// skipped).
 fn index_json_code(corpus: &Path, index: &Path, code: i32) -> (Value, String) {
@@ -401,17 +414,7 @@ fn a_taxonomy_change_that_leaves_out_a_folder_is_refused() {
         env!("CARGO_MANIFEST_DIR"),
         "/tests/fixtures/taxonomy/valid.toml"
     );
-    let run = |roots: &[&Path], extra: &[&str]| {
-        hria()
-            .arg("index")
-            .args(roots)
-            .arg("--index")
-            .arg(&index)
-            .args(["--format", "json", "--quiet"])
-            .args(extra)
-            .output()
-            .unwrap()
-    };
+    let run = |roots: &[&Path], extra: &[&str]| index_output(roots, &index, extra);
     let json = |out: std::process::Output| -> Value {
         assert!(
             out.status.success(),
@@ -671,6 +674,59 @@ fn skipped_inputs_give_exit_code_3() {
         .assert()
         .code(3)
         .stderr(predicates::str::contains("scan.md: binary file"));
+}
+
+/// A folder (or file) given to an earlier run that no longer exists has its documents removed,
+/// as a file deleted from a folder does, and the run says so; a path the index holds nothing
+/// from is still an error, and so is one in a rebuild.
+#[test]
+fn a_deleted_root_has_its_documents_removed() {
+    let (tmp, corpus, index) = setup();
+    let text = "# Statement\n\nWe prohibit forced labour.\n";
+    let gone = folder_with(&tmp, "gone", "x.md", text);
+    let file = folder_with(&tmp, "single", "y.md", text).join("y.md");
+    let run = |roots: &[&Path], extra: &[&str]| index_output(roots, &index, extra);
+    let first: Value = serde_json::from_slice(&run(&[&corpus, &gone, &file], &[]).stdout).unwrap();
+    assert_eq!(first["total_documents"], 5, "{first}");
+    std::fs::remove_dir_all(&gone).unwrap();
+    std::fs::remove_file(&file).unwrap();
+    // A misspelt path: an error, and nothing changes.
+    let typo = tmp.path().join("gonne");
+    let out = run(&[&corpus, &gone, &typo], &[]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("cannot index") && err.contains("gonne"),
+        "{err}"
+    );
+    let out = run(&[&corpus, &gone, &file], &[]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    let s: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        (
+            s["removed"].as_u64(),
+            s["unchanged"].as_u64(),
+            s["total_documents"].as_u64()
+        ),
+        (Some(2), Some(3), Some(3)),
+        "{s}"
+    );
+    assert_eq!(s["gone"][0]["removed"], 1, "{s}");
+    assert!(
+        err.contains("no longer exists: the 1 document indexed from it removed"),
+        "{err}"
+    );
+    assert!(search_ids(&index, "forced", &[])
+        .iter()
+        .all(|id| !id.starts_with("x.md")));
+    // Removed, it is a path the index holds nothing from.
+    let out = run(&[&corpus, &gone], &[]);
+    assert_eq!(out.status.code(), Some(2));
+    let out = run(&[&corpus, &typo], &["--rebuild"]);
+    assert_eq!(out.status.code(), Some(2));
+    let s: Value = serde_json::from_slice(&run(&[&corpus], &[]).stdout).unwrap();
+    assert_eq!(s["total_documents"], 3, "{s}");
 }
 
 #[test]
@@ -1289,6 +1345,70 @@ fn an_unreadable_document_keeps_its_previous_version() {
     assert_eq!(s["removed"], 1);
 }
 
+/// A run with a new taxonomy must re-tag every document: one it finds but cannot read is removed
+/// (and said to be), not kept with the old taxonomy's tags in an index that claims the new one.
+#[cfg(unix)]
+#[test]
+fn an_unreadable_document_is_removed_when_the_taxonomy_changes() {
+    let (_tmp, corpus, index) = setup();
+    let first = index_json(&corpus, &index, &[]);
+    let fifo = corpus.join("labour-policy.zh-Hant.md");
+    std::fs::remove_file(&fifo).unwrap();
+    make_fifo(&fifo);
+    let t = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/taxonomy/valid.toml"
+    );
+    let out = index_output(&[&corpus], &index, &["--taxonomy", t]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(3), "{stderr}");
+    let s: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        (s["removed"].as_u64(), s["indexed"].as_u64()),
+        (Some(1), Some(2)),
+        "{s}"
+    );
+    assert_eq!(
+        s["total_documents"].as_u64().unwrap() + 1,
+        first["total_documents"].as_u64().unwrap()
+    );
+    let reason = s["skipped"][0]["reason"].as_str().unwrap();
+    assert!(
+        reason.starts_with(
+            "not a regular file (previous version removed: it was tagged with another taxonomy"
+        ),
+        "{reason}"
+    );
+    let hits = search_hits(&index, "*", &["--taxonomy", t]);
+    assert!(!hits.is_empty());
+    assert!(
+        hits.iter().all(|h| h["doc"] != "labour-policy.zh-Hant.md"),
+        "{hits:?}"
+    );
+    // Every document left was tagged with the new taxonomy: gaps with it is not refused.
+    let gaps = hria()
+        .args(["gaps", "--index"])
+        .arg(&index)
+        .args(["--taxonomy", t, "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(
+        gaps.status.success(),
+        "{}",
+        String::from_utf8_lossy(&gaps.stderr)
+    );
+    // Readable again, it is indexed again.
+    std::fs::remove_file(&fifo).unwrap();
+    std::fs::copy(Path::new(FIXTURES).join("labour-policy.zh-Hant.md"), &fifo).unwrap();
+    let out = index_output(&[&corpus], &index, &["--taxonomy", t]);
+    let s: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        (s["indexed"].as_u64(), s["unchanged"].as_u64()),
+        (Some(1), Some(2)),
+        "{s}"
+    );
+}
+
 /// A document whose file is still there but now empty or binary is removed, not kept: the index
 /// must not show text the document no longer has. Only what could not be read is kept.
 #[test]
@@ -1305,7 +1425,8 @@ fn an_emptied_or_binary_document_is_removed() {
 }
 
 /// Files and folders another user may not read (as `nobody` when the tests run as root): their
-/// documents stay indexed, the folders' reports say how many, and nothing is removed.
+/// documents stay indexed, the folders' reports say how many, and nothing is removed; but a run
+/// with a new taxonomy removes them, and says so.
 #[cfg(unix)]
 #[test]
 fn unreadable_files_folders_and_roots_keep_their_documents() {
@@ -1316,63 +1437,73 @@ fn unreadable_files_folders_and_roots_keep_their_documents() {
     std::fs::create_dir(&sub).unwrap();
     std::fs::write(sub.join("s.md"), "# Sub\n\nWe prohibit forced labour.\n").unwrap();
     mode(tmp.path(), 0o777).unwrap();
-    let os = |p: &Path| p.as_os_str().to_owned();
-    let run = || {
-        let args = [
-            os(Path::new("index")),
-            os(&corpus),
-            os(Path::new("--index")),
-            os(&index),
-            os(Path::new("--format")),
-            os(Path::new("json")),
-        ];
-        let args: Vec<&std::ffi::OsStr> = args.iter().map(|s| s.as_os_str()).collect();
+    let taxonomy = tmp.path().join("t.toml");
+    std::fs::copy(
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/taxonomy/valid.toml"
+        ),
+        &taxonomy,
+    )
+    .unwrap();
+    let run = |extra: &[&Path]| {
+        let mut args = ["index".as_ref(), corpus.as_os_str(), "--index".as_ref()].to_vec();
+        args.extend([index.as_os_str(), "--format".as_ref(), "json".as_ref()]);
+        args.extend(extra.iter().map(|p| p.as_os_str()));
         as_unprivileged(&args)
     };
-    let Some(out) = run() else {
+    // The statement and `sub` unreadable; the reports of both end with `notes`.
+    let run_unreadable = |extra: &[&Path], notes: [&str; 2]| {
+        mode(&corpus.join(STATEMENT), 0o000).unwrap();
+        mode(&sub, 0o000).unwrap();
+        let out = run(extra).unwrap();
+        mode(&sub, 0o755).unwrap();
+        let s: Value = serde_json::from_slice(&out.stdout).unwrap();
+        let reasons: Vec<&str> = s["skipped"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|k| k["reason"].as_str().unwrap())
+            .collect();
+        if reasons.is_empty() {
+            // Whoever runs this may read mode-000 files: nothing to observe.
+            return None;
+        }
+        assert_eq!(out.status.code(), Some(3));
+        assert_eq!(reasons.len(), 2, "{reasons:?}");
+        for (start, note) in [
+            "cannot open: Permission denied",
+            "cannot read: Permission denied",
+        ]
+        .iter()
+        .zip(notes)
+        {
+            assert!(
+                reasons
+                    .iter()
+                    .any(|r| r.starts_with(start) && r.ends_with(note)),
+                "{reasons:?}"
+            );
+        }
+        Some((s["removed"].as_u64(), s["total_documents"].as_u64()))
+    };
+    let Some(out) = run(&[]) else {
         return;
     };
     let first: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(first["total_documents"], 4, "{first}");
-    mode(&corpus.join(STATEMENT), 0o000).unwrap();
-    mode(&sub, 0o000).unwrap();
-    let out = run().unwrap();
-    mode(&sub, 0o755).unwrap();
-    let s: Value = serde_json::from_slice(&out.stdout).unwrap();
-    if s["skipped"].as_array().unwrap().is_empty() {
-        // Whoever runs this may read mode-000 files: nothing to observe.
+    let notes = [
+        "(previous version kept)",
+        "(1 previously indexed document under it kept)",
+    ];
+    let Some(counts) = run_unreadable(&[], notes) else {
         return;
-    }
-    assert_eq!(out.status.code(), Some(3));
-    assert_eq!(
-        (s["removed"].as_u64(), s["total_documents"].as_u64()),
-        (Some(0), Some(4))
-    );
-    let reasons: Vec<&str> = s["skipped"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|k| k["reason"].as_str().unwrap())
-        .collect();
-    assert_eq!(reasons.len(), 2, "{reasons:?}");
-    assert!(
-        reasons
-            .iter()
-            .any(|r| r.starts_with("cannot open: Permission denied")
-                && r.ends_with("(previous version kept)")),
-        "{reasons:?}"
-    );
-    assert!(
-        reasons
-            .iter()
-            .any(|r| r.starts_with("cannot read: Permission denied")
-                && r.ends_with("(1 previously indexed document under it kept)")),
-        "{reasons:?}"
-    );
+    };
+    assert_eq!(counts, (Some(0), Some(4)));
     // A root that cannot be listed removes nothing either, also given as a bare relative name
     // (`corpus`, the default), whose parent is the empty path.
     mode(&corpus, 0o000).unwrap();
-    let out = run().unwrap();
+    let out = run(&[]).unwrap();
     let relative =
         ["index", "corpus", "--index", "index", "--format", "json"].map(std::ffi::OsStr::new);
     let out_relative = as_unprivileged_in(tmp.path(), &relative).unwrap();
@@ -1385,6 +1516,13 @@ fn unreadable_files_folders_and_roots_keep_their_documents() {
             "{s}"
         );
     }
+    // A run with a new taxonomy cannot keep them: their tags would be the old taxonomy's.
+    let notes = [
+        "(previous version removed: it was tagged with another taxonomy; run again once it can be read)",
+        "(1 previously indexed document under it removed: tagged with another taxonomy; run again once it can be read)",
+    ];
+    let counts = run_unreadable(&[Path::new("--taxonomy"), &taxonomy], notes);
+    assert_eq!(counts, Some((Some(2), Some(2))));
 }
 
 /// Segment files that the last commit does not name (what a run that ran out of space or was
