@@ -185,9 +185,9 @@ fn is_compatibility_ideograph(u: u32) -> bool {
 
 /// Unicode's table of the unified ideographs that CJK radicals and strokes look the same as
 /// (the Equivalent_Unified_Ideograph property of the Unicode Character Database, unmodified;
-/// its licence is `data/unicode/LICENSE`).
+/// its licence is `src/data/unicode/LICENSE`).
 const EQUIVALENT_UNIFIED_IDEOGRAPH: &str =
-    include_str!("../data/unicode/EquivalentUnifiedIdeograph.txt");
+    include_str!("data/unicode/EquivalentUnifiedIdeograph.txt");
 
 /// `(first, last, ideograph)` for the radicals of [`EQUIVALENT_UNIFIED_IDEOGRAPH`], in order.
 fn radical_table() -> &'static [(u32, u32, char)] {

@@ -37,7 +37,7 @@ use std::ops::Range;
 use std::sync::{Arc, OnceLock};
 
 /// hria's rights terms, added to jieba's dictionary so that they stay whole (`word [freq]` a line).
-pub const USER_DICT: &str = include_str!("../../data/userdict.txt");
+pub const USER_DICT: &str = include_str!("../data/userdict.txt");
 
 /// Segments documents. Holds the Jieba dictionary, loaded once per process and shared by all threads.
 #[derive(Clone)]

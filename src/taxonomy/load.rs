@@ -12,32 +12,32 @@ use toml::Spanned;
 /// The built-in data files, merged in this order (name, text).
 pub const BUILTIN_SOURCES: [(&str, &str); 7] = [
     (
-        "data/taxonomy/instruments.toml",
-        include_str!("../../data/taxonomy/instruments.toml"),
+        "src/data/taxonomy/instruments.toml",
+        include_str!("../data/taxonomy/instruments.toml"),
     ),
     (
-        "data/taxonomy/rights.toml",
-        include_str!("../../data/taxonomy/rights.toml"),
+        "src/data/taxonomy/rights.toml",
+        include_str!("../data/taxonomy/rights.toml"),
     ),
     (
-        "data/taxonomy/groups.toml",
-        include_str!("../../data/taxonomy/groups.toml"),
+        "src/data/taxonomy/groups.toml",
+        include_str!("../data/taxonomy/groups.toml"),
     ),
     (
-        "data/taxonomy/themes.toml",
-        include_str!("../../data/taxonomy/themes.toml"),
+        "src/data/taxonomy/themes.toml",
+        include_str!("../data/taxonomy/themes.toml"),
     ),
     (
-        "data/taxonomy/hrdd.toml",
-        include_str!("../../data/taxonomy/hrdd.toml"),
+        "src/data/taxonomy/hrdd.toml",
+        include_str!("../data/taxonomy/hrdd.toml"),
     ),
     (
-        "data/taxonomy/sdg.toml",
-        include_str!("../../data/taxonomy/sdg.toml"),
+        "src/data/taxonomy/sdg.toml",
+        include_str!("../data/taxonomy/sdg.toml"),
     ),
     (
-        "data/taxonomy/stance.toml",
-        include_str!("../../data/taxonomy/stance.toml"),
+        "src/data/taxonomy/stance.toml",
+        include_str!("../data/taxonomy/stance.toml"),
     ),
 ];
 

@@ -1,6 +1,6 @@
 //! The rights taxonomy: instruments, rights, groups, themes, due-diligence elements, SDGs and
 //! stances, each with Chinese and English keywords and rules. Built in (compiled from the data
-//! files in `data/taxonomy/`) or loaded from an analyst's file with `--taxonomy FILE`.
+//! files in `src/data/taxonomy/`) or loaded from an analyst's file with `--taxonomy FILE`.
 
 mod check;
 mod load;
@@ -196,7 +196,7 @@ impl Taxonomy {
             .find_map(|way| unique(instruments().filter(|e| way(e)).collect()))
     }
 
-    /// The built-in taxonomy: the data files in `data/taxonomy/`, merged in the order of
+    /// The built-in taxonomy: the data files in `src/data/taxonomy/`, merged in the order of
     /// [`BUILTIN_SOURCES`].
     pub fn builtin() -> &'static Taxonomy {
         static BUILTIN: std::sync::OnceLock<Taxonomy> = std::sync::OnceLock::new();
