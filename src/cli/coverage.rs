@@ -104,6 +104,27 @@ impl SourceArgs {
     }
 }
 
+impl Source {
+    /// The document ids given with `--doc`: each value split at its commas, unless the whole
+    /// value is an id the index holds (a file name may have a comma in it).
+    pub(crate) fn doc_ids(&self, values: &[String]) -> Vec<String> {
+        let held = |v: &String| {
+            self.table.docs.binary_search(v).is_ok() || self.left_out.binary_search(v).is_ok()
+        };
+        values
+            .iter()
+            .flat_map(|v| match held(v) {
+                true => vec![v.clone()],
+                false => v
+                    .split(',')
+                    .filter(|s| !s.is_empty())
+                    .map(str::to_string)
+                    .collect(),
+            })
+            .collect()
+    }
+}
+
 /// Keeps only the passages of `docs`; an id the index does not hold (or the manifest filters left
 /// out) is an error, with the closest ids.
 fn select_docs(src: &mut Source, docs: &[String]) -> anyhow::Result<()> {
@@ -254,8 +275,9 @@ pub struct Args {
     /// Start CSV output with a UTF-8 byte-order mark (for Excel).
     #[arg(long)]
     pub bom: bool,
-    /// Only passages of these documents (ids as indexed; repeat or separate with commas).
-    #[arg(long = "doc", value_name = "ID", value_delimiter = ',')]
+    /// Only passages of these documents (ids as indexed; repeat or separate with commas; an id
+    /// with a comma in it is taken whole).
+    #[arg(long = "doc", value_name = "ID")]
     pub docs: Vec<String>,
     /// Index and taxonomy.
     #[command(flatten)]
@@ -279,7 +301,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     let mut src = args.source.open(false)?;
     if !args.docs.is_empty() {
-        select_docs(&mut src, &args.docs)?;
+        let docs = src.doc_ids(&args.docs);
+        select_docs(&mut src, &docs)?;
     }
     let res = Resolved::new(&src.table, &src.taxonomy);
     if coverage::family_entries(&src.taxonomy, family).is_empty() {

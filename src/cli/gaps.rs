@@ -22,8 +22,9 @@ pub struct Args {
     /// Only these instruments (e.g. `ICCPR` or `instrument/ICCPR`; repeat or separate with commas).
     #[arg(long = "instrument", value_name = "ID", value_delimiter = ',')]
     pub instruments: Vec<String>,
-    /// Only passages of these documents (ids as indexed; repeat or separate with commas).
-    #[arg(long = "doc", value_name = "ID", value_delimiter = ',')]
+    /// Only passages of these documents (ids as indexed; repeat or separate with commas; an id
+    /// with a comma in it is taken whole).
+    #[arg(long = "doc", value_name = "ID")]
     pub docs: Vec<String>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = GapsFormat::Table)]
@@ -67,17 +68,14 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             "hria: warning: the taxonomy has none of `hrdd/impact-assessment`, `hrdd/action`, `hrdd/tracking`, `hrdd/grievance-mechanism`, `hrdd/remedy`, so no finding can be addressed"
         );
     }
-    if let Some(d) = args
-        .docs
-        .iter()
-        .find(|d| src.left_out.binary_search(d).is_ok())
-    {
+    let docs = src.doc_ids(&args.docs);
+    if let Some(d) = docs.iter().find(|d| src.left_out.binary_search(d).is_ok()) {
         anyhow::bail!("document `{d}` is not among those --org, --doc-kind and --year select");
     }
     let res = Resolved::new(&src.table, &src.taxonomy);
     let opts = GapOptions {
         instruments: args.instruments.clone(),
-        docs: args.docs.clone(),
+        docs,
     };
     let mut report = gaps::gaps(&src.index, &res, &opts)?;
     // Decided on every finding, whatever `--class` shows.

@@ -159,12 +159,17 @@ fn table_columns_line_up_with_chinese_names() {
 /// The statement's index with a second document, `b.md`, of one passage citing the Geneva
 /// Conventions.
 fn two_document_index() -> tempfile::TempDir {
+    two_document_index_with("b.md")
+}
+
+/// The statement and a one-passage document `second` citing the Geneva Conventions.
+fn two_document_index_with(second: &str) -> tempfile::TempDir {
     let tax = statement::taxonomy();
     let text = statement::statement();
     let mut passages = statement::statement_passages(&tax);
     passages.push(statement::passage(
         &text,
-        "b.md",
+        second,
         0,
         &["x"],
         "- [《日内瓦公约》及其附加议定书](#)",
@@ -174,7 +179,7 @@ fn two_document_index() -> tempfile::TempDir {
     let d = tempfile::tempdir().unwrap();
     hria::query::reader::write_index(
         d.path(),
-        statement::manifest(&[DOC, "b.md"], &tax),
+        statement::manifest(&[DOC, second], &tax),
         &passages,
     )
     .unwrap();
@@ -219,6 +224,35 @@ fn doc_selects_the_documents_reported_on() {
         err.contains("no document `b.m`") && err.contains("did you mean b.md"),
         "{err}"
     );
+}
+
+/// `--doc` splits at commas, but an id with a comma in it (from a file name) is taken whole, in
+/// coverage and in gaps.
+#[test]
+fn doc_ids_with_a_comma_are_taken_whole() {
+    let d = two_document_index_with("b,c.md");
+    let v = json(d.path(), &["--doc", "b,c.md"]);
+    assert_eq!(row(&v, "instrument/GENEVA")["passages"], 1);
+    assert_eq!(row(&v, "instrument/ILO-FPRW")["passages"], 0);
+    let v = json(d.path(), &["--doc", "b,c.md", "--doc", DOC]);
+    assert_eq!(row(&v, "instrument/GENEVA")["passages"], 2);
+    let v = json(d.path(), &["--doc", &format!("{DOC},{DOC}")]);
+    assert_eq!(row(&v, "instrument/GENEVA")["passages"], 1);
+    let gaps = json_of(&mut statement::with_test_taxonomy(
+        "gaps",
+        d.path(),
+        &["--doc", "b,c.md", "--format", "json"],
+    ));
+    let geneva = gaps["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["tag"] == "instrument/GENEVA")
+        .unwrap()
+        .clone();
+    assert_eq!(geneva["class"], "cited-only", "{geneva}");
+    let out = coverage(d.path(), &["--doc", "b"]);
+    assert_eq!(out.status.code(), Some(2));
 }
 
 #[test]
