@@ -1337,3 +1337,93 @@ fn a_framework_is_not_covered_by_one_of_its_topics() {
         ),
     ]);
 }
+
+/// Text a blind labelling of Chinese ESG sentences, Chinese laws and English statements showed
+/// the tagger missing or misreading: environmental words in Chinese are the environment theme;
+/// checks and audits are tracking only next to a subject of due diligence; corruption is SDG 16;
+/// employers and labour disputes concern workers; cybersecurity drills protect data; supplier
+/// expectations and policies "relating to" a right are commitments; ongoing monitoring tracks.
+#[test]
+fn environment_words_subjects_of_checks_and_the_phrasings_of_commitments() {
+    expect_tags(&[
+        (
+            "公司严格控制废水、废气排放，推进生活垃圾分类。",
+            &["theme/environment", "sdg/12"],
+            &[],
+        ),
+        ("本集团持续推进双碳工作。", &["theme/environment"], &[]),
+        (
+            "董事会审计委员会审议了年度财务报告。",
+            &[],
+            &["hrdd/tracking"],
+        ),
+        (
+            "生态环境主管部门对重点区域开展遥感监测。",
+            &["theme/environment"],
+            &["hrdd/tracking"],
+        ),
+        (
+            "公司对供应商用工情况开展年度审计。",
+            &["hrdd/tracking"],
+            &[],
+        ),
+        (
+            "坚持党风廉政建设，严禁行贿受贿。",
+            &["theme/anti-corruption", "sdg/16"],
+            &[],
+        ),
+        (
+            "劳动争议仲裁委员会依法处理用人单位与劳动者之间的争议。",
+            &["group/workers"],
+            &[],
+        ),
+        ("公司研发优势明显，市场份额领先。", &[], &["sdg/9"]),
+        ("公司研发成果转化率持续提升。", &["sdg/9"], &[]),
+        (
+            "我们定期组织全员钓鱼邮件演练和攻防演练。",
+            &["right/civil-political/privacy"],
+            &[],
+        ),
+        (
+            "积极推动残疾人就业和信息无障碍建设。",
+            &["sdg/10", "group/persons-with-disabilities"],
+            &[],
+        ),
+        ("做好大学生就业服务工作。", &[], &["sdg/4"]),
+        (
+            "医疗废物应当集中处置。",
+            &[],
+            &["right/economic-social-cultural/health"],
+        ),
+        (
+            "We expect all of our suppliers to respect human rights.",
+            &["hrdd/policy-commitment"],
+            &[],
+        ),
+        (
+            "Our policies relating to forced labour apply to every subsidiary.",
+            &["hrdd/policy-commitment"],
+            &[],
+        ),
+        (
+            "Our policies on travel expenses apply to every subsidiary.",
+            &[],
+            &["hrdd/policy-commitment"],
+        ),
+        (
+            "Ongoing monitoring of high-risk suppliers continues through the year.",
+            &["hrdd/tracking"],
+            &[],
+        ),
+        (
+            "We work to protect the environment and the communities around our sites.",
+            &["theme/environment"],
+            &[],
+        ),
+        (
+            "Our strategy reflects the environment in which we operate.",
+            &[],
+            &["theme/environment"],
+        ),
+    ]);
+}
