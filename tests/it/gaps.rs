@@ -434,6 +434,31 @@ fn real_pipeline_on_the_statement() {
     assert_eq!(class(&r, "instrument/ILO-FPRW"), "addressed");
     assert_eq!(class(&r, "instrument/UNDHRD"), "addressed");
     assert_eq!(class(&r, "group/human-rights-defenders"), "addressed");
+    // What the README's worked example says of the statement: the classes' counts, the rights
+    // addressed only by commitments, and the water-use rights tracked with the climate commitment.
+    let mut counts = std::collections::BTreeMap::new();
+    for f in r["findings"].as_array().unwrap() {
+        *counts.entry(f["class"].as_str().unwrap()).or_insert(0) += 1;
+    }
+    let expected = [
+        ("addressed", 47),
+        ("cited-only", 2),
+        ("commitment-only", 10),
+        ("not-mentioned", 20),
+    ];
+    assert_eq!(counts, expected.into_iter().collect(), "{counts:?}");
+    for tag in [
+        "right/labour/forced-labour",
+        "right/labour/child-labour",
+        "right/labour/working-conditions",
+    ] {
+        assert_eq!(class(&r, tag), "commitment-only", "{tag}");
+    }
+    let water = finding(&r, "right/economic-social-cultural/water");
+    assert_eq!(
+        (water["class"].as_str(), water["strongest"].as_str()),
+        (Some("addressed"), Some("tracking"))
+    );
 }
 
 /// Each evidence item's `range` slices the statement's bytes to exactly its `matched` text, inside
