@@ -8,7 +8,7 @@ Run by hand (not in CI):
     python3 benches/python_baseline.py ../shared/bench/zh-law --json
 
 It reads every .md/.txt/.html file under the given paths (UTF-8), loads hria's built-in taxonomy
-keywords from data/taxonomy/*.toml, and reports MB/s for: reading, jieba.lcut, regex keyword
+keywords from src/data/taxonomy/*.toml, and reports MB/s for: reading, jieba.lcut, regex keyword
 counting (one alternation per taxonomy entry, as a spreadsheet-and-script analyst would write it),
 and both together.
 """
@@ -42,7 +42,7 @@ def load_texts(paths):
 
 def load_patterns():
     patterns = []
-    for f in sorted((ROOT / "data" / "taxonomy").glob("*.toml")):
+    for f in sorted((ROOT / "src" / "data" / "taxonomy").glob("*.toml")):
         data = tomllib.loads(f.read_text(encoding="utf-8"))
         for entry in data.get("entry", []):
             words = entry.get("zh", []) + entry.get("en", []) + entry.get("abbr", [])

@@ -395,6 +395,8 @@ mod tests {
     }
 
     proptest::proptest! {
+
+        #![proptest_config(crate::test_support::regressions_beside_source())]
         #[test]
         fn early_answer_agrees_with_the_full_count(
             t in "([我们人权劳動]{1,12}|[a-zA-Z0-9éß ，。、（）\n㐀𠀀のア]{1,4}){0,80}"

@@ -19,3 +19,18 @@ pub mod query;
 pub mod segment;
 pub mod tag;
 pub mod taxonomy;
+
+/// What the unit tests share.
+#[cfg(test)]
+pub(crate) mod test_support {
+    /// Property tests keep their failing cases beside their source file
+    /// (`words.proptest-regressions` beside `words.rs`), not in a folder at the top of the repository.
+    pub(crate) fn regressions_beside_source() -> proptest::test_runner::Config {
+        proptest::test_runner::Config {
+            failure_persistence: Some(Box::new(
+                proptest::test_runner::FileFailurePersistence::WithSource("proptest-regressions"),
+            )),
+            ..proptest::test_runner::Config::default()
+        }
+    }
+}

@@ -465,6 +465,8 @@ mod tests {
     }
 
     proptest::proptest! {
+
+        #![proptest_config(crate::test_support::regressions_beside_source())]
         /// The word holding an offset is the whole word (a token starting at or after the end
         /// of the previous whole word) that starts before it and ends after it, found by
         /// looking at every token; across gaps, sub-words and 64-bit word edges alike.

@@ -115,11 +115,9 @@ impl Source {
             .iter()
             .flat_map(|v| match held(v) {
                 true => vec![v.clone()],
-                false => v
-                    .split(',')
-                    .filter(|s| !s.is_empty())
-                    .map(str::to_string)
-                    .collect(),
+                // An empty piece stays, to be reported: `--doc "$IDS"` with nothing in it must not
+                // select every document (gaps) or none (coverage) without a word.
+                false => v.split(',').map(str::to_string).collect(),
             })
             .collect()
     }

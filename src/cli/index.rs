@@ -131,6 +131,15 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let ingest = args.input.options();
     ingest.validate()?;
     let roots = args.input.paths();
+    // Only a path the user names is taken to be deleted when it is missing: the default folder
+    // missing (renamed, or the command run in another folder) is an error, as it always was.
+    if args.input.paths.is_empty() {
+        for root in &roots {
+            if let Err(e) = std::fs::metadata(root) {
+                anyhow::bail!("cannot index {}: {e}", root.display());
+            }
+        }
+    }
     let taxonomy = super::taxonomy::load(args.taxonomy.as_deref())?;
     let opts = BuildOptions {
         dir: args.index.clone(),

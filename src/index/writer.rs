@@ -234,6 +234,27 @@ impl Old {
         }
     }
 
+    /// Whether the last commit holds a document from the path `key` (a root key): under a root
+    /// recorded at or inside it, or with an id under it inside a folder root.
+    fn holds_under(
+        &self,
+        dir: &Path,
+        recorded: &BTreeSet<String>,
+        key: &str,
+    ) -> Result<bool, IndexError> {
+        if recorded.iter().any(|r| Path::new(r).starts_with(key)) {
+            return Ok(true);
+        }
+        let Some((outer, within)) = outer_root(recorded, key) else {
+            return Ok(false);
+        };
+        let mut held = false;
+        self.each_root(dir, |id, root| {
+            held |= root == outer && Path::new(id).starts_with(&within);
+        })?;
+        Ok(held)
+    }
+
     /// Calls `f` with the id and root of every document the last commit holds.
     fn each_root(&self, dir: &Path, f: impl FnMut(&str, &str)) -> Result<(), IndexError> {
         match &self.searcher {
@@ -381,11 +402,13 @@ fn is_gone(path: &Path) -> bool {
 struct Nested {
     /// A root given inside a folder root the index holds (`corpus/en` when it holds `corpus`):
     /// the outermost such root, and where the given one is inside it. Its documents are read as
-    /// that root's, so that they are not indexed a second time under other ids.
+    /// that root's, so that they are not indexed a second time under other ids. A path given that
+    /// no longer exists inside such a root is here too: its documents are removed.
     outer: BTreeMap<String, (Arc<str>, PathBuf)>,
     /// The roots whose documents the run answers for (removes when gone, takes ids over from):
     /// the roots given, but for those read as part of an outer one, and every root the index
-    /// holds inside a folder given (`corpus/en` when it holds it and `corpus` is given).
+    /// holds inside a folder given (`corpus/en` when it holds it and `corpus` is given) or inside
+    /// a root given that no longer exists.
     covered: BTreeSet<String>,
 }
 
@@ -399,23 +422,19 @@ impl Nested {
     ) -> Nested {
         let mut nested = Nested::default();
         for w in walked {
-            // Not where a walk of the outer folder would not go (a hidden folder given
-            // explicitly): that walk would remove what this run files under it.
-            let outer = recorded
-                .iter()
-                .filter(|r| *r != w && Path::new(r.as_str()).is_dir())
-                .filter_map(|r| Some((r, Path::new(w).strip_prefix(r).ok()?)))
-                .filter(|(_, within)| walk_reaches(within))
-                .min_by_key(|(r, _)| r.len());
-            match outer {
+            match outer_root(&recorded, w) {
                 Some((r, within)) => {
-                    nested
-                        .outer
-                        .insert(w.clone(), (Arc::from(r.as_str()), within.to_path_buf()));
+                    nested.outer.insert(w.clone(), (Arc::from(r), within));
                 }
                 None => {
                     nested.covered.insert(w.clone());
                 }
+            }
+        }
+        // A deleted path inside a folder root: the documents recorded under it are the run's.
+        for g in gone {
+            if let Some((r, within)) = outer_root(&recorded, g) {
+                nested.outer.insert(g.clone(), (Arc::from(r), within));
             }
         }
         // A recorded root inside a folder given is the run's too, where the walk reaches it.
@@ -437,6 +456,19 @@ impl Nested {
                     && recorded_path(root, id).starts_with(Path::new(root).join(within))
             })
     }
+}
+
+/// The outermost folder root the index holds that `path` (a root key) lies inside, and where in
+/// it; not where a walk of that folder would not go (a hidden folder given explicitly), since
+/// that walk would remove what a run files under it.
+fn outer_root<'a>(recorded: &'a BTreeSet<String>, path: &str) -> Option<(&'a str, PathBuf)> {
+    recorded
+        .iter()
+        .filter(|r| *r != path && Path::new(r.as_str()).is_dir())
+        .filter_map(|r| Some((r.as_str(), Path::new(path).strip_prefix(r).ok()?)))
+        .filter(|(_, within)| walk_reaches(within))
+        .min_by_key(|(r, _)| r.len())
+        .map(|(r, within)| (r, within.to_path_buf()))
 }
 
 /// Whether a walk of a folder reaches the path `within` it: not through a hidden folder, which
@@ -483,8 +515,8 @@ fn unreadable_paths(skips: &[Skip]) -> HashSet<PathBuf> {
 /// Reports documents kept (or, with a new taxonomy, removed) although the walk did not find
 /// them: counted on the report of the folder that could not be listed (or of the file itself),
 /// else reported one by one.
-fn report_unread(skips: &mut Vec<Skip>, kept: Vec<PathBuf>, what: Unread) {
-    if kept.is_empty() {
+fn report_unread(skips: &mut Vec<Skip>, unread: Vec<PathBuf>, what: Unread) {
+    if unread.is_empty() {
         return;
     }
     let at: BTreeMap<PathBuf, usize> = skips
@@ -493,7 +525,7 @@ fn report_unread(skips: &mut Vec<Skip>, kept: Vec<PathBuf>, what: Unread) {
         .filter_map(|(i, s)| Some((as_recorded(s)?, i)))
         .collect();
     let mut counts = vec![0usize; skips.len()];
-    for path in kept {
+    for path in unread {
         match path.ancestors().find_map(|a| at.get(a)) {
             Some(&i) => counts[i] += 1,
             None => skips.push(Skip::new(
@@ -516,7 +548,8 @@ fn report_unread(skips: &mut Vec<Skip>, kept: Vec<PathBuf>, what: Unread) {
 /// options, with the taxonomy and the version of segmentation and tagging
 /// ([`PIPELINE_VERSION`]) it was indexed with. A document indexed otherwise is read again in
 /// whichever later run finds it, also one a run of a new version kept because it could not read
-/// it (a run with a new taxonomy removes such a document instead, and reads no fewer folders).
+/// it (a run with a new taxonomy removes such a document instead, and is refused if it leaves
+/// out a folder the index holds).
 fn record_inputs(inputs_hash: &str, taxonomy_hash: &str, pipeline_version: u32) -> String {
     let key = format!("{inputs_hash}\n{taxonomy_hash}\n{pipeline_version}");
     blake3::hash(key.as_bytes()).to_hex().to_string()
@@ -1056,9 +1089,11 @@ pub fn build(
         ..Default::default()
     };
 
-    // A root given that no longer exists: the documents the index holds from it are removed, as
-    // those of a file deleted from a folder are. One it holds nothing from is an error: a
-    // misspelt path would index nothing (and create an empty index).
+    // A path given that no longer exists: the documents the index holds from it (a root, or a
+    // folder or file inside one) are removed, as those of a file deleted from a folder are. One
+    // it holds nothing from is an error: a misspelt path would index nothing (and create an
+    // empty index). Only a path not found counts, and only where its key names nothing either:
+    // `a.md/` is no deleted `a.md`.
     let recorded = old.roots(dir)?;
     let mut present = Vec::with_capacity(opts.roots.len());
     let mut gone: BTreeMap<String, usize> = BTreeMap::new();
@@ -1067,13 +1102,18 @@ pub fn build(
             Ok(_) => present.push(r.clone()),
             Err(error) => {
                 let key = root_key(r);
-                let held = recorded.iter().any(|x| Path::new(x).starts_with(&key));
-                if opts.rebuild || !held || !is_gone(r) {
+                let missing = error.kind() == std::io::ErrorKind::NotFound
+                    && std::fs::symlink_metadata(&key).is_err();
+                let held = missing && !opts.rebuild && old.holds_under(dir, &recorded, &key)?;
+                if !held {
                     roll_back(writer, &target.work, &target.undo);
                     return Err(IndexError::RootNotFound {
                         path: r.clone(),
                         error,
                     });
+                }
+                if gone.contains_key(&key) {
+                    continue;
                 }
                 gone.insert(key, summary.gone.len());
                 summary.gone.push(GoneRoot {
@@ -1220,16 +1260,16 @@ pub fn build(
                 && !found_paths.contains(&path)
                 && behind_unreadable
                 && !is_gone(&path);
-            if still_there {
-                behind.push(path);
-            }
             if !still_there || unread == Unread::Dropped {
                 delete_document(&writer, &fields, id);
                 summary.removed += 1;
-                let from = gone.iter().find(|(g, _)| Path::new(root).starts_with(g));
+                let from = gone.iter().find(|(g, _)| path.starts_with(g));
                 if let Some((_, &i)) = from {
                     summary.gone[i].removed += 1;
                 }
+            }
+            if still_there {
+                behind.push(path);
             }
         }
     })?;

@@ -659,6 +659,8 @@ mod tests {
     }
 
     proptest! {
+
+        #![proptest_config(crate::test_support::regressions_beside_source())]
         #[test]
         fn snippet_never_panics(text in "\\PC{0,40}", a in 0usize..200, b in 0usize..200, w in 0usize..10) {
             let s = snippet(&text, Some(a.min(b)..a.max(b)), w);

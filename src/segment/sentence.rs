@@ -222,6 +222,8 @@ mod tests {
     }
 
     proptest::proptest! {
+
+        #![proptest_config(crate::test_support::regressions_beside_source())]
         #[test]
         fn byte_scan_agrees_with_the_char_scan(
             t in "[。！？；!?｡”’」』）)》】〕〉\"'\\]］\n\r\u{2028}\u{2029}\u{2026}\u{3001}\u{FF0C} 我们好，1２é]{0,40}"
@@ -231,6 +233,8 @@ mod tests {
     }
 
     proptest::proptest! {
+
+        #![proptest_config(crate::test_support::regressions_beside_source())]
         #[test]
         fn ascii_without_terminators_or_breaks_is_one_sentence_as_in_uax29(
             t in "[a-zA-Z0-9 ,;:'\"()\\[\\]\t&/-]{0,80}"

@@ -322,24 +322,13 @@ fn stem(stems: &mut Stems, s: &Stemmer, word: &str) -> CompactString {
 mod tests {
     use super::*;
 
-    /// Failing cases are kept beside this file (`words.proptest-regressions`), not in a folder
-    /// at the top of the repository.
-    fn regressions_beside_source() -> proptest::test_runner::Config {
-        proptest::test_runner::Config {
-            failure_persistence: Some(Box::new(
-                proptest::test_runner::FileFailurePersistence::WithSource("proptest-regressions"),
-            )),
-            ..proptest::test_runner::Config::default()
-        }
-    }
-
     fn jieba() -> &'static Jieba {
         static JIEBA: std::sync::OnceLock<Jieba> = std::sync::OnceLock::new();
         JIEBA.get_or_init(Jieba::new)
     }
 
     proptest::proptest! {
-        #![proptest_config(regressions_beside_source())]
+        #![proptest_config(crate::test_support::regressions_beside_source())]
         /// Every token's range is the source of its term, also where normalization changes the
         /// length of chars (full-width forms) before, inside and after Han runs.
         #[test]
@@ -394,7 +383,7 @@ mod tests {
     }
 
     proptest::proptest! {
-        #![proptest_config(regressions_beside_source())]
+        #![proptest_config(crate::test_support::regressions_beside_source())]
         /// A Han run's words are jieba's words of the run, with punctuation left out, and with
         /// their sub-words they are its search-mode words, each whole word first; the same when
         /// cut again.

@@ -505,6 +505,8 @@ mod tests {
     }
 
     proptest::proptest! {
+
+        #![proptest_config(crate::test_support::regressions_beside_source())]
         /// Any mix of the sentence ends, their look-alikes (same lead bytes, other chars) and
         /// whitespace breaks where the char-by-char definition does.
         #[test]

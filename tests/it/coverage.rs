@@ -253,6 +253,16 @@ fn doc_ids_with_a_comma_are_taken_whole() {
     assert_eq!(geneva["class"], "cited-only", "{geneva}");
     let out = coverage(d.path(), &["--doc", "b"]);
     assert_eq!(out.status.code(), Some(2));
+    // An empty value (`--doc "$IDS"` with nothing in it) is an error, not every document or none.
+    for empty in ["", ","] {
+        let out = coverage(d.path(), &["--doc", empty]);
+        assert_eq!(out.status.code(), Some(2), "{empty:?}");
+        let out = statement::with_test_taxonomy("gaps", d.path(), &["--doc", empty])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{empty:?}");
+        assert!(String::from_utf8_lossy(&out.stderr).contains("no document ``"));
+    }
 }
 
 #[test]

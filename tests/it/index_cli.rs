@@ -677,20 +677,35 @@ fn skipped_inputs_give_exit_code_3() {
 }
 
 /// A folder (or file) given to an earlier run that no longer exists has its documents removed,
-/// as a file deleted from a folder does, and the run says so; a path the index holds nothing
-/// from is still an error, and so is one in a rebuild.
+/// as a file deleted from a folder does, and the run says so; so has a deleted folder inside a
+/// folder the index holds. A path the index holds nothing from is still an error, and so is a
+/// deleted root in a rebuild, a path through a file (`y.md/`) and a missing default `corpus/`.
 #[test]
 fn a_deleted_root_has_its_documents_removed() {
     let (tmp, corpus, index) = setup();
     let text = "# Statement\n\nWe prohibit forced labour.\n";
     let gone = folder_with(&tmp, "gone", "x.md", text);
     let file = folder_with(&tmp, "single", "y.md", text).join("y.md");
+    let sub = corpus.join("sub");
+    std::fs::create_dir(&sub).unwrap();
+    std::fs::write(sub.join("s.md"), text).unwrap();
     let run = |roots: &[&Path], extra: &[&str]| index_output(roots, &index, extra);
+    // What the index holds, from a run that names only the corpus (which keeps other roots).
+    let total = || -> u64 {
+        let s: Value = serde_json::from_slice(&run(&[&corpus], &[]).stdout).unwrap();
+        s["total_documents"].as_u64().unwrap()
+    };
     let first: Value = serde_json::from_slice(&run(&[&corpus, &gone, &file], &[]).stdout).unwrap();
-    assert_eq!(first["total_documents"], 5, "{first}");
+    assert_eq!(first["total_documents"], 6, "{first}");
+    // A file given with a slash after it is no deleted file.
+    let slashed = PathBuf::from(format!("{}/", file.display()));
+    let out = run(&[&corpus, &slashed], &[]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(total(), 6);
     std::fs::remove_dir_all(&gone).unwrap();
     std::fs::remove_file(&file).unwrap();
-    // A misspelt path: an error, and nothing changes.
+    std::fs::remove_dir_all(&sub).unwrap();
+    // A misspelt path: an error, and nothing changes; a rebuild cannot remove what it never reads.
     let typo = tmp.path().join("gonne");
     let out = run(&[&corpus, &gone, &typo], &[]);
     let err = String::from_utf8_lossy(&out.stderr);
@@ -699,34 +714,55 @@ fn a_deleted_root_has_its_documents_removed() {
         err.contains("cannot index") && err.contains("gonne"),
         "{err}"
     );
-    let out = run(&[&corpus, &gone, &file], &[]);
+    let out = run(&[&gone], &["--rebuild"]);
+    assert_eq!(out.status.code(), Some(2));
+    // Given twice, in two spellings, it is one deleted root.
+    let gone_again = tmp.path().join(".").join("gone");
+    let out = run(&[&gone, &gone_again, &file, &sub], &[]);
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(0), "{err}");
     let s: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(
-        (
-            s["removed"].as_u64(),
-            s["unchanged"].as_u64(),
-            s["total_documents"].as_u64()
-        ),
-        (Some(2), Some(3), Some(3)),
+        (s["removed"].as_u64(), s["total_documents"].as_u64()),
+        (Some(3), Some(3)),
         "{s}"
     );
-    assert_eq!(s["gone"][0]["removed"], 1, "{s}");
+    let removed: Vec<u64> = s["gone"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| g["removed"].as_u64().unwrap())
+        .collect();
+    assert_eq!(removed, [1, 1, 1], "{s}");
     assert!(
         err.contains("no longer exists: the 1 document indexed from it removed"),
         "{err}"
     );
     assert!(search_ids(&index, "forced", &[])
         .iter()
-        .all(|id| !id.starts_with("x.md")));
+        .all(|id| !id.starts_with("x.md") && !id.starts_with("sub/")));
     // Removed, it is a path the index holds nothing from.
     let out = run(&[&corpus, &gone], &[]);
     assert_eq!(out.status.code(), Some(2));
-    let out = run(&[&corpus, &typo], &["--rebuild"]);
-    assert_eq!(out.status.code(), Some(2));
-    let s: Value = serde_json::from_slice(&run(&[&corpus], &[]).stdout).unwrap();
-    assert_eq!(s["total_documents"], 3, "{s}");
+    assert_eq!(total(), 3);
+    // The default folder missing is no deletion.
+    let out = hria()
+        .current_dir(tmp.path())
+        .args(["index", "--index"])
+        .arg(&index)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    std::fs::rename(&corpus, tmp.path().join("corpus-2024")).unwrap();
+    hria()
+        .current_dir(tmp.path())
+        .args(["index", "--index"])
+        .arg(&index)
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("cannot index corpus"));
+    std::fs::rename(tmp.path().join("corpus-2024"), &corpus).unwrap();
+    assert_eq!(total(), 3);
 }
 
 #[test]
