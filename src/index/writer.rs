@@ -108,8 +108,9 @@ pub struct BuildSummary {
     pub unchanged: u64,
     /// Documents removed from the index (gone from their root, or no longer readable).
     pub removed: u64,
-    /// Roots given that no longer exist, with how many of the documents the index held from
-    /// each were removed (they are counted in [`BuildSummary::removed`] too).
+    /// Paths given that no longer exist (roots the index holds, or folders or files inside one),
+    /// with how many of the documents the index held from each were removed (they are counted in
+    /// [`BuildSummary::removed`] too).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub gone: Vec<GoneRoot>,
     /// Inputs skipped or degraded, with reasons.
@@ -270,7 +271,8 @@ impl Old {
     }
 }
 
-/// A root given to a run that no longer exists.
+/// A path given to a run that no longer exists: a root the index holds, or a folder or file
+/// inside one.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct GoneRoot {
     /// The path as given.
@@ -1263,7 +1265,11 @@ pub fn build(
             if !still_there || unread == Unread::Dropped {
                 delete_document(&writer, &fields, id);
                 summary.removed += 1;
-                let from = gone.iter().find(|(g, _)| path.starts_with(g));
+                // The innermost deleted path given that holds it, when one lies inside another.
+                let from = gone
+                    .iter()
+                    .filter(|(g, _)| path.starts_with(g))
+                    .max_by_key(|(g, _)| g.len());
                 if let Some((_, &i)) = from {
                     summary.gone[i].removed += 1;
                 }

@@ -687,8 +687,10 @@ fn a_deleted_root_has_its_documents_removed() {
     let gone = folder_with(&tmp, "gone", "x.md", text);
     let file = folder_with(&tmp, "single", "y.md", text).join("y.md");
     let sub = corpus.join("sub");
-    std::fs::create_dir(&sub).unwrap();
+    let deep = sub.join("deep");
+    std::fs::create_dir_all(&deep).unwrap();
     std::fs::write(sub.join("s.md"), text).unwrap();
+    std::fs::write(deep.join("d.md"), text).unwrap();
     let run = |roots: &[&Path], extra: &[&str]| index_output(roots, &index, extra);
     // What the index holds, from a run that names only the corpus (which keeps other roots).
     let total = || -> u64 {
@@ -696,12 +698,12 @@ fn a_deleted_root_has_its_documents_removed() {
         s["total_documents"].as_u64().unwrap()
     };
     let first: Value = serde_json::from_slice(&run(&[&corpus, &gone, &file], &[]).stdout).unwrap();
-    assert_eq!(first["total_documents"], 6, "{first}");
+    assert_eq!(first["total_documents"], 7, "{first}");
     // A file given with a slash after it is no deleted file.
     let slashed = PathBuf::from(format!("{}/", file.display()));
     let out = run(&[&corpus, &slashed], &[]);
     assert_eq!(out.status.code(), Some(2));
-    assert_eq!(total(), 6);
+    assert_eq!(total(), 7);
     std::fs::remove_dir_all(&gone).unwrap();
     std::fs::remove_file(&file).unwrap();
     std::fs::remove_dir_all(&sub).unwrap();
@@ -716,15 +718,16 @@ fn a_deleted_root_has_its_documents_removed() {
     );
     let out = run(&[&gone], &["--rebuild"]);
     assert_eq!(out.status.code(), Some(2));
-    // Given twice, in two spellings, it is one deleted root.
+    // Given twice, in two spellings, it is one deleted root; a deleted path inside another one
+    // given is credited with its own documents.
     let gone_again = tmp.path().join(".").join("gone");
-    let out = run(&[&gone, &gone_again, &file, &sub], &[]);
+    let out = run(&[&gone, &gone_again, &file, &sub, &deep], &[]);
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(0), "{err}");
     let s: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(
         (s["removed"].as_u64(), s["total_documents"].as_u64()),
-        (Some(3), Some(3)),
+        (Some(4), Some(3)),
         "{s}"
     );
     let removed: Vec<u64> = s["gone"]
@@ -733,7 +736,7 @@ fn a_deleted_root_has_its_documents_removed() {
         .iter()
         .map(|g| g["removed"].as_u64().unwrap())
         .collect();
-    assert_eq!(removed, [1, 1, 1], "{s}");
+    assert_eq!(removed, [1, 1, 1, 1], "{s}");
     assert!(
         err.contains("no longer exists: the 1 document indexed from it removed"),
         "{err}"
