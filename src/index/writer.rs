@@ -453,20 +453,22 @@ impl Nested {
     /// root the run covers, or under a root given inside the outer root it is recorded under.
     fn answers_for(&self, root: &str, id: &str) -> bool {
         self.covered.contains(root)
-            || self.outer.values().any(|(outer, within)| {
-                &**outer == root
-                    && recorded_path(root, id).starts_with(Path::new(root).join(within))
-            })
+            || self
+                .outer
+                .values()
+                .any(|(outer, within)| &**outer == root && Path::new(id).starts_with(within))
     }
 }
 
 /// The outermost folder root the index holds that `path` (a root key) lies inside, and where in
 /// it; not where a walk of that folder would not go (a hidden folder given explicitly), since
-/// that walk would remove what a run files under it.
+/// that walk would remove what a run files under it. A root that no longer exists counts (a
+/// deleted path inside it is then deleted too): what the index holds under it says whether it was
+/// a folder.
 fn outer_root<'a>(recorded: &'a BTreeSet<String>, path: &str) -> Option<(&'a str, PathBuf)> {
     recorded
         .iter()
-        .filter(|r| *r != path && Path::new(r.as_str()).is_dir())
+        .filter(|r| *r != path && (Path::new(r.as_str()).is_dir() || is_gone(Path::new(r))))
         .filter_map(|r| Some((r.as_str(), Path::new(path).strip_prefix(r).ok()?)))
         .filter(|(_, within)| walk_reaches(within))
         .min_by_key(|(r, _)| r.len())
@@ -1266,9 +1268,11 @@ pub fn build(
                 delete_document(&writer, &fields, id);
                 summary.removed += 1;
                 // The innermost deleted path given that holds it, when one lies inside another.
+                let under =
+                    |g: &String| path.starts_with(g) || Path::new(root).join(id).starts_with(g);
                 let from = gone
                     .iter()
-                    .filter(|(g, _)| path.starts_with(g))
+                    .filter(|(g, _)| under(g))
                     .max_by_key(|(g, _)| g.len());
                 if let Some((_, &i)) = from {
                     summary.gone[i].removed += 1;

@@ -766,6 +766,20 @@ fn a_deleted_root_has_its_documents_removed() {
         .stderr(predicates::str::contains("cannot index corpus"));
     std::fs::rename(tmp.path().join("corpus-2024"), &corpus).unwrap();
     assert_eq!(total(), 3);
+    // A path inside a root that was itself deleted: its documents alone go.
+    let outer = folder_with(&tmp, "outer", "o.md", text);
+    std::fs::create_dir(outer.join("inner")).unwrap();
+    std::fs::write(outer.join("inner").join("i.md"), text).unwrap();
+    assert_eq!(run(&[&outer], &[]).status.code(), Some(0));
+    assert_eq!(total(), 5);
+    std::fs::remove_dir_all(&outer).unwrap();
+    let s: Value = serde_json::from_slice(&run(&[&outer.join("inner")], &[]).stdout).unwrap();
+    assert_eq!(
+        (s["removed"].as_u64(), s["gone"][0]["removed"].as_u64()),
+        (Some(1), Some(1)),
+        "{s}"
+    );
+    assert_eq!(total(), 4);
 }
 
 #[test]
