@@ -106,12 +106,13 @@ impl SourceArgs {
 
 impl Source {
     /// The document ids given with `--doc`: each value split at its commas, unless the whole
-    /// value is an id the index holds (a file name may have a comma in it).
-    pub(crate) fn doc_ids(&self, values: &[String]) -> Vec<String> {
-        let held = |v: &String| {
-            self.table.docs.binary_search(v).is_ok() || self.left_out.binary_search(v).is_ok()
-        };
-        values
+    /// value is an id the index holds (a file name may have a comma in it). An id the manifest
+    /// filters (`--org`, `--doc-kind`, `--year`) left out is an error; one the index does not hold
+    /// is left for the caller to report, with the closest ids.
+    pub(crate) fn doc_ids(&self, values: &[String]) -> anyhow::Result<Vec<String>> {
+        let left_out = |v: &String| self.left_out.binary_search(v).is_ok();
+        let held = |v: &String| self.table.docs.binary_search(v).is_ok() || left_out(v);
+        let ids: Vec<String> = values
             .iter()
             .flat_map(|v| match held(v) {
                 true => vec![v.clone()],
@@ -119,19 +120,20 @@ impl Source {
                 // select every document (gaps) or none (coverage) without a word.
                 false => v.split(',').map(str::to_string).collect(),
             })
-            .collect()
+            .collect();
+        if let Some(d) = ids.iter().find(|d| left_out(d)) {
+            anyhow::bail!("document `{d}` is not among those --org, --doc-kind and --year select");
+        }
+        Ok(ids)
     }
 }
 
-/// Keeps only the passages of `docs`; an id the index does not hold (or the manifest filters left
-/// out) is an error, with the closest ids.
+/// Keeps only the passages of `docs` ([`Source::doc_ids`]); an id the index does not hold is an
+/// error, with the closest ids.
 fn select_docs(src: &mut Source, docs: &[String]) -> anyhow::Result<()> {
     for d in docs {
-        if src.table.docs.contains(d) {
+        if src.table.docs.binary_search(d).is_ok() {
             continue;
-        }
-        if src.left_out.binary_search(d).is_ok() {
-            anyhow::bail!("document `{d}` is not among those --org, --doc-kind and --year select");
         }
         let mut hint =
             hria::query::search::document_hint(d, src.table.docs.iter().map(String::as_str));
@@ -299,7 +301,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     let mut src = args.source.open(false)?;
     if !args.docs.is_empty() {
-        let docs = src.doc_ids(&args.docs);
+        let docs = src.doc_ids(&args.docs)?;
         select_docs(&mut src, &docs)?;
     }
     let res = Resolved::new(&src.table, &src.taxonomy);

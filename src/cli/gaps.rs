@@ -68,10 +68,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             "hria: warning: the taxonomy has none of `hrdd/impact-assessment`, `hrdd/action`, `hrdd/tracking`, `hrdd/grievance-mechanism`, `hrdd/remedy`, so no finding can be addressed"
         );
     }
-    let docs = src.doc_ids(&args.docs);
-    if let Some(d) = docs.iter().find(|d| src.left_out.binary_search(d).is_ok()) {
-        anyhow::bail!("document `{d}` is not among those --org, --doc-kind and --year select");
-    }
+    let docs = src.doc_ids(&args.docs)?;
     let res = Resolved::new(&src.table, &src.taxonomy);
     let opts = GapOptions {
         instruments: args.instruments.clone(),

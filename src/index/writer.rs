@@ -378,12 +378,13 @@ impl Unread {
     /// The note on the report of a folder that could not be listed, with `n` documents under it.
     fn folder_note(self, n: usize) -> String {
         let s = if n == 1 { "" } else { "s" };
-        match self {
-            Unread::Kept => format!(" ({n} previously indexed document{s} under it kept)"),
-            Unread::Dropped => format!(
-                " ({n} previously indexed document{s} under it removed: tagged with another taxonomy; run again once it can be read)"
-            ),
-        }
+        let what = match self {
+            Unread::Kept => "kept",
+            Unread::Dropped => {
+                "removed: tagged with another taxonomy; run again once it can be read"
+            }
+        };
+        format!(" ({n} previously indexed document{s} under it {what})")
     }
 }
 
@@ -415,12 +416,13 @@ struct Nested {
 }
 
 impl Nested {
-    /// `walked` are the keys of the roots given that exist; `gone`, of those that no longer do,
-    /// which the run answers for as for a folder whose files were all deleted.
-    fn of(
+    /// `walked` are the keys of the roots given that exist; `gone` has as keys those of the
+    /// paths given that no longer do, which the run answers for as for a folder whose files were
+    /// all deleted.
+    fn of<T>(
         recorded: BTreeSet<String>,
         walked: &BTreeSet<String>,
-        gone: &BTreeSet<String>,
+        gone: &BTreeMap<String, T>,
     ) -> Nested {
         let mut nested = Nested::default();
         for w in walked {
@@ -434,7 +436,7 @@ impl Nested {
             }
         }
         // A deleted path inside a folder root: the documents recorded under it are the run's.
-        for g in gone {
+        for g in gone.keys() {
             if let Some((r, within)) = outer_root(&recorded, g) {
                 nested.outer.insert(g.clone(), (Arc::from(r), within));
             }
@@ -444,7 +446,7 @@ impl Nested {
             walked
                 .iter()
                 .any(|w| Path::new(r).strip_prefix(w).is_ok_and(walk_reaches))
-                || gone.iter().any(|g| Path::new(r).starts_with(g))
+                || gone.keys().any(|g| Path::new(r).starts_with(g))
         }));
         nested
     }
@@ -1132,8 +1134,7 @@ pub fn build(
     let (found, skips) = ingest::walk(&present, &opts.ingest);
     summary.skipped.extend(skips);
     let walked_roots: BTreeSet<String> = present.iter().map(|r| root_key(r)).collect();
-    let gone_keys: BTreeSet<String> = gone.keys().cloned().collect();
-    let nested = Nested::of(recorded, &walked_roots, &gone_keys);
+    let nested = Nested::of(recorded, &walked_roots, &gone);
     // A new taxonomy re-tags every document of this run; those of other folders would keep the
     // old tags in an index that says it was tagged with the new one.
     if taxonomy_changed && !opts.rebuild {
@@ -1268,11 +1269,11 @@ pub fn build(
                 delete_document(&writer, &fields, id);
                 summary.removed += 1;
                 // The innermost deleted path given that holds it, when one lies inside another.
-                let under =
-                    |g: &String| path.starts_with(g) || Path::new(root).join(id).starts_with(g);
+                // Root and id, not the recorded path: a deleted folder root is no folder on disk.
+                let full = Path::new(root).join(id);
                 let from = gone
                     .iter()
-                    .filter(|(g, _)| under(g))
+                    .filter(|(g, _)| full.starts_with(g))
                     .max_by_key(|(g, _)| g.len());
                 if let Some((_, &i)) = from {
                     summary.gone[i].removed += 1;

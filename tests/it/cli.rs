@@ -128,6 +128,15 @@ year = 2024
 }
 
 /// The passage ids of `hits`, sorted.
+/// The string `key` of each object in the array `list` (`field_strs(&report["findings"], "tag")`).
+pub fn field_strs<'a>(list: &'a Value, key: &str) -> Vec<&'a str> {
+    list.as_array()
+        .expect("an array")
+        .iter()
+        .map(|o| o[key].as_str().expect("a string"))
+        .collect()
+}
+
 pub fn hit_ids(hits: &[Value]) -> Vec<String> {
     let mut v: Vec<String> = hits
         .iter()

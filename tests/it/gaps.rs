@@ -2,7 +2,7 @@
 
 use crate::statement;
 
-use crate::cli::{hria, index_of, json_of};
+use crate::cli::{field_strs, hria, index_of, json_of};
 use serde_json::Value;
 use statement::{build_statement_index, dir, real_statement_index, taxonomy, DOC};
 use std::path::Path;
@@ -188,12 +188,7 @@ fn not_mentioned_lists_the_keywords_and_links_searched() {
 fn instrument_filter_and_fail_on() {
     let d = statement_index();
     let r = gaps_json(d.path(), &["--instrument", "GENEVA,instrument/CAT"]);
-    let tags: Vec<&str> = r["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f["tag"].as_str().unwrap())
-        .collect();
+    let tags = field_strs(&r["findings"], "tag");
     assert_eq!(tags, ["instrument/GENEVA", "instrument/CAT"]);
 
     let run = |args: &[&str]| gaps_cmd(d.path(), args).output().unwrap();
@@ -251,12 +246,7 @@ fn class_filter_and_the_due_diligence_column() {
     let run = |args: &[&str]| gaps_cmd(d.path(), args).output().unwrap();
     let all = gaps_json(d.path(), &[]);
     let some = gaps_json(d.path(), &["--class", "addressed"]);
-    let classes: Vec<&str> = some["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f["class"].as_str().unwrap())
-        .collect();
+    let classes = field_strs(&some["findings"], "class");
     assert!(!classes.is_empty() && classes.iter().all(|c| *c == "addressed"));
     let out = run(&["--class", "addressed", "--fail-on", "cited-only"]);
     assert_eq!(out.status.code(), Some(1));
@@ -343,12 +333,7 @@ fn per_document_gaps_compare_with_the_rest_of_the_corpus() {
     assert_eq!(class(&r, "instrument/GENEVA"), "not-mentioned");
     let per = &r["per_document"][0];
     assert_eq!(per["doc"], "other.md");
-    let missing: Vec<&str> = per["missing"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|m| m["tag"].as_str().unwrap())
-        .collect();
+    let missing = field_strs(&per["missing"], "tag");
     assert!(missing.contains(&"instrument/GENEVA"), "{missing:?}");
     assert!(!missing.contains(&"instrument/ILO-FPRW"), "{missing:?}");
     assert!(!missing.contains(&"instrument/CAT"), "{missing:?}");

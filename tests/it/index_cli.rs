@@ -1,7 +1,7 @@
 //! `hria index`: summaries, incremental runs, atomicity, locking, thread-count independence and
 //! the errors for indexes it cannot read.
 
-use crate::cli::{hit_ids, hria, index_corpus, json_of, search_hits};
+use crate::cli::{field_strs, hit_ids, hria, index_corpus, json_of, search_hits};
 use predicates::prelude::PredicateBooleanExt;
 use serde_json::Value;
 use std::io::{BufRead, BufReader};
@@ -60,14 +60,12 @@ fn index_output(roots: &[&Path], index: &Path, extra: &[&str]) -> std::process::
 /// The JSON summary and the stderr of an index run that exits with `code` (3: some inputs
 /// skipped).
 fn index_json_code(corpus: &Path, index: &Path, code: i32) -> (Value, String) {
-    let out = hria()
-        .arg("index")
-        .arg(corpus)
-        .arg("--index")
-        .arg(index)
-        .args(["--format", "json", "--quiet"])
-        .output()
-        .unwrap();
+    index_roots_code(&[corpus], index, &[], code)
+}
+
+/// [`index_json_code`] for several roots, with more arguments.
+fn index_roots_code(roots: &[&Path], index: &Path, extra: &[&str], code: i32) -> (Value, String) {
+    let out = index_output(roots, index, extra);
     let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
     assert_eq!(out.status.code(), Some(code), "{stderr}");
     (serde_json::from_slice(&out.stdout).unwrap(), stderr)
@@ -721,10 +719,7 @@ fn a_deleted_root_has_its_documents_removed() {
     // Given twice, in two spellings, it is one deleted root; a deleted path inside another one
     // given is credited with its own documents.
     let gone_again = tmp.path().join(".").join("gone");
-    let out = run(&[&gone, &gone_again, &file, &sub, &deep], &[]);
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(0), "{err}");
-    let s: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let (s, err) = index_roots_code(&[&gone, &gone_again, &file, &sub, &deep], &index, &[], 0);
     assert_eq!(
         (s["removed"].as_u64(), s["total_documents"].as_u64()),
         (Some(4), Some(3)),
@@ -1412,10 +1407,7 @@ fn an_unreadable_document_is_removed_when_the_taxonomy_changes() {
         env!("CARGO_MANIFEST_DIR"),
         "/tests/fixtures/taxonomy/valid.toml"
     );
-    let out = index_output(&[&corpus], &index, &["--taxonomy", t]);
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(3), "{stderr}");
-    let s: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let (s, _) = index_roots_code(&[&corpus], &index, &["--taxonomy", t], 3);
     assert_eq!(
         (s["removed"].as_u64(), s["indexed"].as_u64()),
         (Some(1), Some(2)),
@@ -1453,8 +1445,7 @@ fn an_unreadable_document_is_removed_when_the_taxonomy_changes() {
     // Readable again, it is indexed again.
     std::fs::remove_file(&fifo).unwrap();
     std::fs::copy(Path::new(FIXTURES).join("labour-policy.zh-Hant.md"), &fifo).unwrap();
-    let out = index_output(&[&corpus], &index, &["--taxonomy", t]);
-    let s: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let (s, _) = index_roots_code(&[&corpus], &index, &["--taxonomy", t], 0);
     assert_eq!(
         (s["indexed"].as_u64(), s["unchanged"].as_u64()),
         (Some(1), Some(2)),
@@ -1512,12 +1503,7 @@ fn unreadable_files_folders_and_roots_keep_their_documents() {
         let out = run(extra).unwrap();
         mode(&sub, 0o755).unwrap();
         let s: Value = serde_json::from_slice(&out.stdout).unwrap();
-        let reasons: Vec<&str> = s["skipped"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|k| k["reason"].as_str().unwrap())
-            .collect();
+        let reasons = field_strs(&s["skipped"], "reason");
         if reasons.is_empty() {
             // Whoever runs this may read mode-000 files: nothing to observe.
             return None;
