@@ -242,7 +242,8 @@ pub(crate) fn csv_field(s: &str) -> Cow<'_, str> {
     }
 }
 
-fn csv_line<S: AsRef<str>>(out: &mut String, cells: &[S]) {
+/// Appends one CSV record, CRLF-terminated.
+pub(crate) fn csv_line<S: AsRef<str>>(out: &mut String, cells: &[S]) {
     let line: Vec<Cow<str>> = cells.iter().map(|c| csv_field(c.as_ref())).collect();
     out.push_str(&line.join(","));
     out.push_str("\r\n");

@@ -38,7 +38,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let text = match args.format {
         ExplainFormat::Json => {
             let mut v = serde_json::to_value(&e)?;
-            v["highlighted"] = serde_json::Value::String(e.highlighted("[[", "]]"));
+            v["highlighted"] = serde_json::Value::String(e.highlighted_raw("[[", "]]"));
             format!("{}\n", serde_json::to_string_pretty(&v)?)
         }
         ExplainFormat::Table => render(&e, super::common::colour_stdout()),

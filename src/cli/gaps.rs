@@ -1,9 +1,10 @@
 //! `hria gaps`.
 
 use super::common::{EXIT_FINDINGS, EXIT_OK};
-use super::coverage::{display_name, fit, table, Align, SourceArgs};
+use super::coverage::{csv_line, display_name, fit, table, Align, SourceArgs};
 use hria::query::coverage::{Resolved, ELEMENTS};
 use hria::query::gaps::{self, Class, Finding, GapOptions, GapReport};
+use hria::query::reader::{printable, printable_id};
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -14,7 +15,13 @@ pub enum GapsFormat {
     Table,
     /// One JSON object (see the README for the schema).
     Json,
+    /// One row per finding with its first evidence, for a spreadsheet.
+    Csv,
 }
+
+/// The fixed CSV header of `hria gaps --format csv`.
+pub const CSV_HEADER: &str = "class,tag,name_en,name_zh,cited,cited_passages,addressing_passages,\
+documents,strongest,due_diligence,evidence_role,evidence_passage,evidence_section,evidence_rule,evidence_snippet";
 
 /// Arguments of `hria gaps`.
 #[derive(clap::Args, Debug)]
@@ -29,6 +36,9 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value_t = GapsFormat::Table)]
     pub format: GapsFormat,
+    /// Start CSV output with a UTF-8 byte-order mark (for Excel).
+    #[arg(long)]
+    pub bom: bool,
     /// Only findings of this class (repeatable; default: all five).
     #[arg(long = "class", value_name = "CLASS", value_delimiter = ',',
           value_parser = ["cited-only", "not-mentioned", "mentioned-only", "commitment-only", "addressed"])]
@@ -49,6 +59,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         .iter()
         .filter_map(|c| Class::parse(c))
         .collect();
+    if args.bom && args.format != GapsFormat::Csv {
+        eprintln!("hria: warning: --bom applies to --format csv only");
+    }
     let src = args.source.open(true)?;
     // The entries the classes are decided by (see `hria::query::coverage::Element`).
     let has = |ids: &[&str]| ids.iter().any(|id| src.taxonomy.get(id).is_some());
@@ -95,15 +108,20 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             serde_json::to_string_pretty(&report).unwrap_or_default()
         ),
         GapsFormat::Table => render(&report, &counts, src.zh_names),
+        GapsFormat::Csv => render_csv(&report),
     };
     let mut out = std::io::stdout().lock();
+    if args.bom && args.format == GapsFormat::Csv {
+        out.write_all("\u{feff}".as_bytes())?;
+    }
     out.write_all(text.as_bytes())?;
     out.flush()?;
     Ok(ExitCode::from(if failed { EXIT_FINDINGS } else { EXIT_OK }))
 }
 
 /// The due-diligence elements found around a finding's passages, one letter each in the order
-/// of [`ELEMENTS`] and `-` where one is missing: what is there and what is not, at a glance.
+/// of [`ELEMENTS`], in small letters where the element is only elsewhere in the same documents,
+/// and `-` where it is in neither: what is there and what is not, at a glance.
 fn due_diligence(f: &Finding) -> String {
     if f.addressing_passages == 0 {
         return String::new();
@@ -111,7 +129,15 @@ fn due_diligence(f: &Finding) -> String {
     ELEMENTS
         .iter()
         .zip(['C', 'I', 'A', 'T', 'G', 'R'])
-        .map(|(e, c)| if f.elements.contains(e) { c } else { '-' })
+        .map(|(e, c)| {
+            if f.elements.contains(e) {
+                c
+            } else if f.in_documents_only.contains(e) {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
         .collect()
 }
 
@@ -123,6 +149,54 @@ const ORDER: [Class; 5] = [
     Class::CommitmentOnly,
     Class::Addressed,
 ];
+
+/// The findings as CSV, in the table's order: one row each, with its first piece of evidence (the
+/// JSON has them all).
+fn render_csv(r: &GapReport) -> String {
+    let mut findings: Vec<&Finding> = r.findings.iter().collect();
+    findings.sort_by_key(|f| ORDER.iter().position(|c| *c == f.class));
+    let mut out = String::from(CSV_HEADER);
+    out.push_str("\r\n");
+    for f in findings {
+        let ev = f.evidence.first();
+        let role = ev.map(|e| match e.role {
+            gaps::Role::Cited => "cited",
+            gaps::Role::Addresses => "addresses",
+            gaps::Role::DueDiligence => "due-diligence",
+        });
+        let cells = [
+            f.class.name().to_string(),
+            f.tag.clone(),
+            f.name_en.clone(),
+            f.name_zh.clone(),
+            match f.cited {
+                Some(true) => "yes".into(),
+                Some(false) => "no".into(),
+                None => String::new(),
+            },
+            f.cited_passages.to_string(),
+            f.addressing_passages.to_string(),
+            f.documents.len().to_string(),
+            f.strongest
+                .map(|s| s.name())
+                .unwrap_or_default()
+                .to_string(),
+            due_diligence(f),
+            role.unwrap_or_default().to_string(),
+            // Escaped as in the tables: CSV goes to a terminal as often as to a file.
+            ev.map(|e| printable_id(&e.passage).into_owned())
+                .unwrap_or_default(),
+            ev.map(|e| printable(&e.section.join(" › ")).into_owned())
+                .unwrap_or_default(),
+            ev.map(|e| e.rule.clone()).unwrap_or_default(),
+            // One line per record: a spreadsheet shows a line break inside a cell poorly.
+            ev.map(|e| printable(&e.snippet.replace(['\r', '\n'], " ")).into_owned())
+                .unwrap_or_default(),
+        ];
+        csv_line(&mut out, &cells);
+    }
+    out
+}
 
 /// The report as tables; `counts` are the findings of each class in [`ORDER`], those `--class`
 /// leaves out included.
@@ -176,7 +250,8 @@ fn render(r: &GapReport, counts: &[usize], zh: bool) -> String {
     out.push_str(&format!(
         "\n{} ({} passages in {} document(s); PASSAGES = passages addressing the entry; DUE DILIGENCE = \
          what their contexts hold: C commitment, I impact assessment, A action, T tracking, \
-         G grievance mechanism, R remedy, - none)\n",
+         G grievance mechanism, R remedy; a small letter: only elsewhere in the same documents; \
+         - none)\n",
         counts.join(", "),
         r.passages,
         r.documents.len()

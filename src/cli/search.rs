@@ -183,15 +183,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 let snippet = search::mark(&h.snippet, &h.highlights, open, close);
                 writeln!(out, "   {}", snippet.replace('\n', " "))?;
             }
-            if hits.is_empty() && total == 0 {
-                eprintln!("hria: no hits");
+            // The count always ends the table, 0 included, so that a script reads it the same way.
+            let gap = if hits.is_empty() { "" } else { "\n" };
+            if (hits.len() as u64) < total {
+                writeln!(out, "{gap}{}", shown(hits.len(), total))?;
             } else {
-                let gap = if hits.is_empty() { "" } else { "\n" };
-                if (hits.len() as u64) < total {
-                    writeln!(out, "{gap}{}", shown(hits.len(), total))?;
-                } else {
-                    writeln!(out, "{gap}{total} matching passage(s)")?;
-                }
+                writeln!(out, "{gap}{total} matching passage(s)")?;
             }
         }
     }

@@ -122,11 +122,21 @@ impl Explained {
         merged
     }
 
-    /// The text with every evidence span wrapped in `open` and `close`.
+    /// The text with every evidence span wrapped in `open` and `close`, control characters
+    /// shown as escapes (for a terminal).
     pub fn highlighted(&self, open: &str, close: &str) -> String {
+        self.marked(open, close, |t| super::reader::printable(t).into_owned())
+    }
+
+    /// The text with every evidence span wrapped in `open` and `close`, every character kept:
+    /// removing the marks gives [`Explained::text`] back (for JSON, which escapes what it must).
+    pub fn highlighted_raw(&self, open: &str, close: &str) -> String {
+        self.marked(open, close, str::to_owned)
+    }
+
+    fn marked(&self, open: &str, close: &str, show: impl Fn(&str) -> String) -> String {
         let mut out = String::with_capacity(self.text.len() + 16);
         let mut at = 0;
-        let show = super::reader::printable;
         for r in self.spans() {
             out.push_str(&show(&self.text[at..r.start]));
             out.push_str(open);

@@ -136,6 +136,10 @@ pub struct Finding {
     pub elements: Vec<Element>,
     /// Whether an aspiration (`stance/aspiration`) was found in those contexts.
     pub aspiration: bool,
+    /// Due-diligence elements found elsewhere in the documents of the addressing passages, but not
+    /// in their contexts: a grievance mechanism the statement has, though not where it speaks of
+    /// this right. They do not change the class, which only what is said around the entry sets.
+    pub in_documents_only: Vec<Element>,
     /// Up to three passages.
     pub evidence: Vec<EvidenceItem>,
     /// For what was not found: the keywords, abbreviations, links and tags looked for.
@@ -384,6 +388,11 @@ pub fn gaps(ix: &OpenIndex, res: &Resolved, opts: &GapOptions) -> Result<GapRepo
             }
         }
     }
+    // Every element each document holds anywhere, to show what lies outside the contexts.
+    let mut doc_mask = vec![0u8; table.docs.len()];
+    for (r, row) in table.rows.iter().enumerate() {
+        doc_mask[row.doc as usize] |= res.row_mask[r];
+    }
     let mut findings = Vec::with_capacity(selected.len());
     for (k, &i) in selected.iter().enumerate() {
         let entry = &tax.entries[i];
@@ -413,6 +422,9 @@ pub fn gaps(ix: &OpenIndex, res: &Resolved, opts: &GapOptions) -> Result<GapRepo
             None
         };
         let evidence = pick_evidence(ix, res, entry, a, class, strongest, &section_element)?;
+        let in_docs = a.addressing.iter().fold(0u8, |m, &r| {
+            m | doc_mask[table.rows[r as usize].doc as usize]
+        });
         findings.push(Finding {
             tag: entry.id.clone(),
             family,
@@ -434,6 +446,7 @@ pub fn gaps(ix: &OpenIndex, res: &Resolved, opts: &GapOptions) -> Result<GapRepo
                 Element::in_mask(mask)
             },
             aspiration: !a.addressing.is_empty() && mask & ASPIRATION_BIT != 0,
+            in_documents_only: Element::in_mask(in_docs & !mask),
             evidence,
             looked_for: looked_for(res, entry, class, strongest, !a.cited.is_empty()),
         });

@@ -476,6 +476,8 @@ struct Scratch {
     section_memo: SectionMemo,
     /// Spans of the instruments named by title, by start.
     titles: Vec<Range<usize>>,
+    /// Entries of `found` whose every kept match lies inside such a title.
+    title_only: Vec<u32>,
 }
 
 /// Sentence breaks of a passage, computed on first use into a reused buffer.
@@ -822,6 +824,7 @@ impl Tagger {
             has_words,
             section_memo,
             titles,
+            title_only,
         } = scratch;
         norm.fill(clean);
         let norm = &*norm;
@@ -975,6 +978,7 @@ impl Tagger {
         ctx.words.runs.clear();
         ctx.words.bounds.clear();
         found.clear();
+        title_only.clear();
         let mut i = 0;
         while i < hits.len() {
             let entry = hits[i].entry;
@@ -982,10 +986,15 @@ impl Tagger {
             let group = &hits[i..i + n];
             i += n;
             if let Some(tag) = self.judge_entry(entry, group, &mut ctx) {
+                if !ctx.titles.is_empty()
+                    && ctx.kept.iter().all(|(h, _)| within_title(ctx.titles, h))
+                {
+                    title_only.push(entry);
+                }
                 found.push((entry, tag));
             }
         }
-        self.add_covered(found, covered);
+        self.add_covered(found, covered, title_only);
         // Entry ranks follow tag ids, so this is the order of `tag` then basis, without
         // comparing strings.
         found.sort_by_key(|(e, t)| (self.rank[*e as usize], basis_rank(t.basis)));
@@ -1225,11 +1234,20 @@ impl Tagger {
 
     /// Adds the instruments covered by the matched rights, groups and themes (cited ones
     /// excluded). An instrument's evidence is that of the tags covering it, in entry order.
-    fn add_covered(&self, found: &mut Vec<(u32, Tag)>, covered: &mut Vec<(u32, f32)>) {
+    ///
+    /// A right or group found only inside an instrument's title (the 原住民 of
+    /// 《联合国原住民权利宣言》) is what that instrument is about, not the passage's own subject:
+    /// it covers no other instrument (`title_only`).
+    fn add_covered(
+        &self,
+        found: &mut Vec<(u32, Tag)>,
+        covered: &mut Vec<(u32, f32)>,
+        title_only: &[u32],
+    ) {
         covered.clear();
         let n = found.len();
         for (entry, tag) in found.iter() {
-            if tag.basis != Basis::Matched {
+            if tag.basis != Basis::Matched || title_only.contains(entry) {
                 continue;
             }
             for &(inst, specific) in &self.entries[*entry as usize].coverers {
@@ -1254,6 +1272,7 @@ impl Tagger {
             }
             let covering = |(entry, tag): &&(u32, Tag)| {
                 tag.basis == Basis::Matched
+                    && !title_only.contains(entry)
                     && self.entries[*entry as usize]
                         .coverers
                         .iter()

@@ -237,9 +237,19 @@ fn table_output_groups_classes_with_evidence() {
     assert!(s.contains("[[日内瓦公约]]"));
 }
 
+/// The strings of a JSON array of strings.
+fn strs(list: &Value) -> Vec<&str> {
+    list.as_array()
+        .expect("an array")
+        .iter()
+        .map(|v| v.as_str().expect("a string"))
+        .collect()
+}
+
 /// `--class` shows the findings of the classes asked for, while the summary still counts every
 /// class and `--fail-on` still sees every finding; the DUE DILIGENCE column marks the elements
-/// found and those missing, as the JSON's `elements` lists them.
+/// found, in small letters those only elsewhere in the documents, and those missing, as the
+/// JSON's `elements` and `in_documents_only` list them.
 #[test]
 fn class_filter_and_the_due_diligence_column() {
     let d = statement_index();
@@ -269,13 +279,12 @@ fn class_filter_and_the_due_diligence_column() {
         "{s}"
     );
     // Each addressed row's marks are the letters of its elements.
+    let mut small = 0;
     for f in some["findings"].as_array().unwrap() {
-        let elements: Vec<&str> = f["elements"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|e| e.as_str().unwrap())
-            .collect();
+        let elements = strs(&f["elements"]);
+        let elsewhere = strs(&f["in_documents_only"]);
+        assert!(elements.iter().all(|e| !elsewhere.contains(e)), "{f}");
+        small += elsewhere.len();
         let marks: String = [
             ("commitment", 'C'),
             ("impact-assessment", 'I'),
@@ -285,7 +294,15 @@ fn class_filter_and_the_due_diligence_column() {
             ("remedy", 'R'),
         ]
         .iter()
-        .map(|(e, c)| if elements.contains(e) { *c } else { '-' })
+        .map(|(e, c)| {
+            if elements.contains(e) {
+                *c
+            } else if elsewhere.contains(e) {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
         .collect();
         let tag = f["tag"].as_str().unwrap();
         let line = s
@@ -294,6 +311,10 @@ fn class_filter_and_the_due_diligence_column() {
             .unwrap_or_else(|| panic!("no row {tag} in {s}"));
         assert!(line.trim_end().ends_with(&marks), "{line} / {marks}");
     }
+    assert!(
+        small > 0,
+        "no element only elsewhere in the statement: {some}"
+    );
 }
 
 #[test]
@@ -426,9 +447,9 @@ fn real_pipeline_on_the_statement() {
         *counts.entry(f["class"].as_str().unwrap()).or_insert(0) += 1;
     }
     let expected = [
-        ("addressed", 47),
+        ("addressed", 46),
         ("cited-only", 2),
-        ("commitment-only", 10),
+        ("commitment-only", 11),
         ("not-mentioned", 20),
     ];
     assert_eq!(counts, expected.into_iter().collect(), "{counts:?}");
@@ -438,6 +459,14 @@ fn real_pipeline_on_the_statement() {
         "right/labour/working-conditions",
     ] {
         assert_eq!(class(&r, tag), "commitment-only", "{tag}");
+        // The statement has a grievance mechanism and remedy, but not in these sections.
+        let f = finding(&r, tag);
+        assert_eq!(f["elements"], serde_json::json!(["commitment"]), "{tag}");
+        let elsewhere = strs(&f["in_documents_only"]);
+        assert!(
+            elsewhere.contains(&"grievance-mechanism") && elsewhere.contains(&"remedy"),
+            "{tag}: {elsewhere:?}"
+        );
     }
     let water = finding(&r, "right/economic-social-cultural/water");
     assert_eq!(
@@ -628,4 +657,64 @@ fn a_catalogue_is_addressed_through_its_links_only_where_it_is_named() {
         counted += found;
     }
     assert!(counted > 3, "{counted}");
+}
+
+/// `--format csv` has a row per finding shown, in the table's order, with the JSON's class,
+/// counts, strongest element, the table's letters and the first evidence item; `--bom` starts it
+/// with a byte-order mark.
+#[test]
+fn csv_rows_follow_the_findings() {
+    let d = statement_index();
+    let json = gaps_json(d.path(), &["--class", "addressed,cited-only"]);
+    let out = gaps_cmd(
+        d.path(),
+        &["--format", "csv", "--class", "addressed,cited-only"],
+    )
+    .output()
+    .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let csv = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = csv.split("\r\n").filter(|l| !l.is_empty()).collect();
+    assert_eq!(
+        lines[0],
+        "class,tag,name_en,name_zh,cited,cited_passages,addressing_passages,documents,strongest,\
+         due_diligence,evidence_role,evidence_passage,evidence_section,evidence_rule,evidence_snippet"
+    );
+    let findings = json["findings"].as_array().unwrap();
+    assert_eq!(lines.len() - 1, findings.len());
+    // Cited-only rows come before addressed ones, as in the table.
+    let classes: Vec<&str> = lines[1..]
+        .iter()
+        .map(|l| l.split(',').next().unwrap())
+        .collect();
+    let first_addressed = classes.iter().position(|c| *c == "addressed").unwrap();
+    assert!(classes[first_addressed..].iter().all(|c| *c == "addressed"));
+    assert!(classes[..first_addressed]
+        .iter()
+        .all(|c| *c == "cited-only"));
+    for f in findings {
+        let tag = f["tag"].as_str().unwrap();
+        let line = lines
+            .iter()
+            .find(|l| l.split(',').nth(1) == Some(tag))
+            .unwrap_or_else(|| panic!("no row {tag}: {csv}"));
+        assert!(
+            line.contains(&format!(
+                ",{},{},{},",
+                f["cited_passages"],
+                f["addressing_passages"],
+                f["documents"].as_array().unwrap().len()
+            )),
+            "{line} / {f}"
+        );
+        let ev = &f["evidence"][0];
+        assert!(line.contains(ev["passage"].as_str().unwrap()), "{line}");
+        if f["class"] == "addressed" {
+            assert!(line.contains(f["strongest"].as_str().unwrap()), "{line}");
+        }
+    }
+    let bom = gaps_cmd(d.path(), &["--format", "csv", "--bom"])
+        .output()
+        .unwrap();
+    assert!(bom.stdout.starts_with("\u{feff}class,tag,".as_bytes()));
 }

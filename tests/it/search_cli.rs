@@ -743,6 +743,12 @@ fn the_number_of_matching_passages_is_told() {
         count,
         format!("{all} matching passage(s), none shown (--limit 0)\n")
     );
+    // No match reads the same way: a count on stdout, not a silence.
+    let (none, note) = run(&["zzzqqq"]);
+    assert_eq!(
+        (none.as_str(), note.as_str()),
+        ("0 matching passage(s)\n", "")
+    );
     let (lines, note) = run(&["*", "--limit", "2", "--format", "jsonl"]);
     assert_eq!(lines.lines().count(), 2);
     assert!(
@@ -848,19 +854,36 @@ fn control_chars_of_a_document_reach_the_terminal_escaped() {
     // JSON keeps the text as it is (escaped by JSON itself).
     let hs = search_hits(&index, "forced", &[]);
     assert!(hs[0]["text"].as_str().unwrap().contains('\u{1b}'));
-    // So do the gap report's table and JSON.
-    let gaps = |format: &str| {
+    // So do the gap report's table, CSV and JSON, and `explain`'s table.
+    let run = |args: &[&str]| {
         let out = hria()
-            .args(["gaps", "--format", format, "--index"])
+            .args(args)
+            .arg("--index")
             .arg(&index)
             .output()
             .unwrap();
         String::from_utf8(out.stdout).unwrap()
     };
-    let table = gaps("table");
-    assert!(
-        !table.contains('\u{1b}') && table.contains("\\u{1b}[31mRED"),
-        "{table}"
+    let id = hs[0]["id"].as_str().unwrap();
+    for args in [
+        &["gaps", "--format", "table"][..],
+        &["gaps", "--format", "csv"],
+        &["explain", id, "--format", "table"],
+    ] {
+        let out = run(args);
+        assert!(
+            !out.contains('\u{1b}') && out.contains("\\u{1b}[31mRED"),
+            "{args:?}: {out}"
+        );
+    }
+    assert!(run(&["gaps", "--format", "json"]).contains("\\u001b[31mRED"));
+    // `explain`'s JSON keeps them, in `highlighted` as in `text`, so that removing the marks
+    // gives the text back.
+    let v: Value = serde_json::from_str(&run(&["explain", id, "--format", "json"])).unwrap();
+    let h = v["highlighted"].as_str().unwrap();
+    assert_eq!(
+        h.replace("[[", "").replace("]]", ""),
+        v["text"].as_str().unwrap()
     );
-    assert!(gaps("json").contains("\\u001b[31mRED"));
+    assert!(h.contains('\u{1b}'), "{h}");
 }

@@ -1427,3 +1427,132 @@ fn environment_words_subjects_of_checks_and_the_phrasings_of_commitments() {
         ),
     ]);
 }
+
+/// Words an analyst read in another sense, and steps and rights they found missed: an
+/// instrument's own wording ("respect, protect and remedy") is no remedy of the company's, a
+/// statement's website no complaints channel, a domestic-violence shelter no asylum, a business
+/// line no right; a named policy on a right is a commitment, a risk said to be heightened or
+/// potential is assessed, impact assessment in the PRC's legal term (影响评价) too.
+#[test]
+fn instrument_wording_business_senses_and_steps_an_analyst_missed() {
+    expect_tags(&[
+        (
+            "These principles provide a framework for the corporation to respect, protect, and remedy human rights impacts.",
+            &[],
+            &["hrdd/remedy"],
+        ),
+        (
+            "We will remedy any harm we cause to workers.",
+            &["hrdd/remedy"],
+            &[],
+        ),
+        (
+            "我们通过全球人权声明网站向利益相关者传达我们的承诺。",
+            &[],
+            &["hrdd/grievance-mechanism"],
+        ),
+        (
+            "员工可通过诚信网站匿名举报违规行为。",
+            &["hrdd/grievance-mechanism"],
+            &[],
+        ),
+        (
+            "对遭受家庭暴力的妇女依法提供临时庇护。",
+            &["group/women"],
+            &["group/refugees"],
+        ),
+        ("为寻求庇护者提供法律援助。", &["group/refugees"], &[]),
+        (
+            "We use rail lines and trucking companies to transport our products to their end users.",
+            &[],
+            &["group/users"],
+        ),
+        (
+            "We protect the privacy of our users.",
+            &["group/users"],
+            &[],
+        ),
+        (
+            "Our supply chain consists of suppliers and wholesalers in the healthcare industry.",
+            &[],
+            &["right/economic-social-cultural/health"],
+        ),
+        (
+            "我们尊重《经济、社会及文化权利国际公约》。",
+            &["instrument/ICESCR"],
+            &["right/economic-social-cultural/culture-science"],
+        ),
+        (
+            "We respect the International Covenant on Economic, Social and Cultural Rights.",
+            &["instrument/ICESCR"],
+            &["right/economic-social-cultural/culture-science"],
+        ),
+        (
+            "公司连续开展科普进校园活动，保护当地文物。",
+            &["right/economic-social-cultural/culture-science"],
+            &[],
+        ),
+        (
+            "Suppliers could source minerals from conflict regions.",
+            &["theme/armed-conflict"],
+            &[],
+        ),
+        (
+            "Everyone is entitled to a safe working environment.",
+            &["right/labour/occupational-safety-health"],
+            &[],
+        ),
+        (
+            "开展安全隐患排查整治专项行动。",
+            &[
+                "right/labour/occupational-safety-health",
+                "hrdd/impact-assessment",
+            ],
+            &[],
+        ),
+        (
+            "建设项目应当依法进行环境影响评价。",
+            &["hrdd/impact-assessment", "theme/environment"],
+            &[],
+        ),
+        (
+            "Our policies relevant to slavery and human trafficking are listed below.",
+            &["hrdd/policy-commitment"],
+            &[],
+        ),
+        (
+            "The Abuse Prevention Policy outlines steps for reporting instances of child abuse.",
+            &["hrdd/policy-commitment"],
+            &[],
+        ),
+        (
+            "Our travel policy applies to every employee.",
+            &[],
+            &["hrdd/policy-commitment"],
+        ),
+        (
+            "There is potential for modern slavery in certain higher risk geographies within our supply chain.",
+            &["hrdd/impact-assessment"],
+            &[],
+        ),
+    ]);
+}
+
+/// A group named inside an instrument's title is what that instrument protects: it makes the
+/// passage about the group, but covers no other instrument; named in the passage's own words, it
+/// does.
+#[test]
+fn a_group_inside_a_title_covers_no_other_instrument() {
+    let title = "我们支持《联合国原住民权利宣言》。";
+    assert!(has(title, "group/indigenous-peoples"));
+    assert_eq!(
+        find(title, "instrument/UNDRIP").map(|t| t.1),
+        Some(Basis::Cited)
+    );
+    assert_eq!(find(title, "instrument/ILO-C169"), None);
+    let own = "我们尊重原住民的土地权利。";
+    assert_eq!(
+        find(own, "instrument/ILO-C169").map(|t| t.1),
+        Some(Basis::Covered)
+    );
+}
