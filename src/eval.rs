@@ -105,7 +105,9 @@ pub fn parse_gold(src: &[u8]) -> Gold {
             gold.bad.push(bad("missing \"judged\"".into()));
             continue;
         };
-        if let Some(e) = raw.expected.iter().find(|e| !judged.contains(e)) {
+        // A tag listed twice on a line is one judgement (it would be counted twice).
+        let (expected, judged) = (distinct(raw.expected), distinct(judged));
+        if let Some(e) = expected.iter().find(|e| !judged.contains(e)) {
             gold.bad
                 .push(bad(format!("expected tag {e:?} is not in \"judged\"")));
             continue;
@@ -121,12 +123,20 @@ pub fn parse_gold(src: &[u8]) -> Gold {
                 id,
                 text,
                 lang: raw.lang.as_deref().and_then(Lang::parse),
-                expected: raw.expected,
+                expected,
                 judged,
             },
         ));
     }
     gold
+}
+
+/// `tags` with every repeat after the first left out, in order.
+fn distinct(tags: Vec<String>) -> Vec<String> {
+    let mut seen = std::collections::HashSet::new();
+    tags.into_iter()
+        .filter(|t| seen.insert(t.clone()))
+        .collect()
 }
 
 /// Whether predicted tag `pred` satisfies judged tag `judged` (`pred == judged` or a descendant).

@@ -107,8 +107,12 @@ pub fn render_in_order(
                     .map(|doc| render(&doc).map(|bytes| (bytes, hria::ingest::degraded(&doc))))
             })
             .collect();
-        for r in results {
+        for (r, c) in results.into_iter().zip(chunk) {
             match r {
+                // Every passage renders a line at least: nothing rendered is no passage.
+                Ok(Ok((bytes, _))) if bytes.is_empty() => {
+                    skips.push(hria::ingest::Skip::no_text(c.path.clone()))
+                }
                 Ok(rendered) => {
                     let (bytes, degraded) = rendered?;
                     skips.extend(degraded);

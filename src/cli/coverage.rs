@@ -54,6 +54,8 @@ impl SourceArgs {
                 anyhow::bail!("{w}");
             }
             eprintln!("hria: warning: {w}");
+        } else if let Some(w) = reader::pipeline_warning(&index)? {
+            eprintln!("hria: warning: {w}");
         }
         let mut table = Table::scan(&index)?;
         let filter = self.documents.filter();

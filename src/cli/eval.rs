@@ -69,6 +69,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let mut files: Vec<FileReport> = Vec::new();
     let mut all_lines: Vec<(usize, GoldLine)> = Vec::new();
     let mut all_preds: Vec<Vec<Tag>> = Vec::new();
+    // Where each judged tag first appears, to point at a tag the taxonomy lacks.
+    let mut first_seen: std::collections::HashMap<String, String> =
+        std::collections::HashMap::new();
     for path in &args.gold {
         let src = match std::fs::read(path) {
             Ok(s) => s,
@@ -90,6 +93,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             skipped_lines: gold.bad.len(),
             report,
         });
+        for (n, l) in &gold.lines {
+            for t in l.judged.iter() {
+                first_seen
+                    .entry(t.clone())
+                    .or_insert_with(|| format!("{}:{n}", path.display()));
+            }
+        }
         all_lines.extend(gold.lines);
         all_preds.extend(preds);
     }
@@ -99,8 +109,15 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     let unknown = unknown_tags(all_lines.iter().map(|(_, l)| l), &taxonomy);
     for t in &unknown {
-        eprintln!("hria: warning: judged tag {t:?} is not in the taxonomy");
+        let at = first_seen
+            .get(t)
+            .map_or(String::new(), |w| format!("{w}: "));
+        eprintln!(
+            "hria: warning: {at}judged tag {t:?} is not in the taxonomy: no prediction can match it, so every line expecting it counts as missed"
+        );
     }
+    // Scored, but not as asked: the exit code says so, as for a skipped line.
+    partial |= !unknown.is_empty();
     let combined = (files.len() > 1)
         .then(|| score_with(&all_lines, &all_preds, args.worst, args.include_covered));
     let stdout = std::io::stdout();

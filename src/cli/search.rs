@@ -77,7 +77,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     let handle = open_reader(&args.index)?;
     let taxonomy = super::taxonomy::load(args.taxonomy.as_deref())?;
-    if let Some(w) = handle.taxonomy_warning(&taxonomy) {
+    if let Some(w) = handle
+        .taxonomy_warning(&taxonomy)
+        .or_else(|| handle.pipeline_warning())
+    {
         eprintln!("hria: warning: {w}");
     }
     let mut req = SearchRequest {

@@ -968,6 +968,16 @@ impl IndexHandle {
         taxonomy_mismatch(&self.dir, &self.manifest, taxonomy)
     }
 
+    /// A warning when the index was segmented and tagged by another version of hria, else
+    /// `None`.
+    pub fn pipeline_warning(&self) -> Option<String> {
+        let empty = count_documents(&self.searcher, &self.fields, None).is_ok_and(|n| n == 0);
+        if empty {
+            return None;
+        }
+        pipeline_mismatch(&self.dir, &self.manifest)
+    }
+
     /// The record of a document, if the index holds it.
     pub fn document(&self, doc: &str) -> Result<Option<DocRecord>, IndexError> {
         document_record(&self.searcher, &self.fields, doc)
@@ -1008,6 +1018,22 @@ pub(crate) fn taxonomy_mismatch(
         taxonomy.version,
         short(&taxonomy.hash),
         retag_advice(taxonomy)
+    ))
+}
+
+/// The message for an index segmented and tagged by another version of hria than this one: with
+/// the same taxonomy its tags, and the words a query is cut into, may differ from this version's
+/// (a word spelled two ways, a rule changed); `None` when it is this version's.
+pub(crate) fn pipeline_mismatch(dir: &Path, m: &CommitPayload) -> Option<String> {
+    let now = crate::pipeline::PIPELINE_VERSION;
+    if m.pipeline_version == now {
+        return None;
+    }
+    Some(format!(
+        "index {} was segmented and tagged by {} version of hria (version {} of segmentation and tagging, this one is {now}): its words and tags may differ from what this one makes; read every document again with `hria index FOLDERS… --index DIR`",
+        dir.display(),
+        if m.pipeline_version < now { "an older" } else { "a newer" },
+        m.pipeline_version,
     ))
 }
 
@@ -1486,6 +1512,14 @@ impl Directory for ReadableDirectory {
             Err(OpenReadError::IoError { io_error, .. })
                 if path == Path::new(MANAGED_FILE)
                     && io_error.kind() == std::io::ErrorKind::PermissionDenied =>
+            {
+                Err(OpenReadError::FileDoesNotExist(path.to_path_buf()))
+            }
+            // Nor does anyone need it whole: emptied or garbled (a disk that filled up, an
+            // editor), it is read as none, and the next run writes it again.
+            Ok(bytes)
+                if path == Path::new(MANAGED_FILE)
+                    && serde_json::from_slice::<serde_json::Value>(&bytes).is_err() =>
             {
                 Err(OpenReadError::FileDoesNotExist(path.to_path_buf()))
             }

@@ -639,6 +639,14 @@ fn process_one(ctx: &Ctx, cand: &Cand) -> Result<Outcome, tantivy::TantivyError>
     // Handed over as they are made, so that a large document's words are never all in memory.
     let passages = crate::pipeline::tagged(&doc, super::segmenter(), ctx.tagger);
     let (n, tags) = add_passages(ctx.writer, &ctx.fields, passages, ctx.derive_here)?;
+    if n == 0 {
+        // Nothing to search or report on: skipped like an empty file, the old version removed.
+        done(0);
+        return Ok(Outcome::Skipped {
+            skip: ingest::Skip::no_text(c.path.clone()),
+            removed: replaces,
+        });
+    }
     let mut rec = record(&doc, c.path.display().to_string(), n, cand.root.to_string());
     rec.inputs = inputs;
     ctx.writer
@@ -990,6 +998,29 @@ fn share_like_the_other_files(dir: &Path) {
     let _ = dir;
 }
 
+/// The folders of `own` (the index and the folder a rebuild writes) that lie inside one of
+/// `roots`, spelled as the walk of that root spells its paths.
+fn own_folders(roots: &[PathBuf], own: &[&Path]) -> Vec<PathBuf> {
+    let own: Vec<PathBuf> = own
+        .iter()
+        .filter_map(|d| std::fs::canonicalize(d).ok())
+        .collect();
+    let mut out = Vec::new();
+    for root in roots {
+        let Ok(canonical) = std::fs::canonicalize(root) else {
+            continue;
+        };
+        for d in &own {
+            if let Ok(rel) = d.strip_prefix(&canonical) {
+                if !rel.as_os_str().is_empty() {
+                    out.push(root.join(rel));
+                }
+            }
+        }
+    }
+    out
+}
+
 /// Removes `DIR.tmp-<pid>` folders left by killed rebuilds (their process no longer runs). Only
 /// where the process table can be read (`/proc`); elsewhere they are left alone.
 fn remove_stale_tmp(dir: &Path) {
@@ -1058,7 +1089,14 @@ pub fn build(
     progress: &(dyn Fn(Event) + Sync),
 ) -> Result<BuildSummary, IndexError> {
     let start = Instant::now();
-    let dir = opts.dir.as_path();
+    // An index reached through a symbolic link is its target's: a rebuild puts the new index
+    // there, and the link stays (renaming the new one into place replaced the link itself, and
+    // left the old index, damaged or not, where the link had pointed).
+    let resolved = match std::fs::symlink_metadata(&opts.dir) {
+        Ok(m) if m.file_type().is_symlink() => std::fs::canonicalize(&opts.dir).ok(),
+        _ => None,
+    };
+    let dir = resolved.as_deref().unwrap_or(opts.dir.as_path());
     let target = prepare(dir, opts.rebuild)?;
     let index = &target.index;
     let fields = Fields::resolve(&index.schema()).ok_or_else(|| IndexError::SchemaMismatch {
@@ -1131,7 +1169,15 @@ pub fn build(
     }
 
     // One walk over all roots: ids are unique within the run whatever the order of the roots.
-    let (found, skips) = ingest::walk(&present, &opts.ingest);
+    let (mut found, mut skips) = ingest::walk(&present, &opts.ingest);
+    // A root holding the index (`hria index . --index idx`) would give its files as documents,
+    // each reported as unsupported on every run: the index's folders are no corpus.
+    let own = own_folders(&present, &[dir, target.work.as_path()]);
+    if !own.is_empty() {
+        let inside = |p: &Path| own.iter().any(|o| p.starts_with(o));
+        found.retain(|c| !inside(&c.path));
+        skips.retain(|s| !inside(&s.path));
+    }
     summary.skipped.extend(skips);
     let walked_roots: BTreeSet<String> = present.iter().map(|r| root_key(r)).collect();
     let nested = Nested::of(recorded, &walked_roots, &gone);

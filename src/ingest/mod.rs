@@ -117,6 +117,16 @@ pub struct Skip {
 }
 
 impl Skip {
+    /// A document read whole in which segmentation found no passage: all its text was markup,
+    /// a comment or a script. Reported as an empty file is, so that nothing is lost in silence.
+    pub fn no_text(path: PathBuf) -> Skip {
+        Skip::new(
+            path,
+            SkipKind::Empty,
+            "no text: everything in it is markup (a comment, a script, a style or the like)".into(),
+        )
+    }
+
     /// A skip of `path` for `reason`.
     pub fn new(path: PathBuf, kind: SkipKind, reason: String) -> Skip {
         Skip { path, reason, kind }

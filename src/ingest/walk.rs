@@ -243,6 +243,10 @@ fn walk_root(
         if file_type.is_dir() {
             continue;
         }
+        // The manifest is read above (a link to one too, as a path given is): no document.
+        if is_dir && entry.depth() == 1 && entry.file_name() == MANIFEST_FILE {
+            continue;
+        }
         if file_type.is_symlink() {
             // Only reached when links are not followed (a followed link has its target's type).
             skips.push(Skip::new(
@@ -258,9 +262,6 @@ fn walk_root(
                 SkipKind::NotRegular,
                 "not a regular file".into(),
             ));
-            continue;
-        }
-        if is_dir && entry.depth() == 1 && entry.file_name() == MANIFEST_FILE {
             continue;
         }
         let Some(format) = format_of(path) else {

@@ -110,6 +110,16 @@ pub fn taxonomy_warning(
     Ok(crate::index::taxonomy_mismatch(&index.dir, m, taxonomy))
 }
 
+/// A warning when the index holds documents segmented and tagged by another version of hria.
+pub fn pipeline_warning(index: &OpenIndex) -> Result<Option<String>, ReadError> {
+    if index.manifest.pipeline_version == crate::pipeline::PIPELINE_VERSION
+        || index.count_documents(None)? == 0
+    {
+        return Ok(None);
+    }
+    Ok(crate::index::pipeline_mismatch(&index.dir, &index.manifest))
+}
+
 /// Every term of a string column's dictionary, in ordinal order. One sequential stream: looking
 /// terms up one ordinal at a time decompresses a dictionary block per lookup.
 fn dictionary_terms(col: &tantivy::columnar::StrColumn) -> std::io::Result<Vec<String>> {

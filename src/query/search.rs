@@ -680,6 +680,7 @@ pub fn search(h: &IndexHandle, req: &SearchRequest) -> Result<Found, SearchError
     let stats = PassageStatistics {
         searcher: &h.searcher,
         records: h.searcher.doc_freq(&f.record_term()).map_err(tv)?,
+        record_term: f.record_term(),
     };
     let (top, total) = h
         .searcher
@@ -1099,6 +1100,8 @@ struct PassageStatistics<'a> {
     searcher: &'a tantivy::Searcher,
     /// Records in the segments, deleted ones included, as tantivy counts documents.
     records: u64,
+    /// The term every record has and no passage.
+    record_term: Term,
 }
 
 impl tantivy::query::Bm25StatisticsProvider for PassageStatistics<'_> {
@@ -1111,8 +1114,14 @@ impl tantivy::query::Bm25StatisticsProvider for PassageStatistics<'_> {
         Ok(all.saturating_sub(self.records))
     }
 
+    /// Among passages: the record term is in none (tantivy still weighs the clause that keeps
+    /// records out, and more records than passages, from documents without text, made its idf
+    /// fail), and no term is in more passages than there are (a document id is in its record too).
     fn doc_freq(&self, term: &Term) -> tantivy::Result<u64> {
-        self.searcher.doc_freq(term)
+        if *term == self.record_term {
+            return Ok(0);
+        }
+        Ok(self.searcher.doc_freq(term)?.min(self.total_num_docs()?))
     }
 }
 

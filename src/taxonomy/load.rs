@@ -467,12 +467,33 @@ pub fn load_str(name: &str, text: &str) -> Result<Loaded, TaxonomyError> {
     Ok(a.finish())
 }
 
+/// The largest taxonomy file read: the built-in one is about 0.2 MB.
+const MAX_TAXONOMY_BYTES: u64 = 64 << 20;
+
 /// Reads and loads a taxonomy file (see [`load_str`]).
 pub fn load_file(path: &Path) -> Result<Loaded, TaxonomyError> {
-    let bytes = std::fs::read(path).map_err(|error| TaxonomyError::Read {
+    let read_error = |error| TaxonomyError::Read {
         file: path.to_path_buf(),
         error,
-    })?;
+    };
+    // A FIFO would be waited on for ever and a device read without end: only a regular file of a
+    // size a taxonomy can have is read.
+    let meta = std::fs::metadata(path).map_err(read_error)?;
+    if !meta.is_file() {
+        let what = if meta.is_dir() {
+            "a folder"
+        } else {
+            "not a regular file"
+        };
+        return Err(read_error(std::io::Error::other(what)));
+    }
+    if meta.len() > MAX_TAXONOMY_BYTES {
+        return Err(read_error(std::io::Error::other(format!(
+            "{} bytes, more than a taxonomy file can be ({MAX_TAXONOMY_BYTES})",
+            meta.len()
+        ))));
+    }
+    let bytes = std::fs::read(path).map_err(read_error)?;
     let name = path.display().to_string();
     // A file saved as UTF-16 (Windows editors' "Unicode") is read by its byte-order mark, as
     // corpus files are.

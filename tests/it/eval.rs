@@ -18,6 +18,16 @@ fn counts(v: &Value) -> (u64, u64, u64) {
     )
 }
 
+/// `hria eval GOLD --taxonomy TAXONOMY --format json`.
+fn eval_json(gold: &std::path::Path) -> std::process::Output {
+    hria()
+        .arg("eval")
+        .arg(gold)
+        .args(["--taxonomy", TAXONOMY, "--format", "json"])
+        .output()
+        .unwrap()
+}
+
 #[test]
 fn exact_numbers_on_a_known_gold_file() {
     let out = hria()
@@ -29,6 +39,11 @@ fn exact_numbers_on_a_known_gold_file() {
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(stderr.contains("gold.jsonl:4: invalid JSON"), "{stderr}");
     assert_eq!(stderr.matches("\"group/aliens\"").count(), 1, "{stderr}");
+    // Where the unknown tag first appears.
+    assert!(
+        stderr.contains("gold.jsonl:5: judged tag \"group/aliens\""),
+        "{stderr}"
+    );
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     let f = &v["files"][0];
     assert_eq!(f["lines"], 4);
@@ -138,17 +153,7 @@ fn a_line_of_bad_bytes_is_reported_and_the_others_are_scored() {
     bytes.extend(b"{\"id\": \"x\xff\"}\n");
     bytes.extend(line("\"3\"").as_bytes());
     std::fs::write(&gold, bytes).unwrap();
-    let out = hria()
-        .args([
-            "eval",
-            gold.to_str().unwrap(),
-            "--taxonomy",
-            TAXONOMY,
-            "--format",
-            "json",
-        ])
-        .output()
-        .unwrap();
+    let out = eval_json(&gold);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(3), "{stderr}");
     assert!(
@@ -158,4 +163,36 @@ fn a_line_of_bad_bytes_is_reported_and_the_others_are_scored() {
     assert!(!stderr.contains("gold.jsonl:1"), "{stderr}");
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["files"][0]["skipped_lines"], 1, "{v}");
+}
+
+/// A tag listed twice on a line is judged once; a judged tag the taxonomy does not have is
+/// scored, warned about with its file and line, and the exit code says so.
+#[test]
+fn repeated_and_unknown_judged_tags() {
+    let dir = tempfile::tempdir().unwrap();
+    let gold = dir.path().join("g.jsonl");
+    std::fs::write(
+        &gold,
+        "{\"id\": \"1\", \"text\": \"妇女\", \"expected\": [\"group/women\", \"group/women\"], \"judged\": [\"group/women\", \"group/women\"]}\n",
+    )
+    .unwrap();
+    let out = eval_json(&gold);
+    assert_eq!(out.status.code(), Some(0));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(counts(&v["files"][0]["tags"]["group/women"]), (1, 0, 0));
+    std::fs::write(
+        &gold,
+        "\n{\"id\": \"1\", \"text\": \"妇女\", \"expected\": [], \"judged\": [\"group/nobody\"]}\n",
+    )
+    .unwrap();
+    let out = hria()
+        .args(["eval", gold.to_str().unwrap(), "--taxonomy", TAXONOMY])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("g.jsonl:2: judged tag \"group/nobody\""),
+        "{err}"
+    );
 }

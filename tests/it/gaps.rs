@@ -718,3 +718,55 @@ fn csv_rows_follow_the_findings() {
         .unwrap();
     assert!(bom.stdout.starts_with("\u{feff}class,tag,".as_bytes()));
 }
+
+/// An index made by another version of hria's segmentation and tagging, with the same taxonomy,
+/// is warned about by `coverage`, `gaps` and `search` (its words and tags may not be this
+/// version's), and answered still.
+#[test]
+fn an_index_of_another_pipeline_version_is_warned_about() {
+    let tax = statement::taxonomy();
+    let passages = statement::statement_passages(&tax);
+    let d = tempfile::tempdir().unwrap();
+    let mut manifest = statement::manifest(&[DOC], &tax);
+    manifest.payload.pipeline_version = hria::pipeline::PIPELINE_VERSION - 1;
+    hria::query::reader::write_index(d.path(), manifest, &passages).unwrap();
+    for args in [&["coverage"][..], &["gaps"], &["search", "*"]] {
+        let out = statement::with_test_taxonomy(args[0], d.path(), &args[1..])
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {err}");
+        assert!(
+            err.contains("warning") && err.contains("an older version of hria"),
+            "{args:?}: {err}"
+        );
+    }
+    // This version's index is not warned about.
+    let fresh = statement_index();
+    let out = gaps_cmd(fresh.path(), &[]).output().unwrap();
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("version of hria"));
+}
+
+/// More document records than passages (an index holding documents without passages, as an
+/// older hria made them) is no corrupt index: `search` answers, scored among the passages.
+#[test]
+fn more_records_than_passages_still_searches() {
+    let tax = statement::taxonomy();
+    let passages = statement::statement_passages(&tax);
+    let names: Vec<String> = (0..passages.len() + 5)
+        .map(|i| format!("empty{i}.md"))
+        .collect();
+    let mut docs: Vec<&str> = names.iter().map(String::as_str).collect();
+    docs.push(DOC);
+    let d = tempfile::tempdir().unwrap();
+    hria::query::reader::write_index(d.path(), statement::manifest(&docs, &tax), &passages)
+        .unwrap();
+    for q in ["*", "强迫劳动"] {
+        let out = statement::with_test_taxonomy("search", d.path(), &[q, "--limit", "0"])
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{q}: {err}");
+        assert!(String::from_utf8_lossy(&out.stdout).contains("matching passage"));
+    }
+}

@@ -528,16 +528,21 @@ fn corrupt_meta_is_reported_without_a_panic() {
 fn damaged_or_mistaken_index_paths_are_named_for_what_they_are() {
     let (tmp, corpus, index) = setup();
     index_json(&corpus, &index, &[]);
+    // tantivy's list of its files only tells a writer what it may delete: emptied or garbled,
+    // it is read as none, by a search and by the next run, which writes it again.
     let managed = index.join(".managed.json");
-    let kept = std::fs::read(&managed).unwrap();
-    std::fs::write(&managed, b"not json {").unwrap();
-    hria()
-        .args(["search", "人权", "--index"])
-        .arg(&index)
-        .assert()
-        .code(2)
-        .stderr(predicates::str::contains(".managed.json does not parse"));
-    std::fs::write(&managed, kept).unwrap();
+    let hits = search_ids(&index, "人权", &[]);
+    for garbled in [&b"not json {"[..], b""] {
+        std::fs::write(&managed, garbled).unwrap();
+        assert_eq!(search_ids(&index, "人权", &[]), hits);
+        std::fs::write(corpus.join("new.md"), format!("Annex {}\n", garbled.len())).unwrap();
+        index_json(&corpus, &index, &[]);
+        let list: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(&managed).unwrap()).unwrap();
+        assert!(list.as_array().is_some_and(|l| !l.is_empty()), "{list}");
+    }
+    std::fs::remove_file(corpus.join("new.md")).unwrap();
+    index_json(&corpus, &index, &[]);
 
     std::fs::remove_file(index.join("meta.json")).unwrap();
     both_refuse(
@@ -1824,4 +1829,114 @@ fn a_path_inside_an_indexed_folder_keeps_its_ids() {
     assert_eq!(counts(&index_json(&drafts, &index, &[])), [1, 0, 0, 3]);
     assert_eq!(counts(&index_json(&corpus, &index, &[])), [0, 2, 0, 3]);
     assert_eq!(counts(&index_json(&drafts, &index, &[])), [0, 1, 0, 3]);
+}
+
+/// A document whose whole text is markup (a comment never closed, a page of scripts) has no
+/// passage: it is skipped with its reason, its earlier version removed, and searching an index
+/// with more such files than passages still works (records outnumbering passages once made every
+/// search fail as if the index were corrupt).
+#[test]
+fn a_document_without_text_is_skipped_and_search_still_works() {
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = tmp.path().join("c");
+    std::fs::create_dir(&corpus).unwrap();
+    for i in 1..=2 {
+        std::fs::write(
+            corpus.join(format!("s{i}.md")),
+            format!("We prohibit forced labour at site {i}.\n"),
+        )
+        .unwrap();
+    }
+    let policy = corpus.join("policy.md");
+    std::fs::write(&policy, "# Policy\n\nWe prohibit child labour.\n").unwrap();
+    let index = tmp.path().join("idx");
+    let (v, _) = index_json_code(&corpus, &index, 0);
+    assert_eq!(v["indexed"], 3);
+    let markup = [
+        "<!-- draft: do not publish\n\n# Policy\n\nWe prohibit child labour.\n",
+        "<script>var a = 1;</script>\n<script>var b = 2;</script>\n",
+    ];
+    for (k, text) in markup.iter().enumerate() {
+        std::fs::write(&policy, text).unwrap();
+        std::fs::write(corpus.join(format!("empty{k}.md")), text).unwrap();
+        let (v, err) = index_json_code(&corpus, &index, 3);
+        let skipped = v["skipped"].as_array().unwrap();
+        assert!(
+            skipped
+                .iter()
+                .any(|s| s["path"].as_str().unwrap().ends_with("policy.md")
+                    && s["reason"].as_str().unwrap().starts_with("no text")),
+            "{v}"
+        );
+        assert!(err.contains("no text"), "{err}");
+        assert_eq!(v["total_documents"], 2, "{v}");
+        assert_eq!(v["removed"], u64::from(k == 0), "{v}");
+        let hits = search_ids(&index, "forced", &[]);
+        assert_eq!(hits.len(), 2, "{hits:?}");
+        assert!(search_ids(&index, "child", &[]).is_empty());
+    }
+    // `segment` and `tag` report it too.
+    for cmd in ["segment", "tag"] {
+        let out = hria().arg(cmd).arg(&policy).output().unwrap();
+        assert_eq!(out.status.code(), Some(3), "{cmd}");
+        assert!(out.stdout.is_empty());
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains("no text"),
+            "{cmd}"
+        );
+    }
+}
+
+/// A root that holds the index (`hria index . --index idx`) does not read the index's own files
+/// as documents (each was reported unsupported, exit 3, on every run), also on a rebuild; a
+/// manifest that is a symbolic link is read, and not reported as a link not followed.
+#[cfg(unix)]
+#[test]
+fn the_index_inside_its_corpus_and_a_linked_manifest() {
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = tmp.path().join("c");
+    std::fs::create_dir(&corpus).unwrap();
+    std::fs::write(corpus.join("a.md"), "We prohibit forced labour.\n").unwrap();
+    std::fs::write(
+        tmp.path().join("real.toml"),
+        "[documents.\"a.md\"]\ntitle = \"Linked title\"\n",
+    )
+    .unwrap();
+    std::os::unix::fs::symlink("../real.toml", corpus.join("manifest.toml")).unwrap();
+    let index = corpus.join("idx");
+    for extra in [&[][..], &[], &["--rebuild"]] {
+        let (v, err) = index_roots_code(&[&corpus], &index, extra, 0);
+        assert_eq!(v["skipped"], serde_json::json!([]), "{err}");
+        assert_eq!(v["total_documents"], 1, "{v}");
+    }
+    let hits = search_hits(&index, "forced", &[]);
+    assert_eq!(hits[0]["title"], "Linked title");
+}
+
+/// `--rebuild` of an index reached through a symbolic link rebuilds the link's target, damaged
+/// or not, and leaves the link a link.
+#[cfg(unix)]
+#[test]
+fn a_rebuild_through_a_link_rebuilds_its_target() {
+    let (tmp, corpus, _) = setup();
+    let real = tmp.path().join("real");
+    let link = tmp.path().join("link");
+    index_json(&corpus, &real, &[]);
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    for damage in [false, true] {
+        if damage {
+            std::fs::remove_file(real.join("meta.json")).unwrap();
+        }
+        let s = index_json(&corpus, &link, &["--rebuild"]);
+        assert_eq!(s["indexed"], 3, "{s}");
+        assert!(std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink());
+        assert!(!search_ids(&real, "人权", &[]).is_empty());
+        assert_eq!(
+            search_ids(&link, "人权", &[]),
+            search_ids(&real, "人权", &[])
+        );
+    }
 }

@@ -90,6 +90,42 @@ fn english_query_is_stemmed() {
     );
 }
 
+/// American and British spellings find each other, with their highlights on the text's own
+/// spelling.
+#[test]
+fn either_spelling_finds_the_other() {
+    let (_tmp, index) = index_of(&[
+        (
+            "uk.md",
+            "We prohibit child labour and support the organisation of workers.\n",
+        ),
+        (
+            "us.md",
+            "Our suppliers must not use child labor in any form.\n",
+        ),
+    ]);
+    let docs = |q: &str| {
+        let mut d: Vec<String> = search_hits(&index, q, &[])
+            .iter()
+            .map(|h| h["doc"].as_str().unwrap().to_string())
+            .collect();
+        d.sort();
+        d
+    };
+    assert_eq!(docs("\"child labor\""), ["uk.md", "us.md"]);
+    assert_eq!(docs("\"child labour\""), ["uk.md", "us.md"]);
+    assert_eq!(docs("organization"), ["uk.md"]);
+    let hs = search_hits(&index, "labor", &[]);
+    let uk = hs.iter().find(|h| h["doc"] == "uk.md").unwrap();
+    let snippet = uk["snippet"].as_str().unwrap();
+    let r = &uk["highlights"][0];
+    let (a, b) = (
+        r["start"].as_u64().unwrap() as usize,
+        r["end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(&snippet[a..b], "labour", "{uk}");
+}
+
 /// A query cannot know the language of the passages it is to find: words of a passage in
 /// another language, or of an English one that names accented places, are found as typed.
 #[test]

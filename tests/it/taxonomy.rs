@@ -485,10 +485,16 @@ fn a_file_without_entries_is_an_error() {
 #[test]
 fn a_read_error_names_the_os_error_once() {
     let dir = tempfile::tempdir().unwrap();
-    let err = Taxonomy::from_file(dir.path()).unwrap_err();
+    let err = Taxonomy::from_file(&dir.path().join("missing.toml")).unwrap_err();
     assert!(matches!(err, TaxonomyError::Read { .. }), "{err}");
     let chain = format!("{:#}", anyhow::Error::new(err));
     assert_eq!(chain.matches("os error").count(), 1, "{chain}");
+    // A folder is said to be one.
+    let err = Taxonomy::from_file(dir.path()).unwrap_err();
+    assert!(
+        err.to_string().ends_with("cannot read taxonomy: a folder"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -943,4 +949,41 @@ fn a_utf16_taxonomy_is_read_and_another_encoding_is_named() {
         msg.contains("gbk.toml:5:") && msg.contains("save the file as UTF-8"),
         "{msg}"
     );
+}
+
+/// A taxonomy path that is no regular file (a FIFO nobody writes, a folder) is an error at once,
+/// not a wait or a read without end.
+#[cfg(unix)]
+#[test]
+fn a_taxonomy_that_is_no_regular_file_is_refused_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("t.toml");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    for path in [fifo.as_path(), dir.path()] {
+        hria()
+            .args(["taxonomy", "check"])
+            .arg(path)
+            .timeout(std::time::Duration::from_secs(30))
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("cannot read taxonomy"));
+        hria()
+            .args(["tag", "--stdin", "--taxonomy"])
+            .arg(path)
+            .write_stdin("")
+            .timeout(std::time::Duration::from_secs(30))
+            .assert()
+            .code(2);
+    }
+    // `tag --stdin` takes JSON Lines in UTF-8: options for reading files are refused with it.
+    hria()
+        .args(["tag", "--stdin", "--encoding", "gbk"])
+        .write_stdin("")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--encoding"));
 }
