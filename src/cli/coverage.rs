@@ -417,7 +417,7 @@ fn render_coverage(c: &Coverage, format: CoverageFormat, zh: bool) -> String {
                 c.passages, c.documents
             ));
             if instrument {
-                out.push_str("CITED: passages naming the instrument; COVERED: passages the tagger found addressing what it protects without naming it (search --tag finds the same passages).\n");
+                out.push_str("CITED: passages naming the instrument; COVERED: passages the tagger found addressing what it protects without naming it (search --tag finds the same passages). hria gaps counts more: in a document that names an instrument, every passage on a right it protects addresses it.\n");
             }
             out
         }
