@@ -195,7 +195,12 @@ impl IndexError {
                 dir: dir.to_path_buf(),
             },
             TantivyError::LockFailure(LockError::IoError(io), _) => {
-                IndexError::from_io(dir, dir, "write to", io)
+                // A lock file that is no file (a folder, a FIFO) is named, not the index.
+                let lock = [".tantivy-writer.lock", ".tantivy-meta.lock"]
+                    .into_iter()
+                    .map(|f| dir.join(f))
+                    .find(|p| std::fs::symlink_metadata(p).is_ok_and(|m| !m.is_file()));
+                IndexError::from_io(dir, lock.as_deref().unwrap_or(dir), "write to", io)
             }
             TantivyError::OpenReadError(OpenReadError::FileDoesNotExist(p)) => {
                 corrupt(format!("file {} is missing", file_name(p)))

@@ -1940,3 +1940,21 @@ fn a_rebuild_through_a_link_rebuilds_its_target() {
         );
     }
 }
+
+/// A lock file that is no file is named in the message, not the index folder.
+#[test]
+fn a_lock_file_that_is_a_folder_is_named() {
+    let (_tmp, corpus, index) = setup();
+    index_json(&corpus, &index, &[]);
+    let lock = index.join(".tantivy-meta.lock");
+    let _ = std::fs::remove_file(&lock);
+    std::fs::create_dir(&lock).unwrap();
+    let out = hria()
+        .args(["search", "人权", "--index"])
+        .arg(&index)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains(".tantivy-meta.lock"), "{err}");
+}
