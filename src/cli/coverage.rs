@@ -235,12 +235,19 @@ pub(crate) fn table(headers: &[&str], align: &[Align], rows: &[Vec<String>]) -> 
     out
 }
 
-/// Quotes a CSV field when it needs it (RFC 4180).
+/// Quotes a CSV field when it needs it (RFC 4180). A field a spreadsheet would take for a formula
+/// (starting with `=`, `+`, `-` or `@`: a document id from a file name, a snippet) starts with an
+/// apostrophe, which spreadsheets read as "text follows".
 pub(crate) fn csv_field(s: &str) -> Cow<'_, str> {
+    let s: Cow<str> = if s.starts_with(['=', '+', '-', '@']) {
+        Cow::Owned(format!("'{s}"))
+    } else {
+        Cow::Borrowed(s)
+    };
     if s.contains([',', '"', '\n', '\r']) {
         Cow::Owned(format!("\"{}\"", s.replace('"', "\"\"")))
     } else {
-        Cow::Borrowed(s)
+        s
     }
 }
 
@@ -500,6 +507,8 @@ mod tests {
         assert_eq!(csv_field("经济、社会"), "经济、社会");
         assert_eq!(csv_field("a,b"), "\"a,b\"");
         assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(csv_field("=1+1"), "'=1+1");
+        assert_eq!(csv_field("-a,b"), "\"'-a,b\"");
     }
 
     #[test]

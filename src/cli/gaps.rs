@@ -181,7 +181,8 @@ fn render_csv(r: &GapReport) -> String {
                 .map(|s| s.name())
                 .unwrap_or_default()
                 .to_string(),
-            due_diligence(f),
+            // `.` for a missing element: a cell starting with `-` is a formula to a spreadsheet.
+            due_diligence(f).replace('-', "."),
             role.unwrap_or_default().to_string(),
             // Escaped as in the tables: CSV goes to a terminal as often as to a file.
             ev.map(|e| printable_id(&e.passage).into_owned())

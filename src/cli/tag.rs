@@ -28,7 +28,7 @@ pub struct Args {
     pub input: InputArgs,
     /// Read JSON Lines `{"id": ..., "text": ..., "lang": ...}` from stdin instead of files, and
     /// write one JSON line `{"id": ..., "tags": [...]}` per input line, in input order.
-    #[arg(long, conflicts_with_all = ["paths", "encoding", "follow", "max_file_size"])]
+    #[arg(long, conflicts_with_all = ["paths", "encoding", "follow", "max_file_size", "format"])]
     pub stdin: bool,
     /// Output format (files only; `--stdin` always writes JSON Lines).
     #[arg(long, value_enum, default_value_t = OutputFormat::Table)]

@@ -1524,7 +1524,8 @@ impl Directory for ReadableDirectory {
             // editor), it is read as none, and the next run writes it again.
             Ok(bytes)
                 if path == Path::new(MANAGED_FILE)
-                    && serde_json::from_slice::<serde_json::Value>(&bytes).is_err() =>
+                    && serde_json::from_slice::<std::collections::HashSet<PathBuf>>(&bytes)
+                        .is_err() =>
             {
                 Err(OpenReadError::FileDoesNotExist(path.to_path_buf()))
             }

@@ -1093,7 +1093,9 @@ pub fn build(
     // there, and the link stays (renaming the new one into place replaced the link itself, and
     // left the old index, damaged or not, where the link had pointed).
     let resolved = match std::fs::symlink_metadata(&opts.dir) {
-        Ok(m) if m.file_type().is_symlink() => std::fs::canonicalize(&opts.dir).ok(),
+        Ok(m) if opts.rebuild && m.file_type().is_symlink() => {
+            std::fs::canonicalize(&opts.dir).ok()
+        }
         _ => None,
     };
     let dir = resolved.as_deref().unwrap_or(opts.dir.as_path());

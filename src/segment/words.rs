@@ -298,10 +298,11 @@ fn has_alphanumeric(w: &str) -> bool {
     false
 }
 
-/// American spellings whose British form starts otherwise, as (American, British) starts of a
-/// word: "labor", "laborers" and "labour", "labourers" are then one term. Applied to any word
-/// starting so (a British "honorary" too), on the index's and the query's side alike.
-const SPELLINGS: [(&str, &str); 21] = [
+/// Spellings of one word that start otherwise, as (one, the other) starts of a word: "labor",
+/// "laborers" and "labour", "labourers" are then one term. Applied to any word starting so (a
+/// British "honorary" too), on the index's and the query's side alike. The direction keeps word
+/// families whole: "defence" becomes "defense", whose stem "defensive" shares.
+const SPELLINGS: [(&str, &str); 20] = [
     ("labor", "labour"),
     ("behavior", "behaviour"),
     ("color", "colour"),
@@ -316,10 +317,9 @@ const SPELLINGS: [(&str, &str); 21] = [
     ("savior", "saviour"),
     ("odor", "odour"),
     ("armor", "armour"),
-    ("defense", "defence"),
-    ("offense", "offence"),
+    ("defence", "defense"),
+    ("offence", "offense"),
     ("judgement", "judgment"),
-    ("programme", "program"),
     ("fulfill", "fulfil"),
     ("enroll", "enrol"),
     ("travell", "travel"),
@@ -342,16 +342,19 @@ fn one_spelling(word: &str) -> Cow<'_, str> {
             return Cow::Owned(format!("{uk}{rest}"));
         }
     }
-    // -er/-re: the British form drops the e before -ed and -ing (centred, centring).
-    let centre = match word {
+    // Whole words only: -er/-re drops the e before -ed and -ing (centred, centring), and a
+    // prefix rule would turn "programmed" into "programd".
+    let whole = match word {
         "center" => Some("centre"),
         "centers" => Some("centres"),
         "centered" => Some("centred"),
         "centering" => Some("centring"),
+        "programme" => Some("program"),
+        "programmes" => Some("programs"),
         _ => None,
     };
-    if let Some(c) = centre {
-        return Cow::Borrowed(c);
+    if let Some(w) = whole {
+        return Cow::Borrowed(w);
     }
     const SUFFIXES: [&str; 10] = [
         "e",
@@ -515,6 +518,16 @@ mod tests {
             ("judgment", "judgement"),
         ] {
             assert_eq!(terms(us), terms(uk), "{us} / {uk}");
+        }
+        // Families stay whole: the stems the plain stemmer shares are still shared.
+        for (a, b) in [
+            ("defense", "defensive"),
+            ("defence", "defensive"),
+            ("offence", "offensive"),
+            ("program", "programmed"),
+            ("organization", "organize"),
+        ] {
+            assert_eq!(terms(a)[0][..5], terms(b)[0][..5], "{a} / {b}");
         }
         // Words that only look like them stay apart.
         for (a, b) in [

@@ -476,24 +476,23 @@ pub fn load_file(path: &Path) -> Result<Loaded, TaxonomyError> {
         file: path.to_path_buf(),
         error,
     };
-    // A FIFO would be waited on for ever and a device read without end: only a regular file of a
-    // size a taxonomy can have is read.
-    let meta = std::fs::metadata(path).map_err(read_error)?;
-    if !meta.is_file() {
-        let what = if meta.is_dir() {
-            "a folder"
-        } else {
-            "not a regular file"
-        };
-        return Err(read_error(std::io::Error::other(what)));
+    if std::fs::metadata(path).map_err(read_error)?.is_dir() {
+        return Err(read_error(std::io::Error::other("a folder")));
     }
-    if meta.len() > MAX_TAXONOMY_BYTES {
+    // Read to a bound, so that a device (/dev/zero) cannot fill the memory; a pipe (`<(…)`,
+    // /dev/stdin) is read as a file is.
+    let mut bytes = Vec::new();
+    let file = std::fs::File::open(path).map_err(read_error)?;
+    std::io::Read::read_to_end(
+        &mut std::io::Read::take(file, MAX_TAXONOMY_BYTES + 1),
+        &mut bytes,
+    )
+    .map_err(read_error)?;
+    if bytes.len() as u64 > MAX_TAXONOMY_BYTES {
         return Err(read_error(std::io::Error::other(format!(
-            "{} bytes, more than a taxonomy file can be ({MAX_TAXONOMY_BYTES})",
-            meta.len()
+            "more than {MAX_TAXONOMY_BYTES} bytes, too large for a taxonomy file"
         ))));
     }
-    let bytes = std::fs::read(path).map_err(read_error)?;
     let name = path.display().to_string();
     // A file saved as UTF-16 (Windows editors' "Unicode") is read by its byte-order mark, as
     // corpus files are.

@@ -532,7 +532,7 @@ fn damaged_or_mistaken_index_paths_are_named_for_what_they_are() {
     // it is read as none, by a search and by the next run, which writes it again.
     let managed = index.join(".managed.json");
     let hits = search_ids(&index, "人权", &[]);
-    for garbled in [&b"not json {"[..], b""] {
+    for garbled in [&b"not json {"[..], b"", b"{}"] {
         std::fs::write(&managed, garbled).unwrap();
         assert_eq!(search_ids(&index, "人权", &[]), hits);
         std::fs::write(corpus.join("new.md"), format!("Annex {}\n", garbled.len())).unwrap();
@@ -1832,9 +1832,10 @@ fn a_path_inside_an_indexed_folder_keeps_its_ids() {
 }
 
 /// A document whose whole text is markup (a comment never closed, a page of scripts) has no
-/// passage: it is skipped with its reason, its earlier version removed, and searching an index
-/// with more such files than passages still works (records outnumbering passages once made every
-/// search fail as if the index were corrupt).
+/// passage: it is skipped with its reason, its earlier version removed, and no record is kept of
+/// it, so that search goes on as before (such records once outnumbered the passages, which made
+/// every search fail as if the index were corrupt: see
+/// `gaps::more_records_than_passages_still_searches` for an index that has them).
 #[test]
 fn a_document_without_text_is_skipped_and_search_still_works() {
     let tmp = tempfile::tempdir().unwrap();

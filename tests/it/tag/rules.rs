@@ -1535,6 +1535,33 @@ fn instrument_wording_business_senses_and_steps_an_analyst_missed() {
             &["hrdd/impact-assessment"],
             &[],
         ),
+        (
+            "We recognise we could be indirectly exposed to the risk of modern slavery through our supply chains.",
+            &["hrdd/impact-assessment"],
+            &[],
+        ),
+        // A business risk is no assessment of human-rights impacts, nor a policy named near a
+        // right a policy on it.
+        (
+            "We are exposed to foreign exchange risk and higher interest rate risk.",
+            &[],
+            &["hrdd/impact-assessment"],
+        ),
+        (
+            "There is a potential risk of fire in the warehouse.",
+            &[],
+            &["hrdd/impact-assessment"],
+        ),
+        (
+            "Our cookie policy is on our website, next to our statement on modern slavery.",
+            &[],
+            &["hrdd/policy-commitment"],
+        ),
+        (
+            "We respect civil, political, economic, social, and cultural rights.",
+            &[],
+            &["right/economic-social-cultural/culture-science"],
+        ),
     ]);
 }
 
