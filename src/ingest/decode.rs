@@ -143,10 +143,7 @@ fn decode_text(
             Some(decoded) => Ok(decoded),
             None => Err(DecodeError::Binary {
                 offset,
-                utf16: utf16_by_zeros(&bytes).into_iter().find(|&e| {
-                    let (text, replaced) = decode_counting(&bytes, e);
-                    bytes.len().is_multiple_of(2) && replaced == 0 && !text.contains('\0')
-                }),
+                utf16: utf16_hint(&bytes),
             }),
         };
     }
@@ -276,6 +273,34 @@ fn utf8_counts(bytes: &[u8]) -> (usize, usize, usize) {
         }
     }
     (multibyte, long, invalid)
+}
+
+/// The UTF-16 byte order to suggest for a file that looks binary: one that decodes the whole file
+/// without error and without NUL characters, the one reading more of it as text where both do
+/// (in a short Chinese file the zeros alone do not tell: `第一章 总则` has one in each byte order).
+fn utf16_hint(bytes: &[u8]) -> Option<&'static Encoding> {
+    if !bytes.len().is_multiple_of(2) {
+        return None;
+    }
+    // Han, ASCII and CJK punctuation and full-width forms: what a text is made of.
+    let texty = |c: char| {
+        crate::lang::is_han(c)
+            || c.is_ascii_graphic()
+            || c == ' '
+            || matches!(c, '\u{3000}'..='\u{303F}' | '\u{FF00}'..='\u{FFEF}')
+    };
+    let mut best: Option<(usize, &'static Encoding)> = None;
+    for e in utf16_by_zeros(bytes) {
+        let (text, replaced) = decode_counting(bytes, e);
+        if replaced > 0 || text.contains('\0') {
+            continue;
+        }
+        let score = text.chars().filter(|&c| texty(c)).count();
+        if best.is_none_or(|(b, _)| score > b) {
+            best = Some((score, e));
+        }
+    }
+    best.map(|(_, e)| e)
 }
 
 /// The UTF-16 byte orders, likelier first: ASCII and Latin text has a zero high byte in most
@@ -456,23 +481,27 @@ mod tests {
     #[test]
     fn a_binary_hint_names_the_likelier_utf16_byte_order() {
         // UTF-16 text with NULs that sniffing does not accept (too few zero high bytes: mostly
-        // Chinese) is skipped as binary, with the byte order whose zeros fit as the hint.
-        let text = "人权尊重 ok 人权尊重";
-        for (encoding, bytes) in [
-            (
-                UTF_16BE,
-                text.encode_utf16()
-                    .flat_map(u16::to_be_bytes)
-                    .collect::<Vec<u8>>(),
-            ),
-            (
-                UTF_16LE,
-                text.encode_utf16().flat_map(u16::to_le_bytes).collect(),
-            ),
-        ] {
-            match decode(bytes, None) {
-                Err(DecodeError::Binary { utf16, .. }) => assert_eq!(utf16, Some(encoding)),
-                other => panic!("{other:?}"),
+        // Chinese) is skipped as binary, with the byte order whose zeros fit as the hint, or,
+        // where they do not tell, the one that reads as text.
+        for text in ["人权尊重 ok 人权尊重", "第一章 总则"] {
+            for (encoding, bytes) in [
+                (
+                    UTF_16BE,
+                    text.encode_utf16()
+                        .flat_map(u16::to_be_bytes)
+                        .collect::<Vec<u8>>(),
+                ),
+                (
+                    UTF_16LE,
+                    text.encode_utf16().flat_map(u16::to_le_bytes).collect(),
+                ),
+            ] {
+                match decode(bytes, None) {
+                    Err(DecodeError::Binary { utf16, .. }) => {
+                        assert_eq!(utf16, Some(encoding), "{text}")
+                    }
+                    other => panic!("{other:?}"),
+                }
             }
         }
     }
