@@ -59,6 +59,10 @@ pub const SCORE_COVERED_BROAD: f32 = 0.35;
 /// At most this many evidence spans are kept per tag (the first ones in text order).
 pub const MAX_EVIDENCE: usize = 10;
 
+/// A free text longer than this is tagged in pieces of about [`TEXT_PIECE`] bytes.
+const LONG_TEXT: usize = 1 << 20;
+const TEXT_PIECE: usize = 256 << 10;
+
 /// Negation cues (normalized). `n't` attaches to the word before it.
 const NEGATIONS: &[&str] = &[
     "不",
@@ -734,6 +738,9 @@ impl Tagger {
     /// Chinese (`强 迫 劳 动`) is read without its spaces, as segmentation reads it in documents;
     /// `matched` is then the text read.
     pub fn tag_text(&self, text: &str, lang: Option<Lang>) -> Vec<Tag> {
+        if text.len() > LONG_TEXT {
+            return self.tag_long_text(text, lang);
+        }
         let _ = lang;
         let mut tags = match crate::segment::unspace_free_text(text) {
             None => self.finish(text, &[], &WordEdges::default(), |r| r),
@@ -745,6 +752,54 @@ impl Tagger {
         for e in tags.iter_mut().flat_map(|t| t.evidence.iter_mut()) {
             e.text_range = None;
         }
+        tags
+    }
+
+    /// [`Tagger::tag_text`] of a text too long to be one passage (a whole document pasted in one
+    /// JSON line): tagged in pieces cut at a sentence or line end, each tag once with its best
+    /// score and the first pieces' evidence, so that memory, which grows with the matches held at
+    /// once, is that of one piece (a 10.8 MB line took 2.6 GB whole).
+    fn tag_long_text(&self, text: &str, lang: Option<Lang>) -> Vec<Tag> {
+        let mut tags: Vec<Tag> = Vec::new();
+        let mut start = 0;
+        while start < text.len() {
+            let mut end = text.floor_char_boundary((start + TEXT_PIECE).min(text.len()));
+            if end < text.len() {
+                // The last sentence end or line break in the piece's last quarter, if any.
+                let from = text.floor_char_boundary(start + TEXT_PIECE * 3 / 4);
+                if let Some(i) =
+                    text[from..end].rfind(['\n', '。', '！', '？', '；', '.', '!', '?', ';'])
+                {
+                    let c = text[from + i..].chars().next().map_or(1, char::len_utf8);
+                    end = from + i + c;
+                }
+            }
+            for mut t in self.tag_text(&text[start..end], lang) {
+                for e in &mut t.evidence {
+                    e.range = e.range.start + start..e.range.end + start;
+                }
+                match tags
+                    .iter_mut()
+                    .find(|m| m.tag == t.tag && m.basis == t.basis)
+                {
+                    Some(m) => {
+                        m.score = m.score.max(t.score);
+                        let room = MAX_EVIDENCE.saturating_sub(m.evidence.len());
+                        m.evidence.extend(t.evidence.into_iter().take(room));
+                    }
+                    None => tags.push(t),
+                }
+            }
+            start = end;
+        }
+        // As in one passage: an instrument named somewhere is cited, not also covered.
+        let cited: Vec<String> = tags
+            .iter()
+            .filter(|t| t.basis == Basis::Cited)
+            .map(|t| t.tag.clone())
+            .collect();
+        tags.retain(|t| t.basis != Basis::Covered || !cited.contains(&t.tag));
+        tags.sort_by(|a, b| (&a.tag, basis_rank(a.basis)).cmp(&(&b.tag, basis_rank(b.basis))));
         tags
     }
 

@@ -1583,3 +1583,28 @@ fn a_group_inside_a_title_covers_no_other_instrument() {
         Some(Basis::Covered)
     );
 }
+
+/// A free text too long to be one passage is tagged in pieces: tags from its start and its end,
+/// evidence ranges into the whole text, an instrument named anywhere cited and not also covered.
+#[test]
+fn a_text_too_long_for_one_passage_is_tagged_in_pieces() {
+    let mut text = String::from("我们禁止强迫劳动。");
+    while text.len() < 3 << 20 {
+        text.push_str("Filler sentence about the weather. ");
+    }
+    text.push_str("We respect the Universal Declaration of Human Rights and the right to life.");
+    let got = tags(&text);
+    let find = |id: &str| got.iter().filter(|t| t.tag == id).collect::<Vec<_>>();
+    assert_eq!(find("right/labour/forced-labour").len(), 1);
+    let udhr = find("instrument/UDHR");
+    assert_eq!(udhr.len(), 1, "{udhr:?}");
+    assert_eq!(udhr[0].basis, Basis::Cited);
+    assert!(udhr[0].evidence[0].range.start > 3 << 20);
+    let life = find("right/civil-political/life");
+    assert!(!life.is_empty());
+    // In tag order, as a passage's tags are.
+    let ids: Vec<&str> = got.iter().map(|t| t.tag.as_str()).collect();
+    let mut sorted = ids.clone();
+    sorted.sort();
+    assert_eq!(ids, sorted);
+}
