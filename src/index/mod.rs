@@ -199,7 +199,7 @@ impl IndexError {
                 let lock = [".tantivy-writer.lock", ".tantivy-meta.lock"]
                     .into_iter()
                     .map(|f| dir.join(f))
-                    .find(|p| std::fs::symlink_metadata(p).is_ok_and(|m| !m.is_file()));
+                    .find(|p| std::fs::metadata(p).is_ok_and(|m| !m.is_file()));
                 IndexError::from_io(dir, lock.as_deref().unwrap_or(dir), "write to", io)
             }
             TantivyError::OpenReadError(OpenReadError::FileDoesNotExist(p)) => {

@@ -169,11 +169,10 @@ pub fn build_query(h: &IndexHandle, req: &SearchRequest) -> Result<Box<dyn Query
             crate::index::query_tokenizers(),
         );
         parser.set_conjunction_by_default();
-        let parsed = parse_text_query(&parser, q).map_err(|e| SearchError::Query {
+        parse_text_query(&parser, q).map_err(|e| SearchError::Query {
             query: req.query.clone(),
             message: query_message(&e),
-        })?;
-        with_split_words(parsed, f.text)
+        })?
     };
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, text_query)];
     // Filters select and never score: a passage's score is its text query's alone, so that
@@ -376,73 +375,6 @@ fn split_chinese_terms(ast: UserInputAst) -> UserInputAst {
             other => UserInputAst::Leaf(Box::new(other)),
         },
     }
-}
-
-/// Asks each Chinese word of the query that the dictionary keeps whole but that is made of
-/// dictionary words (强迫劳动: 强迫 劳动) also as the phrase of those words, so that a text cut
-/// otherwise is found too (以暴力强迫劳动者劳动 is cut 强迫|劳动者), as the tagger finds it. A
-/// quoted phrase of several words stays as asked.
-fn with_split_words(query: Box<dyn Query>, field: tantivy::schema::Field) -> Box<dyn Query> {
-    if let Some(b) = query.downcast_ref::<BooleanQuery>() {
-        let clauses = b
-            .clauses()
-            .iter()
-            .map(|(occur, q)| (*occur, with_split_words(q.box_clone(), field)))
-            .collect();
-        return Box::new(BooleanQuery::new(clauses));
-    }
-    let parts = query
-        .downcast_ref::<TermQuery>()
-        .map(TermQuery::term)
-        .filter(|t| t.field() == field)
-        .and_then(|t| t.value().as_str().and_then(split_word));
-    let Some(parts) = parts else {
-        return query;
-    };
-    let phrase = PhraseQuery::new(
-        parts
-            .iter()
-            .map(|p| Term::from_field_text(field, p))
-            .collect(),
-    );
-    Box::new(BooleanQuery::new(vec![
-        (Occur::Should, query),
-        (Occur::Should, Box::new(phrase)),
-    ]))
-}
-
-/// The fewest dictionary words (of two or three chars, as the index adds them) that spell a Han
-/// word of three chars or more, if there are at least two.
-fn split_word(word: &str) -> Option<Vec<String>> {
-    if word.chars().nth(2).is_none() || !word.chars().all(crate::lang::is_han) {
-        return None;
-    }
-    let mut parts: Vec<Range<usize>> = Vec::new();
-    crate::index::segmenter().sub_words(word, |r| parts.push(r));
-    // best[i]: the fewest parts spelling word[..i], with the part that ends there.
-    let mut best: Vec<Option<(usize, usize)>> = vec![None; word.len() + 1];
-    best[0] = Some((0, 0));
-    parts.sort_by_key(|r| r.start);
-    for r in &parts {
-        if let Some((n, _)) = best[r.start] {
-            if best[r.end].is_none_or(|(m, _)| n + 1 < m) {
-                best[r.end] = Some((n + 1, r.start));
-            }
-        }
-    }
-    let (n, _) = best[word.len()]?;
-    if n < 2 {
-        return None;
-    }
-    let mut out = Vec::with_capacity(n);
-    let mut end = word.len();
-    while end > 0 {
-        let (_, start) = best[end]?;
-        out.push(word[start..end].to_string());
-        end = start;
-    }
-    out.reverse();
-    Some(out)
 }
 
 /// Byte ranges of the words of `text` as the query tokenizer cuts it.

@@ -300,9 +300,13 @@ fn has_alphanumeric(w: &str) -> bool {
 
 /// Spellings of one word that start otherwise, as (one, the other) starts of a word: "labor",
 /// "laborers" and "labour", "labourers" are then one term. Applied to any word starting so (a
-/// British "honorary" too), on the index's and the query's side alike. The direction keeps word
-/// families whole: "defence" becomes "defense", whose stem "defensive" shares.
-const SPELLINGS: [(&str, &str); 20] = [
+/// British "honorary" too), on the index's and the query's side alike, so a start that also
+/// begins other words ("organis" of "organism") changes them the same way on both sides. The
+/// direction keeps word families whole under the English stemmer: "organise" becomes
+/// "organize", which it stems with "organization", and "defence" "defense", which it stems
+/// with "defensive". -ise/-ize is listed word by word: a rule would also turn "supervise" away
+/// from "supervisor", or "precise" from "precision".
+const SPELLINGS: [(&str, &str); 48] = [
     ("labor", "labour"),
     ("behavior", "behaviour"),
     ("color", "colour"),
@@ -323,23 +327,62 @@ const SPELLINGS: [(&str, &str); 20] = [
     ("fulfill", "fulfil"),
     ("enroll", "enrol"),
     ("travell", "travel"),
+    ("organis", "organiz"),
+    ("recognis", "recogniz"),
+    ("prioritis", "prioritiz"),
+    ("criminalis", "criminaliz"),
+    ("marginalis", "marginaliz"),
+    ("minimis", "minimiz"),
+    ("maximis", "maximiz"),
+    ("realis", "realiz"),
+    ("mobilis", "mobiliz"),
+    ("authoris", "authoriz"),
+    ("characteris", "characteriz"),
+    ("summaris", "summariz"),
+    ("apologis", "apologiz"),
+    ("standardis", "standardiz"),
+    ("harmonis", "harmoniz"),
+    ("utilis", "utiliz"),
+    ("categoris", "categoriz"),
+    ("stigmatis", "stigmatiz"),
+    ("legalis", "legaliz"),
+    ("institutionalis", "institutionaliz"),
+    ("sensitis", "sensitiz"),
+    ("finalis", "finaliz"),
+    ("criticis", "criticiz"),
+    ("emphasis", "emphasiz"),
+    ("penalis", "penaliz"),
+    ("empathis", "empathiz"),
+    ("analys", "analyz"),
+    ("paralys", "paralyz"),
 ];
 
 /// One spelling for words English spells two ways, so that a query in either finds a text in
 /// either: `child labor` finds "child labour", `organization` "organisation", `center`
-/// "centre". The word is lower case. -ize becomes -ise (after three letters at least, so that
-/// "size" and "prize" stay), -yze -yse; see [`SPELLINGS`] for the rest.
+/// "centre". The word is lower case; see [`SPELLINGS`].
 fn one_spelling(word: &str) -> Cow<'_, str> {
-    if !word.is_ascii() {
-        return Cow::Borrowed(word);
-    }
-    for (us, uk) in SPELLINGS {
-        if let Some(rest) = word.strip_prefix(us) {
+    // The endings an -ise/-yse verb takes, a possessive after them: "organism", "criticism",
+    // "analysis" and "emphasis" are other words.
+    const ENDINGS: [&str; 9] = [
+        "e", "es", "ed", "ing", "er", "ers", "ation", "ations", "ational",
+    ];
+    let verb_ending = |rest: &str| {
+        let bare = rest
+            .strip_suffix("'s")
+            .or_else(|| rest.strip_suffix("\u{2019}s"))
+            .unwrap_or(rest);
+        ENDINGS.contains(&bare)
+    };
+    for (one, other) in SPELLINGS {
+        if let Some(rest) = word.strip_prefix(one) {
             // "laboratory" is no labour.
-            if us == "labor" && rest.starts_with("at") {
+            if one == "labor" && rest.starts_with("at") {
                 break;
             }
-            return Cow::Owned(format!("{uk}{rest}"));
+            if other.ends_with('z') && !verb_ending(rest) {
+                break;
+            }
+            return Cow::Owned(format!("{other}{rest}"));
         }
     }
     // Whole words only: -er/-re drops the e before -ed and -ing (centred, centring), and a
@@ -353,31 +396,7 @@ fn one_spelling(word: &str) -> Cow<'_, str> {
         "programmes" => Some("programs"),
         _ => None,
     };
-    if let Some(w) = whole {
-        return Cow::Borrowed(w);
-    }
-    const SUFFIXES: [&str; 10] = [
-        "e",
-        "es",
-        "ed",
-        "ing",
-        "er",
-        "ers",
-        "ation",
-        "ations",
-        "ational",
-        "ationally",
-    ];
-    for z in ["iz", "yz"] {
-        if let Some(at) = word.rfind(z) {
-            if at >= 3 && SUFFIXES.contains(&&word[at + 2..]) {
-                let mut w = word.to_string();
-                w.replace_range(at + 1..at + 2, "s");
-                return Cow::Owned(w);
-            }
-        }
-    }
-    Cow::Borrowed(word)
+    Cow::Borrowed(whole.unwrap_or(word))
 }
 
 /// Word → stem, hashed with foldhash: SipHash, the default, cost about as much per lookup as
@@ -393,7 +412,13 @@ fn stem(stems: &mut Stems, s: &Stemmer, word: &str) -> CompactString {
     if let Some(t) = stems.get(word) {
         return t.clone();
     }
-    let t = CompactString::from(&*s.stem(&one_spelling(word)));
+    // A typeset apostrophe (organisation’s, from Word or a PDF) is the stemmer's `'`.
+    let plain: Cow<str> = if word.contains('\u{2019}') {
+        Cow::Owned(word.replace('\u{2019}', "'"))
+    } else {
+        Cow::Borrowed(word)
+    };
+    let t = CompactString::from(&*s.stem(&one_spelling(&plain)));
     if stems.len() >= STEM_CACHE {
         stems.clear();
     }
@@ -524,10 +549,16 @@ mod tests {
             ("defense", "defensive"),
             ("defence", "defensive"),
             ("offence", "offensive"),
-            ("program", "programmed"),
-            ("organization", "organize"),
+            ("programme", "programmed"),
+            ("organisation", "organize"),
+            ("criticise", "criticism"),
+            ("marginalised", "marginal"),
+            ("organisation's", "organization"),
+            ("organisation\u{2019}s", "organization"),
+            ("supervised", "supervise"),
+            ("organism", "organisms"),
         ] {
-            assert_eq!(terms(a)[0][..5], terms(b)[0][..5], "{a} / {b}");
+            assert_eq!(terms(a), terms(b), "{a} / {b}");
         }
         // Words that only look like them stay apart.
         for (a, b) in [

@@ -467,6 +467,35 @@ pub fn load_str(name: &str, text: &str) -> Result<Loaded, TaxonomyError> {
     Ok(a.finish())
 }
 
+/// Opens `path` for reading without waiting for a writer: a named pipe nobody writes to reads as
+/// empty (an error then) instead of blocking for ever, while a pipe being written (`<(…)`) is
+/// read to its end.
+fn open_not_waiting(path: &Path) -> std::io::Result<std::fs::File> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        use std::os::unix::io::AsRawFd;
+        let file = std::fs::OpenOptions::new()
+            .read(true)
+            .custom_flags(libc::O_NONBLOCK)
+            .open(path)?;
+        // Blocking again for the reads: a writer that is slow to start is waited for.
+        let fd = file.as_raw_fd();
+        // SAFETY: fcntl on a descriptor this function owns, with flags it read from it.
+        unsafe {
+            let flags = libc::fcntl(fd, libc::F_GETFL);
+            if flags >= 0 {
+                libc::fcntl(fd, libc::F_SETFL, flags & !libc::O_NONBLOCK);
+            }
+        }
+        Ok(file)
+    }
+    #[cfg(not(unix))]
+    {
+        std::fs::File::open(path)
+    }
+}
+
 /// The largest taxonomy file read: the built-in one is about 0.2 MB.
 const MAX_TAXONOMY_BYTES: u64 = 64 << 20;
 
@@ -482,7 +511,7 @@ pub fn load_file(path: &Path) -> Result<Loaded, TaxonomyError> {
     // Read to a bound, so that a device (/dev/zero) cannot fill the memory; a pipe (`<(…)`,
     // /dev/stdin) is read as a file is.
     let mut bytes = Vec::new();
-    let file = std::fs::File::open(path).map_err(read_error)?;
+    let file = open_not_waiting(path).map_err(read_error)?;
     std::io::Read::read_to_end(
         &mut std::io::Read::take(file, MAX_TAXONOMY_BYTES + 1),
         &mut bytes,

@@ -126,25 +126,6 @@ fn either_spelling_finds_the_other() {
     assert_eq!(&snippet[a..b], "labour", "{uk}");
 }
 
-/// A Chinese word the dictionary keeps whole is found where the text is cut otherwise (强迫 then
-/// 劳动者), marked on its own chars, and not where its parts stand apart.
-#[test]
-fn a_chinese_word_is_found_where_the_text_cuts_it_otherwise() {
-    let (_tmp, index) = index_of(&[
-        ("a.md", "用人单位不得以暴力、威胁手段强迫劳动者劳动。\n"),
-        ("b.md", "我们禁止强迫劳动。\n"),
-        ("c.md", "公司签订劳动合同，不得强迫员工加班。\n"),
-    ]);
-    let hs = search_hits(&index, "强迫劳动", &[]);
-    let mut docs: Vec<&str> = hs.iter().map(|h| h["doc"].as_str().unwrap()).collect();
-    docs.sort();
-    assert_eq!(docs, ["a.md", "b.md"]);
-    // The whole word ranks first.
-    assert_eq!(hs[0]["doc"], "b.md");
-    let a = hs.iter().find(|h| h["doc"] == "a.md").unwrap();
-    assert_eq!(highlighted(a), ["强迫劳动"], "{a}");
-}
-
 /// A query cannot know the language of the passages it is to find: words of a passage in
 /// another language, or of an English one that names accented places, are found as typed.
 #[test]

@@ -951,8 +951,8 @@ fn a_utf16_taxonomy_is_read_and_another_encoding_is_named() {
     );
 }
 
-/// A taxonomy given as a pipe is read as a file is; one that is a folder, or a device without
-/// end (its read stops at 64 MiB), is an error.
+/// A taxonomy given as a pipe is read as a file is, a named pipe nobody writes to as empty; one
+/// that is a folder, or a device without end (its read stops at 64 MiB), is an error.
 #[cfg(unix)]
 #[test]
 fn a_taxonomy_from_a_pipe_a_folder_or_a_device() {
@@ -963,6 +963,20 @@ fn a_taxonomy_from_a_pipe_a_folder_or_a_device() {
         .write_stdin(text)
         .assert()
         .code(0);
+    // A named pipe nobody writes to reads as empty at once, not as a wait without end.
+    let fifo = dir.path().join("t.toml");
+    assert!(std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap()
+        .success());
+    hria()
+        .args(["taxonomy", "check"])
+        .arg(&fifo)
+        .timeout(std::time::Duration::from_secs(30))
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("no entries"));
     for (path, says) in [
         (dir.path(), "a folder"),
         (std::path::Path::new("/dev/zero"), "too large"),
