@@ -304,8 +304,8 @@ fn has_alphanumeric(w: &str) -> bool {
 /// begins other words ("organis" of "organism") changes them the same way on both sides. The
 /// direction keeps word families whole under the English stemmer: "organise" becomes
 /// "organize", which it stems with "organization", and "defence" "defense", which it stems
-/// with "defensive". -ise/-ize is listed word by word: a rule would also turn "supervise" away
-/// from "supervisor", or "precise" from "precision".
+/// with "defensive". -ise/-ize is listed word by word: a rule would also turn words that are no
+/// such verbs away from their families ("precise" from "precision").
 const SPELLINGS: [(&str, &str); 48] = [
     ("labor", "labour"),
     ("behavior", "behaviour"),
