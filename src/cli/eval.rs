@@ -94,10 +94,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             report,
         });
         for (n, l) in &gold.lines {
-            for t in l.judged.iter() {
-                first_seen
-                    .entry(t.clone())
-                    .or_insert_with(|| format!("{}:{n}", path.display()));
+            for t in &l.judged {
+                // A lookup first: cloning every judged tag of every line cost an allocation each.
+                if !first_seen.contains_key(t) {
+                    first_seen.insert(t.clone(), format!("{}:{n}", path.display()));
+                }
             }
         }
         all_lines.extend(gold.lines);

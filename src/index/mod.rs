@@ -15,7 +15,9 @@ use crate::taxonomy::Taxonomy;
 use schema::{CommitPayload, DocRecord};
 use std::path::{Path, PathBuf};
 use tantivy::directory::error::{LockError, OpenReadError};
-use tantivy::directory::{Directory, DirectoryLock, Lock, MmapDirectory, META_LOCK};
+use tantivy::directory::{
+    Directory, DirectoryLock, Lock, MmapDirectory, INDEX_WRITER_LOCK, META_LOCK,
+};
 use tantivy::schema::Field;
 use tantivy::tokenizer::{PreTokenizedStream, PreTokenizedString, Token as TvToken, Tokenizer};
 use tantivy::{Index, IndexReader, ReloadPolicy, Searcher, TantivyError};
@@ -196,9 +198,9 @@ impl IndexError {
             },
             TantivyError::LockFailure(LockError::IoError(io), _) => {
                 // A lock file that is no file (a folder, a FIFO) is named, not the index.
-                let lock = [".tantivy-writer.lock", ".tantivy-meta.lock"]
+                let lock = [&*INDEX_WRITER_LOCK, &*META_LOCK]
                     .into_iter()
-                    .map(|f| dir.join(f))
+                    .map(|l| dir.join(&l.filepath))
                     .find(|p| std::fs::metadata(p).is_ok_and(|m| !m.is_file()));
                 IndexError::from_io(dir, lock.as_deref().unwrap_or(dir), "write to", io)
             }

@@ -347,15 +347,28 @@ fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, (SkipKind, String)> 
     }
     let file =
         std::fs::File::open(path).map_err(|e| (SkipKind::Io, format!("cannot open: {e}")))?;
-    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
     // The file may have grown since the stat: never read past the limit.
-    file.take(limit.saturating_add(1))
-        .read_to_end(&mut bytes)
-        .map_err(|e| (SkipKind::Io, format!("cannot read: {e}")))?;
-    if bytes.len() as u64 > limit {
-        return Err(too_large(bytes.len() as u64));
+    match read_up_to(file, limit, meta.len()) {
+        Ok(Ok(bytes)) => Ok(bytes),
+        Ok(Err(size)) => Err(too_large(size)),
+        Err(e) => Err((SkipKind::Io, format!("cannot read: {e}"))),
     }
-    Ok(bytes)
+}
+
+/// Reads `r` to its end, but never more than `limit` bytes: `Err(size)` (the bytes read, more
+/// than the limit) when there is more. `expected` sizes the buffer.
+pub(crate) fn read_up_to(
+    r: impl Read,
+    limit: u64,
+    expected: u64,
+) -> std::io::Result<Result<Vec<u8>, u64>> {
+    let mut bytes = Vec::with_capacity(usize::try_from(expected.min(limit)).unwrap_or(0));
+    r.take(limit.saturating_add(1)).read_to_end(&mut bytes)?;
+    Ok(if bytes.len() as u64 > limit {
+        Err(bytes.len() as u64)
+    } else {
+        Ok(bytes)
+    })
 }
 
 /// Why a loaded document is degraded (invalid byte sequences replaced), if it is.

@@ -300,13 +300,10 @@ fn has_alphanumeric(w: &str) -> bool {
 
 /// Spellings of one word that start otherwise, as (one, the other) starts of a word: "labor",
 /// "laborers" and "labour", "labourers" are then one term. Applied to any word starting so (a
-/// British "honorary" too), on the index's and the query's side alike, so a start that also
-/// begins other words ("organis" of "organism") changes them the same way on both sides. The
-/// direction keeps word families whole under the English stemmer: "organise" becomes
-/// "organize", which it stems with "organization", and "defence" "defense", which it stems
-/// with "defensive". -ise/-ize is listed word by word: a rule would also turn words that are no
-/// such verbs away from their families ("precise" from "precision").
-const SPELLINGS: [(&str, &str); 48] = [
+/// British "honorary" too), on the index's and the query's side alike. The direction keeps word
+/// families whole under the English stemmer: "defence" becomes "defense", which it stems with
+/// "defensive".
+const SPELLINGS: [(&str, &str); 20] = [
     ("labor", "labour"),
     ("behavior", "behaviour"),
     ("color", "colour"),
@@ -327,6 +324,14 @@ const SPELLINGS: [(&str, &str); 48] = [
     ("fulfill", "fulfil"),
     ("enroll", "enrol"),
     ("travell", "travel"),
+];
+
+/// -ise/-yse verbs and their -ize/-yze spelling, folded only before a verb's endings
+/// ([`one_spelling`]), toward -ize, which the stemmer strips: "organise" stems with
+/// "organization", "criticise" with "criticism", and "organism" stays. Listed word by word: a
+/// rule would also turn words that are no such verbs away from their families ("precise" from
+/// "precision").
+const ISE_VERBS: [(&str, &str); 28] = [
     ("organis", "organiz"),
     ("recognis", "recogniz"),
     ("prioritis", "prioritiz"),
@@ -359,7 +364,7 @@ const SPELLINGS: [(&str, &str); 48] = [
 
 /// One spelling for words English spells two ways, so that a query in either finds a text in
 /// either: `child labor` finds "child labour", `organization` "organisation", `center`
-/// "centre". The word is lower case; see [`SPELLINGS`].
+/// "centre". The word is lower case; see [`SPELLINGS`] and [`ISE_VERBS`].
 fn one_spelling(word: &str) -> Cow<'_, str> {
     // The endings an -ise/-yse verb takes, a possessive after them: "organism", "criticism",
     // "analysis" and "emphasis" are other words.
@@ -379,9 +384,11 @@ fn one_spelling(word: &str) -> Cow<'_, str> {
             if one == "labor" && rest.starts_with("at") {
                 break;
             }
-            if other.ends_with('z') && !verb_ending(rest) {
-                break;
-            }
+            return Cow::Owned(format!("{other}{rest}"));
+        }
+    }
+    for (one, other) in ISE_VERBS {
+        if let Some(rest) = word.strip_prefix(one).filter(|r| verb_ending(r)) {
             return Cow::Owned(format!("{other}{rest}"));
         }
     }

@@ -510,18 +510,14 @@ pub fn load_file(path: &Path) -> Result<Loaded, TaxonomyError> {
     }
     // Read to a bound, so that a device (/dev/zero) cannot fill the memory; a pipe (`<(…)`,
     // /dev/stdin) is read as a file is.
-    let mut bytes = Vec::new();
     let file = open_not_waiting(path).map_err(read_error)?;
-    std::io::Read::read_to_end(
-        &mut std::io::Read::take(file, MAX_TAXONOMY_BYTES + 1),
-        &mut bytes,
-    )
-    .map_err(read_error)?;
-    if bytes.len() as u64 > MAX_TAXONOMY_BYTES {
-        return Err(read_error(std::io::Error::other(format!(
-            "more than {MAX_TAXONOMY_BYTES} bytes, too large for a taxonomy file"
-        ))));
-    }
+    let bytes = crate::ingest::read_up_to(file, MAX_TAXONOMY_BYTES, 0)
+        .map_err(read_error)?
+        .map_err(|_| {
+            read_error(std::io::Error::other(format!(
+                "more than {MAX_TAXONOMY_BYTES} bytes, too large for a taxonomy file"
+            )))
+        })?;
     let name = path.display().to_string();
     // A file saved as UTF-16 (Windows editors' "Unicode") is read by its byte-order mark, as
     // corpus files are.
