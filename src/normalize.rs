@@ -12,7 +12,7 @@ const CJK_START: u32 = 0x3400;
 const CJK_END: u32 = 0xA000;
 
 /// Char-level Traditional → Simplified table over `CJK_START..CJK_END`, built once from OpenCC's
-/// t2s dictionary. A char table (rather than phrase conversion) keeps the 1:1 char mapping that
+/// t2s dictionary and, for chars it leaves alone, its Hong Kong one. A char table (rather than phrase conversion) keeps the 1:1 char mapping that
 /// offsets rely on; the phrase-level differences it misses are rare in rights language.
 fn t2s_table() -> &'static [char] {
     static TABLE: OnceLock<Vec<char>> = OnceLock::new();
@@ -21,18 +21,44 @@ fn t2s_table() -> &'static [char] {
         let mut table: Vec<char> = (CJK_START..CJK_END)
             .map(|u| char::from_u32(u).unwrap_or('\u{FFFD}'))
             .collect();
-        let Ok(cc) =
-            ferrous_opencc::OpenCC::from_config(ferrous_opencc::config::BuiltinConfig::T2s)
-        else {
-            return table;
-        };
-        // Newline-separated so that OpenCC converts each char on its own, never as a phrase.
-        let joined: String = chars.iter().flat_map(|&c| [c, '\n']).collect();
-        let converted = cc.convert(&joined);
-        for (src, dst) in chars.iter().zip(converted.split('\n')) {
-            let mut it = dst.chars();
-            if let (Some(d), None) = (it.next(), it.next()) {
-                table[(*src as u32 - CJK_START) as usize] = d;
+        // Hong Kong and Taiwan write some chars in variants of their own (衞 for 衛 in
+        // 人權捍衞者, 衞生), which the plain t2s dictionary leaves as they are: the regional
+        // dictionaries fold those of the chars it leaves alone.
+        use ferrous_opencc::config::BuiltinConfig::{Hk2s, T2s};
+        for (pass, config) in [T2s, Hk2s].into_iter().enumerate() {
+            let Ok(cc) = ferrous_opencc::OpenCC::from_config(config) else {
+                continue;
+            };
+            let unchanged: Vec<char> = chars
+                .iter()
+                .copied()
+                .filter(|&c| table[(c as u32 - CJK_START) as usize] == c)
+                .collect();
+            // Newline-separated so that OpenCC converts each char on its own, never as a phrase.
+            let joined: String = unchanged.iter().flat_map(|&c| [c, '\n']).collect();
+            let converted = cc.convert(&joined);
+            let pairs: Vec<(char, char)> = unchanged
+                .iter()
+                .zip(converted.split('\n'))
+                .filter_map(|(&src, dst)| {
+                    let mut it = dst.chars();
+                    let d = it.next().filter(|_| it.next().is_none())?;
+                    (d != src).then_some((src, d))
+                })
+                .collect();
+            // A regional variant only toward a char the t2s dictionary makes of another (卫 of 衛),
+            // a Simplified one: Hk2s also writes 抬 as 擡.
+            let simplified: std::collections::HashSet<char> = chars
+                .iter()
+                .map(|&c| (c, table[(c as u32 - CJK_START) as usize]))
+                .filter(|&(c, d)| c != d && (CJK_START..CJK_END).contains(&(d as u32)))
+                .map(|(_, d)| d)
+                .filter(|&d| table[(d as u32 - CJK_START) as usize] == d)
+                .collect();
+            for (src, d) in pairs {
+                if pass == 0 || simplified.contains(&d) {
+                    table[(src as u32 - CJK_START) as usize] = d;
+                }
             }
         }
         table
@@ -277,13 +303,19 @@ pub fn fold_char(c: char) -> char {
         // Blocks without capitals (general punctuation, CJK symbols and kana, full-width forms):
         // no case lookup needed.
         _ if matches!(u, 0x2000..=0x206F | 0x3000..=0x33FF | 0xFE30..=0xFFEF) => c,
-        _ if c.is_uppercase() => {
-            let mut low = c.to_lowercase();
-            match (low.next(), low.next()) {
-                (Some(l), None) => l,
-                _ => c,
-            }
-        }
+        _ => lower_one(c),
+    }
+}
+
+/// The lowercase of a capital or titlecase letter (ǅ), when it is one char; İ, whose lowercase is
+/// i with a combining dot, is i, as "istanbul" is searched for.
+fn lower_one(c: char) -> char {
+    if c == 'İ' {
+        return 'i';
+    }
+    let mut low = c.to_lowercase();
+    match (low.next(), low.next()) {
+        (Some(l), None) => l,
         _ => c,
     }
 }
@@ -363,6 +395,18 @@ mod tests {
     }
 
     #[test]
+    fn regional_variants_and_special_capitals_fold() {
+        // Hong Kong's 衞 (for 衛), and variants toward Simplified chars only: 抬 stays.
+        assert_eq!(
+            normalize_str("人權捍衞者 衞生 敍述"),
+            "人权捍卫者 卫生 叙述"
+        );
+        assert_eq!(normalize_str("抬头 擡頭 土著 顯著"), "抬头 擡头 土著 显著");
+        // İ's lowercase is two chars; titlecase digraphs have a one-char lowercase.
+        assert_eq!(normalize_str("İstanbul ǅemal"), "istanbul ǆemal");
+    }
+
+    #[test]
     fn compatibility_ideographs_read_as_the_unified_ideograph() {
         // Radicals as PDF text extraction gives them: the Kangxi radicals ⼈ ⽣ ⼯ ⽌ (U+2F08,
         // 2F63, 2F2F, 2F4C) and the simplified radicals ⺠ ⻓ ⻅ (U+2EA0, 2ED3, 2EC5).
@@ -407,14 +451,14 @@ mod tests {
             '〉' | '›' => '》',
             '、' => '、',
             _ if c.is_ascii() => c.to_ascii_lowercase(),
-            _ if c.is_uppercase() => {
+            'İ' => 'i',
+            _ => {
                 let mut low = c.to_lowercase();
                 match (low.next(), low.next()) {
                     (Some(l), None) => l,
                     _ => c,
                 }
             }
-            _ => c,
         }
     }
 

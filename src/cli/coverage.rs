@@ -38,6 +38,8 @@ pub(crate) struct Source {
     pub zh_names: bool,
     /// Documents of the index that `--org`, `--doc-kind` or `--year` left out, sorted.
     pub left_out: Vec<String>,
+    /// Documents reported on in a language the taxonomy has no keywords for, sorted.
+    pub other_language: Vec<String>,
 }
 
 impl SourceArgs {
@@ -96,10 +98,16 @@ impl SourceArgs {
                 zh * 2 > index.count_documents(None)?
             }
         };
+        let other_language = index
+            .documents_of_language(hria::model::Lang::Other.code())?
+            .into_iter()
+            .filter(|d| table.docs.binary_search(d).is_ok())
+            .collect();
         Ok(Source {
             index,
             table,
             left_out,
+            other_language,
             taxonomy,
             zh_names,
         })
@@ -107,6 +115,28 @@ impl SourceArgs {
 }
 
 impl Source {
+    /// Warns of the documents reported on (`docs`, or all when empty) in a language the taxonomy
+    /// has no keywords for, and returns them.
+    pub(crate) fn warn_other_language(&self, docs: &[String]) -> Vec<String> {
+        let found: Vec<String> = self
+            .other_language
+            .iter()
+            .filter(|d| docs.is_empty() || docs.contains(d))
+            .cloned()
+            .collect();
+        if !found.is_empty() {
+            let mut list = found.iter().take(5).cloned().collect::<Vec<_>>().join(", ");
+            if found.len() > 5 {
+                list.push_str(&format!(" and {} more", found.len() - 5));
+            }
+            eprintln!(
+                "hria: warning: {}",
+                super::index::other_language_note(found.len() as u64, &list)
+            );
+        }
+        found
+    }
+
     /// The document ids given with `--doc`: each value split at its commas, unless the whole
     /// value is an id the index holds (a file name may have a comma in it). An id the manifest
     /// filters (`--org`, `--doc-kind`, `--year`) left out is an error; one the index does not hold
@@ -310,10 +340,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         eprintln!("hria: warning: --bom applies to --format csv only");
     }
     let mut src = args.source.open(false)?;
+    let docs = src.doc_ids(&args.docs)?;
     if !args.docs.is_empty() {
-        let docs = src.doc_ids(&args.docs)?;
         select_docs(&mut src, &docs)?;
     }
+    src.warn_other_language(&docs);
     let res = Resolved::new(&src.table, &src.taxonomy);
     if coverage::family_entries(&src.taxonomy, family).is_empty() {
         eprintln!(

@@ -33,8 +33,12 @@ pub struct Args {
 /// Runs `hria explain`.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let ix = reader::open(&args.index)?;
-    // An id copied from a table often brings a space or a line end with it.
-    let e = explain::explain(&ix, args.id.trim())?;
+    // An id copied from a table often brings a space or a line end with it; a file name may
+    // also start with a space of its own, so the id as given is tried first.
+    let e = match explain::explain(&ix, &args.id) {
+        Err(_) if args.id.trim() != args.id => explain::explain(&ix, args.id.trim())?,
+        found => found?,
+    };
     let text = match args.format {
         ExplainFormat::Json => {
             let mut v = serde_json::to_value(&e)?;

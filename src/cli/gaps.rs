@@ -26,8 +26,9 @@ documents,strongest,due_diligence,evidence_role,evidence_passage,evidence_sectio
 /// Arguments of `hria gaps`.
 #[derive(clap::Args, Debug)]
 pub struct Args {
-    /// Only these instruments (e.g. `ICCPR` or `instrument/ICCPR`; repeat or separate with commas).
-    #[arg(long = "instrument", value_name = "ID", value_delimiter = ',')]
+    /// Only these instruments (e.g. `ICCPR`, `instrument/ICCPR` or a title; repeat or separate
+    /// with commas; a title with a comma in it is taken whole).
+    #[arg(long = "instrument", value_name = "ID")]
     pub instruments: Vec<String>,
     /// Only passages of these documents (ids as indexed; repeat or separate with commas; an id
     /// with a comma in it is taken whole).
@@ -82,12 +83,21 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         );
     }
     let docs = src.doc_ids(&args.docs)?;
+    let other_language = src.warn_other_language(&docs);
     let res = Resolved::new(&src.table, &src.taxonomy);
-    let opts = GapOptions {
-        instruments: args.instruments.clone(),
-        docs,
-    };
+    // Titles have commas of their own ("International Covenant on Economic, Social and
+    // Cultural Rights"): a value is split only when it names no instrument whole.
+    let instruments = args
+        .instruments
+        .iter()
+        .flat_map(|v| match src.taxonomy.find_instrument(v) {
+            Some(_) => vec![v.clone()],
+            None => v.split(',').map(str::to_string).collect(),
+        })
+        .collect();
+    let opts = GapOptions { instruments, docs };
     let mut report = gaps::gaps(&src.index, &res, &opts)?;
+    report.other_language = other_language;
     // Decided on every finding, whatever `--class` shows.
     let failed = report.findings.iter().any(|f| fail_on.contains(&f.class));
     let counts: Vec<usize> = ORDER

@@ -117,6 +117,25 @@ fn print_table(s: &BuildSummary) {
             " (nothing to commit)"
         }
     );
+    if s.other_language_documents > 0 {
+        eprintln!(
+            "hria: note: {}",
+            other_language_note(s.other_language_documents, "")
+        );
+    }
+}
+
+/// What an analyst must know of `n` documents (named in `list`, when given) in a language the
+/// taxonomy has no keywords for.
+pub(crate) fn other_language_note(n: u64, list: &str) -> String {
+    let list = if list.is_empty() {
+        String::new()
+    } else {
+        format!(" ({list})")
+    };
+    format!(
+        "{n} document(s){list} in a language other than Chinese and English, which the taxonomy has no keywords for: coverage and gaps cannot tell what they address, their tags coming only from words the languages share; search still finds their words"
+    )
 }
 
 /// Peak resident memory of this process in kB, from /proc (Linux only).

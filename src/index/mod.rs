@@ -669,6 +669,29 @@ pub fn document_records(
     Ok(out)
 }
 
+/// The ids of the live documents of language `lang` (`zh`, `en`, `other`), sorted.
+pub fn documents_of_language(
+    searcher: &Searcher,
+    fields: &Fields,
+    lang: &str,
+) -> tantivy::Result<Vec<String>> {
+    let mut addrs = Vec::new();
+    each_live(
+        searcher,
+        &tantivy::Term::from_field_text(fields.record_lang, lang),
+        |addr| {
+            addrs.push(addr);
+            true
+        },
+    )?;
+    let mut ids = addrs
+        .into_iter()
+        .map(|a| read_record(searcher, fields, a).map(|(id, _)| id))
+        .collect::<tantivy::Result<Vec<_>>>()?;
+    ids.sort();
+    Ok(ids)
+}
+
 /// The number of live document records, or of those of language `lang`.
 pub fn count_documents(
     searcher: &Searcher,

@@ -52,11 +52,26 @@ fn de_text<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> 
     Ok((!t.is_empty()).then(|| t.to_string()))
 }
 
+/// `zh`, `en`, `other`, or any other language's code (`fr`, `es-MX`, `jpn`), which is `other`:
+/// hria tells only Chinese and English apart, but a manifest names the language it has.
 fn de_lang<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Lang>, D::Error> {
     let s = String::deserialize(d)?;
-    Lang::parse(&s).map(Some).ok_or_else(|| {
-        serde::de::Error::custom(format!("unknown language `{s}` (expected zh, en or other)"))
-    })
+    let t = s.trim();
+    let mut parts = t.split(['-', '_']);
+    let code = |p: &str, len: std::ops::RangeInclusive<usize>| {
+        len.contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric())
+    };
+    let is_tag = parts
+        .next()
+        .is_some_and(|p| code(p, 2..=3) && p.chars().all(|c| c.is_ascii_alphabetic()))
+        && parts.all(|p| code(p, 1..=8));
+    match Lang::parse(t) {
+        Some(l) => Ok(Some(l)),
+        None if is_tag => Ok(Some(Lang::Other)),
+        None => Err(serde::de::Error::custom(format!(
+            "unknown language `{s}` (expected a language code such as zh, en or fr, or other)"
+        ))),
+    }
 }
 
 #[derive(Deserialize)]

@@ -115,7 +115,8 @@ impl Explained {
         let mut merged: Vec<Range<usize>> = Vec::new();
         for r in spans {
             match merged.last_mut() {
-                Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+                // Spans that only touch stay apart: they are two pieces of evidence (禁止 and 供应链).
+                Some(last) if r.start < last.end => last.end = last.end.max(r.end),
                 _ => merged.push(r),
             }
         }

@@ -185,6 +185,11 @@ pub struct GapReport {
     pub findings: Vec<Finding>,
     /// Per analysed document: instruments other documents cover and it does not.
     pub per_document: Vec<DocGaps>,
+    /// Analysed documents in a language the taxonomy has no keywords for (neither Chinese nor
+    /// English): what they address is not known, whatever their findings say. Filled in by the
+    /// caller, which knows the documents' languages.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub other_language: Vec<String>,
 }
 
 /// What to analyse.
@@ -496,6 +501,7 @@ pub fn gaps(ix: &OpenIndex, res: &Resolved, opts: &GapOptions) -> Result<GapRepo
         passages,
         findings,
         per_document,
+        other_language: Vec::new(),
     })
 }
 

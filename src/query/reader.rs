@@ -161,6 +161,8 @@ pub struct Row {
     pub ordinal: u64,
     /// Range into [`Table::tag_refs`].
     pub tags: std::ops::Range<u32>,
+    /// Whether the passage is a heading.
+    pub heading: bool,
 }
 
 /// Every live passage of an index, with its tags, read from fast fields only.
@@ -230,6 +232,25 @@ impl Table {
                 }
                 facet_cols.push((fr, map, via));
             }
+            // Heading passages open sections; the kind is no fast column, so they are read from
+            // the postings of its term.
+            let mut headings = vec![false; seg.max_doc() as usize];
+            let kind = ix.fields.kind;
+            let term = Term::from_field_text(kind, crate::model::PassageKind::Heading.as_str());
+            if let Some(mut postings) = seg
+                .inverted_index(kind)
+                .map_err(|e| corrupt(dir, e))?
+                .read_postings(&term, tantivy::schema::IndexRecordOption::Basic)
+                .map_err(|e| corrupt(dir, e))?
+            {
+                use tantivy::DocSet;
+                while postings.doc() != tantivy::TERMINATED {
+                    if let Some(h) = headings.get_mut(postings.doc() as usize) {
+                        *h = true;
+                    }
+                    postings.advance();
+                }
+            }
             let mut seg_sections: HashMap<(u32, u64), u32> = HashMap::new();
             for d in seg.doc_ids_alive() {
                 let Some(dord) = doc_col.term_ords(d).next() else {
@@ -273,11 +294,71 @@ impl Table {
                     section,
                     ordinal: ord_col.first(d).unwrap_or(0),
                     tags: start..t.tag_refs.len() as u32,
+                    heading: headings.get(d as usize).copied().unwrap_or(false),
                 });
             }
         }
         t.sort_documents();
+        t.split_sections();
         Ok(t)
+    }
+
+    /// Makes each section one stretch of a document under one heading, where the index keeps only
+    /// section paths: a heading that repeats an earlier path (two `## Privacy` under one title)
+    /// opens a section of its own, and a document that opens with a heading over all the rest
+    /// (its title) has no section at that level: text right under the title is its own context,
+    /// as in a document without headings, so that the title does not make the whole document one
+    /// context.
+    fn split_sections(&mut self) {
+        let old_sections = std::mem::take(&mut self.sections);
+        let mut new_ix: HashMap<(u32, u32), u32> = HashMap::new();
+        let mut start = 0;
+        while start < self.rows.len() {
+            let doc = self.rows[start].doc;
+            let end = start + self.rows[start..].partition_point(|r| r.doc == doc);
+            let rows = &mut self.rows[start..end];
+            let top = |s: u32| {
+                let path = old_sections[s as usize].1.as_str();
+                path.split(schema::SECTION_SEP).next().unwrap_or(path)
+            };
+            let mut tops = rows
+                .iter()
+                .filter(|r| r.section != NO_SECTION)
+                .map(|r| top(r.section));
+            // A title: the document's first passage, a heading over everything after it.
+            let opens = rows[0].heading && rows[0].section != NO_SECTION;
+            let lone_top = match tops.next() {
+                Some(first) if opens && tops.all(|t| t == first) => Some(first),
+                _ => None,
+            };
+            let mut occurrence: HashMap<u32, u32> = HashMap::new();
+            for row in rows.iter_mut() {
+                let s = row.section;
+                if s == NO_SECTION {
+                    continue;
+                }
+                let path = old_sections[s as usize].1.as_str();
+                if lone_top == Some(path) {
+                    row.section = NO_SECTION;
+                    continue;
+                }
+                let n = match occurrence.entry(s) {
+                    std::collections::hash_map::Entry::Occupied(mut o) => {
+                        if row.heading {
+                            *o.get_mut() += 1;
+                        }
+                        *o.get()
+                    }
+                    std::collections::hash_map::Entry::Vacant(v) => *v.insert(0),
+                };
+                let sections = &mut self.sections;
+                row.section = *new_ix.entry((s, n)).or_insert_with(|| {
+                    sections.push(old_sections[s as usize].clone());
+                    sections.len() as u32 - 1
+                });
+            }
+            start = end;
+        }
     }
 
     /// Keeps only the documents (and their passages and sections) for which `keep` holds: the
@@ -389,6 +470,12 @@ impl OpenIndex {
     /// The number of documents the index holds, or of those of language `lang` (zh, en, other).
     pub fn count_documents(&self, lang: Option<&str>) -> Result<u64, ReadError> {
         crate::index::count_documents(&self.searcher, &self.fields, lang)
+            .map_err(|e| corrupt(&self.dir, e))
+    }
+
+    /// The ids of the documents of language `lang` (zh, en, other), sorted.
+    pub fn documents_of_language(&self, lang: &str) -> Result<Vec<String>, ReadError> {
+        crate::index::documents_of_language(&self.searcher, &self.fields, lang)
             .map_err(|e| corrupt(&self.dir, e))
     }
 
@@ -569,14 +656,17 @@ pub fn snippet(text: &str, span: Option<std::ops::Range<usize>>, width: usize) -
     };
     let before = &text[..span.start];
     let after = &text[span.end..];
+    // Cut between graphemes, not chars: a combining accent or an emoji's modifier stays with
+    // its letter.
+    use unicode_segmentation::UnicodeSegmentation;
     let bstart = before
-        .char_indices()
+        .grapheme_indices(true)
         .rev()
         .nth(width.saturating_sub(1))
         .map(|(i, _)| i)
         .unwrap_or(0);
     let aend = after
-        .char_indices()
+        .grapheme_indices(true)
         .nth(width)
         .map(|(i, _)| i)
         .unwrap_or(after.len());
@@ -672,6 +762,20 @@ mod tests {
             "no torture or [[degrading treatment]], ever"
         );
         assert_eq!(snippet(text, Some(3..10), 3), "no [[torture]] or…");
+    }
+
+    #[test]
+    fn snippet_cuts_between_graphemes() {
+        // A decomposed é (e + U+0301) and a thumbs-up with a skin tone stay whole.
+        let text = "cafe\u{301} x ab";
+        let at = text.find('x').unwrap();
+        assert_eq!(snippet(text, Some(at..at + 1), 2), "…e\u{301} [[x]] a…");
+        let text = "ab 👍🏽 forced labour";
+        let at = text.find("forced").unwrap();
+        assert_eq!(
+            snippet(text, Some(at..text.len()), 2),
+            "…👍🏽 [[forced labour]]"
+        );
     }
 
     proptest! {

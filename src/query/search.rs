@@ -157,6 +157,15 @@ fn query_depth(q: &str) -> usize {
 
 /// Builds the query: the parsed text query (or all passages) and the filters, all required.
 pub fn build_query(h: &IndexHandle, req: &SearchRequest) -> Result<Box<dyn Query>, SearchError> {
+    build_query_with(h, req, &mut Vec::new())
+}
+
+/// [`build_query`], also giving the word prefixes (`slave*`) the query asks to see.
+fn build_query_with(
+    h: &IndexHandle,
+    req: &SearchRequest,
+    prefixes: &mut Vec<String>,
+) -> Result<Box<dyn Query>, SearchError> {
     let f = &h.fields;
     let q = req.query.trim();
     let text_query: Box<dyn Query> = if q.is_empty() || q == "*" {
@@ -169,7 +178,9 @@ pub fn build_query(h: &IndexHandle, req: &SearchRequest) -> Result<Box<dyn Query
             crate::index::query_tokenizers(),
         );
         parser.set_conjunction_by_default();
-        parse_text_query(&parser, q).map_err(|e| SearchError::Query {
+        // Only for the prefixes the query's words ask for (see [`rewrite_leaves`]).
+        parser.allow_regexes();
+        parse_text_query(&parser, q, prefixes).map_err(|e| SearchError::Query {
             query: req.query.clone(),
             message: query_message(&e),
         })?
@@ -250,6 +261,10 @@ fn query_message(e: &tantivy::query::QueryParserError) -> String {
         }
         E::FacetFormatError(_) => tags.into(),
         E::FieldNotIndexed(f) => format!("the field `{f}` cannot be searched: {fields}"),
+        E::SyntaxError(message) => message.clone(),
+        E::PhrasePrefixRequiresAtLeastTwoTerms { phrase, .. } => format!(
+            "`\"{phrase}\"*`: a phrase prefix needs two words or more; a word's prefix is written `word*`"
+        ),
         E::AllButQueryForbidden => {
             "a query of exclusions alone matches nothing: write `* NOT word` for the passages without the word"
                 .into()
@@ -265,6 +280,7 @@ fn query_message(e: &tantivy::query::QueryParserError) -> String {
 fn parse_text_query(
     parser: &QueryParser,
     q: &str,
+    prefixes: &mut Vec<String>,
 ) -> Result<Box<dyn Query>, tantivy::query::QueryParserError> {
     let q = &*crate::segment::without_invisible(q);
     let depth = query_depth(q);
@@ -285,6 +301,7 @@ fn parse_text_query(
             "`{field}:*` is not supported: use `*` alone for every passage"
         )));
     }
+    let ast = rewrite_leaves(ast, false, prefixes)?;
     let ast = match split_chinese_terms(ast) {
         // The top level keeps tantivy's rule: a query of exclusions only is an error.
         UserInputAst::Clause(clauses) => UserInputAst::Clause(
@@ -296,6 +313,132 @@ fn parse_text_query(
         other => other,
     };
     parser.build_query_from_user_input_ast(ast)
+}
+
+/// Rewrites the leaves tantivy would read otherwise than an analyst means them: a word ending in
+/// `*` (`slave*`, `"chil"*`) is a prefix of the index's terms (tantivy searches the word without
+/// its star, or refuses a one-word phrase prefix); `lang:` and `kind:` values are checked and
+/// compared in any case (`lang:EN`), not matched to nothing; `word~N` is refused, since tantivy
+/// would take the word alone. Prefixes outside a NOT are added to `prefixes`.
+fn rewrite_leaves(
+    ast: UserInputAst,
+    negated: bool,
+    prefixes: &mut Vec<String>,
+) -> Result<UserInputAst, tantivy::query::QueryParserError> {
+    use tantivy::query::QueryParserError as E;
+    let leaf = match ast {
+        UserInputAst::Clause(clauses) => {
+            return Ok(UserInputAst::Clause(
+                clauses
+                    .into_iter()
+                    .map(|(occur, a)| {
+                        let not = negated || occur == Some(Occur::MustNot);
+                        rewrite_leaves(a, not, prefixes).map(|a| (occur, a))
+                    })
+                    .collect::<Result<_, _>>()?,
+            ))
+        }
+        UserInputAst::Boost(a, boost) => {
+            return Ok(UserInputAst::Boost(
+                Box::new(rewrite_leaves(*a, negated, prefixes)?),
+                boost,
+            ))
+        }
+        UserInputAst::Leaf(leaf) => leaf,
+    };
+    let UserInputLeaf::Literal(mut lit) = *leaf else {
+        return Ok(UserInputAst::Leaf(leaf));
+    };
+    let field = lit.field_name.clone();
+    match field.as_deref() {
+        None | Some(schema::TEXT) => {
+            let quoted = lit.delimiter != Delimiter::None;
+            let star = !quoted && lit.phrase.ends_with('*');
+            if lit.prefix || star {
+                let word = lit.phrase.trim_end_matches('*').trim();
+                if quoted && word.split_whitespace().nth(1).is_some() {
+                    // A phrase prefix (`"child lab"*`), which tantivy does itself.
+                    return Ok(UserInputAst::Leaf(Box::new(UserInputLeaf::Literal(lit))));
+                }
+                let norm = crate::normalize::normalize_str(word);
+                if norm.contains('*') || norm.split_whitespace().nth(1).is_some() {
+                    return Err(E::SyntaxError(format!(
+                        "`{}`: a `*` ends one word (`slave*`) or a quoted phrase (`\"child lab\"*`)",
+                        lit.phrase
+                    )));
+                }
+                if norm.chars().count() < 2 {
+                    return Err(E::SyntaxError(format!(
+                        "`{}`: a prefix needs at least two letters",
+                        lit.phrase
+                    )));
+                }
+                let mut pattern = String::with_capacity(norm.len() + 4);
+                for c in norm.chars() {
+                    if "\\.+*?()|[]{}^$#&-~\"'".contains(c) {
+                        pattern.push('\\');
+                    }
+                    pattern.push(c);
+                }
+                pattern.push_str(".*");
+                if !negated {
+                    prefixes.push(norm);
+                }
+                return Ok(UserInputAst::Leaf(Box::new(UserInputLeaf::Regex {
+                    field: Some(schema::TEXT.to_string()),
+                    pattern,
+                })));
+            }
+            // `word~N` comes as a slop or, when the grammar keeps it, inside the word.
+            let tilde = lit.phrase.rsplit_once('~').is_some_and(|(w, n)| {
+                !w.is_empty() && !n.is_empty() && n.chars().all(|c| c.is_ascii_digit())
+            });
+            if !quoted && (lit.slop > 0 || tilde) {
+                let slop = if lit.slop > 0 {
+                    format!("~{}", lit.slop)
+                } else {
+                    String::new()
+                };
+                return Err(E::SyntaxError(format!(
+                    "`{}{slop}`: fuzzy matching is not supported; `\"two words\"~N` finds words at most N apart",
+                    lit.phrase
+                )));
+            }
+        }
+        Some(schema::LANG) => {
+            lit.phrase = match Lang::parse(&lit.phrase) {
+                Some(l) => l.code().to_string(),
+                None => {
+                    return Err(E::SyntaxError(format!(
+                        "`{}:{}`: a passage's language is zh, en or other",
+                        schema::LANG,
+                        lit.phrase
+                    )))
+                }
+            };
+        }
+        Some(schema::KIND) => {
+            use crate::model::PassageKind as K;
+            let value = lit.phrase.trim().to_lowercase().replace([' ', '_'], "-");
+            let kinds = [K::Heading, K::Paragraph, K::ListItem].map(K::as_str);
+            lit.phrase = match kinds
+                .iter()
+                .find(|k| value == **k || value == format!("{k}s"))
+            {
+                Some(k) => k.to_string(),
+                None => {
+                    return Err(E::SyntaxError(format!(
+                        "`{}:{}`: a passage's kind is {}",
+                        schema::KIND,
+                        lit.phrase,
+                        kinds.join(", ")
+                    )))
+                }
+            };
+        }
+        _ => {}
+    }
+    Ok(UserInputAst::Leaf(Box::new(UserInputLeaf::Literal(lit))))
 }
 
 /// The field of the first `field:*` in a query, if it has one.
@@ -661,7 +804,8 @@ pub struct Found {
 /// Runs a search; hits are ordered by score, then document id and passage ordinal, so that equal
 /// scores come out the same whatever the segment layout (and the number of indexing threads).
 pub fn search(h: &IndexHandle, req: &SearchRequest) -> Result<Found, SearchError> {
-    let query = build_query(h, req)?;
+    let mut prefixes = Vec::new();
+    let query = build_query_with(h, req, &mut prefixes)?;
     let f = &h.fields;
     let tv = |e| SearchError::Index(IndexError::tantivy(&h.dir, e));
     // More hits than passages is all of them; the limit never sizes an allocation by itself.
@@ -693,14 +837,20 @@ pub fn search(h: &IndexHandle, req: &SearchRequest) -> Result<Found, SearchError
     };
     let mut wanted = Wanted::default();
     wanted.collect(&*query, h.fields.text, false);
+    wanted
+        .add_prefixes(&h.searcher, h.fields.text, &prefixes)
+        .map_err(tv)?;
     let mut gen = snippet_generator(h, &wanted).map_err(tv)?;
-    gen.set_max_num_chars(chars);
     let mut hits = Vec::with_capacity(top.len());
     let mut records: std::collections::HashMap<String, Option<schema::DocRecord>> =
         std::collections::HashMap::new();
     for (score, addr) in top.into_iter().map(|r| (r.score, r.addr)) {
         let d: TantivyDocument = h.searcher.doc(addr).map_err(tv)?;
         let text = first_str(&d, f.stored_text);
+        // tantivy measures its fragment in bytes: as many bytes as `chars` chars of this text
+        // take, so that Chinese snippets are not a third as long as English ones.
+        let per_char = text.len().div_ceil(text.chars().count().max(1)).max(1);
+        gen.set_max_num_chars(chars * per_char);
         let snip = gen.snippet(&text);
         let (snippet, highlights) = if snip.is_empty() {
             (head(&text, chars).to_string(), Vec::new())
@@ -825,6 +975,35 @@ impl Wanted {
                 self.terms.extend(text(term));
             }
         });
+    }
+
+    /// Adds the terms of the index that start with one of `prefixes` (at most 200 for each: the
+    /// first in term order), as the words a prefix query matched.
+    fn add_prefixes(
+        &mut self,
+        searcher: &tantivy::Searcher,
+        field: tantivy::schema::Field,
+        prefixes: &[String],
+    ) -> tantivy::Result<()> {
+        const MAX_EXPANSIONS: usize = 200;
+        for p in prefixes {
+            let mut found = std::collections::BTreeSet::new();
+            for seg in searcher.segment_readers() {
+                let inverted = seg.inverted_index(field)?;
+                let mut stream = inverted.terms().range().ge(p.as_bytes()).into_stream()?;
+                while found.len() < MAX_EXPANSIONS && stream.advance() {
+                    let Ok(term) = std::str::from_utf8(stream.key()) else {
+                        continue;
+                    };
+                    if !term.starts_with(p.as_str()) {
+                        break;
+                    }
+                    found.insert(term.to_string());
+                }
+            }
+            self.terms.extend(found.into_iter().take(MAX_EXPANSIONS));
+        }
+        Ok(())
     }
 
     /// Every word wanted, phrases' words included (what makes a fragment worth showing).

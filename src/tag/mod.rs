@@ -1073,6 +1073,7 @@ impl Tagger {
         let kept = &mut *ctx.kept;
         kept.clear();
         let mut max_end = 0;
+        let mut denied = false;
         for h in words {
             // Sorted by start, longest first: a hit ending within an earlier kept one is nested.
             // The other checks only reject, so this cheapest one goes first.
@@ -1117,6 +1118,7 @@ impl Tagger {
                 || (info.step && undone_after(&t[h.end..]))
             {
                 max_end = max_end.max(h.end);
+                denied = true;
                 continue;
             }
             if info.stance && in_title(t, h.start, h.end) {
@@ -1146,6 +1148,12 @@ impl Tagger {
             }
             max_end = h.end;
             kept.push((*h, cue));
+        }
+        // A form's question or a heading ("Remediation measures: … no remediation measures have
+        // been taken", 补救措施：…未采取任何补救措施) is answered by what follows it: where the
+        // answer denies the step, the label is no evidence of it.
+        if denied && info.step {
+            kept.retain(|(h, _)| !is_label(t, h.end));
         }
         if kept.is_empty() {
             return None;
@@ -2338,6 +2346,53 @@ fn negated(t: &str, start: usize, negs: &[Range<usize>]) -> bool {
     })
 }
 
+/// Whether a match ending at `end` of normalized text `t` lies in a label opening the passage: a
+/// short first clause (at most 6 words, or 12 chars of Chinese) that ends in a colon.
+fn is_label(t: &str, end: usize) -> bool {
+    let Some(colon) = t.find(is_clause_break) else {
+        return false;
+    };
+    if colon < end || !t[colon..].starts_with(':') {
+        return false;
+    }
+    let label = &t[..colon];
+    if label.chars().any(crate::lang::is_han) {
+        label.chars().filter(|c| !c.is_whitespace()).count() <= 12
+    } else {
+        label.split_whitespace().count() <= 6
+    }
+}
+
+/// Whether the answer to a form's question (the text after its colon) says the company has no
+/// such step: "we do not currently operate one", "the company does not have a grievance
+/// mechanism". Other verbs leave it standing: "we have not received any complaints".
+fn answer_lacks_step(answer: &str) -> bool {
+    const HAVE: &[&str] = &[
+        "have",
+        "has",
+        "operate",
+        "operates",
+        "maintain",
+        "maintains",
+        "offer",
+        "offers",
+        "run",
+        "runs",
+        "exist",
+        "exists",
+    ];
+    let clause = answer.split(is_clause_break).next().unwrap_or("");
+    let words: Vec<&str> = clause.split_whitespace().take(8).collect();
+    words.windows(2).enumerate().any(|(k, w)| {
+        let from = match w {
+            [aux, "not"] if matches!(*aux, "do" | "does" | "did") => k + 2,
+            [contracted, _] if matches!(*contracted, "don't" | "doesn't" | "didn't") => k + 1,
+            _ => return false,
+        };
+        words[from..].iter().take(2).any(|v| HAVE.contains(v))
+    })
+}
+
 /// Past participles of the verbs of putting a step in place: "has not been established" says the
 /// step is not taken.
 const PUT_IN_PLACE: &[&str] = &[
@@ -2406,13 +2461,15 @@ fn undone_after(rest: &str) -> bool {
                 // "not applicable to tier 2 suppliers", which limits the step.
                 let rest = answer
                     .strip_prefix("not applicable")
-                    .or_else(|| answer.strip_prefix("n/a"));
+                    .or_else(|| answer.strip_prefix("n/a"))
+                    .or_else(|| answer.strip_prefix("no"));
                 if rest.is_some_and(|r| {
                     r.trim_start()
                         .chars()
                         .next()
                         .is_none_or(|c| !c.is_alphanumeric())
-                }) {
+                }) || answer_lacks_step(answer)
+                {
                     return true;
                 }
             }

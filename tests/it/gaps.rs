@@ -770,3 +770,129 @@ fn more_records_than_passages_still_searches() {
         assert!(String::from_utf8_lossy(&out.stdout).contains("matching passage"));
     }
 }
+
+/// A document's title is no context: a remedy in a title's document is no remedy for every right
+/// under the title, as it is none in the same text without the title. Two sections with one
+/// heading path are two contexts.
+#[test]
+fn a_title_or_a_repeated_heading_makes_no_shared_context() {
+    let body = "We prohibit forced labour in our supply chain.\n\nOur offices recycle paper.\n\nWe provide remedy to customers affected by data breaches.\n";
+    let (_d, index) = index_of(&[
+        ("titled.md", &format!("# Modern Slavery Statement 2023\n\n{body}")),
+        ("untitled.md", body),
+        (
+            "twice.md",
+            "# Policy\n\n## Privacy\n\nPrivacy risks exist in our products.\n\n## Security\n\nWe encrypt data.\n\n## Privacy\n\nWe provide remedy for privacy harms.\n",
+        ),
+    ]);
+    for doc in ["titled.md", "untitled.md"] {
+        let r = json_of(
+            hria()
+                .args(["gaps", "--format", "json", "--doc", doc, "--index"])
+                .arg(&index),
+        );
+        assert_eq!(
+            class(&r, "right/labour/forced-labour"),
+            "commitment-only",
+            "{doc}"
+        );
+    }
+    let v = json_of(
+        hria()
+            .args([
+                "coverage", "--by", "right", "--format", "json", "--doc", "twice.md", "--index",
+            ])
+            .arg(&index),
+    );
+    let privacy = v["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["tag"] == "right/civil-political/privacy")
+        .unwrap();
+    // Both Privacy sections, apart: of the four privacy passages (two headings among them),
+    // only the second section's two have a remedy in their section.
+    assert_eq!(
+        privacy["sections"].as_array().unwrap().len(),
+        2,
+        "{privacy}"
+    );
+    assert_eq!(privacy["passages"], 4, "{privacy}");
+    assert_eq!(privacy["elements"]["remedy"]["section"], 2, "{privacy}");
+}
+
+/// `--instrument` takes a title whole, commas and all, and still splits a list of ids.
+#[test]
+fn instrument_titles_with_commas_are_taken_whole() {
+    let d = statement_index();
+    let r = gaps_json(
+        d.path(),
+        &[
+            "--instrument",
+            "International Covenant on Economic, Social and Cultural Rights",
+        ],
+    );
+    let tags: Vec<&str> = field_strs(&r["findings"], "tag");
+    assert_eq!(tags, ["instrument/ICESCR"]);
+    let r = gaps_json(d.path(), &["--instrument", "ICCPR,ICESCR"]);
+    assert_eq!(
+        field_strs(&r["findings"], "tag"),
+        ["instrument/ICCPR", "instrument/ICESCR"]
+    );
+}
+
+/// Documents in a language the taxonomy has no keywords for are named, on stderr and in JSON,
+/// whatever their findings say; a manifest may give their language's code.
+#[test]
+fn documents_in_other_languages_are_named() {
+    let d = tempfile::tempdir().unwrap();
+    let corpus = d.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    std::fs::write(
+        corpus.join("politique.md"),
+        "# Politique relative aux droits humains\n\nNotre entreprise s'engage à respecter la Déclaration universelle des droits de l'homme et interdit le travail forcé dans toute sa chaîne d'approvisionnement.\n",
+    )
+    .unwrap();
+    std::fs::write(corpus.join("policy.md"), "We prohibit forced labour.\n").unwrap();
+    std::fs::write(
+        corpus.join("manifest.toml"),
+        "[documents.\"politique.md\"]\ntitle = \"Politique\"\nlanguage = \"fr\"\norganization = \"X\"\n",
+    )
+    .unwrap();
+    let index = d.path().join("index");
+    let out = hria()
+        .arg("index")
+        .arg(&corpus)
+        .arg("--index")
+        .arg(&index)
+        .arg("--quiet")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(
+        stderr.contains("1 document(s) in a language other than Chinese and English"),
+        "{stderr}"
+    );
+    let out = hria()
+        .args(["gaps", "--format", "json", "--index"])
+        .arg(&index)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("(politique.md)"), "{stderr}");
+    let r: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(r["other_language"], serde_json::json!(["politique.md"]));
+    // The manifest entry was kept: the title is the manifest's.
+    let hits = crate::cli::search_hits(&index, "forcé", &[]);
+    assert_eq!(hits[0]["title"], "Politique", "{hits:?}");
+    // Reporting on the English document alone names none.
+    let out = hria()
+        .args(["gaps", "--format", "json", "--doc", "policy.md", "--index"])
+        .arg(&index)
+        .output()
+        .unwrap();
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("other than Chinese"));
+    let r: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(r.get("other_language").is_none(), "{r}");
+}

@@ -259,6 +259,11 @@ fn malformed_queries_exit_2_with_a_message() {
         ("nosuchfield:x", "there is no field `nosuchfield`"),
         ("tag:right/labour", "write `--tag right/labour`"),
         ("NOT forced", "write `* NOT word`"),
+        ("forced~1", "fuzzy matching is not supported"),
+        ("lang:fr", "language is zh, en or other"),
+        ("kind:chapter", "kind is heading, paragraph, list-item"),
+        ("a*", "at least two letters"),
+        ("for*ced*", "a `*` ends one word"),
     ] {
         hria()
             .args(["search", q, "--index"])
@@ -922,4 +927,46 @@ fn control_chars_of_a_document_reach_the_terminal_escaped() {
         v["text"].as_str().unwrap()
     );
     assert!(h.contains('\u{1b}'), "{h}");
+}
+
+/// A word ending in `*` finds the words it begins, highlighted; `lang:` and `kind:` take any
+/// case; a Chinese snippet is as many chars long as an English one; a dotted capital İ is found
+/// as i.
+#[test]
+fn prefixes_field_values_snippet_length_and_special_capitals() {
+    let long_zh = "我们".repeat(60) + "禁止强迫劳动" + &"我们".repeat(60);
+    let long_en = "we ".repeat(60) + "prohibit forced labour " + &"we ".repeat(60);
+    let (_d, index) = index_of(&[
+        (
+            "a.md",
+            "Modern slavery and slave labour are banned.\n\nWe offer remedies.\n",
+        ),
+        ("b.md", "Workers in İstanbul are paid a living wage.\n"),
+        ("zh.md", &format!("# 标题\n\n{long_zh}\n")),
+        ("en.md", &format!("{long_en}\n")),
+    ]);
+    let hs = search_hits(&index, "slave*", &[]);
+    assert_eq!(hit_ids(&hs).len(), 1, "{hs:?}");
+    assert_eq!(highlighted(&hs[0]), ["slavery", "slave"]);
+    assert_eq!(search_hits(&index, "remed*", &[]).len(), 1);
+    assert_eq!(search_hits(&index, "\"remed\"*", &[]).len(), 1);
+    // Under a NOT, a prefix excludes.
+    assert!(search_hits(&index, "slavery NOT remed*", &[]).len() == 1);
+    assert_eq!(
+        search_hits(&index, "* NOT slave*", &["--doc", "a.md"]).len(),
+        1
+    );
+    assert_eq!(
+        search_hits(&index, "lang:EN AND kind:Paragraph AND slavery", &[]).len(),
+        1
+    );
+    assert_eq!(search_hits(&index, "kind:headings", &[]).len(), 1);
+    let hs = search_hits(&index, "istanbul", &[]);
+    assert_eq!(highlighted(&hs[0]), ["istanbul"]);
+    let chars = |q: &str| {
+        let hs = search_hits(&index, q, &[]);
+        hs[0]["snippet"].as_str().unwrap().chars().count()
+    };
+    let (zh, en) = (chars("强迫劳动"), chars("forced"));
+    assert!(zh * 10 >= en * 8 && en * 10 >= zh * 8, "zh {zh} en {en}");
 }

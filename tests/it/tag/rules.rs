@@ -1175,6 +1175,48 @@ fn steps_judged_unneeded_self_references_and_the_words_of_statements_and_statute
             &["hrdd/impact-assessment"],
             &[],
         ),
+        // A form's label answered by the step's denial is no evidence of the step; answered
+        // otherwise, it stands.
+        (
+            "Remediation measures: MCC BC has not identified any forced labour in its supply chains and therefore no remediation measures have been taken.",
+            &["right/labour/forced-labour"],
+            &["hrdd/remedy"],
+        ),
+        (
+            "Remediation: No instances of forced labour were identified, so no remediation was undertaken.",
+            &[],
+            &["hrdd/remedy"],
+        ),
+        ("补救措施：报告期内未发现强迫劳动，因此未采取任何补救措施。", &[], &["hrdd/remedy"]),
+        ("Grievance mechanism: we do not currently operate one.", &[], &["hrdd/grievance-mechanism"]),
+        ("Grievance mechanism: No.", &[], &["hrdd/grievance-mechanism"]),
+        (
+            "Remediation measures: where we find forced labour we provide remediation to the workers affected.",
+            &["hrdd/remedy"],
+            &[],
+        ),
+        (
+            "Remediation: we provide remediation to affected workers, though no remediation was needed this year.",
+            &["hrdd/remedy"],
+            &[],
+        ),
+        (
+            "Grievance mechanism: No retaliation is tolerated against workers who use our hotline.",
+            &["hrdd/grievance-mechanism"],
+            &[],
+        ),
+        (
+            "Grievance mechanism: we have not received any complaints through our hotline.",
+            &["hrdd/grievance-mechanism"],
+            &[],
+        ),
+        // The Australian Act's reporting criterion, quoted as a heading, is none of the
+        // company's steps.
+        (
+            "Describe the actions taken by the reporting entity to assess and address those risks, including due diligence and remediation processes",
+            &[],
+            &["hrdd/remedy"],
+        ),
         // Risk words need a human-rights or supply-chain subject.
         ("Our risk profile for credit is moderate.", &[], &["hrdd/impact-assessment"]),
         (
@@ -1597,4 +1639,31 @@ fn a_text_too_long_for_one_passage_is_tagged_in_pieces() {
     let mut sorted = ids.clone();
     sorted.sort();
     assert_eq!(ids, sorted);
+}
+
+/// Chinese as Hong Kong and Taiwan write it: Hong Kong's variant chars fold like Traditional
+/// ones (人權捍衞者), and the terms of their own the rights language uses are keywords (強迫勞工,
+/// 網路安全, 人工智慧, 全球網路倡議).
+#[test]
+fn hong_kong_and_taiwan_wording() {
+    expect_tags(&[
+        ("禁止童工及强迫劳工。", &["right/labour/forced-labour"], &[]),
+        ("禁止童工及強迫勞工。", &["right/labour/forced-labour"], &[]),
+        (
+            "我們保護人權捍衞者。",
+            &["group/human-rights-defenders"],
+            &[],
+        ),
+        (
+            "我們加強網路安全，防範網路霸凌。",
+            &["theme/online-safety"],
+            &[],
+        ),
+        ("負責任地發展人工智慧。", &["theme/responsible-ai"], &[]),
+        (
+            "微軟是《全球網路倡議》的創始成員。",
+            &["instrument/GNI"],
+            &[],
+        ),
+    ]);
 }
