@@ -99,7 +99,7 @@ impl SourceArgs {
             }
         };
         let other_language = index
-            .documents_of_language(hria::model::Lang::Other.code())?
+            .other_language_documents()?
             .into_iter()
             .filter(|d| table.docs.binary_search(d).is_ok())
             .collect();

@@ -86,15 +86,21 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let other_language = src.warn_other_language(&docs);
     let res = Resolved::new(&src.table, &src.taxonomy);
     // Titles have commas of their own ("International Covenant on Economic, Social and
-    // Cultural Rights"): a value is split only when it names no instrument whole.
-    let instruments = args
-        .instruments
-        .iter()
-        .flat_map(|v| match src.taxonomy.find_instrument(v) {
-            Some(_) => vec![v.clone()],
-            None => v.split(',').map(str::to_string).collect(),
-        })
-        .collect();
+    // Cultural Rights"): the pieces of a value are joined again until they name an instrument.
+    let mut instruments = Vec::new();
+    for v in &args.instruments {
+        let mut held: Vec<&str> = Vec::new();
+        for piece in v.split(',') {
+            held.push(piece);
+            let joined = held.join(",");
+            if src.taxonomy.find_instrument(&joined).is_some() {
+                instruments.push(joined);
+                held.clear();
+            }
+        }
+        // Pieces that never named one are reported one by one.
+        instruments.extend(held.into_iter().map(str::to_string));
+    }
     let opts = GapOptions { instruments, docs };
     let mut report = gaps::gaps(&src.index, &res, &opts)?;
     report.other_language = other_language;

@@ -133,8 +133,8 @@ pub struct BuildSummary {
     pub total_documents: u64,
     /// Passages in the index after the run.
     pub total_passages: u64,
-    /// Documents in the index after the run in a language other than Chinese and English, which
-    /// the taxonomy has no keywords for.
+    /// Documents in the index after the run most of whose passages are in a language other than
+    /// Chinese and English, which the taxonomy has no keywords for.
     pub other_language_documents: u64,
     /// Records of the last commit the run read from the doc store rather than from their check
     /// columns (only those with a value too long for the columns). Not part of the report.
@@ -1458,9 +1458,9 @@ pub fn build(
         summary.total_documents = super::count_documents(&searcher, &fields, None)
             .map_err(|e| IndexError::tantivy(dir, e))?;
         summary.total_passages = searcher.num_docs().saturating_sub(summary.total_documents);
-        summary.other_language_documents =
-            super::count_documents(&searcher, &fields, Some(crate::model::Lang::Other.code()))
-                .map_err(|e| IndexError::tantivy(dir, e))?;
+        summary.other_language_documents = super::other_language_documents(&searcher, &fields)
+            .map_err(|e| IndexError::tantivy(dir, e))?
+            .len() as u64;
     }
     drop(index);
     if work != dir {

@@ -53,10 +53,29 @@ fn de_text<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> 
 }
 
 /// `zh`, `en`, `other`, or any other language's code (`fr`, `es-MX`, `jpn`), which is `other`:
-/// hria tells only Chinese and English apart, but a manifest names the language it has.
+/// hria tells only Chinese and English apart, but a manifest names the language it has. Chinese
+/// languages (`yue`, Cantonese; `nan`, Min Nan...) are `zh`; a country code taken for a language
+/// (`cn`, `us`) is an error.
 fn de_lang<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Lang>, D::Error> {
     let s = String::deserialize(d)?;
     let t = s.trim();
+    let primary = t
+        .split(['-', '_'])
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    if [
+        "yue", "wuu", "nan", "hak", "gan", "hsn", "cjy", "cdo", "cpx", "czh", "lzh", "mnp",
+    ]
+    .contains(&primary.as_str())
+    {
+        return Ok(Some(Lang::Zh));
+    }
+    if ["cn", "us", "gb", "hk", "jp", "au", "nz"].contains(&primary.as_str()) {
+        return Err(serde::de::Error::custom(format!(
+            "`{s}` is a country code, not a language (zh, en, fr... or other)"
+        )));
+    }
     let mut parts = t.split(['-', '_']);
     let code = |p: &str, len: std::ops::RangeInclusive<usize>| {
         len.contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric())
@@ -296,6 +315,22 @@ mod tests {
         assert_eq!(e.title.as_deref(), Some("B"));
         assert_eq!(e.language, Some(Lang::Zh));
         assert_eq!(e.organisation.as_deref(), Some("X"));
+    }
+
+    #[test]
+    fn languages_by_any_code_chinese_ones_as_zh_and_country_codes_refused() {
+        let text = "[documents.\"fr.md\"]\nlanguage = \"fr\"\n[documents.\"mx.md\"]\nlanguage = \"es-MX\"\n[documents.\"hk.md\"]\nlanguage = \"yue-Hant\"\n[documents.\"cn.md\"]\nlanguage = \"cn\"\n[documents.\"k.md\"]\nlanguage = \"klingon\"\n";
+        let m = Manifest::parse(Path::new("m.toml"), text).unwrap();
+        assert_eq!(m.get("fr.md").unwrap().language, Some(Lang::Other));
+        assert_eq!(m.get("mx.md").unwrap().language, Some(Lang::Other));
+        assert_eq!(m.get("hk.md").unwrap().language, Some(Lang::Zh));
+        assert_eq!(m.get("cn.md"), None);
+        assert_eq!(m.get("k.md"), None);
+        assert!(
+            m.problems[0].message.contains("country code"),
+            "{}",
+            m.problems[0]
+        );
     }
 
     #[test]

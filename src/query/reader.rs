@@ -145,6 +145,11 @@ pub enum Via {
 /// Marks a passage that has no section (its context is the passage alone).
 pub const NO_SECTION: u32 = u32::MAX;
 
+/// The most passages right under a document's opening heading that make one context: more, and
+/// the heading is the title of a document that has no sections below it (see
+/// `Table::split_sections`).
+const MAX_TITLE_SECTION: usize = 12;
+
 /// A segment's document-id ordinal not yet given a table index.
 const UNRESOLVED: u32 = u32::MAX;
 
@@ -304,11 +309,12 @@ impl Table {
     }
 
     /// Makes each section one stretch of a document under one heading, where the index keeps only
-    /// section paths: a heading that repeats an earlier path (two `## Privacy` under one title)
-    /// opens a section of its own, and a document that opens with a heading over all the rest
-    /// (its title) has no section at that level: text right under the title is its own context,
-    /// as in a document without headings, so that the title does not make the whole document one
-    /// context.
+    /// section paths: a heading that repeats an earlier path (two `## Privacy` under one title),
+    /// or text that comes back to one (two bold `**Privacy**` lines), opens a section of its own;
+    /// and a document that opens with a heading over all the rest (its title) with more than
+    /// [`MAX_TITLE_SECTION`] passages right under it has no section at that level: that text is
+    /// passage by passage its own context, as in a document without headings, so that the title
+    /// does not make a whole statement one context.
     fn split_sections(&mut self) {
         let old_sections = std::mem::take(&mut self.sections);
         let mut new_ix: HashMap<(u32, u32), u32> = HashMap::new();
@@ -325,13 +331,25 @@ impl Table {
                 .iter()
                 .filter(|r| r.section != NO_SECTION)
                 .map(|r| top(r.section));
-            // A title: the document's first passage, a heading over everything after it.
-            let opens = rows[0].heading && rows[0].section != NO_SECTION;
+            // A title: the document's first passage opens a section (a heading or a bold line)
+            // over everything after it, and more text lies right under it than a section of its
+            // own holds. A short page under its topic's heading ("# Forced labour", a paragraph
+            // or two) stays one context.
+            let opens = rows[0].section != NO_SECTION;
             let lone_top = match tops.next() {
                 Some(first) if opens && tops.all(|t| t == first) => Some(first),
                 _ => None,
-            };
+            }
+            .filter(|top| {
+                let under = rows
+                    .iter()
+                    .filter(|r| r.section != NO_SECTION)
+                    .filter(|r| old_sections[r.section as usize].1 == *top)
+                    .count();
+                under > MAX_TITLE_SECTION
+            });
             let mut occurrence: HashMap<u32, u32> = HashMap::new();
+            let mut previous = NO_SECTION;
             for row in rows.iter_mut() {
                 let s = row.section;
                 if s == NO_SECTION {
@@ -342,9 +360,13 @@ impl Table {
                     row.section = NO_SECTION;
                     continue;
                 }
+                // A path seen before opens a section again where a heading repeats it, or where
+                // the text comes back to it from another (a bold line is no heading passage).
+                let again = row.heading || s != previous;
+                previous = s;
                 let n = match occurrence.entry(s) {
                     std::collections::hash_map::Entry::Occupied(mut o) => {
-                        if row.heading {
+                        if again {
                             *o.get_mut() += 1;
                         }
                         *o.get()
@@ -473,9 +495,10 @@ impl OpenIndex {
             .map_err(|e| corrupt(&self.dir, e))
     }
 
-    /// The ids of the documents of language `lang` (zh, en, other), sorted.
-    pub fn documents_of_language(&self, lang: &str) -> Result<Vec<String>, ReadError> {
-        crate::index::documents_of_language(&self.searcher, &self.fields, lang)
+    /// The ids of the documents most of whose passages are in a language other than Chinese and
+    /// English, sorted.
+    pub fn other_language_documents(&self) -> Result<Vec<String>, ReadError> {
+        crate::index::other_language_documents(&self.searcher, &self.fields)
             .map_err(|e| corrupt(&self.dir, e))
     }
 

@@ -346,6 +346,12 @@ fn rewrite_leaves(
         }
         UserInputAst::Leaf(leaf) => leaf,
     };
+    if let UserInputLeaf::Regex { .. } = &*leaf {
+        return Err(E::SyntaxError(
+            "regular expressions (`/…/`) are not supported: a word's prefix is written `word*`"
+                .into(),
+        ));
+    }
     let UserInputLeaf::Literal(mut lit) = *leaf else {
         return Ok(UserInputAst::Leaf(leaf));
     };
@@ -367,32 +373,89 @@ fn rewrite_leaves(
                         lit.phrase
                     )));
                 }
-                if norm.chars().count() < 2 {
+                let chars = norm.chars().count();
+                // One Han char is a word's worth (劳*); one letter would match half the index.
+                if chars < 2 && !norm.chars().any(crate::lang::is_han) {
                     return Err(E::SyntaxError(format!(
                         "`{}`: a prefix needs at least two letters",
                         lit.phrase
                     )));
                 }
-                let mut pattern = String::with_capacity(norm.len() + 4);
-                for c in norm.chars() {
-                    if "\\.+*?()|[]{}^$#&-~\"'".contains(c) {
-                        pattern.push('\\');
+                if chars > MAX_PREFIX_CHARS {
+                    return Err(E::SyntaxError(format!(
+                        "`{}…*`: a prefix has at most {MAX_PREFIX_CHARS} chars",
+                        lit.phrase.chars().take(20).collect::<String>()
+                    )));
+                }
+                // The index holds processed terms: stemmed and spelling-folded (`slavery` is
+                // `slaveri`), cut at hyphens and into Chinese words. A word that is several
+                // terms is a phrase whose last term is the prefix (`保护劳动*` in 保护|劳动者,
+                // `non-discrimination*`), which tantivy does; Chinese is also matched as typed
+                // inside one word (`强迫劳*` in 强迫劳动, whose sub-words share its position); one
+                // term is matched as typed (`slave*`) or as processed (`slavery*`).
+                let terms = query_terms(word);
+                let han = norm.chars().any(crate::lang::is_han);
+                let phrase = (terms.len() > 1).then(|| {
+                    let mut p = lit.clone();
+                    p.delimiter = Delimiter::DoubleQuotes;
+                    p.phrase = word.to_string();
+                    p.prefix = true;
+                    UserInputAst::Leaf(Box::new(UserInputLeaf::Literal(p)))
+                });
+                if let (Some(phrase), false) = (&phrase, han) {
+                    return Ok(phrase.clone());
+                }
+                let mut forms = vec![norm];
+                if terms.len() == 1 {
+                    forms.extend(terms);
+                }
+                forms.dedup();
+                let escape = |s: &str| {
+                    let mut out = String::with_capacity(s.len() + 4);
+                    for c in s.chars() {
+                        if "\\.+*?()|[]{}^$#&-~\"'<>@".contains(c) {
+                            out.push('\\');
+                        }
+                        out.push(c);
                     }
-                    pattern.push(c);
-                }
-                pattern.push_str(".*");
+                    out
+                };
+                let pattern = format!(
+                    "({}).*",
+                    forms
+                        .iter()
+                        .map(|f| escape(f))
+                        .collect::<Vec<_>>()
+                        .join("|")
+                );
                 if !negated {
-                    prefixes.push(norm);
+                    prefixes.extend(forms);
                 }
-                return Ok(UserInputAst::Leaf(Box::new(UserInputLeaf::Regex {
+                let regex = UserInputAst::Leaf(Box::new(UserInputLeaf::Regex {
                     field: Some(schema::TEXT.to_string()),
                     pattern,
-                })));
+                }));
+                return Ok(match phrase {
+                    Some(phrase) => UserInputAst::Clause(vec![
+                        (Some(Occur::Should), regex),
+                        (Some(Occur::Should), phrase),
+                    ]),
+                    None => regex,
+                });
+            }
+            // A range of numbers (`3~5`, as laws write them) is searched as written, as a phrase.
+            let digits = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
+            if !quoted && lit.slop > 0 && digits(&lit.phrase) {
+                lit.phrase = format!("{}~{}", lit.phrase, lit.slop);
+                lit.slop = 0;
+                lit.delimiter = Delimiter::DoubleQuotes;
+                return Ok(UserInputAst::Leaf(Box::new(UserInputLeaf::Literal(lit))));
             }
             // `word~N` comes as a slop or, when the grammar keeps it, inside the word.
-            let tilde = lit.phrase.rsplit_once('~').is_some_and(|(w, n)| {
-                !w.is_empty() && !n.is_empty() && n.chars().all(|c| c.is_ascii_digit())
-            });
+            let tilde = lit
+                .phrase
+                .rsplit_once('~')
+                .is_some_and(|(w, n)| digits(n) && !w.is_empty() && !digits(w));
             if !quoted && (lit.slop > 0 || tilde) {
                 let slop = if lit.slop > 0 {
                     format!("~{}", lit.slop)
@@ -518,6 +581,20 @@ fn split_chinese_terms(ast: UserInputAst) -> UserInputAst {
             other => UserInputAst::Leaf(Box::new(other)),
         },
     }
+}
+
+/// The longest word prefix a query may ask for (`word*`), in chars.
+const MAX_PREFIX_CHARS: usize = 64;
+
+/// The terms the query tokenizer makes of `text`.
+fn query_terms(text: &str) -> Vec<String> {
+    let mut tokenizer = HriaQueryTokenizer;
+    let mut stream = tokenizer.token_stream(text);
+    let mut out = Vec::new();
+    while stream.advance() {
+        out.push(stream.token().text.clone());
+    }
+    out
 }
 
 /// Byte ranges of the words of `text` as the query tokenizer cuts it.
@@ -849,17 +926,27 @@ pub fn search(h: &IndexHandle, req: &SearchRequest) -> Result<Found, SearchError
         let text = first_str(&d, f.stored_text);
         // tantivy measures its fragment in bytes: as many bytes as `chars` chars of this text
         // take, so that Chinese snippets are not a third as long as English ones.
-        let per_char = text.len().div_ceil(text.chars().count().max(1)).max(1);
-        gen.set_max_num_chars(chars * per_char);
+        gen.set_max_num_chars(chars * text.len() / text.chars().count().max(1));
         let snip = gen.snippet(&text);
-        let (snippet, highlights) = if snip.is_empty() {
+        // Every occurrence in the shown text, and only what the query asked for: tantivy marks
+        // terms within its own, shorter fragment, a phrase's words wherever they stand, and the
+        // words of a NOT.
+        let spans = if snip.is_empty() && wanted.prefixes.is_empty() {
+            Vec::new()
+        } else {
+            wanted.spans(&text)
+        };
+        let (snippet, highlights) = if snip.is_empty() && spans.is_empty() {
             (head(&text, chars).to_string(), Vec::new())
         } else {
-            // Every occurrence in the shown text, and only what the query asked for: tantivy
-            // marks terms within its own, shorter fragment, a phrase's words wherever they stand,
-            // and the words of a NOT.
-            let spans = wanted.spans(&text);
-            let mut window = fragment_window(&text, snip.fragment_range(), chars);
+            // tantivy weighs the words it knows, of a prefix the first 200 of the index's: a
+            // passage with another has no fragment of tantivy's, and its first match shows.
+            let found = if snip.is_empty() {
+                spans[0].clone()
+            } else {
+                snip.fragment_range()
+            };
+            let mut window = fragment_window(&text, found, chars);
             if !spans
                 .iter()
                 .any(|r| window.start <= r.start && r.end <= window.end)
@@ -944,6 +1031,8 @@ fn fragment_window(text: &str, frag: Range<usize>, chars: usize) -> Range<usize>
 struct Wanted {
     terms: std::collections::BTreeSet<String>,
     phrases: Vec<Vec<String>>,
+    /// Word prefixes (`slave*`), as typed and as processed.
+    prefixes: Vec<String>,
 }
 
 impl Wanted {
@@ -1003,6 +1092,7 @@ impl Wanted {
             }
             self.terms.extend(found.into_iter().take(MAX_EXPANSIONS));
         }
+        self.prefixes.extend(prefixes.iter().cloned());
         Ok(())
     }
 
@@ -1024,7 +1114,10 @@ impl Wanted {
         }
         let mut spans: Vec<Range<usize>> = tokens
             .iter()
-            .filter(|(_, _, term)| self.terms.contains(term))
+            .filter(|(_, _, term)| {
+                self.terms.contains(term)
+                    || self.prefixes.iter().any(|p| term.starts_with(p.as_str()))
+            })
             .map(|(_, r, _)| r.clone())
             .collect();
         for phrase in &self.phrases {

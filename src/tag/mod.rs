@@ -1073,7 +1073,8 @@ impl Tagger {
         let kept = &mut *ctx.kept;
         kept.clear();
         let mut max_end = 0;
-        let mut denied = false;
+        // Keywords denied whole, by their first word (see [`head_word`]).
+        let mut denied: Vec<&str> = Vec::new();
         for h in words {
             // Sorted by start, longest first: a hit ending within an earlier kept one is nested.
             // The other checks only reject, so this cheapest one goes first.
@@ -1118,7 +1119,11 @@ impl Tagger {
                 || (info.step && undone_after(&t[h.end..]))
             {
                 max_end = max_end.max(h.end);
-                denied = true;
+                // What denies a label's step is a denial of the step by its name, whole: not of
+                // a weak word, nor of some of it ("no other remediation").
+                if h.role == Role::Keyword && !scoped_denial(&t[..h.start]) {
+                    denied.push(head_word(&t[h.start..h.end]));
+                }
                 continue;
             }
             if info.stance && in_title(t, h.start, h.end) {
@@ -1152,8 +1157,14 @@ impl Tagger {
         // A form's question or a heading ("Remediation measures: … no remediation measures have
         // been taken", 补救措施：…未采取任何补救措施) is answered by what follows it: where the
         // answer denies the step, the label is no evidence of it.
-        if denied && info.step {
-            kept.retain(|(h, _)| !is_label(t, h.end));
+        if info.step {
+            kept.retain(|(h, _)| match label_answer(t, h.end) {
+                Some(answer) => {
+                    let name = head_word(&t[h.start..h.end]);
+                    !(denied.contains(&name) || answer_denies(answer, &t[..h.end]))
+                }
+                None => true,
+            });
         }
         if kept.is_empty() {
             return None;
@@ -2346,27 +2357,48 @@ fn negated(t: &str, start: usize, negs: &[Range<usize>]) -> bool {
     })
 }
 
-/// Whether a match ending at `end` of normalized text `t` lies in a label opening the passage: a
-/// short first clause (at most 6 words, or 12 chars of Chinese) that ends in a colon.
-fn is_label(t: &str, end: usize) -> bool {
-    let Some(colon) = t.find(is_clause_break) else {
-        return false;
-    };
+/// The answer to a label holding the match that ends at `end` of normalized text `t`: the text
+/// after the colon of a short first clause (at most 6 words, or 12 chars of Chinese) that opens
+/// the passage ("Remediation measures: …", 补救措施：…).
+fn label_answer(t: &str, end: usize) -> Option<&str> {
+    let colon = t.find(is_clause_break)?;
     if colon < end || !t[colon..].starts_with(':') {
-        return false;
+        return None;
     }
     let label = &t[..colon];
-    if label.chars().any(crate::lang::is_han) {
+    let short = if label.chars().any(crate::lang::is_han) {
         label.chars().filter(|c| !c.is_whitespace()).count() <= 12
     } else {
         label.split_whitespace().count() <= 6
-    }
+    };
+    short.then(|| t[colon + 1..].trim_start())
 }
 
-/// Whether the answer to a form's question (the text after its colon) says the company has no
-/// such step: "we do not currently operate one", "the company does not have a grievance
-/// mechanism". Other verbs leave it standing: "we have not received any complaints".
-fn answer_lacks_step(answer: &str) -> bool {
+/// Whether the answer to a label (`label`, up to the step's match) says the company has no such
+/// step: "No." (not "No retaliation…", "no-cost", "No. of workers"), 无、否、没有、暂无、不适用 on their
+/// own, or "we do not (currently) have/operate/maintain one" (the step, by "one", "it", "such" or
+/// the label's last word, and no "but": not "we do not have any grievances to report", nor "we do
+/// not have one at tier 2, but operate one for staff").
+fn answer_denies(answer: &str, label: &str) -> bool {
+    if let Some(rest) = answer.strip_prefix("no") {
+        let mut after = rest.chars();
+        return match after.next() {
+            None => true,
+            Some('.' | ',' | ';' | '!') => {
+                let next = after.as_str().trim_start();
+                !(next == "of" || next.starts_with("of "))
+            }
+            _ => false,
+        };
+    }
+    for no in ["不适用", "暂无", "没有", "无", "否"] {
+        if let Some(rest) = answer.strip_prefix(no) {
+            return rest
+                .chars()
+                .next()
+                .is_none_or(|c| !crate::lang::is_han(c) && !c.is_alphanumeric());
+        }
+    }
     const HAVE: &[&str] = &[
         "have",
         "has",
@@ -2378,19 +2410,65 @@ fn answer_lacks_step(answer: &str) -> bool {
         "offers",
         "run",
         "runs",
-        "exist",
-        "exists",
     ];
+    let sentence = answer.split(['.', ';', '。', '；']).next().unwrap_or("");
+    if sentence.split_whitespace().any(|w| {
+        matches!(
+            w.trim_matches(|c: char| !c.is_alphanumeric()),
+            "but" | "however" | "except"
+        )
+    }) {
+        return false;
+    }
+    // The label's last word names the step ("mechanism", "measures"); its others may name what
+    // the step deals with ("grievance").
+    let noun = label
+        .split(|c: char| !c.is_alphanumeric())
+        .rfind(|w| !w.is_empty())
+        .unwrap_or("");
     let clause = answer.split(is_clause_break).next().unwrap_or("");
-    let words: Vec<&str> = clause.split_whitespace().take(8).collect();
+    let words: Vec<&str> = clause.split_whitespace().take(10).collect();
     words.windows(2).enumerate().any(|(k, w)| {
         let from = match w {
             [aux, "not"] if matches!(*aux, "do" | "does" | "did") => k + 2,
             [contracted, _] if matches!(*contracted, "don't" | "doesn't" | "didn't") => k + 1,
             _ => return false,
         };
-        words[from..].iter().take(2).any(|v| HAVE.contains(v))
+        let mut rest = words[from..]
+            .iter()
+            .skip_while(|w| matches!(**w, "currently" | "yet" | "presently"));
+        rest.next().is_some_and(|v| HAVE.contains(v))
+            && rest.take(4).any(|o| {
+                let o = o.trim_matches(|c: char| !c.is_alphanumeric());
+                matches!(o, "one" | "it" | "such") || (!noun.is_empty() && o == noun)
+            })
     })
+}
+
+/// A match's first word, or its first two chars in Chinese: "remediation measures" and "no
+/// remediation" name one step, "grievance mechanism" and "no grievances" (complaints) do not.
+fn head_word(name: &str) -> &str {
+    if name.starts_with(crate::lang::is_han) {
+        let end = name.char_indices().nth(2).map_or(name.len(), |(i, _)| i);
+        return &name[..end];
+    }
+    name.split_whitespace().next().unwrap_or(name)
+}
+
+/// Whether a denial ending at the end of `before` (normalized text up to the denied match) is of
+/// some of the step only: "no other remediation", "no further audits", 其他补救.
+fn scoped_denial(before: &str) -> bool {
+    let english = before
+        .split_whitespace()
+        .rev()
+        .take(2)
+        .any(|w| matches!(w, "other" | "further" | "additional" | "more" | "new"));
+    let n = before.chars().count();
+    let tail: String = before.chars().skip(n.saturating_sub(4)).collect();
+    english
+        || ["其他", "其它", "进一步", "额外", "另外"]
+            .iter()
+            .any(|w| tail.contains(w))
 }
 
 /// Past participles of the verbs of putting a step in place: "has not been established" says the
@@ -2461,15 +2539,13 @@ fn undone_after(rest: &str) -> bool {
                 // "not applicable to tier 2 suppliers", which limits the step.
                 let rest = answer
                     .strip_prefix("not applicable")
-                    .or_else(|| answer.strip_prefix("n/a"))
-                    .or_else(|| answer.strip_prefix("no"));
+                    .or_else(|| answer.strip_prefix("n/a"));
                 if rest.is_some_and(|r| {
                     r.trim_start()
                         .chars()
                         .next()
                         .is_none_or(|c| !c.is_alphanumeric())
-                }) || answer_lacks_step(answer)
-                {
+                }) {
                     return true;
                 }
             }

@@ -771,21 +771,33 @@ fn more_records_than_passages_still_searches() {
     }
 }
 
-/// A document's title is no context: a remedy in a title's document is no remedy for every right
-/// under the title, as it is none in the same text without the title. Two sections with one
-/// heading path are two contexts.
+/// A statement's title is no context: a remedy in a titled statement is no remedy for every right
+/// under the title, as it is none in the same text without the title, whether the title is a
+/// heading or a bold line; a short page under its topic's heading is one context. Two sections
+/// with one heading path are two contexts.
 #[test]
 fn a_title_or_a_repeated_heading_makes_no_shared_context() {
-    let body = "We prohibit forced labour in our supply chain.\n\nOur offices recycle paper.\n\nWe provide remedy to customers affected by data breaches.\n";
+    let filler = "Our offices recycle paper.\n\n".repeat(12);
+    let body = format!("We prohibit forced labour in our supply chain.\n\n{filler}We provide remedy to customers affected by data breaches.\n");
+    let twice = "# Policy\n\n## Privacy\n\nPrivacy risks exist in our products.\n\n## Security\n\nWe encrypt data.\n\n## Privacy\n\nWe provide remedy for privacy harms.\n";
     let (_d, index) = index_of(&[
         ("titled.md", &format!("# Modern Slavery Statement 2023\n\n{body}")),
-        ("untitled.md", body),
+        ("bold.md", &format!("**Modern Slavery Statement 2023**\n\n{body}")),
+        ("untitled.md", &body),
         (
-            "twice.md",
-            "# Policy\n\n## Privacy\n\nPrivacy risks exist in our products.\n\n## Security\n\nWe encrypt data.\n\n## Privacy\n\nWe provide remedy for privacy harms.\n",
+            "topic.md",
+            "# Forced labour\n\nWhere cases are found, we provide remedy to all affected workers.\n",
         ),
+        ("twice.md", twice),
+        ("twicebold.md", &twice.replace("## ", "").replace("Privacy\n", "**Privacy**\n").replace("Security\n", "**Security**\n")),
     ]);
-    for doc in ["titled.md", "untitled.md"] {
+    let r = json_of(
+        hria()
+            .args(["gaps", "--format", "json", "--doc", "topic.md", "--index"])
+            .arg(&index),
+    );
+    assert_eq!(class(&r, "right/labour/forced-labour"), "addressed");
+    for doc in ["titled.md", "bold.md", "untitled.md"] {
         let r = json_of(
             hria()
                 .args(["gaps", "--format", "json", "--doc", doc, "--index"])
@@ -797,28 +809,30 @@ fn a_title_or_a_repeated_heading_makes_no_shared_context() {
             "{doc}"
         );
     }
-    let v = json_of(
-        hria()
-            .args([
-                "coverage", "--by", "right", "--format", "json", "--doc", "twice.md", "--index",
-            ])
-            .arg(&index),
-    );
-    let privacy = v["rows"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|r| r["tag"] == "right/civil-political/privacy")
-        .unwrap();
-    // Both Privacy sections, apart: of the four privacy passages (two headings among them),
-    // only the second section's two have a remedy in their section.
-    assert_eq!(
-        privacy["sections"].as_array().unwrap().len(),
-        2,
-        "{privacy}"
-    );
-    assert_eq!(privacy["passages"], 4, "{privacy}");
-    assert_eq!(privacy["elements"]["remedy"]["section"], 2, "{privacy}");
+    for doc in ["twice.md", "twicebold.md"] {
+        let v = json_of(
+            hria()
+                .args([
+                    "coverage", "--by", "right", "--format", "json", "--doc", doc, "--index",
+                ])
+                .arg(&index),
+        );
+        let privacy = v["rows"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["tag"] == "right/civil-political/privacy")
+            .unwrap();
+        // Both Privacy sections, apart: of the four privacy passages (the two headings among
+        // them), only the second section's two have a remedy in their section.
+        let sections = privacy["sections"].as_array().unwrap().len();
+        assert_eq!(sections, 2, "{doc}: {privacy}");
+        assert_eq!(privacy["passages"], 4, "{doc}: {privacy}");
+        assert_eq!(
+            privacy["elements"]["remedy"]["section"], 2,
+            "{doc}: {privacy}"
+        );
+    }
 }
 
 /// `--instrument` takes a title whole, commas and all, and still splits a list of ids.
@@ -839,6 +853,17 @@ fn instrument_titles_with_commas_are_taken_whole() {
         field_strs(&r["findings"], "tag"),
         ["instrument/ICCPR", "instrument/ICESCR"]
     );
+    let r = gaps_json(
+        d.path(),
+        &[
+            "--instrument",
+            "International Covenant on Economic, Social and Cultural Rights,ICCPR",
+        ],
+    );
+    assert_eq!(
+        field_strs(&r["findings"], "tag"),
+        ["instrument/ICESCR", "instrument/ICCPR"]
+    );
 }
 
 /// Documents in a language the taxonomy has no keywords for are named, on stderr and in JSON,
@@ -854,9 +879,11 @@ fn documents_in_other_languages_are_named() {
     )
     .unwrap();
     std::fs::write(corpus.join("policy.md"), "We prohibit forced labour.\n").unwrap();
+    // The passages' language counts, not the manifest's word.
+    std::fs::write(corpus.join("mislabelled.md"), "We prohibit child labour.\n").unwrap();
     std::fs::write(
         corpus.join("manifest.toml"),
-        "[documents.\"politique.md\"]\ntitle = \"Politique\"\nlanguage = \"fr\"\norganization = \"X\"\n",
+        "[documents.\"politique.md\"]\ntitle = \"Politique\"\nlanguage = \"fr\"\norganization = \"X\"\n[documents.\"mislabelled.md\"]\nlanguage = \"es\"\n",
     )
     .unwrap();
     let index = d.path().join("index");

@@ -264,6 +264,7 @@ fn malformed_queries_exit_2_with_a_message() {
         ("kind:chapter", "kind is heading, paragraph, list-item"),
         ("a*", "at least two letters"),
         ("for*ced*", "a `*` ends one word"),
+        ("text:/sla.*/", "regular expressions"),
     ] {
         hria()
             .args(["search", q, "--index"])
@@ -936,7 +937,14 @@ fn control_chars_of_a_document_reach_the_terminal_escaped() {
 fn prefixes_field_values_snippet_length_and_special_capitals() {
     let long_zh = "我们".repeat(60) + "禁止强迫劳动" + &"我们".repeat(60);
     let long_en = "we ".repeat(60) + "prohibit forced labour " + &"we ".repeat(60);
+    let typeset = "we ".repeat(60) + "prohibit typeset labour’s abuse " + &"we ".repeat(60);
     let (_d, index) = index_of(&[
+        (
+            "c.md",
+            "Non-discrimination applies to 3~5 year contracts.\n",
+        ),
+        ("d.md", "我们依法保护劳动者的权益。\n"),
+        ("typeset.md", &format!("{typeset}\n")),
         (
             "a.md",
             "Modern slavery and slave labour are banned.\n\nWe offer remedies.\n",
@@ -948,6 +956,20 @@ fn prefixes_field_values_snippet_length_and_special_capitals() {
     let hs = search_hits(&index, "slave*", &[]);
     assert_eq!(hit_ids(&hs).len(), 1, "{hs:?}");
     assert_eq!(highlighted(&hs[0]), ["slavery", "slave"]);
+    // A whole word is a prefix of itself, though the index holds it stemmed (`slaveri`), and a
+    // word of several terms is a phrase ending in a prefix.
+    for (q, doc) in [
+        ("slavery*", "a.md"),
+        ("Slavery*", "a.md"),
+        ("non-discrimination*", "c.md"),
+        ("强迫劳*", "zh.md"),
+        ("保护劳动*", "d.md"),
+        ("3~5", "c.md"),
+    ] {
+        let hs = search_hits(&index, q, &[]);
+        assert_eq!(hs.len(), 1, "{q}: {hs:?}");
+        assert_eq!(hs[0]["doc"], doc, "{q}");
+    }
     assert_eq!(search_hits(&index, "remed*", &[]).len(), 1);
     assert_eq!(search_hits(&index, "\"remed\"*", &[]).len(), 1);
     // Under a NOT, a prefix excludes.
@@ -969,4 +991,7 @@ fn prefixes_field_values_snippet_length_and_special_capitals() {
     };
     let (zh, en) = (chars("强迫劳动"), chars("forced"));
     assert!(zh * 10 >= en * 8 && en * 10 >= zh * 8, "zh {zh} en {en}");
+    // One non-ASCII char does not double an English snippet.
+    let typeset = chars("typeset");
+    assert!(typeset * 10 <= en * 12, "typeset {typeset} en {en}");
 }

@@ -1210,6 +1210,45 @@ fn steps_judged_unneeded_self_references_and_the_words_of_statements_and_statute
             &["hrdd/grievance-mechanism"],
             &[],
         ),
+        ("申诉机制：无。", &[], &["hrdd/grievance-mechanism"]),
+        (
+            "Grievance mechanism: we do not currently have a formal grievance mechanism.",
+            &[],
+            &["hrdd/grievance-mechanism"],
+        ),
+        // Only a label's own answer denies it, and only of the step, whole.
+        (
+            "We operate a grievance mechanism for all employees: we do not have one for suppliers yet.",
+            &["hrdd/grievance-mechanism"],
+            &[],
+        ),
+        (
+            "We have conducted human rights due diligence across our operations: we do not have any findings of forced labour.",
+            &["hrdd/impact-assessment"],
+            &[],
+        ),
+        (
+            "Grievance mechanism: no-cost, confidential channel open to all workers.",
+            &["hrdd/grievance-mechanism"],
+            &[],
+        ),
+        ("Remediation: No. of workers repaid: 12", &["hrdd/remedy"], &[]),
+        (
+            "Grievance mechanism: we don't have any grievances to report this year.",
+            &["hrdd/grievance-mechanism"],
+            &[],
+        ),
+        (
+            "Grievance mechanism: we do not have one at tier 2 suppliers, but operate one for all direct staff.",
+            &["hrdd/grievance-mechanism"],
+            &[],
+        ),
+        (
+            "Remediation: we compensated 12 workers; no other remediation was required.",
+            &["hrdd/remedy"],
+            &[],
+        ),
+        ("申诉机制：无报复，员工可匿名举报。", &["hrdd/grievance-mechanism"], &[]),
         // The Australian Act's reporting criterion, quoted as a heading, is none of the
         // company's steps.
         (
