@@ -669,64 +669,29 @@ pub fn document_records(
     Ok(out)
 }
 
-/// The ids of the live documents in a language other than Chinese and English, sorted: their
-/// record says so (the manifest's language, or the one detected), and at least half of their
-/// passages are of neither language by the language detected for each (a short heading may
-/// read as English, and a manifest may be wrong).
+/// The ids of the live documents in a language other than Chinese and English, sorted: those
+/// whose record says so (the manifest's language, else the one detected from the document's
+/// text as a whole; passage by passage, a French report's short headings and list items may read
+/// as English and outnumber its paragraphs).
 pub fn other_language_documents(
     searcher: &Searcher,
     fields: &Fields,
 ) -> tantivy::Result<Vec<String>> {
-    use crate::model::Lang;
     let mut records = Vec::new();
     each_live(
         searcher,
-        &tantivy::Term::from_field_text(fields.record_lang, Lang::Other.code()),
+        &tantivy::Term::from_field_text(fields.record_lang, crate::model::Lang::Other.code()),
         |addr| {
             records.push(addr);
             true
         },
     )?;
-    if records.is_empty() {
-        return Ok(Vec::new());
-    }
-    let records: std::collections::HashSet<String> = records
+    let mut ids = records
         .into_iter()
         .map(|a| read_record(searcher, fields, a).map(|(id, _)| id))
-        .collect::<tantivy::Result<_>>()?;
-    // Per document id: passages in Chinese or English, and in another language.
-    let mut counts: std::collections::HashMap<String, [u64; 2]> = std::collections::HashMap::new();
-    for seg in searcher.segment_readers() {
-        let ids = seg
-            .fast_fields()
-            .str(schema::DOC_ID)?
-            .ok_or_else(|| tantivy::TantivyError::InternalError("no doc_id column".into()))?;
-        let mut per_ord: std::collections::HashMap<u64, [u64; 2]> =
-            std::collections::HashMap::new();
-        for (k, lang) in [(0, Lang::Zh), (0, Lang::En), (1, Lang::Other)] {
-            let term = tantivy::Term::from_field_text(fields.lang, lang.code());
-            each_live_in(seg, &term, |d| {
-                if let Some(o) = ids.term_ords(d).next() {
-                    per_ord.entry(o).or_default()[k] += 1;
-                }
-            })?;
-        }
-        let mut name = String::new();
-        for (o, c) in per_ord {
-            name.clear();
-            ids.ord_to_str(o, &mut name)?;
-            let total = counts.entry(name.clone()).or_default();
-            total[0] += c[0];
-            total[1] += c[1];
-        }
-    }
-    let mut out: Vec<String> = counts
-        .into_iter()
-        .filter(|(id, [known, other])| other >= known && records.contains(id))
-        .map(|(id, _)| id)
-        .collect();
-    out.sort();
-    Ok(out)
+        .collect::<tantivy::Result<Vec<_>>>()?;
+    ids.sort();
+    Ok(ids)
 }
 
 /// The number of live document records, or of those of language `lang`.
@@ -745,30 +710,6 @@ pub fn count_documents(
         true
     })?;
     Ok(n)
-}
-
-/// Calls `f` with every live document of `seg` holding `term`.
-fn each_live_in(
-    seg: &tantivy::SegmentReader,
-    term: &tantivy::Term,
-    mut f: impl FnMut(tantivy::DocId),
-) -> tantivy::Result<()> {
-    use tantivy::DocSet;
-    let inverted = seg.inverted_index(term.field())?;
-    let Some(mut postings) =
-        inverted.read_postings(term, tantivy::schema::IndexRecordOption::Basic)?
-    else {
-        return Ok(());
-    };
-    let alive = seg.alive_bitset();
-    let mut d = postings.doc();
-    while d != tantivy::TERMINATED {
-        if alive.is_none_or(|b| b.is_alive(d)) {
-            f(d);
-        }
-        d = postings.advance();
-    }
-    Ok(())
 }
 
 /// Calls `f` with every live document holding `term`, segment by segment, until it returns false.

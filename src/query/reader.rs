@@ -150,6 +150,9 @@ pub const NO_SECTION: u32 = u32::MAX;
 /// `Table::split_sections`).
 const MAX_TITLE_SECTION: usize = 12;
 
+/// The most passages before a document's title (a company's name, a page's navigation).
+const MAX_BEFORE_TITLE: usize = 3;
+
 /// A segment's document-id ordinal not yet given a table index.
 const UNRESOLVED: u32 = u32::MAX;
 
@@ -331,11 +334,14 @@ impl Table {
                 .iter()
                 .filter(|r| r.section != NO_SECTION)
                 .map(|r| top(r.section));
-            // A title: the document's first passage opens a section (a heading or a bold line)
-            // over everything after it, and more text lies right under it than a section of its
-            // own holds. A short page under its topic's heading ("# Forced labour", a paragraph
-            // or two) stays one context.
-            let opens = rows[0].section != NO_SECTION;
+            // A title: a heading or a bold line near the start (after at most a few lines such
+            // as a company's name or a page's navigation) opens a section over everything after
+            // it, and more text lies right under it than a section of its own holds. A short page
+            // under its topic's heading ("# Forced labour", a paragraph or two) stays one context.
+            let opens = rows
+                .iter()
+                .position(|r| r.section != NO_SECTION)
+                .is_some_and(|i| i <= MAX_BEFORE_TITLE);
             let lone_top = match tops.next() {
                 Some(first) if opens && tops.all(|t| t == first) => Some(first),
                 _ => None,

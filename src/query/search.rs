@@ -160,11 +160,12 @@ pub fn build_query(h: &IndexHandle, req: &SearchRequest) -> Result<Box<dyn Query
     build_query_with(h, req, &mut Vec::new())
 }
 
-/// [`build_query`], also giving the word prefixes (`slave*`) the query asks to see.
+/// [`build_query`], also giving the word prefixes (`slave*`) the query asks to see, each with
+/// whether it is a prefix (or a whole term: `oper` for `operat*`).
 fn build_query_with(
     h: &IndexHandle,
     req: &SearchRequest,
-    prefixes: &mut Vec<String>,
+    prefixes: &mut Vec<(String, bool)>,
 ) -> Result<Box<dyn Query>, SearchError> {
     let f = &h.fields;
     let q = req.query.trim();
@@ -280,7 +281,7 @@ fn query_message(e: &tantivy::query::QueryParserError) -> String {
 fn parse_text_query(
     parser: &QueryParser,
     q: &str,
-    prefixes: &mut Vec<String>,
+    prefixes: &mut Vec<(String, bool)>,
 ) -> Result<Box<dyn Query>, tantivy::query::QueryParserError> {
     let q = &*crate::segment::without_invisible(q);
     let depth = query_depth(q);
@@ -323,7 +324,7 @@ fn parse_text_query(
 fn rewrite_leaves(
     ast: UserInputAst,
     negated: bool,
-    prefixes: &mut Vec<String>,
+    prefixes: &mut Vec<(String, bool)>,
 ) -> Result<UserInputAst, tantivy::query::QueryParserError> {
     use tantivy::query::QueryParserError as E;
     let leaf = match ast {
@@ -405,11 +406,30 @@ fn rewrite_leaves(
                 if let (Some(phrase), false) = (&phrase, han) {
                     return Ok(phrase.clone());
                 }
-                let mut forms = vec![norm];
+                let letters = norm.chars().filter(|c| c.is_alphanumeric()).count();
+                if letters < 2 && !han {
+                    return Err(E::SyntaxError(format!(
+                        "`{}`: a prefix needs at least two letters",
+                        lit.phrase
+                    )));
+                }
+                let mut forms = vec![norm.clone()];
                 if terms.len() == 1 {
                     forms.extend(terms);
                 }
                 forms.dedup();
+                // A truncation longer than the stem (`operat*`, `remediat*`: the index holds
+                // `oper`, `remedi`) finds the stems it begins with: the typed prefix less one to
+                // three letters, as whole terms.
+                let mut whole: Vec<String> = Vec::new();
+                if !han && forms.len() == 1 {
+                    let chars: Vec<char> = norm.chars().collect();
+                    for cut in 1..=3 {
+                        if chars.len() >= cut + 3 {
+                            whole.push(chars[..chars.len() - cut].iter().collect());
+                        }
+                    }
+                }
                 let escape = |s: &str| {
                     let mut out = String::with_capacity(s.len() + 4);
                     for c in s.chars() {
@@ -420,7 +440,7 @@ fn rewrite_leaves(
                     }
                     out
                 };
-                let pattern = format!(
+                let mut pattern = format!(
                     "({}).*",
                     forms
                         .iter()
@@ -428,8 +448,13 @@ fn rewrite_leaves(
                         .collect::<Vec<_>>()
                         .join("|")
                 );
+                for w in &whole {
+                    pattern.push('|');
+                    pattern.push_str(&escape(w));
+                }
                 if !negated {
-                    prefixes.extend(forms);
+                    prefixes.extend(forms.into_iter().map(|f| (f, true)));
+                    prefixes.extend(whole.into_iter().map(|w| (w, false)));
                 }
                 let regex = UserInputAst::Leaf(Box::new(UserInputLeaf::Regex {
                     field: Some(schema::TEXT.to_string()),
@@ -1072,10 +1097,14 @@ impl Wanted {
         &mut self,
         searcher: &tantivy::Searcher,
         field: tantivy::schema::Field,
-        prefixes: &[String],
+        prefixes: &[(String, bool)],
     ) -> tantivy::Result<()> {
         const MAX_EXPANSIONS: usize = 200;
-        for p in prefixes {
+        for (p, is_prefix) in prefixes {
+            if !is_prefix {
+                self.terms.insert(p.clone());
+                continue;
+            }
             let mut found = std::collections::BTreeSet::new();
             for seg in searcher.segment_readers() {
                 let inverted = seg.inverted_index(field)?;
@@ -1092,7 +1121,8 @@ impl Wanted {
             }
             self.terms.extend(found.into_iter().take(MAX_EXPANSIONS));
         }
-        self.prefixes.extend(prefixes.iter().cloned());
+        self.prefixes
+            .extend(prefixes.iter().filter(|p| p.1).map(|p| p.0.clone()));
         Ok(())
     }
 

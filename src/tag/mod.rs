@@ -1073,8 +1073,6 @@ impl Tagger {
         let kept = &mut *ctx.kept;
         kept.clear();
         let mut max_end = 0;
-        // Keywords denied whole, by their first word (see [`head_word`]).
-        let mut denied: Vec<&str> = Vec::new();
         for h in words {
             // Sorted by start, longest first: a hit ending within an earlier kept one is nested.
             // The other checks only reject, so this cheapest one goes first.
@@ -1119,11 +1117,6 @@ impl Tagger {
                 || (info.step && undone_after(&t[h.end..]))
             {
                 max_end = max_end.max(h.end);
-                // What denies a label's step is a denial of the step by its name, whole: not of
-                // a weak word, nor of some of it ("no other remediation").
-                if h.role == Role::Keyword && !scoped_denial(&t[..h.start]) {
-                    denied.push(head_word(&t[h.start..h.end]));
-                }
                 continue;
             }
             if info.stance && in_title(t, h.start, h.end) {
@@ -1158,13 +1151,7 @@ impl Tagger {
         // been taken", 补救措施：…未采取任何补救措施) is answered by what follows it: where the
         // answer denies the step, the label is no evidence of it.
         if info.step {
-            kept.retain(|(h, _)| match label_answer(t, h.end) {
-                Some(answer) => {
-                    let name = head_word(&t[h.start..h.end]);
-                    !(denied.contains(&name) || answer_denies(answer, &t[..h.end]))
-                }
-                None => true,
-            });
+            kept.retain(|(h, _)| label_answer(t, h.end).is_none_or(|a| !answer_denies(a)));
         }
         if kept.is_empty() {
             return None;
@@ -2374,30 +2361,67 @@ fn label_answer(t: &str, end: usize) -> Option<&str> {
     short.then(|| t[colon + 1..].trim_start())
 }
 
-/// Whether the answer to a label (`label`, up to the step's match) says the company has no such
-/// step: "No." (not "No retaliation…", "no-cost", "No. of workers"), 无、否、没有、暂无、不适用 on their
-/// own, or "we do not (currently) have/operate/maintain one" (the step, by "one", "it", "such" or
-/// the label's last word, and no "but": not "we do not have any grievances to report", nor "we do
-/// not have one at tier 2, but operate one for staff").
-fn answer_denies(answer: &str, label: &str) -> bool {
+/// Whether the answer to a label says the company has no such step, in its first sentence: a bare
+/// "No." (not "No. 4", "No. of workers", "no-cost"), "not yet", "not in place", "n/a", 无, 否, 没有,
+/// 暂无, 不适用; or a step denied by a verb of doing or having it ("has not taken any measures",
+/// "no remediation has been undertaken", "we do not currently operate a hotline", 未设立举报热线),
+/// before any clause about others ("suppliers that do not have…") and without "but" or "however"
+/// (but not "we do not have any grievances", "no grievance was lodged", 未收到任何举报: events,
+/// not the step).
+fn answer_denies(answer: &str) -> bool {
+    let sentence = answer
+        .split(['.', ';', '。', '；', '!', '?'])
+        .next()
+        .unwrap_or("");
+    let bare = |rest: &str| {
+        rest.trim_start()
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric())
+    };
     if let Some(rest) = answer.strip_prefix("no") {
         let mut after = rest.chars();
-        return match after.next() {
-            None => true,
+        match after.next() {
+            None => return true,
             Some('.' | ',' | ';' | '!') => {
                 let next = after.as_str().trim_start();
-                !(next == "of" || next.starts_with("of "))
+                return !(next == "of"
+                    || next.starts_with("of ")
+                    || next.starts_with(|c: char| c.is_ascii_digit()));
             }
-            _ => false,
-        };
-    }
-    for no in ["不适用", "暂无", "没有", "无", "否"] {
-        if let Some(rest) = answer.strip_prefix(no) {
-            return rest
-                .chars()
-                .next()
-                .is_none_or(|c| !crate::lang::is_han(c) && !c.is_alphanumeric());
+            _ => {}
         }
+    }
+    for no in ["not yet", "not in place", "n/a", "not applicable"] {
+        if answer.strip_prefix(no).is_some_and(bare) {
+            return true;
+        }
+    }
+    let han_bare = |rest: &str| {
+        rest.chars()
+            .next()
+            .is_none_or(|c| !crate::lang::is_han(c) && !c.is_alphanumeric())
+    };
+    if ["不适用", "暂无", "没有", "无", "否"]
+        .iter()
+        .any(|no| answer.strip_prefix(no).is_some_and(han_bare))
+    {
+        return true;
+    }
+    if sentence.chars().any(crate::lang::is_han) {
+        if ["但", "不过", "然而"].iter().any(|w| sentence.contains(w)) {
+            return false;
+        }
+        return NOT_ZH.iter().any(|n| {
+            sentence.match_indices(n).any(|(at, _)| {
+                let after: String = sentence[at + n.len()..].chars().take(5).collect();
+                DONE_ZH.iter().any(|d| {
+                    after
+                        .find(d)
+                        .is_some_and(|k| after[..k].chars().count() <= 3)
+                })
+            })
+        });
     }
     const HAVE: &[&str] = &[
         "have",
@@ -2410,66 +2434,142 @@ fn answer_denies(answer: &str, label: &str) -> bool {
         "offers",
         "run",
         "runs",
+        "exist",
+        "exists",
+        "take",
+        "undertake",
+        "establish",
+        "implement",
     ];
-    let sentence = answer.split(['.', ';', '。', '；']).next().unwrap_or("");
-    if sentence.split_whitespace().any(|w| {
-        matches!(
-            w.trim_matches(|c: char| !c.is_alphanumeric()),
-            "but" | "however" | "except"
-        )
-    }) {
+    // What "not have" and "no … was" deny when it is an event, not the step.
+    const EVENTS: &[&str] = &[
+        "grievance",
+        "grievances",
+        "complaint",
+        "complaints",
+        "case",
+        "cases",
+        "report",
+        "reports",
+        "incident",
+        "incidents",
+        "instance",
+        "instances",
+        "finding",
+        "findings",
+        "issue",
+        "issues",
+        "concern",
+        "concerns",
+        "allegation",
+        "allegations",
+        "breach",
+        "breaches",
+        "claim",
+        "claims",
+    ];
+    let words: Vec<&str> = sentence
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\''))
+        // A relative clause is about others: "suppliers that do not have their own".
+        .take_while(|w| !matches!(*w, "that" | "which" | "who" | "whom" | "whose"))
+        .take(40)
+        .collect();
+    if words
+        .iter()
+        .any(|w| matches!(*w, "but" | "however" | "except" | "although" | "though"))
+    {
         return false;
     }
-    // The label's last word names the step ("mechanism", "measures"); its others may name what
-    // the step deals with ("grievance").
-    let noun = label
-        .split(|c: char| !c.is_alphanumeric())
-        .rfind(|w| !w.is_empty())
-        .unwrap_or("");
-    let clause = answer.split(is_clause_break).next().unwrap_or("");
-    let words: Vec<&str> = clause.split_whitespace().take(10).collect();
-    words.windows(2).enumerate().any(|(k, w)| {
-        let from = match w {
-            [aux, "not"] if matches!(*aux, "do" | "does" | "did") => k + 2,
-            [contracted, _] if matches!(*contracted, "don't" | "doesn't" | "didn't") => k + 1,
+    // An event word, not one naming the step ("grievance mechanism", "complaints procedure").
+    let event_within = |from: usize, n: usize| {
+        (from..words.len()).take(n).any(|i| {
+            EVENTS.contains(&words[i])
+                && !words.get(i + 1).is_some_and(|next| {
+                    matches!(
+                        *next,
+                        "mechanism"
+                            | "mechanisms"
+                            | "procedure"
+                            | "procedures"
+                            | "channel"
+                            | "channels"
+                            | "process"
+                            | "processes"
+                            | "hotline"
+                            | "line"
+                            | "system"
+                            | "policy"
+                            | "platform"
+                    )
+                })
+        })
+    };
+    words.iter().enumerate().any(|(k, w)| {
+        let from = match *w {
+            // "Not yet established" answers alone.
+            "not" if k == 0 || AUX.contains(&words[k - 1]) => k + 1,
+            _ if w.ends_with("n't") && AUX.iter().any(|a| w.starts_with(a)) => k + 1,
+            // "No remediation measures have been taken."
+            "no" => {
+                return (k + 1..words.len().min(k + 6))
+                    .any(|j| DONE.contains(&words[j]) || PUT_IN_PLACE.contains(&words[j]))
+                    && !event_within(k + 1, 2);
+            }
             _ => return false,
         };
-        let mut rest = words[from..]
-            .iter()
-            .skip_while(|w| matches!(**w, "currently" | "yet" | "presently"));
-        rest.next().is_some_and(|v| HAVE.contains(v))
-            && rest.take(4).any(|o| {
-                let o = o.trim_matches(|c: char| !c.is_alphanumeric());
-                matches!(o, "one" | "it" | "such") || (!noun.is_empty() && o == noun)
+        // "not currently operate", "not yet been established", "not had to take".
+        let j = (from..words.len())
+            .find(|&j| {
+                !matches!(
+                    words[j],
+                    "currently" | "yet" | "presently" | "been" | "be" | "to" | "had"
+                )
             })
+            .unwrap_or(words.len());
+        let verb = words.get(j).copied().unwrap_or("");
+        // "Not applicable to tier 2 suppliers" limits the step; the bare answer is read above.
+        let done = (DONE.contains(&verb) && !matches!(verb, "applicable" | "need"))
+            || PUT_IN_PLACE.contains(&verb)
+            || HAVE.contains(&verb);
+        done && !event_within(j + 1, 4)
     })
 }
 
-/// A match's first word, or its first two chars in Chinese: "remediation measures" and "no
-/// remediation" name one step, "grievance mechanism" and "no grievances" (complaints) do not.
-fn head_word(name: &str) -> &str {
-    if name.starts_with(crate::lang::is_han) {
-        let end = name.char_indices().nth(2).map_or(name.len(), |(i, _)| i);
-        return &name[..end];
-    }
-    name.split_whitespace().next().unwrap_or(name)
-}
-
-/// Whether a denial ending at the end of `before` (normalized text up to the denied match) is of
-/// some of the step only: "no other remediation", "no further audits", 其他补救.
-fn scoped_denial(before: &str) -> bool {
-    let english = before
-        .split_whitespace()
-        .rev()
-        .take(2)
-        .any(|w| matches!(w, "other" | "further" | "additional" | "more" | "new"));
-    let n = before.chars().count();
-    let tail: String = before.chars().skip(n.saturating_sub(4)).collect();
-    english
-        || ["其他", "其它", "进一步", "额外", "另外"]
-            .iter()
-            .any(|w| tail.contains(w))
-}
+/// Chinese negations of a deed.
+const NOT_ZH: &[&str] = &["尚未", "暂未", "并未", "从未", "未能", "没有", "未"];
+/// Verbs of a step being done, not of events (从未发生报复事件 says the step works).
+const DONE_ZH: &[&str] = &[
+    "建立", "设立", "开展", "实施", "制定", "进行", "完成", "落实", "推行", "启动", "采取", "提供",
+    "覆盖", "设置", "形成",
+];
+/// Auxiliaries a "not" follows.
+const AUX: &[&str] = &[
+    "is", "are", "was", "were", "has", "have", "had", "will", "would", "did", "do", "does",
+];
+/// Words of a step being done or in place, besides the participles of putting in place
+/// ([`PUT_IN_PLACE`]).
+const DONE: &[&str] = &[
+    "put",
+    "set",
+    "taken",
+    "provided",
+    "required",
+    "needed",
+    "necessary",
+    "available",
+    "rolled",
+    "performed",
+    "applied",
+    "done",
+    "made",
+    // Judged unneeded: "remediation measures did not need to be taken", "audits are not
+    // warranted", "not applicable".
+    "need",
+    "warranted",
+    "feasible",
+    "applicable",
+];
 
 /// Past participles of the verbs of putting a step in place: "has not been established" says the
 /// step is not taken.
@@ -2554,12 +2654,6 @@ fn undone_after(rest: &str) -> bool {
         None => rest,
     };
     if clause.trim_start().starts_with(crate::lang::is_han) {
-        const NOT_ZH: &[&str] = &["尚未", "并未", "从未", "未能", "没有", "未"];
-        // Verbs of the step being done, not of events (从未发生报复事件 says the step works).
-        const DONE_ZH: &[&str] = &[
-            "建立", "设立", "开展", "实施", "制定", "进行", "完成", "落实", "推行", "启动", "采取",
-            "提供", "覆盖", "设置", "形成",
-        ];
         // A clause without the first char of any negation is settled without substring searches.
         if !clause.contains(|c: char| NOT_ZH.iter().any(|n| n.starts_with(c))) {
             return false;
@@ -2586,31 +2680,6 @@ fn undone_after(rest: &str) -> bool {
             })
         });
     }
-    const AUX: &[&str] = &[
-        "is", "are", "was", "were", "has", "have", "had", "will", "would", "did", "do", "does",
-    ];
-    // Besides the participles of putting in place ([`PUT_IN_PLACE`]).
-    const DONE: &[&str] = &[
-        "put",
-        "set",
-        "taken",
-        "provided",
-        "required",
-        "needed",
-        "necessary",
-        "available",
-        "rolled",
-        "performed",
-        "applied",
-        "done",
-        "made",
-        // Judged unneeded: "remediation measures did not need to be taken", "audits are not
-        // warranted", "not applicable".
-        "need",
-        "warranted",
-        "feasible",
-        "applicable",
-    ];
     let all_words: Vec<&str> = clause
         .split_whitespace()
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))

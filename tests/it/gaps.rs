@@ -783,6 +783,10 @@ fn a_title_or_a_repeated_heading_makes_no_shared_context() {
     let (_d, index) = index_of(&[
         ("titled.md", &format!("# Modern Slavery Statement 2023\n\n{body}")),
         ("bold.md", &format!("**Modern Slavery Statement 2023**\n\n{body}")),
+        (
+            "named.md",
+            &format!("Contoso Ltd\n\n# Modern Slavery Statement 2023\n\n{body}"),
+        ),
         ("untitled.md", &body),
         (
             "topic.md",
@@ -797,7 +801,7 @@ fn a_title_or_a_repeated_heading_makes_no_shared_context() {
             .arg(&index),
     );
     assert_eq!(class(&r, "right/labour/forced-labour"), "addressed");
-    for doc in ["titled.md", "bold.md", "untitled.md"] {
+    for doc in ["titled.md", "bold.md", "named.md", "untitled.md"] {
         let r = json_of(
             hria()
                 .args(["gaps", "--format", "json", "--doc", doc, "--index"])
@@ -879,11 +883,15 @@ fn documents_in_other_languages_are_named() {
     )
     .unwrap();
     std::fs::write(corpus.join("policy.md"), "We prohibit forced labour.\n").unwrap();
-    // The passages' language counts, not the manifest's word.
-    std::fs::write(corpus.join("mislabelled.md"), "We prohibit child labour.\n").unwrap();
+    // Detected from the whole text, not outvoted by short headings that read as English.
+    std::fs::write(
+        corpus.join("rapport.md"),
+        "# Rapport annuel\n\n## Human Rights Policy\n\n## Supply Chain\n\n## Our Commitments\n\nNotre groupe publie chaque année un rapport détaillé sur ses engagements en matière de droits humains, de conditions de travail et de protection de l'environnement dans l'ensemble de ses filiales.\n",
+    )
+    .unwrap();
     std::fs::write(
         corpus.join("manifest.toml"),
-        "[documents.\"politique.md\"]\ntitle = \"Politique\"\nlanguage = \"fr\"\norganization = \"X\"\n[documents.\"mislabelled.md\"]\nlanguage = \"es\"\n",
+        "[documents.\"politique.md\"]\ntitle = \"Politique\"\nlanguage = \"fr\"\norganization = \"X\"\n",
     )
     .unwrap();
     let index = d.path().join("index");
@@ -898,7 +906,7 @@ fn documents_in_other_languages_are_named() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(0), "{stderr}");
     assert!(
-        stderr.contains("1 document(s) in a language other than Chinese and English"),
+        stderr.contains("2 document(s) in a language other than Chinese and English"),
         "{stderr}"
     );
     let out = hria()
@@ -907,9 +915,12 @@ fn documents_in_other_languages_are_named() {
         .output()
         .unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("(politique.md)"), "{stderr}");
+    assert!(stderr.contains("(politique.md, rapport.md)"), "{stderr}");
     let r: Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(r["other_language"], serde_json::json!(["politique.md"]));
+    assert_eq!(
+        r["other_language"],
+        serde_json::json!(["politique.md", "rapport.md"])
+    );
     // The manifest entry was kept: the title is the manifest's.
     let hits = crate::cli::search_hits(&index, "forcé", &[]);
     assert_eq!(hits[0]["title"], "Politique", "{hits:?}");

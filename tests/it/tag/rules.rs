@@ -1249,6 +1249,58 @@ fn steps_judged_unneeded_self_references_and_the_words_of_statements_and_statute
             &[],
         ),
         ("申诉机制：无报复，员工可匿名举报。", &["hrdd/grievance-mechanism"], &[]),
+        // Answers in the forms' own wording, denied by a verb of doing or having the step.
+        (
+            "Remediation of loss of income: The Company has not taken any measures to remediate the loss of income.",
+            &[],
+            &["hrdd/remedy"],
+        ),
+        (
+            "Remediation measures: The Company has not had to take any remedial action.",
+            &[],
+            &["hrdd/remedy"],
+        ),
+        (
+            "Remediation measures: There were no measures taken to remediate any forced labour.",
+            &[],
+            &["hrdd/remedy"],
+        ),
+        ("Remedy: No remediation has been undertaken.", &[], &["hrdd/remedy"]),
+        (
+            "Grievance mechanism: We do not currently operate a whistleblowing hotline.",
+            &[],
+            &["hrdd/grievance-mechanism"],
+        ),
+        ("投诉机制：未设立举报热线。", &[], &["hrdd/grievance-mechanism"]),
+        ("Grievance mechanism: Not yet established.", &[], &["hrdd/grievance-mechanism"]),
+        ("申诉机制：尚未建立。", &[], &["hrdd/grievance-mechanism"]),
+        // Denials of part of it, of events or of others' steps leave it standing.
+        (
+            "Grievance mechanism: No grievance mechanism exists at tier 2, but one operates at all our own sites.",
+            &["hrdd/grievance-mechanism"],
+            &[],
+        ),
+        (
+            "Grievance mechanism: We do not have a grievance mechanism for contractors, however one is available to all employees.",
+            &["hrdd/grievance-mechanism"],
+            &[],
+        ),
+        (
+            "Grievance mechanism: During the reporting period, no grievance was lodged.",
+            &["hrdd/grievance-mechanism"],
+            &[],
+        ),
+        ("举报渠道：报告期内未收到任何举报。", &["hrdd/grievance-mechanism"], &[]),
+        (
+            "Grievance mechanism: Suppliers that do not have their own grievance mechanism must give their workers access to ours.",
+            &["hrdd/grievance-mechanism"],
+            &[],
+        ),
+        (
+            "Grievance mechanism: No. 4 of our Supplier Code sets out the channel.",
+            &["hrdd/grievance-mechanism"],
+            &[],
+        ),
         // The Australian Act's reporting criterion, quoted as a heading, is none of the
         // company's steps.
         (
