@@ -238,6 +238,8 @@ struct EntryInfo {
     step: bool,
     /// A stance: the company's own voice, which the words of a title in 《》 are not.
     stance: bool,
+    /// The stance of something done, which a plan is not ([`planned`]).
+    reported: bool,
     /// Instruments that this entry's matches cover, and whether each is a most specific one.
     coverers: Vec<(u32, bool)>,
     /// A keyword of it is rights language (an instrument or a right).
@@ -1119,6 +1121,9 @@ impl Tagger {
                 max_end = max_end.max(h.end);
                 continue;
             }
+            if info.reported && planned(t, h.start, h.end) {
+                continue;
+            }
             if info.stance && in_title(t, h.start, h.end) {
                 continue;
             }
@@ -1558,6 +1563,7 @@ fn entry_infos(taxonomy: &Taxonomy) -> Vec<EntryInfo> {
                 negatable: e.negatable,
                 step: e.negatable && e.id.starts_with("hrdd/"),
                 stance: e.id.starts_with("stance/"),
+                reported: e.id == "stance/action",
                 coverers,
                 rights_language: is_instrument(e) || e.id.starts_with("right/"),
                 subject: ["right/", "group/", "theme/", "sdg/"]
@@ -2534,6 +2540,59 @@ fn answer_denies(answer: &str) -> bool {
             || HAVE.contains(&verb);
         done && !event_within(j + 1, 4)
     })
+}
+
+/// Whether the clause of normalized text `t` holding `start..end` states a plan, not a deed: "we
+/// plan to conduct an assessment in 2025", "in 2024 we intend to roll out training", 公司计划于明年
+/// 开展评估, or "will" before the match ("we will conduct it in 2025"; not "we have conducted it and
+/// will continue").
+fn planned(t: &str, start: usize, end: usize) -> bool {
+    const PLAN: &[&str] = &[
+        "plan to",
+        "plans to",
+        "planning to",
+        "intend to",
+        "intends to",
+        "intending to",
+        "aim to",
+        "aims to",
+        "expect to",
+        "expects to",
+        "going to",
+        "next year",
+        "in the coming",
+        "计划于",
+        "计划在",
+        "计划将",
+        "计划明年",
+        "拟于",
+        "拟在",
+        "拟将",
+        "预计将",
+        "预计于",
+        "将于",
+        "明年",
+        "下一年度",
+    ];
+    let from = t[..start]
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| is_clause_break(c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let to = t[end..].find(is_clause_break).map_or(t.len(), |i| end + i);
+    let clause = &t[from..to];
+    let word_at = |s: &str, at: usize, w: &str| {
+        let before = s[..at].chars().next_back();
+        let after = s[at + w.len()..].chars().next();
+        before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
+    };
+    PLAN.iter().any(|p| {
+        clause
+            .match_indices(p)
+            .any(|(at, _)| p.starts_with(crate::lang::is_han) || word_at(clause, at, p))
+    }) || t[from..start]
+        .match_indices("will")
+        .any(|(at, _)| word_at(&t[from..start], at, "will"))
 }
 
 /// Chinese negations of a deed.

@@ -840,3 +840,66 @@ fn convention_numbers_in_chinese_numerals() {
         assert_eq!(number_after(text).map(|c| c.number), n, "{text}");
     }
 }
+
+/// Pieces of text the rules look at around a match: clause breaks of every width, labels and
+/// answers, negations, plans, titles and the built-in taxonomy's own words.
+const PIECES: &[&str] = &[
+    "补救措施",
+    "：",
+    ":",
+    "，",
+    "。",
+    "》",
+    "《",
+    "中华人民共和国慈善法",
+    "未",
+    "尚未",
+    "采取",
+    "申诉机制",
+    "无",
+    "否",
+    "但",
+    "计划于",
+    "明年",
+    "强迫劳动",
+    "Remediation measures",
+    "No.",
+    " no ",
+    " not ",
+    "have",
+    " but ",
+    " will ",
+    "plan to",
+    "in 2025",
+    "we ",
+    "grievance mechanism",
+    "forced labour",
+    "’",
+    "—",
+    "、",
+    "İ",
+    "e\u{301}",
+    "👍🏽",
+    " ",
+    "\n",
+    "a",
+    "1",
+];
+
+proptest::proptest! {
+    #![proptest_config(crate::test_support::regressions_beside_source())]
+
+    /// Any text made of the pieces the rules slice around is tagged without a panic, every
+    /// piece of evidence on char boundaries of the text.
+    #[test]
+    fn built_in_rules_never_panic(picks in proptest::collection::vec(0..PIECES.len(), 0..40)) {
+        static TAGGER: std::sync::OnceLock<Tagger> = std::sync::OnceLock::new();
+        let tagger = TAGGER.get_or_init(|| Tagger::new(Taxonomy::builtin()));
+        let text: String = picks.iter().map(|&i| PIECES[i]).collect();
+        for tag in tagger.tag_text(&text, None) {
+            for ev in &tag.evidence {
+                proptest::prop_assert_eq!(text.get(ev.range.clone()), Some(ev.matched.as_str()));
+            }
+        }
+    }
+}

@@ -1758,3 +1758,26 @@ fn hong_kong_and_taiwan_wording() {
         ),
     ]);
 }
+
+/// A plan is no deed: the action stance is for what was done, not what a clause plans.
+#[test]
+fn plans_are_not_actions() {
+    let action = "stance/action";
+    for text in [
+        "We plan to conduct a human rights impact assessment in 2025.",
+        "In 2024 we intend to roll out training to all procurement staff.",
+        "We will conduct a human rights impact assessment in 2025.",
+        "公司计划于明年开展人权影响评估。",
+    ] {
+        assert!(!has(text, action), "{text}: {:?}", tags(text));
+    }
+    // A clause that begins after a wide break (》) is read on char boundaries.
+    let _ = tags("鼓励《中华人民共和国慈善法》公布前已经设立的基金会申请认定。");
+    for text in [
+        "We have conducted a human rights impact assessment and will continue to do so.",
+        "In 2023 we conducted audits of 40 suppliers.",
+        "2023年，公司开展了人权培训，明年将扩大范围。",
+    ] {
+        assert!(has(text, action), "{text}: {:?}", tags(text));
+    }
+}
