@@ -2419,14 +2419,9 @@ fn answer_denies(answer: &str) -> bool {
             return false;
         }
         return NOT_ZH.iter().any(|n| {
-            sentence.match_indices(n).any(|(at, _)| {
-                let after: String = sentence[at + n.len()..].chars().take(5).collect();
-                DONE_ZH.iter().any(|d| {
-                    after
-                        .find(d)
-                        .is_some_and(|k| after[..k].chars().count() <= 3)
-                })
-            })
+            sentence
+                .match_indices(n)
+                .any(|(at, _)| deed_follows(&sentence[at + n.len()..]))
         });
     }
     const HAVE: &[&str] = &[
@@ -2595,6 +2590,17 @@ fn planned(t: &str, start: usize, end: usize) -> bool {
         .any(|(at, _)| word_at(&t[from..start], at, "will"))
 }
 
+/// Whether a verb of a step being done ([`DONE_ZH`]) starts within the first 3 chars of `rest`, the
+/// text right after a Chinese negation (未采取, 尚未正式建立).
+fn deed_follows(rest: &str) -> bool {
+    let after: String = rest.chars().take(5).collect();
+    DONE_ZH.iter().any(|d| {
+        after
+            .find(d)
+            .is_some_and(|k| after[..k].chars().count() <= 3)
+    })
+}
+
 /// Chinese negations of a deed.
 const NOT_ZH: &[&str] = &["尚未", "暂未", "并未", "从未", "未能", "没有", "未"];
 /// Verbs of a step being done, not of events (从未发生报复事件 says the step works).
@@ -2728,14 +2734,7 @@ fn undone_after(rest: &str) -> bool {
                     && !NEGATION_EXCEPTIONS
                         .iter()
                         .any(|x| head[at..].starts_with(x))
-                    && {
-                        let after: String = head[at + n.len()..].chars().take(5).collect();
-                        DONE_ZH.iter().any(|d| {
-                            after
-                                .find(d)
-                                .is_some_and(|k| after[..k].chars().count() <= 3)
-                        })
-                    }
+                    && deed_follows(&head[at + n.len()..])
             })
         });
     }
