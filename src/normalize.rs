@@ -451,14 +451,7 @@ mod tests {
             '〉' | '›' => '》',
             '、' => '、',
             _ if c.is_ascii() => c.to_ascii_lowercase(),
-            'İ' => 'i',
-            _ => {
-                let mut low = c.to_lowercase();
-                match (low.next(), low.next()) {
-                    (Some(l), None) => l,
-                    _ => c,
-                }
-            }
+            _ => lower_one(c),
         }
     }
 

@@ -656,8 +656,17 @@ pub fn document_records(
     searcher: &Searcher,
     fields: &Fields,
 ) -> tantivy::Result<Vec<(String, DocRecord)>> {
+    records_with(searcher, fields, &fields.record_term())
+}
+
+/// The live document records holding `term`, sorted by document id.
+fn records_with(
+    searcher: &Searcher,
+    fields: &Fields,
+    term: &tantivy::Term,
+) -> tantivy::Result<Vec<(String, DocRecord)>> {
     let mut addrs = Vec::new();
-    each_live(searcher, &fields.record_term(), |addr| {
+    each_live(searcher, term, |addr| {
         addrs.push(addr);
         true
     })?;
@@ -677,21 +686,12 @@ pub fn other_language_documents(
     searcher: &Searcher,
     fields: &Fields,
 ) -> tantivy::Result<Vec<String>> {
-    let mut records = Vec::new();
-    each_live(
-        searcher,
-        &tantivy::Term::from_field_text(fields.record_lang, crate::model::Lang::Other.code()),
-        |addr| {
-            records.push(addr);
-            true
-        },
-    )?;
-    let mut ids = records
+    let other =
+        tantivy::Term::from_field_text(fields.record_lang, crate::model::Lang::Other.code());
+    Ok(records_with(searcher, fields, &other)?
         .into_iter()
-        .map(|a| read_record(searcher, fields, a).map(|(id, _)| id))
-        .collect::<tantivy::Result<Vec<_>>>()?;
-    ids.sort();
-    Ok(ids)
+        .map(|(id, _)| id)
+        .collect())
 }
 
 /// The number of live document records, or of those of language `lang`.

@@ -1458,9 +1458,10 @@ pub fn build(
         summary.total_documents = super::count_documents(&searcher, &fields, None)
             .map_err(|e| IndexError::tantivy(dir, e))?;
         summary.total_passages = searcher.num_docs().saturating_sub(summary.total_documents);
-        summary.other_language_documents = super::other_language_documents(&searcher, &fields)
-            .map_err(|e| IndexError::tantivy(dir, e))?
-            .len() as u64;
+        // Counted from the records' language term, without reading them.
+        summary.other_language_documents =
+            super::count_documents(&searcher, &fields, Some(crate::model::Lang::Other.code()))
+                .map_err(|e| IndexError::tantivy(dir, e))?;
     }
     drop(index);
     if work != dir {

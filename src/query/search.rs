@@ -362,111 +362,7 @@ fn rewrite_leaves(
             let quoted = lit.delimiter != Delimiter::None;
             let star = !quoted && lit.phrase.ends_with('*');
             if lit.prefix || star {
-                let word = lit.phrase.trim_end_matches('*').trim();
-                if quoted && word.split_whitespace().nth(1).is_some() {
-                    // A phrase prefix (`"child lab"*`), which tantivy does itself.
-                    return Ok(UserInputAst::Leaf(Box::new(UserInputLeaf::Literal(lit))));
-                }
-                let norm = crate::normalize::normalize_str(word);
-                if norm.contains('*') || norm.split_whitespace().nth(1).is_some() {
-                    return Err(E::SyntaxError(format!(
-                        "`{}`: a `*` ends one word (`slave*`) or a quoted phrase (`\"child lab\"*`)",
-                        lit.phrase
-                    )));
-                }
-                let chars = norm.chars().count();
-                // One Han char is a word's worth (劳*); one letter would match half the index.
-                if chars < 2 && !norm.chars().any(crate::lang::is_han) {
-                    return Err(E::SyntaxError(format!(
-                        "`{}`: a prefix needs at least two letters",
-                        lit.phrase
-                    )));
-                }
-                if chars > MAX_PREFIX_CHARS {
-                    return Err(E::SyntaxError(format!(
-                        "`{}…*`: a prefix has at most {MAX_PREFIX_CHARS} chars",
-                        lit.phrase.chars().take(20).collect::<String>()
-                    )));
-                }
-                // The index holds processed terms: stemmed and spelling-folded (`slavery` is
-                // `slaveri`), cut at hyphens and into Chinese words. A word that is several
-                // terms is a phrase whose last term is the prefix (`保护劳动*` in 保护|劳动者,
-                // `non-discrimination*`), which tantivy does; Chinese is also matched as typed
-                // inside one word (`强迫劳*` in 强迫劳动, whose sub-words share its position); one
-                // term is matched as typed (`slave*`) or as processed (`slavery*`).
-                let terms = query_terms(word);
-                let han = norm.chars().any(crate::lang::is_han);
-                let phrase = (terms.len() > 1).then(|| {
-                    let mut p = lit.clone();
-                    p.delimiter = Delimiter::DoubleQuotes;
-                    p.phrase = word.to_string();
-                    p.prefix = true;
-                    UserInputAst::Leaf(Box::new(UserInputLeaf::Literal(p)))
-                });
-                if let (Some(phrase), false) = (&phrase, han) {
-                    return Ok(phrase.clone());
-                }
-                let letters = norm.chars().filter(|c| c.is_alphanumeric()).count();
-                if letters < 2 && !han {
-                    return Err(E::SyntaxError(format!(
-                        "`{}`: a prefix needs at least two letters",
-                        lit.phrase
-                    )));
-                }
-                let mut forms = vec![norm.clone()];
-                if terms.len() == 1 {
-                    forms.extend(terms);
-                }
-                forms.dedup();
-                // A truncation longer than the stem (`operat*`, `remediat*`: the index holds
-                // `oper`, `remedi`) finds the stems it begins with: the typed prefix less one to
-                // three letters, as whole terms.
-                let mut whole: Vec<String> = Vec::new();
-                if !han && forms.len() == 1 {
-                    let chars: Vec<char> = norm.chars().collect();
-                    for cut in 1..=3 {
-                        if chars.len() >= cut + 3 {
-                            whole.push(chars[..chars.len() - cut].iter().collect());
-                        }
-                    }
-                }
-                let escape = |s: &str| {
-                    let mut out = String::with_capacity(s.len() + 4);
-                    for c in s.chars() {
-                        if "\\.+*?()|[]{}^$#&-~\"'<>@".contains(c) {
-                            out.push('\\');
-                        }
-                        out.push(c);
-                    }
-                    out
-                };
-                let mut pattern = format!(
-                    "({}).*",
-                    forms
-                        .iter()
-                        .map(|f| escape(f))
-                        .collect::<Vec<_>>()
-                        .join("|")
-                );
-                for w in &whole {
-                    pattern.push('|');
-                    pattern.push_str(&escape(w));
-                }
-                if !negated {
-                    prefixes.extend(forms.into_iter().map(|f| (f, true)));
-                    prefixes.extend(whole.into_iter().map(|w| (w, false)));
-                }
-                let regex = UserInputAst::Leaf(Box::new(UserInputLeaf::Regex {
-                    field: Some(schema::TEXT.to_string()),
-                    pattern,
-                }));
-                return Ok(match phrase {
-                    Some(phrase) => UserInputAst::Clause(vec![
-                        (Some(Occur::Should), regex),
-                        (Some(Occur::Should), phrase),
-                    ]),
-                    None => regex,
-                });
+                return prefix_leaf(lit, negated, prefixes);
             }
             // A range of numbers (`3~5`, as laws write them) is searched as written, as a phrase.
             let digits = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
@@ -586,7 +482,7 @@ fn split_chinese_terms(ast: UserInputAst) -> UserInputAst {
             {
                 let words: Vec<&str> = query_words(&lit.phrase)
                     .into_iter()
-                    .filter_map(|r| lit.phrase.get(r))
+                    .filter_map(|(r, _)| lit.phrase.get(r))
                     .collect();
                 if words.len() < 2 {
                     return UserInputAst::Leaf(Box::new(UserInputLeaf::Literal(lit)));
@@ -608,28 +504,127 @@ fn split_chinese_terms(ast: UserInputAst) -> UserInputAst {
     }
 }
 
+/// The leaf of a word prefix, `lit` (`slave*`, `"chil"*`, `保护劳动*`), an error if it is too short
+/// or too long; its forms are added to `prefixes` unless `negated`.
+fn prefix_leaf(
+    lit: tantivy::query_grammar::UserInputLiteral,
+    negated: bool,
+    prefixes: &mut Vec<(String, bool)>,
+) -> Result<UserInputAst, tantivy::query::QueryParserError> {
+    use tantivy::query::QueryParserError as E;
+    let quoted = lit.delimiter != Delimiter::None;
+    let word = lit.phrase.trim_end_matches('*').trim();
+    if quoted && word.split_whitespace().nth(1).is_some() {
+        // A phrase prefix (`"child lab"*`), which tantivy does itself.
+        return Ok(UserInputAst::Leaf(Box::new(UserInputLeaf::Literal(lit))));
+    }
+    let norm = crate::normalize::normalize_str(word);
+    if norm.contains('*') || norm.split_whitespace().nth(1).is_some() {
+        return Err(E::SyntaxError(format!(
+            "`{}`: a `*` ends one word (`slave*`) or a quoted phrase (`\"child lab\"*`)",
+            lit.phrase
+        )));
+    }
+    let han = norm.chars().any(crate::lang::is_han);
+    // One Han char is a word's worth (劳*); one letter would match half the index, however it is
+    // written (`a-*`, `A$*`).
+    if norm.chars().filter(|c| c.is_alphanumeric()).count() < 2 && !han {
+        return Err(E::SyntaxError(format!(
+            "`{}`: a prefix needs at least two letters",
+            lit.phrase
+        )));
+    }
+    if norm.chars().count() > MAX_PREFIX_CHARS {
+        return Err(E::SyntaxError(format!(
+            "`{}…*`: a prefix has at most {MAX_PREFIX_CHARS} chars",
+            lit.phrase.chars().take(20).collect::<String>()
+        )));
+    }
+    // The index holds processed terms: stemmed and spelling-folded (`slavery` is
+    // `slaveri`), cut at hyphens and into Chinese words. A word that is several
+    // terms is a phrase whose last term is the prefix (`保护劳动*` in 保护|劳动者,
+    // `non-discrimination*`), which tantivy does; Chinese is also matched as typed
+    // inside one word (`强迫劳*` in 强迫劳动, whose sub-words share its position); one
+    // term is matched as typed (`slave*`) or as processed (`slavery*`).
+    let terms: Vec<String> = query_words(word).into_iter().map(|(_, t)| t).collect();
+    let phrase = (terms.len() > 1).then(|| {
+        let mut p = lit.clone();
+        p.delimiter = Delimiter::DoubleQuotes;
+        p.phrase = word.to_string();
+        p.prefix = true;
+        UserInputAst::Leaf(Box::new(UserInputLeaf::Literal(p)))
+    });
+    if let (Some(phrase), false) = (&phrase, han) {
+        return Ok(phrase.clone());
+    }
+    let mut forms = vec![norm.clone()];
+    if terms.len() == 1 {
+        forms.extend(terms);
+    }
+    forms.dedup();
+    // A truncation longer than the stem (`operat*`, `remediat*`: the index holds
+    // `oper`, `remedi`) finds the stems it begins with: the typed prefix less one to
+    // three letters, as whole terms.
+    let mut whole: Vec<String> = Vec::new();
+    if !han && forms.len() == 1 {
+        let chars: Vec<char> = norm.chars().collect();
+        for cut in 1..=3 {
+            if chars.len() >= cut + 3 {
+                whole.push(chars[..chars.len() - cut].iter().collect());
+            }
+        }
+    }
+    let escape = |s: &str| {
+        let mut out = String::with_capacity(s.len() + 4);
+        for c in s.chars() {
+            if "\\.+*?()|[]{}^$#&-~\"'<>@".contains(c) {
+                out.push('\\');
+            }
+            out.push(c);
+        }
+        out
+    };
+    let mut pattern = format!(
+        "({}).*",
+        forms
+            .iter()
+            .map(|f| escape(f))
+            .collect::<Vec<_>>()
+            .join("|")
+    );
+    for w in &whole {
+        pattern.push('|');
+        pattern.push_str(&escape(w));
+    }
+    if !negated {
+        prefixes.extend(forms.into_iter().map(|f| (f, true)));
+        prefixes.extend(whole.into_iter().map(|w| (w, false)));
+    }
+    let regex = UserInputAst::Leaf(Box::new(UserInputLeaf::Regex {
+        field: Some(schema::TEXT.to_string()),
+        pattern,
+    }));
+    Ok(match phrase {
+        Some(phrase) => UserInputAst::Clause(vec![
+            (Some(Occur::Should), regex),
+            (Some(Occur::Should), phrase),
+        ]),
+        None => regex,
+    })
+}
+
 /// The longest word prefix a query may ask for (`word*`), in chars.
 const MAX_PREFIX_CHARS: usize = 64;
 
-/// The terms the query tokenizer makes of `text`.
-fn query_terms(text: &str) -> Vec<String> {
-    let mut tokenizer = HriaQueryTokenizer;
-    let mut stream = tokenizer.token_stream(text);
-    let mut out = Vec::new();
-    while stream.advance() {
-        out.push(stream.token().text.clone());
-    }
-    out
-}
-
-/// Byte ranges of the words of `text` as the query tokenizer cuts it.
-fn query_words(text: &str) -> Vec<Range<usize>> {
+/// The words of `text` as the query tokenizer cuts it: each one's byte range and the term it
+/// becomes (stemmed, folded).
+fn query_words(text: &str) -> Vec<(Range<usize>, String)> {
     let mut tokenizer = HriaQueryTokenizer;
     let mut stream = tokenizer.token_stream(text);
     let mut out = Vec::new();
     while stream.advance() {
         let t = stream.token();
-        out.push(t.offset_from..t.offset_to);
+        out.push((t.offset_from..t.offset_to, t.text.clone()));
     }
     out
 }

@@ -548,11 +548,7 @@ mod tests {
             ("program", "programme"),
             ("fulfillment", "fulfilment"),
             ("judgment", "judgement"),
-        ] {
-            assert_eq!(terms(us), terms(uk), "{us} / {uk}");
-        }
-        // Families stay whole: the stems the plain stemmer shares are still shared.
-        for (a, b) in [
+            // Families stay whole: the stems the plain stemmer shares are still shared.
             ("defense", "defensive"),
             ("defence", "defensive"),
             ("offence", "offensive"),
@@ -565,7 +561,7 @@ mod tests {
             ("supervised", "supervise"),
             ("organism", "organisms"),
         ] {
-            assert_eq!(terms(a), terms(b), "{a} / {b}");
+            assert_eq!(terms(us), terms(uk), "{us} / {uk}");
         }
         // Words that only look like them stay apart.
         for (a, b) in [

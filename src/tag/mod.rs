@@ -2368,7 +2368,7 @@ fn label_answer(t: &str, end: usize) -> Option<&str> {
 }
 
 /// Whether the answer to a label says the company has no such step, in its first sentence: a bare
-/// "No." (not "No. 4", "No. of workers", "no-cost"), "not yet", "not in place", "n/a", 无, 否, 没有,
+/// "No." (not "No. 4", "No. of workers", "no-cost"), "not yet", "not in place", 无, 否, 没有,
 /// 暂无, 不适用; or a step denied by a verb of doing or having it ("has not taken any measures",
 /// "no remediation has been undertaken", "we do not currently operate a hotline", 未设立举报热线),
 /// before any clause about others ("suppliers that do not have…") and without "but" or "however"
@@ -2379,12 +2379,6 @@ fn answer_denies(answer: &str) -> bool {
         .split(['.', ';', '。', '；', '!', '?'])
         .next()
         .unwrap_or("");
-    let bare = |rest: &str| {
-        rest.trim_start()
-            .chars()
-            .next()
-            .is_none_or(|c| !c.is_alphanumeric())
-    };
     if let Some(rest) = answer.strip_prefix("no") {
         let mut after = rest.chars();
         match after.next() {
@@ -2398,20 +2392,19 @@ fn answer_denies(answer: &str) -> bool {
             _ => {}
         }
     }
-    for no in ["not yet", "not in place", "n/a", "not applicable"] {
-        if answer.strip_prefix(no).is_some_and(bare) {
-            return true;
-        }
-    }
-    let han_bare = |rest: &str| {
-        rest.chars()
-            .next()
-            .is_none_or(|c| !crate::lang::is_han(c) && !c.is_alphanumeric())
-    };
-    if ["不适用", "暂无", "没有", "无", "否"]
-        .iter()
-        .any(|no| answer.strip_prefix(no).is_some_and(han_bare))
-    {
+    // "Not applicable" and "n/a" are read for any step before a colon ([`undone_after`]).
+    if answers_only(
+        answer,
+        &[
+            "not yet",
+            "not in place",
+            "不适用",
+            "暂无",
+            "没有",
+            "无",
+            "否",
+        ],
+    ) {
         return true;
     }
     if sentence.chars().any(crate::lang::is_han) {
@@ -2590,6 +2583,19 @@ fn planned(t: &str, start: usize, end: usize) -> bool {
         .any(|(at, _)| word_at(&t[from..start], at, "will"))
 }
 
+/// Whether `answer` is one of `words` and nothing more but punctuation ("Not applicable.", 无。),
+/// not the start of a longer answer ("not applicable to tier 2 suppliers", 无报复).
+fn answers_only(answer: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| {
+        answer.strip_prefix(w).is_some_and(|rest| {
+            rest.trim_start()
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric())
+        })
+    })
+}
+
 /// Whether a verb of a step being done ([`DONE_ZH`]) starts within the first 3 chars of `rest`, the
 /// text right after a Chinese negation (未采取, 尚未正式建立).
 fn deed_follows(rest: &str) -> bool {
@@ -2702,15 +2708,7 @@ fn undone_after(rest: &str) -> bool {
                 let answer = answer.trim_start();
                 // Not "none", which answers a count as often ("grievances received: none"), nor
                 // "not applicable to tier 2 suppliers", which limits the step.
-                let rest = answer
-                    .strip_prefix("not applicable")
-                    .or_else(|| answer.strip_prefix("n/a"));
-                if rest.is_some_and(|r| {
-                    r.trim_start()
-                        .chars()
-                        .next()
-                        .is_none_or(|c| !c.is_alphanumeric())
-                }) {
+                if answers_only(answer, &["not applicable", "n/a"]) {
                     return true;
                 }
             }
