@@ -6,6 +6,7 @@ use crate::model::{Lang, Tag};
 use crate::query::reader::printable;
 use crate::taxonomy::Taxonomy;
 use serde::Serialize;
+use std::borrow::Cow;
 use std::cmp::Ordering;
 use std::collections::BinaryHeap;
 use std::ops::Range;
@@ -155,6 +156,46 @@ fn query_depth(q: &str) -> usize {
     max
 }
 
+/// Escapes the apostrophes of `children's rights`, `workers' rights` and `ILO's`, which tantivy
+/// reads as the start of a `'…'` phrase and then fails to parse. An apostrophe is a `'` after a
+/// letter or digit, outside `"…"`, that does not close a `'…'` phrase (one closes where no letter
+/// or digit follows); a `'` after anything else opens or closes such a phrase, as before.
+fn escape_apostrophes(q: &str) -> Cow<'_, str> {
+    if !q.contains('\'') {
+        return Cow::Borrowed(q);
+    }
+    let (mut out, mut double, mut single, mut prev) =
+        (String::with_capacity(q.len() + 4), false, false, None);
+    let mut chars = q.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => {
+                // An escape the user wrote is kept with the char it escapes.
+                out.push(c);
+                if let Some(n) = chars.next() {
+                    out.push(n);
+                }
+                prev = Some('\\');
+                continue;
+            }
+            '"' if !single => double = !double,
+            '\'' if !double => {
+                let after_word = prev.is_some_and(char::is_alphanumeric);
+                let before_word = chars.peek().is_some_and(|n| n.is_alphanumeric());
+                if after_word && (before_word || !single) {
+                    out.push('\\');
+                } else {
+                    single = !single;
+                }
+            }
+            _ => {}
+        }
+        out.push(c);
+        prev = Some(c);
+    }
+    Cow::Owned(out)
+}
+
 /// Builds the query: the parsed text query (or all passages) and the filters, all required.
 pub fn build_query(h: &IndexHandle, req: &SearchRequest) -> Result<Box<dyn Query>, SearchError> {
     build_query_with(h, req, &mut Vec::new())
@@ -284,6 +325,7 @@ fn parse_text_query(
     prefixes: &mut Vec<(String, bool)>,
 ) -> Result<Box<dyn Query>, tantivy::query::QueryParserError> {
     let q = &*crate::segment::without_invisible(q);
+    let q = &*escape_apostrophes(q);
     let depth = query_depth(q);
     if depth > MAX_QUERY_DEPTH {
         return Err(tantivy::query::QueryParserError::SyntaxError(format!(
@@ -371,6 +413,31 @@ fn rewrite_leaves(
                 lit.slop = 0;
                 lit.delimiter = Delimiter::DoubleQuotes;
                 return Ok(UserInputAst::Leaf(Box::new(UserInputLeaf::Literal(lit))));
+            }
+            if quoted && lit.phrase.trim().is_empty() {
+                return Err(E::SyntaxError(
+                    "an empty phrase matches nothing: put words inside the quotes".into(),
+                ));
+            }
+            if !quoted {
+                if let Some(op) = ["||", "&&"].into_iter().find(|op| lit.phrase.contains(op)) {
+                    let word = if op == "||" { "OR" } else { "AND" };
+                    return Err(E::SyntaxError(format!(
+                        "`{op}` is not an operator here: write `{word}`"
+                    )));
+                }
+                if lit.phrase.contains('*') {
+                    return Err(E::SyntaxError(format!(
+                        "`{}`: a `*` ends a word's prefix (`slave*`); it cannot begin a word or stand inside one",
+                        lit.phrase
+                    )));
+                }
+                if lit.phrase.ends_with('~') {
+                    return Err(E::SyntaxError(format!(
+                        "`{}`: fuzzy matching is not supported; `\"two words\"~N` finds words at most N apart",
+                        lit.phrase
+                    )));
+                }
             }
             // `word~N` comes as a slop or, when the grammar keeps it, inside the word.
             let tilde = lit
@@ -557,20 +624,29 @@ fn prefix_leaf(
     if let (Some(phrase), false) = (&phrase, han) {
         return Ok(phrase.clone());
     }
+    // The processed word is a prefix too where stemming changed its letters (`slavery*`:
+    // `slaveri`); where it only cut them (`operation*`: `oper`, `wages*`: `wage`) it is a whole
+    // term, or it would find other words with the stem's letters (`opera`, `wager`).
     let mut forms = vec![norm.clone()];
-    if terms.len() == 1 {
-        forms.extend(terms);
+    let mut whole: Vec<String> = Vec::new();
+    if let [term] = terms.as_slice() {
+        if norm.starts_with(term.as_str()) {
+            whole.push(term.clone());
+        } else {
+            forms.push(term.clone());
+        }
     }
     forms.dedup();
-    // A truncation longer than the stem (`operat*`, `remediat*`: the index holds
-    // `oper`, `remedi`) finds the stems it begins with: the typed prefix less one to
-    // three letters, as whole terms.
-    let mut whole: Vec<String> = Vec::new();
-    if !han && forms.len() == 1 {
-        let chars: Vec<char> = norm.chars().collect();
-        for cut in 1..=3 {
-            if chars.len() >= cut + 3 {
-                whole.push(chars[..chars.len() - cut].iter().collect());
+    // A truncation longer than the stem (`operat*`, `remediat*`, `recognis*`: the index holds
+    // `oper`, `remedi`, `recogn`) finds the stems of the words it begins: those of the prefix
+    // with a common ending, where shorter than the prefix. Not the prefix less a few letters,
+    // which found other words (`slave*` found `SLA`, `children*` every `child`).
+    if !han && terms.len() == 1 {
+        for ending in WORD_ENDINGS {
+            if let [(_, t)] = query_words(&format!("{word}{ending}")).as_slice() {
+                if t.len() < norm.len() && norm.starts_with(t.as_str()) && !whole.contains(t) {
+                    whole.push(t.clone());
+                }
             }
         }
     }
@@ -612,6 +688,12 @@ fn prefix_leaf(
         None => regex,
     })
 }
+
+/// Endings a word prefix (`operat*`) is completed with to find the stems of the words it begins.
+const WORD_ENDINGS: &[&str] = &[
+    "e", "es", "ed", "ing", "ion", "ions", "y", "ies", "s", "er", "ers", "al", "ation", "ations",
+    "ise", "ised", "ize", "ized", "ment", "ments", "ity", "ive", "ly",
+];
 
 /// The longest word prefix a query may ask for (`word*`), in chars.
 const MAX_PREFIX_CHARS: usize = 64;

@@ -178,34 +178,39 @@ fn emit(
 }
 
 /// Calls `f` with the byte range in `term` of each dictionary sub-word of `term`, a word of
-/// [`tokens`]: the 2-char, then the 3-char dictionary words inside a Chinese word longer than
-/// them, in order. These are the words jieba's search mode adds to its cut; search finds 劳动
-/// inside 强迫劳动 through them.
+/// [`tokens`]: the 2-char, then the 3-char, … dictionary words inside a Chinese word longer than
+/// them, up to [`MAX_SUB_WORD`] chars, in order. Search finds 劳动 inside 强迫劳动 through them,
+/// and 影响评估 inside 人权影响评估 and 人民法院 inside 最高人民法院, which jieba's search mode (2
+/// and 3 chars only) would not add.
 pub(crate) fn sub_words(jieba: &Jieba, term: &str, mut f: impl FnMut(Range<usize>)) {
     // Most words have one or two chars: settled after reading three. A word from a Han run
     // holds a Han char; one from a Latin run never does.
     if term.chars().nth(2).is_none() || !term.chars().any(is_han) {
         return;
     }
-    let chars = term.chars().count();
-    for n in [2, 3] {
-        if chars <= n {
-            break;
-        }
-        // The starts of the last n + 1 char boundaries, as a ring.
-        let mut starts = [0usize; 4];
-        let bounds = term.char_indices().map(|(i, _)| i).chain([term.len()]);
-        for (k, end) in bounds.enumerate() {
-            starts[k % 4] = end;
-            if k >= n {
-                let gram = starts[(k - n) % 4]..end;
-                if jieba.has_word(&term[gram.clone()]) {
-                    f(gram);
-                }
+    // Char boundaries of the word's first chars: no dictionary word is longer.
+    let mut bounds = [0usize; MAX_WORD_CHARS + 1];
+    let mut m = 0;
+    let ends = term.char_indices().map(|(i, _)| i).chain([term.len()]);
+    for (slot, i) in bounds.iter_mut().zip(ends) {
+        *slot = i;
+        m += 1;
+    }
+    let chars = m - 1;
+    for n in 2..chars.min(MAX_SUB_WORD + 1) {
+        for k in n..=chars {
+            let gram = bounds[k - n]..bounds[k];
+            if jieba.has_word(&term[gram.clone()]) {
+                f(gram);
             }
         }
     }
 }
+
+/// The longest sub-word [`sub_words`] looks up, in chars.
+const MAX_SUB_WORD: usize = 8;
+/// The chars of a word [`sub_words`] looks inside: the longest words of the dictionary have fewer.
+const MAX_WORD_CHARS: usize = 32;
 
 /// The range in `source` of the chars at byte range `r` of `term`, where `term` is the
 /// normalization of `source`, char for char.
@@ -515,7 +520,13 @@ mod tests {
                     got.push((k.term.to_string(), k.range.clone()));
                     sub_words(jieba(), &k.term, |g| {
                         let r = k.range.start + g.start..k.range.start + g.end;
-                        got.push((k.term[g].to_string(), r));
+                        let gram = &k.term[g];
+                        // Search mode adds the 2- and 3-char ones; longer ones are checked apart.
+                        if gram.chars().count() > 3 {
+                            assert!(jieba().has_word(gram) && gram.len() < k.term.len());
+                        } else {
+                            got.push((gram.to_string(), r));
+                        }
                     });
                 }
                 proptest::prop_assert_eq!(&got, &whole);

@@ -2320,6 +2320,15 @@ fn negated(t: &str, start: usize, negs: &[Range<usize>]) -> bool {
                 in_word = latin;
             }
             units <= reach
+        } else if t.get(n.clone()) == Some("no")
+            && t[..n.start]
+                .trim_end()
+                .chars()
+                .next_back()
+                .is_none_or(is_clause_break)
+            && verb_of_subject(gap, &t[start..])
+        {
+            true
         } else {
             // "Not yet", "never", "yet to" before a verb of putting in place deny the clause's
             // deed, however long its object ("we have not yet implemented a system to assess the
@@ -2348,6 +2357,42 @@ fn negated(t: &str, start: usize, negs: &[Range<usize>]) -> bool {
             true
         }
     })
+}
+
+/// Whether a match at the start of `rest` is the verb of the clause whose subject, after a "no"
+/// that opens the clause, is `gap`: the subject ends at the clause's first auxiliary, and the
+/// match is that auxiliary or the verb of doing or putting in place after it ("No formal
+/// assessment of the risk of forced labour in our supply chain was conducted", "no remediation
+/// has been carried out"). A subject with a pronoun, an opener or a means ("no issues were found
+/// through the audits we conducted") is another clause's.
+fn verb_of_subject(gap: &str, rest: &str) -> bool {
+    let subject = gap.split_whitespace().count();
+    if subject > 20 {
+        return false;
+    }
+    let words: Vec<&str> = gap
+        .split_whitespace()
+        .chain(rest.split_whitespace().take(3))
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .collect();
+    let Some(aux) = words.iter().position(|w| is_aux(w)) else {
+        return false;
+    };
+    let verb = match words.get(aux + 1) {
+        Some(&"been") if matches!(words[aux], "has" | "have" | "had") => aux + 2,
+        _ => aux + 1,
+    };
+    matches!(
+        words[aux],
+        "is" | "are" | "was" | "were" | "has" | "have" | "had"
+    ) && subject >= aux
+        && subject <= verb
+        && words
+            .get(verb)
+            .is_some_and(|v| PUT_IN_PLACE.contains(v) || DONE.contains(v))
+        && !words[..aux]
+            .iter()
+            .any(|w| PRONOUNS.contains(w) || CLAUSE_OPENERS.contains(w) || MEANS.contains(w))
 }
 
 /// The answer to a label holding the match that ends at `end` of normalized text `t`: the text
@@ -2503,7 +2548,7 @@ fn answer_denies(answer: &str) -> bool {
         let from = match *w {
             // "Not yet established" answers alone.
             "not" if k == 0 || AUX.contains(&words[k - 1]) => k + 1,
-            _ if w.ends_with("n't") && AUX.iter().any(|a| w.starts_with(a)) => k + 1,
+            _ if w.ends_with("n't") && is_aux(w) => k + 1,
             // "No remediation measures have been taken."
             "no" => {
                 return (k + 1..words.len().min(k + 6))
@@ -2618,6 +2663,16 @@ const DONE_ZH: &[&str] = &[
 const AUX: &[&str] = &[
     "is", "are", "was", "were", "has", "have", "had", "will", "would", "did", "do", "does",
 ];
+
+/// Whether a word is an auxiliary ([`AUX`]), or one contracted with "not" (`hasn't`).
+fn is_aux(w: &str) -> bool {
+    AUX.contains(&w)
+        || w.strip_suffix("n't")
+            .is_some_and(|a| AUX.contains(&a) || a == "wo")
+}
+
+/// Pronouns that open a clause of their own: a subject with one is not the step's.
+const PRONOUNS: &[&str] = &["we", "they", "it", "he", "she", "i", "you"];
 /// Words of a step being done or in place, besides the participles of putting in place
 /// ([`PUT_IN_PLACE`]).
 const DONE: &[&str] = &[
@@ -2693,9 +2748,9 @@ fn puts_in_place(w: &str) -> bool {
 /// clause that ends in a colon answered "not applicable" or "n/a" says so too.
 /// Other verbs keep the step: "the hotline has not received any reports", 申诉机制未收到投诉.
 fn undone_after(rest: &str) -> bool {
-    // Only the next 96 bytes matter (12 English words, 10 Chinese chars), so the scan for the
+    // Only the next 192 bytes matter (20 English words, 10 Chinese chars), so the scan for the
     // clause's end is bounded too: a passage of one repeated keyword stays linear.
-    let mut cap = rest.len().min(96);
+    let mut cap = rest.len().min(192);
     while !rest.is_char_boundary(cap) {
         cap -= 1;
     }
@@ -2739,16 +2794,25 @@ fn undone_after(rest: &str) -> bool {
     let all_words: Vec<&str> = clause
         .split_whitespace()
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-        .take(12)
+        .take(20)
         .collect();
-    let words = &all_words[..];
     // "Not … but …": the step is done, elsewhere or otherwise.
-    if words.contains(&"but") {
+    if all_words.contains(&"but") {
         return false;
     }
     // A relative clause ("suppliers who were not yet accredited") says nothing of the step.
-    let opener = words.iter().position(|w| CLAUSE_OPENERS.contains(w));
-    let words = &words[..opener.unwrap_or(words.len()).min(9)];
+    let opener = all_words.iter().position(|w| CLAUSE_OPENERS.contains(w));
+    let clause_words = &all_words[..opener.unwrap_or(all_words.len())];
+    let near = clause_words.len().min(9);
+    // Beyond the next 9 words, only the clause's own verb: its first auxiliary, after a subject
+    // with no pronoun of another ("Employee training on the issues surrounding forced labour and
+    // child labour in the supply chain has not been established").
+    let words = match clause_words.iter().position(|w| is_aux(w)) {
+        Some(k) if k >= near && !clause_words[..k].iter().any(|w| PRONOUNS.contains(w)) => {
+            clause_words
+        }
+        _ => &clause_words[..near],
+    };
     let done = |k: usize| {
         let v = words[k];
         let next = words.get(k + 1).copied();
@@ -2777,9 +2841,7 @@ fn undone_after(rest: &str) -> bool {
                     && !matches!(words.get(k + 2), Some(&("only" | "just" | "merely"))),
                 k + 2,
             ),
-            [contracted, _] if contracted.ends_with("n't") && contracted.len() > 3 => {
-                (AUX.iter().any(|a| contracted.starts_with(a)), k + 1)
-            }
+            [contracted, _] if is_aux(contracted) && contracted.ends_with("n't") => (true, k + 1),
             ["yet", "to"] => (k == 0 || words[k - 1] != "not", k),
             _ => (false, k),
         };

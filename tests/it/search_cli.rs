@@ -16,6 +16,16 @@ fn indexed() -> (tempfile::TempDir, PathBuf) {
     (tmp, index)
 }
 
+/// The documents of the hits of `query`, sorted.
+fn hit_docs(index: &std::path::Path, query: &str) -> Vec<String> {
+    let mut d: Vec<String> = search_hits(index, query, &[])
+        .iter()
+        .map(|h| h["doc"].as_str().unwrap().to_string())
+        .collect();
+    d.sort();
+    d
+}
+
 /// The highlighted words of a hit, normalized (so `勞動` reads `劳动`).
 fn highlighted(h: &Value) -> Vec<String> {
     let snippet = h["snippet"].as_str().unwrap();
@@ -104,14 +114,7 @@ fn either_spelling_finds_the_other() {
             "Our suppliers must not use child labor in any form.\n",
         ),
     ]);
-    let docs = |q: &str| {
-        let mut d: Vec<String> = search_hits(&index, q, &[])
-            .iter()
-            .map(|h| h["doc"].as_str().unwrap().to_string())
-            .collect();
-        d.sort();
-        d
-    };
+    let docs = |q: &str| hit_docs(&index, q);
     assert_eq!(docs("\"child labor\""), ["uk.md", "us.md"]);
     assert_eq!(docs("\"child labour\""), ["uk.md", "us.md"]);
     assert_eq!(docs("organization"), ["uk.md"]);
@@ -264,6 +267,13 @@ fn malformed_queries_exit_2_with_a_message() {
         ("kind:chapter", "kind is heading, paragraph, list-item"),
         ("a*", "at least two letters"),
         ("for*ced*", "a `*` ends one word"),
+        ("forc*d", "cannot begin a word or stand inside one"),
+        ("*ced", "cannot begin a word or stand inside one"),
+        ("forced~", "fuzzy matching is not supported"),
+        ("forced || labour", "write `OR`"),
+        ("forced && labour", "write `AND`"),
+        ("\"\"", "an empty phrase"),
+        ("人权 \" \"", "an empty phrase"),
         ("text:/sla.*/", "regular expressions"),
     ] {
         hria()
@@ -996,4 +1006,68 @@ fn prefixes_field_values_snippet_length_and_special_capitals() {
     // One non-ASCII char does not double an English snippet.
     let typeset = chars("typeset");
     assert!(typeset * 10 <= en * 12, "typeset {typeset} en {en}");
+}
+
+/// Analysts type the ASCII apostrophe: `children's rights`, `workers' rights` and `ILO's` are
+/// words, found in text written with either apostrophe, while `'…'` still quotes a phrase.
+#[test]
+fn apostrophes_in_words_are_searched_as_typed() {
+    let (_tmp, index) = index_of(&[
+        (
+            "a.md",
+            "We respect children's rights and workers' rights in our operations.\n",
+        ),
+        (
+            "b.md",
+            "The ILO’s core conventions guide our supplier code on children’s rights.\n",
+        ),
+        (
+            "c.md",
+            "Rights of children and workers are set out in law.\n",
+        ),
+    ]);
+    let docs = |q: &str| hit_docs(&index, q);
+    assert_eq!(docs("\"children's rights\""), ["a.md", "b.md"]);
+    assert_eq!(docs("children's rights"), ["a.md", "b.md", "c.md"]);
+    assert_eq!(docs("workers' rights"), ["a.md", "c.md"]);
+    assert_eq!(docs("ILO's"), ["b.md"]);
+    assert_eq!(docs("'core conventions' ILO's"), ["b.md"]);
+    assert_eq!(docs("'in law'"), ["c.md"]);
+    // Stemmed, `children's` is `children`, as in text.
+    let hs = search_hits(&index, "children's", &[]);
+    assert_eq!(hs.len(), 3, "{hs:?}");
+    for h in &hs {
+        assert!(!highlighted(h).is_empty(), "{h}");
+    }
+}
+
+/// A prefix finds the words it begins, in either spelling, and not other words that share its
+/// first letters with a stem: `children*` is no `child`, `slave*` no `SLA`, `wages*` no
+/// `wagering`, `operation*` no `opera`.
+#[test]
+fn prefixes_find_the_words_they_begin_and_no_others() {
+    let (_d, index) = index_of(&[
+        ("a.md", "Children and their families are protected.\n"),
+        ("b.md", "No child shall be employed.\n"),
+        ("c.md", "The SLA was signed with Slavic partners.\n"),
+        ("d.md", "We ban slavery and slaves.\n"),
+        ("e.md", "Fair wages are paid.\n"),
+        ("f.md", "Entain's wagering brands.\n"),
+        ("g.md", "The opera house opened.\n"),
+        ("h.md", "Our operations are audited.\n"),
+        ("i.md", "We recognise the right to organise.\n"),
+        ("j.md", "We recognize the right to organize.\n"),
+    ]);
+    let docs = |q: &str| hit_docs(&index, q);
+    assert_eq!(docs("children*"), ["a.md"]);
+    assert_eq!(docs("slave*"), ["d.md"]);
+    assert_eq!(docs("wages*"), ["e.md"]);
+    assert_eq!(docs("operation*"), ["h.md"]);
+    assert_eq!(docs("operat*"), ["h.md"]);
+    assert_eq!(docs("recognis*"), ["i.md", "j.md"]);
+    assert_eq!(docs("organiz*"), ["i.md", "j.md"]);
+    let hs = search_hits(&index, "recognis*", &[]);
+    for h in &hs {
+        assert_eq!(highlighted(h).len(), 1, "{h}");
+    }
 }

@@ -1049,8 +1049,8 @@ fn plain_text_without_blank_lines_has_a_paragraph_a_line() {
     );
 }
 
-/// Jieba's default cut, each word followed by its 2-char then 3-char dictionary words (the
-/// definition of sub-words), on a normalized text that is one Han run.
+/// Jieba's default cut, each word followed by its 2-char, then 3-char, … up to 8-char dictionary
+/// words (the definition of sub-words), on a normalized text that is one Han run.
 fn reference_tokens(jieba: &jieba_rs::Jieba, text: &str) -> Vec<(String, std::ops::Range<usize>)> {
     let mut out = Vec::new();
     for w in jieba.cut(text, false) {
@@ -1065,7 +1065,7 @@ fn reference_tokens(jieba: &jieba_rs::Jieba, text: &str) -> Vec<(String, std::op
             .chain([w.word.len()])
             .collect();
         let chars = bounds.len() - 1;
-        for n in [2, 3] {
+        for n in 2..=8 {
             for i in 0..(chars + 1).saturating_sub(n) {
                 let gram = &w.word[bounds[i]..bounds[i + n]];
                 if chars > n && jieba.has_word(gram) {
@@ -1113,6 +1113,16 @@ fn sub_words_follow_their_word_in_order() {
     assert!(!words.iter().any(|t| t.term == "劳动"), "{words:?}");
     let long = s.with_sub_words(text, words);
     assert!(long.iter().any(|t| t.term == "劳动"), "{long:?}");
+    // Longer than jieba's search mode gives: 4-char words inside longer ones.
+    for (text, whole, inner) in [
+        ("公司开展人权影响评估", "人权影响评估", "影响评估"),
+        ("依法向最高人民法院提起诉讼", "最高人民法院", "人民法院"),
+        ("支持人权尽职调查", "人权尽职调查", "尽职调查"),
+    ] {
+        let words = s.with_sub_words(text, s.tokens(text));
+        assert!(words.iter().any(|t| t.term == whole), "{words:?}");
+        assert!(words.iter().any(|t| t.term == inner), "{words:?}");
+    }
     // A sub-word's range is its source, Traditional and full-width chars included.
     let text = "反對強迫勞動（ＩＬＯ）與人權捍衛者";
     for t in s.with_sub_words(text, s.tokens(text)) {

@@ -1781,3 +1781,74 @@ fn plans_are_not_actions() {
         assert!(has(text, action), "{text}: {:?}", tags(text));
     }
 }
+
+/// What an analyst's reading of statements found: a denial after a long subject, a subject that
+/// "no" opens, an abuse named as a warning sign, goods held at a border, and wordings of codes of
+/// conduct.
+#[test]
+fn long_subjects_denied_warning_signs_and_code_wordings() {
+    let action = "stance/action";
+    expect_tags(&[
+        (
+            "Employee Training on the issues surrounding Forced Labour and Child Labour in the supply chain has not been established at Dumur Industries.",
+            &["right/labour/forced-labour"],
+            &["hrdd/action", "hrdd/embedding"],
+        ),
+        (
+            "No formal assessment of the risk of forced labour in our supply chain was conducted.",
+            &["right/labour/forced-labour"],
+            &[action, "hrdd/impact-assessment"],
+        ),
+        (
+            "No remediation of the cases found in our supply chain in Malaysia and Thailand has been carried out.",
+            &[],
+            &["hrdd/remedy", action],
+        ),
+        // Another clause's verb, or a subject with its own pronoun, keeps the step or the deed.
+        (
+            "No child labour was found and audits were conducted at 40 supplier sites.",
+            &[action],
+            &[],
+        ),
+        (
+            "Training on forced labour for all of our procurement staff in the UK and Asia was completed in 2023.",
+            &["hrdd/embedding", action],
+            &[],
+        ),
+        (
+            "Training for all buyers who work with suppliers in the UK and Asia on the signs of forced labour was delivered, though audits have not been conducted.",
+            &["hrdd/embedding"],
+            &[],
+        ),
+        (
+            "Obligation (or under threat of dismissal) to work excessive hours",
+            &[],
+            &["hrdd/remedy"],
+        ),
+        (
+            "Workers found responsible for harassment face disciplinary action up to and including dismissal.",
+            &["hrdd/remedy"],
+            &[],
+        ),
+        (
+            "In the event that a shipment is detained, Arkema will conduct a review.",
+            &[],
+            &["right/civil-political/liberty"],
+        ),
+        (
+            "Human rights defenders have been arbitrarily detained.",
+            &["right/civil-political/liberty"],
+            &[],
+        ),
+        (
+            "Update of the Whistle-blower policy and the introduction of new mechanisms for internal and external parties to report issues.",
+            &["hrdd/grievance-mechanism"],
+            &[],
+        ),
+        (
+            "No extreme or inhumane treatment is allowed or tolerated.",
+            &["right/civil-political/torture"],
+            &[],
+        ),
+    ]);
+}
