@@ -57,6 +57,10 @@ pub fn detect(text: &str) -> Lang {
     // and its unreliable answers fall back to English for ASCII letters below: answered here,
     // as whatlang took most of the time of English segmentation on such passages.
     if words < SHORT_WORDS && english_letters() {
+        // Unless the words are another language's (`Le groupe interdit le travail des enfants`).
+        if english == 0 && foreign_words(text) >= 2 {
+            return Lang::Other;
+        }
         return Lang::En;
     }
     match whatlang::detect(&text[..text.floor_char_boundary(WHATLANG_SAMPLE)]) {
@@ -207,6 +211,52 @@ fn is_distinctly_english(w: &[u8]) -> bool {
     )
 }
 
+/// How many of the first [`SHORT_WORDS`] words of `text` are function words of French, Spanish,
+/// Portuguese, Italian, German or Dutch that English prose does not use as words.
+fn foreign_words(text: &str) -> usize {
+    text.split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| !w.is_empty())
+        .take(SHORT_WORDS)
+        .filter(|w| {
+            matches!(
+                w.to_ascii_lowercase().as_str(),
+                "le" | "les"
+                    | "des"
+                    | "du"
+                    | "une"
+                    | "et"
+                    | "est"
+                    | "dans"
+                    | "pour"
+                    | "sur"
+                    | "el"
+                    | "los"
+                    | "las"
+                    | "del"
+                    | "y"
+                    | "con"
+                    | "por"
+                    | "para"
+                    | "da"
+                    | "do"
+                    | "dos"
+                    | "das"
+                    | "der"
+                    | "die"
+                    | "und"
+                    | "ist"
+                    | "mit"
+                    | "il"
+                    | "di"
+                    | "che"
+                    | "het"
+                    | "een"
+                    | "van"
+            )
+        })
+        .count()
+}
+
 /// The longest word of [`is_english_word`] and [`is_distinctly_english`].
 const LONGEST_ENGLISH_WORD: usize = 9;
 
@@ -332,8 +382,16 @@ mod tests {
             detect("我们的供应商包括アイリスオーヤマ株式会社和其他公司，均签署了行为准则。"),
             Lang::Zh
         );
-        // Headings and names of a few ASCII words are English without whatlang.
+        // Headings and names of a few ASCII words are English without whatlang, unless their
+        // words are another language's.
         assert_eq!(detect("Chemical suppliers"), Lang::En);
+        assert_eq!(
+            detect("Le groupe interdit le travail des enfants"),
+            Lang::Other
+        );
+        assert_eq!(detect("Los derechos humanos y el trabajo"), Lang::Other);
+        assert_eq!(detect("Des Moines distribution centre"), Lang::En);
+        assert_eq!(detect("Do not use child labour"), Lang::En);
         assert_eq!(detect("Australia Modern Slavery Act 2018"), Lang::En);
         // A few words with non-ASCII Latin letters still go to whatlang.
         assert_eq!(detect("Société générale des transports"), Lang::Other);

@@ -349,7 +349,7 @@ impl Table {
             .filter(|top| {
                 let under = rows
                     .iter()
-                    .filter(|r| r.section != NO_SECTION)
+                    .filter(|r| r.section != NO_SECTION && !r.heading)
                     .filter(|r| old_sections[r.section as usize].1 == *top)
                     .count();
                 under > MAX_TITLE_SECTION

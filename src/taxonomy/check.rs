@@ -416,18 +416,25 @@ impl Taxonomy {
         // Links are checked against the whole id set, so forward references are fine.
         for (i, e) in self.entries.iter().enumerate() {
             let instrument = e.id.starts_with("instrument/");
+            let mut warned = false;
             for (k, link) in e.links.iter().enumerate() {
                 let at = Some((Field::Links, k));
                 if link.trim().is_empty() {
                     continue;
                 }
-                let kind = if !instrument {
+                // An unknown id is an error wherever it is linked: a typo in a custom file.
+                let kind = if !seen.contains_key(link.as_str()) {
+                    ProblemKind::UnknownLink(link.clone())
+                } else if !instrument {
+                    // One warning that a non-instrument has links is enough.
+                    if warned {
+                        continue;
+                    }
+                    warned = true;
                     ProblemKind::BadLink(format!(
                         "warning: `links` belong to instruments (the rights, groups, themes and goals an instrument protects); `{}` is not one, and the tagger covers nothing through them",
                         e.id
                     ))
-                } else if !seen.contains_key(link.as_str()) {
-                    ProblemKind::UnknownLink(link.clone())
                 } else if !["right/", "group/", "theme/", "sdg/"]
                     .iter()
                     .any(|p| link.starts_with(p))
@@ -439,9 +446,6 @@ impl Taxonomy {
                     continue;
                 };
                 problems.push(Problem { entry: i, at, kind });
-                if !instrument {
-                    break;
-                }
             }
         }
         problems

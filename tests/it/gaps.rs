@@ -793,6 +793,9 @@ fn a_title_or_a_repeated_heading_makes_no_shared_context() {
             "# Forced labour\n\nWhere cases are found, we provide remedy to all affected workers.\n",
         ),
         ("twice.md", twice),
+        // Twelve passages right under a title are still one context; thirteen are not.
+        ("twelve.md", &format!("# Modern Slavery Statement 2023\n\nWe prohibit forced labour in our supply chain.\n\n{}We provide remedy to customers affected by data breaches.\n", "Our offices recycle paper.\n\n".repeat(10))),
+        ("thirteen.md", &format!("# Modern Slavery Statement 2023\n\nWe prohibit forced labour in our supply chain.\n\n{}We provide remedy to customers affected by data breaches.\n", "Our offices recycle paper.\n\n".repeat(11))),
         ("twicebold.md", &twice.replace("## ", "").replace("Privacy\n", "**Privacy**\n").replace("Security\n", "**Security**\n")),
     ]);
     let r = json_of(
@@ -801,7 +804,19 @@ fn a_title_or_a_repeated_heading_makes_no_shared_context() {
             .arg(&index),
     );
     assert_eq!(class(&r, "right/labour/forced-labour"), "addressed");
-    for doc in ["titled.md", "bold.md", "named.md", "untitled.md"] {
+    let r = json_of(
+        hria()
+            .args(["gaps", "--format", "json", "--doc", "twelve.md", "--index"])
+            .arg(&index),
+    );
+    assert_eq!(class(&r, "right/labour/forced-labour"), "addressed");
+    for doc in [
+        "titled.md",
+        "bold.md",
+        "named.md",
+        "untitled.md",
+        "thirteen.md",
+    ] {
         let r = json_of(
             hria()
                 .args(["gaps", "--format", "json", "--doc", doc, "--index"])

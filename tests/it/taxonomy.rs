@@ -998,3 +998,24 @@ fn a_taxonomy_from_a_pipe_a_folder_or_a_device() {
         .code(2)
         .stderr(predicate::str::contains("--encoding"));
 }
+
+/// An unknown id in `links` is an error on any entry, not only on an instrument: a typo in a
+/// custom file is not a warning that links belong to instruments.
+#[test]
+fn an_unknown_link_is_an_error_on_any_entry() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("t.toml");
+    std::fs::write(
+        &p,
+        "version = \"1\"\n[[entry]]\nid = \"theme/zz\"\nname_en = \"Z\"\nname_zh = \"乙\"\nzh = [\"乙题\"]\nen = [\"zz theme\"]\nlinks = [\"right/nothing\"]\n",
+    )
+    .unwrap();
+    crate::cli::hria()
+        .args(["taxonomy", "check"])
+        .arg(&p)
+        .assert()
+        .code(1)
+        .stdout(predicates::str::contains(
+            "entry `theme/zz`: unknown id `right/nothing` in links",
+        ));
+}
