@@ -13,7 +13,8 @@ use std::ops::Range;
 use tantivy::collector::{Collector, Count, SegmentCollector};
 use tantivy::columnar::{Column, StrColumn};
 use tantivy::query::{
-    AllQuery, BooleanQuery, ConstScoreQuery, Occur, PhraseQuery, Query, QueryParser, TermQuery,
+    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, Occur, PhraseQuery, Query, QueryParser,
+    TermQuery,
 };
 use tantivy::query_grammar::{Delimiter, UserInputAst, UserInputLeaf};
 use tantivy::schema::{IndexRecordOption, Term, Value};
@@ -222,10 +223,47 @@ fn build_query_with(
         parser.set_conjunction_by_default();
         // Only for the prefixes the query's words ask for (see [`rewrite_leaves`]).
         parser.allow_regexes();
-        parse_text_query(&parser, q, prefixes).map_err(|e| SearchError::Query {
+        let parsed = parse_text_query(&parser, q, prefixes).map_err(|e| SearchError::Query {
             query: req.query.clone(),
             message: query_message(&e),
-        })?
+        })?;
+        if prefixes.is_empty() {
+            parsed
+        } else {
+            // tantivy scores a prefix's matches all alike (1.0), which ranked `remed*` by document
+            // id; the terms it matched, scored as words are, rank its passages as a search for
+            // them would. Each term is weighed with the idf of the most frequent of them (as
+            // Lucene's blended rewrite does), or a rare variant (`remediatory`) would outrank the
+            // word itself. They only add to the score: what matches is the parsed query's.
+            let tv = |e| SearchError::Index(IndexError::tantivy(&h.dir, e));
+            let terms: Vec<(Term, u64)> = prefix_terms(&h.searcher, f.text, prefixes)
+                .map_err(tv)?
+                .iter()
+                .map(|t| {
+                    let term = Term::from_field_text(f.text, t);
+                    h.searcher.doc_freq(&term).map(|df| (term, df))
+                })
+                .collect::<tantivy::Result<_>>()
+                .map_err(tv)?;
+            let n = h.searcher.num_docs() as f32;
+            let idf = |df: u64| (1.0 + (n - df as f32 + 0.5) / (df as f32 + 0.5)).ln();
+            let common = idf(terms.iter().map(|t| t.1).max().unwrap_or(0));
+            let scored: Vec<(Occur, Box<dyn Query>)> = terms
+                .into_iter()
+                .filter(|(_, df)| *df > 0)
+                .map(|(term, df)| {
+                    let q: Box<dyn Query> = Box::new(BoostQuery::new(
+                        Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs)),
+                        common / idf(df),
+                    ));
+                    (Occur::Should, q)
+                })
+                .collect();
+            Box::new(BooleanQuery::new(vec![
+                (Occur::Must, parsed),
+                (Occur::Should, Box::new(BooleanQuery::new(scored))),
+            ]))
+        }
     };
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, text_query)];
     // Filters select and never score: a passage's score is its text query's alone, so that
@@ -687,6 +725,40 @@ fn prefix_leaf(
         ]),
         None => regex,
     })
+}
+
+/// The terms of `field` that the word prefixes of a query match: those that start with a prefix
+/// (at most 200 for each: the first in term order), and the whole terms given with it
+/// (`(term, false)`).
+fn prefix_terms(
+    searcher: &tantivy::Searcher,
+    field: tantivy::schema::Field,
+    prefixes: &[(String, bool)],
+) -> tantivy::Result<std::collections::BTreeSet<String>> {
+    const MAX_EXPANSIONS: usize = 200;
+    let mut out = std::collections::BTreeSet::new();
+    for (p, is_prefix) in prefixes {
+        if !is_prefix {
+            out.insert(p.clone());
+            continue;
+        }
+        let mut found = std::collections::BTreeSet::new();
+        for seg in searcher.segment_readers() {
+            let inverted = seg.inverted_index(field)?;
+            let mut stream = inverted.terms().range().ge(p.as_bytes()).into_stream()?;
+            while found.len() < MAX_EXPANSIONS && stream.advance() {
+                let Ok(term) = std::str::from_utf8(stream.key()) else {
+                    continue;
+                };
+                if !term.starts_with(p.as_str()) {
+                    break;
+                }
+                found.insert(term.to_string());
+            }
+        }
+        out.extend(found.into_iter().take(MAX_EXPANSIONS));
+    }
+    Ok(out)
 }
 
 /// Endings a word prefix (`operat*`) is completed with to find the stems of the words it begins.
@@ -1168,36 +1240,15 @@ impl Wanted {
         });
     }
 
-    /// Adds the terms of the index that start with one of `prefixes` (at most 200 for each: the
-    /// first in term order), as the words a prefix query matched.
+    /// Adds the terms of the index that [`prefix_terms`] gives for `prefixes`, as the words a
+    /// prefix query matched.
     fn add_prefixes(
         &mut self,
         searcher: &tantivy::Searcher,
         field: tantivy::schema::Field,
         prefixes: &[(String, bool)],
     ) -> tantivy::Result<()> {
-        const MAX_EXPANSIONS: usize = 200;
-        for (p, is_prefix) in prefixes {
-            if !is_prefix {
-                self.terms.insert(p.clone());
-                continue;
-            }
-            let mut found = std::collections::BTreeSet::new();
-            for seg in searcher.segment_readers() {
-                let inverted = seg.inverted_index(field)?;
-                let mut stream = inverted.terms().range().ge(p.as_bytes()).into_stream()?;
-                while found.len() < MAX_EXPANSIONS && stream.advance() {
-                    let Ok(term) = std::str::from_utf8(stream.key()) else {
-                        continue;
-                    };
-                    if !term.starts_with(p.as_str()) {
-                        break;
-                    }
-                    found.insert(term.to_string());
-                }
-            }
-            self.terms.extend(found.into_iter().take(MAX_EXPANSIONS));
-        }
+        self.terms.extend(prefix_terms(searcher, field, prefixes)?);
         self.prefixes
             .extend(prefixes.iter().filter(|p| p.1).map(|p| p.0.clone()));
         Ok(())

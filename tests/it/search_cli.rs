@@ -1071,3 +1071,24 @@ fn prefixes_find_the_words_they_begin_and_no_others() {
         assert_eq!(highlighted(h).len(), 1, "{h}");
     }
 }
+
+/// A prefix's passages are ranked as a search for the words it matched would rank them, not all
+/// scored alike (and so ordered by document id).
+#[test]
+fn prefix_hits_are_ranked_by_the_words_they_hold() {
+    let filler = "Our offices recycle paper and our staff travel by train to meetings. ".repeat(6);
+    let (_d, index) = index_of(&[
+        (
+            "a.md",
+            &format!("{filler}We offer remediation where needed.\n"),
+        ),
+        (
+            "b.md",
+            "Remediation: we remediate harm and provide remedies, and track remediation.\n",
+        ),
+    ]);
+    let hs = search_hits(&index, "remed*", &[]);
+    assert_eq!(hit_ids(&hs).len(), 2, "{hs:?}");
+    assert_eq!(hs[0]["doc"], "b.md", "{hs:?}");
+    assert!(hs[0]["score"].as_f64() > hs[1]["score"].as_f64(), "{hs:?}");
+}
