@@ -100,6 +100,10 @@ pub const ELEMENTS: [Element; 6] = [
 /// Bit of `stance/aspiration` in a due-diligence mask (after the six elements).
 pub const ASPIRATION_BIT: u8 = 1 << 6;
 
+/// Bit of `stance/action` (a deed reported) in a due-diligence mask: evidence that reports a
+/// step done is shown before evidence that commits to or plans it.
+pub const DEED_BIT: u8 = 1 << 7;
+
 impl Element {
     /// The kebab-case name used in output.
     pub fn name(self) -> &'static str {
@@ -228,6 +232,9 @@ impl<'a> Resolved<'a> {
                 }
                 if is_under(tag, "stance/aspiration") {
                     m |= ASPIRATION_BIT;
+                }
+                if is_under(tag, "stance/action") {
+                    m |= DEED_BIT;
                 }
                 m
             })

@@ -18,8 +18,8 @@
 //!   (remedy > grievance-mechanism > tracking > action > impact-assessment).
 
 use super::coverage::{
-    family_entries, is_under, Element, Family, Resolved, ASPIRATION_BIT, CITED, COVERED, ELEMENTS,
-    LINKED, MATCHED,
+    family_entries, is_under, Element, Family, Resolved, ASPIRATION_BIT, CITED, COVERED, DEED_BIT,
+    ELEMENTS, LINKED, MATCHED,
 };
 use super::reader::{self, OpenIndex, ReadError, NO_SECTION};
 use crate::model::Basis;
@@ -557,13 +557,18 @@ fn pick_evidence(
             if let Some(&c) = a.cited.first() {
                 push(&mut picks, c, Role::Cited);
             }
-            // Prefer a passage with the element itself, then one whose section has it.
+            // Prefer a passage with the element itself, then one whose section has it; among
+            // them, one that reports a deed ("we trained 200 buyers") over one that commits to
+            // or plans the step ("we are committed to managing the risks").
             let best = a
                 .addressing
                 .iter()
                 .copied()
                 .filter(|&r| res.context_mask(r as usize) & bit != 0)
-                .min_by_key(|&r| res.row_mask[r as usize] & bit == 0);
+                .min_by_key(|&r| {
+                    let own = res.row_mask[r as usize];
+                    (own & bit == 0, own & DEED_BIT == 0)
+                });
             if let Some(b) = best {
                 push(&mut picks, b, Role::Addresses);
                 let row = &res.table.rows[b as usize];

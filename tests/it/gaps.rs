@@ -949,3 +949,24 @@ fn documents_in_other_languages_are_named() {
     let r: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert!(r.get("other_language").is_none(), "{r}");
 }
+
+/// The evidence of a step is a passage that reports it done, where one does, before one that
+/// commits to it ("we are committed to managing the risk" is no deed).
+#[test]
+fn a_step_reported_done_is_shown_before_one_committed_to() {
+    let (_d, index) = index_of(&[(
+        "dd.txt",
+        "We are committed to managing the risk of forced labour in our supply chain.\n\nIn 2023 we conducted supplier audits for forced labour at 40 sites.\n",
+    )]);
+    let r = builtin_gaps_json(&index);
+    let f = finding(&r, "right/labour/forced-labour");
+    assert_eq!(f["strongest"], "action", "{f}");
+    let dd: Vec<&str> = f["evidence"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["role"] == "due-diligence")
+        .map(|e| e["matched"].as_str().unwrap())
+        .collect();
+    assert_eq!(dd, ["supplier audits"], "{f}");
+}
