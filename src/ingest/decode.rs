@@ -1,7 +1,8 @@
 //! Choosing an encoding for a file's bytes and decoding them, counting every replaced sequence.
 //!
 //! Order: a BOM wins; then an encoding given by the caller; then detection (valid UTF-8, UTF-16
-//! recognised by its NUL pattern, mostly-valid UTF-8, and finally chardetng).
+//! recognised by its NUL pattern, then, for HTML, the charset its `<meta>` declares, then
+//! mostly-valid UTF-8, and finally chardetng).
 
 use encoding_rs::{DecoderResult, Encoding, UTF_16BE, UTF_16LE, UTF_8};
 
@@ -14,6 +15,8 @@ pub(crate) enum EncodingSource {
     Option,
     /// Detection from the bytes.
     Detected,
+    /// The charset an HTML page declares in a `<meta>` element.
+    Declared,
 }
 
 impl EncodingSource {
@@ -23,6 +26,7 @@ impl EncodingSource {
             EncodingSource::Bom => "bom",
             EncodingSource::Option => "option",
             EncodingSource::Detected => "detected",
+            EncodingSource::Declared => "declared",
         }
     }
 }
@@ -60,12 +64,14 @@ pub(crate) enum DecodeError {
     },
 }
 
-/// Decodes `bytes`, with `forced` as the encoding to use when there is no BOM.
+/// Decodes `bytes`, with `forced` as the encoding to use when there is no BOM; `html` makes a
+/// charset the page declares count before detection.
 pub(crate) fn decode(
     bytes: Vec<u8>,
     forced: Option<&'static Encoding>,
+    html: bool,
 ) -> Result<Decoded, DecodeError> {
-    let decoded = decode_text(bytes, forced)?;
+    let decoded = decode_text(bytes, forced, html)?;
     match controls(&decoded.text) {
         (controls, chars) if controls >= MIN_CONTROLS && controls * 20 > chars => {
             Err(DecodeError::Controls { controls, chars })
@@ -122,6 +128,7 @@ fn controls(text: &str) -> (usize, usize) {
 fn decode_text(
     mut bytes: Vec<u8>,
     forced: Option<&'static Encoding>,
+    html: bool,
 ) -> Result<Decoded, DecodeError> {
     if let Some((encoding, bom_len)) = Encoding::for_bom(&bytes) {
         if !is_utf16(encoding) {
@@ -159,6 +166,15 @@ fn decode_text(
         }
         Err(bytes) => bytes,
     };
+    // A page's declared charset settles what detection guesses at: chardetng reads a mostly
+    // ASCII GBK page as another encoding. Valid UTF-8 went before (an editor that re-saved a
+    // page as UTF-8 keeps its old `<meta>`), and a declared UTF-8 that does not validate is
+    // left to detection.
+    if html {
+        if let Some(encoding) = declared_charset(&bytes).filter(|&e| e != UTF_8) {
+            return Ok(finish(bytes, encoding, EncodingSource::Declared));
+        }
+    }
     let (multibyte, long, invalid) = utf8_counts(&bytes);
     let encoding = if multibyte > 0 && multibyte >= 4 * invalid {
         UTF_8
@@ -184,6 +200,198 @@ fn decode_text(
         }
     };
     Ok(finish(bytes, encoding, EncodingSource::Detected))
+}
+
+/// How far into a page a browser looks for its `<meta>` charset.
+const PRESCAN_BYTES: usize = 1024;
+
+/// The encoding an HTML page declares in its first [`PRESCAN_BYTES`] bytes, found as browsers
+/// find it (WHATWG "prescan a byte stream"): `<meta charset=…>`, or `<meta http-equiv=
+/// "Content-Type" content="…; charset=…">`, skipping comments and other tags' attributes. A
+/// declared UTF-16 is UTF-8 (the bytes the prescan read were ASCII); an unknown label, or one
+/// that maps to the replacement encoding, declares nothing.
+fn declared_charset(bytes: &[u8]) -> Option<&'static Encoding> {
+    let b = &bytes[..bytes.len().min(PRESCAN_BYTES)];
+    let mut i = 0;
+    while i < b.len() {
+        let rest = &b[i..];
+        if rest.starts_with(b"<!--") {
+            // The comment's end may share the opening's dashes (`<!-->`).
+            match memchr::memmem::find(&rest[2..], b"-->") {
+                Some(at) => i += 2 + at + 3,
+                None => return None,
+            }
+            continue;
+        }
+        if rest.len() > 5
+            && rest[..5].eq_ignore_ascii_case(b"<meta")
+            && (is_html_space(rest[5]) || rest[5] == b'/')
+        {
+            i += 5;
+            if let Some(e) = meta_charset(b, &mut i) {
+                return Some(e);
+            }
+            continue;
+        }
+        let letter_at = |k: usize| rest.get(k).is_some_and(u8::is_ascii_alphabetic);
+        if rest[0] == b'<' && (letter_at(1) || rest.get(1) == Some(&b'/') && letter_at(2)) {
+            // Another tag: its name, then its attributes, whose values may hold a `>`.
+            i += 1;
+            while i < b.len() && !is_html_space(b[i]) && b[i] != b'>' {
+                i += 1;
+            }
+            while tag_attribute(b, &mut i).is_some() {}
+        } else if rest.starts_with(b"<!") || rest.starts_with(b"</") || rest.starts_with(b"<?") {
+            match memchr::memchr(b'>', rest) {
+                Some(at) => i += at,
+                None => return None,
+            }
+        }
+        i += 1;
+    }
+    None
+}
+
+/// Reads the attributes of a `<meta>` element from `*i` and returns the charset it declares.
+fn meta_charset(b: &[u8], i: &mut usize) -> Option<&'static Encoding> {
+    let (mut seen_equiv, mut seen_content, mut seen_charset) = (false, false, false);
+    let (mut got_pragma, mut need_pragma, mut charset) = (false, None, None);
+    while let Some((name, value)) = tag_attribute(b, i) {
+        // An attribute given twice counts once, as the parser keeps the first.
+        match name.as_slice() {
+            b"http-equiv" if !seen_equiv => {
+                seen_equiv = true;
+                got_pragma = value.eq_ignore_ascii_case(b"content-type");
+            }
+            b"content" if !seen_content => {
+                seen_content = true;
+                if charset.is_none() {
+                    if let Some(label) = charset_in_content(&value) {
+                        charset = Encoding::for_label(label);
+                        need_pragma = Some(true);
+                    }
+                }
+            }
+            b"charset" if !seen_charset => {
+                seen_charset = true;
+                charset = Encoding::for_label(&value);
+                need_pragma = Some(false);
+            }
+            _ => {}
+        }
+    }
+    match (need_pragma, charset) {
+        (Some(true), _) if !got_pragma => None,
+        (Some(_), Some(e)) if e == encoding_rs::REPLACEMENT => None,
+        (Some(_), Some(e)) if is_utf16(e) => Some(UTF_8),
+        (Some(_), Some(e)) if e == encoding_rs::X_USER_DEFINED => Some(encoding_rs::WINDOWS_1252),
+        (Some(_), e) => e,
+        (None, _) => None,
+    }
+}
+
+/// The label after `charset=` in a `content` attribute (`text/html; charset=gbk`).
+fn charset_in_content(content: &[u8]) -> Option<&[u8]> {
+    let mut at = 0;
+    loop {
+        let found = content[at..]
+            .windows(7)
+            .position(|w| w.eq_ignore_ascii_case(b"charset"))?;
+        let mut k = at + found + 7;
+        while content.get(k).is_some_and(|&c| is_html_space(c)) {
+            k += 1;
+        }
+        if content.get(k) != Some(&b'=') {
+            at = k;
+            continue;
+        }
+        k += 1;
+        while content.get(k).is_some_and(|&c| is_html_space(c)) {
+            k += 1;
+        }
+        let value = &content[k..];
+        return match value.first() {
+            Some(&q @ (b'"' | b'\'')) => {
+                let end = memchr::memchr(q, &value[1..])?;
+                Some(&value[1..1 + end])
+            }
+            Some(_) => {
+                let end = value
+                    .iter()
+                    .position(|&c| is_html_space(c) || c == b';')
+                    .unwrap_or(value.len());
+                Some(&value[..end])
+            }
+            None => None,
+        };
+    }
+}
+
+/// One attribute of a tag from `*i`, name lowercased, as the prescan reads it; `None` at the
+/// tag's end (left at its `>`) or the input's.
+fn tag_attribute(b: &[u8], i: &mut usize) -> Option<(Vec<u8>, Vec<u8>)> {
+    while *i < b.len() && (is_html_space(b[*i]) || b[*i] == b'/') {
+        *i += 1;
+    }
+    if *i >= b.len() || b[*i] == b'>' {
+        return None;
+    }
+    let mut name = Vec::new();
+    loop {
+        let c = *b.get(*i)?;
+        if c == b'=' && !name.is_empty() {
+            *i += 1;
+            break;
+        }
+        if is_html_space(c) {
+            while b.get(*i).is_some_and(|&c| is_html_space(c)) {
+                *i += 1;
+            }
+            if b.get(*i) != Some(&b'=') {
+                return Some((name, Vec::new()));
+            }
+            *i += 1;
+            break;
+        }
+        if c == b'/' || c == b'>' {
+            return Some((name, Vec::new()));
+        }
+        name.push(c.to_ascii_lowercase());
+        *i += 1;
+    }
+    while b.get(*i).is_some_and(|&c| is_html_space(c)) {
+        *i += 1;
+    }
+    let mut value = Vec::new();
+    match *b.get(*i)? {
+        q @ (b'"' | b'\'') => {
+            *i += 1;
+            loop {
+                let c = *b.get(*i)?;
+                *i += 1;
+                if c == q {
+                    return Some((name, value));
+                }
+                value.push(c.to_ascii_lowercase());
+            }
+        }
+        b'>' => Some((name, value)),
+        _ => {
+            while let Some(&c) = b.get(*i) {
+                if is_html_space(c) || c == b'>' {
+                    break;
+                }
+                value.push(c.to_ascii_lowercase());
+                *i += 1;
+            }
+            Some((name, value))
+        }
+    }
+}
+
+/// The whitespace bytes of HTML's prescan.
+fn is_html_space(c: u8) -> bool {
+    matches!(c, b'\t' | b'\n' | 0x0C | b'\r' | b' ')
 }
 
 /// Valid UTF-8 sequences of three bytes or more that a single-byte encoding does not make by
@@ -394,7 +602,7 @@ mod tests {
 
     #[test]
     fn bom_beats_option_and_is_stripped() {
-        let d = decode(b"\xef\xbb\xbfhi".to_vec(), Some(encoding_rs::GBK)).unwrap();
+        let d = decode(b"\xef\xbb\xbfhi".to_vec(), Some(encoding_rs::GBK), false).unwrap();
         assert_eq!((d.text.as_str(), d.source), ("hi", EncodingSource::Bom));
         assert_eq!(d.encoding, UTF_8);
     }
@@ -405,20 +613,23 @@ mod tests {
             offset,
             utf16: None,
         };
-        assert_eq!(decode(b"ab\0cd".to_vec(), None).unwrap_err(), binary(2));
         assert_eq!(
-            decode(b"ab\0cd".to_vec(), Some(UTF_8)).unwrap_err(),
+            decode(b"ab\0cd".to_vec(), None, false).unwrap_err(),
+            binary(2)
+        );
+        assert_eq!(
+            decode(b"ab\0cd".to_vec(), Some(UTF_8), false).unwrap_err(),
             binary(2)
         );
         // A BOM does not make a binary file text: NUL characters after decoding still tell.
         let elf = b"\xff\xfe\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00".to_vec();
-        assert_eq!(decode(elf, None).unwrap_err(), binary(10));
+        assert_eq!(decode(elf, None, false).unwrap_err(), binary(10));
         assert_eq!(
-            decode(b"\xff\xfe\0\0a\0".to_vec(), None).unwrap_err(),
+            decode(b"\xff\xfe\0\0a\0".to_vec(), None, false).unwrap_err(),
             binary(2)
         );
         assert_eq!(
-            decode(b"\xfe\xff\0a\0\0".to_vec(), None).unwrap_err(),
+            decode(b"\xfe\xff\0a\0\0".to_vec(), None, false).unwrap_err(),
             binary(4)
         );
         // Chinese UTF-16 without a BOM has too few NULs to be recognised: it gets a hint.
@@ -427,15 +638,15 @@ mod tests {
             .flat_map(u16::to_le_bytes)
             .collect();
         assert_eq!(
-            decode(zh, None).unwrap_err(),
+            decode(zh, None, false).unwrap_err(),
             DecodeError::Binary {
                 offset: 5,
                 utf16: Some(UTF_16LE)
             }
         );
-        let d = decode(b"h\0i\0".to_vec(), Some(UTF_16LE)).unwrap();
+        let d = decode(b"h\0i\0".to_vec(), Some(UTF_16LE), false).unwrap();
         assert_eq!(d.text, "hi");
-        let d = decode(b"\0h\0i\0!".to_vec(), None).unwrap();
+        let d = decode(b"\0h\0i\0!".to_vec(), None, false).unwrap();
         assert_eq!((d.text.as_str(), d.encoding), ("hi!", UTF_16BE));
     }
 
@@ -450,7 +661,7 @@ mod tests {
 
     #[test]
     fn latin1_is_not_mistaken_for_damaged_utf8() {
-        let d = decode(b"caf\xe9 cr\xe8me".to_vec(), None).unwrap();
+        let d = decode(b"caf\xe9 cr\xe8me".to_vec(), None, false).unwrap();
         assert_eq!(d.text, "café crème");
         assert_eq!(d.replaced, 0);
     }
@@ -461,7 +672,7 @@ mod tests {
         // the stray byte is replaced and counted, not the whole text read as Windows-1252.
         let bytes =
             b"We don\xe2\x80\x99t tolerate it \xe2\x80\x93 our policy\xe2\x80\x99s aim. Caf\xe9\n";
-        let d = decode(bytes.to_vec(), None).unwrap();
+        let d = decode(bytes.to_vec(), None, false).unwrap();
         assert_eq!(d.encoding, UTF_8);
         assert_eq!(
             d.text,
@@ -474,7 +685,7 @@ mod tests {
     fn short_gbk_with_a_few_accidental_utf8_sequences_stays_gbk() {
         let text = "Annual report 2023 / 劳动权 and 住房权 are respected.";
         let (bytes, _, _) = encoding_rs::GBK.encode(text);
-        let d = decode(bytes.into_owned(), None).unwrap();
+        let d = decode(bytes.into_owned(), None, false).unwrap();
         assert_eq!((d.text.as_str(), d.replaced), (text, 0));
     }
 
@@ -496,7 +707,7 @@ mod tests {
                     text.encode_utf16().flat_map(u16::to_le_bytes).collect(),
                 ),
             ] {
-                match decode(bytes, None) {
+                match decode(bytes, None, false) {
                     Err(DecodeError::Binary { utf16, .. }) => {
                         assert_eq!(utf16, Some(encoding), "{text}")
                     }
@@ -504,5 +715,74 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_page_declared_charset_is_found_as_browsers_find_it() {
+        let found = |page: &str| declared_charset(page.as_bytes()).map(Encoding::name);
+        assert_eq!(found(r#"<meta charset="gb2312">"#), Some("GBK"));
+        assert_eq!(found("<META CHARSET=Big5>"), Some("Big5"));
+        assert_eq!(
+            found(r#"<meta http-equiv="Content-Type" content="text/html; charset=gbk">"#),
+            Some("GBK")
+        );
+        assert_eq!(
+            found("<meta http-equiv=Content-Type content='text/html;charset = \"big5\"'>"),
+            Some("Big5")
+        );
+        // `content` counts only with the pragma, and a charset attribute over it.
+        assert_eq!(found(r#"<meta content="text/html; charset=gbk">"#), None);
+        assert_eq!(
+            found(r#"<meta content="charset=gbk" charset="big5" http-equiv="content-type">"#),
+            Some("Big5")
+        );
+        // Comments and other tags' attributes hide nothing; the first meta with one wins.
+        assert_eq!(
+            found(
+                r#"<!-- <meta charset="big5"> --><p title='<meta charset=big5>'><meta name=x><meta charset=gbk>"#
+            ),
+            Some("GBK")
+        );
+        // UTF-16 is read as UTF-8 there; unknown labels and the replacement encoding, nothing.
+        assert_eq!(found(r#"<meta charset="utf-16">"#), Some("UTF-8"));
+        assert_eq!(found(r#"<meta charset="klingon">"#), None);
+        assert_eq!(found(r#"<meta charset="iso-2022-kr">"#), None);
+        // Only the first 1024 bytes, and no panic on a cut tag.
+        assert_eq!(
+            found(&format!("{}<meta charset=gbk>", " ".repeat(1024))),
+            None
+        );
+        for cut in [
+            r#"<meta charset="gb"#,
+            "<meta",
+            "<!--",
+            "<p a='",
+            "<meta http-equiv= ",
+        ] {
+            assert_eq!(found(cut), None, "{cut}");
+        }
+    }
+
+    #[test]
+    fn a_declared_charset_comes_before_detection_in_html_only() {
+        let page = "<html><head><meta charset=\"gb2312\"></head><body><p>Key term (劳工) used in our Chinese policy.</p></body></html>";
+        let (bytes, _, _) = encoding_rs::GBK.encode(page);
+        let d = decode(bytes.to_vec(), None, true).unwrap();
+        assert_eq!((d.text.as_str(), d.encoding.name()), (page, "GBK"));
+        assert_eq!((d.source, d.replaced), (EncodingSource::Declared, 0));
+        // Not in other formats, and an explicit encoding still wins.
+        assert_eq!(
+            decode(bytes.to_vec(), None, false).unwrap().source,
+            EncodingSource::Detected
+        );
+        let d = decode(bytes.to_vec(), Some(encoding_rs::BIG5), true).unwrap();
+        assert_eq!(d.source, EncodingSource::Option);
+        // Valid UTF-8 stays UTF-8; a declared UTF-8 that does not validate is detected.
+        let d = decode(page.as_bytes().to_vec(), None, true).unwrap();
+        assert_eq!((d.encoding, d.source), (UTF_8, EncodingSource::Detected));
+        let utf8_declared = page.replace("gb2312", "utf-8");
+        let (bytes, _, _) = encoding_rs::GBK.encode(&utf8_declared);
+        let d = decode(bytes.to_vec(), None, true).unwrap();
+        assert_eq!(d.source, EncodingSource::Detected);
     }
 }

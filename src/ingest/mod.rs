@@ -268,7 +268,7 @@ pub fn decode_hashed(
     if bytes.is_empty() {
         return Err(skip(SkipKind::Empty, "empty file (0 bytes)".into()));
     }
-    let decoded = decode::decode(bytes, forced).map_err(|e| match e {
+    let decoded = decode::decode(bytes, forced, c.format == Format::Html).map_err(|e| match e {
         decode::DecodeError::Binary { offset, utf16 } => {
             let hint = utf16.map_or(String::new(), |e| {
                 let label = e.name().to_ascii_lowercase();
