@@ -1008,6 +1008,45 @@ pub(crate) fn point_marker(line: &str) -> Option<Point> {
     None
 }
 
+/// Chars that mark a list item at a line's start, with or without a space after them: the
+/// bullets of word processors, of Chinese reports (`●`, `■`, `・`, `※`) and the private-use
+/// Symbol and Wingdings bullets `pdftotext` writes for Word's lists (U+F0B7 and others).
+const BULLETS: &[char] = &[
+    '•', '▪', '◦', '●', '■', '◆', '◇', '○', '➢', '►', '▶', '✓', '・', '※', '\u{F0B7}', '\u{F0A7}',
+    '\u{F0D8}', '\u{F076}', '\u{F0FC}',
+];
+
+/// A bullet that opens `line` (see [`BULLETS`]; also `- `, `* `, `+ ` and `· `, which need
+/// their space): the byte length of the bullet and the spaces after it, when text follows. A
+/// run of one bullet char (`○○公司`, a placeholder name; `■■■`, a rule) is no bullet. En and
+/// em dashes are read by [`dash_bullet`], which only some lines may open with.
+pub(crate) fn bullet(line: &str) -> Option<usize> {
+    let first = line.chars().next()?;
+    let after = &line[first.len_utf8()..];
+    let spaced = after.starts_with([' ', '\t', '\u{3000}', '\u{A0}']);
+    let ok = if BULLETS.contains(&first) {
+        !after.starts_with(first)
+    } else {
+        matches!(first, '-' | '*' | '+' | '·') && spaced
+    };
+    let rest = after.trim_start();
+    (ok && !rest.trim_end().is_empty()).then(|| line.len() - rest.len())
+}
+
+/// An en or em dash and a space that open `line` (`– Water`), as [`bullet`] reads a bullet. A
+/// dash also opens a wrapped line of prose (`the rights of workers⏎— including migrants —`), so
+/// the readers take it for a bullet only where a list item may start: it opens its block,
+/// follows a line that ends its sentence, or follows an item opened with a dash.
+pub(crate) fn dash_bullet(line: &str) -> Option<usize> {
+    let first = line.chars().next().filter(|&c| matches!(c, '–' | '—'))?;
+    let after = &line[first.len_utf8()..];
+    if !after.starts_with([' ', '\t', '\u{3000}', '\u{A0}']) {
+        return None;
+    }
+    let rest = after.trim_start();
+    (!rest.trim_end().is_empty()).then(|| line.len() - rest.len())
+}
+
 /// The length of the point marker that opens `line`, if one does (see [`point_marker`]).
 pub(crate) fn numbered_line_marker(line: &str) -> Option<usize> {
     point_marker(line).map(|p| p.len)

@@ -1,7 +1,7 @@
 //! Markdown structure via pulldown-cmark: headings, paragraphs, list items, bold lead-ins, with
 //! the source range of every piece of text.
 
-use super::block::{chinese_title, point_marker, Block, Builder, Wraps};
+use super::block::{bullet, chinese_title, dash_bullet, point_marker, Block, Builder, Wraps};
 use crate::model::PassageKind;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use std::ops::Range;
@@ -151,6 +151,27 @@ pub(crate) fn blocks(src: &str) -> Vec<Block> {
                 b.close(range.start);
                 b.open(PassageKind::Paragraph, Some(line), 0, true);
             }
+            // A line of a paragraph that opens with a bullet Markdown does not know (`● 强迫劳动`,
+            // `■ Health`, a Word bullet that `pdftotext` wrote): a paragraph of its own, which
+            // is read as a list item (see `number_points`). A dash opens one only after a
+            // sentence's end or another item opened with a dash.
+            Event::SoftBreak
+                if hidden == 0
+                    && items == 0
+                    && !heading
+                    && b.is_open()
+                    && bullet_line(src[range.end..].trim_start(), b.open_text()) =>
+            {
+                let next = &src[range.end..];
+                let line = next.trim_start();
+                b.close(range.start);
+                b.open(
+                    PassageKind::Paragraph,
+                    Some(range.end + next.len() - line.len()),
+                    0,
+                    false,
+                );
+            }
             // The points of a paragraph numbered a line each (`① …⏎② …`): a list item each,
             // where the line's point follows the paragraph's own, the line before ends its
             // sentence or is a title, or the point is a first `①` or `a)`. A wrap that puts `(1)`
@@ -211,6 +232,16 @@ fn page_item(src: &str, item: &Range<usize>) -> Option<Range<usize>> {
     let lead = line.len() - line.trim_start().len();
     (super::page_number(line) == super::PageNumber::Marked)
         .then(|| item.start + lead..item.start + line.len())
+}
+
+/// Whether the line at the start of `next` opens a list item with a bullet (see
+/// [`bullet`]), after a paragraph whose clean text so far is `so_far`.
+fn bullet_line(next: &str, so_far: &str) -> bool {
+    let line = next.lines().next().unwrap_or("").trim_end();
+    super::page_number(line) == super::PageNumber::No
+        && (bullet(line).is_some()
+            || dash_bullet(line).is_some()
+                && (super::ends_sentence(so_far) || dash_bullet(so_far).is_some()))
 }
 
 /// Whether inline HTML is a `<br>` (`<br>`, `<br/>`, `<BR />`).

@@ -251,15 +251,36 @@ fn ends_sentence(text: &str) -> bool {
 /// Makes list items of the paragraphs that open with a marker Markdown and HTML do not know as
 /// one (`（一）`, `①`, `(2)`, `a)`), as Chinese and legal texts number their points, each a
 /// paragraph of its own. Page-break repair joins a point's halves as a paragraph's.
+///
+/// A paragraph that opens with a bullet Markdown does not know (`●`, `■`, `➢`, a Word bullet in
+/// the private-use area; see [`block::bullet`]) is a list item too, its bullet left out as
+/// Markdown's `-` is. A dash opens one after a block that ends its sentence or is no paragraph,
+/// or before a capital: `— including migrants` goes on the sentence a page break cut.
 fn number_points(mut blocks: Vec<Block>) -> Vec<Block> {
-    for b in &mut blocks {
-        if b.kind == PassageKind::Paragraph
-            && !b.whole
-            && !b.opens_section
-            && block::numbered_line_marker(&b.text).is_some()
-        {
+    for i in 0..blocks.len() {
+        let (before, rest) = blocks.split_at_mut(i);
+        let b = &mut rest[0];
+        if b.kind != PassageKind::Paragraph || b.whole || b.opens_section {
+            continue;
+        }
+        if block::numbered_line_marker(&b.text).is_some() {
             b.kind = PassageKind::ListItem;
             b.point = true;
+            continue;
+        }
+        let after_end = || {
+            before
+                .last()
+                .is_none_or(|p| p.kind != PassageKind::Paragraph || ends_sentence(&p.text))
+        };
+        let marker = block::bullet(&b.text).or_else(|| {
+            block::dash_bullet(&b.text)
+                .filter(|&m| after_end() || !b.text[m..].starts_with(char::is_lowercase))
+        });
+        if let Some(m) = marker.filter(|_| page_number(&b.text) == PageNumber::No) {
+            b.kind = PassageKind::ListItem;
+            b.map = block::sub_map(&b.map, m..b.text.len());
+            b.text.drain(..m);
         }
     }
     blocks

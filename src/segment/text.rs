@@ -1,15 +1,15 @@
 //! Plain-text structure: paragraphs are separated by blank lines; a line starting with a list
-//! marker (`- `, `* `, `• `, `1. `, `1) `) is a list item, continued by the non-blank lines after it;
-//! so is a line opening with a point's number (`（一）`, `①`, `(2)`, `a)`) that opens a block,
-//! follows the point before it, or comes after a line that ends its sentence or a title. A short
-//! line numbered as a Chinese section title (`一、审核范围`, `第二章 人权承诺`) is a heading, and
-//! so is an English one, numbered or in capitals (`1. Introduction`, `Article 3 …`, `OUR
-//! SALIENT ISSUES`).
+//! marker (`- `, `* `, `• `, `●`, `■`, `1. `, `1) `; `– ` where an item may start) is a list
+//! item, continued by the non-blank lines after it; so is a line opening with a point's number
+//! (`（一）`, `①`, `(2)`, `a)`) that opens a block, follows the point before it, or comes after a
+//! line that ends its sentence or a title. A short line numbered as a Chinese section title
+//! (`一、审核范围`, `第二章 人权承诺`) is a heading, and so is an English one, numbered or in
+//! capitals (`1. Introduction`, `Article 3 …`, `OUR SALIENT ISSUES`).
 //! A text without any blank line has a paragraph a line.
 
 use super::block::{
-    chinese_number, chinese_title, latin_title, may_open_with_chinese_number, point_marker,
-    title_rank, Block, Builder, Point, Wraps,
+    bullet, chinese_number, chinese_title, dash_bullet, latin_title, may_open_with_chinese_number,
+    point_marker, title_rank, Block, Builder, Point, Wraps,
 };
 use super::PageNumber;
 use crate::model::PassageKind;
@@ -32,6 +32,9 @@ pub(crate) fn blocks(src: &str) -> Vec<Block> {
     let mut after_page = false;
     let mut last_point: Option<Point> = None;
     let mut block_lines = 0usize;
+    // Whether the open block is a list item opened with a dash (`– Water`): a dash after it
+    // opens the next item.
+    let mut dash_item = false;
     // How often each line occurs, counted on first need: a capitalised line said again is a
     // running header, no title.
     let mut counts: Option<HashMap<&str, u32>> = None;
@@ -128,6 +131,7 @@ pub(crate) fn blocks(src: &str) -> Vec<Block> {
             // first in a line goes on reading as text.
             b.close(line_start);
             b.open_point(at);
+            dash_item = false;
             b.text_wrapped(
                 at..at + body.len(),
                 body,
@@ -136,7 +140,16 @@ pub(crate) fn blocks(src: &str) -> Vec<Block> {
             );
             last_point = Some(p);
             block_lines = 1;
-        } else if let Some(m) = list_marker(body) {
+        } else if let Some(m) = list_marker(body).or_else(|| {
+            // A dash opens an item where one may start, not a wrapped line of prose.
+            dash_bullet(body).filter(|&m| {
+                dash_item
+                    || super::ends_sentence(last_line)
+                    || after_title
+                    || (!b.is_open() && !starts_small(&body[m..]))
+            })
+        }) {
+            dash_item = dash_bullet(body).is_some();
             b.open(PassageKind::ListItem, Some(at), 0, false);
             block_lines = 1;
             b.text_wrapped(
@@ -151,6 +164,7 @@ pub(crate) fn blocks(src: &str) -> Vec<Block> {
                 block_lines += 1;
             } else {
                 b.open(PassageKind::Paragraph, Some(at), 0, false);
+                dash_item = false;
                 block_lines = 1;
                 // A new paragraph ends the list, unless a page break cut it (a wrap that
                 // cites `(3)` must not follow an old `(2)`).
@@ -229,13 +243,17 @@ fn lines_of(src: &str) -> impl Iterator<Item = &str> {
     })
 }
 
+/// Whether a text starts with a small letter: it goes on a sentence, which a page break may
+/// have cut before a dash (`— including migrants —`).
+fn starts_small(text: &str) -> bool {
+    text.starts_with(char::is_lowercase)
+}
+
 /// Byte length of a list marker and the spaces after it at the start of `line`, if it has one.
 fn list_marker(line: &str) -> Option<usize> {
     let after = |rest: &str| line.len() - rest.trim_start().len();
-    for m in ["- ", "* ", "+ ", "• ", "•", "· ", "▪ ", "◦ "] {
-        if let Some(rest) = line.strip_prefix(m) {
-            return (!rest.trim().is_empty()).then(|| after(rest));
-        }
+    if let Some(m) = bullet(line) {
+        return Some(m);
     }
     let digits = line.bytes().take_while(u8::is_ascii_digit).count();
     if (1..=3).contains(&digits) {

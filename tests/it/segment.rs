@@ -1897,3 +1897,82 @@ fn dates_particles_references_and_compounds_at_page_breaks() {
     let ps = checked("l.txt", Format::Text, lines);
     assert!(ps.iter().all(|p| p.section.is_empty()), "{ps:?}");
 }
+
+#[test]
+fn common_bullets_and_word_bullets_open_list_items() {
+    use PassageKind::{Heading as H, ListItem as L, Paragraph as P};
+    type Case<'a> = (&'a str, Format, &'a [(PassageKind, &'a str)]);
+    let zh = "我们的重点议题：\n● 强迫劳动：禁止任何形式的强迫劳动。\n● 童工：禁止雇佣未满16周岁的童工。\n●结社自由：尊重员工加入工会的权利。\n";
+    let zh_want: &[(PassageKind, &str)] = &[
+        (P, "我们的重点议题："),
+        (L, "强迫劳动：禁止任何形式的强迫劳动。"),
+        (L, "童工：禁止雇佣未满16周岁的童工。"),
+        (L, "结社自由：尊重员工加入工会的权利。"),
+    ];
+    let cases: &[Case] = &[
+        (zh, Format::Text, zh_want),
+        (zh, Format::Markdown, zh_want),
+        (
+            "▪ Wages\n● Working hours\n■ Health and safety\n➢ Discrimination\n\u{F0B7}\tPrivacy\n\u{F0A7} Land rights\n※ 注：以上为重点议题。\n",
+            Format::Text,
+            &[
+                (L, "Wages"),
+                (L, "Working hours"),
+                (L, "Health and safety"),
+                (L, "Discrimination"),
+                (L, "Privacy"),
+                (L, "Land rights"),
+                (L, "注：以上为重点议题。"),
+            ],
+        ),
+        (
+            "# Issues\n\nOur salient issues are:\n◆ Wages\n► Working hours\n✓ Health and safety\n",
+            Format::Markdown,
+            &[
+                (H, "Issues"),
+                (P, "Our salient issues are:"),
+                (L, "Wages"),
+                (L, "Working hours"),
+                (L, "Health and safety"),
+            ],
+        ),
+        (
+            "<p>我们的重点议题：</p><p>● 强迫劳动</p><p>&#9632; 童工</p>",
+            Format::Html,
+            &[(P, "我们的重点议题："), (L, "强迫劳动"), (L, "童工")],
+        ),
+        // Dashes: items after a sentence's end or after another dash item; a dash that opens a
+        // wrapped line of prose, or a block that goes on a cut sentence, stays text.
+        (
+            "Our salient issues are:\n– Water\n– Housing and land\n\nWe respect the rights of all workers\n— including migrants — in every site.\n\nWe respect the rights of all workers in our supply chain and\n\n— including migrants — in every site we audit.\n",
+            Format::Text,
+            &[
+                (P, "Our salient issues are:"),
+                (L, "Water"),
+                (L, "Housing and land"),
+                (P, "We respect the rights of all workers\n— including migrants — in every site."),
+                (P, "We respect the rights of all workers in our supply chain and\n— including migrants — in every site we audit."),
+            ],
+        ),
+        (
+            "Our salient issues are:\n– Water\n– Housing and land\n\nWe respect the rights of all workers\n— including migrants — in every site.\n",
+            Format::Markdown,
+            &[
+                (P, "Our salient issues are:"),
+                (L, "Water"),
+                (L, "Housing and land"),
+                (P, "We respect the rights of all workers\n— including migrants — in every site."),
+            ],
+        ),
+        // A placeholder name, a rule and a page number are no items.
+        (
+            "○○公司人权政策\n\n■■■■■■\n\n– 3 –\n",
+            Format::Text,
+            &[(P, "○○公司人权政策"), (P, "■■■■■■"), (P, "– 3 –")],
+        ),
+    ];
+    for (text, format, want) in cases {
+        let ps = checked("bullets", *format, text);
+        assert_eq!(kinds_and_texts(&ps), *want, "{text:?}");
+    }
+}
