@@ -545,8 +545,9 @@ pub(crate) fn break_char(gap: &str) -> Option<(usize, char)> {
 /// own markers are `- `, `• `, `1. `): a circled number (`①`, `❶`), a Chinese or Arabic numeral,
 /// a letter or a Roman numeral in brackets (`（一）`, `(2)`, `（１）`, `(b)`, `(iv)`), or a letter
 /// with a closing bracket (`a)`), followed by a space or, after a full-width bracket or circled
-/// number, by anything. PDFs, word processors and Chinese laws number the points of a paragraph
-/// so, a line each.
+/// number, by anything, and after a bracket by a Han char (`(一)员工`); or Arabic digits and a
+/// dot before a Han char (`1.员工`). PDFs, word processors and Chinese laws number the points of
+/// a paragraph so, a line each.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Point {
     /// Byte length of the marker (and the space after it, when it needs one).
@@ -562,6 +563,8 @@ enum PointStyle {
     Circled,
     Chinese,
     Digits,
+    /// `1.员工`: digits and a dot before a Han char.
+    DigitsDot,
     Letter,
     Roman,
     LetterParen,
@@ -998,8 +1001,22 @@ pub(crate) fn point_marker(line: &str) -> Option<Point> {
         } else {
             return None;
         };
-        // After an ASCII bracket, a space: `(1)` opens a point, `(1)x` is text.
-        return point(at + close, first == '（' || close != 1, numbers);
+        // After an ASCII bracket, a space or a Han char: `(1) x` and `(一)员工` open a point,
+        // `(1)x` is text.
+        let tight =
+            first == '（' || close != 1 || line[at + close..].starts_with(crate::lang::is_han);
+        return point(at + close, tight, numbers);
+    }
+    // `1.员工：…`, as Chinese documents number their points, with no space after the dot.
+    // Only before a Han char: `1.5%`, `3.Introduction` and `1. Wages` are read elsewhere.
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    if (1..=2).contains(&digits)
+        && !line.starts_with('0')
+        && line[digits..].starts_with('.')
+        && line[digits + 1..].starts_with(crate::lang::is_han)
+    {
+        let n = line[..digits].parse().unwrap_or(0);
+        return point(digits + 1, true, [Some((PointStyle::DigitsDot, n)), None]);
     }
     if first.is_ascii_lowercase() && line[1..].starts_with(')') {
         let n = (first as u8 - b'a' + 1) as u32;

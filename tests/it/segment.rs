@@ -1899,6 +1899,86 @@ fn dates_particles_references_and_compounds_at_page_breaks() {
 }
 
 #[test]
+fn chinese_points_in_ascii_brackets_or_with_a_dot_are_list_items() {
+    use PassageKind::{Heading as H, ListItem as L, Paragraph as P};
+    type Case<'a> = (&'a str, Format, &'a [(PassageKind, &'a str)]);
+    let cases: &[Case] = &[
+        (
+            "本政策適用對象如下：\n(一)員工：包括正職人員。\n(二)供應商：包括服務供應商。\n\n(1)員工\n(2)供應商\n",
+            Format::Text,
+            &[
+                (P, "本政策適用對象如下："),
+                (L, "(一)員工：包括正職人員。"),
+                (L, "(二)供應商：包括服務供應商。"),
+                (L, "(1)員工"),
+                (L, "(2)供應商"),
+            ],
+        ),
+        (
+            "本政策適用對象如下：\n(一)員工：包括正職人員。\n(二)供應商：包括服務供應商。\n",
+            Format::Markdown,
+            &[
+                (P, "本政策適用對象如下："),
+                (L, "(一)員工：包括正職人員。"),
+                (L, "(二)供應商：包括服務供應商。"),
+            ],
+        ),
+        // A numbered point is never joined onto a paragraph that a page break seems to cut.
+        (
+            "本公司之利害關係人包括員工、\n供應商及社區居民等\n\n1.員工：包括正職人員。\n2.供應商：包括服務供應商。\n",
+            Format::Markdown,
+            &[
+                (P, "本公司之利害關係人包括員工、供應商及社區居民等"),
+                (L, "1.員工：包括正職人員。"),
+                (L, "2.供應商：包括服務供應商。"),
+            ],
+        ),
+        (
+            "本公司之利害關係人包括員工、\n供應商及社區居民等\n\n1.員工：包括正職人員。\n2.供應商：包括服務供應商。\n",
+            Format::Text,
+            &[
+                (P, "本公司之利害關係人包括員工、供應商及社區居民等"),
+                (L, "1.員工：包括正職人員。"),
+                (L, "2.供應商：包括服務供應商。"),
+            ],
+        ),
+        (
+            "本公司之利害關係人包括員工、\n供應商及社區居民等\n\n(1)員工：包括正職人員。\n(2)供應商：包括服務供應商。\n",
+            Format::Text,
+            &[
+                (P, "本公司之利害關係人包括員工、供應商及社區居民等"),
+                (L, "(1)員工：包括正職人員。"),
+                (L, "(2)供應商：包括服務供應商。"),
+            ],
+        ),
+        (
+            "<p>本公司之利害關係人包括員工、供應商及社區居民等</p><p>1.員工：包括正職人員。</p><p>(二)供應商：包括服務供應商。</p>",
+            Format::Html,
+            &[
+                (P, "本公司之利害關係人包括員工、供應商及社區居民等"),
+                (L, "1.員工：包括正職人員。"),
+                (L, "(二)供應商：包括服務供應商。"),
+            ],
+        ),
+        // Still text: a figure, a citation, a bracket before a Latin letter.
+        (
+            "# 统计\n\n2.5%的员工参加了培训，比上年增加\n\n(1)项规定的情形，不适用本条。\n\n(1)x is text.\n",
+            Format::Markdown,
+            &[
+                (H, "统计"),
+                (P, "2.5%的员工参加了培训，比上年增加"),
+                (P, "(1)项规定的情形，不适用本条。"),
+                (P, "(1)x is text."),
+            ],
+        ),
+    ];
+    for (text, format, want) in cases {
+        let ps = checked("points", *format, text);
+        assert_eq!(kinds_and_texts(&ps), *want, "{text:?}");
+    }
+}
+
+#[test]
 fn common_bullets_and_word_bullets_open_list_items() {
     use PassageKind::{Heading as H, ListItem as L, Paragraph as P};
     type Case<'a> = (&'a str, Format, &'a [(PassageKind, &'a str)]);
