@@ -310,6 +310,17 @@ fn continues(a: &Block, b: &Block) -> bool {
     if a.text.len() <= 80 && a.text.chars().count() <= 20 && !a.text.contains('\n') {
         return false;
     }
+    // A page break does not go on from an English sentence to a Chinese one, nor back: one side
+    // is Latin text without a Han char, the other Han text (Chinese naming SCoC or Xbox Live is
+    // Han text, and goes on as before). Only the ends that meet are looked at (`a` may be a long
+    // chain of joins).
+    let (a_end, b_start) = (Script::of(a.text.chars().rev()), Script::of(b.text.chars()));
+    if matches!(
+        (a_end, b_start),
+        (Script::Latin, Script::Han) | (Script::Han, Script::Latin)
+    ) {
+        return false;
+    }
     // In Latin script a new sentence starts with a capital (after any quote or bracket), and
     // a small letter goes on the sentence before.
     match b.text.chars().find(|c| c.is_alphanumeric()) {
@@ -370,6 +381,43 @@ fn continues(a: &Block, b: &Block) -> bool {
     // What a page break cut off goes on to the end of its sentence, or runs on as text does: a
     // short piece without a full stop is another highlight, title or table line.
     ends_sentence(&b.text) || b.text.contains('\n') || b.text.chars().count() > 60
+}
+
+/// The script of the end of a block that page-break repair would join to another.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Script {
+    /// Latin letters and no Han char.
+    Latin,
+    /// Han chars at least a quarter of the other letters (the rule `lang` reads Chinese by).
+    Han,
+    /// Neither: no letters, other scripts, or Latin text with a few Han chars in it.
+    Other,
+}
+
+impl Script {
+    /// Chars looked at: enough to tell a Chinese sentence naming an English code from English.
+    const WINDOW: usize = 120;
+
+    /// The script of the first [`Script::WINDOW`] letters of `chars`.
+    fn of(chars: impl Iterator<Item = char>) -> Script {
+        let (mut han, mut latin, mut other) = (0usize, 0usize, 0usize);
+        for c in chars.filter(|c| c.is_alphabetic()).take(Self::WINDOW) {
+            if crate::lang::is_han(c) {
+                han += 1;
+            } else if c.is_ascii_alphabetic() || matches!(c, '\u{C0}'..='\u{24F}') {
+                latin += 1;
+            } else {
+                other += 1;
+            }
+        }
+        if han > 0 && han * 4 >= latin + other {
+            Script::Han
+        } else if han == 0 && latin > 0 && other == 0 {
+            Script::Latin
+        } else {
+            Script::Other
+        }
+    }
 }
 
 /// What a line that PDF extraction left on its own says about being a page number.

@@ -1899,6 +1899,62 @@ fn dates_particles_references_and_compounds_at_page_breaks() {
 }
 
 #[test]
+fn a_page_break_does_not_go_on_from_english_to_chinese() {
+    use PassageKind::Paragraph as P;
+    type Case<'a> = (&'a str, Format, &'a [(PassageKind, &'a str)]);
+    let cases: &[Case] = &[
+        (
+            "Workers may join trade unions and bargain collectively\n\n员工可自由加入工会，\n并进行集体谈判。\n",
+            Format::Markdown,
+            &[
+                (P, "Workers may join trade unions and bargain collectively"),
+                (P, "员工可自由加入工会，并进行集体谈判。"),
+            ],
+        ),
+        (
+            "Workers may join trade unions and bargain collectively\n\n员工可自由加入工会，\n并进行集体谈判。\n",
+            Format::Text,
+            &[
+                (P, "Workers may join trade unions and bargain collectively"),
+                (P, "员工可自由加入工会，并进行集体谈判。"),
+            ],
+        ),
+        (
+            "<p>Workers may join trade unions and bargain collectively</p><p>员工可自由加入工会，并进行集体谈判。</p>",
+            Format::Html,
+            &[
+                (P, "Workers may join trade unions and bargain collectively"),
+                (P, "员工可自由加入工会，并进行集体谈判。"),
+            ],
+        ),
+        // Nor back from Chinese to English.
+        (
+            "员工可自由加入工会并在法律允许的范围内进行集体谈判和\n\nworkers may join trade unions and bargain collectively.\n",
+            Format::Markdown,
+            &[
+                (P, "员工可自由加入工会并在法律允许的范围内进行集体谈判和"),
+                (P, "workers may join trade unions and bargain collectively."),
+            ],
+        ),
+        // Chinese that names an English code or product on either side is still joined.
+        (
+            "所有供应商必须遵守我们的供应商行为准则 SCoC 以及 Xbox Live\n\n的社区标准，并接受定期审核和评估。\n",
+            Format::Markdown,
+            &[(P, "所有供应商必须遵守我们的供应商行为准则 SCoC 以及 Xbox Live\n的社区标准，并接受定期审核和评估。")],
+        ),
+        (
+            "<p>我们要求在中国和其他国家和地区使用我们的游戏平台 Xbox Live</p><p>服务的用户都遵守社区标准。</p>",
+            Format::Html,
+            &[(P, "我们要求在中国和其他国家和地区使用我们的游戏平台 Xbox Live服务的用户都遵守社区标准。")],
+        ),
+    ];
+    for (text, format, want) in cases {
+        let ps = checked("mixed", *format, text);
+        assert_eq!(kinds_and_texts(&ps), *want, "{text:?}");
+    }
+}
+
+#[test]
 fn chinese_points_in_ascii_brackets_or_with_a_dot_are_list_items() {
     use PassageKind::{Heading as H, ListItem as L, Paragraph as P};
     type Case<'a> = (&'a str, Format, &'a [(PassageKind, &'a str)]);
