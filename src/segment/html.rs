@@ -840,7 +840,7 @@ fn never_shown(e: &scraper::node::Element) -> bool {
 /// out of the clean text, since it would otherwise stick to the word before it (`labour1`) and
 /// hide that word from search and tagging. An ordinal's `st` stays; a unit's exponent written
 /// as a bare number (`km<sup>2</sup>`) goes with the markers, which look the same.
-fn is_footnote_marker(text: &str) -> bool {
+pub(crate) fn is_footnote_marker(text: &str) -> bool {
     let t = text.trim();
     let t = t
         .strip_prefix(['[', '('])

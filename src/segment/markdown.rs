@@ -26,7 +26,12 @@ pub(crate) fn blocks(src: &str) -> Vec<Block> {
     let mut pend: Option<(Range<usize>, PassageKind)> = None;
     // Inside the first line of a paragraph that is a numbered title (`一、审核范围`).
     let mut title = false;
+    // The end of an inline `<sup>` holding a footnote marker, whose events are left out.
+    let mut sup_end = 0usize;
     for (ev, range) in Parser::new_ext(src, opts).into_offset_iter() {
+        if range.start < sup_end && matches!(ev, Event::Text(_) | Event::InlineHtml(_)) {
+            continue;
+        }
         let verbatim = matches!(&ev, Event::Text(t) if src.get(range.clone()) == Some(&**t));
         if !verbatim {
             flush(&mut b, src, pend.take(), &mut stars);
@@ -195,6 +200,13 @@ pub(crate) fn blocks(src: &str) -> Vec<Block> {
             }
             Event::SoftBreak | Event::HardBreak if hidden == 0 => b.soft_break(range),
             Event::InlineHtml(h) if hidden == 0 && is_line_break(&h) => b.hard_break(range),
+            // `labour<sup>1</sup>`: the marker is left out as the HTML reader leaves it out, so
+            // that it does not stick to the word (`labour1`).
+            Event::InlineHtml(h) if hidden == 0 => {
+                if let Some(end) = footnote_sup(src, &h, range.end) {
+                    sup_end = end;
+                }
+            }
             _ => {}
         }
     }
@@ -242,6 +254,23 @@ fn bullet_line(next: &str, so_far: &str) -> bool {
         && (bullet(line).is_some()
             || dash_bullet(line).is_some()
                 && (super::ends_sentence(so_far) || dash_bullet(so_far).is_some()))
+}
+
+/// Where a `<sup>` start tag (`tag`, ending at `at` of `src`) holding nothing but a footnote
+/// marker ends, after its `</sup>`.
+fn footnote_sup(src: &str, tag: &str, at: usize) -> Option<usize> {
+    let name = tag.strip_prefix('<')?.get(..3)?;
+    let after = tag[4..].chars().next()?;
+    if !name.eq_ignore_ascii_case("sup") || !(after == '>' || after.is_ascii_whitespace()) {
+        return None;
+    }
+    let rest = src.get(at..)?;
+    let close = rest.find("</")?;
+    (super::html::is_footnote_marker(&rest[..close])
+        && rest[close..]
+            .get(..6)
+            .is_some_and(|t| t.eq_ignore_ascii_case("</sup>")))
+    .then_some(at + close + 6)
 }
 
 /// Whether inline HTML is a `<br>` (`<br>`, `<br/>`, `<BR />`).

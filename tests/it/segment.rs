@@ -2112,3 +2112,17 @@ fn common_bullets_and_word_bullets_open_list_items() {
         assert_eq!(kinds_and_texts(&ps), *want, "{text:?}");
     }
 }
+
+#[test]
+fn markdown_inline_sup_footnote_markers_are_left_out() {
+    let text = "We prohibit forced labour<sup>1</sup> and child labour<SUP class=\"fn\">[2]</SUP>.\n\n强迫劳动<sup>†</sup>是被禁止的。1<sup>st</sup> tier suppliers.\n";
+    let ps = checked("sup.md", Format::Markdown, text);
+    assert_eq!(
+        texts(&ps),
+        [
+            "We prohibit forced labour and child labour.",
+            "强迫劳动是被禁止的。1st tier suppliers.",
+        ]
+    );
+    assert!(words(&ps[0]).contains(&"labour"), "{:?}", words(&ps[0]));
+}
