@@ -4,8 +4,8 @@ use crate::model::Format;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use std::path::Path;
 
-/// The title of a document: its first heading (Markdown), its `<title>` or first `<h1>` (HTML),
-/// else the file stem.
+/// The title of a document: its front matter's `title:` or else its first heading (Markdown),
+/// its `<title>` or first `<h1>` (HTML), else the file stem.
 pub(crate) fn title_of(text: &str, format: Format, path: &Path) -> String {
     let found = match format {
         Format::Markdown => markdown_heading(text),
@@ -42,13 +42,24 @@ fn markdown_heading(text: &str) -> Option<String> {
     first_heading(text)
 }
 
+/// The first heading's text, or rather the `title:` of YAML front matter (`---` ⏎ `title: …` ⏎
+/// `---`, as pandoc writes it), which names the document where a heading may name its first
+/// section.
 fn first_heading(text: &str) -> Option<String> {
     let mut in_heading = false;
+    let mut in_metadata = false;
     let mut buf = String::new();
     // Front matter (`---` ... `---`) would otherwise read as a setext heading.
     let parser = Parser::new_ext(text, Options::ENABLE_YAML_STYLE_METADATA_BLOCKS);
     for event in parser {
         match event {
+            Event::Start(Tag::MetadataBlock(_)) => in_metadata = true,
+            Event::End(TagEnd::MetadataBlock(_)) => in_metadata = false,
+            Event::Text(t) if in_metadata => {
+                if let Some(title) = yaml_title(&t) {
+                    return Some(title);
+                }
+            }
             Event::Start(Tag::Heading { .. }) => {
                 in_heading = true;
                 buf.clear();
@@ -66,6 +77,21 @@ fn first_heading(text: &str) -> Option<String> {
         }
     }
     None
+}
+
+/// The value of a top-level `title:` key of YAML front matter when it is a plain or quoted
+/// scalar on its line (`title: Human Rights Policy`, `title: "人权政策"`); a block scalar or a
+/// list is left to the headings.
+fn yaml_title(yaml: &str) -> Option<String> {
+    let value = yaml.lines().find_map(|l| l.strip_prefix("title:"))?.trim();
+    let value = match value.chars().next()? {
+        q @ ('"' | '\'') => value[1..].strip_suffix(q)?,
+        '|' | '>' | '[' | '{' | '&' | '*' | '!' => return None,
+        // A comment after a plain scalar is no part of it.
+        _ => value.split(" #").next().unwrap_or(value),
+    };
+    let title = collapse_ws(value);
+    (!title.is_empty()).then_some(title)
 }
 
 /// Text of `<title>`, else of the first `<h1>`, whitespace collapsed.
@@ -99,6 +125,25 @@ mod tests {
             markdown_heading("---\nweight: 1\n---\n\n# After\n").as_deref(),
             Some("After")
         );
+    }
+
+    #[test]
+    fn markdown_front_matter_title_comes_first() {
+        let t = "---\ntitle: Modern  Slavery Statement\nauthor: Acme plc\n---\n\n# Introduction\n";
+        assert_eq!(
+            markdown_heading(t).as_deref(),
+            Some("Modern Slavery Statement")
+        );
+        let t = "---\ntitle: \"人权政策\" \nsubtitle: x\n---\n\ntext\n";
+        assert_eq!(markdown_heading(t).as_deref(), Some("人权政策"));
+        // A block scalar, an empty title or a nested key is left to the headings.
+        for t in [
+            "---\ntitle: |\n  Long\n---\n\n# H\n",
+            "---\ntitle:\n---\n\n# H\n",
+            "---\nmeta:\n  title: x\n---\n\n# H\n",
+        ] {
+            assert_eq!(markdown_heading(t).as_deref(), Some("H"), "{t}");
+        }
     }
 
     #[test]

@@ -11,7 +11,12 @@ pub(crate) fn blocks(src: &str) -> Vec<Block> {
     let mut b = Builder::new(src);
     // Footnotes: without them a definition whose text has no space (`[^1]: 本声明所称…`) reads
     // as a link definition, and its text is lost.
-    let opts = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_FOOTNOTES;
+    // YAML front matter (`---` ⏎ `title: …` ⏎ `---`, as `pandoc -s` writes it) is metadata, not
+    // a setext heading naming the whole document's section.
+    let opts = Options::ENABLE_TABLES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS;
     // Open block-level containers, innermost last, to know what kind a text belongs to.
     let mut items = 0usize;
     let mut heading = false;

@@ -718,6 +718,19 @@ fn title_from_first_heading_without_manifest() {
 }
 
 #[test]
+fn title_from_markdown_front_matter_without_manifest() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("statement.md");
+    fs::write(
+        &path,
+        "---\ntitle: Modern Slavery Statement\nauthor: Acme plc\n---\n\n# Introduction\n\nAcme prohibits forced labour.\n",
+    )
+    .unwrap();
+    let doc = load_path(&path, &opts()).unwrap();
+    assert_eq!(doc.meta.title, "Modern Slavery Statement");
+}
+
+#[test]
 fn encoding_option_overrides_detection_but_not_a_bom() {
     let gbk = IngestOptions {
         encoding: Some("GBK".into()),

@@ -2126,3 +2126,33 @@ fn markdown_inline_sup_footnote_markers_are_left_out() {
     );
     assert!(words(&ps[0]).contains(&"labour"), "{:?}", words(&ps[0]));
 }
+
+#[test]
+fn markdown_yaml_front_matter_is_no_heading() {
+    let text = "---\ntitle: Modern Slavery Statement\nauthor: Acme plc\ndate: 2023-06-30\n---\n\nAcme prohibits forced labour in its supply chain.\n\n## Due diligence\n\nWe audit suppliers annually.\n";
+    let ps = checked("fm.md", Format::Markdown, text);
+    let got: Vec<_> = ps
+        .iter()
+        .map(|p| (p.kind, p.text.as_str(), p.section.join(" › ")))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                PassageKind::Paragraph,
+                "Acme prohibits forced labour in its supply chain.",
+                String::new()
+            ),
+            (
+                PassageKind::Heading,
+                "Due diligence",
+                "Due diligence".to_string()
+            ),
+            (
+                PassageKind::Paragraph,
+                "We audit suppliers annually.",
+                "Due diligence".to_string()
+            ),
+        ]
+    );
+}
