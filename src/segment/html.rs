@@ -415,10 +415,51 @@ fn walk(
                 } else if name == "table" {
                     rows.push(false);
                 } else if name == "tr" {
+                    // A page laid out in a table: a cell holding headings, or a list with other
+                    // blocks, or three blocks or more, is layout, not a data row (a GRI index's
+                    // cell may hold two paragraphs). Its content is read as blocks.
+                    let layout = !closing && {
+                        let cells = node.children().filter(|c| {
+                            c.value()
+                                .as_element()
+                                .is_some_and(|e| matches!(e.name(), "td" | "th"))
+                        });
+                        cells.into_iter().any(|cell| {
+                            // Not into a nested table, whose rows are weighed on their own:
+                            // each node is looked at once.
+                            let (mut blocks, mut lists) = (0usize, 0usize);
+                            let mut todo: Vec<_> = cell.children().collect();
+                            while let Some(n) = todo.pop() {
+                                let Some(e) = n.value().as_element() else {
+                                    continue;
+                                };
+                                let name = e.name();
+                                let heading = heading_level(name).is_some()
+                                    || e.attr("role")
+                                        .is_some_and(|r| r.trim().eq_ignore_ascii_case("heading"));
+                                if heading {
+                                    return true;
+                                }
+                                match name {
+                                    "table" => continue,
+                                    "ul" | "ol" => lists += 1,
+                                    "p" | "div" | "section" | "article" | "blockquote" => {
+                                        blocks += 1
+                                    }
+                                    _ => {}
+                                }
+                                if blocks + lists >= 3 || (lists > 0 && blocks > 0) {
+                                    return true;
+                                }
+                                todo.extend(n.children());
+                            }
+                            false
+                        })
+                    };
                     if let Some(row) = rows.last_mut() {
-                        *row = !closing;
+                        *row = !closing && !layout;
                     }
-                    if !closing {
+                    if !closing && !layout {
                         b.open_whole(PassageKind::Paragraph, None);
                     } else {
                         b.close(cursor);

@@ -2156,3 +2156,38 @@ fn markdown_yaml_front_matter_is_no_heading() {
         ]
     );
 }
+
+#[test]
+fn a_page_laid_out_in_a_table_is_read_as_blocks() {
+    use PassageKind::{Heading as H, ListItem as L, Paragraph as P};
+    let html = "<html><body><table width=\"100%\"><tr><td width=\"200\"><a href=\"/\">首页</a><br><a href=\"/csr\">社会责任</a></td><td>\n<h1>人权政策</h1>\n<p>本公司尊重并支持国际公认的人权。</p>\n<h2>一、禁止强迫劳动</h2>\n<p>本公司禁止任何形式的强迫劳动。</p>\n<ul><li>供应商须核验年龄。</li><li>发现童工须立即补救。</li></ul>\n</td></tr></table>\
+        <table><tr><td><p>Child labour</p></td><td><p>we audit all suppliers</p><p>every year</p></td></tr></table></body></html>";
+    let ps = checked("layout.html", Format::Html, html);
+    let got: Vec<_> = ps
+        .iter()
+        .map(|p| (p.kind, p.text.as_str(), p.section.join(" › ")))
+        .collect();
+    let s = |x: &str| x.to_string();
+    assert_eq!(
+        got,
+        [
+            (P, "首页 社会责任", s("")),
+            (H, "人权政策", s("人权政策")),
+            (P, "本公司尊重并支持国际公认的人权。", s("人权政策")),
+            (H, "一、禁止强迫劳动", s("人权政策 › 一、禁止强迫劳动")),
+            (
+                P,
+                "本公司禁止任何形式的强迫劳动。",
+                s("人权政策 › 一、禁止强迫劳动")
+            ),
+            (L, "供应商须核验年龄。", s("人权政策 › 一、禁止强迫劳动")),
+            (L, "发现童工须立即补救。", s("人权政策 › 一、禁止强迫劳动")),
+            // A data row whose cells hold two paragraphs is still a row.
+            (
+                P,
+                "Child labour we audit all suppliers every year",
+                s("人权政策 › 一、禁止强迫劳动")
+            ),
+        ]
+    );
+}
