@@ -188,35 +188,30 @@ fn legacy_cjk_cut_mid_character_is_detected_and_degraded() {
 #[test]
 fn an_html_page_is_read_in_the_charset_it_declares() {
     // Mostly ASCII, so chardetng guessed a single-byte encoding and 劳工 came out as Thai letters.
-    let doc = load_fixture("html/declared-gbk.html");
-    assert_eq!(
+    for (file, encoding, text) in [
         (
-            doc.encoding.as_str(),
-            doc.encoding_source.as_str(),
-            doc.replaced
+            "html/declared-gbk.html",
+            "GBK",
+            "(劳工) labour and (强迫劳动) forced",
         ),
-        ("GBK", "declared", 0)
-    );
-    assert!(
-        doc.text.contains("(劳工) labour and (强迫劳动) forced"),
-        "{}",
-        doc.text
-    );
-    let doc = load_fixture("html/declared-big5.html");
-    assert_eq!(
         (
-            doc.encoding.as_str(),
-            doc.encoding_source.as_str(),
-            doc.replaced
+            "html/declared-big5.html",
+            "Big5",
+            "(勞工) labour rights and prohibit (強迫勞動)",
         ),
-        ("Big5", "declared", 0)
-    );
-    assert!(
-        doc.text
-            .contains("(勞工) labour rights and prohibit (強迫勞動)"),
-        "{}",
-        doc.text
-    );
+    ] {
+        let doc = load_fixture(file);
+        assert_eq!(
+            (
+                doc.encoding.as_str(),
+                doc.encoding_source.as_str(),
+                doc.replaced
+            ),
+            (encoding, "declared", 0),
+            "{file}"
+        );
+        assert!(doc.text.contains(text), "{file}: {}", doc.text);
+    }
     // `--encoding` still comes first.
     let big5 = IngestOptions {
         encoding: Some("big5".into()),
