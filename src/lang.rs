@@ -211,20 +211,22 @@ fn is_distinctly_english(w: &[u8]) -> bool {
     )
 }
 
-/// How many of the first [`SHORT_WORDS`] words of `text` are function words of French, Spanish,
-/// Portuguese, Italian, German or Dutch that English prose does not use as words.
+/// How many different function words of French, Spanish, Portuguese, Italian, German or Dutch that
+/// English prose does not use as words are among the first [`SHORT_WORDS`] words of `text`, written
+/// in small letters: capitalized, they are names in English (`Van Der Linde`, `Los Angeles`,
+/// `Des Moines`), and one said twice is a name too (`Banco do Brasil, Vale do Rio Doce`).
 fn foreign_words(text: &str) -> usize {
-    text.split(|c: char| !c.is_ascii_alphabetic())
+    let mut found: Vec<&str> = text
+        .split(|c: char| !c.is_ascii_alphabetic())
         .filter(|w| !w.is_empty())
         .take(SHORT_WORDS)
         .filter(|w| {
             matches!(
-                w.to_ascii_lowercase().as_str(),
+                *w,
                 "le" | "les"
                     | "des"
                     | "du"
                     | "une"
-                    | "et"
                     | "est"
                     | "dans"
                     | "pour"
@@ -254,7 +256,10 @@ fn foreign_words(text: &str) -> usize {
                     | "van"
             )
         })
-        .count()
+        .collect();
+    found.sort_unstable();
+    found.dedup();
+    found.len()
 }
 
 /// The longest word of [`is_english_word`] and [`is_distinctly_english`].
@@ -391,6 +396,15 @@ mod tests {
         );
         assert_eq!(detect("Los derechos humanos y el trabajo"), Lang::Other);
         assert_eq!(detect("Des Moines distribution centre"), Lang::En);
+        for name in [
+            "Van Der Linde forced labour audit",
+            "Las Vegas, Los Angeles child labour audits",
+            "Forced labour risk: Da Nang, Do Son",
+            "Banco do Brasil, Vale do Rio Doce",
+            "Smith et al. 2020; Le et al. 2021",
+        ] {
+            assert_eq!(detect(name), Lang::En, "{name}");
+        }
         assert_eq!(detect("Do not use child labour"), Lang::En);
         assert_eq!(detect("Australia Modern Slavery Act 2018"), Lang::En);
         // A few words with non-ASCII Latin letters still go to whatlang.

@@ -159,40 +159,75 @@ fn query_depth(q: &str) -> usize {
 
 /// Escapes the apostrophes of `children's rights`, `workers' rights` and `ILO's`, which tantivy
 /// reads as the start of a `'…'` phrase and then fails to parse. An apostrophe is a `'` after a
-/// letter or digit, outside `"…"`, that does not close a `'…'` phrase (one closes where no letter
-/// or digit follows); a `'` after anything else opens or closes such a phrase, as before.
+/// Latin letter or digit, outside `"…"`: outside a `'…'` phrase always (`O'Brien`, `workers'`),
+/// inside one only before a contraction's ending (`'children's rights'`); other quotes open or
+/// close a phrase, and one glued to a word gets a space (`'劳动合同'和'工资'`,
+/// `'forced labour'OR'child labour'`), since Chinese and apostrophes do not meet.
 fn escape_apostrophes(q: &str) -> Cow<'_, str> {
     if !q.contains('\'') {
         return Cow::Borrowed(q);
     }
-    let (mut out, mut double, mut single, mut prev) =
-        (String::with_capacity(q.len() + 4), false, false, None);
-    let mut chars = q.chars().peekable();
-    while let Some(c) = chars.next() {
+    let latin = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() && !crate::lang::is_han(c));
+    let chars: Vec<char> = q.chars().collect();
+    let mut out = String::with_capacity(q.len() + 8);
+    let (mut double, mut single) = (false, false);
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let prev = i.checked_sub(1).map(|j| chars[j]);
+        let next = chars.get(i + 1).copied();
         match c {
             '\\' => {
                 // An escape the user wrote is kept with the char it escapes.
                 out.push(c);
-                if let Some(n) = chars.next() {
+                if let Some(n) = next {
                     out.push(n);
                 }
-                prev = Some('\\');
+                i += 2;
                 continue;
             }
             '"' if !single => double = !double,
             '\'' if !double => {
-                let after_word = prev.is_some_and(char::is_alphanumeric);
-                let before_word = chars.peek().is_some_and(|n| n.is_alphanumeric());
-                if after_word && (before_word || !single) {
-                    out.push('\\');
-                } else {
-                    single = !single;
+                // The word before the quote: an operator (`OR'…'`) is no word an apostrophe ends.
+                let word: String = chars[..i]
+                    .iter()
+                    .rev()
+                    .take_while(|c| c.is_alphanumeric())
+                    .collect();
+                let operator = matches!(word.as_str(), "RO" | "DNA" | "TON");
+                let ending: String = chars[i + 1..]
+                    .iter()
+                    .take_while(|c| c.is_alphanumeric())
+                    .collect();
+                let apostrophe = latin(prev)
+                    && !operator
+                    && (!single
+                        || (latin(next)
+                            && matches!(
+                                ending.as_str(),
+                                "s" | "t" | "d" | "ll" | "re" | "ve" | "m"
+                            )));
+                if apostrophe {
+                    out.push_str("\\'");
+                    i += 1;
+                    continue;
                 }
+                let glued = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+                if !single && glued(prev) {
+                    out.push(' ');
+                }
+                out.push(c);
+                if single && (glued(next) || next == Some('\'')) {
+                    out.push(' ');
+                }
+                single = !single;
+                i += 1;
+                continue;
             }
             _ => {}
         }
         out.push(c);
-        prev = Some(c);
+        i += 1;
     }
     Cow::Owned(out)
 }
@@ -675,14 +710,39 @@ fn prefix_leaf(
         }
     }
     forms.dedup();
-    // A truncation longer than the stem (`operat*`, `remediat*`, `recognis*`: the index holds
-    // `oper`, `remedi`, `recogn`) finds the stems of the words it begins: those of the prefix
-    // with a common ending, where shorter than the prefix. Not the prefix less a few letters,
-    // which found other words (`slave*` found `SLA`, `children*` every `child`).
+    // A truncation longer than the stem (`operat*`, `monitori*`, `busin*`, `recognis*`: the index
+    // holds `oper`, `monitor`, `busi`, `recogn`) finds the stems of the words it begins, shorter
+    // than it: those of the prefix completed with an ending it stops inside (`monitori|ng`,
+    // `busi|ness`, `operat|e`), where the stem keeps every letter before that ending, or with an
+    // inflection after it (`employee|s`: `employe`), where the stem loses at most a last `e`.
+    // Not the prefix less a few letters, which found other words (`slave*` found `SLA`,
+    // `children*` every `child`), nor stems that cut into the prefix (`employee|r` stems to
+    // `employ`, which found "employer").
     if !han && terms.len() == 1 {
-        for ending in WORD_ENDINGS {
-            if let [(_, t)] = query_words(&format!("{word}{ending}")).as_slice() {
-                if t.len() < norm.len() && norm.starts_with(t.as_str()) && !whole.contains(t) {
+        let lower = norm.as_str();
+        let completions = INFLECTIONS
+            .iter()
+            .map(|e| (format!("{word}{e}"), lower.len().saturating_sub(1)))
+            .chain(SUFFIXES.iter().flat_map(|x| {
+                (1..x.len())
+                    .filter(|&j| x.is_char_boundary(j) && lower.ends_with(&x[..j]))
+                    .map(move |j| (format!("{word}{}", &x[j..]), lower.len() - j))
+            }));
+        for (w, keeps) in completions {
+            if let [(_, t)] = query_words(&w).as_slice() {
+                // A doubled consonant before the ending is undoubled (`committ|ed`: `commit`).
+                let undoubled = t.len() + 1 == keeps
+                    && lower
+                        .as_bytes()
+                        .get(keeps.wrapping_sub(2)..keeps)
+                        .is_some_and(|d| {
+                            d[0] == d[1] && d[0].is_ascii_alphabetic() && !b"aeiou".contains(&d[0])
+                        });
+                if t.len() < norm.len()
+                    && (t.len() >= keeps || undoubled)
+                    && norm.starts_with(t.as_str())
+                    && !whole.contains(t)
+                {
                     whole.push(t.clone());
                 }
             }
@@ -761,10 +821,23 @@ fn prefix_terms(
     Ok(out)
 }
 
-/// Endings a word prefix (`operat*`) is completed with to find the stems of the words it begins.
-const WORD_ENDINGS: &[&str] = &[
-    "e", "es", "ed", "ing", "ion", "ions", "y", "ies", "s", "er", "ers", "al", "ation", "ations",
-    "ise", "ised", "ize", "ized", "ment", "ments", "ity", "ive", "ly",
+/// Endings a word prefix is completed with after its last letter (`operat|e`, `employee|s`) to
+/// find the stems of the words it begins: inflections, and endings that make no new word of a
+/// whole one.
+const INFLECTIONS: &[&str] = &[
+    "e", "es", "ed", "ing", "ion", "ions", "y", "ies", "s", "er", "ers", "al", "ise", "ised",
+    "ize", "ized", "ive", "ly",
+];
+
+/// Endings a word prefix may stop inside (`monitori|ng`, `busi|ness`, `diligen|ce`), completed
+/// from where it stops to find the stems of the words it begins.
+const SUFFIXES: &[&str] = &[
+    "ing", "ings", "ion", "ions", "tion", "tions", "ation", "ations", "ication", "ications",
+    "isation", "ization", "ment", "ments", "ement", "ements", "ness", "iveness", "fulness",
+    "ousness", "ence", "ences", "ance", "ances", "ity", "ities", "ibility", "ability", "ible",
+    "able", "ive", "ives", "ively", "al", "ally", "ise", "ised", "ises", "ize", "ized", "izes",
+    "ied", "ies", "ed", "es", "er", "ers", "ly", "ful", "ous", "ship", "ist", "ists", "ism", "ate",
+    "ated", "ates", "ating", "ator", "ators", "ory", "ary",
 ];
 
 /// The longest word prefix a query may ask for (`word*`), in chars.

@@ -2321,6 +2321,11 @@ fn negated(t: &str, start: usize, negs: &[Range<usize>]) -> bool {
             }
             units <= reach
         } else if t.get(n.clone()) == Some("no")
+            && gap.starts_with(' ')
+            && !gap
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| NO_QUANTITY.contains(&w))
             && t[..n.start]
                 .trim_end()
                 .chars()
@@ -2358,6 +2363,12 @@ fn negated(t: &str, start: usize, negs: &[Range<usize>]) -> bool {
         }
     })
 }
+
+/// Words after a "no" that make it no denial of a deed: "no fewer than 20 audits were conducted",
+/// "no matter the size … assessments were conducted", "no later than".
+const NO_QUANTITY: &[&str] = &[
+    "fewer", "less", "more", "matter", "later", "earlier", "longer", "sooner", "doubt",
+];
 
 /// Whether a match at the start of `rest` is the verb of the clause whose subject, after a "no"
 /// that opens the clause, is `gap`: the subject ends at the clause's first auxiliary, and the
@@ -2805,13 +2816,21 @@ fn undone_after(rest: &str) -> bool {
     let clause_words = &all_words[..opener.unwrap_or(all_words.len())];
     let near = clause_words.len().min(9);
     // Beyond the next 9 words, only the clause's own verb: its first auxiliary, after a subject
-    // with no pronoun of another ("Employee training on the issues surrounding forced labour and
-    // child labour in the supply chain has not been established").
-    let words = match clause_words.iter().position(|w| is_aux(w)) {
-        Some(k) if k >= near && !clause_words[..k].iter().any(|w| PRONOUNS.contains(w)) => {
-            clause_words
+    // with no pronoun and no "and" that opens another clause ("Employee training on the issues
+    // surrounding forced labour and child labour in the supply chain has not been established",
+    // not "… in the reporting period and the results have not yet been published").
+    let first_aux = clause_words.iter().position(|w| is_aux(w));
+    let (words, only) = match first_aux {
+        Some(k)
+            if k >= near
+                && !clause_words[..k].iter().any(|w| PRONOUNS.contains(w))
+                && !clause_words[..k].windows(2).any(|p| {
+                    matches!(p[0], "and" | "or" | "so") && CLAUSE_STARTS.contains(&p[1])
+                }) =>
+        {
+            (clause_words, Some(k))
         }
-        _ => &clause_words[..near],
+        _ => (&clause_words[..near], None),
     };
     let done = |k: usize| {
         let v = words[k];
@@ -2833,7 +2852,10 @@ fn undone_after(rest: &str) -> bool {
             _ => v == "yet" || DONE.contains(&v) || PUT_IN_PLACE.contains(&v),
         }
     };
-    words.windows(2).enumerate().any(|(k, w)| {
+    let denied_at = |k: usize| {
+        let Some(w) = words.get(k..k + 2) else {
+            return false;
+        };
         // "Has not been established", or "hasn't been established" (one word).
         let (negated, from) = match w {
             [aux, "not" | "never"] => (
@@ -2846,8 +2868,41 @@ fn undone_after(rest: &str) -> bool {
             _ => (false, k),
         };
         negated && (w[0] == "yet" || (from..words.len()).take(3).any(done))
-    })
+    };
+    match only {
+        // No auxiliary lies nearer (only "yet to" may).
+        Some(k) => (0..near).chain([k]).any(denied_at),
+        None => (0..words.len()).any(denied_at),
+    }
 }
+
+/// Words after "and", "or" or "so" that open a clause of their own: a determiner or pronoun of a
+/// new subject, or a linking adverb ("and the results have not been published", "and therefore
+/// the question … is not applicable").
+const CLAUSE_STARTS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "our",
+    "their",
+    "its",
+    "this",
+    "these",
+    "those",
+    "all",
+    "no",
+    "therefore",
+    "thus",
+    "hence",
+    "then",
+    "we",
+    "they",
+    "it",
+    "he",
+    "she",
+    "i",
+    "you",
+];
 
 /// Words of means: what comes after them is the channel or the tool, which a negation of the
 /// verb before leaves standing ("no grievances were received through our hotline": the hotline

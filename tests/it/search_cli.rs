@@ -1025,6 +1025,7 @@ fn apostrophes_in_words_are_searched_as_typed() {
             "c.md",
             "Rights of children and workers are set out in law.\n",
         ),
+        ("d.md", "劳动合同和工资条款应当写明。\n"),
     ]);
     let docs = |q: &str| hit_docs(&index, q);
     assert_eq!(docs("\"children's rights\""), ["a.md", "b.md"]);
@@ -1033,6 +1034,12 @@ fn apostrophes_in_words_are_searched_as_typed() {
     assert_eq!(docs("ILO's"), ["b.md"]);
     assert_eq!(docs("'core conventions' ILO's"), ["b.md"]);
     assert_eq!(docs("'in law'"), ["c.md"]);
+    assert_eq!(docs("'children's rights'"), ["a.md", "b.md"]);
+    // Quotes glued to words or to each other still quote phrases.
+    assert_eq!(docs("'core conventions'AND'supplier code'"), ["b.md"]);
+    assert_eq!(docs("'in law''are set'"), ["c.md"]);
+    assert_eq!(docs("'workers'OR'conventions'"), ["a.md", "b.md", "c.md"]);
+    assert_eq!(docs("'劳动合同'和'工资'"), ["d.md"]);
     // Stemmed, `children's` is `children`, as in text.
     let hs = search_hits(&index, "children's", &[]);
     assert_eq!(hs.len(), 3, "{hs:?}");
@@ -1057,6 +1064,12 @@ fn prefixes_find_the_words_they_begin_and_no_others() {
         ("h.md", "Our operations are audited.\n"),
         ("i.md", "We recognise the right to organise.\n"),
         ("j.md", "We recognize the right to organize.\n"),
+        (
+            "k.md",
+            "Business monitoring and management of procurement.\n",
+        ),
+        ("l.md", "The employer offers employment.\n"),
+        ("m.md", "Our employees are committed.\n"),
     ]);
     let docs = |q: &str| hit_docs(&index, q);
     assert_eq!(docs("children*"), ["a.md"]);
@@ -1066,6 +1079,12 @@ fn prefixes_find_the_words_they_begin_and_no_others() {
     assert_eq!(docs("operat*"), ["h.md"]);
     assert_eq!(docs("recognis*"), ["i.md", "j.md"]);
     assert_eq!(docs("organiz*"), ["i.md", "j.md"]);
+    // A prefix that stops inside an ending finds the stem before it.
+    for q in ["busin*", "monitori*", "managem*", "manageme*", "procurem*"] {
+        assert_eq!(docs(q), ["k.md"], "{q}");
+    }
+    assert_eq!(docs("committe*"), ["m.md"]);
+    assert_eq!(docs("employee*"), ["m.md"]);
     let hs = search_hits(&index, "recognis*", &[]);
     for h in &hs {
         assert_eq!(highlighted(h).len(), 1, "{h}");

@@ -1811,6 +1811,36 @@ fn long_subjects_denied_warning_signs_and_code_wordings() {
             &[],
         ),
         (
+            "We conducted a risk assessment of all our tier one suppliers in the reporting period and the results have not yet been published.",
+            &["hrdd/impact-assessment"],
+            &[],
+        ),
+        (
+            "Supplier audits in the apparel and footwear sectors across Asia and Europe were carried out and corrective actions were not needed.",
+            &["hrdd/action"],
+            &[],
+        ),
+        (
+            "Since we have no compliance program addressing forced labour, we have currently no remediation process in place.",
+            &[],
+            &["hrdd/remedy", action],
+        ),
+        (
+            "No fewer than 20 remediation plans have been implemented.",
+            &[action],
+            &[],
+        ),
+        (
+            "No-fee recruitment audits across all our labour hire providers in Australia were conducted.",
+            &[action],
+            &[],
+        ),
+        (
+            "Workers who raise concerns are protected against unfair dismissal, and any worker dismissed in breach of this policy is reinstated with back pay.",
+            &["hrdd/remedy"],
+            &[],
+        ),
+        (
             "Training on forced labour for all of our procurement staff in the UK and Asia was completed in 2023.",
             &["hrdd/embedding", action],
             &[],
