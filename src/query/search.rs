@@ -738,11 +738,14 @@ fn prefix_leaf(
                         .is_some_and(|d| {
                             d[0] == d[1] && d[0].is_ascii_alphabetic() && !b"aeiou".contains(&d[0])
                         });
-                if t.len() < norm.len()
-                    && (t.len() >= keeps || undoubled)
-                    && norm.starts_with(t.as_str())
-                    && !whole.contains(t)
-                {
+                // A stem may also end in an `e` the prefix does not have (`durin|g`: `dure`,
+                // `takin|g`: `take`), keeping the letters before the ending.
+                let kept = norm.starts_with(t.as_str()) && (t.len() >= keeps || undoubled);
+                let e_added = t.strip_suffix('e').is_some_and(|s| {
+                    s.len() == keeps && norm.starts_with(s) && !norm.starts_with(t.as_str())
+                });
+                // Four letters at least: `offi|ng` stems to `of`, `in|ful` to `in`.
+                if t.len() >= 4 && t.len() < norm.len() && (kept || e_added) && !whole.contains(t) {
                     whole.push(t.clone());
                 }
             }
@@ -833,11 +836,11 @@ const INFLECTIONS: &[&str] = &[
 /// from where it stops to find the stems of the words it begins.
 const SUFFIXES: &[&str] = &[
     "ing", "ings", "ion", "ions", "tion", "tions", "ation", "ations", "ication", "ications",
-    "isation", "ization", "ment", "ments", "ement", "ements", "ness", "iveness", "fulness",
-    "ousness", "ence", "ences", "ance", "ances", "ity", "ities", "ibility", "ability", "ible",
-    "able", "ive", "ives", "ively", "al", "ally", "ise", "ised", "ises", "ize", "ized", "izes",
-    "ied", "ies", "ed", "es", "er", "ers", "ly", "ful", "ous", "ship", "ist", "ists", "ism", "ate",
-    "ated", "ates", "ating", "ator", "ators", "ory", "ary",
+    "isation", "ization", "ment", "ments", "ement", "ements", "ness", "nesses", "iveness",
+    "fulness", "ousness", "ional", "ative", "ence", "ences", "ance", "ances", "ity", "ities",
+    "ibility", "ability", "ible", "able", "ive", "ives", "ively", "al", "ally", "ise", "ised",
+    "ises", "ize", "ized", "izes", "ied", "ies", "ed", "es", "er", "ers", "ly", "ful", "ous",
+    "ship", "ist", "ists", "ism", "ate", "ated", "ates", "ating", "ator", "ators", "ory", "ary",
 ];
 
 /// The longest word prefix a query may ask for (`word*`), in chars.

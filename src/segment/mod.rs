@@ -388,7 +388,8 @@ fn continues(a: &Block, b: &Block) -> bool {
 enum Script {
     /// Latin letters and no Han char.
     Latin,
-    /// Han chars at least a quarter of the other letters (the rule `lang` reads Chinese by).
+    /// Han chars at least as many as the other letters: Chinese text, not an English sentence
+    /// that opens with a Chinese company's name.
     Han,
     /// Neither: no letters, other scripts, or Latin text with a few Han chars in it.
     Other,
@@ -398,10 +399,16 @@ impl Script {
     /// Chars looked at: enough to tell a Chinese sentence naming an English code from English.
     const WINDOW: usize = 120;
 
-    /// The script of the first [`Script::WINDOW`] letters of `chars`.
+    /// The script of the first [`Script::WINDOW`] letters of `chars`, among at most eight times as
+    /// many chars (so that a long run of lines without letters, a text table's rules, is not
+    /// read again at every join).
     fn of(chars: impl Iterator<Item = char>) -> Script {
         let (mut han, mut latin, mut other) = (0usize, 0usize, 0usize);
-        for c in chars.filter(|c| c.is_alphabetic()).take(Self::WINDOW) {
+        for c in chars
+            .take(Self::WINDOW * 8)
+            .filter(|c| c.is_alphabetic())
+            .take(Self::WINDOW)
+        {
             if crate::lang::is_han(c) {
                 han += 1;
             } else if c.is_ascii_alphabetic() || matches!(c, '\u{C0}'..='\u{24F}') {
@@ -410,7 +417,7 @@ impl Script {
                 other += 1;
             }
         }
-        if han > 0 && han * 4 >= latin + other {
+        if han > 0 && han >= latin + other {
             Script::Han
         } else if han == 0 && latin > 0 && other == 0 {
             Script::Latin

@@ -1116,7 +1116,7 @@ impl Tagger {
             // human rights impact assessment" is no impact assessment, though "not" lies too
             // far before the inner "impact assessment" to reach it alone.
             if (info.negatable && negated(t, h.start, negs))
-                || (info.step && undone_after(&t[h.end..]))
+                || (info.step && undone_after(&t[..h.start], &t[h.end..]))
             {
                 max_end = max_end.max(h.end);
                 continue;
@@ -2292,6 +2292,16 @@ fn negated(t: &str, start: usize, negs: &[Range<usize>]) -> bool {
         if gap.chars().any(is_clause_break) {
             return false;
         }
+        // "No-fee audits", "no fewer than 20 audits", "no matter where": no denial.
+        if t.get(n.clone()) == Some("no")
+            && (gap.starts_with('-')
+                || gap
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(|w| NO_QUANTITY.contains(&w)))
+        {
+            return false;
+        }
         if gap.chars().any(crate::lang::is_han) {
             // Right after the negation, 通过 is the verb (尚未通过人权政策: not adopted; 未通过审核:
             // failed the audit), not the means.
@@ -2401,9 +2411,45 @@ fn verb_of_subject(gap: &str, rest: &str) -> bool {
         && words
             .get(verb)
             .is_some_and(|v| PUT_IN_PLACE.contains(v) || DONE.contains(v))
-        && !words[..aux]
-            .iter()
-            .any(|w| PRONOUNS.contains(w) || CLAUSE_OPENERS.contains(w) || MEANS.contains(w))
+        && !words[..aux].iter().any(|w| {
+            PRONOUNS.contains(w)
+                || CLAUSE_OPENERS.contains(w)
+                || MEANS.contains(w)
+                || matches!(*w, "and" | "or")
+        })
+        && !has_verb(&words[..=aux])
+}
+
+/// Whether `words` hold a verb in the past with its object or place after it ("completed a
+/// review", "audited 40 factories", "occurred in 2023"), not an `-ed` word of a noun ("forced
+/// labour"): a clause of its own before the auxiliary.
+fn has_verb(words: &[&str]) -> bool {
+    words.windows(2).any(|w| {
+        w[0].len() > 4
+            && w[0].ends_with("ed")
+            && (w[1].starts_with(|c: char| c.is_ascii_digit())
+                || matches!(
+                    w[1],
+                    "the"
+                        | "a"
+                        | "an"
+                        | "our"
+                        | "their"
+                        | "its"
+                        | "all"
+                        | "in"
+                        | "at"
+                        | "on"
+                        | "by"
+                        | "to"
+                        | "for"
+                        | "with"
+                        | "during"
+                        | "three"
+                        | "two"
+                        | "several"
+                ))
+    })
 }
 
 /// The answer to a label holding the match that ends at `end` of normalized text `t`: the text
@@ -2758,7 +2804,7 @@ fn puts_in_place(w: &str) -> bool {
 /// chars, 尚未/未/没有/并未/从未/未能 and then, within 3 chars, such a verb (尚未建立, 未开展). A
 /// clause that ends in a colon answered "not applicable" or "n/a" says so too.
 /// Other verbs keep the step: "the hotline has not received any reports", 申诉机制未收到投诉.
-fn undone_after(rest: &str) -> bool {
+fn undone_after(before: &str, rest: &str) -> bool {
     // Only the next 192 bytes matter (20 English words, 10 Chinese chars), so the scan for the
     // clause's end is bounded too: a passage of one repeated keyword stays linear.
     let mut cap = rest.len().min(192);
@@ -2819,13 +2865,19 @@ fn undone_after(rest: &str) -> bool {
     // with no pronoun and no "and" that opens another clause ("Employee training on the issues
     // surrounding forced labour and child labour in the supply chain has not been established",
     // not "… in the reporting period and the results have not yet been published").
+    // The match must open its clause (its subject), and what lies between it and the auxiliary
+    // hold no verb of its own (`-ed`) and no "and" but one joining two of a kind ("forced labour
+    // and child labour").
     let first_aux = clause_words.iter().position(|w| is_aux(w));
     let (words, only) = match first_aux {
         Some(k)
             if k >= near
+                && opens_clause(before)
                 && !clause_words[..k].iter().any(|w| PRONOUNS.contains(w))
-                && !clause_words[..k].windows(2).any(|p| {
-                    matches!(p[0], "and" | "or" | "so") && CLAUSE_STARTS.contains(&p[1])
+                && !has_verb(&clause_words[..=k])
+                && clause_words[..k].iter().enumerate().all(|(i, w)| {
+                    !matches!(*w, "and" | "or" | "so")
+                        || (i > 0 && clause_words.get(i + 2) == Some(&clause_words[i - 1]))
                 }) =>
         {
             (clause_words, Some(k))
@@ -2876,33 +2928,25 @@ fn undone_after(rest: &str) -> bool {
     }
 }
 
-/// Words after "and", "or" or "so" that open a clause of their own: a determiner or pronoun of a
-/// new subject, or a linking adverb ("and the results have not been published", "and therefore
-/// the question … is not applicable").
-const CLAUSE_STARTS: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "our",
-    "their",
-    "its",
-    "this",
-    "these",
-    "those",
-    "all",
-    "no",
-    "therefore",
-    "thus",
-    "hence",
-    "then",
-    "we",
-    "they",
-    "it",
-    "he",
-    "she",
-    "i",
-    "you",
-];
+/// Whether a match after `before` (normalized text) opens its clause: at most two words, neither
+/// a pronoun, stand between it and the clause's start ("Employee training …", "Our grievance
+/// mechanism …"), so that it is the clause's subject, not the object of a verb ("we completed an
+/// assessment").
+fn opens_clause(before: &str) -> bool {
+    // Three words and their spaces fit in 64 bytes, but for the longest words.
+    let mut from = before.len().saturating_sub(64);
+    while !before.is_char_boundary(from) {
+        from += 1;
+    }
+    let near = &before[from..];
+    let from = near
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| is_clause_break(c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let words: Vec<&str> = near[from..].split_whitespace().rev().take(3).collect();
+    words.len() <= 2 && !words.iter().any(|w| PRONOUNS.contains(w) || is_aux(w))
+}
 
 /// Words of means: what comes after them is the channel or the tool, which a negation of the
 /// verb before leaves standing ("no grievances were received through our hotline": the hotline

@@ -1947,6 +1947,12 @@ fn a_page_break_does_not_go_on_from_english_to_chinese() {
             Format::Html,
             &[(P, "我们要求在中国和其他国家和地区使用我们的游戏平台 Xbox Live服务的用户都遵守社区标准。")],
         ),
+        // An English sentence cut before a Chinese company's name goes on in English.
+        (
+            "In 2023 we conducted an on-site human rights assessment of our largest supplier in Guangdong province,\n\n深圳市华强电子有限公司, together with two of its labour agencies.\n",
+            Format::Markdown,
+            &[(P, "In 2023 we conducted an on-site human rights assessment of our largest supplier in Guangdong province,\n深圳市华强电子有限公司, together with two of its labour agencies.")],
+        ),
     ];
     for (text, format, want) in cases {
         let ps = checked("mixed", *format, text);

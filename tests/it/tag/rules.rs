@@ -1800,7 +1800,7 @@ fn long_subjects_denied_warning_signs_and_code_wordings() {
             &[action, "hrdd/impact-assessment"],
         ),
         (
-            "No remediation of the cases found in our supply chain in Malaysia and Thailand has been carried out.",
+            "No remediation of the cases of forced labour in our supply chain in Malaysia has been carried out.",
             &[],
             &["hrdd/remedy", action],
         ),
@@ -1827,6 +1827,17 @@ fn long_subjects_denied_warning_signs_and_code_wordings() {
         ),
         (
             "No fewer than 20 remediation plans have been implemented.",
+            &[action, "hrdd/remedy"],
+            &[],
+        ),
+        // Another clause before the auxiliary keeps the step.
+        (
+            "We completed a human rights impact assessment of our operations in Brazil and India during the year and recommendations have not yet been implemented.",
+            &["hrdd/impact-assessment"],
+            &[],
+        ),
+        (
+            "No major incidents occurred in 2023 and supplier audits were conducted at all of our sites.",
             &[action],
             &[],
         ),
