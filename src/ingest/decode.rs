@@ -168,15 +168,24 @@ fn decode_text(
     };
     // A page's declared charset settles what detection guesses at: chardetng reads a mostly
     // ASCII GBK page as another encoding. Valid UTF-8 went before (an editor that re-saved a
-    // page as UTF-8 keeps its old `<meta>`), and a declared UTF-8 that does not validate is
-    // left to detection.
-    if html {
-        if let Some(encoding) = declared_charset(&bytes).filter(|&e| e != UTF_8) {
+    // page as UTF-8 keeps its old `<meta>`), and so does UTF-8 with a few damaged bytes. Only a
+    // multi-byte charset (GBK, Big5, Shift_JIS…) that decodes the page without an error is
+    // taken: a single-byte one (ISO-8859-1, Windows-1252) decodes any bytes, and declared on a
+    // GBK page it garbled every char without a replacement.
+    let (multibyte, long, invalid) = utf8_counts(&bytes);
+    let damaged_utf8 = multibyte > 0 && multibyte >= 4 * invalid;
+    if html && !damaged_utf8 {
+        let declared = declared_charset(&bytes).filter(|&e| {
+            e != UTF_8
+                && !e.is_single_byte()
+                && e.decode_without_bom_handling_and_without_replacement(&bytes)
+                    .is_some()
+        });
+        if let Some(encoding) = declared {
             return Ok(finish(bytes, encoding, EncodingSource::Declared));
         }
     }
-    let (multibyte, long, invalid) = utf8_counts(&bytes);
-    let encoding = if multibyte > 0 && multibyte >= 4 * invalid {
+    let encoding = if damaged_utf8 {
         UTF_8
     } else {
         let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
@@ -784,5 +793,19 @@ mod tests {
         let (bytes, _, _) = encoding_rs::GBK.encode(&utf8_declared);
         let d = decode(bytes.to_vec(), None, true).unwrap();
         assert_eq!(d.source, EncodingSource::Detected);
+        // A single-byte charset declared on a GBK page is not taken: it decodes any bytes.
+        let page = "<html><head><meta charset=\"iso-8859-1\"></head><body><p>我们承诺尊重所有员工的人权，禁止强迫劳动和童工。</p></body></html>";
+        let (bytes, _, _) = encoding_rs::GBK.encode(page);
+        let d = decode(bytes.to_vec(), None, true).unwrap();
+        assert_eq!(
+            (d.source, d.text.as_str()),
+            (EncodingSource::Detected, page)
+        );
+        // Nor any charset on UTF-8 with a damaged byte: it is UTF-8 with one char replaced.
+        let page = "<html><head><meta charset=\"gb2312\"></head><body><p>人权政策：我们承诺尊重所有员工的人权。</p></body></html>";
+        let mut bytes = page.as_bytes().to_vec();
+        bytes.insert(bytes.len() - 20, 0xE9);
+        let d = decode(bytes, None, true).unwrap();
+        assert_eq!((d.encoding, d.replaced), (UTF_8, 1));
     }
 }

@@ -50,7 +50,12 @@ fn first_heading(text: &str) -> Option<String> {
     let mut in_metadata = false;
     let mut buf = String::new();
     // Front matter (`---` ... `---`) would otherwise read as a setext heading.
-    let parser = Parser::new_ext(text, Options::ENABLE_YAML_STYLE_METADATA_BLOCKS);
+    let opts = if crate::segment::markdown::has_front_matter(text) {
+        Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
+    } else {
+        Options::empty()
+    };
+    let parser = Parser::new_ext(text, opts);
     for event in parser {
         match event {
             Event::Start(Tag::MetadataBlock(_)) => in_metadata = true,

@@ -1041,7 +1041,10 @@ pub(crate) fn bullet(line: &str) -> Option<usize> {
     let first = line.chars().next()?;
     let after = &line[first.len_utf8()..];
     let spaced = after.starts_with([' ', '\t', '\u{3000}', '\u{A0}']);
-    let ok = if BULLETS.contains(&first) {
+    let ok = if first == '○' {
+        // Also a zero in Chinese dates (二○二三年), so only with a space after it.
+        spaced
+    } else if BULLETS.contains(&first) {
         !after.starts_with(first)
     } else {
         matches!(first, '-' | '*' | '+' | '·') && spaced

@@ -415,9 +415,10 @@ fn walk(
                 } else if name == "table" {
                     rows.push(false);
                 } else if name == "tr" {
-                    // A page laid out in a table: a cell holding headings, or a list with other
-                    // blocks, or three blocks or more, is layout, not a data row (a GRI index's
-                    // cell may hold two paragraphs). Its content is read as blocks.
+                    // A page laid out in a table: a cell holding a heading with paragraphs or
+                    // lists, or two headings, is layout, not a data row. Its content is read as
+                    // blocks. A data table's cells may hold paragraphs, lists and wrapper `div`s
+                    // (a GRI index, a KPI list), and its header cells headings (`<th><h4>`).
                     let layout = !closing && {
                         let cells = node.children().filter(|c| {
                             c.value()
@@ -427,7 +428,7 @@ fn walk(
                         cells.into_iter().any(|cell| {
                             // Not into a nested table, whose rows are weighed on their own:
                             // each node is looked at once.
-                            let (mut blocks, mut lists) = (0usize, 0usize);
+                            let (mut headings, mut blocks) = (0usize, 0usize);
                             let mut todo: Vec<_> = cell.children().collect();
                             while let Some(n) = todo.pop() {
                                 let Some(e) = n.value().as_element() else {
@@ -438,17 +439,15 @@ fn walk(
                                     || e.attr("role")
                                         .is_some_and(|r| r.trim().eq_ignore_ascii_case("heading"));
                                 if heading {
-                                    return true;
-                                }
-                                match name {
-                                    "table" => continue,
-                                    "ul" | "ol" => lists += 1,
-                                    "p" | "div" | "section" | "article" | "blockquote" => {
-                                        blocks += 1
+                                    headings += 1;
+                                } else {
+                                    match name {
+                                        "table" => continue,
+                                        "p" | "ul" | "ol" | "blockquote" => blocks += 1,
+                                        _ => {}
                                     }
-                                    _ => {}
                                 }
-                                if blocks + lists >= 3 || (lists > 0 && blocks > 0) {
+                                if headings >= 2 || (headings > 0 && blocks > 0) {
                                     return true;
                                 }
                                 todo.extend(n.children());

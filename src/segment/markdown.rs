@@ -6,6 +6,35 @@ use crate::model::PassageKind;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use std::ops::Range;
 
+/// Whether a Markdown text opens with YAML front matter: a `---` line, then only `key: value`
+/// lines (one at least), their indented or `- ` continuations, comments and blank lines, up to a
+/// closing `---` or `...`. A `---` rule before text (`---` ⏎ `We prohibit forced labour.` ⏎ … ⏎
+/// `---`) is no front matter: read as such, its text was lost.
+pub(crate) fn has_front_matter(src: &str) -> bool {
+    let mut lines = src.trim_start_matches('\u{feff}').lines();
+    if lines.next().map(str::trim_end) != Some("---") {
+        return false;
+    }
+    let mut keys = 0;
+    for line in lines {
+        let l = line.trim_end();
+        if l == "---" || l == "..." {
+            return keys > 0;
+        }
+        let key = l.split_once(':').is_some_and(|(k, _)| {
+            !k.is_empty()
+                && k.chars()
+                    .all(|c| c.is_alphanumeric() || c == '_' || c == '-')
+        });
+        if key {
+            keys += 1;
+        } else if !(l.is_empty() || l.starts_with([' ', '\t', '#']) || l.starts_with("- ")) {
+            return false;
+        }
+    }
+    false
+}
+
 /// Reads the blocks of a Markdown text.
 pub(crate) fn blocks(src: &str) -> Vec<Block> {
     let mut b = Builder::new(src);
@@ -13,10 +42,11 @@ pub(crate) fn blocks(src: &str) -> Vec<Block> {
     // as a link definition, and its text is lost.
     // YAML front matter (`---` ⏎ `title: …` ⏎ `---`, as `pandoc -s` writes it) is metadata, not
     // a setext heading naming the whole document's section.
-    let opts = Options::ENABLE_TABLES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS;
+    let mut opts =
+        Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_FOOTNOTES;
+    if has_front_matter(src) {
+        opts |= Options::ENABLE_YAML_STYLE_METADATA_BLOCKS;
+    }
     // Open block-level containers, innermost last, to know what kind a text belongs to.
     let mut items = 0usize;
     let mut heading = false;

@@ -12,7 +12,7 @@
 mod block;
 pub(crate) use block::digit_value;
 mod html;
-mod markdown;
+pub(crate) mod markdown;
 mod sentence;
 mod split;
 mod text;

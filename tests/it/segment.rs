@@ -2112,6 +2112,12 @@ fn common_bullets_and_word_bullets_open_list_items() {
             Format::Text,
             &[(P, "○○公司人权政策"), (P, "■■■■■■"), (P, "– 3 –")],
         ),
+        // ○ is a zero in a Chinese date (二○二三年), and a bullet only with a space after it.
+        (
+            "本政策自二\n○二三年一月一日起施行。\n",
+            Format::Markdown,
+            &[(P, "本政策自二\n○二三年一月一日起施行。")],
+        ),
     ];
     for (text, format, want) in cases {
         let ps = checked("bullets", *format, text);
@@ -2161,6 +2167,20 @@ fn markdown_yaml_front_matter_is_no_heading() {
             ),
         ]
     );
+    // A `---` rule before text is no front matter: its text is read.
+    let text = "---\nWe prohibit forced labour.\n\nWe prohibit child labour in all our operations.\n\n## Remedy\n\nWe provide remedy.\n\n---\n\nEnd.\n";
+    let ps = checked("hr.md", Format::Markdown, text);
+    let texts: Vec<&str> = ps.iter().map(|p| p.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "We prohibit forced labour.",
+            "We prohibit child labour in all our operations.",
+            "Remedy",
+            "We provide remedy.",
+            "End."
+        ]
+    );
 }
 
 #[test]
@@ -2194,6 +2214,24 @@ fn a_page_laid_out_in_a_table_is_read_as_blocks() {
                 "Child labour we audit all suppliers every year",
                 s("人权政策 › 一、禁止强迫劳动")
             ),
+        ]
+    );
+    // Data tables stay rows: cells of three paragraphs, wrapper `div`s, lists, a header cell's
+    // heading.
+    let data = "<table><thead><tr><th><h4>Issue</h4></th><th><h4>Actions</h4></th></tr></thead>\
+        <tr><td><div><div><p>Forced labour</p></div></div></td><td><p>Operations at risk:</p><p>None identified.</p><p>See page 12.</p></td></tr>\
+        <tr><td>Audits</td><td><ul><li>120 audits</li></ul><p>(3 unannounced)</p></td></tr></table>";
+    let ps = checked("data.html", Format::Html, data);
+    let rows: Vec<(PassageKind, &str)> = ps.iter().map(|p| (p.kind, p.text.as_str())).collect();
+    assert_eq!(
+        rows,
+        [
+            (P, "Issue Actions"),
+            (
+                P,
+                "Forced labour Operations at risk: None identified. See page 12."
+            ),
+            (P, "Audits 120 audits (3 unannounced)"),
         ]
     );
 }
