@@ -199,6 +199,18 @@ fn escape_apostrophes(q: &str) -> Cow<'_, str> {
                     .iter()
                     .take_while(|c| c.is_alphanumeric())
                     .collect();
+                // Inside a phrase, a plural's apostrophe (`'workers' rights'`) is one when a
+                // quote after a word and before no word lies further on to close the phrase.
+                let closes_later = || {
+                    chars[i + 1..]
+                        .iter()
+                        .position(|&c| c == '\'')
+                        .is_some_and(|k| {
+                            let at = i + 1 + k;
+                            latin(Some(chars[at - 1]))
+                                && !chars.get(at + 1).is_some_and(|c| c.is_alphanumeric())
+                        })
+                };
                 let apostrophe = latin(prev)
                     && !operator
                     && (!single
@@ -206,7 +218,10 @@ fn escape_apostrophes(q: &str) -> Cow<'_, str> {
                             && matches!(
                                 ending.as_str(),
                                 "s" | "t" | "d" | "ll" | "re" | "ve" | "m"
-                            )));
+                            ))
+                        || (prev == Some('s')
+                            && next.is_some_and(char::is_whitespace)
+                            && closes_later()));
                 if apostrophe {
                     out.push_str("\\'");
                     i += 1;

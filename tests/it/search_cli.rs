@@ -1040,6 +1040,9 @@ fn apostrophes_in_words_are_searched_as_typed() {
     assert_eq!(docs("'in law''are set'"), ["c.md"]);
     assert_eq!(docs("'workers'OR'conventions'"), ["a.md", "b.md", "c.md"]);
     assert_eq!(docs("'劳动合同'和'工资'"), ["d.md"]);
+    // A plural's apostrophe inside a quoted phrase: the phrase goes on to the last quote.
+    assert_eq!(docs("'workers' rights in our'"), ["a.md"]);
+    assert_eq!(docs("'children's rights' 'workers' rights'"), ["a.md"]);
     // Stemmed, `children's` is `children`, as in text.
     let hs = search_hits(&index, "children's", &[]);
     assert_eq!(hs.len(), 3, "{hs:?}");
