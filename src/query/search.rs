@@ -189,12 +189,15 @@ fn escape_apostrophes(q: &str) -> Cow<'_, str> {
             '"' if !single => double = !double,
             '\'' if !double => {
                 // The word before the quote: an operator (`OR'…'`) is no word an apostrophe ends.
-                let word: String = chars[..i]
+                let len = chars[..i]
                     .iter()
                     .rev()
                     .take_while(|c| c.is_alphanumeric())
-                    .collect();
-                let operator = matches!(word.as_str(), "RO" | "DNA" | "TON");
+                    .count();
+                let operator = matches!(
+                    chars[i - len..i],
+                    ['O', 'R'] | ['A', 'N', 'D'] | ['N', 'O', 'T']
+                );
                 let ending: String = chars[i + 1..]
                     .iter()
                     .take_while(|c| c.is_alphanumeric())
