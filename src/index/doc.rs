@@ -61,7 +61,7 @@ impl LazyPassage {
 fn derive(f: &Fields, tp: &TaggedPassage) -> Derived {
     let p = &tp.passage;
     let mut terms = String::with_capacity(p.text.len() + p.tokens.len() * 4);
-    super::encode_terms(&p.tokens, &mut terms);
+    super::encode_terms(&p.text, &p.tokens, &mut terms);
     let mut facet_text = String::with_capacity(tp.tags.iter().map(|t| t.tag.len()).sum());
     let mut facets = Vec::with_capacity(tp.tags.len() + 2);
     let mut max = 0f64;

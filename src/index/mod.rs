@@ -151,6 +151,15 @@ pub enum IndexError {
         /// The error (its text is part of this error's message, so it is not a `source`).
         error: std::io::Error,
     },
+    /// The taxonomy's keywords do not compile into the tagger's automaton (far too many or too
+    /// long): refused before the index is touched, rather than indexing passages without tags.
+    #[error("cannot tag with taxonomy {version}: {error}")]
+    Tagger {
+        /// The taxonomy's version string.
+        version: String,
+        /// What failed.
+        error: crate::tag::TagError,
+    },
     /// Any other tantivy error.
     #[error("index {}: {reason}", dir.display())]
     Tantivy {
@@ -427,35 +436,40 @@ const NEXT: char = ' ';
 /// Separator before a term that shares the position of the term before it (a sub-word).
 const SAME: char = '\t';
 
-/// Appends the terms of `tokens` (a passage's words) and their sub-words
-/// ([`Segmenter::sub_words`]) to `out` as the indexed value of [`schema::TEXT`], which
+/// Appends the terms of `tokens` (the words of a passage's `text`), their sub-words
+/// ([`Segmenter::sub_words`]) and closed compounds ([`Segmenter::compound`]) to `out` as the indexed value of [`schema::TEXT`], which
 /// [`TermListTokenizer`] reads back. The segmenter's terms go to tantivy this way rather than as
 /// a pre-tokenized string, which tantivy clones twice per document, every term an allocation.
 /// Positions follow [`pre_tokenized`]: a sub-word shares its word's position. Terms never hold
 /// whitespace (the segmenter does not make whitespace terms); one that did would be split.
-pub fn encode_terms(tokens: &[crate::model::Token], out: &mut String) {
+pub fn encode_terms(text: &str, tokens: &[crate::model::Token], out: &mut String) {
     let s = segmenter();
-    for t in tokens {
+    for (i, t) in tokens.iter().enumerate() {
         out.push(NEXT);
         out.push_str(&t.term);
         s.sub_words(&t.term, |g| {
             out.push(SAME);
             out.push_str(&t.term[g]);
         });
+        if let Some(c) = s.compound(text, tokens, i) {
+            out.push(SAME);
+            out.push_str(&c.term);
+        }
     }
 }
 
 /// The tokens, each with whether it is a sub-word: a token whose range lies inside the range of
-/// the last word before it ([`Segmenter::with_sub_words`] puts a word's sub-words right after
-/// the word).
+/// the last word before it, or a closed compound ending with that word
+/// ([`Segmenter::with_sub_words`] puts both right after the word).
 fn flag_sub_words(
     tokens: &[crate::model::Token],
 ) -> impl Iterator<Item = (&crate::model::Token, bool)> {
     let mut word: Option<std::ops::Range<usize>> = None;
     tokens.iter().map(move |t| {
-        let inside = word
-            .as_ref()
-            .is_some_and(|w| w.start <= t.range.start && t.range.end <= w.end);
+        // A closed compound ends where its second part does and starts before it.
+        let inside = word.as_ref().is_some_and(|w| {
+            (w.start <= t.range.start || w.end == t.range.end) && t.range.end <= w.end
+        });
         if !inside {
             word = Some(t.range.clone());
         }
@@ -1694,17 +1708,22 @@ mod tests {
     #[test]
     fn the_term_list_gives_back_the_pre_tokenized_terms_and_positions() {
         // Long Chinese words bring sub-words at their word's position; Latin words are stemmed.
-        let text = "我们禁止强迫劳动，尊重人权捍卫者与 Workers' rights (ILO)。";
+        let text =
+            "我们禁止强迫劳动，尊重人权捍卫者与 Workers' rights (ILO)，whistle-blowers, FY2023。";
         let tokens = segmenter().tokens(text);
         assert!(tokens.len() > 6);
         let mut list = String::new();
-        encode_terms(&tokens, &mut list);
+        encode_terms(text, &tokens, &mut list);
         let decoded = terms_and_positions(TermListTokenizer.token_stream(&list));
         let all = segmenter().with_sub_words(text, tokens.clone());
         let expected = terms_and_positions(PreTokenizedStream::from(pre_tokenized(text, &all)));
         assert_eq!(decoded, expected);
-        // Some term shares a position with the one before it: sub-words were kept.
+        // Some term shares a position with the one before it: sub-words were kept, and so
+        // were the closed compound and the year.
         assert!(decoded.windows(2).any(|w| w[0].1 == w[1].1));
+        let at = |t: &str| decoded.iter().find(|d| d.0 == t).map(|d| d.1);
+        assert_eq!(at("whistleblow"), at("blower"));
+        assert_eq!(at("2023"), at("fy2023"));
     }
 
     /// An index in memory holding `records` (id and record), committed in one segment.

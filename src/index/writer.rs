@@ -1092,6 +1092,10 @@ pub fn build(
     progress: &(dyn Fn(Event) + Sync),
 ) -> Result<BuildSummary, IndexError> {
     let start = Instant::now();
+    let tagger = Tagger::try_new(opts.taxonomy).map_err(|error| IndexError::Tagger {
+        version: opts.taxonomy.version.clone(),
+        error,
+    })?;
     // An index reached through a symbolic link is its target's: a rebuild puts the new index
     // there, and the link stays (renaming the new one into place replaced the link itself, and
     // left the old index, damaged or not, where the link had pointed).
@@ -1339,7 +1343,6 @@ pub fn build(
     report_unread(&mut summary.skipped, behind, unread);
     summary.records_read_from_store = old.store_reads();
 
-    let tagger = Tagger::new(opts.taxonomy);
     let ctx = Ctx {
         taxonomy_hash: &opts.taxonomy.hash,
         rebuild: opts.rebuild,

@@ -546,6 +546,15 @@ fn rewrite_leaves(
                     lit.phrase
                 )));
             }
+            if let Some(closed) = closed_compound(&lit.phrase).filter(|_| !quoted) {
+                let mut one = lit.clone();
+                one.phrase = closed;
+                let leaf = |l| UserInputAst::Leaf(Box::new(UserInputLeaf::Literal(l)));
+                return Ok(UserInputAst::Clause(vec![
+                    (Some(Occur::Should), leaf(lit)),
+                    (Some(Occur::Should), leaf(one)),
+                ]));
+            }
         }
         Some(schema::LANG) => {
             lit.phrase = match Lang::parse(&lit.phrase) {
@@ -581,6 +590,21 @@ fn rewrite_leaves(
         _ => {}
     }
     Ok(UserInputAst::Leaf(Box::new(UserInputLeaf::Literal(lit))))
+}
+
+/// The closed form of an unquoted word of two Latin parts joined by a hyphen (`whistle-blower`
+/// → `whistleblower`), which is searched beside it: the index holds both forms of a hyphenated
+/// text ([`crate::segment::Segmenter::compound`]), but a text writing the word closed has only
+/// the one.
+fn closed_compound(word: &str) -> Option<String> {
+    let (a, b) = word.split_once(['-', '\u{2010}', '\u{2011}'])?;
+    let part = |w: &str| {
+        !w.is_empty()
+            && w.chars()
+                .all(|c| c.is_alphanumeric() && !crate::lang::is_han(c))
+    };
+    let first_letter = a.chars().next().is_some_and(char::is_alphabetic);
+    (part(a) && part(b) && first_letter).then(|| format!("{a}{b}"))
 }
 
 /// The field of the first `field:*` in a query, if it has one.

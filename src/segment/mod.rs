@@ -29,6 +29,7 @@ pub(crate) fn flatten_html(src: &str) -> Option<String> {
 pub(crate) use block::{unspace_free_text, without_invisible};
 pub use sentence::sentences;
 pub use split::MAX_PASSAGE_CHARS;
+pub(crate) use words::other_spelling;
 
 use crate::model::{Document, Format, Passage, PassageKind, Token, WordEdges};
 use block::Block;
@@ -159,31 +160,79 @@ impl Segmenter {
     }
 
     /// Calls `f` with the byte range in `term` of each dictionary sub-word of `term`, a word of
-    /// [`Segmenter::tokens`]: the 2-char, then the 3-char dictionary words inside a Chinese word
-    /// longer than them (强迫 and 劳动 in 强迫劳动). Segmentation keeps words whole; the index
+    /// [`Segmenter::tokens`]: the 2-char, then the 3-char, … dictionary words inside a Chinese
+    /// word longer than them (强迫 and 劳动 in 强迫劳动), or the runs of letters and of digits of
+    /// a Latin word with both (fy and 2023 in fy2023). Segmentation keeps words whole; the index
     /// adds these at their word's position, so that a search for 劳动 finds 强迫劳动.
     pub fn sub_words(&self, term: &str, f: impl FnMut(std::ops::Range<usize>)) {
         words::sub_words(&self.jieba, term, f);
     }
 
     /// `tokens`, words of `text` from [`Segmenter::tokens`], each followed by its sub-words
-    /// ([`Segmenter::sub_words`]) with their ranges in `text`: the terms the index holds for
-    /// the text, in the order it holds them.
+    /// ([`Segmenter::sub_words`]) with their ranges in `text`, and by the closed form of the
+    /// hyphenated compound it ends ([`Segmenter::compound`]): the terms the index holds for the
+    /// text, in the order it holds them.
     pub fn with_sub_words(&self, text: &str, tokens: Vec<Token>) -> Vec<Token> {
         let mut out = Vec::with_capacity(tokens.len() + tokens.len() / 4);
-        for t in tokens {
-            let (term, start) = (t.term.clone(), t.range.start);
+        for (i, t) in tokens.iter().enumerate() {
+            let (term, start) = (&t.term, t.range.start);
             let source = text.get(t.range.clone()).unwrap_or_default();
-            out.push(t);
-            self.sub_words(&term, |g| {
-                let r = words::source_range(source, &term, g.clone());
+            out.push(t.clone());
+            self.sub_words(term, |g| {
+                let r = words::source_range(source, term, g.clone());
                 out.push(Token {
                     term: term[g].into(),
                     range: start + r.start..start + r.end,
                 });
             });
+            out.extend(self.compound(text, &tokens, i));
         }
         out
+    }
+
+    /// The closed form of the two-part hyphenated compound whose second part is `tokens[i]`,
+    /// words of `text`: the term of "whistleblower" for "whistle-blower", of "email" for
+    /// "e-mail", over both parts. The index holds it at the second part's position beside the
+    /// two parts, so that a search for whistleblower finds "whistle-blower" (and search turns
+    /// an unquoted `whistle-blower` into either form). A compound of three parts or more
+    /// ("state-of-the-art"), one starting with a digit ("2022-23") or with Chinese gives none.
+    pub fn compound(&self, text: &str, tokens: &[Token], i: usize) -> Option<Token> {
+        let (a, b) = (tokens.get(i.checked_sub(1)?)?, tokens.get(i)?);
+        // Most pairs are settled by the gap's length: a hyphen is one byte, or three (U+2010,
+        // U+2011).
+        if !matches!(b.range.start.checked_sub(a.range.end), Some(1 | 3)) {
+            return None;
+        }
+        let is_hyphen = |c: char| matches!(c, '-' | '\u{2010}' | '\u{2011}');
+        let gap = text.get(a.range.end..b.range.start)?;
+        if !gap.chars().next().is_some_and(is_hyphen) || gap.chars().nth(1).is_some() {
+            return None;
+        }
+        let (first, second) = (text.get(a.range.clone())?, text.get(b.range.clone())?);
+        let latin = |w: &str| !w.chars().any(crate::lang::is_han);
+        if !first.chars().next().is_some_and(char::is_alphabetic) || !latin(first) || !latin(second)
+        {
+            return None;
+        }
+        if text[..a.range.start]
+            .chars()
+            .next_back()
+            .is_some_and(is_hyphen)
+        {
+            return None;
+        }
+        let mut after = text[b.range.end..].chars();
+        if after.next().is_some_and(is_hyphen) && after.next().is_some_and(char::is_alphanumeric) {
+            return None;
+        }
+        let mut joined = self.tokens(&format!("{first}{second}"));
+        match (joined.pop(), joined.is_empty()) {
+            (Some(t), true) => Some(Token {
+                term: t.term,
+                range: a.range.start..b.range.end,
+            }),
+            _ => None,
+        }
     }
 }
 
@@ -683,6 +732,39 @@ fn join(src: &str, a: &mut Block, b: Block) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Closed compounds: two Latin parts joined by a hyphen, nothing else.
+    #[test]
+    fn two_part_hyphenated_words_have_a_closed_form() {
+        let s = Segmenter::shared();
+        let closed = |text: &str| -> Vec<(String, String)> {
+            let tokens = s.tokens(text);
+            (0..tokens.len())
+                .filter_map(|i| s.compound(text, &tokens, i))
+                .map(|t| (t.term.to_string(), text[t.range].to_string()))
+                .collect()
+        };
+        let pair = |t: &str, w: &str| vec![(t.to_string(), w.to_string())];
+        assert_eq!(
+            closed("our whistle-blowers"),
+            pair("whistleblow", "whistle-blowers")
+        );
+        assert_eq!(closed("by e\u{2011}mail"), pair("email", "e\u{2011}mail"));
+        assert_eq!(closed("COVID-19 rules"), pair("covid19", "COVID-19"));
+        assert_eq!(closed("Anti-Slavery."), pair("antislaveri", "Anti-Slavery"));
+        for none in [
+            "state-of-the-art",
+            "a three-part-word",
+            "in 2022-23",
+            "强迫-劳动",
+            "labour - rights",
+            "labour--rights",
+            "labour\u{2014}rights",
+            "forced-劳动",
+        ] {
+            assert!(closed(none).is_empty(), "{none}: {:?}", closed(none));
+        }
+    }
 
     /// Point markers: which lines open one, and which point follows which.
     #[test]

@@ -181,11 +181,16 @@ fn emit(
 /// [`tokens`]: the 2-char, then the 3-char, … dictionary words inside a Chinese word longer than
 /// them, up to [`MAX_SUB_WORD`] chars, in order. Search finds 劳动 inside 强迫劳动 through them,
 /// and 影响评估 inside 人权影响评估 and 人民法院 inside 最高人民法院, which jieba's search mode (2
-/// and 3 chars only) would not add.
+/// and 3 chars only) would not add. A Latin word gives its runs of letters and of digits
+/// instead ([`letter_digit_parts`]).
 pub(crate) fn sub_words(jieba: &Jieba, term: &str, mut f: impl FnMut(Range<usize>)) {
     // Most words have one or two chars: settled after reading three. A word from a Han run
     // holds a Han char; one from a Latin run never does.
-    if term.chars().nth(2).is_none() || !term.chars().any(is_han) {
+    if term.chars().nth(2).is_none() {
+        return;
+    }
+    if !term.chars().any(is_han) {
+        letter_digit_parts(term, f);
         return;
     }
     // Char boundaries of the word's first chars: no dictionary word is longer.
@@ -203,6 +208,28 @@ pub(crate) fn sub_words(jieba: &Jieba, term: &str, mut f: impl FnMut(Range<usize
             if jieba.has_word(&term[gram.clone()]) {
                 f(gram);
             }
+        }
+    }
+}
+
+/// Calls `f` with the runs of letters and of digits of an ASCII word that has both, each of
+/// two chars or more: `fy2023` gives `fy` and `2023`, so that a search for 2023 finds "FY2023"
+/// and one for covid finds "COVID19". A word of letters only, or with other chars, gives nothing.
+fn letter_digit_parts(term: &str, mut f: impl FnMut(Range<usize>)) {
+    let b = term.as_bytes();
+    if !b.iter().all(u8::is_ascii_alphanumeric)
+        || !b.iter().any(u8::is_ascii_digit)
+        || !b.iter().any(u8::is_ascii_alphabetic)
+    {
+        return;
+    }
+    let mut start = 0;
+    for i in 1..=b.len() {
+        if i == b.len() || b[i].is_ascii_digit() != b[start].is_ascii_digit() {
+            if i - start >= 2 {
+                f(start..i);
+            }
+            start = i;
         }
     }
 }
@@ -366,6 +393,56 @@ const ISE_VERBS: [(&str, &str); 28] = [
     ("analys", "analyz"),
     ("paralys", "paralyz"),
 ];
+
+/// The other spelling of a lower-case English word spelled two ways, British to American and
+/// back: "labour" ↔ "labor", "organisation" ↔ "organization", "centre" ↔ "center",
+/// "fulfilment" ↔ "fulfillment"; `None` for any other word. The tagger adds it to its keywords,
+/// so that a taxonomy need not list both ([`one_spelling`] is the index's one-way fold).
+pub(crate) fn other_spelling(word: &str) -> Option<String> {
+    // Whole words: their inflections are spelled alike (fulfilled, enrolled, centred is rare).
+    const WHOLE: [(&str, &str); 12] = [
+        ("centre", "center"),
+        ("centres", "centers"),
+        ("programme", "program"),
+        ("programmes", "programs"),
+        ("fulfil", "fulfill"),
+        ("fulfils", "fulfills"),
+        ("fulfilment", "fulfillment"),
+        ("enrol", "enroll"),
+        ("enrols", "enrolls"),
+        ("enrolment", "enrollment"),
+        ("judgement", "judgment"),
+        ("judgements", "judgments"),
+    ];
+    for (uk, us) in WHOLE {
+        if word == uk {
+            return Some(us.into());
+        }
+        if word == us {
+            return Some(uk.into());
+        }
+    }
+    // `(one, other)` starts of a word whose endings are spelled alike; "laboratory" is no labour.
+    for (one, other) in SPELLINGS.iter().take(16) {
+        for (from, to) in [(one, other), (other, one)] {
+            if let Some(rest) = word.strip_prefix(from) {
+                if *from == "labor" && rest.starts_with("at") {
+                    return None;
+                }
+                return Some(format!("{to}{rest}"));
+            }
+        }
+    }
+    const ENDINGS: [&str; 9] = [
+        "e", "es", "ed", "ing", "er", "ers", "ation", "ations", "ational",
+    ];
+    ISE_VERBS.iter().find_map(|(uk, us)| {
+        [(uk, us), (us, uk)].into_iter().find_map(|(from, to)| {
+            let rest = word.strip_prefix(from)?;
+            ENDINGS.contains(&rest).then(|| format!("{to}{rest}"))
+        })
+    })
+}
 
 /// One spelling for words English spells two ways, so that a query in either finds a text in
 /// either: `child labor` finds "child labour", `organization` "organisation", `center`
@@ -581,6 +658,23 @@ mod tests {
             ("prize", "prise"),
         ] {
             assert_ne!(terms(a), terms(b), "{a} / {b}");
+        }
+    }
+
+    #[test]
+    fn words_of_letters_and_digits_give_each_run_of_two_chars_or_more() {
+        let parts = |w: &str| {
+            let mut out = Vec::new();
+            sub_words(&Jieba::empty(), w, |g| out.push(w[g].to_string()));
+            out
+        };
+        assert_eq!(parts("fy2023"), ["fy", "2023"]);
+        assert_eq!(parts("iso45001"), ["iso", "45001"]);
+        assert_eq!(parts("scope3"), ["scope"]);
+        assert_eq!(parts("b2b2c"), Vec::<String>::new());
+        assert_eq!(parts("sa8000s"), ["sa", "8000"]);
+        for none in ["q4", "2023", "labour", "x86_64", "café2023"] {
+            assert!(parts(none).is_empty(), "{none}");
         }
     }
 

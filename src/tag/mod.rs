@@ -250,6 +250,10 @@ struct EntryInfo {
     /// The convention numbers of its numbered abbreviations (29 of `C029`): a name of it followed
     /// by another number names that other convention (`ILO Convention No. 190`).
     numbers: Vec<u32>,
+    /// `(keyword, head)` of each Chinese exclude phrase that is a keyword and a head (医疗 and 保险
+    /// of 医疗保险): the exclude holds also for the keyword in a list the head ends
+    /// (养老、医疗、失业和工伤保险), see [`ends_list_with`].
+    list_heads: Vec<(String, String)>,
 }
 
 /// A pattern occurrence that passed the boundary checks (normalized byte offsets).
@@ -1076,9 +1080,11 @@ impl Tagger {
         kept.clear();
         let mut max_end = 0;
         for h in words {
-            // Sorted by start, longest first: a hit ending within an earlier kept one is nested.
-            // The other checks only reject, so this cheapest one goes first.
-            if h.end <= max_end {
+            // Sorted by start, longest first: a hit starting within an earlier kept one is nested
+            // in it or overlaps it ("inhuman or degrading" and "degrading treatment"), and the
+            // same words count once. The other checks only reject, so this cheapest one goes
+            // first.
+            if h.start < max_end {
                 continue;
             }
             let before = excludes.partition_point(|x| x.start < h.end);
@@ -1087,6 +1093,13 @@ impl Tagger {
                 .rev()
                 .take_while(|x| x.start + max_exclude > h.start)
                 .any(|x| x.end > h.start)
+            {
+                continue;
+            }
+            if !info.list_heads.is_empty()
+                && info.list_heads.iter().any(|(k, head)| {
+                    t.get(h.start..h.end) == Some(k.as_str()) && ends_list_with(&t[h.end..], head)
+                })
             {
                 continue;
             }
@@ -1461,7 +1474,31 @@ struct Builder {
 }
 
 impl Builder {
+    /// Adds a pattern, and its other English spelling ("forced labor" for "forced labour",
+    /// "organization" for "organisation"), so that a taxonomy need not list both.
     fn add(&mut self, keyword: &str, entry: u32, role: Role, plural_ok: bool, group: u32) {
+        self.add_one(keyword, entry, role, plural_ok, group);
+        if role == Role::Abbr || !keyword.bytes().any(|b| b.is_ascii_alphabetic()) {
+            return;
+        }
+        let lower = keyword.trim().to_lowercase();
+        let mut changed = false;
+        let other: Vec<String> = lower
+            .split(' ')
+            .map(|w| match crate::segment::other_spelling(w) {
+                Some(o) => {
+                    changed = true;
+                    o
+                }
+                None => w.to_string(),
+            })
+            .collect();
+        if changed {
+            self.add_one(&other.join(" "), entry, role, plural_ok, group);
+        }
+    }
+
+    fn add_one(&mut self, keyword: &str, entry: u32, role: Role, plural_ok: bool, group: u32) {
         let norm = text::normalize_pattern(keyword.trim());
         if norm.is_empty() {
             return;
@@ -1471,6 +1508,13 @@ impl Builder {
             self.refs.push(Vec::new());
             self.patterns.len() - 1
         });
+        // Given twice (or both spellings listed): one use is enough.
+        if self.refs[id]
+            .iter()
+            .any(|r| r.entry == entry && r.role == role && r.group == group)
+        {
+            return;
+        }
         let first = norm.chars().next().is_some_and(is_word_char);
         let last_char = norm.chars().next_back();
         let last = last_char.is_some_and(is_word_char);
@@ -1501,8 +1545,9 @@ const FOCUSED_MAX_LINKS: usize = 6;
 
 /// Entry facts the rules need, with the instruments each right, group or theme covers.
 fn entry_infos(taxonomy: &Taxonomy) -> Vec<EntryInfo> {
-    let is_instrument =
-        |e: &crate::taxonomy::Entry| e.instrument_kind.is_some() || e.id.starts_with("instrument/");
+    // By id alone, as `taxonomy check`, the index's facets and search read it: an
+    // `instrument_kind` elsewhere makes no instrument.
+    let is_instrument = |e: &crate::taxonomy::Entry| e.id.starts_with("instrument/");
     let links_to = |link: &str, id: &str| {
         id == link || (id.starts_with(link) && id[link.len()..].starts_with('/'))
     };
@@ -1570,9 +1615,60 @@ fn entry_infos(taxonomy: &Taxonomy) -> Vec<EntryInfo> {
                     .iter()
                     .any(|p| e.id.starts_with(p)),
                 numbers: e.abbr.iter().filter_map(|a| convention_number(a)).collect(),
+                list_heads: list_heads(e),
             }
         })
         .collect()
+}
+
+/// The `(keyword, head)` pairs of an entry's Chinese exclude phrases that are one of its keywords
+/// followed by more Chinese: 医疗 and 保险 of the exclude 医疗保险 of the right to health.
+fn list_heads(e: &crate::taxonomy::Entry) -> Vec<(String, String)> {
+    let han = |s: &str| !s.is_empty() && s.chars().all(crate::lang::is_han);
+    let mut out = Vec::new();
+    for x in e.exclude.iter().map(|x| crate::normalize::normalize_str(x)) {
+        for k in e.zh.iter().map(|k| crate::normalize::normalize_str(k)) {
+            if let Some(head) = x.strip_prefix(k.as_str()).filter(|h| han(h) && han(&k)) {
+                out.push((k.clone(), head.to_string()));
+            }
+        }
+    }
+    out
+}
+
+/// Whether `rest`, the text after a keyword, goes on as a list whose last item ends in `head`, so
+/// that the head is the keyword's too: 、失业、工伤和生育保险 after 医疗, with the head 保险. Items
+/// are short runs of Chinese between list separators.
+fn ends_list_with(rest: &str, head: &str) -> bool {
+    const SEPARATORS: &[&str] = &["、", ",", "以及", "和", "及", "与", "或"];
+    const MAX_ITEMS: usize = 8;
+    const MAX_ITEM_CHARS: usize = 8;
+    fn separator(s: &str) -> Option<&str> {
+        SEPARATORS.iter().find_map(|p| s.strip_prefix(p))
+    }
+    let mut s = rest;
+    for _ in 0..MAX_ITEMS {
+        let Some(after) = separator(s) else {
+            return false;
+        };
+        let after = after.trim_start();
+        let mut end = 0;
+        for (n, (i, c)) in after.char_indices().enumerate() {
+            if n == MAX_ITEM_CHARS || !crate::lang::is_han(c) || separator(&after[i..]).is_some() {
+                break;
+            }
+            end = i + c.len_utf8();
+        }
+        let item = &after[..end];
+        if item.is_empty() {
+            return false;
+        }
+        if item.len() > head.len() && item.ends_with(head) {
+            return true;
+        }
+        s = &after[end..];
+    }
+    false
 }
 
 /// The instruments whose links are numbered entries (`instrument/SDG` → `sdg/1` … `sdg/17`),
@@ -2050,8 +2146,14 @@ fn in_proper_name(clean: &str, start: usize, end: usize, title_case: &mut Option
     let gap = |c: char| c.is_whitespace() || c == ',';
     // Neither side reaches past the end of a sentence or a bracket.
     let ends = |w: &str| w.ends_with(['.', ';', ':', '!', '?', ')']) || w.contains('(');
+    // A name has a few words: bounded, so that a long run of capitalised words stays linear.
+    const NAME_WORDS: usize = 12;
     let mut names_a_document = false;
-    for w in clean[end..].split(gap).filter(|w| !w.is_empty()) {
+    for w in clean[end..]
+        .split(gap)
+        .filter(|w| !w.is_empty())
+        .take(NAME_WORDS)
+    {
         names_a_document |= is_document(w);
         // The first word past the name still counts: "… Safety policy".
         if names_a_document || !in_name(&w) || ends(w) {
@@ -2062,6 +2164,7 @@ fn in_proper_name(clean: &str, start: usize, end: usize, title_case: &mut Option
         || clean[..start]
             .rsplit(gap)
             .filter(|w| !w.is_empty())
+            .take(NAME_WORDS)
             .take_while(|w| in_name(w) && !ends(w))
             .any(is_document);
     !names_a_document && !*title_case.get_or_insert_with(|| is_title_case(clean))
@@ -2456,7 +2559,10 @@ fn has_verb(words: &[&str]) -> bool {
 /// after the colon of a short first clause (at most 6 words, or 12 chars of Chinese) that opens
 /// the passage ("Remediation measures: …", 补救措施：…).
 fn label_answer(t: &str, end: usize) -> Option<&str> {
-    let colon = t.find(is_clause_break)?;
+    // A label is short: its colon is near the start, which a bounded search finds, so that a
+    // passage of one long clause is not searched again for every match.
+    const LABEL_REACH: usize = 256;
+    let colon = t[..t.floor_char_boundary(LABEL_REACH)].find(is_clause_break)?;
     if colon < end || !t[colon..].starts_with(':') {
         return None;
     }
@@ -2637,6 +2743,7 @@ fn answer_denies(answer: &str) -> bool {
 /// 开展评估, or "will" before the match ("we will conduct it in 2025"; not "we have conducted it and
 /// will continue").
 fn planned(t: &str, start: usize, end: usize) -> bool {
+    const PLAN_REACH: usize = 240;
     const PLAN: &[&str] = &[
         "plan to",
         "plans to",
@@ -2664,12 +2771,19 @@ fn planned(t: &str, start: usize, end: usize) -> bool {
         "明年",
         "下一年度",
     ];
-    let from = t[..start]
+    // A plan is stated near its deed: bounded, so that a passage of one long clause of deeds
+    // stays linear.
+    let lo = t.floor_char_boundary(start.saturating_sub(PLAN_REACH));
+    let hi = t.ceil_char_boundary((end + PLAN_REACH).min(t.len()));
+    let from = t[lo..start]
         .char_indices()
         .rev()
         .find(|&(_, c)| is_clause_break(c))
-        .map_or(0, |(i, c)| i + c.len_utf8());
-    let to = t[end..].find(is_clause_break).map_or(t.len(), |i| end + i);
+        .map_or(lo, |(i, c)| lo + i + c.len_utf8());
+    let to = t[end..hi].find(is_clause_break).map_or(hi, |i| end + i);
+    // A plan joined after the deed is the next predicate's: "we conducted 40 audits and we
+    // expect to do more next year", 开展了尽职调查并计划明年扩展.
+    let to = end + joined_plan(&t[end..to]).unwrap_or(to - end);
     let clause = &t[from..to];
     let word_at = |s: &str, at: usize, w: &str| {
         let before = s[..at].chars().next_back();
@@ -2683,6 +2797,52 @@ fn planned(t: &str, start: usize, end: usize) -> bool {
     }) || t[from..start]
         .match_indices("will")
         .any(|(at, _)| word_at(&t[from..start], at, "will"))
+}
+
+/// Where in `rest`, the text of a clause after a deed, a joining word opens a predicate of its
+/// own that states a plan: " and (we) expect to", " and aim to", " but will", 并计划, 同时将. A
+/// joined noun ("training and audits next year") opens none.
+fn joined_plan(rest: &str) -> Option<usize> {
+    const JOINERS: &[&str] = &[" and ", " but ", " while ", "并", "但", "同时", "且"];
+    const SUBJECTS: &[&str] = &[
+        "we ",
+        "they ",
+        "it ",
+        "the company ",
+        "我们",
+        "公司",
+        "本公司",
+    ];
+    const PLANS: &[&str] = &[
+        "will ",
+        "plan",
+        "intend",
+        "aim",
+        "expect",
+        "hope",
+        "are going to",
+        "is going to",
+        "计划",
+        "拟",
+        "将",
+        "预计",
+        "力争",
+        "希望",
+    ];
+    JOINERS
+        .iter()
+        .filter_map(|j| {
+            rest.match_indices(j).find_map(|(at, _)| {
+                let after = rest[at + j.len()..].trim_start();
+                let after = SUBJECTS
+                    .iter()
+                    .find_map(|s| after.strip_prefix(s))
+                    .unwrap_or(after);
+                let after = after.strip_prefix("also ").unwrap_or(after);
+                PLANS.iter().any(|p| after.starts_with(p)).then_some(at)
+            })
+        })
+        .min()
 }
 
 /// Whether `answer` is one of `words` and nothing more but punctuation ("Not applicable.", 无。),
@@ -2797,8 +2957,9 @@ fn puts_in_place(w: &str) -> bool {
 }
 
 /// Whether the rest of a due-diligence step's clause, `rest` (normalized text after the match),
-/// says the step was not taken: within the next 8 English words (and before a clause opener such
-/// as "who" or "that"), an auxiliary with "not" or
+/// says the step was not taken: within the next 9 English words (and before a clause opener such
+/// as "who" or "that"; further only the clause's first auxiliary, after a subject the match
+/// opens), an auxiliary with "not" or
 /// "never" and then, within three words, a verb of doing or being in place ("has not been
 /// established", "is not yet in place", "were not required"), or "yet to"; in Chinese, within 4
 /// chars, 尚未/未/没有/并未/从未/未能 and then, within 3 chars, such a verb (尚未建立, 未开展). A

@@ -167,7 +167,8 @@ pub enum ProblemKind {
         /// The earlier id.
         other: String,
     },
-    /// Links on an entry that is not an instrument, or to an entry an instrument cannot protect.
+    /// Links on an entry that is not an instrument, or to an entry an instrument cannot protect;
+    /// or an `instrument_kind` on an entry that is not an instrument.
     #[error("{0}")]
     BadLink(String),
     /// Warning: the entry has no keyword in one language, so it never fires on text in it.
@@ -446,6 +447,16 @@ impl Taxonomy {
                     continue;
                 };
                 problems.push(Problem { entry: i, at, kind });
+            }
+            if !instrument && e.instrument_kind.is_some() {
+                problems.push(Problem {
+                    entry: i,
+                    at: None,
+                    kind: ProblemKind::BadLink(format!(
+                        "warning: `instrument_kind` belongs to instruments (ids under `instrument/`); `{}` is not one, so it is neither cited nor covered as one",
+                        e.id
+                    )),
+                });
             }
         }
         problems

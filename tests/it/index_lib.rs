@@ -284,7 +284,7 @@ fn the_query_tokenizer_matches_the_indexed_terms() {
     // What the index holds: the passage's words and their sub-words, read back from the
     // term list by the field's own tokenizer.
     let mut list = String::new();
-    hria::index::encode_terms(&s.tokens(text), &mut list);
+    hria::index::encode_terms(text, &s.tokens(text), &mut list);
     let indexed = token_terms(hria::index::TermListTokenizer, &list);
     // Independently of hria's sub-word lookup: jieba's search mode on the normalized text
     // gives the same set of terms.

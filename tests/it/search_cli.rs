@@ -129,6 +129,48 @@ fn either_spelling_finds_the_other() {
     assert_eq!(&snippet[a..b], "labour", "{uk}");
 }
 
+/// A hyphenated compound and its closed spelling find each other, and a year inside a fiscal
+/// year's code is found by the year; three-part compounds and ranges of years are read as
+/// before.
+#[test]
+fn hyphenated_and_closed_compounds_find_each_other() {
+    let (_tmp, index) = index_of(&[
+        (
+            "hyphen.md",
+            "Concerns go to our whistle-blower hotline or by e-mail; see the FY2023 report.\n",
+        ),
+        (
+            "closed.md",
+            "Our whistleblowers can write an email to the ethics team.\n",
+        ),
+        (
+            "spaced.md",
+            "A whistle blower is protected; state-of-the-art audits ran in 2022-23.\n",
+        ),
+    ]);
+    let docs = |q: &str| hit_docs(&index, q);
+    assert_eq!(docs("whistleblower"), ["closed.md", "hyphen.md"]);
+    assert_eq!(
+        docs("whistle-blower"),
+        ["closed.md", "hyphen.md", "spaced.md"]
+    );
+    assert_eq!(docs("\"whistle blower\""), ["hyphen.md", "spaced.md"]);
+    assert_eq!(docs("email"), ["closed.md", "hyphen.md"]);
+    assert_eq!(docs("e-mail"), ["closed.md", "hyphen.md"]);
+    assert_eq!(docs("+whistle-blower +ethics"), ["closed.md"]);
+    assert_eq!(docs("2023"), ["hyphen.md"]);
+    assert_eq!(docs("fy2023"), ["hyphen.md"]);
+    assert_eq!(docs("\"state of the art\""), ["spaced.md"]);
+    assert!(docs("stateof").is_empty());
+    assert!(docs("202223").is_empty());
+    // The closed form is highlighted over the whole hyphenated word.
+    let hs = search_hits(&index, "whistleblower", &[]);
+    let h = hs.iter().find(|h| h["doc"] == "hyphen.md").unwrap();
+    assert_eq!(highlighted(h), ["whistle-blower"], "{h}");
+    let hs = search_hits(&index, "2023", &[]);
+    assert_eq!(highlighted(&hs[0]), ["2023"], "{}", hs[0]);
+}
+
 /// A query cannot know the language of the passages it is to find: words of a passage in
 /// another language, or of an English one that names accented places, are found as typed.
 #[test]

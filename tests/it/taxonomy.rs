@@ -887,6 +887,7 @@ fn punctuation_keywords_look_alike_ids_and_misplaced_links_are_reported() {
             "version = \"1\"\n".to_string(),
             entry("theme/t", "zh = [\"的\", \"主题\", \"主題\"]"),
             entry("group/x", "links = [\"right/a\"]"),
+            entry("theme/charter", "instrument_kind = \"declaration\""),
             entry(
                 "instrument/A",
                 "instrument_kind = \"treaty\"\nlinks = [\"hrdd/remedy\", \"right/a\"]",
@@ -913,7 +914,8 @@ fn punctuation_keywords_look_alike_ids_and_misplaced_links_are_reported() {
         "entry `group/x`: warning: `links` belong to instruments",
         "entry `instrument/A`: warning: link `hrdd/remedy`: an instrument links to the rights",
         "entry `right/a`: warning: \"%\" in `weak` has no letter or digit",
-        "5 warning(s)",
+        "entry `theme/charter`: warning: `instrument_kind` belongs to instruments",
+        "6 warning(s)",
     ] {
         assert!(text.contains(expected), "{expected}\n{text}");
     }

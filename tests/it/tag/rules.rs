@@ -1768,6 +1768,8 @@ fn plans_are_not_actions() {
         "In 2024 we intend to roll out training to all procurement staff.",
         "We will conduct a human rights impact assessment in 2025.",
         "公司计划于明年开展人权影响评估。",
+        // A joined noun opens no predicate of its own.
+        "Training and audits of suppliers are to be conducted next year.",
     ] {
         assert!(!has(text, action), "{text}: {:?}", tags(text));
     }
@@ -1777,6 +1779,10 @@ fn plans_are_not_actions() {
         "We have conducted a human rights impact assessment and will continue to do so.",
         "In 2023 we conducted audits of 40 suppliers.",
         "2023年，公司开展了人权培训，明年将扩大范围。",
+        // A plan joined after the deed is the next predicate's.
+        "In 2023 we conducted 40 supplier audits and we expect to do more next year.",
+        "We trained 500 employees in 2023 and aim to train all staff by 2025.",
+        "去年公司开展了人权尽职调查并计划明年扩展至供应商。",
     ] {
         assert!(has(text, action), "{text}: {:?}", tags(text));
     }
@@ -1892,4 +1898,79 @@ fn long_subjects_denied_warning_signs_and_code_wordings() {
             &[],
         ),
     ]);
+}
+
+/// Kinds of social insurance are social security, not the rights their names start with, also
+/// in a list that names the insurance once at its end.
+#[test]
+fn social_insurance_is_social_security() {
+    let security = "right/economic-social-cultural/social-security";
+    let others: &[&str] = &[
+        "right/economic-social-cultural/health",
+        "right/economic-social-cultural/work",
+        "right/labour/occupational-safety-health",
+        "sdg/3",
+    ];
+    for text in [
+        "公司为员工缴纳基本养老保险、基本医疗保险、失业保险、工伤保险和生育保险。",
+        "用人单位应当依法为劳动者缴纳养老、医疗、失业、工伤和生育保险。",
+        "及时为员工建立养老、医疗、失业、工伤、生育等社会保险。",
+    ] {
+        assert!(has(text, security), "{text}: {:?}", tags(text));
+        for id in others {
+            assert!(!has(text, id), "{text}: {id} in {:?}", tags(text));
+        }
+    }
+    // A list with another head keeps its items' own sense.
+    expect_tags(&[
+        (
+            "医院为患者提供医疗、康复和护理服务。",
+            &["right/economic-social-cultural/health"],
+            &[],
+        ),
+        (
+            "我们坚持健康、稳定发展。",
+            &[],
+            &["right/economic-social-cultural/health"],
+        ),
+        (
+            "公司加强工伤预防和安全培训。",
+            &["right/labour/occupational-safety-health"],
+            &[],
+        ),
+    ]);
+}
+
+/// A keyword listed in one English spelling finds the other.
+#[test]
+fn keywords_find_either_english_spelling() {
+    expect_tags(&[
+        ("We recognise that forced labor could occur.", &["sdg/8"], &[]),
+        (
+            "Suppliers must respect freedom of association and collective bargaining, and the right to organize.",
+            &["right/labour/association-bargaining"],
+            &[],
+        ),
+    ]);
+    // "laboratory" is no labour.
+    assert!(!has("Our laboratory tests products.", "group/workers"));
+}
+
+/// Overlapping matches of one entry are one piece of evidence: the same words do not count twice.
+#[test]
+fn overlapping_matches_count_once() {
+    let text = "No one shall be subjected to inhuman or degrading treatment.";
+    let t = tags(text)
+        .into_iter()
+        .find(|t| t.tag == "right/civil-political/torture")
+        .unwrap();
+    for (i, a) in t.evidence.iter().enumerate() {
+        for b in &t.evidence[i + 1..] {
+            assert!(
+                a.range.end <= b.range.start || b.range.end <= a.range.start,
+                "{:?}",
+                t.evidence
+            );
+        }
+    }
 }
