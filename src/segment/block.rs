@@ -1123,8 +1123,30 @@ pub(crate) fn push_text(
 
 /// The part `r` of a clean text's map, re-based to start at 0.
 pub(crate) fn sub_map(map: &OffsetMap, r: Range<usize>) -> OffsetMap {
+    sub_map_from(map, r, &mut 0)
+}
+
+/// [`sub_map`] for parts taken in text order. `first_run` is the index of a run of `map` at or
+/// before the part's first one, and is moved on to that run: the next part, starting at or
+/// after this one, is looked for from there, so that many parts of one map read its runs about
+/// once in all instead of once per part.
+pub(crate) fn sub_map_from(map: &OffsetMap, r: Range<usize>, first_run: &mut usize) -> OffsetMap {
+    let runs = map.runs();
+    // A step at a time: consecutive parts (a text with a cut every few bytes) mostly start in
+    // the run where the last one did or in the next.
+    while runs
+        .get(*first_run)
+        .is_some_and(|x| x.clean_start + x.clean_len <= r.start)
+    {
+        *first_run += 1;
+    }
     let mut out = OffsetMap::new();
-    for run in map.runs() {
+    // Runs are in clean order and do not overlap: those from here that start before the part's
+    // end are the ones it overlaps.
+    for run in runs[*first_run..]
+        .iter()
+        .take_while(|x| x.clean_start < r.end)
+    {
         let (cs, ce) = (run.clean_start, run.clean_start + run.clean_len);
         let (s, e) = (cs.max(r.start), ce.min(r.end));
         if s >= e {
@@ -1386,8 +1408,10 @@ fn without(text: &str, map: &OffsetMap, cuts: &[Range<usize>]) -> (String, Offse
         .chain(std::iter::once(text.len()));
     let mut out_map = OffsetMap::new();
     let mut kept = 0;
+    // The parts come in text order: each one's runs are looked for from the last one's.
+    let mut first_run = 0;
     for part in starts.zip(ends).map(|(s, e)| s..e) {
-        for run in sub_map(map, part.clone()).runs() {
+        for run in sub_map_from(map, part.clone(), &mut first_run).runs() {
             out_map.push(
                 kept + run.clean_start,
                 run.clean_len,
@@ -1420,4 +1444,177 @@ pub(crate) fn trim(text: String, map: OffsetMap) -> (String, OffsetMap) {
     }
     let s = text.len() - text.trim_start().len();
     (t.to_string(), sub_map(&map, s..s + t.len()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A clean text and its map from `(decoded, source)` pieces laid one after another in the
+    /// source, as [`push_text`] maps them: a piece that reads as its source is verbatim, any
+    /// other maps to its source span as a whole.
+    fn clean(pieces: &[(&str, &str)]) -> (String, OffsetMap) {
+        let src: String = pieces.iter().map(|p| p.1).collect();
+        let (mut text, mut map, mut at) = (String::new(), OffsetMap::new(), 0);
+        for &(decoded, source) in pieces {
+            push_text(&src, &mut text, &mut map, at..at + source.len(), decoded);
+            at += source.len();
+        }
+        (text, map)
+    }
+
+    /// [`sub_map`] computed plainly, from all the runs of `map`.
+    fn sub_map_by_scan(map: &OffsetMap, r: Range<usize>) -> OffsetMap {
+        let mut out = OffsetMap::new();
+        for run in map.runs() {
+            let (cs, ce) = (run.clean_start, run.clean_start + run.clean_len);
+            let (s, e) = (cs.max(r.start), ce.min(r.end));
+            if s >= e {
+                continue;
+            }
+            if run.clean_len == run.orig_len {
+                out.push(s - r.start, e - s, run.orig_start + (s - cs), e - s);
+            } else {
+                out.push(s - r.start, e - s, run.orig_start, run.orig_len);
+            }
+        }
+        out
+    }
+
+    /// [`without`] computed plainly: every kept part's map read off all the runs of `map`.
+    fn without_by_scan(text: &str, map: &OffsetMap, cuts: &[Range<usize>]) -> (String, OffsetMap) {
+        let mut out = OffsetMap::new();
+        let (mut kept, mut from) = (0, 0);
+        let ends = cuts.iter().map(|c| (c.start, c.end));
+        for (end, next) in ends.chain([(text.len(), text.len())]) {
+            for run in sub_map_by_scan(map, from..end).runs() {
+                out.push(
+                    kept + run.clean_start,
+                    run.clean_len,
+                    run.orig_start,
+                    run.orig_len,
+                );
+            }
+            kept += end - from;
+            from = next;
+        }
+        (unspaced(text, cuts), out)
+    }
+
+    /// Removes the invisible chars and then the letter spacing as [`unspace`] does, checking
+    /// each step against [`without_by_scan`]; returns how many cuts the two steps made.
+    fn check_unspace(text: &str, map: &OffsetMap) -> (usize, usize) {
+        let cuts = invisible_chars(text, &[]);
+        let (text, map) = if cuts.is_empty() {
+            (text.to_string(), map.clone())
+        } else {
+            let got = without(text, map, &cuts);
+            assert_eq!(got, without_by_scan(text, map, &cuts));
+            got
+        };
+        let spacing = letter_spacing(&text, &[]);
+        if !spacing.is_empty() {
+            assert_eq!(
+                without(&text, &map, &spacing),
+                without_by_scan(&text, &map, &spacing)
+            );
+        }
+        (cuts.len(), spacing.len())
+    }
+
+    #[test]
+    fn without_maps_letter_spaced_text_as_a_scan_of_all_runs_does() {
+        // `人&nbsp;权&nbsp;…`: a run per char, and a cut at every other one.
+        let unit = [
+            ("人", "人"),
+            ("\u{A0}", "&nbsp;"),
+            ("权", "权"),
+            ("\u{A0}", "&nbsp;"),
+        ];
+        let (text, map) = clean(&unit.repeat(500));
+        assert_eq!(check_unspace(&text, &map), (0, 999));
+        // Spaced words and verbatim spaces between, with an entity inside a word.
+        let unit = [
+            ("人 权 ", "人 权 "),
+            ("政", "&#x653F;"),
+            (" 策　", " 策　"),
+            ("人权 政策 ", "人权 政策 "),
+        ];
+        let (text, map) = clean(&unit.repeat(300));
+        assert!(check_unspace(&text, &map).1 > 300);
+    }
+
+    #[test]
+    fn without_maps_zero_width_chars_as_a_scan_of_all_runs_does() {
+        // Zero-width chars verbatim and as references, between ideographs and between Latin
+        // letters (where a zero-width space stays), with letter spacing after them.
+        let unit = [
+            ("人\u{200B} 权\u{200B} ", "人\u{200B} 权\u{200B} "),
+            ("强", "强"),
+            ("\u{200B}", "&#x200B;"),
+            ("迫 a\u{200B}\u{AD}b ", "迫 a\u{200B}\u{AD}b "),
+            ("\u{FEFF}", "&#xFEFF;"),
+            ("劳\u{AD}动 ", "劳&shy;动 "),
+        ];
+        let (text, map) = clean(&unit.repeat(300));
+        let (invisible, spacing) = check_unspace(&text, &map);
+        assert!(invisible > 1_000 && spacing >= 300, "{invisible} {spacing}");
+    }
+
+    #[test]
+    fn without_maps_any_cuts_as_a_scan_of_all_runs_does() {
+        // Cuts at every few chars, inside runs that map only as a whole, and next to each other
+        // (an empty part between them).
+        let unit = [
+            ("a&b", "a&amp;b"),
+            ("cd", "cd"),
+            ("\u{A0}", "&nbsp;"),
+            ("éf", "&eacute;f"),
+        ];
+        let (text, map) = clean(&unit.repeat(50));
+        let bounds: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+        for step in [2, 3, 5, 7] {
+            let cuts: Vec<Range<usize>> = bounds
+                .chunks(step)
+                .filter(|c| c.len() == step)
+                .map(|c| c[0]..c[1])
+                .collect();
+            assert_eq!(
+                without(&text, &map, &cuts),
+                without_by_scan(&text, &map, &cuts)
+            );
+            // Two cuts meeting: every other part is empty.
+            if step < 3 {
+                continue;
+            }
+            let cuts: Vec<Range<usize>> = bounds
+                .chunks(step)
+                .filter(|c| c.len() == step)
+                .flat_map(|c| [c[0]..c[1], c[1]..c[2]])
+                .collect();
+            assert_eq!(
+                without(&text, &map, &cuts),
+                without_by_scan(&text, &map, &cuts)
+            );
+        }
+    }
+
+    #[test]
+    fn sub_maps_of_parts_in_order_are_the_parts_sub_maps() {
+        let unit = [
+            ("x", "x"),
+            ("&", "&amp;"),
+            ("yz", "yz"),
+            ("\u{A0}", "&nbsp;"),
+        ];
+        let (text, map) = clean(&unit.repeat(100));
+        let mut first_run = 0;
+        for start in (0..text.len()).step_by(3) {
+            let r = start..(start + 5).min(text.len());
+            assert_eq!(
+                sub_map_from(&map, r.clone(), &mut first_run),
+                sub_map_by_scan(&map, r)
+            );
+        }
+    }
 }

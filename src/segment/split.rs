@@ -6,7 +6,7 @@
 //! in one place, and all its words held at once. Such a block is cut at sentence ends into
 //! pieces of at most [`MAX_PASSAGE_CHARS`] chars, each keeping its exact map to the source.
 
-use super::block::Block;
+use super::block::{sub_map_from, Block};
 use super::sentence::{push_trimmed, sentences};
 use crate::model::OffsetMap;
 use std::ops::Range;
@@ -173,23 +173,10 @@ fn off_entity(map: &OffsetMap, at: usize, from: usize) -> usize {
 /// before and after the text stays inside the passage's range as it did).
 /// `first_run` is where the search for the piece's first run starts, and is left there: pieces
 /// come in text order, so each block's runs are read about once however many pieces it makes.
+/// A run that maps only as a whole keeps its whole source in each piece it falls in: hard cuts
+/// avoid such runs, but a sentence end inside one may cut it.
 fn piece(b: &Block, r: Range<usize>, first: bool, last: bool, first_run: &mut usize) -> Block {
-    let mut map = OffsetMap::new();
-    let runs = b.map.runs();
-    *first_run += runs[*first_run..].partition_point(|x| x.clean_start + x.clean_len <= r.start);
-    for run in runs[*first_run..]
-        .iter()
-        .take_while(|x| x.clean_start < r.end)
-    {
-        let (cs, ce) = (run.clean_start, run.clean_start + run.clean_len);
-        let (s, e) = (cs.max(r.start), ce.min(r.end));
-        if run.clean_len == run.orig_len {
-            map.push(s - r.start, e - s, run.orig_start + (s - cs), e - s);
-        } else {
-            // Hard cuts avoid these runs; a sentence end inside one keeps its whole source.
-            map.push(s - r.start, e - s, run.orig_start, run.orig_len);
-        }
-    }
+    let map = sub_map_from(&b.map, r.clone(), first_run);
     let orig = b.map.range_to_orig(r.clone());
     Block {
         kind: b.kind,
