@@ -607,6 +607,15 @@ pub struct Fields {
 }
 
 impl Fields {
+    /// The fields of the index in `dir`; a schema mismatch if one is missing.
+    pub fn of(index: &Index, dir: &Path) -> Result<Fields, IndexError> {
+        Fields::resolve(&index.schema()).ok_or_else(|| IndexError::SchemaMismatch {
+            dir: dir.to_path_buf(),
+            found: "missing fields".into(),
+            expected: schema::SCHEMA_VERSION,
+        })
+    }
+
     /// Resolves the fields of an hria schema; `None` if one is missing (not an hria index).
     pub fn resolve(s: &tantivy::schema::Schema) -> Option<Fields> {
         let f = |name: &str| s.get_field(name).ok();
@@ -1631,11 +1640,7 @@ fn shared_read_lock(path: &Path) -> DirectoryLock {
 /// [`IndexError::Corrupt`] asking for `hria index --rebuild` before a query reads it.
 pub fn open_reader(dir: &Path) -> Result<IndexHandle, IndexError> {
     let (index, manifest) = open_index_checked(dir, Check::Checksums)?;
-    let fields = Fields::resolve(&index.schema()).ok_or_else(|| IndexError::SchemaMismatch {
-        dir: dir.to_path_buf(),
-        found: "missing fields".into(),
-        expected: schema::SCHEMA_VERSION,
-    })?;
+    let fields = Fields::of(&index, dir)?;
     let reader = index
         .reader_builder()
         .reload_policy(ReloadPolicy::Manual)

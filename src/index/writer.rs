@@ -194,12 +194,7 @@ impl Old {
     }
 
     fn open(dir: &Path, index: &Index, payload: CommitPayload) -> Result<Old, IndexError> {
-        let fields =
-            Fields::resolve(&index.schema()).ok_or_else(|| IndexError::SchemaMismatch {
-                dir: dir.to_path_buf(),
-                found: "missing fields".into(),
-                expected: schema::SCHEMA_VERSION,
-            })?;
+        let fields = Fields::of(index, dir)?;
         let reader: tantivy::IndexReader = index
             .reader_builder()
             .reload_policy(tantivy::ReloadPolicy::Manual)
@@ -1108,11 +1103,7 @@ pub fn build(
     let dir = resolved.as_deref().unwrap_or(opts.dir.as_path());
     let target = prepare(dir, opts.rebuild)?;
     let index = &target.index;
-    let fields = Fields::resolve(&index.schema()).ok_or_else(|| IndexError::SchemaMismatch {
-        dir: dir.to_path_buf(),
-        found: "missing fields".into(),
-        expected: schema::SCHEMA_VERSION,
-    })?;
+    let fields = Fields::of(index, dir)?;
     let threads = if opts.threads == 0 {
         std::thread::available_parallelism().map_or(1, |n| n.get())
     } else {
@@ -1549,11 +1540,7 @@ fn fresh_writer(
     memory_budget: usize,
 ) -> Result<(IndexWriter<PassageDoc>, Fields), IndexError> {
     let index = create_index(dir)?;
-    let fields = Fields::resolve(&index.schema()).ok_or_else(|| IndexError::SchemaMismatch {
-        dir: dir.to_path_buf(),
-        found: "missing fields".into(),
-        expected: schema::SCHEMA_VERSION,
-    })?;
+    let fields = Fields::of(&index, dir)?;
     let writer = open_writer(&index, dir, rayon::current_num_threads(), memory_budget)?;
     Ok((writer, fields))
 }

@@ -847,11 +847,14 @@ fn prefix_terms(
             out.insert(p.clone());
             continue;
         }
+        // The first of each segment, then the first of their union: a cap shared across
+        // segments would let the first segment's terms crowd out earlier ones of the others.
         let mut found = std::collections::BTreeSet::new();
         for seg in searcher.segment_readers() {
             let inverted = seg.inverted_index(field)?;
             let mut stream = inverted.terms().range().ge(p.as_bytes()).into_stream()?;
-            while found.len() < MAX_EXPANSIONS && stream.advance() {
+            let mut taken = 0;
+            while taken < MAX_EXPANSIONS && stream.advance() {
                 let Ok(term) = std::str::from_utf8(stream.key()) else {
                     continue;
                 };
@@ -859,6 +862,7 @@ fn prefix_terms(
                     break;
                 }
                 found.insert(term.to_string());
+                taken += 1;
             }
         }
         out.extend(found.into_iter().take(MAX_EXPANSIONS));
