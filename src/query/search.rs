@@ -550,9 +550,18 @@ fn rewrite_leaves(
                 let mut one = lit.clone();
                 one.phrase = closed;
                 let leaf = |l| UserInputAst::Leaf(Box::new(UserInputLeaf::Literal(l)));
+                // The phrase of the parts only where the closed form is not: a hyphenated text
+                // holds both, and would otherwise score twice and outrank the closed spelling.
+                let parts = UserInputAst::Clause(vec![
+                    (Some(Occur::Must), leaf(lit)),
+                    (Some(Occur::MustNot), leaf(one.clone())),
+                ]);
+                // Halved: a phrase's score is about the sum of its two words', where the closed
+                // spelling is one word.
+                let parts = UserInputAst::Boost(Box::new(parts), 0.5.into());
                 return Ok(UserInputAst::Clause(vec![
-                    (Some(Occur::Should), leaf(lit)),
                     (Some(Occur::Should), leaf(one)),
+                    (Some(Occur::Should), parts),
                 ]));
             }
         }
@@ -598,13 +607,19 @@ fn rewrite_leaves(
 /// the one.
 fn closed_compound(word: &str) -> Option<String> {
     let (a, b) = word.split_once(['-', '\u{2010}', '\u{2011}'])?;
+    // Punctuation pasted with the word, and a possessive, are read as the tokenizer reads them.
+    let b = b.trim_end_matches(|c: char| !c.is_alphanumeric());
+    let bare = ["'s", "\u{2019}s"]
+        .iter()
+        .find_map(|s| b.strip_suffix(s))
+        .unwrap_or(b);
     let part = |w: &str| {
         !w.is_empty()
             && w.chars()
                 .all(|c| c.is_alphanumeric() && !crate::lang::is_han(c))
     };
     let first_letter = a.chars().next().is_some_and(char::is_alphabetic);
-    (part(a) && part(b) && first_letter).then(|| format!("{a}{b}"))
+    (part(a) && part(bare) && first_letter).then(|| format!("{a}{b}"))
 }
 
 /// The field of the first `field:*` in a query, if it has one.

@@ -1638,9 +1638,11 @@ fn list_heads(e: &crate::taxonomy::Entry) -> Vec<(String, String)> {
 
 /// Whether `rest`, the text after a keyword, goes on as a list whose last item ends in `head`, so
 /// that the head is the keyword's too: 、失业、工伤和生育保险 after 医疗, with the head 保险. Items
-/// are short runs of Chinese between list separators.
+/// are short runs of Chinese between list separators (、和及与或以及, not a comma, which also
+/// joins clauses); the list ends at the first item no separator follows, and only that item's
+/// head counts (医疗、社会保险、住房等方面 has another).
 fn ends_list_with(rest: &str, head: &str) -> bool {
-    const SEPARATORS: &[&str] = &["、", ",", "以及", "和", "及", "与", "或"];
+    const SEPARATORS: &[&str] = &["、", "以及", "和", "及", "与", "或"];
     const MAX_ITEMS: usize = 8;
     const MAX_ITEM_CHARS: usize = 8;
     fn separator(s: &str) -> Option<&str> {
@@ -1654,8 +1656,11 @@ fn ends_list_with(rest: &str, head: &str) -> bool {
         let after = after.trim_start();
         let mut end = 0;
         for (n, (i, c)) in after.char_indices().enumerate() {
-            if n == MAX_ITEM_CHARS || !crate::lang::is_han(c) || separator(&after[i..]).is_some() {
+            if !crate::lang::is_han(c) || separator(&after[i..]).is_some() {
                 break;
+            }
+            if n == MAX_ITEM_CHARS {
+                return false;
             }
             end = i + c.len_utf8();
         }
@@ -1663,10 +1668,10 @@ fn ends_list_with(rest: &str, head: &str) -> bool {
         if item.is_empty() {
             return false;
         }
-        if item.len() > head.len() && item.ends_with(head) {
-            return true;
-        }
         s = &after[end..];
+        if separator(s).is_none() {
+            return item.len() > head.len() && item.ends_with(head);
+        }
     }
     false
 }
@@ -2741,9 +2746,11 @@ fn answer_denies(answer: &str) -> bool {
 /// Whether the clause of normalized text `t` holding `start..end` states a plan, not a deed: "we
 /// plan to conduct an assessment in 2025", "in 2024 we intend to roll out training", 公司计划于明年
 /// 开展评估, or "will" before the match ("we will conduct it in 2025"; not "we have conducted it and
-/// will continue").
+/// will continue"), or a modal among the three words before it ("all staff should have been
+/// trained", "suppliers must have been audited").
 fn planned(t: &str, start: usize, end: usize) -> bool {
-    const PLAN_REACH: usize = 240;
+    const PLAN_REACH: usize = 600;
+    const MODALS: &[&str] = &["should", "shall", "would", "must", "may", "might", "could"];
     const PLAN: &[&str] = &[
         "plan to",
         "plans to",
@@ -2797,6 +2804,11 @@ fn planned(t: &str, start: usize, end: usize) -> bool {
     }) || t[from..start]
         .match_indices("will")
         .any(|(at, _)| word_at(&t[from..start], at, "will"))
+        || t[from..start]
+            .split_whitespace()
+            .rev()
+            .take(3)
+            .any(|w| MODALS.contains(&w))
 }
 
 /// Where in `rest`, the text of a clause after a deed, a joining word opens a predicate of its

@@ -1770,6 +1770,9 @@ fn plans_are_not_actions() {
         "公司计划于明年开展人权影响评估。",
         // A joined noun opens no predicate of its own.
         "Training and audits of suppliers are to be conducted next year.",
+        // A modal's deed is not done; a plan stated far back still holds.
+        "By 2026 all staff should have been trained and we aim to extend training to suppliers next year.",
+        "We plan to ensure that by the end of the 2025 financial year every one of our tier one and tier two suppliers in Bangladesh and Vietnam and Cambodia and Indonesia and India and Pakistan and Sri Lanka and Myanmar and Turkey and Morocco and Tunisia and Egypt and Ethiopia and Kenya and Madagascar has been audited by an independent third party.",
     ] {
         assert!(!has(text, action), "{text}: {:?}", tags(text));
     }
@@ -1932,6 +1935,22 @@ fn social_insurance_is_social_security() {
             "我们坚持健康、稳定发展。",
             &[],
             &["right/economic-social-cultural/health"],
+        ),
+        // Only a list's last item gives the head, and a comma ends the list.
+        (
+            "为保护劳动者健康及其相关权益，促进经济社会发展，制定本法。",
+            &["right/economic-social-cultural/health"],
+            &[],
+        ),
+        (
+            "为保护职工健康，消除粉尘危害，促进生产发展，制定本条例。",
+            &["right/economic-social-cultural/health"],
+            &[],
+        ),
+        (
+            "在医疗、社会保险、住房、子女入学等方面提供便利。",
+            &["right/economic-social-cultural/health", "sdg/3"],
+            &[],
         ),
         (
             "公司加强工伤预防和安全培训。",
