@@ -43,12 +43,14 @@ impl DocFilter {
         if !docs.is_empty() {
             return Ok(docs);
         }
-        // Quoted (a name may hold a comma), one spelling per name as the filter compares them.
+        // Quoted (a name may hold a comma) with its own quotes and control chars escaped, so
+        // that `"Acme, \"Holdings\" Ltd"` reads as one name; one spelling per name as the
+        // filter compares them.
         let values = |get: fn(&DocRecord) -> Option<String>| {
             let mut v: Vec<(String, String)> = records
                 .iter()
                 .filter_map(|(_, r)| get(r))
-                .map(|n| (name_key(&n), format!("\"{}\"", n.trim())))
+                .map(|n| (name_key(&n), format!("{:?}", n.trim())))
                 .collect();
             v.sort();
             v.dedup_by(|a, b| a.0 == b.0);

@@ -414,3 +414,45 @@ fn document_filters_report_on_the_selected_documents_alone() {
         );
     }
 }
+
+/// The organisations listed when none matches are quoted with their own quotes escaped, so that
+/// a name holding quotes and a comma still reads as one name.
+#[test]
+fn organisations_with_quotes_are_listed_unambiguously() {
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = tmp.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    std::fs::write(corpus.join("a.txt"), "We prohibit forced labour.\n").unwrap();
+    std::fs::write(corpus.join("b.txt"), "We respect privacy.\n").unwrap();
+    std::fs::write(
+        corpus.join("manifest.toml"),
+        r#"
+[documents."a.txt"]
+organisation = 'Acme, "Holdings" Ltd'
+
+[documents."b.txt"]
+organisation = "Daws"
+"#,
+    )
+    .unwrap();
+    let index = tmp.path().join("index");
+    crate::cli::index_corpus(&corpus, &index, &[]);
+    for args in [
+        &["coverage", "--org", "Nobody"][..],
+        &["gaps", "--org", "Nobody"],
+        &["search", "*", "--org", "Nobody"],
+    ] {
+        let out = hria()
+            .args(args)
+            .arg("--index")
+            .arg(&index)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains(r#"organisations: "Acme, \"Holdings\" Ltd", "Daws";"#),
+            "{args:?}: {err}"
+        );
+    }
+}
