@@ -316,8 +316,9 @@ pub struct Args {
     #[arg(long)]
     pub bom: bool,
     /// Only passages of these documents (ids as indexed; repeat or separate with commas; an id
-    /// with a comma in it is taken whole).
-    #[arg(long = "doc", value_name = "ID")]
+    /// with a comma in it is taken whole; one starting with `-`, from a file name, is taken as
+    /// written).
+    #[arg(long = "doc", value_name = "ID", allow_hyphen_values = true)]
     pub docs: Vec<String>,
     /// Index and taxonomy.
     #[command(flatten)]

@@ -19,8 +19,9 @@ pub enum ExplainFormat {
 /// Arguments of `hria explain`.
 #[derive(clap::Args, Debug)]
 pub struct Args {
-    /// Passage id, as shown by `search`, `gaps` or `segment`.
-    #[arg(value_name = "PASSAGE_ID")]
+    /// Passage id, as shown by `search`, `gaps` or `segment`. It may start with `-`, as ids of
+    /// files named so do (`-risk.txt#0018-ebc8cdda`).
+    #[arg(value_name = "PASSAGE_ID", allow_hyphen_values = true)]
     pub id: String,
     /// Index folder.
     #[arg(long, value_name = "DIR", default_value = DEFAULT_INDEX)]

@@ -31,8 +31,9 @@ pub struct Args {
     #[arg(long = "instrument", value_name = "ID")]
     pub instruments: Vec<String>,
     /// Only passages of these documents (ids as indexed; repeat or separate with commas; an id
-    /// with a comma in it is taken whole).
-    #[arg(long = "doc", value_name = "ID")]
+    /// with a comma in it is taken whole; one starting with `-`, from a file name, is taken as
+    /// written).
+    #[arg(long = "doc", value_name = "ID", allow_hyphen_values = true)]
     pub docs: Vec<String>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = GapsFormat::Table)]

@@ -33,8 +33,9 @@ pub struct Args {
     /// instrument/ICCPR; repeatable).
     #[arg(long, value_name = "INSTRUMENT")]
     pub cited: Vec<String>,
-    /// Only passages of this document id (an id the index does not hold is an error).
-    #[arg(long, value_name = "ID")]
+    /// Only passages of this document id (an id the index does not hold is an error; one
+    /// starting with `-`, from a file name, is taken as written).
+    #[arg(long, value_name = "ID", allow_hyphen_values = true)]
     pub doc: Option<String>,
     /// Documents selected by their manifest entry.
     #[command(flatten)]

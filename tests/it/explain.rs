@@ -313,3 +313,58 @@ fn evidence_is_shown_where_it_was_found_past_dropped_markup() {
     assert_eq!(&text[s..e], "工会");
     assert_eq!(s, text.find("加入工会").unwrap() + "加入".len());
 }
+
+/// A file named `-risk.txt` gives ids starting with `-`: `explain`, and `--doc` of `search`,
+/// `coverage` and `gaps`, take them as written, and the flags after them still parse.
+#[test]
+fn ids_starting_with_a_hyphen_are_taken_as_written() {
+    let (_d, index) = crate::cli::index_of(&[
+        (
+            "-risk.txt",
+            "We prohibit forced labour in our supply chain.\n",
+        ),
+        ("b.txt", "We respect the privacy of our customers.\n"),
+    ]);
+    let hits = crate::cli::search_hits(&index, "forced", &[]);
+    let id = hits[0]["id"].as_str().unwrap().to_string();
+    assert!(id.starts_with("-risk.txt#"), "{id}");
+    let e = crate::cli::json_of(
+        hria()
+            .args(["explain", &id, "--format", "json", "--index"])
+            .arg(&index),
+    );
+    assert_eq!(e["doc"], "-risk.txt", "{e}");
+    let hits = crate::cli::search_hits(&index, "*", &["--doc", "-risk.txt"]);
+    assert!(!hits.is_empty());
+    assert!(hits.iter().all(|h| h["doc"] == "-risk.txt"), "{hits:?}");
+    let cov = crate::cli::json_of(
+        hria()
+            .args([
+                "coverage",
+                "--doc",
+                "-risk.txt",
+                "--format",
+                "json",
+                "--index",
+            ])
+            .arg(&index),
+    );
+    assert_eq!(cov["documents"], 1, "{cov}");
+    let gaps = crate::cli::json_of(
+        hria()
+            .args([
+                "gaps",
+                "--doc",
+                "-risk.txt,b.txt",
+                "--format",
+                "json",
+                "--index",
+            ])
+            .arg(&index),
+    );
+    assert_eq!(
+        gaps["documents"],
+        serde_json::json!(["-risk.txt", "b.txt"]),
+        "{gaps}"
+    );
+}
