@@ -165,12 +165,12 @@ pub struct Missing {
 /// How many of the other documents a per-document gap names.
 pub const ELSEWHERE_SHOWN: usize = 5;
 
-/// Per-document comparison with the rest of the corpus.
+/// Per-document comparison with the other documents analysed.
 #[derive(Debug, Clone, Serialize)]
 pub struct DocGaps {
     /// Document id.
     pub doc: String,
-    /// Instruments named or addressed by other documents but not by this one.
+    /// Instruments named or addressed by other analysed documents but not by this one.
     pub missing: Vec<Missing>,
 }
 
@@ -183,7 +183,8 @@ pub struct GapReport {
     pub passages: u64,
     /// One finding per entry, in taxonomy order (instruments, rights, groups, themes).
     pub findings: Vec<Finding>,
-    /// Per analysed document: instruments other documents cover and it does not.
+    /// Per analysed document (when there are two or more): instruments other analysed documents
+    /// cover and it does not.
     pub per_document: Vec<DocGaps>,
     /// Analysed documents in a language the taxonomy has no keywords for (neither Chinese nor
     /// English): what they address is not known, whatever their findings say. Filled in by the
@@ -314,7 +315,9 @@ pub fn gaps(ix: &OpenIndex, res: &Resolved, opts: &GapOptions) -> Result<GapRepo
             docs: BTreeSet::new(),
         })
         .collect();
-    // Instruments named or addressed per document, over the whole corpus (for per-document gaps).
+    // Instruments named or addressed per analysed document (for per-document gaps): the
+    // documents reported on are compared with each other alone, whether `--doc` or a manifest
+    // filter chose them.
     let mut present: Vec<BTreeSet<u32>> = vec![BTreeSet::new(); selected.len()];
     let mut hits = Vec::new();
     let mut passages = 0u64;
@@ -322,6 +325,9 @@ pub fn gaps(ix: &OpenIndex, res: &Resolved, opts: &GapOptions) -> Result<GapRepo
         let row = &table.rows[r];
         let on = doc_on[row.doc as usize];
         passages += u64::from(on);
+        if !on {
+            continue;
+        }
         res.row_entries(r, &mut hits);
         for &(e, how) in &hits {
             let Some(&k) = slot.get(&e) else { continue };
@@ -330,9 +336,6 @@ pub fn gaps(ix: &OpenIndex, res: &Resolved, opts: &GapOptions) -> Result<GapRepo
             let linked_only = how & !LINKED == 0;
             if instrument && !linked_only {
                 present[k].insert(row.doc);
-            }
-            if !on {
-                continue;
             }
             let a = &mut acc[k];
             if linked_only {
@@ -457,8 +460,9 @@ pub fn gaps(ix: &OpenIndex, res: &Resolved, opts: &GapOptions) -> Result<GapRepo
         });
     }
     let mut per_document = Vec::new();
+    let analysed = doc_on.iter().filter(|on| **on).count();
     for (d, on) in doc_on.iter().enumerate() {
-        if !on || table.docs.len() < 2 {
+        if !on || analysed < 2 {
             continue;
         }
         let d = d as u32;

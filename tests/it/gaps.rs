@@ -318,7 +318,7 @@ fn class_filter_and_the_due_diligence_column() {
 }
 
 #[test]
-fn per_document_gaps_compare_with_the_rest_of_the_corpus() {
+fn per_document_gaps_compare_the_documents_reported_on() {
     let tax = taxonomy();
     let text = statement::statement();
     let mut passages = statement::statement_passages(&tax);
@@ -352,13 +352,89 @@ fn per_document_gaps_compare_with_the_rest_of_the_corpus() {
     // Only the other document's passages count.
     assert_eq!(class(&r, "instrument/ILO-FPRW"), "addressed");
     assert_eq!(class(&r, "instrument/GENEVA"), "not-mentioned");
-    let per = &r["per_document"][0];
-    assert_eq!(per["doc"], "other.md");
+    // One document reported on has no other to be compared with.
+    assert_eq!(r["per_document"], serde_json::json!([]), "{r}");
+    let both = gaps_json(d.path(), &["--doc", &format!("{DOC},other.md")]);
+    let per = both["per_document"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["doc"] == "other.md")
+        .unwrap();
     let missing = field_strs(&per["missing"], "tag");
     assert!(missing.contains(&"instrument/GENEVA"), "{missing:?}");
     assert!(!missing.contains(&"instrument/ILO-FPRW"), "{missing:?}");
     assert!(!missing.contains(&"instrument/CAT"), "{missing:?}");
     assert_eq!(per["missing"][0]["elsewhere"], serde_json::json!([DOC]));
+    assert_eq!(
+        both["per_document"],
+        gaps_json(d.path(), &[])["per_document"]
+    );
+}
+
+/// The documents of one organisation, chosen by the manifest (`--org`) or by id (`--doc`), give
+/// the same report: per document, they are compared with each other, never with the documents
+/// left out.
+#[test]
+fn org_and_doc_choosing_the_same_documents_give_the_same_report() {
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = tmp.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    for (name, text) in [
+        (
+            "a.txt",
+            "We respect the Universal Declaration of Human Rights and prohibit forced labour in our supply chain.\n",
+        ),
+        (
+            "b.txt",
+            "We are committed to the International Covenant on Civil and Political Rights and protect the privacy of our staff.\n",
+        ),
+        (
+            "c.txt",
+            "We support the Convention on the Rights of the Child and the Convention on the Elimination of All Forms of Discrimination against Women.\n",
+        ),
+    ] {
+        std::fs::write(corpus.join(name), text).unwrap();
+    }
+    std::fs::write(
+        corpus.join("manifest.toml"),
+        "[documents.\"a.txt\"]\norganisation = \"Jellyfish\"\n\n[documents.\"b.txt\"]\norganisation = \"Jellyfish\"\n\n[documents.\"c.txt\"]\norganisation = \"Other\"\n",
+    )
+    .unwrap();
+    let index = tmp.path().join("index");
+    crate::cli::index_corpus(&corpus, &index, &[]);
+    let run = |args: &[&str]| {
+        json_of(
+            hria()
+                .args(["gaps", "--format", "json", "--index"])
+                .arg(&index)
+                .args(args),
+        )
+    };
+    let by_org = run(&["--org", "Jellyfish"]);
+    let by_doc = run(&["--doc", "a.txt,b.txt"]);
+    assert_eq!(by_org["documents"], serde_json::json!(["a.txt", "b.txt"]));
+    let per = &by_doc["per_document"];
+    assert_eq!(field_strs(per, "doc"), ["a.txt", "b.txt"], "{per}");
+    let a_missing = field_strs(&per[0]["missing"], "tag");
+    assert!(a_missing.contains(&"instrument/ICCPR"), "{per}");
+    // CRC and CEDAW are named only in a document left out.
+    for p in per.as_array().unwrap() {
+        for m in p["missing"].as_array().unwrap() {
+            assert_ne!(m["tag"], "instrument/CRC", "{per}");
+            assert_ne!(m["tag"], "instrument/CEDAW", "{per}");
+            assert!(
+                m["elsewhere"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .all(|d| d != "c.txt"),
+                "{per}"
+            );
+        }
+    }
+    assert_eq!(by_org["per_document"], by_doc["per_document"]);
+    assert_eq!(by_org, by_doc);
 }
 
 #[test]
