@@ -21,7 +21,8 @@ pub enum GapsFormat {
 
 /// The fixed CSV header of `hria gaps --format csv`.
 pub const CSV_HEADER: &str = "class,tag,name_en,name_zh,cited,cited_passages,addressing_passages,\
-documents,strongest,due_diligence,evidence_role,evidence_passage,evidence_section,evidence_rule,evidence_snippet";
+documents,strongest,due_diligence,evidence_role,evidence_passage,evidence_section,evidence_rule,evidence_snippet,\
+found_not_counted";
 
 /// Arguments of `hria gaps`.
 #[derive(clap::Args, Debug)]
@@ -210,6 +211,14 @@ fn render_csv(r: &GapReport) -> String {
             // One line per record: a spreadsheet shows a line break inside a cell poorly.
             ev.map(|e| printable(&e.snippet.replace(['\r', '\n'], " ")).into_owned())
                 .unwrap_or_default(),
+            printable(
+                &f.found_not_counted
+                    .iter()
+                    .map(|x| format!("{} ({})", x.item, x.describe()))
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            )
+            .into_owned(),
         ];
         csv_line(&mut out, &cells);
     }
@@ -312,6 +321,31 @@ fn render(r: &GapReport, counts: &[usize], zh: bool) -> String {
                 ));
             }
             out.push_str(&format!("  looked for, not found: {lf}\n"));
+        }
+        if !f.found_not_counted.is_empty() {
+            // Each with the passage that shows it, for `hria explain`.
+            const SHOWN: usize = 6;
+            let mut fc = f
+                .found_not_counted
+                .iter()
+                .take(SHOWN)
+                .map(|x| {
+                    format!(
+                        "{} ({}; {})",
+                        printable(&x.item),
+                        printable(&x.describe()),
+                        printable_id(&x.passage)
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join(", ");
+            if f.found_not_counted.len() > SHOWN {
+                fc.push_str(&format!(
+                    ", … ({} more; --format json lists all)",
+                    f.found_not_counted.len() - SHOWN
+                ));
+            }
+            out.push_str(&format!("  found, not counted: {fc}\n"));
         }
     }
     let missing: Vec<_> = r

@@ -16,14 +16,22 @@
 //!   impact assessment, action, tracking, grievance mechanism or remedy;
 //! - `addressed`: some context has one of those; `strongest` is the highest-ranked one found
 //!   (remedy > grievance-mechanism > tracking > action > impact-assessment).
+//!
+//! For an absence, what was looked for is split in two: what the documents do not hold
+//! ([`Finding::looked_for`]) and what they hold without it counting for the entry
+//! ([`Finding::found_not_counted`]: a keyword vetoed by an exclude phrase, a weak keyword without
+//! its cue, a link tagged where the instrument is neither named nor covered), so that every
+//! "not found" is true of the documents.
 
 use super::coverage::{
     family_entries, is_under, Element, Family, Resolved, ASPIRATION_BIT, CITED, COVERED, DEED_BIT,
     ELEMENTS, LINKED, MATCHED,
 };
+use super::found::Finder;
 use super::reader::{self, OpenIndex, ReadError, NO_SECTION};
 use crate::model::Basis;
-use crate::taxonomy::Entry;
+use crate::tag::{NameKind, NotCounted};
+use crate::taxonomy::{parse_weak, Entry};
 use serde::Serialize;
 use std::collections::{BTreeSet, HashMap};
 use std::ops::Range;
@@ -142,8 +150,89 @@ pub struct Finding {
     pub in_documents_only: Vec<Element>,
     /// Up to three passages.
     pub evidence: Vec<EvidenceItem>,
-    /// For what was not found: the keywords, abbreviations, links and tags looked for.
+    /// For what was not found: the keywords, abbreviations, links and tags looked for and not
+    /// found in the documents analysed.
     pub looked_for: Vec<String>,
+    /// What was looked for and is there, but did not count for the entry: a keyword whose
+    /// matches an exclude phrase vetoed or no cue confirmed, a link tagged only where the
+    /// instrument is not named. Never in [`Finding::looked_for`].
+    pub found_not_counted: Vec<FoundNotCounted>,
+}
+
+/// Why something looked for and found did not count (see [`FoundNotCounted`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Reason {
+    /// An `exclude` phrase of the entry overlaps the keyword: the word in another sense.
+    Excluded,
+    /// A weak keyword no cue confirmed in its sentence or section path.
+    NoCue,
+    /// Negated in its clause.
+    Negated,
+    /// A plan, not a deed reported.
+    Planned,
+    /// Inside a title.
+    InTitle,
+    /// Inside a longer proper name.
+    ProperName,
+    /// A label that what follows it denies.
+    Denied,
+    /// Too weak alone: a short abbreviation without its instrument's name, a cue or rights
+    /// language near it.
+    BelowThreshold,
+    /// A link of the instrument, tagged only in documents that do not name the instrument and
+    /// where the tagger did not find the passage covering it (as where a more focused
+    /// instrument covers it).
+    NotCovered,
+}
+
+impl Reason {
+    fn of(n: &NotCounted) -> (Reason, Option<String>) {
+        match n {
+            NotCounted::Excluded(x) => (Reason::Excluded, Some(x.clone())),
+            NotCounted::NoCue => (Reason::NoCue, None),
+            NotCounted::Negated => (Reason::Negated, None),
+            NotCounted::Planned => (Reason::Planned, None),
+            NotCounted::InTitle => (Reason::InTitle, None),
+            NotCounted::ProperName => (Reason::ProperName, None),
+            NotCounted::Denied => (Reason::Denied, None),
+            NotCounted::BelowThreshold => (Reason::BelowThreshold, None),
+        }
+    }
+}
+
+/// Something looked for that is in the documents analysed but did not count for the entry.
+#[derive(Debug, Clone, Serialize)]
+pub struct FoundNotCounted {
+    /// What was looked for, written as in [`Finding::looked_for`] (`zh:庇护`, `weak:food`,
+    /// `link:right/labour`).
+    pub item: String,
+    /// Why it did not count.
+    pub reason: Reason,
+    /// For [`Reason::Excluded`], the exclude phrase that vetoed it; `null` otherwise.
+    pub detail: Option<String>,
+    /// The first passage it was found in, in document and passage order (for `hria explain`).
+    pub passage: String,
+}
+
+impl FoundNotCounted {
+    /// The reason in words, with the exclude phrase (`excluded sense: 临时庇护`).
+    pub fn describe(&self) -> String {
+        match (self.reason, &self.detail) {
+            (Reason::Excluded, Some(x)) => format!("excluded sense: {x}"),
+            (Reason::Excluded, None) => "excluded sense".into(),
+            (Reason::NoCue, _) => "no confirming cue".into(),
+            (Reason::Negated, _) => "negated".into(),
+            (Reason::Planned, _) => "planned, not reported done".into(),
+            (Reason::InTitle, _) => "inside a title".into(),
+            (Reason::ProperName, _) => "inside a proper name".into(),
+            (Reason::Denied, _) => "denied by what follows".into(),
+            (Reason::BelowThreshold, _) => "too weak alone".into(),
+            (Reason::NotCovered, _) => {
+                "tagged where the instrument is neither named nor covered".into()
+            }
+        }
+    }
 }
 
 /// An instrument that other documents cover and one document does not.
@@ -319,6 +408,9 @@ pub fn gaps(ix: &OpenIndex, res: &Resolved, opts: &GapOptions) -> Result<GapRepo
     // documents reported on are compared with each other alone, whether `--doc` or a manifest
     // filter chose them.
     let mut present: Vec<BTreeSet<u32>> = vec![BTreeSet::new(); selected.len()];
+    // Per taxonomy entry: the first analysed row carrying its tag or a descendant, for what
+    // was looked for and is there.
+    let mut first_tagged: Vec<Option<u32>> = vec![None; tax.entries.len()];
     let mut hits = Vec::new();
     let mut passages = 0u64;
     for r in 0..table.rows.len() {
@@ -330,6 +422,9 @@ pub fn gaps(ix: &OpenIndex, res: &Resolved, opts: &GapOptions) -> Result<GapRepo
         }
         res.row_entries(r, &mut hits);
         for &(e, how) in &hits {
+            if how & MATCHED != 0 {
+                first_tagged[e as usize].get_or_insert(r as u32);
+            }
             let Some(&k) = slot.get(&e) else { continue };
             let entry = &tax.entries[e as usize];
             let instrument = Family::Instrument.contains(&entry.id);
@@ -401,6 +496,7 @@ pub fn gaps(ix: &OpenIndex, res: &Resolved, opts: &GapOptions) -> Result<GapRepo
     for (r, row) in table.rows.iter().enumerate() {
         doc_mask[row.doc as usize] |= res.row_mask[r];
     }
+    let mut finder = Finder::new(ix, table, tax, &doc_on);
     let mut findings = Vec::with_capacity(selected.len());
     for (k, &i) in selected.iter().enumerate() {
         let entry = &tax.entries[i];
@@ -433,6 +529,8 @@ pub fn gaps(ix: &OpenIndex, res: &Resolved, opts: &GapOptions) -> Result<GapRepo
         let in_docs = a.addressing.iter().fold(0u8, |m, &r| {
             m | doc_mask[table.rows[r as usize].doc as usize]
         });
+        let looked = looked_for(res, entry, class, strongest, !a.cited.is_empty());
+        let (looked_for, found_not_counted) = sort_out(looked, &first_tagged, &mut finder)?;
         findings.push(Finding {
             tag: entry.id.clone(),
             family,
@@ -456,7 +554,8 @@ pub fn gaps(ix: &OpenIndex, res: &Resolved, opts: &GapOptions) -> Result<GapRepo
             aspiration: !a.addressing.is_empty() && mask & ASPIRATION_BIT != 0,
             in_documents_only: Element::in_mask(in_docs & !mask),
             evidence,
-            looked_for: looked_for(res, entry, class, strongest, !a.cited.is_empty()),
+            looked_for,
+            found_not_counted,
         });
     }
     let mut per_document = Vec::new();
@@ -629,51 +728,118 @@ fn pick_evidence(
     Ok(out)
 }
 
-fn keywords(e: &Entry, out: &mut Vec<String>) {
-    out.extend(e.abbr.iter().map(|k| format!("abbr:{k}")));
-    out.extend(e.zh.iter().map(|k| format!("zh:{k}")));
-    out.extend(e.en.iter().map(|k| format!("en:{k}")));
-    out.extend(e.weak.iter().map(|k| format!("weak:{k}")));
+/// What an item of a looked-for list is checked against.
+#[derive(Debug, Clone, PartialEq)]
+enum Look {
+    /// Nothing: not found, as the class says (`cited:`, `covered:`, `same-section:`).
+    Absent,
+    /// `tag:` of this entry: found where it or a descendant is tagged.
+    Tag(u32),
+    /// `link:` to this entry: found where it or a descendant is tagged.
+    Link(u32),
+    /// A keyword, abbreviation or weak keyword of this entry, as the tagger names it.
+    Name(u32, NameKind, String),
 }
 
-/// What was searched for and not found, so that an absence can be defended.
+/// An item of a looked-for list.
+#[derive(Debug, Clone, PartialEq)]
+struct Looked {
+    /// As shown (`zh:庇护`).
+    text: String,
+    look: Look,
+    /// The link whose subtree it was looked for in, if any: a link found makes its keywords
+    /// and its own tag moot.
+    under: Option<u32>,
+}
+
+fn keywords(tax: &crate::taxonomy::Taxonomy, e: &Entry, under: Option<u32>, out: &mut Vec<Looked>) {
+    let i = tax.entries.iter().position(|x| x.id == e.id).unwrap_or(0) as u32;
+    let mut push = |prefix: &str, k: &str, kind: NameKind, name: &str| {
+        out.push(Looked {
+            text: format!("{prefix}:{k}"),
+            look: Look::Name(i, kind, name.trim().to_string()),
+            under,
+        });
+    };
+    for k in &e.abbr {
+        push("abbr", k, NameKind::Abbr, k);
+    }
+    for k in &e.zh {
+        push("zh", k, NameKind::Keyword, k);
+    }
+    for k in &e.en {
+        push("en", k, NameKind::Keyword, k);
+    }
+    for k in &e.weak {
+        // A rule `keyword | cue, cue` is matched as its keyword.
+        let name = parse_weak(k).map_or(k.as_str(), |r| r.keyword);
+        push("weak", k, NameKind::Weak, name);
+    }
+}
+
+/// What was searched for, for a finding without evidence of what it lacks, so that an absence
+/// can be defended; [`sort_out`] then tells what is there from what is not.
 fn looked_for(
     res: &Resolved,
     entry: &Entry,
     class: Class,
     strongest: Option<Element>,
     cited: bool,
-) -> Vec<String> {
+) -> Vec<Looked> {
     let tax = res.taxonomy;
+    let index_of = |id: &str| {
+        tax.entries
+            .iter()
+            .position(|x| x.id == id)
+            .map(|i| i as u32)
+    };
+    let absent = |text: String| Looked {
+        text,
+        look: Look::Absent,
+        under: None,
+    };
     let mut out = Vec::new();
     let instrument = Family::Instrument.contains(&entry.id);
-    let subtree = |id: &str, out: &mut Vec<String>| {
-        out.push(format!("tag:{id}"));
+    let subtree = |id: &str, under: Option<u32>, out: &mut Vec<Looked>| {
+        let tag = |id: &str| Looked {
+            text: format!("tag:{id}"),
+            look: index_of(id).map_or(Look::Absent, Look::Tag),
+            under,
+        };
+        out.push(tag(id));
         if let Some(e) = tax.get(id) {
-            keywords(e, out);
+            keywords(tax, e, under, out);
         }
         for d in tax
             .entries
             .iter()
             .filter(|d| d.id != id && is_under(&d.id, id))
         {
-            out.push(format!("tag:{}", d.id));
+            // A descendant's own tag is not made moot by its link's: it is looked for apart.
+            let mut t = tag(&d.id);
+            t.under = None;
+            out.push(t);
         }
     };
     match class {
         Class::NotMentioned | Class::CitedOnly => {
             if instrument {
                 if !cited {
-                    out.push(format!("cited:{}", entry.id));
-                    keywords(entry, &mut out);
+                    out.push(absent(format!("cited:{}", entry.id)));
+                    keywords(tax, entry, None, &mut out);
                 }
-                out.push(format!("covered:{}", entry.id));
+                out.push(absent(format!("covered:{}", entry.id)));
                 for l in &entry.links {
-                    out.push(format!("link:{l}"));
-                    subtree(l, &mut out);
+                    let li = index_of(l);
+                    out.push(Looked {
+                        text: format!("link:{l}"),
+                        look: li.map_or(Look::Absent, Look::Link),
+                        under: None,
+                    });
+                    subtree(l, li, &mut out);
                 }
             } else {
-                subtree(&entry.id, &mut out);
+                subtree(&entry.id, None, &mut out);
             }
         }
         Class::MentionedOnly | Class::CommitmentOnly | Class::Addressed => {
@@ -681,20 +847,70 @@ fn looked_for(
             // A mentioned-only entry lacks commitments and aspirations too.
             if class == Class::MentionedOnly {
                 for t in Element::Commitment.tags() {
-                    out.push(format!("same-section:{t}"));
+                    out.push(absent(format!("same-section:{t}")));
                 }
-                out.push("same-section:stance/aspiration".to_string());
+                out.push(absent("same-section:stance/aspiration".to_string()));
             }
             for el in ELEMENTS
                 .into_iter()
                 .filter(|e| *e != Element::Commitment && *e as u8 > above)
             {
                 for t in el.tags() {
-                    out.push(format!("same-section:{t}"));
+                    out.push(absent(format!("same-section:{t}")));
                 }
             }
         }
     }
-    out.dedup();
+    out.dedup_by(|a, b| a.text == b.text);
     out
+}
+
+/// Splits what was looked for into what is not in the documents analysed and what is there but
+/// did not count: a keyword the index finds in a passage analysed (where the entry is not
+/// tagged, or it would not be looked for), with the tagger's reason; a link whose tag some
+/// passage carries, which then makes its own tag and keywords moot.
+fn sort_out(
+    looked: Vec<Looked>,
+    first_tagged: &[Option<u32>],
+    finder: &mut Finder<'_>,
+) -> Result<(Vec<String>, Vec<FoundNotCounted>), ReadError> {
+    let tagged = |e: u32| first_tagged.get(e as usize).copied().flatten();
+    let mut not_found = Vec::new();
+    let mut found = Vec::new();
+    for l in looked {
+        if l.under.and_then(tagged).is_some() {
+            continue;
+        }
+        match &l.look {
+            Look::Absent => not_found.push(l.text),
+            // Only a descendant of a link found can be tagged here: moot, as the link says.
+            Look::Tag(e) => {
+                if tagged(*e).is_none() {
+                    not_found.push(l.text);
+                }
+            }
+            Look::Link(e) => match tagged(*e) {
+                Some(r) => found.push(FoundNotCounted {
+                    item: l.text,
+                    reason: Reason::NotCovered,
+                    detail: None,
+                    passage: finder.passage_id(r)?,
+                }),
+                None => not_found.push(l.text),
+            },
+            Look::Name(e, kind, name) => match finder.find(*e as usize, *kind, name)? {
+                Some(o) => {
+                    let (reason, detail) = Reason::of(&o.reason);
+                    found.push(FoundNotCounted {
+                        item: l.text,
+                        reason,
+                        detail,
+                        passage: o.passage,
+                    });
+                }
+                None => not_found.push(l.text),
+            },
+        }
+    }
+    Ok((not_found, found))
 }

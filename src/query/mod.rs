@@ -2,6 +2,7 @@
 
 pub mod coverage;
 pub mod explain;
+mod found;
 pub mod gaps;
 pub mod reader;
 pub mod search;

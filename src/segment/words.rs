@@ -41,8 +41,14 @@ thread_local! {
     static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
 }
 
-/// Appends the words of `text` to `out`.
-pub(crate) fn tokens(jieba: &Jieba, stemmer: Option<&Stemmer>, text: &str, out: &mut Vec<Token>) {
+/// Appends the words of `text` to `out`. Without `jieba`, each stretch of Han letters is one
+/// token, uncut.
+pub(crate) fn tokens(
+    jieba: Option<&Jieba>,
+    stemmer: Option<&Stemmer>,
+    text: &str,
+    out: &mut Vec<Token>,
+) {
     SCRATCH.with(|scratch| match scratch.try_borrow_mut() {
         Ok(mut s) => {
             let Scratch {
@@ -75,7 +81,7 @@ pub(crate) fn tokens(jieba: &Jieba, stemmer: Option<&Stemmer>, text: &str, out: 
 }
 
 fn tokens_with(
-    (jieba, stemmer, stems): (&Jieba, Option<&Stemmer>, &mut Stems),
+    (jieba, stemmer, stems): (Option<&Jieba>, Option<&Stemmer>, &mut Stems),
     text: &str,
     norm: &mut String,
     shifts: &mut Vec<(usize, isize)>,
@@ -140,7 +146,7 @@ fn tokens_with(
 }
 
 fn emit(
-    (jieba, stemmer, stems): (&Jieba, Option<&Stemmer>, &mut Stems),
+    (jieba, stemmer, stems): (Option<&Jieba>, Option<&Stemmer>, &mut Stems),
     norm: &str,
     shifts: &[(usize, isize)],
     r: std::ops::Range<usize>,
@@ -150,6 +156,24 @@ fn emit(
     let part = &norm[r.clone()];
     let mut map = ToSource::new(shifts);
     if han {
+        let Some(jieba) = jieba else {
+            // Uncut: the stretches of letters between the run's punctuation and spaces.
+            let mut start = None;
+            for (i, c) in part.char_indices().chain([(part.len(), ' ')]) {
+                match (start, is_han(c) || is_alphanumeric(c)) {
+                    (None, true) => start = Some(i),
+                    (Some(s), false) => {
+                        out.push(Token {
+                            term: part[s..i].into(),
+                            range: map.at(r.start + s)..map.at(r.start + i),
+                        });
+                        start = None;
+                    }
+                    _ => {}
+                }
+            }
+            return;
+        };
         // The plain cut: words only. Their dictionary sub-words, which search needs, are
         // looked up where the index is written ([`sub_words`]).
         let words = jieba.cut(part, false);
@@ -533,7 +557,7 @@ mod tests {
             t in "([人权强迫劳动強勞動中华共和国的]{1,6}|[Ａ-Ｚａ-ｚ０-９　（）：，。a-zA-Z0-9 .\\-]{1,4}){0,24}"
         ) {
             let mut out = Vec::new();
-            tokens(jieba(), None, &t, &mut out);
+            tokens(Some(jieba()), None, &t, &mut out);
             for tok in &out {
                 let src = t.get(tok.range.clone());
                 proptest::prop_assert!(src.is_some(), "{:?} in {:?}", tok.range, t);
@@ -591,7 +615,7 @@ mod tests {
             let whole = cut_whole(&t);
             for _ in 0..2 {
                 let mut out = Vec::new();
-                tokens(jieba(), None, &t, &mut out);
+                tokens(Some(jieba()), None, &t, &mut out);
                 let mut got = Vec::new();
                 for k in &out {
                     got.push((k.term.to_string(), k.range.clone()));
@@ -615,7 +639,7 @@ mod tests {
     fn terms(text: &str) -> Vec<CompactString> {
         let stemmer = Stemmer::create(rust_stemmers::Algorithm::English);
         let mut out = Vec::new();
-        tokens(&Jieba::empty(), Some(&stemmer), text, &mut out);
+        tokens(Some(&Jieba::empty()), Some(&stemmer), text, &mut out);
         out.into_iter().map(|t| t.term).collect()
     }
 

@@ -310,6 +310,8 @@ struct Ctx<'a> {
     /// a group ("… Rights of All Migrant Workers"), which is then what the passage is about, or a
     /// step, which is then the title's.
     titles: &'a [Range<usize>],
+    /// Where the rejected matches go, when [`Tagger::uncounted`] asks for them.
+    misses: Option<&'a mut Vec<Miss>>,
 }
 
 /// Han text longer than this many chars on a side of a match is cut in a window of this size
@@ -326,6 +328,9 @@ const CUT_REACH: usize = 24;
 struct WordBounds<'a> {
     /// Edges of the passage's whole words. Empty for free text.
     edges: &'a WordEdges,
+    /// Whether a free text's Han runs may be cut with jieba; when not, no match is taken to
+    /// straddle two words (see [`Tagger::uncounted`]).
+    cut: bool,
     /// Han runs cut so far: `(start, end, bounds from, bounds to)`, sorted by start.
     runs: &'a mut Vec<(usize, usize, usize, usize)>,
     /// Word boundaries (normalized offsets) of the cut runs, each run's in order.
@@ -353,6 +358,9 @@ impl WordBounds<'_> {
             return self
                 .straddles_words(s, e)
                 .is_some_and(|(a, b)| one_char(clean.get(s..a)) || one_char(clean.get(b..e)));
+        }
+        if !self.cut {
+            return false;
         }
         // Only where a dictionary word crosses both ends can the cut put them inside words: a
         // few lookups spare most cuts.
@@ -555,6 +563,91 @@ pub struct Tagger {
 /// by number (`ILO Convention No. 190`).
 pub const UNLISTED_INSTRUMENT: &str = "instrument/OTHER";
 
+/// Which of an entry's lists a matched name comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum NameKind {
+    /// A Chinese or English keyword (`zh`, `en`).
+    Keyword,
+    /// An abbreviation (`abbr`).
+    Abbr,
+    /// A weak keyword (`weak`): the keyword of the rule, without its own cues.
+    Weak,
+}
+
+/// Why a match of an entry's name made no tag (see [`Tagger::uncounted`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NotCounted {
+    /// One of the entry's `exclude` phrases (as written) overlaps it: the word in another sense.
+    Excluded(String),
+    /// A weak keyword with no cue in its sentence or section path.
+    NoCue,
+    /// Negated in its clause, or said after it not to be done.
+    Negated,
+    /// A plan, where the entry is a deed reported.
+    Planned,
+    /// Inside a title: a stance in 《》, or a step named in an instrument's title.
+    InTitle,
+    /// Inside a longer proper name ("Hilton Foods").
+    ProperName,
+    /// A label that what follows it denies ("Remediation measures: none").
+    Denied,
+    /// Matched, but the entry's score stayed below the threshold: a short abbreviation without
+    /// its instrument's name, a cue or rights language near it.
+    BelowThreshold,
+}
+
+/// A match of an entry's name in a passage that made no tag of the entry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Uncounted {
+    /// Index of the entry in the taxonomy the tagger was built from.
+    pub entry: usize,
+    /// The name as written in the taxonomy (a weak rule's keyword without its cues; an English
+    /// keyword ending in a consonant and `y` may show its `ies` plural).
+    pub name: String,
+    /// Which list of the entry the name is in.
+    pub kind: NameKind,
+    /// Why it did not count.
+    pub reason: NotCounted,
+    /// Its byte range in the text given.
+    pub range: Range<usize>,
+}
+
+/// A rejected match, as the rules see it; [`Uncounted`] once its names are looked up.
+#[derive(Debug, Clone)]
+struct Miss {
+    hit: Hit,
+    why: Why,
+    /// The match's range in the clean text.
+    range: Range<usize>,
+}
+
+/// [`NotCounted`] with the exclude phrase as a name index.
+#[derive(Debug, Clone, Copy)]
+enum Why {
+    Excluded(u32),
+    /// The keyword in a list whose head makes one of the entry's excludes (`list_heads[i]`).
+    ListHead(usize),
+    NoCue,
+    Negated,
+    Planned,
+    InTitle,
+    ProperName,
+    Denied,
+    BelowThreshold,
+}
+
+/// Records why `h` (of the normalized text of `norm`) did not count, when the rejections are
+/// being collected.
+fn note(misses: &mut Option<&mut Vec<Miss>>, norm: &NormText, h: &Hit, why: Why) {
+    if let Some(m) = misses {
+        m.push(Miss {
+            hit: *h,
+            why,
+            range: norm.range_to_source(h.start..h.end),
+        });
+    }
+}
+
 /// A framework whose linked entries are numbered by the last part of their ids (`sdg/5`), so
 /// that a list of numbers after its name or after "goal" names them ("SDGs 3, 4 and 5").
 #[derive(Debug, Clone)]
@@ -590,6 +683,18 @@ impl Tagger {
 
     /// Compiles the taxonomy's keywords into one automaton.
     pub fn try_new(taxonomy: &Taxonomy) -> Result<Self, TagError> {
+        Self::build(taxonomy, true)
+    }
+
+    /// A tagger whose automaton (an NFA) is quick to build but slower to run: about 10 ms for
+    /// the built-in taxonomy instead of some 50 for its DFA (and its 30 MB), for a caller that
+    /// tags a few passages, such as `gaps` saying why words found did not count. Tags as
+    /// [`Tagger::new`].
+    pub fn try_new_light(taxonomy: &Taxonomy) -> Result<Self, TagError> {
+        Self::build(taxonomy, false)
+    }
+
+    fn build(taxonomy: &Taxonomy, dfa: bool) -> Result<Self, TagError> {
         text::warm_up();
         let mut b = Builder::default();
         for (i, e) in taxonomy.entries.iter().enumerate() {
@@ -647,7 +752,7 @@ impl Tagger {
             b.add(k, u32::MAX, Role::Context, true, 0);
         }
         let numbered = numbered_frameworks(taxonomy, &mut b);
-        let ac = automaton(&b.patterns)?;
+        let ac = automaton(&b.patterns, dfa)?;
         let mut refs = Vec::new();
         let mut ref_start = vec![0u32];
         for r in b.refs {
@@ -734,7 +839,7 @@ impl Tagger {
     /// A passage's section path (its headings and bold lead-ins) may confirm weak keywords: a
     /// list item `拨打廉政热线` under the lead-in `我们承诺实施补救` has its cue there.
     pub fn tag(&self, passage: &Passage) -> Vec<Tag> {
-        self.finish(&passage.text, &passage.section, &passage.edges, |r| {
+        self.finish(&passage.text, &passage.section, &passage.edges, None, |r| {
             passage.map.range_to_orig(r)
         })
     }
@@ -749,10 +854,10 @@ impl Tagger {
         }
         let _ = lang;
         let mut tags = match crate::segment::unspace_free_text(text) {
-            None => self.finish(text, &[], &WordEdges::default(), |r| r),
-            Some((clean, map)) => {
-                self.finish(&clean, &[], &WordEdges::default(), |r| map.range_to_orig(r))
-            }
+            None => self.finish(text, &[], &WordEdges::default(), None, |r| r),
+            Some((clean, map)) => self.finish(&clean, &[], &WordEdges::default(), None, |r| {
+                map.range_to_orig(r)
+            }),
         };
         // `range` is already in the text; the text read without its letter spacing is not shown.
         for e in tags.iter_mut().flat_map(|t| t.evidence.iter_mut()) {
@@ -809,12 +914,59 @@ impl Tagger {
         tags
     }
 
-    /// Runs the engine on a clean text and maps evidence ranges through `map`.
+    /// The matches of an entry's keywords, abbreviations or weak keywords in `text` (a passage's
+    /// clean text, under the section path `section`) that made no tag of that entry, each with
+    /// why: an exclude phrase, no cue, a negation, a title, a proper name, a denial, too low a
+    /// score. An entry the text is tagged with has none, whatever else of it did not count; a
+    /// match nested in a longer one of its entry is not listed apart. The text is not cut into
+    /// words (that would load jieba's dictionary): a Han match is never taken to straddle two
+    /// words, so one rejected only for that counts here and is not listed.
+    pub fn uncounted(&self, text: &str, section: &[String]) -> Vec<Uncounted> {
+        let mut misses = Vec::new();
+        self.finish(
+            text,
+            section,
+            &WordEdges::default(),
+            Some(&mut misses),
+            |r| r,
+        );
+        misses
+            .into_iter()
+            .map(|m| Uncounted {
+                entry: m.hit.entry as usize,
+                name: self.names[m.hit.name as usize].clone(),
+                kind: match m.hit.role {
+                    Role::Abbr => NameKind::Abbr,
+                    Role::Weak => NameKind::Weak,
+                    _ => NameKind::Keyword,
+                },
+                reason: match m.why {
+                    Why::Excluded(x) => NotCounted::Excluded(self.names[x as usize].clone()),
+                    Why::ListHead(i) => {
+                        let (k, head) = &self.entries[m.hit.entry as usize].list_heads[i];
+                        NotCounted::Excluded(format!("{k}{head}"))
+                    }
+                    Why::NoCue => NotCounted::NoCue,
+                    Why::Negated => NotCounted::Negated,
+                    Why::Planned => NotCounted::Planned,
+                    Why::InTitle => NotCounted::InTitle,
+                    Why::ProperName => NotCounted::ProperName,
+                    Why::Denied => NotCounted::Denied,
+                    Why::BelowThreshold => NotCounted::BelowThreshold,
+                },
+                range: m.range,
+            })
+            .collect()
+    }
+
+    /// Runs the engine on a clean text and maps evidence ranges through `map`; with `misses`,
+    /// also collects the rejected matches (and cuts no word, see [`Tagger::uncounted`]).
     fn finish(
         &self,
         clean: &str,
         section: &[String],
         edges: &WordEdges,
+        misses: Option<&mut Vec<Miss>>,
         map: impl Fn(Range<usize>) -> Range<usize>,
     ) -> Vec<Tag> {
         if clean.is_empty() || self.patterns.is_empty() {
@@ -824,8 +976,8 @@ impl Tagger {
             static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::default();
         }
         SCRATCH.with(|cell| match cell.try_borrow_mut() {
-            Ok(mut scratch) => self.find_in(clean, section, edges, &map, &mut scratch),
-            Err(_) => self.find_in(clean, section, edges, &map, &mut Scratch::default()),
+            Ok(mut scratch) => self.find_in(clean, section, edges, &map, &mut scratch, misses),
+            Err(_) => self.find_in(clean, section, edges, &map, &mut Scratch::default(), misses),
         })
     }
 
@@ -869,6 +1021,7 @@ impl Tagger {
         edges: &WordEdges,
         map: &dyn Fn(Range<usize>) -> Range<usize>,
         scratch: &mut Scratch,
+        misses: Option<&mut Vec<Miss>>,
     ) -> Vec<Tag> {
         let Scratch {
             norm,
@@ -1032,9 +1185,11 @@ impl Tagger {
             titles,
             words: WordBounds {
                 edges,
+                cut: misses.is_none(),
                 runs,
                 bounds,
             },
+            misses,
         };
         ctx.words.runs.clear();
         ctx.words.bounds.clear();
@@ -1078,29 +1233,36 @@ impl Tagger {
         let max_exclude = excludes.iter().map(|x| x.end - x.start).max().unwrap_or(0);
         let kept = &mut *ctx.kept;
         kept.clear();
+        // Misses of this entry start here: dropped again if the entry is tagged after all.
+        let first_miss = ctx.misses.as_ref().map_or(0, |m| m.len());
         let mut max_end = 0;
+        // The end of the last negated hit: a hit nested in it is negated with it.
+        let mut negated_end = 0;
         for h in words {
             // Sorted by start, longest first: a hit starting within an earlier kept one is nested
             // in it or overlaps it ("inhuman or degrading" and "degrading treatment"), and the
             // same words count once. The other checks only reject, so this cheapest one goes
             // first.
             if h.start < max_end {
+                if h.start < negated_end {
+                    note(&mut ctx.misses, norm, h, Why::Negated);
+                }
                 continue;
             }
             let before = excludes.partition_point(|x| x.start < h.end);
-            if excludes[..before]
+            if let Some(x) = excludes[..before]
                 .iter()
                 .rev()
                 .take_while(|x| x.start + max_exclude > h.start)
-                .any(|x| x.end > h.start)
+                .find(|x| x.end > h.start)
             {
+                note(&mut ctx.misses, norm, h, Why::Excluded(x.name));
                 continue;
             }
-            if !info.list_heads.is_empty()
-                && info.list_heads.iter().any(|(k, head)| {
-                    t.get(h.start..h.end) == Some(k.as_str()) && ends_list_with(&t[h.end..], head)
-                })
-            {
+            if let Some(i) = info.list_heads.iter().position(|(k, head)| {
+                t.get(h.start..h.end) == Some(k.as_str()) && ends_list_with(&t[h.end..], head)
+            }) {
+                note(&mut ctx.misses, norm, h, Why::ListHead(i));
                 continue;
             }
             let mut cue = None;
@@ -1122,6 +1284,7 @@ impl Tagger {
                         });
                 }
                 if cue.is_none() {
+                    note(&mut ctx.misses, norm, h, Why::NoCue);
                     continue;
                 }
             }
@@ -1132,17 +1295,22 @@ impl Tagger {
                 || (info.step && undone_after(&t[..h.start], &t[h.end..]))
             {
                 max_end = max_end.max(h.end);
+                negated_end = negated_end.max(h.end);
+                note(&mut ctx.misses, norm, h, Why::Negated);
                 continue;
             }
             if info.reported && planned(t, h.start, h.end) {
+                note(&mut ctx.misses, norm, h, Why::Planned);
                 continue;
             }
             if info.stance && in_title(t, h.start, h.end) {
+                note(&mut ctx.misses, norm, h, Why::InTitle);
                 continue;
             }
             // A step named inside an instrument's title is the title's: the 商业行为准则 of
             // 《联合国反LGBTI歧视商业行为准则》 is no code of conduct of the company's.
             if info.step && within_title(ctx.titles, h) {
+                note(&mut ctx.misses, norm, h, Why::InTitle);
                 continue;
             }
             // A named policy or mechanism ("Supplier Code of Conduct", "Speak Up line") is
@@ -1157,8 +1325,10 @@ impl Tagger {
                 )
                 && !within_title(ctx.titles, h)
             {
+                note(&mut ctx.misses, norm, h, Why::ProperName);
                 continue;
             }
+            // Not noted: `uncounted` cuts no words, and never sees a straddling match.
             if ctx.words.straddles(clean, t, norm, h.start, h.end) {
                 continue;
             }
@@ -1169,7 +1339,14 @@ impl Tagger {
         // been taken", 补救措施：…未采取任何补救措施) is answered by what follows it: where the
         // answer denies the step, the label is no evidence of it.
         if info.step {
-            kept.retain(|(h, _)| label_answer(t, h.end).is_none_or(|a| !answer_denies(a)));
+            let misses = &mut ctx.misses;
+            kept.retain(|(h, _)| {
+                let keep = label_answer(t, h.end).is_none_or(|a| !answer_denies(a));
+                if !keep {
+                    note(misses, norm, h, Why::Denied);
+                }
+                keep
+            });
         }
         if kept.is_empty() {
             return None;
@@ -1223,7 +1400,14 @@ impl Tagger {
         let score = ((1.0 - miss) * 1000.0).round().clamp(0.0, 1000.0) / 1000.0;
         // Below the threshold the tag is dropped: no evidence to build (nor to cover with).
         if score < self.threshold {
+            for (h, _) in kept.iter() {
+                note(&mut ctx.misses, norm, h, Why::BelowThreshold);
+            }
             return None;
+        }
+        // Tagged: what else of it did not count is no miss of the passage.
+        if let Some(m) = &mut ctx.misses {
+            m.truncate(first_miss);
         }
         let source = |start: usize, end: usize| {
             let r = norm.range_to_source(start..end);
@@ -1399,11 +1583,16 @@ impl Tagger {
 /// build time with the built-in taxonomy (the NFA: 0.5 MB, 4 ms). A DFA grows with the patterns'
 /// total length times the distinct bytes they use, so a much larger custom taxonomy gets the NFA,
 /// as does one whose DFA fails to build.
-fn automaton(patterns: &[String]) -> Result<AhoCorasick, aho_corasick::BuildError> {
+fn automaton(patterns: &[String], dfa: bool) -> Result<AhoCorasick, aho_corasick::BuildError> {
     // About 2.5× the built-in taxonomy's patterns (41 KB): a DFA of some 30 MB, at most 100 MB.
     const DFA_MAX_PATTERN_BYTES: usize = 100_000;
     let mut builder = AhoCorasick::builder();
     builder.match_kind(MatchKind::Standard);
+    if !dfa {
+        return builder
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
+            .build(patterns);
+    }
     if patterns.iter().map(String::len).sum::<usize>() <= DFA_MAX_PATTERN_BYTES {
         if let Ok(ac) = builder.kind(Some(AhoCorasickKind::DFA)).build(patterns) {
             return Ok(ac);

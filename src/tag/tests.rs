@@ -602,9 +602,17 @@ fn section_cues_kept_from_the_passage_before_are_this_sections_and_this_taggers(
 #[test]
 fn automaton_is_a_dfa_unless_the_patterns_are_too_long() {
     let small: Vec<String> = vec!["强迫劳动".into(), "forced labour".into()];
-    assert_eq!(automaton(&small).unwrap().kind(), AhoCorasickKind::DFA);
+    assert_eq!(
+        automaton(&small, true).unwrap().kind(),
+        AhoCorasickKind::DFA
+    );
+    // A light tagger's is an NFA, quick to build.
+    assert_eq!(
+        automaton(&small, false).unwrap().kind(),
+        AhoCorasickKind::ContiguousNFA
+    );
     let many: Vec<String> = (0..20_000).map(|i| format!("keyword number {i}")).collect();
-    let ac = automaton(&many).unwrap();
+    let ac = automaton(&many, true).unwrap();
     assert_eq!(ac.kind(), AhoCorasickKind::ContiguousNFA);
     // The fallback finds every overlapping match: 1, 19, 199, 1999 and 19999.
     assert_eq!(

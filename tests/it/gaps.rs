@@ -754,7 +754,8 @@ fn csv_rows_follow_the_findings() {
     assert_eq!(
         lines[0],
         "class,tag,name_en,name_zh,cited,cited_passages,addressing_passages,documents,strongest,\
-         due_diligence,evidence_role,evidence_passage,evidence_section,evidence_rule,evidence_snippet"
+         due_diligence,evidence_role,evidence_passage,evidence_section,evidence_rule,evidence_snippet,\
+         found_not_counted"
     );
     let findings = json["findings"].as_array().unwrap();
     assert_eq!(lines.len() - 1, findings.len());
@@ -1045,4 +1046,138 @@ fn a_step_reported_done_is_shown_before_one_committed_to() {
         .map(|e| e["matched"].as_str().unwrap())
         .collect();
     assert_eq!(dd, ["supplier audits"], "{f}");
+}
+
+/// Words looked for that are in the documents but did not count (an exclude phrase vetoed them,
+/// no cue confirmed a weak keyword, a link is tagged where the instrument is neither named nor
+/// covered) are not "not found": they are listed apart, with why and where, in JSON, the table
+/// and CSV.
+#[test]
+fn words_found_without_counting_are_not_reported_as_not_found() {
+    let (_d, index) = index_of(&[
+        (
+            "shelter.md",
+            "# 反家庭暴力\n\n县级人民政府可以设立临时庇护场所，为家庭暴力受害人提供临时生活帮助。\n",
+        ),
+        (
+            "market.txt",
+            "Our pet food business grew in 20 markets this year.\n",
+        ),
+        (
+            "labour.txt",
+            "We prohibit forced labour in our supply chain.\n",
+        ),
+    ]);
+    let r = builtin_gaps_json(&index);
+    let found = |f: &Value, item: &str| -> Value {
+        f["found_not_counted"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|x| x["item"] == item)
+            .unwrap_or_else(|| panic!("{item} not found, not counted: {f}"))
+            .clone()
+    };
+    let looked = |f: &Value| -> Vec<String> {
+        f["looked_for"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|x| x.as_str().unwrap().to_string())
+            .collect()
+    };
+    let refugees = finding(&r, "group/refugees");
+    assert_eq!(refugees["class"], "not-mentioned");
+    let x = found(refugees, "zh:庇护");
+    assert_eq!(x["reason"], "excluded", "{x}");
+    assert!(
+        ["临时庇护", "庇护场所"].contains(&x["detail"].as_str().unwrap()),
+        "{x}"
+    );
+    assert!(
+        x["passage"].as_str().unwrap().starts_with("shelter.md#"),
+        "{x}"
+    );
+    let lf = looked(refugees);
+    assert!(!lf.contains(&"zh:庇护".to_string()), "{lf:?}");
+    assert!(lf.contains(&"zh:难民".to_string()), "{lf:?}");
+    // The instrument that links the group says the same of the group's keyword.
+    assert_eq!(
+        found(finding(&r, "instrument/REFUGEE"), "zh:庇护")["reason"],
+        "excluded"
+    );
+
+    let food = finding(&r, "right/economic-social-cultural/food");
+    assert_eq!(food["class"], "not-mentioned");
+    let x = found(food, "weak:food");
+    assert_eq!(x["reason"], "no-cue", "{x}");
+    assert_eq!(x["detail"], Value::Null, "{x}");
+    assert!(
+        x["passage"].as_str().unwrap().starts_with("market.txt#"),
+        "{x}"
+    );
+    let lf = looked(food);
+    assert!(!lf.contains(&"weak:food".to_string()), "{lf:?}");
+    assert!(lf.contains(&"en:hunger".to_string()), "{lf:?}");
+
+    // Forced labour is tagged, but the UDHR, not named, is not found covering it: the link is
+    // there, and neither it nor its keywords are "not found".
+    let udhr = finding(&r, "instrument/UDHR");
+    assert_eq!(udhr["class"], "not-mentioned");
+    let x = found(udhr, "link:right/labour/forced-labour");
+    assert_eq!(x["reason"], "not-covered", "{x}");
+    assert!(
+        x["passage"].as_str().unwrap().starts_with("labour.txt#"),
+        "{x}"
+    );
+    let lf = looked(udhr);
+    for gone in [
+        "link:right/labour/forced-labour",
+        "tag:right/labour/forced-labour",
+        "en:forced labour",
+    ] {
+        assert!(!lf.contains(&gone.to_string()), "{gone}: {lf:?}");
+    }
+    assert!(lf.contains(&"cited:instrument/UDHR".to_string()), "{lf:?}");
+
+    // A document without the words has them as not found.
+    let labour = doc_gaps(&index, "labour.txt");
+    let f = finding(&labour, "group/refugees");
+    assert!(looked(f).contains(&"zh:庇护".to_string()), "{f}");
+    assert_eq!(f["found_not_counted"], serde_json::json!([]), "{f}");
+
+    let table = crate::cli::stdout_of(
+        hria()
+            .args(["gaps", "--names", "en", "--index"])
+            .arg(&index),
+    );
+    let block = table
+        .split("\ngroup/refugees ")
+        .nth(1)
+        .and_then(|b| b.split("\n\n").next())
+        .unwrap_or_else(|| panic!("{table}"));
+    assert!(
+        block.contains("found, not counted: zh:庇护 (excluded sense: "),
+        "{block}"
+    );
+    assert!(!block.contains("not found: tag:group/refugees, zh:难民, zh:寻求庇护, zh:庇护,"));
+    assert!(
+        table.contains("weak:food (no confirming cue; market.txt#"),
+        "{table}"
+    );
+
+    let csv = crate::cli::stdout_of(
+        hria()
+            .args(["gaps", "--format", "csv", "--index"])
+            .arg(&index),
+    );
+    let row = csv
+        .lines()
+        .find(|l| l.contains(",group/refugees,"))
+        .unwrap_or_else(|| panic!("{csv}"));
+    assert!(
+        row.ends_with(",zh:庇护 (excluded sense: 临时庇护)")
+            || row.ends_with(",zh:庇护 (excluded sense: 庇护场所)"),
+        "{row}"
+    );
 }

@@ -506,3 +506,58 @@ fn letter_spaced_chinese_tags_with_evidence_on_its_source() {
     assert_eq!(e.matched, "强迫劳动");
     assert_eq!(&text[e.range.clone()], "强 迫 劳 动");
 }
+
+/// `uncounted` says why a keyword found made no tag, for the entries the text is not tagged
+/// with only, and the light tagger tags as the full one.
+#[test]
+fn uncounted_matches_say_why_they_made_no_tag() {
+    use hria::tag::{NameKind, NotCounted};
+    let tax = Taxonomy::builtin();
+    let full = Tagger::new(tax);
+    let light = Tagger::try_new_light(tax).unwrap();
+    let index = |id: &str| tax.entries.iter().position(|e| e.id == id).unwrap();
+    let shelter = "县级人民政府可以设立临时庇护场所，为家庭暴力受害人提供临时生活帮助。";
+    let pet = "Our pet food business grew in 20 markets this year.";
+    for text in [
+        shelter,
+        pet,
+        "We prohibit forced labour in our supply chain.",
+    ] {
+        assert_eq!(
+            light.tag_text(text, None),
+            full.tag_text(text, None),
+            "{text}"
+        );
+    }
+    let u = light.uncounted(shelter, &[]);
+    let m = u
+        .iter()
+        .find(|m| m.entry == index("group/refugees"))
+        .unwrap_or_else(|| panic!("{u:?}"));
+    assert_eq!((m.name.as_str(), m.kind), ("庇护", NameKind::Keyword));
+    assert!(
+        matches!(&m.reason, NotCounted::Excluded(x) if x == "临时庇护" || x == "庇护场所"),
+        "{m:?}"
+    );
+    assert_eq!(&shelter[m.range.clone()], "庇护");
+    let u = light.uncounted(pet, &[]);
+    let m = u
+        .iter()
+        .find(|m| m.entry == index("right/economic-social-cultural/food"))
+        .unwrap_or_else(|| panic!("{u:?}"));
+    assert_eq!(
+        (m.name.as_str(), m.kind, &m.reason),
+        ("food", NameKind::Weak, &NotCounted::NoCue)
+    );
+    // A cue in the sentence confirms it: tagged, so nothing of it is uncounted.
+    let hungry = "We donate food to families facing hunger.";
+    assert!(light
+        .uncounted(hungry, &[])
+        .iter()
+        .all(|m| m.entry != index("right/economic-social-cultural/food")));
+    // So does a cue in the section path.
+    let u = light.uncounted(pet, &["Hunger relief".to_string()]);
+    assert!(u
+        .iter()
+        .all(|m| m.entry != index("right/economic-social-cultural/food")));
+}
