@@ -136,12 +136,16 @@ impl<'a> Finder<'a> {
             .strip_suffix('y')
             .map(|stem| format!("{stem}ies"))
             .filter(|_| kind == NameKind::Keyword);
+        // The tagger also matches the other English spelling, under that name.
+        let other = crate::tag::other_spelling_of(name);
         for r in rows.into_iter().take(MAX_TAGGED) {
             let t = self.tag_again(r)?;
             let hit = t.misses.iter().find(|m| {
                 m.entry == entry
                     && m.kind == kind
-                    && (m.name == name || plural.as_deref() == Some(m.name.as_str()))
+                    && (m.name == name
+                        || plural.as_deref() == Some(m.name.as_str())
+                        || other.as_deref() == Some(m.name.as_str()))
             });
             if let Some(m) = hit {
                 return Ok(Some(Occurrence {

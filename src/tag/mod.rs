@@ -1650,6 +1650,28 @@ fn basis_rank(b: Basis) -> u8 {
     }
 }
 
+/// `keyword` (lower-cased) with each English word that is spelled two ways in its other
+/// spelling ("forced labor" for "forced labour"), or `None` when it has no such word. The
+/// tagger matches both; a match of the other records it as its name.
+pub(crate) fn other_spelling_of(keyword: &str) -> Option<String> {
+    if !keyword.bytes().any(|b| b.is_ascii_alphabetic()) {
+        return None;
+    }
+    let lower = keyword.trim().to_lowercase();
+    let mut changed = false;
+    let other: Vec<String> = lower
+        .split(' ')
+        .map(|w| match crate::segment::other_spelling(w) {
+            Some(o) => {
+                changed = true;
+                o
+            }
+            None => w.to_string(),
+        })
+        .collect();
+    changed.then(|| other.join(" "))
+}
+
 /// Collects the automaton's patterns, deduplicated, with their uses.
 #[derive(Default)]
 struct Builder {
@@ -1667,23 +1689,11 @@ impl Builder {
     /// "organization" for "organisation"), so that a taxonomy need not list both.
     fn add(&mut self, keyword: &str, entry: u32, role: Role, plural_ok: bool, group: u32) {
         self.add_one(keyword, entry, role, plural_ok, group);
-        if role == Role::Abbr || !keyword.bytes().any(|b| b.is_ascii_alphabetic()) {
+        if role == Role::Abbr {
             return;
         }
-        let lower = keyword.trim().to_lowercase();
-        let mut changed = false;
-        let other: Vec<String> = lower
-            .split(' ')
-            .map(|w| match crate::segment::other_spelling(w) {
-                Some(o) => {
-                    changed = true;
-                    o
-                }
-                None => w.to_string(),
-            })
-            .collect();
-        if changed {
-            self.add_one(&other.join(" "), entry, role, plural_ok, group);
+        if let Some(other) = other_spelling_of(keyword) {
+            self.add_one(&other, entry, role, plural_ok, group);
         }
     }
 
