@@ -603,23 +603,21 @@ fn rewrite_leaves(
 
 /// The closed form of an unquoted word of two Latin parts joined by a hyphen (`whistle-blower`
 /// → `whistleblower`), which is searched beside it: the index holds both forms of a hyphenated
-/// text ([`crate::segment::Segmenter::compound`]), but a text writing the word closed has only
-/// the one.
+/// text, but a text writing the word closed has only the one. What makes a compound is the
+/// index's own rule ([`crate::segment::Segmenter::compound`]), so that the two cannot drift
+/// apart; punctuation pasted with the word and a possessive are read as the tokenizer reads them.
 fn closed_compound(word: &str) -> Option<String> {
-    let (a, b) = word.split_once(['-', '\u{2010}', '\u{2011}'])?;
-    // Punctuation pasted with the word, and a possessive, are read as the tokenizer reads them.
-    let b = b.trim_end_matches(|c: char| !c.is_alphanumeric());
-    let bare = ["'s", "\u{2019}s"]
-        .iter()
-        .find_map(|s| b.strip_suffix(s))
-        .unwrap_or(b);
-    let part = |w: &str| {
-        !w.is_empty()
-            && w.chars()
-                .all(|c| c.is_alphanumeric() && !crate::lang::is_han(c))
+    let s = crate::index::segmenter();
+    let tokens = s.tokens(word);
+    let [a, b] = tokens.as_slice() else {
+        return None;
     };
-    let first_letter = a.chars().next().is_some_and(char::is_alphabetic);
-    (part(a) && part(bare) && first_letter).then(|| format!("{a}{b}"))
+    s.compound(word, &tokens, 1)?;
+    Some(format!(
+        "{}{}",
+        &word[a.range.clone()],
+        &word[b.range.clone()]
+    ))
 }
 
 /// The field of the first `field:*` in a query, if it has one.

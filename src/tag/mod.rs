@@ -1824,10 +1824,15 @@ fn entry_infos(taxonomy: &Taxonomy) -> Vec<EntryInfo> {
 /// followed by more Chinese: 医疗 and 保险 of the exclude 医疗保险 of the right to health.
 fn list_heads(e: &crate::taxonomy::Entry) -> Vec<(String, String)> {
     let han = |s: &str| !s.is_empty() && s.chars().all(crate::lang::is_han);
+    let keywords: Vec<String> =
+        e.zh.iter()
+            .map(|k| crate::normalize::normalize_str(k))
+            .filter(|k| han(k))
+            .collect();
     let mut out = Vec::new();
     for x in e.exclude.iter().map(|x| crate::normalize::normalize_str(x)) {
-        for k in e.zh.iter().map(|k| crate::normalize::normalize_str(k)) {
-            if let Some(head) = x.strip_prefix(k.as_str()).filter(|h| han(h) && han(&k)) {
+        for k in &keywords {
+            if let Some(head) = x.strip_prefix(k.as_str()).filter(|h| han(h)) {
                 out.push((k.clone(), head.to_string()));
             }
         }
