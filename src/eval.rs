@@ -373,6 +373,7 @@ mod tests {
             tag: id.into(),
             score,
             basis,
+            planned: false,
             evidence: vec![Evidence {
                 range: 0..1,
                 matched: "x".into(),

@@ -420,6 +420,12 @@ pub struct Tag {
     pub score: f32,
     /// Cited, covered or matched.
     pub basis: Basis,
+    /// A due-diligence step that every match states only as planned, intended, required or
+    /// possible ("we will establish remediation procedures", "suppliers must be audited"): the
+    /// passage commits to the step rather than reports it taken, and gap reports count it as a
+    /// commitment. Always false for other tags.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub planned: bool,
     /// What produced it.
     pub evidence: Vec<Evidence>,
 }

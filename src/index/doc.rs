@@ -75,7 +75,12 @@ fn derive(f: &Fields, tp: &TaggedPassage) -> Derived {
                 facets.push((f.cited, start, end));
             }
             Basis::Covered => facets.push((f.covered, start, end)),
-            Basis::Matched => facets.push((f.tag, start, end)),
+            Basis::Matched => {
+                facets.push((f.tag, start, end));
+                if t.planned {
+                    facets.push((f.planned, start, end));
+                }
+            }
         }
         max = max.max(t.score as f64);
     }
@@ -313,6 +318,7 @@ mod tests {
             tag: tag.into(),
             score: 0.75,
             basis,
+            planned: false,
             evidence: vec![Evidence {
                 range: 3..9,
                 matched: "强迫劳动".into(),

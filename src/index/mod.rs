@@ -580,6 +580,8 @@ pub struct Fields {
     pub cited: Field,
     /// [`schema::COVERED`].
     pub covered: Field,
+    /// [`schema::PLANNED`].
+    pub planned: Field,
     /// [`schema::TAGS_JSON`].
     pub tags_json: Field,
     /// [`schema::MAX_SCORE`].
@@ -633,6 +635,7 @@ impl Fields {
             tag: f(schema::TAG)?,
             cited: f(schema::CITED)?,
             covered: f(schema::COVERED)?,
+            planned: f(schema::PLANNED)?,
             tags_json: f(schema::TAGS_JSON)?,
             max_score: f(schema::MAX_SCORE)?,
             record: f(schema::RECORD)?,

@@ -13,7 +13,8 @@ use tantivy::schema::{
 /// 4: passage ids are stored, not indexed ([`PASSAGE_ID`]).
 /// 5: records keep what the unchanged check reads in fast columns ([`RECORD_CHECK`] and after).
 /// 6: overlong blocks are cut into passages and invisible ones dropped, so older passages differ.
-pub const SCHEMA_VERSION: u32 = 6;
+/// 7: due-diligence steps stated only as planned are facets of [`PLANNED`] too.
+pub const SCHEMA_VERSION: u32 = 7;
 
 /// Name of the tokenizer of [`TEXT`]. The writer hands tantivy the segmenter's terms as one term
 /// list ([`crate::index::encode_terms`]), which the tokenizer registered under this name on every
@@ -52,6 +53,10 @@ pub const TAG: &str = "tag";
 pub const CITED: &str = "cited";
 /// Instruments covered (addressed without being named), as facets (`/instrument/ILO-FPRW`).
 pub const COVERED: &str = "covered";
+/// Due-diligence steps the passage states only as planned, intended, required or possible
+/// ([`crate::model::Tag::planned`]), as facets (`/hrdd/remedy`); each is in [`TAG`] too, so that
+/// search finds them, and gap reports count them as commitments.
+pub const PLANNED: &str = "planned";
 /// The full tags with scores, basis and evidence, as JSON (`Vec<model::Tag>`). STORED only.
 pub const TAGS_JSON: &str = "tags_json";
 /// The highest tag score in the passage, f64 STORED.
@@ -125,6 +130,7 @@ pub fn schema() -> Schema {
     b.add_facet_field(TAG, FacetOptions::default());
     b.add_facet_field(CITED, FacetOptions::default());
     b.add_facet_field(COVERED, FacetOptions::default());
+    b.add_facet_field(PLANNED, FacetOptions::default());
     b.add_text_field(TAGS_JSON, STORED);
     b.add_f64_field(MAX_SCORE, STORED);
     b.add_text_field(RECORD, STRING);

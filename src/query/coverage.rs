@@ -178,11 +178,14 @@ pub struct Resolved<'a> {
     pub section_mask: Vec<u8>,
 }
 
-fn via_slot(v: Via) -> usize {
+/// The slot of [`Resolved::tag_hits`] a facet field gives hits through; none for
+/// [`Via::Planned`], whose tags are [`Via::Tag`] too.
+fn via_slot(v: Via) -> Option<usize> {
     match v {
-        Via::Tag => 0,
-        Via::Cited => 1,
-        Via::Covered => 2,
+        Via::Tag => Some(0),
+        Via::Cited => Some(1),
+        Via::Covered => Some(2),
+        Via::Planned => None,
     }
 }
 
@@ -242,11 +245,19 @@ impl<'a> Resolved<'a> {
         let mut row_mask = Vec::with_capacity(table.rows.len());
         let mut section_mask = vec![0u8; table.sections.len()];
         for row in &table.rows {
-            let m = table
-                .row_tags(row)
+            let tags = table.row_tags(row);
+            // A step the passage only plans is a commitment to it, not the step.
+            let planned = |t: u32| tags.contains(&(t, Via::Planned));
+            let m = tags
                 .iter()
                 .filter(|(_, v)| *v == Via::Tag)
-                .fold(0u8, |m, (t, _)| m | tag_mask[*t as usize]);
+                .fold(0u8, |m, &(t, _)| {
+                    m | if planned(t) {
+                        Element::Commitment.bit()
+                    } else {
+                        tag_mask[t as usize]
+                    }
+                });
             row_mask.push(m);
             if row.section != NO_SECTION {
                 section_mask[row.section as usize] |= m;
@@ -279,7 +290,9 @@ impl<'a> Resolved<'a> {
     pub fn row_entries(&self, r: usize, out: &mut Vec<(u32, u8)>) {
         out.clear();
         for (t, v) in self.table.row_tags(&self.table.rows[r]) {
-            out.extend_from_slice(&self.tag_hits[*t as usize][via_slot(*v)]);
+            if let Some(slot) = via_slot(*v) {
+                out.extend_from_slice(&self.tag_hits[*t as usize][slot]);
+            }
         }
         out.sort_unstable_by_key(|(e, _)| *e);
         out.dedup_by(|b, a| {

@@ -140,6 +140,8 @@ pub enum Via {
     Cited,
     /// [`schema::COVERED`]: covered instruments.
     Covered,
+    /// [`schema::PLANNED`]: due-diligence steps stated only as planned (each also [`Via::Tag`]).
+    Planned,
 }
 
 /// Marks a passage that has no section (its context is the passage alone).
@@ -223,6 +225,7 @@ impl Table {
                 (schema::TAG, Via::Tag),
                 (schema::CITED, Via::Cited),
                 (schema::COVERED, Via::Covered),
+                (schema::PLANNED, Via::Planned),
             ] {
                 let fr = seg.facet_reader(name).map_err(|e| corrupt(dir, e))?;
                 let mut map = Vec::with_capacity(fr.num_facets());

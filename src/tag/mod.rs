@@ -1452,6 +1452,8 @@ impl Tagger {
                 _ => evidence.push(evidence_of(source(h.start, h.end), Rule::Name(h.name))),
             }
         }
+        // A step counts as taken where one of its matches is not only planned.
+        let planned = info.step && kept.iter().all(|(h, _)| step_planned(t, h.start, h.end));
         Some(Tag {
             tag: info.id.clone(),
             score,
@@ -1460,6 +1462,7 @@ impl Tagger {
             } else {
                 Basis::Matched
             },
+            planned,
             evidence,
         })
     }
@@ -1568,6 +1571,7 @@ impl Tagger {
                     tag: self.entries[inst as usize].id.clone(),
                     score,
                     basis: Basis::Covered,
+                    planned: false,
                     evidence,
                 },
             ));
@@ -2986,33 +2990,81 @@ fn planned(t: &str, start: usize, end: usize) -> bool {
     // stays linear.
     let lo = t.floor_char_boundary(start.saturating_sub(PLAN_REACH));
     let hi = t.ceil_char_boundary((end + PLAN_REACH).min(t.len()));
-    let from = t[lo..start]
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| is_clause_break(c))
-        .map_or(lo, |(i, c)| lo + i + c.len_utf8());
+    let clause_start = |at: usize| {
+        t[lo..at]
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| is_clause_break(c))
+            .map_or(lo, |(i, c)| lo + i + c.len_utf8())
+    };
+    let mut from = clause_start(start);
+    // A clause of time ("once the policies have been introduced", "when training is
+    // complete") is the next clause's: "we will provide training during 2024, once the new
+    // policies have been introduced" plans both.
+    if from > lo && opens_time_clause(&t[from..start]) {
+        from = clause_start(from - 1);
+    }
     let to = t[end..hi].find(is_clause_break).map_or(hi, |i| end + i);
     // A plan joined after the deed is the next predicate's: "we conducted 40 audits and we
     // expect to do more next year", 开展了尽职调查并计划明年扩展.
     let to = end + joined_plan(&t[end..to]).unwrap_or(to - end);
     let clause = &t[from..to];
-    let word_at = |s: &str, at: usize, w: &str| {
-        let before = s[..at].chars().next_back();
-        let after = s[at + w.len()..].chars().next();
-        before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
-    };
-    PLAN.iter().any(|p| {
-        clause
-            .match_indices(p)
-            .any(|(at, _)| p.starts_with(crate::lang::is_han) || word_at(clause, at, p))
-    }) || t[from..start]
-        .match_indices("will")
-        .any(|(at, _)| word_at(&t[from..start], at, "will"))
+    PLAN.iter().any(|p| has_word(clause, p))
+        || has_word(&t[from..start], "will")
         || t[from..start]
             .split_whitespace()
             .rev()
             .take(3)
             .any(|w| MODALS.contains(&w))
+}
+
+/// Whether a clause opens with a conjunction of time (once, when, after, until, as soon as).
+fn opens_time_clause(clause: &str) -> bool {
+    const OPENERS: &[&str] = &["once ", "when ", "after ", "until ", "as soon as "];
+    let c = clause.trim_start();
+    OPENERS.iter().any(|o| c.starts_with(o))
+}
+
+/// Whether a due-diligence step matched at `start..end` of normalized text `t` is only planned,
+/// intended, required or possible ([`planned`]: "we will establish remediation procedures",
+/// "we plan to conduct audits", "suppliers must have a grievance mechanism"), not one the
+/// company keeps up: "we will continue to audit our suppliers" states audits done.
+fn step_planned(t: &str, start: usize, end: usize) -> bool {
+    const ONGOING: &[&str] = &[
+        "continue",
+        "continues",
+        "continuing",
+        "keep",
+        "remain",
+        "继续",
+        "持续",
+    ];
+    if !planned(t, start, end) {
+        return false;
+    }
+    let lo = t.floor_char_boundary(start.saturating_sub(120));
+    let from = t[lo..start]
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| is_clause_break(c))
+        .map_or(lo, |(i, c)| lo + i + c.len_utf8());
+    // The match itself may say so ("continue to review").
+    !ONGOING.iter().any(|w| has_word(&t[from..end], w))
+}
+
+/// Whether `w` occurs in `s` as a whole word; a Chinese `w` anywhere.
+fn has_word(s: &str, w: &str) -> bool {
+    s.match_indices(w).any(|(at, _)| {
+        w.starts_with(crate::lang::is_han)
+            || (s[..at]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric())
+                && s[at + w.len()..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !c.is_alphanumeric()))
+    })
 }
 
 /// Where in `rest`, the text of a clause after a deed, a joining word opens a predicate of its

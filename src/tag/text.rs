@@ -305,7 +305,8 @@ pub(crate) fn sentence_breaks_into(text: &str, out: &mut Vec<usize>) {
             b'.' if text[i + 1..]
                 .chars()
                 .next()
-                .is_some_and(char::is_whitespace) =>
+                .is_some_and(char::is_whitespace)
+                && !numbering_mark(&bytes[..i], &text[i + 1..]) =>
             {
                 i + 1
             }
@@ -318,6 +319,19 @@ pub(crate) fn sentence_breaks_into(text: &str, out: &mut Vec<usize>) {
             out.push(end);
         }
     }
+}
+
+/// Whether a full stop after `before` (normalized text) and before `after` marks a number, not
+/// a sentence end: "convention no. 111", "art. 5", "para. 3".
+fn numbering_mark(before: &[u8], after: &str) -> bool {
+    const MARKS: &[&[u8]] = &[
+        b"no", b"nos", b"art", b"arts", b"para", b"paras", b"p", b"pp",
+    ];
+    let word = before
+        .iter()
+        .rposition(|b| !b.is_ascii_alphabetic())
+        .map_or(before, |k| &before[k + 1..]);
+    MARKS.contains(&word) && after.trim_start().starts_with(|c: char| c.is_ascii_digit())
 }
 
 /// Index of the sentence containing byte offset `at`, given [`sentence_breaks`].

@@ -61,6 +61,7 @@ fn synthetic(n: usize, tax: &Taxonomy) -> Vec<TaggedPassage> {
                     tag: id.to_string(),
                     score: 0.8,
                     basis,
+                    planned: false,
                     evidence: vec![Evidence {
                         range: 0..6,
                         matched: "我们".into(),

@@ -158,6 +158,7 @@ fn overlapping_evidence_is_marked_once() {
         tag: "theme/test".into(),
         score: 0.5,
         basis: Basis::Matched,
+        planned: false,
         evidence: vec![
             Evidence {
                 range: at..at + 6,

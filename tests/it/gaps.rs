@@ -2,7 +2,7 @@
 
 use crate::statement;
 
-use crate::cli::{field_strs, hria, index_of, json_of};
+use crate::cli::{field_strs, hria, index_of, json_of, jsonl_of};
 use serde_json::Value;
 use statement::{build_statement_index, dir, real_statement_index, taxonomy, DOC};
 use std::path::Path;
@@ -666,6 +666,46 @@ fn a_mere_mention_is_mentioned_only_and_a_commitment_is_commitment_only() {
     assert_eq!(out.status.code(), Some(1));
     let table = String::from_utf8(out.stdout).unwrap();
     assert!(table.contains("mentioned-only"), "{table}");
+}
+
+/// A step the company only plans is a commitment to it, not the step: "we will establish
+/// remediation procedures" leaves forced labour `commitment-only`, where the same step reported
+/// taken makes it `addressed`.
+#[test]
+fn a_planned_step_is_a_commitment_not_the_step() {
+    let (_d, index) = index_of(&[
+        (
+            "plan.txt",
+            "Where forced labour is found, we will establish the necessary remediation procedures.\n",
+        ),
+        (
+            "done.txt",
+            "Where forced labour was found, we provided remediation to the affected workers.\n",
+        ),
+    ]);
+    let plan = doc_gaps(&index, "plan.txt");
+    let f = finding(&plan, "right/labour/forced-labour");
+    assert_eq!(f["class"], "commitment-only", "{f}");
+    assert_eq!(f["elements"], serde_json::json!(["commitment"]), "{f}");
+    let done = doc_gaps(&index, "done.txt");
+    let f = finding(&done, "right/labour/forced-labour");
+    assert_eq!(f["class"], "addressed", "{f}");
+    assert_eq!(f["strongest"], "remedy", "{f}");
+    // Search still finds the plan as a passage about remedy.
+    let hits = jsonl_of(
+        hria()
+            .args([
+                "search",
+                "*",
+                "--tag",
+                "hrdd/remedy",
+                "--format",
+                "jsonl",
+                "--index",
+            ])
+            .arg(&index),
+    );
+    assert_eq!(hits.len(), 2, "{hits:?}");
 }
 
 /// A general catalogue (the UDHR, the Covenants) is addressed by every right it protects only

@@ -20,6 +20,7 @@ fn tag(id: &str, basis: Basis, score: f32) -> Tag {
         tag: id.into(),
         score,
         basis,
+        planned: false,
         evidence: vec![Evidence {
             range: 0..3,
             matched: "abc".into(),

@@ -1993,3 +1993,111 @@ fn overlapping_matches_count_once() {
         }
     }
 }
+
+/// Whether `text` tags `id` as a step it only plans.
+fn planned(text: &str, id: &str) -> Option<bool> {
+    tags(text)
+        .into_iter()
+        .find(|t| t.tag == id)
+        .map(|t| t.planned)
+}
+
+#[test]
+fn steps_only_planned_intended_or_required_are_marked_so() {
+    for (text, id, want) in [
+        // Planned, intended, possible: the company commits to the step, it has not taken it.
+        (
+            "Where forced labour is found, we will establish the necessary remediation procedures.",
+            "hrdd/remedy",
+            true,
+        ),
+        (
+            "CSC will be looking to investigate other areas in its supply processes for any suspected activity of modern slavery.",
+            "hrdd/remedy",
+            true,
+        ),
+        (
+            "We plan to conduct human rights impact assessments of our key suppliers.",
+            "hrdd/impact-assessment",
+            true,
+        ),
+        ("公司计划明年开展人权影响评估。", "hrdd/impact-assessment", true),
+        // A time clause belongs to the plan before it.
+        (
+            "Dumur will also release a Forced Labour and Child Labour policy and provide targeted training to employees during 2024, once the new policies and procedures have been introduced.",
+            "hrdd/action",
+            true,
+        ),
+        // Kept up or done: steps taken.
+        (
+            "We will continue to audit our suppliers for forced labour and investigate all reports.",
+            "hrdd/remedy",
+            false,
+        ),
+        (
+            "We will continue to review our policies and procedures to ensure that anti-slavery is at the forefront of our operations.",
+            "hrdd/tracking",
+            false,
+        ),
+        (
+            "We audited 40 suppliers for forced labour and investigated all reports received through our hotline.",
+            "hrdd/remedy",
+            false,
+        ),
+        ("公司已建立申诉机制，并开展了人权尽职调查。", "hrdd/grievance-mechanism", false),
+    ] {
+        assert_eq!(planned(text, id), Some(want), "{id} in {text}");
+    }
+    // Only steps are marked: a planned passage's other tags are not.
+    let t = tags("We plan to conduct human rights impact assessments of our key suppliers.");
+    assert!(t
+        .iter()
+        .filter(|t| !t.tag.starts_with("hrdd/"))
+        .all(|t| !t.planned));
+    // The time clause makes the deed a plan, so no action stance either.
+    assert!(!has(
+        "Dumur will also release a Forced Labour and Child Labour policy and provide targeted training to employees during 2024, once the new policies and procedures have been introduced.",
+        "stance/action"
+    ));
+    assert!(has(
+        "Once the new policy had been introduced, we trained 300 employees in 2023.",
+        "stance/action"
+    ));
+}
+
+#[test]
+fn the_ilo_named_as_an_organisation_cites_none_of_its_standards() {
+    let cites = |text: &str| matches!(find(text, "instrument/ILO-FPRW"), Some((_, Basis::Cited)));
+    for (text, want) in [
+        // A source of figures, indicators or reports, or a partner.
+        ("We acknowledge the International Labour Organisation, almost 25 million people are estimated to be trapped in forced labour.", false),
+        ("We understand the 2022 ILO report suggests that agriculture is a sector of high risk.", false),
+        ("We are collaborating with the International Labour Organization (ILO) and the Fair Labor Association.", false),
+        ("我们与国际劳工组织合作开展项目。", false),
+        // Its standards, in either spelling.
+        ("Our contractors adhere to the fundamental principles of the International Labour Organisation.", true),
+        ("Our policy follows the International Labor Organization's core conventions.", true),
+        ("We respect ILO standards in all our factories.", true),
+        ("我们遵守国际劳工组织核心公约。", true),
+        // "No." before a number ends no sentence: the convention is the cue.
+        ("We ratify Convention No. 111 of the International Labour Organization.", true),
+    ] {
+        assert_eq!(cites(text), want, "{text}");
+    }
+}
+
+#[test]
+fn reporting_wording_of_policies_is_a_channel_and_its_protection() {
+    expect_tags(&[
+        (
+            "Employees are required to report any concerns regarding modern slavery in our supply chains.",
+            &["hrdd/grievance-mechanism"],
+            &[],
+        ),
+        (
+            "The Company will support anyone who raises genuine concerns in good faith, and ensures nobody suffers any detrimental treatment as a result of reporting.",
+            &["hrdd/grievance-mechanism", "hrdd/non-retaliation"],
+            &[],
+        ),
+    ]);
+}
