@@ -44,19 +44,37 @@ pub enum ReadError {
         dir: PathBuf,
         /// The id asked for.
         id: String,
-        /// The id of the passage now at the same document and ordinal, if there is one.
-        now: Option<String>,
+        /// What the id's document holds now in its place, if anything.
+        now: Option<Now>,
     },
 }
 
-/// What [`ReadError::UnknownPassage`] adds when the id's place holds another passage now.
-fn now_hint(now: &Option<String>) -> String {
-    now.as_ref().map_or(String::new(), |n| {
-        format!(
-            " (that document's passage at the same place is now `{n}`: its text, or how hria \
-             makes ids, changed since the id was shown)"
-        )
-    })
+/// Where an unknown id's passage may be now (see [`OpenIndex::find`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Now {
+    /// A passage of the same document with the same text (the id's hash), at another ordinal:
+    /// the document was edited before it, and the passage moved.
+    Moved(String),
+    /// No passage of the document has that text; this one is at the id's ordinal.
+    SamePlace(String),
+}
+
+/// What [`ReadError::UnknownPassage`] adds when the id's passage moved, or its place holds
+/// another passage now.
+fn now_hint(now: &Option<Now>) -> String {
+    match now {
+        None => String::new(),
+        Some(Now::Moved(n)) => format!(
+            " (the same text is now passage `{}` of that document: it moved, as the document \
+             changed before it)",
+            printable_id(n)
+        ),
+        Some(Now::SamePlace(n)) => format!(
+            " (no passage of that document has that text now; its passage at the same place is \
+             now `{}`: the text, or how hria makes ids, changed since the id was shown)",
+            printable_id(n)
+        ),
+    }
 }
 
 /// An opened index with its manifest.
@@ -547,7 +565,9 @@ impl OpenIndex {
 
     /// Finds a passage by id. Ids are `{doc}#{ordinal:04}-{hash}` and are not indexed: the
     /// passage is looked for among its document's passages, the one of its ordinal first, and
-    /// confirmed by its stored id.
+    /// confirmed by its stored id. An id that is not there is an error that names where its
+    /// passage may be now: the passage of the same document with the same text hash nearest the
+    /// id's ordinal (a line inserted above it moved it), else the passage at the same ordinal.
     pub fn find(&self, id: &str) -> Result<StoredPassage, ReadError> {
         let unknown = |now| ReadError::UnknownPassage {
             dir: self.dir.clone(),
@@ -557,6 +577,8 @@ impl OpenIndex {
         let Some((doc, ordinal)) = crate::segment::parse_passage_id(id) else {
             return Err(unknown(None));
         };
+        // The id's text hash (`parse_passage_id` checked that it is there).
+        let hash = id.rsplit_once('-').map_or("", |(_, h)| h);
         let mut addrs = Vec::new();
         crate::index::each_live(
             &self.searcher,
@@ -567,8 +589,9 @@ impl OpenIndex {
             },
         )
         .map_err(|e| corrupt(&self.dir, e))?;
-        // The passage at the id's ordinal first; the others only if the document changed.
-        let mut candidates: Vec<(bool, DocAddress)> = Vec::with_capacity(addrs.len());
+        // Nearest the id's ordinal first: the passage at it, then those around it, so that the
+        // first one of the same text is where the passage moved.
+        let mut candidates: Vec<(u64, u64, DocAddress)> = Vec::with_capacity(addrs.len());
         // One column per segment: opened per passage, a document of 500,000 passages took 15 s.
         let mut columns = HashMap::new();
         for addr in addrs {
@@ -582,20 +605,27 @@ impl OpenIndex {
                         .map_err(|e| corrupt(&self.dir, e))?,
                 ),
             };
-            candidates.push((ords.first(addr.doc_id) != Some(ordinal), addr));
+            let at = ords.first(addr.doc_id).unwrap_or(u64::MAX);
+            candidates.push((at.abs_diff(ordinal), at, addr));
         }
         candidates.sort();
-        let mut now = None;
-        for (elsewhere, addr) in candidates {
+        let mut same_place = None;
+        for (_, at, addr) in candidates {
             let p = self.load(addr)?;
             if p.id == id {
                 return Ok(p);
             }
-            if !elsewhere {
-                now = Some(p.id);
+            let same_text =
+                p.id.rsplit_once('-')
+                    .is_some_and(|(_, h)| h.eq_ignore_ascii_case(hash));
+            if same_text {
+                return Err(unknown(Some(Now::Moved(p.id))));
+            }
+            if at == ordinal {
+                same_place = Some(p.id);
             }
         }
-        Err(unknown(now))
+        Err(unknown(same_place.map(Now::SamePlace)))
     }
 }
 

@@ -369,3 +369,70 @@ fn ids_starting_with_a_hyphen_are_taken_as_written() {
         "{gaps}"
     );
 }
+
+/// An id shown before its document was edited: where a line was inserted above its passage,
+/// the passage of the same text (the id's hash) is named as moved, not the passage that now
+/// stands at the id's ordinal; where its own text changed, the passage at the same place is
+/// named, as such.
+#[test]
+fn an_old_id_names_where_its_passage_moved_before_the_same_place() {
+    let d = tempfile::tempdir().unwrap();
+    let corpus = d.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    let index = d.path().join("index");
+    let paragraphs = [
+        "Modern slavery statement 2023.",
+        "We prohibit forced labour in our supply chain.",
+        "We respect the privacy of our customers.",
+        "We pay a living wage to our staff.",
+    ];
+    let write = |ps: &[&str]| std::fs::write(corpus.join("a.txt"), ps.join("\n\n") + "\n").unwrap();
+    write(&paragraphs);
+    crate::cli::index_corpus(&corpus, &index, &[]);
+    let id_of = |word: &str| {
+        let hits = crate::cli::search_hits(&index, word, &[]);
+        assert_eq!(hits.len(), 1, "{word}: {hits:?}");
+        hits[0]["id"].as_str().unwrap().to_string()
+    };
+    let old = id_of("forced");
+    let hash = |id: &str| id.rsplit_once('-').unwrap().1.to_string();
+    // A line inserted near the top moves every passage after it by one.
+    let mut edited = paragraphs.to_vec();
+    edited.insert(1, "Inserted: this statement covers the financial year.");
+    write(&edited);
+    crate::cli::index_corpus(&corpus, &index, &[]);
+    let moved = id_of("forced");
+    assert_ne!(moved, old);
+    assert_eq!(hash(&moved), hash(&old));
+    let out = explain(&index, &[&old]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains(&format!("no passage with id `{old}`")),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!("the same text is now passage `{moved}`")),
+        "{err}"
+    );
+    assert!(err.contains("it moved"), "{err}");
+    // Not the passage that took its place (the privacy one).
+    assert!(!err.contains(&id_of("privacy")), "{err}");
+    // Its own text changed: no passage has its hash, and the one at its place is named so.
+    let before = id_of("wage");
+    let mut changed = edited.clone();
+    let last = changed.len() - 1;
+    changed[last] = "We pay a fair living wage to all our staff.";
+    write(&changed);
+    crate::cli::index_corpus(&corpus, &index, &[]);
+    let now = id_of("wage");
+    let out = explain(&index, &[&before]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains(&format!(
+            "no passage of that document has that text now; its passage at the same place is now `{now}`"
+        )),
+        "{err}"
+    );
+}
