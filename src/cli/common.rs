@@ -125,28 +125,30 @@ pub fn render_in_order(
     Ok(())
 }
 
-/// Selecting documents by their manifest entry (`search`, `coverage`, `gaps`).
+/// Selecting documents by their manifest entry (`search`, `coverage`, `gaps`). Each option may be
+/// repeated: a document must match one of its values (a union), and every option given.
 #[derive(clap::Args, Debug, Clone, Default)]
 pub struct DocFilterArgs {
     /// Only the documents of this organisation, as the manifest names it (any case, width,
-    /// spacing, Traditional or Simplified).
+    /// spacing, Traditional or Simplified; repeat for several: names may hold commas).
     #[arg(long = "org", value_name = "NAME")]
-    pub organisation: Option<String>,
-    /// Only the documents of this kind (statement, report, policy, ...; compared as organisations).
-    #[arg(long, value_name = "KIND")]
-    pub doc_kind: Option<String>,
-    /// Only the documents of this year.
-    #[arg(long, value_name = "YEAR")]
-    pub year: Option<i32>,
+    pub organisations: Vec<String>,
+    /// Only the documents of this kind (statement, report, policy, ...; compared as
+    /// organisations; repeat for several).
+    #[arg(long = "doc-kind", value_name = "KIND")]
+    pub doc_kinds: Vec<String>,
+    /// Only the documents of this year (repeat, or separate with commas).
+    #[arg(long = "year", value_name = "YEAR", value_delimiter = ',')]
+    pub years: Vec<i32>,
 }
 
 impl DocFilterArgs {
     /// The filter these options ask for.
     pub fn filter(&self) -> hria::query::select::DocFilter {
         hria::query::select::DocFilter {
-            organisation: self.organisation.clone(),
-            kind: self.doc_kind.clone(),
-            year: self.year,
+            organisations: self.organisations.clone(),
+            kinds: self.doc_kinds.clone(),
+            years: self.years.clone(),
         }
     }
 }

@@ -72,8 +72,8 @@ impl SourceArgs {
                     )
                 })?;
             let keep: std::collections::HashSet<String> = filter
-                .select(&records)
-                .map_err(|e| anyhow::anyhow!("{e} in the index at {}", index.dir.display()))?
+                .select(&records, &index.dir)
+                .map_err(|e| anyhow::anyhow!("{e}"))?
                 .into_iter()
                 .collect();
             table.retain_docs(|d| keep.contains(d));
@@ -142,17 +142,9 @@ impl Source {
     /// filters (`--org`, `--doc-kind`, `--year`) left out is an error; one the index does not hold
     /// is left for the caller to report, with the closest ids.
     pub(crate) fn doc_ids(&self, values: &[String]) -> anyhow::Result<Vec<String>> {
-        let left_out = |v: &String| self.left_out.binary_search(v).is_ok();
-        let held = |v: &String| self.table.docs.binary_search(v).is_ok() || left_out(v);
-        let ids: Vec<String> = values
-            .iter()
-            .flat_map(|v| match held(v) {
-                true => vec![v.clone()],
-                // An empty piece stays, to be reported: `--doc "$IDS"` with nothing in it must not
-                // select every document (gaps) or none (coverage) without a word.
-                false => v.split(',').map(str::to_string).collect(),
-            })
-            .collect();
+        let has = |ids: &[String], v: &str| ids.binary_search_by(|x| x.as_str().cmp(v)).is_ok();
+        let left_out = |v: &str| has(&self.left_out, v);
+        let ids = hria::query::select::doc_ids(values, |v| has(&self.table.docs, v) || left_out(v));
         if let Some(d) = ids.iter().find(|d| left_out(d)) {
             anyhow::bail!("document `{d}` is not among those --org, --doc-kind and --year select");
         }

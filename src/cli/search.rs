@@ -33,10 +33,11 @@ pub struct Args {
     /// instrument/ICCPR; repeatable).
     #[arg(long, value_name = "INSTRUMENT")]
     pub cited: Vec<String>,
-    /// Only passages of this document id (an id the index does not hold is an error; one
+    /// Only passages of these documents (ids as indexed; repeat or separate with commas; an id
+    /// with a comma in it is taken whole; an id the index does not hold is an error; one
     /// starting with `-`, from a file name, is taken as written).
-    #[arg(long, value_name = "ID", allow_hyphen_values = true)]
-    pub doc: Option<String>,
+    #[arg(long = "doc", value_name = "ID", allow_hyphen_values = true)]
+    pub docs: Vec<String>,
     /// Documents selected by their manifest entry.
     #[command(flatten)]
     pub documents: common::DocFilterArgs,
@@ -88,7 +89,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         query: args.query.clone(),
         tags: args.tag.clone(),
         cited: args.cited.clone(),
-        doc: args.doc.clone(),
+        // Split as `coverage` and `gaps` split them.
+        docs: hria::query::select::doc_ids(&args.docs, |d| {
+            handle.document(d).is_ok_and(|r| r.is_some())
+        }),
         documents: args.documents.filter(),
         lang: args.lang,
         limit: args.limit,

@@ -38,8 +38,8 @@ pub struct SearchRequest {
     /// Instrument ids the passage must cite by name (`instrument/ICCPR`; `ICCPR` alone also works);
     /// a covered instrument does not count here.
     pub cited: Vec<String>,
-    /// Restrict to one document id.
-    pub doc: Option<String>,
+    /// Restrict to these document ids (any of them; all documents when empty).
+    pub docs: Vec<String>,
     /// Restrict to the documents whose manifest entry matches (organisation, kind, year).
     pub documents: crate::query::select::DocFilter,
     /// Restrict to one passage language.
@@ -350,8 +350,13 @@ fn build_query_with(
         let facet = schema::tag_facet(&id);
         clauses.push((Occur::Must, term(Term::from_facet(f.cited, &facet))));
     }
-    if let Some(doc) = &req.doc {
-        clauses.push((Occur::Must, term(Term::from_field_text(f.doc_id, doc))));
+    if !req.docs.is_empty() {
+        let either = req
+            .docs
+            .iter()
+            .map(|d| (Occur::Should, term(Term::from_field_text(f.doc_id, d))))
+            .collect();
+        clauses.push((Occur::Must, Box::new(BooleanQuery::new(either))));
     }
     if let Some(docs) = meta_docs(h, req)? {
         let either = docs
@@ -985,7 +990,7 @@ pub fn check_filters(
             )));
         }
     }
-    if let Some(doc) = &req.doc {
+    for doc in &req.docs {
         let known = h.document(doc)?.is_some() || {
             let q = TermQuery::new(
                 Term::from_field_text(f.doc_id, doc),
@@ -1020,9 +1025,9 @@ fn meta_docs(h: &IndexHandle, req: &SearchRequest) -> Result<Option<Vec<String>>
         return Ok(None);
     }
     req.documents
-        .select(&h.documents()?)
+        .select(&h.documents()?, &h.dir)
         .map(Some)
-        .map_err(|e| SearchError::Filter(format!("{e} in the index at {}", h.dir.display())))
+        .map_err(SearchError::Filter)
 }
 
 /// Whether a tag filter's facet is `/instrument` or under it.

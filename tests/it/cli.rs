@@ -35,6 +35,24 @@ pub fn index_of(files: &[(&str, &str)]) -> (tempfile::TempDir, std::path::PathBu
     (d, index)
 }
 
+/// An index of a corpus of `(file name, text)` described by `manifest` (the text of its
+/// `manifest.toml`), in a temporary folder kept by the first value.
+pub fn index_with_manifest(
+    files: &[(&str, &str)],
+    manifest: &str,
+) -> (tempfile::TempDir, std::path::PathBuf) {
+    let d = tempfile::tempdir().unwrap();
+    let corpus = d.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    for (name, text) in files {
+        std::fs::write(corpus.join(name), text).unwrap();
+    }
+    std::fs::write(corpus.join("manifest.toml"), manifest).unwrap();
+    let index = d.path().join("index");
+    index_corpus(&corpus, &index, &[]);
+    (d, index)
+}
+
 /// Runs hria with `args` on a file that decodes with replacements: it must still print its output,
 /// name the file and what was replaced on stderr, and exit 3. Returns stderr.
 pub fn degraded_run(args: &[&str], file: &str, problem: &str) -> String {

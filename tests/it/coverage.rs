@@ -451,7 +451,7 @@ organisation = "Daws"
         assert_eq!(out.status.code(), Some(2), "{args:?}");
         let err = String::from_utf8_lossy(&out.stderr);
         assert!(
-            err.contains(r#"organisations: "Acme, \"Holdings\" Ltd", "Daws";"#),
+            err.contains(r#"(organisations: "Acme, \"Holdings\" Ltd", "Daws")"#),
             "{args:?}: {err}"
         );
     }

@@ -255,7 +255,7 @@ fn query_and_filters_combine() {
     );
     let doc = SearchRequest {
         query: "我们".into(),
-        doc: Some("b".into()),
+        docs: vec!["b".into()],
         ..Default::default()
     };
     assert_eq!(ids(tmp.path(), doc), ["b#0", "b#1"]);

@@ -10,6 +10,7 @@ mod segment_support;
 mod bench_cli;
 mod coverage;
 mod coverage_scale;
+mod doc_filters;
 mod eval;
 mod explain;
 mod gaps;
