@@ -7,6 +7,7 @@ use hria::query::reader::{self, OpenIndex, Table};
 use hria::taxonomy::Taxonomy;
 use serde_json::json;
 use std::borrow::Cow;
+use std::collections::HashMap;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -115,6 +116,21 @@ impl SourceArgs {
 }
 
 impl Source {
+    /// The organisation of each document whose manifest entry names one.
+    pub(crate) fn organisations(&self) -> anyhow::Result<HashMap<String, String>> {
+        let records = hria::index::document_records(&self.index.searcher, &self.index.fields)
+            .map_err(|e| {
+                anyhow::anyhow!(
+                    "reading the document records of {}: {e}",
+                    self.index.dir.display()
+                )
+            })?;
+        Ok(records
+            .into_iter()
+            .filter_map(|(d, r)| Some((d, r.organisation?)))
+            .collect())
+    }
+
     /// Warns of the documents reported on (`docs`, or all when empty) in a language the taxonomy
     /// has no keywords for, and returns them.
     pub(crate) fn warn_other_language(&self, docs: &[String]) -> Vec<String> {
@@ -347,7 +363,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     let text = if args.per_doc {
         let m = coverage::per_doc(&res, family);
-        render_matrix(&m, args.format, src.zh_names)
+        render_matrix(&m, &src.organisations()?, args.format, src.zh_names)
     } else {
         let c = coverage::coverage(&res, family);
         render_coverage(&c, args.format, src.zh_names)
@@ -455,7 +471,18 @@ fn render_coverage(c: &Coverage, format: CoverageFormat, zh: bool) -> String {
     }
 }
 
-fn render_matrix(m: &DocMatrix, format: CoverageFormat, zh: bool) -> String {
+/// `  [Contoso]`, to follow a document id where its manifest entry names its organisation.
+pub(crate) fn org_label(org: Option<&str>) -> String {
+    org.map(|o| format!("  [{}]", hria::query::reader::printable(o)))
+        .unwrap_or_default()
+}
+
+fn render_matrix(
+    m: &DocMatrix,
+    orgs: &HashMap<String, String>,
+    format: CoverageFormat,
+    zh: bool,
+) -> String {
     match format {
         CoverageFormat::Json => {
             let rows: Vec<_> = m
@@ -471,7 +498,16 @@ fn render_matrix(m: &DocMatrix, format: CoverageFormat, zh: bool) -> String {
                     json!({"tag": r.tag, "name_en": r.name_en, "name_zh": r.name_zh, "counts": counts})
                 })
                 .collect();
-            let v = json!({"family": m.family, "documents": m.documents, "rows": rows});
+            // Beside the ids, so that `documents` stays a list of ids.
+            let organisations: serde_json::Map<String, serde_json::Value> = m
+                .documents
+                .iter()
+                .map(|d| (d.clone(), json!(orgs.get(d))))
+                .collect();
+            let v = json!({
+                "family": m.family, "documents": m.documents, "organisations": organisations,
+                "rows": rows,
+            });
             format!("{}\n", serde_json::to_string_pretty(&v).unwrap_or_default())
         }
         CoverageFormat::Csv => {
@@ -508,7 +544,11 @@ fn render_matrix(m: &DocMatrix, format: CoverageFormat, zh: bool) -> String {
             let mut out = table(&headers, &align, &rows);
             out.push('\n');
             for (c, d) in cols.iter().zip(&m.documents) {
-                out.push_str(&format!("{c}  {}\n", hria::query::reader::printable_id(d)));
+                out.push_str(&format!(
+                    "{c}  {}{}\n",
+                    hria::query::reader::printable_id(d),
+                    org_label(orgs.get(d).map(String::as_str))
+                ));
             }
             out
         }

@@ -1,10 +1,11 @@
 //! `hria gaps`.
 
 use super::common::{EXIT_FINDINGS, EXIT_OK};
-use super::coverage::{csv_line, display_name, fit, table, Align, SourceArgs};
+use super::coverage::{csv_line, display_name, fit, org_label, table, Align, SourceArgs};
 use hria::query::coverage::{Resolved, ELEMENTS};
 use hria::query::gaps::{self, Class, Finding, GapOptions, GapReport};
 use hria::query::reader::{printable, printable_id};
+use std::collections::HashMap;
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -22,7 +23,7 @@ pub enum GapsFormat {
 /// The fixed CSV header of `hria gaps --format csv`.
 pub const CSV_HEADER: &str = "class,tag,name_en,name_zh,cited,cited_passages,addressing_passages,\
 documents,strongest,due_diligence,evidence_role,evidence_passage,evidence_section,evidence_rule,evidence_snippet,\
-found_not_counted";
+found_not_counted,scope,doc,org";
 
 /// Arguments of `hria gaps`.
 #[derive(clap::Args, Debug)]
@@ -42,6 +43,10 @@ pub struct Args {
     /// Start CSV output with a UTF-8 byte-order mark (for Excel).
     #[arg(long)]
     pub bom: bool,
+    /// CSV: after the rows of the documents reported on as a whole, the rows of each document
+    /// on its own (as with `--doc` naming it alone), when two or more are reported on.
+    #[arg(long)]
+    pub per_doc: bool,
     /// Only findings of this class (repeatable; default: all five).
     #[arg(long = "class", value_name = "CLASS", value_delimiter = ',',
           value_parser = ["cited-only", "not-mentioned", "mentioned-only", "commitment-only", "addressed"])]
@@ -64,6 +69,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         .collect();
     if args.bom && args.format != GapsFormat::Csv {
         eprintln!("hria: warning: --bom applies to --format csv only");
+    }
+    if args.per_doc && args.format != GapsFormat::Csv {
+        eprintln!("hria: warning: --per-doc applies to --format csv only");
     }
     let src = args.source.open(true)?;
     // The entries the classes are decided by (see `hria::query::coverage::Element`).
@@ -106,6 +114,31 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let opts = GapOptions { instruments, docs };
     let mut report = gaps::gaps(&src.index, &res, &opts)?;
     report.other_language = other_language;
+    let orgs = if args.format == GapsFormat::Csv || report.documents.len() >= 2 {
+        src.organisations()?
+    } else {
+        HashMap::new()
+    };
+    for d in &mut report.per_document {
+        d.organisation = orgs.get(&d.doc).cloned();
+    }
+    // `--per-doc`: each document's own report, as if it were the only one given with `--doc`,
+    // so that a benchmark gets a class per document and entry in one run.
+    let mut per_doc: Vec<GapReport> = Vec::new();
+    if args.format == GapsFormat::Csv && args.per_doc && report.documents.len() >= 2 {
+        use rayon::prelude::*;
+        per_doc = report
+            .documents
+            .par_iter()
+            .map(|d| {
+                let one = GapOptions {
+                    instruments: opts.instruments.clone(),
+                    docs: vec![d.clone()],
+                };
+                gaps::gaps(&src.index, &res, &one)
+            })
+            .collect::<Result<_, _>>()?;
+    }
     // Decided on every finding, whatever `--class` shows.
     let failed = report.findings.iter().any(|f| fail_on.contains(&f.class));
     let counts: Vec<usize> = ORDER
@@ -118,7 +151,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         .filter_map(|c| Class::parse(c))
         .collect();
     if !shown.is_empty() {
-        report.findings.retain(|f| shown.contains(&f.class));
+        for r in std::iter::once(&mut report).chain(&mut per_doc) {
+            r.findings.retain(|f| shown.contains(&f.class));
+        }
     }
     let text = match args.format {
         GapsFormat::Json => format!(
@@ -126,7 +161,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             serde_json::to_string_pretty(&report).unwrap_or_default()
         ),
         GapsFormat::Table => render(&report, &counts, src.zh_names),
-        GapsFormat::Csv => render_csv(&report),
+        GapsFormat::Csv => render_csv(&report, &per_doc, &orgs),
     };
     let mut out = std::io::stdout().lock();
     if args.bom && args.format == GapsFormat::Csv {
@@ -169,12 +204,40 @@ const ORDER: [Class; 5] = [
 ];
 
 /// The findings as CSV, in the table's order: one row each, with its first piece of evidence (the
-/// JSON has them all).
-fn render_csv(r: &GapReport) -> String {
-    let mut findings: Vec<&Finding> = r.findings.iter().collect();
-    findings.sort_by_key(|f| ORDER.iter().position(|c| *c == f.class));
+/// JSON has them all); scope `selection`. Then, when two or more documents are reported on, the
+/// rows of each document's own report (`per_doc`, in document order), scope `document`.
+fn render_csv(r: &GapReport, per_doc: &[GapReport], orgs: &HashMap<String, String>) -> String {
     let mut out = String::from(CSV_HEADER);
     out.push_str("\r\n");
+    // A selection of one document is that document: its rows say which.
+    let one = match r.documents.as_slice() {
+        [d] => Some(d.as_str()),
+        _ => None,
+    };
+    csv_rows(&mut out, r, "selection", one, orgs);
+    for d in per_doc {
+        csv_rows(
+            &mut out,
+            d,
+            "document",
+            d.documents.first().map(String::as_str),
+            orgs,
+        );
+    }
+    out
+}
+
+/// The CSV rows of one report's findings, in the table's order, with its scope, document and
+/// organisation.
+fn csv_rows(
+    out: &mut String,
+    r: &GapReport,
+    scope: &str,
+    doc: Option<&str>,
+    orgs: &HashMap<String, String>,
+) {
+    let mut findings: Vec<&Finding> = r.findings.iter().collect();
+    findings.sort_by_key(|f| ORDER.iter().position(|c| *c == f.class));
     for f in findings {
         let ev = f.evidence.first();
         let role = ev.map(|e| match e.role {
@@ -219,10 +282,15 @@ fn render_csv(r: &GapReport) -> String {
                     .join("; "),
             )
             .into_owned(),
+            scope.to_string(),
+            doc.map(|d| printable_id(d).into_owned())
+                .unwrap_or_default(),
+            doc.and_then(|d| orgs.get(d))
+                .map(|o| printable(o).into_owned())
+                .unwrap_or_default(),
         ];
-        csv_line(&mut out, &cells);
+        csv_line(out, &cells);
     }
-    out
 }
 
 /// The report as tables; `counts` are the findings of each class in [`ORDER`], those `--class`
@@ -357,8 +425,9 @@ fn render(r: &GapReport, counts: &[usize], zh: bool) -> String {
         out.push_str("\nInstruments other documents cover and these do not:\n");
         for d in missing {
             out.push_str(&format!(
-                "\n{}\n",
-                hria::query::reader::printable_id(&d.doc)
+                "\n{}{}\n",
+                hria::query::reader::printable_id(&d.doc),
+                org_label(d.organisation.as_deref())
             ));
             for m in &d.missing {
                 let more = m.elsewhere_count.saturating_sub(m.elsewhere.len());

@@ -259,6 +259,9 @@ pub const ELSEWHERE_SHOWN: usize = 5;
 pub struct DocGaps {
     /// Document id.
     pub doc: String,
+    /// The document's organisation, where its manifest entry gives one. Filled in by the caller,
+    /// which reads the documents' records.
+    pub organisation: Option<String>,
     /// Instruments named or addressed by other analysed documents but not by this one.
     pub missing: Vec<Missing>,
 }
@@ -587,6 +590,7 @@ pub fn gaps(ix: &OpenIndex, res: &Resolved, opts: &GapOptions) -> Result<GapRepo
             .collect();
         per_document.push(DocGaps {
             doc: table.docs[d as usize].clone(),
+            organisation: None,
             missing,
         });
     }

@@ -456,3 +456,36 @@ organisation = "Daws"
         );
     }
 }
+
+/// `coverage --per-doc` names each document's organisation where the manifest gives one: in
+/// the table's legend, and in the JSON beside the ids (`null` where it gives none).
+#[test]
+fn per_doc_legend_and_json_name_the_organisation() {
+    let (_d, index) = crate::cli::index_with_manifest(
+        &[
+            ("a.txt", "We prohibit forced labour in our supply chain.\n"),
+            ("b.txt", "We respect the privacy of our customers.\n"),
+        ],
+        "[documents.\"a.txt\"]\norganisation = \"Jellyfish, Inc.\"\n",
+    );
+    let table = crate::cli::stdout_of(
+        hria()
+            .args(["coverage", "--per-doc", "--index"])
+            .arg(&index),
+    );
+    assert!(
+        table.contains("\nD1  a.txt  [Jellyfish, Inc.]\n"),
+        "{table}"
+    );
+    assert!(table.ends_with("\nD2  b.txt\n"), "{table}");
+    let v = json_of(
+        hria()
+            .args(["coverage", "--per-doc", "--format", "json", "--index"])
+            .arg(&index),
+    );
+    assert_eq!(v["documents"], serde_json::json!(["a.txt", "b.txt"]));
+    assert_eq!(
+        v["organisations"],
+        serde_json::json!({"a.txt": "Jellyfish, Inc.", "b.txt": null})
+    );
+}

@@ -795,7 +795,7 @@ fn csv_rows_follow_the_findings() {
         lines[0],
         "class,tag,name_en,name_zh,cited,cited_passages,addressing_passages,documents,strongest,\
          due_diligence,evidence_role,evidence_passage,evidence_section,evidence_rule,evidence_snippet,\
-         found_not_counted"
+         found_not_counted,scope,doc,org"
     );
     let findings = json["findings"].as_array().unwrap();
     assert_eq!(lines.len() - 1, findings.len());
@@ -1216,8 +1216,152 @@ fn words_found_without_counting_are_not_reported_as_not_found() {
         .find(|l| l.contains(",group/refugees,"))
         .unwrap_or_else(|| panic!("{csv}"));
     assert!(
-        row.ends_with(",zh:庇护 (excluded sense: 临时庇护)")
-            || row.ends_with(",zh:庇护 (excluded sense: 庇护场所)"),
+        row.contains(",zh:庇护 (excluded sense: 临时庇护),selection,")
+            || row.contains(",zh:庇护 (excluded sense: 庇护场所),selection,"),
         "{row}"
     );
+}
+
+/// The cells of each CRLF-terminated record of `csv` (RFC 4180 quoting).
+fn csv_records(csv: &str) -> Vec<Vec<String>> {
+    let mut records = Vec::new();
+    let mut record = Vec::new();
+    let mut cell = String::new();
+    let mut quoted = false;
+    let mut chars = csv.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (quoted, c) {
+            (true, '"') if chars.peek() == Some(&'"') => {
+                chars.next();
+                cell.push('"');
+            }
+            (true, '"') => quoted = false,
+            (true, c) => cell.push(c),
+            (false, '"') => quoted = true,
+            (false, ',') => record.push(std::mem::take(&mut cell)),
+            (false, '\r') => {}
+            (false, '\n') => {
+                record.push(std::mem::take(&mut cell));
+                records.push(std::mem::take(&mut record));
+            }
+            (false, c) => cell.push(c),
+        }
+    }
+    records
+}
+
+/// Three statements, two of them with an organisation in the manifest.
+fn three_statements() -> (tempfile::TempDir, std::path::PathBuf) {
+    crate::cli::index_with_manifest(
+        &[
+            (
+                "a.txt",
+                "We respect the Universal Declaration of Human Rights.\n\nWe prohibit forced labour in our supply chain and audit our suppliers every year.\n",
+            ),
+            (
+                "b.txt",
+                "We are committed to the International Covenant on Civil and Political Rights.\n\nWe protect the privacy of our staff.\n",
+            ),
+            (
+                "c.txt",
+                "We are committed to eliminating child labour.\n\nWorkers may report concerns through our grievance mechanism.\n",
+            ),
+        ],
+        "[documents.\"a.txt\"]\norganisation = \"Jellyfish, Inc.\"\n\n\
+         [documents.\"b.txt\"]\norganisation = \"Otter Ltd\"\n",
+    )
+}
+
+/// The per-document part of `gaps` names each document's organisation where the manifest gives
+/// one: in the table, and in the JSON (`null` where it gives none).
+#[test]
+fn per_document_gaps_name_the_organisation() {
+    let (_d, index) = three_statements();
+    let table = crate::cli::stdout_of(hria().args(["gaps", "--index"]).arg(&index));
+    let section = table
+        .split("Instruments other documents cover and these do not:")
+        .nth(1)
+        .unwrap_or_else(|| panic!("{table}"));
+    assert!(
+        section.contains("\na.txt  [Jellyfish, Inc.]\n"),
+        "{section}"
+    );
+    assert!(section.contains("\nc.txt\n"), "{section}");
+    let r = builtin_gaps_json(&index);
+    let per = r["per_document"].as_array().unwrap();
+    let org = |doc: &str| {
+        per.iter()
+            .find(|p| p["doc"] == doc)
+            .unwrap_or_else(|| panic!("{doc}: {per:?}"))["organisation"]
+            .clone()
+    };
+    assert_eq!(org("a.txt"), "Jellyfish, Inc.");
+    assert_eq!(org("b.txt"), "Otter Ltd");
+    assert_eq!(org("c.txt"), Value::Null);
+}
+
+/// `gaps --format csv` keeps its columns and adds `scope`, `doc` and `org` at the end; with
+/// `--per-doc`, each document's rows follow the selection's, the same as `gaps --doc` on that
+/// document alone gives, so that one run gives a class and strongest step per document and entry.
+#[test]
+fn csv_rows_per_document_with_scope_doc_and_org() {
+    let (_d, index) = three_statements();
+    let csv = |args: &[&str]| {
+        csv_records(&crate::cli::stdout_of(
+            hria()
+                .args(["gaps", "--format", "csv", "--index"])
+                .arg(&index)
+                .args(args),
+        ))
+    };
+    let all = csv(&[]);
+    assert_eq!(
+        all[0].join(","),
+        "class,tag,name_en,name_zh,cited,cited_passages,addressing_passages,documents,strongest,\
+         due_diligence,evidence_role,evidence_passage,evidence_section,evidence_rule,evidence_snippet,\
+         found_not_counted,scope,doc,org"
+    );
+    let entries = all.len() - 1;
+    assert!(entries > 20, "{all:?}");
+    // Without --per-doc, the selection's rows alone, as before.
+    assert!(all[1..]
+        .iter()
+        .all(|r| r[16..] == ["selection".to_string(), String::new(), String::new()]));
+    let per_doc = csv(&["--per-doc"]);
+    assert_eq!(per_doc[..=entries], all[..]);
+    let rows = &per_doc[entries + 1..];
+    assert_eq!(rows.len(), 3 * entries);
+    for (doc, org) in [
+        ("a.txt", "Jellyfish, Inc."),
+        ("b.txt", "Otter Ltd"),
+        ("c.txt", ""),
+    ] {
+        let mine: Vec<&Vec<String>> = rows.iter().filter(|r| r[17] == doc).collect();
+        assert_eq!(mine.len(), entries, "{doc}");
+        assert!(
+            mine.iter().all(|r| r[16] == "document" && r[18] == org),
+            "{doc}: {mine:?}"
+        );
+        // The same rows as a report on that document alone, whose selection is that document.
+        let alone = csv(&["--doc", doc]);
+        assert_eq!(alone.len(), entries + 1, "{doc}");
+        for (a, m) in alone[1..].iter().zip(&mine) {
+            assert_eq!(a[..16], m[..16], "{doc}");
+            assert_eq!(a[16..], ["selection", doc, org], "{doc}");
+        }
+    }
+    // Per document, the classes differ from the selection's: a.txt alone does not address the
+    // ICCPR that b.txt names.
+    let class_of = |doc: &str, tag: &str| {
+        rows.iter()
+            .find(|r| r[17] == doc && r[1] == tag)
+            .map(|r| r[0].clone())
+            .unwrap_or_default()
+    };
+    assert_eq!(class_of("a.txt", "instrument/ICCPR"), "not-mentioned");
+    assert_ne!(class_of("b.txt", "instrument/ICCPR"), "not-mentioned");
+    // `--class` keeps the same classes in the rows per document.
+    let addressed = csv(&["--per-doc", "--class", "addressed"]);
+    assert!(addressed[1..].iter().all(|r| r[0] == "addressed"));
+    assert!(addressed[1..].iter().any(|r| r[16] == "document"));
 }
