@@ -1676,6 +1676,10 @@ pub(crate) fn other_spelling_of(keyword: &str) -> Option<String> {
     changed.then(|| other.join(" "))
 }
 
+/// Words of mainland Chinese keywords and how Taiwan and Hong Kong write them (normalized):
+/// the tagger matches both.
+const REGIONAL_WORDS: [(&str, &str); 3] = [("计划", "计画"), ("信息", "资讯"), ("网络", "网路")];
+
 /// Collects the automaton's patterns, deduplicated, with their uses.
 #[derive(Default)]
 struct Builder {
@@ -1698,6 +1702,19 @@ impl Builder {
         }
         if let Some(other) = other_spelling_of(keyword) {
             self.add_one(&other, entry, role, plural_ok, group);
+        }
+        // Taiwan and Hong Kong write some words of mainland text otherwise, beyond the chars that
+        // normalization folds: 計畫 (计画) for 计划, 資訊 for 信息, 網路 for 网络.
+        for (mainland, regional) in REGIONAL_WORDS {
+            if keyword.contains(mainland) {
+                self.add_one(
+                    &keyword.replace(mainland, regional),
+                    entry,
+                    role,
+                    plural_ok,
+                    group,
+                );
+            }
         }
     }
 

@@ -2101,3 +2101,81 @@ fn reporting_wording_of_policies_is_a_channel_and_its_protection() {
         ),
     ]);
 }
+
+#[test]
+fn taiwan_and_hong_kong_report_wording() {
+    expect_tags(&[
+        // Dates of the Minguo calendar with a verb of doing; not a year's revenue.
+        (
+            "本公司112年度完成供應商人權盡職調查。",
+            &["stance/action"],
+            &[],
+        ),
+        (
+            "本公司112年度合併營收為新台幣50億元。",
+            &[],
+            &["stance/action"],
+        ),
+        // 同仁 are staff; 一視同仁 treats everyone alike.
+        (
+            "本公司提供同仁完善的教育訓練。",
+            &["group/workers", "hrdd/embedding"],
+            &[],
+        ),
+        ("本公司對所有應徵者一視同仁。", &[], &["group/workers"]),
+        // Occupational safety and health, and product safety that is not.
+        (
+            "本公司落實職業安全衛生管理，112年職災件數為零。",
+            &["right/labour/occupational-safety-health"],
+            &[],
+        ),
+        (
+            "因安全及健康理由而須回收的已售或已運送產品總數的百分比。",
+            &[],
+            &[
+                "right/labour/occupational-safety-health",
+                "right/economic-social-cultural/health",
+            ],
+        ),
+        // Religion as a ground of discrimination is no freedom of religion.
+        (
+            "本公司不因種族、宗教、性別而有差別待遇。",
+            &["right/non-discrimination"],
+            &["right/civil-political/religion"],
+        ),
+        (
+            "尊重員工的宗教信仰自由。",
+            &["right/civil-political/religion"],
+            &[],
+        ),
+        // Climate change, anti-corruption, training and plans in Taiwan's words.
+        (
+            "本公司依循TCFD架構鑑別氣候變遷風險。",
+            &["sdg/13", "theme/environment"],
+            &[],
+        ),
+        (
+            "本公司訂定誠信經營守則，並設置檢舉管道。",
+            &["theme/anti-corruption", "hrdd/grievance-mechanism"],
+            &[],
+        ),
+        ("供應商應提出整改計畫。", &["hrdd/remedy"], &[]),
+        // Bodily safety of staff is no deprivation of liberty; detention is.
+        (
+            "確保員工人身安全。",
+            &[],
+            &["right/civil-political/liberty"],
+        ),
+        (
+            "不得非法拘禁，危害他人人身安全。",
+            &["right/civil-political/liberty"],
+            &[],
+        ),
+        // The Education Supervision of a people's congress committee is no board's oversight.
+        (
+            "市人民政府應當向本級人民代表大會常務委員會報告教育督導工作中發現的重大問題。",
+            &[],
+            &["hrdd/embedding"],
+        ),
+    ]);
+}
