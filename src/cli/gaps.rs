@@ -435,7 +435,11 @@ fn render(r: &GapReport, counts: &[usize], zh: bool) -> String {
                     "  {}  {}  (in {}{})\n",
                     m.tag,
                     display_name(zh, &m.name_en, &m.name_zh),
-                    m.elsewhere.join(", "),
+                    m.elsewhere
+                        .iter()
+                        .map(|d| hria::query::reader::printable_id(d))
+                        .collect::<Vec<_>>()
+                        .join(", "),
                     if more > 0 {
                         format!(" and {more} more")
                     } else {

@@ -195,13 +195,20 @@ fn a_closed_pipe_ends_quietly() {
 #[test]
 fn control_chars_in_file_names_never_reach_the_terminal() {
     let name = "t\u{1b}]0;pwned\u{7}\u{1b}[2J.md";
-    let (d, index) = index_of(&[(
-        name,
-        "# Policy\n\nWe prohibit forced labour in our supply chain.\n",
-    )]);
+    // The second document lacks the instrument the first names, so gaps lists the first among
+    // the documents that cover it.
+    let (d, index) = index_of(&[
+        (
+            name,
+            "# Policy\n\nWe prohibit forced labour in our supply chain.\n\nWe respect the Convention on the Rights of the Child.\n",
+        ),
+        ("b.md", "# Policy\n\nWe audit our suppliers for forced labour.\n"),
+    ]);
     let corpus = d.path().join("corpus");
-    let id = search_hits(&index, "forced", &[])[0]["id"]
-        .as_str()
+    let id = search_hits(&index, "forced", &[])
+        .iter()
+        .filter_map(|h| h["id"].as_str())
+        .find(|id| id.contains("pwned"))
         .unwrap()
         .to_string();
     let runs: Vec<Vec<std::ffi::OsString>> = vec![
