@@ -3019,7 +3019,8 @@ fn planned(t: &str, start: usize, end: usize) -> bool {
     // complete") is the next clause's: "we will provide training during 2024, once the new
     // policies have been introduced" plans both.
     if from > lo && opens_time_clause(&t[from..start]) {
-        from = clause_start(from - 1);
+        // Before the break char, which may take more than one byte (、, 》).
+        from = clause_start(t.floor_char_boundary(from - 1));
     }
     let to = t[end..hi].find(is_clause_break).map_or(hi, |i| end + i);
     // A plan joined after the deed is the next predicate's: "we conducted 40 audits and we

@@ -2063,6 +2063,13 @@ fn steps_only_planned_intended_or_required_are_marked_so() {
         "Once the new policy had been introduced, we trained 300 employees in 2023.",
         "stance/action"
     ));
+    // A time clause after a break char of several bytes is read without slicing inside it.
+    for text in [
+        "员工培训、once the policy has been introduced, we trained staff",
+        "《Policy》once it has been introduced, training will follow",
+    ] {
+        tags(text);
+    }
 }
 
 #[test]
