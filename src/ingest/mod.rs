@@ -98,7 +98,8 @@ pub enum SkipKind {
     /// A manifest that could not be used (the documents are still read, without its metadata),
     /// or a manifest entry that matches no file.
     Manifest,
-    /// Read, but damaged: invalid byte sequences were replaced (the document is not skipped).
+    /// Read, but damaged: invalid byte sequences were replaced, or the encoding was guessed from
+    /// little evidence that another encoding reads as well (the document is not skipped).
     Degraded,
     /// Another file already gave a document with the same id in this run. No longer produced:
     /// [`walk`] makes ids unique; kept so that the kinds reported stay stable.
@@ -371,9 +372,10 @@ pub(crate) fn read_up_to(
     })
 }
 
-/// Why a loaded document is degraded (invalid byte sequences replaced), if it is.
+/// Why a loaded document is degraded, if it is: invalid byte sequences replaced, or an
+/// encoding guessed from little evidence that another encoding would have read as well.
 pub fn degraded_reason(doc: &Document) -> Option<String> {
-    (doc.replaced > 0).then(|| {
+    let replaced = (doc.replaced > 0).then(|| {
         format!(
             "{} invalid byte sequence{} replaced with U+FFFD (decoded as {}, {})",
             doc.replaced,
@@ -381,7 +383,18 @@ pub fn degraded_reason(doc: &Document) -> Option<String> {
             doc.encoding,
             doc.encoding_source
         )
-    })
+    });
+    let guessed = (doc.encoding_source == decode::EncodingSource::Guessed.as_str()).then(|| {
+        format!(
+            "encoding guessed from little evidence: read as {}, but its bytes read as Chinese \
+             in GB18030 as well (if it is Chinese, use --encoding gb18030)",
+            doc.encoding
+        )
+    });
+    match (replaced, guessed) {
+        (Some(r), Some(g)) => Some(format!("{g}; {r}")),
+        (r, g) => r.or(g),
+    }
 }
 
 /// A [`SkipKind::Degraded`] report for a degraded document, for listing with the skips.
