@@ -44,7 +44,7 @@ impl EncodingSource {
 /// Decoded text and how it was decoded.
 #[derive(Debug)]
 pub(crate) struct Decoded {
-    /// The text, without BOM.
+    /// The text: without a UTF-16 BOM, with a UTF-8 one (U+FEFF, the file's first three bytes).
     pub text: String,
     /// The encoding used.
     pub encoding: &'static Encoding,
@@ -141,12 +141,14 @@ fn decode_text(
     html: bool,
 ) -> Result<Decoded, DecodeError> {
     if let Some((encoding, bom_len)) = Encoding::for_bom(&bytes) {
-        if is_utf16(encoding) {
-            // A NUL character makes a binary file that happens to start with `FF FE`.
-            check_no_nul_unit(&bytes[bom_len..], bom_len)?;
-        } else {
+        if encoding == UTF_8 {
+            // The UTF-8 BOM stays in the text as U+FEFF, so that every byte range of the text is
+            // a range of the file's own bytes; segmentation and titles look past it.
             check_no_nul(&bytes)?;
+            return Ok(finish(bytes, encoding, EncodingSource::Bom));
         }
+        // UTF-16: a NUL character makes a binary file that happens to start with `FF FE`.
+        check_no_nul_unit(&bytes[bom_len..], bom_len)?;
         bytes.drain(..bom_len);
         return Ok(finish(bytes, encoding, EncodingSource::Bom));
     }
@@ -923,10 +925,16 @@ mod tests {
     }
 
     #[test]
-    fn bom_beats_option_and_is_stripped() {
+    fn bom_beats_option_and_only_a_utf8_one_stays_in_the_text() {
+        // U+FEFF is the UTF-8 file's first three bytes: the text's offsets are the file's.
         let d = decode(b"\xef\xbb\xbfhi".to_vec(), Some(encoding_rs::GBK), false).unwrap();
-        assert_eq!((d.text.as_str(), d.source), ("hi", EncodingSource::Bom));
+        assert_eq!(
+            (d.text.as_str(), d.source),
+            ("\u{FEFF}hi", EncodingSource::Bom)
+        );
         assert_eq!(d.encoding, UTF_8);
+        let d = decode(b"\xff\xfeh\0i\0".to_vec(), Some(encoding_rs::GBK), false).unwrap();
+        assert_eq!((d.text.as_str(), d.encoding), ("hi", UTF_16LE));
     }
 
     #[test]

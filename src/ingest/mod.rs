@@ -288,12 +288,16 @@ pub fn decode_hashed(
             format!("binary file ({controls} of its {chars} characters are control characters)"),
         ),
     })?;
-    if decoded.text.trim().is_empty() {
+    // A UTF-8 BOM stays in the text (ranges are the file's bytes), but is no part of what it says.
+    let body = decoded
+        .text
+        .strip_prefix('\u{FEFF}')
+        .unwrap_or(&decoded.text);
+    if body.trim().is_empty() {
         return Err(skip(SkipKind::Empty, "empty file (only whitespace)".into()));
     }
     // Zero-width spaces, BOMs and the like make no text either (segmentation drops them).
-    if decoded
-        .text
+    if body
         .chars()
         .all(|c| c.is_whitespace() || crate::normalize::is_invisible(c))
     {
@@ -306,10 +310,10 @@ pub fn decode_hashed(
     let title = entry
         .title
         .filter(|t| !t.trim().is_empty())
-        .unwrap_or_else(|| title::title_of(&decoded.text, c.format, &c.path));
-    let lang = entry.language.unwrap_or_else(|| {
-        crate::lang::detect(&decoded.text[..decoded.text.floor_char_boundary(LANG_SAMPLE)])
-    });
+        .unwrap_or_else(|| title::title_of(body, c.format, &c.path));
+    let lang = entry
+        .language
+        .unwrap_or_else(|| crate::lang::detect(&body[..body.floor_char_boundary(LANG_SAMPLE)]));
     Ok(Document {
         id: c.id.clone(),
         path: c.path.clone(),

@@ -24,6 +24,19 @@ pub(crate) struct Block {
     pub point: bool,
 }
 
+impl Block {
+    /// Moves the block's source range and offset map `by` bytes on: a block read from a text
+    /// after a prefix (a UTF-8 BOM) placed in the whole text.
+    pub(crate) fn shift(&mut self, by: usize) {
+        self.range = self.range.start + by..self.range.end + by;
+        let mut map = OffsetMap::new();
+        for r in self.map.runs() {
+            map.push(r.clean_start, r.clean_len, r.orig_start + by, r.orig_len);
+        }
+        self.map = map;
+    }
+}
+
 /// Where a bold run at the start of a paragraph stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Lead {

@@ -118,17 +118,31 @@ impl Segmenter {
     /// a caller handing each passage on (the index) never holds a large document's words all at
     /// once.
     pub fn passages<'a>(&'a self, doc: &'a Document) -> impl Iterator<Item = Passage> + 'a {
+        // A UTF-8 BOM is kept in the text, so that its ranges are the file's bytes: the text
+        // after it is read (a Markdown heading on the first line is still one), and every range
+        // moved past it.
+        let bom = if doc.text.starts_with('\u{FEFF}') {
+            '\u{FEFF}'.len_utf8()
+        } else {
+            0
+        };
+        let text = &doc.text[bom..];
         let blocks = match doc.format {
-            Format::Markdown => markdown::blocks(&doc.text),
-            Format::Html => html::blocks(&doc.text),
-            Format::Text => text::blocks(&doc.text),
+            Format::Markdown => markdown::blocks(text),
+            Format::Html => html::blocks(text),
+            Format::Text => text::blocks(text),
         };
         // The plain-text reader tells points from wrapped lines itself.
         let blocks = match doc.format {
             Format::Text => blocks,
             Format::Markdown | Format::Html => number_points(blocks),
         };
-        let blocks = split::split_long(repair_page_breaks(&doc.text, blocks));
+        let mut blocks = split::split_long(repair_page_breaks(text, blocks));
+        if bom > 0 {
+            for b in &mut blocks {
+                b.shift(bom);
+            }
+        }
         blocks.into_iter().enumerate().map(move |(i, b)| {
             let lang = crate::lang::detect(&b.text);
             let tokens = self.tokens(&b.text);

@@ -66,15 +66,57 @@ fn utf8() {
 }
 
 #[test]
-fn utf8_bom_is_stripped() {
+fn utf8_bom_stays_in_the_text_so_that_ranges_are_the_files_bytes() {
     let doc = load_fixture("encodings/utf8-bom.md");
-    assert_eq!(doc.text, statement_text());
+    let bytes = fs::read(fixture("encodings/utf8-bom.md")).unwrap();
+    // The text is the file's bytes, the BOM (U+FEFF) included.
+    assert_eq!(doc.text.as_bytes(), &bytes[..]);
+    assert_eq!(doc.text, format!("\u{FEFF}{}", statement_text()));
     assert_eq!(
         (doc.encoding.as_str(), doc.encoding_source.as_str()),
         ("UTF-8", "bom")
     );
+    assert_eq!(doc.meta.title, "Microsoft 全球人权声明");
+    assert_eq!(doc.lang, Lang::Zh);
     // The hash is of the raw bytes, BOM included.
-    assert_ne!(doc.hash, load_fixture("encodings/utf8.md").hash);
+    let plain = load_fixture("encodings/utf8.md");
+    assert_ne!(doc.hash, plain.hash);
+    // Read as the same text without the BOM, every range three bytes further: passages,
+    // offset maps and the tags' evidence.
+    let tagger = hria::tag::Tagger::new(hria::taxonomy::Taxonomy::builtin());
+    let segmenter = hria::segment::Segmenter::shared();
+    let with = hria::pipeline::process(&doc, segmenter, &tagger);
+    let without = hria::pipeline::process(&plain, segmenter, &tagger);
+    assert_eq!(with.len(), without.len());
+    assert!(with.iter().any(|p| !p.tags.is_empty()));
+    for (a, b) in with.iter().zip(&without) {
+        let (pa, pb) = (&a.passage, &b.passage);
+        assert_eq!(
+            (&pa.text, &pa.section, pa.kind),
+            (&pb.text, &pb.section, pb.kind)
+        );
+        assert_eq!(pa.range, pb.range.start + 3..pb.range.end + 3);
+        assert_eq!(
+            &bytes[pa.range.clone()],
+            plain.text[pb.range.clone()].as_bytes()
+        );
+        for at in [0, pa.text.len()] {
+            assert_eq!(pa.map.to_orig(at), pb.map.to_orig(at) + 3);
+        }
+        assert_eq!(a.tags.len(), b.tags.len());
+        for (ta, tb) in a.tags.iter().zip(&b.tags) {
+            for (ea, eb) in ta.evidence.iter().zip(&tb.evidence) {
+                assert_eq!(
+                    ea.range,
+                    eb.range.start + 3..eb.range.end + 3,
+                    "{}",
+                    ea.rule
+                );
+            }
+        }
+    }
+    // The first passage is the heading, as without the BOM.
+    assert_eq!(with[0].passage.text, "Microsoft 全球人权声明");
 }
 
 #[test]
