@@ -67,8 +67,9 @@ struct RawLine<'a> {
     judged: Option<Vec<String>>,
 }
 
-/// Parses a gold file. Blank lines are skipped silently; malformed lines (bad JSON, no `text`,
-/// no `judged`, an `expected` tag that is not judged) are reported in [`Gold::bad`].
+/// Parses a gold file. Blank lines are skipped silently; malformed lines (bad JSON, JSON that is
+/// not an object, no `text`, no `judged`, an `expected` tag that is not judged) are reported in
+/// [`Gold::bad`].
 /// A line that is not valid UTF-8 is reported as such and the others are read; a UTF-8 byte
 /// order mark at the start is skipped.
 pub fn parse_gold(src: &[u8]) -> Gold {
@@ -88,6 +89,14 @@ pub fn parse_gold(src: &[u8]) -> Gold {
             }
         };
         if line.is_empty() {
+            continue;
+        }
+        // A line of JSON that is no object (an array read by position, a string) is malformed
+        // as bad JSON is: read field by field, an array was scored as a gold line.
+        if !line.starts_with('{') && serde_json::from_str::<serde::de::IgnoredAny>(line).is_ok() {
+            gold.bad.push(bad(
+                "not a JSON object (one object a line: {\"id\", \"text\", \"judged\", ...})".into(),
+            ));
             continue;
         }
         let raw: RawLine = match serde_json::from_str(line) {
@@ -218,6 +227,9 @@ fn f1(p: f64, r: f64) -> f64 {
 /// A false positive or false negative shown to the analyst.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Example {
+    /// The gold file the line is in, when the caller names it (see [`score_files`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
     /// Passage id.
     pub id: String,
     /// 1-based line number in the gold file.
@@ -248,7 +260,7 @@ pub struct Report {
     pub macro_avg: Scores,
     /// Micro average.
     pub micro_avg: Scores,
-    /// The worst false positives (highest scores first, spread over tags).
+    /// The worst false positives (spread over tags, then highest scores first).
     pub worst_fp: Vec<Example>,
     /// The worst false negatives (tags with the most misses first, spread over tags).
     pub worst_fn: Vec<Example>,
@@ -257,19 +269,50 @@ pub struct Report {
 /// Scores predictions against gold lines. `predictions[i]` are the tags predicted for
 /// `lines[i]` (already filtered, see [`counted`]); `worst` examples of each kind are kept.
 pub fn score(lines: &[(usize, GoldLine)], predictions: &[Vec<&Tag>], worst: usize) -> Report {
+    score_in(lines, |_| None, predictions, worst)
+}
+
+/// [`score`] for lines from one or more files: `files[i]` is the file of `lines[i]`, which
+/// every example names (a line number alone is ambiguous in a combined report).
+pub fn score_files(
+    lines: &[(usize, GoldLine)],
+    files: &[&str],
+    predictions: &[Vec<&Tag>],
+    worst: usize,
+) -> Report {
+    score_in(
+        lines,
+        |i| files.get(i).map(|f| f.to_string()),
+        predictions,
+        worst,
+    )
+}
+
+fn score_in(
+    lines: &[(usize, GoldLine)],
+    file_of: impl Fn(usize) -> Option<String>,
+    predictions: &[Vec<&Tag>],
+    worst: usize,
+) -> Report {
     let mut counts: BTreeMap<String, (usize, usize, usize)> = BTreeMap::new();
     let mut fps: BTreeMap<String, Vec<Example>> = BTreeMap::new();
     let mut fns: BTreeMap<String, Vec<Example>> = BTreeMap::new();
-    for ((n, line), preds) in lines.iter().zip(predictions) {
+    for (i, ((n, line), preds)) in lines.iter().zip(predictions).enumerate() {
         for j in &line.judged {
             let c = counts.entry(j.clone()).or_default();
-            let hit = preds.iter().find(|p| tag_matches(&p.tag, j));
+            // The most confident of the predictions that match (the first of equals), which is
+            // what a false positive is shown and ranked by.
+            let hit = preds
+                .iter()
+                .filter(|p| tag_matches(&p.tag, j))
+                .min_by(|a, b| b.score.total_cmp(&a.score));
             let expected = line.expected.contains(j);
             match (expected, hit) {
                 (true, Some(_)) => c.0 += 1,
                 (false, Some(p)) => {
                     c.1 += 1;
                     fps.entry(j.clone()).or_default().push(Example {
+                        file: file_of(i),
                         id: line.id.clone(),
                         line: *n,
                         tag: j.clone(),
@@ -286,6 +329,7 @@ pub fn score(lines: &[(usize, GoldLine)], predictions: &[Vec<&Tag>], worst: usiz
                 (true, None) => {
                     c.2 += 1;
                     fns.entry(j.clone()).or_default().push(Example {
+                        file: file_of(i),
                         id: line.id.clone(),
                         line: *n,
                         tag: j.clone(),
@@ -326,11 +370,15 @@ pub fn score(lines: &[(usize, GoldLine)], predictions: &[Vec<&Tag>], worst: usiz
         // Most confident mistakes first; the sort is stable, so file order breaks ties.
         v.sort_by(|a, b| b.score.unwrap_or(0.0).total_cmp(&a.score.unwrap_or(0.0)));
     }
+    // One per tag in turn, so that one noisy tag does not hide the others; then shown most
+    // confident first, across tags too.
+    let mut worst_fp = round_robin(fps, worst);
+    worst_fp.sort_by(|a, b| b.score.unwrap_or(0.0).total_cmp(&a.score.unwrap_or(0.0)));
     Report {
         lines: lines.len(),
         macro_avg,
         micro_avg: Scores::from_counts(tp, fp, fn_),
-        worst_fp: round_robin(fps, worst),
+        worst_fp,
         worst_fn: round_robin(fns, worst),
         tags,
     }
@@ -443,13 +491,82 @@ mod tests {
         assert!((r.micro_avg.f1 - 2.0 * 0.6 * 0.75 / 1.35).abs() < 1e-12);
         // Worst: one per tag in turn, the most confident first.
         assert_eq!(r.worst_fp.len(), 2);
-        assert_eq!(r.worst_fp[0].tag, "a");
-        assert_eq!(r.worst_fp[0].predicted.as_deref(), Some("a/x"));
-        assert_eq!(r.worst_fp[1].score, Some(0.95));
+        assert_eq!(r.worst_fp[0].score, Some(0.95));
+        assert_eq!(r.worst_fp[1].tag, "a");
+        assert_eq!(r.worst_fp[1].predicted.as_deref(), Some("a/x"));
         assert_eq!(r.worst_fn.len(), 1);
         assert_eq!((r.worst_fn[0].id.as_str(), r.worst_fn[0].line), ("2", 2));
         let r1 = score(&lines, &refs, 1);
         assert_eq!(r1.worst_fp.len(), 1);
+    }
+
+    #[test]
+    fn a_false_positive_shows_its_most_confident_prediction_and_its_file() {
+        // Two predictions match the judged parent: the example is the 0.9 one, whatever their
+        // order, and it ranks above a 0.8 mistake of another tag of which there are more.
+        let lines = vec![
+            (1, line("one", &[], &["instrument"])),
+            (2, line("two", &[], &["group"])),
+            (3, line("three", &[], &["group"])),
+        ];
+        let preds = [
+            vec![
+                tag("instrument/CRC", 0.6, Basis::Cited),
+                tag("instrument/UNGC", 0.9, Basis::Cited),
+            ],
+            vec![tag("group/women", 0.8, Basis::Matched)],
+            vec![tag("group/women", 0.7, Basis::Matched)],
+        ];
+        let refs: Vec<Vec<&Tag>> = preds.iter().map(|p| counted(p, false)).collect();
+        let r = score(&lines, &refs, 5);
+        let shown: Vec<(&str, Option<&str>, Option<f32>)> = r
+            .worst_fp
+            .iter()
+            .map(|e| (e.id.as_str(), e.predicted.as_deref(), e.score))
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                ("one", Some("instrument/UNGC"), Some(0.9)),
+                ("two", Some("group/women"), Some(0.8)),
+                ("three", Some("group/women"), Some(0.7)),
+            ]
+        );
+        assert!(r.worst_fp.iter().all(|e| e.file.is_none()));
+        // Lines of several files: each example names its own.
+        let r = score_files(&lines, &["a.jsonl", "b.jsonl", "b.jsonl"], &refs, 5);
+        let files: Vec<(&str, Option<&str>)> = r
+            .worst_fp
+            .iter()
+            .map(|e| (e.id.as_str(), e.file.as_deref()))
+            .collect();
+        assert_eq!(
+            files,
+            [
+                ("one", Some("a.jsonl")),
+                ("two", Some("b.jsonl")),
+                ("three", Some("b.jsonl"))
+            ]
+        );
+        let json = serde_json::to_value(&r.worst_fp[0]).unwrap();
+        assert_eq!(json["file"], "a.jsonl");
+    }
+
+    #[test]
+    fn a_json_line_that_is_no_object_is_malformed() {
+        let src = concat!(
+            "[\"q\",\"We prohibit forced labour.\",\"en\",[\"right/labour\"],[\"right/labour\"]]\n",
+            "\"text\"\n",
+            "{\"id\": \"a\", \"text\": \"t\", \"judged\": []}\n",
+        );
+        let g = parse_gold(src.as_bytes());
+        assert_eq!(g.lines.len(), 1);
+        let bad: Vec<(usize, &str)> = g.bad.iter().map(|b| (b.line, b.reason.as_str())).collect();
+        assert_eq!(bad.len(), 2);
+        assert!(
+            bad.iter().all(|(_, r)| r.starts_with("not a JSON object")),
+            "{bad:?}"
+        );
     }
 
     #[test]

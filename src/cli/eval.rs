@@ -2,8 +2,11 @@
 
 use super::common::{EXIT_ERROR, EXIT_OK, EXIT_PARTIAL};
 use super::tag::{build_tagger, load_taxonomy};
-use hria::eval::{counted, parse_gold, score, unknown_tags, Example, GoldLine, Report, Scores};
+use hria::eval::{
+    counted, parse_gold, score_files, unknown_tags, Example, GoldLine, Report, Scores,
+};
 use hria::model::Tag;
+use hria::query::reader::printable_id;
 use hria::tag::{Tagger, DEFAULT_THRESHOLD};
 use rayon::prelude::*;
 use serde::Serialize;
@@ -68,6 +71,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let mut partial = false;
     let mut files: Vec<FileReport> = Vec::new();
     let mut all_lines: Vec<(usize, GoldLine)> = Vec::new();
+    // The file of each line of `all_lines`, by its index in `files`.
+    let mut all_files: Vec<usize> = Vec::new();
     let mut all_preds: Vec<Vec<Tag>> = Vec::new();
     // Where each judged tag first appears, to point at a tag the taxonomy lacks.
     let mut first_seen: std::collections::HashMap<String, String> =
@@ -86,10 +91,29 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             eprintln!("hria: {}:{}: {}", path.display(), b.line, b.reason);
         }
         partial |= !gold.bad.is_empty();
+        let name = path.display().to_string();
+        if gold.lines.is_empty() {
+            // Nothing scored: a wrong or empty file would otherwise pass as all zeros.
+            let why = if gold.bad.is_empty() {
+                "it holds no line (an empty file?)"
+            } else {
+                "every line of it was skipped"
+            };
+            eprintln!("hria: warning: {name}: nothing to score: {why}");
+            partial = true;
+        }
         let preds = predict(&tagger, &gold.lines);
-        let report = score_with(&gold.lines, &preds, args.worst, args.include_covered);
+        let names = vec![name.as_str(); gold.lines.len()];
+        let report = score_with(
+            &gold.lines,
+            &names,
+            &preds,
+            args.worst,
+            args.include_covered,
+        );
+        all_files.extend(std::iter::repeat_n(files.len(), gold.lines.len()));
         files.push(FileReport {
-            file: path.display().to_string(),
+            file: name,
             skipped_lines: gold.bad.len(),
             report,
         });
@@ -119,8 +143,16 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     // Scored, but not as asked: the exit code says so, as for a skipped line.
     partial |= !unknown.is_empty();
-    let combined = (files.len() > 1)
-        .then(|| score_with(&all_lines, &all_preds, args.worst, args.include_covered));
+    let combined = (files.len() > 1).then(|| {
+        let names: Vec<&str> = all_files.iter().map(|&f| files[f].file.as_str()).collect();
+        score_with(
+            &all_lines,
+            &names,
+            &all_preds,
+            args.worst,
+            args.include_covered,
+        )
+    });
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     match args.format {
@@ -156,12 +188,13 @@ fn predict(tagger: &Tagger, lines: &[(usize, GoldLine)]) -> Vec<Vec<Tag>> {
 
 fn score_with(
     lines: &[(usize, GoldLine)],
+    files: &[&str],
     preds: &[Vec<Tag>],
     worst: usize,
     include_covered: bool,
 ) -> Report {
     let refs: Vec<Vec<&Tag>> = preds.iter().map(|p| counted(p, include_covered)).collect();
-    score(lines, &refs, worst)
+    score_files(lines, files, &refs, worst)
 }
 
 fn row(out: &mut impl Write, name: &str, s: &Scores) -> std::io::Result<()> {
@@ -200,7 +233,7 @@ fn print_report(
     )?;
     header(out)?;
     for (tag, s) in &r.tags {
-        row(out, tag, s)?;
+        row(out, &printable_id(tag), s)?;
     }
     row(out, "macro", &r.macro_avg)?;
     row(out, "micro", &r.micro_avg)?;
@@ -214,19 +247,26 @@ fn print_examples(out: &mut impl Write, title: &str, ex: &[Example]) -> std::io:
         return Ok(());
     }
     writeln!(out, "-- {title}")?;
+    // Gold text and what matched in it are escaped as ids are, line breaks and tabs included:
+    // each example is one line, and a control char of a third party's text must not restyle
+    // or rewrite the terminal.
     for e in ex {
         let what = match (&e.predicted, e.score) {
-            (Some(p), Some(s)) => format!(" predicted {p} {s:.2} by {}", e.evidence.join("; ")),
+            (Some(p), Some(s)) => format!(
+                " predicted {} {s:.2} by {}",
+                printable_id(p),
+                printable_id(&e.evidence.join("; "))
+            ),
             _ => String::new(),
         };
         writeln!(
             out,
             "{} (line {}) {}{what}",
-            hria::query::reader::printable_id(&e.id),
+            printable_id(&e.id),
             e.line,
-            e.tag
+            printable_id(&e.tag)
         )?;
-        writeln!(out, "    {}", shorten(&e.text, 200))?;
+        writeln!(out, "    {}", printable_id(&shorten(&e.text, 200)))?;
     }
     Ok(())
 }

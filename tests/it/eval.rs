@@ -196,3 +196,100 @@ fn repeated_and_unknown_judged_tags() {
         "{err}"
     );
 }
+
+/// The table escapes a gold line's control characters as it escapes ids (line breaks and tabs
+/// too: an example is one line), so that a gold file cannot restyle or rewrite the terminal.
+#[test]
+fn the_table_escapes_control_characters_of_gold_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let gold = dir.path().join("esc.jsonl");
+    std::fs::write(
+        &gold,
+        "{\"id\":\"x\\u001b[31mRED\",\"text\":\"We prohibit forced labour \\u001b]0;PWNED\\u0007 and\\nmore \\u001b[2J here.\",\"expected\":[],\"judged\":[\"right/labour\"]}\n",
+    )
+    .unwrap();
+    let out = hria()
+        .args(["eval", gold.to_str().unwrap(), "--taxonomy", TAXONOMY])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let s = String::from_utf8(out.stdout).unwrap();
+    assert!(!s.contains('\u{1b}') && !s.contains('\u{7}'), "{s:?}");
+    assert!(
+        s.contains(
+            "    We prohibit forced labour \\u{1b}]0;PWNED\\u{7} and\\u{a}more \\u{1b}[2J here."
+        ),
+        "{s}"
+    );
+    assert!(s.contains("x\\u{1b}[31mRED (line 1) right/labour"), "{s}");
+}
+
+/// A line that is JSON but no object (an array read by position) is malformed; a gold file
+/// with nothing to score is warned about; either makes the exit code 3.
+#[test]
+fn an_array_line_is_malformed_and_an_empty_file_is_warned_about() {
+    let dir = tempfile::tempdir().unwrap();
+    let gold = dir.path().join("arr.jsonl");
+    std::fs::write(
+        &gold,
+        "[\"q\",\"We prohibit forced labour.\",\"en\",[\"right/labour\"],[\"right/labour\"]]\n",
+    )
+    .unwrap();
+    let out = eval_json(&gold);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(3), "{stderr}");
+    assert!(
+        stderr.contains("arr.jsonl:1: not a JSON object"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("warning: ")
+            && stderr.contains("arr.jsonl: nothing to score: every line of it was skipped"),
+        "{stderr}"
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["files"][0]["lines"], 0);
+    let empty = dir.path().join("empty.jsonl");
+    std::fs::write(&empty, "\n").unwrap();
+    let out = eval_json(&empty);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(3), "{stderr}");
+    assert!(
+        stderr.contains("empty.jsonl: nothing to score: it holds no line (an empty file?)"),
+        "{stderr}"
+    );
+}
+
+/// In the combined report of several files, each example names its file: its line number
+/// alone would be ambiguous.
+#[test]
+fn combined_examples_name_their_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let other = dir.path().join("other.jsonl");
+    std::fs::write(
+        &other,
+        "{\"id\": \"o1\", \"text\": \"Forced labour is banned.\", \"expected\": [], \"judged\": [\"right/labour\"]}\n",
+    )
+    .unwrap();
+    let out = hria()
+        .args(["eval", GOLD])
+        .arg(&other)
+        .args(["--taxonomy", TAXONOMY, "--format", "json"])
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let fps = v["combined"]["worst_fp"].as_array().unwrap();
+    let named: Vec<(&str, &str)> = fps
+        .iter()
+        .map(|e| (e["id"].as_str().unwrap(), e["file"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        named,
+        [("g3", GOLD), ("o1", other.to_str().unwrap())],
+        "{v}"
+    );
+    assert_eq!(
+        v["files"][1]["worst_fp"][0]["file"],
+        other.to_str().unwrap()
+    );
+}
