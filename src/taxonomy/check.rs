@@ -106,9 +106,12 @@ pub enum ProblemKind {
         /// The lowercase form.
         suggestion: String,
     },
-    /// A keyword in Traditional Chinese or full-width form: it would never match normalized text.
+    /// A keyword not written as the tagger reads it: in Traditional Chinese or full-width form
+    /// (also an abbreviation, which is matched as written), or spaced otherwise than with
+    /// single spaces, or with a space between two Han chars.
     #[error(
-        "keyword \"{keyword}\" in `{field}` is not in normalized form; write \"{suggestion}\""
+        "keyword \"{}\" in `{field}` is not in normalized form; write \"{suggestion}\"",
+        shown(.keyword)
     )]
     NotNormalized {
         /// The field.
@@ -205,6 +208,46 @@ fn is_han(c: char) -> bool {
     matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FFFF)
 }
 
+/// A keyword as a one-line message shows it: control chars (a tab, a line break) escaped.
+fn shown(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c.is_control() {
+            out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// `s` spaced as text is once read: a run of whitespace inside it (a tab, a line break, a
+/// no-break space, two spaces) is one space, and there is none between two Han chars, since
+/// spaced-out ideographs (`人 权`) are read without their spaces and Chinese has none between
+/// words. Whitespace at either end, which the tagger trims, stays as it is.
+fn spaced(s: &str) -> String {
+    let body = s.trim();
+    let start = s.len() - s.trim_start().len();
+    let mut out = String::with_capacity(s.len());
+    out.push_str(&s[..start]);
+    let mut chars = body.chars().peekable();
+    let mut prev = None;
+    while let Some(c) = chars.next() {
+        if c.is_whitespace() {
+            while chars.next_if(|c| c.is_whitespace()).is_some() {}
+            let next = chars.peek().copied();
+            if !(prev.is_some_and(is_han) && next.is_some_and(is_han)) {
+                out.push(' ');
+            }
+        } else {
+            out.push(c);
+            prev = Some(c);
+        }
+    }
+    out.push_str(&s[start + body.len()..]);
+    out
+}
+
 /// Why `id` is not a valid id, if it is not.
 pub fn id_problem(id: &str) -> Option<String> {
     if id.chars().any(char::is_whitespace) {
@@ -241,7 +284,8 @@ pub fn id_problem(id: &str) -> Option<String> {
 impl Taxonomy {
     /// Validates the taxonomy: id forms, duplicate ids, links to unknown ids, empty keywords,
     /// entries without keywords, keywords not in normalized form (Traditional, full-width or
-    /// capitals, which would never match the normalized text). Warnings (see
+    /// capitals, a full-width abbreviation, whitespace other than single spaces, a space
+    /// between Han chars: each is reported with the form to write). Warnings (see
     /// [`ProblemKind::is_warning`]) are included; an empty result means the taxonomy is clean.
     pub fn check(&self) -> Vec<Problem> {
         let mut problems = Vec::new();
@@ -337,27 +381,34 @@ impl Taxonomy {
                             }
                         }
                     }
-                    match field {
-                        Field::Links | Field::Abbr => {}
-                        _ => {
-                            let norm = normalize_str(kw);
-                            if norm != *kw {
-                                let latin_only = !kw.chars().any(is_han);
-                                let kind = if latin_only && kw.to_lowercase() == norm {
-                                    ProblemKind::NotLowercase {
-                                        field: field.name(),
-                                        keyword: kw.clone(),
-                                        suggestion: norm,
-                                    }
-                                } else {
-                                    ProblemKind::NotNormalized {
-                                        field: field.name(),
-                                        keyword: kw.clone(),
-                                        suggestion: norm,
-                                    }
-                                };
-                                push(at, kind);
-                            }
+                    // The form the tagger reads a keyword in: normalized as text is (an
+                    // abbreviation keeps its case, but is matched as written, so full-width
+                    // letters never match), with the spacing text has once read.
+                    let form = match field {
+                        Field::Links => None,
+                        Field::Abbr => Some(kw.chars().map(crate::tag::fold_width).collect()),
+                        _ => Some(normalize_str(kw)),
+                    };
+                    if let Some(norm) = form.map(|f: String| spaced(&f)) {
+                        if norm != *kw {
+                            let latin_only = !kw.chars().any(is_han);
+                            let kind = if field != Field::Abbr
+                                && latin_only
+                                && kw.to_lowercase() == norm
+                            {
+                                ProblemKind::NotLowercase {
+                                    field: field.name(),
+                                    keyword: kw.clone(),
+                                    suggestion: norm,
+                                }
+                            } else {
+                                ProblemKind::NotNormalized {
+                                    field: field.name(),
+                                    keyword: kw.clone(),
+                                    suggestion: norm,
+                                }
+                            };
+                            push(at, kind);
                         }
                     }
                 }
@@ -489,5 +540,43 @@ mod tests {
             .map(|p| p.kind.to_string())
             .collect();
         assert_eq!(kinds, ["empty keyword in `en`"]);
+    }
+
+    #[test]
+    fn keywords_that_could_never_match_as_written_are_reported_with_their_form() {
+        let taxonomy = Taxonomy {
+            entries: vec![Entry {
+                id: "theme/x".into(),
+                name_en: "x".into(),
+                name_zh: "x".into(),
+                abbr: vec!["ＡＣＭＥ".into(), "UN GC".into(), "ILO".into()],
+                en: vec![
+                    "forced\tlabour".into(),
+                    "child  labour".into(),
+                    " decent work ".into(),
+                ],
+                zh: vec!["强 迫".into(), "人权\u{3000}政策".into(), "ilo 公约".into()],
+                weak: vec!["风电 | 装机, 发电量".into(), "能 源 | 节约".into()],
+                cues: vec!["local".into()],
+                ..Entry::default()
+            }],
+            ..Taxonomy::default()
+        };
+        let problems: Vec<String> = taxonomy
+            .check()
+            .into_iter()
+            .map(|p| p.kind.to_string())
+            .collect();
+        assert_eq!(
+            problems,
+            [
+                "keyword \"ＡＣＭＥ\" in `abbr` is not in normalized form; write \"ACME\"",
+                "keyword \"强 迫\" in `zh` is not in normalized form; write \"强迫\"",
+                "keyword \"人权\u{3000}政策\" in `zh` is not in normalized form; write \"人权政策\"",
+                "keyword \"forced\\u{9}labour\" in `en` is not in normalized form; write \"forced labour\"",
+                "keyword \"child  labour\" in `en` is not in normalized form; write \"child labour\"",
+                "keyword \"能 源 | 节约\" in `weak` is not in normalized form; write \"能源 | 节约\"",
+            ]
+        );
     }
 }

@@ -187,6 +187,20 @@ struct FileSpans {
     entry: Vec<Spanned<EntrySpans>>,
 }
 
+/// Where each entry starts and its id, read whatever the shape of its other values, to name
+/// the entry that holds a value of the wrong type.
+#[derive(Deserialize)]
+struct EntryStarts {
+    #[serde(default)]
+    entry: Vec<Spanned<EntryId>>,
+}
+
+#[derive(Deserialize)]
+struct EntryId {
+    #[serde(default)]
+    id: Option<toml::Value>,
+}
+
 /// Where an entry was defined.
 #[derive(Debug, Clone, Default)]
 struct Origin {
@@ -240,23 +254,29 @@ fn parse(name: &str, text: &str) -> Result<Parsed, TaxonomyError> {
             message: e.message().trim().to_string(),
         }
     };
-    let spans: FileSpans = toml::from_str(text).map_err(syntax)?;
     let doc: FileDoc = toml::from_str(text).map_err(|e| {
-        // Valid TOML of the wrong shape (a missing name, a number for a keyword): the entry
-        // it is in is named, as for every other problem of an entry.
+        // Valid TOML of the wrong shape (a missing name, a number for a keyword, a string for
+        // a list): the entry it is in is named, as for every other problem of an entry. That
+        // is the last entry starting before the error: the values of an `[[entry]]` table are
+        // not within the span of its header.
         let mut err = syntax(e.clone());
-        let at = e.span().map(|s| s.start);
-        let entry = spans
-            .entry
-            .iter()
-            .find(|s| at.is_some_and(|a| s.span().contains(&a)));
-        if let (Some(entry), TaxonomyError::Syntax { message, .. }) = (entry, &mut err) {
-            if let Some(id) = &entry.get_ref().id {
-                *message = format!("entry `{}`: {message}", id.get_ref());
-            }
+        let entry = e
+            .span()
+            .zip(toml::from_str::<EntryStarts>(text).ok())
+            .and_then(|(at, starts)| {
+                starts
+                    .entry
+                    .into_iter()
+                    .take_while(|s| s.span().start <= at.start)
+                    .last()
+            });
+        let id = entry.and_then(|s| s.into_inner().id?.as_str().map(str::to_string));
+        if let (Some(id), TaxonomyError::Syntax { message, .. }) = (id, &mut err) {
+            *message = format!("entry `{id}`: {message}");
         }
         err
     })?;
+    let spans: FileSpans = toml::from_str(text).map_err(syntax)?;
     // Every keyword records its line: counting newlines from the top for each was quadratic and
     // a tenth of `hria tag`'s start-up on the built-in taxonomy.
     let line_of = line_finder(text);
@@ -558,6 +578,39 @@ pub(crate) fn into_result(name: &str, loaded: Loaded) -> Result<Taxonomy, Taxono
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_value_of_the_wrong_type_names_its_entry() {
+        let head = "[[entry]]\nid = \"theme/a\"\nname_en = \"A\"\nname_zh = \"甲\"\n";
+        let second = "\n[[entry]]\nid = \"theme/b\"\nname_en = \"B\"\nname_zh = \"乙\"\n";
+        for (text, expected) in [
+            // A number in a keyword list, of the second entry.
+            (
+                format!("{head}zh = [\"甲乙\"]\n{second}zh = [1]\n"),
+                "t.toml:11:7: syntax error: entry `theme/b`: invalid type: integer `1`, expected a string",
+            ),
+            // A string where a list belongs.
+            (
+                format!("{head}zh = \"甲乙\"\n"),
+                "t.toml:5:6: syntax error: entry `theme/a`: invalid type: string \"甲乙\", expected a sequence",
+            ),
+            // A value of another type after the lists.
+            (
+                format!("{head}zh = [\"甲乙\"]\nnegatable = \"yes\"\n"),
+                "t.toml:6:13: syntax error: entry `theme/a`: invalid type: string \"yes\", expected a boolean",
+            ),
+        ] {
+            let err = load_str("t.toml", &text).unwrap_err();
+            assert_eq!(err.to_string(), expected);
+        }
+        // Before any entry, no entry is named.
+        let err = load_str("t.toml", &format!("version = 1\n{head}zh = [\"甲乙\"]\n")).unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with("t.toml:1:11: syntax error: invalid type"),
+            "{err}"
+        );
+    }
 
     #[test]
     fn line_finder_agrees_with_line_col() {
