@@ -5,7 +5,7 @@ use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use std::path::Path;
 
 /// The title of a document: its front matter's `title:` or else its first heading (Markdown),
-/// its `<title>` or first `<h1>` (HTML), else the file stem.
+/// its `<title>` or first `<h1>` (HTML, not an inline SVG's), else the file stem.
 pub(crate) fn title_of(text: &str, format: Format, path: &Path) -> String {
     let found = match format {
         Format::Markdown => markdown_heading(text),
@@ -99,7 +99,9 @@ fn yaml_title(yaml: &str) -> Option<String> {
     (!title.is_empty()).then_some(title)
 }
 
-/// Text of `<title>`, else of the first `<h1>`, whitespace collapsed.
+/// Text of the page's `<title>`, else of the first `<h1>`, whitespace collapsed. An inline
+/// SVG's `<title>` (an icon's tooltip, `Menu icon`) names the drawing, not the page: only
+/// elements of HTML count, not those of SVG or MathML inside it.
 fn html_title(text: &str) -> Option<String> {
     // Parsed as the segmenter parses it: tags nested past its limit would make this quadratic.
     let flat = crate::segment::flatten_html(text);
@@ -107,6 +109,7 @@ fn html_title(text: &str) -> Option<String> {
     ["title", "h1"].iter().find_map(|sel| {
         let selector = scraper::Selector::parse(sel).ok()?;
         doc.select(&selector)
+            .filter(|el| &*el.value().name.ns == "http://www.w3.org/1999/xhtml")
             .map(|el| collapse_ws(&el.text().collect::<String>()))
             .find(|t| !t.is_empty())
     })
@@ -168,6 +171,20 @@ mod tests {
         );
         assert_eq!(html_title("<h1>C <b>D</b></h1>").as_deref(), Some("C D"));
         assert_eq!(html_title("<p>x</p>"), None);
+    }
+
+    #[test]
+    fn an_inline_svg_title_is_not_the_page_title() {
+        let page = "<html><body><svg viewBox=\"0 0 8 8\"><title>Menu icon</title><path d=\"M0 0\"/></svg><h1>Human Rights Policy</h1><p>We respect human rights.</p></body></html>";
+        assert_eq!(html_title(page).as_deref(), Some("Human Rights Policy"));
+        let page = "<html><head><title>人权政策</title></head><body><svg><title>Logo</title></svg><math><mi>x</mi></math></body></html>";
+        assert_eq!(html_title(page).as_deref(), Some("人权政策"));
+        // A title written in the body of the page is still the page's.
+        assert_eq!(
+            html_title("<body><svg><title>Logo</title></svg><title>Policy</title><p>x</p>")
+                .as_deref(),
+            Some("Policy")
+        );
     }
 
     #[test]
