@@ -162,15 +162,12 @@ impl Manifest {
                 return Manifest::entry_by_entry(path, text, at).ok_or(whole);
             }
         };
-        let entries = file
-            .documents
-            .into_iter()
-            .map(|(key, entry)| (normalize_key(&key), Arc::new(entry)))
-            .collect();
+        let mut problems = Vec::new();
+        let entries = distinct_entries(path, text, file.documents, &mut problems);
         Ok(Manifest {
             path: path.to_path_buf(),
             entries,
-            problems: Vec::new(),
+            problems,
         })
     }
 
@@ -202,12 +199,12 @@ impl Manifest {
                 .max()
                 .map(|(_, k)| k.clone())
         });
-        let mut entries = BTreeMap::new();
+        let mut good = BTreeMap::new();
         let mut problems = Vec::new();
         for (key, value) in documents {
             match value.clone().try_into::<ManifestEntry>() {
                 Ok(entry) => {
-                    entries.insert(normalize_key(key), Arc::new(entry));
+                    good.insert(key.clone(), entry);
                 }
                 Err(e) => problems.push(ManifestError {
                     path: path.to_path_buf(),
@@ -223,6 +220,7 @@ impl Manifest {
                 }),
             }
         }
+        let entries = distinct_entries(path, text, good, &mut problems);
         (!problems.is_empty()).then(|| Manifest {
             path: path.to_path_buf(),
             entries,
@@ -276,6 +274,51 @@ impl Manifest {
     pub fn entries(&self) -> impl Iterator<Item = (&str, &Arc<ManifestEntry>)> {
         self.entries.iter().map(|(k, v)| (k.as_str(), v))
     }
+}
+
+/// The entries by their normalized key. Keys written differently that name the same document
+/// (`"a.md"` and `"./a.md"`) are reported, and none of them is used: which one was meant cannot
+/// be told, and one silently replaced the other.
+fn distinct_entries(
+    path: &Path,
+    text: &str,
+    documents: BTreeMap<String, ManifestEntry>,
+    problems: &mut Vec<ManifestError>,
+) -> BTreeMap<String, Arc<ManifestEntry>> {
+    let mut by_key: BTreeMap<String, Vec<(String, ManifestEntry)>> = BTreeMap::new();
+    for (key, entry) in documents {
+        by_key
+            .entry(normalize_key(&key))
+            .or_default()
+            .push((key, entry));
+    }
+    let mut entries = BTreeMap::new();
+    for (normalized, mut written) in by_key {
+        if written.len() == 1 {
+            if let Some((_, entry)) = written.pop() {
+                entries.insert(normalized, Arc::new(entry));
+            }
+            continue;
+        }
+        // Placed at the key written last in the file.
+        let at = written
+            .iter()
+            .filter_map(|(k, _)| {
+                text.find(&format!("\"{k}\"]"))
+                    .or_else(|| text.find(&format!("\"{k}\"")))
+            })
+            .max();
+        let names: Vec<String> = written.iter().map(|(k, _)| format!("{k:?}")).collect();
+        problems.push(ManifestError {
+            path: path.to_path_buf(),
+            position: at.map(|at| line_col(text, at)),
+            message: format!(
+                "duplicate manifest entries {} name the same document \"{normalized}\"; none of them is used",
+                names.join(" and ")
+            ),
+        });
+    }
+    entries
 }
 
 /// Keys are compared to ids, which are `/`-separated without a leading `./`.
@@ -374,6 +417,26 @@ mod tests {
 
         let e = Manifest::parse(Path::new("m.toml"), "[documents\ntitle = 1\n").unwrap_err();
         assert_eq!(e.position.map(|p| p.0), Some(1), "{e}");
+    }
+
+    #[test]
+    fn keys_naming_the_same_document_are_reported_and_not_used() {
+        let text = "[documents.\"a.md\"]\ntitle = \"A\"\n\n[documents.\"./a.md\"]\ntitle = \"Other\"\n\n[documents.\"b.md\"]\ntitle = \"B\"\n";
+        let m = Manifest::parse(Path::new("m.toml"), text).unwrap();
+        assert_eq!(m.get("a.md"), None);
+        assert_eq!(m.get("b.md").unwrap().title.as_deref(), Some("B"));
+        assert_eq!(m.problems.len(), 1, "{:?}", m.problems);
+        let e = &m.problems[0];
+        assert_eq!(e.position, Some((4, 12)), "{e}");
+        assert_eq!(
+            e.message,
+            "duplicate manifest entries \"./a.md\" and \"a.md\" name the same document \"a.md\"; none of them is used"
+        );
+        // Also next to an entry with a wrong value.
+        let text = format!("{text}[documents.\"c.md\"]\nyear = \"soon\"\n");
+        let m = Manifest::parse(Path::new("m.toml"), &text).unwrap();
+        assert_eq!(m.get("a.md"), None);
+        assert_eq!(m.problems.len(), 2, "{:?}", m.problems);
     }
 
     #[test]

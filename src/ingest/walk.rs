@@ -14,7 +14,7 @@ struct Found {
 
 pub(super) fn walk(paths: &[PathBuf], opts: &IngestOptions) -> (Vec<Candidate>, Vec<Skip>) {
     let mut skips = Vec::new();
-    let mut manifests = HashMap::new();
+    let mut manifests = Manifests::default();
     let mut out: Vec<Candidate> = Vec::new();
     for root in paths {
         out.extend(walk_root(root, opts, &mut manifests, &mut skips).candidates);
@@ -161,10 +161,20 @@ pub(super) fn qualify(root: &Path, k: usize, id: &str) -> String {
     qualified_id(&root_folders(root), k, id)
 }
 
+/// The manifests read in one walk, by the canonical path of their folder, so that a folder
+/// reached by two spellings (`./c` and `c`, or `c` and a file in it) has its manifest's problems
+/// and unused entries reported once.
+#[derive(Default)]
+struct Manifests {
+    read: HashMap<PathBuf, Option<Manifest>>,
+    /// The folders whose unused entries were reported.
+    checked: HashSet<PathBuf>,
+}
+
 fn walk_root(
     root: &Path,
     opts: &IngestOptions,
-    manifests: &mut HashMap<PathBuf, Option<Manifest>>,
+    manifests: &mut Manifests,
     skips: &mut Vec<Skip>,
 ) -> Found {
     let mut candidates = Vec::new();
@@ -183,31 +193,40 @@ fn walk_root(
             })
             .map(Path::to_path_buf)
     };
-    let manifest = manifest_dir.and_then(|dir| {
-        manifests
-            .entry(dir.clone())
-            .or_insert_with(|| match Manifest::find_in(&dir) {
-                Ok(m) => {
-                    for p in m.iter().flat_map(|m| &m.problems) {
-                        skips.push(Skip::new(
-                            p.path.clone(),
-                            SkipKind::Manifest,
-                            format!("{}; that document gets no manifest metadata", p.describe()),
-                        ));
+    let manifest_key = manifest_dir
+        .as_deref()
+        .map(|dir| std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf()));
+    let manifest = manifest_dir
+        .zip(manifest_key.clone())
+        .and_then(|(dir, key)| {
+            manifests
+                .read
+                .entry(key)
+                .or_insert_with(|| match Manifest::find_in(&dir) {
+                    Ok(m) => {
+                        for p in m.iter().flat_map(|m| &m.problems) {
+                            skips.push(Skip::new(
+                                p.path.clone(),
+                                SkipKind::Manifest,
+                                format!(
+                                    "{}; that document gets no manifest metadata",
+                                    p.describe()
+                                ),
+                            ));
+                        }
+                        m
                     }
-                    m
-                }
-                Err(e) => {
-                    skips.push(Skip::new(
-                        e.path.clone(),
-                        SkipKind::Manifest,
-                        format!("{}; documents get no manifest metadata", e.describe()),
-                    ));
-                    None
-                }
-            })
-            .clone()
-    });
+                    Err(e) => {
+                        skips.push(Skip::new(
+                            e.path.clone(),
+                            SkipKind::Manifest,
+                            format!("{}; documents get no manifest metadata", e.describe()),
+                        ));
+                        None
+                    }
+                })
+                .clone()
+        });
 
     let walker = WalkDir::new(root)
         .follow_links(opts.follow)
@@ -289,20 +308,51 @@ fn walk_root(
             root: std::sync::Arc::clone(&shared_root),
         });
     }
-    if is_dir {
-        if let Some(m) = &manifest {
-            for (key, _) in m.entries() {
-                if !seen_ids.contains(key) && !root.join(key).exists() {
-                    skips.push(Skip::new(
-                        m.path.clone(),
-                        SkipKind::Manifest,
-                        format!("manifest entry \"{key}\" matches no file"),
-                    ));
-                }
+    let first_check = manifest_key.is_some_and(|key| manifests.checked.insert(key));
+    if let (true, true, Some(m)) = (is_dir, first_check, &manifest) {
+        for (key, _) in m.entries() {
+            if !seen_ids.contains(key) {
+                skips.push(Skip::new(
+                    m.path.clone(),
+                    SkipKind::Manifest,
+                    format!(
+                        "manifest entry \"{key}\" {}",
+                        unused_reason(root, key, opts)
+                    ),
+                ));
             }
         }
     }
     Found { candidates }
+}
+
+/// Why the manifest entry `key` of the folder `root` gave its metadata to no document.
+fn unused_reason(root: &Path, key: &str, opts: &IngestOptions) -> &'static str {
+    let rel = Path::new(key);
+    if rel
+        .components()
+        .any(|c| !matches!(c, Component::Normal(_) | Component::CurDir))
+    {
+        return "is outside the folder: it matches no document (keys are paths inside the folder, such as \"reports/2023.md\")";
+    }
+    let path = root.join(rel);
+    let Ok(meta) = path.symlink_metadata() else {
+        return "matches no file";
+    };
+    let hidden = rel
+        .components()
+        .any(|c| matches!(c, Component::Normal(name) if is_hidden(name)));
+    if meta.is_dir() || (opts.follow && path.is_dir()) {
+        "names a folder, not a document: it is not used (name each file, \"sub/a.md\")"
+    } else if hidden && !opts.hidden {
+        "names a hidden file, which is not read: it is not used"
+    } else if meta.is_symlink() && !opts.follow {
+        "names a symbolic link, which is not followed: it is not used"
+    } else if format_of(&path).is_none() {
+        "names a file that is not read (not Markdown, text or HTML): it is not used"
+    } else {
+        "matches no document: it is not used"
+    }
 }
 
 fn walk_error(e: &walkdir::Error, root: &Path, opts: &IngestOptions) -> Skip {

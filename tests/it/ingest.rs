@@ -692,6 +692,72 @@ fn unsupported_extensions_are_reported() {
     assert_eq!(skips[0].reason, "unsupported file type (no extension)");
 }
 
+/// Every manifest entry that gives its metadata to no document is reported, with why: a folder,
+/// a hidden file, a path outside the folder, a file of a kind not read; entries naming the same
+/// document twice are reported and not used; and a folder reached by two spellings has its
+/// manifest's problems reported once.
+#[test]
+fn unused_and_duplicate_manifest_entries_are_reported_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path().join("c");
+    fs::create_dir_all(d.join("sub")).unwrap();
+    fs::write(d.join("a.md"), "# A\n").unwrap();
+    fs::write(d.join("b.md"), "# B\n").unwrap();
+    fs::write(d.join(".h.md"), "# H\n").unwrap();
+    fs::write(d.join("sub/x.md"), "# X\n").unwrap();
+    fs::write(d.join("r.pdf"), "%PDF").unwrap();
+    fs::write(dir.path().join("out.md"), "# Out\n").unwrap();
+    let manifest = [
+        ("a.md", "A"),
+        ("./b.md", "B1"),
+        ("b.md", "B2"),
+        ("sub", "S"),
+        ("sub/", "S/"),
+        (".h.md", "H"),
+        ("../out.md", "O"),
+        ("r.pdf", "P"),
+        ("gone.md", "G"),
+    ]
+    .iter()
+    .map(|(k, t)| format!("[documents.\"{k}\"]\ntitle = \"{t}\"\n"))
+    .collect::<String>();
+    fs::write(d.join("manifest.toml"), manifest).unwrap();
+    // The folder itself, and through `sub/..`, and a file in it: one manifest.
+    let roots = [d.clone(), d.join("sub/.."), d.join("a.md")];
+    let (cands, skips) = walk(&roots, &opts());
+    let titles: Vec<(&str, Option<&str>)> = cands
+        .iter()
+        .map(|c| {
+            (
+                c.id.as_str(),
+                c.meta.as_ref().and_then(|m| m.title.as_deref()),
+            )
+        })
+        .collect();
+    assert_eq!(
+        titles,
+        [("a.md", Some("A")), ("b.md", None), ("sub/x.md", None)]
+    );
+    let reasons: Vec<&str> = skips
+        .iter()
+        .filter(|s| s.kind == SkipKind::Manifest)
+        .map(|s| s.reason.as_str())
+        .collect();
+    let mut expected = vec![
+        "line 5, column 12: duplicate manifest entries \"./b.md\" and \"b.md\" name the same document \"b.md\"; none of them is used; that document gets no manifest metadata",
+        "manifest entry \".h.md\" names a hidden file, which is not read: it is not used",
+        "manifest entry \"../out.md\" is outside the folder: it matches no document (keys are paths inside the folder, such as \"reports/2023.md\")",
+        "manifest entry \"gone.md\" matches no file",
+        "manifest entry \"r.pdf\" names a file that is not read (not Markdown, text or HTML): it is not used",
+        "manifest entry \"sub\" names a folder, not a document: it is not used (name each file, \"sub/a.md\")",
+        "manifest entry \"sub/\" names a folder, not a document: it is not used (name each file, \"sub/a.md\")",
+    ];
+    let mut got = reasons.clone();
+    got.sort_unstable();
+    expected.sort_unstable();
+    assert_eq!(got, expected, "{skips:#?}");
+}
+
 #[test]
 fn manifest_metadata_is_applied() {
     let (cands, skips) = walk(&[fixture("manifest")], &opts());
