@@ -268,11 +268,22 @@ fn walk_root(
         }
         if file_type.is_symlink() {
             // Only reached when links are not followed (a followed link has its target's type).
-            skips.push(Skip::new(
-                path.to_path_buf(),
-                SkipKind::Symlink,
-                "symbolic link not followed (use --follow to read it)".into(),
-            ));
+            // Following a link whose target is missing would not help: it is said to be broken.
+            let broken =
+                std::fs::metadata(path).is_err_and(|e| e.kind() == std::io::ErrorKind::NotFound);
+            skips.push(if broken {
+                Skip::new(
+                    path.to_path_buf(),
+                    SkipKind::Io,
+                    "broken symbolic link (target does not exist)".into(),
+                )
+            } else {
+                Skip::new(
+                    path.to_path_buf(),
+                    SkipKind::Symlink,
+                    "symbolic link not followed (use --follow to read it)".into(),
+                )
+            });
             continue;
         }
         if !file_type.is_file() {
