@@ -136,8 +136,8 @@ impl<'a> Finder<'a> {
             .strip_suffix('y')
             .map(|stem| format!("{stem}ies"))
             .filter(|_| kind == NameKind::Keyword);
-        // The tagger also matches the other English spelling, under that name.
-        let other = crate::tag::other_spelling_of(name);
+        // The tagger also matches the other English spellings, under their names.
+        let others = crate::tag::other_spellings_of(name);
         for r in rows.into_iter().take(MAX_TAGGED) {
             let t = self.tag_again(r)?;
             let hit = t.misses.iter().find(|m| {
@@ -145,7 +145,7 @@ impl<'a> Finder<'a> {
                     && m.kind == kind
                     && (m.name == name
                         || plural.as_deref() == Some(m.name.as_str())
-                        || other.as_deref() == Some(m.name.as_str()))
+                        || others.contains(&m.name))
             });
             if let Some(m) = hit {
                 return Ok(Some(Occurrence {

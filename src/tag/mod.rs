@@ -1654,26 +1654,39 @@ fn basis_rank(b: Basis) -> u8 {
     }
 }
 
-/// `keyword` (lower-cased) with each English word that is spelled two ways in its other
-/// spelling ("forced labor" for "forced labour"), or `None` when it has no such word. The
-/// tagger matches both; a match of the other records it as its name.
-pub(crate) fn other_spelling_of(keyword: &str) -> Option<String> {
+/// `keyword` (lower-cased) in each of its other English spellings: every combination of the
+/// spellings of its words that are spelled two ways ("forced labor" for "forced labour";
+/// "international labor organization", "international labour organisation" and "international
+/// labor organisation" for "international labour organization"), none when it has no such word.
+/// The tagger matches them all; a match of one records it as its name.
+pub(crate) fn other_spellings_of(keyword: &str) -> Vec<String> {
     if !keyword.bytes().any(|b| b.is_ascii_alphabetic()) {
-        return None;
+        return Vec::new();
     }
     let lower = keyword.trim().to_lowercase();
-    let mut changed = false;
-    let other: Vec<String> = lower
-        .split(' ')
-        .map(|w| match crate::segment::other_spelling(w) {
-            Some(o) => {
-                changed = true;
-                o
-            }
-            None => w.to_string(),
-        })
-        .collect();
-    changed.then(|| other.join(" "))
+    let mut forms = vec![String::new()];
+    for w in lower.split(' ') {
+        let other = crate::segment::other_spelling(w);
+        forms = forms
+            .iter()
+            .flat_map(|f| {
+                std::iter::once(w)
+                    .chain(other.as_deref())
+                    .map(move |x| (f, x))
+            })
+            .map(|(f, x)| {
+                if f.is_empty() {
+                    x.to_string()
+                } else {
+                    format!("{f} {x}")
+                }
+            })
+            // A bound for long phrases; keywords hold a word or two spelled two ways.
+            .take(16)
+            .collect();
+    }
+    forms.retain(|f| *f != lower);
+    forms
 }
 
 /// Words of mainland Chinese keywords and how Taiwan and Hong Kong write them (normalized):
@@ -1700,7 +1713,7 @@ impl Builder {
         if role == Role::Abbr {
             return;
         }
-        if let Some(other) = other_spelling_of(keyword) {
+        for other in other_spellings_of(keyword) {
             self.add_one(&other, entry, role, plural_ok, group);
         }
         // Taiwan and Hong Kong write some words of mainland text otherwise, beyond the chars that
@@ -3007,20 +3020,13 @@ fn planned(t: &str, start: usize, end: usize) -> bool {
     // stays linear.
     let lo = t.floor_char_boundary(start.saturating_sub(PLAN_REACH));
     let hi = t.ceil_char_boundary((end + PLAN_REACH).min(t.len()));
-    let clause_start = |at: usize| {
-        t[lo..at]
-            .char_indices()
-            .rev()
-            .find(|&(_, c)| is_clause_break(c))
-            .map_or(lo, |(i, c)| lo + i + c.len_utf8())
-    };
-    let mut from = clause_start(start);
+    let mut from = clause_start(t, lo, start);
     // A clause of time ("once the policies have been introduced", "when training is
     // complete") is the next clause's: "we will provide training during 2024, once the new
     // policies have been introduced" plans both.
     if from > lo && opens_time_clause(&t[from..start]) {
         // Before the break char, which may take more than one byte (、, 》).
-        from = clause_start(t.floor_char_boundary(from - 1));
+        from = clause_start(t, lo, t.floor_char_boundary(from - 1));
     }
     let to = t[end..hi].find(is_clause_break).map_or(hi, |i| end + i);
     // A plan joined after the deed is the next predicate's: "we conducted 40 audits and we
@@ -3034,6 +3040,15 @@ fn planned(t: &str, start: usize, end: usize) -> bool {
             .rev()
             .take(3)
             .any(|w| MODALS.contains(&w))
+}
+
+/// Where the clause holding `at` starts in `t`, looking back no further than `lo`.
+fn clause_start(t: &str, lo: usize, at: usize) -> usize {
+    t[lo..at]
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| is_clause_break(c))
+        .map_or(lo, |(i, c)| lo + i + c.len_utf8())
 }
 
 /// Whether a clause opens with a conjunction of time (once, when, after, until, as soon as).
@@ -3060,12 +3075,7 @@ fn step_planned(t: &str, start: usize, end: usize) -> bool {
     if !planned(t, start, end) {
         return false;
     }
-    let lo = t.floor_char_boundary(start.saturating_sub(120));
-    let from = t[lo..start]
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| is_clause_break(c))
-        .map_or(lo, |(i, c)| lo + i + c.len_utf8());
+    let from = clause_start(t, t.floor_char_boundary(start.saturating_sub(120)), start);
     // The match itself may say so ("continue to review").
     !ONGOING.iter().any(|w| has_word(&t[from..end], w))
 }

@@ -911,3 +911,20 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn every_mix_of_english_spellings_is_another_spelling() {
+    let mut got = other_spellings_of("International Labour Organization");
+    got.sort();
+    assert_eq!(
+        got,
+        [
+            "international labor organisation",
+            "international labor organization",
+            "international labour organisation",
+        ]
+    );
+    assert_eq!(other_spellings_of("forced labour"), ["forced labor"]);
+    assert!(other_spellings_of("强迫劳动").is_empty());
+    assert!(other_spellings_of("human rights").is_empty());
+}

@@ -2084,6 +2084,9 @@ fn the_ilo_named_as_an_organisation_cites_none_of_its_standards() {
         // Its standards, in either spelling.
         ("Our contractors adhere to the fundamental principles of the International Labour Organisation.", true),
         ("Our policy follows the International Labor Organization's core conventions.", true),
+        // Every mix of the two words spelled two ways, from one listed spelling.
+        ("Our policy follows the International Labor Organisation's core conventions.", true),
+        ("Our policy follows the International Labour Organisation's core conventions.", true),
         ("We respect ILO standards in all our factories.", true),
         ("我们遵守国际劳工组织核心公约。", true),
         // "No." before a number ends no sentence: the convention is the cue.
