@@ -307,6 +307,17 @@ pub enum CoverageFormat {
     Csv,
 }
 
+/// What a cell of `hria coverage --per-doc` counts.
+#[derive(clap::ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MatrixCount {
+    /// Passages carrying the entry, however.
+    Passages,
+    /// Passages naming the instrument.
+    Cited,
+    /// Passages addressing what the instrument protects without naming it.
+    Covered,
+}
+
 /// Arguments of `hria coverage`.
 #[derive(clap::Args, Debug)]
 pub struct Args {
@@ -317,6 +328,11 @@ pub struct Args {
     /// A tag × document matrix of passage counts instead.
     #[arg(long)]
     pub per_doc: bool,
+    /// What a cell of the `--per-doc` matrix counts: every passage carrying the entry, or (for
+    /// instruments) only the passages naming it (`cited`) or only those addressing what it
+    /// protects without naming it (`covered`).
+    #[arg(long, value_enum, value_name = "WHAT", default_value_t = MatrixCount::Passages)]
+    pub count: MatrixCount,
     /// Output format.
     #[arg(long, value_enum, default_value_t = CoverageFormat::Table)]
     pub format: CoverageFormat,
@@ -348,6 +364,19 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if args.bom && args.format != CoverageFormat::Csv {
         eprintln!("hria: warning: --bom applies to --format csv only");
     }
+    if args.count != MatrixCount::Passages {
+        if family != Family::Instrument {
+            anyhow::bail!(
+                "--count {} needs --by instrument: only instruments are cited or covered",
+                count_name(args.count)
+            );
+        }
+        if !args.per_doc {
+            eprintln!(
+                "hria: warning: --count applies to --per-doc only (the table has CITED and COVERED columns)"
+            );
+        }
+    }
     let mut src = args.source.open(false)?;
     let docs = src.doc_ids(&args.docs)?;
     if !args.docs.is_empty() {
@@ -362,8 +391,19 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         );
     }
     let text = if args.per_doc {
-        let m = coverage::per_doc(&res, family);
-        render_matrix(&m, &src.organisations()?, args.format, src.zh_names)
+        let how = match args.count {
+            MatrixCount::Passages => coverage::ANY,
+            MatrixCount::Cited => coverage::CITED,
+            MatrixCount::Covered => coverage::COVERED,
+        };
+        let m = coverage::per_doc(&res, family, how);
+        render_matrix(
+            &m,
+            &src.organisations()?,
+            args.format,
+            src.zh_names,
+            args.count,
+        )
     } else {
         let c = coverage::coverage(&res, family);
         render_coverage(&c, args.format, src.zh_names)
@@ -471,6 +511,13 @@ fn render_coverage(c: &Coverage, format: CoverageFormat, zh: bool) -> String {
     }
 }
 
+/// The command-line name of a [`MatrixCount`].
+fn count_name(count: MatrixCount) -> String {
+    clap::ValueEnum::to_possible_value(&count)
+        .map(|v| v.get_name().to_owned())
+        .unwrap_or_default()
+}
+
 /// `  [Contoso]`, to follow a document id where its manifest entry names its organisation.
 pub(crate) fn org_label(org: Option<&str>) -> String {
     org.map(|o| format!("  [{}]", hria::query::reader::printable(o)))
@@ -482,6 +529,7 @@ fn render_matrix(
     orgs: &HashMap<String, String>,
     format: CoverageFormat,
     zh: bool,
+    count: MatrixCount,
 ) -> String {
     match format {
         CoverageFormat::Json => {
@@ -505,8 +553,8 @@ fn render_matrix(
                 .map(|d| (d.clone(), json!(orgs.get(d))))
                 .collect();
             let v = json!({
-                "family": m.family, "documents": m.documents, "organisations": organisations,
-                "rows": rows,
+                "family": m.family, "count": count_name(count), "documents": m.documents,
+                "organisations": organisations, "rows": rows,
             });
             format!("{}\n", serde_json::to_string_pretty(&v).unwrap_or_default())
         }
@@ -543,6 +591,13 @@ fn render_matrix(
                 .collect();
             let mut out = table(&headers, &align, &rows);
             out.push('\n');
+            match count {
+                MatrixCount::Passages => {}
+                MatrixCount::Cited => out.push_str("Cells: passages naming the instrument.\n"),
+                MatrixCount::Covered => out.push_str(
+                    "Cells: passages addressing what the instrument protects without naming it.\n",
+                ),
+            }
             for (c, d) in cols.iter().zip(&m.documents) {
                 out.push_str(&format!(
                     "{c}  {}{}\n",

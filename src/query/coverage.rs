@@ -160,6 +160,9 @@ pub const MATCHED: u8 = 4;
 /// the instrument (it leaves general catalogues such as the UDHR out where a focused instrument
 /// links the tag). Gaps counts it as addressing an instrument that is named somewhere.
 pub const LINKED: u8 = 8;
+/// Any way the tagger gives a passage an entry ([`CITED`], [`COVERED`] or [`MATCHED`]), not
+/// [`LINKED`] alone.
+pub const ANY: u8 = CITED | COVERED | MATCHED;
 
 /// The taxonomy resolved against the tags of a [`Table`]: which entries each indexed tag stands
 /// for, the due-diligence mask of every passage and of every section.
@@ -496,8 +499,9 @@ pub struct MatrixRow {
     pub counts: Vec<u64>,
 }
 
-/// Counts, per entry of `family` and per document, the passages carrying the entry.
-pub fn per_doc(res: &Resolved, family: Family) -> DocMatrix {
+/// Counts, per entry of `family` and per document, the passages carrying the entry in one of the
+/// ways of `how` (a bit set of [`CITED`], [`COVERED`], [`MATCHED`]; [`ANY`] for all).
+pub fn per_doc(res: &Resolved, family: Family, how: u8) -> DocMatrix {
     let table = res.table;
     let mut order: Vec<u32> = (0..table.docs.len() as u32).collect();
     order.sort_by(|a, b| table.docs[*a as usize].cmp(&table.docs[*b as usize]));
@@ -526,9 +530,9 @@ pub fn per_doc(res: &Resolved, family: Family) -> DocMatrix {
     for r in 0..table.rows.len() {
         res.row_entries(r, &mut hits);
         let d = col[table.rows[r].doc as usize];
-        for &(e, how) in &hits {
+        for &(e, given) in &hits {
             match slot.get(&e) {
-                Some(&k) if how & !LINKED != 0 => rows[k].counts[d] += 1,
+                Some(&k) if given & how & !LINKED != 0 => rows[k].counts[d] += 1,
                 _ => {}
             }
         }

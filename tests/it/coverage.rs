@@ -202,6 +202,44 @@ fn per_doc_matrix_counts_passages_per_document() {
     );
 }
 
+/// `--count cited` and `--count covered` split an instrument's per-document cells the way the
+/// summary's CITED and COVERED columns do: which companies name an instrument, which only
+/// address what it protects.
+#[test]
+fn per_doc_count_keeps_cited_and_covered_apart() {
+    let d = two_document_index();
+    let cited = json(d.path(), &["--per-doc", "--count", "cited"]);
+    let covered = json(d.path(), &["--per-doc", "--count", "covered"]);
+    let all = json(d.path(), &["--per-doc"]);
+    assert_eq!(cited["count"], "cited");
+    assert_eq!(all["count"], "passages");
+    let ilo = "instrument/ILO-FPRW";
+    assert_eq!(row(&cited, ilo)["counts"][DOC], 3);
+    assert_eq!(row(&covered, ilo)["counts"][DOC], 1);
+    assert_eq!(row(&cited, "instrument/GENEVA")["counts"]["b.md"], 1);
+    assert_eq!(row(&covered, "instrument/GENEVA")["counts"]["b.md"], 0);
+    // Each cell of the whole matrix is its cited cell plus its covered cell.
+    let rows = |v: &Value| v["rows"].as_array().unwrap().clone();
+    for ((a, c), v) in rows(&all).iter().zip(rows(&cited)).zip(rows(&covered)) {
+        for doc in ["b.md", DOC] {
+            let n = |r: &Value| r["counts"][doc].as_u64().unwrap();
+            assert_eq!(n(a), n(&c) + n(&v), "{} in {doc}", a["tag"]);
+        }
+    }
+    let out = coverage(d.path(), &["--per-doc", "--count", "cited"]);
+    let s = String::from_utf8(out.stdout).unwrap();
+    assert!(s.contains("Cells: passages naming the instrument."), "{s}");
+
+    // Only instruments are cited or covered.
+    let out = coverage(
+        d.path(),
+        &["--per-doc", "--by", "right", "--count", "cited"],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("--count cited needs --by instrument"), "{err}");
+}
+
 /// `--doc` reports on the passages of the documents named, as if the index held them alone; an id
 /// it does not hold is an error with the closest ids.
 #[test]

@@ -185,7 +185,7 @@ fn fast_field_coverage_matches_a_recount_of_the_passages() {
             assert_eq!(row.same_section, ss, "{}", row.tag);
         }
     }
-    let m = coverage::per_doc(&res, Family::Instrument);
+    let m = coverage::per_doc(&res, Family::Instrument, coverage::ANY);
     let total: u64 = m.rows.iter().flat_map(|r| r.counts.iter()).sum();
     let c = coverage::coverage(&res, Family::Instrument);
     assert_eq!(total, c.rows.iter().map(|r| r.passages).sum::<u64>());
