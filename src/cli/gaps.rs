@@ -127,6 +127,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let mut per_doc: Vec<GapReport> = Vec::new();
     if args.format == GapsFormat::Csv && args.per_doc && report.documents.len() >= 2 {
         use rayon::prelude::*;
+        let tagger = gaps::GapTagger::default();
         per_doc = report
             .documents
             .par_iter()
@@ -135,7 +136,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                     instruments: opts.instruments.clone(),
                     docs: vec![d.clone()],
                 };
-                gaps::gaps(&src.index, &res, &one)
+                gaps::gaps_sharing(&src.index, &res, &one, &tagger)
             })
             .collect::<Result<_, _>>()?;
     }

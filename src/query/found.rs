@@ -44,6 +44,11 @@ struct Tagged {
     misses: Vec<crate::tag::Uncounted>,
 }
 
+/// The tagger that tells why a match did not count, built on first use and shared by the
+/// reports of one run (`gaps --per-doc` makes one per document; building it is most of the cost
+/// of a small document's report). `None` inside when it cannot be built.
+pub type SharedTagger = std::sync::OnceLock<Option<Tagger>>;
+
 /// Finds keywords in the passages analysed; built once per report, and lazy: nothing is read
 /// or built before the first question.
 pub(crate) struct Finder<'a> {
@@ -52,8 +57,8 @@ pub(crate) struct Finder<'a> {
     taxonomy: &'a Taxonomy,
     /// Per table document: analysed.
     on: &'a [bool],
-    /// Built on first use; `None` inside when it cannot be built.
-    tagger: Option<Option<Tagger>>,
+    /// Built on first use, perhaps by another report.
+    tagger: &'a SharedTagger,
     /// Per segment, per doc: the row of an analysed passage plus one, or 0.
     rows: Option<Vec<Vec<u32>>>,
     /// Per segment: the text field's terms.
@@ -69,19 +74,21 @@ pub(crate) struct Finder<'a> {
 }
 
 impl<'a> Finder<'a> {
-    /// A finder over the rows of `table` whose document is `on`.
+    /// A finder over the rows of `table` whose document is `on`; `tagger` must be (or become) one
+    /// of `taxonomy`.
     pub fn new(
         ix: &'a OpenIndex,
         table: &'a Table,
         taxonomy: &'a Taxonomy,
         on: &'a [bool],
+        tagger: &'a SharedTagger,
     ) -> Self {
         Finder {
             ix,
             table,
             taxonomy,
             on,
-            tagger: None,
+            tagger,
             rows: None,
             inverted: None,
             terms: HashMap::new(),
@@ -177,7 +184,7 @@ impl<'a> Finder<'a> {
             let taxonomy = self.taxonomy;
             let tagger = self
                 .tagger
-                .get_or_insert_with(|| Tagger::try_new_light(taxonomy).ok());
+                .get_or_init(|| Tagger::try_new_light(taxonomy).ok());
             let misses = match tagger {
                 Some(t) => t.uncounted(&p.text, &p.section),
                 None => Vec::new(),

@@ -27,7 +27,7 @@ use super::coverage::{
     family_entries, is_under, Element, Family, Resolved, ASPIRATION_BIT, CITED, COVERED, DEED_BIT,
     ELEMENTS, LINKED, MATCHED,
 };
-use super::found::Finder;
+use super::found::{Finder, SharedTagger};
 use super::reader::{self, OpenIndex, ReadError, NO_SECTION};
 use crate::model::Basis;
 use crate::tag::{NameKind, NotCounted};
@@ -342,6 +342,21 @@ struct Acc {
 
 /// Classifies every instrument, right, group and theme (or the selected instruments).
 pub fn gaps(ix: &OpenIndex, res: &Resolved, opts: &GapOptions) -> Result<GapReport, GapError> {
+    gaps_sharing(ix, res, opts, &GapTagger::default())
+}
+
+/// The tagger [`gaps_sharing`] builds once for several reports on one [`Resolved`].
+#[derive(Default)]
+pub struct GapTagger(SharedTagger);
+
+/// [`gaps`], with the tagger that finds why a word did not count shared with other reports on
+/// the same `res` (one per document of a benchmark).
+pub fn gaps_sharing(
+    ix: &OpenIndex,
+    res: &Resolved,
+    opts: &GapOptions,
+    tagger: &GapTagger,
+) -> Result<GapReport, GapError> {
     let table = res.table;
     let tax = res.taxonomy;
     let mut selected: Vec<usize> = Vec::new();
@@ -499,7 +514,7 @@ pub fn gaps(ix: &OpenIndex, res: &Resolved, opts: &GapOptions) -> Result<GapRepo
     for (r, row) in table.rows.iter().enumerate() {
         doc_mask[row.doc as usize] |= res.row_mask[r];
     }
-    let mut finder = Finder::new(ix, table, tax, &doc_on);
+    let mut finder = Finder::new(ix, table, tax, &doc_on, &tagger.0);
     let mut findings = Vec::with_capacity(selected.len());
     for (k, &i) in selected.iter().enumerate() {
         let entry = &tax.entries[i];
