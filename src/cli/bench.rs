@@ -182,12 +182,28 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             Err(skip) => skipped.push(skip),
         }
     }
+    let segmenter = Segmenter::shared();
+    // A document of no text (markup alone) makes no passage: reported and left out, as
+    // `hria index` does, so that it counts in no stage's documents.
+    let segmented: Vec<Vec<Passage>> = docs.par_iter().map(|d| segmenter.segment(d)).collect();
+    let mut passages: Vec<Passage> = Vec::new();
+    let mut kept = Vec::with_capacity(docs.len());
+    for (doc, ps) in docs.iter().zip(segmented) {
+        kept.push(!ps.is_empty());
+        if ps.is_empty() {
+            skipped.push(ingest::Skip::no_text(doc.path.clone()));
+        }
+        passages.extend(ps);
+    }
+    let mut keep = kept.iter().copied();
+    docs.retain(|_| keep.next().unwrap_or(false));
+    let mut keep = kept.iter().copied();
+    raw.retain(|_| keep.next().unwrap_or(false));
     if raw.is_empty() {
         super::common::report_skips(&skipped);
         anyhow::bail!("no documents to benchmark");
     }
     let taxonomy = super::taxonomy::load(args.taxonomy.as_deref())?;
-    let segmenter = Segmenter::shared();
     let tagger = Tagger::new(&taxonomy);
     let scan = tagger.bare_scanner();
     // The building blocks use jieba as it comes (its own dictionary), loaded once, untimed.
@@ -196,10 +212,6 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
 
     let bytes: u64 = docs.iter().map(|d| d.text.len() as u64).sum();
     let mb = bytes as f64 / 1e6;
-    let passages: Vec<Passage> = docs
-        .par_iter()
-        .flat_map_iter(|d| segmenter.segment(d))
-        .collect();
     let texts: Vec<&str> = passages.iter().map(|p| p.text.as_str()).collect();
     let doc_texts: Vec<&str> = docs.iter().map(|d| d.text.as_str()).collect();
     let n_passages = passages.len();

@@ -86,14 +86,43 @@ pub fn shown_path(path: &std::path::Path) -> String {
     out
 }
 
+/// A document of more text than this is rendered straight to the output in its turn, not into a
+/// buffer held until then: its output (a line per passage, with tags and evidence) can be many
+/// times its size (an 11 MB file of short lines: 1.5 GB of `tag` output buffered).
+const STREAMED: usize = 1 << 20;
+
+/// A loaded document, rendered or kept to be rendered in its turn.
+enum Rendered {
+    Now(Vec<u8>, Option<hria::ingest::Skip>),
+    Later(hria::model::Document),
+}
+
+/// Counts the bytes written through it.
+struct Counting<'a, W: std::io::Write> {
+    inner: &'a mut W,
+    written: usize,
+}
+
+impl<W: std::io::Write> std::io::Write for Counting<'_, W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.written += n;
+        Ok(n)
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
+}
+
 /// Loads and renders every candidate in parallel and writes the outputs in walk order, a few
 /// documents per thread at a time, so that memory holds a window of documents' output rather
-/// than the whole corpus's. `render` gets each loaded document (degraded ones too, which are
-/// also reported) and returns its output bytes; a document that cannot be loaded is a skip.
+/// than the whole corpus's; a large document is rendered straight to `out` in its turn. `render`
+/// writes a loaded document's output (degraded ones too, which are also reported); a document
+/// that cannot be loaded is a skip, and one that renders nothing has no text.
 pub fn render_in_order(
     candidates: &[hria::ingest::Candidate],
     opts: &hria::ingest::IngestOptions,
-    render: impl Fn(&hria::model::Document) -> anyhow::Result<Vec<u8>> + Sync,
+    render: impl Fn(&hria::model::Document, &mut dyn std::io::Write) -> anyhow::Result<()> + Sync,
     out: &mut impl std::io::Write,
     skips: &mut Vec<hria::ingest::Skip>,
 ) -> anyhow::Result<()> {
@@ -103,22 +132,42 @@ pub fn render_in_order(
         let results: Vec<_> = chunk
             .par_iter()
             .map(|c| {
-                hria::ingest::load(c, opts)
-                    .map(|doc| render(&doc).map(|bytes| (bytes, hria::ingest::degraded(&doc))))
+                hria::ingest::load(c, opts).map(|doc| -> anyhow::Result<Rendered> {
+                    if doc.text.len() > STREAMED {
+                        return Ok(Rendered::Later(doc));
+                    }
+                    let mut buf = Vec::new();
+                    render(&doc, &mut buf)?;
+                    Ok(Rendered::Now(buf, hria::ingest::degraded(&doc)))
+                })
             })
             .collect();
         for (r, c) in results.into_iter().zip(chunk) {
-            match r {
-                // Every passage renders a line at least: nothing rendered is no passage.
-                Ok(Ok((bytes, _))) if bytes.is_empty() => {
-                    skips.push(hria::ingest::Skip::no_text(c.path.clone()))
+            let (written, degraded) = match r {
+                Err(skip) => {
+                    skips.push(skip);
+                    continue;
                 }
-                Ok(rendered) => {
-                    let (bytes, degraded) = rendered?;
-                    skips.extend(degraded);
-                    out.write_all(&bytes)?;
-                }
-                Err(skip) => skips.push(skip),
+                Ok(rendered) => match rendered? {
+                    Rendered::Now(bytes, degraded) => {
+                        out.write_all(&bytes)?;
+                        (bytes.len(), degraded)
+                    }
+                    Rendered::Later(doc) => {
+                        let mut counting = Counting {
+                            inner: out,
+                            written: 0,
+                        };
+                        render(&doc, &mut counting)?;
+                        (counting.written, hria::ingest::degraded(&doc))
+                    }
+                },
+            };
+            // Every passage renders a line at least: nothing rendered is no passage.
+            if written == 0 {
+                skips.push(hria::ingest::Skip::no_text(c.path.clone()));
+            } else {
+                skips.extend(degraded);
             }
         }
     }

@@ -71,7 +71,11 @@ fn render(e: &Explained, colour: bool) -> String {
     ));
     out.push_str(&format!(
         "section   {}\n",
-        hria::query::reader::printable(&e.section.join(" › "))
+        if e.section.is_empty() {
+            "(no section)".to_string()
+        } else {
+            hria::query::reader::printable_section(&e.section)
+        }
     ));
     out.push_str(&format!(
         "kind      {} ({}), ordinal {}\n",

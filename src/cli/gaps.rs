@@ -269,7 +269,7 @@ fn csv_rows(
             // Escaped as in the tables: CSV goes to a terminal as often as to a file.
             ev.map(|e| printable_id(&e.passage).into_owned())
                 .unwrap_or_default(),
-            ev.map(|e| printable(&e.section.join(" › ")).into_owned())
+            ev.map(|e| hria::query::reader::printable_section(&e.section))
                 .unwrap_or_default(),
             ev.map(|e| e.rule.clone()).unwrap_or_default(),
             // One line per record: a spreadsheet shows a line break inside a cell poorly.
@@ -368,7 +368,7 @@ fn render(r: &GapReport, counts: &[usize], zh: bool) -> String {
             out.push_str(&format!(
                 "  {role}: {}  {}\n    {}  ({} via {})\n",
                 hria::query::reader::printable_id(&e.passage),
-                hria::query::reader::printable(&e.section.join(" › ")),
+                hria::query::reader::printable_section(&e.section),
                 hria::query::reader::printable(&e.snippet),
                 e.tag,
                 e.rule

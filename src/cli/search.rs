@@ -158,9 +158,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                     writeln!(
                         out,
                         "   § {}",
-                        hria::query::reader::printable(
-                            &h.section.join(hria::index::schema::SECTION_SEP)
-                        )
+                        hria::query::reader::printable_section(&h.section)
                     )?;
                 }
                 writeln!(

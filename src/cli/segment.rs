@@ -37,15 +37,14 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let segmenter = Segmenter::shared();
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    let render = |doc: &hria::model::Document| {
-        let mut buf = Vec::new();
+    let render = |doc: &hria::model::Document, buf: &mut dyn Write| {
         for p in segmenter.passages(doc) {
             match args.format {
-                OutFormat::Jsonl => write_json(&mut buf, &p, args.tokens)?,
-                OutFormat::Table => write_table(&mut buf, &p, args.tokens)?,
+                OutFormat::Jsonl => write_json(buf, &p, args.tokens)?,
+                OutFormat::Table => write_table(buf, &p, args.tokens)?,
             }
         }
-        Ok(buf)
+        Ok(())
     };
     common::render_in_order(&candidates, &opts, render, &mut out, &mut skips)?;
     out.flush()?;
@@ -72,7 +71,7 @@ struct PassageOut<'a> {
     tokens: Option<&'a [hria::model::Token]>,
 }
 
-fn write_json(out: &mut impl Write, p: &Passage, tokens: bool) -> anyhow::Result<()> {
+fn write_json(out: &mut (impl Write + ?Sized), p: &Passage, tokens: bool) -> anyhow::Result<()> {
     let line = PassageOut {
         id: &p.id,
         doc: &p.doc,
@@ -89,7 +88,7 @@ fn write_json(out: &mut impl Write, p: &Passage, tokens: bool) -> anyhow::Result
     Ok(())
 }
 
-fn write_table(out: &mut impl Write, p: &Passage, tokens: bool) -> anyhow::Result<()> {
+fn write_table(out: &mut (impl Write + ?Sized), p: &Passage, tokens: bool) -> anyhow::Result<()> {
     writeln!(out, "{}", hria::query::reader::printable_id(&p.id))?;
     writeln!(
         out,
@@ -102,7 +101,7 @@ fn write_table(out: &mut impl Write, p: &Passage, tokens: bool) -> anyhow::Resul
         if p.section.is_empty() {
             "(no section)".to_string()
         } else {
-            hria::query::reader::printable(&p.section.join(" › ")).into_owned()
+            hria::query::reader::printable_section(&p.section)
         }
     )?;
     writeln!(

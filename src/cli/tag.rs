@@ -92,12 +92,11 @@ fn tag_files(args: &Args, tagger: &Tagger) -> anyhow::Result<ExitCode> {
     let opts = args.input.options();
     opts.validate()?;
     let (candidates, mut skips) = hria::ingest::walk(&args.input.paths(), &opts);
-    let segmenter = hria::segment::Segmenter::new();
+    let segmenter = hria::segment::Segmenter::shared();
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    let render = |doc: &hria::model::Document| -> anyhow::Result<Vec<u8>> {
-        let mut buf = Vec::new();
-        for tp in hria::pipeline::tagged(doc, &segmenter, tagger) {
+    let render = |doc: &hria::model::Document, buf: &mut dyn Write| -> anyhow::Result<()> {
+        for tp in hria::pipeline::tagged(doc, segmenter, tagger) {
             let p = &tp.passage;
             match args.format {
                 OutputFormat::Jsonl => {
@@ -110,7 +109,7 @@ fn tag_files(args: &Args, tagger: &Tagger) -> anyhow::Result<ExitCode> {
                         range: p.range.clone(),
                         tags: &tp.tags,
                     };
-                    serde_json::to_writer(&mut buf, &line)?;
+                    serde_json::to_writer(&mut *buf, &line)?;
                     writeln!(buf)?;
                 }
                 OutputFormat::Table => {
@@ -133,7 +132,7 @@ fn tag_files(args: &Args, tagger: &Tagger) -> anyhow::Result<ExitCode> {
                 }
             }
         }
-        Ok(buf)
+        Ok(())
     };
     super::common::render_in_order(&candidates, &opts, render, &mut out, &mut skips)?;
     out.flush()?;

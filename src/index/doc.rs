@@ -353,7 +353,7 @@ mod tests {
         assert_eq!(late, now);
         // 10 passage fields, 4 facets (a cited instrument is a tag too), tags JSON, max score.
         assert_eq!(late.len(), 16);
-        assert!(late[3].contains("一 › 二"), "{late:?}");
+        assert!(late[3].contains(r"一\u{1f}二"), "{late:?}");
         assert!(late[14].contains("keyword:强迫劳动"), "{late:?}");
         let mut empty = tp;
         empty.tags.clear();

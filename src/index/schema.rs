@@ -14,7 +14,8 @@ use tantivy::schema::{
 /// 5: records keep what the unchanged check reads in fast columns ([`RECORD_CHECK`] and after).
 /// 6: overlong blocks are cut into passages and invisible ones dropped, so older passages differ.
 /// 7: due-diligence steps stated only as planned are facets of [`PLANNED`] too.
-pub const SCHEMA_VERSION: u32 = 7;
+/// 8: section paths are joined with a control char ([`SECTION_SEP`]), not ` › `.
+pub const SCHEMA_VERSION: u32 = 8;
 
 /// Name of the tokenizer of [`TEXT`]. The writer hands tantivy the segmenter's terms as one term
 /// list ([`crate::index::encode_terms`]), which the tokenizer registered under this name on every
@@ -103,8 +104,10 @@ pub const CHECK_DEGRADED: u64 = 2;
 /// columns, and is checked from [`RECORD_JSON`].
 pub const MAX_CHECK_VALUE: usize = 16 << 10;
 
-/// Separator between section path elements in [`SECTION`].
-pub const SECTION_SEP: &str = " › ";
+/// Separator between section path elements in [`SECTION`]: a control char, which no section
+/// name holds (segmentation makes each name one line of text), where a printed separator such
+/// as ` › ` may be part of a heading (a web page's breadcrumb, `Home › About`).
+pub const SECTION_SEP: &str = "\u{1f}";
 
 /// Builds the schema.
 pub fn schema() -> Schema {

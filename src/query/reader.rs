@@ -662,6 +662,12 @@ pub fn printable(s: &str) -> std::borrow::Cow<'_, str> {
     escaped(s, |c| c.is_control() && c != '\n' && c != '\t')
 }
 
+/// A section path on one line (`基本原则 › 我们承诺实施补救`), escaped as [`printable`] escapes
+/// text; empty for a passage without a section.
+pub fn printable_section(section: &[String]) -> String {
+    printable(&section.join(" › ")).into_owned()
+}
+
 /// A document or passage id, or a table cell, as shown on a terminal: every control char written
 /// as an escape, line breaks and tabs too, since ids come from file names, which may hold any
 /// of them.

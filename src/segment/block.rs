@@ -462,21 +462,21 @@ impl<'a> Builder<'a> {
                     (None, None) => self.sub_section_depth(),
                 };
                 self.sections.retain(|(d, _)| *d < depth);
-                self.sections.push((depth, text.clone()));
+                self.sections.push((depth, section_name(&text)));
                 opens_section = true;
             }
             PassageKind::Heading => {
                 let depth = 2 * cur.heading_level.max(1);
                 // A heading closes deeper headings and every lead-in sub-section.
                 self.sections.retain(|(d, _)| *d < depth && d % 2 == 0);
-                self.sections.push((depth, text.clone()));
+                self.sections.push((depth, section_name(&text)));
                 opens_section = true;
             }
             PassageKind::Paragraph => {
                 if let Some(name) = lead_name {
                     let depth = self.sub_section_depth();
                     self.sections.retain(|(d, _)| *d < depth);
-                    self.sections.push((depth, name));
+                    self.sections.push((depth, section_name(&name)));
                     opens_section = true;
                 }
             }
@@ -1399,6 +1399,35 @@ pub(crate) fn without_invisible(text: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// A name (a bold lead-in) read as [`unspace`] reads a clean text, trimmed.
+/// A heading's clean text as a section name, on one line: a heading wrapped in its source
+/// (`<h2>Human⏎  rights</h2>`, a two-line setext heading) keeps its line breaks in the passage's
+/// text, where offsets need them, but a section path is shown on one line and stored joined by a
+/// control char ([`crate::index::schema::SECTION_SEP`]). A run of white space or control chars
+/// becomes one space, or nothing where a line break falls between Han chars (`基本⏎原则`).
+pub(crate) fn section_name(text: &str) -> String {
+    let gap = |c: char| c.is_whitespace() || c.is_control();
+    if !text.contains(|c: char| gap(c) && c != ' ') && !text.contains("  ") {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text.trim_matches(gap);
+    while let Some(at) = rest.find(gap) {
+        out.push_str(&rest[..at]);
+        let after = rest[at..].trim_start_matches(gap);
+        let run = &rest[at..rest.len() - after.len()];
+        let han = |c: Option<char>| c.is_some_and(crate::lang::is_han);
+        let wrapped = run.contains(['\n', '\r', '\u{2028}', '\u{2029}'])
+            && han(out.chars().next_back())
+            && han(after.chars().next());
+        if !wrapped {
+            out.push(' ');
+        }
+        rest = after;
+    }
+    out.push_str(rest);
+    out
+}
+
 fn unspaced_name(name: &str) -> String {
     let name = without_invisible(name);
     let name = name.trim();
@@ -1462,6 +1491,23 @@ pub(crate) fn trim(text: String, map: OffsetMap) -> (String, OffsetMap) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn section_names_are_one_line() {
+        assert_eq!(
+            section_name("Human\n  rights policy"),
+            "Human rights policy"
+        );
+        assert_eq!(section_name("基本\n原则"), "基本原则");
+        assert_eq!(section_name("第一章 总则"), "第一章 总则");
+        assert_eq!(section_name("第一章\n总则"), "第一章总则");
+        assert_eq!(section_name("A\u{1f}B\tC"), "A B C");
+        assert_eq!(
+            section_name("Our commitment to\r\nremedy"),
+            "Our commitment to remedy"
+        );
+        assert_eq!(section_name("Home › About"), "Home › About");
+    }
 
     /// A clean text and its map from `(decoded, source)` pieces laid one after another in the
     /// source, as [`push_text`] maps them: a piece that reads as its source is verbatim, any

@@ -308,17 +308,9 @@ fn invisible(text: &str) -> bool {
         .all(|c| c.is_whitespace() || crate::normalize::is_invisible(c))
 }
 
-/// Closing quotes and brackets that may follow sentence-final punctuation.
-fn is_closer(c: char) -> bool {
-    matches!(
-        c,
-        '”' | '’' | '」' | '』' | '）' | ')' | '》' | '】' | '〕' | '"' | '\'' | ']' | '*' | '_'
-    )
-}
-
 /// Whether a clean text ends a sentence (or a lead-in to what follows).
 fn ends_sentence(text: &str) -> bool {
-    let t = text.trim_end_matches(|c: char| c.is_whitespace() || is_closer(c));
+    let t = text.trim_end_matches(|c: char| c.is_whitespace() || sentence::is_closer(c));
     t.ends_with([
         '。', '！', '？', '；', '.', '!', '?', ';', ':', '：', '…', '．', '｡',
     ])

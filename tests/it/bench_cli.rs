@@ -107,6 +107,7 @@ fn bench_reports_every_file_it_does_not_time() {
     std::fs::write(p.join("binary.md"), b"ab\0cd").unwrap();
     std::fs::write(p.join("empty.md"), b"").unwrap();
     std::fs::write(p.join("large.md"), "# Large\n\n".repeat(1000)).unwrap();
+    std::fs::write(p.join("markup.md"), "<!-- nothing here").unwrap();
     let out = hria()
         .args([
             "bench",
@@ -149,6 +150,7 @@ fn bench_reports_every_file_it_does_not_time() {
             ("damaged.md".into(), "degraded".into()),
             ("empty.md".into(), "empty".into()),
             ("large.md".into(), "too-large".into()),
+            ("markup.md".into(), "empty".into()),
         ]
     );
     assert!(String::from_utf8_lossy(&out.stderr).contains("file too large"));

@@ -1172,3 +1172,25 @@ fn prefix_hits_are_ranked_by_the_words_they_hold() {
     assert_eq!(hs[0]["doc"], "b.md", "{hs:?}");
     assert!(hs[0]["score"].as_f64() > hs[1]["score"].as_f64(), "{hs:?}");
 }
+
+/// A heading holding ` › ` (a web page's breadcrumb) is one section once indexed, as segmented:
+/// the index joins a path with a char no name holds.
+#[test]
+fn a_breadcrumb_heading_stays_one_section() {
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = tmp.path().join("c");
+    std::fs::create_dir(&corpus).unwrap();
+    std::fs::write(
+        corpus.join("a.md"),
+        "# Home › About\n\n## Policy\n\nWe prohibit forced labour.\n",
+    )
+    .unwrap();
+    let index = tmp.path().join("i");
+    index_corpus(&corpus, &index, &[]);
+    let hs = search_hits(&index, "forced", &[]);
+    assert_eq!(hs.len(), 1, "{hs:?}");
+    assert_eq!(
+        hs[0]["section"],
+        serde_json::json!(["Home › About", "Policy"])
+    );
+}

@@ -433,6 +433,29 @@ fn html_blocks_keep_their_structure() {
     assert_eq!(ps[1].section, ["人权政策"]);
 }
 
+/// A heading wrapped in its source names its section on one line: the passage keeps its line
+/// break (offsets), the section path does not; a Chinese heading wrapped between Han chars joins.
+#[test]
+fn wrapped_headings_name_their_section_on_one_line() {
+    let ps = checked(
+        "w.html",
+        Format::Html,
+        "<h2>Human\n  rights policy</h2><p>We ban forced labour.</p><h2>基本\n原则</h2><p>我们尊重人权。</p>",
+    );
+    assert_eq!(ps[1].section, ["Human rights policy"]);
+    assert_eq!(ps[3].section, ["基本原则"]);
+    let ps = checked(
+        "s.md",
+        Format::Markdown,
+        "Human rights\npolicy of Acme\n============\n\n**Our commitment to\nremedy:** we provide remedy.\n",
+    );
+    let last = ps.last().unwrap();
+    assert_eq!(
+        last.section,
+        ["Human rights policy of Acme", "Our commitment to remedy"]
+    );
+}
+
 /// Footnotes: an HTML footnote marker (`<sup>1</sup>`) is left out, so that it does not stick
 /// to the word before it (`labour1`); a Markdown footnote's marker is left out and its text is a
 /// passage of its own, which a definition without spaces (`[^1]: 本声明…`) used to lose.
