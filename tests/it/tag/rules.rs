@@ -2189,3 +2189,63 @@ fn taiwan_and_hong_kong_report_wording() {
         ),
     ]);
 }
+
+/// The technology sector's wording: demands for data and shutdowns, encryption and spyware,
+/// trust-and-safety harms, appeals, moderators' wellbeing; and words of the sector that carry no
+/// right: 网络安全 (cybersecurity in PRC usage), "AI" as a tool, ESG committee names.
+#[test]
+fn technology_sector_wording() {
+    expect_tags(&[
+        (
+            "In 2023 we received 1,200 legal requests for customer data from law enforcement agencies.",
+            &["theme/government-requests", "group/users"],
+            &[],
+        ),
+        (
+            "Network shutdowns ordered by the authorities cut off access to information for millions.",
+            &["theme/government-requests", "right/civil-political/expression"],
+            &[],
+        ),
+        (
+            "End-to-end encryption protects journalists from spyware.",
+            &["right/civil-political/privacy", "right/civil-political/expression"],
+            &[],
+        ),
+        (
+            "Our policy prohibits hate speech, grooming and child sexual abuse material.",
+            &["theme/online-safety", "stance/commitment"],
+            &[],
+        ),
+        (
+            "Users whose posts are removed can appeal the decision, and restored content is reinstated within 24 hours.",
+            &["group/users", "hrdd/grievance-mechanism"],
+            &[],
+        ),
+        (
+            "Content moderators have access to counselling and wellness breaks.",
+            &["group/workers", "right/labour/occupational-safety-health"],
+            &[],
+        ),
+        (
+            "平台上线了青少年模式，并依法清理网络谣言和不良信息。",
+            &["theme/online-safety", "group/children", "stance/action"],
+            &[],
+        ),
+        ("（一）维护网络安全，遵守网络秩序；", &[], &["theme/online-safety"]),
+        (
+            "公司运用AI技术识别虚假账号。",
+            &[],
+            &["theme/responsible-ai"],
+        ),
+        (
+            "The Environmental, Social and Governance Committee meets quarterly.",
+            &[],
+            &["theme/environment"],
+        ),
+        (
+            "我们对客户满意度进行调查。",
+            &[],
+            &["hrdd/tracking"],
+        ),
+    ]);
+}
