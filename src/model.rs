@@ -91,8 +91,8 @@ pub struct Document {
     pub text: String,
     /// Encoding the bytes were decoded from (an `encoding_rs` name such as `UTF-8`, `GB18030`, `Big5`, `UTF-16LE`).
     pub encoding: String,
-    /// How the encoding was chosen: `bom`, `option`, `declared` (an HTML page's `<meta>` charset)
-    /// or `detected`.
+    /// How the encoding was chosen: `bom`, `option`, `declared` (an HTML page's `<meta>` charset),
+    /// `detected` or `guessed` (detection was unsure; the document is reported as degraded).
     pub encoding_source: String,
     /// Number of invalid byte sequences replaced by U+FFFD while decoding.
     pub replaced: usize,

@@ -43,7 +43,7 @@ pub struct Args {
     /// Taxonomy file to tag with (default: the built-in taxonomy).
     #[arg(long, value_name = "FILE")]
     pub taxonomy: Option<PathBuf>,
-    /// Index writer memory budget per thread, in MB (15 to 4000).
+    /// Index writer memory budget per thread, in MiB (15 to 4000).
     #[arg(long, value_name = "MB", default_value_t = 50,
           value_parser = clap::value_parser!(u64).range(15..=4000))]
     pub memory_budget: u64,

@@ -7,7 +7,8 @@
 //!   continued by the next paragraph is joined with it;
 //! - [`sentences`] splits clean text into sentences, and words come from jieba (Han runs of the
 //!   normalized text, with hria's rights terms in the dictionary) and Unicode word bounds (other
-//!   runs, Snowball-stemmed unless the passage's language is `other`).
+//!   runs, case-folded and Snowball-stemmed with the English stemmer whatever the passage's
+//!   language, so that a query's words meet the text's).
 
 mod block;
 pub(crate) use block::digit_value;
