@@ -1291,7 +1291,18 @@ impl Tagger {
             // What a negation denies, it denies of the words inside too: "not carried out a
             // human rights impact assessment" is no impact assessment, though "not" lies too
             // far before the inner "impact assessment" to reach it alone.
-            if (info.negatable && negated(t, h.start, negs))
+            // A time anchor's deed is what follows it; where every clause after it denies its
+            // verb (2023年，公司未发生重大数据泄露事件; "In 2023 we did not receive any
+            // complaints"), nothing was done.
+            let anchor_denied = info.reported
+                && cue.is_some_and(|c| c.at.is_some_and(|(start, _)| start >= h.end))
+                && {
+                    let b = breaks.get(t);
+                    let to = b.get(sentence_of(b, h.start)).copied().unwrap_or(t.len());
+                    deeds_denied(&t[h.end..to.max(h.end)])
+                };
+            if anchor_denied
+                || (info.negatable && negated(t, h.start, negs))
                 || (info.step && undone_after(&t[..h.start], &t[h.end..]))
             {
                 max_end = max_end.max(h.end);
@@ -3383,6 +3394,53 @@ fn undone_after(before: &str, rest: &str) -> bool {
         Some(k) => (0..near).chain([k]).any(denied_at),
         None => (0..words.len()).any(denied_at),
     }
+}
+
+/// Whether every clause of `rest` (the rest of a sentence after a time anchor, normalized) denies
+/// its verb near its start: a negation (未, 没有, 并未, "did not", "no", ...) within its first
+/// four words or six Chinese chars. One clause that does not ("公司开展培训100次", "and we
+/// continued to audit suppliers") is a deed.
+fn deeds_denied(rest: &str) -> bool {
+    // Three clauses of a sentence are enough to tell; the bound keeps a long one linear.
+    let mut cap = rest.len().min(384);
+    while !rest.is_char_boundary(cap) {
+        cap -= 1;
+    }
+    let mut clauses = rest[..cap]
+        .split(is_clause_break)
+        .map(str::trim)
+        .filter(|c| c.chars().any(char::is_alphanumeric))
+        .peekable();
+    if clauses.peek().is_none() {
+        return false;
+    }
+    clauses.all(|clause| {
+        if clause.starts_with(crate::lang::is_han) {
+            let head: String = clause
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .take(6)
+                .collect();
+            // After 且 or 并 the negation is a second verb's (已经结案且未启动…).
+            NOT_ZH.iter().any(|n| {
+                head.match_indices(n).any(|(at, _)| {
+                    !head[..at].contains(['且', '并'])
+                        && !NEGATION_EXCEPTIONS
+                            .iter()
+                            .any(|x| head[at..].starts_with(x))
+                })
+            })
+        } else {
+            clause
+                .split_whitespace()
+                .take(4)
+                .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\''))
+                .any(|w| {
+                    matches!(w, "not" | "never" | "no" | "none" | "nor")
+                        || (w.ends_with("n't") && w != "can't")
+                })
+        }
+    })
 }
 
 /// Whether a match after `before` (normalized text) opens its clause: at most two words, neither

@@ -2249,3 +2249,39 @@ fn technology_sector_wording() {
         ),
     ]);
 }
+
+/// A time anchor whose every following clause denies its verb reports that nothing happened, not a
+/// deed; one clause that does not deny is a deed.
+#[test]
+fn a_year_of_nothing_happening_is_no_deed() {
+    let action = "stance/action";
+    expect_tags(&[
+        ("2023年，公司未发生重大数据泄露事件。", &[], &[action]),
+        (
+            "报告期内，公司未收到任何侵犯用户隐私的投诉。",
+            &[],
+            &[action],
+        ),
+        ("In 2023 we did not receive any complaints.", &[], &[action]),
+        (
+            "During 2022/23 there are no reported concerns via our whistleblowing channel.",
+            &[],
+            &[action],
+        ),
+        (
+            "2023年，公司开展培训100次，未发生安全事故。",
+            &[action],
+            &[],
+        ),
+        (
+            "In 2023, we conducted 40 audits and no issues were found.",
+            &[action],
+            &[],
+        ),
+        (
+            "In 2023 no child labour was found, and we continued to audit suppliers.",
+            &[action],
+            &[],
+        ),
+    ]);
+}
