@@ -2212,7 +2212,7 @@ fn technology_sector_wording() {
             &[],
         ),
         (
-            "Our policy prohibits hate speech, grooming and child sexual abuse material.",
+            "Our policy strictly prohibits hate speech, online grooming and child sexual abuse material.",
             &["theme/online-safety", "stance/commitment"],
             &[],
         ),
@@ -2247,6 +2247,33 @@ fn technology_sector_wording() {
             &[],
             &["hrdd/tracking"],
         ),
+        // The sector's words in their everyday senses.
+        ("We reimburse employees for tuition fees.", &[], &["hrdd/remedy"]),
+        (
+            "We have lodged an appeal against the decision of the tax authority.",
+            &[],
+            &["hrdd/grievance-mechanism"],
+        ),
+        ("Revenue fell 3% reflecting a decline in sales volumes.", &[], &["hrdd/action"]),
+        (
+            "Sales in our Grooming segment rose, and we invest in grooming future leaders.",
+            &[],
+            &["theme/online-safety", "sdg/16"],
+        ),
+        ("The EBITDA margin improved to the mid-teens.", &[], &["group/children"]),
+        (
+            "Workers have unfettered access to drinking water; a network disruption caused by a storm was fixed.",
+            &[],
+            &["theme/government-requests"],
+        ),
+        (
+            "The Chief Financial Officer oversees treasury, tax and investor relations.",
+            &[],
+            &["hrdd/embedding"],
+        ),
+        ("员工可以随时调取系统中的历史数据。", &[], &["theme/government-requests"]),
+        ("作为不良信息记入加害人信用档案。", &[], &["theme/online-safety"]),
+        ("审核人员应当在审核报告上签字。", &[], &["group/workers"]),
     ]);
 }
 
