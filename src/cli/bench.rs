@@ -175,7 +175,6 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         };
         match ingest::decode_bytes(&c, bytes.clone(), &opts) {
             Ok(doc) => {
-                skipped.extend(ingest::degraded(&doc));
                 docs.push(doc);
                 raw.push((c, bytes));
             }
@@ -190,11 +189,16 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let mut kept = Vec::with_capacity(docs.len());
     for (doc, ps) in docs.iter().zip(segmented) {
         kept.push(!ps.is_empty());
+        // Reported once, as the other commands do: no text, or else degraded.
         if ps.is_empty() {
             skipped.push(ingest::Skip::no_text(doc.path.clone()));
+        } else {
+            skipped.extend(ingest::degraded(doc));
         }
         passages.extend(ps);
     }
+    // In walk order, as the other commands list them.
+    skipped.sort_by(|a, b| a.path.cmp(&b.path));
     let mut keep = kept.iter().copied();
     docs.retain(|_| keep.next().unwrap_or(false));
     let mut keep = kept.iter().copied();

@@ -86,15 +86,41 @@ pub fn shown_path(path: &std::path::Path) -> String {
     out
 }
 
-/// A document of more text than this is rendered straight to the output in its turn, not into a
-/// buffer held until then: its output (a line per passage, with tags and evidence) can be many
+/// A document of more text than this is rendered into a temporary file, not into a buffer held
+/// in memory until its turn: its output (a line per passage, with tags and evidence) can be many
 /// times its size (an 11 MB file of short lines: 1.5 GB of `tag` output buffered).
-const STREAMED: usize = 1 << 20;
+const SPOOLED: usize = 1 << 20;
 
 /// A loaded document, rendered or kept to be rendered in its turn.
 enum Rendered {
+    /// Its output, in memory.
     Now(Vec<u8>, Option<hria::ingest::Skip>),
+    /// Its output, of this many bytes, in a temporary file.
+    Spooled(std::fs::File, usize, Option<hria::ingest::Skip>),
+    /// Not rendered: no temporary file could take its output, so it goes straight to the output
+    /// in its turn.
     Later(hria::model::Document),
+}
+
+/// Renders a large document into a temporary file, in parallel with the others; `None` where no
+/// temporary file can take it (none can be made, or the disk is full).
+fn spool(
+    doc: &hria::model::Document,
+    render: &(impl Fn(&hria::model::Document, &mut dyn std::io::Write) -> anyhow::Result<()> + Sync),
+) -> Option<(std::fs::File, usize)> {
+    use std::io::{Seek, Write};
+    let mut file = tempfile::tempfile().ok()?;
+    let mut buf = std::io::BufWriter::new(&mut file);
+    let mut counting = Counting {
+        inner: &mut buf,
+        written: 0,
+    };
+    render(doc, &mut counting).ok()?;
+    let written = counting.written;
+    buf.flush().ok()?;
+    drop(buf);
+    file.rewind().ok()?;
+    Some((file, written))
 }
 
 /// Counts the bytes written through it.
@@ -116,7 +142,7 @@ impl<W: std::io::Write> std::io::Write for Counting<'_, W> {
 
 /// Loads and renders every candidate in parallel and writes the outputs in walk order, a few
 /// documents per thread at a time, so that memory holds a window of documents' output rather
-/// than the whole corpus's; a large document is rendered straight to `out` in its turn. `render`
+/// than the whole corpus's; a large document's output waits in a temporary file. `render`
 /// writes a loaded document's output (degraded ones too, which are also reported); a document
 /// that cannot be loaded is a skip, and one that renders nothing has no text.
 pub fn render_in_order(
@@ -133,8 +159,13 @@ pub fn render_in_order(
             .par_iter()
             .map(|c| {
                 hria::ingest::load(c, opts).map(|doc| -> anyhow::Result<Rendered> {
-                    if doc.text.len() > STREAMED {
-                        return Ok(Rendered::Later(doc));
+                    if doc.text.len() > SPOOLED {
+                        return Ok(match spool(&doc, &render) {
+                            Some((file, n)) => {
+                                Rendered::Spooled(file, n, hria::ingest::degraded(&doc))
+                            }
+                            None => Rendered::Later(doc),
+                        });
                     }
                     let mut buf = Vec::new();
                     render(&doc, &mut buf)?;
@@ -152,6 +183,10 @@ pub fn render_in_order(
                     Rendered::Now(bytes, degraded) => {
                         out.write_all(&bytes)?;
                         (bytes.len(), degraded)
+                    }
+                    Rendered::Spooled(mut file, n, degraded) => {
+                        std::io::copy(&mut file, out)?;
+                        (n, degraded)
                     }
                     Rendered::Later(doc) => {
                         let mut counting = Counting {

@@ -1398,7 +1398,6 @@ pub(crate) fn without_invisible(text: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-/// A name (a bold lead-in) read as [`unspace`] reads a clean text, trimmed.
 /// A heading's clean text as a section name, on one line: a heading wrapped in its source
 /// (`<h2>Human⏎  rights</h2>`, a two-line setext heading) keeps its line breaks in the passage's
 /// text, where offsets need them, but a section path is shown on one line and stored joined by a
@@ -1428,6 +1427,7 @@ pub(crate) fn section_name(text: &str) -> String {
     out
 }
 
+/// A name (a bold lead-in) read as [`unspace`] reads a clean text, trimmed.
 fn unspaced_name(name: &str) -> String {
     let name = without_invisible(name);
     let name = name.trim();

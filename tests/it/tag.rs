@@ -561,3 +561,35 @@ fn uncounted_matches_say_why_they_made_no_tag() {
         .iter()
         .all(|m| m.entry != index("right/economic-social-cultural/food")));
 }
+
+/// A document large enough that its output waits in a temporary file comes out whole and in walk
+/// order between small ones, in both commands that render documents.
+#[test]
+fn large_documents_come_out_whole_and_in_order() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.md"), "We prohibit child labour.\n").unwrap();
+    let big = "We prohibit forced labour in our supply chain.\n\n".repeat(30_000);
+    assert!(big.len() > 1 << 20);
+    std::fs::write(dir.path().join("b.md"), &big).unwrap();
+    std::fs::write(dir.path().join("c.md"), "We provide remedy.\n").unwrap();
+    for cmd in ["tag", "segment"] {
+        let out = hria()
+            .args([cmd, "--format", "jsonl"])
+            .arg(dir.path())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{cmd}");
+        let docs: Vec<String> = String::from_utf8(out.stdout)
+            .unwrap()
+            .lines()
+            .map(|l| {
+                let v: serde_json::Value = serde_json::from_str(l).unwrap();
+                v["doc"].as_str().unwrap().to_string()
+            })
+            .collect();
+        let n = |d: &str| docs.iter().filter(|x| *x == d).count();
+        assert_eq!((n("a.md"), n("b.md"), n("c.md")), (1, 30_000, 1), "{cmd}");
+        assert_eq!(docs.first().map(String::as_str), Some("a.md"));
+        assert_eq!(docs.last().map(String::as_str), Some("c.md"));
+    }
+}
