@@ -3,14 +3,15 @@
 //! Order: a BOM wins; then an encoding given by the caller; then detection (valid UTF-8, UTF-16
 //! recognised by its NUL pattern or, without NULs, read as Chinese, then, for HTML, the charset
 //! its `<meta>` declares, then mostly-valid UTF-8, and finally chardetng, whose Korean or
-//! Japanese guess for bytes that read as Chinese in GB18030 is checked).
+//! Japanese guess for bytes that read as Chinese in GB18030 is checked). A file read as UTF-16
+//! that holds a stretch of UTF-8 text is a UTF-8 file and a UTF-16 one joined, and not read.
 //!
 //! Every decoding is linear in the length of the file, however many invalid sequences it
 //! holds, and a binary file (a NUL byte, or a NUL code unit in UTF-16) is found before any
 //! decoding of the whole file.
 
 use encoding_rs::{DecoderResult, Encoding, UTF_16BE, UTF_16LE, UTF_8};
-use std::ops::ControlFlow;
+use std::ops::{ControlFlow, Range};
 
 /// How the encoding of a document was chosen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -64,6 +65,15 @@ pub(crate) enum DecodeError {
         /// The UTF-16 encoding the whole file decodes in without error and without NUL
         /// characters, if one does: maybe text in UTF-16 without a BOM.
         utf16: Option<&'static Encoding>,
+    },
+    /// Read as UTF-16 (after a BOM, or detected), a stretch of the file reads as UTF-8 text
+    /// instead (see [`utf8_stretch`]): two files in two encodings joined, which no one
+    /// encoding reads.
+    Mixed {
+        /// The stretch of UTF-8 text, as byte offsets into the file.
+        utf8: Range<usize>,
+        /// The UTF-16 encoding the rest reads as.
+        utf16: &'static Encoding,
     },
     /// Decoded, the text is mostly control characters: binary data without a NUL byte.
     Controls {
@@ -149,6 +159,7 @@ fn decode_text(
         }
         // UTF-16: a NUL character makes a binary file that happens to start with `FF FE`.
         check_no_nul_unit(&bytes[bom_len..], bom_len)?;
+        check_not_mixed(&bytes[bom_len..], bom_len, encoding)?;
         bytes.drain(..bom_len);
         return Ok(finish(bytes, encoding, EncodingSource::Bom));
     }
@@ -162,13 +173,20 @@ fn decode_text(
     }
     if let Some(offset) = nul_offset(&bytes) {
         // Text in UTF-16 without a BOM is only recognisable by its NULs: ASCII-heavy text has
-        // a zero in every other byte.
+        // a zero in every other byte. A file that reads as UTF-16 only in part is no UTF-16
+        // file: neither read as one nor suggested as one.
         return match sniff_utf16(&bytes) {
-            Some(decoded) => Ok(decoded),
-            None => Err(DecodeError::Binary {
-                offset,
-                utf16: utf16_hint(&bytes),
-            }),
+            Some(decoded) => {
+                check_not_mixed(&bytes, 0, decoded.encoding)?;
+                Ok(decoded)
+            }
+            None => {
+                let utf16 = utf16_hint(&bytes);
+                if let Some(encoding) = utf16 {
+                    check_not_mixed(&bytes, 0, encoding)?;
+                }
+                Err(DecodeError::Binary { offset, utf16 })
+            }
         };
     }
     // The common case, valid UTF-8, is validated once and moved into the string.
@@ -186,6 +204,7 @@ fn decode_text(
     // Chinese in UTF-16 without a BOM and without a NUL byte (no ASCII char at all, not even a
     // line break): read as Chinese in one byte order, it is that.
     if let Some(encoding) = chinese_utf16(&bytes) {
+        check_not_mixed(&bytes, 0, encoding)?;
         return Ok(finish(bytes, encoding, EncodingSource::Detected));
     }
     // A page's declared charset settles what detection guesses at: chardetng reads a mostly
@@ -523,6 +542,54 @@ fn check_no_nul_unit(units: &[u8], bom_len: usize) -> Result<(), DecodeError> {
         Some(at) => Err(DecodeError::Binary {
             offset: bom_len + at,
             utf16: None,
+        }),
+        None => Ok(()),
+    }
+}
+
+/// Bytes of UTF-8 text in a row (see [`utf8_stretch`]) that a file read as UTF-16 cannot hold:
+/// UTF-16 makes them only from 24 code units in a row each of whose bytes is printable ASCII,
+/// a line break or part of a valid UTF-8 sequence. Latin, Cyrillic, Greek and Indic text has a
+/// zero or a control byte in nearly every code unit; a Han char has both bytes printable one
+/// time in four, a hiragana or kanji one time in three, so by that estimate Chinese text in
+/// UTF-16 makes such a stretch once in 10^14 chars, Japanese once in 10^11 (zh-law's 40
+/// million chars make none). A UTF-8 text of a line or two makes one.
+const UTF8_STRETCH: usize = 48;
+
+/// The first stretch of [`UTF8_STRETCH`] bytes or more of `bytes` that reads as UTF-8 text:
+/// valid UTF-8 without a NUL or any other control byte but line breaks (a tab is left out too:
+/// Devanagari in UTF-16LE has one in every code unit).
+fn utf8_stretch(bytes: &[u8]) -> Option<Range<usize>> {
+    let control = |b: u8| (b < 0x20 && b != b'\n' && b != b'\r') || b == 0x7F;
+    let mut at = 0;
+    for piece in bytes.split(|&b| control(b)) {
+        if piece.len() >= UTF8_STRETCH {
+            let mut start = at;
+            for chunk in piece.utf8_chunks() {
+                let valid = chunk.valid().len();
+                if valid >= UTF8_STRETCH {
+                    return Some(start..start + valid);
+                }
+                start += valid + chunk.invalid().len();
+            }
+        }
+        at += piece.len() + 1;
+    }
+    None
+}
+
+/// `Err(Mixed)` if `bytes` (at `offset` of the file), to be read as UTF-16 in `encoding`, hold a
+/// stretch of UTF-8 text: a UTF-8 file and a UTF-16 one joined. Read as UTF-16, the UTF-8 part
+/// became CJK chars (`畏⁲畈慭…`) without a replacement to report.
+fn check_not_mixed(
+    bytes: &[u8],
+    offset: usize,
+    encoding: &'static Encoding,
+) -> Result<(), DecodeError> {
+    match utf8_stretch(bytes) {
+        Some(r) => Err(DecodeError::Mixed {
+            utf8: r.start + offset..r.end + offset,
+            utf16: encoding,
         }),
         None => Ok(()),
     }
@@ -1044,6 +1111,71 @@ mod tests {
                     other => panic!("{other:?}"),
                 }
             }
+        }
+    }
+
+    #[test]
+    fn utf8_joined_to_utf16_is_mixed_not_utf16() {
+        // A UTF-8 file with UTF-16 appended, or the other way round (two files joined): its
+        // zeros are the UTF-16 pattern for half its bytes and more, but read as UTF-16 as a
+        // whole its UTF-8 part was fake Chinese (`畏⁲畈慭…`), with no replacement and no report.
+        let utf8 = "Our Human Rights Policy\n\nWe prohibit forced labour and child labour.\n\n";
+        let zh = "# 人权政策\n\n我们禁止强迫劳动和童工，尊重结社自由。\n\n\n";
+        let appendix = "Appendix\n\nWorkers may raise grievances through our hotline.\n".repeat(4);
+        let le: Vec<u8> = appendix.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = appendix.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        let join = |a: &[u8], b: &[u8]| [a, b].concat();
+        for (first, utf16, bom) in [
+            (utf8, &le, &b"\xff\xfe"[..]),
+            (utf8, &be, b"\xfe\xff"),
+            (zh, &le, b"\xff\xfe"),
+        ] {
+            assert_eq!(first.len() % 2, 0);
+            for (bytes, at) in [
+                (join(first.as_bytes(), utf16), 0),
+                (join(utf16, first.as_bytes()), utf16.len()),
+                // After a BOM, the UTF-8 part is no more UTF-16 than without one.
+                (
+                    join(&join(bom, utf16), first.as_bytes()),
+                    bom.len() + utf16.len(),
+                ),
+                // An odd number of bytes before the UTF-16 shifts its zeros to the other byte
+                // (and one after evens the length).
+                (join(&join(first.as_bytes(), b"x"), &join(utf16, b"\n")), 0),
+            ] {
+                match decode(bytes, None, false) {
+                    Err(DecodeError::Mixed { utf8, .. }) => {
+                        assert!(
+                            utf8.start <= at && utf8.end >= at + first.len() - 1,
+                            "{utf8:?}"
+                        )
+                    }
+                    other => panic!("{first:?}: {other:?}"),
+                }
+            }
+            // An odd length is no UTF-16: binary, as before.
+            let odd = join(&join(first.as_bytes(), b"x"), utf16);
+            assert!(matches!(
+                decode(odd, None, false),
+                Err(DecodeError::Binary { utf16: None, .. })
+            ));
+        }
+        // UTF-16 with a long stretch of Chinese or Japanese (no zero byte for hundreds of
+        // bytes) is still UTF-16, with or without a BOM.
+        let zh_para = "我们承诺尊重人权，禁止强迫劳动和童工，并提供有效的补救。".repeat(12);
+        let ja_para =
+            "当社は、すべての事業活動において人権を尊重し、強制労働を禁止します。".repeat(12);
+        for para in [&zh_para, &ja_para] {
+            let text =
+                format!("{appendix}{appendix}{appendix}{para}\n\n{appendix}{appendix}{appendix}");
+            let units: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+            let d = decode(units.clone(), None, false).unwrap();
+            assert_eq!((d.text.as_str(), d.encoding), (text.as_str(), UTF_16LE));
+            let d = decode(join(b"\xff\xfe", &units), None, false).unwrap();
+            assert_eq!(d.text, text);
+            let all: Vec<u8> = para.encode_utf16().flat_map(u16::to_be_bytes).collect();
+            let d = decode(join(b"\xfe\xff", &all), None, false).unwrap();
+            assert_eq!((d.text.as_str(), d.encoding), (para.as_str(), UTF_16BE));
         }
     }
 

@@ -89,7 +89,8 @@ pub enum SkipKind {
     NotRegular,
     /// Larger than the size limit.
     TooLarge,
-    /// Contains NUL bytes (and is not UTF-16).
+    /// Contains NUL bytes (and is not UTF-16), or mostly control characters, or joins text in
+    /// UTF-8 to text in UTF-16.
     Binary,
     /// No bytes, or only whitespace once decoded.
     Empty,
@@ -283,6 +284,16 @@ pub fn decode_hashed(
                 format!("binary file (NUL byte at offset {offset}{hint})"),
             )
         }
+        decode::DecodeError::Mixed { utf8, utf16 } => skip(
+            SkipKind::Binary,
+            format!(
+                "mixed encodings (bytes {}..{} read as UTF-8 text, the rest as {}: a file of two \
+                 encodings joined is not read)",
+                utf8.start,
+                utf8.end,
+                utf16.name()
+            ),
+        ),
         decode::DecodeError::Controls { controls, chars } => skip(
             SkipKind::Binary,
             format!("binary file ({controls} of its {chars} characters are control characters)"),

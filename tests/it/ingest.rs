@@ -426,6 +426,34 @@ fn a_file_mixing_utf8_and_gbk_is_reported() {
     }
 }
 
+/// A UTF-8 file with UTF-16 appended without a BOM (two files joined) is skipped, its reason
+/// naming both parts: read as UTF-16 as a whole, its UTF-8 part was fake Chinese, exit 0.
+#[test]
+fn a_file_joining_utf8_and_utf16_is_skipped_as_mixed() {
+    let dir = tempfile::tempdir().unwrap();
+    let utf8 = "Our Human Rights Policy\n\nWe prohibit forced labour and child labour in our supply chain.\n\n";
+    assert_eq!(utf8.len(), 90);
+    for (name, repeat, encoding) in [("e1.txt", 2, "UTF-16LE"), ("a.txt", 1, "UTF-16LE")] {
+        let appendix =
+            "Appendix\n\nWorkers may raise grievances through our hotline.\n".repeat(repeat);
+        let mut bytes = utf8.as_bytes().to_vec();
+        bytes.extend(appendix.encode_utf16().flat_map(u16::to_le_bytes));
+        let path = dir.path().join(name);
+        fs::write(&path, &bytes).unwrap();
+        let s = load_path(&path, &opts()).unwrap_err();
+        assert_eq!(s.kind, SkipKind::Binary, "{name}");
+        assert_eq!(s.path, path);
+        assert_eq!(
+            s.reason,
+            format!(
+                "mixed encodings (bytes 0..91 read as UTF-8 text, the rest as {encoding}: a file \
+                 of two encodings joined is not read)"
+            ),
+            "{name}"
+        );
+    }
+}
+
 #[test]
 fn empty_and_whitespace_files_are_skipped() {
     let s = skip_fixture("bad/empty.md", &opts());
