@@ -25,13 +25,40 @@ pub(crate) struct Block {
 }
 
 impl Block {
-    /// Moves the block's source range and offset map `by` bytes on: a block read from a text
-    /// after a prefix (a UTF-8 BOM) placed in the whole text.
-    pub(crate) fn shift(&mut self, by: usize) {
-        self.range = self.range.start + by..self.range.end + by;
+    /// Moves the block's source range and offset map from a text read without the BOMs that
+    /// open its lines back into the whole text: `cuts` are where each BOM was left out, as
+    /// offsets of the text without them, in order. A start at a cut moves past its BOM, an end
+    /// at one stays before it, and a verbatim run over one is cut in two around it, so that the
+    /// map stays exact and no clean char maps to a BOM.
+    pub(crate) fn restore_boms(&mut self, cuts: &[usize]) {
+        const BOM: usize = '\u{FEFF}'.len_utf8();
+        let start = |x: usize| x + BOM * cuts.partition_point(|&q| q <= x);
+        let end = |x: usize| x + BOM * cuts.partition_point(|&q| q < x);
+        let s = start(self.range.start);
+        self.range = s..end(self.range.end).max(s);
         let mut map = OffsetMap::new();
         for r in self.map.runs() {
-            map.push(r.clean_start, r.clean_len, r.orig_start + by, r.orig_len);
+            let orig_end = r.orig_start + r.orig_len;
+            if r.clean_len == r.orig_len {
+                // A cut follows a line break (a char boundary of both texts) or another cut.
+                let first = cuts.partition_point(|&q| q <= r.orig_start);
+                let mut from = r.orig_start;
+                for &q in cuts[first..].iter().take_while(|&&q| q < orig_end) {
+                    map.push(
+                        r.clean_start + from - r.orig_start,
+                        q - from,
+                        start(from),
+                        q - from,
+                    );
+                    from = q;
+                }
+                let len = orig_end - from;
+                map.push(r.clean_start + from - r.orig_start, len, start(from), len);
+            } else {
+                // A span that maps back only as a whole (an entity) keeps a BOM inside it.
+                let s = start(r.orig_start);
+                map.push(r.clean_start, r.clean_len, s, end(orig_end).max(s) - s);
+            }
         }
         self.map = map;
     }

@@ -34,6 +34,7 @@ pub(crate) use words::other_spelling;
 
 use crate::model::{Document, Format, Passage, PassageKind, Token, WordEdges};
 use block::Block;
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::{Arc, OnceLock};
@@ -120,14 +121,10 @@ impl Segmenter {
     /// once.
     pub fn passages<'a>(&'a self, doc: &'a Document) -> impl Iterator<Item = Passage> + 'a {
         // A UTF-8 BOM is kept in the text, so that its ranges are the file's bytes: the text
-        // after it is read (a Markdown heading on the first line is still one), and every range
-        // moved past it.
-        let bom = if doc.text.starts_with('\u{FEFF}') {
-            '\u{FEFF}'.len_utf8()
-        } else {
-            0
-        };
-        let text = &doc.text[bom..];
+        // without it is read (a Markdown heading on the first line is still one), and every range
+        // moved back past it. So is one that opens a later line (two files joined).
+        let (text, boms) = without_line_boms(&doc.text);
+        let text: &str = &text;
         let blocks = match doc.format {
             Format::Markdown => markdown::blocks(text),
             Format::Html => html::blocks(text),
@@ -139,9 +136,9 @@ impl Segmenter {
             Format::Markdown | Format::Html => number_points(blocks),
         };
         let mut blocks = split::split_long(repair_page_breaks(text, blocks));
-        if bom > 0 {
+        if !boms.is_empty() {
             for b in &mut blocks {
-                b.shift(bom);
+                b.restore_boms(&boms);
             }
         }
         blocks.into_iter().enumerate().map(move |(i, b)| {
@@ -298,6 +295,41 @@ pub fn parse_passage_id(id: &str) -> Option<(&str, u64)> {
         return None;
     }
     Some((doc, ordinal.parse().ok()?))
+}
+
+/// `text` without the BOMs (U+FEFF) that open a line, and where each was left out, as offsets
+/// of the text without them, in order. Files saved with a UTF-8 BOM and joined (`cat p1.md
+/// p2.md`) put one before the second file's first line, where it hid a Markdown heading
+/// (`\u{FEFF}# Grievance mechanism` read as text), a list item or a numbered title from the
+/// readers, as the one opening the file would. Elsewhere a BOM is an invisible char of the
+/// text, left out of the clean text (see `block::invisible_chars`).
+fn without_line_boms(text: &str) -> (Cow<'_, str>, Vec<usize>) {
+    const BOM: &str = "\u{FEFF}";
+    let mut at = Vec::new();
+    let mut after = 0; // the end of the last BOM left out: one right after it opens its line too
+    for i in memchr::memmem::find_iter(text.as_bytes(), BOM) {
+        if i == after || matches!(text.as_bytes()[i - 1], b'\n' | b'\r') {
+            at.push(i);
+            after = i + BOM.len();
+        }
+    }
+    match at.as_slice() {
+        [] => (Cow::Borrowed(text), at),
+        // The common case, a file's own BOM: no copy.
+        [0] => (Cow::Borrowed(&text[BOM.len()..]), at),
+        _ => {
+            let mut out = String::with_capacity(text.len());
+            let mut cuts = Vec::with_capacity(at.len());
+            let mut last = 0;
+            for i in at {
+                out.push_str(&text[last..i]);
+                cuts.push(out.len());
+                last = i + BOM.len();
+            }
+            out.push_str(&text[last..]);
+            (Cow::Owned(out), cuts)
+        }
+    }
 }
 
 /// Whether a text shows nothing: only whitespace and zero-width format chars (a paragraph of a

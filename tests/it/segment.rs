@@ -2258,3 +2258,78 @@ fn a_page_laid_out_in_a_table_is_read_as_blocks() {
         ]
     );
 }
+
+/// Files saved with a UTF-8 BOM and joined (`cat p1.md p2.md`) put a U+FEFF at the start of a
+/// line: it is looked past as the one at the start of the file is, in every format, so that
+/// `\u{FEFF}# Grievance mechanism` is a heading (it was text joined onto the passage before, and
+/// the passages after it were given the section before).
+#[test]
+fn a_bom_at_the_start_of_a_line_is_looked_past() {
+    let cases = [
+        (
+            Format::Markdown,
+            "\u{FEFF}# Part one\n\nWe prohibit forced labour.\n\u{FEFF}# Grievance mechanism\n\nWorkers may raise concerns through our hotline.\n",
+        ),
+        (
+            Format::Markdown,
+            "# A\r\n\r\nText a.\r\n\u{FEFF}\u{FEFF}## B\r\n\u{FEFF}- item one\r\n- item \u{FEFF}two\r\n\u{FEFF}\r\nLast.",
+        ),
+        (
+            Format::Text,
+            "\u{FEFF}Our policy\n\nWe prohibit forced labour.\n\u{FEFF}1. Introduction\n\nWorkers may raise concerns.\n\u{FEFF}- item one\n- item two\n",
+        ),
+        (
+            Format::Html,
+            "\u{FEFF}<h1>Part one</h1><p>We prohibit forced labour.</p>\n\u{FEFF}<h1>Grievance</h1>\n\u{FEFF}<p>Workers may raise concerns.</p>\n",
+        ),
+    ];
+    for (format, text) in cases {
+        let ps = checked("joined", format, text);
+        let plain = text
+            .replace("\n\u{FEFF}\u{FEFF}", "\n")
+            .replace("\n\u{FEFF}", "\n");
+        let plain = plain.strip_prefix('\u{FEFF}').unwrap_or(&plain);
+        let want = checked("joined", format, plain);
+        let view = |ps: &[Passage]| {
+            ps.iter()
+                .map(|p| (p.kind, p.text.clone(), p.section.join(" › ")))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(view(&ps), view(&want), "{text:?}");
+        assert!(ps.iter().all(|p| !p.text.contains('\u{FEFF}')), "{ps:?}");
+        // Every range is the same text's, moved past the BOMs before it.
+        for (p, w) in ps.iter().zip(&want) {
+            let src = &text[p.range.clone()];
+            assert_eq!(
+                src.replace('\u{FEFF}', ""),
+                plain[w.range.clone()].replace('\u{FEFF}', ""),
+                "{text:?}"
+            );
+        }
+    }
+    let ps = checked("joined.md", Format::Markdown, cases[0].1);
+    assert_eq!(
+        ps.iter()
+            .map(|p| (p.kind, p.text.as_str(), p.section.join(" › ")))
+            .collect::<Vec<_>>(),
+        [
+            (PassageKind::Heading, "Part one", "Part one".to_string()),
+            (
+                PassageKind::Paragraph,
+                "We prohibit forced labour.",
+                "Part one".to_string()
+            ),
+            (
+                PassageKind::Heading,
+                "Grievance mechanism",
+                "Grievance mechanism".to_string()
+            ),
+            (
+                PassageKind::Paragraph,
+                "Workers may raise concerns through our hotline.",
+                "Grievance mechanism".to_string()
+            ),
+        ]
+    );
+    assert_eq!(&cases[0].1[ps[2].range.clone()], "# Grievance mechanism");
+}
