@@ -8,31 +8,119 @@ use std::ops::Range;
 
 /// Whether a Markdown text opens with YAML front matter: a `---` line, then only `key: value`
 /// lines (one at least), their indented or `- ` continuations, comments and blank lines, up to a
-/// closing `---` or `...`. A `---` rule before text (`---` ⏎ `We prohibit forced labour.` ⏎ … ⏎
-/// `---`) is no front matter: read as such, its text was lost.
+/// closing `---` or `...`, where a key names metadata (`title:`, `date:`, see [`METADATA_KEYS`])
+/// or no value is a sentence. A `---` rule before text (`---` ⏎ `We prohibit forced labour.` ⏎
+/// … ⏎ `---`) is no front matter, nor is a block whose keys name no metadata and one of whose
+/// values is a sentence (`Purpose: This policy sets out our commitment to prohibit forced
+/// labour.`): read as such, their text was lost.
 pub(crate) fn has_front_matter(src: &str) -> bool {
     let mut lines = src.trim_start_matches('\u{feff}').lines();
     if lines.next().map(str::trim_end) != Some("---") {
         return false;
     }
-    let mut keys = 0;
+    let (mut keys, mut known, mut prose) = (0, false, false);
+    // The value of the last key, with its continuation lines.
+    let mut value = String::new();
     for line in lines {
         let l = line.trim_end();
-        if l == "---" || l == "..." {
-            return keys > 0;
-        }
-        let key = l.split_once(':').is_some_and(|(k, _)| {
+        let key = l.split_once(':').filter(|(k, _)| {
             !k.is_empty()
                 && k.chars()
                     .all(|c| c.is_alphanumeric() || c == '_' || c == '-')
         });
-        if key {
+        if l == "---" || l == "..." || key.is_some() {
+            prose |= is_sentence(&value);
+            value.clear();
+        }
+        if l == "---" || l == "..." {
+            return keys > 0 && (known || !prose);
+        }
+        if let Some((k, v)) = key {
             keys += 1;
-        } else if !(l.is_empty() || l.starts_with([' ', '\t', '#']) || l.starts_with("- ")) {
+            known |= METADATA_KEYS.contains(&k.to_ascii_lowercase().replace('_', "-").as_str());
+            value.push_str(v.trim());
+        } else if l.starts_with([' ', '\t']) || l.starts_with("- ") {
+            value.push(' ');
+            value.push_str(l.trim());
+        } else if !(l.is_empty() || l.starts_with('#')) {
             return false;
         }
     }
     false
+}
+
+/// Keys of YAML front matter that name metadata, as pandoc, static site generators and note
+/// apps write them (lower case, `-` for `_`): under one of them, even a sentence is metadata
+/// (`description: This policy sets out…`).
+const METADATA_KEYS: &[&str] = &[
+    "abstract",
+    "aliases",
+    "author",
+    "authors",
+    "bibliography",
+    "canonical",
+    "categories",
+    "category",
+    "cover",
+    "created",
+    "cssclass",
+    "cssclasses",
+    "date",
+    "description",
+    "draft",
+    "excerpt",
+    "geometry",
+    "header-includes",
+    "id",
+    "image",
+    "keywords",
+    "lang",
+    "language",
+    "lastmod",
+    "layout",
+    "license",
+    "locale",
+    "modified",
+    "nav-order",
+    "organisation",
+    "organization",
+    "output",
+    "parent",
+    "permalink",
+    "published",
+    "publisher",
+    "redirect-from",
+    "rights",
+    "sidebar-label",
+    "sidebar-position",
+    "slug",
+    "source",
+    "subject",
+    "subtitle",
+    "summary",
+    "tags",
+    "template",
+    "title",
+    "toc",
+    "type",
+    "updated",
+    "url",
+    "version",
+    "weight",
+    "year",
+];
+
+/// Whether a front-matter value reads as a sentence of prose rather than a value: it ends with
+/// sentence-final punctuation and has six words or more, or twelve Han chars. A quoted string, a
+/// block scalar (`|`, `>`) or a flow collection is written for YAML, and is a value.
+fn is_sentence(value: &str) -> bool {
+    let value = value.trim();
+    if value.starts_with(['"', '\'', '|', '>', '[', '{']) {
+        return false;
+    }
+    let words = value.split_whitespace().count();
+    let han = value.chars().filter(|&c| crate::lang::is_han(c)).count();
+    value.ends_with(['.', '!', '?', '。', '！', '？']) && (words >= 6 || han >= 12)
 }
 
 /// Reads the blocks of a Markdown text.

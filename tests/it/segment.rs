@@ -2333,3 +2333,39 @@ fn a_bom_at_the_start_of_a_line_is_looked_past() {
     );
     assert_eq!(&cases[0].1[ps[2].range.clone()], "# Grievance mechanism");
 }
+
+/// A `---` block whose only text is prose under a key that names no metadata (`Purpose: This
+/// policy sets out our commitment to prohibit forced labour and child labour.`) is text, not YAML
+/// front matter: read as front matter, the sentence was lost without a word. Real front matter,
+/// with a metadata key or with no sentence in it, is still left out.
+#[test]
+fn a_sentence_between_rules_is_no_front_matter() {
+    let purpose =
+        "Purpose: This policy sets out our commitment to prohibit forced labour and child labour.";
+    for text in [
+        format!("---\n{purpose}\n---\n\nWe respect human rights.\n"),
+        format!("---\n{purpose}\nScope: all suppliers.\n---\n\nWe respect human rights.\n"),
+        "---\nPurpose: This policy sets out our commitment\n  to prohibit forced labour and child labour.\n---\n\nWe respect human rights.\n".into(),
+        "---\n目的: 本政策阐明本公司禁止强迫劳动和童工的承诺。\n---\n\n我们尊重人权。\n".into(),
+    ] {
+        let ps = checked("fm.md", Format::Markdown, &text);
+        assert!(
+            ps.iter()
+                .any(|p| p.text.contains("forced labour") || p.text.contains("强迫劳动")),
+            "{text:?}: {:?}",
+            texts(&ps)
+        );
+    }
+    for text in [
+        "---\ntitle: Modern Slavery Statement\n---\n\nWe respect human rights.\n".to_string(),
+        format!("---\ntitle: Modern Slavery Statement\n{purpose}\n---\n\nWe respect human rights.\n"),
+        "---\nDescription: This policy sets out our commitment to prohibit forced labour and child labour.\n---\n\nWe respect human rights.\n".into(),
+        "---\nlayout: policy\npermalink: /policy/\n---\n\nWe respect human rights.\n".into(),
+        "---\nowner: Compliance team\nreview: annual\n---\n\nWe respect human rights.\n".into(),
+        "---\nintro: \"This policy sets out our commitment to prohibit forced labour.\"\n---\n\nWe respect human rights.\n".into(),
+        "---\nintro: >\n  This policy sets out our commitment to prohibit forced labour.\n---\n\nWe respect human rights.\n".into(),
+    ] {
+        let ps = checked("fm.md", Format::Markdown, &text);
+        assert_eq!(texts(&ps), ["We respect human rights."], "{text:?}");
+    }
+}
