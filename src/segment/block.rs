@@ -446,8 +446,13 @@ impl<'a> Builder<'a> {
         // Before trimming, while the hard spaces' offsets hold.
         let (text, map) = unspace(cur.text, cur.map, &cur.hard_spaces);
         let (text, map) = trim(text, map);
-        // Nothing to show (a lone U+200B): no passage, and no section named after it.
+        // Nothing to show (a lone U+200B): no passage, and no section named after it. A heading
+        // without text (`##`, an image alone) still ends the sections at its level and deeper.
         if text.is_empty() || super::invisible(&text) {
+            if cur.kind == PassageKind::Heading && !cur.title {
+                let depth = 2 * cur.heading_level.max(1);
+                self.sections.retain(|(d, _)| *d < depth && d % 2 == 0);
+            }
             return;
         }
         let runs = map.runs();

@@ -479,7 +479,13 @@ fn walk(
                     }
                     if let Some(l) = level {
                         ctx.push(l);
-                        b.open(PassageKind::Heading, None, l, false);
+                        if hidden == 0 {
+                            b.open(PassageKind::Heading, None, l, false);
+                        } else {
+                            // A heading the page never shows (its text is not kept) ends no
+                            // section, as an empty one would.
+                            b.close(cursor);
+                        }
                     } else if name == "li" {
                         ctx.push(0);
                         b.open(PassageKind::ListItem, None, 0, false);

@@ -2369,3 +2369,43 @@ fn a_sentence_between_rules_is_no_front_matter() {
         assert_eq!(texts(&ps), ["We respect human rights."], "{text:?}");
     }
 }
+
+/// A heading without text (`##`, an image alone, `## ![logo](x.png)`, `<h2></h2>`) still closes
+/// the sections at its level and deeper, as any heading does: the passages after it were put in
+/// the section before. A heading the page never shows changes nothing.
+#[test]
+fn a_heading_without_text_closes_the_sections_at_its_level() {
+    let md = "# A\n\n## B\n\ntext b\n\n##\n\ntext after empty\n\n## ![logo](x.png)\n\ntext after image heading\n\n### C\n\ntext c\n\n####\n\ntext after h4\n\n#\n\ntext after h1\n";
+    let html = "<h1>A</h1><h2>B</h2><p>text b</p><h2></h2><p>text after empty</p>\
+        <h2><img alt=\"logo\" src=\"x.png\"></h2><p>text after image heading</p><h3>C</h3><p>text c</p>\
+        <div role=\"heading\" aria-level=\"4\"> </div><p>text after h4</p><h1></h1><p>text after h1</p>";
+    for (format, text) in [(Format::Markdown, md), (Format::Html, html)] {
+        let ps = checked("h", format, text);
+        let got: Vec<_> = ps
+            .iter()
+            .map(|p| (p.text.as_str(), p.section.join(" › ")))
+            .collect();
+        let s = |x: &str| x.to_string();
+        assert_eq!(
+            got,
+            [
+                ("A", s("A")),
+                ("B", s("A › B")),
+                ("text b", s("A › B")),
+                ("text after empty", s("A")),
+                ("text after image heading", s("A")),
+                ("C", s("A › C")),
+                ("text c", s("A › C")),
+                ("text after h4", s("A › C")),
+                ("text after h1", s("")),
+            ],
+            "{text}"
+        );
+    }
+    let hidden = "<h1>A</h1><h2>B</h2><p>text b</p><h2 hidden>Draft</h2><div style=\"display: none\"><h2>Old</h2></div><p>still b</p>";
+    let ps = checked("hidden.html", Format::Html, hidden);
+    assert_eq!(
+        ps.last().map(|p| p.section.join(" › ")),
+        Some("A › B".into())
+    );
+}
