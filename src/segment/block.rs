@@ -430,6 +430,17 @@ impl<'a> Builder<'a> {
         }
     }
 
+    /// Opens a section named after `text` at `depth`, unless the name is empty (a heading of
+    /// control chars alone): an empty name would read back as no section once indexed.
+    fn open_section(&mut self, depth: u32, text: &str) -> bool {
+        let name = section_name(text);
+        if name.is_empty() {
+            return false;
+        }
+        self.sections.push((depth, name));
+        true
+    }
+
     /// Ends the current block at `end` (exclusive source offset).
     pub fn close(&mut self, end: usize) {
         self.pending_sep = None;
@@ -494,22 +505,19 @@ impl<'a> Builder<'a> {
                     (None, None) => self.sub_section_depth(),
                 };
                 self.sections.retain(|(d, _)| *d < depth);
-                self.sections.push((depth, section_name(&text)));
-                opens_section = true;
+                opens_section = self.open_section(depth, &text);
             }
             PassageKind::Heading => {
                 let depth = 2 * cur.heading_level.max(1);
                 // A heading closes deeper headings and every lead-in sub-section.
                 self.sections.retain(|(d, _)| *d < depth && d % 2 == 0);
-                self.sections.push((depth, section_name(&text)));
-                opens_section = true;
+                opens_section = self.open_section(depth, &text);
             }
             PassageKind::Paragraph => {
                 if let Some(name) = lead_name {
                     let depth = self.sub_section_depth();
                     self.sections.retain(|(d, _)| *d < depth);
-                    self.sections.push((depth, section_name(&name)));
-                    opens_section = true;
+                    opens_section = self.open_section(depth, &name);
                 }
             }
             PassageKind::ListItem => {}

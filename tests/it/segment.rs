@@ -454,6 +454,10 @@ fn wrapped_headings_name_their_section_on_one_line() {
         last.section,
         ["Human rights policy of Acme", "Our commitment to remedy"]
     );
+    // A heading of a control char alone names no section (an empty name would read back as no
+    // section once indexed, unlike what segment showed).
+    let ps = checked("c.md", Format::Markdown, "# A\n\n## \u{1f}\n\nText.\n");
+    assert_eq!(ps.last().unwrap().section, ["A"]);
 }
 
 /// Footnotes: an HTML footnote marker (`<sup>1</sup>`) is left out, so that it does not stick
