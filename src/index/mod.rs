@@ -160,6 +160,16 @@ pub enum IndexError {
         /// What failed.
         error: crate::tag::TagError,
     },
+    /// The index holds no documents, so a reader has nothing to answer from: an empty answer
+    /// would read as "the documents have nothing", and `gaps` would report every entry missing.
+    #[error("index {} holds no documents: {}", dir.display(), empty_reason(*.committed))]
+    Empty {
+        /// The index directory.
+        dir: PathBuf,
+        /// Whether an `hria index` run has committed to it (every input of which was skipped, or
+        /// removed since); false for an index created by a run that has not finished.
+        committed: bool,
+    },
     /// Any other tantivy error.
     #[error("index {}: {reason}", dir.display())]
     Tantivy {
@@ -168,6 +178,17 @@ pub enum IndexError {
         /// The error's text.
         reason: String,
     },
+}
+
+/// Why an index holds no documents, for [`IndexError::Empty`].
+fn empty_reason(committed: bool) -> &'static str {
+    if committed {
+        "every input of its `hria index` runs was skipped (or has been removed since); index \
+         a folder with Markdown, text or HTML documents in it"
+    } else {
+        "no `hria index` run has finished on it (one may still be running, or was stopped \
+         before its end); run `hria index` and let it finish"
+    }
 }
 
 /// Whether an I/O error is a full disk or quota, by its kind or, where a library wrapped it as
@@ -1212,6 +1233,15 @@ pub fn open_index(dir: &Path) -> Result<(Index, CommitPayload), IndexError> {
 /// because tantivy panics on some damaged files (an unknown compressor id in a garbled doc
 /// store); a damaged index is an [`IndexError::Corrupt`] naming the file instead.
 pub fn open_index_checked(dir: &Path, check: Check) -> Result<(Index, CommitPayload), IndexError> {
+    open_index_committed(dir, check).map(|(index, payload, _)| (index, payload))
+}
+
+/// [`open_index_checked`], also saying whether a run has committed to the index (false for one
+/// created by a first run that has not finished, or was killed).
+fn open_index_committed(
+    dir: &Path,
+    check: Check,
+) -> Result<(Index, CommitPayload, bool), IndexError> {
     let meta_path = dir.join(META_FILE);
     match std::fs::metadata(dir) {
         Ok(m) if m.is_dir() => {}
@@ -1332,7 +1362,7 @@ pub fn open_index_checked(dir: &Path, check: Check) -> Result<(Index, CommitPayl
     check_segment_files(&index, dir, &metas.segments, check)?;
     drop(meta_lock);
     register_tokenizer(&index);
-    Ok((index, manifest))
+    Ok((index, manifest, metas.payload.is_some()))
 }
 
 /// tantivy's error text, without the debug dumps of nested errors where a plainer one exists.
@@ -1641,8 +1671,19 @@ fn shared_read_lock(path: &Path) -> DirectoryLock {
 /// The index is checked first ([`Check::Checksums`]): tantivy panics on some damage inside its
 /// files (fast columns, field norms, the doc store), so a damaged index must be an
 /// [`IndexError::Corrupt`] asking for `hria index --rebuild` before a query reads it.
+///
+/// An index without documents is an [`IndexError::Empty`]: created by a first run that has not
+/// finished (readers never wait for a writer, nor touch its files), or every input of its runs
+/// skipped. `hria index` opens such an index as any other, to fill it.
 pub fn open_reader(dir: &Path) -> Result<IndexHandle, IndexError> {
-    let (index, manifest) = open_index_checked(dir, Check::Checksums)?;
+    let (index, manifest, committed) = open_index_committed(dir, Check::Checksums)?;
+    let empty = |committed| IndexError::Empty {
+        dir: dir.to_path_buf(),
+        committed,
+    };
+    if !committed {
+        return Err(empty(false));
+    }
     let fields = Fields::of(&index, dir)?;
     let reader = index
         .reader_builder()
@@ -1650,6 +1691,11 @@ pub fn open_reader(dir: &Path) -> Result<IndexHandle, IndexError> {
         .try_into()
         .map_err(|e| IndexError::tantivy(dir, e))?;
     let searcher = reader.searcher();
+    // Neither a passage nor a document's record (an index `hria index` writes has both or
+    // neither).
+    if searcher.num_docs() == 0 {
+        return Err(empty(true));
+    }
     Ok(IndexHandle {
         dir: dir.to_path_buf(),
         index,

@@ -1959,3 +1959,56 @@ fn a_lock_file_that_is_a_folder_is_named() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains(".tantivy-meta.lock"), "{err}");
 }
+
+/// An index no `hria index` run has finished on (the first run killed before its commit, or
+/// still running), or one every input of which was skipped, holds no documents: every reader
+/// refuses it (exit 2), where it answered "0 hits" and `gaps --fail-on not-mentioned` exited 1
+/// as if the company had every gap. `hria index` still fills it.
+#[test]
+fn readers_refuse_an_index_without_documents_and_a_run_fills_it() {
+    let (tmp, corpus, _) = setup();
+    let readers: [&[&str]; 5] = [
+        &["search", "劳动"],
+        &["coverage"],
+        &["gaps"],
+        &["gaps", "--fail-on", "not-mentioned"],
+        &["explain", "a.md#0000-00000000"],
+    ];
+    let refused = |index: &Path, says: &str| {
+        for args in readers {
+            hria()
+                .args(args)
+                .arg("--index")
+                .arg(index)
+                .assert()
+                .code(2)
+                .stdout("")
+                .stderr(predicates::str::contains(format!(
+                    "index {} holds no documents: {says}",
+                    index.display()
+                )));
+        }
+    };
+    // What a first run leaves before its commit: an index created, its meta.json naming no
+    // segment and holding no commit payload.
+    let first = tmp.path().join("first");
+    std::fs::create_dir(&first).unwrap();
+    tantivy::Index::create_in_dir(&first, hria::index::schema::schema()).unwrap();
+    refused(&first, "no `hria index` run has finished on it");
+    // The readers left it as it was, and a run fills it.
+    index_corpus(&corpus, &first, &[]);
+    assert!(!search_ids(&first, "强迫劳动", &[]).is_empty());
+    // Every input skipped: committed, but empty.
+    let skipped = folder_with(&tmp, "skipped", "report.pdf", "%PDF-1.4");
+    let empty = tmp.path().join("empty");
+    hria()
+        .args(["index", "--quiet", "--index"])
+        .arg(&empty)
+        .arg(&skipped)
+        .assert()
+        .code(3);
+    refused(&empty, "every input of its `hria index` runs was skipped");
+    // A run with documents makes it an index to read.
+    index_corpus(&corpus, &empty, &[]);
+    assert!(!search_ids(&empty, "强迫劳动", &[]).is_empty());
+}
