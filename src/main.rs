@@ -21,7 +21,12 @@ fn main() -> ExitCode {
             if err.chain().any(is_broken_pipe) {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("hria: {err:#}");
+            // Messages quote what was given or read (a file name, an id, a taxonomy's entry),
+            // which may hold control chars: escaped as the tables escape them.
+            eprintln!(
+                "hria: {}",
+                hria::query::reader::printable(&format!("{err:#}"))
+            );
             ExitCode::from(cli::common::EXIT_ERROR)
         }
     }

@@ -189,12 +189,21 @@ fn select_docs(src: &mut Source, docs: &[String]) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// The display name of an entry in the chosen language (falling back to the other one).
-pub(crate) fn display_name<'a>(zh: bool, name_en: &'a str, name_zh: &'a str) -> &'a str {
-    match (zh, name_en.is_empty(), name_zh.is_empty()) {
+/// The display name of an entry in the chosen language (falling back to the other one), escaped
+/// as ids are: names come from a taxonomy file, which may hold control chars (an escape sequence
+/// that rewrites the terminal).
+pub(crate) fn display_name<'a>(zh: bool, name_en: &'a str, name_zh: &'a str) -> Cow<'a, str> {
+    let name = match (zh, name_en.is_empty(), name_zh.is_empty()) {
         (true, _, false) | (false, true, _) => name_zh,
         _ => name_en,
-    }
+    };
+    hria::query::reader::printable_id(name)
+}
+
+/// A taxonomy name as a CSV cell shows it: escaped as in the tables, since CSV is read on a
+/// terminal as often as in a spreadsheet.
+pub(crate) fn csv_name(name: &str) -> String {
+    hria::query::reader::printable_id(name).into_owned()
 }
 
 /// Column alignment.
@@ -452,8 +461,8 @@ fn render_coverage(c: &Coverage, format: CoverageFormat, zh: bool) -> String {
             for r in &c.rows {
                 let mut cells = vec![
                     r.tag.clone(),
-                    r.name_en.clone(),
-                    r.name_zh.clone(),
+                    csv_name(&r.name_en),
+                    csv_name(&r.name_zh),
                     r.passages.to_string(),
                     r.cited.to_string(),
                     r.covered.to_string(),
@@ -483,7 +492,7 @@ fn render_coverage(c: &Coverage, format: CoverageFormat, zh: bool) -> String {
                 .map(|r| {
                     let mut cells = vec![
                         r.tag.clone(),
-                        fit(display_name(zh, &r.name_en, &r.name_zh), 30).into_owned(),
+                        fit(&display_name(zh, &r.name_en, &r.name_zh), 30).into_owned(),
                         r.passages.to_string(),
                     ];
                     if instrument {
@@ -564,7 +573,7 @@ fn render_matrix(
             header.extend(m.documents.iter().cloned());
             csv_line(&mut out, &header);
             for r in &m.rows {
-                let mut cells = vec![r.tag.clone(), r.name_en.clone(), r.name_zh.clone()];
+                let mut cells = vec![r.tag.clone(), csv_name(&r.name_en), csv_name(&r.name_zh)];
                 cells.extend(r.counts.iter().map(u64::to_string));
                 csv_line(&mut out, &cells);
             }
@@ -583,7 +592,7 @@ fn render_matrix(
                 .map(|r| {
                     let mut cells = vec![
                         r.tag.clone(),
-                        fit(display_name(zh, &r.name_en, &r.name_zh), 30).into_owned(),
+                        fit(&display_name(zh, &r.name_en, &r.name_zh), 30).into_owned(),
                     ];
                     cells.extend(r.counts.iter().map(u64::to_string));
                     cells

@@ -1,7 +1,7 @@
 //! `hria gaps`.
 
 use super::common::{EXIT_FINDINGS, EXIT_OK};
-use super::coverage::{csv_line, display_name, fit, org_label, table, Align, SourceArgs};
+use super::coverage::{csv_line, csv_name, display_name, fit, org_label, table, Align, SourceArgs};
 use hria::query::coverage::{Resolved, ELEMENTS};
 use hria::query::gaps::{self, Class, Finding, GapOptions, GapReport};
 use hria::query::reader::{printable, printable_id};
@@ -249,8 +249,8 @@ fn csv_rows(
         let cells = [
             f.class.name().to_string(),
             f.tag.clone(),
-            f.name_en.clone(),
-            f.name_zh.clone(),
+            csv_name(&f.name_en),
+            csv_name(&f.name_zh),
             match f.cited {
                 Some(true) => "yes".into(),
                 Some(false) => "no".into(),
@@ -305,7 +305,7 @@ fn render(r: &GapReport, counts: &[usize], zh: bool) -> String {
             vec![
                 f.class.name().to_string(),
                 f.tag.clone(),
-                fit(display_name(zh, &f.name_en, &f.name_zh), 30).into_owned(),
+                fit(&display_name(zh, &f.name_en, &f.name_zh), 30).into_owned(),
                 match f.cited {
                     Some(true) => "yes".into(),
                     Some(false) => "no".into(),
@@ -376,11 +376,12 @@ fn render(r: &GapReport, counts: &[usize], zh: bool) -> String {
         }
         if !f.looked_for.is_empty() {
             const SHOWN: usize = 12;
+            // Keywords come from the taxonomy file, as names do.
             let mut lf = f
                 .looked_for
                 .iter()
                 .take(SHOWN)
-                .cloned()
+                .map(|x| printable_id(x))
                 .collect::<Vec<_>>()
                 .join(", ");
             if f.looked_for.len() > SHOWN {

@@ -2,6 +2,7 @@
 
 use super::common::{EXIT_ERROR, EXIT_FINDINGS, EXIT_OK};
 use anyhow::Context;
+use hria::query::reader::{printable, printable_id as shown};
 use hria::taxonomy::{Entry, Taxonomy, TaxonomyError};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -119,16 +120,19 @@ fn list(a: ListArgs) -> anyhow::Result<ExitCode> {
             writeln!(out)?;
         }
         ListFormat::Table => {
-            let w = entries.iter().map(|e| e.id.len()).max().unwrap_or(2).max(2);
+            // What a taxonomy file holds is escaped as ids are (a name may hold an escape
+            // sequence that rewrites the terminal); JSON escapes it its own way.
+            let ids: Vec<_> = entries.iter().map(|e| shown(&e.id)).collect();
+            let w = ids.iter().map(|id| id.len()).max().unwrap_or(2).max(2);
             writeln!(out, "{:<w$}  {:>8}  NAME", "ID", "KEYWORDS")?;
-            for e in &entries {
+            for (e, id) in entries.iter().zip(&ids) {
                 writeln!(
                     out,
                     "{:<w$}  {:>8}  {} / {}",
-                    e.id,
+                    id,
                     keyword_count(e),
-                    e.name_en,
-                    e.name_zh
+                    shown(&e.name_en),
+                    shown(&e.name_zh)
                 )?;
             }
         }
@@ -147,7 +151,7 @@ fn show(a: ShowArgs) -> anyhow::Result<ExitCode> {
         } else {
             format!("did you mean: {}", near.join(", "))
         };
-        anyhow::bail!("no entry `{}` in the taxonomy ({hint})", a.id);
+        anyhow::bail!("no entry `{}` in the taxonomy ({hint})", shown(&a.id));
     };
     let linked: Vec<&str> = t.linked_from(&e.id).map(|l| l.id.as_str()).collect();
     let children: Vec<&str> = t.children(&e.id).map(|c| c.id.as_str()).collect();
@@ -160,14 +164,15 @@ fn show(a: ShowArgs) -> anyhow::Result<ExitCode> {
         writeln!(out)?;
         return Ok(ExitCode::from(EXIT_OK));
     }
-    writeln!(out, "{}", e.id)?;
-    writeln!(out, "  name (en):   {}", e.name_en)?;
-    writeln!(out, "  name (zh):   {}", e.name_zh)?;
+    // Every field on one line, escaped as in `list`.
+    writeln!(out, "{}", shown(&e.id))?;
+    writeln!(out, "  name (en):   {}", shown(&e.name_en))?;
+    writeln!(out, "  name (zh):   {}", shown(&e.name_zh))?;
     if let Some(k) = e.instrument_kind {
         writeln!(out, "  kind:        {}", format!("{k:?}").to_lowercase())?;
     }
     if !e.description.is_empty() {
-        writeln!(out, "  description: {}", e.description)?;
+        writeln!(out, "  description: {}", shown(&e.description))?;
     }
     let lists: [(&str, &[String]); 7] = [
         ("abbr", &e.abbr),
@@ -181,23 +186,32 @@ fn show(a: ShowArgs) -> anyhow::Result<ExitCode> {
     for (name, list) in lists {
         if !list.is_empty() {
             // Weak rules contain `|` themselves ("风电 | 装机, 发电量"), so they are quoted.
-            let shown = if name == "weak" {
+            let words = if name == "weak" {
                 list.iter()
-                    .map(|w| format!("\"{w}\""))
+                    .map(|w| format!("\"{}\"", shown(w)))
                     .collect::<Vec<_>>()
                     .join(" ")
             } else {
-                list.join(" | ")
+                list.iter()
+                    .map(|w| shown(w))
+                    .collect::<Vec<_>>()
+                    .join(" | ")
             };
-            writeln!(out, "  {name:<12} {shown}")?;
+            writeln!(out, "  {name:<12} {words}")?;
         }
     }
     writeln!(out, "  negatable:   {}", e.negatable)?;
+    let ids = |ids: &[&str]| {
+        ids.iter()
+            .map(|id| shown(id))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
     if !linked.is_empty() {
-        writeln!(out, "  linked from: {}", linked.join(", "))?;
+        writeln!(out, "  linked from: {}", ids(&linked))?;
     }
     if !children.is_empty() {
-        writeln!(out, "  children:    {}", children.join(", "))?;
+        writeln!(out, "  children:    {}", ids(&children))?;
     }
     Ok(ExitCode::from(EXIT_OK))
 }
@@ -214,17 +228,20 @@ fn check(a: CheckArgs) -> anyhow::Result<ExitCode> {
     let loaded = match loaded {
         Ok(l) => l,
         Err(e @ TaxonomyError::Read { .. }) => {
-            eprintln!("hria: {e}");
+            eprintln!("hria: {}", printable(&e.to_string()));
             return Ok(ExitCode::from(EXIT_ERROR));
         }
         Err(e) => {
-            writeln!(out, "{e}")?;
-            writeln!(out, "{name}: invalid (1 error)")?;
+            // A syntax error may show the lines around it, so its line breaks stay.
+            writeln!(out, "{}", printable(&e.to_string()))?;
+            writeln!(out, "{}: invalid (1 error)", shown(&name))?;
             return Ok(ExitCode::from(EXIT_FINDINGS));
         }
     };
+    // A problem names the entry's id and the keyword as written, which may hold control chars
+    // (an id is checked for them, so it is shown as the file has it): one line each.
     for d in &loaded.diagnostics {
-        writeln!(out, "{d}")?;
+        writeln!(out, "{}", shown(&d.to_string()))?;
     }
     let errors = loaded.errors().count();
     let warnings = loaded.diagnostics.len() - errors;
@@ -250,8 +267,9 @@ fn check(a: CheckArgs) -> anyhow::Result<ExitCode> {
     let verdict = if errors == 0 { "valid" } else { "invalid" };
     writeln!(
         out,
-        "{name}: {verdict}: version {}, {} entries ({fams}), {keywords} keywords, {errors} error(s), {warnings} warning(s), hash {}",
-        t.version,
+        "{}: {verdict}: version {}, {} entries ({fams}), {keywords} keywords, {errors} error(s), {warnings} warning(s), hash {}",
+        shown(&name),
+        shown(&t.version),
         t.entries.len(),
         t.hash.get(..16).unwrap_or(&t.hash)
     )

@@ -1021,3 +1021,101 @@ fn an_unknown_link_is_an_error_on_any_entry() {
             "entry `theme/zz`: unknown id `right/nothing` in links",
         ));
 }
+
+/// Names, descriptions, keywords and ids from a taxonomy file reach the terminal escaped, in
+/// every human-facing output that shows them (`taxonomy list`, `show`, `check`, the gap report's
+/// table and CSV, coverage's CSV), as the coverage table always escaped them: a name holding an
+/// escape sequence set the terminal's title or cleared the screen. JSON keeps them, escaped by
+/// JSON itself.
+#[test]
+fn control_chars_of_a_taxonomy_file_reach_the_terminal_escaped() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tax = tmp.path().join("ctrl.toml");
+    std::fs::write(
+        &tax,
+        "extends = \"builtin\"\n[[entry]]\nid = \"theme/evil\"\n\
+         name_en = \"Evil\\u001b]0;PWNED\\u0007 Name\"\nname_zh = \"邪\\u001b[31m恶\"\n\
+         description = \"d\\u001b[2J\"\nen = [\"evil thing\"]\nzh = [\"邪恶\"]\n",
+    )
+    .unwrap();
+    let corpus = tmp.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    std::fs::write(
+        corpus.join("a.txt"),
+        "We reject every evil thing and forced labour.\n",
+    )
+    .unwrap();
+    let index = tmp.path().join("index");
+    crate::cli::index_corpus(&corpus, &index, &["--taxonomy", tax.to_str().unwrap()]);
+    let raw = ['\u{1b}', '\u{7}'];
+    let run = |args: &[&str]| {
+        let out = hria().args(args).output().unwrap();
+        String::from_utf8(out.stdout).unwrap() + &String::from_utf8(out.stderr).unwrap()
+    };
+    let t = tax.to_str().unwrap();
+    let i = index.to_str().unwrap();
+    for args in [
+        &["taxonomy", "list", "--taxonomy", t][..],
+        &["taxonomy", "show", "theme/evil", "--taxonomy", t],
+        &["gaps", "--index", i, "--taxonomy", t],
+        &["gaps", "--index", i, "--taxonomy", t, "--names", "zh"],
+        &["gaps", "--index", i, "--taxonomy", t, "--format", "csv"],
+        &["coverage", "--by", "theme", "--index", i, "--taxonomy", t],
+        &[
+            "coverage",
+            "--by",
+            "theme",
+            "--index",
+            i,
+            "--taxonomy",
+            t,
+            "--format",
+            "csv",
+        ],
+        &[
+            "coverage",
+            "--by",
+            "theme",
+            "--per-doc",
+            "--index",
+            i,
+            "--taxonomy",
+            t,
+            "--format",
+            "csv",
+        ],
+    ] {
+        let out = run(args);
+        assert!(!out.contains(raw), "{args:?}: {out:?}");
+        assert!(
+            out.contains("Evil\\u{1b}]0;PWNED\\u{7} Name") || out.contains("邪\\u{1b}[31m恶"),
+            "{args:?}: {out}"
+        );
+    }
+    let show = run(&["taxonomy", "show", "theme/evil", "--taxonomy", t]);
+    assert!(show.contains("description: d\\u{1b}[2J"), "{show}");
+    // The gap report's heading of the finding, and JSON as JSON escapes it.
+    let gaps = run(&["gaps", "--index", i, "--taxonomy", t]);
+    assert!(
+        gaps.contains("theme/evil  Evil\\u{1b}]0;PWNED\\u{7} Name  ["),
+        "{gaps}"
+    );
+    let json = run(&["gaps", "--index", i, "--taxonomy", t, "--format", "json"]);
+    assert!(json.contains("Evil\\u001b]0;PWNED\\u0007 Name"), "{json}");
+    // `taxonomy check` echoes a bad id, and an id asked for that is not there, escaped.
+    let bad = tmp.path().join("bad.toml");
+    std::fs::write(
+        &bad,
+        "[[entry]]\nid = \"theme/a\\u001b]0;X\\u0007\"\nname_en = \"L\"\nname_zh = \"L\"\nen = [\"lll\"]\n",
+    )
+    .unwrap();
+    let check = run(&["taxonomy", "check", bad.to_str().unwrap()]);
+    assert!(!check.contains(raw), "{check:?}");
+    assert!(check.contains("theme/a\\u{1b}]0;X\\u{7}"), "{check}");
+    let unknown = run(&["taxonomy", "show", "theme/ev\u{1b}[2Jil"]);
+    assert!(!unknown.contains(raw), "{unknown:?}");
+    assert!(
+        unknown.contains("no entry `theme/ev\\u{1b}[2Jil`"),
+        "{unknown}"
+    );
+}
