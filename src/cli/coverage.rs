@@ -570,7 +570,13 @@ fn render_matrix(
         CoverageFormat::Csv => {
             let mut out = String::new();
             let mut header = vec!["tag".to_string(), "name_en".into(), "name_zh".into()];
-            header.extend(m.documents.iter().cloned());
+            // Escaped as `gaps --format csv` escapes them in its `doc` column, so that the two
+            // can be joined on a document's id.
+            header.extend(
+                m.documents
+                    .iter()
+                    .map(|d| hria::query::reader::printable_id(d).into_owned()),
+            );
             csv_line(&mut out, &header);
             for r in &m.rows {
                 let mut cells = vec![r.tag.clone(), csv_name(&r.name_en), csv_name(&r.name_zh)];
