@@ -72,13 +72,8 @@ pub fn report_skips(skips: &[hria::ingest::Skip]) {
 pub fn shown_path(path: &std::path::Path) -> String {
     let mut out = String::new();
     for chunk in path.as_os_str().as_encoded_bytes().utf8_chunks() {
-        for c in chunk.valid().chars() {
-            if c.is_control() {
-                out.extend(c.escape_default());
-            } else {
-                out.push(c);
-            }
-        }
+        // Escaped as ids are, so that a file reads the same in a skip report and in a table.
+        out.push_str(&hria::query::reader::printable_id(chunk.valid()));
         for b in chunk.invalid() {
             out.push_str(&format!("\\x{b:02X}"));
         }
@@ -250,7 +245,10 @@ mod tests {
     fn shown_paths_escape_control_chars_and_bytes_that_are_not_utf8() {
         use std::os::unix::ffi::OsStrExt;
         let path = std::path::Path::new(std::ffi::OsStr::from_bytes(b"dir/a\nb\xff\xfe.md"));
-        assert_eq!(super::shown_path(path), "dir/a\\nb\\xFF\\xFE.md");
+        assert_eq!(super::shown_path(path), "dir/a\\u{a}b\\xFF\\xFE.md");
+        // A tab and a bidirectional override, as in ids.
+        let path = std::path::Path::new("c/tab\tname\u{202e}dm.exe");
+        assert_eq!(super::shown_path(path), "c/tab\\u{9}name\\u{202e}dm.exe");
         assert_eq!(
             super::shown_path(std::path::Path::new("人权/报告.md")),
             "人权/报告.md"

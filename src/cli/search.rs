@@ -108,7 +108,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let search::Found { hits, total } = match checked.and_then(|()| search::search(&handle, &req)) {
         Ok(found) => found,
         Err(e @ (SearchError::Query { .. } | SearchError::Filter(_))) => {
-            eprintln!("hria: {e}");
+            // A filter's message quotes the value given, as main's messages quote theirs.
+            eprintln!("hria: {}", hria::query::reader::printable(&e.to_string()));
             return Ok(ExitCode::from(common::EXIT_ERROR));
         }
         Err(e) => return Err(e.into()),
@@ -133,7 +134,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 ("[[", "]]")
             };
             for (i, h) in hits.iter().enumerate() {
-                let title = if h.title.is_empty() { &h.doc } else { &h.title };
+                // On one line, as ids are (a title may be a file name's stem, tabs and all).
+                let title = hria::query::reader::printable_id(if h.title.is_empty() {
+                    &h.doc
+                } else {
+                    &h.title
+                });
                 // Who published it, what and when: what an analyst compares documents by.
                 let about: Vec<String> = [h.organisation.clone(), h.doc_kind.clone()]
                     .into_iter()
@@ -149,7 +155,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                     out,
                     "{}. {}{} ({})  score {:.2}",
                     i + 1,
-                    hria::query::reader::printable(title),
+                    title,
                     hria::query::reader::printable(&about),
                     hria::query::reader::printable_id(&h.doc),
                     h.score

@@ -1194,3 +1194,68 @@ fn a_breadcrumb_heading_stays_one_section() {
         serde_json::json!(["Home › About", "Policy"])
     );
 }
+
+/// A bidirectional override in a file name (`bidi\u{202e}gnp.md` shows as `bididm.png`) reaches
+/// the terminal escaped in `search`, `coverage --per-doc` and `gaps`, as control chars do (the
+/// clean text has none: it leaves invisible chars out); a path in a skip report is escaped in the same style as the ids of the tables
+/// (`\u{9}` for a tab, where it was `\t`).
+#[test]
+fn bidirectional_overrides_reach_the_terminal_escaped() {
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = tmp.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    for (name, text) in [
+        ("bidi\u{202e}gnp.md", "# Policy\n\nWe ban forced labour.\n"),
+        (
+            "tab\tname.md",
+            "We ban forced labour \u{2067}in\u{2069} our \u{202e}supply chain.\n",
+        ),
+        ("tab\tname.pdf", "%PDF-1.4"),
+    ] {
+        std::fs::write(corpus.join(name), text).unwrap();
+    }
+    let index = tmp.path().join("index");
+    let out = hria()
+        .args(["index", "--quiet", "--index"])
+        .arg(&index)
+        .arg(&corpus)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    let report = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        report.contains("tab\\u{9}name.pdf: unsupported"),
+        "{report}"
+    );
+    let overrides = ['\u{202e}', '\u{2067}', '\u{2069}'];
+    for args in [
+        &["search", "forced"][..],
+        &["coverage", "--per-doc", "--by", "right"],
+        &["gaps"],
+    ] {
+        let out = hria()
+            .args(args)
+            .arg("--index")
+            .arg(&index)
+            .output()
+            .unwrap();
+        let stdout = String::from_utf8(out.stdout).unwrap();
+        assert!(!stdout.contains(overrides), "{args:?}: {stdout:?}");
+        assert!(stdout.contains("bidi\\u{202e}gnp.md"), "{args:?}: {stdout}");
+        assert!(stdout.contains("tab\\u{9}name.md"), "{args:?}: {stdout}");
+    }
+    // A document without a title is named by its file name, escaped as its id is.
+    let found = hria()
+        .args(["search", "supply", "--index"])
+        .arg(&index)
+        .output()
+        .unwrap();
+    let found = String::from_utf8(found.stdout).unwrap();
+    assert!(
+        found.contains("1. tab\\u{9}name (tab\\u{9}name.md)"),
+        "{found}"
+    );
+    // JSON keeps them, escaped as JSON escapes them.
+    let hits = search_hits(&index, "forced", &[]);
+    assert!(hits.iter().any(|h| h["doc"] == "bidi\u{202e}gnp.md"));
+}
