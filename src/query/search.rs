@@ -385,7 +385,7 @@ fn build_query_with(
 fn query_message(e: &tantivy::query::QueryParserError) -> String {
     use tantivy::query::QueryParserError as E;
     let fields = format!(
-        "a query may name `{}:`, `{}:`, `{}:` and `{}:`; filter with --tag, --cited, --doc, --org, --doc-kind or --year",
+        "a query may name `{}:`, `{}:`, `{}:` and `{}:`; filter with --tag, --cited, --doc, --lang, --org, --doc-kind or --year",
         schema::TEXT,
         schema::DOC_ID,
         schema::KIND,
@@ -394,9 +394,7 @@ fn query_message(e: &tantivy::query::QueryParserError) -> String {
     let tags = "tags are filters, not query terms: write `--tag right/labour` (or `--cited`)";
     match e {
         E::FieldDoesNotExist(f) => format!("there is no field `{f}`: {fields}"),
-        E::FieldNotIndexed(f) if [schema::TAG, schema::CITED, schema::COVERED].contains(&f.as_str()) => {
-            tags.into()
-        }
+        E::FieldNotIndexed(f) if TAG_FIELDS.contains(&f.as_str()) => tags.into(),
         E::FacetFormatError(_) => tags.into(),
         E::FieldNotIndexed(f) => format!("the field `{f}` cannot be searched: {fields}"),
         E::SyntaxError(message) => message.clone(),
@@ -408,6 +406,58 @@ fn query_message(e: &tantivy::query::QueryParserError) -> String {
                 .into()
         }
         other => other.to_string(),
+    }
+}
+
+/// The facet fields of a passage's tags: searched with `--tag` and `--cited`, never by name.
+const TAG_FIELDS: [&str; 4] = [schema::TAG, schema::CITED, schema::COVERED, schema::PLANNED];
+
+/// The fields a query may name: the text (the default), a passage's document, kind and language.
+const QUERY_FIELDS: [&str; 4] = [schema::TEXT, schema::DOC_ID, schema::KIND, schema::LANG];
+
+/// Refuses a field a query may not name, whatever the form it is asked in (a term, a range, a
+/// set, a comparison), as the query's fault, with what to use instead ([`query_message`]).
+/// tantivy refused some forms and ran others: `ordinal:[1 TO 5]` and `ordinal:>3` on the
+/// ordinal's fast column, `tag:/right` on the tags' facets, `record_lang:zh` on the records of
+/// the documents, which no query matches (0 hits), and failed on `ordinal:IN [1 2]` as if the
+/// index were damaged.
+fn check_field(field: Option<&str>) -> Result<(), tantivy::query::QueryParserError> {
+    use tantivy::query::QueryParserError as E;
+    match field {
+        None => Ok(()),
+        Some(f) if QUERY_FIELDS.contains(&f) => Ok(()),
+        Some(f) if schema::schema().get_field(f).is_ok() => Err(E::FieldNotIndexed(f.into())),
+        Some(f) => Err(E::FieldDoesNotExist(f.into())),
+    }
+}
+
+/// A `lang:` value as the index holds it (`EN` is `en`), or what the values are.
+fn lang_value(value: &str) -> Result<String, tantivy::query::QueryParserError> {
+    match Lang::parse(value) {
+        Some(l) => Ok(l.code().to_string()),
+        None => Err(tantivy::query::QueryParserError::SyntaxError(format!(
+            "`{}:{value}`: a passage's language is zh, en or other",
+            schema::LANG
+        ))),
+    }
+}
+
+/// A `kind:` value as the index holds it (`List item`, `headings` are `list-item`, `heading`),
+/// or what the values are.
+fn kind_value(value: &str) -> Result<String, tantivy::query::QueryParserError> {
+    use crate::model::PassageKind as K;
+    let norm = value.trim().to_lowercase().replace([' ', '_'], "-");
+    let kinds = [K::Heading, K::Paragraph, K::ListItem].map(K::as_str);
+    match kinds
+        .iter()
+        .find(|k| norm == **k || norm == format!("{k}s"))
+    {
+        Some(k) => Ok(k.to_string()),
+        None => Err(tantivy::query::QueryParserError::SyntaxError(format!(
+            "`{}:{value}`: a passage's kind is {}",
+            schema::KIND,
+            kinds.join(", ")
+        ))),
     }
 }
 
@@ -458,7 +508,8 @@ fn parse_text_query(
 /// `*` (`slave*`, `"chil"*`) is a prefix of the index's terms (tantivy searches the word without
 /// its star, or refuses a one-word phrase prefix); `lang:` and `kind:` values are checked and
 /// compared in any case (`lang:EN`), not matched to nothing; `word~N` is refused, since tantivy
-/// would take the word alone. Prefixes outside a NOT are added to `prefixes`.
+/// would take the word alone; a field a query may not name is refused in every form
+/// ([`check_field`]). Prefixes outside a NOT are added to `prefixes`.
 fn rewrite_leaves(
     ast: UserInputAst,
     negated: bool,
@@ -485,14 +536,51 @@ fn rewrite_leaves(
         }
         UserInputAst::Leaf(leaf) => leaf,
     };
-    if let UserInputLeaf::Regex { .. } = &*leaf {
-        return Err(E::SyntaxError(
-            "regular expressions (`/…/`) are not supported: a word's prefix is written `word*`"
-                .into(),
-        ));
-    }
-    let UserInputLeaf::Literal(mut lit) = *leaf else {
-        return Ok(UserInputAst::Leaf(leaf));
+    let leaf =
+        match *leaf {
+            UserInputLeaf::Regex { .. } => return Err(E::SyntaxError(
+                "regular expressions (`/…/`) are not supported: a word's prefix is written `word*`"
+                    .into(),
+            )),
+            // `lang:>en`, `kind:[a TO z]`: values of a list, in no order a range could follow.
+            UserInputLeaf::Range { field, .. }
+                if matches!(field.as_deref(), Some(schema::LANG | schema::KIND)) =>
+            {
+                let f = field.unwrap_or_default();
+                return Err(E::SyntaxError(format!(
+                    "`{f}:` takes a value, or several as `{f}:IN [… …]`, not a range"
+                )));
+            }
+            UserInputLeaf::Range {
+                field,
+                lower,
+                upper,
+            } => {
+                check_field(field.as_deref())?;
+                UserInputLeaf::Range {
+                    field,
+                    lower,
+                    upper,
+                }
+            }
+            // Checked and compared in any case, as one value is.
+            UserInputLeaf::Set { field, elements } => {
+                check_field(field.as_deref())?;
+                let elements = match field.as_deref() {
+                    Some(schema::LANG) => elements.iter().map(|e| lang_value(e)).collect(),
+                    Some(schema::KIND) => elements.iter().map(|e| kind_value(e)).collect(),
+                    _ => Ok(elements),
+                }?;
+                UserInputLeaf::Set { field, elements }
+            }
+            UserInputLeaf::Literal(lit) => {
+                check_field(lit.field_name.as_deref())?;
+                UserInputLeaf::Literal(lit)
+            }
+            other => other,
+        };
+    let UserInputLeaf::Literal(mut lit) = leaf else {
+        return Ok(UserInputAst::Leaf(Box::new(leaf)));
     };
     let field = lit.field_name.clone();
     match field.as_deref() {
@@ -570,37 +658,8 @@ fn rewrite_leaves(
                 ]));
             }
         }
-        Some(schema::LANG) => {
-            lit.phrase = match Lang::parse(&lit.phrase) {
-                Some(l) => l.code().to_string(),
-                None => {
-                    return Err(E::SyntaxError(format!(
-                        "`{}:{}`: a passage's language is zh, en or other",
-                        schema::LANG,
-                        lit.phrase
-                    )))
-                }
-            };
-        }
-        Some(schema::KIND) => {
-            use crate::model::PassageKind as K;
-            let value = lit.phrase.trim().to_lowercase().replace([' ', '_'], "-");
-            let kinds = [K::Heading, K::Paragraph, K::ListItem].map(K::as_str);
-            lit.phrase = match kinds
-                .iter()
-                .find(|k| value == **k || value == format!("{k}s"))
-            {
-                Some(k) => k.to_string(),
-                None => {
-                    return Err(E::SyntaxError(format!(
-                        "`{}:{}`: a passage's kind is {}",
-                        schema::KIND,
-                        lit.phrase,
-                        kinds.join(", ")
-                    )))
-                }
-            };
-        }
+        Some(schema::LANG) => lit.phrase = lang_value(&lit.phrase)?,
+        Some(schema::KIND) => lit.phrase = kind_value(&lit.phrase)?,
         _ => {}
     }
     Ok(UserInputAst::Leaf(Box::new(UserInputLeaf::Literal(lit))))

@@ -1259,3 +1259,64 @@ fn bidirectional_overrides_reach_the_terminal_escaped() {
     let hits = search_hits(&index, "forced", &[]);
     assert!(hits.iter().any(|h| h["doc"] == "bidi\u{202e}gnp.md"));
 }
+
+/// A field a query may not name is refused in every form it can be asked in (a term, a range,
+/// a comparison, a set), as the query's fault and with what to use instead: `ordinal:5` was
+/// refused while `ordinal:[1 TO 5]` and `ordinal:>3` ran, `tag:/right` ran as a query,
+/// `record_lang:zh` found nothing, and `ordinal:IN [1 2]` failed as if the index were damaged.
+/// `kind:` and `lang:` values in a set are checked and read in any case, as one value is.
+#[test]
+fn fields_a_query_may_not_name_are_refused_in_every_form() {
+    let (_tmp, index) = indexed();
+    let not_searched = "cannot be searched: a query may name `text:`, `doc_id:`, `kind:` and `lang:`; filter with --tag";
+    let tags = "tags are filters, not query terms: write `--tag right/labour`";
+    for (q, says) in [
+        ("ordinal:5", not_searched),
+        ("ordinal:[1 TO 5]", not_searched),
+        ("ordinal:>3", not_searched),
+        ("ordinal:IN [1 2]", not_searched),
+        ("强迫劳动 -ordinal:[1 TO 3]", not_searched),
+        ("record_lang:zh", not_searched),
+        ("record:document", not_searched),
+        ("record_id:[a TO z]", not_searched),
+        ("record_doc:x", not_searched),
+        ("tag:/right", tags),
+        ("tag:right/labour", tags),
+        ("cited:/instrument", tags),
+        ("covered:IN [/instrument]", tags),
+        ("planned:/hrdd", tags),
+        ("nosuch:IN [a b]", "there is no field `nosuch`"),
+        ("nosuch:>3", "there is no field `nosuch`"),
+        (
+            "kind:IN [heading chapter]",
+            "kind is heading, paragraph, list-item",
+        ),
+        ("lang:IN [zh fr]", "language is zh, en or other"),
+        (
+            "lang:>a",
+            "`lang:` takes a value, or several as `lang:IN [… …]`, not a range",
+        ),
+        ("kind:[a TO z]", "`kind:` takes a value"),
+    ] {
+        let out = hria()
+            .args(["search", q, "--index"])
+            .arg(&index)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(out.status.code(), Some(2), "{q}: {stderr}");
+        assert!(out.stdout.is_empty(), "{q}");
+        assert!(
+            stderr.contains(&format!("invalid query {q:?}: ")) && stderr.contains(says),
+            "{q}: {stderr}"
+        );
+    }
+    // A set of kinds or languages, in any case, finds what its values find one by one.
+    let count = |q: &str| search_hits(&index, q, &[]).len();
+    assert_eq!(
+        count("kind:IN [Headings list_item]"),
+        count("kind:heading OR kind:list-item")
+    );
+    assert!(count("kind:IN [Headings list_item]") > 0);
+    assert_eq!(count("lang:IN [ZH En]"), count("lang:zh OR lang:en"));
+}
