@@ -71,6 +71,23 @@ fn shown(hits: usize, total: u64) -> String {
     }
 }
 
+/// The table's lines of a hit's tags: `tags:` with those it names or matched, then `covers (not
+/// named):` with the instruments it covers. Covered instruments are inferred, not named: shown
+/// apart so that an analyst does not read them as citations. A list that is empty has no line.
+fn tag_lines(tags: &[hria::model::Tag]) -> Vec<String> {
+    let (covered, named): (Vec<_>, Vec<_>) = tags
+        .iter()
+        .partition(|t| t.basis == hria::model::Basis::Covered);
+    [("tags", named), ("covers (not named)", covered)]
+        .into_iter()
+        .filter(|(_, v)| !v.is_empty())
+        .map(|(label, v)| {
+            let ids: Vec<&str> = v.iter().map(|t| t.tag.as_str()).collect();
+            format!("{label}: {}", ids.join(", "))
+        })
+        .collect()
+}
+
 /// Runs `hria search`.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if args.query.trim().is_empty() {
@@ -174,23 +191,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                     h.kind,
                     h.lang
                 )?;
-                if !h.tags.is_empty() {
-                    // Covered instruments are inferred, not named: shown apart so that an
-                    // analyst does not read them as citations.
-                    let (covered, tags): (Vec<_>, Vec<_>) = h
-                        .tags
-                        .iter()
-                        .partition(|t| t.basis == hria::model::Basis::Covered);
-                    let ids = |v: &[&hria::model::Tag]| {
-                        v.iter()
-                            .map(|t| t.tag.as_str())
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    };
-                    writeln!(out, "   tags: {}", ids(&tags))?;
-                    if !covered.is_empty() {
-                        writeln!(out, "   covers (not named): {}", ids(&covered))?;
-                    }
+                for line in tag_lines(&h.tags) {
+                    writeln!(out, "   {line}")?;
                 }
                 let snippet = search::mark(&h.snippet, &h.highlights, open, close);
                 writeln!(out, "   {}", snippet.replace('\n', " "))?;
@@ -205,4 +207,42 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         }
     }
     Ok(ExitCode::from(common::EXIT_OK))
+}
+
+#[cfg(test)]
+mod tests {
+    use hria::model::{Basis, Tag};
+
+    fn tag(id: &str, basis: Basis) -> Tag {
+        Tag {
+            tag: id.into(),
+            score: 0.6,
+            basis,
+            planned: false,
+            evidence: Vec::new(),
+        }
+    }
+
+    /// A hit whose tags are all covered instruments has no empty `tags:` line.
+    #[test]
+    fn tag_lines_leave_out_an_empty_list() {
+        let covered = tag("instrument/ILO-FPRW", Basis::Covered);
+        let matched = tag("right/labour/forced-labour", Basis::Matched);
+        assert_eq!(
+            super::tag_lines(std::slice::from_ref(&covered)),
+            ["covers (not named): instrument/ILO-FPRW"]
+        );
+        assert_eq!(
+            super::tag_lines(&[matched.clone(), covered]),
+            [
+                "tags: right/labour/forced-labour",
+                "covers (not named): instrument/ILO-FPRW"
+            ]
+        );
+        assert_eq!(
+            super::tag_lines(&[matched]),
+            ["tags: right/labour/forced-labour"]
+        );
+        assert!(super::tag_lines(&[]).is_empty());
+    }
 }

@@ -14,7 +14,9 @@ pub struct LocatedEvidence {
     pub matched: String,
     /// The keyword or rule that fired.
     pub rule: String,
-    /// Byte range in the stored (clean) passage text, when the match was found there.
+    /// Byte range in the stored (clean) passage text, when the match was found there; absent
+    /// from the JSON otherwise, as in `tag` and `search`.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub text_range: Option<Range<usize>>,
 }
 
@@ -153,4 +155,26 @@ impl Explained {
 /// Finds passage `id` in the index and explains it.
 pub fn explain(ix: &OpenIndex, id: &str) -> Result<Explained, ReadError> {
     Ok(Explained::new(ix.find(id)?))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::LocatedEvidence;
+
+    /// Evidence not found in the passage text has no `text_range` key, as `tag` and `search`
+    /// write it, rather than `"text_range": null`.
+    #[test]
+    fn a_text_range_not_found_is_left_out_of_the_json() {
+        let mut ev = LocatedEvidence {
+            range: 3..9,
+            matched: "强迫劳动".into(),
+            rule: "keyword:强迫劳动".into(),
+            text_range: None,
+        };
+        let v = serde_json::to_value(&ev).unwrap();
+        assert!(v.get("text_range").is_none(), "{v}");
+        ev.text_range = Some(0..12);
+        let v = serde_json::to_value(&ev).unwrap();
+        assert_eq!(v["text_range"], serde_json::json!({"start": 0, "end": 12}));
+    }
 }

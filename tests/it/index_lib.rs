@@ -550,3 +550,31 @@ fn document_records_are_neither_hits_nor_counted_in_scores() {
     assert_eq!(h.title("a"), "Title of a");
     assert!(h.document("c").unwrap().is_none());
 }
+
+/// A hit whose tags are all covered instruments shows them under `covers (not named):` alone,
+/// with no empty `tags:` line above.
+#[test]
+fn a_hit_covering_instruments_alone_has_no_empty_tags_line() {
+    let tmp = tempfile::tempdir().unwrap();
+    write(
+        tmp.path(),
+        &[passage(
+            "a",
+            0,
+            "我们禁止强迫劳动。",
+            vec![tag("instrument/ILO-FPRW", Basis::Covered, 0.7)],
+        )],
+    );
+    let out = crate::cli::hria()
+        .args(["search", "强迫劳动", "--index"])
+        .arg(tmp.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let table = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        table.contains("   covers (not named): instrument/ILO-FPRW\n"),
+        "{table}"
+    );
+    assert!(!table.contains("tags:"), "{table}");
+}
