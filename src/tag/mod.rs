@@ -3301,19 +3301,8 @@ fn undone_after(before: &str, rest: &str) -> bool {
         if !clause.contains(|c: char| NOT_ZH.iter().any(|n| n.starts_with(c))) {
             return false;
         }
-        let head: String = clause
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .take(10)
-            .collect();
-        return NOT_ZH.iter().any(|n| {
-            head.match_indices(n).any(|(at, _)| {
-                head[..at].chars().count() <= 4
-                    && !NEGATION_EXCEPTIONS
-                        .iter()
-                        .any(|x| head[at..].starts_with(x))
-                    && deed_follows(&head[at + n.len()..])
-            })
+        return zh_head_negates(clause, 10, |before, after| {
+            before.chars().count() <= 4 && deed_follows(after)
         });
     }
     let all_words: Vec<&str> = clause
@@ -3396,6 +3385,25 @@ fn undone_after(before: &str, rest: &str) -> bool {
     }
 }
 
+/// Whether a negation (of [`NOT_ZH`], not one of the [`NEGATION_EXCEPTIONS`]) lies within the
+/// first `chars` non-space chars of a Chinese clause where `denies(before, after)` holds of the
+/// head's text before and after it.
+fn zh_head_negates(clause: &str, chars: usize, denies: impl Fn(&str, &str) -> bool) -> bool {
+    let head: String = clause
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .take(chars)
+        .collect();
+    NOT_ZH.iter().any(|n| {
+        head.match_indices(n).any(|(at, _)| {
+            !NEGATION_EXCEPTIONS
+                .iter()
+                .any(|x| head[at..].starts_with(x))
+                && denies(&head[..at], &head[at + n.len()..])
+        })
+    })
+}
+
 /// Whether every clause of `rest` (the rest of a sentence after a time anchor, normalized) denies
 /// its verb near its start: a negation (未, 没有, 并未, "did not", "no", ...) within its first
 /// four words or six Chinese chars. One clause that does not ("公司开展培训100次", "and we
@@ -3416,20 +3424,8 @@ fn deeds_denied(rest: &str) -> bool {
     }
     clauses.all(|clause| {
         if clause.starts_with(crate::lang::is_han) {
-            let head: String = clause
-                .chars()
-                .filter(|c| !c.is_whitespace())
-                .take(6)
-                .collect();
             // After 且 or 并 the negation is a second verb's (已经结案且未启动…).
-            NOT_ZH.iter().any(|n| {
-                head.match_indices(n).any(|(at, _)| {
-                    !head[..at].contains(['且', '并'])
-                        && !NEGATION_EXCEPTIONS
-                            .iter()
-                            .any(|x| head[at..].starts_with(x))
-                })
-            })
+            zh_head_negates(clause, 6, |before, _| !before.contains(['且', '并']))
         } else {
             clause
                 .split_whitespace()
