@@ -8,6 +8,16 @@ pub fn hria() -> Command {
     Command::cargo_bin("hria").expect("the hria binary builds")
 }
 
+/// Runs `hria ARGS --index INDEX` and returns its output, whatever its exit code.
+pub fn on_index(index: &std::path::Path, args: &[&str]) -> std::process::Output {
+    hria()
+        .args(args)
+        .arg("--index")
+        .arg(index)
+        .output()
+        .unwrap()
+}
+
 /// Indexes `corpus` into `index` without progress output (plus `extra` flags), failing the test
 /// unless it succeeds.
 pub fn index_corpus(corpus: &std::path::Path, index: &std::path::Path, extra: &[&str]) {

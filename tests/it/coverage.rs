@@ -2,7 +2,7 @@
 
 use crate::statement;
 
-use crate::cli::{field_strs, hria, json_of};
+use crate::cli::{field_strs, hria, json_of, on_index};
 use assert_cmd::Command;
 use serde_json::Value;
 use statement::{build_statement_index, real_statement_index, DOC};
@@ -480,12 +480,7 @@ organisation = "Daws"
         &["gaps", "--org", "Nobody"],
         &["search", "*", "--org", "Nobody"],
     ] {
-        let out = hria()
-            .args(args)
-            .arg("--index")
-            .arg(&index)
-            .output()
-            .unwrap();
+        let out = on_index(&index, args);
         assert_eq!(out.status.code(), Some(2), "{args:?}");
         let err = String::from_utf8_lossy(&out.stderr);
         assert!(
@@ -562,12 +557,7 @@ fn per_doc_csv_ids_are_escaped_as_the_gap_report_escapes_them() {
         ("plain.md", "We respect freedom of association.\n"),
     ]);
     let stdout = |args: &[&str]| {
-        let out = hria()
-            .args(args)
-            .arg("--index")
-            .arg(&index)
-            .output()
-            .unwrap();
+        let out = on_index(&index, args);
         assert!(out.status.success(), "{args:?}");
         String::from_utf8(out.stdout).unwrap()
     };

@@ -1,7 +1,7 @@
 //! `hria index`: summaries, incremental runs, atomicity, locking, thread-count independence and
 //! the errors for indexes it cannot read.
 
-use crate::cli::{field_strs, hit_ids, hria, index_corpus, json_of, search_hits};
+use crate::cli::{field_strs, hit_ids, hria, index_corpus, json_of, on_index, search_hits};
 use predicates::prelude::PredicateBooleanExt;
 use serde_json::Value;
 use std::io::{BufRead, BufReader};
@@ -1030,12 +1030,7 @@ fn assert_reported_as_damaged(corpus: &Path, index: &Path, what: &str) {
         vec!["explain", "x"],
         vec!["index", corpus],
     ] {
-        let out = hria()
-            .args(&args)
-            .arg("--index")
-            .arg(index)
-            .output()
-            .unwrap();
+        let out = on_index(index, &args);
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
         assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
@@ -1104,12 +1099,7 @@ fn a_file_of_another_index_copied_over_is_damage_not_a_panic() {
             std::fs::copy(e.path(), index.join(e.file_name())).unwrap();
         }
         std::fs::copy(only(&other, ext), only(&index, ext)).unwrap();
-        let out = hria()
-            .args(args)
-            .arg("--index")
-            .arg(&index)
-            .output()
-            .unwrap();
+        let out = on_index(&index, args);
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert_eq!(out.status.code(), Some(2), "{ext} {args:?}: {stderr}");
         assert!(!stderr.contains("panicked"), "{ext} {args:?}: {stderr}");
@@ -1950,11 +1940,7 @@ fn a_lock_file_that_is_a_folder_is_named() {
     let lock = index.join(".tantivy-meta.lock");
     let _ = std::fs::remove_file(&lock);
     std::fs::create_dir(&lock).unwrap();
-    let out = hria()
-        .args(["search", "人权", "--index"])
-        .arg(&index)
-        .output()
-        .unwrap();
+    let out = on_index(&index, &["search", "人权"]);
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains(".tantivy-meta.lock"), "{err}");

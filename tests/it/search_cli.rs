@@ -1,7 +1,9 @@
 //! `hria search`: Chinese, Traditional and English queries, tag filters, highlighting, output
 //! formats and query errors, on the fixture corpus.
 
-use crate::cli::{hit_ids, hria, index_corpus, index_of, indexed_with_manifest, search_hits};
+use crate::cli::{
+    hit_ids, hria, index_corpus, index_of, indexed_with_manifest, on_index, search_hits,
+};
 use predicates::prelude::PredicateBooleanExt;
 use serde_json::Value;
 use std::path::PathBuf;
@@ -263,11 +265,7 @@ fn tag_filter_matches_the_tag_and_its_children() {
 #[test]
 fn table_output_marks_highlights_plainly_off_a_terminal() {
     let (_tmp, index) = indexed();
-    let out = hria()
-        .args(["search", "privacy", "--index"])
-        .arg(&index)
-        .output()
-        .unwrap();
+    let out = on_index(&index, &["search", "privacy"]);
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("[[privacy]]"), "{text}");
@@ -732,11 +730,7 @@ fn organisation_kind_and_year_select_documents_and_are_shown() {
         assert_eq!(h["doc_kind"], "policy");
         assert_eq!(h["year"], 2022);
     }
-    let table = hria()
-        .args(["search", "forced", "--index"])
-        .arg(&index)
-        .output()
-        .unwrap();
+    let table = on_index(&index, &["search", "forced"]);
     let table = String::from_utf8(table.stdout).unwrap();
     assert!(
         table.contains("[Fabrikam Ltd, code of conduct, 2024] (supplier-code.en.md)"),
@@ -953,11 +947,7 @@ fn control_chars_of_a_document_reach_the_terminal_escaped() {
         "a.txt",
         "We ban forced labour \u{1b}[31mRED\u{1b}[0m \u{7} in our supply chain.\n",
     )]);
-    let out = hria()
-        .args(["search", "forced", "--index"])
-        .arg(&index)
-        .output()
-        .unwrap();
+    let out = on_index(&index, &["search", "forced"]);
     let stdout = String::from_utf8(out.stdout).unwrap();
     assert!(!stdout.contains(['\u{1b}', '\u{7}']), "{stdout:?}");
     assert!(stdout.contains("\\u{1b}[31mRED"), "{stdout}");
@@ -966,12 +956,7 @@ fn control_chars_of_a_document_reach_the_terminal_escaped() {
     assert!(hs[0]["text"].as_str().unwrap().contains('\u{1b}'));
     // So do the gap report's table, CSV and JSON, and `explain`'s table.
     let run = |args: &[&str]| {
-        let out = hria()
-            .args(args)
-            .arg("--index")
-            .arg(&index)
-            .output()
-            .unwrap();
+        let out = on_index(&index, args);
         String::from_utf8(out.stdout).unwrap()
     };
     let id = hs[0]["id"].as_str().unwrap();
@@ -1233,23 +1218,14 @@ fn bidirectional_overrides_reach_the_terminal_escaped() {
         &["coverage", "--per-doc", "--by", "right"],
         &["gaps"],
     ] {
-        let out = hria()
-            .args(args)
-            .arg("--index")
-            .arg(&index)
-            .output()
-            .unwrap();
+        let out = on_index(&index, args);
         let stdout = String::from_utf8(out.stdout).unwrap();
         assert!(!stdout.contains(overrides), "{args:?}: {stdout:?}");
         assert!(stdout.contains("bidi\\u{202e}gnp.md"), "{args:?}: {stdout}");
         assert!(stdout.contains("tab\\u{9}name.md"), "{args:?}: {stdout}");
     }
     // A document without a title is named by its file name, escaped as its id is.
-    let found = hria()
-        .args(["search", "supply", "--index"])
-        .arg(&index)
-        .output()
-        .unwrap();
+    let found = on_index(&index, &["search", "supply"]);
     let found = String::from_utf8(found.stdout).unwrap();
     assert!(
         found.contains("1. tab\\u{9}name (tab\\u{9}name.md)"),
