@@ -380,9 +380,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 count_name(args.count)
             );
         }
+        // An error, not a warning: a script would take the usual table for the count asked for.
         if !args.per_doc {
-            eprintln!(
-                "hria: warning: --count applies to --per-doc only (the table has CITED and COVERED columns)"
+            anyhow::bail!(
+                "--count {} applies to --per-doc only (the table has CITED and COVERED columns)",
+                count_name(args.count)
             );
         }
     }

@@ -71,7 +71,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         eprintln!("hria: warning: --bom applies to --format csv only");
     }
     if args.per_doc && args.format != GapsFormat::Csv {
-        eprintln!("hria: warning: --per-doc applies to --format csv only");
+        anyhow::bail!("--per-doc applies to --format csv only");
     }
     let src = args.source.open(true)?;
     // The entries the classes are decided by (see `hria::query::coverage::Element`).
@@ -122,6 +122,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     for d in &mut report.per_document {
         d.organisation = orgs.get(&d.doc).cloned();
     }
+    warn_mixed_organisations(&report.documents, &orgs);
     // `--per-doc`: each document's own report, as if it were the only one given with `--doc`,
     // so that a benchmark gets a class per document and entry in one run.
     let mut per_doc: Vec<GapReport> = Vec::new();
@@ -226,6 +227,34 @@ fn render_csv(r: &GapReport, per_doc: &[GapReport], orgs: &HashMap<String, Strin
         );
     }
     out
+}
+
+/// Warns when the documents reported on are of two or more organisations (by their manifest
+/// entries): each finding is then theirs together, a citation of one company beside another's
+/// due diligence, which a benchmark comparing them would not want.
+fn warn_mixed_organisations(documents: &[String], orgs: &HashMap<String, String>) {
+    let mut named: Vec<&str> = documents
+        .iter()
+        .filter_map(|d| orgs.get(d).map(String::as_str))
+        .collect();
+    named.sort_unstable();
+    named.dedup();
+    if named.len() < 2 {
+        return;
+    }
+    let mut list: Vec<String> = named
+        .iter()
+        .take(5)
+        .map(|o| printable_id(o).into_owned())
+        .collect();
+    if named.len() > 5 {
+        list.push(format!("and {} more", named.len() - 5));
+    }
+    eprintln!(
+        "hria: warning: the documents reported on are of {} organisations ({}): each finding is theirs together; `--org NAME` reports on one, `--format csv --per-doc` on each document",
+        named.len(),
+        list.join(", ")
+    );
 }
 
 /// The CSV rows of one report's findings, in the table's order, with its scope, document and

@@ -1464,7 +1464,12 @@ impl Tagger {
             }
         }
         // A step counts as taken where one of its matches is not only planned.
-        let planned = info.step && kept.iter().all(|(h, _)| step_planned(t, h.start, h.end));
+        // A pledged step is a commitment to it, except the policy commitment itself.
+        let pledgeable = info.id != "hrdd/policy-commitment";
+        let planned = info.step
+            && kept.iter().all(|(h, _)| {
+                step_planned(t, h.start, h.end) || (pledgeable && pledged(t, h.start))
+            });
         Some(Tag {
             tag: info.id.clone(),
             score,
@@ -3045,12 +3050,150 @@ fn planned(t: &str, start: usize, end: usize) -> bool {
     let to = end + joined_plan(&t[end..to]).unwrap_or(to - end);
     let clause = &t[from..to];
     PLAN.iter().any(|p| has_word(clause, p))
+        || zh_plans(clause)
         || has_word(&t[from..start], "will")
         || t[from..start]
             .split_whitespace()
             .rev()
             .take(3)
             .any(|w| MODALS.contains(&w))
+}
+
+/// Whether a Chinese clause states a plan with a verb: 我们将建立申诉机制, 公司计划开展评估, 拟引入,
+/// 打算, 准备推出. 将 before a noun marks the object (我们将补救指南翻译成多种语言: "we translate
+/// the remedy guide"), so only 将 before a verb or a preposition counts; 按计划开展 is a plan
+/// followed, not made.
+fn zh_plans(clause: &str) -> bool {
+    const VERBS: &[&str] = &[
+        "建立",
+        "设立",
+        "开展",
+        "实施",
+        "推出",
+        "制定",
+        "进行",
+        "启动",
+        "引入",
+        "推动",
+        "加强",
+        "完善",
+        "提供",
+        "采取",
+        "组织",
+        "举办",
+        "发布",
+        "成立",
+        "搭建",
+        "推进",
+        "落实",
+        "开发",
+        "部署",
+        "扩大",
+        "扩展",
+        "覆盖",
+        "定期",
+        "逐步",
+        "进一步",
+        "全面",
+        "陆续",
+        "加快",
+        "探索",
+        "研究",
+        "评估",
+        "审核",
+        "培训",
+        "上线",
+        "对",
+        "在",
+        "与",
+        "向",
+        "会",
+        "于",
+    ];
+    const MARKERS: &[&str] = &["将", "计划", "拟", "准备"];
+    if clause.contains("打算") {
+        return true;
+    }
+    MARKERS.iter().any(|m| {
+        clause.match_indices(m).any(|(at, _)| {
+            let before = &clause[..at];
+            let after = &clause[at + m.len()..];
+            !(*m == "计划" && before.ends_with(['按', '照', '依', '据']))
+                && VERBS.iter().any(|v| after.starts_with(v))
+        })
+    })
+}
+
+/// Whether a due-diligence step matched at `start` of normalized text `t` is only pledged: "we
+/// are committed to providing remedy", "we pledge to conduct impact assessments", 我们承诺实施
+/// 补救. A pledge to a step is a commitment to it, not the step; the noun ("in line with our
+/// commitment to X, we audited") pledges nothing. A deed stated between the pledge and the
+/// match is the step: "we are committed to respecting human rights and have conducted impact
+/// assessments", 承诺尊重人权，2023年开展了人权影响评估.
+fn pledged(t: &str, start: usize) -> bool {
+    const PLEDGES: &[&str] = &[
+        "commit to",
+        "commits to",
+        "committed to",
+        "pledge to",
+        "pledges to",
+        "pledged to",
+        "承诺",
+    ];
+    const DEEDS: &[&str] = &[
+        "have",
+        "has",
+        "had",
+        "was",
+        "were",
+        "did",
+        "during",
+        "了",
+        "已",
+        "曾",
+        "报告期内",
+        "本年度",
+        "累计",
+        "截至",
+    ];
+    // The sentence before the match, bounded so that a long one stays linear.
+    let lo = t.floor_char_boundary(start.saturating_sub(300));
+    let from = t[lo..start]
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| text::is_sentence_end(c))
+        .map_or(lo, |(i, c)| lo + i + c.len_utf8());
+    let before = &t[from..start];
+    let Some(after_pledge) = PLEDGES
+        .iter()
+        .filter_map(|p| {
+            before
+                .match_indices(p)
+                .map(|(at, _)| (&before[..at], &before[at + p.len()..]))
+                .filter(|(pre, rest)| {
+                    // 承诺 as a noun pledges nothing: 人权承诺, 履行承诺, 承诺制; a letter of
+                    // commitment (承诺书) is a document, signing it a deed.
+                    if p.starts_with(crate::lang::is_han) {
+                        return !pre.ends_with(['的', '权', '行', '现', '用'])
+                            && !rest.starts_with(['书', '函', '制', '付', '的', ',', '。']);
+                    }
+                    !pre.ends_with(char::is_alphanumeric)
+                        && !rest.starts_with(char::is_alphanumeric)
+                })
+                .map(|(_, rest)| before.len() - rest.len())
+                .last()
+        })
+        .max()
+    else {
+        return false;
+    };
+    let between = &before[after_pledge..];
+    // A year ("in 2023", 2023年) dates a deed.
+    let dated = between
+        .as_bytes()
+        .windows(4)
+        .any(|w| w.iter().all(u8::is_ascii_digit) && matches!(w[..2], [b'1', b'9'] | [b'2', b'0']));
+    !dated && !DEEDS.iter().any(|d| has_word(between, d))
 }
 
 /// Where the clause holding `at` starts in `t`, looking back no further than `lo`.

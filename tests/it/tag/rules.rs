@@ -2045,9 +2045,53 @@ fn steps_only_planned_intended_or_required_are_marked_so() {
             false,
         ),
         ("公司已建立申诉机制，并开展了人权尽职调查。", "hrdd/grievance-mechanism", false),
+        // Chinese plans stated by a verb, without a date.
+        ("我们将建立供应商申诉机制。", "hrdd/grievance-mechanism", true),
+        ("我们计划开展人权影响评估。", "hrdd/impact-assessment", true),
+        ("我们打算对供应商进行审核。", "hrdd/tracking", true),
+        ("公司拟对供应商开展社会责任审核。", "hrdd/tracking", true),
+        // 将 marking an object, and a plan followed, state deeds.
+        ("我们将补救指南翻译成多种语言。", "hrdd/remedy", false),
+        ("按计划开展供应商审核。", "hrdd/tracking", false),
+        // Pledged: a commitment to the step.
+        ("我们承诺实施补救。", "hrdd/remedy", true),
+        ("我们承诺采取行动，确保弱势群体更好地行使其权利。", "hrdd/action", true),
+        (
+            "We are committed to providing access to effective grievance mechanisms and remedy.",
+            "hrdd/remedy",
+            true,
+        ),
+        (
+            "Lion Electric is committed to providing remediation for any confirmed instances of forced labour.",
+            "hrdd/remedy",
+            true,
+        ),
+        // A deed after the pledge, a pledge only as a noun, a signed letter of commitment: steps.
+        (
+            "We are committed to respecting human rights and have conducted human rights impact assessments at 10 sites.",
+            "hrdd/impact-assessment",
+            false,
+        ),
+        ("我们承诺尊重人权，并开展了人权影响评估。", "hrdd/impact-assessment", false),
+        ("我们承诺尊重人权，2023年开展人权影响评估，覆盖10个工厂。", "hrdd/impact-assessment", false),
+        (
+            "In keeping with our commitment to act with integrity, we conduct human rights impact assessments of new sites.",
+            "hrdd/impact-assessment",
+            false,
+        ),
+        ("要求供应商签署承诺书并接受审核。", "hrdd/tracking", false),
+        ("为践行人权承诺，我们开展人权影响评估。", "hrdd/impact-assessment", false),
     ] {
         assert_eq!(planned(text, id), Some(want), "{id} in {text}");
     }
+    // The policy commitment is not a pledge to itself.
+    assert_eq!(
+        planned(
+            "We commit to respect human rights as set out in the UDHR.",
+            "hrdd/policy-commitment"
+        ),
+        Some(false)
+    );
     // Only steps are marked: a planned passage's other tags are not.
     let t = tags("We plan to conduct human rights impact assessments of our key suppliers.");
     assert!(t
@@ -2310,5 +2354,25 @@ fn a_year_of_nothing_happening_is_no_deed() {
             &[action],
             &[],
         ),
+    ]);
+}
+
+#[test]
+fn a_word_of_a_compound_counts_in_the_compound_sense() {
+    expect_tags(&[
+        // 活动 of 商业活动 is no cue for 宗教 in a list of discrimination grounds.
+        (
+            "我们承诺在不歧视的基础上进行商业活动，如种族、肤色、族裔、性别、语言、宗教、政治或其他见解。",
+            &["right/non-discrimination"],
+            &["right/civil-political/religion"],
+        ),
+        ("当地政府保障宗教活动场所的正常运行。", &["right/civil-political/religion"], &[]),
+        // A company's own environmental targets are not the UN goals.
+        (
+            "我们在实现 2030 年环境可持续发展目标方面取得的进展。",
+            &[],
+            &["instrument/SDG"],
+        ),
+        ("我们支持联合国可持续发展目标。", &["instrument/SDG"], &[]),
     ]);
 }
