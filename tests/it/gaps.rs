@@ -526,9 +526,9 @@ fn real_pipeline_on_the_statement() {
         *counts.entry(f["class"].as_str().unwrap()).or_insert(0) += 1;
     }
     let expected = [
-        ("addressed", 41),
+        ("addressed", 43),
         ("cited-only", 2),
-        ("commitment-only", 15),
+        ("commitment-only", 13),
         ("not-mentioned", 21),
     ];
     assert_eq!(counts, expected.into_iter().collect(), "{counts:?}");
