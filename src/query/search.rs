@@ -1309,8 +1309,18 @@ pub fn search(h: &IndexHandle, req: &SearchRequest) -> Result<Found, SearchError
         } else {
             wanted.spans(&text)
         };
+        let tags: Vec<Tag> = serde_json::from_str(&first_str(&d, f.tags_json)).unwrap_or_default();
         let (snippet, highlights) = if snip.is_empty() && spans.is_empty() {
-            (head(&text, chars).to_string(), Vec::new())
+            // No query word to show (`*` with `--tag` or `--cited`): the evidence of the tag
+            // filtered by, so that the reason for the hit is in the snippet.
+            match filter_evidence(req, &tags, &text) {
+                Some(r) => {
+                    let window = evidence_window(&text, r.clone(), chars);
+                    let shown = r.start - window.start..r.end - window.start;
+                    (text[window].to_string(), vec![shown])
+                }
+                None => (head(&text, chars).to_string(), Vec::new()),
+            }
         } else {
             // tantivy weighs the words it knows, of a prefix the first 200 of the index's: a
             // passage with another has no fragment of tantivy's, and its first match shows.
@@ -1339,7 +1349,6 @@ pub fn search(h: &IndexHandle, req: &SearchRequest) -> Result<Found, SearchError
         };
         let doc = first_str(&d, f.doc_id);
         let section = first_str(&d, f.section);
-        let tags: Vec<Tag> = serde_json::from_str(&first_str(&d, f.tags_json)).unwrap_or_default();
         let record = records
             .entry(doc.clone())
             .or_insert_with(|| h.document(&doc).ok().flatten());
@@ -1370,6 +1379,38 @@ pub fn search(h: &IndexHandle, req: &SearchRequest) -> Result<Found, SearchError
         });
     }
     Ok(Found { hits, total })
+}
+
+/// The first evidence, as a byte range of the passage's clean `text`, of a tag that `req` filters
+/// by (`--tag`, or a named instrument of `--cited`), if any lies inside `text` on char boundaries.
+fn filter_evidence(req: &SearchRequest, tags: &[Tag], text: &str) -> Option<Range<usize>> {
+    let under =
+        |tag: &str, f: &str| tag == f || tag.strip_prefix(f).is_some_and(|r| r.starts_with('/'));
+    let cited = |t: &Tag, c: &str| {
+        t.basis == crate::model::Basis::Cited
+            && (t.tag == c || t.tag.strip_prefix("instrument/") == Some(c))
+    };
+    tags.iter()
+        .filter(|t| {
+            req.tags.iter().any(|f| under(&t.tag, f)) || req.cited.iter().any(|c| cited(t, c))
+        })
+        .flat_map(|t| &t.evidence)
+        .filter_map(|e| e.text_range.clone())
+        .find(|r| r.start < r.end && text.get(r.clone()).is_some())
+}
+
+/// About `chars` chars of `text` around the evidence at `r` (a third of them before it), whole.
+fn evidence_window(text: &str, r: Range<usize>, chars: usize) -> Range<usize> {
+    let start = text[..r.start]
+        .char_indices()
+        .rev()
+        .nth(chars / 3)
+        .map_or(0, |(i, _)| i);
+    let end = text[start..]
+        .char_indices()
+        .nth(chars)
+        .map_or(text.len(), |(i, _)| start + i);
+    start..end.max(r.end)
 }
 
 /// The byte range of `text` shown for tantivy's fragment `frag`. tantivy's fragment ends at its

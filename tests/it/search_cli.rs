@@ -1296,3 +1296,36 @@ fn fields_a_query_may_not_name_are_refused_in_every_form() {
     assert!(count("kind:IN [Headings list_item]") > 0);
     assert_eq!(count("lang:IN [ZH En]"), count("lang:zh OR lang:en"));
 }
+
+/// A query of filters alone shows, in its snippet, the evidence of the tag filtered by, even
+/// far into a long passage, rather than the passage's first words.
+#[test]
+fn a_filter_only_search_shows_the_evidence_of_its_tag() {
+    let long = format!(
+        "{} We respect the Universal Declaration of Human Rights and prohibit forced labour in our supply chain.\n",
+        "Our business spans many markets and product lines across the world. ".repeat(8)
+    );
+    let (_d, index) = crate::cli::index_with_manifest(&[("a.txt", long.as_str())], "");
+    for (args, word) in [
+        (
+            &["--tag", "right/labour/forced-labour"][..],
+            "forced labour",
+        ),
+        (&["--tag", "right/labour"], "forced labour"),
+        (
+            &["--cited", "UDHR"],
+            "universal declaration of human rights",
+        ),
+    ] {
+        let hits = search_hits(&index, "*", args);
+        assert_eq!(hits.len(), 1, "{args:?}");
+        assert_eq!(highlighted(&hits[0]), [word], "{args:?}: {}", hits[0]);
+    }
+    // Without a tag filter, the passage's first words.
+    let hits = search_hits(&index, "*", &[]);
+    assert!(highlighted(&hits[0]).is_empty());
+    assert!(hits[0]["snippet"]
+        .as_str()
+        .unwrap()
+        .starts_with("Our business spans"));
+}
