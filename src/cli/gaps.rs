@@ -23,7 +23,8 @@ pub enum GapsFormat {
 /// The fixed CSV header of `hria gaps --format csv`.
 pub const CSV_HEADER: &str = "class,tag,name_en,name_zh,cited,cited_passages,addressing_passages,\
 documents,strongest,due_diligence,evidence_role,evidence_passage,evidence_section,evidence_rule,evidence_snippet,\
-found_not_counted,scope,doc,org";
+found_not_counted,scope,doc,org,evidence_start,evidence_end,strongest_passage,strongest_rule,strongest_snippet,\
+strongest_start,strongest_end";
 
 /// Arguments of `hria gaps`.
 #[derive(clap::Args, Debug)]
@@ -270,6 +271,22 @@ fn csv_rows(
     findings.sort_by_key(|f| ORDER.iter().position(|c| *c == f.class));
     for f in findings {
         let ev = f.evidence.first();
+        // The evidence of the strongest step, which the first item (often the citation) is not.
+        let strong = f.strongest.and_then(|el| {
+            f.evidence
+                .iter()
+                .find(|e| e.role == gaps::Role::DueDiligence && el.tags().contains(&e.tag.as_str()))
+        });
+        // Byte offsets into the document's decoded text, as `hria explain` and `search` give them.
+        let at = |e: Option<&gaps::EvidenceItem>| {
+            let r = e.and_then(|e| e.range.clone());
+            [
+                r.as_ref().map(|r| r.start.to_string()).unwrap_or_default(),
+                r.map(|r| r.end.to_string()).unwrap_or_default(),
+            ]
+        };
+        let [ev_start, ev_end] = at(ev);
+        let [strong_start, strong_end] = at(strong);
         let role = ev.map(|e| match e.role {
             gaps::Role::Cited => "cited",
             gaps::Role::Addresses => "addresses",
@@ -318,6 +335,17 @@ fn csv_rows(
             doc.and_then(|d| orgs.get(d))
                 .map(|o| printable(o).into_owned())
                 .unwrap_or_default(),
+            ev_start,
+            ev_end,
+            strong
+                .map(|e| printable_id(&e.passage).into_owned())
+                .unwrap_or_default(),
+            strong.map(|e| e.rule.clone()).unwrap_or_default(),
+            strong
+                .map(|e| printable(&e.snippet.replace(['\r', '\n'], " ")).into_owned())
+                .unwrap_or_default(),
+            strong_start,
+            strong_end,
         ];
         csv_line(out, &cells);
     }

@@ -800,7 +800,8 @@ fn csv_rows_follow_the_findings() {
         lines[0],
         "class,tag,name_en,name_zh,cited,cited_passages,addressing_passages,documents,strongest,\
          due_diligence,evidence_role,evidence_passage,evidence_section,evidence_rule,evidence_snippet,\
-         found_not_counted,scope,doc,org"
+         found_not_counted,scope,doc,org,evidence_start,evidence_end,strongest_passage,strongest_rule,\
+         strongest_snippet,strongest_start,strongest_end"
     );
     let findings = json["findings"].as_array().unwrap();
     assert_eq!(lines.len() - 1, findings.len());
@@ -1305,6 +1306,53 @@ fn per_document_gaps_name_the_organisation() {
     assert_eq!(org("c.txt"), Value::Null);
 }
 
+/// Each CSV row gives the byte range of its first evidence, and the passage, rule, snippet and
+/// byte range of the evidence for its strongest step, which the first evidence (often the
+/// citation) is not; both ranges slice the document to the matched words.
+#[test]
+fn csv_rows_give_the_strongest_steps_evidence_and_byte_ranges() {
+    let (d, index) = three_statements();
+    let rows = csv_records(&crate::cli::stdout_of(
+        hria()
+            .args(["gaps", "--format", "csv", "--doc", "a.txt", "--index"])
+            .arg(&index),
+    ));
+    let col = |name: &str| rows[0].iter().position(|h| h == name).unwrap();
+    let row = rows
+        .iter()
+        .find(|r| r[col("tag")] == "right/labour/forced-labour")
+        .unwrap();
+    assert_eq!(row[col("class")], "addressed", "{row:?}");
+    let source = std::fs::read_to_string(d.path().join("corpus/a.txt")).unwrap();
+    let slice = |start: &str, end: &str| {
+        source[start.parse::<usize>().unwrap()..end.parse::<usize>().unwrap()].to_lowercase()
+    };
+    assert_eq!(
+        slice(&row[col("evidence_start")], &row[col("evidence_end")]),
+        "forced labour"
+    );
+    let strongest = &row[col("strongest")];
+    assert!(!strongest.is_empty(), "{row:?}");
+    assert!(
+        row[col("strongest_passage")].starts_with("a.txt#"),
+        "{row:?}"
+    );
+    assert!(row[col("strongest_snippet")].contains("[["), "{row:?}");
+    let step = slice(&row[col("strongest_start")], &row[col("strongest_end")]);
+    assert!(
+        row[col("strongest_snippet")]
+            .to_lowercase()
+            .contains(&format!("[[{step}]]")),
+        "{row:?}"
+    );
+    // A finding without a step has the columns empty.
+    let none = rows
+        .iter()
+        .find(|r| r[col("class")] == "not-mentioned")
+        .unwrap();
+    assert!(none[col("strongest_passage")].is_empty() && none[col("evidence_start")].is_empty());
+}
+
 /// A report on the documents of two or more organisations warns that each finding is theirs
 /// together, naming them; one organisation's documents, chosen with `--org`, do not.
 #[test]
@@ -1362,14 +1410,15 @@ fn csv_rows_per_document_with_scope_doc_and_org() {
         all[0].join(","),
         "class,tag,name_en,name_zh,cited,cited_passages,addressing_passages,documents,strongest,\
          due_diligence,evidence_role,evidence_passage,evidence_section,evidence_rule,evidence_snippet,\
-         found_not_counted,scope,doc,org"
+         found_not_counted,scope,doc,org,evidence_start,evidence_end,strongest_passage,strongest_rule,\
+         strongest_snippet,strongest_start,strongest_end"
     );
     let entries = all.len() - 1;
     assert!(entries > 20, "{all:?}");
     // Without --per-doc, the selection's rows alone, as before.
     assert!(all[1..]
         .iter()
-        .all(|r| r[16..] == ["selection".to_string(), String::new(), String::new()]));
+        .all(|r| r[16..19] == ["selection".to_string(), String::new(), String::new()]));
     let per_doc = csv(&["--per-doc"]);
     assert_eq!(per_doc[..=entries], all[..]);
     let rows = &per_doc[entries + 1..];
@@ -1390,7 +1439,8 @@ fn csv_rows_per_document_with_scope_doc_and_org() {
         assert_eq!(alone.len(), entries + 1, "{doc}");
         for (a, m) in alone[1..].iter().zip(&mine) {
             assert_eq!(a[..16], m[..16], "{doc}");
-            assert_eq!(a[16..], ["selection", doc, org], "{doc}");
+            assert_eq!(a[16..19], ["selection", doc, org], "{doc}");
+            assert_eq!(a[19..], m[19..], "{doc}");
         }
     }
     // Per document, the classes differ from the selection's: a.txt alone does not address the
