@@ -380,7 +380,9 @@ fn render(r: &GapReport, counts: &[usize], zh: bool) -> String {
             "TAG",
             "NAME",
             "CITED",
-            "PASSAGES",
+            // Not coverage's PASSAGES (those carrying the tag): citations are not counted, and
+            // a named instrument's linked rights are.
+            "ADDRESSING",
             "STRONGEST",
             "DUE DILIGENCE",
         ],
@@ -401,7 +403,7 @@ fn render(r: &GapReport, counts: &[usize], zh: bool) -> String {
         .map(|(c, n)| format!("{n} {}", c.name()))
         .collect();
     out.push_str(&format!(
-        "\n{} ({} passages in {} document(s); PASSAGES = passages addressing the entry; DUE DILIGENCE = \
+        "\n{} ({} passages in {} document(s); ADDRESSING = passages addressing the entry, its citations aside; DUE DILIGENCE = \
          what their contexts hold: C commitment, I impact assessment, A action, T tracking, \
          G grievance mechanism, R remedy; a small letter: only elsewhere in the same documents; \
          - none)\n",
