@@ -1314,6 +1314,10 @@ impl Tagger {
                 note(&mut ctx.misses, norm, h, Why::Planned);
                 continue;
             }
+            // 我们将X纳入Y: 将 marks an object, no promise.
+            if info.stance && t[h.start..h.end].ends_with('将') && zh_object_marker(&t[h.end..]) {
+                continue;
+            }
             if info.stance && in_title(t, h.start, h.end) {
                 note(&mut ctx.misses, norm, h, Why::InTitle);
                 continue;
@@ -3059,57 +3063,99 @@ fn planned(t: &str, start: usize, end: usize) -> bool {
             .any(|w| MODALS.contains(&w))
 }
 
+/// Verbs and prepositions after which 将 means "will" (我们将建立, 将对供应商开展), not the
+/// object marker of 我们将补救指南翻译成多种语言.
+const ZH_PLAN_VERBS: &[&str] = &[
+    "建立",
+    "设立",
+    "开展",
+    "实施",
+    "推出",
+    "制定",
+    "进行",
+    "启动",
+    "引入",
+    "推动",
+    "加强",
+    "完善",
+    "提供",
+    "采取",
+    "组织",
+    "举办",
+    "发布",
+    "成立",
+    "搭建",
+    "推进",
+    "落实",
+    "开发",
+    "部署",
+    "扩大",
+    "扩展",
+    "覆盖",
+    "定期",
+    "逐步",
+    "进一步",
+    "全面",
+    "陆续",
+    "加快",
+    "探索",
+    "研究",
+    "评估",
+    "审核",
+    "培训",
+    "上线",
+    "对",
+    "在",
+    "与",
+    "向",
+    "会",
+    "于",
+];
+
+/// Whether the 将 just before `rest` (the text after it) marks the object of a verb of
+/// disposal, not the future: 我们将生物多样性保护纳入公司战略, 将 ESG 理念融入经营管理 ("we
+/// make biodiversity part of our strategy"), which commits to nothing. A verb or an adverb after
+/// it (我们将建立, 将继续将…纳入) is the future.
+fn zh_object_marker(rest: &str) -> bool {
+    const DISPOSALS: &[&str] = &[
+        "纳入",
+        "融入",
+        "作为",
+        "视为",
+        "列为",
+        "列入",
+        "转化为",
+        "翻译",
+        "打造成",
+        "打造为",
+        "建设成",
+        "建设为",
+        "提升为",
+        "贯穿",
+        "落实到",
+        "融合到",
+        "融合进",
+    ];
+    const ADVERBS: &[&str] = &["继续", "持续", "不断", "始终", "努力", "积极", "会", "以"];
+    let rest = rest.trim_start();
+    if ZH_PLAN_VERBS
+        .iter()
+        .chain(ADVERBS)
+        .any(|v| rest.starts_with(v))
+    {
+        return false;
+    }
+    // Within the clause, and near: a disposal far away is another predicate's.
+    let near = &rest[..rest.floor_char_boundary(rest.len().min(90))];
+    let clause = near.find(is_clause_break).map_or(near, |e| &near[..e]);
+    DISPOSALS.iter().any(|d| clause.contains(d))
+}
+
 /// Whether a Chinese clause states a plan with a verb: 我们将建立申诉机制, 公司计划开展评估, 拟引入,
 /// 打算, 准备推出. 将 before a noun marks the object (我们将补救指南翻译成多种语言: "we translate
 /// the remedy guide"), so only 将 before a verb or a preposition counts; 按计划开展 is a plan
 /// followed, not made.
 fn zh_plans(clause: &str) -> bool {
-    const VERBS: &[&str] = &[
-        "建立",
-        "设立",
-        "开展",
-        "实施",
-        "推出",
-        "制定",
-        "进行",
-        "启动",
-        "引入",
-        "推动",
-        "加强",
-        "完善",
-        "提供",
-        "采取",
-        "组织",
-        "举办",
-        "发布",
-        "成立",
-        "搭建",
-        "推进",
-        "落实",
-        "开发",
-        "部署",
-        "扩大",
-        "扩展",
-        "覆盖",
-        "定期",
-        "逐步",
-        "进一步",
-        "全面",
-        "陆续",
-        "加快",
-        "探索",
-        "研究",
-        "评估",
-        "审核",
-        "培训",
-        "上线",
-        "对",
-        "在",
-        "与",
-        "向",
-        "会",
-        "于",
-    ];
     const MARKERS: &[&str] = &["将", "计划", "拟", "准备"];
     if clause.contains("打算") {
         return true;
@@ -3119,7 +3165,7 @@ fn zh_plans(clause: &str) -> bool {
             let before = &clause[..at];
             let after = &clause[at + m.len()..];
             !(*m == "计划" && before.ends_with(['按', '照', '依', '据']))
-                && VERBS.iter().any(|v| after.starts_with(v))
+                && ZH_PLAN_VERBS.iter().any(|v| after.starts_with(v))
         })
     })
 }

@@ -2376,3 +2376,32 @@ fn a_word_of_a_compound_counts_in_the_compound_sense() {
         ("我们支持联合国可持续发展目标。", &["instrument/SDG"], &[]),
     ]);
 }
+
+#[test]
+fn a_chinese_object_marker_is_no_promise() {
+    expect_tags(&[
+        // 将 marks the object of a verb of disposal: what the company makes part of what.
+        (
+            "我们将生物多样性保护纳入公司战略。",
+            &[],
+            &["stance/commitment"],
+        ),
+        (
+            "公司将ESG理念融入经营管理全过程。",
+            &[],
+            &["stance/commitment"],
+        ),
+        // The future: a verb, an adverb or a preposition after 将.
+        ("我们将建立申诉机制。", &["stance/commitment"], &[]),
+        (
+            "我们将继续将人权纳入供应商管理。",
+            &["stance/commitment"],
+            &[],
+        ),
+        (
+            "未来我们将以更高的站位积极担当主动作为。",
+            &["stance/commitment"],
+            &[],
+        ),
+    ]);
+}
