@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_width::UnicodeWidthStr;
 
 /// Options shared by `coverage` and `gaps`: where the index is and which taxonomy to read it with.
 #[derive(clap::Args, Debug, Clone)]
@@ -193,11 +193,21 @@ fn select_docs(src: &mut Source, docs: &[String]) -> anyhow::Result<()> {
 /// as ids are: names come from a taxonomy file, which may hold control chars (an escape sequence
 /// that rewrites the terminal).
 pub(crate) fn display_name<'a>(zh: bool, name_en: &'a str, name_zh: &'a str) -> Cow<'a, str> {
-    let name = match (zh, name_en.is_empty(), name_zh.is_empty()) {
+    hria::query::reader::printable_id(chosen_name(zh, name_en, name_zh))
+}
+
+/// The display name of an entry escaped as [`display_name`] escapes it, cut to at most `max`
+/// terminal columns ([`fit`]).
+pub(crate) fn fitted_name(zh: bool, name_en: &str, name_zh: &str, max: usize) -> String {
+    fit(chosen_name(zh, name_en, name_zh), max)
+}
+
+/// The name of an entry in the chosen language, or the other one where it has none, unescaped.
+fn chosen_name<'a>(zh: bool, name_en: &'a str, name_zh: &'a str) -> &'a str {
+    match (zh, name_en.is_empty(), name_zh.is_empty()) {
         (true, _, false) | (false, true, _) => name_zh,
         _ => name_en,
-    };
-    hria::query::reader::printable_id(name)
+    }
 }
 
 /// A taxonomy name as a CSV cell shows it: escaped as in the tables, since CSV is read on a
@@ -213,23 +223,31 @@ pub(crate) enum Align {
     Right,
 }
 
-/// Cuts `s` to at most `max` terminal columns, ending with `…` when cut.
-pub(crate) fn fit(s: &str, max: usize) -> Cow<'_, str> {
-    if s.width() <= max {
-        return Cow::Borrowed(s);
+/// `s` escaped as ids are ([`printable_id`](hria::query::reader::printable_id)) and cut to at
+/// most `max` terminal columns, ending with `…` when cut. The escaped form is what is measured
+/// and cut, a char or its whole escape at a time: a cut made before escaping let an escape widen
+/// the cell past its column, and one made after could leave half an escape (`\u{20…`).
+pub(crate) fn fit(s: &str, max: usize) -> String {
+    use hria::query::reader::printable_id;
+    let shown = printable_id(s);
+    if shown.width() <= max {
+        return shown.into_owned();
     }
     let mut out = String::new();
     let mut w = 0;
+    let mut buf = [0u8; 4];
     for c in s.chars() {
-        let cw = c.width().unwrap_or(0);
-        if w + cw + 1 > max {
+        let unit = printable_id(c.encode_utf8(&mut buf));
+        let uw = unit.width();
+        // Room is kept for the `…`.
+        if w + uw + 1 > max {
             break;
         }
-        out.push(c);
-        w += cw;
+        out.push_str(&unit);
+        w += uw;
     }
     out.push('…');
-    Cow::Owned(out)
+    out
 }
 
 /// Renders rows as columns aligned by display width (CJK characters count two columns).
@@ -494,7 +512,7 @@ fn render_coverage(c: &Coverage, format: CoverageFormat, zh: bool) -> String {
                 .map(|r| {
                     let mut cells = vec![
                         r.tag.clone(),
-                        fit(&display_name(zh, &r.name_en, &r.name_zh), 30).into_owned(),
+                        fitted_name(zh, &r.name_en, &r.name_zh, 30),
                         r.passages.to_string(),
                     ];
                     if instrument {
@@ -598,10 +616,8 @@ fn render_matrix(
                 .rows
                 .iter()
                 .map(|r| {
-                    let mut cells = vec![
-                        r.tag.clone(),
-                        fit(&display_name(zh, &r.name_en, &r.name_zh), 30).into_owned(),
-                    ];
+                    let mut cells =
+                        vec![r.tag.clone(), fitted_name(zh, &r.name_en, &r.name_zh, 30)];
                     cells.extend(r.counts.iter().map(u64::to_string));
                     cells
                 })
@@ -636,6 +652,15 @@ mod tests {
         assert_eq!(fit("人权捍卫者", 10), "人权捍卫者");
         assert_eq!(fit("人权捍卫者", 9), "人权捍卫…");
         assert_eq!(fit("abc", 2), "a…");
+    }
+
+    #[test]
+    fn fit_measures_and_cuts_the_escaped_form() {
+        // `\u{202e}` is eight columns: whole or not at all.
+        assert_eq!(fit("ab\u{202e}cd", 12), "ab\\u{202e}cd");
+        assert_eq!(fit("ab\u{202e}cdefgh", 12), "ab\\u{202e}c…");
+        assert_eq!(fit("ab\u{202e}cdefgh", 9), "ab…");
+        assert_eq!(fit("人权\u{7}捍卫者", 8), "人权…");
     }
 
     #[test]

@@ -1,7 +1,9 @@
 //! `hria gaps`.
 
 use super::common::{EXIT_FINDINGS, EXIT_OK};
-use super::coverage::{csv_line, csv_name, display_name, fit, org_label, table, Align, SourceArgs};
+use super::coverage::{
+    csv_line, csv_name, display_name, fitted_name, org_label, table, Align, SourceArgs,
+};
 use hria::query::coverage::{Resolved, ELEMENTS};
 use hria::query::gaps::{self, Class, Finding, GapOptions, GapReport};
 use hria::query::reader::{printable, printable_id};
@@ -362,7 +364,7 @@ fn render(r: &GapReport, counts: &[usize], zh: bool) -> String {
             vec![
                 f.class.name().to_string(),
                 f.tag.clone(),
-                fit(&display_name(zh, &f.name_en, &f.name_zh), 30).into_owned(),
+                fitted_name(zh, &f.name_en, &f.name_zh, 30),
                 match f.cited {
                     Some(true) => "yes".into(),
                     Some(false) => "no".into(),

@@ -123,13 +123,16 @@ fn list(a: ListArgs) -> anyhow::Result<ExitCode> {
             // What a taxonomy file holds is escaped as ids are (a name may hold an escape
             // sequence that rewrites the terminal); JSON escapes it its own way.
             let ids: Vec<_> = entries.iter().map(|e| shown(&e.id)).collect();
-            let w = ids.iter().map(|id| id.len()).max().unwrap_or(2).max(2);
-            writeln!(out, "{:<w$}  {:>8}  NAME", "ID", "KEYWORDS")?;
+            // Padded by display width: an id may hold CJK chars, two columns each.
+            use unicode_width::UnicodeWidthStr;
+            let w = ids.iter().map(|id| id.width()).max().unwrap_or(2).max(2);
+            let padded = |s: &str| format!("{s}{}", " ".repeat(w.saturating_sub(s.width())));
+            writeln!(out, "{}  {:>8}  NAME", padded("ID"), "KEYWORDS")?;
             for (e, id) in entries.iter().zip(&ids) {
                 writeln!(
                     out,
-                    "{:<w$}  {:>8}  {} / {}",
-                    id,
+                    "{}  {:>8}  {} / {}",
+                    padded(id),
                     keyword_count(e),
                     shown(&e.name_en),
                     shown(&e.name_zh)

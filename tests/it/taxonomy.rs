@@ -1119,3 +1119,100 @@ fn control_chars_of_a_taxonomy_file_reach_the_terminal_escaped() {
         "{unknown}"
     );
 }
+
+/// A name cut to its column in the coverage and gap tables is cut in its escaped form, a whole
+/// escape at a time: the cut once fell inside `\u{202e}`, leaving `\u{2…`, which reads as
+/// neither the char nor its escape.
+#[test]
+fn a_name_cut_to_its_column_keeps_its_escapes_whole() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tax = tmp.path().join("long.toml");
+    let long = format!("{}\\u202e{}", "A".repeat(25), "B".repeat(10));
+    let short = "Short\\u0007name";
+    std::fs::write(
+        &tax,
+        format!(
+            "extends = \"builtin\"\n\
+             [[entry]]\nid = \"theme/long\"\nname_en = \"{long}\"\nname_zh = \"长\"\nen = [\"evil thing\"]\n\
+             [[entry]]\nid = \"theme/short\"\nname_en = \"{short}\"\nname_zh = \"短\"\nen = [\"nothing here\"]\n"
+        ),
+    )
+    .unwrap();
+    let corpus = tmp.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    std::fs::write(
+        corpus.join("a.txt"),
+        "We reject every evil thing and forced labour.\n",
+    )
+    .unwrap();
+    let index = tmp.path().join("index");
+    let t = tax.to_str().unwrap();
+    crate::cli::index_corpus(&corpus, &index, &["--taxonomy", t]);
+    let i = index.to_str().unwrap();
+    let cut = format!("{}…", "A".repeat(25));
+    for args in [
+        &["coverage", "--by", "theme", "--index", i, "--taxonomy", t][..],
+        &[
+            "coverage",
+            "--by",
+            "theme",
+            "--per-doc",
+            "--index",
+            i,
+            "--taxonomy",
+            t,
+        ],
+        &["gaps", "--index", i, "--taxonomy", t, "--names", "en"],
+    ] {
+        let out = hria().args(args).output().unwrap();
+        let out = String::from_utf8(out.stdout).unwrap();
+        // The cell after the id's, in table rows (the gap report's headings name the finding
+        // in full).
+        let cells = |id: &str| -> Vec<String> {
+            out.lines()
+                .filter(|l| !l.ends_with(']'))
+                .filter_map(|l| {
+                    let mut cells = l.split("  ").map(str::trim).filter(|c| !c.is_empty());
+                    cells.find(|c| *c == id)?;
+                    cells.next().map(str::to_string)
+                })
+                .collect()
+        };
+        let long_cells = cells("theme/long");
+        assert!(!long_cells.is_empty(), "{args:?}: {out}");
+        for cell in long_cells {
+            assert_eq!(cell, cut, "{args:?}: {out}");
+        }
+        // A name whose escape fits is shown whole.
+        for cell in cells("theme/short") {
+            assert_eq!(cell, "Short\\u{7}name", "{args:?}: {out}");
+        }
+    }
+}
+
+/// `taxonomy list` pads its id column by display width: an id of CJK chars (two columns each,
+/// three bytes) was padded by its bytes, and pushed its row's columns out of line.
+#[test]
+fn taxonomy_list_aligns_wide_ids() {
+    use unicode_width::UnicodeWidthStr;
+    let tmp = tempfile::tempdir().unwrap();
+    let tax = tmp.path().join("wide.toml");
+    std::fs::write(
+        &tax,
+        "[[entry]]\nid = \"theme/强迫劳动问题\"\nname_en = \"Forced\"\nname_zh = \"强迫\"\nen = [\"forced labour\"]\n\
+         [[entry]]\nid = \"theme/a\"\nname_en = \"A\"\nname_zh = \"甲\"\nen = [\"aaa\"]\n",
+    )
+    .unwrap();
+    let out = hria()
+        .args(["taxonomy", "list", "--taxonomy", tax.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let out = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 3, "{out}");
+    // The keyword counts end where the header's KEYWORDS does.
+    let end = |l: &str, what: &str| l[..l.find(what).unwrap() + what.len()].width();
+    let at = end(lines[0], "KEYWORDS");
+    assert_eq!(end(lines[1], "  1  "), at + 2, "{out}");
+    assert_eq!(end(lines[2], "  1  "), at + 2, "{out}");
+}
