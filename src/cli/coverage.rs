@@ -547,9 +547,10 @@ fn count_name(count: MatrixCount) -> String {
         .unwrap_or_default()
 }
 
-/// `  [Contoso]`, to follow a document id where its manifest entry names its organisation.
+/// `  [Contoso]`, to follow a document id where its manifest entry names its organisation:
+/// escaped as names are, a line break too, since the label is one line of a table.
 pub(crate) fn org_label(org: Option<&str>) -> String {
-    org.map(|o| format!("  [{}]", hria::query::reader::printable(o)))
+    org.map(|o| format!("  [{}]", hria::query::reader::printable_id(o)))
         .unwrap_or_default()
 }
 

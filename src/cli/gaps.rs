@@ -334,8 +334,9 @@ fn csv_rows(
             scope.to_string(),
             doc.map(|d| printable_id(d).into_owned())
                 .unwrap_or_default(),
+            // As the names: one line per record.
             doc.and_then(|d| orgs.get(d))
-                .map(|o| printable(o).into_owned())
+                .map(|o| printable_id(o).into_owned())
                 .unwrap_or_default(),
             ev_start,
             ev_end,

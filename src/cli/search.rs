@@ -158,9 +158,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                     &h.title
                 });
                 // Who published it, what and when: what an analyst compares documents by.
-                let about: Vec<String> = [h.organisation.clone(), h.doc_kind.clone()]
+                // Escaped as the title is: a manifest's value with a line break in it would
+                // start a line of its own.
+                let about: Vec<String> = [h.organisation.as_deref(), h.doc_kind.as_deref()]
                     .into_iter()
                     .flatten()
+                    .map(|v| hria::query::reader::printable_id(v).into_owned())
                     .chain(h.year.map(|y| y.to_string()))
                     .collect();
                 let about = if about.is_empty() {
@@ -173,7 +176,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                     "{}. {}{} ({})  score {:.2}",
                     i + 1,
                     title,
-                    hria::query::reader::printable(&about),
+                    about,
                     hria::query::reader::printable_id(&h.doc),
                     h.score
                 )?;

@@ -1458,3 +1458,51 @@ fn csv_rows_per_document_with_scope_doc_and_org() {
     assert!(addressed[1..].iter().all(|r| r[0] == "addressed"));
     assert!(addressed[1..].iter().any(|r| r[16] == "document"));
 }
+
+/// An organisation or a document kind from the manifest reaches every table escaped as a title
+/// is, a line break too: `hria gaps`'s per-document list, `coverage --per-doc`'s document list,
+/// `search`'s hit lines and the gap CSV's `org` column each printed a line break in one raw,
+/// which broke the line (or the record) in two. JSON keeps the value, escaped its own way.
+#[test]
+fn organisation_and_kind_with_a_line_break_stay_on_their_line() {
+    let (_d, index) = crate::cli::index_with_manifest(
+        &[
+            (
+                "a.txt",
+                "We respect the Universal Declaration of Human Rights.\n\nWe prohibit forced labour in our supply chain.\n",
+            ),
+            (
+                "b.txt",
+                "We are committed to the International Covenant on Civil and Political Rights.\n",
+            ),
+        ],
+        "[documents.\"a.txt\"]\norganisation = \"Jelly\\nfish \\u202eInc\"\nkind = \"pol\\ticy\"\n",
+    );
+    let org = "Jelly\\u{a}fish \\u{202e}Inc";
+    let run = |args: &[&str]| crate::cli::stdout_of(hria().args(args).arg("--index").arg(&index));
+    let gaps = run(&["gaps"]);
+    assert!(gaps.contains(&format!("\na.txt  [{org}]\n")), "{gaps}");
+    let matrix = run(&["coverage", "--per-doc"]);
+    assert!(matrix.contains(&format!("  a.txt  [{org}]\n")), "{matrix}");
+    let hits = run(&["search", "forced labour"]);
+    assert!(
+        hits.contains(&format!(" [{org}, pol\\u{{9}}icy] (a.txt)")),
+        "{hits}"
+    );
+    for out in [&gaps, &matrix, &hits] {
+        assert!(!out.contains(['\u{202e}', '\t']), "{out}");
+        assert!(!out.contains("Jelly\n"), "{out}");
+    }
+    let csv = csv_records(&run(&["gaps", "--format", "csv", "--per-doc"]));
+    assert!(
+        csv.iter().any(|r| r[17] == "a.txt" && r[18] == org),
+        "{csv:?}"
+    );
+    let json = builtin_gaps_json(&index);
+    let per = json["per_document"].as_array().unwrap();
+    assert!(
+        per.iter()
+            .any(|p| p["doc"] == "a.txt" && p["organisation"] == "Jelly\nfish \u{202e}Inc"),
+        "{per:?}"
+    );
+}
