@@ -8,6 +8,7 @@
 
 pub mod alloc;
 pub mod bench;
+pub mod escape;
 pub mod eval;
 pub mod index;
 pub mod ingest;

@@ -63,22 +63,21 @@ pub fn report_skips(skips: &[hria::ingest::Skip]) {
     }
     eprintln!("hria: {} input(s) skipped or degraded:", skips.len());
     for s in skips {
-        eprintln!("  {}: {}", shown_path(&s.path), s.reason);
+        // A reason may quote a name (a manifest's key, a link's target): one line all the same.
+        eprintln!(
+            "  {}: {}",
+            shown_path(&s.path),
+            hria::escape::printable_id(&s.reason)
+        );
     }
 }
 
 /// A path for a report line: control chars escaped (a newline in a file name cannot start a
 /// line of its own) and bytes that are not UTF-8 written `\xNN`, so that two such names differ.
+///
+/// Escaped as ids are, so that a file reads the same in a skip report and in a table.
 pub fn shown_path(path: &std::path::Path) -> String {
-    let mut out = String::new();
-    for chunk in path.as_os_str().as_encoded_bytes().utf8_chunks() {
-        // Escaped as ids are, so that a file reads the same in a skip report and in a table.
-        out.push_str(&hria::query::reader::printable_id(chunk.valid()));
-        for b in chunk.invalid() {
-            out.push_str(&format!("\\x{b:02X}"));
-        }
-    }
-    out
+    hria::escape::printable_path(path)
 }
 
 /// A document of more text than this is rendered into a temporary file, not into a buffer held

@@ -69,7 +69,7 @@ impl SourceArgs {
                 hria::index::document_records(&index.searcher, &index.fields).map_err(|e| {
                     anyhow::anyhow!(
                         "reading the document records of {}: {e}",
-                        index.dir.display()
+                        super::common::shown_path(&index.dir)
                     )
                 })?;
             let keep: std::collections::HashSet<String> = filter
@@ -122,7 +122,7 @@ impl Source {
             .map_err(|e| {
                 anyhow::anyhow!(
                     "reading the document records of {}: {e}",
-                    self.index.dir.display()
+                    super::common::shown_path(&self.index.dir)
                 )
             })?;
         Ok(records

@@ -78,17 +78,19 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let mut first_seen: std::collections::HashMap<String, String> =
         std::collections::HashMap::new();
     for path in &args.gold {
+        // For messages; the report (JSON's `file` too) keeps the name as given.
+        let shown = super::common::shown_path(path);
         let src = match std::fs::read(path) {
             Ok(s) => s,
             Err(e) => {
-                eprintln!("hria: {}: {e}", path.display());
+                eprintln!("hria: {shown}: {e}");
                 partial = true;
                 continue;
             }
         };
         let gold = parse_gold(&src);
         for b in &gold.bad {
-            eprintln!("hria: {}:{}: {}", path.display(), b.line, b.reason);
+            eprintln!("hria: {shown}:{}: {}", b.line, b.reason);
         }
         partial |= !gold.bad.is_empty();
         let name = path.display().to_string();
@@ -99,7 +101,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             } else {
                 "every line of it was skipped"
             };
-            eprintln!("hria: warning: {name}: nothing to score: {why}");
+            eprintln!("hria: warning: {shown}: nothing to score: {why}");
             partial = true;
         }
         let preds = predict(&tagger, &gold.lines);
@@ -121,7 +123,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             for t in &l.judged {
                 // A lookup first: cloning every judged tag of every line cost an allocation each.
                 if !first_seen.contains_key(t) {
-                    first_seen.insert(t.clone(), format!("{}:{n}", path.display()));
+                    first_seen.insert(t.clone(), format!("{shown}:{n}"));
                 }
             }
         }
@@ -228,7 +230,8 @@ fn print_report(
 ) -> std::io::Result<()> {
     writeln!(
         out,
-        "== {file}: {} lines scored, {skipped} skipped",
+        "== {}: {} lines scored, {skipped} skipped",
+        printable_id(file),
         r.lines
     )?;
     header(out)?;

@@ -72,7 +72,7 @@ fn progress_bar(quiet: bool) -> ProgressBar {
     pb
 }
 
-fn print_table(s: &BuildSummary) {
+fn print_table(s: &BuildSummary, index: &std::path::Path) {
     use hria::ingest::SkipKind;
     // A degraded document is indexed, and a manifest problem loses no document: neither is
     // counted as a skipped input.
@@ -89,7 +89,7 @@ fn print_table(s: &BuildSummary) {
     }
     eprintln!(
         "hria: index {}: {} indexed, {} unchanged, {} removed, {} skipped{others}; {} passages, {} tags{}",
-        s.index,
+        common::shown_path(index),
         s.indexed,
         s.unchanged,
         s.removed,
@@ -155,7 +155,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if args.input.paths.is_empty() {
         for root in &roots {
             if let Err(e) = std::fs::metadata(root) {
-                anyhow::bail!("cannot index {}: {e}", root.display());
+                anyhow::bail!("cannot index {}: {e}", common::shown_path(root));
             }
         }
     }
@@ -206,11 +206,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         let s = if g.removed == 1 { "" } else { "s" };
         eprintln!(
             "hria: {} no longer exists: the {} document{s} indexed from it removed",
-            g.path, g.removed
+            hria::escape::printable_id(&g.path),
+            g.removed
         );
     }
     match args.format {
-        Format::Table => print_table(&summary),
+        Format::Table => print_table(&summary, &args.index),
         Format::Json => {
             let mut out = std::io::stdout().lock();
             serde_json::to_writer(&mut out, &summary)?;

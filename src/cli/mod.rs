@@ -114,7 +114,7 @@ fn damage_as_error(
         (Err(_), Some(seen)) => {
             eprintln!(
                 "hria: index {} is corrupt (a file of it does not hold what its other files say: {seen}); rebuild it with `hria index --rebuild`",
-                dir.display()
+                common::shown_path(dir)
             );
             Ok(ExitCode::from(common::EXIT_ERROR))
         }

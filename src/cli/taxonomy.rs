@@ -225,7 +225,7 @@ fn check(a: CheckArgs) -> anyhow::Result<ExitCode> {
             "built-in taxonomy".to_string(),
             hria::taxonomy::load_builtin(),
         ),
-        Some(p) => (p.display().to_string(), hria::taxonomy::load_file(p)),
+        Some(p) => (super::common::shown_path(p), hria::taxonomy::load_file(p)),
     };
     let mut out = std::io::stdout().lock();
     let loaded = match loaded {

@@ -30,13 +30,19 @@ pub const META_FILE: &str = "meta.json";
 #[derive(Debug, thiserror::Error)]
 pub enum IndexError {
     /// There is no index at the path.
-    #[error("no index at {}; run `hria index` first", dir.display())]
+    #[error(
+        "no index at {}; run `hria index` first",
+        crate::escape::printable_path(dir)
+    )]
     NotFound {
         /// The index directory.
         dir: PathBuf,
     },
     /// Another process holds the writer lock.
-    #[error("index {} is locked by another process (an hria index run?)", dir.display())]
+    #[error(
+        "index {} is locked by another process (an hria index run?)",
+        crate::escape::printable_path(dir)
+    )]
     Locked {
         /// The index directory.
         dir: PathBuf,
@@ -44,7 +50,7 @@ pub enum IndexError {
     /// The directory holds an index of another layout.
     #[error(
         "index {} has {found}, which this hria (schema version {expected}) does not read; rebuild it with `hria index --rebuild`",
-        dir.display()
+        crate::escape::printable_path(dir)
     )]
     SchemaMismatch {
         /// The index directory.
@@ -55,7 +61,10 @@ pub enum IndexError {
         expected: u32,
     },
     /// The index is damaged: a file is missing, truncated, overwritten or does not parse.
-    #[error("index {} is corrupt ({reason}); rebuild it with `hria index --rebuild`", dir.display())]
+    #[error(
+        "index {} is corrupt ({reason}); rebuild it with `hria index --rebuild`",
+        crate::escape::printable_path(dir)
+    )]
     Corrupt {
         /// The index directory.
         dir: PathBuf,
@@ -65,7 +74,7 @@ pub enum IndexError {
     /// The index is on a read-only file system and a run would write it.
     #[error(
         "cannot write {}: the file system is read-only; index into a folder on a writable file system",
-        path.display()
+        crate::escape::printable_path(path)
     )]
     ReadOnly {
         /// The file or directory.
@@ -74,7 +83,7 @@ pub enum IndexError {
     /// The index (or one of its files) cannot be read or written by this user.
     #[error(
         "cannot {action} {}: permission denied (check the permissions of the index folder and its files)",
-        path.display()
+        crate::escape::printable_path(path)
     )]
     PermissionDenied {
         /// The file or directory.
@@ -85,7 +94,7 @@ pub enum IndexError {
     /// The path exists but is not an index, and hria refuses to write over it.
     #[error(
         "{} exists and is not an hria index (it has no meta.json); hria does not read or write into it",
-        dir.display()
+        crate::escape::printable_path(dir)
     )]
     NotAnIndex {
         /// The directory.
@@ -94,7 +103,7 @@ pub enum IndexError {
     /// A rebuild would replace an index folder that also holds files no index writes.
     #[error(
         "index {} also holds {}, which no index writes; `hria index --rebuild` replaces the whole folder, so move them out of it first",
-        dir.display(),
+        crate::escape::printable_path(dir),
         quoted_list(names)
     )]
     ForeignFiles {
@@ -107,9 +116,9 @@ pub enum IndexError {
     /// read tagged with the old one.
     #[error(
         "index {} was tagged with another taxonomy and also holds {documents} document(s) from {}, which this run does not read; a new taxonomy re-tags every document, so give those folders too (`hria index FOLDERS… --index {}`, with the same --taxonomy), or start afresh with --rebuild",
-        dir.display(),
+        crate::escape::printable_path(dir),
         quoted_list(roots),
-        dir.display()
+        crate::escape::printable_path(dir)
     )]
     TaxonomyNotForAll {
         /// The index directory.
@@ -121,7 +130,7 @@ pub enum IndexError {
     },
     /// A path given to index does not exist (or cannot be looked at), and the index holds no
     /// documents from it.
-    #[error("cannot index {}: {error}", path.display())]
+    #[error("cannot index {}: {error}", crate::escape::printable_path(path))]
     RootNotFound {
         /// The path as given.
         path: PathBuf,
@@ -131,20 +140,20 @@ pub enum IndexError {
     /// The disk (or the user's quota) is full.
     #[error(
         "cannot write {}: no space left on the device; free some space and run again",
-        path.display()
+        crate::escape::printable_path(path)
     )]
     DiskFull {
         /// The file or directory written.
         path: PathBuf,
     },
     /// The path names a file, not a folder.
-    #[error("index {} is a file, not a folder", dir.display())]
+    #[error("index {} is a file, not a folder", crate::escape::printable_path(dir))]
     NotAFolder {
         /// The path.
         dir: PathBuf,
     },
     /// A file-system operation failed.
-    #[error("{}: {error}", path.display())]
+    #[error("{}: {error}", crate::escape::printable_path(path))]
     Io {
         /// The path concerned.
         path: PathBuf,
@@ -162,7 +171,7 @@ pub enum IndexError {
     },
     /// The index holds no documents, so a reader has nothing to answer from: an empty answer
     /// would read as "the documents have nothing", and `gaps` would report every entry missing.
-    #[error("index {} holds no documents: {}", dir.display(), empty_reason(*.committed))]
+    #[error("index {} holds no documents: {}", crate::escape::printable_path(dir), empty_reason(*.committed))]
     Empty {
         /// The index directory.
         dir: PathBuf,
@@ -171,7 +180,7 @@ pub enum IndexError {
         committed: bool,
     },
     /// Any other tantivy error.
-    #[error("index {}: {reason}", dir.display())]
+    #[error("index {}: {reason}", crate::escape::printable_path(dir))]
     Tantivy {
         /// The index directory.
         dir: PathBuf,
@@ -339,10 +348,7 @@ impl IndexError {
 
 /// A file's name, for messages that already name its folder.
 fn file_name(path: &Path) -> String {
-    path.file_name().map_or_else(
-        || path.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    )
+    crate::escape::printable_path(path.file_name().map_or(path, Path::new))
 }
 
 /// The process-wide segmenter used for indexing and for query parsing, so that both cut text the
@@ -1091,7 +1097,7 @@ pub(crate) fn taxonomy_mismatch(
     }
     Some(format!(
         "index {} was tagged with taxonomy {} ({}), not with the taxonomy in use {} ({}); {}",
-        dir.display(),
+        crate::escape::printable_path(dir),
         m.taxonomy_version,
         short(&m.taxonomy_hash),
         taxonomy.version,
@@ -1110,7 +1116,7 @@ pub(crate) fn pipeline_mismatch(dir: &Path, m: &CommitPayload) -> Option<String>
     }
     Some(format!(
         "index {} was segmented and tagged by {} version of hria (version {} of segmentation and tagging, this one is {now}): its words and tags may differ from what this one makes; read every document again with `hria index FOLDERS… --index DIR`",
-        dir.display(),
+        crate::escape::printable_path(dir),
         if m.pipeline_version < now { "an older" } else { "a newer" },
         m.pipeline_version,
     ))
@@ -1255,7 +1261,7 @@ fn open_index_committed(
             if let Ok(target) = std::fs::read_link(dir) {
                 let reason = format!(
                     "a symbolic link to {}, which does not exist",
-                    target.display()
+                    crate::escape::printable_path(&target)
                 );
                 return Err(IndexError::io(dir, std::io::Error::other(reason)));
             }

@@ -845,7 +845,7 @@ fn create_index(dir: &Path) -> Result<Index, IndexError> {
     if let (Ok(target), false) = (std::fs::read_link(dir), dir.exists()) {
         let reason = format!(
             "a symbolic link to {}, which does not exist",
-            target.display()
+            crate::escape::printable_path(&target)
         );
         return Err(IndexError::io(dir, std::io::Error::other(reason)));
     }

@@ -138,9 +138,19 @@ impl fmt::Display for ManifestError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.position {
             Some((line, col)) => {
-                write!(f, "{}:{line}:{col}: {}", self.path.display(), self.message)
+                write!(
+                    f,
+                    "{}:{line}:{col}: {}",
+                    crate::escape::printable_path(&self.path),
+                    self.message
+                )
             }
-            None => write!(f, "{}: {}", self.path.display(), self.message),
+            None => write!(
+                f,
+                "{}: {}",
+                crate::escape::printable_path(&self.path),
+                self.message
+            ),
         }
     }
 }
@@ -214,7 +224,8 @@ impl Manifest {
                     }
                     .map(|at| line_col(text, at)),
                     message: format!(
-                        "invalid manifest entry \"{key}\": {}",
+                        "invalid manifest entry \"{}\": {}",
+                        crate::escape::printable_id(key),
                         e.message().trim_end()
                     ),
                 }),
@@ -313,8 +324,9 @@ fn distinct_entries(
             path: path.to_path_buf(),
             position: at.map(|at| line_col(text, at)),
             message: format!(
-                "duplicate manifest entries {} name the same document \"{normalized}\"; none of them is used",
-                names.join(" and ")
+                "duplicate manifest entries {} name the same document \"{}\"; none of them is used",
+                names.join(" and "),
+                crate::escape::printable_id(&normalized)
             ),
         });
     }

@@ -137,7 +137,12 @@ impl Skip {
 
 impl fmt::Display for Skip {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.path.display(), self.reason)
+        write!(
+            f,
+            "{}: {}",
+            crate::escape::printable_path(&self.path),
+            self.reason
+        )
     }
 }
 

@@ -296,7 +296,10 @@ fn walk_root(
         }
         let Some(format) = format_of(path) else {
             let reason = match path.extension() {
-                Some(ext) => format!("unsupported extension .{}", ext.to_string_lossy()),
+                Some(ext) => format!(
+                    "unsupported extension .{}",
+                    crate::escape::printable_path(Path::new(ext))
+                ),
                 None => "unsupported file type (no extension)".to_string(),
             };
             skips.push(Skip::new(path.to_path_buf(), SkipKind::Unsupported, reason));
@@ -327,7 +330,8 @@ fn walk_root(
                     m.path.clone(),
                     SkipKind::Manifest,
                     format!(
-                        "manifest entry \"{key}\" {}",
+                        "manifest entry \"{}\" {}",
+                        crate::escape::printable_id(key),
                         unused_reason(root, key, opts)
                     ),
                 ));
@@ -374,7 +378,7 @@ fn walk_error(e: &walkdir::Error, root: &Path, opts: &IngestOptions) -> Skip {
             SkipKind::SymlinkLoop,
             format!(
                 "symbolic link loop (points back to {}), not followed",
-                ancestor.display()
+                crate::escape::printable_path(ancestor)
             ),
         );
     }

@@ -1065,7 +1065,7 @@ pub fn check_filters(
             let hint = document_hint(doc, records.iter().map(|(d, _)| d.as_str()));
             return Err(SearchError::Filter(format!(
                 "no document `{doc}` in the index at {}{hint}",
-                h.dir.display()
+                crate::escape::printable_path(&h.dir)
             )));
         }
         if !req.documents.is_empty() && !h.document(doc)?.is_some_and(|r| req.documents.matches(&r))

@@ -121,7 +121,7 @@ impl DocFilter {
         records: &[(String, DocRecord)],
         index: &Path,
     ) -> Result<Vec<String>, String> {
-        let at = format!("in the index at {}", index.display());
+        let at = format!("in the index at {}", crate::escape::printable_path(index));
         let mut unknown = Vec::new();
         for field in Field::ALL {
             for v in field.asked(self) {

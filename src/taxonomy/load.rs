@@ -51,7 +51,10 @@ pub enum TaxonomyError {
     /// The file could not be read.
     // The OS error is part of the message and deliberately not a `source`: callers that print
     // the error chain would show it twice.
-    #[error("{}: cannot read taxonomy: {error}", file.display())]
+    #[error(
+        "{}: cannot read taxonomy: {error}",
+        crate::escape::printable_path(file)
+    )]
     Read {
         /// The file.
         file: PathBuf,
@@ -538,7 +541,7 @@ pub fn load_file(path: &Path) -> Result<Loaded, TaxonomyError> {
                 "more than {MAX_TAXONOMY_BYTES} bytes, too large for a taxonomy file"
             )))
         })?;
-    let name = path.display().to_string();
+    let name = crate::escape::printable_path(path);
     // A file saved as UTF-16 (Windows editors' "Unicode") is read by its byte-order mark, as
     // corpus files are.
     if let Some((encoding, _)) = encoding_rs::Encoding::for_bom(&bytes) {

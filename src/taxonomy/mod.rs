@@ -214,7 +214,7 @@ impl Taxonomy {
     /// line and the entry; warnings (see [`ProblemKind::is_warning`]) do not fail.
     pub fn from_file(path: &Path) -> Result<Taxonomy, TaxonomyError> {
         let loaded = load_file(path)?;
-        load::into_result(&path.display().to_string(), loaded)
+        load::into_result(&crate::escape::printable_path(path), loaded)
     }
 
     /// Entries strictly under a prefix: `children("right/labour")` gives

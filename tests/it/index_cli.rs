@@ -1998,3 +1998,103 @@ fn readers_refuse_an_index_without_documents_and_a_run_fills_it() {
     index_corpus(&corpus, &empty, &[]);
     assert!(!search_ids(&empty, "强迫劳动", &[]).is_empty());
 }
+
+/// A path holding a line break or an escape sequence (a folder named so by a third party's
+/// archive) reaches stderr escaped as `shown_path` escapes it, in every message that names it:
+/// a symbolic link loop's target, an unsupported extension, the index summary, a missing or
+/// locked index, a taxonomy file that cannot be read or parsed, a gold file of `hria eval`, the
+/// index a document filter looked in. Raw, the line break started a line of its own and the
+/// escape sequence restyled the terminal.
+#[cfg(unix)]
+#[test]
+fn a_path_with_a_line_break_or_an_escape_is_printed_escaped() {
+    let tmp = tempfile::tempdir().unwrap();
+    let weird = "we\nird\u{1b}[31m";
+    let shown = "we\\u{a}ird\\u{1b}[31m";
+    let base = tmp.path().join(weird);
+    let at = |rest: &str| format!("{}/{shown}/{rest}", tmp.path().display());
+    let corpus = base.join("corpus");
+    std::fs::create_dir_all(corpus.join("sub")).unwrap();
+    std::fs::write(corpus.join("a.md"), "We prohibit forced labour.\n").unwrap();
+    std::fs::write(corpus.join(format!("notes.t{weird}")), "x").unwrap();
+    std::os::unix::fs::symlink(&corpus, corpus.join("sub/loop")).unwrap();
+    let index = base.join("index");
+    let mut outputs: Vec<String> = Vec::new();
+    // Every message looked for that is not there, to be listed at once.
+    let mut missing: Vec<String> = Vec::new();
+    let mut expect = |out: &str, want: String| {
+        if !out.contains(&want) {
+            missing.push(format!("{want:?} in {out:?}"));
+        }
+    };
+    let mut run = |cmd: &mut assert_cmd::Command| -> String {
+        let out = cmd.output().unwrap();
+        let all = String::from_utf8_lossy(&out.stdout).into_owned()
+            + &String::from_utf8_lossy(&out.stderr);
+        outputs.push(all.clone());
+        all
+    };
+    let index_cmd = || {
+        let mut c = hria();
+        c.arg("index").arg(&corpus).arg("--index").arg(&index);
+        c
+    };
+    let s = run(index_cmd().arg("--follow"));
+    expect(&s, format!("points back to {}", at("corpus")));
+    expect(&s, format!("unsupported extension .t{shown}"));
+    expect(&s, format!("hria: index {}: ", at("index")));
+    // A second writer while the first holds the lock.
+    let mut holder = std::process::Command::new(assert_cmd::cargo::cargo_bin("hria"))
+        .arg("index")
+        .arg(&corpus)
+        .arg("--index")
+        .arg(&index)
+        .args(["--quiet", "--hold-lock-ms", "600000"])
+        .stderr(Stdio::piped())
+        .stdout(Stdio::null())
+        .spawn()
+        .unwrap();
+    let marker = BufReader::new(holder.stderr.take().unwrap())
+        .lines()
+        .next()
+        .unwrap()
+        .unwrap();
+    assert!(marker.contains("holding the index lock"), "{marker}");
+    let s = run(&mut index_cmd());
+    holder.kill().unwrap();
+    holder.wait().unwrap();
+    expect(&s, format!("index {} is locked", at("index")));
+    // Taxonomy files: missing, and not TOML.
+    let s = run(index_cmd().arg("--taxonomy").arg(base.join("none.toml")));
+    expect(&s, format!("{}: cannot read taxonomy", at("none.toml")));
+    std::fs::write(base.join("bad.toml"), "[[entry]\n").unwrap();
+    let s = run(index_cmd().arg("--taxonomy").arg(base.join("bad.toml")));
+    expect(&s, format!("{}:1:", at("bad.toml")));
+    let s = run(hria()
+        .args(["taxonomy", "check"])
+        .arg(base.join("bad.toml")));
+    expect(&s, at("bad.toml"));
+    // Gold files of `hria eval`: missing, with a bad line, empty.
+    std::fs::write(base.join("bad.jsonl"), "not json\n").unwrap();
+    let s = run(hria()
+        .arg("eval")
+        .arg(base.join("none.jsonl"))
+        .arg(base.join("bad.jsonl")));
+    expect(&s, format!("hria: {}: ", at("none.jsonl")));
+    expect(&s, format!("hria: {}:1: ", at("bad.jsonl")));
+    expect(
+        &s,
+        format!("warning: {}: nothing to score", at("bad.jsonl")),
+    );
+    // Readers: an index that is not there, and one a filter finds nothing in.
+    let s = run(hria().args(["coverage", "--index"]).arg(base.join("none")));
+    expect(&s, format!("no index at {}", at("none")));
+    let s = run(hria()
+        .args(["search", "labour", "--org", "Nobody", "--index"])
+        .arg(&index));
+    expect(&s, format!("in the index at {}", at("index")));
+    assert!(missing.is_empty(), "{missing:#?}");
+    for s in &outputs {
+        assert!(!s.contains('\u{1b}') && !s.contains("we\nird"), "{s:?}");
+    }
+}
