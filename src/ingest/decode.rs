@@ -4,7 +4,8 @@
 //! recognised by its NUL pattern or, without NULs, read as Chinese, then, for HTML, the charset
 //! its `<meta>` declares, then mostly-valid UTF-8, and finally chardetng, whose Korean or
 //! Japanese guess for bytes that read as Chinese in GB18030 is checked). A file read as UTF-16
-//! that holds a stretch of UTF-8 text is a UTF-8 file and a UTF-16 one joined, and not read.
+//! that holds a stretch of UTF-8 text, or ends with a short line of it, is a UTF-8 file and a
+//! UTF-16 one joined, and not read.
 //!
 //! Every decoding is linear in the length of the file, however many invalid sequences it
 //! holds, and a binary file (a NUL byte, or a NUL code unit in UTF-16) is found before any
@@ -67,8 +68,8 @@ pub(crate) enum DecodeError {
         utf16: Option<&'static Encoding>,
     },
     /// Read as UTF-16 (after a BOM, or detected), a stretch of the file reads as UTF-8 text
-    /// instead (see [`utf8_stretch`]): two files in two encodings joined, which no one
-    /// encoding reads.
+    /// instead (see [`utf8_stretch`] and [`utf8_ending`]): two files in two encodings joined,
+    /// which no one encoding reads.
     Mixed {
         /// The stretch of UTF-8 text, as byte offsets into the file.
         utf8: Range<usize>,
@@ -586,13 +587,82 @@ fn check_not_mixed(
     offset: usize,
     encoding: &'static Encoding,
 ) -> Result<(), DecodeError> {
-    match utf8_stretch(bytes) {
+    match utf8_stretch(bytes).or_else(|| utf8_ending(bytes, encoding)) {
         Some(r) => Err(DecodeError::Mixed {
             utf8: r.start + offset..r.end + offset,
             utf16: encoding,
         }),
         None => Ok(()),
     }
+}
+
+/// A UTF-8 text shorter than [`UTF8_STRETCH`] that `bytes`, to be read as UTF-16 in
+/// `encoding`, end with, told by the line break it ends with: one byte, which UTF-16 cannot end
+/// on. Joined at an even offset (the end of the UTF-16 part), the UTF-8 part leaves either a
+/// lone byte at the end (an odd length), or a last code unit of the line break and the byte
+/// before it (U+0Axx in little-endian, Gurmukhi or Gujarati). The UTF-8 part is the valid UTF-8
+/// without control bytes that ends the file, from its first even offset; it is taken for UTF-8
+/// when, read as UTF-16:
+///
+/// - of an odd length, a char of it is of a 128-char block of Unicode that the UTF-16 before it
+///   never uses, or its Han chars are not mostly among the frequent ones (ASCII read as UTF-16
+///   makes rare Han chars: `Hello` reads `效汬漠`), a Chinese text's are;
+/// - of an even length, its last char is of such a block and neither Han, kana, Hangul nor CJK
+///   punctuation (in big-endian, a letter before the line break makes a Han char `U+xx0A`, as a
+///   genuine `上`, U+4E0A, does: that ending is not told apart, and the file is read as UTF-16).
+///
+/// A UTF-16 text ends on a zero byte in little-endian (a line break, a space, ASCII) or on a
+/// whole char; one cut short by a byte (a damaged file) is the exception, and is read as
+/// before unless its last whole chars read as that UTF-8 would. A file with nothing before that
+/// text is left to [`utf8_stretch`]: there is no UTF-16 to compare it with.
+fn utf8_ending(bytes: &[u8], encoding: &'static Encoding) -> Option<Range<usize>> {
+    if bytes.last() != Some(&b'\n') {
+        return None;
+    }
+    let control = |b: u8| (b < 0x20 && b != b'\n' && b != b'\r') || b == 0x7F;
+    let after_control = bytes.iter().rposition(|&b| control(b)).map_or(0, |i| i + 1);
+    // The last run of valid UTF-8: it ends at the line break.
+    let (mut start, mut at) = (after_control, after_control);
+    for chunk in bytes[after_control..].utf8_chunks() {
+        at += chunk.valid().len() + chunk.invalid().len();
+        if !chunk.invalid().is_empty() {
+            start = at;
+        }
+    }
+    let joined = start + start % 2;
+    let part = &bytes[joined..];
+    if joined == 0 || part.iter().all(|&b| b == b'\n' || b == b'\r') {
+        return None;
+    }
+    // The 128-char blocks of Unicode the UTF-16 before it uses, outside ASCII.
+    let mut blocks = vec![0u64; (0x11_0000 >> 7) / 64];
+    let _ = decode_pieces(&bytes[..joined], encoding, |piece| {
+        if let Piece::Text(t) = piece {
+            for c in t.chars().filter(|c| !c.is_ascii()) {
+                let b = c as usize >> 7;
+                blocks[b / 64] |= 1 << (b % 64);
+            }
+        }
+        ControlFlow::Continue(())
+    });
+    let foreign = |c: char| {
+        let b = c as usize >> 7;
+        c == '\u{FFFD}' || (!c.is_ascii() && blocks[b / 64] & (1 << (b % 64)) == 0)
+    };
+    let units = part.len() & !1;
+    let (read, _) = encoding.decode_without_bom_handling(&part[..units]);
+    let utf8 = if part.len() % 2 == 1 {
+        let han = read.chars().filter(|&c| crate::lang::is_han(c)).count();
+        let frequent = read.chars().filter(|c| frequent_han().contains(c)).count();
+        read.chars().any(foreign) || (han > 0 && frequent * 5 < han * 3)
+    } else {
+        let cjk = |c: char| {
+            crate::lang::is_han(c)
+                || matches!(c, '\u{3000}'..='\u{30FF}' | '\u{AC00}'..='\u{D7A3}' | '\u{FF00}'..='\u{FFEF}')
+        };
+        read.chars().last().is_some_and(|c| foreign(c) && !cjk(c))
+    };
+    utf8.then_some(start..bytes.len())
 }
 
 /// Offset of the first NUL code unit of UTF-16 (two zero bytes at an even offset).
@@ -1176,6 +1246,111 @@ mod tests {
             let all: Vec<u8> = para.encode_utf16().flat_map(u16::to_be_bytes).collect();
             let d = decode(join(b"\xfe\xff", &all), None, false).unwrap();
             assert_eq!((d.text.as_str(), d.encoding), (para.as_str(), UTF_16BE));
+        }
+    }
+
+    #[test]
+    fn a_short_utf8_ending_joined_to_utf16_is_mixed() {
+        // UTF-8 too short for `utf8_stretch` (a signature line, a date) appended to a UTF-16
+        // file was read as UTF-16: fake Chinese (`效汬`) with no replacement and no report.
+        let le = |t: &str| -> Vec<u8> { t.encode_utf16().flat_map(u16::to_le_bytes).collect() };
+        let be = |t: &str| -> Vec<u8> { t.encode_utf16().flat_map(u16::to_be_bytes).collect() };
+        let fixture = |name: &str| {
+            let dir = concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/tests/fixtures/ingest/encodings/"
+            );
+            std::fs::read(format!("{dir}{name}")).unwrap()
+        };
+        let zh = "# 人权政策\n\n我们禁止强迫劳动和童工，尊重结社自由。\n";
+        let en = "Our Human Rights Policy\n\nWe prohibit forced labour.\n";
+        let endings = [
+            "END\n",
+            "Signed: J. Smith, 2024.\n",
+            "Contact hr@example.com\n",
+            "签名\n",
+            "日期：2024年3月\n",
+            "x\r\n",
+        ];
+        let mut utf16: Vec<(Vec<u8>, bool)> = vec![
+            ([&b"\xff\xfe"[..], &le(zh)].concat(), true),
+            ([&b"\xff\xfe"[..], &le(en)].concat(), true),
+            (fixture("utf16le-bom.txt"), true),
+            (fixture("utf16le-nobom.txt"), true),
+            // Without its final line break, the UTF-16 part ends on a Chinese char.
+            ([&b"\xff\xfe"[..], &le(zh.trim_end())].concat(), true),
+        ];
+        // In big-endian, a line break after a letter reads as a Han char, as a genuine one
+        // would: only an odd length or another last char tells.
+        utf16.push(([&b"\xfe\xff"[..], &be(en)].concat(), false));
+        utf16.push((fixture("utf16be-bom.txt"), false));
+        for (first, little) in &utf16 {
+            for ending in endings {
+                assert!(ending.len() < UTF8_STRETCH);
+                let caught = *little || ending.len() % 2 == 1 || ending.ends_with(".\n");
+                let bytes = [first, ending.as_bytes()].concat();
+                match decode(bytes, None, false) {
+                    Err(DecodeError::Mixed { utf8, .. }) => {
+                        assert!(caught, "{ending:?}");
+                        assert!(utf8.start <= first.len() + 1, "{ending:?}: {utf8:?}");
+                        assert_eq!(utf8.end, first.len() + ending.len());
+                    }
+                    Ok(d) => {
+                        assert!(!caught, "{ending:?} read as {:?}", d.encoding);
+                    }
+                    // Without a BOM, an odd length is no UTF-16 in the first place.
+                    Err(DecodeError::Binary { .. })
+                        if !first.starts_with(b"\xff\xfe") && ending.len() % 2 == 1 => {}
+                    other => panic!("{ending:?}: {other:?}"),
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn utf16_ending_in_bytes_that_read_as_utf8_is_still_utf16() {
+        // Chinese and Japanese in UTF-16 make bytes that read as ASCII (`在中` is `(W-N` in
+        // little-endian, kana `W0~0`), and a char ending on `0A` (`上`, U+4E0A, big-endian;
+        // Gurmukhi in little-endian) makes a last byte that reads as a line break. Cut at every
+        // char, with and without a BOM, none is taken for UTF-8 joined to UTF-16.
+        let texts = [
+            "我们在中国的工厂禁止强迫劳动。我们尊重工人的权利，并在供应链中实施尽责管理之上",
+            "当社は、すべての事業活動において人権を尊重し、強制労働を禁止します。上",
+            "ਅਸੀਂ ਮਨੁੱਖੀ ਅਧਿਕਾਰਾਂ ਦਾ ਸਤਿਕਾਰ ਕਰਦੇ ਹਾਂ ਅਤੇ ਜਬਰੀ ਮਜ਼ਦੂਰੀ ਦੀ ਮਨਾਹੀ ਕਰਦੇ ਹਾਂ",
+            "우리는 모든 사업장과 공급망에서 인권을 존중하며 강제노동을 금지합니다",
+        ];
+        for text in texts {
+            let chars: Vec<usize> = text.char_indices().map(|(i, _)| i).skip(1).collect();
+            for end in chars.into_iter().chain([text.len()]) {
+                let t = format!("Policy\n{}", &text[..end]);
+                for (bom, encoding) in [(&b"\xff\xfe"[..], UTF_16LE), (b"\xfe\xff", UTF_16BE)] {
+                    let units: Vec<u8> = if encoding == UTF_16LE {
+                        t.encode_utf16().flat_map(u16::to_le_bytes).collect()
+                    } else {
+                        t.encode_utf16().flat_map(u16::to_be_bytes).collect()
+                    };
+                    let d = decode([bom, &units].concat(), None, false)
+                        .unwrap_or_else(|e| panic!("{t:?} in {encoding:?}: {e:?}"));
+                    assert_eq!((d.text.as_str(), d.encoding), (t.as_str(), encoding));
+                    // Without a BOM, as detected (the ASCII line gives the NUL pattern).
+                    if let Ok(d) = decode(units, None, false) {
+                        assert_eq!(d.text, t, "{encoding:?}");
+                    }
+                }
+            }
+        }
+        for name in [
+            "utf16le-bom.txt",
+            "utf16be-bom.txt",
+            "utf16le-nobom.txt",
+            "utf16be-nobom.txt",
+        ] {
+            let dir = concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/tests/fixtures/ingest/encodings/"
+            );
+            let bytes = std::fs::read(format!("{dir}{name}")).unwrap();
+            assert!(decode(bytes, None, false).is_ok(), "{name}");
         }
     }
 
