@@ -3204,6 +3204,11 @@ fn pledged(t: &str, start: usize) -> bool {
     ];
     // The sentence before the match, bounded so that a long one stays linear.
     let lo = t.floor_char_boundary(start.saturating_sub(300));
+    // Most step matches have no pledge near them: three searches settle it.
+    let near = &t[lo..start];
+    if !(near.contains("commit") || near.contains("pledge") || near.contains("承诺")) {
+        return false;
+    }
     let from = t[lo..start]
         .char_indices()
         .rev()
