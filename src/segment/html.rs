@@ -9,11 +9,10 @@ use html5ever::data::NAMED_ENTITIES;
 use scraper::{Html, Node};
 use std::ops::Range;
 
-/// Elements whose content is never text of the document; `nav` is a site's menu (Home,
-/// Sustainability, …), which would otherwise be passages of its own on every saved page.
+/// Elements whose content is never text of the document.
 const DROPPED: &[&str] = &[
     "script", "style", "noscript", "template", "xmp", "iframe", "noembed", "noframes", "object",
-    "svg", "math", "nav",
+    "svg", "math",
 ];
 /// Elements whose content is raw text in the source (no tags, no character references).
 const RAW: &[&str] = &[

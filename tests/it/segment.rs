@@ -295,23 +295,6 @@ fn html_structure_entities_and_dropped_elements() {
         .any(|p| p.text.contains("not text") || p.text.contains("color")));
 }
 
-/// A site's navigation menu is no text of the document: a saved page's `Home`, `Sustainability`
-/// links are no passages; the article's header and footer stay.
-#[test]
-fn html_navigation_menus_are_dropped() {
-    let text = "<html><body><header><nav><ul><li><a href=\"/\">Home</a></li><li><a href=\"/s\">Sustainability</a></li></ul></nav><h1>Grievance procedure</h1></header>\n<p>Workers may report concerns in confidence.</p><footer><p>Lumen Threads Ltd.</p></footer></body></html>";
-    let ps = checked("n.html", Format::Html, text);
-    let got: Vec<&str> = ps.iter().map(|p| p.text.as_str()).collect();
-    assert_eq!(
-        got,
-        [
-            "Grievance procedure",
-            "Workers may report concerns in confidence.",
-            "Lumen Threads Ltd."
-        ]
-    );
-}
-
 /// Whitespace the HTML parser drops (before the first text, between `<html>` and `<body>`, after
 /// `<pre>`), Windows line ends and attribute values equal to a text never put the text out of
 /// step with its source: each text is found where it stands, nothing is lost, nothing maps into
