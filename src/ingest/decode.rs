@@ -655,6 +655,10 @@ fn utf8_ending(bytes: &[u8], encoding: &'static Encoding) -> Option<Range<usize>
         let han = read.chars().filter(|&c| crate::lang::is_han(c)).count();
         let frequent = read.chars().filter(|c| frequent_han().contains(c)).count();
         read.chars().any(foreign) || (han > 0 && frequent * 5 < han * 3)
+    } else if encoding == UTF_16BE {
+        // Big-endian, an even tail's line break is the low byte of a char U+xx0A, as common
+        // as ✊ (U+270A), ㄊ (U+310A) or a hair space (U+200A): nothing tells it apart.
+        false
     } else {
         let cjk = |c: char| {
             crate::lang::is_han(c)
@@ -1281,13 +1285,14 @@ mod tests {
             ([&b"\xff\xfe"[..], &le(zh.trim_end())].concat(), true),
         ];
         // In big-endian, a line break after a letter reads as a Han char, as a genuine one
-        // would: only an odd length or another last char tells.
+        // would, and after anything else as a char U+xx0A that genuine text ends on too (✊):
+        // only an odd length tells.
         utf16.push(([&b"\xfe\xff"[..], &be(en)].concat(), false));
         utf16.push((fixture("utf16be-bom.txt"), false));
         for (first, little) in &utf16 {
             for ending in endings {
                 assert!(ending.len() < UTF8_STRETCH);
-                let caught = *little || ending.len() % 2 == 1 || ending.ends_with(".\n");
+                let caught = *little || ending.len() % 2 == 1;
                 let bytes = [first, ending.as_bytes()].concat();
                 match decode(bytes, None, false) {
                     Err(DecodeError::Mixed { utf8, .. }) => {
@@ -1318,6 +1323,12 @@ mod tests {
             "当社は、すべての事業活動において人権を尊重し、強制労働を禁止します。上",
             "ਅਸੀਂ ਮਨੁੱਖੀ ਅਧਿਕਾਰਾਂ ਦਾ ਸਤਿਕਾਰ ਕਰਦੇ ਹਾਂ ਅਤੇ ਜਬਰੀ ਮਜ਼ਦੂਰੀ ਦੀ ਮਨਾਹੀ ਕਰਦੇ ਹਾਂ",
             "우리는 모든 사업장과 공급망에서 인권을 존중하며 강제노동을 금지합니다",
+            // Big-endian, a last char U+xx0A of a block the text has not used: a fist, a
+            // Bopomofo letter, a floor sign, a hair space.
+            "我们在中国的工厂禁止强迫劳动。欢迎反馈 ✊",
+            "最後一個字是 ㄊ",
+            "Policy floor ⌊",
+            "Policy end\u{200A}",
         ];
         for text in texts {
             let chars: Vec<usize> = text.char_indices().map(|(i, _)| i).skip(1).collect();

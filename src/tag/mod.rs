@@ -3137,11 +3137,13 @@ fn zh_object_marker(rest: &str) -> bool {
         "融合进",
     ];
     const ADVERBS: &[&str] = &["继续", "持续", "不断", "始终", "努力", "积极", "会", "以"];
+    // Verbs that are nouns too (评估结果, 审核发现, 培训课程) do not settle it.
+    const NOUNS_TOO: &[&str] = &["评估", "审核", "培训", "研究", "覆盖"];
     let rest = rest.trim_start();
     if ZH_PLAN_VERBS
         .iter()
         .chain(ADVERBS)
-        .any(|v| rest.starts_with(v))
+        .any(|v| rest.starts_with(v) && !NOUNS_TOO.contains(v))
     {
         return false;
     }
@@ -3157,6 +3159,10 @@ fn zh_object_marker(rest: &str) -> bool {
 /// followed, not made.
 fn zh_plans(clause: &str) -> bool {
     const MARKERS: &[&str] = &["将", "计划", "拟", "准备"];
+    // A deed done in the clause (开展了, 已完成) is no plan, whatever noun it follows.
+    if clause.contains('了') || clause.contains('已') {
+        return false;
+    }
     if clause.contains("打算") {
         return true;
     }
@@ -3164,8 +3170,18 @@ fn zh_plans(clause: &str) -> bool {
         clause.match_indices(m).any(|(at, _)| {
             let before = &clause[..at];
             let after = &clause[at + m.len()..];
-            !(*m == "计划" && before.ends_with(['按', '照', '依', '据']))
-                && ZH_PLAN_VERBS.iter().any(|v| after.starts_with(v))
+            let noun = match *m {
+                // 计划 after a noun is one (年度审核计划, 整改计划); after its subject, a
+                // time or an adverb, a verb (我们计划, 明年计划, 并计划).
+                "计划" => before.chars().next_back().is_some_and(|c| {
+                    crate::lang::is_han(c) && !"们司团行并还也年将拟正现亦均后来今".contains(c)
+                }),
+                // 模拟, 虚拟: no plan.
+                "拟" => before.ends_with(['模', '虚']),
+                "将" => zh_object_marker(after),
+                _ => false,
+            };
+            !noun && ZH_PLAN_VERBS.iter().any(|v| after.starts_with(v))
         })
     })
 }
@@ -3194,6 +3210,8 @@ fn pledged(t: &str, start: usize) -> bool {
         "were",
         "did",
         "during",
+        // A new clause of the company's own: "…committed to X, and we provide remedy".
+        "we",
         "了",
         "已",
         "曾",
@@ -3209,10 +3227,11 @@ fn pledged(t: &str, start: usize) -> bool {
     if !(near.contains("commit") || near.contains("pledge") || near.contains("承诺")) {
         return false;
     }
+    // Where the sentence starts: after 。!?;… or a line break, or a full stop before a space.
     let from = t[lo..start]
         .char_indices()
         .rev()
-        .find(|&(_, c)| text::is_sentence_end(c))
+        .find(|&(i, c)| text::is_sentence_end(c) || (c == '.' && t[lo + i + 1..].starts_with(' ')))
         .map_or(lo, |(i, c)| lo + i + c.len_utf8());
     let before = &t[from..start];
     let Some(after_pledge) = PLEDGES
@@ -3228,8 +3247,12 @@ fn pledged(t: &str, start: usize) -> bool {
                         return !pre.ends_with(['的', '权', '行', '现', '用'])
                             && !rest.starts_with(['书', '函', '制', '付', '的', ',', '。']);
                     }
+                    // Funds committed to remediation are allocated, not pledged.
+                    const ALLOCATED: &[&str] =
+                        &["funds ", "resources ", "capital ", "money ", "budget "];
                     !pre.ends_with(char::is_alphanumeric)
                         && !rest.starts_with(char::is_alphanumeric)
+                        && !ALLOCATED.iter().any(|a| pre.ends_with(a))
                 })
                 .map(|(_, rest)| before.len() - rest.len())
                 .last()
@@ -3238,13 +3261,20 @@ fn pledged(t: &str, start: usize) -> bool {
     else {
         return false;
     };
-    let between = &before[after_pledge..];
-    // A year ("in 2023", 2023年) dates a deed.
-    let dated = between
-        .as_bytes()
-        .windows(4)
-        .any(|w| w.iter().all(u8::is_ascii_digit) && matches!(w[..2], [b'1', b'9'] | [b'2', b'0']));
-    !dated && !DEEDS.iter().any(|d| has_word(between, d))
+    // 为了 and 除了 ("in order to", "besides") are no 了 of a deed.
+    let between = before[after_pledge..]
+        .replace("为了", "")
+        .replace("除了", "");
+    // A year ("in 2023", 2023年) dates a deed; a target's year (到2030年, "by 2030") does not.
+    let b = between.as_bytes();
+    let dated = (0..b.len().saturating_sub(3)).any(|i| {
+        b[i..i + 4].iter().all(u8::is_ascii_digit)
+            && matches!(b[i..i + 2], [b'1', b'9'] | [b'2', b'0'])
+            && !["到", "至", "by ", "until ", "before "]
+                .iter()
+                .any(|p| between[..i].trim_end_matches(' ').ends_with(p.trim_end()))
+    });
+    !dated && !DEEDS.iter().any(|d| has_word(&between, d))
 }
 
 /// Where the clause holding `at` starts in `t`, looking back no further than `lo`.

@@ -2081,6 +2081,24 @@ fn steps_only_planned_intended_or_required_are_marked_so() {
         ),
         ("要求供应商签署承诺书并接受审核。", "hrdd/tracking", false),
         ("为践行人权承诺，我们开展人权影响评估。", "hrdd/impact-assessment", false),
+        // A pledge does not reach into the next sentence, nor past a clause of the company's
+        // own; an allocation, a target's year and 为了 are no pledge or deed.
+        (
+            "We are committed to respecting human rights. We provide remedy to affected workers through our grievance mechanism.",
+            "hrdd/remedy",
+            false,
+        ),
+        (
+            "As committed to in our policy, we audited 40 suppliers for forced labour.",
+            "hrdd/action",
+            false,
+        ),
+        ("Funds committed to remediation were paid to 40 workers.", "hrdd/remedy", false),
+        ("我们承诺到2030年实现供应商审核全覆盖。", "hrdd/tracking", true),
+        ("为了落实承诺，我们开展了人权影响评估。", "hrdd/impact-assessment", false),
+        // 计划 after a noun is a noun, and a deed done in the clause is no plan.
+        ("2023年，我们按照年度审核计划开展了120次供应商审核。", "hrdd/tracking", false),
+        ("依据年度培训计划开展了员工人权培训。", "hrdd/embedding", false),
     ] {
         assert_eq!(planned(text, id), Some(want), "{id} in {text}");
     }
@@ -2403,5 +2421,7 @@ fn a_chinese_object_marker_is_no_promise() {
             &["stance/commitment"],
             &[],
         ),
+        // A noun that is a verb too (评估结果) starts an object as well.
+        ("我们将评估结果纳入采购决策。", &[], &["stance/commitment"]),
     ]);
 }
