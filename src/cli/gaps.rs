@@ -240,8 +240,15 @@ fn warn_mixed_organisations(documents: &[String], orgs: &HashMap<String, String>
         .iter()
         .filter_map(|d| orgs.get(d).map(String::as_str))
         .collect();
-    named.sort_unstable();
-    named.dedup();
+    // One organisation however its documents spell it, as `--org` matches it (Contoso, CONTOSO).
+    let key = |o: &str| {
+        hria::normalize::normalize_str(o)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    named.sort_by_cached_key(|o| (key(o), o.to_string()));
+    named.dedup_by(|a, b| key(a) == key(b));
     if named.len() < 2 {
         return;
     }
@@ -256,7 +263,8 @@ fn warn_mixed_organisations(documents: &[String], orgs: &HashMap<String, String>
     eprintln!(
         "hria: warning: the documents reported on are of {} organisations ({}): each finding is theirs together; `--org NAME` reports on one, `--format csv --per-doc` on each document",
         named.len(),
-        list.join(", ")
+        // Names hold commas ("Jellyfish, Inc."): semicolons part them.
+        list.join("; ")
     );
 }
 

@@ -1362,7 +1362,7 @@ fn gaps_over_several_organisations_warn_that_findings_are_shared() {
     assert!(all.status.success(), "{all:?}");
     let err = String::from_utf8_lossy(&all.stderr);
     assert!(
-        err.contains("of 2 organisations (Jellyfish, Inc., Otter Ltd)"),
+        err.contains("of 2 organisations (Jellyfish, Inc.; Otter Ltd)"),
         "{err}"
     );
     let one = crate::cli::on_index(&index, &["gaps", "--org", "Otter Ltd"]);
@@ -1370,6 +1370,24 @@ fn gaps_over_several_organisations_warn_that_findings_are_shared() {
     assert!(
         !String::from_utf8_lossy(&one.stderr).contains("organisations"),
         "{one:?}"
+    );
+}
+
+/// One organisation spelt two ways in the manifest, as `--org` matches it, is one: no warning.
+#[test]
+fn one_organisation_spelt_two_ways_is_no_mix() {
+    let (_d, index) = crate::cli::index_with_manifest(
+        &[
+            ("a.txt", "We prohibit forced labour.\n"),
+            ("b.txt", "We respect the privacy of our staff.\n"),
+        ],
+        "[documents.\"a.txt\"]\norganisation = \"Contoso\"\n\n[documents.\"b.txt\"]\norganisation = \"CONTOSO \"\n",
+    );
+    let out = crate::cli::on_index(&index, &["gaps"]);
+    assert!(out.status.success(), "{out:?}");
+    assert!(
+        !String::from_utf8_lossy(&out.stderr).contains("organisations"),
+        "{out:?}"
     );
 }
 
