@@ -269,23 +269,32 @@ fn results_do_not_depend_on_the_thread_count() {
     }
 }
 
-#[test]
-fn a_second_writer_fails_at_once_with_a_lock_message_and_readers_keep_working() {
-    let (_tmp, corpus, index) = setup();
-    index_json(&corpus, &index, &[]);
+/// Starts an index run on `corpus` that holds `index`'s lock until killed, once it says so.
+fn hold_lock(corpus: &std::path::Path, index: &std::path::Path) -> std::process::Child {
     let mut holder = std::process::Command::new(assert_cmd::cargo::cargo_bin("hria"))
         .arg("index")
-        .arg(&corpus)
+        .arg(corpus)
         .arg("--index")
-        .arg(&index)
+        .arg(index)
         .args(["--quiet", "--hold-lock-ms", "600000"])
         .stderr(Stdio::piped())
         .stdout(Stdio::null())
         .spawn()
         .unwrap();
-    let mut lines = BufReader::new(holder.stderr.take().unwrap()).lines();
-    let marker = lines.next().unwrap().unwrap();
+    let marker = BufReader::new(holder.stderr.take().unwrap())
+        .lines()
+        .next()
+        .unwrap()
+        .unwrap();
     assert!(marker.contains("holding the index lock"), "{marker}");
+    holder
+}
+
+#[test]
+fn a_second_writer_fails_at_once_with_a_lock_message_and_readers_keep_working() {
+    let (_tmp, corpus, index) = setup();
+    index_json(&corpus, &index, &[]);
+    let mut holder = hold_lock(&corpus, &index);
 
     hria()
         .arg("index")
@@ -2044,22 +2053,7 @@ fn a_path_with_a_line_break_or_an_escape_is_printed_escaped() {
     expect(&s, format!("unsupported extension .t{shown}"));
     expect(&s, format!("hria: index {}: ", at("index")));
     // A second writer while the first holds the lock.
-    let mut holder = std::process::Command::new(assert_cmd::cargo::cargo_bin("hria"))
-        .arg("index")
-        .arg(&corpus)
-        .arg("--index")
-        .arg(&index)
-        .args(["--quiet", "--hold-lock-ms", "600000"])
-        .stderr(Stdio::piped())
-        .stdout(Stdio::null())
-        .spawn()
-        .unwrap();
-    let marker = BufReader::new(holder.stderr.take().unwrap())
-        .lines()
-        .next()
-        .unwrap()
-        .unwrap();
-    assert!(marker.contains("holding the index lock"), "{marker}");
+    let mut holder = hold_lock(&corpus, &index);
     let s = run(&mut index_cmd());
     holder.kill().unwrap();
     holder.wait().unwrap();
