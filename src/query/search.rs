@@ -1399,13 +1399,25 @@ fn filter_evidence(req: &SearchRequest, tags: &[Tag], text: &str) -> Option<Rang
         .find(|r| r.start < r.end && text.get(r.clone()).is_some())
 }
 
-/// About `chars` chars of `text` around the evidence at `r` (a third of them before it), whole.
+/// About `chars` chars of `text` around the evidence at `r` (a third of them before it), from the
+/// start of a word.
 fn evidence_window(text: &str, r: Range<usize>, chars: usize) -> Range<usize> {
     let start = text[..r.start]
         .char_indices()
         .rev()
         .nth(chars / 3)
         .map_or(0, |(i, _)| i);
+    // Not inside a word of a spaced script: from the next one.
+    let inside = text[..start].ends_with(char::is_alphanumeric)
+        && text[start..].starts_with(|c: char| c.is_alphanumeric() && !crate::lang::is_han(c));
+    let next_word = text[start..r.start]
+        .char_indices()
+        .find(|&(_, c)| c.is_whitespace())
+        .map(|(i, c)| start + i + c.len_utf8());
+    let start = match next_word {
+        Some(s) if inside => s,
+        _ => start,
+    };
     let end = text[start..]
         .char_indices()
         .nth(chars)

@@ -1320,6 +1320,16 @@ fn a_filter_only_search_shows_the_evidence_of_its_tag() {
         let hits = search_hits(&index, "*", args);
         assert_eq!(hits.len(), 1, "{args:?}");
         assert_eq!(highlighted(&hits[0]), [word], "{args:?}: {}", hits[0]);
+        // From the start of a word.
+        let (text, snippet) = (
+            hits[0]["text"].as_str().unwrap(),
+            hits[0]["snippet"].as_str().unwrap(),
+        );
+        let at = text.find(snippet).unwrap();
+        assert!(
+            at == 0 || text[..at].ends_with(' '),
+            "{args:?}: {snippet:?}"
+        );
     }
     // Without a tag filter, the passage's first words.
     let hits = search_hits(&index, "*", &[]);
