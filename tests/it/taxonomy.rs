@@ -1022,6 +1022,26 @@ fn an_unknown_link_is_an_error_on_any_entry() {
         ));
 }
 
+/// Writes `taxonomy` to a file in `dir` and indexes with it a corpus of one statement naming an
+/// "evil thing" and forced labour; returns the taxonomy file and the index.
+fn index_with_taxonomy(
+    dir: &std::path::Path,
+    taxonomy: &str,
+) -> (std::path::PathBuf, std::path::PathBuf) {
+    let tax = dir.join("taxonomy.toml");
+    std::fs::write(&tax, taxonomy).unwrap();
+    let corpus = dir.join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    std::fs::write(
+        corpus.join("a.txt"),
+        "We reject every evil thing and forced labour.\n",
+    )
+    .unwrap();
+    let index = dir.join("index");
+    crate::cli::index_corpus(&corpus, &index, &["--taxonomy", tax.to_str().unwrap()]);
+    (tax, index)
+}
+
 /// Names, descriptions, keywords and ids from a taxonomy file reach the terminal escaped, in
 /// every human-facing output that shows them (`taxonomy list`, `show`, `check`, the gap report's
 /// table and CSV, coverage's CSV), as the coverage table always escaped them: a name holding an
@@ -1030,23 +1050,12 @@ fn an_unknown_link_is_an_error_on_any_entry() {
 #[test]
 fn control_chars_of_a_taxonomy_file_reach_the_terminal_escaped() {
     let tmp = tempfile::tempdir().unwrap();
-    let tax = tmp.path().join("ctrl.toml");
-    std::fs::write(
-        &tax,
+    let (tax, index) = index_with_taxonomy(
+        tmp.path(),
         "extends = \"builtin\"\n[[entry]]\nid = \"theme/evil\"\n\
          name_en = \"Evil\\u001b]0;PWNED\\u0007 Name\"\nname_zh = \"邪\\u001b[31m恶\"\n\
          description = \"d\\u001b[2J\"\nen = [\"evil thing\"]\nzh = [\"邪恶\"]\n",
-    )
-    .unwrap();
-    let corpus = tmp.path().join("corpus");
-    std::fs::create_dir(&corpus).unwrap();
-    std::fs::write(
-        corpus.join("a.txt"),
-        "We reject every evil thing and forced labour.\n",
-    )
-    .unwrap();
-    let index = tmp.path().join("index");
-    crate::cli::index_corpus(&corpus, &index, &["--taxonomy", tax.to_str().unwrap()]);
+    );
     let raw = ['\u{1b}', '\u{7}'];
     let run = |args: &[&str]| {
         let out = hria().args(args).output().unwrap();
@@ -1126,28 +1135,17 @@ fn control_chars_of_a_taxonomy_file_reach_the_terminal_escaped() {
 #[test]
 fn a_name_cut_to_its_column_keeps_its_escapes_whole() {
     let tmp = tempfile::tempdir().unwrap();
-    let tax = tmp.path().join("long.toml");
     let long = format!("{}\\u202e{}", "A".repeat(25), "B".repeat(10));
     let short = "Short\\u0007name";
-    std::fs::write(
-        &tax,
-        format!(
+    let (tax, index) = index_with_taxonomy(
+        tmp.path(),
+        &format!(
             "extends = \"builtin\"\n\
              [[entry]]\nid = \"theme/long\"\nname_en = \"{long}\"\nname_zh = \"长\"\nen = [\"evil thing\"]\n\
              [[entry]]\nid = \"theme/short\"\nname_en = \"{short}\"\nname_zh = \"短\"\nen = [\"nothing here\"]\n"
         ),
-    )
-    .unwrap();
-    let corpus = tmp.path().join("corpus");
-    std::fs::create_dir(&corpus).unwrap();
-    std::fs::write(
-        corpus.join("a.txt"),
-        "We reject every evil thing and forced labour.\n",
-    )
-    .unwrap();
-    let index = tmp.path().join("index");
+    );
     let t = tax.to_str().unwrap();
-    crate::cli::index_corpus(&corpus, &index, &["--taxonomy", t]);
     let i = index.to_str().unwrap();
     let cut = format!("{}…", "A".repeat(25));
     for args in [
