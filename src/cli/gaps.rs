@@ -241,12 +241,7 @@ fn warn_mixed_organisations(documents: &[String], orgs: &HashMap<String, String>
         .filter_map(|d| orgs.get(d).map(String::as_str))
         .collect();
     // One organisation however its documents spell it, as `--org` matches it (Contoso, CONTOSO).
-    let key = |o: &str| {
-        hria::normalize::normalize_str(o)
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-    };
+    let key = hria::query::select::name_key;
     named.sort_by_cached_key(|o| (key(o), o.to_string()));
     named.dedup_by(|a, b| key(a) == key(b));
     if named.len() < 2 {

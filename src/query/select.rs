@@ -234,7 +234,7 @@ pub fn doc_ids(values: &[String], held: impl Fn(&str) -> bool) -> Vec<String> {
 
 /// A name as the filter compares it: normalized as the index's text is (case, full-width forms,
 /// Traditional and Simplified Chinese), with runs of white space made one space.
-fn name_key(name: &str) -> String {
+pub fn name_key(name: &str) -> String {
     crate::normalize::normalize_str(name)
         .split_whitespace()
         .collect::<Vec<_>>()
