@@ -1384,8 +1384,7 @@ pub fn search(h: &IndexHandle, req: &SearchRequest) -> Result<Found, SearchError
 /// The first evidence, as a byte range of the passage's clean `text`, of a tag that `req` filters
 /// by (`--tag`, or a named instrument of `--cited`), if any lies inside `text` on char boundaries.
 fn filter_evidence(req: &SearchRequest, tags: &[Tag], text: &str) -> Option<Range<usize>> {
-    let under =
-        |tag: &str, f: &str| tag == f || tag.strip_prefix(f).is_some_and(|r| r.starts_with('/'));
+    let under = crate::query::coverage::is_under;
     let cited = |t: &Tag, c: &str| {
         t.basis == crate::model::Basis::Cited
             && (t.tag == c || t.tag.strip_prefix("instrument/") == Some(c))
