@@ -1472,7 +1472,15 @@ impl Tagger {
         let pledgeable = info.id != "hrdd/policy-commitment";
         let planned = info.step
             && kept.iter().all(|(h, _)| {
-                step_planned(t, h.start, h.end) || (pledgeable && pledged(t, h.start))
+                step_planned(t, h.start, h.end)
+                    || (pledgeable
+                        && pledged(t, h.start, || {
+                            let b = breaks.get(t);
+                            match sentence_of(b, h.start) {
+                                0 => 0,
+                                s => b[s - 1],
+                            }
+                        }))
             });
         Some(Tag {
             tag: info.id.clone(),
@@ -3192,7 +3200,7 @@ fn zh_plans(clause: &str) -> bool {
 /// commitment to X, we audited") pledges nothing. A deed stated between the pledge and the
 /// match is the step: "we are committed to respecting human rights and have conducted impact
 /// assessments", 承诺尊重人权，2023年开展了人权影响评估.
-fn pledged(t: &str, start: usize) -> bool {
+fn pledged(t: &str, start: usize, sentence_start: impl FnOnce() -> usize) -> bool {
     const PLEDGES: &[&str] = &[
         "commit to",
         "commits to",
@@ -3227,12 +3235,8 @@ fn pledged(t: &str, start: usize) -> bool {
     if !(near.contains("commit") || near.contains("pledge") || near.contains("承诺")) {
         return false;
     }
-    // Where the sentence starts: after 。!?;… or a line break, or a full stop before a space.
-    let from = t[lo..start]
-        .char_indices()
-        .rev()
-        .find(|&(i, c)| text::is_sentence_end(c) || (c == '.' && t[lo + i + 1..].starts_with(' ')))
-        .map_or(lo, |(i, c)| lo + i + c.len_utf8());
+    // The tagger's own sentence bounds, asked for only now: most step matches stop above.
+    let from = sentence_start().clamp(lo, start);
     let before = &t[from..start];
     let Some(after_pledge) = PLEDGES
         .iter()
