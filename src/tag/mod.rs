@@ -1238,6 +1238,8 @@ impl Tagger {
         let mut max_end = 0;
         // The end of the last negated hit: a hit nested in it is negated with it.
         let mut negated_end = 0;
+        // Where the first denied hit starts.
+        let mut first_denied = None;
         for h in words {
             // Sorted by start, longest first: a hit starting within an earlier kept one is nested
             // in it or overlaps it ("inhuman or degrading" and "degrading treatment"), and the
@@ -1267,11 +1269,36 @@ impl Tagger {
             }
             let mut cue = None;
             if h.role == Role::Weak {
-                cue = cue_in_sentence(cue_group(cues, h.group), h, t, breaks).map(|c| Confirm {
-                    name: c.name,
-                    at: Some((c.start, c.end)),
+                // A deed's doer is the subject of its clause: the 公司 of 公司为员工提供, not
+                // of 证券公司、期货公司的从业人员提供虚假信息, nor of 实施前款行为，致使公司….
+                // A cue after the match counts where the match heads its clause (2023年，公司开展)
+                // and the cue follows at once (累计开展; not the object of 设立饭店管理公司) or
+                // heads its own clause.
+                let zh = info.reported && t[h.start..].starts_with(crate::lang::is_han);
+                let clause_end = if zh {
+                    let hi = t.floor_char_boundary((h.end + 600).min(t.len()));
+                    t[h.end..hi].find(is_clause_break).map_or(hi, |i| h.end + i)
+                } else {
+                    0
+                };
+                let doer = |c: &Hit| {
+                    !zh || !t[c.start..].starts_with(crate::lang::is_han)
+                        || if c.start >= h.end {
+                            heads_clause(t, h)
+                                && ((c.start < clause_end && c.start <= h.end + 6)
+                                    || heads_clause(t, c))
+                        } else {
+                            heads_clause(t, c)
+                        }
+                };
+                cue = cue_in_sentence(cue_group(cues, h.group), h, t, breaks, doer).map(|c| {
+                    Confirm {
+                        name: c.name,
+                        at: Some((c.start, c.end)),
+                    }
                 });
-                if cue.is_none() && !ctx.section.is_empty() {
+                // A section's title is no doer of a deed.
+                if cue.is_none() && !ctx.section.is_empty() && !info.reported {
                     self.section_cues(ctx.section, ctx.section_cues);
                     cue = ctx
                         .section_cues
@@ -1305,12 +1332,24 @@ impl Tagger {
                 || (info.negatable && negated(t, h.start, negs))
                 || (info.step && undone_after(&t[..h.start], &t[h.end..]))
             {
+                first_denied.get_or_insert(h.start);
                 max_end = max_end.max(h.end);
                 negated_end = negated_end.max(h.end);
                 note(&mut ctx.misses, norm, h, Why::Negated);
                 continue;
             }
-            if info.reported && planned(t, h.start, h.end) {
+            let mut sentence_start = || {
+                let b = breaks.get(t);
+                match sentence_of(b, h.start) {
+                    0 => 0,
+                    s => b[s - 1],
+                }
+            };
+            if info.reported
+                && (planned(t, h.start, h.end)
+                    || zh_not_done(t, h.start, &mut sentence_start)
+                    || conditional_practice(t, h.start, h.end, &mut sentence_start))
+            {
                 note(&mut ctx.misses, norm, h, Why::Planned);
                 continue;
             }
@@ -1354,9 +1393,28 @@ impl Tagger {
         // been taken", 补救措施：…未采取任何补救措施) is answered by what follows it: where the
         // answer denies the step, the label is no evidence of it.
         if info.step {
+            // A heading run into its answer ("Remediation During the Reporting Period, MEG did
+            // not have to take any measures to remediate…") names the step the answer denies.
+            // Only the passage's first word or two, in English, where such headings are found,
+            // run into a capitalized word ("Remediation During…", "Remedial Action Taken…"); not
+            // "Supplier audits in Asia were carried out and corrective actions were not needed".
+            let at_head = |h: &Hit| {
+                h.start <= 4
+                    && t[h.start..].starts_with(|c: char| c.is_ascii_alphabetic())
+                    && clean
+                        .get(norm.to_source_end(h.end)..)
+                        .and_then(|r| r.strip_prefix(' '))
+                        .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_uppercase()))
+            };
+            let glued = first_denied.filter(|_| kept.first().is_some_and(|(h, _)| at_head(h)));
+            let denied_sentence = glued.map(|d| sentence_of(breaks.get(t), d));
+            let b = breaks.get(t);
             let misses = &mut ctx.misses;
             kept.retain(|(h, _)| {
-                let keep = label_answer(t, h.end).is_none_or(|a| !answer_denies(a));
+                let heading = denied_sentence.is_some_and(|s| {
+                    at_head(h) && Some(h.start) < glued && sentence_of(b, h.start) == s
+                });
+                let keep = !heading && label_answer(t, h.end).is_none_or(|a| !answer_denies(a));
                 if !keep {
                     note(misses, norm, h, Why::Denied);
                 }
@@ -1387,7 +1445,7 @@ impl Tagger {
                     let mut anchored = || {
                         has_keyword
                             || title_marked(t, h.start, h.end)
-                            || cue_in_sentence(cue_group(cues, 0), h, t, breaks).is_some()
+                            || cue_in_sentence(cue_group(cues, 0), h, t, breaks, |_| true).is_some()
                     };
                     if letters >= 4 || anchored() {
                         SCORE_ABBR
@@ -2593,7 +2651,13 @@ fn cue_group(cues: &[Hit], group: u32) -> &[Hit] {
 
 /// A cue (from `cues`, one cue group in start order) in the same sentence as `h` and not
 /// overlapping it.
-fn cue_in_sentence(cues: &[Hit], h: &Hit, t: &str, breaks: &mut LazyBreaks<'_>) -> Option<Hit> {
+fn cue_in_sentence(
+    cues: &[Hit],
+    h: &Hit,
+    t: &str,
+    breaks: &mut LazyBreaks<'_>,
+    ok: impl Fn(&Hit) -> bool,
+) -> Option<Hit> {
     if cues.is_empty() {
         return None;
     }
@@ -2606,8 +2670,20 @@ fn cue_in_sentence(cues: &[Hit], h: &Hit, t: &str, breaks: &mut LazyBreaks<'_>) 
     // Only cues overlapping the hit are skipped, so this stops almost at once.
     cues[lo..hi]
         .iter()
-        .find(|c| c.end <= h.start || c.start >= h.end)
+        .find(|c| (c.end <= h.start || c.start >= h.end) && ok(c))
         .copied()
+}
+
+/// Whether the Chinese cue `c` of normalized text `t` heads its clause, as a subject does: after
+/// the start, a clause break, a space or a time (2023年公司, 报告期内公司), not inside a noun
+/// (证券公司) nor at the head of a list of them (公司、企业). Latin words are not judged.
+fn heads_clause(t: &str, c: &Hit) -> bool {
+    if !t[c.start..].starts_with(crate::lang::is_han) {
+        return true;
+    }
+    t[..c.start].chars().next_back().is_none_or(|p| {
+        is_clause_break(p) || p.is_whitespace() || "年月日内期间度时后“\"「『（(".contains(p)
+    }) && !t[c.end..].starts_with('、')
 }
 
 /// Whether a dictionary word of at most [`CROSS_MAX`] Han chars spans offset `at` of `t` (starts
@@ -2663,6 +2739,9 @@ fn negated(t: &str, start: usize, negs: &[Range<usize>]) -> bool {
         let Some(gap) = t.get(n.end..start) else {
             return false;
         };
+        if !gap.starts_with(crate::lang::is_han) && denies_measures(gap) {
+            return true;
+        }
         if gap.chars().any(is_clause_break) {
             return false;
         }
@@ -2826,6 +2905,31 @@ fn has_verb(words: &[&str]) -> bool {
     })
 }
 
+/// Whether the words between an English negation and a step deny every measure of it: "did not
+/// have to take any measures to remediate", "has not undertaken any measures to: (i) remediate",
+/// "did not need to take any remedial action to". What follows a list's colon is the step itself.
+fn denies_measures(gap: &str) -> bool {
+    const MEASURES: &[&str] = &["measures", "measure", "steps", "action", "actions"];
+    let gap = match gap.split_once(':') {
+        // Only a list marker may follow the colon: "(i)", "a)", "1.", "-".
+        Some((head, marker)) => {
+            let m = marker.trim();
+            if m.len() > 4 || m.chars().any(|c| c.is_whitespace()) {
+                return false;
+            }
+            head
+        }
+        None => gap,
+    };
+    let words: Vec<&str> = gap.split_whitespace().collect();
+    words.len() <= 10
+        && words.last() == Some(&"to")
+        && !gap.chars().any(is_clause_break)
+        && words.windows(2).any(|w| w[0] == "any" || w[1] == "any")
+        && words.iter().any(|w| MEASURES.contains(w))
+        && !words.iter().any(|w| CLAUSE_OPENERS.contains(w))
+}
+
 /// The answer to a label holding the match that ends at `end` of normalized text `t`: the text
 /// after the colon of a short first clause (at most 6 words, or 12 chars of Chinese) that opens
 /// the passage ("Remediation measures: …", 补救措施：…).
@@ -2833,7 +2937,19 @@ fn label_answer(t: &str, end: usize) -> Option<&str> {
     // A label is short: its colon is near the start, which a bounded search finds, so that a
     // passage of one long clause is not searched again for every match.
     const LABEL_REACH: usize = 256;
-    let colon = t[..t.floor_char_boundary(LABEL_REACH)].find(is_clause_break)?;
+    let head = &t[..t.floor_char_boundary(LABEL_REACH)];
+    // A form's question ("Has the entity taken any measures to remediate …? Not applicable") is
+    // answered by what follows its question mark.
+    if let Some(q) = head.find(['?', '？']) {
+        if q >= end
+            && !head[..q].contains(['.', '!', ';', '。', '；'])
+            && head[..q].split_whitespace().count() <= 40
+        {
+            let q_len = head[q..].chars().next().map_or(1, char::len_utf8);
+            return Some(t[q + q_len..].trim_start());
+        }
+    }
+    let colon = head.find(is_clause_break)?;
     if colon < end || !t[colon..].starts_with(':') {
         return None;
     }
@@ -2871,10 +2987,13 @@ fn answer_denies(answer: &str) -> bool {
             _ => {}
         }
     }
-    // "Not applicable" and "n/a" are read for any step before a colon ([`undone_after`]).
+    // "Not applicable" and "n/a" are read for any step before a colon ([`undone_after`]), and
+    // here for a question's answer.
     if answers_only(
         answer,
         &[
+            "not applicable",
+            "n/a",
             "not yet",
             "not in place",
             "不适用",
@@ -3069,6 +3188,84 @@ fn planned(t: &str, start: usize, end: usize) -> bool {
             .rev()
             .take(3)
             .any(|w| MODALS.contains(&w))
+}
+
+/// Whether Chinese text before `start` of normalized text `t` makes what follows a duty, a
+/// prohibition, a pledge, a wish or a plan rather than a deed: 公司应当建立 (a statute's duty),
+/// 供应商须提供, 可以提供, 禁止雇用童工, 我们承诺为员工提供, 致力于开展; and a plan stated at the
+/// head of the sentence reaches every clause after it (我们将持续透过问卷…，并协助供应商).
+/// 应 alone is also the 应 of 供应商 and 相应, so it counts only just before the match.
+fn zh_not_done(t: &str, start: usize, sentence_start: impl FnOnce() -> usize) -> bool {
+    const BEFORE: &[&str] = &[
+        "应当", "应该", "必须", "须", "需要", "可以", "承诺", "致力", "努力", "力争", "争取",
+        "希望", "旨在", "鼓励", "倡导", "禁止", "严禁", "杜绝", "防止", "避免", "反对",
+    ];
+    const AHEAD: &[&str] = &[
+        "将持续",
+        "将继续",
+        "将不断",
+        "将进一步",
+        "将积极",
+        "将立即",
+        "将会",
+        "未来将",
+        "将为",
+        "将通过",
+    ];
+    if !t[start..].starts_with(crate::lang::is_han) {
+        return false;
+    }
+    let lo = t.floor_char_boundary(start.saturating_sub(120));
+    // A list (禁止强迫劳动、人口贩运及雇用童工) is one clause here.
+    let from = t[lo..start]
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| c != '、' && is_clause_break(c))
+        .map_or(lo, |(i, c)| lo + i + c.len_utf8());
+    let before = &t[from..start];
+    if BEFORE.iter().any(|w| before.contains(w))
+        || (before.ends_with(['应', '可', '需', '得'])
+            && !before.ends_with("供应")
+            && !before.ends_with("相应")
+            && !before.ends_with("获得")
+            && !before.ends_with("取得"))
+    {
+        return true;
+    }
+    // Bounded, so that a long sentence of deeds stays linear.
+    let from = sentence_start().max(t.floor_char_boundary(start.saturating_sub(300)));
+    let head = &t[from.min(start)..start];
+    zh_plans(head) || AHEAD.iter().any(|w| head.contains(w))
+}
+
+/// Whether an English practice in the present at `start..end` of normalized text `t` is what the
+/// company does only on a condition the sentence opens with: "Where we have caused or
+/// contributed to harm, we provide remedy", "If a supplier breaches the code, we review…". That
+/// is a standing policy, not a report; a deed in the past ("where cases were found, we
+/// reimbursed the fees") is one.
+fn conditional_practice(
+    t: &str,
+    start: usize,
+    end: usize,
+    sentence_start: impl FnOnce() -> usize,
+) -> bool {
+    const OPENERS: &[&str] = &[
+        "where ",
+        "if ",
+        "when ",
+        "whenever ",
+        "should ",
+        "unless ",
+        "in the event ",
+        "in case ",
+    ];
+    let matched = &t[start..end];
+    if !matched.starts_with("we ") || matched.ends_with("ed") || matched.contains(" ha") {
+        return false;
+    }
+    let from = sentence_start().max(t.floor_char_boundary(start.saturating_sub(400)));
+    let head = t[from..start].trim_start();
+    OPENERS.iter().any(|o| head.starts_with(o)) && head.contains(',')
 }
 
 /// Verbs and prepositions after which 将 means "will" (我们将建立, 将对供应商开展), not the

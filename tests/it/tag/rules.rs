@@ -2425,3 +2425,93 @@ fn a_chinese_object_marker_is_no_promise() {
         ("我们将评估结果纳入采购决策。", &[], &["stance/commitment"]),
     ]);
 }
+
+#[test]
+fn practice_in_the_present_is_a_deed_unless_planned_required_or_conditional() {
+    let deed = "stance/action";
+    expect_tags(&[
+        ("We publish monthly groundwater levels.", &[deed], &[]),
+        (
+            "We pay a living wage premium to tea estate workers.",
+            &[deed],
+            &[],
+        ),
+        ("We will publish our report next year.", &[], &[deed]),
+        ("We do not publish supplier names.", &[], &[deed]),
+        (
+            "Where we have caused harm, we provide remedy.",
+            &[],
+            &[deed],
+        ),
+        (
+            "Where cases were found, we reimbursed the fees.",
+            &[deed],
+            &[],
+        ),
+        (
+            "We undertake to look deeper into our supply chain.",
+            &[],
+            &[deed],
+        ),
+        ("公司为季节工提供免费宿舍和工伤保险。", &[deed], &[]),
+        ("本公司聘用身心障碍者48人。", &[deed], &[]),
+        ("2023年，公司开展了供应商审核。", &[deed], &[]),
+        // A duty, a pledge, a prohibition or a plan is no deed.
+        ("公司应当为员工提供劳动保护。", &[], &[deed]),
+        ("我们承诺为员工提供培训。", &[], &[deed]),
+        ("我们将为员工提供培训。", &[], &[deed]),
+        ("本公司禁止强迫劳动、人口贩运及雇用童工。", &[], &[deed]),
+        (
+            "我们将持续透过问卷鉴别风险，并协助供应商提升能力。",
+            &[],
+            &[deed],
+        ),
+        // The company must be the doer: not a kind of company in a statute, nor an object.
+        ("证券公司提供虚假信息的，依法处罚。", &[], &[deed]),
+        ("设立饭店管理公司，须经批准。", &[], &[deed]),
+        (
+            "其他公司、企业的工作人员实施前款行为的，依照前款处罚。",
+            &[],
+            &[deed],
+        ),
+    ]);
+}
+
+#[test]
+fn remediation_answered_none_is_no_remedy() {
+    let remedy = "hrdd/remedy";
+    expect_tags(&[
+        (
+            "Remediation During the Reporting Period, MEG did not have to take any measures to remediate any forced labour.",
+            &[],
+            &[remedy],
+        ),
+        (
+            "Has the entity taken any measures to remediate any forced labour in its supply chains? Not applicable, we have not identified any.",
+            &[],
+            &[remedy],
+        ),
+        (
+            "The company has not undertaken any measures to: (i) remediate forced labour or child labour.",
+            &[],
+            &[remedy],
+        ),
+        (
+            "Has the entity taken any measures to remediate forced labour? Yes, we reimbursed recruitment fees to 40 workers.",
+            &[remedy],
+            &[],
+        ),
+        ("We provide remediation to affected workers.", &[remedy], &[]),
+        // Pay, not redress.
+        (
+            "Oversight is provided by the Talent Oversight and Compensation Committee.",
+            &[],
+            &[remedy],
+        ),
+        (
+            "Payroll & Compensation Audits verify that employee pay meets the standards.",
+            &[],
+            &[remedy],
+        ),
+    ]);
+}
