@@ -1272,8 +1272,8 @@ impl Tagger {
                 // A deed's doer is the subject of its clause: the 公司 of 公司为员工提供, not
                 // of 证券公司、期货公司的从业人员提供虚假信息, nor of 实施前款行为，致使公司….
                 // A cue after the match counts where the match heads its clause (2023年，公司开展)
-                // and the cue follows at once (累计开展; not the object of 设立饭店管理公司) or
-                // heads its own clause.
+                // and the cue follows at once (累计开展, 本年度共开展; not the object of
+                // 设立保险公司) or heads its own clause.
                 let zh = info.reported && t[h.start..].starts_with(crate::lang::is_han);
                 let clause_end = if zh {
                     let hi = t.floor_char_boundary((h.end + 600).min(t.len()));
@@ -1285,18 +1285,20 @@ impl Tagger {
                     !zh || !t[c.start..].starts_with(crate::lang::is_han)
                         || if c.start >= h.end {
                             heads_clause(t, h)
-                                && ((c.start < clause_end && c.start <= h.end + 6)
+                                && ((c.start < clause_end && follows_at_once(t, h.end, c.start))
                                     || heads_clause(t, c))
                         } else {
                             heads_clause(t, c)
                         }
                 };
-                cue = cue_in_sentence(cue_group(cues, h.group), h, t, breaks, doer).map(|c| {
-                    Confirm {
-                        name: c.name,
-                        at: Some((c.start, c.end)),
-                    }
-                });
+                let near = zh.then_some(120);
+                cue =
+                    cue_in_sentence(cue_group(cues, h.group), h, t, breaks, near, doer).map(|c| {
+                        Confirm {
+                            name: c.name,
+                            at: Some((c.start, c.end)),
+                        }
+                    });
                 // A section's title is no doer of a deed.
                 if cue.is_none() && !ctx.section.is_empty() && !info.reported {
                     self.section_cues(ctx.section, ctx.section_cues);
@@ -1347,7 +1349,7 @@ impl Tagger {
             };
             if info.reported
                 && (planned(t, h.start, h.end)
-                    || zh_not_done(t, h.start, &mut sentence_start)
+                    || zh_not_done(t, h.start, h.end, &mut sentence_start)
                     || conditional_practice(t, h.start, h.end, &mut sentence_start))
             {
                 note(&mut ctx.misses, norm, h, Why::Planned);
@@ -1445,7 +1447,8 @@ impl Tagger {
                     let mut anchored = || {
                         has_keyword
                             || title_marked(t, h.start, h.end)
-                            || cue_in_sentence(cue_group(cues, 0), h, t, breaks, |_| true).is_some()
+                            || cue_in_sentence(cue_group(cues, 0), h, t, breaks, None, |_| true)
+                                .is_some()
                     };
                     if letters >= 4 || anchored() {
                         SCORE_ABBR
@@ -2656,6 +2659,7 @@ fn cue_in_sentence(
     h: &Hit,
     t: &str,
     breaks: &mut LazyBreaks<'_>,
+    near: Option<usize>,
     ok: impl Fn(&Hit) -> bool,
 ) -> Option<Hit> {
     if cues.is_empty() {
@@ -2663,8 +2667,14 @@ fn cue_in_sentence(
     }
     let b = breaks.get(t);
     let s = sentence_of(b, h.start);
-    let from = if s == 0 { 0 } else { b[s - 1] };
-    let to = b.get(s).copied().unwrap_or(t.len());
+    let mut from = if s == 0 { 0 } else { b[s - 1] };
+    let mut to = b.get(s).copied().unwrap_or(t.len());
+    // A cue that may be rejected is looked for near the hit only, so that a long sentence of
+    // rejected cues stays linear.
+    if let Some(r) = near {
+        from = from.max(h.start.saturating_sub(r));
+        to = to.min(h.end + r);
+    }
     let lo = cues.partition_point(|c| c.start < from);
     let hi = cues.partition_point(|c| c.start < to);
     // Only cues overlapping the hit are skipped, so this stops almost at once.
@@ -2672,6 +2682,14 @@ fn cue_in_sentence(
         .iter()
         .find(|c| (c.end <= h.start || c.start >= h.end) && ok(c))
         .copied()
+}
+
+/// Whether what starts at `at` of normalized text `t` follows `end` at once or after an adverb
+/// only (累计开展, 本年度共开展, 2023年均已完成).
+fn follows_at_once(t: &str, end: usize, at: usize) -> bool {
+    t.get(end..at).is_some_and(|gap| {
+        gap.chars().count() <= 2 && gap.chars().all(|c| "共均已再又还都".contains(c))
+    })
 }
 
 /// Whether the Chinese cue `c` of normalized text `t` heads its clause, as a subject does: after
@@ -3195,7 +3213,7 @@ fn planned(t: &str, start: usize, end: usize) -> bool {
 /// 供应商须提供, 可以提供, 禁止雇用童工, 我们承诺为员工提供, 致力于开展; and a plan stated at the
 /// head of the sentence reaches every clause after it (我们将持续透过问卷…，并协助供应商).
 /// 应 alone is also the 应 of 供应商 and 相应, so it counts only just before the match.
-fn zh_not_done(t: &str, start: usize, sentence_start: impl FnOnce() -> usize) -> bool {
+fn zh_not_done(t: &str, start: usize, end: usize, sentence_start: impl FnOnce() -> usize) -> bool {
     const BEFORE: &[&str] = &[
         "应当", "应该", "必须", "须", "需要", "可以", "承诺", "致力", "努力", "力争", "争取",
         "希望", "旨在", "鼓励", "倡导", "禁止", "严禁", "杜绝", "防止", "避免", "反对",
@@ -3231,6 +3249,20 @@ fn zh_not_done(t: &str, start: usize, sentence_start: impl FnOnce() -> usize) ->
             && !before.ends_with("取得"))
     {
         return true;
+    }
+    // A condition (公司提供担保的，…) or a duty in the next clause (公司提供担保，应当经股东会
+    // 决议) makes it a rule, not a deed.
+    let hi = t.floor_char_boundary((end + 120).min(t.len()));
+    let after = &t[end..hi];
+    if let Some(i) = after.find(is_clause_break) {
+        let next = after[i..].trim_start_matches(|c: char| is_clause_break(c) || c.is_whitespace());
+        if after[..i].ends_with('的')
+            || ["应当", "应", "须", "必须", "不得", "可以"]
+                .iter()
+                .any(|m| next.starts_with(m))
+        {
+            return true;
+        }
     }
     // Bounded, so that a long sentence of deeds stays linear.
     let from = sentence_start().max(t.floor_char_boundary(start.saturating_sub(300)));

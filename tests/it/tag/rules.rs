@@ -2515,3 +2515,22 @@ fn remediation_answered_none_is_no_remedy() {
         ),
     ]);
 }
+
+#[test]
+fn statute_rules_and_objects_are_no_deeds() {
+    let deed = "stance/action";
+    expect_tags(&[
+        ("公司提供担保，应当经股东会决议。", &[], &[deed]),
+        ("公司为他人提供担保的，依照公司章程的规定。", &[], &[deed]),
+        ("设立保险公司，须经批准。", &[], &[deed]),
+        ("本年度共开展审核30次。", &[deed], &[]),
+    ]);
+}
+
+#[test]
+fn a_long_line_of_rejected_doers_stays_linear() {
+    // Quadratic before: every 提供 looked at every 公司 of the sentence.
+    let text = "x公司提供".repeat(20_000);
+    let tags = tagger().tag_text(&text, None);
+    assert!(!tags.iter().any(|t| t.tag == "stance/action"));
+}
