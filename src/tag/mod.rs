@@ -37,7 +37,7 @@ use crate::taxonomy::{parse_weak, InstrumentKind, Taxonomy};
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use std::collections::HashMap;
 use std::ops::Range;
-use text::{is_clause_break, sentence_breaks_into, sentence_of, NormText};
+use text::{is_clause_break, sentence_breaks_into, sentence_of, sentence_start, NormText};
 
 /// Default score threshold: tags scoring below it are not emitted.
 pub const DEFAULT_THRESHOLD: f32 = 0.5;
@@ -1275,18 +1275,11 @@ impl Tagger {
                 // and the cue follows at once (累计开展, 本年度共开展; not the object of
                 // 设立保险公司) or heads its own clause.
                 let zh = info.reported && t[h.start..].starts_with(crate::lang::is_han);
-                let clause_end = if zh {
-                    let hi = t.floor_char_boundary((h.end + 600).min(t.len()));
-                    t[h.end..hi].find(is_clause_break).map_or(hi, |i| h.end + i)
-                } else {
-                    0
-                };
                 let doer = |c: &Hit| {
                     !zh || !t[c.start..].starts_with(crate::lang::is_han)
                         || if c.start >= h.end {
                             heads_clause(t, h)
-                                && ((c.start < clause_end && follows_at_once(t, h.end, c.start))
-                                    || heads_clause(t, c))
+                                && (follows_at_once(t, h.end, c.start) || heads_clause(t, c))
                         } else {
                             heads_clause(t, c)
                         }
@@ -1340,17 +1333,11 @@ impl Tagger {
                 note(&mut ctx.misses, norm, h, Why::Negated);
                 continue;
             }
-            let mut sentence_start = || {
-                let b = breaks.get(t);
-                match sentence_of(b, h.start) {
-                    0 => 0,
-                    s => b[s - 1],
-                }
-            };
+            let mut from = || sentence_start(breaks.get(t), h.start);
             if info.reported
                 && (planned(t, h.start, h.end)
-                    || zh_not_done(t, h.start, h.end, &mut sentence_start)
-                    || conditional_practice(t, h.start, h.end, &mut sentence_start))
+                    || zh_not_done(t, h.start, h.end, &mut from)
+                    || conditional_practice(t, h.start, h.end, &mut from))
             {
                 note(&mut ctx.misses, norm, h, Why::Planned);
                 continue;
@@ -1535,13 +1522,7 @@ impl Tagger {
             && kept.iter().all(|(h, _)| {
                 step_planned(t, h.start, h.end)
                     || (pledgeable
-                        && pledged(t, h.start, || {
-                            let b = breaks.get(t);
-                            match sentence_of(b, h.start) {
-                                0 => 0,
-                                s => b[s - 1],
-                            }
-                        }))
+                        && pledged(t, h.start, || sentence_start(breaks.get(t), h.start)))
             });
         Some(Tag {
             tag: info.id.clone(),
@@ -2666,9 +2647,8 @@ fn cue_in_sentence(
         return None;
     }
     let b = breaks.get(t);
-    let s = sentence_of(b, h.start);
-    let mut from = if s == 0 { 0 } else { b[s - 1] };
-    let mut to = b.get(s).copied().unwrap_or(t.len());
+    let mut from = sentence_start(b, h.start);
+    let mut to = b.get(sentence_of(b, h.start)).copied().unwrap_or(t.len());
     // A cue that may be rejected is looked for near the hit only, so that a long sentence of
     // rejected cues stays linear.
     if let Some(r) = near {
@@ -2939,13 +2919,13 @@ fn denies_measures(gap: &str) -> bool {
         }
         None => gap,
     };
-    let words: Vec<&str> = gap.split_whitespace().collect();
-    words.len() <= 10
-        && words.last() == Some(&"to")
-        && !gap.chars().any(is_clause_break)
-        && words.windows(2).any(|w| w[0] == "any" || w[1] == "any")
-        && words.iter().any(|w| MEASURES.contains(w))
-        && !words.iter().any(|w| CLAUSE_OPENERS.contains(w))
+    let words = gap.split_whitespace();
+    words.clone().next_back() == Some("to")
+        && words.clone().count() <= 10
+        && !gap.contains(is_clause_break)
+        && words.clone().any(|w| w == "any")
+        && words.clone().any(|w| MEASURES.contains(&w))
+        && !words.clone().any(|w| CLAUSE_OPENERS.contains(&w))
 }
 
 /// The answer to a label holding the match that ends at `end` of normalized text `t`: the text
@@ -3214,9 +3194,10 @@ fn planned(t: &str, start: usize, end: usize) -> bool {
 /// head of the sentence reaches every clause after it (我们将持续透过问卷…，并协助供应商).
 /// 应 alone is also the 应 of 供应商 and 相应, so it counts only just before the match.
 fn zh_not_done(t: &str, start: usize, end: usize, sentence_start: impl FnOnce() -> usize) -> bool {
+    const DUTIES: &[&str] = &["应当", "应该", "必须", "须", "需要", "可以", "不得"];
     const BEFORE: &[&str] = &[
-        "应当", "应该", "必须", "须", "需要", "可以", "承诺", "致力", "努力", "力争", "争取",
-        "希望", "旨在", "鼓励", "倡导", "禁止", "严禁", "杜绝", "防止", "避免", "反对",
+        "承诺", "致力", "努力", "力争", "争取", "希望", "旨在", "鼓励", "倡导", "禁止", "严禁",
+        "杜绝", "防止", "避免", "反对",
     ];
     const AHEAD: &[&str] = &[
         "将持续",
@@ -3241,7 +3222,7 @@ fn zh_not_done(t: &str, start: usize, end: usize, sentence_start: impl FnOnce() 
         .find(|&(_, c)| c != '、' && is_clause_break(c))
         .map_or(lo, |(i, c)| lo + i + c.len_utf8());
     let before = &t[from..start];
-    if BEFORE.iter().any(|w| before.contains(w))
+    if DUTIES.iter().chain(BEFORE).any(|w| before.contains(w))
         || (before.ends_with(['应', '可', '需', '得'])
             && !before.ends_with("供应")
             && !before.ends_with("相应")
@@ -3257,9 +3238,8 @@ fn zh_not_done(t: &str, start: usize, end: usize, sentence_start: impl FnOnce() 
     if let Some(i) = after.find(is_clause_break) {
         let next = after[i..].trim_start_matches(|c: char| is_clause_break(c) || c.is_whitespace());
         if after[..i].ends_with('的')
-            || ["应当", "应", "须", "必须", "不得", "可以"]
-                .iter()
-                .any(|m| next.starts_with(m))
+            || next.starts_with('应')
+            || DUTIES.iter().any(|m| next.starts_with(m))
         {
             return true;
         }

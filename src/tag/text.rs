@@ -339,6 +339,14 @@ pub(crate) fn sentence_of(breaks: &[usize], at: usize) -> usize {
     breaks.partition_point(|&b| b <= at)
 }
 
+/// Where the sentence holding offset `at` starts, given the sentence `breaks`.
+pub(crate) fn sentence_start(breaks: &[usize], at: usize) -> usize {
+    match sentence_of(breaks, at) {
+        0 => 0,
+        s => breaks[s - 1],
+    }
+}
+
 /// Whether `c` separates clauses (negation does not reach across it).
 pub(crate) fn is_clause_break(c: char) -> bool {
     is_sentence_end(c) || matches!(c, ',' | '、' | ':' | '.' | '—' | '(' | ')' | '《' | '》')

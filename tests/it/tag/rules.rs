@@ -2527,9 +2527,10 @@ fn statute_rules_and_objects_are_no_deeds() {
     ]);
 }
 
+/// Its speed is measured, not tested: `hria tag --stdin` on a 1 MB line of these took 41 s when
+/// every 提供 looked at every 公司 of the sentence, 0.5 s since it looks near.
 #[test]
-fn a_long_line_of_rejected_doers_stays_linear() {
-    // Quadratic before: every 提供 looked at every 公司 of the sentence.
+fn a_long_line_of_companies_inside_words_is_no_deed() {
     let text = "x公司提供".repeat(20_000);
     let tags = tagger().tag_text(&text, None);
     assert!(!tags.iter().any(|t| t.tag == "stance/action"));
