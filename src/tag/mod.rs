@@ -306,6 +306,8 @@ struct Ctx<'a> {
     rights_language: bool,
     /// Whether the text is title case (see [`in_proper_name`]), computed on first use.
     title_case: Option<bool>,
+    /// Where a form's label ends, if the passage opens with one, found on first use.
+    label: Option<LabelEnds>,
     /// Spans of the instruments named by title (keyword), by start: a title may hold a right or
     /// a group ("… Rights of All Migrant Workers"), which is then what the passage is about, or a
     /// step, which is then the title's.
@@ -720,17 +722,23 @@ impl Tagger {
             for k in &e.abbr {
                 b.add(k, i, Role::Abbr, false, 0);
             }
+            // Weak rules of an entry with the same cues share one cue group: each cue match
+            // makes one hit per group, and 公司 or "we" confirms some fifty practice verbs.
+            let mut groups: HashMap<Vec<&str>, u32> = HashMap::new();
             for k in &e.weak {
                 // A malformed rule is reported by the taxonomy check; the tagger skips it.
                 let Ok(rule) = parse_weak(k) else { continue };
                 match rule.cues {
                     None => b.add(rule.keyword, i, Role::Weak, true, 0),
                     Some(cues) => {
-                        b.groups += 1;
-                        let group = b.groups;
+                        let next = b.groups + 1;
+                        let group = *groups.entry(cues.clone()).or_insert(next);
                         b.add(rule.keyword, i, Role::Weak, true, group);
-                        for c in cues {
-                            b.add(c, i, Role::Cue, true, group);
+                        if group == next {
+                            b.groups = next;
+                            for c in cues {
+                                b.add(c, i, Role::Cue, true, group);
+                            }
                         }
                     }
                 }
@@ -1182,6 +1190,7 @@ impl Tagger {
             map,
             rights_language,
             title_case: None,
+            label: None,
             titles,
             words: WordBounds {
                 edges,
@@ -1381,7 +1390,7 @@ impl Tagger {
         // A form's question or a heading ("Remediation measures: … no remediation measures have
         // been taken", 补救措施：…未采取任何补救措施) is answered by what follows it: where the
         // answer denies the step, the label is no evidence of it.
-        if info.step {
+        if info.step && !kept.is_empty() {
             // A heading run into its answer ("Remediation During the Reporting Period, MEG did
             // not have to take any measures to remediate…") names the step the answer denies.
             // Only the passage's first word or two, in English, where such headings are found,
@@ -1398,12 +1407,13 @@ impl Tagger {
             let glued = first_denied.filter(|_| kept.first().is_some_and(|(h, _)| at_head(h)));
             let denied_sentence = glued.map(|d| sentence_of(breaks.get(t), d));
             let b = breaks.get(t);
+            let label = *ctx.label.get_or_insert_with(|| LabelEnds::of(t));
             let misses = &mut ctx.misses;
             kept.retain(|(h, _)| {
                 let heading = denied_sentence.is_some_and(|s| {
                     at_head(h) && Some(h.start) < glued && sentence_of(b, h.start) == s
                 });
-                let keep = !heading && label_answer(t, h.end).is_none_or(|a| !answer_denies(a));
+                let keep = !heading && label.answer(t, h.end).is_none_or(|a| !answer_denies(a));
                 if !keep {
                     note(misses, norm, h, Why::Denied);
                 }
@@ -2928,36 +2938,54 @@ fn denies_measures(gap: &str) -> bool {
         && !words.clone().any(|w| CLAUSE_OPENERS.contains(&w))
 }
 
-/// The answer to a label holding the match that ends at `end` of normalized text `t`: the text
-/// after the colon of a short first clause (at most 6 words, or 12 chars of Chinese) that opens
-/// the passage ("Remediation measures: …", 补救措施：…).
-fn label_answer(t: &str, end: usize) -> Option<&str> {
-    // A label is short: its colon is near the start, which a bounded search finds, so that a
-    // passage of one long clause is not searched again for every match.
-    const LABEL_REACH: usize = 256;
-    let head = &t[..t.floor_char_boundary(LABEL_REACH)];
-    // A form's question ("Has the entity taken any measures to remediate …? Not applicable") is
-    // answered by what follows its question mark.
-    if let Some(q) = head.find(['?', '？']) {
-        if q >= end
-            && !head[..q].contains(['.', '!', ';', '。', '；'])
-            && head[..q].split_whitespace().count() <= 40
-        {
-            let q_len = head[q..].chars().next().map_or(1, char::len_utf8);
+/// Where a form's label at the head of a passage ends: a question ("Has the entity taken any
+/// measures to remediate …? Not applicable") or a short label before a colon (补救措施：无).
+/// Found once per passage, since every step matched asks.
+#[derive(Clone, Copy)]
+struct LabelEnds {
+    /// The question mark ending a question of one sentence.
+    question: Option<usize>,
+    /// The colon ending a short label.
+    colon: Option<usize>,
+}
+
+impl LabelEnds {
+    fn of(t: &str) -> Self {
+        // A label is short: its colon is near the start, which a bounded search finds, so that
+        // a passage of one long clause is not searched again for every match.
+        const LABEL_REACH: usize = 256;
+        let head = &t[..t.floor_char_boundary(LABEL_REACH)];
+        // Two searches by memchr, quicker than one for either char.
+        let question = [head.find('?'), head.find('？')]
+            .into_iter()
+            .flatten()
+            .min()
+            .filter(|&q| {
+                !head[..q].contains(['.', '!', ';', '。', '；'])
+                    && head[..q].split_whitespace().count() <= 40
+            });
+        let colon = head.find(is_clause_break).filter(|&c| {
+            let label = &t[..c];
+            t[c..].starts_with(':')
+                && if label.chars().any(crate::lang::is_han) {
+                    label.chars().filter(|c| !c.is_whitespace()).count() <= 12
+                } else {
+                    label.split_whitespace().count() <= 6
+                }
+        });
+        LabelEnds { question, colon }
+    }
+
+    /// The answer after the label, where a match ending at `end` lies within the label.
+    fn answer(self, t: &str, end: usize) -> Option<&str> {
+        if let Some(q) = self.question.filter(|&q| q >= end) {
+            let q_len = t[q..].chars().next().map_or(1, char::len_utf8);
             return Some(t[q + q_len..].trim_start());
         }
+        self.colon
+            .filter(|&c| c >= end)
+            .map(|c| t[c + 1..].trim_start())
     }
-    let colon = head.find(is_clause_break)?;
-    if colon < end || !t[colon..].starts_with(':') {
-        return None;
-    }
-    let label = &t[..colon];
-    let short = if label.chars().any(crate::lang::is_han) {
-        label.chars().filter(|c| !c.is_whitespace()).count() <= 12
-    } else {
-        label.split_whitespace().count() <= 6
-    };
-    short.then(|| t[colon + 1..].trim_start())
 }
 
 /// Whether the answer to a label says the company has no such step, in its first sentence: a bare
@@ -3178,7 +3206,16 @@ fn planned(t: &str, start: usize, end: usize) -> bool {
     // expect to do more next year", 开展了尽职调查并计划明年扩展.
     let to = end + joined_plan(&t[end..to]).unwrap_or(to - end);
     let clause = &t[from..to];
-    PLAN.iter().any(|p| has_word(clause, p))
+    // One pass for all the plan words: this runs for every step matched.
+    static PLANS: std::sync::LazyLock<AhoCorasick> = std::sync::LazyLock::new(|| {
+        AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(PLAN)
+            .expect("plan words")
+    });
+    PLANS
+        .find_overlapping_iter(clause)
+        .any(|m| is_whole_word(clause, m.start(), m.end()))
         || zh_plans(clause)
         || has_word(&t[from..start], "will")
         || t[from..start]
@@ -3376,6 +3413,9 @@ fn zh_object_marker(rest: &str) -> bool {
 /// followed, not made.
 fn zh_plans(clause: &str) -> bool {
     const MARKERS: &[&str] = &["将", "计划", "拟", "准备"];
+    if clause.is_ascii() {
+        return false;
+    }
     // A deed done in the clause (开展了, 已完成) is no plan, whatever noun it follows.
     if clause.contains('了') || clause.contains('已') {
         return false;
@@ -3530,17 +3570,19 @@ fn step_planned(t: &str, start: usize, end: usize) -> bool {
 
 /// Whether `w` occurs in `s` as a whole word; a Chinese `w` anywhere.
 fn has_word(s: &str, w: &str) -> bool {
-    s.match_indices(w).any(|(at, _)| {
-        w.starts_with(crate::lang::is_han)
-            || (s[..at]
-                .chars()
-                .next_back()
-                .is_none_or(|c| !c.is_alphanumeric())
-                && s[at + w.len()..]
-                    .chars()
-                    .next()
-                    .is_none_or(|c| !c.is_alphanumeric()))
-    })
+    s.match_indices(w)
+        .any(|(at, _)| is_whole_word(s, at, at + w.len()))
+}
+
+/// Whether `s[start..end]` stands as a whole word: Chinese anywhere, other words between
+/// non-alphanumeric chars.
+fn is_whole_word(s: &str, start: usize, end: usize) -> bool {
+    s[start..].starts_with(crate::lang::is_han)
+        || (s[..start]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric())
+            && s[end..].chars().next().is_none_or(|c| !c.is_alphanumeric()))
 }
 
 /// Where in `rest`, the text of a clause after a deed, a joining word opens a predicate of its
@@ -3573,20 +3615,26 @@ fn joined_plan(rest: &str) -> Option<usize> {
         "力争",
         "希望",
     ];
-    JOINERS
-        .iter()
-        .filter_map(|j| {
-            rest.match_indices(j).find_map(|(at, _)| {
-                let after = rest[at + j.len()..].trim_start();
-                let after = SUBJECTS
-                    .iter()
-                    .find_map(|s| after.strip_prefix(s))
-                    .unwrap_or(after);
-                let after = after.strip_prefix("also ").unwrap_or(after);
-                PLANS.iter().any(|p| after.starts_with(p)).then_some(at)
-            })
-        })
-        .min()
+    // One pass for the joiners, none of which holds another: the first joiner followed by a
+    // plan is the leftmost.
+    static JOINED: std::sync::LazyLock<AhoCorasick> = std::sync::LazyLock::new(|| {
+        AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(JOINERS)
+            .expect("joining words")
+    });
+    JOINED.find_overlapping_iter(rest).find_map(|m| {
+        let after = rest[m.end()..].trim_start();
+        let after = SUBJECTS
+            .iter()
+            .find_map(|s| after.strip_prefix(s))
+            .unwrap_or(after);
+        let after = after.strip_prefix("also ").unwrap_or(after);
+        PLANS
+            .iter()
+            .any(|p| after.starts_with(p))
+            .then_some(m.start())
+    })
 }
 
 /// Whether `answer` is one of `words` and nothing more but punctuation ("Not applicable.", 无。),
