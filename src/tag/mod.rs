@@ -1346,7 +1346,8 @@ impl Tagger {
             if info.reported
                 && (planned(t, h.start, h.end)
                     || zh_not_done(t, h.start, h.end, &mut from)
-                    || conditional_practice(t, h.start, h.end, &mut from))
+                    || conditional_practice(t, h.start, h.end, &mut from)
+                    || relative_practice(clean, norm, h.start, h.end))
             {
                 note(&mut ctx.misses, norm, h, Why::Planned);
                 continue;
@@ -3315,6 +3316,54 @@ fn conditional_practice(
     let from = sentence_start().max(t.floor_char_boundary(start.saturating_sub(400)));
     let head = t[from..start].trim_start();
     OPENERS.iter().any(|o| head.starts_with(o)) && head.contains(',')
+}
+
+/// Whether a practice in the present matched at `start..end` of normalized text `norm` ("we
+/// provide", "we work with") is a relative or subordinate clause, which names a thing by what
+/// the company does rather than reporting a deed: "the services we provide to clients", "those
+/// we work with", "guide how we engage", "approved before we work with them". Not where the
+/// clause opens with an adverbial ("In certain circumstances we require", "Through the
+/// programme we provide", "Each year we publish"), a joining word or adverb stands before "we"
+/// ("and we require", "while we require", "also we"), or "We" is capitalised mid-sentence, as a
+/// heading run into its text is ("Training for staff We conduct training").
+fn relative_practice(clean: &str, norm: &NormText, start: usize, end: usize) -> bool {
+    // Word lists as text, one word per space: rustfmt would give each its own line.
+    const PAST: &str = "carried undertook held met built began sent sought paid";
+    const RELATIVES: &str = "that which whom whose how what why those before";
+    const JOINING: &str = "and but so or also then now today currently therefore thus hence \
+        additionally furthermore moreover further here still already always often regularly \
+        routinely annually typically generally usually actively continually continuously \
+        proactively systematically jointly together similarly likewise finally first second \
+        third lastly while whilst although though because since as where if when once";
+    const OPENERS: &str = "in through at for as during under with across by on within \
+        throughout since after following from via each every this last to beyond besides \
+        alongside";
+    let listed = |list: &str, w: &str| list.split_whitespace().any(|x| x == w);
+    let t = norm.text.as_str();
+    let matched = &t[start..end];
+    let Some(verb) = matched.strip_prefix("we ") else {
+        return false;
+    };
+    let verb = verb.split(' ').next().unwrap_or(verb);
+    if verb.ends_with("ed") || verb.starts_with("ha") || listed(PAST, verb) {
+        return false;
+    }
+    if clean[norm.to_source(start)..].starts_with('W') {
+        return false;
+    }
+    let from = clause_start(t, t.floor_char_boundary(start.saturating_sub(200)), start);
+    let words: Vec<&str> = t[from..start].split_whitespace().collect();
+    let Some(&prev) = words.last() else {
+        return false;
+    };
+    if !prev.chars().all(|c| c.is_ascii_lowercase()) {
+        return false;
+    }
+    if listed(RELATIVES, prev) {
+        return true;
+    }
+    let fronted = words.len() <= 8 && listed(OPENERS, words[0]);
+    !listed(JOINING, prev) && !fronted
 }
 
 /// Verbs and prepositions after which 将 means "will" (我们将建立, 将对供应商开展), not the

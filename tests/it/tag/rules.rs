@@ -2535,3 +2535,69 @@ fn a_long_line_of_companies_inside_words_is_no_deed() {
     let tags = tagger().tag_text(&text, None);
     assert!(!tags.iter().any(|t| t.tag == "stance/action"));
 }
+
+#[test]
+fn a_practice_in_a_relative_clause_names_a_thing_and_reports_no_deed() {
+    let deed = "stance/action";
+    expect_tags(&[
+        // What the company does names the services, suppliers or steps; it reports nothing done.
+        (
+            "These are separate from the services we provide directly to our clients.",
+            &[],
+            &[deed],
+        ),
+        (
+            "Highwood expects all suppliers that we work with to adhere to the principles.",
+            &[],
+            &[deed],
+        ),
+        (
+            "Our values guide how we engage with each other.",
+            &[],
+            &[deed],
+        ),
+        (
+            "Suppliers are subject to approval before we work with them.",
+            &[],
+            &[deed],
+        ),
+        (
+            "This report sets out the steps we undertake to prevent modern slavery.",
+            &[],
+            &[deed],
+        ),
+        // A fronted adverbial, a joining word or a heading run into its text leaves the deed.
+        (
+            "In certain circumstances we require suppliers to undergo enhanced checks.",
+            &[deed],
+            &[],
+        ),
+        (
+            "Through the programme we provide subcontractors with training.",
+            &[deed],
+            &[],
+        ),
+        ("Each year we publish our supplier list.", &[deed], &[]),
+        (
+            "We comply with all laws, and we require our suppliers to do the same.",
+            &[deed],
+            &[],
+        ),
+        (
+            "While we require our suppliers to pay a living wage, some do not.",
+            &[deed],
+            &[],
+        ),
+        (
+            "Training for staff We conduct training for our purchasing team.",
+            &[deed],
+            &[],
+        ),
+        // A deed in the past stays one in a relative clause: the audits were carried out.
+        (
+            "The audits we conducted found two cases of retained passports.",
+            &[deed],
+            &[],
+        ),
+    ]);
+}
