@@ -240,6 +240,9 @@ struct EntryInfo {
     stance: bool,
     /// The stance of something done, which a plan is not ([`planned`]).
     reported: bool,
+    /// A channel for complaints, which "no complaints received" does not deny
+    /// ([`nothing_received`]).
+    channel: bool,
     /// Instruments that this entry's matches cover, and whether each is a most specific one.
     coverers: Vec<(u32, bool)>,
     /// A keyword of it is rights language (an instrument or a right).
@@ -1333,7 +1336,9 @@ impl Tagger {
                     deeds_denied(&t[h.end..to.max(h.end)])
                 };
             if anchor_denied
-                || (info.negatable && negated(t, h.start, negs))
+                || (info.negatable
+                    && negated(t, h.start, negs)
+                    && !(info.channel && nothing_received(t, h.start)))
                 || (info.step && undone_after(&t[..h.start], &t[h.end..]))
             {
                 first_denied.get_or_insert(h.start);
@@ -1923,6 +1928,7 @@ fn entry_infos(taxonomy: &Taxonomy) -> Vec<EntryInfo> {
                 step: e.negatable && e.id.starts_with("hrdd/"),
                 stance: e.id.starts_with("stance/"),
                 reported: e.id == "stance/action",
+                channel: e.id == "hrdd/grievance-mechanism",
                 coverers,
                 rights_language: is_instrument(e) || e.id.starts_with("right/"),
                 subject: ["right/", "group/", "theme/", "sdg/"]
@@ -2834,6 +2840,42 @@ fn negated(t: &str, start: usize, negs: &[Range<usize>]) -> bool {
             true
         }
     })
+}
+
+/// Whether the negation before a match at `start` of normalized text `t` denies that something
+/// was received, not the match: "we did not receive any Speak Up complaints", "no reports were
+/// logged through the hotline", 报告期内未收到员工申诉. A channel no one used is still there.
+fn nothing_received(t: &str, start: usize) -> bool {
+    const RECEIVED: &str = "receive received receiving get got record recorded log logged \
+        register registered";
+    const ZH: &[&str] = &[
+        "未收到",
+        "没有收到",
+        "没收到",
+        "未曾收到",
+        "未接到",
+        "未接获",
+    ];
+    let from = clause_start(t, t.floor_char_boundary(start.saturating_sub(120)), start);
+    let clause = &t[from..start];
+    if ZH.iter().any(|w| clause.contains(w)) {
+        return true;
+    }
+    let words: Vec<&str> = clause.split_whitespace().collect();
+    // The verb near the match, a negation or "any" just before it: "not (yet) received any".
+    words.iter().enumerate().rev().take(4).any(|(i, w)| {
+        RECEIVED.split_whitespace().any(|r| r == *w)
+            && words[..i]
+                .iter()
+                .rev()
+                .take(2)
+                .any(|n| matches!(*n, "not" | "never" | "yet") || n.ends_with("n't"))
+    }) || (words.iter().rev().take(6).any(|w| *w == "no")
+        && words
+            .iter()
+            .rev()
+            .take(6)
+            .any(|w| RECEIVED.split_whitespace().any(|r| r == *w)))
 }
 
 /// Words after a "no" that make it no denial of a deed: "no fewer than 20 audits were conducted",

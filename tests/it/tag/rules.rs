@@ -2601,3 +2601,32 @@ fn a_practice_in_a_relative_clause_names_a_thing_and_reports_no_deed() {
         ),
     ]);
 }
+
+#[test]
+fn a_channel_no_complaint_came_through_is_still_a_channel() {
+    let channel = "hrdd/grievance-mechanism";
+    expect_tags(&[
+        (
+            "During the year we did not receive any Speak Up complaints relating to modern slavery.",
+            &[channel],
+            &[],
+        ),
+        (
+            "No reports were logged through the whistleblowing hotline.",
+            &[channel],
+            &[],
+        ),
+        ("报告期内，公司未收到员工申诉。", &[channel], &[]),
+        // The channel itself denied is none.
+        (
+            "We do not have a grievance mechanism for workers.",
+            &[],
+            &[channel],
+        ),
+        (
+            "We have not yet established a whistleblowing hotline.",
+            &[],
+            &[channel],
+        ),
+    ]);
+}
