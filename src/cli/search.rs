@@ -23,6 +23,8 @@ pub struct Args {
     /// Query in tantivy syntax: words (ANDed), "phrases", OR, NOT / -word, field:value. `*`
     /// matches every passage (use with filters); an empty query is an error, so that an unset
     /// shell variable does not silently ask for the whole index.
+    // A query may open with an exclusion (`-remedy`), which is the query's, not a flag.
+    #[arg(allow_hyphen_values = true)]
     pub query: String,
     /// Only passages tagged TAG or a tag under it, by whole path segments: `right/labour`, not
     /// `right/lab` (repeatable; all must hold). An instrument tag (`instrument/PALERMO`,

@@ -315,6 +315,8 @@ fn malformed_queries_exit_2_with_a_message() {
         ("nosuchfield:x", "there is no field `nosuchfield`"),
         ("tag:right/labour", "write `--tag right/labour`"),
         ("NOT forced", "write `* NOT word`"),
+        // An exclusion opening the query is the query's, not an unknown flag.
+        ("-forced", "write `* NOT word`"),
         ("forced~1", "fuzzy matching is not supported"),
         ("lang:fr", "language is zh, en or other"),
         ("kind:chapter", "kind is heading, paragraph, list-item"),
