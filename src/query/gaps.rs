@@ -175,6 +175,8 @@ pub enum Reason {
     InTitle,
     /// Inside a longer proper name.
     ProperName,
+    /// What a standard, a checklist or a template contains, not the company's step.
+    Contents,
     /// A label that what follows it denies.
     Denied,
     /// Too weak alone: a short abbreviation without its instrument's name, a cue or rights
@@ -195,6 +197,7 @@ impl Reason {
             NotCounted::Planned => (Reason::Planned, None),
             NotCounted::InTitle => (Reason::InTitle, None),
             NotCounted::ProperName => (Reason::ProperName, None),
+            NotCounted::Contents => (Reason::Contents, None),
             NotCounted::Denied => (Reason::Denied, None),
             NotCounted::BelowThreshold => (Reason::BelowThreshold, None),
         }
@@ -226,6 +229,7 @@ impl FoundNotCounted {
             (Reason::Planned, _) => "planned, not reported done".into(),
             (Reason::InTitle, _) => "inside a title".into(),
             (Reason::ProperName, _) => "inside a proper name".into(),
+            (Reason::Contents, _) => "what a document contains, not a step".into(),
             (Reason::Denied, _) => "denied by what follows".into(),
             (Reason::BelowThreshold, _) => "too weak alone".into(),
             (Reason::NotCovered, _) => {

@@ -594,6 +594,9 @@ pub enum NotCounted {
     InTitle,
     /// Inside a longer proper name ("Hilton Foods").
     ProperName,
+    /// What a standard, a checklist or a template contains ("the standard contains requirements
+    /// on … grievance processes"), not the company's step.
+    Contents,
     /// A label that what follows it denies ("Remediation measures: none").
     Denied,
     /// Matched, but the entry's score stayed below the threshold: a short abbreviation without
@@ -637,6 +640,7 @@ enum Why {
     Planned,
     InTitle,
     ProperName,
+    Contents,
     Denied,
     BelowThreshold,
 }
@@ -962,6 +966,7 @@ impl Tagger {
                     Why::Planned => NotCounted::Planned,
                     Why::InTitle => NotCounted::InTitle,
                     Why::ProperName => NotCounted::ProperName,
+                    Why::Contents => NotCounted::Contents,
                     Why::Denied => NotCounted::Denied,
                     Why::BelowThreshold => NotCounted::BelowThreshold,
                 },
@@ -1363,6 +1368,16 @@ impl Tagger {
             }
             if info.stance && in_title(t, h.start, h.end) {
                 note(&mut ctx.misses, norm, h, Why::InTitle);
+                continue;
+            }
+            // A step named as what a standard, a checklist or a template contains ("the
+            // standard contains requirements on … grievance processes", "audits screen for …
+            // grievance mechanisms", "audit and investigation provisions") is not the company's.
+            if info.step
+                && info.id != "hrdd/policy-commitment"
+                && named_as_contents(t, from(), h.start, h.end)
+            {
+                note(&mut ctx.misses, norm, h, Why::Contents);
                 continue;
             }
             // A step named inside an instrument's title is the title's: the 商业行为准则 of
@@ -2840,6 +2855,82 @@ fn negated(t: &str, start: usize, negs: &[Range<usize>]) -> bool {
             true
         }
     })
+}
+
+/// Whether a step matched at `start..end` of normalized text `t` is named as what a document
+/// contains or checks: after "contains", "requirements on", "indicators such as", "screen for",
+/// "covers" (not "covers the costs of"), 审核内容, 内容包括 earlier in its sentence (from
+/// `sentence_from`), through a list but with no doer or joined verb of its own between ("… and
+/// we provide a grievance mechanism", "… and provide oversight"); or before "provisions",
+/// "clauses", 条款.
+fn named_as_contents(t: &str, sentence_from: usize, start: usize, end: usize) -> bool {
+    const BEFORE: &[&str] = &[
+        "contains",
+        "contain",
+        "containing",
+        "include requirements",
+        "includes requirements",
+        "including requirements",
+        "requirements on",
+        "requirements regarding",
+        "indicators such as",
+        "criteria such as",
+        "topics such as",
+        "screen for",
+        "screens for",
+        "screened for",
+        "check for",
+        "checks for",
+        "内容包括",
+        "内容涵盖",
+        "内容涉及",
+        "审核内容",
+        "检查内容",
+        "审核项目",
+        "检查项目",
+        "指标包括",
+    ];
+    const COVERS: &[&str] = &["covers", "covering"];
+    const COSTS: &[&str] = &["the cost", "costs", "the fee", "fees", "the expense"];
+    // A doer, or a verb joined by "and", between the marker and the match starts a clause of
+    // its own: "… and we provide a grievance hotline", "… and provide oversight".
+    const DOERS: &[&str] = &["we", "our", "they", "我们", "公司", "本公司", "集团"];
+    const JOINED: &[&str] = &[
+        "and provide",
+        "and conduct",
+        "and hold",
+        "and ensure",
+        "and take",
+        "and carry",
+        "and raise",
+        "and monitor",
+        "and review",
+        "and train",
+        "and support",
+        "and work",
+    ];
+    const AFTER: &[&str] = &[" provisions", " clauses", "条款"];
+    if AFTER.iter().any(|w| t[end..].starts_with(w)) {
+        return true;
+    }
+    let from = sentence_from.max(t.floor_char_boundary(start.saturating_sub(300)));
+    let before = &t[from..start];
+    let marked = |at: usize, w: &str| {
+        is_whole_word(before, at, at + w.len())
+            && !DOERS
+                .iter()
+                .chain(JOINED)
+                .any(|d| has_word(&before[at + w.len()..], d))
+    };
+    BEFORE
+        .iter()
+        .any(|w| before.match_indices(w).any(|(at, _)| marked(at, w)))
+        || COVERS.iter().any(|w| {
+            before.match_indices(w).any(|(at, _)| {
+                let object = before[at + w.len()..].trim_start();
+                marked(at, w) && !COSTS.iter().any(|c| object.starts_with(c))
+            })
+        })
 }
 
 /// Whether the negation before a match at `start` of normalized text `t` denies that something

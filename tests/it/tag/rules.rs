@@ -2630,3 +2630,38 @@ fn a_channel_no_complaint_came_through_is_still_a_channel() {
         ),
     ]);
 }
+
+#[test]
+fn a_step_named_as_what_a_standard_or_checklist_contains_is_not_the_companys() {
+    let channel = "hrdd/grievance-mechanism";
+    let remedy = "hrdd/remedy";
+    expect_tags(&[
+        (
+            "The standard contains requirements on child labour, voluntary labour, as well as a right to collective bargaining and grievance processes.",
+            &[],
+            &[channel],
+        ),
+        (
+            "Supplier audits screen for modern slavery, including indicators such as overtime, grievance mechanisms and freedom of association.",
+            &[],
+            &[channel],
+        ),
+        (
+            "The service agreement templates include robust audit and investigation provisions.",
+            &[],
+            &[remedy],
+        ),
+        ("审核内容包括童工、强迫劳动和申诉机制。", &[], &[channel]),
+        // The company's own step in a clause of its own, or a cost it covers, stays.
+        (
+            "Our code contains our values, and we provide a grievance hotline to all workers.",
+            &[channel],
+            &[],
+        ),
+        (
+            "We cover the costs of remediation for affected workers.",
+            &[remedy],
+            &[],
+        ),
+    ]);
+}
