@@ -1547,13 +1547,15 @@ impl Tagger {
             }
         }
         // A step counts as taken where one of its matches is not only planned.
-        // A pledged step is a commitment to it, except the policy commitment itself.
+        // A pledged step, or one expected of suppliers, is a commitment to it, except the policy
+        // commitment itself (which such an expectation is).
         let pledgeable = info.id != "hrdd/policy-commitment";
         let planned = info.step
             && kept.iter().all(|(h, _)| {
                 step_planned(t, h.start, h.end)
                     || (pledgeable
-                        && pledged(t, h.start, || sentence_start(breaks.get(t), h.start)))
+                        && (pledged(t, h.start, || sentence_start(breaks.get(t), h.start))
+                            || expected_of_partners(t, h.start)))
             });
         Some(Tag {
             tag: info.id.clone(),
@@ -3748,6 +3750,87 @@ fn step_planned(t: &str, start: usize, end: usize) -> bool {
     let from = clause_start(t, t.floor_char_boundary(start.saturating_sub(120)), start);
     // The match itself may say so ("continue to review").
     !ONGOING.iter().any(|w| has_word(&t[from..end], w))
+}
+
+/// Whether a step matched at `start` of normalized text `t` is what the company expects of its
+/// suppliers or partners, earlier in the sentence: "we expect suppliers to provide remedy",
+/// "we require our contractors to conduct audits", "suppliers must give workers access to a
+/// grievance mechanism", 要求供应商建立申诉机制, 供应商须开展审核. It is the company's policy (UNGP 16
+/// asks a policy to state what it expects of business partners), not its step; a doer of its own
+/// after the expectation ("…, and we audit them") takes the step back.
+fn expected_of_partners(t: &str, start: usize) -> bool {
+    const ASK: &str = "expect expects expected require requires required ask asks encourage \
+        encourages";
+    const PARTNERS: &str = "supplier suppliers contractor contractors subcontractors vendor \
+        vendors partners";
+    const MODALS: &str = "must shall should";
+    const OWN: &str = "employees staff personnel colleagues workers";
+    const ZH: &[&str] = &[
+        "要求供应商",
+        "要求所有供应商",
+        "要求承包商",
+        "要求合作伙伴",
+        "要求供货商",
+        "督促供应商",
+        "鼓励供应商",
+        "供应商须",
+        "供应商应",
+        "供应商必须",
+        "承包商须",
+        "承包商应",
+    ];
+    const DOERS: &[&str] = &["we", "我们", "公司", "本公司"];
+    // What suppliers accept or allow is the company's own step on them: "required to accept
+    // audits", 要求供应商…接受审核.
+    const UNDERGO: &[&str] = &[
+        "accept",
+        "submit to",
+        "allow",
+        "permit",
+        "cooperate",
+        "接受",
+        "配合",
+    ];
+    let listed = |list: &str, w: &str| list.split_whitespace().any(|x| x == w);
+    let from = t.floor_char_boundary(start.saturating_sub(240));
+    let from = t[from..start]
+        .rfind(['。', '!', '?', ';', '\n', '.'])
+        .map_or(from, |i| {
+            from + i + t[from + i..].chars().next().map_or(1, char::len_utf8)
+        });
+    let before = &t[from..start];
+    let taken_back = |rest: &str| {
+        DOERS.iter().any(|d| has_word(rest, d)) || UNDERGO.iter().any(|u| rest.contains(u))
+    };
+    if let Some(at) = ZH
+        .iter()
+        .filter_map(|w| before.rfind(w).map(|i| i + w.len()))
+        .max()
+    {
+        return !taken_back(&before[at..]);
+    }
+    let words: Vec<(usize, &str)> = before
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - before.as_ptr() as usize, w))
+        .collect();
+    words.iter().enumerate().any(|(i, &(at, w))| {
+        let next = &words[i + 1..(i + 4).min(words.len())];
+        let asks = listed(ASK, w)
+            && next.iter().any(|&(_, n)| listed(PARTNERS, n))
+            && words[i + 1..].iter().any(|&(_, n)| n == "to");
+        // "All employees and contractors are required to complete training": the company's own
+        // people are bound too, so the step is the company's.
+        let own = words[i.saturating_sub(3)..i]
+            .iter()
+            .any(|&(_, p)| listed(OWN, p));
+        let bound = listed(PARTNERS, w)
+            && !own
+            && next
+                .iter()
+                .take(2)
+                .any(|&(_, n)| listed(MODALS, n) || n == "required" || n == "expected");
+        (asks || bound) && !taken_back(&before[at + w.len()..])
+    })
 }
 
 /// Whether `w` occurs in `s` as a whole word; a Chinese `w` anywhere.

@@ -2665,3 +2665,55 @@ fn a_step_named_as_what_a_standard_or_checklist_contains_is_not_the_companys() {
         ),
     ]);
 }
+
+#[test]
+fn a_step_expected_of_suppliers_is_a_commitment_not_the_companys_step() {
+    let t = tagger();
+    let planned = |text: &str, tag: &str| {
+        t.tag_text(text, None)
+            .into_iter()
+            .find(|x| x.tag == tag)
+            .map(|x| x.planned)
+    };
+    assert_eq!(
+        planned(
+            "We expect suppliers to provide remedy to affected workers.",
+            "hrdd/remedy"
+        ),
+        Some(true)
+    );
+    assert_eq!(
+        planned(
+            "Suppliers must give workers access to a grievance mechanism.",
+            "hrdd/grievance-mechanism"
+        ),
+        Some(true)
+    );
+    assert_eq!(
+        planned("公司要求供应商建立申诉机制。", "hrdd/grievance-mechanism"),
+        Some(true)
+    );
+    // The company's own step after the expectation, or its own people bound, stays a step.
+    assert_eq!(
+        planned(
+            "We require our contractors to comply with our code, and we conduct audits of their sites.",
+            "hrdd/action"
+        ),
+        Some(false)
+    );
+    assert_eq!(
+        planned(
+            "All employees and contractors are required to complete refresher training every two years.",
+            "hrdd/embedding"
+        ),
+        Some(false)
+    );
+    // The expectation is itself the policy commitment.
+    assert_eq!(
+        planned(
+            "HSBC expects suppliers to respect human rights and to comply with all relevant legislation.",
+            "hrdd/policy-commitment"
+        ),
+        Some(false)
+    );
+}
