@@ -2717,3 +2717,26 @@ fn a_step_expected_of_suppliers_is_a_commitment_not_the_companys_step() {
         Some(false)
     );
 }
+
+#[test]
+fn identity_documents_held_or_not_held_are_about_forced_labour() {
+    let forced = "right/labour/forced-labour";
+    expect_tags(&[
+        // A control against withholding is about forced labour whatever its negation.
+        (
+            "We do not hold any original copies of our employees identification documents.",
+            &[forced],
+            &[],
+        ),
+        (
+            "Employees keep their passports; the originals are not retained by MPI.",
+            &[forced],
+            &[],
+        ),
+        (
+            "Please bring your identity documents to the registration desk.",
+            &[],
+            &[forced],
+        ),
+    ]);
+}
