@@ -75,7 +75,9 @@ fn shown(hits: usize, total: u64) -> String {
 
 /// The table's lines of a hit's tags: `tags:` with those it names or matched, then `covers (not
 /// named):` with the instruments it covers. Covered instruments are inferred, not named: shown
-/// apart so that an analyst does not read them as citations. A list that is empty has no line.
+/// apart so that an analyst does not read them as citations. A step stated only as planned,
+/// pledged or expected of suppliers says so (`hrdd/remedy (planned)`), so that it does not read as
+/// one taken. A list that is empty has no line.
 fn tag_lines(tags: &[hria::model::Tag]) -> Vec<String> {
     let (covered, named): (Vec<_>, Vec<_>) = tags
         .iter()
@@ -84,7 +86,16 @@ fn tag_lines(tags: &[hria::model::Tag]) -> Vec<String> {
         .into_iter()
         .filter(|(_, v)| !v.is_empty())
         .map(|(label, v)| {
-            let ids: Vec<&str> = v.iter().map(|t| t.tag.as_str()).collect();
+            let ids: Vec<String> = v
+                .iter()
+                .map(|t| {
+                    if t.planned {
+                        format!("{} (planned)", t.tag)
+                    } else {
+                        t.tag.clone()
+                    }
+                })
+                .collect();
             format!("{label}: {}", ids.join(", "))
         })
         .collect()
@@ -226,6 +237,18 @@ mod tests {
             planned: false,
             evidence: Vec::new(),
         }
+    }
+
+    /// A step only planned says so, where a step taken does not.
+    #[test]
+    fn tag_lines_mark_planned_steps() {
+        let mut pledged = tag("hrdd/remedy", Basis::Matched);
+        pledged.planned = true;
+        let taken = tag("hrdd/tracking", Basis::Matched);
+        assert_eq!(
+            super::tag_lines(&[pledged, taken]),
+            ["tags: hrdd/remedy (planned), hrdd/tracking"]
+        );
     }
 
     /// A hit whose tags are all covered instruments has no empty `tags:` line.
