@@ -13,7 +13,17 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     hria::alloc::keep_freed_memory();
-    let args = cli::Cli::parse();
+    let args = match cli::Cli::try_parse() {
+        Ok(args) => args,
+        Err(err) => {
+            let given: Vec<String> = std::env::args().collect();
+            if let Some(hint) = cli::search::exclusion_hint(&err, &given) {
+                eprintln!("hria: {}", hria::query::reader::printable(&hint));
+                return ExitCode::from(cli::common::EXIT_ERROR);
+            }
+            err.exit()
+        }
+    };
     match cli::run(args) {
         Ok(code) => code,
         Err(err) => {

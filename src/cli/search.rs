@@ -23,8 +23,6 @@ pub struct Args {
     /// Query in tantivy syntax: words (ANDed), "phrases", OR, NOT / -word, field:value. `*`
     /// matches every passage (use with filters); an empty query is an error, so that an unset
     /// shell variable does not silently ask for the whole index.
-    // A query may open with an exclusion (`-remedy`), which is the query's, not a flag.
-    #[arg(allow_hyphen_values = true)]
     pub query: String,
     /// Only passages tagged TAG or a tag under it, by whole path segments: `right/labour`, not
     /// `right/lab` (repeatable; all must hold). An instrument tag (`instrument/PALERMO`,
@@ -99,6 +97,33 @@ fn tag_lines(tags: &[hria::model::Tag]) -> Vec<String> {
             format!("{label}: {}", ids.join(", "))
         })
         .collect()
+}
+
+/// What to tell a user whose query began with an exclusion (`hria search -remedy`), which clap
+/// reads as an unknown option: its own tip names the wrong token (`-- -r`). `None` for any other
+/// parse error, which clap reports as it does.
+pub fn exclusion_hint(err: &clap::Error, args: &[String]) -> Option<String> {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    if err.kind() != ErrorKind::UnknownArgument || args.get(1).map(String::as_str) != Some("search")
+    {
+        return None;
+    }
+    let Some(ContextValue::String(arg)) = err.get(ContextKind::InvalidArg) else {
+        return None;
+    };
+    // The token as given: clap names `-r` of `-remedy`.
+    let given = args
+        .iter()
+        .skip(2)
+        .find(|a| a.starts_with(arg.as_str()) && !a.starts_with("--"))?;
+    let word = given.trim_start_matches('-');
+    (given.len() > 2).then(|| {
+        format!(
+            "`{given}` was read as an option: in a query, an exclusion follows what it excludes from \
+             (`'audit {given}'`), and alone it matches nothing: write `'* NOT {word}'` for the passages \
+             without the word"
+        )
+    })
 }
 
 /// Runs `hria search`.
