@@ -1343,7 +1343,7 @@ impl Tagger {
             if anchor_denied
                 || (info.negatable
                     && negated(t, h.start, negs)
-                    && !(info.channel && nothing_received(t, h.start)))
+                    && !(info.channel && nothing_received(t, h.start, h.end)))
                 || (info.step && undone_after(&t[..h.start], &t[h.end..]))
             {
                 first_denied.get_or_insert(h.start);
@@ -2867,9 +2867,6 @@ fn negated(t: &str, start: usize, negs: &[Range<usize>]) -> bool {
 /// "clauses", 条款.
 fn named_as_contents(t: &str, sentence_from: usize, start: usize, end: usize) -> bool {
     const BEFORE: &[&str] = &[
-        "contains",
-        "contain",
-        "containing",
         "include requirements",
         "includes requirements",
         "including requirements",
@@ -2892,55 +2889,103 @@ fn named_as_contents(t: &str, sentence_from: usize, start: usize, end: usize) ->
         "检查项目",
         "指标包括",
     ];
-    const COVERS: &[&str] = &["covers", "covering"];
+    // Said of a document only ("the audit covers", "a standard containing"), not "steps to
+    // contain the incident", "our Code contains a whistleblowing procedure" (the company's own).
+    const COVERS: &[&str] = &["contains", "contain", "containing", "covers", "covering"];
+    const DOCUMENTS: &str = "standard standards checklist checklists template templates \
+        questionnaire questionnaires training seminar seminars course courses module modules \
+        agreement agreements contract contracts criteria certification scheme guidance law laws \
+        act regulation regulations audit audits assessment assessments";
     const COSTS: &[&str] = &["the cost", "costs", "the fee", "fees", "the expense"];
     // A doer, or a verb joined by "and", between the marker and the match starts a clause of
     // its own: "… and we provide a grievance hotline", "… and provide oversight".
     const DOERS: &[&str] = &["we", "our", "they", "我们", "公司", "本公司", "集团"];
     const JOINED: &[&str] = &[
         "and provide",
+        "and provided",
+        "and provides",
         "and conduct",
+        "and conducted",
+        "and conducts",
         "and hold",
+        "and held",
+        "and holds",
         "and ensure",
+        "and ensured",
+        "and ensures",
         "and take",
+        "and took",
+        "and takes",
         "and carry",
+        "and carried",
+        "and carries",
         "and raise",
+        "and raised",
+        "and raises",
         "and monitor",
+        "and monitored",
+        "and monitors",
         "and review",
+        "and reviewed",
+        "and reviews",
         "and train",
+        "and trained",
+        "and trains",
         "and support",
+        "and supported",
+        "and supports",
         "and work",
+        "and worked",
+        "and works",
     ];
+    // A verb of being after the marker starts the sentence's predicate: "requirements covering
+    // responsible recruitment … are further detailed in its Supplier Code".
+    const PREDICATE: &[&str] = &["is", "are", "was", "were"];
     const AFTER: &[&str] = &[" provisions", " clauses", "条款"];
     if AFTER.iter().any(|w| t[end..].starts_with(w)) {
         return true;
     }
     let from = sentence_from.max(t.floor_char_boundary(start.saturating_sub(300)));
     let before = &t[from..start];
-    let marked = |at: usize, w: &str| {
-        is_whole_word(before, at, at + w.len())
+    // One pass for the markers: this runs for every step matched.
+    static MARKERS: std::sync::LazyLock<AhoCorasick> = std::sync::LazyLock::new(|| {
+        AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(BEFORE.iter().chain(COVERS))
+            .expect("contents markers")
+    });
+    MARKERS.find_overlapping_iter(before).any(|m| {
+        let (at, w) = (m.start(), &before[m.start()..m.end()]);
+        let rest = &before[m.end()..];
+        let object = rest.trim_start();
+        let of_document = || {
+            let mut head = before[..at].split_whitespace().rev().take(4);
+            let named = head
+                .clone()
+                .any(|h| DOCUMENTS.split_whitespace().any(|d| d == h));
+            named && !head.any(|h| h == "our")
+        };
+        is_whole_word(before, at, m.end())
             && !DOERS
                 .iter()
                 .chain(JOINED)
-                .any(|d| has_word(&before[at + w.len()..], d))
-    };
-    BEFORE
-        .iter()
-        .any(|w| before.match_indices(w).any(|(at, _)| marked(at, w)))
-        || COVERS.iter().any(|w| {
-            before.match_indices(w).any(|(at, _)| {
-                let object = before[at + w.len()..].trim_start();
-                marked(at, w) && !COSTS.iter().any(|c| object.starts_with(c))
-            })
-        })
+                .chain(PREDICATE)
+                .any(|d| has_word(rest, d))
+            && (!COVERS.contains(&w)
+                || (of_document()
+                    && !COSTS.iter().any(|c| object.starts_with(c))
+                    && !object.starts_with(|c: char| c.is_ascii_digit())))
+    })
 }
 
-/// Whether the negation before a match at `start` of normalized text `t` denies that something
-/// was received, not the match: "we did not receive any Speak Up complaints", "no reports were
-/// logged through the hotline", 报告期内未收到员工申诉. A channel no one used is still there.
-fn nothing_received(t: &str, start: usize) -> bool {
-    const RECEIVED: &str = "receive received receiving get got record recorded log logged \
-        register registered";
+/// Whether the negation before a channel matched at `start..end` of normalized text `t` denies
+/// that something came through it, not the channel: "we did not receive any Speak Up
+/// complaints", "no reports were logged through the hotline", 未收到举报热线的来电. A channel no one
+/// used is still there; a complaint not received (未收到相关投诉, "did not receive any complaints as
+/// no grievance mechanism exists") names none.
+fn nothing_received(t: &str, start: usize, end: usize) -> bool {
+    const RECEIVED: &str = "receive received receiving record recorded log logged register \
+        registered";
     const ZH: &[&str] = &[
         "未收到",
         "没有收到",
@@ -2949,26 +2994,31 @@ fn nothing_received(t: &str, start: usize) -> bool {
         "未接到",
         "未接获",
     ];
+    const ZH_CHANNELS: &[&str] = &[
+        "热线", "渠道", "机制", "邮箱", "信箱", "平台", "窗口", "电话",
+    ];
     let from = clause_start(t, t.floor_char_boundary(start.saturating_sub(120)), start);
     let clause = &t[from..start];
     if ZH.iter().any(|w| clause.contains(w)) {
-        return true;
+        return ZH_CHANNELS.iter().any(|c| t[start..end].contains(c));
     }
     let words: Vec<&str> = clause.split_whitespace().collect();
-    // The verb near the match, a negation or "any" just before it: "not (yet) received any".
+    let received = |w: &str| RECEIVED.split_whitespace().any(|r| r == w);
+    // The verb near the match, a negation just before it: "not (yet) received any".
     words.iter().enumerate().rev().take(4).any(|(i, w)| {
-        RECEIVED.split_whitespace().any(|r| r == *w)
+        received(w)
             && words[..i]
                 .iter()
                 .rev()
                 .take(2)
                 .any(|n| matches!(*n, "not" | "never" | "yet") || n.ends_with("n't"))
-    }) || (words.iter().rev().take(6).any(|w| *w == "no")
-        && words
-            .iter()
-            .rev()
-            .take(6)
-            .any(|w| RECEIVED.split_whitespace().any(|r| r == *w)))
+    }) || {
+        // "No reports were logged through": the "no" before the verb, both near the match.
+        let near = &words[words.len().saturating_sub(6)..];
+        near.iter()
+            .position(|w| *w == "no")
+            .is_some_and(|n| near[n..].iter().any(|w| received(w)))
+    }
 }
 
 /// Words after a "no" that make it no denial of a deed: "no fewer than 20 audits were conducted",
@@ -3065,13 +3115,32 @@ fn denies_measures(gap: &str) -> bool {
         }
         None => gap,
     };
-    let words = gap.split_whitespace();
-    words.clone().next_back() == Some("to")
-        && words.clone().count() <= 10
-        && !gap.contains(is_clause_break)
-        && words.clone().any(|w| w == "any")
-        && words.clone().any(|w| MEASURES.contains(&w))
-        && !words.clone().any(|w| CLAUSE_OPENERS.contains(&w))
+    if gap.contains(is_clause_break) {
+        return false;
+    }
+    let words: Vec<&str> = gap.split_whitespace().collect();
+    let denies = |head: &[&str]| {
+        head.last() == Some(&"to")
+            && head.len() <= 10
+            && head.contains(&"any")
+            && head.iter().any(|w| MEASURES.contains(w))
+            && !head.iter().any(|w| CLAUSE_OPENERS.contains(w))
+    };
+    if denies(&words) {
+        return true;
+    }
+    // A second verb joined to the first denies as much: "did not have to take any measures to
+    // remediate any forced labour or remediate any loss of income".
+    let Some(k) = words
+        .windows(2)
+        .position(|w| MEASURES.contains(&w[0]) && w[1] == "to")
+    else {
+        return false;
+    };
+    let tail = &words[k + 2..];
+    denies(&words[..k + 2])
+        && tail.len() <= 12
+        && matches!(tail.last(), Some(&("or" | "nor" | "and")))
 }
 
 /// Where a form's label at the head of a passage ends: a question ("Has the entity taken any
@@ -3472,7 +3541,11 @@ fn relative_practice(clean: &str, norm: &NormText, start: usize, end: usize) -> 
         third lastly while whilst although though because since as where if when once";
     const OPENERS: &str = "in through at for as during under with across by on within \
         throughout since after following from via each every this last to beyond besides \
-        alongside";
+        alongside where when whenever if once";
+    // "that" after these opens what is said or ensured, not a relative clause: "we make sure
+    // that we provide training", "it is important that we conduct due diligence".
+    const SAYING: &str = "ensure ensures ensuring ensured sure important means mean clear confirm \
+        confirms believe believes essential vital critical crucial committed";
     let listed = |list: &str, w: &str| list.split_whitespace().any(|x| x == w);
     let t = norm.text.as_str();
     let matched = &t[start..end];
@@ -3494,10 +3567,16 @@ fn relative_practice(clean: &str, norm: &NormText, start: usize, end: usize) -> 
     if !prev.chars().all(|c| c.is_ascii_lowercase()) {
         return false;
     }
+    if prev == "that" && words.len() >= 2 && listed(SAYING, words[words.len() - 2]) {
+        return false;
+    }
     if listed(RELATIVES, prev) {
         return true;
     }
-    let fronted = words.len() <= 8 && listed(OPENERS, words[0]);
+    // An adverbial opening the clause, however long, unless a relative word stands in it ("with
+    // the aim of incorporating the expectation that people we work with").
+    let fronted = listed(OPENERS, words[0])
+        && (words.len() <= 8 || !words.iter().any(|w| listed("that which whom those", w)));
     !listed(JOINING, prev) && !fronted
 }
 
@@ -3780,19 +3859,53 @@ fn expected_of_partners(t: &str, start: usize) -> bool {
         "承包商应",
     ];
     const DOERS: &[&str] = &["we", "我们", "公司", "本公司"];
-    // What suppliers accept or allow is the company's own step on them: "required to accept
-    // audits", 要求供应商…接受审核.
+    // What suppliers accept, allow, sign, answer or undergo is the company's own step on them:
+    // "required to accept audits", "must answer a self-audit questionnaire", "are evaluated and
+    // may be audited", 要求供应商…接受审核.
     const UNDERGO: &[&str] = &[
         "accept",
         "submit to",
         "allow",
         "permit",
         "cooperate",
+        "agree",
+        "sign",
+        "answer",
+        "complete",
+        "respond to",
+        "acknowledge",
+        "undergo",
+        "be audited",
+        "be assessed",
+        "be evaluated",
+        "be visited",
+        "be screened",
+        "are audited",
+        "are assessed",
+        "are evaluated",
         "接受",
         "配合",
     ];
     let listed = |list: &str, w: &str| list.split_whitespace().any(|x| x == w);
     let from = t.floor_char_boundary(start.saturating_sub(240));
+    // Most steps have no supplier before them: one pass decides, as this runs for every step.
+    static NAMED: std::sync::LazyLock<AhoCorasick> = std::sync::LazyLock::new(|| {
+        AhoCorasick::builder()
+            .build([
+                "supplier",
+                "contractor",
+                "vendor",
+                "partners",
+                "供应商",
+                "承包商",
+                "合作伙伴",
+                "供货商",
+            ])
+            .expect("partner words")
+    });
+    if !NAMED.is_match(&t[from..start]) {
+        return false;
+    }
     let from = t[from..start]
         .rfind(['。', '!', '?', ';', '\n', '.'])
         .map_or(from, |i| {
@@ -3807,7 +3920,10 @@ fn expected_of_partners(t: &str, start: usize) -> bool {
         .filter_map(|w| before.rfind(w).map(|i| i + w.len()))
         .max()
     {
-        return !taken_back(&before[at..]);
+        // Chinese chains its clauses with commas, often without a subject: what follows a comma
+        // is the company's next deed (要求供应商签署承诺书，2023年完成供应商审核50家).
+        let rest = &before[at..];
+        return !taken_back(rest) && !rest.contains([',', '，']);
     }
     let words: Vec<(usize, &str)> = before
         .split_whitespace()
@@ -3815,20 +3931,25 @@ fn expected_of_partners(t: &str, start: usize) -> bool {
         .collect();
     words.iter().enumerate().any(|(i, &(at, w))| {
         let next = &words[i + 1..(i + 4).min(words.len())];
+        // "All employees and contractors are required to complete training", "we encourage
+        // employees and suppliers to report": the company's own people are asked or bound too,
+        // so the step is the company's.
+        let own = |ws: &[(usize, &str)]| ws.iter().any(|&(_, p)| listed(OWN, p));
         let asks = listed(ASK, w)
             && next.iter().any(|&(_, n)| listed(PARTNERS, n))
+            && !own(next)
             && words[i + 1..].iter().any(|&(_, n)| n == "to");
-        // "All employees and contractors are required to complete training": the company's own
-        // people are bound too, so the step is the company's.
-        let own = words[i.saturating_sub(3)..i]
-            .iter()
-            .any(|&(_, p)| listed(OWN, p));
+        // A modal right after the suppliers, in the active: "suppliers must provide", not
+        // "a supplier should be engaged".
         let bound = listed(PARTNERS, w)
-            && !own
-            && next
-                .iter()
-                .take(2)
-                .any(|&(_, n)| listed(MODALS, n) || n == "required" || n == "expected");
+            && !own(&words[i.saturating_sub(5)..i])
+            && next.first().is_some_and(|&(_, n)| {
+                (listed(MODALS, n) && next.get(1).is_none_or(|&(_, b)| b != "be"))
+                    || ((n == "are" || n == "is")
+                        && next
+                            .get(1)
+                            .is_some_and(|&(_, r)| r == "required" || r == "expected"))
+            });
         (asks || bound) && !taken_back(&before[at + w.len()..])
     })
 }

@@ -2578,6 +2578,17 @@ fn a_practice_in_a_relative_clause_names_a_thing_and_reports_no_deed() {
             &[],
         ),
         ("Each year we publish our supplier list.", &[deed], &[]),
+        // "That" after what is said or ensured, and a long adverbial opening the clause.
+        (
+            "We make sure that we provide training to all procurement staff.",
+            &[deed],
+            &[],
+        ),
+        (
+            "As part of our onboarding process for new suppliers in high risk categories we conduct site audits.",
+            &[deed],
+            &[],
+        ),
         (
             "We comply with all laws, and we require our suppliers to do the same.",
             &[deed],
@@ -2616,8 +2627,15 @@ fn a_channel_no_complaint_came_through_is_still_a_channel() {
             &[channel],
             &[],
         ),
-        ("报告期内，公司未收到员工申诉。", &[channel], &[]),
-        // The channel itself denied is none.
+        ("报告期内未收到举报热线来电。", &[channel], &[]),
+        // The channel itself denied is none, nor a complaint not received where no channel is
+        // named.
+        ("报告期内，公司未收到相关投诉，公司尚未建立申诉机制。", &[], &[channel]),
+        (
+            "We did not receive any complaints as no grievance mechanism exists.",
+            &[],
+            &[channel],
+        ),
         (
             "We do not have a grievance mechanism for workers.",
             &[],
@@ -2663,6 +2681,27 @@ fn a_step_named_as_what_a_standard_or_checklist_contains_is_not_the_companys() {
             &[remedy],
             &[],
         ),
+        // "Contain" and "cover" of a document only, and not a coverage figure.
+        (
+            "We took immediate steps to contain the incident and provided remedy to the affected workers.",
+            &[remedy],
+            &[],
+        ),
+        (
+            "We conducted audits covering 85% of our spend.",
+            &["hrdd/tracking"],
+            &[],
+        ),
+        (
+            "Our Code contains a whistleblowing procedure that all employees can use.",
+            &[channel],
+            &[],
+        ),
+        (
+            "The audit checklist covers wages, working hours and grievance mechanisms.",
+            &[],
+            &[channel],
+        ),
     ]);
 }
 
@@ -2705,6 +2744,21 @@ fn a_step_expected_of_suppliers_is_a_commitment_not_the_companys_step() {
         planned(
             "All employees and contractors are required to complete refresher training every two years.",
             "hrdd/embedding"
+        ),
+        Some(false)
+    );
+    // A comma in Chinese, or the company's own people asked too, ends the expectation.
+    assert_eq!(
+        planned(
+            "公司要求供应商签署承诺书，2023年完成供应商审核50家。",
+            "hrdd/tracking"
+        ),
+        Some(false)
+    );
+    assert_eq!(
+        planned(
+            "We encourage employees and suppliers to report any concerns through our whistleblowing hotline.",
+            "hrdd/grievance-mechanism"
         ),
         Some(false)
     );
