@@ -4001,15 +4001,16 @@ fn joined_plan(rest: &str) -> Option<usize> {
         "力争",
         "希望",
     ];
-    // One pass for the joiners, none of which holds another: the first joiner followed by a
-    // plan is the leftmost.
+    // One pass for the joiners, none of which holds another, each occurrence taken once as a
+    // search for each would (" and and plan" joins once): the first followed by a plan is the
+    // leftmost.
     static JOINED: std::sync::LazyLock<AhoCorasick> = std::sync::LazyLock::new(|| {
         AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
             .build(JOINERS)
             .expect("joining words")
     });
-    JOINED.find_overlapping_iter(rest).find_map(|m| {
+    JOINED.find_iter(rest).find_map(|m| {
         let after = rest[m.end()..].trim_start();
         let after = SUBJECTS
             .iter()
