@@ -2794,3 +2794,25 @@ fn identity_documents_held_or_not_held_are_about_forced_labour() {
         ),
     ]);
 }
+
+#[test]
+fn investigating_for_slavery_is_detection_and_investigating_a_report_is_remedy() {
+    let remedy = "hrdd/remedy";
+    expect_tags(&[
+        (
+            "Our analytics highlight unusual activity, which could indicate instances of modern slavery and human trafficking for further investigation.",
+            &[],
+            &[remedy],
+        ),
+        (
+            "Apple and Samsung have both conducted investigations as to whether tin produced using child labor entered their supply chains.",
+            &[],
+            &[remedy],
+        ),
+        (
+            "Every allegation of forced labour reported through the hotline is investigated and remediated.",
+            &[remedy],
+            &[],
+        ),
+    ]);
+}
