@@ -2814,5 +2814,16 @@ fn investigating_for_slavery_is_detection_and_investigating_a_report_is_remedy()
             &[remedy],
             &[],
         ),
+        // The Canadian Act's question heading an answer is no remedy; the answer may be.
+        (
+            "Measures Taken to Remediate any Forced Labour or Child Labour Tiffany & Co",
+            &[],
+            &[remedy],
+        ),
+        (
+            "Measures taken to remediate any forced labour or child labour: we repaid recruitment fees to 12 workers.",
+            &[remedy],
+            &[],
+        ),
     ]);
 }
