@@ -2827,3 +2827,25 @@ fn investigating_for_slavery_is_detection_and_investigating_a_report_is_remedy()
         ),
     ]);
 }
+
+#[test]
+fn workers_vulnerable_to_exploitation_are_about_forced_labour() {
+    let forced = "right/labour/forced-labour";
+    expect_tags(&[
+        (
+            "Magna learned that workers ineligible to be in Canada, and potentially vulnerable to exploitation, were presented for temporary placements.",
+            &[forced],
+            &[],
+        ),
+        (
+            "The most common forms of exploitation reported were labour exploitation for adults.",
+            &[forced],
+            &[],
+        ),
+        (
+            "Mineral exploitation licences were granted for the northern block.",
+            &[],
+            &[forced],
+        ),
+    ]);
+}
