@@ -116,13 +116,23 @@ pub fn exclusion_hint(err: &clap::Error, args: &[String]) -> Option<String> {
         .iter()
         .skip(2)
         .find(|a| a.starts_with(arg.as_str()) && !a.starts_with("--"))?;
-    let word = given.trim_start_matches('-');
+    let mut words = given.split_whitespace();
+    let first = words.next()?;
+    let rest: Vec<&str> = words.collect();
+    let word = first.trim_start_matches('-');
     (given.len() > 2).then(|| {
-        format!(
-            "`{given}` was read as an option: in a query, an exclusion follows what it excludes from \
-             (`'audit {given}'`), and alone it matches nothing: write `'* NOT {word}'` for the passages \
-             without the word"
-        )
+        if rest.is_empty() {
+            format!(
+                "`{given}` was read as an option: quote the whole query, with what an exclusion \
+                 excludes from before it (`'audit {given}'`); alone it matches nothing: write \
+                 `'* NOT {word}'` for the passages without the word"
+            )
+        } else {
+            format!(
+                "`{given}` was read as an option: put a word before the exclusion (`'{} {first}'`)",
+                rest.join(" ")
+            )
+        }
     })
 }
 

@@ -2958,13 +2958,27 @@ fn named_as_contents(t: &str, sentence_from: usize, start: usize, end: usize) ->
         let (at, w) = (m.start(), &before[m.start()..m.end()]);
         let rest = &before[m.end()..];
         let object = rest.trim_start();
+        // A document noun in the four words before, not the company's own ("our Code", "our
+        // modern slavery training"; but "the audit of our suppliers" is a document's).
         let of_document = || {
-            let mut head = before[..at].split_whitespace().rev().take(4);
-            let named = head
-                .clone()
-                .any(|h| DOCUMENTS.split_whitespace().any(|d| d == h));
-            named && !head.any(|h| h == "our")
+            let head: Vec<&str> = before[..at]
+                .split_whitespace()
+                .rev()
+                .take(4)
+                .map(|h| h.trim_matches(|c: char| !c.is_alphanumeric()))
+                .collect();
+            head.iter().enumerate().any(|(k, h)| {
+                DOCUMENTS.split_whitespace().any(|d| d == *h)
+                    && !head[k + 1..(k + 3).min(head.len())].contains(&"our")
+            })
         };
+        // A coverage figure ("covering 85% of our spend") is tracking, not contents.
+        let figure_text = t[from + m.end()..].trim_start();
+        let figure = figure_text.starts_with(|c: char| c.is_ascii_digit())
+            && figure_text
+                .split_whitespace()
+                .take(2)
+                .any(|w| w.contains('%') || w.starts_with("per"));
         is_whole_word(before, at, m.end())
             && !DOERS
                 .iter()
@@ -2972,9 +2986,7 @@ fn named_as_contents(t: &str, sentence_from: usize, start: usize, end: usize) ->
                 .chain(PREDICATE)
                 .any(|d| has_word(rest, d))
             && (!COVERS.contains(&w)
-                || (of_document()
-                    && !COSTS.iter().any(|c| object.starts_with(c))
-                    && !object.starts_with(|c: char| c.is_ascii_digit())))
+                || (of_document() && !COSTS.iter().any(|c| object.starts_with(c)) && !figure))
     })
 }
 
@@ -2995,7 +3007,7 @@ fn nothing_received(t: &str, start: usize, end: usize) -> bool {
         "未接获",
     ];
     const ZH_CHANNELS: &[&str] = &[
-        "热线", "渠道", "机制", "邮箱", "信箱", "平台", "窗口", "电话",
+        "热线", "渠道", "通道", "入口", "机制", "邮箱", "信箱", "平台", "窗口", "电话", "信访",
     ];
     let from = clause_start(t, t.floor_char_boundary(start.saturating_sub(120)), start);
     let clause = &t[from..start];
@@ -3129,8 +3141,9 @@ fn denies_measures(gap: &str) -> bool {
     if denies(&words) {
         return true;
     }
-    // A second verb joined to the first denies as much: "did not have to take any measures to
-    // remediate any forced labour or remediate any loss of income".
+    // A second verb joined to the first by "or" denies as much: "did not have to take any
+    // measures to remediate any forced labour or remediate any loss of income" (not "… and
+    // remediated wage underpayments", a deed).
     let Some(k) = words
         .windows(2)
         .position(|w| MEASURES.contains(&w[0]) && w[1] == "to")
@@ -3138,9 +3151,7 @@ fn denies_measures(gap: &str) -> bool {
         return false;
     };
     let tail = &words[k + 2..];
-    denies(&words[..k + 2])
-        && tail.len() <= 12
-        && matches!(tail.last(), Some(&("or" | "nor" | "and")))
+    denies(&words[..k + 2]) && tail.len() <= 12 && matches!(tail.last(), Some(&("or" | "nor")))
 }
 
 /// Where a form's label at the head of a passage ends: a question ("Has the entity taken any
@@ -3543,9 +3554,9 @@ fn relative_practice(clean: &str, norm: &NormText, start: usize, end: usize) -> 
         throughout since after following from via each every this last to beyond besides \
         alongside where when whenever if once";
     // "that" after these opens what is said or ensured, not a relative clause: "we make sure
-    // that we provide training", "it is important that we conduct due diligence".
-    const SAYING: &str = "ensure ensures ensuring ensured sure important means mean clear confirm \
-        confirms believe believes essential vital critical crucial committed";
+    // that we provide training" (but "it is important that we conduct" states a value).
+    const SAYING: &str = "ensure ensures ensuring ensured sure means mean clear confirm confirms \
+        believe believes committed";
     let listed = |list: &str, w: &str| list.split_whitespace().any(|x| x == w);
     let t = norm.text.as_str();
     let matched = &t[start..end];
@@ -3868,10 +3879,8 @@ fn expected_of_partners(t: &str, start: usize) -> bool {
         "allow",
         "permit",
         "cooperate",
-        "agree",
         "sign",
         "answer",
-        "complete",
         "respond to",
         "acknowledge",
         "undergo",
@@ -3912,18 +3921,35 @@ fn expected_of_partners(t: &str, start: usize) -> bool {
             from + i + t[from + i..].chars().next().map_or(1, char::len_utf8)
         });
     let before = &t[from..start];
+    // An undergo verb counts in the step's own clause only: "to sign our Code and to provide
+    // remediation" asks both of suppliers.
+    let own_clause = |rest: &'_ str| -> usize {
+        [",", ";", "，", " and "]
+            .iter()
+            .filter_map(|c| rest.rfind(c).map(|i| i + c.len()))
+            .max()
+            .unwrap_or(0)
+    };
     let taken_back = |rest: &str| {
-        DOERS.iter().any(|d| has_word(rest, d)) || UNDERGO.iter().any(|u| rest.contains(u))
+        let clause = &rest[own_clause(rest)..];
+        DOERS.iter().any(|d| has_word(rest, d)) || UNDERGO.iter().any(|u| has_word(clause, u))
     };
     if let Some(at) = ZH
         .iter()
         .filter_map(|w| before.rfind(w).map(|i| i + w.len()))
         .max()
     {
-        // Chinese chains its clauses with commas, often without a subject: what follows a comma
-        // is the company's next deed (要求供应商签署承诺书，2023年完成供应商审核50家).
+        // Chinese chains its clauses with commas, often without a subject: a clause after a comma
+        // that opens with a year or holds a deed done is the company's next deed
+        // (要求供应商签署承诺书，2023年完成供应商审核50家; …，并设立了供应商投诉热线), where
+        // one without them lists what suppliers are asked (要求供应商遵守准则，建立申诉机制).
         let rest = &before[at..];
-        return !taken_back(rest) && !rest.contains([',', '，']);
+        let next_deed = rest.split([',', '，']).skip(1).any(|c| {
+            c.contains(['了', '已'])
+                || c.trim_start_matches(['并', '且', '同', '时', '还'])
+                    .starts_with(|ch: char| ch.is_ascii_digit())
+        });
+        return !taken_back(rest) && !next_deed;
     }
     let words: Vec<(usize, &str)> = before
         .split_whitespace()
@@ -3935,16 +3961,24 @@ fn expected_of_partners(t: &str, start: usize) -> bool {
         // employees and suppliers to report": the company's own people are asked or bound too,
         // so the step is the company's.
         let own = |ws: &[(usize, &str)]| ws.iter().any(|&(_, p)| listed(OWN, p));
+        // Joined to the suppliers by "and": "employees and contractors", not "workers employed
+        // by our suppliers".
+        let own_joined = words[i.saturating_sub(3)..i]
+            .windows(2)
+            .any(|p| listed(OWN, p[0].1) && p[1].1 == "and");
         let asks = listed(ASK, w)
             && next.iter().any(|&(_, n)| listed(PARTNERS, n))
             && !own(next)
             && words[i + 1..].iter().any(|&(_, n)| n == "to");
         // A modal right after the suppliers, in the active: "suppliers must provide", not
         // "a supplier should be engaged".
+        // A passive is "be" with a participle ("should be engaged"), not "must be able to".
+        let passive = next.get(1).is_some_and(|&(_, b)| b == "be")
+            && next.get(2).is_some_and(|&(_, p)| p.ends_with("ed"));
         let bound = listed(PARTNERS, w)
-            && !own(&words[i.saturating_sub(5)..i])
+            && !own_joined
             && next.first().is_some_and(|&(_, n)| {
-                (listed(MODALS, n) && next.get(1).is_none_or(|&(_, b)| b != "be"))
+                (listed(MODALS, n) && !passive)
                     || ((n == "are" || n == "is")
                         && next
                             .get(1)
@@ -4010,7 +4044,15 @@ fn joined_plan(rest: &str) -> Option<usize> {
             .build(JOINERS)
             .expect("joining words")
     });
-    JOINED.find_iter(rest).find_map(|m| {
+    // Each joiner's own occurrences do not overlap, as a search for it found them; another's may
+    // (" and while ").
+    let mut ends = [0usize; JOINERS.len()];
+    JOINED.find_overlapping_iter(rest).find_map(|m| {
+        let last = &mut ends[m.pattern().as_usize()];
+        if m.start() < *last {
+            return None;
+        }
+        *last = m.end();
         let after = rest[m.end()..].trim_start();
         let after = SUBJECTS
             .iter()

@@ -2628,6 +2628,7 @@ fn a_channel_no_complaint_came_through_is_still_a_channel() {
             &[],
         ),
         ("报告期内未收到举报热线来电。", &[channel], &[]),
+        ("报告期内，公司未收到申诉通道的投诉。", &[channel], &[]),
         // The channel itself denied is none, nor a complaint not received where no channel is
         // named.
         ("报告期内，公司未收到相关投诉，公司尚未建立申诉机制。", &[], &[channel]),
@@ -2702,6 +2703,16 @@ fn a_step_named_as_what_a_standard_or_checklist_contains_is_not_the_companys() {
             &[],
             &[channel],
         ),
+        (
+            "The audit of our suppliers covers child labour, forced labour and remediation.",
+            &[],
+            &[remedy],
+        ),
+        (
+            "The audit checklist covers 12 areas, including access to grievance mechanisms.",
+            &[],
+            &[channel],
+        ),
     ]);
 }
 
@@ -2762,6 +2773,32 @@ fn a_step_expected_of_suppliers_is_a_commitment_not_the_companys_step() {
         ),
         Some(false)
     );
+    // A list of duties in Chinese, a step after "and to" or an undergo verb inside another word,
+    // and workers of suppliers stay the suppliers'.
+    for (text, id) in [
+        (
+            "我们要求供应商遵守行为准则，建立有效的申诉机制。",
+            "hrdd/grievance-mechanism",
+        ),
+        (
+            "We require suppliers to designate a responsible person and to provide remediation to affected workers.",
+            "hrdd/remedy",
+        ),
+        (
+            "We require suppliers to sign our Supplier Code and to provide remediation where needed.",
+            "hrdd/remedy",
+        ),
+        (
+            "Workers employed by our suppliers must have access to an effective grievance mechanism.",
+            "hrdd/grievance-mechanism",
+        ),
+        (
+            "Suppliers must be able to demonstrate an effective grievance mechanism.",
+            "hrdd/grievance-mechanism",
+        ),
+    ] {
+        assert_eq!(planned(text, id), Some(true), "{id} in {text}");
+    }
     // The expectation is itself the policy commitment.
     assert_eq!(
         planned(
@@ -2792,6 +2829,11 @@ fn identity_documents_held_or_not_held_are_about_forced_labour() {
             &[],
             &[forced],
         ),
+        (
+            "All new employees must provide identification documents to verify their right to work in the UK.",
+            &[],
+            &[forced],
+        ),
     ]);
 }
 
@@ -2811,6 +2853,12 @@ fn investigating_for_slavery_is_detection_and_investigating_a_report_is_remedy()
         ),
         (
             "Every allegation of forced labour reported through the hotline is investigated and remediated.",
+            &[remedy],
+            &[],
+        ),
+        // A deed joined by "and" after a denied remedy stays one.
+        (
+            "We did not have to take any measures to remediate forced labour and remediated wage underpayments at two suppliers.",
             &[remedy],
             &[],
         ),
