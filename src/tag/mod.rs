@@ -2968,8 +2968,7 @@ fn named_as_contents(t: &str, sentence_from: usize, start: usize, end: usize) ->
                 .map(|h| h.trim_matches(|c: char| !c.is_alphanumeric()))
                 .collect();
             head.iter().enumerate().any(|(k, h)| {
-                DOCUMENTS.split_whitespace().any(|d| d == *h)
-                    && !head[k + 1..(k + 3).min(head.len())].contains(&"our")
+                listed(DOCUMENTS, h) && !head[k + 1..(k + 3).min(head.len())].contains(&"our")
             })
         };
         // A coverage figure ("covering 85% of our spend") is tracking, not contents.
@@ -3015,7 +3014,7 @@ fn nothing_received(t: &str, start: usize, end: usize) -> bool {
         return ZH_CHANNELS.iter().any(|c| t[start..end].contains(c));
     }
     let words: Vec<&str> = clause.split_whitespace().collect();
-    let received = |w: &str| RECEIVED.split_whitespace().any(|r| r == w);
+    let received = |w: &str| listed(RECEIVED, w);
     // The verb near the match, a negation just before it: "not (yet) received any".
     words.iter().enumerate().rev().take(4).any(|(i, w)| {
         received(w)
@@ -3557,7 +3556,6 @@ fn relative_practice(clean: &str, norm: &NormText, start: usize, end: usize) -> 
     // that we provide training" (but "it is important that we conduct" states a value).
     const SAYING: &str = "ensure ensures ensuring ensured sure means mean clear confirm confirms \
         believe believes committed";
-    let listed = |list: &str, w: &str| list.split_whitespace().any(|x| x == w);
     let t = norm.text.as_str();
     let matched = &t[start..end];
     let Some(verb) = matched.strip_prefix("we ") else {
@@ -3895,7 +3893,6 @@ fn expected_of_partners(t: &str, start: usize) -> bool {
         "接受",
         "配合",
     ];
-    let listed = |list: &str, w: &str| list.split_whitespace().any(|x| x == w);
     let from = t.floor_char_boundary(start.saturating_sub(240));
     // Most steps have no supplier before them: one pass decides, as this runs for every step.
     static NAMED: std::sync::LazyLock<AhoCorasick> = std::sync::LazyLock::new(|| {
@@ -4003,6 +4000,12 @@ fn is_whole_word(s: &str, start: usize, end: usize) -> bool {
             .next_back()
             .is_none_or(|c| !c.is_alphanumeric())
             && s[end..].chars().next().is_none_or(|c| !c.is_alphanumeric()))
+}
+
+/// Whether `w` is one of the words of `list`, a list of words written as text, one per space
+/// (kept as text so that rustfmt does not give each its own line).
+fn listed(list: &str, w: &str) -> bool {
+    list.split_whitespace().any(|x| x == w)
 }
 
 /// Where in `rest`, the text of a clause after a deed, a joining word opens a predicate of its
