@@ -1237,6 +1237,9 @@ impl Tagger {
     /// Applies the rules to one entry's hits; `None` when nothing counts.
     fn judge_entry(&self, entry: u32, group: &[Hit], ctx: &mut Ctx<'_>) -> Option<Tag> {
         let info = &self.entries[entry as usize];
+        // The policy commitment is what a pledge or an expectation of suppliers states, and may
+        // be what a document contains: those rules leave it alone.
+        let policy = info.id == "hrdd/policy-commitment";
         let (clean, norm, negs) = (ctx.clean, ctx.norm, ctx.negs);
         let t = norm.text.as_str();
         let breaks = &mut ctx.breaks;
@@ -1373,10 +1376,7 @@ impl Tagger {
             // A step named as what a standard, a checklist or a template contains ("the
             // standard contains requirements on … grievance processes", "audits screen for …
             // grievance mechanisms", "audit and investigation provisions") is not the company's.
-            if info.step
-                && info.id != "hrdd/policy-commitment"
-                && named_as_contents(t, from(), h.start, h.end)
-            {
+            if info.step && !policy && named_as_contents(t, from(), h.start, h.end) {
                 note(&mut ctx.misses, norm, h, Why::Contents);
                 continue;
             }
@@ -1549,7 +1549,7 @@ impl Tagger {
         // A step counts as taken where one of its matches is not only planned.
         // A pledged step, or one expected of suppliers, is a commitment to it, except the policy
         // commitment itself (which such an expectation is).
-        let pledgeable = info.id != "hrdd/policy-commitment";
+        let pledgeable = !policy;
         let planned = info.step
             && kept.iter().all(|(h, _)| {
                 step_planned(t, h.start, h.end)
@@ -2948,12 +2948,7 @@ fn named_as_contents(t: &str, sentence_from: usize, start: usize, end: usize) ->
     let from = sentence_from.max(t.floor_char_boundary(start.saturating_sub(300)));
     let before = &t[from..start];
     // One pass for the markers: this runs for every step matched.
-    static MARKERS: std::sync::LazyLock<AhoCorasick> = std::sync::LazyLock::new(|| {
-        AhoCorasick::builder()
-            .match_kind(MatchKind::Standard)
-            .build(BEFORE.iter().chain(COVERS))
-            .expect("contents markers")
-    });
+    static MARKERS: WordScan = WordScan::new(|| word_scan(BEFORE.iter().chain(COVERS)));
     MARKERS.find_overlapping_iter(before).any(|m| {
         let (at, w) = (m.start(), &before[m.start()..m.end()]);
         let rest = &before[m.end()..];
@@ -3422,12 +3417,7 @@ fn planned(t: &str, start: usize, end: usize) -> bool {
     let to = end + joined_plan(&t[end..to]).unwrap_or(to - end);
     let clause = &t[from..to];
     // One pass for all the plan words: this runs for every step matched.
-    static PLANS: std::sync::LazyLock<AhoCorasick> = std::sync::LazyLock::new(|| {
-        AhoCorasick::builder()
-            .match_kind(MatchKind::Standard)
-            .build(PLAN)
-            .expect("plan words")
-    });
+    static PLANS: WordScan = WordScan::new(|| word_scan(PLAN));
     PLANS
         .find_overlapping_iter(clause)
         .any(|m| is_whole_word(clause, m.start(), m.end()))
@@ -3895,19 +3885,17 @@ fn expected_of_partners(t: &str, start: usize) -> bool {
     ];
     let from = t.floor_char_boundary(start.saturating_sub(240));
     // Most steps have no supplier before them: one pass decides, as this runs for every step.
-    static NAMED: std::sync::LazyLock<AhoCorasick> = std::sync::LazyLock::new(|| {
-        AhoCorasick::builder()
-            .build([
-                "supplier",
-                "contractor",
-                "vendor",
-                "partners",
-                "供应商",
-                "承包商",
-                "合作伙伴",
-                "供货商",
-            ])
-            .expect("partner words")
+    static NAMED: WordScan = WordScan::new(|| {
+        word_scan([
+            "supplier",
+            "contractor",
+            "vendor",
+            "partners",
+            "供应商",
+            "承包商",
+            "合作伙伴",
+            "供货商",
+        ])
     });
     if !NAMED.is_match(&t[from..start]) {
         return false;
@@ -4008,6 +3996,23 @@ fn listed(list: &str, w: &str) -> bool {
     list.split_whitespace().any(|x| x == w)
 }
 
+/// An automaton over a rule's own short list of words, built on first use: one pass over a
+/// clause instead of one substring search per word, for checks that run on every match.
+type WordScan = std::sync::LazyLock<AhoCorasick>;
+
+/// Builds a [`WordScan`]'s automaton (standard matching, so overlapping scans report every
+/// word).
+fn word_scan<I, P>(words: I) -> AhoCorasick
+where
+    I: IntoIterator<Item = P>,
+    P: AsRef<[u8]>,
+{
+    AhoCorasick::builder()
+        .match_kind(MatchKind::Standard)
+        .build(words)
+        .expect("a rule's word list builds an automaton")
+}
+
 /// Where in `rest`, the text of a clause after a deed, a joining word opens a predicate of its
 /// own that states a plan: " and (we) expect to", " and aim to", " but will", 并计划, 同时将. A
 /// joined noun ("training and audits next year") opens none.
@@ -4041,12 +4046,7 @@ fn joined_plan(rest: &str) -> Option<usize> {
     // One pass for the joiners, none of which holds another, each occurrence taken once as a
     // search for each would (" and and plan" joins once): the first followed by a plan is the
     // leftmost.
-    static JOINED: std::sync::LazyLock<AhoCorasick> = std::sync::LazyLock::new(|| {
-        AhoCorasick::builder()
-            .match_kind(MatchKind::Standard)
-            .build(JOINERS)
-            .expect("joining words")
-    });
+    static JOINED: WordScan = WordScan::new(|| word_scan(JOINERS));
     // Each joiner's own occurrences do not overlap, as a search for it found them; another's may
     // (" and while ").
     let mut ends = [0usize; JOINERS.len()];
