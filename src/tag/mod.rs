@@ -226,6 +226,10 @@ struct PatRef {
     /// A name without a number of an entry with numbered abbreviations (`ILO` of ILO-FPRW): a
     /// convention number after the match may name another convention (see [`number_after`]).
     numbered: bool,
+    /// A practice said in the third person ("assesses", "will"), made from a keyword said with
+    /// "we": it counts only after a company subject at the head of its clause
+    /// ([`company_subject`]), which the match then takes in.
+    subject: bool,
 }
 
 /// What the tagger keeps of an entry.
@@ -714,6 +718,7 @@ impl Tagger {
             }
             for k in &e.en {
                 b.add(k, i, Role::Keyword, true, 0);
+                b.add_third_person(k, i);
                 // The plural of a noun in -y ("lost time injuries"), which the `s` a match may
                 // end with does not give.
                 let last_word = k.rsplit(' ').next().unwrap_or(k);
@@ -1076,6 +1081,14 @@ impl Tagger {
                     }
                 } else {
                     m.end()
+                };
+                let start = if r.subject {
+                    match company_subject(t, start) {
+                        Some(s) if !has_as_possession(&t[start..end], &t[end..]) => s,
+                        _ => continue,
+                    }
+                } else {
+                    start
                 };
                 match r.role {
                     Role::Negation => negs.push(start..end),
@@ -1812,12 +1825,12 @@ impl Builder {
     /// Adds a pattern, and its other English spelling ("forced labor" for "forced labour",
     /// "organization" for "organisation"), so that a taxonomy need not list both.
     fn add(&mut self, keyword: &str, entry: u32, role: Role, plural_ok: bool, group: u32) {
-        self.add_one(keyword, entry, role, plural_ok, group);
+        self.add_one(keyword, entry, role, plural_ok, group, false);
         if role == Role::Abbr {
             return;
         }
         for other in other_spellings_of(keyword) {
-            self.add_one(&other, entry, role, plural_ok, group);
+            self.add_one(&other, entry, role, plural_ok, group, false);
         }
         // Taiwan and Hong Kong write some words of mainland text otherwise, beyond the chars that
         // normalization folds: 計畫 (计画) for 计划, 資訊 for 信息, 網路 for 网络.
@@ -1829,12 +1842,32 @@ impl Builder {
                     role,
                     plural_ok,
                     group,
+                    false,
                 );
             }
         }
     }
 
-    fn add_one(&mut self, keyword: &str, entry: u32, role: Role, plural_ok: bool, group: u32) {
+    /// Adds the third-person forms of a keyword said with "we" ([`third_person`]), each counting
+    /// only after a company subject.
+    fn add_third_person(&mut self, keyword: &str, entry: u32) {
+        let Some(form) = third_person(keyword) else {
+            return;
+        };
+        for f in std::iter::once(form.clone()).chain(other_spellings_of(&form)) {
+            self.add_one(&f, entry, Role::Keyword, true, 0, true);
+        }
+    }
+
+    fn add_one(
+        &mut self,
+        keyword: &str,
+        entry: u32,
+        role: Role,
+        plural_ok: bool,
+        group: u32,
+        subject: bool,
+    ) {
         let norm = text::normalize_pattern(keyword.trim());
         if norm.is_empty() {
             return;
@@ -1847,7 +1880,7 @@ impl Builder {
         // Given twice (or both spellings listed): one use is enough.
         if self.refs[id]
             .iter()
-            .any(|r| r.entry == entry && r.role == role && r.group == group)
+            .any(|r| r.entry == entry && r.role == role && r.group == group && r.subject <= subject)
         {
             return;
         }
@@ -1871,6 +1904,7 @@ impl Builder {
             group,
             // Set once the entries are known ([`Tagger::try_new`]).
             numbered: false,
+            subject,
         });
     }
 }
@@ -3492,6 +3526,142 @@ fn zh_not_done(t: &str, start: usize, end: usize, sentence_start: impl FnOnce() 
     zh_plans(head) || AHEAD.iter().any(|w| head.contains(w))
 }
 
+/// The head nouns of a company or one of its bodies as the subject of a practice said in the
+/// third person: "The Company assesses", "our procurement team conducts", "the Board reviews".
+const COMPANY_HEADS: &str = "company group business organisation organization firm bank board \
+    directors committee team teams function department management entity subsidiary \
+    subsidiaries employer partnership";
+
+/// Adverbs that may stand between a company subject and its verb ("the Group also requires").
+const SUBJECT_ADVERBS: &str = "also currently regularly routinely annually now further actively \
+    continually continuously proactively systematically additionally then still already always \
+    often typically generally usually jointly formally periodically";
+
+/// A keyword said with "we" in the third person singular, for a company subject: "we conduct"
+/// as "conducts", "we have conducted" as "has conducted", "we also plan to" as "also plans to",
+/// "we will" as "will"; a past tense stays as it is ("we reviewed" as "reviewed"). `None` for a
+/// keyword that does not open with "we".
+fn third_person(keyword: &str) -> Option<String> {
+    // Past tenses the -ed test does not see.
+    const PAST: &str =
+        "held undertook took made gave began built sent sought paid met found brought \
+        kept spent won ran led wrote chose bought became saw grew rose fell";
+    const MODALS: &str = "will shall can must may should would could";
+    let rest = keyword.trim().to_lowercase();
+    let rest = rest.strip_prefix("we ")?;
+    let mut words: Vec<String> = rest.split(' ').map(str::to_string).collect();
+    let i = words.iter().position(|w| !listed(SUBJECT_ADVERBS, w))?;
+    let v = words[i].as_str();
+    let form = match v {
+        "have" => "has".to_string(),
+        "are" => "is".to_string(),
+        "were" => "was".to_string(),
+        "do" => "does".to_string(),
+        _ if listed(MODALS, v) || listed(PAST, v) || v.ends_with("ed") => v.to_string(),
+        _ if ["s", "sh", "ch", "x", "z", "o"]
+            .iter()
+            .any(|e| v.ends_with(e)) =>
+        {
+            format!("{v}es")
+        }
+        _ if v.len() > 2
+            && v.ends_with('y')
+            && !v[..v.len() - 1].ends_with(|c| "aeiou".contains(c)) =>
+        {
+            format!("{}ies", &v[..v.len() - 1])
+        }
+        _ => format!("{v}s"),
+    };
+    words[i] = form;
+    Some(words.join(" "))
+}
+
+/// Whether `matched`, a company's "has", owns or denies rather than reports: "The Company has
+/// one wholly owned branch", "the Group has interests in…", "the Company has not identified…",
+/// not "the Group has adopted", "the Company has taken steps" (a participle follows, perhaps
+/// after an adverb).
+fn has_as_possession(matched: &str, rest: &str) -> bool {
+    const PARTICIPLES: &str = "been taken undertaken made begun done given held built sent sought \
+        paid met found brought kept spent won run led written chosen set put become grown seen \
+        shown drawn known";
+    if matched != "has" {
+        return false;
+    }
+    let mut words = rest.split_whitespace();
+    let mut next = words.next().unwrap_or("");
+    // A deed denied is none either: "the Company has not identified".
+    if matches!(next, "not" | "never" | "yet") {
+        return true;
+    }
+    if listed(SUBJECT_ADVERBS, next) {
+        next = words.next().unwrap_or("");
+    }
+    let next = next.trim_end_matches(|c: char| !c.is_alphanumeric());
+    !(next.ends_with("ed") || listed(PARTICIPLES, next))
+}
+
+/// Where the company subject of a verb at `start` of normalized text `t` starts, if the verb has
+/// one at the head of its clause: "The Company assesses", "Our Board of Directors reviews", "In
+/// 2023, the Group also conducted", "and the modern slavery working group meets". A determiner
+/// (the, our, each, every, its), at most four words, then a head noun of [`COMPANY_HEADS`] and
+/// at most one adverb; before the determiner nothing in the clause, a joining word or a short
+/// fronted adverbial. Not a relative clause ("the services the company provides") nor a subject that
+/// is not the company's ("the Act requires", "the supplier conducts").
+fn company_subject(t: &str, start: usize) -> Option<usize> {
+    const DETERMINERS: &str = "the our each every its";
+    const JOINING: &str = "and but also then while whilst so";
+    const OPENERS: &str = "in through at for during under with across by on within throughout \
+        since after following from via each every this last beyond besides alongside";
+    const RELATIVES: &str = "that which whom whose how what why those where when whether who";
+    let lo = clause_start(t, t.floor_char_boundary(start.saturating_sub(160)), start);
+    let clause = &t[lo..start];
+    if !clause.ends_with(' ') {
+        return None;
+    }
+    let words: Vec<(usize, &str)> = clause
+        .split(' ')
+        .scan(lo, |at, w| {
+            let here = *at;
+            *at += w.len() + 1;
+            Some((here, w))
+        })
+        .filter(|(_, w)| !w.is_empty())
+        .collect();
+    let mut n = words.len();
+    if n > 0 && listed(SUBJECT_ADVERBS, words[n - 1].1) {
+        n -= 1;
+    }
+    if n < 2 || !listed(COMPANY_HEADS, words[n - 1].1) {
+        return None;
+    }
+    // The determiner: the nearest before the head, no more than four words before it.
+    let d = (n.saturating_sub(6)..n - 1)
+        .rev()
+        .find(|&i| listed(DETERMINERS, words[i].1))?;
+    let modifiers = &words[d + 1..n - 1];
+    if modifiers.iter().any(|(_, w)| {
+        listed(RELATIVES, w)
+            || listed(DETERMINERS, w)
+            || !w
+                .chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '-' | '\'' | '&'))
+    }) {
+        return None;
+    }
+    // A fronted adverbial is short ("In 2023", "During the reporting period", "Each year"); a
+    // longer run before the subject is a clause of its own, which the subject's verb is then
+    // a relative clause of: "This statement sets out the steps the Company has taken".
+    let before = &words[..d];
+    let fronted = before.len() <= 4
+        && before.first().is_some_and(|(_, w)| listed(OPENERS, w))
+        && !before.iter().any(|(_, w)| listed(RELATIVES, w));
+    let ok = match before.last() {
+        None => true,
+        Some((_, w)) => listed(JOINING, w) || fronted,
+    };
+    ok.then_some(words[d].0)
+}
+
 /// Whether an English practice in the present at `start..end` of normalized text `t` is what the
 /// company does only on a condition the sentence opens with: "Where we have caused or
 /// contributed to harm, we provide remedy", "If a supplier breaches the code, we review…". That
@@ -3514,7 +3684,13 @@ fn conditional_practice(
         "in case ",
     ];
     let matched = &t[start..end];
-    if !matched.starts_with("we ") || matched.ends_with("ed") || matched.contains(" ha") {
+    // A company subject ([`company_subject`]) opens with its determiner.
+    let doer = matched.starts_with("we ")
+        || matched
+            .split(' ')
+            .next()
+            .is_some_and(|w| listed("the our each every its", w));
+    if !doer || matched.ends_with("ed") || matched.contains(" ha") {
         return false;
     }
     let from = sentence_start().max(t.floor_char_boundary(start.saturating_sub(400)));

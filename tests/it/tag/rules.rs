@@ -2897,3 +2897,162 @@ fn workers_vulnerable_to_exploitation_are_about_forced_labour() {
         ),
     ]);
 }
+
+#[test]
+fn a_practice_said_of_the_company_in_the_third_person_is_its_own() {
+    let (deed, pledge, hope) = ("stance/action", "stance/commitment", "stance/aspiration");
+    expect_tags(&[
+        // The company, one of its bodies or the board as the doer, as "we" would be.
+        (
+            "The Company assesses risks in its operations and supply chain annually.",
+            &[deed],
+            &[],
+        ),
+        (
+            "Our procurement team also conducts supplier audits in high-risk countries.",
+            &[deed],
+            &[],
+        ),
+        (
+            "In 2023, the Group has adopted a risk-based approach to due diligence.",
+            &[deed],
+            &[],
+        ),
+        (
+            "The Group will establish a grievance mechanism for contractors in 2025.",
+            &[pledge],
+            &[deed],
+        ),
+        ("The Company strives to source responsibly.", &[hope], &[]),
+        // A relative clause, a long clause before the subject, another doer, a possession or a
+        // denial reports nothing done.
+        (
+            "The services the company provides to clients are listed below.",
+            &[],
+            &[deed],
+        ),
+        (
+            "This statement sets out the steps the Company has taken to prevent modern slavery.",
+            &[],
+            &[deed],
+        ),
+        (
+            "The Modern Slavery Act requires the company to publish a statement.",
+            &[],
+            &[deed],
+        ),
+        (
+            "The Company has one wholly owned branch in New Zealand.",
+            &[],
+            &[deed],
+        ),
+        (
+            "To date, the Company has not identified any forced labour.",
+            &[],
+            &[deed],
+        ),
+        (
+            "If a supplier breaches the code, the Company reviews the relationship.",
+            &[],
+            &[deed],
+        ),
+    ]);
+}
+
+#[test]
+fn board_approval_supplier_duties_and_other_words_of_statements() {
+    expect_tags(&[
+        // A statement approved by the board: a deed, and senior oversight of it.
+        (
+            "This statement was approved by the Board of Directors on 12 June 2023.",
+            &["stance/action", "hrdd/embedding"],
+            &[],
+        ),
+        (
+            "The financial statements were approved by the board in March.",
+            &["stance/action"],
+            &["hrdd/embedding"],
+        ),
+        (
+            "本报告经董事会审议通过。",
+            &["hrdd/embedding"],
+            &[],
+        ),
+        // What suppliers shall or must do is a supplier requirement, as "suppliers must" was.
+        (
+            "Suppliers shall not use forced, bonded or indentured labour.",
+            &["hrdd/action", "right/labour/forced-labour"],
+            &[],
+        ),
+        ("供应商不得使用任何形式的强迫劳动。", &["hrdd/action"], &[]),
+        // Information security training is no occupational safety.
+        (
+            "公司定期组织信息安全培训和网络安全培训。",
+            &[],
+            &["right/labour/occupational-safety-health"],
+        ),
+        (
+            "公司为一线员工开展安全培训和应急演练。",
+            &["right/labour/occupational-safety-health"],
+            &[],
+        ),
+        // Moving systems, holding shares and a pension fund's name are no migrants, vote or
+        // schooling; good governance of a company is no democracy.
+        (
+            "During the year the company began the migration to a new platform for payroll.",
+            &[],
+            &["group/migrants"],
+        ),
+        (
+            "The fund holds a controlling voting interest in the company.",
+            &[],
+            &["right/civil-political/participation"],
+        ),
+        (
+            "Ontario Teachers Pension Plan is our third investor.",
+            &[],
+            &["sdg/4"],
+        ),
+        (
+            "We maintain good governance standards across the group.",
+            &[],
+            &["theme/democracy-rule-of-law"],
+        ),
+        (
+            "Strengthen good governance and the rule of law in public institutions.",
+            &["theme/democracy-rule-of-law"],
+            &[],
+        ),
+        // Other words for pay, migrant status, a regional treaty and a pledge.
+        (
+            "We ensure that all employees are paid at the correct rate of pay.",
+            &["right/labour/working-conditions"],
+            &[],
+        ),
+        (
+            "Some employees have only a temporary right to remain in Australia.",
+            &["group/migrants"],
+            &[],
+        ),
+        (
+            "Suppliers must respect human rights as established by the European Convention on Human Rights.",
+            &["instrument/OTHER"],
+            &[],
+        ),
+        (
+            "We are a signatory to the UN Global Compact.",
+            &["stance/commitment"],
+            &[],
+        ),
+        (
+            "We review hiring, promotion, attrition and compensation across our workforce.",
+            &[],
+            &["hrdd/remedy"],
+        ),
+        (
+            "We do not discriminate on the basis of gender or age.",
+            &["group/women"],
+            &[],
+        ),
+    ]);
+}
