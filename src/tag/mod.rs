@@ -226,10 +226,22 @@ struct PatRef {
     /// A name without a number of an entry with numbered abbreviations (`ILO` of ILO-FPRW): a
     /// convention number after the match may name another convention (see [`number_after`]).
     numbered: bool,
-    /// A practice said in the third person ("assesses", "will"), made from a keyword said with
-    /// "we": it counts only after a company subject at the head of its clause
-    /// ([`company_subject`]), which the match then takes in.
-    subject: bool,
+    /// Made from a keyword said with "we", it counts only after the doer it names, which the
+    /// match then takes in.
+    doer: Doer,
+}
+
+/// The doer a pattern made from a keyword said with "we" needs before it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Doer {
+    /// A keyword as written: nothing is needed.
+    Any,
+    /// "we" and an adverb ("we also require", "we carefully review"): the keyword's verb in
+    /// its own form, after [`we_and_adverb`].
+    WeAdverb,
+    /// A company subject at the head of its clause ("The Company assesses", "the Group
+    /// will"): the keyword's verb in the third person, after [`company_subject`].
+    Company,
 }
 
 /// What the tagger keeps of an entry.
@@ -718,7 +730,7 @@ impl Tagger {
             }
             for k in &e.en {
                 b.add(k, i, Role::Keyword, true, 0);
-                b.add_third_person(k, i);
+                b.add_doer_forms(k, i);
                 // The plural of a noun in -y ("lost time injuries"), which the `s` a match may
                 // end with does not give.
                 let last_word = k.rsplit(' ').next().unwrap_or(k);
@@ -1082,13 +1094,16 @@ impl Tagger {
                 } else {
                     m.end()
                 };
-                let start = if r.subject {
-                    match company_subject(t, start) {
+                let start = match r.doer {
+                    Doer::Any => start,
+                    Doer::WeAdverb => match we_and_adverb(t, start) {
+                        Some(s) => s,
+                        None => continue,
+                    },
+                    Doer::Company => match company_subject(t, start) {
                         Some(s) if !has_as_possession(&t[start..end], &t[end..]) => s,
                         _ => continue,
-                    }
-                } else {
-                    start
+                    },
                 };
                 match r.role {
                     Role::Negation => negs.push(start..end),
@@ -1825,12 +1840,12 @@ impl Builder {
     /// Adds a pattern, and its other English spelling ("forced labor" for "forced labour",
     /// "organization" for "organisation"), so that a taxonomy need not list both.
     fn add(&mut self, keyword: &str, entry: u32, role: Role, plural_ok: bool, group: u32) {
-        self.add_one(keyword, entry, role, plural_ok, group, false);
+        self.add_one(keyword, entry, role, plural_ok, group, Doer::Any);
         if role == Role::Abbr {
             return;
         }
         for other in other_spellings_of(keyword) {
-            self.add_one(&other, entry, role, plural_ok, group, false);
+            self.add_one(&other, entry, role, plural_ok, group, Doer::Any);
         }
         // Taiwan and Hong Kong write some words of mainland text otherwise, beyond the chars that
         // normalization folds: 計畫 (计画) for 计划, 資訊 for 信息, 網路 for 网络.
@@ -1842,20 +1857,25 @@ impl Builder {
                     role,
                     plural_ok,
                     group,
-                    false,
+                    Doer::Any,
                 );
             }
         }
     }
 
-    /// Adds the third-person forms of a keyword said with "we" ([`third_person`]), each counting
-    /// only after a company subject.
-    fn add_third_person(&mut self, keyword: &str, entry: u32) {
-        let Some(form) = third_person(keyword) else {
-            return;
-        };
-        for f in std::iter::once(form.clone()).chain(other_spellings_of(&form)) {
-            self.add_one(&f, entry, Role::Keyword, true, 0, true);
+    /// Adds the forms of a keyword said with "we" that other doers take: its verb after "we"
+    /// and an adverb ([`after_adverb`]), and in the third person after a company subject
+    /// ([`third_person`]).
+    fn add_doer_forms(&mut self, keyword: &str, entry: u32) {
+        let forms = [
+            (after_adverb(keyword), Doer::WeAdverb),
+            (third_person(keyword), Doer::Company),
+        ];
+        for (form, doer) in forms {
+            let Some(form) = form else { continue };
+            for f in std::iter::once(form.clone()).chain(other_spellings_of(&form)) {
+                self.add_one(&f, entry, Role::Keyword, true, 0, doer);
+            }
         }
     }
 
@@ -1866,7 +1886,7 @@ impl Builder {
         role: Role,
         plural_ok: bool,
         group: u32,
-        subject: bool,
+        doer: Doer,
     ) {
         let norm = text::normalize_pattern(keyword.trim());
         if norm.is_empty() {
@@ -1878,10 +1898,12 @@ impl Builder {
             self.patterns.len() - 1
         });
         // Given twice (or both spellings listed): one use is enough.
-        if self.refs[id]
-            .iter()
-            .any(|r| r.entry == entry && r.role == role && r.group == group && r.subject <= subject)
-        {
+        if self.refs[id].iter().any(|r| {
+            r.entry == entry
+                && r.role == role
+                && r.group == group
+                && (r.doer == Doer::Any || r.doer == doer)
+        }) {
             return;
         }
         let first = norm.chars().next().is_some_and(is_word_char);
@@ -1904,7 +1926,7 @@ impl Builder {
             group,
             // Set once the entries are known ([`Tagger::try_new`]).
             numbered: false,
-            subject,
+            doer,
         });
     }
 }
@@ -3536,6 +3558,41 @@ const COMPANY_HEADS: &str = "company group business organisation organization fi
 const SUBJECT_ADVERBS: &str = "also currently regularly routinely annually now further actively \
     continually continuously proactively systematically additionally then still already always \
     often typically generally usually jointly formally periodically";
+
+/// Adverbs that may stand between "we" and a practice ("we also require", "we carefully
+/// review every request").
+const WE_ADVERBS: &str = "also carefully regularly actively continuously continually further \
+    currently proactively routinely annually periodically systematically closely consistently \
+    additionally now still always often typically usually jointly directly independently \
+    formally rigorously thoroughly";
+
+/// The verb of a keyword said with "we", for a match after "we" and an adverb: "we require"
+/// as "require". `None` for a keyword that does not open with "we", or whose verb is an
+/// auxiliary or a modal ("we have", "we will"), far too common alone.
+fn after_adverb(keyword: &str) -> Option<String> {
+    const AUXILIARIES: &str = "have has are were was is do does will shall can must may should \
+        would could be";
+    let rest = keyword.trim().to_lowercase();
+    let rest = rest.strip_prefix("we ")?;
+    let verb = rest.split(' ').next()?;
+    (!listed(AUXILIARIES, verb) && !listed(WE_ADVERBS, verb) && !listed(SUBJECT_ADVERBS, verb))
+        .then(|| rest.to_string())
+}
+
+/// Where "we" starts when it and one adverb of [`WE_ADVERBS`] stand right before `start` of
+/// normalized text `t`.
+fn we_and_adverb(t: &str, start: usize) -> Option<usize> {
+    let head = t[t.floor_char_boundary(start.saturating_sub(24))..start].strip_suffix(' ')?;
+    let (rest, adverb) = head.rsplit_once(' ')?;
+    if !listed(WE_ADVERBS, adverb) {
+        return None;
+    }
+    let we = rest.strip_suffix("we")?;
+    if we.chars().next_back().is_some_and(is_word_char) {
+        return None;
+    }
+    Some(start - adverb.len() - 4)
+}
 
 /// A keyword said with "we" in the third person singular, for a company subject: "we conduct"
 /// as "conducts", "we have conducted" as "has conducted", "we also plan to" as "also plans to",

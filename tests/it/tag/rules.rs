@@ -3056,3 +3056,68 @@ fn board_approval_supplier_duties_and_other_words_of_statements() {
         ),
     ]);
 }
+
+#[test]
+fn practices_after_an_adverb_or_in_the_passive_with_a_frequency_are_deeds() {
+    let (deed, pledge) = ("stance/action", "stance/commitment");
+    expect_tags(&[
+        // "We" and an adverb before the verb, as "we" alone.
+        (
+            "We also require our suppliers to complete a self-assessment questionnaire.",
+            &[pledge, "hrdd/action"],
+            &[],
+        ),
+        (
+            "We carefully review every request to ensure it is legally valid.",
+            &[deed],
+            &[],
+        ),
+        (
+            "The tools we also provide to clients are listed below.",
+            &[],
+            &[deed],
+        ),
+        // A passive with how often it is done is a practice; one that should or will be done
+        // is not.
+        (
+            "Our Human Rights Policy is reviewed every two years by the Sustainability Committee.",
+            &[deed],
+            &[],
+        ),
+        (
+            "High-risk suppliers are re-assessed on an annual basis.",
+            &[deed],
+            &[],
+        ),
+        ("Policies should be reviewed regularly.", &[], &[deed]),
+        ("The policy will be updated annually.", &[], &[deed]),
+        // Results against the year before, and what an assessment found.
+        (
+            "The assessment found that most of our suppliers fall into low risk categories.",
+            &[deed],
+            &[],
+        ),
+        ("公司百万工时损工事故率同比下降18%。", &[deed], &[]),
+        ("本公司已限制其中12件内容于当地显示。", &[deed], &[]),
+        // What suppliers must do, and what the company will do at a date, are pledges.
+        (
+            "Suppliers must certify that no forced labour was used.",
+            &[pledge],
+            &[],
+        ),
+        ("供应商不得使用童工。", &[pledge], &[]),
+        ("本行将于2025年完成全部供应商的现场审核。", &[pledge], &[]),
+        // An employer keeping workers' identity cards is forced labour; the police seizing one
+        // by law is not.
+        (
+            "用人单位不得扣押劳动者的居民身份证。",
+            &["right/labour/forced-labour"],
+            &[],
+        ),
+        (
+            "公安机关依法扣押居民身份证。",
+            &[],
+            &["right/labour/forced-labour"],
+        ),
+    ]);
+}
