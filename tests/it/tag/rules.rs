@@ -3121,3 +3121,102 @@ fn practices_after_an_adverb_or_in_the_passive_with_a_frequency_are_deeds() {
         ),
     ]);
 }
+
+#[test]
+fn other_parties_statistics_statutes_and_other_senses_are_no_deeds_or_steps() {
+    let (deed, pledge) = ("stance/action", "stance/commitment");
+    expect_tags(&[
+        // A public body, another party or a time-less opener is not the company.
+        (
+            "The World Bank provides loans to developing countries.",
+            &[],
+            &[deed],
+        ),
+        (
+            "Every supplier to the Group conducts its own risk assessment.",
+            &[],
+            &[deed],
+        ),
+        (
+            "The supplier's management team conducts its own audits.",
+            &[],
+            &[deed],
+        ),
+        (
+            "Since the Group provides only professional services, the risk is low.",
+            &[],
+            &[deed],
+        ),
+        // What the company has is no deed; what it has limited is.
+        (
+            "The Company has limited visibility over its tier-two suppliers.",
+            &[],
+            &[deed],
+        ),
+        (
+            "The Company has limited the use of labour hire agencies.",
+            &[deed],
+            &[],
+        ),
+        // A frequency needs the passive of the company's practice, and figures need the
+        // company's own measures.
+        (
+            "The Corruption Perceptions Index, published annually by Transparency International, ranks countries.",
+            &[],
+            &[deed],
+        ),
+        (
+            "The number of people in forced labour worldwide rose from 25 million to 28 million.",
+            &[],
+            &[deed],
+        ),
+        ("Our injury rate fell from 2.1 to 1.4.", &[deed], &[]),
+        // Board approval of any policy is a deed, but senior oversight only of the company's
+        // human-rights documents.
+        (
+            "The dividend policy was approved by the board in March.",
+            &[deed],
+            &["hrdd/embedding"],
+        ),
+        (
+            "This statement is to be approved by the board at its next meeting.",
+            &[],
+            &[deed],
+        ),
+        // Supplier words inside other words, and a statute's date.
+        ("供应商应收账款融资业务稳步增长。", &[], &["hrdd/action", pledge]),
+        ("请仔细阅读投标供应商须知。", &[], &["hrdd/action", pledge]),
+        ("本条例将于2025年1月1日起施行。", &[], &[pledge]),
+        ("个人信息处理目的已实现的，应当删除。", &[], &[deed]),
+        // Wages withheld are no travel documents; tax is no pay; a card is no visa.
+        (
+            "不得扣押、拖欠家政服务人员工资。",
+            &[],
+            &["right/civil-political/movement"],
+        ),
+        (
+            "We identified an underpayment of GST in the prior year.",
+            &[],
+            &["right/labour/working-conditions"],
+        ),
+        (
+            "Credit card visa holders can earn rewards points.",
+            &[],
+            &["group/migrants"],
+        ),
+        // A state's good governance is the rule of law; other states signing a treaty pledge
+        // nothing for the reader; evading an inspection is no recusal.
+        ("Further promote good governance.", &["theme/democracy-rule-of-law"], &[]),
+        (
+            "Continue its efforts, together with other signatories to the Convention.",
+            &[],
+            &[pledge],
+        ),
+        (
+            "不得拒绝、阻碍或者回避监督检查。",
+            &[],
+            &["right/civil-political/fair-trial"],
+        ),
+        ("审判人员有下列情形之一的，应当自行回避。", &["right/civil-political/fair-trial"], &[]),
+    ]);
+}
