@@ -3468,6 +3468,11 @@ fn planned(t: &str, start: usize, end: usize) -> bool {
         // Before the break char, which may take more than one byte (、, 》).
         from = clause_start(t, lo, t.floor_char_boundary(from - 1));
     }
+    // A list after a colon is planned by its lead-in: "We intend to take the following further
+    // steps: review our contracts and decide on remediation".
+    if from > lo && t[..from].ends_with(':') {
+        from = clause_start(t, lo, from - 1);
+    }
     let to = t[end..hi].find(is_clause_break).map_or(hi, |i| end + i);
     // A plan joined after the deed is the next predicate's: "we conducted 40 audits and we
     // expect to do more next year", 开展了尽职调查并计划明年扩展.

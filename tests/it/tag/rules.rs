@@ -3220,3 +3220,28 @@ fn other_parties_statistics_statutes_and_other_senses_are_no_deeds_or_steps() {
         ("审判人员有下列情形之一的，应当自行回避。", &["right/civil-political/fair-trial"], &[]),
     ]);
 }
+
+#[test]
+fn a_list_after_a_planned_lead_in_is_planned_and_the_acts_criteria_are_no_steps() {
+    let planned = |text: &str, id: &str| {
+        tags(text)
+            .into_iter()
+            .find(|t| t.tag == id)
+            .map(|t| t.planned)
+    };
+    let text = "We intend to take the following further steps: review our supplier contracts and make a decision on remediation action where required.";
+    assert_eq!(planned(text, "hrdd/remedy"), Some(true));
+    assert!(has(text, "stance/commitment"));
+    let done =
+        "In 2023 we completed the following: 40 supplier audits and remediation of two cases.";
+    assert_eq!(planned(done, "hrdd/remedy"), Some(false));
+    // The Australian Act's criterion, which statements copy as a heading, is no tracking.
+    assert!(!has(
+        "Describe how the reporting entity assesses the effectiveness of these actions",
+        "hrdd/tracking"
+    ));
+    assert!(has(
+        "We assess the effectiveness of these actions through quarterly KPI reviews.",
+        "hrdd/tracking"
+    ));
+}
