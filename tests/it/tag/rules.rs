@@ -3245,3 +3245,29 @@ fn a_list_after_a_planned_lead_in_is_planned_and_the_acts_criteria_are_no_steps(
         "hrdd/tracking"
     ));
 }
+
+#[test]
+fn staff_as_the_audience_of_training_or_a_policy_are_no_rights_holders() {
+    expect_tags(&[
+        (
+            "The policies are made available to all staff on the company's intranet.",
+            &[],
+            &["group/workers"],
+        ),
+        (
+            "All new employees are required to complete an online induction course.",
+            &[],
+            &["group/workers"],
+        ),
+        (
+            "Employees are encouraged to report concerns to their supervisor.",
+            &[],
+            &["group/workers"],
+        ),
+        (
+            "All employees are paid at least the living wage.",
+            &["group/workers"],
+            &[],
+        ),
+    ]);
+}
