@@ -3217,7 +3217,7 @@ fn other_parties_statistics_statutes_and_other_senses_are_no_deeds_or_steps() {
             &[],
             &["right/civil-political/fair-trial"],
         ),
-        ("审判人员有下列情形之一的，应当自行回避。", &["right/civil-political/fair-trial"], &[]),
+        ("人民法院开庭审理案件，被告人有权获得辩护。", &["right/civil-political/fair-trial"], &[]),
     ]);
 }
 
@@ -3269,5 +3269,34 @@ fn staff_as_the_audience_of_training_or_a_policy_are_no_rights_holders() {
             &["group/workers"],
             &[],
         ),
+    ]);
+}
+
+#[test]
+fn the_acts_name_a_statutes_duty_and_administrative_recusal_name_no_topic() {
+    expect_tags(&[
+        // The law a statement is made under, and the statement's title, are no forced labour.
+        (
+            "This statement is made pursuant to section 54(1) of the Modern Slavery Act 2015.",
+            &[],
+            &["right/labour/forced-labour", "sdg/8"],
+        ),
+        (
+            "Modern Slavery Statement FY22 Page 8 of 8",
+            &[],
+            &["right/labour/forced-labour"],
+        ),
+        (
+            "We assess modern slavery risks in our supply chain.",
+            &["right/labour/forced-labour"],
+            &[],
+        ),
+        // A duty a statute lays down is no pledge of the reader's.
+        (
+            "用人单位应当坚持按劳分配原则。",
+            &[],
+            &["stance/commitment"],
+        ),
+        ("公司坚持按劳分配原则。", &["stance/commitment"], &[]),
     ]);
 }
