@@ -3469,9 +3469,34 @@ fn planned(t: &str, start: usize, end: usize) -> bool {
         from = clause_start(t, lo, t.floor_char_boundary(from - 1));
     }
     // A list after a colon is planned by its lead-in: "We intend to take the following further
-    // steps: review our contracts and decide on remediation".
-    if from > lo && t[..from].ends_with(':') {
-        from = clause_start(t, lo, from - 1);
+    // steps: review our contracts and decide on remediation". Not a clause with a doer or a year
+    // of its own ("As we will explain below: during the year we carried out 25 audits"), a
+    // lead-in that carries on ("We will continue to take the following steps:") or a colon
+    // inside a name ("SA8000:2014").
+    if from > lo && t[..from].ends_with(':') && t[from..].starts_with(' ') {
+        let lead_from = clause_start(t, lo, from - 1);
+        let lead = &t[lead_from..from - 1];
+        let list = &t[from..start];
+        let own = has_word(list, "we")
+            || list.split_whitespace().any(|w| {
+                w.len() == 4 && w.starts_with("20") && w.bytes().all(|b| b.is_ascii_digit())
+            });
+        // A lead-in that carries on or points the reader on ("which will evolve", "This
+        // statement will set out:") plans nothing of what follows.
+        const NOT_PLANS: &[&str] = &[
+            "continue",
+            "which will",
+            "set out",
+            "explain",
+            "describe",
+            "outline",
+            "below",
+        ];
+        let carries_on = NOT_PLANS.iter().any(|w| lead.contains(w));
+        let plans = has_word(lead, "will") || PLAN[..13].iter().any(|p| lead.contains(p));
+        if !own && !carries_on && plans {
+            from = lead_from;
+        }
     }
     let to = t[end..hi].find(is_clause_break).map_or(hi, |i| end + i);
     // A plan joined after the deed is the next predicate's: "we conducted 40 audits and we

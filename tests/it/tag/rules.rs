@@ -2718,13 +2718,6 @@ fn a_step_named_as_what_a_standard_or_checklist_contains_is_not_the_companys() {
 
 #[test]
 fn a_step_expected_of_suppliers_is_a_commitment_not_the_companys_step() {
-    let t = tagger();
-    let planned = |text: &str, tag: &str| {
-        t.tag_text(text, None)
-            .into_iter()
-            .find(|x| x.tag == tag)
-            .map(|x| x.planned)
-    };
     assert_eq!(
         planned(
             "We expect suppliers to provide remedy to affected workers.",
@@ -3223,12 +3216,6 @@ fn other_parties_statistics_statutes_and_other_senses_are_no_deeds_or_steps() {
 
 #[test]
 fn a_list_after_a_planned_lead_in_is_planned_and_the_acts_criteria_are_no_steps() {
-    let planned = |text: &str, id: &str| {
-        tags(text)
-            .into_iter()
-            .find(|t| t.tag == id)
-            .map(|t| t.planned)
-    };
     let text = "We intend to take the following further steps: review our supplier contracts and make a decision on remediation action where required.";
     assert_eq!(planned(text, "hrdd/remedy"), Some(true));
     assert!(has(text, "stance/commitment"));
@@ -3250,9 +3237,15 @@ fn a_list_after_a_planned_lead_in_is_planned_and_the_acts_criteria_are_no_steps(
 fn staff_as_the_audience_of_training_or_a_policy_are_no_rights_holders() {
     expect_tags(&[
         (
-            "The policies are made available to all staff on the company's intranet.",
+            "We provide training for all staff on modern slavery.",
             &[],
             &["group/workers"],
+        ),
+        // A benefit or a right available to them is theirs.
+        (
+            "Paid parental leave is available to all staff.",
+            &["group/workers"],
+            &[],
         ),
         (
             "All new employees are required to complete an online induction course.",
@@ -3299,4 +3292,36 @@ fn the_acts_name_a_statutes_duty_and_administrative_recusal_name_no_topic() {
         ),
         ("公司坚持按劳分配原则。", &["stance/commitment"], &[]),
     ]);
+}
+
+#[test]
+fn a_colon_plans_only_a_list_without_its_own_doer_and_the_act_stays_a_measure() {
+    assert_eq!(
+        planned(
+            "As we will explain below: during the year we carried out 25 supplier audits.",
+            "hrdd/action"
+        ),
+        Some(false)
+    );
+    assert_eq!(
+        planned(
+            "We will continue to take the following steps: supplier audits and remediation where needed.",
+            "hrdd/remedy"
+        ),
+        Some(false)
+    );
+    assert_eq!(
+        planned(
+            "This statement will set out: our supplier audits and remediation of two cases.",
+            "hrdd/remedy"
+        ),
+        Some(false)
+    );
+    // Suppliers held to the Act, or a state asked to adopt one, is forced labour still.
+    assert!(has(
+        "All suppliers must comply with the Modern Slavery Act 2015.",
+        "right/labour/forced-labour"
+    ));
+    // A supplier's pledge under 必须确保 stays one.
+    assert!(has("供应商必须确保不使用童工。", "stance/commitment"));
 }
