@@ -1100,7 +1100,9 @@ impl Tagger {
                         Some(s) => s,
                         None => continue,
                     },
-                    Doer::Company => match company_subject(t, start) {
+                    Doer::Company => match company_subject(t, start)
+                        .or_else(|| acronym_subject(clean, norm, t, start))
+                    {
                         Some(s) if !has_as_possession(&t[start..end], &t[end..]) => s,
                         _ => continue,
                     },
@@ -3837,6 +3839,62 @@ fn company_subject(t: &str, start: usize) -> Option<usize> {
         Some((_, w)) => listed(JOINING, w) || fronted,
     };
     ok.then_some(words[d].0)
+}
+
+/// Where the company's acronym before a verb at `start` of normalized text `t` starts, when it
+/// heads its clause, perhaps with one adverb after it: "SUEZ WTS has implemented", "HSV will
+/// undertake", "MEG also intends to". One or two words written in capitals in `clean`, three
+/// letters or more, not a body or a standard others run (ILO, OECD, SMETA) nor a heading word
+/// run into the text (INTRODUCTION, TRAINING), before a verb not itself in capitals.
+fn acronym_subject(clean: &str, norm: &NormText, t: &str, start: usize) -> Option<usize> {
+    const OTHERS: &str = "ILO UN UNGP UNGPS OECD SMETA BSCI RBA ETI ISO NGO NGOS EU UK US USA CEO \
+        CFO COO HR ESG AI IT GRI SASB TCFD SDG SDGS UNGC FLA SEDEX CSR EHS WHS OHS MSA ABN ACN FY \
+        LTD PTY INC PLC AND THE OUR WE THIS UNICEF UNHCR IOM WHO WTO IMF DOL CBP UFLPA NOTE PAGE \
+        APPENDIX INTRODUCTION OVERVIEW SUMMARY CONCLUSION APPROVAL STATEMENT POLICY POLICIES \
+        TRAINING RISK RISKS GOVERNANCE SUPPLIERS SUPPLY CHAIN OPERATIONS STRUCTURE DUE DILIGENCE \
+        REMEDIATION EFFECTIVENESS CONSULTATION ACTIONS PEOPLE EMPLOYEES WORKERS BUSINESS MODERN \
+        SLAVERY SECTION PART RESTRICTED CONFIDENTIAL PUBLIC INTERNAL OFFICIAL HOW WHAT WHY WHEN WHO \
+        WHERE ALL ANY NOT ARE HAS HAVE WILL FOR";
+    // A heading in capitals ("HOW ASG ASSESSES EFFECTIVENESS") is no sentence.
+    let verb_from = norm.to_source(start);
+    if clean[verb_from..].starts_with(|c: char| c.is_ascii_uppercase()) {
+        return None;
+    }
+    // Settled first by the word before the match (or before its adverb): most are no acronym.
+    let near = &t[t.floor_char_boundary(start.saturating_sub(40))..start];
+    let mut last = near.strip_suffix(' ')?.rsplit(' ');
+    let mut word = last.next()?;
+    let mut word_at = start - 1 - word.len();
+    if is_doer_adverb(word) {
+        word = last.next()?;
+        word_at = word_at.checked_sub(word.len() + 1)?;
+    }
+    if !clean[norm.to_source(word_at)..].starts_with(|c: char| c.is_ascii_uppercase()) {
+        return None;
+    }
+    let lo = clause_start(t, t.floor_char_boundary(start.saturating_sub(40)), start);
+    let mut words: Vec<(usize, &str)> = Vec::with_capacity(4);
+    let mut at = lo;
+    for w in t[lo..start].split(' ') {
+        if !w.is_empty() {
+            words.push((at, w));
+        }
+        at += w.len() + 1;
+    }
+    if words.last().is_some_and(|(_, w)| is_doer_adverb(w)) {
+        words.pop();
+    }
+    if words.is_empty() || words.len() > 2 {
+        return None;
+    }
+    let acronym = |(at, w): &(usize, &str)| {
+        let from = norm.to_source(*at);
+        let written = clean.get(from..from + w.len()).unwrap_or("");
+        written.len() >= 3
+            && written.bytes().all(|b| b.is_ascii_uppercase())
+            && !listed(OTHERS, written)
+    };
+    words.iter().all(acronym).then(|| words[0].0)
 }
 
 /// Whether an English practice in the present at `start..end` of normalized text `t` is what the

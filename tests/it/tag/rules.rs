@@ -3325,3 +3325,21 @@ fn a_colon_plans_only_a_list_without_its_own_doer_and_the_act_stays_a_measure() 
     // A supplier's pledge under 必须确保 stays one.
     assert!(has("供应商必须确保不使用童工。", "stance/commitment"));
 }
+
+#[test]
+fn a_company_named_by_its_acronym_is_the_company() {
+    let (deed, pledge) = ("stance/action", "stance/commitment");
+    expect_tags(&[
+        (
+            "SUEZ WTS has implemented an onboarding policy for suppliers.",
+            &[deed],
+            &[],
+        ),
+        ("In 2024, ENMAX will establish a committee.", &[pledge], &[]),
+        ("MEG also intends to provide training.", &[pledge], &[]),
+        // Bodies others run, headings in capitals and classification marks are not.
+        ("ILO provides guidance on forced labour.", &[], &[deed]),
+        ("HOW ASG ASSESSES EFFECTIVENESS OF ACTIONS", &[], &[deed]),
+        ("RESTRICTED RESTRICTED financial system", &[], &[deed]),
+    ]);
+}
