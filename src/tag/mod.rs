@@ -1100,9 +1100,7 @@ impl Tagger {
                         Some(s) => s,
                         None => continue,
                     },
-                    Doer::Company => match company_subject(t, start)
-                        .or_else(|| acronym_subject(clean, norm, t, start))
-                    {
+                    Doer::Company => match company_doer(clean, norm, t, start) {
                         Some(s) if !has_as_possession(&t[start..end], &t[end..]) => s,
                         _ => continue,
                     },
@@ -3495,7 +3493,7 @@ fn planned(t: &str, start: usize, end: usize) -> bool {
             "below",
         ];
         let carries_on = NOT_PLANS.iter().any(|w| lead.contains(w));
-        let plans = has_word(lead, "will") || PLAN[..13].iter().any(|p| lead.contains(p));
+        let plans = has_word(lead, "will") || PLAN.iter().any(|p| p.is_ascii() && lead.contains(p));
         if !own && !carries_on && plans {
             from = lead_from;
         }
@@ -3747,6 +3745,46 @@ fn has_as_possession(matched: &str, rest: &str) -> bool {
     !(next.ends_with("ed") || listed(PARTICIPLES, next))
 }
 
+/// Where the company doing what a practice in the third person at `start` of normalized text
+/// `t` says starts: a company subject ([`company_subject`]) or the company's acronym
+/// ([`acronym_subject`]) at the head of the clause. Most matches ("will", "has", "provides")
+/// follow neither, which the word before them (or before its adverb) settles at once.
+fn company_doer(clean: &str, norm: &NormText, t: &str, start: usize) -> Option<usize> {
+    let near = &t[t.floor_char_boundary(start.saturating_sub(40))..start];
+    let mut last = near.strip_suffix(' ')?.rsplit(' ');
+    let mut word = last.next()?;
+    let mut at = start - 1 - word.len();
+    if is_doer_adverb(word) {
+        word = last.next()?;
+        at = at.checked_sub(word.len() + 1)?;
+    }
+    if is_company_head(word) {
+        company_subject(t, start)
+    } else if clean[norm.to_source(at)..].starts_with(|c: char| c.is_ascii_uppercase()) {
+        acronym_subject(clean, norm, t, start)
+    } else {
+        None
+    }
+}
+
+/// The words, with their offsets, of the clause of normalized text `t` before `start` (looking
+/// back at most `reach` bytes), without an adverb right before `start`.
+fn subject_words(t: &str, reach: usize, start: usize) -> Vec<(usize, &str)> {
+    let lo = clause_start(t, t.floor_char_boundary(start.saturating_sub(reach)), start);
+    let mut words = Vec::new();
+    let mut at = lo;
+    for w in t[lo..start].split(' ') {
+        if !w.is_empty() {
+            words.push((at, w));
+        }
+        at += w.len() + 1;
+    }
+    if words.last().is_some_and(|(_, w)| is_doer_adverb(w)) {
+        words.pop();
+    }
+    words
+}
+
 /// Where the company subject of a verb at `start` of normalized text `t` starts, if the verb has
 /// one at the head of its clause: "The Company assesses", "Our Board of Directors reviews", "In
 /// 2023, the Group also conducted", "and the modern slavery working group meets". A determiner
@@ -3771,31 +3809,8 @@ fn company_subject(t: &str, start: usize) -> Option<usize> {
         international un united nations government ministry labour labor home affairs border \
         police rebel armed terrorist militant client customer mining external independent \
         third-party consulting consultancy accounting law";
-    // Most matches ("will", "has", "provides") follow no company head: settled by the last
-    // word or two before them, before the clause is looked at.
-    let near = &t[t.floor_char_boundary(start.saturating_sub(40))..start];
-    let mut last = near.strip_suffix(' ')?.rsplit(' ');
-    let word = last.next()?;
-    let head_near =
-        is_company_head(word) || (is_doer_adverb(word) && last.next().is_some_and(is_company_head));
-    if !head_near {
-        return None;
-    }
-    let lo = clause_start(t, t.floor_char_boundary(start.saturating_sub(160)), start);
-    let clause = &t[lo..start];
-    let words: Vec<(usize, &str)> = clause
-        .split(' ')
-        .scan(lo, |at, w| {
-            let here = *at;
-            *at += w.len() + 1;
-            Some((here, w))
-        })
-        .filter(|(_, w)| !w.is_empty())
-        .collect();
-    let mut n = words.len();
-    if n > 0 && is_doer_adverb(words[n - 1].1) {
-        n -= 1;
-    }
+    let words = subject_words(t, 160, start);
+    let n = words.len();
     if n < 2 || !is_company_head(words[n - 1].1) {
         return None;
     }
@@ -3860,30 +3875,7 @@ fn acronym_subject(clean: &str, norm: &NormText, t: &str, start: usize) -> Optio
     if clean[verb_from..].starts_with(|c: char| c.is_ascii_uppercase()) {
         return None;
     }
-    // Settled first by the word before the match (or before its adverb): most are no acronym.
-    let near = &t[t.floor_char_boundary(start.saturating_sub(40))..start];
-    let mut last = near.strip_suffix(' ')?.rsplit(' ');
-    let mut word = last.next()?;
-    let mut word_at = start - 1 - word.len();
-    if is_doer_adverb(word) {
-        word = last.next()?;
-        word_at = word_at.checked_sub(word.len() + 1)?;
-    }
-    if !clean[norm.to_source(word_at)..].starts_with(|c: char| c.is_ascii_uppercase()) {
-        return None;
-    }
-    let lo = clause_start(t, t.floor_char_boundary(start.saturating_sub(40)), start);
-    let mut words: Vec<(usize, &str)> = Vec::with_capacity(4);
-    let mut at = lo;
-    for w in t[lo..start].split(' ') {
-        if !w.is_empty() {
-            words.push((at, w));
-        }
-        at += w.len() + 1;
-    }
-    if words.last().is_some_and(|(_, w)| is_doer_adverb(w)) {
-        words.pop();
-    }
+    let words = subject_words(t, 40, start);
     if words.is_empty() || words.len() > 2 {
         return None;
     }
