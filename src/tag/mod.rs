@@ -261,6 +261,10 @@ struct EntryInfo {
     channel: bool,
     /// Instruments that this entry's matches cover, and whether each is a most specific one.
     coverers: Vec<(u32, bool)>,
+    /// An instrument: the rights, groups and themes it links that its own name names (group/women
+    /// of the Convention on the Elimination of All Forms of Discrimination against Women), which a
+    /// passage naming it by any name (CEDAW) addresses ([`in_name`]).
+    in_name: Vec<u32>,
     /// A keyword of it is rights language (an instrument or a right).
     rights_language: bool,
     /// What a passage is about (a right, a group, a theme, an SDG), not a step, a stance or an
@@ -1255,6 +1259,7 @@ impl Tagger {
                 found.push((entry, tag));
             }
         }
+        self.add_named(found, title_only);
         self.add_covered(found, covered, title_only);
         // Entry ranks follow tag ids, so this is the order of `tag` then basis, without
         // comparing strings.
@@ -1625,6 +1630,43 @@ impl Tagger {
                         name: r.name,
                     });
                 }
+            }
+        }
+    }
+
+    /// Adds the rights, groups and themes the name of each cited instrument names ([`in_name`]),
+    /// with the instrument's evidence: a passage that names CEDAW addresses women. Like a group
+    /// found inside an instrument's title, they cover no other instrument (`title_only`).
+    fn add_named(&self, found: &mut Vec<(u32, Tag)>, title_only: &mut Vec<u32>) {
+        let n = found.len();
+        for k in 0..n {
+            let (inst, ref tag) = found[k];
+            let named = &self.entries[inst as usize].in_name;
+            if tag.basis != Basis::Cited || named.is_empty() {
+                continue;
+            }
+            for &g in named {
+                if found.iter().any(|f| f.0 == g) {
+                    continue;
+                }
+                let tag = &found[k].1;
+                let rule = format!("names:{}", tag.tag);
+                let derived = Tag {
+                    tag: self.entries[g as usize].id.clone(),
+                    score: tag.score,
+                    basis: Basis::Matched,
+                    planned: false,
+                    evidence: tag
+                        .evidence
+                        .iter()
+                        .map(|ev| Evidence {
+                            rule: rule.clone(),
+                            ..ev.clone()
+                        })
+                        .collect(),
+                };
+                found.push((g, derived));
+                title_only.push(g);
             }
         }
     }
@@ -2004,6 +2046,7 @@ fn entry_infos(taxonomy: &Taxonomy) -> Vec<EntryInfo> {
                 reported: e.id == "stance/action",
                 channel: e.id == "hrdd/grievance-mechanism",
                 coverers,
+                in_name: in_name(taxonomy, e),
                 rights_language: is_instrument(e) || e.id.starts_with("right/"),
                 subject: ["right/", "group/", "theme/", "sdg/"]
                     .iter()
@@ -2013,6 +2056,56 @@ fn entry_infos(taxonomy: &Taxonomy) -> Vec<EntryInfo> {
             }
         })
         .collect()
+}
+
+/// The entries an instrument `e` links that its own English or Chinese name names by one of their
+/// keywords: women for CEDAW, children for the CRC, torture for the CAT, not child labour for the
+/// CRC nor minorities for the convention on racial discrimination; nothing for an instrument of
+/// more than two links, a catalogue of rights. A passage that names the
+/// instrument in any form (CEDAW, 《消歧公约》) addresses them as its full title would, where
+/// the words are there to match.
+fn in_name(taxonomy: &Taxonomy, e: &crate::taxonomy::Entry) -> Vec<u32> {
+    // A catalogue of rights names some of them ("Economic, Social and Cultural Rights"), which a
+    // passage citing it is not about more than the others.
+    if !e.id.starts_with("instrument/") || e.links.len() > 2 {
+        return Vec::new();
+    }
+    let names = [
+        crate::normalize::normalize_str(&e.name_en),
+        crate::normalize::normalize_str(&e.name_zh),
+    ];
+    // A Latin keyword on word boundaries (plural s allowed), a Chinese one anywhere.
+    let named = |kw: &str| {
+        let kw = crate::normalize::normalize_str(kw);
+        let latin = kw.is_ascii();
+        !kw.trim().is_empty()
+            && names.iter().any(|name| {
+                name.match_indices(kw.as_str()).any(|(i, m)| {
+                    if !latin {
+                        return true;
+                    }
+                    let rest = name[i + m.len()..]
+                        .strip_prefix('s')
+                        .unwrap_or(&name[i + m.len()..]);
+                    !name[..i].chars().next_back().is_some_and(is_word_char)
+                        && !rest.chars().next().is_some_and(is_word_char)
+                })
+            })
+    };
+    let mut out = Vec::new();
+    for link in &e.links {
+        let Some(j) = taxonomy.entries.iter().position(|x| &x.id == link) else {
+            continue;
+        };
+        let target = &taxonomy.entries[j];
+        let subject = ["right/", "group/", "theme/"]
+            .iter()
+            .any(|p| target.id.starts_with(p));
+        if subject && target.zh.iter().chain(&target.en).any(|k| named(k)) {
+            out.push(j as u32);
+        }
+    }
+    out
 }
 
 /// The `(keyword, head)` pairs of an entry's Chinese exclude phrases that are one of its keywords
@@ -3747,7 +3840,7 @@ fn has_as_possession(matched: &str, rest: &str) -> bool {
 
 /// Where the company doing what a practice in the third person at `start` of normalized text
 /// `t` says starts: a company subject ([`company_subject`]) or the company's acronym
-/// ([`acronym_subject`]) at the head of the clause. Most matches ("will", "has", "provides")
+/// ([`name_subject`]) at the head of the clause. Most matches ("will", "has", "provides")
 /// follow neither, which the word before them (or before its adverb) settles at once.
 fn company_doer(clean: &str, norm: &NormText, t: &str, start: usize) -> Option<usize> {
     let near = &t[t.floor_char_boundary(start.saturating_sub(40))..start];
@@ -3758,10 +3851,13 @@ fn company_doer(clean: &str, norm: &NormText, t: &str, start: usize) -> Option<u
         word = last.next()?;
         at = at.checked_sub(word.len() + 1)?;
     }
+    let named = || clean[norm.to_source(at)..].starts_with(|c: char| c.is_ascii_uppercase());
     if is_company_head(word) {
+        // "Nomad Foods Group has adopted": a name ending in a head noun, without a determiner.
         company_subject(t, start)
-    } else if clean[norm.to_source(at)..].starts_with(|c: char| c.is_ascii_uppercase()) {
-        acronym_subject(clean, norm, t, start)
+            .or_else(|| named().then(|| name_subject(clean, norm, t, start))?)
+    } else if named() {
+        name_subject(clean, norm, t, start)
     } else {
         None
     }
@@ -3856,12 +3952,16 @@ fn company_subject(t: &str, start: usize) -> Option<usize> {
     ok.then_some(words[d].0)
 }
 
-/// Where the company's acronym before a verb at `start` of normalized text `t` starts, when it
+/// Where the company's name before a verb at `start` of normalized text `t` starts, when it
 /// heads its clause, perhaps with one adverb after it: "SUEZ WTS has implemented", "HSV will
-/// undertake", "MEG also intends to". One or two words written in capitals in `clean`, three
-/// letters or more, not a body or a standard others run (ILO, OECD, SMETA) nor a heading word
-/// run into the text (INTRODUCTION, TRAINING), before a verb not itself in capitals.
-fn acronym_subject(clean: &str, norm: &NormText, t: &str, start: usize) -> Option<usize> {
+/// undertake", "MEG also intends to", "Kimberly-Clark assesses", "Sanofi will undertake", "Nomad
+/// Foods has adopted". One to three words as written in `clean`: in capitals, three letters or
+/// more, not a body or a standard others run (ILO, OECD, SMETA) nor a heading word run into the
+/// text (INTRODUCTION, TRAINING); or capitalised, not a word that opens a sentence as often as
+/// it names ([`is_common_opener`]: "This", "Suppliers", "Training") nor another party ("World
+/// Bank", "Amnesty International"). A lone capitalised word ending in "s" is taken for a plural
+/// ("Suppliers will"). The verb is not itself in capitals, as in a heading.
+fn name_subject(clean: &str, norm: &NormText, t: &str, start: usize) -> Option<usize> {
     const OTHERS: &str = "ILO UN UNGP UNGPS OECD SMETA BSCI RBA ETI ISO NGO NGOS EU UK US USA CEO \
         CFO COO HR ESG AI IT GRI SASB TCFD SDG SDGS UNGC FLA SEDEX CSR EHS WHS OHS MSA ABN ACN FY \
         LTD PTY INC PLC AND THE OUR WE THIS UNICEF UNHCR IOM WHO WTO IMF DOL CBP UFLPA NOTE PAGE \
@@ -3875,18 +3975,95 @@ fn acronym_subject(clean: &str, norm: &NormText, t: &str, start: usize) -> Optio
     if clean[verb_from..].starts_with(|c: char| c.is_ascii_uppercase()) {
         return None;
     }
-    let words = subject_words(t, 40, start);
-    if words.is_empty() || words.len() > 2 {
+    let words = subject_words(t, 60, start);
+    if words.is_empty() || words.len() > 3 {
         return None;
     }
-    let acronym = |(at, w): &(usize, &str)| {
+    let written = |(at, w): &(usize, &str)| {
         let from = norm.to_source(*at);
-        let written = clean.get(from..from + w.len()).unwrap_or("");
-        written.len() >= 3
-            && written.bytes().all(|b| b.is_ascii_uppercase())
-            && !listed(OTHERS, written)
+        clean.get(from..from + w.len()).unwrap_or("")
     };
-    words.iter().all(acronym).then(|| words[0].0)
+    let acronym =
+        |w: &str| w.len() >= 3 && w.bytes().all(|b| b.is_ascii_uppercase()) && !listed(OTHERS, w);
+    let capitalised = |w: &str| {
+        let mut b = w.bytes();
+        b.next().is_some_and(|c| c.is_ascii_uppercase())
+            && w.bytes().any(|c| c.is_ascii_lowercase())
+            && w.bytes()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'&' | b'.'))
+    };
+    let mut names = 0;
+    for (i, word) in words.iter().enumerate() {
+        let w = written(word);
+        if acronym(w) {
+            continue;
+        }
+        // The first word opens the sentence, where a common noun is capitalised too.
+        let common = i == 0 && (is_common_opener(word.1) || listed(OTHERS, &w.to_uppercase()));
+        if !capitalised(w) || common {
+            return None;
+        }
+        names += 1;
+    }
+    if names > 0 && words.iter().any(|(_, w)| is_other_party(w)) {
+        return None;
+    }
+    // A lone capitalised word is more often a plural ("Suppliers will") or an adjective before
+    // a plural noun the verb form is also ("Regular audits", "Preventative measures",
+    // "Interactive tests") than a name.
+    const ADJECTIVE_ENDINGS: &[&str] = &[
+        "s", "ic", "al", "ar", "ive", "ory", "ary", "ous", "ful", "ble", "ent", "ant", "ed", "ing",
+        "party",
+    ];
+    if names == 1 && words.len() == 1 && ADJECTIVE_ENDINGS.iter().any(|e| words[0].1.ends_with(e)) {
+        return None;
+    }
+    if words.iter().any(|(_, w)| w.ends_with("ly")) {
+        return None;
+    }
+    Some(words[0].0)
+}
+
+/// Whether `w` (lower case) is a word that opens a sentence as its subject at least as often as
+/// a company's name does: a pronoun, determiner or quantifier ("This", "Everyone"), or a noun a
+/// statement puts first ("Training", "Suppliers", "Management").
+fn is_common_opener(w: &str) -> bool {
+    const COMMON: &str = "this that these those it he she they there here each every everyone \
+        everybody anyone anybody someone somebody nobody no none all any both either neither one \
+        which who what where when how why such our we you your their his her its my us them some \
+        many most few several another other others if while although though because since as so \
+        then also and but or nor yet however therefore thus further furthermore moreover \
+        additionally finally first second third lastly today currently now below above following \
+        policy policies code statement act law regulation regulations procedure process programme \
+        program training management team board committee staff employee employees worker workers \
+        supplier suppliers contractor contractors vendor vendors partner partners customer \
+        customers client clients government governments ministry department authority authorities \
+        council court state country countries people person everything nothing something \
+        compliance remediation action progress work risk audit audits assessment framework system \
+        group company business organisation organization entity report section part appendix note \
+        page table figure chart year time period mr ms mrs dr been being weve provide ensure \
+        conduct review develop implement continue maintain establish monitor undertake require \
+        engage support feedback";
+    listed(COMMON, w)
+}
+
+/// Whether `w` (lower case) names a body or party other than the reporting company in a name
+/// written in capitals: "World Bank", "Amnesty International", "Walk Free", "Global Compact".
+fn is_other_party(w: &str) -> bool {
+    const OTHERS: &str = "world united nations international global compact amnesty watch free \
+        foundation trust charity government ministry department council commission agency office \
+        authority parliament court police university institute association federation union \
+        alliance initiative forum network coalition bank fund monetary labour labor organisation \
+        organization";
+    // Countries and regions, whose governments act in statements as companies do ("Australia
+    // has introduced the Act", "China will").
+    const PLACES: &str = "australia china india russia ukraine britain england scotland wales \
+        ireland france germany italy spain portugal netherlands belgium switzerland sweden norway \
+        denmark finland poland japan korea taiwan singapore brazil mexico canada america \
+        indonesia malaysia thailand vietnam bangladesh pakistan turkey myanmar cambodia \
+        philippines africa europe asia xinjiang israel iran iraq syria afghanistan nigeria kenya \
+        egypt argentina chile peru colombia zealand qatar arabia emirates hong kong";
+    listed(OTHERS, w) || listed(PLACES, w)
 }
 
 /// Whether an English practice in the present at `start..end` of normalized text `t` is what the

@@ -3343,3 +3343,111 @@ fn a_company_named_by_its_acronym_is_the_company() {
         ("RESTRICTED RESTRICTED financial system", &[], &[deed]),
     ]);
 }
+
+#[test]
+fn a_company_named_by_its_name_is_the_company() {
+    let (deed, pledge, hope) = ("stance/action", "stance/commitment", "stance/aspiration");
+    expect_tags(&[
+        ("Sanofi will undertake appropriate action.", &[pledge], &[]),
+        (
+            "Kimberly-Clark assesses new suppliers for human rights risks.",
+            &[deed, "hrdd/impact-assessment"],
+            &[],
+        ),
+        (
+            "Nomad Foods Group has adopted a human rights policy.",
+            &[deed],
+            &[],
+        ),
+        (
+            "Red Hat strives to operate to the highest standards.",
+            &[hope],
+            &[],
+        ),
+        // Plurals, adjectives before a plural noun, pronouns, other parties and countries are not.
+        ("Suppliers will be asked to sign the code.", &[], &[pledge]),
+        (
+            "Regular audits of temporary workers take place.",
+            &[],
+            &[deed],
+        ),
+        ("Preventative measures taken by the business.", &[], &[deed]),
+        ("This will be reviewed next year.", &[], &[pledge]),
+        ("Amnesty International has reported abuses.", &[], &[deed]),
+        (
+            "Walk Free estimates that 50 million people are enslaved.",
+            &[],
+            &[deed],
+        ),
+        (
+            "Australia will require large companies to report.",
+            &[],
+            &[pledge],
+        ),
+        (
+            "Originally established in 1950, the firm makes doors.",
+            &[],
+            &[deed],
+        ),
+    ]);
+}
+
+#[test]
+fn risks_assessed_in_other_words_are_impact_assessment() {
+    let ia = "hrdd/impact-assessment";
+    expect_tags(&[
+        (
+            "The Group conducted an internal assessment of risks in its supply chains.",
+            &[ia],
+            &[],
+        ),
+        (
+            "In 2022, we performed a human rights risk analysis.",
+            &[ia],
+            &[],
+        ),
+        (
+            "New suppliers are evaluated for risk before onboarding.",
+            &[ia],
+            &[],
+        ),
+        // The Act's heading names due diligence, not an assessment the company made.
+        (
+            "Due diligence processes for slavery and human trafficking",
+            &[],
+            &[ia],
+        ),
+        ("A risk analysis of the share price.", &[], &[ia]),
+    ]);
+}
+
+#[test]
+fn an_instrument_for_one_group_or_right_names_it_in_any_form() {
+    expect_tags(&[
+        (
+            "Sign the Optional Protocol to CEDAW and the Optional Protocols to CRC",
+            &["group/women", "group/children"],
+            &["right/labour/child-labour"],
+        ),
+        (
+            "Ratify the CRPD and the ICMW.",
+            &["group/persons-with-disabilities", "group/migrants"],
+            &[],
+        ),
+        ("Accede to OPCAT.", &["right/civil-political/torture"], &[]),
+        // Racial discrimination is not a minority's alone, and a catalogue of rights is about
+        // none of them more than the others.
+        ("Ratify ICERD.", &[], &["group/minorities"]),
+        (
+            "We respect the International Covenant on Economic, Social and Cultural Rights.",
+            &[],
+            &["right/economic-social-cultural/culture-science"],
+        ),
+    ]);
+    // The group so named covers no other instrument: the Women's Empowerment Principles stay
+    // unmentioned.
+    let t = tags("Ratify CEDAW.");
+    assert!(!t.iter().any(|t| t.tag == "instrument/WEP"), "{t:?}");
+    let women = t.iter().find(|t| t.tag == "group/women").unwrap();
+    assert_eq!(women.evidence[0].rule, "names:instrument/CEDAW");
+}
