@@ -263,7 +263,7 @@ struct EntryInfo {
     coverers: Vec<(u32, bool)>,
     /// An instrument: the rights, groups and themes it links that its own name names (group/women
     /// of the Convention on the Elimination of All Forms of Discrimination against Women), which a
-    /// passage naming it by any name (CEDAW) addresses ([`in_name`]).
+    /// passage naming it by an abbreviation (CEDAW) addresses ([`Taxonomy::named_in_title`]).
     in_name: Vec<u32>,
     /// A keyword of it is rights language (an instrument or a right).
     rights_language: bool,
@@ -1634,15 +1634,23 @@ impl Tagger {
         }
     }
 
-    /// Adds the rights, groups and themes the name of each cited instrument names ([`in_name`]),
-    /// with the instrument's evidence: a passage that names CEDAW addresses women. Like a group
+    /// Adds the rights, groups and themes the name of each instrument cited by an abbreviation or
+    /// a number names ([`Taxonomy::named_in_title`]), with the instrument's evidence: a passage
+    /// that names CEDAW addresses women. Like a group
     /// found inside an instrument's title, they cover no other instrument (`title_only`).
     fn add_named(&self, found: &mut Vec<(u32, Tag)>, title_only: &mut Vec<u32>) {
         let n = found.len();
         for k in 0..n {
             let (inst, ref tag) = found[k];
             let named = &self.entries[inst as usize].in_name;
-            if tag.basis != Basis::Cited || named.is_empty() {
+            // Only where it is named by an abbreviation or a number (CEDAW, ILO Convention 169): a
+            // full title holds the words itself, and other names may name a wider instrument (the
+            // organised-crime convention of the Palermo Protocol) or none ("our Standards of
+            // Conduct for Business Partners").
+            let coded = |e: &Evidence| {
+                e.rule.starts_with("abbr:") || e.matched.bytes().any(|b| b.is_ascii_digit())
+            };
+            if tag.basis != Basis::Cited || named.is_empty() || !tag.evidence.iter().any(coded) {
                 continue;
             }
             for &g in named {
@@ -2046,7 +2054,7 @@ fn entry_infos(taxonomy: &Taxonomy) -> Vec<EntryInfo> {
                 reported: e.id == "stance/action",
                 channel: e.id == "hrdd/grievance-mechanism",
                 coverers,
-                in_name: in_name(taxonomy, e),
+                in_name: taxonomy.named_in_title(e),
                 rights_language: is_instrument(e) || e.id.starts_with("right/"),
                 subject: ["right/", "group/", "theme/", "sdg/"]
                     .iter()
@@ -2056,56 +2064,6 @@ fn entry_infos(taxonomy: &Taxonomy) -> Vec<EntryInfo> {
             }
         })
         .collect()
-}
-
-/// The entries an instrument `e` links that its own English or Chinese name names by one of their
-/// keywords: women for CEDAW, children for the CRC, torture for the CAT, not child labour for the
-/// CRC nor minorities for the convention on racial discrimination; nothing for an instrument of
-/// more than two links, a catalogue of rights. A passage that names the
-/// instrument in any form (CEDAW, 《消歧公约》) addresses them as its full title would, where
-/// the words are there to match.
-fn in_name(taxonomy: &Taxonomy, e: &crate::taxonomy::Entry) -> Vec<u32> {
-    // A catalogue of rights names some of them ("Economic, Social and Cultural Rights"), which a
-    // passage citing it is not about more than the others.
-    if !e.id.starts_with("instrument/") || e.links.len() > 2 {
-        return Vec::new();
-    }
-    let names = [
-        crate::normalize::normalize_str(&e.name_en),
-        crate::normalize::normalize_str(&e.name_zh),
-    ];
-    // A Latin keyword on word boundaries (plural s allowed), a Chinese one anywhere.
-    let named = |kw: &str| {
-        let kw = crate::normalize::normalize_str(kw);
-        let latin = kw.is_ascii();
-        !kw.trim().is_empty()
-            && names.iter().any(|name| {
-                name.match_indices(kw.as_str()).any(|(i, m)| {
-                    if !latin {
-                        return true;
-                    }
-                    let rest = name[i + m.len()..]
-                        .strip_prefix('s')
-                        .unwrap_or(&name[i + m.len()..]);
-                    !name[..i].chars().next_back().is_some_and(is_word_char)
-                        && !rest.chars().next().is_some_and(is_word_char)
-                })
-            })
-    };
-    let mut out = Vec::new();
-    for link in &e.links {
-        let Some(j) = taxonomy.entries.iter().position(|x| &x.id == link) else {
-            continue;
-        };
-        let target = &taxonomy.entries[j];
-        let subject = ["right/", "group/", "theme/"]
-            .iter()
-            .any(|p| target.id.starts_with(p));
-        if subject && target.zh.iter().chain(&target.en).any(|k| named(k)) {
-            out.push(j as u32);
-        }
-    }
-    out
 }
 
 /// The `(keyword, head)` pairs of an entry's Chinese exclude phrases that are one of its keywords
@@ -4015,8 +3973,36 @@ fn name_subject(clean: &str, norm: &NormText, t: &str, start: usize) -> Option<u
         "s", "ic", "al", "ar", "ive", "ory", "ary", "ous", "ful", "ble", "ent", "ant", "ed", "ing",
         "party",
     ];
-    if names == 1 && words.len() == 1 && ADJECTIVE_ENDINGS.iter().any(|e| words[0].1.ends_with(e)) {
+    // Nor an abstract noun ("Legislation will", "Experience has shown") or a word with a digit
+    // ("Covid-19 has increased").
+    const NOUN_ENDINGS: &[&str] = &[
+        "tion", "sion", "ment", "ness", "ism", "ance", "ence", "ship", "ogy", "ure",
+    ];
+    let lone = &words[0].1;
+    if names == 1
+        && words.len() == 1
+        && (ADJECTIVE_ENDINGS.iter().any(|e| lone.ends_with(e))
+            || NOUN_ENDINGS.iter().any(|e| lone.ends_with(e))
+            || lone.bytes().any(|b| b.is_ascii_digit()))
+    {
         return None;
+    }
+    // A plural noun that is also a verb form ("Random audits will be introduced", "Site visits
+    // are planned"): a modal or auxiliary follows it. And a signature ("Stephen Johnston signed
+    // Director May 31, 2024").
+    const AUXILIARIES: &str = "will would shall should are were is was have has had may might \
+        must can could do does did";
+    let mut after = t[start..].split(' ');
+    let verb = after.next().unwrap_or("");
+    if verb.ends_with('s') && listed(AUXILIARIES, after.next().unwrap_or("")) {
+        return None;
+    }
+    if verb == "signed" {
+        let from = norm.to_source(start + verb.len()).min(clean.len());
+        let rest = clean.get(from..).unwrap_or("").trim_start();
+        if rest.starts_with(|c: char| c.is_ascii_uppercase() || c.is_ascii_digit()) {
+            return None;
+        }
     }
     if words.iter().any(|(_, w)| w.ends_with("ly")) {
         return None;
@@ -4043,7 +4029,14 @@ fn is_common_opener(w: &str) -> bool {
         group company business organisation organization entity report section part appendix note \
         page table figure chart year time period mr ms mrs dr been being weve provide ensure \
         conduct review develop implement continue maintain establish monitor undertake require \
-        engage support feedback";
+        engage support feedback once unless until whenever wherever whether upon before after \
+        whereas should likewise research experience evidence history data information guidance \
+        technology automation competition corruption legislation regulator globalisation \
+        globalization inflation demand growth climate covid brexit industry case study \
+        collaboration prime president minister chair chairman chairperson secretary sir lord \
+        senator governor mayor commissioner ombudsman sustainability security community diversity \
+        equality equity responsibility accountability integrity quality priority activity \
+        majority minority humanity transparency visibility capacity opportunity";
     listed(COMMON, w)
 }
 
@@ -4054,7 +4047,10 @@ fn is_other_party(w: &str) -> bool {
         foundation trust charity government ministry department council commission agency office \
         authority parliament court police university institute association federation union \
         alliance initiative forum network coalition bank fund monetary labour labor organisation \
-        organization";
+        organization commissioner ombudsman minister regulator force police army military \
+        oxfam greenpeace verite fairtrade bonsucro unseen maplecroft sedex ecovadis amfori \
+        rainforest cotton together taliban wagner australian british american chinese canadian \
+        european indian french german japanese";
     // Countries and regions, whose governments act in statements as companies do ("Australia
     // has introduced the Act", "China will").
     const PLACES: &str = "australia china india russia ukraine britain england scotland wales \
@@ -4062,7 +4058,14 @@ fn is_other_party(w: &str) -> bool {
         denmark finland poland japan korea taiwan singapore brazil mexico canada america \
         indonesia malaysia thailand vietnam bangladesh pakistan turkey myanmar cambodia \
         philippines africa europe asia xinjiang israel iran iraq syria afghanistan nigeria kenya \
-        egypt argentina chile peru colombia zealand qatar arabia emirates hong kong";
+        egypt argentina chile peru colombia zealand qatar arabia emirates hong kong uzbekistan \
+        turkmenistan kazakhstan tajikistan kyrgyzstan lanka ghana california texas ethiopia \
+        uganda tanzania congo sudan somalia yemen libya morocco algeria tunisia senegal \
+        ivory mali niger cameroon angola mozambique zimbabwe zambia malawi rwanda burundi \
+        madagascar nepal bhutan laos mongolia brunei fiji guatemala honduras nicaragua \
+        salvador venezuela ecuador bolivia paraguay uruguay cuba haiti jamaica belarus \
+        georgia armenia azerbaijan lebanon jordan kuwait bahrain oman greece hungary romania \
+        bulgaria serbia croatia austria czechia slovakia lithuania latvia estonia";
     listed(OTHERS, w) || listed(PLACES, w)
 }
 

@@ -232,6 +232,59 @@ impl Taxonomy {
             .filter(move |id| id.starts_with(prefix))
     }
 
+    /// The indices of the entries an instrument `e` links that its own English or Chinese name names by one of their
+    /// keywords: women for CEDAW, children for the CRC, torture for the CAT, not child labour for the
+    /// CRC nor minorities for the convention on racial discrimination; nothing for an instrument of
+    /// more than two links, a catalogue of rights. A passage that names the
+    /// instrument in any form (CEDAW, 《消歧公约》) addresses them as its full title would, where
+    /// the words are there to match.
+    pub fn named_in_title(&self, e: &Entry) -> Vec<u32> {
+        // A catalogue of rights names some of them ("Economic, Social and Cultural Rights"), which a
+        // passage citing it is not about more than the others.
+        if !e.id.starts_with("instrument/") || e.links.len() > 2 {
+            return Vec::new();
+        }
+        let names = [
+            crate::normalize::normalize_str(&e.name_en),
+            crate::normalize::normalize_str(&e.name_zh),
+        ];
+        // A Latin keyword on word boundaries (plural s allowed), a Chinese one anywhere.
+        let named = |kw: &str| {
+            let kw = crate::normalize::normalize_str(kw);
+            let latin = kw.is_ascii();
+            !kw.trim().is_empty()
+                && names.iter().any(|name| {
+                    name.match_indices(kw.as_str()).any(|(i, m)| {
+                        if !latin {
+                            return true;
+                        }
+                        let rest = name[i + m.len()..]
+                            .strip_prefix('s')
+                            .unwrap_or(&name[i + m.len()..]);
+                        !name[..i]
+                            .chars()
+                            .next_back()
+                            .is_some_and(crate::lang::is_word_char)
+                            && !rest.chars().next().is_some_and(crate::lang::is_word_char)
+                    })
+                })
+        };
+        let mut out = Vec::new();
+        for link in &e.links {
+            let Some(j) = self.entries.iter().position(|x| &x.id == link) else {
+                continue;
+            };
+            let target = &self.entries[j];
+            let subject = ["right/", "group/", "theme/"]
+                .iter()
+                .any(|p| target.id.starts_with(p));
+            if subject && target.zh.iter().chain(&target.en).any(|k| named(k)) {
+                out.push(j as u32);
+            }
+        }
+        out
+    }
+
     /// Entries (instruments) whose `links` name `id` or one of its ancestors
     /// (a link to `right/labour` covers `right/labour/forced-labour`).
     pub fn linked_from<'a>(&'a self, id: &'a str) -> impl Iterator<Item = &'a Entry> + 'a {

@@ -3389,6 +3389,33 @@ fn a_company_named_by_its_name_is_the_company() {
             &[],
             &[deed],
         ),
+        (
+            "Once launched, the code will apply to all sites.",
+            &[],
+            &[deed],
+        ),
+        (
+            "Research has shown that migrant workers pay fees.",
+            &[],
+            &[deed],
+        ),
+        (
+            "Legislation will require companies to report.",
+            &[],
+            &[pledge],
+        ),
+        ("Random audits will be introduced in 2025.", &[], &[deed]),
+        ("Oxfam has reported abuses on plantations.", &[], &[deed]),
+        (
+            "Uzbekistan has ended forced labour in cotton.",
+            &[],
+            &[deed],
+        ),
+        (
+            "Stephen Johnston signed Director May 31, 2024",
+            &[],
+            &[deed],
+        ),
     ]);
 }
 
@@ -3407,9 +3434,20 @@ fn risks_assessed_in_other_words_are_impact_assessment() {
             &[],
         ),
         (
-            "New suppliers are evaluated for risk before onboarding.",
+            "New suppliers are evaluated for risk of modern slavery before onboarding.",
             &[ia],
             &[],
+        ),
+        // Other risks are not human rights'.
+        (
+            "Products are assessed for risk of contamination.",
+            &[],
+            &[ia],
+        ),
+        (
+            "Credit risk analysis of suppliers is performed by treasury.",
+            &[],
+            &[ia],
         ),
         // The Act's heading names due diligence, not an assessment the company made.
         (
@@ -3438,6 +3476,12 @@ fn an_instrument_for_one_group_or_right_names_it_in_any_form() {
         // Racial discrimination is not a minority's alone, and a catalogue of rights is about
         // none of them more than the others.
         ("Ratify ICERD.", &[], &["group/minorities"]),
+        // A wider instrument named by a keyword of the protocol's: not the protocol's subject.
+        (
+            "Ratify the UN Convention against Transnational Organized Crime.",
+            &[],
+            &["right/labour/forced-labour"],
+        ),
         (
             "We respect the International Covenant on Economic, Social and Cultural Rights.",
             &[],
