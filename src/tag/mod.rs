@@ -3988,13 +3988,19 @@ fn name_subject(clean: &str, norm: &NormText, t: &str, start: usize) -> Option<u
         return None;
     }
     // A plural noun that is also a verb form ("Random audits will be introduced", "Site visits
-    // are planned"): a modal or auxiliary follows it. And a signature ("Stephen Johnston signed
-    // Director May 31, 2024").
+    // are planned"): a modal or auxiliary follows it. A customer ("Tesco requires us"). A
+    // signature ("Stephen Johnston signed Director May 31, 2024").
     const AUXILIARIES: &str = "will would shall should are were is was have has had may might \
         must can could do does did";
     let mut after = t[start..].split(' ');
     let verb = after.next().unwrap_or("");
-    if verb.ends_with('s') && listed(AUXILIARIES, after.next().unwrap_or("")) {
+    let object = after.next().unwrap_or("");
+    if verb.ends_with('s') && listed(AUXILIARIES, object) {
+        return None;
+    }
+    // A name that acts on the company is another's: "Tesco requires us to complete a
+    // questionnaire".
+    if object == "us" {
         return None;
     }
     if verb == "signed" {
@@ -4037,7 +4043,8 @@ fn is_common_opener(w: &str) -> bool {
         senator governor mayor commissioner ombudsman sustainability security community diversity \
         equality equity responsibility accountability integrity quality priority activity \
         majority minority humanity transparency visibility capacity opportunity";
-    listed(COMMON, w)
+    static SET: WordSet = WordSet::new(|| COMMON.split_whitespace().collect());
+    SET.contains(w)
 }
 
 /// Whether `w` (lower case) names a body or party other than the reporting company in a name
@@ -4066,8 +4073,18 @@ fn is_other_party(w: &str) -> bool {
         salvador venezuela ecuador bolivia paraguay uruguay cuba haiti jamaica belarus \
         georgia armenia azerbaijan lebanon jordan kuwait bahrain oman greece hungary romania \
         bulgaria serbia croatia austria czechia slovakia lithuania latvia estonia";
-    listed(OTHERS, w) || listed(PLACES, w)
+    static SET: WordSet = WordSet::new(|| {
+        OTHERS
+            .split_whitespace()
+            .chain(PLACES.split_whitespace())
+            .collect()
+    });
+    SET.contains(w)
 }
+
+/// A word list looked up once per match of a word as common as "will" or "has", as a set
+/// rather than a scan of a few hundred words.
+type WordSet = std::sync::LazyLock<foldhash::HashSet<&'static str>>;
 
 /// Whether an English practice in the present at `start..end` of normalized text `t` is what the
 /// company does only on a condition the sentence opens with: "Where we have caused or

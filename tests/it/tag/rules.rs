@@ -3416,6 +3416,11 @@ fn a_company_named_by_its_name_is_the_company() {
             &[],
             &[deed],
         ),
+        (
+            "Tesco requires us to complete a questionnaire.",
+            &[],
+            &[pledge],
+        ),
     ]);
 }
 
