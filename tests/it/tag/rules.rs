@@ -3500,3 +3500,54 @@ fn an_instrument_for_one_group_or_right_names_it_in_any_form() {
     let women = t.iter().find(|t| t.tag == "group/women").unwrap();
     assert_eq!(women.evidence[0].rule, "names:instrument/CEDAW");
 }
+
+#[test]
+fn recommendations_name_groups_and_rights_in_their_own_words() {
+    let children = "group/children";
+    expect_tags(&[
+        (
+            "Raise the minimum age of criminal responsibility to 14.",
+            &[children],
+            &["right/labour/child-labour"],
+        ),
+        (
+            "Improve the registration of births in rural areas.",
+            &[children],
+            &[],
+        ),
+        (
+            "Ensure access by Roma to education, housing and health care.",
+            &[
+                "right/economic-social-cultural/education",
+                "group/minorities",
+            ],
+            &[],
+        ),
+        (
+            "Enact legislation prohibiting FGM.",
+            &["right/civil-political/torture"],
+            &[],
+        ),
+        (
+            "End the discrimination against Afro-Colombian communities.",
+            &["group/minorities"],
+            &[],
+        ),
+        (
+            "Continue demining programmes.",
+            &["theme/armed-conflict"],
+            &[],
+        ),
+        (
+            "Eliminate imprisonment for press offences.",
+            &["right/civil-political/expression"],
+            &[],
+        ),
+        // An industry a company sells to names no right.
+        (
+            "Our branches serve the construction, education and financial services sectors.",
+            &[],
+            &["right/economic-social-cultural/education"],
+        ),
+    ]);
+}
