@@ -265,6 +265,11 @@ struct EntryInfo {
     /// of the Convention on the Elimination of All Forms of Discrimination against Women), which a
     /// passage naming it by an abbreviation (CEDAW) addresses ([`Taxonomy::named_in_title`]).
     in_name: Vec<u32>,
+    /// An instrument with [`EntryInfo::in_name`]: the distinctive words of its English title and
+    /// the two-char runs of its Chinese one, which a name of it that is no abbreviation shares
+    /// ("Palermo Protocol"), and a wider instrument's name does not ("the Convention against
+    /// Transnational Organized Crime" the protocol supplements).
+    title_words: Vec<String>,
     /// A keyword of it is rights language (an instrument or a right).
     rights_language: bool,
     /// What a passage is about (a right, a group, a theme, an SDG), not a step, a stance or an
@@ -1643,12 +1648,20 @@ impl Tagger {
         for k in 0..n {
             let (inst, ref tag) = found[k];
             let named = &self.entries[inst as usize].in_name;
-            // Only where it is named by an abbreviation or a number (CEDAW, ILO Convention 169): a
-            // full title holds the words itself, and other names may name a wider instrument (the
-            // organised-crime convention of the Palermo Protocol) or none ("our Standards of
-            // Conduct for Business Partners").
+            // Where it is named by an abbreviation, a number (ILO Convention 169) or a name sharing
+            // a distinctive word of its title ("Palermo Protocol", "Second Optional Protocol"),
+            // not by a wider instrument's name (the organised-crime convention the Palermo
+            // Protocol supplements).
+            let words = &self.entries[inst as usize].title_words;
             let coded = |e: &Evidence| {
-                e.rule.starts_with("abbr:") || e.matched.bytes().any(|b| b.is_ascii_digit())
+                e.rule.starts_with("abbr:")
+                    || e.matched.bytes().any(|b| b.is_ascii_digit())
+                    || e.rule.strip_prefix("keyword:").is_some_and(|k| {
+                        words.iter().any(|w| {
+                            k.split(|c: char| !c.is_alphanumeric()).any(|x| x == w)
+                                || (!w.is_ascii() && k.contains(w.as_str()))
+                        })
+                    })
             };
             if tag.basis != Basis::Cited || named.is_empty() || !tag.evidence.iter().any(coded) {
                 continue;
@@ -2055,6 +2068,7 @@ fn entry_infos(taxonomy: &Taxonomy) -> Vec<EntryInfo> {
                 channel: e.id == "hrdd/grievance-mechanism",
                 coverers,
                 in_name: taxonomy.named_in_title(e),
+                title_words: title_words(e),
                 rights_language: is_instrument(e) || e.id.starts_with("right/"),
                 subject: ["right/", "group/", "theme/", "sdg/"]
                     .iter()
@@ -2064,6 +2078,41 @@ fn entry_infos(taxonomy: &Taxonomy) -> Vec<EntryInfo> {
             }
         })
         .collect()
+}
+
+/// The distinctive words of an instrument's English title (four letters or more, not the words
+/// every title has: convention, international, rights, …) and the two-char runs of its Chinese
+/// title other than such words' (公约, 国际, 权利, …); none for other entries.
+fn title_words(e: &crate::taxonomy::Entry) -> Vec<String> {
+    const GENERIC: &str = "convention conventions international protocol protocols optional \
+        covenant declaration rights united nations against other forms standards principles \
+        business conduct people persons treatment punishment tackling their members families \
+        status relating aiming with from that which especially supplementing elimination \
+        discrimination";
+    const GENERIC_ZH: &[&str] = &[
+        "公约", "国际", "联合", "合国", "议定", "定书", "权利", "宣言", "任择", "择议", "一切",
+        "形式", "歧视", "消除",
+    ];
+    if !e.id.starts_with("instrument/") {
+        return Vec::new();
+    }
+    let mut out: Vec<String> = crate::normalize::normalize_str(&e.name_en)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.len() >= 4 && !listed(GENERIC, w))
+        .map(str::to_string)
+        .collect();
+    let zh: Vec<char> = crate::normalize::normalize_str(&e.name_zh)
+        .chars()
+        .collect();
+    for pair in zh.windows(2) {
+        let p: String = pair.iter().collect();
+        if pair.iter().all(|&c| crate::lang::is_han(c)) && !GENERIC_ZH.contains(&p.as_str()) {
+            out.push(p);
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
 }
 
 /// The `(keyword, head)` pairs of an entry's Chinese exclude phrases that are one of its keywords
@@ -3963,7 +4012,11 @@ fn name_subject(clean: &str, norm: &NormText, t: &str, start: usize) -> Option<u
         }
         names += 1;
     }
-    if names > 0 && words.iter().any(|(_, w)| is_other_party(w)) {
+    if names > 0
+        && words
+            .iter()
+            .any(|(_, w)| is_other_party(w, words.len() == 1))
+    {
         return None;
     }
     // A lone capitalised word is more often a plural ("Suppliers will") or an adjective before
@@ -3975,14 +4028,13 @@ fn name_subject(clean: &str, norm: &NormText, t: &str, start: usize) -> Option<u
     ];
     // Nor an abstract noun ("Legislation will", "Experience has shown") or a word with a digit
     // ("Covid-19 has increased").
-    const NOUN_ENDINGS: &[&str] = &[
-        "tion", "sion", "ment", "ness", "ism", "ance", "ence", "ship", "ogy", "ure",
-    ];
+    const NOUN_ENDINGS: &[&str] = &["tion", "sion", "ment", "ness", "ism", "ship", "ogy"];
     let lone = &words[0].1;
     if names == 1
         && words.len() == 1
         && (ADJECTIVE_ENDINGS.iter().any(|e| lone.ends_with(e))
             || NOUN_ENDINGS.iter().any(|e| lone.ends_with(e))
+            || is_common_noun(lone)
             || lone.bytes().any(|b| b.is_ascii_digit()))
     {
         return None;
@@ -3999,16 +4051,19 @@ fn name_subject(clean: &str, norm: &NormText, t: &str, start: usize) -> Option<u
         return None;
     }
     // A name that acts on the company is another's: "Tesco requires us to complete a
-    // questionnaire".
-    if object == "us" {
+    // questionnaire" (not "US suppliers").
+    let object_at = start + verb.len() + 1;
+    if object == "us"
+        && clean[norm.to_source(object_at.min(t.len())).min(clean.len())..].starts_with("us")
+    {
         return None;
     }
-    if verb == "signed" {
-        let from = norm.to_source(start + verb.len()).min(clean.len());
-        let rest = clean.get(from..).unwrap_or("").trim_start();
-        if rest.starts_with(|c: char| c.is_ascii_uppercase() || c.is_ascii_digit()) {
-            return None;
-        }
+    // A signature line names a role or a date after "signed".
+    const SIGNATURES: &str = "director chair chairman chairperson chief ceo cfo coo president \
+        secretary managing officer founder partner january february march april may june july \
+        august september october november december";
+    if verb == "signed" && listed(SIGNATURES, object) {
+        return None;
     }
     if words.iter().any(|(_, w)| w.ends_with("ly")) {
         return None;
@@ -4016,9 +4071,9 @@ fn name_subject(clean: &str, norm: &NormText, t: &str, start: usize) -> Option<u
     Some(words[0].0)
 }
 
-/// Whether `w` (lower case) is a word that opens a sentence as its subject at least as often as
-/// a company's name does: a pronoun, determiner or quantifier ("This", "Everyone"), or a noun a
-/// statement puts first ("Training", "Suppliers", "Management").
+/// Whether `w` (lower case), the first word of a capitalised subject, opens a sentence as a
+/// pronoun, determiner, quantifier, conjunction or title rather than a name: "This", "Everyone",
+/// "Once launched", "Prime Minister …".
 fn is_common_opener(w: &str) -> bool {
     const COMMON: &str = "this that these those it he she they there here each every everyone \
         everybody anyone anybody someone somebody nobody no none all any both either neither one \
@@ -4026,38 +4081,50 @@ fn is_common_opener(w: &str) -> bool {
         many most few several another other others if while although though because since as so \
         then also and but or nor yet however therefore thus further furthermore moreover \
         additionally finally first second third lastly today currently now below above following \
-        policy policies code statement act law regulation regulations procedure process programme \
-        program training management team board committee staff employee employees worker workers \
-        supplier suppliers contractor contractors vendor vendors partner partners customer \
-        customers client clients government governments ministry department authority authorities \
-        council court state country countries people person everything nothing something \
-        compliance remediation action progress work risk audit audits assessment framework system \
-        group company business organisation organization entity report section part appendix note \
-        page table figure chart year time period mr ms mrs dr been being weve provide ensure \
-        conduct review develop implement continue maintain establish monitor undertake require \
-        engage support feedback once unless until whenever wherever whether upon before after \
-        whereas should likewise research experience evidence history data information guidance \
-        technology automation competition corruption legislation regulator globalisation \
-        globalization inflation demand growth climate covid brexit industry case study \
-        collaboration prime president minister chair chairman chairperson secretary sir lord \
-        senator governor mayor commissioner ombudsman sustainability security community diversity \
-        equality equity responsibility accountability integrity quality priority activity \
-        majority minority humanity transparency visibility capacity opportunity";
+        mr ms mrs dr been being weve once unless until whenever wherever whether upon before \
+        after whereas should likewise prime president minister chair chairman chairperson \
+        secretary sir lord senator governor mayor commissioner ombudsman case";
     static SET: WordSet = WordSet::new(|| COMMON.split_whitespace().collect());
     SET.contains(w)
 }
 
+/// Whether `w` (lower case), a capitalised subject of one word, is a noun that opens a sentence
+/// as often as a company's name does: "Training will", "Suppliers", "Legislation", "Research has
+/// shown". Only alone: "Equity Trustees" and "Community Health Systems" are names.
+fn is_common_noun(w: &str) -> bool {
+    const NOUNS: &str = "policy policies code statement act law regulation regulations procedure \
+        process programme program training management team board committee staff employee \
+        employees worker workers supplier suppliers contractor contractors vendor vendors partner \
+        partners customer customers client clients government governments ministry department \
+        authority authorities council court state country countries people person everything \
+        nothing something compliance remediation action progress work risk audit audits \
+        assessment framework system group company business organisation organization entity \
+        report section part appendix note page table figure chart year time period provide ensure \
+        conduct review develop implement continue maintain establish monitor undertake require \
+        engage support feedback research experience evidence history data information guidance \
+        technology automation competition corruption legislation regulator globalisation \
+        globalization inflation demand growth climate covid brexit industry study collaboration \
+        sustainability security community diversity equality equity responsibility \
+        accountability integrity quality priority activity majority minority humanity \
+        transparency visibility capacity opportunity governance assurance performance insurance \
+        conference reference confidence existence structure culture future exposure disclosure \
+        procedure legislature";
+    static SET: WordSet = WordSet::new(|| NOUNS.split_whitespace().collect());
+    SET.contains(w)
+}
+
 /// Whether `w` (lower case) names a body or party other than the reporting company in a name
-/// written in capitals: "World Bank", "Amnesty International", "Walk Free", "Global Compact".
-fn is_other_party(w: &str) -> bool {
+/// written in capitals: "World Bank", "Amnesty International", "Walk Free", "Global Compact";
+/// `lone`, a subject of one word, also a country or region ("Australia has", not "Texas
+/// Instruments", "Japan Tobacco").
+fn is_other_party(w: &str, lone: bool) -> bool {
     const OTHERS: &str = "world united nations international global compact amnesty watch free \
         foundation trust charity government ministry department council commission agency office \
         authority parliament court police university institute association federation union \
         alliance initiative forum network coalition bank fund monetary labour labor organisation \
         organization commissioner ombudsman minister regulator force police army military \
         oxfam greenpeace verite fairtrade bonsucro unseen maplecroft sedex ecovadis amfori \
-        rainforest cotton together taliban wagner australian british american chinese canadian \
-        european indian french german japanese";
+        rainforest taliban wagner";
     // Countries and regions, whose governments act in statements as companies do ("Australia
     // has introduced the Act", "China will").
     const PLACES: &str = "australia china india russia ukraine britain england scotland wales \
@@ -4073,13 +4140,9 @@ fn is_other_party(w: &str) -> bool {
         salvador venezuela ecuador bolivia paraguay uruguay cuba haiti jamaica belarus \
         georgia armenia azerbaijan lebanon jordan kuwait bahrain oman greece hungary romania \
         bulgaria serbia croatia austria czechia slovakia lithuania latvia estonia";
-    static SET: WordSet = WordSet::new(|| {
-        OTHERS
-            .split_whitespace()
-            .chain(PLACES.split_whitespace())
-            .collect()
-    });
-    SET.contains(w)
+    static SET: WordSet = WordSet::new(|| OTHERS.split_whitespace().collect());
+    static SET_PLACES: WordSet = WordSet::new(|| PLACES.split_whitespace().collect());
+    SET.contains(w) || (lone && SET_PLACES.contains(w))
 }
 
 /// A word list looked up once per match of a word as common as "will" or "has", as a set

@@ -232,12 +232,12 @@ impl Taxonomy {
             .filter(move |id| id.starts_with(prefix))
     }
 
-    /// The indices of the entries an instrument `e` links that its own English or Chinese name names by one of their
-    /// keywords: women for CEDAW, children for the CRC, torture for the CAT, not child labour for the
-    /// CRC nor minorities for the convention on racial discrimination; nothing for an instrument of
-    /// more than two links, a catalogue of rights. A passage that names the
-    /// instrument in any form (CEDAW, 《消歧公约》) addresses them as its full title would, where
-    /// the words are there to match.
+    /// The indices of the entries an instrument `e` links that its own English or Chinese title
+    /// names by one of their keywords: women for CEDAW, children for the CRC, torture for the CAT;
+    /// not child labour for the CRC nor minorities for the convention on racial discrimination;
+    /// nothing for an instrument of more than two links, a catalogue of rights. The tagger gives
+    /// them to a passage naming the instrument by an abbreviation or another short name ("ratify
+    /// CEDAW"), as its full title gives them where it is written.
     pub fn named_in_title(&self, e: &Entry) -> Vec<u32> {
         // A catalogue of rights names some of them ("Economic, Social and Cultural Rights"), which a
         // passage citing it is not about more than the others.

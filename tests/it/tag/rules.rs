@@ -3529,7 +3529,7 @@ fn recommendations_name_groups_and_rights_in_their_own_words() {
             &[],
         ),
         (
-            "End the discrimination against Afro-Colombian communities.",
+            "End the discrimination against persons of African descent.",
             &["group/minorities"],
             &[],
         ),
@@ -3548,6 +3548,72 @@ fn recommendations_name_groups_and_rights_in_their_own_words() {
             "Our branches serve the construction, education and financial services sectors.",
             &[],
             &["right/economic-social-cultural/education"],
+        ),
+    ]);
+}
+
+#[test]
+fn names_that_look_like_common_words_and_words_in_other_senses() {
+    let (deed, pledge) = ("stance/action", "stance/commitment");
+    expect_tags(&[
+        // Names of companies that hold a place, a nationality or a common noun.
+        ("Texas Instruments audits its suppliers.", &[deed], &[]),
+        (
+            "British American Tobacco assesses its suppliers.",
+            &[deed],
+            &[],
+        ),
+        (
+            "Equity Trustees has adopted a human rights policy.",
+            &[deed],
+            &[],
+        ),
+        ("Accenture assesses its suppliers.", &[deed], &[]),
+        (
+            "Walmart requires US suppliers to complete a questionnaire.",
+            &[pledge],
+            &[],
+        ),
+        (
+            "Telstra signed 12 new suppliers to the Supplier Code.",
+            &[deed],
+            &[],
+        ),
+        // Words of the rules in their other senses.
+        (
+            "Our Afro hair care range was relaunched.",
+            &[],
+            &["group/minorities"],
+        ),
+        (
+            "Workers must provide a birth certificate or passport to prove their right to work.",
+            &[],
+            &["group/children"],
+        ),
+        (
+            "We delivered health and safety education to site workers.",
+            &[],
+            &["right/economic-social-cultural/education"],
+        ),
+        (
+            "Respect freedom of thought, conscience and religion.",
+            &["right/civil-political/religion"],
+            &["right/civil-political/expression"],
+        ),
+        (
+            "We prohibit discrimination on the basis of race, sex or political opinion.",
+            &[],
+            &["right/civil-political/expression"],
+        ),
+        (
+            "Ratify the Palermo Protocol.",
+            &["right/labour/forced-labour"],
+            &[],
+        ),
+        (
+            "Accede to the Second Optional Protocol to the ICCPR.",
+            &["right/civil-political/life/death-penalty"],
+            &[],
         ),
     ]);
 }
