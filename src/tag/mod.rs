@@ -2058,6 +2058,7 @@ fn entry_infos(taxonomy: &Taxonomy) -> Vec<EntryInfo> {
                     })
                     .collect();
             }
+            let in_name = taxonomy.named_in_title(e);
             EntryInfo {
                 id: e.id.clone(),
                 instrument: is_instrument(e),
@@ -2067,8 +2068,12 @@ fn entry_infos(taxonomy: &Taxonomy) -> Vec<EntryInfo> {
                 reported: e.id == "stance/action",
                 channel: e.id == "hrdd/grievance-mechanism",
                 coverers,
-                in_name: taxonomy.named_in_title(e),
-                title_words: title_words(e),
+                title_words: if in_name.is_empty() {
+                    Vec::new()
+                } else {
+                    title_words(e)
+                },
+                in_name,
                 rights_language: is_instrument(e) || e.id.starts_with("right/"),
                 subject: ["right/", "group/", "theme/", "sdg/"]
                     .iter()
@@ -3964,10 +3969,12 @@ fn company_subject(t: &str, start: usize) -> Option<usize> {
 /// undertake", "MEG also intends to", "Kimberly-Clark assesses", "Sanofi will undertake", "Nomad
 /// Foods has adopted". One to three words as written in `clean`: in capitals, three letters or
 /// more, not a body or a standard others run (ILO, OECD, SMETA) nor a heading word run into the
-/// text (INTRODUCTION, TRAINING); or capitalised, not a word that opens a sentence as often as
-/// it names ([`is_common_opener`]: "This", "Suppliers", "Training") nor another party ("World
-/// Bank", "Amnesty International"). A lone capitalised word ending in "s" is taken for a plural
-/// ("Suppliers will"). The verb is not itself in capitals, as in a heading.
+/// text (INTRODUCTION, TRAINING); or capitalised, not opening with a word that opens sentences
+/// as a pronoun, conjunction or title ([`is_common_opener`]: "This", "Once", "Prime") nor naming
+/// another party ("World Bank", "Amnesty International"). A lone capitalised word is no name
+/// where it is a common noun ([`is_common_noun`]: "Training"), a plural or an adjective
+/// ("Suppliers", "Regular"), an abstract noun ("Legislation") or a country ("Australia"). The
+/// verb is not itself in capitals, as in a heading.
 fn name_subject(clean: &str, norm: &NormText, t: &str, start: usize) -> Option<usize> {
     const OTHERS: &str = "ILO UN UNGP UNGPS OECD SMETA BSCI RBA ETI ISO NGO NGOS EU UK US USA CEO \
         CFO COO HR ESG AI IT GRI SASB TCFD SDG SDGS UNGC FLA SEDEX CSR EHS WHS OHS MSA ABN ACN FY \

@@ -238,7 +238,7 @@ impl Taxonomy {
     /// nothing for an instrument of more than two links, a catalogue of rights. The tagger gives
     /// them to a passage naming the instrument by an abbreviation or another short name ("ratify
     /// CEDAW"), as its full title gives them where it is written.
-    pub fn named_in_title(&self, e: &Entry) -> Vec<u32> {
+    pub(crate) fn named_in_title(&self, e: &Entry) -> Vec<u32> {
         // A catalogue of rights names some of them ("Economic, Social and Cultural Rights"), which a
         // passage citing it is not about more than the others.
         if !e.id.starts_with("instrument/") || e.links.len() > 2 {
