@@ -3617,3 +3617,37 @@ fn names_that_look_like_common_words_and_words_in_other_senses() {
         ),
     ]);
 }
+
+#[test]
+fn chinese_statutes_name_what_they_regulate() {
+    expect_tags(&[
+        ("湿地保护应当坚持保护优先。", &["theme/environment"], &[]),
+        (
+            "禁止引进外来入侵物种。",
+            &["theme/environment", "sdg/15"],
+            &[],
+        ),
+        (
+            "保护历史文化名城的传统格局。",
+            &["right/economic-social-cultural/culture-science"],
+            &[],
+        ),
+        (
+            "女职工享受哺乳假。",
+            &["right/labour/working-conditions"],
+            &[],
+        ),
+        (
+            "精神障碍患者的合法权益受法律保护。",
+            &["group/persons-with-disabilities"],
+            &[],
+        ),
+        ("经营者应当承担惩罚性赔偿责任。", &["hrdd/remedy"], &[]),
+        // Every penalty clause names the supervisory organs: no anti-corruption there.
+        (
+            "由其所在单位或者上级主管机关、监察机关依法给予处分。",
+            &[],
+            &["theme/anti-corruption"],
+        ),
+    ]);
+}
