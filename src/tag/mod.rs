@@ -3976,14 +3976,16 @@ fn company_subject(t: &str, start: usize) -> Option<usize> {
 /// ("Suppliers", "Regular"), an abstract noun ("Legislation") or a country ("Australia"). The
 /// verb is not itself in capitals, as in a heading.
 fn name_subject(clean: &str, norm: &NormText, t: &str, start: usize) -> Option<usize> {
-    const OTHERS: &str = "ILO UN UNGP UNGPS OECD SMETA BSCI RBA ETI ISO NGO NGOS EU UK US USA CEO \
-        CFO COO HR ESG AI IT GRI SASB TCFD SDG SDGS UNGC FLA SEDEX CSR EHS WHS OHS MSA ABN ACN FY \
-        LTD PTY INC PLC AND THE OUR WE THIS UNICEF UNHCR IOM WHO WTO IMF DOL CBP UFLPA NOTE PAGE \
-        APPENDIX INTRODUCTION OVERVIEW SUMMARY CONCLUSION APPROVAL STATEMENT POLICY POLICIES \
-        TRAINING RISK RISKS GOVERNANCE SUPPLIERS SUPPLY CHAIN OPERATIONS STRUCTURE DUE DILIGENCE \
-        REMEDIATION EFFECTIVENESS CONSULTATION ACTIONS PEOPLE EMPLOYEES WORKERS BUSINESS MODERN \
-        SLAVERY SECTION PART RESTRICTED CONFIDENTIAL PUBLIC INTERNAL OFFICIAL HOW WHAT WHY WHEN WHO \
-        WHERE ALL ANY NOT ARE HAS HAVE WILL FOR";
+    // In lower case, as normalized text has them; a set, as it is looked up on every match.
+    const OTHERS: &str = "ilo un ungp ungps oecd smeta bsci rba eti iso ngo ngos eu uk us usa ceo \
+        cfo coo hr esg ai it gri sasb tcfd sdg sdgs ungc fla sedex csr ehs whs ohs msa abn acn fy \
+        ltd pty inc plc and the our we this unicef unhcr iom who wto imf dol cbp uflpa note page \
+        appendix introduction overview summary conclusion approval statement policy policies \
+        training risk risks governance suppliers supply chain operations structure due diligence \
+        remediation effectiveness consultation actions people employees workers business modern \
+        slavery section part restricted confidential public internal official how what why when who \
+        where all any not are has have will for";
+    static OTHER_SET: WordSet = WordSet::new(|| OTHERS.split_whitespace().collect());
     // A heading in capitals ("HOW ASG ASSESSES EFFECTIVENESS") is no sentence.
     let verb_from = norm.to_source(start);
     if clean[verb_from..].starts_with(|c: char| c.is_ascii_uppercase()) {
@@ -3997,8 +3999,9 @@ fn name_subject(clean: &str, norm: &NormText, t: &str, start: usize) -> Option<u
         let from = norm.to_source(*at);
         clean.get(from..from + w.len()).unwrap_or("")
     };
-    let acronym =
-        |w: &str| w.len() >= 3 && w.bytes().all(|b| b.is_ascii_uppercase()) && !listed(OTHERS, w);
+    let acronym = |w: &str, lower: &str| {
+        w.len() >= 3 && w.bytes().all(|b| b.is_ascii_uppercase()) && !OTHER_SET.contains(lower)
+    };
     let capitalised = |w: &str| {
         let mut b = w.bytes();
         b.next().is_some_and(|c| c.is_ascii_uppercase())
@@ -4009,11 +4012,11 @@ fn name_subject(clean: &str, norm: &NormText, t: &str, start: usize) -> Option<u
     let mut names = 0;
     for (i, word) in words.iter().enumerate() {
         let w = written(word);
-        if acronym(w) {
+        if acronym(w, word.1) {
             continue;
         }
         // The first word opens the sentence, where a common noun is capitalised too.
-        let common = i == 0 && (is_common_opener(word.1) || listed(OTHERS, &w.to_uppercase()));
+        let common = i == 0 && (is_common_opener(word.1) || OTHER_SET.contains(word.1));
         if !capitalised(w) || common {
             return None;
         }
@@ -4059,10 +4062,7 @@ fn name_subject(clean: &str, norm: &NormText, t: &str, start: usize) -> Option<u
     }
     // A name that acts on the company is another's: "Tesco requires us to complete a
     // questionnaire" (not "US suppliers").
-    let object_at = start + verb.len() + 1;
-    if object == "us"
-        && clean[norm.to_source(object_at.min(t.len())).min(clean.len())..].starts_with("us")
-    {
+    if object == "us" && written(&(start + verb.len() + 1, object)) == "us" {
         return None;
     }
     // A signature line names a role or a date after "signed".
