@@ -3651,3 +3651,124 @@ fn chinese_statutes_name_what_they_regulate() {
         ),
     ]);
 }
+
+#[test]
+fn a_practice_in_the_present_or_the_passive_is_action() {
+    expect_tags(&[
+        (
+            "We take steps to ensure that there is no modern slavery in our supply chains.",
+            &["stance/action"],
+            &[],
+        ),
+        (
+            "We keep track of, and analyze, our due diligence data.",
+            &["stance/action"],
+            &[],
+        ),
+        (
+            "All staff are provided with modern slavery training.",
+            &["stance/action"],
+            &[],
+        ),
+        (
+            "The supplier code video is used to communicate our expectations to suppliers.",
+            &["stance/action"],
+            &[],
+        ),
+        (
+            "The Company encourages employees to report any breach of the Code.",
+            &["stance/action"],
+            &[],
+        ),
+        // A plan, a definition or a business description reports nothing done.
+        ("Employees will receive training next year.", &[], &["stance/action"]),
+        (
+            "Modern slavery describes situations where coercion or deception are used to exploit victims.",
+            &[],
+            &["stance/action"],
+        ),
+        (
+            "The business offers cleaning and facilities services.",
+            &[],
+            &["stance/action"],
+        ),
+    ]);
+}
+
+#[test]
+fn employees_as_the_audience_of_training_are_no_rights_holders() {
+    expect_tags(&[
+        (
+            "Our employees receive regular training on our policies.",
+            &["stance/action"],
+            &["group/workers"],
+        ),
+        (
+            "All new employees are assigned a mandatory onboarding training package.",
+            &[],
+            &["group/workers"],
+        ),
+        // Their pay and conditions make them the rights-holders.
+        (
+            "Employees are paid the living wage.",
+            &["group/workers"],
+            &[],
+        ),
+    ]);
+}
+
+#[test]
+fn chinese_statutes_on_legislatures_courts_and_benefits() {
+    expect_tags(&[
+        (
+            "提出议案的代表可以列席专门委员会审议议案的会议，发表意见。",
+            &[
+                "right/civil-political/participation",
+                "theme/democracy-rule-of-law",
+                "sdg/16",
+            ],
+            &[],
+        ),
+        (
+            "审计机关依法对海关的财政收支进行审计监督。",
+            &["theme/democracy-rule-of-law", "sdg/16"],
+            &[],
+        ),
+        (
+            "当事人及其诉讼代理人对证人的询问与待证事实无关的，审判人员应当及时制止。",
+            &["right/civil-political/fair-trial", "sdg/16"],
+            &[],
+        ),
+        (
+            "发生纠纷的，当事人可以请求村民委员会调解。",
+            &["right/civil-political/fair-trial"],
+            &[],
+        ),
+        // A guarantor and a notary are no witnesses.
+        (
+            "重新交纳保证金、提出保证人。",
+            &[],
+            &["right/civil-political/fair-trial"],
+        ),
+        (
+            "用人单位应当保障女职工生育津贴的落实。",
+            &["right/economic-social-cultural/social-security"],
+            &[],
+        ),
+        (
+            "林地由县级人民政府登记造册，发放林权证书。",
+            &["right/economic-social-cultural/land", "sdg/15"],
+            &[],
+        ),
+        (
+            "卫生检疫机关必须实施除鼠。",
+            &["right/economic-social-cultural/health", "sdg/3"],
+            &[],
+        ),
+        (
+            "公民变更民族成份，由民族事务部门办理。",
+            &["group/minorities"],
+            &[],
+        ),
+    ]);
+}
