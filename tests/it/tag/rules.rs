@@ -3772,3 +3772,29 @@ fn chinese_statutes_on_legislatures_courts_and_benefits() {
         ),
     ]);
 }
+
+#[test]
+fn hyphenated_pledges_legal_bases_and_tracking_in_pairs() {
+    expect_tags(&[
+        (
+            "We have a zero-tolerance approach to modern slavery.",
+            &["hrdd/policy-commitment", "stance/commitment"],
+            &[],
+        ),
+        (
+            "This statement is made pursuant to section 54(1) of the Modern Slavery Act 2015.",
+            &["hrdd/communication"],
+            &["right/labour/forced-labour"],
+        ),
+        (
+            "ARN reviews and tracks contract procurement processes.",
+            &["hrdd/tracking"],
+            &[],
+        ),
+        (
+            "We have engaged EcoVadis to assess and monitor key suppliers.",
+            &["hrdd/tracking"],
+            &[],
+        ),
+    ]);
+}
