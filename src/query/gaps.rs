@@ -179,6 +179,8 @@ pub enum Reason {
     Contents,
     /// A label that what follows it denies.
     Denied,
+    /// A statute's duty or prohibition, not a pledge.
+    Duty,
     /// Too weak alone: a short abbreviation without its instrument's name, a cue or rights
     /// language near it.
     BelowThreshold,
@@ -199,6 +201,7 @@ impl Reason {
             NotCounted::ProperName => (Reason::ProperName, None),
             NotCounted::Contents => (Reason::Contents, None),
             NotCounted::Denied => (Reason::Denied, None),
+            NotCounted::Duty => (Reason::Duty, None),
             NotCounted::BelowThreshold => (Reason::BelowThreshold, None),
         }
     }
@@ -231,6 +234,7 @@ impl FoundNotCounted {
             (Reason::ProperName, _) => "inside a proper name".into(),
             (Reason::Contents, _) => "what a document contains, not a step".into(),
             (Reason::Denied, _) => "denied by what follows".into(),
+            (Reason::Duty, _) => "a statute's duty, not a pledge".into(),
             (Reason::BelowThreshold, _) => "too weak alone".into(),
             (Reason::NotCovered, _) => {
                 "tagged where the instrument is neither named nor covered".into()

@@ -256,6 +256,8 @@ struct EntryInfo {
     stance: bool,
     /// The stance of something done, which a plan is not ([`planned`]).
     reported: bool,
+    /// The stance of a pledge, which a statute's duty is not ([`statute_voice`]).
+    pledge: bool,
     /// A channel for complaints, which "no complaints received" does not deny
     /// ([`nothing_received`]).
     channel: bool,
@@ -336,6 +338,8 @@ struct Ctx<'a> {
     title_case: Option<bool>,
     /// Where a form's label ends, if the passage opens with one, found on first use.
     label: Option<LabelEnds>,
+    /// Whether the passage speaks as a statute ([`statute_voice`]), computed on first use.
+    statute: Option<bool>,
     /// Spans of the instruments named by title (keyword), by start: a title may hold a right or
     /// a group ("… Rights of All Migrant Workers"), which is then what the passage is about, or a
     /// step, which is then the title's.
@@ -624,6 +628,8 @@ pub enum NotCounted {
     Contents,
     /// A label that what follows it denies ("Remediation measures: none").
     Denied,
+    /// A statute's duty or prohibition (应当确保, 禁止填埋), not the company's pledge.
+    Duty,
     /// Matched, but the entry's score stayed below the threshold: a short abbreviation without
     /// its instrument's name, a cue or rights language near it.
     BelowThreshold,
@@ -667,6 +673,7 @@ enum Why {
     ProperName,
     Contents,
     Denied,
+    Duty,
     BelowThreshold,
 }
 
@@ -994,6 +1001,7 @@ impl Tagger {
                     Why::ProperName => NotCounted::ProperName,
                     Why::Contents => NotCounted::Contents,
                     Why::Denied => NotCounted::Denied,
+                    Why::Duty => NotCounted::Duty,
                     Why::BelowThreshold => NotCounted::BelowThreshold,
                 },
                 range: m.range,
@@ -1236,6 +1244,7 @@ impl Tagger {
             rights_language,
             title_case: None,
             label: None,
+            statute: None,
             titles,
             words: WordBounds {
                 edges,
@@ -1409,6 +1418,16 @@ impl Tagger {
             }
             if info.stance && in_title(t, h.start, h.end) {
                 note(&mut ctx.misses, norm, h, Why::InTitle);
+                continue;
+            }
+            // A statute's duty or prohibition (应当确保, 禁止填埋) is the law's, not a pledge; the
+            // state's own policy (国家坚持, 国家禁止) is one.
+            if info.pledge
+                && t[h.start..].starts_with(crate::lang::is_han)
+                && *ctx.statute.get_or_insert_with(|| statute_voice(t))
+                && !state_subject(t, h.start)
+            {
+                note(&mut ctx.misses, norm, h, Why::Duty);
                 continue;
             }
             // A step named as what a standard, a checklist or a template contains ("the
@@ -2066,6 +2085,7 @@ fn entry_infos(taxonomy: &Taxonomy) -> Vec<EntryInfo> {
                 step: e.negatable && e.id.starts_with("hrdd/"),
                 stance: e.id.starts_with("stance/"),
                 reported: e.id == "stance/action",
+                pledge: e.id == "stance/commitment",
                 channel: e.id == "hrdd/grievance-mechanism",
                 coverers,
                 title_words: if in_name.is_empty() {
@@ -3622,6 +3642,61 @@ fn planned(t: &str, start: usize, end: usize) -> bool {
             .any(|w| MODALS.contains(&w))
 }
 
+/// Whether normalized text `t` speaks as a statute rather than a company: it opens as an article
+/// (第三十条) or names the state's organs or the law itself (人民政府, 主管部门, 本条例), and names
+/// no company (公司, 我们, 集团, 本行), whose code of conduct may be written in articles too.
+fn statute_voice(t: &str) -> bool {
+    const STATE: &[&str] = &[
+        "人民政府",
+        "主管部门",
+        "行政部门",
+        "国务院",
+        "县级以上",
+        "人民法院",
+        "人民检察院",
+        "公安机关",
+        "机关",
+        "本法",
+        "本条例",
+        "本细则",
+        "任何单位和个人",
+        "任何组织和个人",
+    ];
+    const COMPANY: &[&str] = &["公司", "我们", "集团", "本行", "我行", "我司", "企业承诺"];
+    let article = article_number(t).is_some();
+    (article || STATE.iter().any(|w| t.contains(w))) && !COMPANY.iter().any(|w| t.contains(w))
+}
+
+/// Where the Chinese clause of normalized text `t` in which `start` lies starts, looking back
+/// at most 120 bytes. A list (禁止强迫劳动、人口贩运及雇用童工) is one clause here.
+fn zh_clause_start(t: &str, start: usize) -> usize {
+    let lo = t.floor_char_boundary(start.saturating_sub(120));
+    t[lo..start]
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| c != '、' && is_clause_break(c))
+        .map_or(lo, |(i, c)| lo + i + c.len_utf8())
+}
+
+/// Whether the state is the subject of the clause of normalized text `t` in which `start` lies:
+/// 国家坚持, 国家鼓励并保证, not 国家机关工作人员应当保证.
+fn state_subject(t: &str, start: usize) -> bool {
+    let clause = t[zh_clause_start(t, start)..start].trim_start();
+    let clause = article_number(clause).map_or(clause, |rest| rest.trim_start());
+    clause.starts_with("国家") && !clause.starts_with("国家机关") && !clause.contains("应")
+}
+
+/// What follows an article's number (第三十条) opening `t`, if it opens with one.
+fn article_number(t: &str) -> Option<&str> {
+    let rest = t.strip_prefix('第')?;
+    let n = rest
+        .char_indices()
+        .find(|&(_, c)| !"零一二三四五六七八九十百千0123456789".contains(c))
+        .map_or(rest.len(), |(i, _)| i);
+    (n > 0).then_some(())?;
+    rest[n..].strip_prefix('条')
+}
+
 /// Whether Chinese text before `start` of normalized text `t` makes what follows a duty, a
 /// prohibition, a pledge, a wish or a plan rather than a deed: 公司应当建立 (a statute's duty),
 /// 供应商须提供, 可以提供, 禁止雇用童工, 我们承诺为员工提供, 致力于开展; and a plan stated at the
@@ -3648,14 +3723,7 @@ fn zh_not_done(t: &str, start: usize, end: usize, sentence_start: impl FnOnce() 
     if !t[start..].starts_with(crate::lang::is_han) {
         return false;
     }
-    let lo = t.floor_char_boundary(start.saturating_sub(120));
-    // A list (禁止强迫劳动、人口贩运及雇用童工) is one clause here.
-    let from = t[lo..start]
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| c != '、' && is_clause_break(c))
-        .map_or(lo, |(i, c)| lo + i + c.len_utf8());
-    let before = &t[from..start];
+    let before = &t[zh_clause_start(t, start)..start];
     if DUTIES.iter().chain(BEFORE).any(|w| before.contains(w))
         || (before.ends_with(['应', '可', '需', '得'])
             && !before.ends_with("供应")

@@ -3798,3 +3798,31 @@ fn hyphenated_pledges_legal_bases_and_tracking_in_pairs() {
         ),
     ]);
 }
+
+#[test]
+fn a_statute_s_duty_is_no_pledge() {
+    expect_tags(&[
+        (
+            "第五十三条 海上试油时，应当确保油气充分燃烧。",
+            &[],
+            &["stance/commitment"],
+        ),
+        (
+            "县级以上人民政府应当保证公共卫生经费的投入。",
+            &[],
+            &["stance/commitment"],
+        ),
+        (
+            "第四十条 禁止取消现状道路，禁止改变道路线型。",
+            &[],
+            &["stance/commitment"],
+        ),
+        // The state's own policy is one, and so is a company's code written in articles.
+        (
+            "第三条 国家坚持男女平等的基本国策。",
+            &["stance/commitment"],
+            &[],
+        ),
+        ("第五条 公司禁止使用童工。", &["stance/commitment"], &[]),
+    ]);
+}
