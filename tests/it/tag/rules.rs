@@ -3770,6 +3770,16 @@ fn chinese_statutes_on_legislatures_courts_and_benefits() {
             &["group/minorities"],
             &[],
         ),
+        (
+            "严禁砍伐或者擅自移植古树名木。",
+            &["theme/environment", "sdg/15"],
+            &[],
+        ),
+        (
+            "法制机构可以将送审稿向社会公布，征求意见。",
+            &["right/civil-political/participation"],
+            &[],
+        ),
     ]);
 }
 
