@@ -1422,10 +1422,10 @@ impl Tagger {
             }
             // A statute's duty or prohibition (应当确保, 禁止填埋) is the law's, not a pledge; the
             // state's own policy (国家坚持, 国家禁止) is one.
-            if info.pledge
+            if (info.pledge || (policy && matches!(h.role, Role::Keyword | Role::Weak)))
                 && t[h.start..].starts_with(crate::lang::is_han)
                 && *ctx.statute.get_or_insert_with(|| statute_voice(t))
-                && !state_subject(t, h.start)
+                && !state_subject(t, h.start, from())
             {
                 note(&mut ctx.misses, norm, h, Why::Duty);
                 continue;
@@ -3549,8 +3549,8 @@ fn answer_denies(answer: &str) -> bool {
 /// Whether the clause of normalized text `t` holding `start..end` states a plan, not a deed: "we
 /// plan to conduct an assessment in 2025", "in 2024 we intend to roll out training", 公司计划于明年
 /// 开展评估, or "will" before the match ("we will conduct it in 2025"; not "we have conducted it and
-/// will continue"), or a modal among the three words before it ("all staff should have been
-/// trained", "suppliers must have been audited").
+/// will continue"), or a modal or "ensure" among the three words before it ("all staff should have
+/// been trained", "suppliers must have been audited", "ensure that workers are provided with").
 fn planned(t: &str, start: usize, end: usize) -> bool {
     const PLAN_REACH: usize = 600;
     const MODALS: &[&str] = &["should", "shall", "would", "must", "may", "might", "could"];
@@ -3639,12 +3639,16 @@ fn planned(t: &str, start: usize, end: usize) -> bool {
             .split_whitespace()
             .rev()
             .take(3)
-            .any(|w| MODALS.contains(&w))
+            // "Suppliers must ensure that workers are provided with contracts": what is to be
+            // ensured is not reported done.
+            .any(|w| MODALS.contains(&w) || matches!(w, "ensure" | "ensuring"))
 }
 
 /// Whether normalized text `t` speaks as a statute rather than a company: it opens as an article
-/// (第三十条) or names the state's organs or the law itself (人民政府, 主管部门, 本条例), and names
-/// no company (公司, 我们, 集团, 本行), whose code of conduct may be written in articles too.
+/// (第三十条), or as an item ((三)) or names the state's organs or the law itself (人民政府,
+/// 主管部门, 本条例) and lays down a duty (应当, 必须, 不得); and it names no company or supplier
+/// (公司, 我们, 本企业, 供应商), whose code of conduct may be written in articles too. A pledge
+/// beside an organ without a duty (华为坚持…, 配合监管机关检查, 确保…) stays the company's.
 fn statute_voice(t: &str) -> bool {
     const STATE: &[&str] = &[
         "人民政府",
@@ -3655,17 +3659,50 @@ fn statute_voice(t: &str) -> bool {
         "人民法院",
         "人民检察院",
         "公安机关",
-        "机关",
+        "行政机关",
+        "监察机关",
         "本法",
         "本条例",
         "本细则",
         "任何单位和个人",
         "任何组织和个人",
     ];
-    const COMPANY: &[&str] = &["公司", "我们", "集团", "本行", "我行", "我司", "企业承诺"];
-    let article = article_number(t).is_some();
-    (article || STATE.iter().any(|w| t.contains(w))) && !COMPANY.iter().any(|w| t.contains(w))
+    const DUTIES: &[&str] = &["应当", "必须", "不得"];
+    const COMPANY: &[&str] = &[
+        "公司",
+        "我们",
+        "集团",
+        "我行",
+        "我司",
+        "本企业",
+        "本银行",
+        "供应商",
+        "承包商",
+    ];
+    let t = t.trim_start();
+    let duty = || DUTIES.iter().any(|w| t.contains(w));
+    let statute = article_number(t).is_some()
+        || ((item_number(t) || STATE.iter().any(|w| t.contains(w))) && duty());
+    // 本行 is a bank's own name for itself, not the 本行 of 本行政区域 or 本行业.
+    let bank = t
+        .match_indices("本行")
+        .any(|(i, w)| !t[i + w.len()..].starts_with(['政', '业']));
+    statute && !bank && !COMPANY.iter().any(|w| t.contains(w))
 }
+
+/// Whether `t` opens as an item of a list numbered in Han numerals: (三), （十二）.
+fn item_number(t: &str) -> bool {
+    t.strip_prefix('(').is_some_and(|rest| {
+        let n = rest
+            .char_indices()
+            .find(|&(_, c)| !HAN_DIGITS.contains(c))
+            .map_or(rest.len(), |(i, _)| i);
+        n > 0 && rest[n..].starts_with(')')
+    })
+}
+
+/// The chars of numbers written in Han numerals or digits, as articles and items are numbered.
+const HAN_DIGITS: &str = "零一二三四五六七八九十百千0123456789";
 
 /// Where the Chinese clause of normalized text `t` in which `start` lies starts, looking back
 /// at most 120 bytes. A list (禁止强迫劳动、人口贩运及雇用童工) is one clause here.
@@ -3678,20 +3715,28 @@ fn zh_clause_start(t: &str, start: usize) -> usize {
         .map_or(lo, |(i, c)| lo + i + c.len_utf8())
 }
 
-/// Whether the state is the subject of the clause of normalized text `t` in which `start` lies:
-/// 国家坚持, 国家鼓励并保证, not 国家机关工作人员应当保证.
-fn state_subject(t: &str, start: usize) -> bool {
-    let clause = t[zh_clause_start(t, start)..start].trim_start();
-    let clause = article_number(clause).map_or(clause, |rest| rest.trim_start());
-    clause.starts_with("国家") && !clause.starts_with("国家机关") && !clause.contains("应")
+/// Whether the state is the subject of the sentence of normalized text `t` in which `start` lies
+/// and the clause of `start` lays down no duty: 国家坚持, 国家鼓励并保证, 国家依法保护煤炭资源，
+/// 禁止…, not 国家工作人员必须保证, 国家规定禁止的物品, nor 国家…，企业应当确保.
+fn state_subject(t: &str, start: usize, sentence_start: usize) -> bool {
+    const NOT_STATE: &[&str] = &["国家机关", "国家工作人员", "国家规定", "国家有关"];
+    let from = sentence_start.max(t.floor_char_boundary(start.saturating_sub(300)));
+    let head = t[from.min(start)..start].trim_start();
+    let head = article_number(head).map_or(head, |rest| rest.trim_start());
+    let clause = &t[zh_clause_start(t, start)..start];
+    head.starts_with("国家")
+        && !NOT_STATE.iter().any(|w| head.starts_with(w))
+        && !["应", "必须", "不得", "须"]
+            .iter()
+            .any(|w| clause.contains(w))
 }
 
 /// What follows an article's number (第三十条) opening `t`, if it opens with one.
 fn article_number(t: &str) -> Option<&str> {
-    let rest = t.strip_prefix('第')?;
+    let rest = t.trim_start().strip_prefix('第')?;
     let n = rest
         .char_indices()
-        .find(|&(_, c)| !"零一二三四五六七八九十百千0123456789".contains(c))
+        .find(|&(_, c)| !HAN_DIGITS.contains(c))
         .map_or(rest.len(), |(i, _)| i);
     (n > 0).then_some(())?;
     rest[n..].strip_prefix('条')

@@ -3721,7 +3721,7 @@ fn employees_as_the_audience_of_training_are_no_rights_holders() {
 fn chinese_statutes_on_legislatures_courts_and_benefits() {
     expect_tags(&[
         (
-            "提出议案的代表可以列席专门委员会审议议案的会议，发表意见。",
+            "提出议案的代表可以列席人民代表大会专门委员会审议议案的会议，发表意见。",
             &[
                 "right/civil-political/participation",
                 "theme/democracy-rule-of-law",
@@ -3834,5 +3834,133 @@ fn a_statute_s_duty_is_no_pledge() {
             &[],
         ),
         ("第五条 公司禁止使用童工。", &["stance/commitment"], &[]),
+    ]);
+}
+
+#[test]
+fn institutions_words_in_a_company_s_report_are_its_governance() {
+    expect_tags(&[
+        (
+            "单独或合计持有公司3%以上股份的股东可以提出议案。",
+            &[],
+            &[
+                "right/civil-political/participation",
+                "theme/democracy-rule-of-law",
+            ],
+        ),
+        (
+            "公司持续完善内部审计监督机制。",
+            &[],
+            &["theme/democracy-rule-of-law", "sdg/16"],
+        ),
+        (
+            "报告期内，公司涉及行政诉讼3起，均已结案。",
+            &[],
+            &[
+                "right/civil-political/fair-trial",
+                "theme/democracy-rule-of-law",
+            ],
+        ),
+        (
+            "实行第一审批人负责制。",
+            &[],
+            &["right/civil-political/fair-trial"],
+        ),
+        (
+            "公司设立举报人和证人保护制度。",
+            &[],
+            &["right/civil-political/fair-trial"],
+        ),
+        (
+            "我行创新推出土地承包经营权抵押贷款、林权抵押贷款产品。",
+            &[],
+            &["right/economic-social-cultural/land", "sdg/15"],
+        ),
+    ]);
+}
+
+#[test]
+fn a_requirement_a_definition_or_a_risk_is_no_practice_reported() {
+    expect_tags(&[
+        (
+            "Suppliers must ensure that workers are provided with written contracts.",
+            &[],
+            &["stance/action"],
+        ),
+        (
+            "Debt bondage is used to keep workers in servitude.",
+            &[],
+            &["stance/action"],
+        ),
+        (
+            "Migrant workers are given false promises by recruiters.",
+            &[],
+            &["stance/action"],
+        ),
+        (
+            "Employees receive no training on modern slavery.",
+            &[],
+            &["stance/action"],
+        ),
+        (
+            "Loans are provided to small businesses.",
+            &[],
+            &["stance/action"],
+        ),
+        // What employees receive as rights-holders keeps them one.
+        (
+            "New employees receive a written contract in a language they understand.",
+            &["group/workers", "stance/action"],
+            &[],
+        ),
+    ]);
+}
+
+#[test]
+fn who_speaks_a_chinese_pledge() {
+    expect_tags(&[
+        // The company beside the state's organs, without a duty of its own.
+        (
+            "华为坚持尊重和保护人权，并配合各级人民政府做好疫情防控。",
+            &["stance/commitment"],
+            &[],
+        ),
+        (
+            "本银行承诺确保残障客户平等获得金融服务，响应监管机关的要求。",
+            &["stance/commitment"],
+            &[],
+        ),
+        (
+            "第四条 供应商应确保工人工资不低于当地人民政府规定的最低工资标准。",
+            &["stance/commitment"],
+            &[],
+        ),
+        // A statute's item or article, and officials' duties.
+        (
+            "（三）用人单位应当保证劳动者每周至少休息一日；",
+            &[],
+            &["stance/commitment"],
+        ),
+        (
+            "第九条 国家工作人员必须保证廉洁奉公。",
+            &[],
+            &["stance/commitment"],
+        ),
+        (
+            "第十一条 严禁使用童工，严禁强迫劳动。",
+            &[],
+            &["stance/commitment", "hrdd/policy-commitment"],
+        ),
+        (
+            "第五条 县级以上人民政府应当负责本行政区域内的工作，确保养老金按时发放。",
+            &[],
+            &["stance/commitment"],
+        ),
+        // The state's policy over the whole sentence.
+        (
+            "第三条 国家保障妇女的合法权益，禁止歧视妇女。",
+            &["stance/commitment"],
+            &[],
+        ),
     ]);
 }
