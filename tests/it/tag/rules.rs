@@ -3964,3 +3964,24 @@ fn who_speaks_a_chinese_pledge() {
         ),
     ]);
 }
+
+#[test]
+fn concerns_voiced_prohibitions_contracted_and_violations_not_knowingly_tolerated() {
+    expect_tags(&[
+        (
+            "All employees may voice concerns through local and central reporting mechanisms.",
+            &["hrdd/grievance-mechanism"],
+            &[],
+        ),
+        (
+            "As part of our contracting processes, we include specific prohibitions against forced labour.",
+            &["hrdd/action"],
+            &[],
+        ),
+        (
+            "We will not knowingly tolerate violations of basic human rights.",
+            &["hrdd/policy-commitment", "stance/commitment"],
+            &[],
+        ),
+    ]);
+}
