@@ -1424,7 +1424,9 @@ impl Tagger {
             // state's own policy (国家坚持, 国家禁止) is one.
             if (info.pledge || (policy && matches!(h.role, Role::Keyword | Role::Weak)))
                 && t[h.start..].starts_with(crate::lang::is_han)
-                && *ctx.statute.get_or_insert_with(|| statute_voice(t))
+                && *ctx
+                    .statute
+                    .get_or_insert_with(|| statute_voice(t, ctx.section))
                 && !state_subject(t, h.start, from())
             {
                 note(&mut ctx.misses, norm, h, Why::Duty);
@@ -3648,8 +3650,10 @@ fn planned(t: &str, start: usize, end: usize) -> bool {
 /// (第三十条), or as an item ((三)) or names the state's organs or the law itself (人民政府,
 /// 主管部门, 本条例) and lays down a duty (应当, 必须, 不得); and it names no company or supplier
 /// (公司, 我们, 本企业, 供应商), whose code of conduct may be written in articles too. A pledge
-/// beside an organ without a duty (华为坚持…, 配合监管机关检查, 确保…) stays the company's.
-fn statute_voice(t: &str) -> bool {
+/// beside an organ without a duty (华为坚持…, 配合监管机关检查, 确保…) stays the company's. Under
+/// a statute's title ([`statute_title`]) every passage speaks as the statute, the companies it
+/// regulates included (公司法's 公司将…).
+fn statute_voice(t: &str, section: &[String]) -> bool {
     const STATE: &[&str] = &[
         "人民政府",
         "主管部门",
@@ -3681,6 +3685,9 @@ fn statute_voice(t: &str) -> bool {
     ];
     let t = t.trim_start();
     let duty = || DUTIES.iter().any(|w| t.contains(w));
+    if section.first().is_some_and(|title| statute_title(title)) {
+        return true;
+    }
     let statute = article_number(t).is_some()
         || ((item_number(t) || STATE.iter().any(|w| t.contains(w))) && duty());
     // 本行 is a bank's own name for itself, not the 本行 of 本行政区域 or 本行业.
@@ -3688,6 +3695,33 @@ fn statute_voice(t: &str) -> bool {
         .match_indices("本行")
         .any(|(i, w)| !t[i + w.len()..].starts_with(['政', '业']));
     statute && !bank && !COMPANY.iter().any(|w| t.contains(w))
+}
+
+/// Whether a document's title names a statute: a law, regulation, rule or interpretation
+/// (中华人民共和国劳动法, 工伤保险条例, …管理办法（试行）), not a company's own rules, which name
+/// the company (某集团反腐败管理办法) unless the title is a law's (公司法).
+fn statute_title(title: &str) -> bool {
+    const KINDS: &[&str] = &[
+        "条例", "办法", "规定", "细则", "决定", "决议", "解释", "规则",
+    ];
+    const COMPANY: &[&str] = &["公司", "集团", "银行"];
+    let mut title = title.trim();
+    for draft in [
+        "（试行）",
+        "(试行)",
+        "（草案）",
+        "(草案)",
+        "（修订）",
+        "(修订)",
+    ] {
+        title = title.strip_suffix(draft).unwrap_or(title).trim_end();
+    }
+    // Not a method or an approach (管理方法, 我们的做法), nor 办法, which is one of the kinds.
+    const NOT_LAWS: &[&str] = &[
+        "办法", "方法", "做法", "看法", "想法", "手法", "算法", "说法",
+    ];
+    (title.ends_with('法') && !NOT_LAWS.iter().any(|w| title.ends_with(w)))
+        || (KINDS.iter().any(|k| title.ends_with(k)) && !COMPANY.iter().any(|w| title.contains(w)))
 }
 
 /// Whether `t` opens as an item of a list numbered in Han numerals: (三), （十二）.

@@ -593,3 +593,67 @@ fn large_documents_come_out_whole_and_in_order() {
         assert_eq!(docs.last().map(String::as_str), Some("c.md"));
     }
 }
+
+/// Under a statute's title every passage speaks as the statute: its duties and prohibitions are
+/// no pledge, and the reason is given; a company's own rules, named by the company, pledge.
+#[test]
+fn a_statute_s_title_makes_its_duties_no_pledge() {
+    use hria::tag::NotCounted;
+    let tax = Taxonomy::builtin();
+    let light = Tagger::try_new_light(tax).unwrap();
+    let commitment = tax
+        .entries
+        .iter()
+        .position(|e| e.id == "stance/commitment")
+        .unwrap();
+    let duty = "禁止用人单位招用未满十六周岁的未成年人。";
+    for title in [
+        "中华人民共和国劳动法",
+        "工伤保险条例",
+        "劳动保障监察办法（试行）",
+    ] {
+        let u = light.uncounted(duty, &[title.to_string()]);
+        assert!(
+            u.iter()
+                .any(|m| m.entry == commitment && m.reason == NotCounted::Duty),
+            "{title}: {u:?}"
+        );
+    }
+    // A company's rules, a method and a report are no statutes.
+    for title in ["某集团反腐败管理办法", "我们的做法", "2023年社会责任报告"]
+    {
+        let u = light.uncounted(duty, &[title.to_string()]);
+        assert!(u.iter().all(|m| m.entry != commitment), "{title}: {u:?}");
+    }
+    // Read from files, the law's first heading is its title.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("law.md"),
+        "# 中华人民共和国劳动法\n\n用人单位应当保证劳动者每周至少休息一日。\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("code.md"),
+        "# 供应商行为准则\n\n我们确保劳动者每周至少休息一日。\n",
+    )
+    .unwrap();
+    let out = hria()
+        .args(["tag", "--format", "jsonl"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let pledged = |doc: &str| {
+        stdout.lines().any(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            v["doc"] == doc
+                && v["tags"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .any(|t| t["tag"] == "stance/commitment")
+        })
+    };
+    assert!(!pledged("law.md"), "{stdout}");
+    assert!(pledged("code.md"), "{stdout}");
+}
