@@ -3907,6 +3907,21 @@ fn a_requirement_a_definition_or_a_risk_is_no_practice_reported() {
             &[],
             &["stance/action"],
         ),
+        (
+            "All of our suppliers are asked to confirm their adherence to the following standards.",
+            &["stance/action"],
+            &[],
+        ),
+        (
+            "Employees can report concerns to their managers or human resources.",
+            &["stance/action"],
+            &[],
+        ),
+        (
+            "Key project tenders are evaluated for risk of modern slavery exposure.",
+            &["stance/action"],
+            &[],
+        ),
         // What employees receive as rights-holders keeps them one.
         (
             "New employees receive a written contract in a language they understand.",
