@@ -3648,11 +3648,12 @@ fn planned(t: &str, start: usize, end: usize) -> bool {
 
 /// Whether normalized text `t` speaks as a statute rather than a company: it opens as an article
 /// (第三十条), or as an item ((三)) or names the state's organs or the law itself (人民政府,
-/// 主管部门, 本条例) and lays down a duty (应当, 必须, 不得); and it names no company or supplier
-/// (公司, 我们, 本企业, 供应商), whose code of conduct may be written in articles too. A pledge
-/// beside an organ without a duty (华为坚持…, 配合监管机关检查, 确保…) stays the company's. Under
-/// a statute's title ([`statute_title`]) every passage speaks as the statute, the companies it
-/// regulates included (公司法's 公司将…).
+/// 主管部门, 本条例) and lays down a duty (应当, 必须, 不得), and it names no company or supplier
+/// (公司, 供应商), whose code of conduct may be written in articles too; or it stands under a
+/// statute's title ([`statute_title`]), where the companies the statute regulates are named too
+/// (公司法's 公司将…). Never where a company speaks for itself (我们, 本公司, 本银行), whatever
+/// its document is called. A pledge beside an organ without a duty (华为坚持…, 配合监管机关检查，
+/// 确保…) stays the company's.
 fn statute_voice(t: &str, section: &[String]) -> bool {
     const STATE: &[&str] = &[
         "人民政府",
@@ -3672,56 +3673,67 @@ fn statute_voice(t: &str, section: &[String]) -> bool {
         "任何组织和个人",
     ];
     const DUTIES: &[&str] = &["应当", "必须", "不得"];
-    const COMPANY: &[&str] = &[
-        "公司",
+    // A company speaking for itself, whatever its document is called (a company's 员工管理规定
+    // says 本公司承诺).
+    const FIRST_PERSON: &[&str] = &[
         "我们",
-        "集团",
+        "本公司",
+        "我公司",
+        "本集团",
         "我行",
         "我司",
         "本企业",
         "本银行",
-        "供应商",
-        "承包商",
     ];
+    const COMPANY: &[&str] = &["公司", "集团", "供应商", "承包商"];
     let t = t.trim_start();
-    let duty = || DUTIES.iter().any(|w| t.contains(w));
-    if section.first().is_some_and(|title| statute_title(title)) {
-        return true;
-    }
-    let statute = article_number(t).is_some()
-        || ((item_number(t) || STATE.iter().any(|w| t.contains(w))) && duty());
     // 本行 is a bank's own name for itself, not the 本行 of 本行政区域 or 本行业.
     let bank = t
         .match_indices("本行")
         .any(|(i, w)| !t[i + w.len()..].starts_with(['政', '业']));
-    statute && !bank && !COMPANY.iter().any(|w| t.contains(w))
+    if bank || FIRST_PERSON.iter().any(|w| t.contains(w)) {
+        return false;
+    }
+    if section.first().is_some_and(|title| statute_title(title)) {
+        return true;
+    }
+    let duty = || DUTIES.iter().any(|w| t.contains(w));
+    let statute = article_number(t).is_some()
+        || ((item_number(t) || STATE.iter().any(|w| t.contains(w))) && duty());
+    statute && !COMPANY.iter().any(|w| t.contains(w))
 }
 
-/// Whether a document's title names a statute: a law, regulation, rule or interpretation
-/// (中华人民共和国劳动法, 工伤保险条例, …管理办法（试行）), not a company's own rules, which name
-/// the company (某集团反腐败管理办法) unless the title is a law's (公司法).
+/// Whether a document's title names a statute: a law, a regulation or a code, even one naming the
+/// companies it regulates (中华人民共和国劳动法, 公司法, 证券公司风险处置条例), or rules, measures or
+/// an interpretation naming no company unless the state issued them (…管理办法（试行）, 最高人民法院
+/// 关于适用《公司法》若干问题的规定（二）; not 某集团反腐败管理办法), with any note in brackets after
+/// the name; not a method, an approach or a virtue (管理方法, 诚信守法).
 fn statute_title(title: &str) -> bool {
     const KINDS: &[&str] = &[
-        "条例", "办法", "规定", "细则", "决定", "决议", "解释", "规则",
+        "办法", "规定", "细则", "决定", "决议", "解释", "规则", "批复",
     ];
+    const ISSUERS: &[&str] = &["中华人民共和国", "国务院", "最高人民法院", "最高人民检察院"];
     const COMPANY: &[&str] = &["公司", "集团", "银行"];
-    let mut title = title.trim();
-    for draft in [
-        "（试行）",
-        "(试行)",
-        "（草案）",
-        "(草案)",
-        "（修订）",
-        "(修订)",
-    ] {
-        title = title.strip_suffix(draft).unwrap_or(title).trim_end();
-    }
-    // Not a method or an approach (管理方法, 我们的做法), nor 办法, which is one of the kinds.
+    // Not a method, an approach or a virtue (管理方法, 我们的做法, 合规之法, 诚信守法), nor 办法,
+    // which is one of the kinds.
     const NOT_LAWS: &[&str] = &[
-        "办法", "方法", "做法", "看法", "想法", "手法", "算法", "说法",
+        "办法", "方法", "做法", "看法", "想法", "手法", "算法", "说法", "之法", "守法", "工法",
     ];
+    let mut title = title.trim();
+    // Notes in brackets after the name: （试行）, （2018年修正）, （征求意见稿）, （二）.
+    while let Some(open) = title
+        .strip_suffix(['）', ')'])
+        .and_then(|rest| rest.rfind(['（', '(']))
+    {
+        title = title[..open].trim_end();
+    }
+    let issued = ISSUERS.iter().any(|w| title.starts_with(w));
     (title.ends_with('法') && !NOT_LAWS.iter().any(|w| title.ends_with(w)))
-        || (KINDS.iter().any(|k| title.ends_with(k)) && !COMPANY.iter().any(|w| title.contains(w)))
+        || ["条例", "修正案", "法典"]
+            .iter()
+            .any(|k| title.ends_with(k))
+        || (KINDS.iter().any(|k| title.ends_with(k))
+            && (issued || !COMPANY.iter().any(|w| title.contains(w))))
 }
 
 /// Whether `t` opens as an item of a list numbered in Han numerals: (三), （十二）.
@@ -3750,19 +3762,20 @@ fn zh_clause_start(t: &str, start: usize) -> usize {
 }
 
 /// Whether the state is the subject of the sentence of normalized text `t` in which `start` lies
-/// and the clause of `start` lays down no duty: 国家坚持, 国家鼓励并保证, 国家依法保护煤炭资源，
-/// 禁止…, not 国家工作人员必须保证, 国家规定禁止的物品, nor 国家…，企业应当确保.
+/// and the sentence up to `start` lays down no duty: 国家坚持, 国家鼓励并保证, 国家依法保护煤炭资源，
+/// 禁止…, 本市坚持, 我国坚持; not 国家工作人员必须保证, 国家规定禁止的物品, nor 国家…，企业应当确保.
 fn state_subject(t: &str, start: usize, sentence_start: usize) -> bool {
     const NOT_STATE: &[&str] = &["国家机关", "国家工作人员", "国家规定", "国家有关"];
     let from = sentence_start.max(t.floor_char_boundary(start.saturating_sub(300)));
     let head = t[from.min(start)..start].trim_start();
     let head = article_number(head).map_or(head, |rest| rest.trim_start());
-    let clause = &t[zh_clause_start(t, start)..start];
-    head.starts_with("国家")
+    ["国家", "我国", "中华人民共和国", "本省", "本市", "本自治区"]
+        .iter()
+        .any(|w| head.starts_with(w))
         && !NOT_STATE.iter().any(|w| head.starts_with(w))
         && !["应", "必须", "不得", "须"]
             .iter()
-            .any(|w| clause.contains(w))
+            .any(|w| head.contains(w))
 }
 
 /// What follows an article's number (第三十条) opening `t`, if it opens with one.
