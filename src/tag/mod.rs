@@ -256,7 +256,7 @@ struct EntryInfo {
     stance: bool,
     /// The stance of something done, which a plan is not ([`planned`]).
     reported: bool,
-    /// The stance of a pledge, which a statute's duty is not ([`statute_voice`]).
+    /// The stance of a pledge or an aim, which a statute's duty is not ([`statute_voice`]).
     pledge: bool,
     /// A channel for complaints, which "no complaints received" does not deny
     /// ([`nothing_received`]).
@@ -2087,7 +2087,7 @@ fn entry_infos(taxonomy: &Taxonomy) -> Vec<EntryInfo> {
                 step: e.negatable && e.id.starts_with("hrdd/"),
                 stance: e.id.starts_with("stance/"),
                 reported: e.id == "stance/action",
-                pledge: e.id == "stance/commitment",
+                pledge: e.id == "stance/commitment" || e.id == "stance/aspiration",
                 channel: e.id == "hrdd/grievance-mechanism",
                 coverers,
                 title_words: if in_name.is_empty() {

@@ -3977,6 +3977,12 @@ fn who_speaks_a_chinese_pledge() {
             &[],
             &["stance/commitment"],
         ),
+        // Nor is a statute's aim an aspiration of anyone's.
+        (
+            "第六条 县级以上人民政府应当努力发展职业康复事业。",
+            &[],
+            &["stance/aspiration"],
+        ),
         // The state's policy over the whole sentence.
         (
             "第三条 国家保障妇女的合法权益，禁止歧视妇女。",
