@@ -619,10 +619,32 @@ fn a_statute_s_title_makes_its_duties_no_pledge() {
             "{title}: {u:?}"
         );
     }
-    // A company's rules, a method and a report are no statutes.
-    for title in ["某集团反腐败管理办法", "我们的做法", "2023年社会责任报告"]
-    {
+    // A law's title with a note after it, a code, and a regulation naming the companies it
+    // regulates.
+    for title in [
+        "中华人民共和国劳动法（2018年修正）",
+        "证券公司风险处置条例",
+        "民法典",
+    ] {
         let u = light.uncounted(duty, &[title.to_string()]);
+        assert!(u.iter().any(|m| m.entry == commitment), "{title}: {u:?}");
+    }
+    // A company's rules, a method, a virtue and a report are no statutes.
+    for title in [
+        "某集团反腐败管理办法",
+        "我们的做法",
+        "诚信守法",
+        "合规之法",
+        "2023年社会责任报告",
+    ] {
+        let u = light.uncounted(duty, &[title.to_string()]);
+        assert!(u.iter().all(|m| m.entry != commitment), "{title}: {u:?}");
+    }
+    // A company speaking for itself keeps its pledges under any title.
+    let pledge = "本公司承诺尊重和保护员工的人权，坚决禁止使用童工。";
+    for title in ["员工人权保护管理规定", "供应商社会责任管理办法（试行）"]
+    {
+        let u = light.uncounted(pledge, &[title.to_string()]);
         assert!(u.iter().all(|m| m.entry != commitment), "{title}: {u:?}");
     }
     // Read from files, the law's first heading is its title.

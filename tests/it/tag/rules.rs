@@ -4012,34 +4012,3 @@ fn concerns_voiced_prohibitions_contracted_and_violations_not_knowingly_tolerate
         ),
     ]);
 }
-
-#[test]
-fn a_company_s_rules_keep_their_pledges_under_any_title() {
-    let tax = hria::taxonomy::Taxonomy::builtin();
-    let light = hria::tag::Tagger::try_new_light(tax).unwrap();
-    let commitment = tax
-        .entries
-        .iter()
-        .position(|e| e.id == "stance/commitment")
-        .unwrap();
-    let pledge = "本公司承诺尊重和保护员工的人权，坚决禁止使用童工。";
-    for title in [
-        "员工人权保护管理规定",
-        "诚信守法",
-        "合规之法",
-        "供应商社会责任管理办法（试行）",
-    ] {
-        let u = light.uncounted(pledge, &[title.to_string()]);
-        assert!(u.iter().all(|m| m.entry != commitment), "{title}: {u:?}");
-    }
-    // A law's title with a note after it, and a regulation naming the companies it regulates.
-    let duty = "禁止挪用客户资金。";
-    for title in [
-        "中华人民共和国劳动法（2018年修正）",
-        "证券公司风险处置条例",
-        "民法典",
-    ] {
-        let u = light.uncounted(duty, &[title.to_string()]);
-        assert!(u.iter().any(|m| m.entry == commitment), "{title}: {u:?}");
-    }
-}
