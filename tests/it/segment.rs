@@ -460,6 +460,35 @@ fn wrapped_headings_name_their_section_on_one_line() {
     assert_eq!(ps.last().unwrap().section, ["A"]);
 }
 
+/// A page of text marked as a heading names its section by its first 200 chars: each passage
+/// under it carries the name, which whole would cost memory and time per passage. The heading's
+/// own passages keep its whole text.
+#[test]
+fn a_huge_heading_names_its_section_by_its_start() {
+    let heading = "人权".repeat(5_000);
+    let body: String = (0..50)
+        .map(|i| format!("第{i}段 公司尊重人权。\n\n"))
+        .collect();
+    let ps = checked("h.md", Format::Markdown, &format!("# {heading}\n\n{body}"));
+    let whole: String = ps
+        .iter()
+        .filter(|p| p.kind == PassageKind::Heading)
+        .map(|p| p.text.as_str())
+        .collect();
+    assert_eq!(whole, heading);
+    let name = &ps.last().unwrap().section[0];
+    assert_eq!(name.chars().count(), 201, "{name}");
+    assert!(name.ends_with('…') && heading.starts_with(name.trim_end_matches('…')));
+    // A name of 200 chars is whole.
+    let heading = "权".repeat(200);
+    let ps = checked(
+        "h2.md",
+        Format::Markdown,
+        &format!("# {heading}\n\n公司尊重人权。\n"),
+    );
+    assert_eq!(ps.last().unwrap().section, [heading]);
+}
+
 /// Footnotes: an HTML footnote marker (`<sup>1</sup>`) is left out, so that it does not stick
 /// to the word before it (`labour1`); a Markdown footnote's marker is left out and its text is a
 /// passage of its own, which a definition without spaces (`[^1]: 本声明…`) used to lose.
