@@ -737,16 +737,32 @@ pub(crate) fn opens_chinese_unit(text: &str) -> bool {
         return chinese_number(text).is_some();
     }
     let rest = &text['第'.len_utf8()..];
-    let n = rest
-        .char_indices()
-        .find(|&(_, c)| !(is_chinese_numeral(c) || "百千零〇".contains(c) || c.is_ascii_digit()))
-        .map_or(rest.len(), |(i, _)| i);
+    let n = numeral_len(rest);
     // A unit of its own has its text after a space (`第一条　为了…`, `第二章 总则`); a reference
     // goes on a sentence (`第三十六条的规定…`).
     let unit = rest[n..]
         .strip_prefix(['条', '條', '款', '编', '編', '章', '节', '節'])
         .or_else(|| rest[n..].strip_prefix("部分"));
     n > 0 && unit.is_some_and(|after| after.is_empty() || after.starts_with(char::is_whitespace))
+}
+
+/// The length of the number opening `s` as articles, items and sections are numbered: Han
+/// numerals (`一百零五`, `十二`) or ASCII digits.
+pub(crate) fn numeral_len(s: &str) -> usize {
+    s.char_indices()
+        .find(|&(_, c)| !(is_chinese_numeral(c) || "百千零〇".contains(c) || c.is_ascii_digit()))
+        .map_or(s.len(), |(i, _)| i)
+}
+
+/// The text after a Chinese article's number opening `text` (`第一百零五条`, `第3条`), if it
+/// opens with one.
+pub(crate) fn after_article_number(text: &str) -> Option<&str> {
+    let rest = text.strip_prefix('第')?;
+    let n = numeral_len(rest);
+    if n == 0 {
+        return None;
+    }
+    rest[n..].strip_prefix(['条', '條'])
 }
 
 /// The level of a Chinese section number's unit, outermost first: parts hold chapters, chapters
@@ -1542,6 +1558,16 @@ pub(crate) fn trim(text: String, map: OffsetMap) -> (String, OffsetMap) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn article_numbers_are_read_in_any_numerals() {
+        assert_eq!(after_article_number("第一百零五条 为了"), Some(" 为了"));
+        assert_eq!(after_article_number("第3条"), Some(""));
+        assert_eq!(after_article_number("第三章 总则"), None);
+        assert_eq!(after_article_number("第条"), None);
+        assert_eq!(numeral_len("十二）"), "十二".len());
+        assert_eq!(numeral_len("员工"), 0);
+    }
 
     #[test]
     fn section_names_are_one_line() {

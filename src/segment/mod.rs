@@ -11,7 +11,7 @@
 //!   language, so that a query's words meet the text's).
 
 mod block;
-pub(crate) use block::digit_value;
+pub(crate) use block::{after_article_number, digit_value, numeral_len};
 mod html;
 pub(crate) mod markdown;
 mod sentence;

@@ -1420,9 +1420,9 @@ impl Tagger {
                 note(&mut ctx.misses, norm, h, Why::InTitle);
                 continue;
             }
-            // A statute's duty or prohibition (应当确保, 禁止填埋) is the law's, not a pledge; the
-            // state's own policy (国家坚持, 国家禁止) is one.
-            if (info.pledge || (policy && matches!(h.role, Role::Keyword | Role::Weak)))
+            // A statute's duty, prohibition or aim (应当确保, 禁止填埋, 应当努力) is the law's, not
+            // a pledge, a policy or an aspiration; the state's own policy (国家坚持, 国家禁止) is one.
+            if (info.pledge || policy)
                 && t[h.start..].starts_with(crate::lang::is_han)
                 && *ctx
                     .statute
@@ -3736,19 +3736,13 @@ fn statute_title(title: &str) -> bool {
             && (issued || !COMPANY.iter().any(|w| title.contains(w))))
 }
 
-/// Whether `t` opens as an item of a list numbered in Han numerals: (三), （十二）.
+/// Whether `t` opens as a numbered item: (三), （十二）, (3).
 fn item_number(t: &str) -> bool {
     t.strip_prefix('(').is_some_and(|rest| {
-        let n = rest
-            .char_indices()
-            .find(|&(_, c)| !HAN_DIGITS.contains(c))
-            .map_or(rest.len(), |(i, _)| i);
+        let n = crate::segment::numeral_len(rest);
         n > 0 && rest[n..].starts_with(')')
     })
 }
-
-/// The chars of numbers written in Han numerals or digits, as articles and items are numbered.
-const HAN_DIGITS: &str = "零一二三四五六七八九十百千0123456789";
 
 /// Where the Chinese clause of normalized text `t` in which `start` lies starts, looking back
 /// at most 120 bytes. A list (禁止强迫劳动、人口贩运及雇用童工) is one clause here.
@@ -3780,13 +3774,7 @@ fn state_subject(t: &str, start: usize, sentence_start: usize) -> bool {
 
 /// What follows an article's number (第三十条) opening `t`, if it opens with one.
 fn article_number(t: &str) -> Option<&str> {
-    let rest = t.trim_start().strip_prefix('第')?;
-    let n = rest
-        .char_indices()
-        .find(|&(_, c)| !HAN_DIGITS.contains(c))
-        .map_or(rest.len(), |(i, _)| i);
-    (n > 0).then_some(())?;
-    rest[n..].strip_prefix('条')
+    crate::segment::after_article_number(t.trim_start())
 }
 
 /// Whether Chinese text before `start` of normalized text `t` makes what follows a duty, a
