@@ -37,7 +37,9 @@ use crate::taxonomy::{parse_weak, InstrumentKind, Taxonomy};
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use std::collections::HashMap;
 use std::ops::Range;
-use text::{is_clause_break, sentence_breaks_into, sentence_of, sentence_start, NormText};
+use text::{
+    is_clause_break, sentence_around, sentence_breaks_into, sentence_of, sentence_start, NormText,
+};
 
 /// Default score threshold: tags scoring below it are not emitted.
 pub const DEFAULT_THRESHOLD: f32 = 0.5;
@@ -619,7 +621,9 @@ pub enum NotCounted {
     Negated,
     /// A plan, where the entry is a deed reported.
     Planned,
-    /// Inside a title: a stance in 《》, or a step named in an instrument's title.
+    /// Inside a title: a stance in 《》, a step named in an instrument's title, or a right, group,
+    /// theme or SDG in the name of a law given as the legal basis ("… Child Labour in Supply
+    /// Chains Act").
     InTitle,
     /// Inside a longer proper name ("Hilton Foods").
     ProperName,
@@ -1458,6 +1462,18 @@ impl Tagger {
                 && !within_title(ctx.titles, h)
             {
                 note(&mut ctx.misses, norm, h, Why::ProperName);
+                continue;
+            }
+            // A subject in a law's name ("… Forced Labour and Child Labour in Supply Chains Act",
+            // "the Modern Slavery Act 2015") is the statement's legal basis, not what the passage
+            // addresses, unless the sentence holds someone to the law ("suppliers must comply
+            // with the Modern Slavery Act").
+            if info.subject
+                && matches!(h.role, Role::Keyword | Role::Weak)
+                && in_law_name(clean, norm.to_source_end(h.end))
+                && !held_to_law(sentence_around(t, breaks.get(t), h.start))
+            {
+                note(&mut ctx.misses, norm, h, Why::InTitle);
                 continue;
             }
             // Not noted: `uncounted` cuts no words, and never sees a straddling match.
@@ -2699,6 +2715,70 @@ fn in_proper_name(clean: &str, start: usize, end: usize, title_case: &mut Option
             .take_while(|w| in_name(w) && !ends(w))
             .any(is_document);
     !names_a_document && !*title_case.get_or_insert_with(|| is_title_case(clean))
+}
+
+/// Whether the text after a match (`end`, in `clean`) goes on, through words written as a name
+/// ("and Child Labour in Supply Chains"), into the word "Act": the match is in a law's name.
+fn in_law_name(clean: &str, end: usize) -> bool {
+    let Some(rest) = clean.get(end..) else {
+        return false;
+    };
+    // The rest of the match's last word ("Chain|s Act").
+    let rest = rest.trim_start_matches(|c: char| c.is_ascii_alphanumeric());
+    const NAME_WORDS: usize = 12;
+    for (i, w) in rest
+        .split([' ', '\u{a0}'])
+        .filter(|w| !w.is_empty())
+        .take(NAME_WORDS)
+        .enumerate()
+    {
+        let bare = w.trim_end_matches([',', '.', ';', ':', ')']);
+        // Lower case only right after the match: "the modern slavery act".
+        if bare == "Act" || bare == "Acts" || (i == 0 && bare.eq_ignore_ascii_case("act")) {
+            return true;
+        }
+        if bare.len() != w.len() || w.contains('(') || !(capitalised(w) || SMALL_WORDS.contains(&w))
+        {
+            return false;
+        }
+    }
+    false
+}
+
+/// Whether a sentence holds someone to a law it names: suppliers, contracts or third parties, or
+/// compliance with it.
+fn held_to_law(sentence: &str) -> bool {
+    [
+        "comply",
+        "complies",
+        "complied",
+        "complying",
+        "compliance",
+        "compliant",
+        "supplier",
+        "suppliers",
+        "contractor",
+        "contractors",
+        "subcontractor",
+        "subcontractors",
+        "contract",
+        "contracts",
+        "subcontracts",
+        "clause",
+        "clauses",
+        "vendor",
+        "vendors",
+        "third parties",
+        "breach",
+        "breaches",
+        "adhere",
+        "adheres",
+        "abide",
+        "observe",
+        "observes",
+    ]
+    .iter()
+    .any(|w| has_word(sentence, w))
 }
 
 /// Whether a match is followed by a company's legal suffix, at once or after one more capitalised

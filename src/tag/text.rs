@@ -347,6 +347,15 @@ pub(crate) fn sentence_start(breaks: &[usize], at: usize) -> usize {
     }
 }
 
+/// The sentence of `t` holding offset `at`, given the sentence `breaks`.
+pub(crate) fn sentence_around<'a>(t: &'a str, breaks: &[usize], at: usize) -> &'a str {
+    let to = breaks
+        .get(sentence_of(breaks, at))
+        .copied()
+        .unwrap_or(t.len());
+    t.get(sentence_start(breaks, at)..to).unwrap_or("")
+}
+
 /// Whether `c` separates clauses (negation does not reach across it).
 pub(crate) fn is_clause_break(c: char) -> bool {
     is_sentence_end(c) || matches!(c, ',' | '、' | ':' | '.' | '—' | '(' | ')' | '《' | '》')

@@ -679,3 +679,24 @@ fn a_statute_s_title_makes_its_duties_no_pledge() {
     assert!(!pledged("law.md"), "{stdout}");
     assert!(pledged("code.md"), "{stdout}");
 }
+
+/// A subject inside a law's name is not counted, and `uncounted` says it was inside a title.
+#[test]
+fn a_law_s_name_is_reported_as_a_title() {
+    use hria::tag::NotCounted;
+    let tax = Taxonomy::builtin();
+    let light = Tagger::try_new_light(tax).unwrap();
+    let forced = tax
+        .entries
+        .iter()
+        .position(|e| e.id == "right/labour/forced-labour")
+        .unwrap();
+    let text = "This report is prepared pursuant to the Fighting Against Forced Labour and Child Labour in Supply Chains Act.";
+    let u = light.uncounted(text, &[]);
+    let m = u
+        .iter()
+        .find(|m| m.entry == forced)
+        .unwrap_or_else(|| panic!("{u:?}"));
+    assert_eq!(m.reason, NotCounted::InTitle);
+    assert_eq!(&text[m.range.clone()], "Forced Labour");
+}

@@ -4012,3 +4012,141 @@ fn concerns_voiced_prohibitions_contracted_and_violations_not_knowingly_tolerate
         ),
     ]);
 }
+
+#[test]
+fn a_law_named_as_the_legal_basis_is_not_its_subject() {
+    expect_tags(&[
+        (
+            "This Report constitutes the first report prepared by the Corporation pursuant to the Fighting Against Forced Labour and Child Labour in Supply Chains Act (the Act).",
+            &["hrdd/communication"],
+            &[
+                "right/labour/forced-labour",
+                "right/labour/child-labour",
+                "group/children",
+                "theme/responsible-sourcing",
+                "sdg/8",
+            ],
+        ),
+        (
+            "Slavery and human trafficking statement as required under s54, Part 6, of the UK Modern Slavery Act 2015 for the financial year ended 30 September 2023",
+            &["hrdd/communication"],
+            &["right/labour/forced-labour", "sdg/8"],
+        ),
+        ("Our Statement on Slavery and Human Trafficking", &["hrdd/communication"], &["right/labour/forced-labour"]),
+        // Held to the law, or the subject named outside the law's name, it counts.
+        (
+            "We require all suppliers to comply with the Modern Slavery Act 2015.",
+            &["right/labour/forced-labour"],
+            &[],
+        ),
+        (
+            "Business ethics clauses, which refer to the Modern Slavery Act, must be included in our contracts.",
+            &["right/labour/forced-labour"],
+            &[],
+        ),
+        (
+            "Under the Modern Slavery Act 2015 we assessed our suppliers for forced labour.",
+            &["right/labour/forced-labour"],
+            &[],
+        ),
+        // A lowercase name, right after the match.
+        (
+            "This statement is made under the modern slavery act 2018.",
+            &["hrdd/communication"],
+            &["right/labour/forced-labour"],
+        ),
+    ]);
+}
+
+#[test]
+fn risks_assessed_and_checks_carried_out() {
+    expect_tags(&[
+        (
+            "The Company assesses whether particular activities or countries are high risk in relation to modern slavery.",
+            &["hrdd/impact-assessment"],
+            &[],
+        ),
+        (
+            "We conduct risk-based due diligence on all new vendors.",
+            &["hrdd/impact-assessment"],
+            &[],
+        ),
+        (
+            "Our procurement team identifies high-risk suppliers each year.",
+            &["hrdd/impact-assessment"],
+            &[],
+        ),
+        // The category named, not assessed.
+        (
+            "We monitor the performance of our high-risk suppliers.",
+            &[],
+            &["hrdd/impact-assessment"],
+        ),
+        (
+            "Right to work checks are carried out for all new starters.",
+            &["stance/action"],
+            &[],
+        ),
+        (
+            "Right to work checks must be carried out for all new starters.",
+            &[],
+            &["stance/action"],
+        ),
+    ]);
+}
+
+#[test]
+fn chinese_law_s_courts_heritage_and_urban_environment() {
+    expect_tags(&[
+        (
+            "第十四条 合议庭一般应当在作出评议结论后的五个工作日内制作出裁判文书。",
+            &["right/civil-political/fair-trial", "sdg/16"],
+            &[],
+        ),
+        (
+            "人民法院决定受理企业破产案件后，应当及时通知债权人。",
+            &["right/civil-political/fair-trial"],
+            &[],
+        ),
+        // Review of a document is no retrial.
+        (
+            "提交的材料经再审核后予以登记。",
+            &[],
+            &["right/civil-political/fair-trial", "sdg/16"],
+        ),
+        (
+            "基金管理机构根据申请，经审查作出是否回避的决定。",
+            &["theme/anti-corruption", "sdg/16"],
+            &[],
+        ),
+        (
+            "超过大气污染物排放标准排放大气污染物的，责令改正。",
+            &["theme/environment", "sdg/11"],
+            &[],
+        ),
+        (
+            "风景名胜区管理机构应当每年报送风景名胜区规划实施情况。",
+            &["theme/environment", "sdg/11"],
+            &[],
+        ),
+        (
+            "历史建筑的所有权人应当负责历史建筑的维护和修缮。",
+            &["right/economic-social-cultural/culture-science", "sdg/11"],
+            &[],
+        ),
+        (
+            "民族自治地方的财政预算支出，按照国家规定，设机动资金。",
+            &["group/minorities"],
+            &[],
+        ),
+        (
+            "国家建立多渠道筹措校车经费的机制。",
+            &[
+                "group/children",
+                "right/economic-social-cultural/education",
+                "sdg/4",
+            ],
+            &[],
+        ),
+    ]);
+}
