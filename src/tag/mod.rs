@@ -244,6 +244,9 @@ enum Doer {
     /// A company subject at the head of its clause ("The Company assesses", "the Group
     /// will"): the keyword's verb in the third person, after [`company_subject`].
     Company,
+    /// No subject: a past tense opening the passage, as a report's list of what was done
+    /// does ("Conducted a risk assessment of our suppliers"), after [`opens_passage`].
+    Opening,
 }
 
 /// What the tagger keeps of an entry.
@@ -1125,6 +1128,8 @@ impl Tagger {
                         Some(s) if !has_as_possession(&t[start..end], &t[end..]) => s,
                         _ => continue,
                     },
+                    Doer::Opening if opens_passage(clean, norm, t, start, end) => start,
+                    Doer::Opening => continue,
                 };
                 match r.role {
                     Role::Negation => negs.push(start..end),
@@ -1971,6 +1976,7 @@ impl Builder {
         let forms = [
             (after_adverb(keyword), Doer::WeAdverb),
             (third_person(keyword), Doer::Company),
+            (past_opening(keyword), Doer::Opening),
         ];
         for (form, doer) in forms {
             let Some(form) = form else { continue };
@@ -4008,10 +4014,6 @@ fn we_and_adverb(t: &str, start: usize) -> Option<usize> {
 /// "we will" as "will"; a past tense stays as it is ("we reviewed" as "reviewed"). `None` for a
 /// keyword that does not open with "we".
 fn third_person(keyword: &str) -> Option<String> {
-    // Past tenses the -ed test does not see.
-    const PAST: &str =
-        "held undertook took made gave began built sent sought paid met found brought \
-        kept spent won ran led wrote chose bought became saw grew rose fell";
     const MODALS: &str = "will shall can must may should would could";
     let rest = keyword.trim().to_lowercase();
     let rest = rest.strip_prefix("we ")?;
@@ -4040,6 +4042,63 @@ fn third_person(keyword: &str) -> Option<String> {
     };
     words[i] = form;
     Some(words.join(" "))
+}
+
+/// Past tenses the -ed test does not see.
+const PAST: &str = "held undertook took made gave began built sent sought paid met found brought \
+    kept spent won ran led wrote chose bought became saw grew rose fell";
+
+/// A keyword said with "we" in the past tense, without "we", for a passage opening with it:
+/// "we conducted" as "conducted", "we carried out" as "carried out". `None` for any other
+/// keyword, and for verbs that open a signature or a noun phrase ("Signed: …", "Required
+/// documents").
+fn past_opening(keyword: &str) -> Option<String> {
+    let rest = keyword.trim().to_lowercase();
+    let rest = rest.strip_prefix("we ")?;
+    let verb = rest.split(' ').next()?;
+    ((listed(PAST, verb) || verb.ends_with("ed")) && !listed("signed required", verb))
+        .then(|| rest.to_string())
+}
+
+/// Whether a match `start..end` of normalized text `t` (of `clean`) is a verb opening the
+/// passage, after a bullet or an item's number at most ("(a) Conducted…"), and goes on as a
+/// deed: not a label ("Monitored: …"), a marking in capitals ("RESTRICTED"), a name
+/// ("Builts", "Built subscribed"), a date ("Published 28 July 2023", "Established in 1990"), nor a participle
+/// before its noun's verb ("Trained staff are available").
+fn opens_passage(clean: &str, norm: &NormText, t: &str, start: usize, end: usize) -> bool {
+    let written = clean.get(norm.range_to_source(start..end)).unwrap_or("");
+    if !written.bytes().any(|b| b.is_ascii_lowercase())
+        || t[..end].ends_with('s')
+        || t[end..].starts_with([',', ':', ';'])
+    {
+        return false;
+    }
+    let head = t[..start].trim_start_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '-' | '•' | '·' | '*' | '–' | '▪' | '(')
+    });
+    let mark = head.trim_end();
+    let number = mark.trim_end_matches(['.', ')']);
+    let numbered = number.len() < mark.len()
+        && !number.is_empty()
+        && number.len() <= 4
+        && (number.bytes().all(|b| b.is_ascii_digit())
+            || number.bytes().all(|b| b"ivx".contains(&b))
+            || (number.len() == 1 && number.bytes().all(|b| b.is_ascii_lowercase())));
+    if !(head.is_empty() || numbered) {
+        return false;
+    }
+    const MONTHS: &str = "january february march april may june july august september \
+        october november december";
+    let mut next = t[end..].split_whitespace();
+    let first = next.next().unwrap_or("");
+    let second = next.next().unwrap_or("");
+    let digits = !first.is_empty() && first.bytes().all(|b| b.is_ascii_digit());
+    !first.is_empty()
+        && !(digits && (first.len() == 4 || listed(MONTHS, second.trim_end_matches(','))))
+        && !listed("by in on at as from under", first.trim_end_matches([',', ':']))
+        && !listed("is are was were has have can will must may should", second)
+        // A name before its verb: "Built subscribed to…".
+        && !first.ends_with("ed")
 }
 
 /// Whether `matched`, a company's "has", owns or denies rather than reports: "The Company has

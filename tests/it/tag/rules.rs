@@ -4150,3 +4150,49 @@ fn chinese_law_s_courts_heritage_and_urban_environment() {
         ),
     ]);
 }
+
+#[test]
+fn a_list_of_deeds_opens_with_the_past_tense() {
+    expect_tags(&[
+        (
+            "Conducted a management-led assessment of modern slavery risks in our supply chain",
+            &["stance/action"],
+            &[],
+        ),
+        (
+            "(b) Trained 120 farmers on children's rights",
+            &["stance/action"],
+            &[],
+        ),
+        (
+            "Ensured that executives are aware of the Act's obligations",
+            &["stance/action"],
+            &[],
+        ),
+        // A signature, a date, a label, a marking, a name or an adjective opens no deed.
+        ("Signed: Jane Smith, Director", &[], &["stance/action"]),
+        ("Published 28 July 2023", &[], &["stance/action"]),
+        (
+            "Monitored: suppliers that are not strategic",
+            &[],
+            &["stance/action"],
+        ),
+        ("RESTRICTED About the Group", &[], &["stance/action"]),
+        (
+            "Trained staff are available at every site",
+            &[],
+            &["stance/action"],
+        ),
+        (
+            "Built subscribed to a screening platform",
+            &[],
+            &["stance/action"],
+        ),
+        // Not at the opening: a clause without its doer is no deed.
+        (
+            "The supplier code, updated annually, applies to all vendors",
+            &[],
+            &["stance/action"],
+        ),
+    ]);
+}
