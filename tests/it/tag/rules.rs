@@ -4196,3 +4196,41 @@ fn a_list_of_deeds_opens_with_the_past_tense() {
         ),
     ]);
 }
+
+#[test]
+fn violations_reported_awareness_of_staff_and_officials_disciplined() {
+    expect_tags(&[
+        (
+            "We require employees to report potential violations of law or company policy.",
+            &["hrdd/grievance-mechanism"],
+            &[],
+        ),
+        (
+            "We commit to reviewing and addressing any concerns or complaints that are identified.",
+            &["hrdd/grievance-mechanism"],
+            &[],
+        ),
+        // Staff as the audience of awareness raising are no rights-holders.
+        (
+            "We will continue our employee awareness programmes on modern slavery.",
+            &[],
+            &["group/workers"],
+        ),
+        (
+            "（一）砍伐或者擅自迁移名木和一级保护古树的，每株处十万元以上三十万元以下的罚款；",
+            &["theme/environment", "sdg/15"],
+            &[],
+        ),
+        (
+            "有关国家机关工作人员不履行职责的，对直接负责的主管人员依法给予行政处分。",
+            &["theme/democracy-rule-of-law", "sdg/16"],
+            &[],
+        ),
+        // Animals migrate: no freedom of movement.
+        (
+            "野生动物迁徙洄游期间，严格限制其他妨碍野生动物生息繁衍的活动。",
+            &["theme/environment"],
+            &["right/civil-political/movement"],
+        ),
+    ]);
+}
