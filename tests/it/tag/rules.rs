@@ -4234,3 +4234,29 @@ fn violations_reported_awareness_of_staff_and_officials_disciplined() {
         ),
     ]);
 }
+
+#[test]
+fn an_undertaking_pledges_and_what_there_has_been_was_not_done() {
+    expect_tags(&[
+        (
+            "In 2014, Arkema undertook to respect the Ten Principles of the UN Global Compact.",
+            &["stance/commitment"],
+            &["stance/action"],
+        ),
+        (
+            "The Group undertakes due diligence before taking on new suppliers.",
+            &["stance/action"],
+            &["stance/commitment"],
+        ),
+        (
+            "There have been no reports of modern slavery in our supply chain.",
+            &[],
+            &["stance/action"],
+        ),
+        (
+            "The trust has been in operation since 2015.",
+            &[],
+            &["stance/action"],
+        ),
+    ]);
+}
