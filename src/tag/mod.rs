@@ -1469,14 +1469,14 @@ impl Tagger {
                 note(&mut ctx.misses, norm, h, Why::ProperName);
                 continue;
             }
-            // A subject in a law's name ("… Forced Labour and Child Labour in Supply Chains Act",
-            // "the Modern Slavery Act 2015") is the statement's legal basis, not what the passage
-            // addresses, unless the sentence holds someone to the law ("suppliers must comply
-            // with the Modern Slavery Act").
+            // A subject in the name of a law given as the statement's legal basis ("prepared
+            // pursuant to the … Forced Labour and Child Labour in Supply Chains Act", "made under
+            // s54 of the Modern Slavery Act 2015") is not what the passage addresses; a law that
+            // suppliers are held to, staff trained on or risks assessed against is.
             if info.subject
                 && matches!(h.role, Role::Keyword | Role::Weak)
                 && in_law_name(clean, norm.to_source_end(h.end))
-                && !held_to_law(sentence_around(t, breaks.get(t), h.start))
+                && only_legal_basis(sentence_around(t, breaks.get(t), h.start))
             {
                 note(&mut ctx.misses, norm, h, Why::InTitle);
                 continue;
@@ -2739,8 +2739,9 @@ fn in_law_name(clean: &str, end: usize) -> bool {
         .enumerate()
     {
         let bare = w.trim_end_matches([',', '.', ';', ':', ')']);
-        // Lower case only right after the match: "the modern slavery act".
-        if bare == "Act" || bare == "Acts" || (i == 0 && bare.eq_ignore_ascii_case("act")) {
+        // Lower case only right after the match ("the modern slavery act"); not "Housing ACT",
+        // the Australian Capital Territory.
+        if bare == "Act" || bare == "Acts" || (i == 0 && bare == "act") {
             return true;
         }
         if bare.len() != w.len() || w.contains('(') || !(capitalised(w) || SMALL_WORDS.contains(&w))
@@ -2751,10 +2752,32 @@ fn in_law_name(clean: &str, end: usize) -> bool {
     false
 }
 
-/// Whether a sentence holds someone to a law it names: suppliers, contracts or third parties, or
-/// compliance with it.
-fn held_to_law(sentence: &str) -> bool {
-    [
+/// Whether a sentence gives a law it names only as the statement's legal basis ("This report
+/// is prepared pursuant to…", "statement as required under s54 of…", "… Act Report 2023"), and
+/// holds no one to it, trains no one on it and assesses nothing against it.
+fn only_legal_basis(sentence: &str) -> bool {
+    const BASIS: &[&str] = &[
+        "pursuant to",
+        "in accordance with",
+        "required under",
+        "required by",
+        "as required",
+        "made under",
+        "prepared under",
+        "published under",
+        "for the purposes of",
+        "within the meaning of",
+        "subject to",
+        "remit of",
+        "section",
+        "subsection",
+        "s54",
+        "statement",
+        "report",
+        "reporting",
+        "identifying information",
+    ];
+    const ENGAGED: &[&str] = &[
         "comply",
         "complies",
         "complied",
@@ -2782,9 +2805,26 @@ fn held_to_law(sentence: &str) -> bool {
         "abide",
         "observe",
         "observes",
-    ]
-    .iter()
-    .any(|w| has_word(sentence, w))
+        "training",
+        "trained",
+        "aware",
+        "awareness",
+        "assess",
+        "assessed",
+        "assesses",
+        "assessing",
+        "assessment",
+        "identify",
+        "identified",
+        "risk",
+        "risks",
+        "prevent",
+        "prevention",
+        "guidance",
+        "welcome",
+        "welcomes",
+    ];
+    BASIS.iter().any(|w| has_word(sentence, w)) && !ENGAGED.iter().any(|w| has_word(sentence, w))
 }
 
 /// Whether a match is followed by a company's legal suffix, at once or after one more capitalised
@@ -4056,15 +4096,17 @@ fn past_opening(keyword: &str) -> Option<String> {
     let rest = keyword.trim().to_lowercase();
     let rest = rest.strip_prefix("we ")?;
     let verb = rest.split(' ').next()?;
-    ((listed(PAST, verb) || verb.ends_with("ed")) && !listed("signed required", verb))
+    ((listed(PAST, verb) || verb.ends_with("ed")) && !listed("signed required provided", verb))
         .then(|| rest.to_string())
 }
 
 /// Whether a match `start..end` of normalized text `t` (of `clean`) is a verb opening the
 /// passage, after a bullet or an item's number at most ("(a) Conducted…"), and goes on as a
-/// deed: not a label ("Monitored: …"), a marking in capitals ("RESTRICTED"), a name
-/// ("Builts", "Built subscribed"), a date ("Published 28 July 2023", "Established in 1990"), nor a participle
-/// before its noun's verb ("Trained staff are available").
+/// deed: into its object, opened by a determiner or a number ("Conducted a…", "Mapped our…",
+/// "Trained 120…", "Ensured that…"), or a second verb ("Developed and implemented…", "Engaged
+/// with…"). Not a participle before its noun ("Increased demand can lead to…", "Identified
+/// Risks", "Held for sale assets"), a label ("Monitored: …"), a date ("Published 28 July
+/// 2023"), a marking in capitals ("RESTRICTED") or a name ("Builts").
 fn opens_passage(clean: &str, norm: &NormText, t: &str, start: usize, end: usize) -> bool {
     let written = clean.get(norm.range_to_source(start..end)).unwrap_or("");
     if !written.bytes().any(|b| b.is_ascii_lowercase())
@@ -4089,16 +4131,39 @@ fn opens_passage(clean: &str, norm: &NormText, t: &str, start: usize, end: usize
     }
     const MONTHS: &str = "january february march april may june july august september \
         october november december";
+    const OBJECT_OPENERS: &str = "a an the our its their his her all each every any some \
+        several both this these those that new more additional further two three four five six \
+        seven eight nine ten with and out up";
+    // The verbs of a noun phrase's clause: "Increased demand … can lead", "Identified risks
+    // include".
+    const CLAUSE_VERBS: &str = "is are was were be been has have had can may will must should \
+        could would shall remain remains include includes apply applies lead leads account";
     let mut next = t[end..].split_whitespace();
     let first = next.next().unwrap_or("");
     let second = next.next().unwrap_or("");
-    let digits = !first.is_empty() && first.bytes().all(|b| b.is_ascii_digit());
-    !first.is_empty()
-        && !(digits && (first.len() == 4 || listed(MONTHS, second.trim_end_matches(','))))
-        && !listed("by in on at as from under", first.trim_end_matches([',', ':']))
-        && !listed("is are was were has have can will must may should", second)
-        // A name before its verb: "Built subscribed to…".
+    let number = first.starts_with(|c: char| c.is_ascii_digit());
+    let year_or_date = first.len() == 4 || listed(MONTHS, second.trim_end_matches(','));
+    if number || listed(OBJECT_OPENERS, first) {
+        return !(number && year_or_date);
+    }
+    // Any other object is a common noun ("Supported employees through…"), not a name or a
+    // heading's next word ("Identified Risks"), in a clause with no verb of its own.
+    let after = clean
+        .get(norm.to_source_end(end)..)
+        .unwrap_or("")
+        .trim_start();
+    let clause = t[end..]
+        .split([',', ';', ':', '.', '(', ')'])
+        .next()
+        .unwrap_or("");
+    after.starts_with(|c: char| c.is_lowercase())
+        && !listed("by in on at as from under for", first)
+        && !first.ends_with("ing")
         && !first.ends_with("ed")
+        && !clause
+            .split_whitespace()
+            .take_while(|w| !listed("who which that to", w))
+            .any(|w| listed(CLAUSE_VERBS, w))
 }
 
 /// Whether `matched`, a company's "has", owns or denies rather than reports: "The Company has

@@ -4260,3 +4260,69 @@ fn an_undertaking_pledges_and_what_there_has_been_was_not_done() {
         ),
     ]);
 }
+
+#[test]
+fn legal_basis_titles_and_openings_read_narrowly() {
+    expect_tags(&[
+        // A law staff are trained on, or a territory called ACT, is no legal basis.
+        (
+            "All senior managers received training on the legal framework of the Modern Slavery Act.",
+            &["right/labour/forced-labour"],
+            &[],
+        ),
+        (
+            "We partnered with Housing ACT to provide transitional homes.",
+            &["right/economic-social-cultural/housing"],
+            &[],
+        ),
+        ("Forced Labour Act Identifying Information", &[], &["right/labour/forced-labour"]),
+        // Reports other than the statement, and other companies' statements.
+        (
+            "The consolidated financial statements have been prepared in accordance with IFRS.",
+            &[],
+            &["hrdd/communication"],
+        ),
+        (
+            "Suppliers are asked to provide a copy of their modern slavery statement.",
+            &[],
+            &["hrdd/communication"],
+        ),
+        ("Modern Slavery Statement 1 July 2020 to 30 June 2021", &["hrdd/communication"], &[]),
+        // Risks of another kind.
+        (
+            "Employees working in high-risk areas such as confined spaces are identified by orange helmets.",
+            &[],
+            &["hrdd/impact-assessment"],
+        ),
+        (
+            "We identified conflict-affected and high-risk areas in our tin supply chain.",
+            &["hrdd/impact-assessment"],
+            &[],
+        ),
+        // A participle before its noun's verb, a heading, a condition.
+        (
+            "Increased demand during peak season can lead to excessive overtime.",
+            &[],
+            &["stance/action"],
+        ),
+        ("Identified Risks", &[], &["stance/action"]),
+        (
+            "Provided that the supplier remediates the breach, the contract stands.",
+            &[],
+            &["stance/action"],
+        ),
+        ("Supported employees through our Employee Assistance Programme.", &["stance/action"], &[]),
+        // Chinese words in another sense.
+        ("对整改情况进行再审计，确保问题整改到位。", &[], &["right/civil-political/fair-trial"]),
+        ("公司古树茶产品销量增长，带动茶农增收。", &[], &["theme/environment", "sdg/15"]),
+        ("公司全年完成三维地震采集2,000平方公里。", &[], &["sdg/11"]),
+        ("动物诊疗机构应当有与动物诊疗活动相适应的执业兽医师。", &[], &["right/economic-social-cultural/health"]),
+        ("以不正当手段取得的商业秘密不受保护。", &[], &["theme/anti-corruption"]),
+        (
+            "以不正当手段取得医师资格证书的，由卫生健康主管部门予以撤销。",
+            &["theme/anti-corruption"],
+            &[],
+        ),
+        ("2018年1月5日 最高人民法院审判委员会第1730次会议通过", &[], &["right/civil-political/fair-trial"]),
+    ]);
+}
