@@ -2726,12 +2726,18 @@ fn in_proper_name(clean: &str, start: usize, end: usize, title_case: &mut Option
 /// Whether the text after a match (`end`, in `clean`) goes on, through words written as a name
 /// ("and Child Labour in Supply Chains"), into the word "Act": the match is in a law's name.
 fn in_law_name(clean: &str, end: usize) -> bool {
-    let Some(rest) = clean.get(end..) else {
+    const NAME_WORDS: usize = 12;
+    // An English match only, and a name's few words after it: a Chinese passage has no
+    // spaces to stop a scan of the rest of it.
+    if !clean
+        .get(..end)
+        .is_some_and(|s| s.ends_with(|c: char| c.is_ascii_alphabetic()))
+    {
         return false;
-    };
+    }
+    let rest = &clean[end..clean.floor_char_boundary(end + 16 * NAME_WORDS)];
     // The rest of the match's last word ("Chain|s Act").
     let rest = rest.trim_start_matches(|c: char| c.is_ascii_alphanumeric());
-    const NAME_WORDS: usize = 12;
     for (i, w) in rest
         .split([' ', '\u{a0}'])
         .filter(|w| !w.is_empty())
@@ -4108,11 +4114,8 @@ fn past_opening(keyword: &str) -> Option<String> {
 /// Risks", "Held for sale assets"), a label ("Monitored: …"), a date ("Published 28 July
 /// 2023"), a marking in capitals ("RESTRICTED") or a name ("Builts").
 fn opens_passage(clean: &str, norm: &NormText, t: &str, start: usize, end: usize) -> bool {
-    let written = clean.get(norm.range_to_source(start..end)).unwrap_or("");
-    if !written.bytes().any(|b| b.is_ascii_lowercase())
-        || t[..end].ends_with('s')
-        || t[end..].starts_with([',', ':', ';'])
-    {
+    // Most matches are far from the opening: settled by the bytes before them.
+    if start > 12 {
         return false;
     }
     let head = t[..start].trim_start_matches(|c: char| {
@@ -4127,6 +4130,13 @@ fn opens_passage(clean: &str, norm: &NormText, t: &str, start: usize, end: usize
             || number.bytes().all(|b| b"ivx".contains(&b))
             || (number.len() == 1 && number.bytes().all(|b| b.is_ascii_lowercase())));
     if !(head.is_empty() || numbered) {
+        return false;
+    }
+    let written = clean.get(norm.range_to_source(start..end)).unwrap_or("");
+    if !written.bytes().any(|b| b.is_ascii_lowercase())
+        || t[..end].ends_with('s')
+        || t[end..].starts_with([',', ':', ';'])
+    {
         return false;
     }
     const MONTHS: &str = "january february march april may june july august september \
