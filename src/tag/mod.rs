@@ -2738,16 +2738,15 @@ fn in_law_name(clean: &str, end: usize) -> bool {
     let rest = &clean[end..clean.floor_char_boundary(end + 16 * NAME_WORDS)];
     // The rest of the match's last word ("Chain|s Act").
     let rest = rest.trim_start_matches(|c: char| c.is_ascii_alphanumeric());
-    for (i, w) in rest
+    for w in rest
         .split([' ', '\u{a0}'])
         .filter(|w| !w.is_empty())
         .take(NAME_WORDS)
-        .enumerate()
     {
         let bare = w.trim_end_matches([',', '.', ';', ':', ')']);
-        // Lower case only right after the match ("the modern slavery act"); not "Housing ACT",
-        // the Australian Capital Territory.
-        if bare == "Act" || bare == "Acts" || (i == 0 && bare == "act") {
+        // Not "Housing ACT" (the Australian Capital Territory), nor the verb ("our policies on
+        // child labour act as a minimum standard").
+        if bare == "Act" || bare == "Acts" {
             return true;
         }
         if bare.len() != w.len() || w.contains('(') || !(capitalised(w) || SMALL_WORDS.contains(&w))
@@ -2829,6 +2828,20 @@ fn only_legal_basis(sentence: &str) -> bool {
         "guidance",
         "welcome",
         "welcomes",
+        "pay",
+        "paid",
+        "pays",
+        "wage",
+        "wages",
+        "incident",
+        "incidents",
+        "concern",
+        "concerns",
+        "hotline",
+        "adjustments",
+        "employ",
+        "employed",
+        "employment",
     ];
     BASIS.iter().any(|w| has_word(sentence, w)) && !ENGAGED.iter().any(|w| has_word(sentence, w))
 }
@@ -4109,10 +4122,12 @@ fn past_opening(keyword: &str) -> Option<String> {
 /// Whether a match `start..end` of normalized text `t` (of `clean`) is a verb opening the
 /// passage, after a bullet or an item's number at most ("(a) Conducted…"), and goes on as a
 /// deed: into its object, opened by a determiner or a number ("Conducted a…", "Mapped our…",
-/// "Trained 120…", "Ensured that…"), or a second verb ("Developed and implemented…", "Engaged
-/// with…"). Not a participle before its noun ("Increased demand can lead to…", "Identified
-/// Risks", "Held for sale assets"), a label ("Monitored: …"), a date ("Published 28 July
-/// 2023"), a marking in capitals ("RESTRICTED") or a name ("Builts").
+/// "Trained 120…", "Ensured that…"), or into a second verb ("Developed and implemented…",
+/// "Engaged with…"), or into a common noun in a clause with no verb of its own ("Supported
+/// employees through…"). A participle before its noun ("Increased demand can lead to…",
+/// "Reported revenue rose…", "Identified risks") is no deed, nor a date ("Published 28 July
+/// 2023", "Updated 01/07/2024"), a label ("Monitored: …"), a marking in capitals
+/// ("RESTRICTED") or a name ("Builts").
 fn opens_passage(clean: &str, norm: &NormText, t: &str, start: usize, end: usize) -> bool {
     // Most matches are far from the opening: settled by the bytes before them.
     if start > 12 {
@@ -4140,24 +4155,31 @@ fn opens_passage(clean: &str, norm: &NormText, t: &str, start: usize, end: usize
         return false;
     }
     const MONTHS: &str = "january february march april may june july august september \
-        october november december";
+        october november december jan feb mar apr jun jul aug sep sept oct nov dec";
     const OBJECT_OPENERS: &str = "a an the our its their his her all each every any some \
         several both this these those that new more additional further two three four five six \
         seven eight nine ten with and out up";
-    // The verbs of a noun phrase's clause: "Increased demand … can lead", "Identified risks
-    // include".
-    const CLAUSE_VERBS: &str = "is are was were be been has have had can may will must should \
-        could would shall remain remains include includes apply applies lead leads account";
     let mut next = t[end..].split_whitespace();
     let first = next.next().unwrap_or("");
     let second = next.next().unwrap_or("");
     let number = first.starts_with(|c: char| c.is_ascii_digit());
-    let year_or_date = first.len() == 4 || listed(MONTHS, second.trim_end_matches(','));
+    let bare = first.trim_end_matches(['.', ',', ';']);
+    let year_or_date = bare.len() == 4
+        || first.contains(['/', '-'])
+        || listed(MONTHS, second.trim_end_matches([',', '.']));
     if number || listed(OBJECT_OPENERS, first) {
         return !(number && year_or_date);
     }
+    // The verbs of a noun phrase's clause: "Increased demand … can lead", "Identified risks
+    // include", "Reported revenue rose".
+    const CLAUSE_VERBS: &str = "is are was were be been has have had can may will must should \
+        could would shall remain remains remained include includes apply applies lead leads \
+        account accounts rose grew fell show shows showed vest vests put puts require requires \
+        meant means receive receives reported increased decreased declined reached exceeded \
+        totalled totaled";
     // Any other object is a common noun ("Supported employees through…"), not a name or a
-    // heading's next word ("Identified Risks"), in a clause with no verb of its own.
+    // heading's next word ("Identified Risks", "Completed actions"), in a clause with no verb
+    // of its own.
     let after = clean
         .get(norm.to_source_end(end)..)
         .unwrap_or("")
@@ -4166,14 +4188,16 @@ fn opens_passage(clean: &str, norm: &NormText, t: &str, start: usize, end: usize
         .split([',', ';', ':', '.', '(', ')'])
         .next()
         .unwrap_or("");
+    let words: Vec<&str> = clause
+        .split_whitespace()
+        .take_while(|w| !listed("who which that to", w))
+        .collect();
     after.starts_with(|c: char| c.is_lowercase())
+        && words.len() >= 3
         && !listed("by in on at as from under for", first)
         && !first.ends_with("ing")
         && !first.ends_with("ed")
-        && !clause
-            .split_whitespace()
-            .take_while(|w| !listed("who which that to", w))
-            .any(|w| listed(CLAUSE_VERBS, w))
+        && !words.iter().any(|w| listed(CLAUSE_VERBS, w))
 }
 
 /// Whether `matched`, a company's "has", owns or denies rather than reports: "The Company has

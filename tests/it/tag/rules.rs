@@ -4032,7 +4032,7 @@ fn a_law_named_as_the_legal_basis_is_not_its_subject() {
             &["hrdd/communication"],
             &["right/labour/forced-labour", "sdg/8"],
         ),
-        ("Our Statement on Slavery and Human Trafficking", &["hrdd/communication"], &["right/labour/forced-labour"]),
+        ("Our Statement on Slavery and Human Trafficking", &[], &["right/labour/forced-labour"]),
         // Held to the law, or the subject named outside the law's name, it counts.
         (
             "We require all suppliers to comply with the Modern Slavery Act 2015.",
@@ -4049,9 +4049,9 @@ fn a_law_named_as_the_legal_basis_is_not_its_subject() {
             &["right/labour/forced-labour"],
             &[],
         ),
-        // A lowercase name, right after the match.
+        // The law named with its jurisdiction after it.
         (
-            "This statement is made under the modern slavery act 2018.",
+            "This statement is made under the Modern Slavery Act 2018 (Cth).",
             &["hrdd/communication"],
             &["right/labour/forced-labour"],
         ),
@@ -4140,7 +4140,7 @@ fn chinese_law_s_courts_heritage_and_urban_environment() {
             &[],
         ),
         (
-            "国家建立多渠道筹措校车经费的机制。",
+            "国家建立多渠道筹措校车经费的机制，支持使用校车接送学生的服务。",
             &[
                 "group/children",
                 "right/economic-social-cultural/education",
@@ -4287,7 +4287,13 @@ fn legal_basis_titles_and_openings_read_narrowly() {
             &[],
             &["hrdd/communication"],
         ),
-        ("Modern Slavery Statement 1 July 2020 to 30 June 2021", &["hrdd/communication"], &[]),
+        (
+            "This Modern Slavery Statement has been prepared in accordance with the Modern Slavery Act 2018.",
+            &["hrdd/communication"],
+            &["right/labour/forced-labour"],
+        ),
+        // A running header or footer with a year is no communication.
+        ("Modern Slavery Statement FY22 Page 4 of 8", &[], &["hrdd/communication"]),
         // Risks of another kind.
         (
             "Employees working in high-risk areas such as confined spaces are identified by orange helmets.",
@@ -4324,5 +4330,66 @@ fn legal_basis_titles_and_openings_read_narrowly() {
             &[],
         ),
         ("2018年1月5日 最高人民法院审判委员会第1730次会议通过", &[], &["right/civil-political/fair-trial"]),
+    ]);
+}
+
+#[test]
+fn a_second_review_s_cases() {
+    expect_tags(&[
+        // Wages paid or incidents reported under a law are its subject; "act" as a verb names none.
+        (
+            "All staff are paid in accordance with the National Minimum Wage Act 1998.",
+            &["right/labour/working-conditions"],
+            &[],
+        ),
+        (
+            "Our policies on child labour act as a minimum standard across the group.",
+            &["right/labour/child-labour"],
+            &[],
+        ),
+        // Financial text and dates opening a passage report no deed.
+        (
+            "Reported revenue rose 5% to £1.2bn.",
+            &[],
+            &["stance/action"],
+        ),
+        ("Published 28/07/2023", &[], &["stance/action"]),
+        ("Identified risks", &[], &["stance/action"]),
+        (
+            "Implemented awareness training for all employees",
+            &["stance/action"],
+            &[],
+        ),
+        // Chinese words in a company's or an engineer's sense.
+        (
+            "输电线路选址应当回避自然保护区和居民集中区。",
+            &[],
+            &["theme/anti-corruption"],
+        ),
+        (
+            "员工违反公司规章制度的，视情节给予行政处分或者解除劳动合同。",
+            &[],
+            &["theme/democracy-rule-of-law"],
+        ),
+        (
+            "公司建设的校车生产线年产能达到5000辆。",
+            &[],
+            &["group/children"],
+        ),
+        (
+            "公司古树普洱茶系列产品实现销售收入2.3亿元。",
+            &[],
+            &["theme/environment"],
+        ),
+        (
+            "公司董事会将再审慎研究该议案。",
+            &[],
+            &["right/civil-political/fair-trial"],
+        ),
+        (
+            "人民法院应当开庭审理。",
+            &["right/civil-political/fair-trial"],
+            &[],
+        ),
     ]);
 }
