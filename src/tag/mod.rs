@@ -345,6 +345,11 @@ struct Ctx<'a> {
     label: Option<LabelEnds>,
     /// Whether the passage speaks as a statute ([`statute_voice`]), computed on first use.
     statute: Option<bool>,
+    /// Whether the passage holds "Act" at all ([`in_law_name`]), found on first use.
+    acts: Option<bool>,
+    /// The last sentence (by its start) read for a law given as the legal basis, and the answer
+    /// ([`only_legal_basis`]): the matches in a law's name share it.
+    legal_basis: Option<(usize, bool)>,
     /// Spans of the instruments named by title (keyword), by start: a title may hold a right or
     /// a group ("… Rights of All Migrant Workers"), which is then what the passage is about, or a
     /// step, which is then the title's.
@@ -1254,6 +1259,8 @@ impl Tagger {
             title_case: None,
             label: None,
             statute: None,
+            acts: None,
+            legal_basis: None,
             titles,
             words: WordBounds {
                 edges,
@@ -1475,8 +1482,20 @@ impl Tagger {
             // suppliers are held to, staff trained on or risks assessed against is.
             if info.subject
                 && matches!(h.role, Role::Keyword | Role::Weak)
+                && *ctx.acts.get_or_insert_with(|| clean.contains("Act"))
                 && in_law_name(clean, norm.to_source_end(h.end))
-                && only_legal_basis(sentence_around(t, breaks.get(t), h.start))
+                && {
+                    let b = breaks.get(t);
+                    let at = sentence_start(b, h.start);
+                    match ctx.legal_basis {
+                        Some((s, basis)) if s == at => basis,
+                        _ => {
+                            let basis = only_legal_basis(sentence_around(t, b, h.start));
+                            ctx.legal_basis = Some((at, basis));
+                            basis
+                        }
+                    }
+                }
             {
                 note(&mut ctx.misses, norm, h, Why::InTitle);
                 continue;
