@@ -38,7 +38,8 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use std::collections::HashMap;
 use std::ops::Range;
 use text::{
-    is_clause_break, sentence_around, sentence_breaks_into, sentence_of, sentence_start, NormText,
+    is_clause_break, sentence_around, sentence_breaks_into, sentence_end, sentence_of,
+    sentence_start, NormText,
 };
 
 /// Default score threshold: tags scoring below it are not emitted.
@@ -347,9 +348,6 @@ struct Ctx<'a> {
     statute: Option<bool>,
     /// Whether the passage holds "Act" at all ([`in_law_name`]), found on first use.
     acts: Option<bool>,
-    /// The last sentence (by its start) read for a law given as the legal basis, and the answer
-    /// ([`only_legal_basis`]): the matches in a law's name share it.
-    legal_basis: Option<(usize, bool)>,
     /// Spans of the instruments named by title (keyword), by start: a title may hold a right or
     /// a group ("… Rights of All Migrant Workers"), which is then what the passage is about, or a
     /// step, which is then the title's.
@@ -1260,7 +1258,6 @@ impl Tagger {
             label: None,
             statute: None,
             acts: None,
-            legal_basis: None,
             titles,
             words: WordBounds {
                 edges,
@@ -1403,7 +1400,7 @@ impl Tagger {
                 && cue.is_some_and(|c| c.at.is_some_and(|(start, _)| start >= h.end))
                 && {
                     let b = breaks.get(t);
-                    let to = b.get(sentence_of(b, h.start)).copied().unwrap_or(t.len());
+                    let to = sentence_end(b, h.start, t.len());
                     deeds_denied(&t[h.end..to.max(h.end)])
                 };
             if anchor_denied
@@ -1484,18 +1481,7 @@ impl Tagger {
                 && matches!(h.role, Role::Keyword | Role::Weak)
                 && *ctx.acts.get_or_insert_with(|| clean.contains("Act"))
                 && in_law_name(clean, norm.to_source_end(h.end))
-                && {
-                    let b = breaks.get(t);
-                    let at = sentence_start(b, h.start);
-                    match ctx.legal_basis {
-                        Some((s, basis)) if s == at => basis,
-                        _ => {
-                            let basis = only_legal_basis(sentence_around(t, b, h.start));
-                            ctx.legal_basis = Some((at, basis));
-                            basis
-                        }
-                    }
-                }
+                && only_legal_basis(sentence_around(t, breaks.get(t), h.start))
             {
                 note(&mut ctx.misses, norm, h, Why::InTitle);
                 continue;
@@ -2718,8 +2704,6 @@ fn in_proper_name(clean: &str, start: usize, end: usize, title_case: &mut Option
     let gap = |c: char| c.is_whitespace() || c == ',';
     // Neither side reaches past the end of a sentence or a bracket.
     let ends = |w: &str| w.ends_with(['.', ';', ':', '!', '?', ')']) || w.contains('(');
-    // A name has a few words: bounded, so that a long run of capitalised words stays linear.
-    const NAME_WORDS: usize = 12;
     let mut names_a_document = false;
     for w in clean[end..]
         .split(gap)
@@ -2745,7 +2729,6 @@ fn in_proper_name(clean: &str, start: usize, end: usize, title_case: &mut Option
 /// Whether the text after a match (`end`, in `clean`) goes on, through words written as a name
 /// ("and Child Labour in Supply Chains"), into the word "Act": the match is in a law's name.
 fn in_law_name(clean: &str, end: usize) -> bool {
-    const NAME_WORDS: usize = 12;
     // An English match only, and a name's few words after it: a Chinese passage has no
     // spaces to stop a scan of the rest of it.
     if !clean
@@ -2862,8 +2845,19 @@ fn only_legal_basis(sentence: &str) -> bool {
         "employed",
         "employment",
     ];
-    BASIS.iter().any(|w| has_word(sentence, w)) && !ENGAGED.iter().any(|w| has_word(sentence, w))
+    // One pass for each list: this runs for every sentence that names a law.
+    static BASES: WordScan = WordScan::new(|| word_scan(BASIS));
+    static ENGAGEMENTS: WordScan = WordScan::new(|| word_scan(ENGAGED));
+    let any = |scan: &WordScan| {
+        scan.find_overlapping_iter(sentence)
+            .any(|m| is_whole_word(sentence, m.start(), m.end()))
+    };
+    any(&BASES) && !any(&ENGAGEMENTS)
 }
+
+/// How many words a name may have: bounded, so that a long run of capitalised words stays
+/// linear.
+const NAME_WORDS: usize = 12;
 
 /// Whether a match is followed by a company's legal suffix, at once or after one more capitalised
 /// word ("Health Limited", "Health Properties PLC"). Not further: a heading run into the text
@@ -3030,7 +3024,7 @@ fn cue_in_sentence(
     }
     let b = breaks.get(t);
     let mut from = sentence_start(b, h.start);
-    let mut to = b.get(sentence_of(b, h.start)).copied().unwrap_or(t.len());
+    let mut to = sentence_end(b, h.start, t.len());
     // A cue that may be rejected is looked for near the hit only, so that a long sentence of
     // rejected cues stays linear.
     if let Some(r) = near {

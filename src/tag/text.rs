@@ -347,13 +347,16 @@ pub(crate) fn sentence_start(breaks: &[usize], at: usize) -> usize {
     }
 }
 
+/// Where the sentence holding offset `at` of a text of `len` bytes ends, given the sentence
+/// `breaks`.
+pub(crate) fn sentence_end(breaks: &[usize], at: usize, len: usize) -> usize {
+    breaks.get(sentence_of(breaks, at)).copied().unwrap_or(len)
+}
+
 /// The sentence of `t` holding offset `at`, given the sentence `breaks`.
 pub(crate) fn sentence_around<'a>(t: &'a str, breaks: &[usize], at: usize) -> &'a str {
-    let to = breaks
-        .get(sentence_of(breaks, at))
-        .copied()
-        .unwrap_or(t.len());
-    t.get(sentence_start(breaks, at)..to).unwrap_or("")
+    t.get(sentence_start(breaks, at)..sentence_end(breaks, at, t.len()))
+        .unwrap_or("")
 }
 
 /// Whether `c` separates clauses (negation does not reach across it).

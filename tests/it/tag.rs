@@ -515,7 +515,6 @@ fn uncounted_matches_say_why_they_made_no_tag() {
     let tax = Taxonomy::builtin();
     let full = Tagger::new(tax);
     let light = Tagger::try_new_light(tax).unwrap();
-    let index = |id: &str| tax.entries.iter().position(|e| e.id == id).unwrap();
     let shelter = "县级人民政府可以设立临时庇护场所，为家庭暴力受害人提供临时生活帮助。";
     let pet = "Our pet food business grew in 20 markets this year.";
     for text in [
@@ -532,7 +531,7 @@ fn uncounted_matches_say_why_they_made_no_tag() {
     let u = light.uncounted(shelter, &[]);
     let m = u
         .iter()
-        .find(|m| m.entry == index("group/refugees"))
+        .find(|m| m.entry == entry_index("group/refugees"))
         .unwrap_or_else(|| panic!("{u:?}"));
     assert_eq!((m.name.as_str(), m.kind), ("庇护", NameKind::Keyword));
     assert!(
@@ -543,7 +542,7 @@ fn uncounted_matches_say_why_they_made_no_tag() {
     let u = light.uncounted(pet, &[]);
     let m = u
         .iter()
-        .find(|m| m.entry == index("right/economic-social-cultural/food"))
+        .find(|m| m.entry == entry_index("right/economic-social-cultural/food"))
         .unwrap_or_else(|| panic!("{u:?}"));
     assert_eq!(
         (m.name.as_str(), m.kind, &m.reason),
@@ -554,12 +553,12 @@ fn uncounted_matches_say_why_they_made_no_tag() {
     assert!(light
         .uncounted(hungry, &[])
         .iter()
-        .all(|m| m.entry != index("right/economic-social-cultural/food")));
+        .all(|m| m.entry != entry_index("right/economic-social-cultural/food")));
     // So does a cue in the section path.
     let u = light.uncounted(pet, &["Hunger relief".to_string()]);
     assert!(u
         .iter()
-        .all(|m| m.entry != index("right/economic-social-cultural/food")));
+        .all(|m| m.entry != entry_index("right/economic-social-cultural/food")));
 }
 
 /// A document large enough that its output waits in a temporary file comes out whole and in walk
@@ -601,11 +600,7 @@ fn a_statute_s_title_makes_its_duties_no_pledge() {
     use hria::tag::NotCounted;
     let tax = Taxonomy::builtin();
     let light = Tagger::try_new_light(tax).unwrap();
-    let commitment = tax
-        .entries
-        .iter()
-        .position(|e| e.id == "stance/commitment")
-        .unwrap();
+    let commitment = entry_index("stance/commitment");
     let duty = "禁止用人单位招用未满十六周岁的未成年人。";
     for title in [
         "中华人民共和国劳动法",
@@ -686,11 +681,7 @@ fn a_law_s_name_is_reported_as_a_title() {
     use hria::tag::NotCounted;
     let tax = Taxonomy::builtin();
     let light = Tagger::try_new_light(tax).unwrap();
-    let forced = tax
-        .entries
-        .iter()
-        .position(|e| e.id == "right/labour/forced-labour")
-        .unwrap();
+    let forced = entry_index("right/labour/forced-labour");
     let text = "This report is prepared pursuant to the Fighting Against Forced Labour and Child Labour in Supply Chains Act.";
     let u = light.uncounted(text, &[]);
     let m = u
@@ -699,4 +690,13 @@ fn a_law_s_name_is_reported_as_a_title() {
         .unwrap_or_else(|| panic!("{u:?}"));
     assert_eq!(m.reason, NotCounted::InTitle);
     assert_eq!(&text[m.range.clone()], "Forced Labour");
+}
+
+/// Where an entry is in the built-in taxonomy, as `uncounted` reports it.
+fn entry_index(id: &str) -> usize {
+    Taxonomy::builtin()
+        .entries
+        .iter()
+        .position(|e| e.id == id)
+        .unwrap_or_else(|| panic!("no entry {id}"))
 }
