@@ -1325,10 +1325,11 @@ fn steps_judged_unneeded_self_references_and_the_words_of_statements_and_statute
             &[],
             &["hrdd/tracking"],
         ),
+        // A statement's approval is its making: communication, as its legal basis is.
         (
             "This statement has been approved by the Board of Directors.",
+            &["hrdd/communication", "stance/action"],
             &[],
-            &["hrdd/communication"],
         ),
         (
             "This statement is published on our website.",
@@ -2925,7 +2926,7 @@ fn a_practice_said_of_the_company_in_the_third_person_is_its_own() {
             &[deed],
         ),
         (
-            "This statement sets out the steps the Company has taken to prevent modern slavery.",
+            "The table below lists the steps the Company has taken to prevent modern slavery.",
             &[],
             &[deed],
         ),
@@ -4389,6 +4390,119 @@ fn a_second_review_s_cases() {
         (
             "人民法院应当开庭审理。",
             &["right/civil-political/fair-trial"],
+            &[],
+        ),
+    ]);
+}
+
+#[test]
+fn a_statement_s_making_and_the_wrongs_of_chinese_officials() {
+    let (deed, report) = ("stance/action", "hrdd/communication");
+    expect_tags(&[
+        // A statement or report made, approved, covering or setting out its scope is reported,
+        // and its making a deed; a future approval is no deed.
+        (
+            "This statement was approved by the full Board of Directors of SYKES on 17 April 2020.",
+            &[report, deed, "hrdd/embedding"],
+            &[],
+        ),
+        (
+            "This Report was approved pursuant to paragraph 11(4)(a) of the Act by the Board of Directors.",
+            &[report, deed],
+            &[],
+        ),
+        (
+            "This statement covers the activities of our UK subsidiaries.",
+            &[report, deed],
+            &[],
+        ),
+        (
+            "This Modern Day Slavery statement was approved by the board on 31st March 2023.",
+            &[report],
+            &[],
+        ),
+        (
+            "This statement is to be approved by the board at its next meeting.",
+            &[report],
+            &[deed],
+        ),
+        ("This report contains forward-looking statements.", &[], &[report]),
+        // Risks of modern slavery identified are assessed; a minimum age of work is child labour.
+        (
+            "During this reporting period, we analysed our supply chains to identify modern slavery related risks.",
+            &["hrdd/impact-assessment", deed],
+            &[],
+        ),
+        (
+            "Our workers cannot be younger than 16 years old.",
+            &["right/labour/child-labour", "group/children", "sdg/8"],
+            &[],
+        ),
+        (
+            "Customers younger than 16 need a parent's consent.",
+            &[],
+            &["right/labour/child-labour"],
+        ),
+        (
+            "The company does not employ minors.",
+            &["right/labour/child-labour", "sdg/8"],
+            &[],
+        ),
+        (
+            "We remind our people to report any concerns.",
+            &["group/workers"],
+            &[],
+        ),
+        (
+            "Our Protected Disclosures Policy protects those who speak up.",
+            &["hrdd/grievance-mechanism", "hrdd/non-retaliation"],
+            &[],
+        ),
+        (
+            "E3 strives to improve its governance processes.",
+            &["stance/aspiration"],
+            &[],
+        ),
+        // Officials' abuse of power and dereliction of duty are corruption; killing wildlife
+        // takes no human life; a regulator's name is no topic.
+        (
+            "国家机关工作人员滥用职权或者玩忽职守的，依法给予处分。",
+            &["theme/anti-corruption", "sdg/16"],
+            &[],
+        ),
+        (
+            "以欺骗手段取得资质证书的，吊销资质证书。",
+            &["theme/anti-corruption", "sdg/16"],
+            &[],
+        ),
+        (
+            "非法猎捕、杀害珍贵、濒危野生动物的，依法追究刑事责任。",
+            &["sdg/15"],
+            &["right/civil-political/life"],
+        ),
+        (
+            "经省级药品监督管理部门现场核查并符合要求的，颁发化妆品生产许可证。",
+            &[],
+            &["sdg/3"],
+        ),
+        (
+            "行政机关应当依照政府信息公开的规定公开预算。",
+            &["right/civil-political/expression", "sdg/16"],
+            &[],
+        ),
+        (
+            "国家鼓励社会力量兴办托育机构。",
+            &["group/children"],
+            &[],
+        ),
+        (
+            "在草原上修建工程设施，应当依法办理审批手续。",
+            &["theme/environment", "sdg/15"],
+            &[],
+        ),
+        (
+            "当选的村民委员会成员人数少于应选名额时，应当另行选举。",
+            &["right/civil-political/participation"],
             &[],
         ),
     ]);
