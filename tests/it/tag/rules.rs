@@ -4486,7 +4486,7 @@ fn a_statement_s_making_and_the_wrongs_of_chinese_officials() {
             &["sdg/3"],
         ),
         (
-            "行政机关应当依照政府信息公开的规定公开预算。",
+            "行政机关应当推进政府信息公开，及时公开财政预算。",
             &["right/civil-political/expression", "sdg/16"],
             &[],
         ),
@@ -4504,6 +4504,28 @@ fn a_statement_s_making_and_the_wrongs_of_chinese_officials() {
             "当选的村民委员会成员人数少于应选名额时，应当另行选举。",
             &["right/civil-political/participation"],
             &[],
+        ),
+        // One item of a list of places is no topic of its own.
+        (
+            "禁止吸烟的公共场所包括影剧院、博物馆、展览馆、体育场馆等。",
+            &[],
+            &["right/economic-social-cultural/culture-science"],
+        ),
+        ("应急避难场所应当设置应急厕所和供水设施。", &[], &["sdg/6"]),
+        (
+            "公共厕所应当按时清掏、保洁，定期消毒。",
+            &["right/economic-social-cultural/water", "sdg/6"],
+            &[],
+        ),
+        (
+            "Our People & Culture team runs the annual engagement survey.",
+            &[],
+            &["group/workers"],
+        ),
+        (
+            "Unless this statement is made by the board, it is not compliant.",
+            &[],
+            &[deed],
         ),
     ]);
 }
