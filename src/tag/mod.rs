@@ -348,6 +348,8 @@ struct Ctx<'a> {
     statute: Option<bool>,
     /// Whether the passage holds "Act" at all ([`in_law_name`]), found on first use.
     acts: Option<bool>,
+    /// Whether the passage holds any word of a plan ([`planned`]), found on first use.
+    plans: Option<bool>,
     /// Spans of the instruments named by title (keyword), by start: a title may hold a right or
     /// a group ("… Rights of All Migrant Workers"), which is then what the passage is about, or a
     /// step, which is then the title's.
@@ -1108,13 +1110,23 @@ impl Tagger {
         exceptions.clear();
         let mut rights_language = false;
         for m in self.ac.find_overlapping_iter(t) {
+            // A pattern's uses share its word boundaries: each is read once per match, when a
+            // use first needs it (a word char before; the end without and with a plural).
+            let mut word_before = None;
+            let mut ends = [None, None];
             for r in self.refs_of(m.pattern().as_usize()) {
                 let start = m.start();
-                if r.word_left && t[..start].chars().next_back().is_some_and(is_word_char) {
+                if r.word_left
+                    && *word_before.get_or_insert_with(|| {
+                        t[..start].chars().next_back().is_some_and(is_word_char)
+                    })
+                {
                     continue;
                 }
                 let end = if r.word_right {
-                    match right_boundary(t, m.end(), r.plural) {
+                    match *ends[usize::from(r.plural)]
+                        .get_or_insert_with(|| right_boundary(t, m.end(), r.plural))
+                    {
                         Some(e) => e,
                         None => continue,
                     }
@@ -1258,6 +1270,7 @@ impl Tagger {
             label: None,
             statute: None,
             acts: None,
+            plans: None,
             titles,
             words: WordBounds {
                 edges,
@@ -1417,7 +1430,7 @@ impl Tagger {
             }
             let mut from = || sentence_start(breaks.get(t), h.start);
             if info.reported
-                && (planned(t, h.start, h.end)
+                && (planned(t, h.start, h.end, &mut ctx.plans)
                     || zh_not_done(t, h.start, h.end, &mut from)
                     || conditional_practice(t, h.start, h.end, &mut from)
                     || relative_practice(clean, norm, h.start, h.end))
@@ -1637,7 +1650,7 @@ impl Tagger {
         let pledgeable = !policy;
         let planned = info.step
             && kept.iter().all(|(h, _)| {
-                step_planned(t, h.start, h.end)
+                step_planned(t, h.start, h.end, &mut ctx.plans)
                     || (pledgeable
                         && (pledged(t, h.start, || sentence_start(breaks.get(t), h.start))
                             || expected_of_partners(t, h.start)))
@@ -3289,8 +3302,13 @@ fn named_as_contents(t: &str, sentence_from: usize, start: usize, end: usize) ->
     }
     let from = sentence_from.max(t.floor_char_boundary(start.saturating_sub(300)));
     let before = &t[from..start];
-    // One pass for the markers: this runs for every step matched.
+    // One pass for the markers: this runs for every step matched. Most sentences hold none,
+    // which a search for any tells at once.
     static MARKERS: WordScan = WordScan::new(|| word_scan(BEFORE.iter().chain(COVERS)));
+    static ANY_MARKER: WordScan = WordScan::new(|| word_find(BEFORE.iter().chain(COVERS)));
+    if !ANY_MARKER.is_match(before) {
+        return false;
+    }
     MARKERS.find_overlapping_iter(before).any(|m| {
         let (at, w) = (m.start(), &before[m.start()..m.end()]);
         let rest = &before[m.end()..];
@@ -3711,7 +3729,10 @@ fn answer_denies(answer: &str) -> bool {
 /// 开展评估, or "will" before the match ("we will conduct it in 2025"; not "we have conducted it and
 /// will continue"), or a modal or "ensure" among the three words before it ("all staff should have
 /// been trained", "suppliers must have been audited", "ensure that workers are provided with").
-fn planned(t: &str, start: usize, end: usize) -> bool {
+///
+/// `plans` keeps, for the passage `t`, whether it holds any word read below at all: where it
+/// holds none (most passages), no match in it is planned and no clause is read.
+fn planned(t: &str, start: usize, end: usize, plans: &mut Option<bool>) -> bool {
     const PLAN_REACH: usize = 600;
     const MODALS: &[&str] = &["should", "shall", "would", "must", "may", "might", "could"];
     const PLAN: &[&str] = &[
@@ -3741,6 +3762,17 @@ fn planned(t: &str, start: usize, end: usize) -> bool {
         "明年",
         "下一年度",
     ];
+    // Every word the checks at the end look for, in any text; Chinese text is always read.
+    static ANY: WordScan = WordScan::new(|| {
+        word_find(
+            PLAN.iter()
+                .chain(MODALS)
+                .chain(&["will", "ensure", "ensuring"]),
+        )
+    });
+    if !*plans.get_or_insert_with(|| !t.is_ascii() || ANY.is_match(t)) {
+        return false;
+    }
     // A plan is stated near its deed: bounded, so that a passage of one long clause of deeds
     // stays linear.
     let lo = t.floor_char_boundary(start.saturating_sub(PLAN_REACH));
@@ -4881,7 +4913,7 @@ fn opens_time_clause(clause: &str) -> bool {
 /// intended, required or possible ([`planned`]: "we will establish remediation procedures",
 /// "we plan to conduct audits", "suppliers must have a grievance mechanism"), not one the
 /// company keeps up: "we will continue to audit our suppliers" states audits done.
-fn step_planned(t: &str, start: usize, end: usize) -> bool {
+fn step_planned(t: &str, start: usize, end: usize, plans: &mut Option<bool>) -> bool {
     const ONGOING: &[&str] = &[
         "continue",
         "continues",
@@ -4891,7 +4923,7 @@ fn step_planned(t: &str, start: usize, end: usize) -> bool {
         "继续",
         "持续",
     ];
-    if !planned(t, start, end) {
+    if !planned(t, start, end, plans) {
         return false;
     }
     let from = clause_start(t, t.floor_char_boundary(start.saturating_sub(120)), start);
@@ -4955,7 +4987,7 @@ fn expected_of_partners(t: &str, start: usize) -> bool {
     let from = t.floor_char_boundary(start.saturating_sub(240));
     // Most steps have no supplier before them: one pass decides, as this runs for every step.
     static NAMED: WordScan = WordScan::new(|| {
-        word_scan([
+        word_find([
             "supplier",
             "contractor",
             "vendor",
@@ -4969,11 +5001,19 @@ fn expected_of_partners(t: &str, start: usize) -> bool {
     if !NAMED.is_match(&t[from..start]) {
         return false;
     }
-    let from = t[from..start]
-        .rfind(['。', '!', '?', ';', '\n', '.'])
-        .map_or(from, |i| {
-            from + i + t[from + i..].chars().next().map_or(1, char::len_utf8)
-        });
+    // The last sentence end before the match, by a vectorized search for each kind of char.
+    let b = &t.as_bytes()[from..start];
+    let from = [
+        memchr::memrchr3(b'.', b';', b'\n', b),
+        memchr::memrchr2(b'!', b'?', b),
+        t[from..start].rfind('。'),
+    ]
+    .into_iter()
+    .flatten()
+    .max()
+    .map_or(from, |i| {
+        from + i + t[from + i..].chars().next().map_or(1, char::len_utf8)
+    });
     let before = &t[from..start];
     // An undergo verb counts in the step's own clause only: "to sign our Code and to provide
     // remediation" asks both of suppliers.
@@ -5017,9 +5057,11 @@ fn expected_of_partners(t: &str, start: usize) -> bool {
         let own = |ws: &[(usize, &str)]| ws.iter().any(|&(_, p)| listed(OWN, p));
         // Joined to the suppliers by "and": "employees and contractors", not "workers employed
         // by our suppliers".
-        let own_joined = words[i.saturating_sub(3)..i]
-            .windows(2)
-            .any(|p| listed(OWN, p[0].1) && p[1].1 == "and");
+        let own_joined = || {
+            words[i.saturating_sub(3)..i]
+                .windows(2)
+                .any(|p| p[1].1 == "and" && listed(OWN, p[0].1))
+        };
         let asks = listed(ASK, w)
             && next.iter().any(|&(_, n)| listed(PARTNERS, n))
             && !own(next)
@@ -5030,7 +5072,7 @@ fn expected_of_partners(t: &str, start: usize) -> bool {
         let passive = next.get(1).is_some_and(|&(_, b)| b == "be")
             && next.get(2).is_some_and(|&(_, p)| p.ends_with("ed"));
         let bound = listed(PARTNERS, w)
-            && !own_joined
+            && !own_joined()
             && next.first().is_some_and(|&(_, n)| {
                 (listed(MODALS, n) && !passive)
                     || ((n == "are" || n == "is")
@@ -5062,7 +5104,25 @@ fn is_whole_word(s: &str, start: usize, end: usize) -> bool {
 /// Whether `w` is one of the words of `list`, a list of words written as text, one per space
 /// (kept as text so that rustfmt does not give each its own line).
 fn listed(list: &str, w: &str) -> bool {
-    list.split_whitespace().any(|x| x == w)
+    // The lists are ASCII: each place the word's first byte is found is checked for the word
+    // with a space or an end on either side, rather than splitting the list (this runs for
+    // every word of some clauses).
+    if !list.is_ascii() {
+        return list.split_whitespace().any(|x| x == w);
+    }
+    let (l, w) = (list.as_bytes(), w.as_bytes());
+    let space = |b: u8| b.is_ascii_whitespace() || b == 0x0b;
+    let Some(&first) = w.first() else {
+        return false;
+    };
+    if w.iter().any(|&b| space(b)) {
+        return false;
+    }
+    memchr::memchr_iter(first, l).any(|i| {
+        l[i..].starts_with(w)
+            && (i == 0 || space(l[i - 1]))
+            && l.get(i + w.len()).is_none_or(|&b| space(b))
+    })
 }
 
 /// An automaton over a rule's own short list of words, built on first use: one pass over a
@@ -5078,6 +5138,22 @@ where
 {
     AhoCorasick::builder()
         .match_kind(MatchKind::Standard)
+        .build(words)
+        .expect("a rule's word list builds an automaton")
+}
+
+/// Builds an automaton over a rule's own short list of words for [`AhoCorasick::is_match`]
+/// only: whether a text holds any of them, which leftmost-first matching answers as standard
+/// matching does, with a vectorized search for the words' first bytes where it can.
+fn word_find<I, P>(words: I) -> AhoCorasick
+where
+    I: IntoIterator<Item = P>,
+    P: AsRef<[u8]>,
+{
+    // Built as an NFA, quicker to build: it only confirms what the search for first bytes finds.
+    AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostFirst)
+        .kind(Some(AhoCorasickKind::ContiguousNFA))
         .build(words)
         .expect("a rule's word list builds an automaton")
 }
@@ -5290,6 +5366,14 @@ fn undone_after(before: &str, rest: &str) -> bool {
         return zh_head_negates(clause, 10, |before, after| {
             before.chars().count() <= 4 && deed_follows(after)
         });
+    }
+    // Only "not", "never", a contracted "n't" or "yet" denies a step below: a clause with none of
+    // them is settled without reading its words (this runs for every step matched).
+    if !["not", "never", "n't", "yet"]
+        .iter()
+        .any(|n| clause.contains(n))
+    {
+        return false;
     }
     let all_words: Vec<&str> = clause
         .split_whitespace()
