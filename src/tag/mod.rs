@@ -379,7 +379,13 @@ struct WordBounds<'a> {
     runs: &'a mut Vec<(usize, usize, usize, usize)>,
     /// Word boundaries (normalized offsets) of the cut runs, each run's in order.
     bounds: &'a mut Vec<usize>,
+    /// Whether a dictionary word crosses each offset looked up so far ([`crossed`]): matches of
+    /// several entries share their ends. At most [`CROSSINGS_KEPT`], so that a lookup stays short.
+    crossings: &'a mut Vec<(usize, bool)>,
 }
+
+/// How many offsets [`WordBounds::crossings`] keeps.
+const CROSSINGS_KEPT: usize = 64;
 
 impl WordBounds<'_> {
     /// Whether the match `s..e` of the normalized text `t` (of source `clean`) starts strictly
@@ -409,7 +415,7 @@ impl WordBounds<'_> {
         // Only where a dictionary word crosses both ends can the cut put them inside words: a
         // few lookups spare most cuts.
         let jieba = crate::segment::Segmenter::shared().jieba();
-        if !crossed(jieba, t, s) || !crossed(jieba, t, e) {
+        if !self.crossed_at(jieba, t, s) || !self.crossed_at(jieba, t, e) {
             return false;
         }
         let (from, to) = self.cut_around(jieba, t, s, e);
@@ -426,6 +432,18 @@ impl WordBounds<'_> {
             }
             _ => false,
         }
+    }
+
+    /// [`crossed`], looked up in [`WordBounds::crossings`] first.
+    fn crossed_at(&mut self, jieba: &jieba_rs::Jieba, t: &str, at: usize) -> bool {
+        if let Some(&(_, c)) = self.crossings.iter().find(|x| x.0 == at) {
+            return c;
+        }
+        let c = crossed(jieba, t, at);
+        if self.crossings.len() < CROSSINGS_KEPT {
+            self.crossings.push((at, c));
+        }
+        c
     }
 
     /// With the passage's words, on source offsets: where the word holding `s` ends and the
@@ -533,6 +551,7 @@ struct Scratch {
     /// See [`WordBounds`].
     runs: Vec<(usize, usize, usize, usize)>,
     bounds: Vec<usize>,
+    crossings: Vec<(usize, bool)>,
     /// By entry: whether the passage has a keyword match of it (all false between passages).
     has_words: Vec<bool>,
     section_memo: SectionMemo,
@@ -1097,6 +1116,7 @@ impl Tagger {
             covered,
             runs,
             bounds,
+            crossings,
             has_words,
             section_memo,
             titles,
@@ -1277,11 +1297,13 @@ impl Tagger {
                 cut: misses.is_none(),
                 runs,
                 bounds,
+                crossings,
             },
             misses,
         };
         ctx.words.runs.clear();
         ctx.words.bounds.clear();
+        ctx.words.crossings.clear();
         found.clear();
         title_only.clear();
         let mut i = 0;
@@ -3762,15 +3784,16 @@ fn planned(t: &str, start: usize, end: usize, plans: &mut Option<bool>) -> bool 
         "明年",
         "下一年度",
     ];
-    // Every word the checks at the end look for, in any text; Chinese text is always read.
+    // Every word the checks at the end look for, [`zh_plans`]' included.
     static ANY: WordScan = WordScan::new(|| {
         word_find(
             PLAN.iter()
                 .chain(MODALS)
-                .chain(&["will", "ensure", "ensuring"]),
+                .chain(&["will", "ensure", "ensuring", ZH_PLAN_INTENT])
+                .chain(ZH_PLAN_MARKERS),
         )
     });
-    if !*plans.get_or_insert_with(|| !t.is_ascii() || ANY.is_match(t)) {
+    if !*plans.get_or_insert_with(|| ANY.is_match(t)) {
         return false;
     }
     // A plan is stated near its deed: bounded, so that a passage of one long clause of deeds
@@ -4770,12 +4793,15 @@ fn zh_object_marker(rest: &str) -> bool {
     DISPOSALS.iter().any(|d| clause.contains(d))
 }
 
+/// The words [`zh_plans`] reads a plan from: 打算 alone, the markers before a verb.
+const ZH_PLAN_INTENT: &str = "打算";
+const ZH_PLAN_MARKERS: &[&str] = &["将", "计划", "拟", "准备"];
+
 /// Whether a Chinese clause states a plan with a verb: 我们将建立申诉机制, 公司计划开展评估, 拟引入,
 /// 打算, 准备推出. 将 before a noun marks the object (我们将补救指南翻译成多种语言: "we translate
 /// the remedy guide"), so only 将 before a verb or a preposition counts; 按计划开展 is a plan
 /// followed, not made.
 fn zh_plans(clause: &str) -> bool {
-    const MARKERS: &[&str] = &["将", "计划", "拟", "准备"];
     if clause.is_ascii() {
         return false;
     }
@@ -4783,10 +4809,10 @@ fn zh_plans(clause: &str) -> bool {
     if clause.contains('了') || clause.contains('已') {
         return false;
     }
-    if clause.contains("打算") {
+    if clause.contains(ZH_PLAN_INTENT) {
         return true;
     }
-    MARKERS.iter().any(|m| {
+    ZH_PLAN_MARKERS.iter().any(|m| {
         clause.match_indices(m).any(|(at, _)| {
             let before = &clause[..at];
             let after = &clause[at + m.len()..];
