@@ -1483,7 +1483,7 @@ impl Tagger {
             // A step named as what a standard, a checklist or a template contains ("the
             // standard contains requirements on … grievance processes", "audits screen for …
             // grievance mechanisms", "audit and investigation provisions") is not the company's.
-            if info.step && !policy && named_as_contents(t, from(), h.start, h.end) {
+            if info.step && !policy && named_as_contents(t, &mut from, h.start, h.end) {
                 note(&mut ctx.misses, norm, h, Why::Contents);
                 continue;
             }
@@ -1547,7 +1547,12 @@ impl Tagger {
             };
             let glued = first_denied.filter(|_| kept.first().is_some_and(|(h, _)| at_head(h)));
             let denied_sentence = glued.map(|d| sentence_of(breaks.get(t), d));
-            let b = breaks.get(t);
+            // The sentences are read only where a heading may have been denied.
+            let b = if denied_sentence.is_some() {
+                breaks.get(t)
+            } else {
+                &[]
+            };
             let label = *ctx.label.get_or_insert_with(|| LabelEnds::of(t));
             let misses = &mut ctx.misses;
             kept.retain(|(h, _)| {
@@ -3242,7 +3247,12 @@ fn negated(t: &str, start: usize, negs: &[Range<usize>]) -> bool {
 /// `sentence_from`), through a list but with no doer or joined verb of its own between ("… and
 /// we provide a grievance mechanism", "… and provide oversight"); or before "provisions",
 /// "clauses", 条款.
-fn named_as_contents(t: &str, sentence_from: usize, start: usize, end: usize) -> bool {
+fn named_as_contents(
+    t: &str,
+    sentence_from: impl FnOnce() -> usize,
+    start: usize,
+    end: usize,
+) -> bool {
     const BEFORE: &[&str] = &[
         "include requirements",
         "includes requirements",
@@ -3322,15 +3332,17 @@ fn named_as_contents(t: &str, sentence_from: usize, start: usize, end: usize) ->
     if AFTER.iter().any(|w| t[end..].starts_with(w)) {
         return true;
     }
-    let from = sentence_from.max(t.floor_char_boundary(start.saturating_sub(300)));
-    let before = &t[from..start];
-    // One pass for the markers: this runs for every step matched. Most sentences hold none,
-    // which a search for any tells at once.
+    // One pass for the markers: this runs for every step matched. Most steps have none in the
+    // 300 bytes before them, which a search for any tells at once, before their sentence is
+    // looked for.
     static MARKERS: WordScan = WordScan::new(|| word_scan(BEFORE.iter().chain(COVERS)));
     static ANY_MARKER: WordScan = WordScan::new(|| word_find(BEFORE.iter().chain(COVERS)));
-    if !ANY_MARKER.is_match(before) {
+    let lo = t.floor_char_boundary(start.saturating_sub(300));
+    if !ANY_MARKER.is_match(&t[lo..start]) {
         return false;
     }
+    let from = sentence_from().max(lo);
+    let before = &t[from..start];
     MARKERS.find_overlapping_iter(before).any(|m| {
         let (at, w) = (m.start(), &before[m.start()..m.end()]);
         let rest = &before[m.end()..];

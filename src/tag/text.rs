@@ -293,32 +293,46 @@ pub(crate) fn sentence_breaks(text: &str) -> Vec<usize> {
 
 /// [`sentence_breaks`] into a reused buffer.
 ///
-/// A byte loop: every sentence end is ASCII or one of two three-byte chars (。 and …), whose
-/// lead bytes start nothing else, so only `.` decodes the char after it; decoding every char
-/// made this pass over an English passage cost a fifth of the automaton's.
+/// Every sentence end is ASCII or one of two three-byte chars (。 and …), whose lead bytes start
+/// nothing else, so only `.` decodes the char after it; decoding every char made this pass over
+/// an English passage cost a fifth of the automaton's. Those bytes are found by vectorized
+/// searches (memchr), three bytes a pass, and the ends they make sorted: a loop over every byte
+/// cost about four times as many instructions (tagging 300 zh-law files, 10.5 M of 429.5 M).
 pub(crate) fn sentence_breaks_into(text: &str, out: &mut Vec<usize>) {
     out.clear();
     let bytes = text.as_bytes();
-    for (i, &b) in bytes.iter().enumerate() {
-        let end = match b {
-            b'!' | b'?' | b';' | b'\n' => i + 1,
+    let mut push = |end: usize| {
+        if end < text.len() {
+            out.push(end);
+        }
+    };
+    for i in memchr::memchr3_iter(b'!', b'?', b';', bytes) {
+        push(i + 1);
+    }
+    for i in memchr::memchr3_iter(b'\n', b'.', 0xE3, bytes) {
+        match bytes[i] {
+            b'\n' => push(i + 1),
             b'.' if text[i + 1..]
                 .chars()
                 .next()
                 .is_some_and(char::is_whitespace)
                 && !numbering_mark(&bytes[..i], &text[i + 1..]) =>
             {
-                i + 1
+                push(i + 1)
             }
-            // 。 (U+3002) and … (U+2026).
-            0xE3 if bytes.get(i + 1..i + 3) == Some(&[0x80, 0x82]) => i + 3,
-            0xE2 if bytes.get(i + 1..i + 3) == Some(&[0x80, 0xA6]) => i + 3,
-            _ => continue,
-        };
-        if end < text.len() {
-            out.push(end);
+            // 。 (U+3002).
+            0xE3 if bytes.get(i + 1..i + 3) == Some(&[0x80, 0x82]) => push(i + 3),
+            _ => {}
         }
     }
+    // … (U+2026).
+    for i in memchr::memchr_iter(0xE2, bytes) {
+        if bytes.get(i + 1..i + 3) == Some(&[0x80, 0xA6]) {
+            push(i + 3);
+        }
+    }
+    // Each end is made by one byte, so they are distinct.
+    out.sort_unstable();
 }
 
 /// Whether a full stop after `before` (normalized text) and before `after` marks a number, not
