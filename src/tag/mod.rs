@@ -551,6 +551,7 @@ struct Scratch {
     /// See [`WordBounds`].
     runs: Vec<(usize, usize, usize, usize)>,
     bounds: Vec<usize>,
+    /// See [`WordBounds::crossings`]; cleared for each passage.
     crossings: Vec<(usize, bool)>,
     /// By entry: whether the passage has a keyword match of it (all false between passages).
     has_words: Vec<bool>,
@@ -4805,8 +4806,9 @@ fn zh_object_marker(rest: &str) -> bool {
     DISPOSALS.iter().any(|d| clause.contains(d))
 }
 
-/// The words [`zh_plans`] reads a plan from: 打算 alone, the markers before a verb.
+/// The word that states a plan in [`zh_plans`] on its own (打算, "intend").
 const ZH_PLAN_INTENT: &str = "打算";
+/// The words before a verb that [`zh_plans`] reads a plan from (将 only before a verb).
 const ZH_PLAN_MARKERS: &[&str] = &["将", "计划", "拟", "准备"];
 
 /// Whether a Chinese clause states a plan with a verb: 我们将建立申诉机制, 公司计划开展评估, 拟引入,
