@@ -3802,7 +3802,8 @@ fn planned(t: &str, start: usize, end: usize, plans: &mut Option<bool>) -> bool 
         word_find(
             PLAN.iter()
                 .chain(MODALS)
-                .chain(&["will", "ensure", "ensuring", ZH_PLAN_INTENT])
+                .chain(&[PLAN_WILL, ZH_PLAN_INTENT])
+                .chain(PLAN_ENSURE)
                 .chain(ZH_PLAN_MARKERS),
         )
     });
@@ -3846,7 +3847,8 @@ fn planned(t: &str, start: usize, end: usize, plans: &mut Option<bool>) -> bool 
             "below",
         ];
         let carries_on = NOT_PLANS.iter().any(|w| lead.contains(w));
-        let plans = has_word(lead, "will") || PLAN.iter().any(|p| p.is_ascii() && lead.contains(p));
+        let plans =
+            has_word(lead, PLAN_WILL) || PLAN.iter().any(|p| p.is_ascii() && lead.contains(p));
         if !own && !carries_on && plans {
             from = lead_from;
         }
@@ -3862,14 +3864,14 @@ fn planned(t: &str, start: usize, end: usize, plans: &mut Option<bool>) -> bool 
         .find_overlapping_iter(clause)
         .any(|m| is_whole_word(clause, m.start(), m.end()))
         || zh_plans(clause)
-        || has_word(&t[from..start], "will")
+        || has_word(&t[from..start], PLAN_WILL)
         || t[from..start]
             .split_whitespace()
             .rev()
             .take(3)
             // "Suppliers must ensure that workers are provided with contracts": what is to be
             // ensured is not reported done.
-            .any(|w| MODALS.contains(&w) || matches!(w, "ensure" | "ensuring"))
+            .any(|w| MODALS.contains(&w) || PLAN_ENSURE.contains(&w))
 }
 
 /// Whether normalized text `t` speaks as a statute rather than a company: it opens as an article
@@ -4805,6 +4807,11 @@ fn zh_object_marker(rest: &str) -> bool {
     let clause = near.find(is_clause_break).map_or(near, |e| &near[..e]);
     DISPOSALS.iter().any(|d| clause.contains(d))
 }
+
+/// The future before a deed that [`planned`] reads as a plan; its gate looks for it too.
+const PLAN_WILL: &str = "will";
+/// What is to be ensured is not reported done ([`planned`]); its gate looks for these too.
+const PLAN_ENSURE: &[&str] = &["ensure", "ensuring"];
 
 /// The word that states a plan in [`zh_plans`] on its own (打算, "intend").
 const ZH_PLAN_INTENT: &str = "打算";
