@@ -299,7 +299,8 @@ pub fn fold_char(c: char) -> char {
         '」' | '』' | '”' | '〞' => '”',
         '〈' | '‹' => '《',
         '〉' | '›' => '》',
-        '、' => '、',
+        // The half-width and small ideographic commas (､ ﹑) are the list comma 、.
+        '､' | '﹑' => '、',
         // Blocks without capitals (general punctuation, CJK symbols and kana, full-width forms):
         // no case lookup needed.
         _ if matches!(u, 0x2000..=0x206F | 0x3000..=0x33FF | 0xFE30..=0xFFEF) => c,
@@ -392,6 +393,7 @@ mod tests {
         );
         assert_eq!(normalize_str("UNGP"), "ungp");
         assert_eq!(normalize_str("「人權」"), "“人权”");
+        assert_eq!(normalize_str("林业､草原﹑水利"), "林业、草原、水利");
     }
 
     #[test]
@@ -449,7 +451,7 @@ mod tests {
             '」' | '』' | '”' | '〞' => '”',
             '〈' | '‹' => '《',
             '〉' | '›' => '》',
-            '、' => '、',
+            '､' | '﹑' => '、',
             _ if c.is_ascii() => c.to_ascii_lowercase(),
             _ => lower_one(c),
         }
