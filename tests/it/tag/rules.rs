@@ -4458,10 +4458,17 @@ fn a_statement_s_making_and_the_wrongs_of_chinese_officials() {
             &["hrdd/grievance-mechanism", "hrdd/non-retaliation"],
             &[],
         ),
+        // Aspiration in the third person is the company's only: the doer check for "we strive"
+        // applies, not a keyword of its own that any subject would take.
         (
-            "E3 strives to improve its governance processes.",
+            "The Group strives to improve its governance processes.",
             &["stance/aspiration"],
             &[],
+        ),
+        (
+            "The Act seeks to increase transparency in supply chains.",
+            &[],
+            &["stance/aspiration"],
         ),
         // Officials' abuse of power and dereliction of duty are corruption; killing wildlife
         // takes no human life; a regulator's name is no topic.
