@@ -703,7 +703,7 @@ fn legal_business_and_name_senses_do_not_count() {
         ),
         (
             "right/economic-social-cultural/health",
-            "市卫生健康部门负责献血工作的监督管理。",
+            "市卫生健康部门负责本办法的组织实施。",
             false,
         ),
         ("theme/online-safety", "北京市未成年人保护条例", false),
@@ -4533,6 +4533,158 @@ fn a_statement_s_making_and_the_wrongs_of_chinese_officials() {
             "Unless this statement is made by the board, it is not compliant.",
             &[],
             &[deed],
+        ),
+    ]);
+}
+
+#[test]
+fn chinese_institutions_schools_and_a_company_s_vendors() {
+    let (rol, sdg16) = ("theme/democracy-rule-of-law", "sdg/16");
+    let (edu, sdg4) = ("right/economic-social-cultural/education", "sdg/4");
+    expect_tags(&[
+        // The people's congress at work, prosecutors, judges and lay assessors are the
+        // administration of justice and democratic institutions; a law's adoption formula is not.
+        (
+            "第三条 县、乡两级人民代表大会代表名额，按照人口数确定。",
+            &["right/civil-political/participation", rol, sdg16],
+            &[],
+        ),
+        (
+            "市人民代表大会审议决定问题，应当充分发扬民主。",
+            &[rol, sdg16],
+            &[],
+        ),
+        (
+            "检察官应当具有法学专业知识和法律职业经历。",
+            &[rol, sdg16],
+            &[],
+        ),
+        (
+            "本办法自1999年12月1日起施行。1986年6月17日河南省第六届人民代表大会常务委员会第二十一次会议通过的《河南省殡葬管理暂行办法》同时废止。",
+            &[],
+            &[rol, sdg16],
+        ),
+        // Schools, literacy and early education are the right to education and SDG 4;
+        // a school run's times for lorries are not.
+        (
+            "各级人民政府应当开展扫除文盲的教育工作。",
+            &[edu, sdg4],
+            &[],
+        ),
+        (
+            "新建住宅区应当配套建设中小学校和幼儿园。",
+            &[edu, sdg4, "group/children"],
+            &[],
+        ),
+        (
+            "学生在上学途中发生交通事故的，学校应当及时通知其监护人。",
+            &[edu, "group/children"],
+            &[],
+        ),
+        (
+            "建筑垃圾运输车辆应当避开上学、放学时段。",
+            &[],
+            &[edu],
+        ),
+        // Fraud for benefits is corruption; petitions to the state are no company's channel,
+        // a company's own petition channel for staff is.
+        (
+            "以欺诈、伪造证明材料等手段骗取社会保险待遇的，责令退回。",
+            &["theme/anti-corruption", sdg16],
+            &[],
+        ),
+        (
+            "信访工作机构对前来走访的传染病患者，应当通知卫生部门处理。",
+            &[],
+            &["hrdd/grievance-mechanism"],
+        ),
+        (
+            "公司设立员工信访渠道，及时回应员工诉求。",
+            &["hrdd/grievance-mechanism"],
+            &[],
+        ),
+        // Restoring a lake or investigating a pollution accident remedies no person's harm.
+        (
+            "侵占湖泊水面的，责令限期恢复原状，处一万元以上五万元以下的罚款。",
+            &["theme/environment", "sdg/6"],
+            &["hrdd/remedy"],
+        ),
+        (
+            "海事管理机构负责船舶污染事故的调查处理。",
+            &["theme/environment"],
+            &["hrdd/remedy"],
+        ),
+        (
+            "用人单位对员工的歧视投诉应当及时调查处理。",
+            &["hrdd/remedy"],
+            &[],
+        ),
+        (
+            "内河通航水域，是指可供船舶航行的江、河、湖泊、水库等水域。",
+            &[],
+            &["theme/environment", "sdg/6"],
+        ),
+        (
+            "城市公共供水企业应当保证供水水质符合国家标准。",
+            &["right/economic-social-cultural/water", "sdg/6"],
+            &[],
+        ),
+        (
+            "家政服务机构应当与家政服务人员订立书面合同。",
+            &["group/workers"],
+            &[],
+        ),
+        // English: a vendor, procurement and those who provide goods or services are the
+        // supply chain; a definition's "shall" commits to nothing.
+        (
+            "If we become aware of a breach of our policies by a vendor, the relationship would be discontinued.",
+            &["theme/responsible-sourcing"],
+            &[],
+        ),
+        (
+            "These Standards apply to all third parties that provide goods or services to our organisation.",
+            &["theme/responsible-sourcing"],
+            &[],
+        ),
+        (
+            "Any reference to Reporting Entities in this report shall be taken to be a reference to each of them.",
+            &[],
+            &["stance/commitment"],
+        ),
+        (
+            "Suppliers shall comply with all applicable labour laws.",
+            &["stance/commitment"],
+            &[],
+        ),
+        (
+            "We have supply chains and supply chain partners on our sites.",
+            &["theme/responsible-sourcing"],
+            &["stance/action"],
+        ),
+        (
+            "If a signatory reports potential wrongdoing, the company will ensure that no retaliation occurs.",
+            &["hrdd/grievance-mechanism", "hrdd/non-retaliation"],
+            &[],
+        ),
+        (
+            "We reserve the right to audit our suppliers' facilities.",
+            &["hrdd/action"],
+            &[],
+        ),
+        (
+            "This joint report has been prepared in collaboration with each Reporting Entity.",
+            &["hrdd/communication"],
+            &[],
+        ),
+        (
+            "This disclosure was approved by all of the Directors in January 2024.",
+            &["hrdd/communication", "hrdd/embedding"],
+            &[],
+        ),
+        (
+            "We will release a Forced Labour and Child Labour Policy in 2024.",
+            &["hrdd/policy-commitment"],
+            &[],
         ),
     ]);
 }
