@@ -348,6 +348,8 @@ struct Ctx<'a> {
     statute: Option<bool>,
     /// Whether the passage holds "Act" at all ([`in_law_name`]), found on first use.
     acts: Option<bool>,
+    /// Whether the passage holds 废止 ("repealed") at all, found on first use.
+    repeals: Option<bool>,
     /// Whether the passage holds any word of a plan ([`planned`]), found on first use.
     plans: Option<bool>,
     /// Spans of the instruments named by title (keyword), by start: a title may hold a right or
@@ -1291,6 +1293,7 @@ impl Tagger {
             label: None,
             statute: None,
             acts: None,
+            repeals: None,
             plans: None,
             titles,
             words: WordBounds {
@@ -1518,6 +1521,17 @@ impl Tagger {
                 && *ctx.acts.get_or_insert_with(|| clean.contains("Act"))
                 && in_law_name(clean, norm.to_source_end(h.end))
                 && only_legal_basis(sentence_around(t, breaks.get(t), h.start))
+            {
+                note(&mut ctx.misses, norm, h, Why::InTitle);
+                continue;
+            }
+            // A regulation repealed by name (本条例自…起施行，《…城市供水管理规定》同时废止) is
+            // not what the passage addresses: only its title holds the subject.
+            if info.subject
+                && matches!(h.role, Role::Keyword | Role::Weak)
+                && *ctx.repeals.get_or_insert_with(|| t.contains("废止"))
+                && in_title(t, h.start, h.end)
+                && sentence_around(t, breaks.get(t), h.start).contains("废止")
             {
                 note(&mut ctx.misses, norm, h, Why::InTitle);
                 continue;

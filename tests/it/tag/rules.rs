@@ -4688,3 +4688,107 @@ fn chinese_institutions_schools_and_a_company_s_vendors() {
         ),
     ]);
 }
+
+#[test]
+fn repealed_regulations_hearings_courts_and_opposing_slavery() {
+    let (rol, sdg16, fair) = (
+        "theme/democracy-rule-of-law",
+        "sdg/16",
+        "right/civil-political/fair-trial",
+    );
+    expect_tags(&[
+        // A regulation repealed by name holds its subject only in its title; a law cited as the
+        // basis for a new one still names what the new one is about.
+        (
+            "第五十八条 本条例自1999年11月1日起施行，1993年7月25日杭州市人民政府颁布的《杭州市城市供水管理规定》同时废止。",
+            &[],
+            &["right/economic-social-cultural/water", "sdg/6"],
+        ),
+        (
+            "根据《中华人民共和国大气污染防治法》，结合本市实际，制定本条例。",
+            &["theme/environment"],
+            &[],
+        ),
+        // Deputies' inspections, the chairpersons' council and motions are the congress at work;
+        // a hearing of the parties' statements and defence is a fair hearing.
+        (
+            "第二十二条 代表视察时，可以向被视察单位提出建议、批评和意见。",
+            &["right/civil-political/participation", rol, sdg16],
+            &[],
+        ),
+        (
+            "第十七条 主任会议可以依法向常务委员会提出议案，由常务委员会会议审议。",
+            &[rol, sdg16],
+            &[],
+        ),
+        (
+            "行政执法机关应当告知当事人享有陈述和申辩的权利。",
+            &[fair, rol, sdg16],
+            &[],
+        ),
+        // A court hearing a case is the administration of justice; the organs of justice listed as
+        // handling cases are not a hearing.
+        (
+            "第二十七条 权利人应当明确所主张的商业秘密具体内容。人民法院对该明确的部分进行审理。",
+            &[fair, sdg16],
+            &[],
+        ),
+        (
+            "公安机关、人民检察院、人民法院在办理案件过程中发现监护人不依法履行监护职责的，应当予以训诫。",
+            &[],
+            &[fair],
+        ),
+        (
+            "吸毒成瘾严重的人员，公安机关可以直接作出强制隔离戒毒的决定。",
+            &[
+                "right/civil-political/liberty",
+                "right/economic-social-cultural/health",
+                sdg16,
+                "sdg/3",
+            ],
+            &[],
+        ),
+        (
+            "评标委员会成员不得透露对投标文件的评审和比较情况。",
+            &["theme/responsible-sourcing"],
+            &[],
+        ),
+        (
+            "村民委员会、居民委员会应当协助做好妇女权益保障工作。",
+            &["group/women"],
+            &["group/communities"],
+        ),
+        (
+            "通过信息网络实施侮辱、诽谤行为的，被害人可以向人民法院告诉。",
+            &["theme/online-safety", fair, sdg16],
+            &[],
+        ),
+        // English: opposing slavery and being dedicated to ending it are pledges; a report
+        // made in good faith is a grievance raised; the Australian Act's criteria are reporting.
+        (
+            "We strongly oppose any use of slavery or human trafficking in the provision of our services.",
+            &["hrdd/policy-commitment", "stance/commitment"],
+            &[],
+        ),
+        (
+            "The company is dedicated to preventing modern slavery in its business and supply chains.",
+            &["hrdd/policy-commitment", "stance/commitment"],
+            &[],
+        ),
+        (
+            "No one suffers any detrimental treatment as a result of reporting in good faith their suspicion of modern slavery.",
+            &["hrdd/grievance-mechanism", "hrdd/non-retaliation"],
+            &[],
+        ),
+        (
+            "Mandatory Criteria 1 & 2: Identify the reporting entity and describe its structure, operations and supply chains.",
+            &["hrdd/communication"],
+            &[],
+        ),
+        (
+            "Used vehicles are sourced from individual owners and dealer auctions.",
+            &["theme/responsible-sourcing"],
+            &[],
+        ),
+    ]);
+}
