@@ -4792,3 +4792,46 @@ fn repealed_regulations_hearings_courts_and_opposing_slavery() {
         ),
     ]);
 }
+
+#[test]
+fn war_s_words_movement_and_settlements_in_recommendations() {
+    let war = "theme/armed-conflict";
+    expect_tags(&[
+        (
+            "Encourage it to sign and ratify ICERD and OP-CRC-AC.",
+            &[war],
+            &[],
+        ),
+        (
+            "Respect the human rights of prisoners of war.",
+            &[war],
+            &[],
+        ),
+        (
+            "Expedite the demobilization of paramilitary chiefs and combatants.",
+            &[war],
+            &[],
+        ),
+        (
+            "Ensure immediate protection for civilians at risk from attacks by the armed opposition.",
+            &[war],
+            &[],
+        ),
+        ("Civilians may apply for the programme online.", &[], &[war]),
+        (
+            "Reopen points of passage to and from the Gaza Strip.",
+            &["right/civil-political/movement"],
+            &[],
+        ),
+        (
+            "Our suppliers operate checkpoints for quality control.",
+            &[],
+            &["right/civil-political/movement"],
+        ),
+        (
+            "End all settlement activities in the occupied territories.",
+            &["right/economic-social-cultural/land"],
+            &[],
+        ),
+    ]);
+}
