@@ -348,8 +348,9 @@ struct Ctx<'a> {
     statute: Option<bool>,
     /// Whether the passage holds "Act" at all ([`in_law_name`]), found on first use.
     acts: Option<bool>,
-    /// Whether the passage holds 废止 ("repealed") at all, found on first use.
-    repeals: Option<bool>,
+    /// Whether the passage may record a law's history (a title beside 废止, 施行 or 次会议),
+    /// found on first use.
+    history: Option<bool>,
     /// Whether the passage holds any word of a plan ([`planned`]), found on first use.
     plans: Option<bool>,
     /// Spans of the instruments named by title (keyword), by start: a title may hold a right or
@@ -1293,7 +1294,7 @@ impl Tagger {
             label: None,
             statute: None,
             acts: None,
-            repeals: None,
+            history: None,
             plans: None,
             titles,
             words: WordBounds {
@@ -1525,13 +1526,16 @@ impl Tagger {
                 note(&mut ctx.misses, norm, h, Why::InTitle);
                 continue;
             }
-            // A regulation repealed by name (本条例自…起施行，《…城市供水管理规定》同时废止) is
-            // not what the passage addresses: only its title holds the subject.
+            // A regulation repealed by name (本条例自…起施行，《…城市供水管理规定》同时废止) or named
+            // in a law's history is not what the passage addresses: only its title holds the
+            // subject.
             if info.subject
                 && matches!(h.role, Role::Keyword | Role::Weak)
-                && *ctx.repeals.get_or_insert_with(|| t.contains("废止"))
+                && *ctx.history.get_or_insert_with(|| {
+                    t.contains('《') && ["废止", "施行", "次会议"].iter().any(|w| t.contains(w))
+                })
                 && in_title(t, h.start, h.end)
-                && sentence_around(t, breaks.get(t), h.start).contains("废止")
+                && repealed_title(t, h.end, sentence_around(t, breaks.get(t), h.start))
             {
                 note(&mut ctx.misses, norm, h, Why::InTitle);
                 continue;
@@ -3047,6 +3051,36 @@ fn in_title(t: &str, start: usize, end: usize) -> bool {
         && after
             .find(['》', '《', '\n'])
             .is_some_and(|c| after[c..].starts_with('》'))
+}
+
+/// Whether the title around a match ending at `end` is a regulation named only in a law's
+/// history: the sentence puts a regulation into force (施行) or records a session adopting,
+/// amending or revising one (…次会议《关于修改〈…文物保护法〉等十二部法律的决定》第三次修正), or
+/// 废止 follows the title's close at once, after at most a document number in brackets
+/// (《…的通知》（劳社部发[2000]8号）同时废止). A licence revoked for breaking a law
+/// (违反《野生动物保护法》…狩猎证同时废止) is no repeal of the law.
+fn repealed_title(t: &str, end: usize, sentence: &str) -> bool {
+    if sentence.contains("施行")
+        || (sentence.contains("次会议")
+            && ["通过", "修正", "修订", "批准"]
+                .iter()
+                .any(|w| sentence.contains(w)))
+    {
+        return true;
+    }
+    let Some(close) = t[end..].find('》') else {
+        return false;
+    };
+    let mut rest = &t[end + close + '》'.len_utf8()..];
+    // Normalization folds （ to (, so the full-width form is only met in raw text.
+    if let Some(inner) = rest.strip_prefix(['(', '（']) {
+        rest = inner.find([')', '）']).map_or("", |c| {
+            &inner[c + inner[c..].chars().next().map_or(1, char::len_utf8)..]
+        });
+    }
+    ["废止", "同时废止", "即行废止", "予以废止"]
+        .iter()
+        .any(|w| rest.starts_with(w))
 }
 
 /// Whether a hit lies inside, and is shorter than, one of `titles` (spans by start).

@@ -4760,8 +4760,50 @@ fn repealed_regulations_hearings_courts_and_opposing_slavery() {
         ),
         (
             "通过信息网络实施侮辱、诽谤行为的，被害人可以向人民法院告诉。",
-            &["theme/online-safety", fair, sdg16],
+            &["theme/online-safety"],
             &[],
+        ),
+        // A court named by a substantive rule, or by the title of the interpretation it sits
+        // under, holds no hearing.
+        (
+            "被侵权人请求侵权人承担生态环境修复费用的，人民法院应予支持。",
+            &[],
+            &[fair, sdg16],
+        ),
+        (
+            "人民法院应当在开庭七日前从人民陪审员名单中随机抽取确定人民陪审员。",
+            &[fair, sdg16],
+            &[],
+        ),
+        // A law's history names other laws by title: their subjects are not the passage's.
+        (
+            "根据2016年11月7日第十二届全国人民代表大会常务委员会第二十四次会议《关于修改〈中华人民共和国文物保护法〉等十二部法律的决定》第三次修正",
+            &[],
+            &["sdg/11", "right/economic-social-cultural/culture-science", rol],
+        ),
+        (
+            "违反《野生动物保护法》规定猎捕野生动物的，其狩猎证同时废止。",
+            &["theme/environment"],
+            &[],
+        ),
+        // Judges, prosecutors and hearings of other bodies are no administration of justice.
+        ("他曾任法官，现为一家律师事务所合伙人。", &[], &[rol, sdg16]),
+        (
+            "公司人力资源部在作出处分决定前，听取员工的陈述和申辩。",
+            &[],
+            &[fair, rol],
+        ),
+        ("系主任会议每学期召开一次。", &[], &[rol, sdg16]),
+        // Schools and kindergartens in a list of crowded places are no education.
+        (
+            "学校、幼儿园、商场、医疗机构等人员密集的单位不得出租房屋用于危险物品储存。",
+            &[],
+            &["sdg/4", "group/children"],
+        ),
+        (
+            "对我国公众健康、国家安全和社会公共利益没有危害。",
+            &[],
+            &["sdg/3"],
         ),
         // English: opposing slavery and being dedicated to ending it are pledges; a report
         // made in good faith is a grievance raised; the Australian Act's criteria are reporting.
@@ -4789,6 +4831,28 @@ fn repealed_regulations_hearings_courts_and_opposing_slavery() {
             "Used vehicles are sourced from individual owners and dealer auctions.",
             &["theme/responsible-sourcing"],
             &[],
+        ),
+        // A software vendor, a trafficker's victims or another party's opposition are not the
+        // company's supply chain or pledge.
+        (
+            "The app was built by an external software vendor.",
+            &[],
+            &["theme/responsible-sourcing"],
+        ),
+        (
+            "Victims were procured for sexual exploitation by organised criminal networks.",
+            &[],
+            &["theme/responsible-sourcing"],
+        ),
+        (
+            "The union strongly opposes the exploitation of casual workers at the port.",
+            &[],
+            &["stance/commitment"],
+        ),
+        (
+            "The parties shall negotiate in good faith to resolve any concern.",
+            &[],
+            &["hrdd/grievance-mechanism"],
         ),
     ]);
 }
