@@ -4897,5 +4897,16 @@ fn war_s_words_movement_and_settlements_in_recommendations() {
             &["right/economic-social-cultural/land"],
             &[],
         ),
+        // Female genital mutilation is done to girls: a harmful practice against children.
+        (
+            "Adopt legislation prohibiting female genital mutilation and prosecute offenders.",
+            &["group/children", "group/women"],
+            &[],
+        ),
+        (
+            "Repeal the insult laws and guarantee a free press.",
+            &["right/civil-political/expression"],
+            &[],
+        ),
     ]);
 }
