@@ -3054,13 +3054,14 @@ fn in_title(t: &str, start: usize, end: usize) -> bool {
 }
 
 /// Whether the title around a match ending at `end` is a regulation named only in a law's
-/// history: the sentence puts a regulation into force (施行) or records a session adopting,
+/// history: the sentence puts a regulation into force (自…起施行; not 《…法》施行之前, a
+/// transitional rule on what the law governs) or records a session adopting,
 /// amending or revising one (…次会议《关于修改〈…文物保护法〉等十二部法律的决定》第三次修正), or
 /// 废止 follows the title's close at once, after at most a document number in brackets
 /// (《…的通知》（劳社部发[2000]8号）同时废止). A licence revoked for breaking a law
 /// (违反《野生动物保护法》…狩猎证同时废止) is no repeal of the law.
 fn repealed_title(t: &str, end: usize, sentence: &str) -> bool {
-    if sentence.contains("施行")
+    if sentence.contains("起施行")
         || (sentence.contains("次会议")
             && ["通过", "修正", "修订", "批准"]
                 .iter()

@@ -4786,6 +4786,11 @@ fn repealed_regulations_hearings_courts_and_opposing_slavery() {
             &["theme/environment"],
             &[],
         ),
+        (
+            "对于《中华人民共和国行政诉讼法》施行之前形成的该类合同，按照当时的法律规定处理。",
+            &["right/civil-political/fair-trial"],
+            &[],
+        ),
         // Judges, prosecutors and hearings of other bodies are no administration of justice.
         ("他曾任法官，现为一家律师事务所合伙人。", &[], &[rol, sdg16]),
         (
