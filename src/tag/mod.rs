@@ -3073,15 +3073,15 @@ fn repealed_title(t: &str, end: usize, sentence: &str) -> bool {
         return false;
     };
     let mut rest = &t[end + close + '》'.len_utf8()..];
-    // Normalization folds （ to (, so the full-width form is only met in raw text.
-    if let Some(inner) = rest.strip_prefix(['(', '（']) {
-        rest = inner.find([')', '）']).map_or("", |c| {
-            &inner[c + inner[c..].chars().next().map_or(1, char::len_utf8)..]
-        });
+    // `t` is normalized text, where （） are already (): one bracket pair to step over.
+    if let Some(inner) = rest.strip_prefix('(') {
+        rest = inner.find(')').map_or("", |c| &inner[c + 1..]);
     }
-    ["废止", "同时废止", "即行废止", "予以废止"]
+    let rest = ["同时", "即行", "予以"]
         .iter()
-        .any(|w| rest.starts_with(w))
+        .find_map(|w| rest.strip_prefix(w))
+        .unwrap_or(rest);
+    rest.starts_with("废止")
 }
 
 /// Whether a hit lies inside, and is shorter than, one of `titles` (spans by start).

@@ -4782,6 +4782,11 @@ fn repealed_regulations_hearings_courts_and_opposing_slavery() {
             &["sdg/11", "right/economic-social-cultural/culture-science", rol],
         ),
         (
+            "2000年3月17日劳动保障部发布的《关于职工全年月平均工作时间和工资折算问题的通知》（劳社部发[2000]8号）同时废止。",
+            &[],
+            &["group/workers", "right/labour/working-conditions"],
+        ),
+        (
             "违反《野生动物保护法》规定猎捕野生动物的，其狩猎证同时废止。",
             &["theme/environment"],
             &[],
