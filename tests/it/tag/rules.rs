@@ -4920,3 +4920,168 @@ fn war_s_words_movement_and_settlements_in_recommendations() {
         ),
     ]);
 }
+
+#[test]
+fn food_safety_heritage_forgery_and_risks_not_found() {
+    let ia = "hrdd/impact-assessment";
+    let food = "right/economic-social-cultural/food";
+    let health = "right/economic-social-cultural/health";
+    let culture = "right/economic-social-cultural/culture-science";
+    let corruption = "theme/anti-corruption";
+    let rol = "theme/democracy-rule-of-law";
+    expect_tags(&[
+        // A search that found nothing is the result of identifying risks, not a measure of
+        // effectiveness.
+        (
+            "To date, we have not identified any forced labour or child labour in our supply chain.",
+            &[ia],
+            &["hrdd/tracking"],
+        ),
+        (
+            "Radial has not yet identified parts of its activities that carry a risk of forced labour.",
+            &[ia],
+            &[],
+        ),
+        (
+            "We have not identified any loss of income to vulnerable families resulting from measures \
+             taken to eliminate forced labour.",
+            &["sdg/1", ia],
+            &[],
+        ),
+        ("Our revenue fell, a loss of income for the group.", &[], &["sdg/1"]),
+        (
+            "Staff may raise concerns under our Whistleblowing Policy.",
+            &["hrdd/policy-commitment"],
+            &[],
+        ),
+        (
+            "Concerns can be raised under our Public Interest Disclosure policy.",
+            &["hrdd/non-retaliation"],
+            &[],
+        ),
+        (
+            "The Board of Directors approved this statement on 21 April 2022.",
+            &["stance/action"],
+            &[],
+        ),
+        (
+            "This is our third statement under the Modern Slavery Act.",
+            &["hrdd/communication"],
+            &[],
+        ),
+        (
+            "There were no reports of modern slavery made to EthicsPoint in 2022.",
+            &["hrdd/grievance-mechanism"],
+            &[],
+        ),
+        (
+            "New employees must read and sign the Employee Handbook.",
+            &["hrdd/embedding"],
+            &[],
+        ),
+        // Chinese law: food safety is the right to food; health, heritage, forests.
+        (
+            "因食品安全违法行为受到刑事处罚的人员，终身不得从事食品检验工作。",
+            &[food, "sdg/2"],
+            &[],
+        ),
+        (
+            "居民委员会应当依照法律的规定开展精神卫生工作。",
+            &[health, "sdg/3"],
+            &[],
+        ),
+        (
+            "婚检单位必须执行婚前医学检查的规定。",
+            &[health, "sdg/3"],
+            &[],
+        ),
+        (
+            "本市城市总体规划确定的历史文化名镇的保护，参照历史文化风貌区保护的规定执行。",
+            &[culture, "sdg/11"],
+            &[],
+        ),
+        (
+            "汉魏故城保护范围内禁止取土。",
+            &[culture, "sdg/11"],
+            &[],
+        ),
+        (
+            "未经批准不得临时占用绿地。",
+            &["sdg/11"],
+            &[],
+        ),
+        (
+            "个人所有的林木和使用的林地，由县人民政府登记造册，确认所有权或者使用权。",
+            &["right/economic-social-cultural/land", "sdg/15"],
+            &[],
+        ),
+        (
+            "林地的养护由林业部门负责。",
+            &["sdg/15"],
+            &["right/economic-social-cultural/land"],
+        ),
+        (
+            "人民武装警察应当尊重公民的宗教信仰和民族风俗习惯。",
+            &["group/minorities"],
+            &[],
+        ),
+        ("当地的风俗习惯应当受到尊重。", &[], &["group/minorities"]),
+        // The congress's presidium and Hong Kong's legislature are the state's institutions.
+        (
+            "预备会议选举本次会议的主席团和秘书长。",
+            &[rol, "sdg/16"],
+            &[],
+        ),
+        ("学生会主席团由全体学生推选。", &[], &[rol]),
+        (
+            "香港特别行政区立法会议员每届60人。",
+            &["right/civil-political/participation", rol],
+            &[],
+        ),
+        // Forged licences and false expert reports are fraud on the state; a false rumour is not.
+        (
+            "伪造营业执照的，责令停业，没收违法所得。",
+            &[corruption, "sdg/16"],
+            &[],
+        ),
+        ("禁止伪造他人签名发布广告。", &[], &[corruption]),
+        (
+            "司法鉴定人故意作虚假鉴定，构成犯罪的，依法追究刑事责任。",
+            &[corruption],
+            &[],
+        ),
+        ("编造虚假的险情在网络上传播的，依法处罚。", &[], &[corruption]),
+        (
+            "统筹利用农村公益性岗位，聘用村民参与管护。",
+            &["right/economic-social-cultural/work", "sdg/8"],
+            &[],
+        ),
+        // Training is the embedding step where it teaches the commitment, not any course.
+        (
+            "公司开展人权与反歧视专题培训42场。",
+            &["hrdd/embedding"],
+            &[],
+        ),
+        (
+            "机场管理机构应当组织应急救援的演练和人员培训。",
+            &[],
+            &["hrdd/embedding"],
+        ),
+        // 工时 is working time, not 施工 or 职工 before 时 ("when").
+        (
+            "建设工程恢复施工时，建设单位应当向发证机关报告。",
+            &[],
+            &["right/labour/working-conditions"],
+        ),
+        (
+            "企业事业单位录用职工时，不得以生活习俗等理由拒绝录用少数民族公民。",
+            &[],
+            &["right/labour/working-conditions"],
+        ),
+        (
+            "在相互尊重国家主权和平等互利的基础上提供司法协助。",
+            &[],
+            &["sdg/16"],
+        ),
+    ]);
+}
