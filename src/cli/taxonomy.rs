@@ -177,7 +177,7 @@ fn show(a: ShowArgs) -> anyhow::Result<ExitCode> {
     if !e.description.is_empty() {
         writeln!(out, "  description: {}", shown(&e.description))?;
     }
-    let lists: [(&str, &[String]); 7] = [
+    let lists: [(&str, &[String]); 8] = [
         ("abbr", &e.abbr),
         ("zh", &e.zh),
         ("en", &e.en),
@@ -185,6 +185,7 @@ fn show(a: ShowArgs) -> anyhow::Result<ExitCode> {
         ("cues", &e.cues),
         ("exclude", &e.exclude),
         ("links", &e.links),
+        ("implies", &e.implies),
     ];
     for (name, list) in lists {
         if !list.is_empty() {

@@ -269,6 +269,9 @@ struct EntryInfo {
     channel: bool,
     /// Instruments that this entry's matches cover, and whether each is a most specific one.
     coverers: Vec<(u32, bool)>,
+    /// The entries a match of it implies ([`crate::taxonomy::Entry::implies`]), less itself,
+    /// instruments and unknown ids, which `taxonomy check` reports.
+    implies: Vec<u32>,
     /// An instrument: the rights, groups and themes it links that its own name names (group/women
     /// of the Convention on the Elimination of All Forms of Discrimination against Women), which a
     /// passage naming it by an abbreviation (CEDAW) addresses ([`Taxonomy::named_in_title`]).
@@ -1328,6 +1331,7 @@ impl Tagger {
         }
         self.add_named(found, title_only);
         self.add_covered(found, covered, title_only);
+        self.add_implied(found);
         // Entry ranks follow tag ids, so this is the order of `tag` then basis, without
         // comparing strings.
         found.sort_by_key(|(e, t)| (self.rank[*e as usize], basis_rank(t.basis)));
@@ -1798,6 +1802,53 @@ impl Tagger {
         }
     }
 
+    /// Adds the entries that the matched ones imply ([`crate::taxonomy::Entry::implies`]: the
+    /// goal of a right) and that the passage does not have from its own words: with the best
+    /// score of the tags implying each, and their evidence under the rule `implied-by:ID`. After
+    /// the instruments are covered, so that a goal implied covers none.
+    fn add_implied(&self, found: &mut Vec<(u32, Tag)>) {
+        let n = found.len();
+        for k in 0..n {
+            let (entry, ref tag) = found[k];
+            if tag.basis != Basis::Matched || self.entries[entry as usize].implies.is_empty() {
+                continue;
+            }
+            let rule = format!("implied-by:{}", tag.tag);
+            let (score, evidence): (f32, Vec<Evidence>) = (
+                tag.score,
+                tag.evidence
+                    .iter()
+                    .map(|ev| Evidence {
+                        rule: rule.clone(),
+                        ..ev.clone()
+                    })
+                    .collect(),
+            );
+            for &g in &self.entries[entry as usize].implies {
+                if found[..n].iter().any(|f| f.0 == g) {
+                    continue;
+                }
+                match found[n..].iter_mut().find(|f| f.0 == g) {
+                    Some((_, t)) => {
+                        t.score = t.score.max(score);
+                        let room = MAX_EVIDENCE.saturating_sub(t.evidence.len());
+                        t.evidence.extend(evidence.iter().take(room).cloned());
+                    }
+                    None => found.push((
+                        g,
+                        Tag {
+                            tag: self.entries[g as usize].id.clone(),
+                            score,
+                            basis: Basis::Matched,
+                            planned: false,
+                            evidence: evidence.iter().take(MAX_EVIDENCE).cloned().collect(),
+                        },
+                    )),
+                }
+            }
+        }
+    }
+
     /// Adds the instruments covered by the matched rights, groups and themes (cited ones
     /// excluded). An instrument's evidence is that of the tags covering it, in entry order.
     ///
@@ -2166,6 +2217,13 @@ fn entry_infos(taxonomy: &Taxonomy) -> Vec<EntryInfo> {
                     .collect();
             }
             let in_name = taxonomy.named_in_title(e);
+            let implies = e
+                .implies
+                .iter()
+                .filter(|id| **id != e.id && !id.starts_with("instrument/"))
+                .filter_map(|id| taxonomy.entries.iter().position(|x| x.id == *id))
+                .map(|j| j as u32)
+                .collect();
             EntryInfo {
                 id: e.id.clone(),
                 instrument: is_instrument(e),
@@ -2176,6 +2234,7 @@ fn entry_infos(taxonomy: &Taxonomy) -> Vec<EntryInfo> {
                 pledge: e.id == "stance/commitment" || e.id == "stance/aspiration",
                 channel: e.id == "hrdd/grievance-mechanism",
                 coverers,
+                implies,
                 title_words: if in_name.is_empty() {
                     Vec::new()
                 } else {

@@ -32,6 +32,8 @@ pub enum Field {
     Exclude,
     /// `links`.
     Links,
+    /// `implies`.
+    Implies,
 }
 
 impl Field {
@@ -45,11 +47,12 @@ impl Field {
             Field::Cues => "cues",
             Field::Exclude => "exclude",
             Field::Links => "links",
+            Field::Implies => "implies",
         }
     }
 
     /// Every keyword list, in file order.
-    pub const ALL: [Field; 7] = [
+    pub const ALL: [Field; 8] = [
         Field::Abbr,
         Field::Zh,
         Field::En,
@@ -57,6 +60,7 @@ impl Field {
         Field::Cues,
         Field::Exclude,
         Field::Links,
+        Field::Implies,
     ];
 
     /// The list this field names in `entry`.
@@ -69,6 +73,7 @@ impl Field {
             Field::Cues => &entry.cues,
             Field::Exclude => &entry.exclude,
             Field::Links => &entry.links,
+            Field::Implies => &entry.implies,
         }
     }
 }
@@ -87,6 +92,9 @@ pub enum ProblemKind {
     /// A link names no entry of the taxonomy.
     #[error("unknown id `{0}` in links")]
     UnknownLink(String),
+    /// An implied id names no entry of the taxonomy.
+    #[error("unknown id `{0}` in implies")]
+    UnknownImplied(String),
     /// An empty or blank keyword.
     #[error("empty keyword in `{0}`")]
     EmptyKeyword(&'static str),
@@ -335,7 +343,7 @@ impl Taxonomy {
                             continue;
                         }
                     }
-                    if field != Field::Links {
+                    if !matches!(field, Field::Links | Field::Implies) {
                         // A keyword must hold a word; a cue or an exclude of a mark alone (`%`)
                         // may be meant, and is only warned about.
                         let (keyword, cues): (Option<&str>, Vec<&str>) = match parse_weak(kw) {
@@ -385,7 +393,7 @@ impl Taxonomy {
                     // abbreviation keeps its case, but is matched as written, so full-width
                     // letters never match), with the spacing text has once read.
                     let form = match field {
-                        Field::Links => None,
+                        Field::Links | Field::Implies => None,
                         Field::Abbr => Some(kw.chars().map(crate::tag::fold_width).collect()),
                         _ => Some(normalize_str(kw)),
                     };
@@ -498,6 +506,26 @@ impl Taxonomy {
                     continue;
                 };
                 problems.push(Problem { entry: i, at, kind });
+            }
+            for (k, id) in e.implies.iter().enumerate() {
+                if id.trim().is_empty() {
+                    continue;
+                }
+                let kind = if !seen.contains_key(id.as_str()) {
+                    ProblemKind::UnknownImplied(id.clone())
+                } else if *id == e.id || id.starts_with("instrument/") {
+                    // An instrument is cited by its name or covered through its links.
+                    ProblemKind::BadLink(format!(
+                        "warning: implied `{id}`: an entry implies the goals, themes and groups a match of it serves, not itself or an instrument (cited by its name, covered through its links); the tagger ignores it"
+                    ))
+                } else {
+                    continue;
+                };
+                problems.push(Problem {
+                    entry: i,
+                    at: Some((Field::Implies, k)),
+                    kind,
+                });
             }
             if !instrument && e.instrument_kind.is_some() {
                 problems.push(Problem {

@@ -182,6 +182,8 @@ struct EntrySpans {
     exclude: Vec<Spanned<String>>,
     #[serde(default)]
     links: Vec<Spanned<String>>,
+    #[serde(default)]
+    implies: Vec<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -305,6 +307,7 @@ fn parse(name: &str, text: &str) -> Result<Parsed, TaxonomyError> {
                 (Field::Cues, &e.cues),
                 (Field::Exclude, &e.exclude),
                 (Field::Links, &e.links),
+                (Field::Implies, &e.implies),
             ] {
                 let lines = list.iter().map(|k| line_of(k.span().start)).collect();
                 o.fields.insert(field, lines);

@@ -70,6 +70,11 @@ pub struct Entry {
     /// addressing one of them without naming the instrument *covers* it.
     #[serde(default)]
     pub links: Vec<String>,
+    /// Entries that a match of this one also gives, with its score and evidence: the goal a
+    /// right or group serves (`right/non-discrimination` implies `sdg/10`). One step only: an
+    /// implied tag implies nothing further.
+    #[serde(default)]
+    pub implies: Vec<String>,
 }
 
 /// A weak keyword as written in `weak`: the keyword and, for a rule `"keyword | cue, cue"`, its

@@ -700,3 +700,45 @@ fn entry_index(id: &str) -> usize {
         .position(|e| e.id == id)
         .unwrap_or_else(|| panic!("no entry {id}"))
 }
+
+/// A tag implies the entries its entry names in `implies`, with its score and its evidence under
+/// `implied-by:`; an entry found from its own words keeps its own evidence, an implied tag implies
+/// nothing further, and an entry implying itself or an instrument implies nothing by it.
+#[test]
+fn implied_tags_carry_the_evidence_that_implies_them() {
+    let loaded = hria::taxonomy::load_str(
+        "implies.toml",
+        "version = \"1\"\n\
+         [[entry]]\nid = \"right/a\"\nname_en = \"A\"\nname_zh = \"甲\"\nzh = [\"甲权\"]\nen = [\"alpha right\"]\nimplies = [\"sdg/1\", \"right/a\", \"instrument/T\"]\n\
+         [[entry]]\nid = \"sdg/1\"\nname_en = \"G\"\nname_zh = \"目标\"\nzh = [\"目标一\"]\nen = [\"goal one\"]\nimplies = [\"sdg/2\"]\n\
+         [[entry]]\nid = \"sdg/2\"\nname_en = \"G2\"\nname_zh = \"目标二\"\nzh = [\"目标二\"]\nen = [\"goal two\"]\n\
+         [[entry]]\nid = \"instrument/T\"\nname_en = \"T\"\nname_zh = \"约\"\nzh = [\"甲约\"]\nen = [\"the t treaty\"]\ninstrument_kind = \"treaty\"\n",
+    )
+    .unwrap();
+    let tagger = Tagger::new(&loaded.taxonomy);
+    let text = "We respect the alpha right.";
+    let tags = tagger.tag_text(text, None);
+    let ids: Vec<&str> = tags.iter().map(|t| t.tag.as_str()).collect();
+    assert_eq!(ids, ["right/a", "sdg/1"], "{tags:?}");
+    let (right, goal) = (&tags[0], &tags[1]);
+    assert_eq!(goal.score, right.score);
+    assert_eq!(goal.basis, Basis::Matched);
+    assert_eq!(goal.evidence.len(), 1);
+    assert_eq!(goal.evidence[0].rule, "implied-by:right/a");
+    assert_eq!(goal.evidence[0].range, right.evidence[0].range);
+    assert_eq!(&text[goal.evidence[0].range.clone()], "alpha right");
+    // Found from its own words too: its own evidence, which implies goal two in turn.
+    let tags = tagger.tag_text("The alpha right serves goal one.", None);
+    let goal = tags.iter().find(|t| t.tag == "sdg/1").unwrap();
+    assert_eq!(goal.evidence[0].rule, "keyword:goal one", "{tags:?}");
+    let two = tags.iter().find(|t| t.tag == "sdg/2").unwrap();
+    assert_eq!(two.evidence[0].rule, "implied-by:sdg/1", "{tags:?}");
+    // The built-in taxonomy: discrimination is SDG 10's, through the right.
+    let builtin = Tagger::new(Taxonomy::builtin());
+    let tags = builtin.tag_text("我们反对一切形式的歧视。", None);
+    let goal = tags.iter().find(|t| t.tag == "sdg/10").unwrap();
+    assert_eq!(
+        goal.evidence[0].rule, "implied-by:right/non-discrimination",
+        "{tags:?}"
+    );
+}

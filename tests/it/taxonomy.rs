@@ -1214,3 +1214,55 @@ fn taxonomy_list_aligns_wide_ids() {
     assert_eq!(end(lines[1], "  1  "), at + 2, "{out}");
     assert_eq!(end(lines[2], "  1  "), at + 2, "{out}");
 }
+
+/// An unknown id in `implies` is an error naming the entry, the line and the id; an entry that
+/// implies itself or an instrument gets a warning, and the tagger ignores it.
+#[test]
+fn implied_ids_are_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    let entry = |id: &str, implies: &str| {
+        format!(
+            "[[entry]]\nid = \"{id}\"\nname_en = \"Z\"\nname_zh = \"乙\"\nzh = [\"{id}题\"]\nen = [\"{id} theme\"]\nimplies = [{implies}]\n"
+        )
+    };
+    let p = dir.path().join("unknown.toml");
+    std::fs::write(
+        &p,
+        format!("version = \"1\"\n{}", entry("theme/zz", "\"sdg/99\"")),
+    )
+    .unwrap();
+    crate::cli::hria()
+        .args(["taxonomy", "check"])
+        .arg(&p)
+        .assert()
+        .code(1)
+        .stdout(predicates::str::contains(
+            "unknown.toml:8: entry `theme/zz`: unknown id `sdg/99` in implies",
+        ));
+    let p = dir.path().join("odd.toml");
+    std::fs::write(
+        &p,
+        format!(
+            "version = \"1\"\n{}{}{}",
+            entry("theme/zz", "\"theme/zz\", \"theme/yy\""),
+            entry("theme/yy", "\"instrument/A\""),
+            "[[entry]]\nid = \"instrument/A\"\nname_en = \"A\"\nname_zh = \"甲\"\nzh = [\"甲约\"]\nen = [\"a treaty\"]\n",
+        ),
+    )
+    .unwrap();
+    let out = crate::cli::hria()
+        .args(["taxonomy", "check"])
+        .arg(&p)
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{text}");
+    for expected in [
+        "entry `theme/zz`: warning: implied `theme/zz`",
+        "entry `theme/yy`: warning: implied `instrument/A`",
+        "2 warning(s)",
+    ] {
+        assert!(text.contains(expected), "{expected}\n{text}");
+    }
+    assert!(!text.contains("implied `theme/yy`"), "{text}");
+}
