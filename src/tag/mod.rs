@@ -272,6 +272,9 @@ struct EntryInfo {
     /// The entries a match of it implies ([`crate::taxonomy::Entry::implies`]), less itself,
     /// instruments and unknown ids, which `taxonomy check` reports.
     implies: Vec<u32>,
+    /// An entry another implies: its exclude phrases (normalized), the keywords of the implying
+    /// entry that do not imply it (`harassment`, which is non-discrimination but no SDG 10).
+    unimplied: Vec<String>,
     /// An instrument: the rights, groups and themes it links that its own name names (group/women
     /// of the Convention on the Elimination of All Forms of Discrimination against Women), which a
     /// passage naming it by an abbreviation (CEDAW) addresses ([`Taxonomy::named_in_title`]).
@@ -1804,8 +1807,10 @@ impl Tagger {
 
     /// Adds the entries that the matched ones imply ([`crate::taxonomy::Entry::implies`]: the
     /// goal of a right) and that the passage does not have from its own words: with the best
-    /// score of the tags implying each, and their evidence under the rule `implied-by:ID`. After
-    /// the instruments are covered, so that a goal implied covers none.
+    /// score of the tags implying each, and their evidence under the rule `implied-by:ID`. A
+    /// keyword that is one of the implied entry's exclude phrases implies nothing (harassment is
+    /// non-discrimination, not SDG 10). After the instruments are covered, so that a goal
+    /// implied covers none.
     fn add_implied(&self, found: &mut Vec<(u32, Tag)>) {
         let n = found.len();
         for k in 0..n {
@@ -1813,26 +1818,30 @@ impl Tagger {
             if tag.basis != Basis::Matched || self.entries[entry as usize].implies.is_empty() {
                 continue;
             }
-            let rule = format!("implied-by:{}", tag.tag);
-            let (score, evidence): (f32, Vec<Evidence>) = (
-                tag.score,
-                tag.evidence
+            let (score, rule) = (tag.score, format!("implied-by:{}", tag.tag));
+            for &g in &self.entries[entry as usize].implies {
+                if found[..n].iter().any(|f| f.0 == g) {
+                    continue;
+                }
+                let unimplied = &self.entries[g as usize].unimplied;
+                let evidence: Vec<Evidence> = found[k]
+                    .1
+                    .evidence
                     .iter()
+                    .filter(|ev| !unimplied.iter().any(|x| *x == keyword_of_rule(&ev.rule)))
                     .map(|ev| Evidence {
                         rule: rule.clone(),
                         ..ev.clone()
                     })
-                    .collect(),
-            );
-            for &g in &self.entries[entry as usize].implies {
-                if found[..n].iter().any(|f| f.0 == g) {
+                    .collect();
+                if evidence.is_empty() {
                     continue;
                 }
                 match found[n..].iter_mut().find(|f| f.0 == g) {
                     Some((_, t)) => {
                         t.score = t.score.max(score);
                         let room = MAX_EVIDENCE.saturating_sub(t.evidence.len());
-                        t.evidence.extend(evidence.iter().take(room).cloned());
+                        t.evidence.extend(evidence.into_iter().take(room));
                     }
                     None => found.push((
                         g,
@@ -1841,7 +1850,7 @@ impl Tagger {
                             score,
                             basis: Basis::Matched,
                             planned: false,
-                            evidence: evidence.iter().take(MAX_EVIDENCE).cloned().collect(),
+                            evidence: evidence.into_iter().take(MAX_EVIDENCE).collect(),
                         },
                     )),
                 }
@@ -1928,6 +1937,19 @@ impl Tagger {
             ));
         }
     }
+}
+
+/// The keyword an evidence's rule names: `X` of `keyword:X`, `weak:X+cue:Y`, `abbr:X`, and of a
+/// cue's `cue:Y (confirms weak:X)`.
+fn keyword_of_rule(rule: &str) -> &str {
+    if let Some(i) = rule.find("(confirms ") {
+        let confirmed = rule[i + "(confirms ".len()..].trim_end_matches(')');
+        return keyword_of_rule(confirmed);
+    }
+    let name = rule.split_once(':').map_or(rule, |(_, k)| k);
+    name.split_once("+cue:")
+        .or_else(|| name.split_once("+section-cue:"))
+        .map_or(name, |(k, _)| k)
 }
 
 /// The automaton of the tagger and of [`BareScan`]: both must be built alike for the throughput
@@ -2217,6 +2239,15 @@ fn entry_infos(taxonomy: &Taxonomy) -> Vec<EntryInfo> {
                     .collect();
             }
             let in_name = taxonomy.named_in_title(e);
+            let implied = taxonomy.entries.iter().any(|x| x.implies.contains(&e.id));
+            let unimplied = if implied {
+                e.exclude
+                    .iter()
+                    .map(|x| crate::normalize::normalize_str(x))
+                    .collect()
+            } else {
+                Vec::new()
+            };
             let implies = e
                 .implies
                 .iter()
@@ -2235,6 +2266,7 @@ fn entry_infos(taxonomy: &Taxonomy) -> Vec<EntryInfo> {
                 channel: e.id == "hrdd/grievance-mechanism",
                 coverers,
                 implies,
+                unimplied,
                 title_words: if in_name.is_empty() {
                     Vec::new()
                 } else {

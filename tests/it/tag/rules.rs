@@ -4942,13 +4942,35 @@ fn food_safety_heritage_forgery_and_risks_not_found() {
             &[ia],
             &[],
         ),
+        // The Canadian form's question on lost income is answered, not a risk searched for.
         (
             "We have not identified any loss of income to vulnerable families resulting from measures \
              taken to eliminate forced labour.",
-            &["sdg/1", ia],
-            &[],
+            &["sdg/1"],
+            &[ia],
         ),
         ("Our revenue fell, a loss of income for the group.", &[], &["sdg/1"]),
+        (
+            "The Company was forced to close stores, resulting in a loss of income.",
+            &[],
+            &["sdg/1"],
+        ),
+        (
+            "The second statement of principle in our Code requires fair treatment.",
+            &[],
+            &["hrdd/communication"],
+        ),
+        // Harassment is non-discrimination's, not a goal of reducing inequality.
+        (
+            "We prohibit discrimination on the basis of race, gender or disability.",
+            &["right/non-discrimination", "sdg/10"],
+            &[],
+        ),
+        (
+            "We have zero tolerance for bullying and harassment in the workplace.",
+            &["right/non-discrimination"],
+            &["sdg/10"],
+        ),
         (
             "Staff may raise concerns under our Whistleblowing Policy.",
             &["hrdd/policy-commitment"],
@@ -4985,6 +5007,13 @@ fn food_safety_heritage_forgery_and_risks_not_found() {
             &[food, "sdg/2"],
             &[],
         ),
+        // A company's own product quality is no right to food.
+        (
+            "公司严格执行国家食品安全标准，未发生食品安全事故。",
+            &[],
+            &[food, "sdg/2"],
+        ),
+        ("公司主营母婴保健品的研发与销售。", &[], &[health]),
         (
             "居民委员会应当依照法律的规定开展精神卫生工作。",
             &[health, "sdg/3"],
@@ -5033,6 +5062,7 @@ fn food_safety_heritage_forgery_and_risks_not_found() {
             &[],
         ),
         ("学生会主席团由全体学生推选。", &[], &[rol]),
+        ("本次股东大会由董事会主席团主持，审议通过多项议案。", &[], &[rol]),
         (
             "香港特别行政区立法会议员每届60人。",
             &["right/civil-political/participation", rol],
@@ -5045,6 +5075,12 @@ fn food_safety_heritage_forgery_and_risks_not_found() {
             &[],
         ),
         ("禁止伪造他人签名发布广告。", &[], &[corruption]),
+        ("公司防伪技术可有效识别伪造票据。", &[], &[corruption]),
+        (
+            "广告不得含有虚假内容，产品的检验报告须真实。",
+            &[],
+            &[corruption],
+        ),
         (
             "司法鉴定人故意作虚假鉴定，构成犯罪的，依法追究刑事责任。",
             &[corruption],
