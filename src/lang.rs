@@ -115,12 +115,13 @@ fn han_and_letters(text: &str) -> Option<(usize, usize, usize)> {
                     letters += usize::from(b.is_ascii_alphabetic());
                     i += 1;
                 }
-                // U+5000..U+9FFF: all Han.
-                0xE5..=0xE9 => {
+                0xE4..=0xE9 if han_at(bytes, i) => {
                     han += 1;
                     letters += 1;
                     i += 3;
                 }
+                // Neither Han nor a letter: nothing to count.
+                0xE2 | 0xE3 if punctuation_at(bytes, i) => i += 3,
                 _ => {
                     let Some(c) = text.get(i..).and_then(|t| t.chars().next()) else {
                         return Some((han, letters, kana));
@@ -325,6 +326,32 @@ pub fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() && !is_han(c)
 }
 
+/// Whether the char at byte `i` of `bytes` (valid UTF-8, `i` on a char boundary) is a Han char
+/// of U+4000..U+9FFF, told from its first two bytes: the lead bytes 0xE5..0xE9 (U+5000..U+9FFF)
+/// are all Han, and 0xE4 (U+4000..U+4FFF) is but for U+4DC0..U+4DFF (the Yijing hexagrams,
+/// second byte 0xB7). Nearly every char of a Chinese text is one.
+#[inline(always)]
+pub(crate) fn han_at(bytes: &[u8], i: usize) -> bool {
+    match bytes.get(i) {
+        Some(0xE5..=0xE9) => true,
+        Some(0xE4) => bytes.get(i + 1) != Some(&0xB7),
+        _ => false,
+    }
+}
+
+/// Whether the char at byte `i` of `bytes` (valid UTF-8, `i` on a char boundary) is general
+/// punctuation (U+2000..U+203F: “” and the spaces) or CJK punctuation that is no letter
+/// (U+3000..U+3004, U+3008..U+3020: 、。《》「」), told from its bytes: neither Han nor
+/// alphanumeric.
+#[inline(always)]
+pub(crate) fn punctuation_at(bytes: &[u8], i: usize) -> bool {
+    match (bytes.get(i), bytes.get(i + 1), bytes.get(i + 2)) {
+        (Some(0xE2), Some(0x80), _) => true,
+        (Some(0xE3), Some(0x80), Some(&b)) => matches!(b, 0x80..=0x84 | 0x88..=0xA0),
+        _ => false,
+    }
+}
+
 /// Whether `c` is a Han (CJK ideograph) character.
 pub fn is_han(c: char) -> bool {
     matches!(c as u32,
@@ -356,6 +383,23 @@ mod tests {
                 "U+{:04X}",
                 c as u32
             );
+        }
+    }
+
+    #[test]
+    fn byte_classes_agree_with_char_classes() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let text = format!("{c}a");
+            let bytes = text.as_bytes();
+            if han_at(bytes, 0) {
+                assert!(is_han(c), "U+{:04X}", c as u32);
+            }
+            if punctuation_at(bytes, 0) {
+                assert!(!is_han(c) && !is_alphanumeric(c), "U+{:04X}", c as u32);
+            }
+            if matches!(c as u32, 0x4000..=0x9FFF) {
+                assert_eq!(han_at(bytes, 0), is_han(c), "U+{:04X}", c as u32);
+            }
         }
     }
 

@@ -100,8 +100,9 @@ fn tokens_with(
     let mut run: Option<(usize, bool)> = None;
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
-        // Classified by lead byte where it settles the class: ASCII, and U+5000..U+9FFF (all
-        // Han), which most chars of a Chinese text are.
+        // Classified by bytes where they settle the class: ASCII, Han ([`crate::lang::han_at`]),
+        // which most chars of a Chinese text are, and the CJK punctuation and general
+        // punctuation that are neither Han nor letters (、。《》“”).
         let (han, len) = match b {
             0..0x80 if !b.is_ascii_alphanumeric() => {
                 i += 1;
@@ -109,14 +110,20 @@ fn tokens_with(
             }
             0..0x80 => (false, 1),
             // Inside a Han run, Han chars (most of a Chinese text) only extend it.
-            0xE5..=0xE9 if matches!(run, Some((_, true))) => {
-                i += 3;
-                while let Some(0xE5..=0xE9) = bytes.get(i) {
+            0xE4..=0xE9 if crate::lang::han_at(bytes, i) => {
+                if matches!(run, Some((_, true))) {
                     i += 3;
+                    while crate::lang::han_at(bytes, i) {
+                        i += 3;
+                    }
+                    continue;
                 }
+                (true, 3)
+            }
+            0xE2 | 0xE3 if crate::lang::punctuation_at(bytes, i) => {
+                i += 3;
                 continue;
             }
-            0xE5..=0xE9 => (true, 3),
             _ => {
                 let Some(c) = n.get(i..).and_then(|t| t.chars().next()) else {
                     break;
