@@ -72,8 +72,9 @@ pub struct Entry {
     pub links: Vec<String>,
     /// Entries that a match of this one also gives, with its score and evidence: the goal a
     /// right or group serves (`right/non-discrimination` implies `sdg/10`). One step only: an
-    /// implied tag implies nothing further.
-    #[serde(default)]
+    /// implied tag implies nothing further. Left out of the serialized entry when empty, so that
+    /// a taxonomy without it keeps the hash it had before the field existed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub implies: Vec<String>,
 }
 

@@ -1266,3 +1266,14 @@ fn implied_ids_are_checked() {
     }
     assert!(!text.contains("implied `theme/yy`"), "{text}");
 }
+
+/// An entry without `implies` hashes as it did before the field existed, so that an index tagged
+/// with a custom taxonomy is not taken as tagged with another one.
+#[test]
+fn a_taxonomy_without_implies_keeps_its_hash() {
+    crate::cli::hria()
+        .args(["taxonomy", "check", "tests/fixtures/tag/small.toml"])
+        .assert()
+        .code(0)
+        .stdout(predicates::str::contains("hash b1a67dea0fefa793"));
+}
