@@ -158,10 +158,19 @@ fn show(a: ShowArgs) -> anyhow::Result<ExitCode> {
     };
     let linked: Vec<&str> = t.linked_from(&e.id).map(|l| l.id.as_str()).collect();
     let children: Vec<&str> = t.children(&e.id).map(|c| c.id.as_str()).collect();
+    let implied_by: Vec<&str> = t
+        .entries
+        .iter()
+        .filter(|x| x.implies.contains(&e.id))
+        .map(|x| x.id.as_str())
+        .collect();
     let mut out = std::io::stdout().lock();
     if a.format == ShowFormat::Json {
         let mut v = serde_json::to_value(e)?;
         v["linked_from"] = serde_json::json!(linked);
+        // Serialized entries leave an empty `implies` out (for the taxonomy's hash); `show` lists it.
+        v["implies"] = serde_json::json!(e.implies);
+        v["implied_by"] = serde_json::json!(implied_by);
         v["children"] = serde_json::json!(children);
         serde_json::to_writer_pretty(&mut out, &v)?;
         writeln!(out)?;
@@ -216,6 +225,9 @@ fn show(a: ShowArgs) -> anyhow::Result<ExitCode> {
     }
     if !children.is_empty() {
         writeln!(out, "  children:    {}", ids(&children))?;
+    }
+    if !implied_by.is_empty() {
+        writeln!(out, "  implied by:  {}", ids(&implied_by))?;
     }
     Ok(ExitCode::from(EXIT_OK))
 }

@@ -1334,7 +1334,7 @@ impl Tagger {
         }
         self.add_named(found, title_only);
         self.add_covered(found, covered, title_only);
-        self.add_implied(found);
+        self.add_implied(found, title_only);
         // Entry ranks follow tag ids, so this is the order of `tag` then basis, without
         // comparing strings.
         found.sort_by_key(|(e, t)| (self.rank[*e as usize], basis_rank(t.basis)));
@@ -1809,13 +1809,17 @@ impl Tagger {
     /// goal of a right) and that the passage does not have from its own words: with the best
     /// score of the tags implying each, and their evidence under the rule `implied-by:ID`. A
     /// keyword that is one of the implied entry's exclude phrases implies nothing (harassment is
-    /// non-discrimination, not SDG 10). After the instruments are covered, so that a goal
-    /// implied covers none.
-    fn add_implied(&self, found: &mut Vec<(u32, Tag)>) {
+    /// non-discrimination, not SDG 10). After the instruments are covered, so that an implied
+    /// tag covers none; not from a tag found only inside an instrument's title or named by it
+    /// (`title_only`), which is the instrument's subject, not the passage's.
+    fn add_implied(&self, found: &mut Vec<(u32, Tag)>, title_only: &[u32]) {
         let n = found.len();
         for k in 0..n {
             let (entry, ref tag) = found[k];
-            if tag.basis != Basis::Matched || self.entries[entry as usize].implies.is_empty() {
+            if tag.basis != Basis::Matched
+                || self.entries[entry as usize].implies.is_empty()
+                || title_only.contains(&entry)
+            {
                 continue;
             }
             let (score, rule) = (tag.score, format!("implied-by:{}", tag.tag));
@@ -1828,7 +1832,10 @@ impl Tagger {
                     .1
                     .evidence
                     .iter()
-                    .filter(|ev| !unimplied.iter().any(|x| *x == keyword_of_rule(&ev.rule)))
+                    .filter(|ev| {
+                        let k = crate::normalize::normalize_str(keyword_of_rule(&ev.rule));
+                        !unimplied.iter().any(|x| x.eq_ignore_ascii_case(&k))
+                    })
                     .map(|ev| Evidence {
                         rule: rule.clone(),
                         ..ev.clone()
@@ -2254,7 +2261,12 @@ fn entry_infos(taxonomy: &Taxonomy) -> Vec<EntryInfo> {
                 .filter(|id| **id != e.id && !id.starts_with("instrument/"))
                 .filter_map(|id| taxonomy.entries.iter().position(|x| x.id == *id))
                 .map(|j| j as u32)
-                .collect();
+                .fold(Vec::new(), |mut ids, j| {
+                    if !ids.contains(&j) {
+                        ids.push(j);
+                    }
+                    ids
+                });
             EntryInfo {
                 id: e.id.clone(),
                 instrument: is_instrument(e),

@@ -511,6 +511,16 @@ impl Taxonomy {
                 if id.trim().is_empty() {
                     continue;
                 }
+                if instrument && seen.contains_key(id.as_str()) {
+                    problems.push(Problem {
+                        entry: i,
+                        at: Some((Field::Implies, k)),
+                        kind: ProblemKind::BadLink(format!(
+                            "warning: implied `{id}`: an instrument implies nothing (it is cited by its name; what it protects goes in `links`); the tagger ignores it"
+                        )),
+                    });
+                    continue;
+                }
                 let kind = if !seen.contains_key(id.as_str()) {
                     ProblemKind::UnknownImplied(id.clone())
                 } else if *id == e.id || id.starts_with("instrument/") {

@@ -709,10 +709,10 @@ fn implied_tags_carry_the_evidence_that_implies_them() {
     let loaded = hria::taxonomy::load_str(
         "implies.toml",
         "version = \"1\"\n\
-         [[entry]]\nid = \"right/a\"\nname_en = \"A\"\nname_zh = \"甲\"\nzh = [\"甲权\"]\nen = [\"alpha right\"]\nimplies = [\"sdg/1\", \"right/a\", \"instrument/T\"]\n\
+         [[entry]]\nid = \"right/a\"\nname_en = \"A\"\nname_zh = \"甲\"\nzh = [\"甲权\"]\nen = [\"alpha right\"]\nimplies = [\"sdg/1\", \"right/a\", \"instrument/T\", \"sdg/1\"]\n\
          [[entry]]\nid = \"sdg/1\"\nname_en = \"G\"\nname_zh = \"目标\"\nzh = [\"目标一\"]\nen = [\"goal one\"]\nimplies = [\"sdg/2\"]\n\
          [[entry]]\nid = \"sdg/2\"\nname_en = \"G2\"\nname_zh = \"目标二\"\nzh = [\"目标二\"]\nen = [\"goal two\"]\n\
-         [[entry]]\nid = \"instrument/T\"\nname_en = \"T\"\nname_zh = \"约\"\nzh = [\"甲约\"]\nen = [\"the t treaty\"]\ninstrument_kind = \"treaty\"\n",
+         [[entry]]\nid = \"instrument/T\"\nname_en = \"T\"\nname_zh = \"约\"\nzh = [\"甲约\"]\nen = [\"the alpha right convention\"]\ninstrument_kind = \"treaty\"\n",
     )
     .unwrap();
     let tagger = Tagger::new(&loaded.taxonomy);
@@ -733,6 +733,9 @@ fn implied_tags_carry_the_evidence_that_implies_them() {
     assert_eq!(goal.evidence[0].rule, "keyword:goal one", "{tags:?}");
     let two = tags.iter().find(|t| t.tag == "sdg/2").unwrap();
     assert_eq!(two.evidence[0].rule, "implied-by:sdg/1", "{tags:?}");
+    // Inside an instrument's title, the right is the instrument's subject: it implies nothing.
+    let tags = tagger.tag_text("We ratified the Alpha Right Convention.", None);
+    assert!(!tags.iter().any(|t| t.tag == "sdg/1"), "{tags:?}");
     // The built-in taxonomy: discrimination is SDG 10's, through the right.
     let builtin = Tagger::new(Taxonomy::builtin());
     let tags = builtin.tag_text("我们反对一切形式的歧视。", None);

@@ -1216,7 +1216,8 @@ fn taxonomy_list_aligns_wide_ids() {
 }
 
 /// An unknown id in `implies` is an error naming the entry, the line and the id; an entry that
-/// implies itself or an instrument gets a warning, and the tagger ignores it.
+/// implies itself or an instrument, and an instrument that implies anything, get a warning, and
+/// the tagger ignores them.
 #[test]
 fn implied_ids_are_checked() {
     let dir = tempfile::tempdir().unwrap();
@@ -1246,7 +1247,7 @@ fn implied_ids_are_checked() {
             "version = \"1\"\n{}{}{}",
             entry("theme/zz", "\"theme/zz\", \"theme/yy\""),
             entry("theme/yy", "\"instrument/A\""),
-            "[[entry]]\nid = \"instrument/A\"\nname_en = \"A\"\nname_zh = \"甲\"\nzh = [\"甲约\"]\nen = [\"a treaty\"]\n",
+            "[[entry]]\nid = \"instrument/A\"\nname_en = \"A\"\nname_zh = \"甲\"\nzh = [\"甲约\"]\nen = [\"a treaty\"]\nimplies = [\"theme/yy\"]\n",
         ),
     )
     .unwrap();
@@ -1260,11 +1261,15 @@ fn implied_ids_are_checked() {
     for expected in [
         "entry `theme/zz`: warning: implied `theme/zz`",
         "entry `theme/yy`: warning: implied `instrument/A`",
-        "2 warning(s)",
+        "entry `instrument/A`: warning: implied `theme/yy`: an instrument implies nothing",
+        "3 warning(s)",
     ] {
         assert!(text.contains(expected), "{expected}\n{text}");
     }
-    assert!(!text.contains("implied `theme/yy`"), "{text}");
+    assert!(
+        !text.contains("entry `theme/zz`: warning: implied `theme/yy`"),
+        "{text}"
+    );
 }
 
 /// An entry without `implies` hashes as it did before the field existed, so that an index tagged
