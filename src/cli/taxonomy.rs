@@ -158,12 +158,7 @@ fn show(a: ShowArgs) -> anyhow::Result<ExitCode> {
     };
     let linked: Vec<&str> = t.linked_from(&e.id).map(|l| l.id.as_str()).collect();
     let children: Vec<&str> = t.children(&e.id).map(|c| c.id.as_str()).collect();
-    let implied_by: Vec<&str> = t
-        .entries
-        .iter()
-        .filter(|x| x.implies.contains(&e.id))
-        .map(|x| x.id.as_str())
-        .collect();
+    let implied_by: Vec<&str> = t.implied_by(&e.id).map(|x| x.id.as_str()).collect();
     let mut out = std::io::stdout().lock();
     if a.format == ShowFormat::Json {
         let mut v = serde_json::to_value(e)?;

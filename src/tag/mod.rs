@@ -2246,8 +2246,7 @@ fn entry_infos(taxonomy: &Taxonomy) -> Vec<EntryInfo> {
                     .collect();
             }
             let in_name = taxonomy.named_in_title(e);
-            let implied = taxonomy.entries.iter().any(|x| x.implies.contains(&e.id));
-            let unimplied = if implied {
+            let unimplied = if taxonomy.implied_by(&e.id).next().is_some() {
                 e.exclude
                     .iter()
                     .map(|x| crate::normalize::normalize_str(x))

@@ -291,6 +291,14 @@ impl Taxonomy {
         out
     }
 
+    /// Entries whose `implies` names `id` itself (an implication is of one entry, not of its
+    /// children).
+    pub fn implied_by<'a>(&'a self, id: &'a str) -> impl Iterator<Item = &'a Entry> + 'a {
+        self.entries
+            .iter()
+            .filter(move |e| e.implies.iter().any(|i| i == id))
+    }
+
     /// Entries (instruments) whose `links` name `id` or one of its ancestors
     /// (a link to `right/labour` covers `right/labour/forced-labour`).
     pub fn linked_from<'a>(&'a self, id: &'a str) -> impl Iterator<Item = &'a Entry> + 'a {
