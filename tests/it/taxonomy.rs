@@ -1002,14 +1002,7 @@ fn an_unknown_link_is_an_error_on_any_entry() {
         "version = \"1\"\n[[entry]]\nid = \"theme/zz\"\nname_en = \"Z\"\nname_zh = \"乙\"\nzh = [\"乙题\"]\nen = [\"zz theme\"]\nlinks = [\"right/nothing\"]\n",
     )
     .unwrap();
-    crate::cli::hria()
-        .args(["taxonomy", "check"])
-        .arg(&p)
-        .assert()
-        .code(1)
-        .stdout(predicates::str::contains(
-            "entry `theme/zz`: unknown id `right/nothing` in links",
-        ));
+    check_fails(&p, "entry `theme/zz`: unknown id `right/nothing` in links");
 }
 
 /// Writes `taxonomy` to a file in `dir` and indexes with it a corpus of one statement naming an
@@ -1222,14 +1215,10 @@ fn implied_ids_are_checked() {
         format!("version = \"1\"\n{}", entry("theme/zz", "\"sdg/99\"")),
     )
     .unwrap();
-    crate::cli::hria()
-        .args(["taxonomy", "check"])
-        .arg(&p)
-        .assert()
-        .code(1)
-        .stdout(predicates::str::contains(
-            "unknown.toml:8: entry `theme/zz`: unknown id `sdg/99` in implies",
-        ));
+    check_fails(
+        &p,
+        "unknown.toml:8: entry `theme/zz`: unknown id `sdg/99` in implies",
+    );
     let p = dir.path().join("odd.toml");
     std::fs::write(
         &p,
@@ -1251,6 +1240,16 @@ fn implied_ids_are_checked() {
         ],
         &["entry `theme/zz`: warning: implied `theme/yy`"],
     );
+}
+
+/// Runs `taxonomy check` on `path`, which must fail (exit 1) with `problem` among its lines.
+fn check_fails(path: &std::path::Path, problem: &str) {
+    crate::cli::hria()
+        .args(["taxonomy", "check"])
+        .arg(path)
+        .assert()
+        .code(1)
+        .stdout(predicates::str::contains(problem));
 }
 
 /// Runs `taxonomy check` on `path`, which must pass with warnings: its output holds each of
