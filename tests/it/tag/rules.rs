@@ -5121,3 +5121,150 @@ fn food_safety_heritage_forgery_and_risks_not_found() {
         ),
     ]);
 }
+
+#[test]
+fn risk_levels_effectiveness_voter_rolls_and_departments() {
+    let ia = "hrdd/impact-assessment";
+    let rol = "theme/democracy-rule-of-law";
+    expect_tags(&[
+        // A sector, country or category called high risk is a finding of risk assessment.
+        (
+            "The construction industry is inherently higher risk for modern slavery.",
+            &[ia],
+            &[],
+        ),
+        (
+            "However, potential risk areas in the extended supply chain include cleaning and security.",
+            &[ia],
+            &[],
+        ),
+        (
+            "Business partners are screened against sanctions lists and adverse media.",
+            &[ia],
+            &["hrdd/action"],
+        ),
+        // A bank's customers, a medical test and a supplier the company only monitors are not.
+        ("Our lending to high-risk customers is reviewed.", &[], &[ia]),
+        ("Staff are offered health screening each year.", &[], &[ia]),
+        (
+            "Pre-employment screening of new employees checks their right to work.",
+            &["hrdd/action"],
+            &[ia],
+        ),
+        // The Acts ask how effectiveness is assessed; a policy in force from a date is not that.
+        (
+            "Effectiveness in combating slavery and human trafficking",
+            &["hrdd/tracking"],
+            &[],
+        ),
+        (
+            "This policy is effective immediately, whether staff are permanent or temporary.",
+            &[],
+            &["hrdd/tracking"],
+        ),
+        (
+            "Our environmental, social and governance (ESG) report describes our programs.",
+            &[],
+            &["hrdd/embedding"],
+        ),
+        (
+            "The minor procurement items are bought from many small suppliers.",
+            &[],
+            &["group/children"],
+        ),
+        (
+            "Managers receive training on Right to Work procedures.",
+            &[],
+            &["right/economic-social-cultural/work"],
+        ),
+        // Chinese law: a department's name is no right, and citizens' reports are oversight.
+        (
+            "市人力资源社会保障行政部门负责本条例的组织实施。",
+            &[],
+            &["right/economic-social-cultural/social-security"],
+        ),
+        (
+            "各级人民政府应当加强对人口与计划生育工作的领导。",
+            &[],
+            &["group/women"],
+        ),
+        (
+            "任何单位和个人有权对违反本条例规定的行为，向有关部门检举。",
+            &[rol, "sdg/16"],
+            &["hrdd/grievance-mechanism"],
+        ),
+        (
+            "公司设立检举热线和邮箱，保护检举人。",
+            &["hrdd/grievance-mechanism"],
+            &[],
+        ),
+        (
+            "市、区中医药主管部门负责本行政区域内中医药管理工作。",
+            &["right/economic-social-cultural/health", "sdg/3"],
+            &[],
+        ),
+        (
+            "保护中医药文化及其文化生态。",
+            &[],
+            &["right/economic-social-cultural/health"],
+        ),
+        // Voter rolls: participation always, the rule of law beside the people's congress.
+        (
+            "乡、镇的人民代表大会代表选举，应当进行选民登记，审查选民资格。",
+            &["right/civil-political/participation", rol],
+            &[],
+        ),
+        (
+            "村民选举委员会应当公布选民名单。",
+            &["right/civil-political/participation"],
+            &[rol],
+        ),
+        ("下列人员由省人大常委会任免：", &[rol, "sdg/16"], &[]),
+        (
+            "本条例经省人大常委会批准后公布施行。",
+            &[],
+            &[rol],
+        ),
+        // A patent clause is no innovation policy.
+        (
+            "专利申请人应当提交请求书和说明书。",
+            &[],
+            &["sdg/9"],
+        ),
+        (
+            "鼓励企业加强专利创造和运用，促进科技成果转化。",
+            &["sdg/9"],
+            &[],
+        ),
+        (
+            "森林高火险期内，严禁在林区野外用火。",
+            &["theme/environment", "sdg/15"],
+            &[],
+        ),
+        (
+            "林区县人民政府应当维护林农利益，减轻林农负担。",
+            &[],
+            &["theme/environment"],
+        ),
+        (
+            "县级人民政府应当对列入保护名录的革命遗址设置保护标识。",
+            &["right/economic-social-cultural/culture-science", "sdg/11"],
+            &[],
+        ),
+        (
+            "不得扰乱医院、学校的正常教学秩序。",
+            &[],
+            &["right/economic-social-cultural/education"],
+        ),
+        (
+            "适用简易程序审理的民商事案件，证据交换与开庭一并进行。",
+            &["right/civil-political/fair-trial"],
+            &[],
+        ),
+        (
+            "家庭暴力受害人可以向人民法院申请人身安全保护令。",
+            &["sdg/5"],
+            &[],
+        ),
+    ]);
+}
