@@ -543,6 +543,11 @@ fn next_tagger_id() -> u64 {
     NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }
 
+/// [`Scratch::needs`]: the passage has a keyword, abbreviation or weak keyword of the entry.
+const NEEDS_WORDS: u8 = 1;
+/// [`Scratch::needs`]: the entry's shared cues (group 0) may confirm a match of it.
+const NEEDS_SHARED_CUES: u8 = 2;
+
 /// Buffers reused from passage to passage (one set per thread).
 #[derive(Default)]
 struct Scratch {
@@ -562,8 +567,10 @@ struct Scratch {
     bounds: Vec<usize>,
     /// See [`WordBounds::crossings`]; cleared for each passage.
     crossings: Vec<(usize, bool)>,
-    /// By entry: whether the passage has a keyword match of it (all false between passages).
-    has_words: Vec<bool>,
+    /// By entry: [`NEEDS_WORDS`] and [`NEEDS_SHARED_CUES`] (all 0 between passages).
+    needs: Vec<u8>,
+    /// By cue group: whether a weak keyword of it matched (all false between passages).
+    cue_groups: Vec<bool>,
     section_memo: SectionMemo,
     /// Spans of the instruments named by title, by start.
     titles: Vec<Range<usize>>,
@@ -625,6 +632,8 @@ pub struct Tagger {
     id: u64,
     /// Frameworks whose parts are numbered (the SDGs and their goals).
     numbered: Vec<Numbered>,
+    /// Cue groups, 0 (each entry's shared cues) included: one past the highest.
+    cue_groups: usize,
     /// `(number, entry)` of every convention number an entry has (29 for ILO-FPRW, 169 for
     /// ILO-C169), sorted.
     conventions: Vec<(u32, u32)>,
@@ -758,6 +767,7 @@ impl Tagger {
             threshold: DEFAULT_THRESHOLD,
             id: next_tagger_id(),
             numbered: Vec::new(),
+            cue_groups: 1,
             conventions: Vec::new(),
             unlisted: None,
         })
@@ -878,6 +888,7 @@ impl Tagger {
             threshold: DEFAULT_THRESHOLD,
             id: next_tagger_id(),
             numbered,
+            cue_groups: b.groups as usize + 1,
             conventions,
             unlisted,
         })
@@ -1127,7 +1138,8 @@ impl Tagger {
             runs,
             bounds,
             crossings,
-            has_words,
+            needs,
+            cue_groups,
             section_memo,
             titles,
             title_only,
@@ -1234,17 +1246,33 @@ impl Tagger {
                 numbered_parts(t, g, hits);
             }
         }
-        // Cues and excludes of an entry with no keyword match cannot make a tag: dropped before
-        // the sort, which is a good part of the rules' cost where short cue words abound.
-        has_words.resize(self.entries.len(), false);
+        // Cues and excludes of an entry with no keyword match cannot make a tag, and a cue
+        // confirms only a weak keyword of its group or (the entry's shared cues) an
+        // abbreviation: the rest, nine cues in ten, are dropped before the sort, which is a good
+        // part of the rules' cost where short cue words abound.
+        needs.resize(self.entries.len(), 0);
+        cue_groups.resize(self.cue_groups, false);
         for h in hits.iter() {
-            if h.role.class() == 0 {
-                has_words[h.entry as usize] = true;
+            let e = h.entry as usize;
+            match h.role {
+                Role::Keyword => needs[e] |= NEEDS_WORDS,
+                Role::Weak if h.group != 0 => {
+                    needs[e] |= NEEDS_WORDS;
+                    cue_groups[h.group as usize] = true;
+                }
+                Role::Abbr | Role::Weak => needs[e] |= NEEDS_WORDS | NEEDS_SHARED_CUES,
+                _ => {}
             }
         }
-        hits.retain(|h| has_words[h.entry as usize]);
+        hits.retain(|h| match h.role {
+            Role::Cue if h.group != 0 => cue_groups[h.group as usize],
+            Role::Cue => needs[h.entry as usize] & NEEDS_SHARED_CUES != 0,
+            _ => needs[h.entry as usize] & NEEDS_WORDS != 0,
+        });
+        // Every flag set above belongs to a hit kept.
         for h in hits.iter() {
-            has_words[h.entry as usize] = false;
+            needs[h.entry as usize] = 0;
+            cue_groups[h.group as usize] = false;
         }
         if hits.is_empty() {
             return Vec::new();
