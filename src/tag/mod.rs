@@ -234,6 +234,14 @@ struct PatRef {
     doer: Doer,
 }
 
+impl PatRef {
+    /// A cue whose match needs no more than its word boundaries: read after the scan, and
+    /// only where a weak keyword or an abbreviation it may confirm matched.
+    fn deferred(&self) -> bool {
+        self.role == Role::Cue && !self.numbered && self.doer == Doer::Any
+    }
+}
+
 /// The doer a pattern made from a keyword said with "we" needs before it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Doer {
@@ -296,6 +304,35 @@ struct EntryInfo {
     /// of 医疗保险): the exclude holds also for the keyword in a list the head ends
     /// (养老、医疗、失业和工伤保险), see [`ends_list_with`].
     list_heads: Vec<(String, String)>,
+}
+
+/// The word boundaries of one automaton match, shared by its pattern's uses: each is read
+/// once, when a use first needs it (a word char before; the end without and with a plural).
+#[derive(Default)]
+struct MatchEdges {
+    word_before: Option<bool>,
+    ends: [Option<Option<usize>>; 2],
+}
+
+impl MatchEdges {
+    /// Where the use `r` of the match `start..end` of `t` ends (with its plural, if any), or
+    /// `None` where a word char before or after it rules it out.
+    #[inline(always)]
+    fn end(&mut self, t: &str, r: &PatRef, start: usize, end: usize) -> Option<usize> {
+        if r.word_left
+            && *self
+                .word_before
+                .get_or_insert_with(|| t[..start].chars().next_back().is_some_and(is_word_char))
+        {
+            return None;
+        }
+        if r.word_right {
+            *self.ends[usize::from(r.plural)]
+                .get_or_insert_with(|| right_boundary(t, end, r.plural))
+        } else {
+            Some(end)
+        }
+    }
 }
 
 /// A pattern occurrence that passed the boundary checks (normalized byte offsets).
@@ -571,6 +608,8 @@ struct Scratch {
     needs: Vec<u8>,
     /// By cue group: whether a weak keyword of it matched (all false between passages).
     cue_groups: Vec<bool>,
+    /// `(pattern, start, end)` of the matches with deferred uses ([`PatRef::deferred`]).
+    deferred: Vec<(u32, usize, usize)>,
     section_memo: SectionMemo,
     /// Spans of the instruments named by title, by start.
     titles: Vec<Range<usize>>,
@@ -618,6 +657,10 @@ pub struct Tagger {
     /// `refs[ref_start[p]..ref_start[p + 1]]` (one flat table, no per-match pointer chase).
     refs: Vec<PatRef>,
     ref_start: Vec<u32>,
+    /// Where pattern `p`'s deferred uses start (at most `ref_start[p + 1]`): its cues, which
+    /// count only where a keyword of their entry matched, so are read after the scan and only
+    /// for those entries (see [`PatRef::deferred`]).
+    deferred_from: Vec<u32>,
     /// Keywords as written in the taxonomy (for rule names and abbreviation case checks).
     names: Vec<String>,
     /// Evidence rule text of each name (`keyword:…` or `abbr:…`), built once.
@@ -759,6 +802,7 @@ impl Tagger {
             patterns: Vec::new(),
             refs: Vec::new(),
             ref_start: vec![0],
+            deferred_from: Vec::new(),
             names: Vec::new(),
             rules: Vec::new(),
             covers: Vec::new(),
@@ -852,18 +896,33 @@ impl Tagger {
         }
         let numbered = numbered_frameworks(taxonomy, &mut b);
         let ac = automaton(&b.patterns, dfa)?;
+        let entries = entry_infos(taxonomy);
+        // A numbered part's cues are read in the scan: a part given by number is not added
+        // where a match of its entry holds the number ([`numbered_parts`]).
+        let parts: Vec<u32> = numbered
+            .iter()
+            .flat_map(|g| g.parts.iter().map(|p| p.1))
+            .collect();
         let mut refs = Vec::new();
         let mut ref_start = vec![0u32];
-        for r in b.refs {
-            refs.extend(r);
+        let mut deferred_from = Vec::with_capacity(b.refs.len());
+        for mut rs in b.refs {
+            for r in &mut rs {
+                r.numbered = entries
+                    .get(r.entry as usize)
+                    .is_some_and(|e| !e.numbers.is_empty())
+                    && !is_convention_number(&b.names[r.name as usize]);
+            }
+            // Deferred uses last; the order of a pattern's uses changes no output, since the
+            // hits are sorted on all their fields.
+            rs.sort_by_key(|r| r.deferred() && !parts.contains(&r.entry));
+            let n = rs
+                .iter()
+                .take_while(|r| !r.deferred() || parts.contains(&r.entry))
+                .count();
+            deferred_from.push((refs.len() + n) as u32);
+            refs.extend(rs);
             ref_start.push(refs.len() as u32);
-        }
-        let entries = entry_infos(taxonomy);
-        for r in &mut refs {
-            r.numbered = entries
-                .get(r.entry as usize)
-                .is_some_and(|e| !e.numbers.is_empty())
-                && !is_convention_number(&b.names[r.name as usize]);
         }
         let mut conventions: Vec<(u32, u32)> = entries
             .iter()
@@ -880,6 +939,7 @@ impl Tagger {
             patterns: b.patterns,
             refs,
             ref_start,
+            deferred_from,
             names: b.names,
             rules: b.rules,
             covers: entries.iter().map(|e| format!("covers:{}", e.id)).collect(),
@@ -931,6 +991,17 @@ impl Tagger {
     #[inline]
     fn refs_of(&self, p: usize) -> &[PatRef] {
         &self.refs[self.ref_start[p] as usize..self.ref_start[p + 1] as usize]
+    }
+
+    /// Uses of automaton pattern `p` read in the scan, and those read after it.
+    #[inline]
+    fn refs_split(&self, p: usize) -> (&[PatRef], &[PatRef]) {
+        let (a, d, b) = (
+            self.ref_start[p] as usize,
+            self.deferred_from[p] as usize,
+            self.ref_start[p + 1] as usize,
+        );
+        (&self.refs[a..d], &self.refs[d..b])
     }
 
     /// Tags a passage; evidence ranges are byte ranges into the original document text, and
@@ -1140,6 +1211,7 @@ impl Tagger {
             crossings,
             needs,
             cue_groups,
+            deferred,
             section_memo,
             titles,
             title_only,
@@ -1150,30 +1222,18 @@ impl Tagger {
         hits.clear();
         negs.clear();
         exceptions.clear();
+        deferred.clear();
         let mut rights_language = false;
         for m in self.ac.find_overlapping_iter(t) {
-            // A pattern's uses share its word boundaries: each is read once per match, when a
-            // use first needs it (a word char before; the end without and with a plural).
-            let mut word_before = None;
-            let mut ends = [None, None];
-            for r in self.refs_of(m.pattern().as_usize()) {
+            let (now, later) = self.refs_split(m.pattern().as_usize());
+            if !later.is_empty() {
+                deferred.push((m.pattern().as_u32(), m.start(), m.end()));
+            }
+            let mut edges = MatchEdges::default();
+            for r in now {
                 let start = m.start();
-                if r.word_left
-                    && *word_before.get_or_insert_with(|| {
-                        t[..start].chars().next_back().is_some_and(is_word_char)
-                    })
-                {
+                let Some(end) = edges.end(t, r, start, m.end()) else {
                     continue;
-                }
-                let end = if r.word_right {
-                    match *ends[usize::from(r.plural)]
-                        .get_or_insert_with(|| right_boundary(t, m.end(), r.plural))
-                    {
-                        Some(e) => e,
-                        None => continue,
-                    }
-                } else {
-                    m.end()
                 };
                 let start = match r.doer {
                     Doer::Any => start,
@@ -1262,6 +1322,30 @@ impl Tagger {
                 }
                 Role::Abbr | Role::Weak => needs[e] |= NEEDS_WORDS | NEEDS_SHARED_CUES,
                 _ => {}
+            }
+        }
+        // The deferred cues, read now for the cue groups that may use them only.
+        for &(p, start, end) in deferred.iter() {
+            let mut edges = MatchEdges::default();
+            for r in self.refs_split(p as usize).1 {
+                let wanted = if r.group != 0 {
+                    cue_groups[r.group as usize]
+                } else {
+                    needs[r.entry as usize] & NEEDS_SHARED_CUES != 0
+                };
+                if !wanted {
+                    continue;
+                }
+                if let Some(end) = edges.end(t, r, start, end) {
+                    hits.push(Hit {
+                        start,
+                        end,
+                        entry: r.entry,
+                        role: Role::Cue,
+                        name: r.name,
+                        group: r.group,
+                    });
+                }
             }
         }
         hits.retain(|h| match h.role {
