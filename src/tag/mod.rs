@@ -994,7 +994,8 @@ impl Tagger {
     }
 
     /// Uses of automaton pattern `p` read in the scan, and those read after it.
-    #[inline]
+    // Called once per match: left out of line, the call cost more than its lookups.
+    #[inline(always)]
     fn refs_split(&self, p: usize) -> (&[PatRef], &[PatRef]) {
         let (a, d, b) = (
             self.ref_start[p] as usize,
