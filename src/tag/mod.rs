@@ -236,9 +236,10 @@ struct PatRef {
 
 impl PatRef {
     /// A cue whose match needs no more than its word boundaries: read after the scan, and
-    /// only where a weak keyword or an abbreviation it may confirm matched.
-    fn deferred(&self) -> bool {
-        self.role == Role::Cue && !self.numbered && self.doer == Doer::Any
+    /// only where a weak keyword or an abbreviation it may confirm matched. Not a cue of a
+    /// numbered part, which [`numbered_parts`] reads in the scan (`numbered_part`).
+    fn deferred(&self, numbered_part: bool) -> bool {
+        self.role == Role::Cue && !self.numbered && self.doer == Doer::Any && !numbered_part
     }
 }
 
@@ -317,6 +318,7 @@ struct MatchEdges {
 impl MatchEdges {
     /// Where the use `r` of the match `start..end` of `t` ends (with its plural, if any), or
     /// `None` where a word char before or after it rules it out.
+    // Called for every use of every match, in the scan's loop.
     #[inline(always)]
     fn end(&mut self, t: &str, r: &PatRef, start: usize, end: usize) -> Option<usize> {
         if r.word_left
@@ -657,9 +659,9 @@ pub struct Tagger {
     /// `refs[ref_start[p]..ref_start[p + 1]]` (one flat table, no per-match pointer chase).
     refs: Vec<PatRef>,
     ref_start: Vec<u32>,
-    /// Where pattern `p`'s deferred uses start (at most `ref_start[p + 1]`): its cues, which
-    /// count only where a keyword of their entry matched, so are read after the scan and only
-    /// for those entries (see [`PatRef::deferred`]).
+    /// Where pattern `p`'s deferred uses start (at most `ref_start[p + 1]`): the cues that
+    /// confirm only a weak keyword of their group or an abbreviation or plain weak keyword of
+    /// their entry, read after the scan and only where one matched (see [`PatRef::deferred`]).
     deferred_from: Vec<u32>,
     /// Keywords as written in the taxonomy (for rule names and abbreviation case checks).
     names: Vec<String>,
@@ -899,10 +901,12 @@ impl Tagger {
         let entries = entry_infos(taxonomy);
         // A numbered part's cues are read in the scan: a part given by number is not added
         // where a match of its entry holds the number ([`numbered_parts`]).
-        let parts: Vec<u32> = numbered
-            .iter()
-            .flat_map(|g| g.parts.iter().map(|p| p.1))
-            .collect();
+        let mut part = vec![false; entries.len()];
+        for &(_, e, _) in numbered.iter().flat_map(|g| g.parts.iter()) {
+            if let Some(p) = part.get_mut(e as usize) {
+                *p = true;
+            }
+        }
         let mut refs = Vec::new();
         let mut ref_start = vec![0u32];
         let mut deferred_from = Vec::with_capacity(b.refs.len());
@@ -913,13 +917,12 @@ impl Tagger {
                     .is_some_and(|e| !e.numbers.is_empty())
                     && !is_convention_number(&b.names[r.name as usize]);
             }
-            // Deferred uses last; the order of a pattern's uses changes no output, since the
-            // hits are sorted on all their fields.
-            rs.sort_by_key(|r| r.deferred() && !parts.contains(&r.entry));
-            let n = rs
-                .iter()
-                .take_while(|r| !r.deferred() || parts.contains(&r.entry))
-                .count();
+            // Deferred uses last. Their order changes no output: a name has one role and one
+            // group, so the sort of the hits orders them fully, and a pattern has at most one
+            // cue use per entry and group, which is what `section_cues` looks up.
+            let later = |r: &PatRef| r.deferred(part.get(r.entry as usize) == Some(&true));
+            rs.sort_by_key(later);
+            let n = rs.partition_point(|r| !later(r));
             deferred_from.push((refs.len() + n) as u32);
             refs.extend(rs);
             ref_start.push(refs.len() as u32);
@@ -1309,8 +1312,9 @@ impl Tagger {
         }
         // Cues and excludes of an entry with no keyword match cannot make a tag, and a cue
         // confirms only a weak keyword of its group or (the entry's shared cues) an
-        // abbreviation: the rest, nine cues in ten, are dropped before the sort, which is a good
-        // part of the rules' cost where short cue words abound.
+        // abbreviation or a plain weak keyword: the rest, nine cues in ten, are never made
+        // into hits (the deferred ones) or are dropped before the sort, which was a good part
+        // of the rules' cost where short cue words abound.
         needs.resize(self.entries.len(), 0);
         cue_groups.resize(self.cue_groups, false);
         for h in hits.iter() {

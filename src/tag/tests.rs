@@ -928,3 +928,151 @@ fn every_mix_of_english_spellings_is_another_spelling() {
     assert!(other_spellings_of("强迫劳动").is_empty());
     assert!(other_spellings_of("human rights").is_empty());
 }
+
+/// One cue shared by three uses: the shared cues of an entry with an abbreviation (CRC), those
+/// of an entry with a plain weak keyword (pupils), a weak rule's own cues (school); and a keyword
+/// of a fourth entry.
+fn shared_cue_tagger() -> Tagger {
+    Tagger::new(&Taxonomy {
+        version: "test".into(),
+        hash: String::new(),
+        entries: vec![
+            Entry {
+                cues: strs(&["children"]),
+                ..instrument(
+                    "instrument/CRC",
+                    &["CRC"],
+                    &[],
+                    &["rights of the child"],
+                    &[],
+                )
+            },
+            Entry {
+                weak: strs(&["pupils", "school | children"]),
+                cues: strs(&["children"]),
+                ..entry("group/pupils")
+            },
+            Entry {
+                en: strs(&["children"]),
+                ..entry("theme/kids")
+            },
+        ],
+    })
+}
+
+#[test]
+fn a_shared_cue_confirms_each_of_its_uses_before_or_after_them() {
+    let t = shared_cue_tagger();
+    let rules = |text: &str, id: &str| -> Vec<String> {
+        get(&t.tag_text(text, None), id)
+            .map(|tag| tag.evidence.iter().map(|e| e.rule.clone()).collect())
+            .unwrap_or_default()
+    };
+    // A short abbreviation with no keyword of its entry: anchored by a shared cue of it.
+    for text in [
+        "The CRC protects children.",
+        "Children: the CRC applies.",
+        "The CRC protects pupils and children.",
+    ] {
+        let tags = t.tag_text(text, None);
+        let crc = get(&tags, "instrument/CRC").expect(text);
+        assert!(
+            (crc.score - SCORE_ABBR).abs() < 1e-6,
+            "{text}: {}",
+            crc.score
+        );
+        assert!(get(&tags, "theme/kids").is_some(), "{text}");
+    }
+    assert!(get(&t.tag_text("The CRC applies.", None), "instrument/CRC").is_none());
+    assert!(get(
+        &t.tag_text("The CRC sells childrenswear.", None),
+        "instrument/CRC"
+    )
+    .is_none());
+    // A plain weak keyword's shared cue, before or after it (and the same match anchoring CRC).
+    for text in [
+        "Children and pupils.",
+        "Pupils and children.",
+        "The CRC protects pupils and children.",
+    ] {
+        assert_eq!(
+            rules(text, "group/pupils"),
+            [
+                "weak:pupils+cue:children",
+                "cue:children (confirms weak:pupils)"
+            ],
+            "{text}"
+        );
+    }
+    // A weak rule's own cue, before or after it.
+    for text in ["School children.", "Children at school."] {
+        assert_eq!(
+            rules(text, "group/pupils"),
+            [
+                "weak:school+cue:children",
+                "cue:children (confirms weak:school)"
+            ],
+            "{text}"
+        );
+    }
+    // Another sentence, or no word boundary: no cue.
+    for text in [
+        "Pupils. Children.",
+        "The school. Children.",
+        "Pupils wear childrenswear.",
+    ] {
+        assert!(
+            get(&t.tag_text(text, None), "group/pupils").is_none(),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn cues_of_numbered_names_and_of_numbered_parts_count_as_in_the_scan() {
+    let t = Tagger::new(&Taxonomy {
+        version: "test".into(),
+        hash: String::new(),
+        entries: vec![
+            Entry {
+                cues: strs(&["convention"]),
+                weak: strs(&["labour standards"]),
+                ..instrument("instrument/ILO-FPRW", &["ILO", "C029"], &[], &[], &[])
+            },
+            instrument(UNLISTED_INSTRUMENT, &[], &[], &["another convention"], &[]),
+            instrument(
+                "instrument/SDG",
+                &["SDG", "SDGs"],
+                &[],
+                &[],
+                &["sdg/5", "sdg/8"],
+            ),
+            Entry {
+                en: strs(&["gender equality"]),
+                ..entry("sdg/5")
+            },
+            Entry {
+                en: strs(&["decent work"]),
+                weak: strs(&["growth | sdg 8"]),
+                ..entry("sdg/8")
+            },
+        ],
+    });
+    // A cue of an entry with numbered abbreviations, followed by another number, names that
+    // convention; followed by its own, it is a cue still.
+    assert_eq!(
+        ids(&t.tag_text("We follow Convention No. 190.", None)),
+        [UNLISTED_INSTRUMENT]
+    );
+    let tags = t.tag_text("We follow Convention No. 29 and labour standards.", None);
+    assert_eq!(
+        get(&tags, "instrument/ILO-FPRW")
+            .expect("weak + numbered cue")
+            .evidence[0]
+            .rule,
+        "weak:labour standards+cue:convention"
+    );
+    // A numbered part is not added where a match of its own holds the number, its cue's too.
+    assert!(get(&t.tag_text("We support SDG 8.", None), "sdg/8").is_none());
+    assert!(get(&t.tag_text("We support SDGs 5 and 8.", None), "sdg/8").is_some());
+}

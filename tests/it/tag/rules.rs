@@ -5268,3 +5268,15 @@ fn risk_levels_effectiveness_voter_rolls_and_departments() {
         ),
     ]);
 }
+
+#[test]
+fn shared_cues_anchor_short_abbreviations_and_numbered_cues_name_conventions() {
+    // SAQ (hrdd/action) alone, anchored by its entry's shared cue `suppliers`.
+    assert!(has("We sent an SAQ to suppliers.", "hrdd/action"));
+    // ILO-FPRW's cue `convention` before a number it does not hold names that convention.
+    expect_tags(&[(
+        "We follow Convention No. 190 on harassment.",
+        &["instrument/OTHER"],
+        &[],
+    )]);
+}
