@@ -5280,3 +5280,97 @@ fn shared_cues_anchor_short_abbreviations_and_numbered_cues_name_conventions() {
         &[],
     )]);
 }
+
+#[test]
+fn risks_found_complaints_received_minorities_and_chinese_complaint_procedures() {
+    let ia = "hrdd/impact-assessment";
+    let gm = "hrdd/grievance-mechanism";
+    expect_tags(&[
+        // A risk reported as identified is a finding of assessment; a conditional one is not.
+        (
+            "The potential for risk has also been identified in the transport industry.",
+            &[ia],
+            &[],
+        ),
+        (
+            "We will engage suppliers where risks are identified.",
+            &[],
+            &[ia],
+        ),
+        // Complaints received, or none, show a channel in use.
+        (
+            "To date, the company has not received any complaints relating to forced labour.",
+            &[gm],
+            &[],
+        ),
+        (
+            "Our policies aim at ensuring the safety of our employees.",
+            &["right/labour/occupational-safety-health"],
+            &[],
+        ),
+        (
+            "The company is opposed to any form of human exploitation in our supply chain.",
+            &[
+                "stance/commitment",
+                "hrdd/policy-commitment",
+                "right/labour/forced-labour",
+            ],
+            &[],
+        ),
+        (
+            "Jellyfish recognizes that it has a responsibility to prevent any form of modern slavery.",
+            &["stance/commitment", "hrdd/policy-commitment"],
+            &[],
+        ),
+        // Ethnic minorities serve SDG 10.2; access to justice SDG 16.3.
+        (
+            "国家采取措施，为少数民族学生为主的学校实施双语教育提供条件。",
+            &["group/minorities", "sdg/10"],
+            &[],
+        ),
+        (
+            "当事人可以依法提起上诉。",
+            &["right/civil-political/fair-trial", "sdg/16"],
+            &["theme/democracy-rule-of-law"],
+        ),
+        // A law's complaint procedure is a grievance mechanism; a firm's complaint ratio is not.
+        (
+            "行政监督部门应当自收到投诉之日起3个工作日内决定是否受理投诉，投诉人可以申请复议。",
+            &[gm],
+            &[],
+        ),
+        ("报告期内，客户投诉处理满意度为100%。", &[], &[gm]),
+        // Damage done, then compensation, is the remedy a law gives.
+        (
+            "给消费者造成损害的，经营者应当依法承担赔偿责任。",
+            &["hrdd/remedy"],
+            &[],
+        ),
+        // The mass organisations named together are no union and no women's topic.
+        (
+            "工会、共产主义青年团、妇女联合会等团体，应当做好文明行为促进工作。",
+            &[],
+            &[
+                "right/labour/association-bargaining",
+                "group/women",
+                "sdg/5",
+            ],
+        ),
+        ("委员长会议拟订常务委员会会议议程草案。", &["theme/democracy-rule-of-law", "sdg/16"], &[]),
+        (
+            "县级以上人民政府林业主管部门应当制定除治森林病虫害的实施计划。",
+            &["theme/environment", "sdg/15"],
+            &[],
+        ),
+        (
+            "国家对农作物种质资源实行原生境保存和非原生境保存相结合的制度。",
+            &["theme/environment", "sdg/2"],
+            &[],
+        ),
+        (
+            "非法采集我国人类遗传资源的，依法追究责任。",
+            &[],
+            &["theme/environment", "sdg/15"],
+        ),
+    ]);
+}
