@@ -5322,7 +5322,7 @@ fn risks_found_complaints_received_minorities_and_chinese_complaint_procedures()
             &["stance/commitment", "hrdd/policy-commitment"],
             &[],
         ),
-        // Ethnic minorities serve SDG 10.2; access to justice SDG 16.3.
+        // Ethnic minorities serve SDG 10.2; access to justice SDG 16.3 and the rule of law.
         (
             "国家采取措施，为少数民族学生为主的学校实施双语教育提供条件。",
             &["group/minorities", "sdg/10"],
@@ -5330,8 +5330,12 @@ fn risks_found_complaints_received_minorities_and_chinese_complaint_procedures()
         ),
         (
             "当事人可以依法提起上诉。",
-            &["right/civil-political/fair-trial", "sdg/16"],
-            &["theme/democracy-rule-of-law"],
+            &[
+                "right/civil-political/fair-trial",
+                "sdg/16",
+                "theme/democracy-rule-of-law",
+            ],
+            &[],
         ),
         // A law's complaint procedure is a grievance mechanism; a firm's complaint ratio is not.
         (
@@ -5371,6 +5375,71 @@ fn risks_found_complaints_received_minorities_and_chinese_complaint_procedures()
             "非法采集我国人类遗传资源的，依法追究责任。",
             &[],
             &["theme/environment", "sdg/15"],
+        ),
+    ]);
+}
+
+#[test]
+fn road_safety_rectification_orders_contractors_and_unsafe_work() {
+    let action = "hrdd/action";
+    expect_tags(&[
+        // SDG 11.2 names road safety, as 3.6 names road deaths.
+        (
+            "驾驶车辆应当安全驾驶、文明驾驶。",
+            &["sdg/11", "sdg/3"],
+            &[],
+        ),
+        // A lighter penalty and a rectification ordered by an authority are not a company's steps.
+        (
+            "在提起公诉前积极退赃退赔的，可以从轻或者减轻处罚。",
+            &[],
+            &[action],
+        ),
+        ("发现问题的，由主管部门责令限期整改。", &[], &[action]),
+        ("公司对审核发现的问题督促供应商限期整改。", &[action], &[]),
+        ("我们采取措施减轻对社区的负面影响。", &[action], &[]),
+        // Contracting firms are no rights-holders; contractors' pay is.
+        (
+            "We engaged approximately 830 contractors and service providers in the period.",
+            &[],
+            &["group/workers"],
+        ),
+        (
+            "We check that contractors are paid the minimum wage.",
+            &["group/workers"],
+            &[],
+        ),
+        (
+            "港口经营人指使、强令违章作业的，责令停止违法行为。",
+            &["right/labour/occupational-safety-health"],
+            &[],
+        ),
+        // A review's counter-examples to this release's rules.
+        (
+            "Where risks have been identified, suppliers must complete a corrective action plan.",
+            &[],
+            &["hrdd/impact-assessment"],
+        ),
+        (
+            "Customer complaints received fell by 12% this year.",
+            &[],
+            &["hrdd/grievance-mechanism"],
+        ),
+        (
+            "We screen suppliers against the UFLPA entity list for Uyghur forced labour.",
+            &["right/labour/forced-labour"],
+            &["sdg/10"],
+        ),
+        ("国家建立水产种质资源保护区。", &[], &["sdg/2"]),
+        (
+            "工会、共青团、妇联等组织应当协助做好宣传工作。",
+            &[],
+            &["right/labour/association-bargaining"],
+        ),
+        (
+            "司法鉴定人应当依法独立出具鉴定意见。",
+            &["theme/democracy-rule-of-law", "sdg/16"],
+            &[],
         ),
     ]);
 }
