@@ -5443,3 +5443,48 @@ fn road_safety_rectification_orders_contractors_and_unsafe_work() {
         ),
     ]);
 }
+
+#[test]
+fn null_findings_adverse_treatment_substantive_rulings_and_wetlands() {
+    expect_tags(&[
+        (
+            "During the period, the company did not identify any instances of forced labour.",
+            &["hrdd/impact-assessment"],
+            &[],
+        ),
+        (
+            "Adverse treatment includes dismissal connected with raising a concern in good faith.",
+            &["hrdd/non-retaliation"],
+            &[],
+        ),
+        (
+            "At Genuity, our vision is a world with dependable energy for all.",
+            &["stance/aspiration"],
+            &[],
+        ),
+        // A court named only as the one that decides a substantive claim is no trial.
+        (
+            "当事人主张保函性质为独立保函的，人民法院应予支持。",
+            &[],
+            &[
+                "right/civil-political/fair-trial",
+                "theme/democracy-rule-of-law",
+            ],
+        ),
+        (
+            "当事人不服一审判决的，可以向上一级人民法院提起上诉。",
+            &["right/civil-political/fair-trial"],
+            &[],
+        ),
+        // Wetlands are water-related ecosystems (SDG 6.6); a foundation's name is no mangrove.
+        ("市人民政府应当划定湿地生态红线。", &["sdg/6"], &[]),
+        ("禁止采伐红树林。", &["sdg/14", "theme/environment"], &[]),
+        ("公司与红树林基金会合作开展公益活动。", &[], &["sdg/14"]),
+        ("长江防护林体系建设应按照总体规划实施。", &["sdg/15"], &[]),
+        (
+            "定点医药机构涉嫌骗取医保基金支出的，可以暂停结算。",
+            &["right/economic-social-cultural/social-security", "sdg/1"],
+            &[],
+        ),
+    ]);
+}
