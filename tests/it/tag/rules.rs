@@ -1176,18 +1176,19 @@ fn steps_judged_unneeded_self_references_and_the_words_of_statements_and_statute
             &[],
         ),
         // A form's label answered by the step's denial is no evidence of the step; answered
-        // otherwise, it stands.
+        // otherwise, it stands. A null result (nothing found, so no remedy was needed) still
+        // reports on remedy, as the assessment datasets label it; a process denied does not.
         (
             "Remediation measures: MCC BC has not identified any forced labour in its supply chains and therefore no remediation measures have been taken.",
-            &["right/labour/forced-labour"],
-            &["hrdd/remedy"],
+            &["right/labour/forced-labour", "hrdd/remedy"],
+            &[],
         ),
         (
             "Remediation: No instances of forced labour were identified, so no remediation was undertaken.",
-            &[],
             &["hrdd/remedy"],
+            &[],
         ),
-        ("补救措施：报告期内未发现强迫劳动，因此未采取任何补救措施。", &[], &["hrdd/remedy"]),
+        ("补救措施：报告期内未发现强迫劳动，因此未采取任何补救措施。", &["hrdd/remedy"], &[]),
         ("Grievance mechanism: we do not currently operate one.", &[], &["hrdd/grievance-mechanism"]),
         ("Grievance mechanism: No.", &[], &["hrdd/grievance-mechanism"]),
         (
@@ -1255,10 +1256,11 @@ fn steps_judged_unneeded_self_references_and_the_words_of_statements_and_statute
             &[],
             &["hrdd/remedy"],
         ),
+        // Not having had to take a step is a null result, which reports on remedy.
         (
             "Remediation measures: The Company has not had to take any remedial action.",
-            &[],
             &["hrdd/remedy"],
+            &[],
         ),
         (
             "Remediation measures: There were no measures taken to remediate any forced labour.",
@@ -5485,6 +5487,119 @@ fn null_findings_adverse_treatment_substantive_rulings_and_wetlands() {
             "定点医药机构涉嫌骗取医保基金支出的，可以暂停结算。",
             &["right/economic-social-cultural/social-security", "sdg/1"],
             &[],
+        ),
+    ]);
+}
+
+#[test]
+fn null_remedies_financial_crime_contracts_and_chinese_courts_deputies_and_hazards() {
+    expect_tags(&[
+        // A remedy not needed is still a report on remedy; a remedy process denied is not.
+        (
+            "We have not had to take any remediation measures during the year, as no cases were found.",
+            &["hrdd/remedy"],
+            &[],
+        ),
+        ("No remedial action was required in the reporting period.", &["hrdd/remedy"], &[]),
+        ("There is no remediation process yet.", &[], &["hrdd/remedy"]),
+        ("公司未采取补救措施，受到监管处罚。", &[], &["hrdd/remedy"]),
+        (
+            "报告期内未发现强迫劳动，因此未采取补救措施。",
+            &["hrdd/remedy"],
+            &[],
+        ),
+        (
+            "The company has not discovered any instances of forced labour in its supply chain.",
+            &["hrdd/impact-assessment"],
+            &[],
+        ),
+        (
+            "We follow a risk-based approach to supplier due diligence.",
+            &["hrdd/impact-assessment"],
+            &[],
+        ),
+        // The Modern Slavery Act's stock phrase about integrity is no anti-corruption topic.
+        (
+            "We are committed to acting ethically and with integrity in all our business relationships.",
+            &[],
+            &["theme/anti-corruption"],
+        ),
+        (
+            "Our financial crime policies cover money laundering and bribery.",
+            &["theme/anti-corruption", "sdg/16"],
+            &[],
+        ),
+        ("Modern slavery has no place in our business.", &["hrdd/policy-commitment"], &[]),
+        (
+            "This statement sets out the steps taken in the financial year.",
+            &["hrdd/communication"],
+            &[],
+        ),
+        (
+            "Bullying and a hostile work environment are not tolerated.",
+            &["right/labour/working-conditions"],
+            &[],
+        ),
+        ("We appointed ESG ambassadors in every region.", &["hrdd/embedding"], &[]),
+        // Contracts are a due-diligence step only with terms about them.
+        ("The company has contracts with cleaning firms.", &[], &["hrdd/action"]),
+        ("Supplier contracts include a modern slavery clause.", &["hrdd/action"], &[]),
+        (
+            "Training was carried out for all procurement staff in 2023.",
+            &["stance/action"],
+            &[],
+        ),
+        (
+            "All staff are required to complete the training every year.",
+            &["stance/action"],
+            &[],
+        ),
+        (
+            "司法工作人员徇私枉法、枉法裁判的，依法追究刑事责任。",
+            &["right/civil-political/fair-trial", "theme/anti-corruption"],
+            &[],
+        ),
+        (
+            "代表提出的建议、批评和意见，由有关机关研究办理。",
+            &["theme/democracy-rule-of-law", "sdg/16"],
+            &[],
+        ),
+        ("国家工作人员就职时应当进行宪法宣誓。", &["theme/democracy-rule-of-law"], &[]),
+        (
+            "赔偿请求人可以依法申请国家赔偿。",
+            &["hrdd/remedy", "theme/democracy-rule-of-law"],
+            &[],
+        ),
+        ("当事人可以申请查阅判决书。", &["right/civil-political/fair-trial"], &[]),
+        ("网络司法拍卖应当公开进行。", &["right/civil-political/fair-trial"], &[]),
+        ("禁止利用内幕交易牟利。", &["theme/anti-corruption", "sdg/16"], &[]),
+        (
+            "推动全民阅读，建设书香社会。",
+            &["right/economic-social-cultural/culture-science", "sdg/4"],
+            &[],
+        ),
+        ("鼓励专业技术人员参加继续教育。", &["sdg/4"], &[]),
+        (
+            "加强狂犬病防治工作。",
+            &["right/economic-social-cultural/health", "sdg/3"],
+            &[],
+        ),
+        ("严格控制陆源污染物排入海域。", &["sdg/14", "theme/environment"], &[]),
+        ("加强气象灾害监测和预警。", &["sdg/13"], &[]),
+        ("合理布局城市公园和公共空间。", &["sdg/11"], &[]),
+        ("加强农业科技推广。", &["sdg/2"], &[]),
+        ("全国社会保障基金的投资运营应当安全。", &["sdg/1"], &[]),
+        ("打破身份、性别等歧视。", &["group/women", "sdg/5"], &[]),
+        // Departments named in a list of those responsible are no topic.
+        (
+            "公安、安全生产监督、质量技术监督等部门按照职责分工负责。",
+            &[],
+            &["right/labour/occupational-safety-health"],
+        ),
+        (
+            "工商、质量技术监督、食品药品监督、园林等部门应当在各自职责范围内做好相关工作。",
+            &[],
+            &["sdg/3"],
         ),
     ]);
 }
