@@ -5603,3 +5603,94 @@ fn null_remedies_financial_crime_contracts_and_chinese_courts_deputies_and_hazar
         ),
     ]);
 }
+
+#[test]
+fn employees_as_rights_holders_practices_adopted_and_chinese_laundering_iodine_and_maritime_courts()
+{
+    expect_tags(&[
+        // A company's employees are the rights-holders beside their pay, not as a code's scope.
+        (
+            "The policy applies to all employees, suppliers and contractors.",
+            &[],
+            &["group/workers"],
+        ),
+        (
+            "Employees are paid at least the living wage.",
+            &["group/workers"],
+            &[],
+        ),
+        (
+            "We performed a supplier risk review in 2023.",
+            &["stance/action"],
+            &[],
+        ),
+        // A practice in the present passive is reported; a duty or a plan is not.
+        (
+            "All reports are investigated by the compliance team.",
+            &["stance/action"],
+            &[],
+        ),
+        (
+            "Suppliers must be assessed before onboarding.",
+            &[],
+            &["stance/action"],
+        ),
+        (
+            "New suppliers will be screened from next year.",
+            &[],
+            &["stance/action"],
+        ),
+        (
+            "The board has adopted a whistleblowing policy.",
+            &["stance/action"],
+            &[],
+        ),
+        (
+            "We recognise the importance of remedy for affected workers.",
+            &["stance/commitment"],
+            &[],
+        ),
+        (
+            "Staff who work at night receive a transport allowance.",
+            &["right/labour/working-conditions"],
+            &[],
+        ),
+        (
+            "We follow WorkSafe guidance on every site.",
+            &["right/labour/occupational-safety-health"],
+            &[],
+        ),
+        (
+            "Our annual Sustainability Report describes our progress.",
+            &["sdg/12"],
+            &[],
+        ),
+        (
+            "明知是犯罪所得而予以掩饰、隐瞒犯罪所得的，依法追究刑事责任。",
+            &["theme/anti-corruption", "sdg/16"],
+            &[],
+        ),
+        (
+            "食盐加碘应当符合国家标准。",
+            &["right/economic-social-cultural/health", "sdg/3"],
+            &[],
+        ),
+        (
+            "人民检察院可以依法提起公益诉讼。",
+            &["right/civil-political/fair-trial"],
+            &[],
+        ),
+        (
+            "当事人可以向海事法院提起诉讼。",
+            &["right/civil-political/fair-trial"],
+            &[],
+        ),
+        ("鼓励企业加大研究开发投入。", &["sdg/9"], &[]),
+        ("加强渔业资源保护。", &["theme/environment"], &[]),
+        (
+            "公安部门、安全生产监督管理部门、工商行政管理部门按照职责分工查处违法行为。",
+            &[],
+            &["right/labour/occupational-safety-health"],
+        ),
+    ]);
+}
