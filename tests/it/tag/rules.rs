@@ -1327,11 +1327,11 @@ fn steps_judged_unneeded_self_references_and_the_words_of_statements_and_statute
             &[],
             &["hrdd/tracking"],
         ),
-        // A statement's approval is its making: communication, as its legal basis is.
+        // A statement's approval is its sign-off, embedding, not its communication.
         (
             "This statement has been approved by the Board of Directors.",
-            &["hrdd/communication", "stance/action"],
-            &[],
+            &["hrdd/embedding", "stance/action"],
+            &["hrdd/communication"],
         ),
         (
             "This statement is published on our website.",
@@ -4401,12 +4401,13 @@ fn a_second_review_s_cases() {
 fn a_statement_s_making_and_the_wrongs_of_chinese_officials() {
     let (deed, report) = ("stance/action", "hrdd/communication");
     expect_tags(&[
-        // A statement or report made, approved, covering or setting out its scope is reported,
-        // and its making a deed; a future approval is no deed.
+        // A statement or report made under the Act, covering or setting out its scope is reported,
+        // and its making a deed; its approval is sign-off, not reporting; a future approval is no
+        // deed.
         (
             "This statement was approved by the full Board of Directors of SYKES on 17 April 2020.",
-            &[report, deed, "hrdd/embedding"],
-            &[],
+            &[deed, "hrdd/embedding"],
+            &[report],
         ),
         (
             "This Report was approved pursuant to paragraph 11(4)(a) of the Act by the Board of Directors.",
@@ -4425,8 +4426,8 @@ fn a_statement_s_making_and_the_wrongs_of_chinese_officials() {
         ),
         (
             "This statement is to be approved by the board at its next meeting.",
-            &[report],
-            &[deed],
+            &[],
+            &[report, deed],
         ),
         ("This report contains forward-looking statements.", &[], &[report]),
         // Risks of modern slavery identified are assessed; a minimum age of work is child labour.
@@ -5691,6 +5692,77 @@ fn employees_as_rights_holders_practices_adopted_and_chinese_laundering_iodine_a
             "公安部门、安全生产监督管理部门、工商行政管理部门按照职责分工查处违法行为。",
             &[],
             &["right/labour/occupational-safety-health"],
+        ),
+    ]);
+}
+
+#[test]
+fn sign_off_young_workers_reporting_tools_and_chinese_disasters_notaries_and_smoking() {
+    expect_tags(&[
+        // A board's approval or a director's attestation is sign-off, not communication.
+        (
+            "This statement was approved by the Board of Directors on 1 March 2024.",
+            &["hrdd/embedding"],
+            &["hrdd/communication"],
+        ),
+        (
+            "I attest that the information in this report is true, accurate and complete.",
+            &["hrdd/embedding"],
+            &["hrdd/communication"],
+        ),
+        (
+            "Respect for human rights is embedded in our policies and procedures.",
+            &["hrdd/embedding"],
+            &[],
+        ),
+        // Young workers are employed lawfully: children, not child labour.
+        (
+            "We ensure that young workers do not work at night.",
+            &["group/children"],
+            &["right/labour/child-labour"],
+        ),
+        (
+            "Employees can raise concerns through our online reporting tool.",
+            &["hrdd/grievance-mechanism"],
+            &[],
+        ),
+        (
+            "Our clients include education providers and government agencies.",
+            &[],
+            &["right/economic-social-cultural/education", "sdg/4"],
+        ),
+        // A natural disaster is SDG 11 (and 13 when the weather's), not the environment.
+        (
+            "为了防御和减轻地震灾害，制定本条例。",
+            &["sdg/11"],
+            &["theme/environment"],
+        ),
+        (
+            "公证员应当依法办理公证事项。",
+            &["theme/democracy-rule-of-law"],
+            &[],
+        ),
+        (
+            "公共场所禁止吸烟。",
+            &["right/economic-social-cultural/health", "sdg/3"],
+            &[],
+        ),
+        (
+            "水产养殖用药应当建立记录。",
+            &[],
+            &["right/economic-social-cultural/health", "sdg/3"],
+        ),
+        // Ending a contract is remedy only as a sanction on a supplier.
+        ("消费者可以依法解除合同。", &[], &["hrdd/remedy"]),
+        (
+            "市教育督导机构负责教育督导工作。",
+            &["right/economic-social-cultural/education", "sdg/4"],
+            &[],
+        ),
+        (
+            "公安、住房保障、车辆管理等部门应当受理。",
+            &[],
+            &["right/economic-social-cultural/housing"],
         ),
     ]);
 }
