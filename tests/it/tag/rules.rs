@@ -5766,3 +5766,42 @@ fn sign_off_young_workers_reporting_tools_and_chinese_disasters_notaries_and_smo
         ),
     ]);
 }
+
+#[test]
+fn attestations_eradication_embedding_and_chinese_effectiveness_in_statutes() {
+    expect_tags(&[
+        // Employees as the audience of slavery resources are not rights-holders there.
+        (
+            "We have made the anti-slavery resources available to our employees on the intranet.",
+            &[],
+            &["group/workers"],
+        ),
+        (
+            "The company supports the eradication of forced labour in all its forms.",
+            &["hrdd/policy-commitment", "stance/commitment"],
+            &[],
+        ),
+        (
+            "I attest that I have reviewed the information contained in the report.",
+            &["hrdd/embedding", "stance/action"],
+            &[],
+        ),
+        (
+            "We embed human rights practices throughout our operations.",
+            &["hrdd/embedding", "stance/action"],
+            &[],
+        ),
+        (
+            "This statement summarises the actions carried out during the year.",
+            &["hrdd/communication"],
+            &[],
+        ),
+        // A statute's effectiveness or follow-up of its own work is no tracking of due diligence.
+        (
+            "第五条 提高水资源节约利用工作的科学性和有效性。",
+            &[],
+            &["hrdd/tracking"],
+        ),
+        ("公司持续跟踪供应商整改进展。", &["hrdd/tracking"], &[]),
+    ]);
+}
