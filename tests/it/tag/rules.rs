@@ -1256,11 +1256,11 @@ fn steps_judged_unneeded_self_references_and_the_words_of_statements_and_statute
             &[],
             &["hrdd/remedy"],
         ),
-        // Not having had to take a step is a null result, which reports on remedy.
+        // Not having had to take a step, with no finding given as its reason, is no remedy.
         (
             "Remediation measures: The Company has not had to take any remedial action.",
-            &["hrdd/remedy"],
             &[],
+            &["hrdd/remedy"],
         ),
         (
             "Remediation measures: There were no measures taken to remediate any forced labour.",
@@ -5495,13 +5495,19 @@ fn null_findings_adverse_treatment_substantive_rulings_and_wetlands() {
 #[test]
 fn null_remedies_financial_crime_contracts_and_chinese_courts_deputies_and_hazards() {
     expect_tags(&[
-        // A remedy not needed is still a report on remedy; a remedy process denied is not.
+        // A remedy not needed because nothing was found still reports on remedy; a remedy
+        // process denied, or none taken with no finding given, does not.
         (
             "We have not had to take any remediation measures during the year, as no cases were found.",
             &["hrdd/remedy"],
             &[],
         ),
-        ("No remedial action was required in the reporting period.", &["hrdd/remedy"], &[]),
+        (
+            "No cases were found, so no remedial action was required in the reporting period.",
+            &["hrdd/remedy"],
+            &[],
+        ),
+        ("No remedial action was required in the reporting period.", &[], &["hrdd/remedy"]),
         ("There is no remediation process yet.", &[], &["hrdd/remedy"]),
         ("公司未采取补救措施，受到监管处罚。", &[], &["hrdd/remedy"]),
         (
@@ -5803,5 +5809,39 @@ fn attestations_eradication_embedding_and_chinese_effectiveness_in_statutes() {
             &["hrdd/tracking"],
         ),
         ("公司持续跟踪供应商整改进展。", &["hrdd/tracking"], &[]),
+    ]);
+}
+
+#[test]
+fn research_institutes_officials_wrongs_and_departments_named_after_a_topic() {
+    expect_tags(&[
+        // A research institute in a list of places is no research.
+        (
+            "禁止在学校、医院、科研机构周边燃放烟花爆竹。",
+            &[],
+            &["sdg/9"],
+        ),
+        ("支持科研机构开展基础研究和科技成果转化。", &["sdg/9"], &[]),
+        // An official bending the law is corruption; a fair trial only where it is a court's.
+        (
+            "渔政检查人员徇私枉法的，依法给予处分。",
+            &["theme/anti-corruption"],
+            &["right/civil-political/fair-trial"],
+        ),
+        (
+            "司法工作人员徇私枉法的，依法追究刑事责任。",
+            &["right/civil-political/fair-trial", "theme/anti-corruption"],
+            &[],
+        ),
+        (
+            "区住房保障和房地产管理部门负责本区的实施工作。",
+            &[],
+            &["right/economic-social-cultural/housing"],
+        ),
+        (
+            "The Remuneration Committee sets directors' pay.",
+            &[],
+            &["right/labour/working-conditions"],
+        ),
     ]);
 }
