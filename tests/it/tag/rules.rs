@@ -4681,8 +4681,8 @@ fn chinese_institutions_schools_and_a_company_s_vendors() {
         ),
         (
             "This disclosure was approved by all of the Directors in January 2024.",
-            &["hrdd/communication", "hrdd/embedding"],
-            &[],
+            &["hrdd/embedding"],
+            &["hrdd/communication"],
         ),
         (
             "We will release a Forced Labour and Child Labour Policy in 2024.",
@@ -5842,6 +5842,49 @@ fn research_institutes_officials_wrongs_and_departments_named_after_a_topic() {
             "The Remuneration Committee sets directors' pay.",
             &[],
             &["right/labour/working-conditions"],
+        ),
+    ]);
+}
+
+#[test]
+fn sign_off_by_the_undersigned_and_chinese_hearings_arbitration_and_sea_areas() {
+    expect_tags(&[
+        (
+            "This disclosure was approved by all of the Directors in January 2024.",
+            &["hrdd/embedding"],
+            &["hrdd/communication"],
+        ),
+        (
+            "I, the undersigned, attest that I have reviewed the information contained in this report.",
+            &["hrdd/embedding", "stance/action"],
+            &["hrdd/communication"],
+        ),
+        // Hearings and expert panels that gather the public's views are participation.
+        (
+            "城乡规划报送审批前，应当采取论证会、听证会等方式征求专家和公众的意见。",
+            &["right/civil-political/participation"],
+            &[],
+        ),
+        (
+            "当事人可以向仲裁委员会申请仲裁，仲裁裁决是终局的。",
+            &["right/civil-political/fair-trial"],
+            &[],
+        ),
+        ("监察官应当清正廉洁。", &["theme/democracy-rule-of-law"], &[]),
+        (
+            "本条例所称海域，是指海岸线向海一侧的内水和领海。",
+            &["sdg/14"],
+            &[],
+        ),
+        (
+            "不得歧视、侮辱精神疾病患者。",
+            &["group/persons-with-disabilities"],
+            &[],
+        ),
+        (
+            "房屋出租人向暂住人口出租房屋，应当申报备案。",
+            &["group/migrants"],
+            &[],
         ),
     ]);
 }
