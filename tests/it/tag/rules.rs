@@ -5888,3 +5888,37 @@ fn sign_off_by_the_undersigned_and_chinese_hearings_arbitration_and_sea_areas() 
         ),
     ]);
 }
+
+#[test]
+fn an_act_named_integrity_as_a_value_and_chinese_courts_consent_restoration_and_bribes() {
+    expect_tags(&[
+        (
+            "We are committed to acting ethically and with integrity and transparency in all business dealings.",
+            &[],
+            &["theme/anti-corruption"],
+        ),
+        (
+            "当事人主张依据其约定排除国际条约适用的，人民法院予以支持。",
+            &[],
+            &["right/civil-political/fair-trial"],
+        ),
+        // A statute's order to restore is no remedy for harm to people.
+        ("责令限期恢复原状或者采取其他补救措施。", &[], &["hrdd/remedy"]),
+        (
+            "第四条 预算法所称各部门，是指与本级政府财政部门直接发生预算缴拨款关系的单位。",
+            &[],
+            &["theme/responsible-ai"],
+        ),
+        (
+            "禁止在饲料和动物饮用水中使用违禁药品。",
+            &[],
+            &["right/economic-social-cultural/water", "sdg/6"],
+        ),
+        ("检疫人员必须忠于职守，秉公执法。", &["theme/democracy-rule-of-law"], &[]),
+        (
+            "殡仪服务人员利用工作之便索要或者收受财物的，给予行政处分。",
+            &["theme/anti-corruption", "sdg/16"],
+            &[],
+        ),
+    ]);
+}
