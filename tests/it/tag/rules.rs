@@ -5721,6 +5721,11 @@ fn sign_off_young_workers_reporting_tools_and_chinese_disasters_notaries_and_smo
             &["hrdd/embedding"],
             &[],
         ),
+        (
+            "The risk is embedded in the supply chain.",
+            &[],
+            &["hrdd/embedding"],
+        ),
         // Young workers are employed lawfully: children, not child labour.
         (
             "We ensure that young workers do not work at night.",
