@@ -1,5 +1,14 @@
 //! The `hria` command-line tool.
 
+/// `eprintln!` that ignores a failed write: a full disk or a closed pipe on stderr must not turn
+/// a report into a panic, nor change the exit code the run has earned.
+macro_rules! report {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr().lock(), $($arg)*);
+    }};
+}
+
 mod cli;
 
 // Segmenting and indexing allocate many small strings on one thread and free them on another
@@ -18,7 +27,7 @@ fn main() -> ExitCode {
         Err(err) => {
             let given: Vec<String> = std::env::args().collect();
             if let Some(hint) = cli::search::exclusion_hint(&err, &given) {
-                eprintln!("hria: {}", hria::query::reader::printable(&hint));
+                report!("hria: {}", hria::query::reader::printable(&hint));
                 return ExitCode::from(cli::common::EXIT_ERROR);
             }
             err.exit()
@@ -33,7 +42,7 @@ fn main() -> ExitCode {
             }
             // Messages quote what was given or read (a file name, an id, a taxonomy's entry),
             // which may hold control chars: escaped as the tables escape them.
-            eprintln!(
+            report!(
                 "hria: {}",
                 hria::query::reader::printable(&format!("{err:#}"))
             );

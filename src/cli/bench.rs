@@ -220,7 +220,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let doc_texts: Vec<&str> = docs.iter().map(|d| d.text.as_str()).collect();
     let n_passages = passages.len();
     if !args.quiet {
-        eprintln!(
+        report!(
             "hria bench: {} documents, {:.1} MB, {} passages; {} repeat(s) per stage",
             docs.len(),
             mb,
@@ -249,9 +249,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             for (stage, r) in STAGES.into_iter().zip(runs.iter_mut()) {
                 if !args.quiet {
                     if i == 0 {
-                        eprintln!("  {stage} on {threads} thread(s), warm-up...");
+                        report!("  {stage} on {threads} thread(s), warm-up...");
                     } else {
-                        eprintln!(
+                        report!(
                             "  {stage} on {threads} thread(s), run {i} of {}...",
                             args.repeat
                         );

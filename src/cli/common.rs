@@ -61,10 +61,10 @@ pub fn report_skips(skips: &[hria::ingest::Skip]) {
     if skips.is_empty() {
         return;
     }
-    eprintln!("hria: {} input(s) skipped or degraded:", skips.len());
+    report!("hria: {} input(s) skipped or degraded:", skips.len());
     for s in skips {
         // A reason may quote a name (a manifest's key, a link's target): one line all the same.
-        eprintln!(
+        report!(
             "  {}: {}",
             shown_path(&s.path),
             hria::escape::printable_id(&s.reason)

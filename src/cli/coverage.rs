@@ -56,9 +56,9 @@ impl SourceArgs {
             if strict {
                 anyhow::bail!("{w}");
             }
-            eprintln!("hria: warning: {w}");
+            report!("hria: warning: {w}");
         } else if let Some(w) = reader::pipeline_warning(&index)? {
-            eprintln!("hria: warning: {w}");
+            report!("hria: warning: {w}");
         }
         let mut table = Table::scan(&index)?;
         let filter = self.documents.filter();
@@ -145,7 +145,7 @@ impl Source {
             if found.len() > 5 {
                 list.push_str(&format!(" and {} more", found.len() - 5));
             }
-            eprintln!(
+            report!(
                 "hria: warning: {}",
                 super::index::other_language_note(found.len() as u64, &list)
             );
@@ -389,7 +389,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let family =
         Family::parse(&args.by).ok_or_else(|| anyhow::anyhow!("unknown family `{}`", args.by))?;
     if args.bom && args.format != CoverageFormat::Csv {
-        eprintln!("hria: warning: --bom applies to --format csv only");
+        report!("hria: warning: --bom applies to --format csv only");
     }
     if args.count != MatrixCount::Passages {
         if family != Family::Instrument {
@@ -414,7 +414,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     src.warn_other_language(&docs);
     let res = Resolved::new(&src.table, &src.taxonomy);
     if coverage::family_entries(&src.taxonomy, family).is_empty() {
-        eprintln!(
+        report!(
             "hria: warning: the taxonomy has no `{}/...` entries",
             family.prefix()
         );

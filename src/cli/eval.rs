@@ -80,17 +80,17 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     for path in &args.gold {
         // For messages; the report (JSON's `file` too) keeps the name as given.
         let shown = super::common::shown_path(path);
-        let src = match std::fs::read(path) {
+        let src = match read_gold_file(path) {
             Ok(s) => s,
             Err(e) => {
-                eprintln!("hria: {shown}: {e}");
+                report!("hria: {shown}: {e}");
                 partial = true;
                 continue;
             }
         };
         let gold = parse_gold(&src);
         for b in &gold.bad {
-            eprintln!("hria: {shown}:{}: {}", b.line, b.reason);
+            report!("hria: {shown}:{}: {}", b.line, b.reason);
         }
         partial |= !gold.bad.is_empty();
         let name = path.display().to_string();
@@ -101,7 +101,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             } else {
                 "every line of it was skipped"
             };
-            eprintln!("hria: warning: {shown}: nothing to score: {why}");
+            report!("hria: warning: {shown}: nothing to score: {why}");
             partial = true;
         }
         let preds = predict(&tagger, &gold.lines);
@@ -131,7 +131,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         all_preds.extend(preds);
     }
     if files.is_empty() {
-        eprintln!("hria: no gold file could be read");
+        report!("hria: no gold file could be read");
         return Ok(ExitCode::from(EXIT_ERROR));
     }
     let unknown = unknown_tags(all_lines.iter().map(|(_, l)| l), &taxonomy);
@@ -139,7 +139,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         let at = first_seen
             .get(t)
             .map_or(String::new(), |w| format!("{w}: "));
-        eprintln!(
+        report!(
             "hria: warning: {at}judged tag {t:?} is not in the taxonomy: no prediction can match it, so every line expecting it counts as missed"
         );
     }
@@ -179,6 +179,26 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     out.flush()?;
     Ok(ExitCode::from(if partial { EXIT_PARTIAL } else { EXIT_OK }))
+}
+
+/// A gold file larger than this is refused: it is read whole, and a device or a stream without
+/// end (`/dev/zero`) would otherwise fill the memory.
+const MAX_GOLD: u64 = 256 << 20;
+
+/// Reads a gold file whole, up to [`MAX_GOLD`] bytes; a pipe or a process substitution works.
+fn read_gold_file(path: &std::path::Path) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let mut src = Vec::new();
+    std::fs::File::open(path)?
+        .take(MAX_GOLD + 1)
+        .read_to_end(&mut src)?;
+    if src.len() as u64 > MAX_GOLD {
+        return Err(std::io::Error::other(format!(
+            "larger than {} MiB: a gold file is read whole, so it is not scored",
+            MAX_GOLD >> 20
+        )));
+    }
+    Ok(src)
 }
 
 fn predict(tagger: &Tagger, lines: &[(usize, GoldLine)]) -> Vec<Vec<Tag>> {

@@ -71,7 +71,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         .filter_map(|c| Class::parse(c))
         .collect();
     if args.bom && args.format != GapsFormat::Csv {
-        eprintln!("hria: warning: --bom applies to --format csv only");
+        report!("hria: warning: --bom applies to --format csv only");
     }
     if args.per_doc && args.format != GapsFormat::Csv {
         anyhow::bail!("--per-doc applies to --format csv only");
@@ -80,7 +80,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     // The entries the classes are decided by (see `hria::query::coverage::Element`).
     let has = |ids: &[&str]| ids.iter().any(|id| src.taxonomy.get(id).is_some());
     if !has(&["stance/commitment", "hrdd/policy-commitment"]) {
-        eprintln!(
+        report!(
             "hria: warning: the taxonomy has neither `stance/commitment` nor `hrdd/policy-commitment`, so no finding can be commitment-only"
         );
     }
@@ -91,7 +91,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         "hrdd/grievance-mechanism",
         "hrdd/remedy",
     ]) {
-        eprintln!(
+        report!(
             "hria: warning: the taxonomy has none of `hrdd/impact-assessment`, `hrdd/action`, `hrdd/tracking`, `hrdd/grievance-mechanism`, `hrdd/remedy`, so no finding can be addressed"
         );
     }
@@ -255,7 +255,7 @@ fn warn_mixed_organisations(documents: &[String], orgs: &HashMap<String, String>
     if named.len() > 5 {
         list.push(format!("and {} more", named.len() - 5));
     }
-    eprintln!(
+    report!(
         "hria: warning: the documents reported on are of {} organisations ({}): each finding is theirs together; `--org NAME` reports on one, `--format csv --per-doc` on each document",
         named.len(),
         // Names hold commas ("Jellyfish, Inc."): semicolons part them.

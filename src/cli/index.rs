@@ -87,7 +87,7 @@ fn print_table(s: &BuildSummary, index: &std::path::Path) {
     if manifest > 0 {
         others.push_str(&format!(", {manifest} manifest problem(s)"));
     }
-    eprintln!(
+    report!(
         "hria: index {}: {} indexed, {} unchanged, {} removed, {} skipped{others}; {} passages, {} tags{}",
         common::shown_path(index),
         s.indexed,
@@ -104,7 +104,7 @@ fn print_table(s: &BuildSummary, index: &std::path::Path) {
             _ => "",
         }
     );
-    eprintln!(
+    report!(
         "hria: {:.2} MB in {:.2} s ({:.2} MB/s); index holds {} documents, {} passages{}",
         s.bytes as f64 / 1e6,
         s.elapsed_s,
@@ -118,7 +118,7 @@ fn print_table(s: &BuildSummary, index: &std::path::Path) {
         }
     );
     if s.other_language_documents > 0 {
-        eprintln!(
+        report!(
             "hria: note: {}",
             other_language_note(s.other_language_documents, "")
         );
@@ -180,7 +180,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let on_event = |e: Event| match e {
         Event::LockAcquired => {
             if let Some(ms) = hold {
-                eprintln!("hria: holding the index lock for {ms} ms");
+                report!("hria: holding the index lock for {ms} ms");
             }
         }
         Event::Started { documents, bytes } => {
@@ -204,7 +204,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     common::report_skips(&summary.skipped);
     for g in &summary.gone {
         let s = if g.removed == 1 { "" } else { "s" };
-        eprintln!(
+        report!(
             "hria: {} no longer exists: the {} document{s} indexed from it removed",
             hria::escape::printable_id(&g.path),
             g.removed
@@ -220,7 +220,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     if args.report_rss {
         if let Some(kb) = peak_rss_kb() {
-            eprintln!("hria: peak RSS {kb} kB");
+            report!("hria: peak RSS {kb} kB");
         }
     }
     Ok(ExitCode::from(if summary.skipped.is_empty() {

@@ -112,7 +112,7 @@ fn damage_as_error(
     match (outcome, seen) {
         (Ok(result), _) => result,
         (Err(_), Some(seen)) => {
-            eprintln!(
+            report!(
                 "hria: index {} is corrupt (a file of it does not hold what its other files say: {seen}); rebuild it with `hria index --rebuild`",
                 common::shown_path(dir)
             );

@@ -139,7 +139,7 @@ pub fn exclusion_hint(err: &clap::Error, args: &[String]) -> Option<String> {
 /// Runs `hria search`.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if args.query.trim().is_empty() {
-        eprintln!("hria: empty query: give words to search for, or `*` for every passage");
+        report!("hria: empty query: give words to search for, or `*` for every passage");
         return Ok(ExitCode::from(common::EXIT_ERROR));
     }
     let handle = open_reader(&args.index)?;
@@ -148,7 +148,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         .taxonomy_warning(&taxonomy)
         .or_else(|| handle.pipeline_warning())
     {
-        eprintln!("hria: warning: {w}");
+        report!("hria: warning: {w}");
     }
     let mut req = SearchRequest {
         query: args.query.clone(),
@@ -167,14 +167,14 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     // Say which instrument a name stands for (`ICC` is the Rome Statute): the hits don't show it.
     for (given, id) in args.cited.iter().zip(&req.cited) {
         if given != id && !id.eq_ignore_ascii_case(&format!("instrument/{given}")) {
-            eprintln!("hria: --cited `{given}` is {id}");
+            report!("hria: --cited `{given}` is {id}");
         }
     }
     let search::Found { hits, total } = match checked.and_then(|()| search::search(&handle, &req)) {
         Ok(found) => found,
         Err(e @ (SearchError::Query { .. } | SearchError::Filter(_))) => {
             // A filter's message quotes the value given, as main's messages quote theirs.
-            eprintln!("hria: {}", hria::query::reader::printable(&e.to_string()));
+            report!("hria: {}", hria::query::reader::printable(&e.to_string()));
             return Ok(ExitCode::from(common::EXIT_ERROR));
         }
         Err(e) => return Err(e.into()),
@@ -188,7 +188,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             }
             // stdout holds hits only; a cut list is said on stderr.
             if (hits.len() as u64) < total {
-                eprintln!("hria: {}", shown(hits.len(), total));
+                report!("hria: {}", shown(hits.len(), total));
             }
         }
         Format::Table => {

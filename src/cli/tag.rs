@@ -65,10 +65,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         let bad = tag_stream(&tagger, stdin.lock(), &mut out)?;
         out.flush()?;
         for b in &bad {
-            eprintln!("hria: stdin line {}: {}", b.0, b.1);
+            report!("hria: stdin line {}: {}", b.0, b.1);
         }
         if !bad.is_empty() {
-            eprintln!("hria: {} line(s) skipped", bad.len());
+            report!("hria: {} line(s) skipped", bad.len());
             return Ok(ExitCode::from(EXIT_PARTIAL));
         }
         return Ok(ExitCode::from(EXIT_OK));
@@ -174,6 +174,46 @@ struct OutLine<'a> {
 /// Lines tagged in parallel at a time: enough to keep the cores busy, few enough to stream.
 const CHUNK: usize = 256;
 
+/// A longer input line is skipped with its reason, without holding it: a stream without line
+/// breaks (`< /dev/zero`) would otherwise grow without bound. As large as the largest file
+/// `hria tag` reads by default.
+pub const MAX_LINE: usize = 64 << 20;
+
+/// Reads one line of at most [`MAX_LINE`] bytes into `buf`. A longer one is read to its end
+/// without being kept and `buf` holds only its first [`MAX_LINE`] bytes; returns the bytes read
+/// and whether the line was cut.
+pub fn read_capped_line(
+    input: &mut impl BufRead,
+    buf: &mut Vec<u8>,
+) -> std::io::Result<(usize, bool)> {
+    use std::io::Read;
+    let n = input
+        .by_ref()
+        .take(MAX_LINE as u64 + 1)
+        .read_until(b'\n', buf)?;
+    if buf.len() <= MAX_LINE || buf.ends_with(b"\n") {
+        return Ok((n, false));
+    }
+    buf.truncate(MAX_LINE);
+    let mut total = n;
+    loop {
+        let avail = input.fill_buf()?;
+        if avail.is_empty() {
+            break;
+        }
+        let (used, end) = match avail.iter().position(|&b| b == b'\n') {
+            Some(i) => (i + 1, true),
+            None => (avail.len(), false),
+        };
+        input.consume(used);
+        total += used;
+        if end {
+            break;
+        }
+    }
+    Ok((total, true))
+}
+
 /// Tags JSON Lines from `input` to `out`, in input order, chunk by chunk. Returns the malformed
 /// lines as `(1-based line number, reason)`; they produce no output.
 pub fn tag_stream(
@@ -188,12 +228,19 @@ pub fn tag_stream(
         let mut chunk: Vec<(usize, Vec<u8>)> = Vec::with_capacity(CHUNK);
         while chunk.len() < CHUNK {
             let mut buf = Vec::new();
-            let n = input.read_until(b'\n', &mut buf).context("reading stdin")?;
+            let (n, cut) = read_capped_line(&mut input, &mut buf).context("reading stdin")?;
             if n == 0 {
                 done = true;
                 break;
             }
             line_no += 1;
+            if cut {
+                bad.push((
+                    line_no,
+                    format!("longer than {} MiB: skipped", MAX_LINE >> 20),
+                ));
+                continue;
+            }
             if line_no == 1 && buf.starts_with(b"\xEF\xBB\xBF") {
                 // A UTF-8 byte-order mark (files saved by Windows tools) is not part of the JSON.
                 buf.drain(..3);

@@ -239,7 +239,7 @@ fn check(a: CheckArgs) -> anyhow::Result<ExitCode> {
     let loaded = match loaded {
         Ok(l) => l,
         Err(e @ TaxonomyError::Read { .. }) => {
-            eprintln!("hria: {}", printable(&e.to_string()));
+            report!("hria: {}", printable(&e.to_string()));
             return Ok(ExitCode::from(EXIT_ERROR));
         }
         Err(e) => {

@@ -293,3 +293,15 @@ fn combined_examples_name_their_file() {
         other.to_str().unwrap()
     );
 }
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_stream_without_end_is_refused_not_read_whole() {
+    hria()
+        .args(["eval", "/dev/zero", "--taxonomy", TAXONOMY])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(
+            "/dev/zero: larger than 256 MiB: a gold file is read whole",
+        ));
+}

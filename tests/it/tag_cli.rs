@@ -61,6 +61,41 @@ fn stdin_ids_come_back_as_written() {
     assert!(stderr.contains("stdin line 5: invalid JSON"), "{stderr}");
 }
 
+#[test]
+fn a_line_longer_than_the_cap_is_skipped_and_the_next_is_tagged() {
+    // A stream without line breaks is read through, not held: the line after it is tagged.
+    let mut input = "x".repeat(65 << 20);
+    input.push_str("\n{\"id\": 2, \"text\": \"forced labour\"}\n");
+    let (stdout, stderr) = tag_stdin(&input, 3);
+    assert!(
+        stderr.contains("stdin line 1: longer than 64 MiB"),
+        "{stderr}"
+    );
+    assert!(
+        stdout.starts_with("{\"id\":2,") && stdout.contains("right/labour/forced-labour"),
+        "{stdout}"
+    );
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_report_to_a_full_stderr_keeps_the_exit_code() {
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .unwrap();
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("hria"))
+        .args(["tag", "--stdin"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::null())
+        .stderr(full)
+        .spawn()
+        .unwrap();
+    std::io::Write::write_all(&mut child.stdin.take().unwrap(), b"not json\n").unwrap();
+    // 3: a line skipped; a panic on the failed write would give 101.
+    assert_eq!(child.wait().unwrap().code(), Some(3));
+}
+
 /// `hria tag --stdin` on `input`: its stdout and stderr, after checking the exit code.
 fn tag_stdin(input: &str, code: i32) -> (String, String) {
     let out = hria()
