@@ -42,6 +42,9 @@ use text::{
     sentence_start, NormText,
 };
 
+/// The stance of what was done, which the present perfect of a deed says ([`Doer::Perfect`]) and which a plan is not ([`planned`]).
+const ACTION_STANCE: &str = "stance/action";
+
 /// Default score threshold: tags scoring below it are not emitted.
 pub const DEFAULT_THRESHOLD: f32 = 0.5;
 /// Score of a keyword (Chinese or English) match.
@@ -257,6 +260,11 @@ enum Doer {
     /// No subject: a past tense opening the passage, as a report's list of what was done
     /// does ("Conducted a risk assessment of our suppliers"), after [`opens_passage`].
     Opening,
+    /// `has` or `have` before a past participle, after a subject with a determiner, which the
+    /// company subject need not be: "the Group has reviewed", "our sites have improved"
+    /// ([`perfect_after`]).
+    /// The match takes in the participle.
+    Perfect,
 }
 
 /// What the tagger keeps of an entry.
@@ -856,6 +864,11 @@ impl Tagger {
                     b.add(&format!("{stem}ies"), i, Role::Keyword, false, 0);
                 }
             }
+            if e.id == ACTION_STANCE {
+                for aux in ["has", "have"] {
+                    b.add_one(aux, i, Role::Keyword, false, 0, Doer::Perfect);
+                }
+            }
             for k in &e.abbr {
                 b.add(k, i, Role::Abbr, false, 0);
             }
@@ -1239,18 +1252,22 @@ impl Tagger {
                 let Some(end) = edges.end(t, r, start, m.end()) else {
                     continue;
                 };
-                let start = match r.doer {
-                    Doer::Any => start,
+                let (start, end) = match r.doer {
+                    Doer::Any => (start, end),
                     Doer::WeAdverb => match we_and_adverb(t, start) {
-                        Some(s) => s,
+                        Some(s) => (s, end),
                         None => continue,
                     },
                     Doer::Company => match company_doer(clean, norm, t, start) {
-                        Some(s) if !has_as_possession(&t[start..end], &t[end..]) => s,
+                        Some(s) if !has_as_possession(&t[start..end], &t[end..]) => (s, end),
                         _ => continue,
                     },
-                    Doer::Opening if opens_passage(clean, norm, t, start, end) => start,
+                    Doer::Opening if opens_passage(clean, norm, t, start, end) => (start, end),
                     Doer::Opening => continue,
+                    Doer::Perfect => match perfect_after(t, start, end) {
+                        Some(e) => (start, e),
+                        None => continue,
+                    },
                 };
                 match r.role {
                     Role::Negation => negs.push(start..end),
@@ -2278,8 +2295,9 @@ impl Builder {
         let last_char = norm.chars().next_back();
         let last = last_char.is_some_and(is_word_char);
         self.names.push(keyword.trim().to_string());
-        self.rules.push(match role {
-            Role::Abbr => format!("abbr:{}", keyword.trim()),
+        self.rules.push(match (role, doer) {
+            (Role::Abbr, _) => format!("abbr:{}", keyword.trim()),
+            (_, Doer::Perfect) => format!("perfect:{}", keyword.trim()),
             _ => format!("keyword:{}", keyword.trim()),
         });
         let name = (self.names.len() - 1) as u32;
@@ -2389,7 +2407,7 @@ fn entry_infos(taxonomy: &Taxonomy) -> Vec<EntryInfo> {
                 negatable: e.negatable,
                 step: e.negatable && e.id.starts_with("hrdd/"),
                 stance: e.id.starts_with("stance/"),
-                reported: e.id == "stance/action",
+                reported: e.id == ACTION_STANCE,
                 pledge: e.id == "stance/commitment" || e.id == "stance/aspiration",
                 channel: e.id == "hrdd/grievance-mechanism",
                 coverers,
@@ -4556,9 +4574,6 @@ fn opens_passage(clean: &str, norm: &NormText, t: &str, start: usize, end: usize
 /// not "the Group has adopted", "the Company has taken steps" (a participle follows, perhaps
 /// after an adverb).
 fn has_as_possession(matched: &str, rest: &str) -> bool {
-    const PARTICIPLES: &str = "been taken undertaken made begun done given held built sent sought \
-        paid met found brought kept spent won run led written chosen set put become grown seen \
-        shown drawn known";
     if matched != "has" {
         return false;
     }
@@ -4572,19 +4587,102 @@ fn has_as_possession(matched: &str, rest: &str) -> bool {
         next = words.next().unwrap_or("");
     }
     let next = next.trim_end_matches(|c: char| !c.is_alphanumeric());
-    // Adjectives in -ed describe what it has ("has limited visibility", "has dedicated staff"),
-    // unless what follows is the object of a deed ("has limited the use of agency labour").
-    const ADJECTIVES: &str =
-        "limited dedicated advanced detailed skilled registered listed varied \
-        qualified specialised specialized diversified integrated talented experienced";
     if next == "owned" {
         return true;
     }
-    if listed(ADJECTIVES, next) {
+    if listed(ADJECTIVES_IN_ED, next) {
         let after = words.next().unwrap_or("");
-        return !listed("the a an its our their this these those all", after);
+        return !listed(DETERMINERS_OF_OBJECT, after);
     }
     !(next.ends_with("ed") || listed(PARTICIPLES, next))
+}
+
+/// Irregular past participles a present perfect of a deed takes.
+const PARTICIPLES: &str = "been taken undertaken made begun done given held built sent sought \
+    paid met found brought kept spent won run led written chosen set put become grown seen \
+    shown drawn known";
+
+/// Adjectives in -ed, which describe what one has ("has limited visibility", "has dedicated
+/// staff") unless what follows is the object of a deed ("has limited the use of agency labour").
+const ADJECTIVES_IN_ED: &str = "limited dedicated advanced detailed skilled registered listed \
+    varied qualified specialised specialized diversified integrated talented experienced";
+
+/// Words that open the object of a deed after a verb.
+const DETERMINERS_OF_OBJECT: &str = "the a an its our their this these those all";
+
+/// The end of a present perfect of a deed whose auxiliary (`has`, `have`) is `start..end` of
+/// normalized text `t`: the past participle after it, and at most one adverb between ("the Group
+/// has reviewed", "our sites have also improved"). None for possession ("has a policy", "have
+/// dedicated teams"), a denial ("has not"), a pledge or a plan ("has committed to", "have
+/// decided to"), and an auxiliary after a modal, a relative pronoun or a condition ("will have
+/// completed", "suppliers who have signed", "if the supplier has breached"): what was done is
+/// then not reported.
+fn perfect_after(t: &str, start: usize, end: usize) -> Option<usize> {
+    // Words that make a perfect no report of a deed: pledges and plans, and -ed words that are
+    // no participles.
+    // "has caused or contributed to" attributes an impact.
+    const NOT_DEEDS: &str = "committed pledged aimed decided planned proposed intended hoped \
+        agreed wanted needed expected tried attempted promised vowed caused contributed need \
+        speed embed bed red shed hundred";
+    // Right before the auxiliary: a modal or an infinitive.
+    const MODALS: &str = "to will would shall should may might could must can cannot";
+    // Anywhere in the clause before it: a condition, a relative clause, or another party, whose
+    // deeds are not the company's ("Amnesty International has reported abuses").
+    const CLAUSE: &str = "who that which whom whose if when where whether once until unless \
+        amnesty international ngo ngos un nations government governments authorities \
+        regulator regulators media journalists research researchers index study studies \
+        estimates";
+    // Right after the participle: no object, as in a relative clause ("the steps the Company has
+    // taken to prevent") or a change undergone ("our supply chain has increased in volume").
+    const NO_OBJECT: &str = "to in on at for from with by during since over under into within \
+        about across through throughout as so because while than until";
+    let before = t[..start].trim_end_matches(' ');
+    let prev = before
+        .rsplit([' ', ',', ';', ':', '('])
+        .next()
+        .unwrap_or("");
+    // A subject with a determiner ("the Group", "our sites", "this process"): a bare name may
+    // be another party's ("Oxfam has reported abuses"); the company's own name is read by
+    // [`company_doer`].
+    const DETERMINERS: &str = "the our its this these each every all their";
+    let from = clause_start(t, t.floor_char_boundary(start.saturating_sub(160)), start);
+    let mut clause = t[from..start].split(|c: char| !c.is_ascii_alphanumeric());
+    if listed(MODALS, prev) || !clause.clone().any(|w| listed(DETERMINERS, w)) {
+        return None;
+    }
+    if clause.any(|w| listed(CLAUSE, w)) {
+        return None;
+    }
+    let rest = &t[end..];
+    let mut at = end;
+    let mut words = rest.split(' ');
+    // The auxiliary is followed by a space: "has." or "have," ends its clause.
+    if words.next() != Some("") {
+        return None;
+    }
+    at += 1;
+    let mut next = words.next()?;
+    if is_doer_adverb(next) {
+        at += next.len() + 1;
+        next = words.next()?;
+    }
+    let word = next.trim_end_matches(|c: char| !c.is_ascii_alphanumeric());
+    if word.len() < 4
+        || !word.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
+        || listed(NOT_DEEDS, word)
+    {
+        return None;
+    }
+    let after = words.next().unwrap_or("");
+    let deed = if listed(ADJECTIVES_IN_ED, word) {
+        listed(DETERMINERS_OF_OBJECT, after)
+    } else {
+        (word.ends_with("ed") || listed(PARTICIPLES, word))
+            && word.len() == next.len()
+            && !after.is_empty()
+            && !listed(NO_OBJECT, after)
+    };
+    deed.then_some(at + word.len())
 }
 
 /// Where the company doing what a practice in the third person at `start` of normalized text

@@ -5927,3 +5927,159 @@ fn an_act_named_integrity_as_a_value_and_chinese_courts_consent_restoration_and_
         ),
     ]);
 }
+
+#[test]
+fn a_present_perfect_of_a_deed_after_a_subject_with_a_determiner_is_the_action_stance() {
+    expect_tags(&[
+        // Subjects the company-subject rule does not see: after an opening clause, a plural
+        // body, a process.
+        (
+            "To achieve this the Group has reviewed its activities, policies and procedures.",
+            &["stance/action"],
+            &[],
+        ),
+        (
+            "This consultation process has supported our approach to human rights.",
+            &["stance/action"],
+            &[],
+        ),
+        (
+            "Our sites have also improved the verification processes of all workers entering them.",
+            &["stance/action"],
+            &[],
+        ),
+        // Possession, a denial, a pledge, an impact attributed, a plan, a relative clause and a
+        // condition report no deed.
+        (
+            "Our suppliers have dedicated teams for compliance.",
+            &[],
+            &["stance/action"],
+        ),
+        (
+            "The supplier has not reviewed its own suppliers.",
+            &[],
+            &["stance/action"],
+        ),
+        (
+            "Suppliers have pledged to uphold these standards.",
+            &[],
+            &["stance/action"],
+        ),
+        (
+            "It is not aware of any cases that it has caused or contributed to.",
+            &[],
+            &["stance/action"],
+        ),
+        (
+            "By 2025 suppliers will have completed the questionnaire.",
+            &[],
+            &["stance/action"],
+        ),
+        (
+            "Suppliers who have signed the code are listed on the portal.",
+            &[],
+            &["stance/action"],
+        ),
+        (
+            "If a supplier has breached the code, the contract may end.",
+            &[],
+            &["stance/action"],
+        ),
+        // Steps the company has taken, named as what a report lists, and a change undergone.
+        (
+            "This report describes the steps the Company has taken to prevent forced labour.",
+            &[],
+            &["stance/action"],
+        ),
+        (
+            "Our supply chain has increased in volume since the last period.",
+            &[],
+            &["stance/action"],
+        ),
+    ]);
+}
+
+#[test]
+fn sign_off_by_a_governing_body_visa_workers_and_chinese_state_compensation_and_enforcement() {
+    expect_tags(&[
+        (
+            "This statement was approved by the principal governing body of the company on 14 February 2023.",
+            &["stance/action", "hrdd/embedding"],
+            &[],
+        ),
+        (
+            "This Statement was approved by the Executive Leadership Team, January 2024.",
+            &["stance/action", "hrdd/embedding"],
+            &[],
+        ),
+        (
+            "The Code of Practice was rolled out across the supplier base in early 2021.",
+            &["stance/action"],
+            &[],
+        ),
+        (
+            "We are an employer of visa-dependent workers.",
+            &["group/migrants"],
+            &[],
+        ),
+        (
+            "We are committed to nation building and protecting our planet.",
+            &["theme/environment"],
+            &[],
+        ),
+        (
+            "The Reporting Policy sets out the reporting procedure for employees who have concerns.",
+            &["hrdd/grievance-mechanism"],
+            &[],
+        ),
+        (
+            "赔偿委员会可以组织赔偿请求人、赔偿义务机关在质证前交换证据。",
+            &["hrdd/remedy", "theme/democracy-rule-of-law"],
+            &[],
+        ),
+        (
+            "县级以上人民政府及其有关部门应当严格规范公正文明执法。",
+            &["theme/democracy-rule-of-law", "sdg/16"],
+            &[],
+        ),
+        (
+            "不在规定期限内进行调查或者泄露检举人情况的，给予行政处分。",
+            &["hrdd/non-retaliation"],
+            &[],
+        ),
+        (
+            "自然人社会信用信息的归集以居民身份证号码作为关联匹配的标识。",
+            &["right/civil-political/privacy"],
+            &[],
+        ),
+        // A number asked for on a form is no topic.
+        ("申请人应当填写姓名和身份证号码。", &[], &["right/civil-political/privacy"]),
+        (
+            "社会组织可以依法提起环境民事公益诉讼。",
+            &["theme/environment"],
+            &[],
+        ),
+        (
+            "任何组织和个人不得截留、挪用科普经费。",
+            &["theme/anti-corruption", "sdg/16"],
+            &[],
+        ),
+        ("营造尊重知识产权的社会环境，激励自主创新。", &["sdg/9"], &[]),
+        (
+            "组织编制机关应当充分考虑专家和社会公众的意见，并附具意见采纳情况及理由。",
+            &["right/civil-political/participation"],
+            &[],
+        ),
+        // Agencies consulting one another are no public participation.
+        (
+            "规划报请审批前应当征求水行政主管部门的意见，并附具意见采纳情况。",
+            &[],
+            &["right/civil-political/participation"],
+        ),
+        (
+            "对市政设施进行维修时，应当设置警示标志。",
+            &["sdg/11"],
+            &[],
+        ),
+    ]);
+}
