@@ -1397,6 +1397,18 @@ fn check_segment_files(
     if segments.is_empty() {
         return Ok(());
     }
+    // A segment listed twice is searched twice: every count would double, without an error.
+    let mut ids: Vec<_> = segments.iter().map(|s| s.id()).collect();
+    ids.sort();
+    if let Some(w) = ids.windows(2).find(|w| w[0] == w[1]) {
+        return Err(IndexError::Corrupt {
+            dir: dir.to_path_buf(),
+            reason: format!(
+                "{META_FILE} lists segment {} twice",
+                w[0].short_uuid_string()
+            ),
+        });
+    }
     let mut names: Vec<String> = std::fs::read_dir(dir)
         .map_err(|e| IndexError::from_io(dir, dir, "read", &e))?
         .filter_map(Result::ok)

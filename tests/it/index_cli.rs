@@ -1189,6 +1189,14 @@ fn a_miscounted_segment_is_damage_and_a_stray_copy_is_not() {
         std::fs::write(&path, meta.to_string()).unwrap();
         assert_reported_as_damaged(&corpus, &index, &format!("counts {count} documents"));
     }
+    // A segment listed twice would be searched twice, every count doubled.
+    let (_tmp, corpus, index) = damaged_index("store", |_| {});
+    let path = index.join("meta.json");
+    let mut meta: Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+    let first = meta["segments"][0].clone();
+    meta["segments"].as_array_mut().unwrap().push(first);
+    std::fs::write(&path, meta.to_string()).unwrap();
+    assert_reported_as_damaged(&corpus, &index, "lists segment");
     // A damaged copy: the index's own files are intact, and only they are checked.
     let (_tmp, _corpus, index) = damaged_index("store", |p| {
         std::fs::write(p.with_extension("store.bak"), b"garbage").unwrap();
