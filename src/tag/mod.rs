@@ -2204,6 +2204,47 @@ pub(crate) fn other_spellings_of(keyword: &str) -> Vec<String> {
     forms
 }
 
+/// An English keyword as text extracted from a PDF writes it when the font's `fi`, `fl` or `ff`
+/// ligature was lost: "identied" for "identified", "conict" for "conflict", "eective" for
+/// "effective". Only a ligature inside a word, whose word keeps five letters or more, so that no
+/// short word comes of it ("sta" of "staff"); not `ffi` or `ffl`, whose loss can make another
+/// word ("tracking" of "trafficking").
+fn ligatures_lost(keyword: &str) -> Vec<String> {
+    let lower = keyword.trim().to_lowercase();
+    if !lower.is_ascii() {
+        return Vec::new();
+    }
+    let mut forms = Vec::new();
+    for lig in ["fi", "fl", "ff"] {
+        let mut changed = false;
+        let words: Vec<String> = lower
+            .split(' ')
+            .map(|w| {
+                let b = w.as_bytes();
+                let inside = |i: usize| {
+                    i > 0
+                        && b[i - 1].is_ascii_alphabetic()
+                        && b.get(i + 2).is_some_and(u8::is_ascii_alphabetic)
+                        && !w[i - 1..].starts_with("ff")
+                        && !w[i..].starts_with("ffi")
+                        && !w[i..].starts_with("ffl")
+                };
+                match w.match_indices(lig).find(|&(i, _)| inside(i)) {
+                    Some((i, _)) if w.len() - 2 >= 5 => {
+                        changed = true;
+                        format!("{}{}", &w[..i], &w[i + 2..])
+                    }
+                    _ => w.to_string(),
+                }
+            })
+            .collect();
+        if changed {
+            forms.push(words.join(" "));
+        }
+    }
+    forms
+}
+
 /// Words of mainland Chinese keywords and how Taiwan and Hong Kong write them (normalized):
 /// the tagger matches both.
 const REGIONAL_WORDS: [(&str, &str); 3] = [("计划", "计画"), ("信息", "资讯"), ("网络", "网路")];
@@ -2228,7 +2269,10 @@ impl Builder {
         if role == Role::Abbr {
             return;
         }
-        for other in other_spellings_of(keyword) {
+        for other in other_spellings_of(keyword)
+            .into_iter()
+            .chain(ligatures_lost(keyword))
+        {
             self.add_one(&other, entry, role, plural_ok, group, Doer::Any);
         }
         // Taiwan and Hong Kong write some words of mainland text otherwise, beyond the chars that

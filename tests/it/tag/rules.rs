@@ -6083,3 +6083,79 @@ fn sign_off_by_a_governing_body_visa_workers_and_chinese_state_compensation_and_
         ),
     ]);
 }
+
+#[test]
+fn words_whose_pdf_ligature_was_lost_and_risks_that_can_occur() {
+    expect_tags(&[
+        // A PDF's lost `fi`, `fl` and `ff` ligatures.
+        (
+            "MCC BC has not identied any signicant risks of modern slavery.",
+            &["hrdd/impact-assessment"],
+            &[],
+        ),
+        (
+            "The tracking of reported instances provides a measure to assess its eectiveness in ensuring that forced labour is not used.",
+            &["hrdd/tracking"],
+            &[],
+        ),
+        (
+            "We recognise that modern slavery risk can occur in operations and supply chains.",
+            &["hrdd/impact-assessment"],
+            &[],
+        ),
+        (
+            "We believe there is minimal risk of modern slavery within our own operations.",
+            &["hrdd/impact-assessment"],
+            &[],
+        ),
+        // Not every word without a ligature is a keyword's: "tracking" is no lost "trafficking".
+        (
+            "We use a tracking system for parcels.",
+            &[],
+            &["right/labour/forced-labour"],
+        ),
+    ]);
+}
+
+#[test]
+fn chinese_power_supply_intangible_culture_science_firms_returned_overseas_chinese_and_roads() {
+    expect_tags(&[
+        (
+            "用户对供电质量有特殊要求的，供电企业应当提供相应的电力。",
+            &["sdg/7"],
+            &[],
+        ),
+        // A list of utilities a building site needs is no energy policy.
+        (
+            "满足供水、供电、污水排放、通信等方面的要求。",
+            &[],
+            &["sdg/7"],
+        ),
+        (
+            "开展大运河沿岸戏曲、节庆、民俗等非物质文化及其相关资料的普查。",
+            &["right/economic-social-cultural/culture-science", "sdg/11"],
+            &[],
+        ),
+        (
+            "各级人民政府对做出突出贡献的民营科技企业应当给予表彰。",
+            &["sdg/9"],
+            &[],
+        ),
+        (
+            "研发机构未提交科技成果转化情况年度报告的，责令改正。",
+            &["sdg/9", "right/economic-social-cultural/culture-science"],
+            &[],
+        ),
+        (
+            "侵犯归侨、侨眷合法权益的，归侨、侨眷有权要求侨务主管部门依法处理。",
+            &["group/migrants"],
+            &[],
+        ),
+        ("已建成的城市道路，不得擅自废弃。", &["sdg/11"], &[]),
+        (
+            "保持历史城区建筑群整体色调。",
+            &["sdg/11", "right/economic-social-cultural/culture-science"],
+            &[],
+        ),
+    ]);
+}
