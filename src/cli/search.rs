@@ -112,14 +112,45 @@ pub fn exclusion_hint(err: &clap::Error, args: &[String]) -> Option<String> {
         return None;
     };
     // The token as given: clap names `-r` of `-remedy`.
-    let given = args
+    let at = args
         .iter()
         .skip(2)
-        .find(|a| a.starts_with(arg.as_str()) && !a.starts_with("--"))?;
+        .position(|a| a.starts_with(arg.as_str()) && !a.starts_with("--"))?
+        + 2;
+    let given = &args[at];
+    // A second word not quoted with the first (`hria search forced labour`): clap reads it as
+    // an unexpected argument, with no dash to blame.
+    if !given.starts_with('-') {
+        let before = args[..at]
+            .iter()
+            .skip(2)
+            .rev()
+            .take_while(|a| !a.starts_with('-'))
+            .map(String::as_str)
+            .collect::<Vec<_>>();
+        let mut query: Vec<&str> = before.into_iter().rev().collect();
+        query.push(given);
+        return Some(format!(
+            "`{given}` is one word too many: quote the whole query (`'{}'`)",
+            query.join(" ")
+        ));
+    }
     let mut words = given.split_whitespace();
     let first = words.next()?;
     let rest: Vec<&str> = words.collect();
     let word = first.trim_start_matches('-');
+    // Only exclusions: their mirror would be refused too.
+    if !rest.is_empty() && rest.iter().all(|w| w.starts_with('-')) {
+        let not: Vec<String> = std::iter::once(first)
+            .chain(rest.iter().copied())
+            .map(|w| format!("NOT {}", w.trim_start_matches('-')))
+            .collect();
+        return Some(format!(
+            "`{given}` was read as an option: exclusions alone match nothing: write `'* {}'` \
+             for the passages without those words",
+            not.join(" ")
+        ));
+    }
     (given.len() > 2).then(|| {
         if rest.is_empty() {
             format!(

@@ -240,7 +240,7 @@ impl IndexError {
                 let lock = [&*INDEX_WRITER_LOCK, &*META_LOCK]
                     .into_iter()
                     .map(|l| dir.join(&l.filepath))
-                    .find(|p| std::fs::metadata(p).is_ok_and(|m| !m.is_file()));
+                    .find(|p| std::fs::symlink_metadata(p).is_ok_and(|m| !m.is_file()));
                 IndexError::from_io(dir, lock.as_deref().unwrap_or(dir), "write to", io)
             }
             TantivyError::OpenReadError(OpenReadError::FileDoesNotExist(p)) => {
@@ -1614,10 +1614,14 @@ impl Directory for ReadableDirectory {
         match self.inner.atomic_read(path) {
             // The managed list only tells a writer which files it may delete. tantivy writes it
             // private to its user while a run goes on (and leaves it so when the run is killed):
-            // a reader of another user goes on without it, as if there were none.
+            // a reader of another user goes on without it, as if there were none; so does a
+            // reader of a managed list that is a folder.
             Err(OpenReadError::IoError { io_error, .. })
                 if path == Path::new(MANAGED_FILE)
-                    && io_error.kind() == std::io::ErrorKind::PermissionDenied =>
+                    && matches!(
+                        io_error.kind(),
+                        std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::IsADirectory
+                    ) =>
             {
                 Err(OpenReadError::FileDoesNotExist(path.to_path_buf()))
             }

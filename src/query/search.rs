@@ -1064,7 +1064,8 @@ pub fn check_filters(
             let records = h.documents()?;
             let hint = document_hint(doc, records.iter().map(|(d, _)| d.as_str()));
             return Err(SearchError::Filter(format!(
-                "no document `{doc}` in the index at {}{hint}",
+                "no document `{}` in the index at {}{hint}",
+                crate::escape::printable_id(doc),
                 crate::escape::printable_path(&h.dir)
             )));
         }
@@ -1153,8 +1154,13 @@ fn unknown_id<'a>(
 }
 
 /// `; did you mean A, B?` with the document ids closest to `given` (see [`closest`]), or nothing.
+/// The ids are escaped as ids are everywhere ([`crate::escape::printable_id`]): a line break in
+/// a file name must not split the message.
 pub fn document_hint<'a>(given: &str, docs: impl Iterator<Item = &'a str>) -> String {
-    let near = closest(given, docs.map(|d| (d, d)), 5);
+    let near: Vec<_> = closest(given, docs.map(|d| (d, d)), 5)
+        .into_iter()
+        .map(crate::escape::printable_id)
+        .collect();
     if near.is_empty() {
         String::new()
     } else {

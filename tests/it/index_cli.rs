@@ -1963,6 +1963,44 @@ fn a_lock_file_that_is_a_folder_is_named() {
     assert!(err.contains(".tantivy-meta.lock"), "{err}");
 }
 
+/// A writer lock that is a FIFO (opening it to write would wait forever) or a dangling link is
+/// refused at once, by name; a managed list that is a folder is read as none.
+#[cfg(unix)]
+#[test]
+fn a_lock_that_is_a_fifo_or_a_link_is_refused_by_name_and_a_managed_folder_is_none() {
+    let (_tmp, corpus, index) = setup();
+    index_json(&corpus, &index, &[]);
+    let lock = index.join(".tantivy-writer.lock");
+    std::fs::remove_file(&lock).unwrap();
+    let made = std::process::Command::new("mkfifo").arg(&lock).status();
+    if made.is_ok_and(|s| s.success()) {
+        let out = on_index(&index, &["index", corpus.to_str().unwrap()]);
+        assert_eq!(out.status.code(), Some(2));
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains(".tantivy-writer.lock") && err.contains("not a regular file"),
+            "{err}"
+        );
+        std::fs::remove_file(&lock).unwrap();
+    }
+    std::os::unix::fs::symlink(index.join("nowhere"), &lock).unwrap();
+    let out = on_index(&index, &["index", corpus.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains(".tantivy-writer.lock"), "{err}");
+    std::fs::remove_file(&lock).unwrap();
+    let managed = index.join(".managed.json");
+    std::fs::remove_file(&managed).unwrap();
+    std::fs::create_dir(&managed).unwrap();
+    let out = on_index(&index, &["search", "人权"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
 /// An index no `hria index` run has finished on (the first run killed before its commit, or
 /// still running), or one every input of which was skipped, holds no documents: every reader
 /// refuses it (exit 2), where it answered "0 hits" and `gaps --fail-on not-mentioned` exited 1

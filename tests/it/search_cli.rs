@@ -344,6 +344,24 @@ fn malformed_queries_exit_2_with_a_message() {
         .assert()
         .code(2)
         .stderr(predicates::str::contains("write `'* NOT forced'`"));
+    // Exclusions only: what to write instead is no other query of exclusions only.
+    hria()
+        .args(["search", "-labour -child", "--index"])
+        .arg(&index)
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(
+            "write `'* NOT labour NOT child'`",
+        ));
+    // Two words not quoted together: no option to blame, the query to quote.
+    hria()
+        .args(["search", "forced", "labour", "--index"])
+        .arg(&index)
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(
+            "`labour` is one word too many: quote the whole query (`'forced labour'`)",
+        ));
     hria()
         .args(["search", "--limt", "5", "forced", "--index"])
         .arg(&index)
