@@ -337,37 +337,28 @@ fn malformed_queries_exit_2_with_a_message() {
             .stderr(predicates::str::contains(says));
     }
     // A query opening with an exclusion is read as an option: the message says what to write,
-    // where clap's own tip names the wrong token; a mistyped option keeps clap's suggestion.
-    hria()
-        .args(["search", "-forced", "--index"])
-        .arg(&index)
-        .assert()
-        .code(2)
-        .stderr(predicates::str::contains("write `'* NOT forced'`"));
-    // Exclusions only: what to write instead is no other query of exclusions only.
-    hria()
-        .args(["search", "-labour -child", "--index"])
-        .arg(&index)
-        .assert()
-        .code(2)
-        .stderr(predicates::str::contains(
-            "write `'* NOT labour NOT child'`",
-        ));
-    // Two words not quoted together: no option to blame, the query to quote.
-    hria()
-        .args(["search", "forced", "labour", "--index"])
-        .arg(&index)
-        .assert()
-        .code(2)
-        .stderr(predicates::str::contains(
+    // where clap's own tip names the wrong token; a query of exclusions only is not told to
+    // write another; two words not quoted together have no option to blame; a mistyped option
+    // keeps clap's suggestion.
+    let refusals: [(&[&str], &str); 4] = [
+        (&["-forced"], "write `'* NOT forced'`"),
+        (&["-labour -child"], "write `'* NOT labour NOT child'`"),
+        (
+            &["forced", "labour"],
             "`labour` is one word too many: quote the whole query (`'forced labour'`)",
-        ));
-    hria()
-        .args(["search", "--limt", "5", "forced", "--index"])
-        .arg(&index)
-        .assert()
-        .code(2)
-        .stderr(predicates::str::contains("--limit"));
+        ),
+        (&["--limt", "5", "forced"], "--limit"),
+    ];
+    for (args, says) in refusals {
+        hria()
+            .arg("search")
+            .args(args)
+            .arg("--index")
+            .arg(&index)
+            .assert()
+            .code(2)
+            .stderr(predicates::str::contains(says));
+    }
     // An empty query (an unset shell variable) asks for nothing; `*` asks for everything.
     for q in ["", "  "] {
         hria()
