@@ -171,6 +171,14 @@ struct Manifests {
     checked: HashSet<PathBuf>,
 }
 
+/// A tantivy index (an hria index kept inside the corpus, `hria index . --index idx`): its
+/// segment files are no documents, and each would be reported as unsupported on every run.
+fn is_index_folder(e: &walkdir::DirEntry) -> bool {
+    e.file_type().is_dir()
+        && e.path().join("meta.json").is_file()
+        && e.path().join(".managed.json").exists()
+}
+
 fn walk_root(
     root: &Path,
     opts: &IngestOptions,
@@ -232,7 +240,9 @@ fn walk_root(
         .follow_links(opts.follow)
         .sort_by_file_name()
         .into_iter()
-        .filter_entry(|e| e.depth() == 0 || opts.hidden || !is_hidden(e.file_name()));
+        .filter_entry(|e| {
+            e.depth() == 0 || ((opts.hidden || !is_hidden(e.file_name())) && !is_index_folder(e))
+        });
     let mut seen_ids = HashSet::new();
     let shared_root: std::sync::Arc<Path> = std::sync::Arc::from(root);
     for entry in walker {

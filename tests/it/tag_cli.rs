@@ -109,3 +109,29 @@ fn tag_stdin(input: &str, code: i32) -> (String, String) {
         String::from_utf8_lossy(&out.stderr).into_owned(),
     )
 }
+
+#[test]
+fn an_index_kept_inside_the_corpus_is_no_input() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.txt"), "We prohibit forced labour.\n").unwrap();
+    let index = dir.path().join("idx");
+    hria()
+        .arg("index")
+        .arg(dir.path())
+        .arg("--index")
+        .arg(&index)
+        .arg("--quiet")
+        .assert()
+        .code(0);
+    // Its segment files were each reported as an unsupported extension (exit 3).
+    let out = hria()
+        .arg("tag")
+        .arg(dir.path())
+        .args(["--format", "jsonl"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(!stderr.contains("idx"), "{stderr}");
+    assert!(String::from_utf8_lossy(&out.stdout).contains("right/labour/forced-labour"));
+}
