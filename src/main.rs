@@ -40,6 +40,12 @@ fn main() -> ExitCode {
             if err.chain().any(is_broken_pipe) {
                 return ExitCode::SUCCESS;
             }
+            // A bare full-disk error is a write to stdout (`> /dev/full`): every error on a file
+            // of hria's own names the file.
+            if err.chain().count() == 1 && is_full_output(err.as_ref()) {
+                report!("hria: cannot write the output (stdout): {err}");
+                return ExitCode::from(cli::common::EXIT_ERROR);
+            }
             // Messages quote what was given or read (a file name, an id, a taxonomy's entry),
             // which may hold control chars: escaped as the tables escape them.
             report!(
@@ -49,6 +55,15 @@ fn main() -> ExitCode {
             ExitCode::from(cli::common::EXIT_ERROR)
         }
     }
+}
+
+/// Whether an error is a write that found no room (`ENOSPC`, `EFBIG`), itself or inside a JSON
+/// writer's error.
+fn is_full_output(e: &(dyn std::error::Error + 'static)) -> bool {
+    let full = |io: &std::io::Error| matches!(io.raw_os_error(), Some(28 | 27));
+    e.downcast_ref::<std::io::Error>().is_some_and(full)
+        || e.downcast_ref::<serde_json::Error>()
+            .is_some_and(|j| j.io_error_kind() == Some(std::io::ErrorKind::StorageFull))
 }
 
 /// Whether an error in a chain is a write to a closed pipe. The JSON writers' errors wrap the

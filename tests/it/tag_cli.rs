@@ -96,6 +96,26 @@ fn a_report_to_a_full_stderr_keeps_the_exit_code() {
     assert_eq!(child.wait().unwrap().code(), Some(3));
 }
 
+#[cfg(target_os = "linux")]
+#[test]
+fn a_full_stdout_is_named_as_the_output() {
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .unwrap();
+    let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("hria"))
+        .args(["taxonomy", "list"])
+        .stdout(full)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("cannot write the output (stdout)"),
+        "{stderr}"
+    );
+}
+
 /// `hria tag --stdin` on `input`: its stdout and stderr, after checking the exit code.
 fn tag_stdin(input: &str, code: i32) -> (String, String) {
     let out = hria()

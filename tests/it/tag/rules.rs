@@ -6159,3 +6159,45 @@ fn chinese_power_supply_intangible_culture_science_firms_returned_overseas_chine
         ),
     ]);
 }
+
+#[test]
+fn a_company_policy_or_code_named_is_its_policy_commitment() {
+    expect_tags(&[
+        (
+            "Red Hat policies also prohibit retaliation against those that raise concerns.",
+            &["hrdd/policy-commitment"],
+            &[],
+        ),
+        (
+            "Sustainability Policy: The Company's Sustainability Policy outlines its ESG related values.",
+            &["hrdd/policy-commitment"],
+            &[],
+        ),
+        (
+            "The Code promotes and expects ethical behaviour in all aspects of our business.",
+            &["hrdd/policy-commitment"],
+            &[],
+        ),
+        (
+            "The Employee Handbook deals with issues in the workplace such as harassment.",
+            &["hrdd/policy-commitment"],
+            &[],
+        ),
+        (
+            "We will not do business with companies that use forced labour.",
+            &["hrdd/policy-commitment"],
+            &[],
+        ),
+        // A state's or an insurer's policy is no company's commitment.
+        (
+            "Rising interest rates reflect a tighter monetary policy.",
+            &[],
+            &["hrdd/policy-commitment"],
+        ),
+        (
+            "Our compliance team meets the Senior Vice President of Policy every two weeks.",
+            &[],
+            &["hrdd/policy-commitment"],
+        ),
+    ]);
+}
