@@ -6201,3 +6201,30 @@ fn a_company_policy_or_code_named_is_its_policy_commitment() {
         ),
     ]);
 }
+
+#[test]
+fn chinese_officials_misconduct_sanctions_normative_documents_and_interpretations_are_rule_of_law()
+{
+    expect_tags(&[
+        (
+            "主管部门工作人员滥用职权、玩忽职守、徇私舞弊的，依法给予处分。",
+            &["theme/democracy-rule-of-law", "sdg/16"],
+            &[],
+        ),
+        (
+            "对直接负责的主管人员依法给予行政处分。",
+            &["theme/democracy-rule-of-law"],
+            &[],
+        ),
+        (
+            "对管委会制定的规范性文件有异议的，可以提请审查。",
+            &["theme/democracy-rule-of-law"],
+            &[],
+        ),
+        (
+            "本院以前作出的司法解释与本规定有抵触的，以本规定为准。",
+            &["theme/democracy-rule-of-law"],
+            &[],
+        ),
+    ]);
+}
