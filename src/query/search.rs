@@ -1856,6 +1856,14 @@ pub fn mark(snippet: &str, highlights: &[Range<usize>], open: &str, close: &str)
 mod tests {
     use super::*;
 
+    #[test]
+    fn suggested_document_ids_are_escaped() {
+        // A line break or a tab in a file name must not split the message.
+        let hint = document_hint("newline.txt", ["new\nline.txt", "a\tb.md"].into_iter());
+        assert!(hint.contains("new\\u{a}line.txt"), "{hint}");
+        assert!(!hint.contains('\n') && !hint.contains('\t'), "{hint}");
+    }
+
     /// The snippet of `text` shown for the fragment `frag`, with `hl` in it marked `[[`/`]]`.
     fn widened(text: &str, frag: &str, hl: &str, chars: usize) -> String {
         let start = text.find(frag).unwrap();
