@@ -71,6 +71,35 @@ pub fn printable_id(s: &str) -> Cow<'_, str> {
     escaped(s, |c| c.is_control() || is_format(c))
 }
 
+/// An id as a table showed it ([`printable_id`]), pasted back: each `\u{…}` escape made the char
+/// it stands for again. `None` when `s` holds no such escape.
+pub fn unescape_id(s: &str) -> Option<String> {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    let mut changed = false;
+    while let Some(at) = rest.find("\\u{") {
+        out.push_str(&rest[..at]);
+        let tail = &rest[at + 3..];
+        let c = tail
+            .find('}')
+            .and_then(|end| u32::from_str_radix(&tail[..end], 16).ok().map(|n| (n, end)))
+            .and_then(|(n, end)| char::from_u32(n).map(|c| (c, end)));
+        match c {
+            Some((c, end)) => {
+                out.push(c);
+                rest = &tail[end + 1..];
+                changed = true;
+            }
+            None => {
+                out.push_str("\\u{");
+                rest = tail;
+            }
+        }
+    }
+    out.push_str(rest);
+    changed.then_some(out)
+}
+
 /// `s` with the chars `hidden` picks written as escapes (`\u{1b}`).
 fn escaped(s: &str, hidden: impl Fn(char) -> bool) -> Cow<'_, str> {
     if !s.chars().any(&hidden) {
@@ -99,4 +128,22 @@ pub fn printable_path(path: &Path) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_escaped_id_pasted_back_is_the_id() {
+        let id = "new\nline\u{202e}.txt#0000-0a1b2c3d";
+        let shown = printable_id(id);
+        assert_eq!(unescape_id(&shown).as_deref(), Some(id));
+        assert_eq!(unescape_id("plain.md"), None);
+        // Not an escape: left as written.
+        assert_eq!(
+            unescape_id("a\\u{zz}b\\u{41}").as_deref(),
+            Some("a\\u{zz}bA")
+        );
+    }
 }

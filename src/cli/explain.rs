@@ -36,8 +36,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let ix = reader::open(&args.index)?;
     // An id copied from a table often brings a space or a line end with it; a file name may
     // also start with a space of its own, so the id as given is tried first.
+    // An id pasted from a table has its line breaks and other hidden chars escaped (`\u{a}`).
     let e = match explain::explain(&ix, &args.id) {
         Err(_) if args.id.trim() != args.id => explain::explain(&ix, args.id.trim())?,
+        Err(e) => match hria::escape::unescape_id(args.id.trim()) {
+            Some(id) => explain::explain(&ix, &id).map_err(|_| e)?,
+            None => return Err(e.into()),
+        },
         found => found?,
     };
     let text = match args.format {

@@ -222,12 +222,24 @@ fn values<'a>(
 /// its commas (`--doc a.md,b.md`), unless the whole value is an id the index holds (`held`), as a
 /// file name may have a comma in it. An empty piece stays, for the caller to report: `--doc
 /// "$IDS"` with nothing in it must not select every document, or none, without a word.
+///
+/// An id pasted from a table, where its hidden chars are escaped (`new\u{a}line.md`), is read
+/// as the id it shows when the index holds that one.
 pub fn doc_ids(values: &[String], held: impl Fn(&str) -> bool) -> Vec<String> {
+    let as_held = |v: &str| -> Option<String> {
+        if held(v) {
+            return Some(v.to_string());
+        }
+        crate::escape::unescape_id(v).filter(|u| held(u))
+    };
     values
         .iter()
-        .flat_map(|v| match held(v) {
-            true => vec![v.clone()],
-            false => v.split(',').map(str::to_string).collect(),
+        .flat_map(|v| match as_held(v) {
+            Some(id) => vec![id],
+            None => v
+                .split(',')
+                .map(|p| as_held(p).unwrap_or_else(|| p.to_string()))
+                .collect(),
         })
         .collect()
 }

@@ -436,3 +436,46 @@ fn an_old_id_names_where_its_passage_moved_before_the_same_place() {
         "{err}"
     );
 }
+
+/// An id copied from a table, where a line break in its file name is shown escaped, finds the
+/// passage with `explain` and the document with `--doc`.
+#[cfg(unix)]
+#[test]
+fn an_escaped_id_pasted_from_a_table_is_found() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("c");
+    std::fs::create_dir(&corpus).unwrap();
+    std::fs::write(corpus.join("new\nline.txt"), "We prohibit forced labour.\n").unwrap();
+    let index = dir.path().join("ix");
+    hria()
+        .arg("index")
+        .arg(&corpus)
+        .arg("--index")
+        .arg(&index)
+        .arg("--quiet")
+        .assert()
+        .code(0);
+    let out = hria()
+        .args(["search", "labour", "--format", "jsonl", "--index"])
+        .arg(&index)
+        .output()
+        .unwrap();
+    let hit: Value =
+        serde_json::from_slice(out.stdout.split(|&b| b == b'\n').next().unwrap()).unwrap();
+    let id = hit["id"].as_str().unwrap();
+    assert!(id.starts_with("new\nline.txt#"), "{id}");
+    let shown = id.replace('\n', "\\u{a}");
+    let out = explain(&index, &[&shown]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    hria()
+        .args(["search", "labour", "--doc", "new\\u{a}line.txt", "--index"])
+        .arg(&index)
+        .assert()
+        .code(0)
+        .stdout(predicates::str::contains("forced"));
+}
