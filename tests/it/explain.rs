@@ -2,7 +2,7 @@
 
 use crate::statement;
 
-use crate::cli::hria;
+use crate::cli::{hria, index_of, search_hits};
 use serde_json::Value;
 use statement::{real_statement_index, statement_path, DOC};
 
@@ -442,40 +442,14 @@ fn an_old_id_names_where_its_passage_moved_before_the_same_place() {
 #[cfg(unix)]
 #[test]
 fn an_escaped_id_pasted_from_a_table_is_found() {
-    let dir = tempfile::tempdir().unwrap();
-    let corpus = dir.path().join("c");
-    std::fs::create_dir(&corpus).unwrap();
-    std::fs::write(corpus.join("new\nline.txt"), "We prohibit forced labour.\n").unwrap();
-    let index = dir.path().join("ix");
-    hria()
-        .arg("index")
-        .arg(&corpus)
-        .arg("--index")
-        .arg(&index)
-        .arg("--quiet")
-        .assert()
-        .code(0);
-    let out = hria()
-        .args(["search", "labour", "--format", "jsonl", "--index"])
-        .arg(&index)
-        .output()
-        .unwrap();
-    let hit: Value =
-        serde_json::from_slice(out.stdout.split(|&b| b == b'\n').next().unwrap()).unwrap();
-    let id = hit["id"].as_str().unwrap();
+    let (_tmp, index) = index_of(&[("new\nline.txt", "We prohibit forced labour.\n")]);
+    let hits = search_hits(&index, "labour", &[]);
+    let id = hits[0]["id"].as_str().unwrap();
     assert!(id.starts_with("new\nline.txt#"), "{id}");
     let shown = id.replace('\n', "\\u{a}");
     let out = explain(&index, &[&shown]);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    hria()
-        .args(["search", "labour", "--doc", "new\\u{a}line.txt", "--index"])
-        .arg(&index)
-        .assert()
-        .code(0)
-        .stdout(predicates::str::contains("forced"));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    let hits = search_hits(&index, "labour", &["--doc", "new\\u{a}line.txt"]);
+    assert_eq!(hits.len(), 1);
 }

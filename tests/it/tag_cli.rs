@@ -1,6 +1,6 @@
 //! `hria tag` end to end: degraded documents, and the input checks of `--stdin`.
 
-use crate::cli::{degraded_run, hria};
+use crate::cli::{degraded_run, hria, index_corpus};
 
 #[test]
 fn degraded_documents_are_tagged_reported_and_exit_3() {
@@ -134,15 +134,7 @@ fn tag_stdin(input: &str, code: i32) -> (String, String) {
 fn an_index_kept_inside_the_corpus_is_no_input() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("a.txt"), "We prohibit forced labour.\n").unwrap();
-    let index = dir.path().join("idx");
-    hria()
-        .arg("index")
-        .arg(dir.path())
-        .arg("--index")
-        .arg(&index)
-        .arg("--quiet")
-        .assert()
-        .code(0);
+    index_corpus(dir.path(), &dir.path().join("idx"), &[]);
     // Its segment files were each reported as an unsupported extension (exit 3).
     let out = hria()
         .arg("tag")
