@@ -6228,3 +6228,62 @@ fn chinese_officials_misconduct_sanctions_normative_documents_and_interpretation
         ),
     ]);
 }
+
+#[test]
+fn chinese_law_s_cities_courts_rivers_farming_and_science_name_their_goals() {
+    expect_tags(&[
+        (
+            "城乡规划主管部门核发的规划许可证件，应当注明许可有效期。",
+            &["sdg/11"],
+            &[],
+        ),
+        (
+            "市、区人民政府应当加快城市轨道交通和公共停车场建设。",
+            &["sdg/11"],
+            &[],
+        ),
+        (
+            "对被害人为未成年人的性侵害案件，检察机关、审判机关应当采取措施保护未成年人。",
+            &["sdg/16"],
+            &[],
+        ),
+        (
+            "用人单位拖欠工资的，由劳动保障监察机构责令限期支付。",
+            &["sdg/8"],
+            &[],
+        ),
+        (
+            "禁止在河道管理范围内弃置、堆放阻碍行洪的物体。",
+            &["sdg/6"],
+            &[],
+        ),
+        (
+            "种子生产经营者应当建立和保存生产经营档案。",
+            &["sdg/2"],
+            &[],
+        ),
+        ("县级以上人民政府应当加强科普场馆建设。", &["sdg/9"], &[]),
+        // A statute's closing boilerplate names a crime in no sense the goal is about.
+        (
+            "违反本条例规定，构成犯罪的，依法追究刑事责任。",
+            &[],
+            &["sdg/16"],
+        ),
+        (
+            "非法买卖未经灭活的毒品原植物种子的，依法处理。",
+            &[],
+            &["sdg/2"],
+        ),
+        // The housing department in a list of agencies, and force majeure, are no city or disaster.
+        (
+            "可以向工商行政、住房保障、车辆管理等部门申请查询另一方的财产状况。",
+            &[],
+            &["sdg/11"],
+        ),
+        (
+            "对于因自然灾害等不可抗力导致无法办理的，可以延期。",
+            &[],
+            &["sdg/11"],
+        ),
+    ]);
+}
