@@ -1,0 +1,436 @@
+//! Steps pledged or planned, not yet taken: "will", "plan to", 将, 计划, 拟.
+
+use super::*;
+
+/// Whether the clause of normalized text `t` holding `start..end` states a plan, not a deed: "we
+/// plan to conduct an assessment in 2025", "in 2024 we intend to roll out training", 公司计划于明年
+/// 开展评估, or "will" before the match ("we will conduct it in 2025"; not "we have conducted it and
+/// will continue"), or a modal or "ensure" among the three words before it ("all staff should have
+/// been trained", "suppliers must have been audited", "ensure that workers are provided with").
+///
+/// `plans` keeps, for the passage `t`, whether it holds any word read below at all: where it
+/// holds none (most passages), no match in it is planned and no clause is read.
+pub(super) fn planned(t: &str, start: usize, end: usize, plans: &mut Option<bool>) -> bool {
+    pub(super) const PLAN_REACH: usize = 600;
+    pub(super) const MODALS: &[&str] =
+        &["should", "shall", "would", "must", "may", "might", "could"];
+    pub(super) const PLAN: &[&str] = &[
+        "plan to",
+        "plans to",
+        "planning to",
+        "intend to",
+        "intends to",
+        "intending to",
+        "aim to",
+        "aims to",
+        "expect to",
+        "expects to",
+        "going to",
+        "next year",
+        "in the coming",
+        "计划于",
+        "计划在",
+        "计划将",
+        "计划明年",
+        "拟于",
+        "拟在",
+        "拟将",
+        "预计将",
+        "预计于",
+        "将于",
+        "明年",
+        "下一年度",
+    ];
+    // Every word the checks at the end look for, [`zh_plans`]' included.
+    static ANY: WordScan = WordScan::new(|| {
+        word_find(
+            PLAN.iter()
+                .chain(MODALS)
+                .chain(&[PLAN_WILL, ZH_PLAN_INTENT])
+                .chain(PLAN_ENSURE)
+                .chain(ZH_PLAN_MARKERS),
+        )
+    });
+    if !*plans.get_or_insert_with(|| ANY.is_match(t)) {
+        return false;
+    }
+    // A plan is stated near its deed: bounded, so that a passage of one long clause of deeds
+    // stays linear.
+    let lo = t.floor_char_boundary(start.saturating_sub(PLAN_REACH));
+    let hi = t.ceil_char_boundary((end + PLAN_REACH).min(t.len()));
+    let mut from = clause_start(t, lo, start);
+    // A clause of time ("once the policies have been introduced", "when training is
+    // complete") is the next clause's: "we will provide training during 2024, once the new
+    // policies have been introduced" plans both.
+    if from > lo && opens_time_clause(&t[from..start]) {
+        // Before the break char, which may take more than one byte (、, 》).
+        from = clause_start(t, lo, t.floor_char_boundary(from - 1));
+    }
+    // A list after a colon is planned by its lead-in: "We intend to take the following further
+    // steps: review our contracts and decide on remediation". Not a clause with a doer or a year
+    // of its own ("As we will explain below: during the year we carried out 25 audits"), a
+    // lead-in that carries on ("We will continue to take the following steps:") or a colon
+    // inside a name ("SA8000:2014").
+    if from > lo && t[..from].ends_with(':') && t[from..].starts_with(' ') {
+        let lead_from = clause_start(t, lo, from - 1);
+        let lead = &t[lead_from..from - 1];
+        let list = &t[from..start];
+        let own = has_word(list, "we")
+            || list.split_whitespace().any(|w| {
+                w.len() == 4 && w.starts_with("20") && w.bytes().all(|b| b.is_ascii_digit())
+            });
+        // A lead-in that carries on or points the reader on ("which will evolve", "This
+        // statement will set out:") plans nothing of what follows.
+        const NOT_PLANS: &[&str] = &[
+            "continue",
+            "which will",
+            "set out",
+            "explain",
+            "describe",
+            "outline",
+            "below",
+        ];
+        let carries_on = NOT_PLANS.iter().any(|w| lead.contains(w));
+        let plans =
+            has_word(lead, PLAN_WILL) || PLAN.iter().any(|p| p.is_ascii() && lead.contains(p));
+        if !own && !carries_on && plans {
+            from = lead_from;
+        }
+    }
+    let to = t[end..hi].find(is_clause_break).map_or(hi, |i| end + i);
+    // A plan joined after the deed is the next predicate's: "we conducted 40 audits and we
+    // expect to do more next year", 开展了尽职调查并计划明年扩展.
+    let to = end + joined_plan(&t[end..to]).unwrap_or(to - end);
+    let clause = &t[from..to];
+    // One pass for all the plan words: this runs for every step matched.
+    static PLANS: WordScan = WordScan::new(|| word_scan(PLAN));
+    PLANS
+        .find_overlapping_iter(clause)
+        .any(|m| is_whole_word(clause, m.start(), m.end()))
+        || zh_plans(clause)
+        || has_word(&t[from..start], PLAN_WILL)
+        || t[from..start]
+            .split_whitespace()
+            .rev()
+            .take(3)
+            // "Suppliers must ensure that workers are provided with contracts": what is to be
+            // ensured is not reported done.
+            .any(|w| MODALS.contains(&w) || PLAN_ENSURE.contains(&w))
+}
+
+/// Verbs and prepositions after which 将 means "will" (我们将建立, 将对供应商开展), not the
+/// object marker of 我们将补救指南翻译成多种语言.
+pub(super) const ZH_PLAN_VERBS: &[&str] = &[
+    "建立",
+    "设立",
+    "开展",
+    "实施",
+    "推出",
+    "制定",
+    "进行",
+    "启动",
+    "引入",
+    "推动",
+    "加强",
+    "完善",
+    "提供",
+    "采取",
+    "组织",
+    "举办",
+    "发布",
+    "成立",
+    "搭建",
+    "推进",
+    "落实",
+    "开发",
+    "部署",
+    "扩大",
+    "扩展",
+    "覆盖",
+    "定期",
+    "逐步",
+    "进一步",
+    "全面",
+    "陆续",
+    "加快",
+    "探索",
+    "研究",
+    "评估",
+    "审核",
+    "培训",
+    "上线",
+    "对",
+    "在",
+    "与",
+    "向",
+    "会",
+    "于",
+];
+
+/// Whether the 将 just before `rest` (the text after it) marks the object of a verb of
+/// disposal, not the future: 我们将生物多样性保护纳入公司战略, 将 ESG 理念融入经营管理 ("we
+/// make biodiversity part of our strategy"), which commits to nothing. A verb or an adverb after
+/// it (我们将建立, 将继续将…纳入) is the future.
+pub(super) fn zh_object_marker(rest: &str) -> bool {
+    pub(super) const DISPOSALS: &[&str] = &[
+        "纳入",
+        "融入",
+        "作为",
+        "视为",
+        "列为",
+        "列入",
+        "转化为",
+        "翻译",
+        "打造成",
+        "打造为",
+        "建设成",
+        "建设为",
+        "提升为",
+        "贯穿",
+        "落实到",
+        "融合到",
+        "融合进",
+    ];
+    pub(super) const ADVERBS: &[&str] =
+        &["继续", "持续", "不断", "始终", "努力", "积极", "会", "以"];
+    // Verbs that are nouns too (评估结果, 审核发现, 培训课程) do not settle it.
+    pub(super) const NOUNS_TOO: &[&str] = &["评估", "审核", "培训", "研究", "覆盖"];
+    let rest = rest.trim_start();
+    if ZH_PLAN_VERBS
+        .iter()
+        .chain(ADVERBS)
+        .any(|v| rest.starts_with(v) && !NOUNS_TOO.contains(v))
+    {
+        return false;
+    }
+    // Within the clause, and near: a disposal far away is another predicate's.
+    let near = &rest[..rest.floor_char_boundary(rest.len().min(90))];
+    let clause = near.find(is_clause_break).map_or(near, |e| &near[..e]);
+    DISPOSALS.iter().any(|d| clause.contains(d))
+}
+
+/// The future before a deed that [`planned`] reads as a plan; its gate looks for it too.
+pub(super) const PLAN_WILL: &str = "will";
+/// What is to be ensured is not reported done ([`planned`]); its gate looks for these too.
+pub(super) const PLAN_ENSURE: &[&str] = &["ensure", "ensuring"];
+
+/// The word that states a plan in [`zh_plans`] on its own (打算, "intend").
+pub(super) const ZH_PLAN_INTENT: &str = "打算";
+/// The words before a verb that [`zh_plans`] reads a plan from (将 only before a verb).
+pub(super) const ZH_PLAN_MARKERS: &[&str] = &["将", "计划", "拟", "准备"];
+
+/// Whether a Chinese clause states a plan with a verb: 我们将建立申诉机制, 公司计划开展评估, 拟引入,
+/// 打算, 准备推出. 将 before a noun marks the object (我们将补救指南翻译成多种语言: "we translate
+/// the remedy guide"), so only 将 before a verb or a preposition counts; 按计划开展 is a plan
+/// followed, not made.
+pub(super) fn zh_plans(clause: &str) -> bool {
+    if clause.is_ascii() {
+        return false;
+    }
+    // A deed done in the clause (开展了, 已完成) is no plan, whatever noun it follows.
+    if clause.contains('了') || clause.contains('已') {
+        return false;
+    }
+    if clause.contains(ZH_PLAN_INTENT) {
+        return true;
+    }
+    ZH_PLAN_MARKERS.iter().any(|m| {
+        clause.match_indices(m).any(|(at, _)| {
+            let before = &clause[..at];
+            let after = &clause[at + m.len()..];
+            let noun = match *m {
+                // 计划 after a noun is one (年度审核计划, 整改计划); after its subject, a
+                // time or an adverb, a verb (我们计划, 明年计划, 并计划).
+                "计划" => before.chars().next_back().is_some_and(|c| {
+                    crate::lang::is_han(c) && !"们司团行并还也年将拟正现亦均后来今".contains(c)
+                }),
+                // 模拟, 虚拟: no plan.
+                "拟" => before.ends_with(['模', '虚']),
+                "将" => zh_object_marker(after),
+                _ => false,
+            };
+            !noun && ZH_PLAN_VERBS.iter().any(|v| after.starts_with(v))
+        })
+    })
+}
+
+/// Whether a due-diligence step matched at `start` of normalized text `t` is only pledged: "we
+/// are committed to providing remedy", "we pledge to conduct impact assessments", 我们承诺实施
+/// 补救. A pledge to a step is a commitment to it, not the step; the noun ("in line with our
+/// commitment to X, we audited") pledges nothing. A deed stated between the pledge and the
+/// match is the step: "we are committed to respecting human rights and have conducted impact
+/// assessments", 承诺尊重人权，2023年开展了人权影响评估.
+pub(super) fn pledged(t: &str, start: usize, sentence_start: impl FnOnce() -> usize) -> bool {
+    pub(super) const PLEDGES: &[&str] = &[
+        "commit to",
+        "commits to",
+        "committed to",
+        "pledge to",
+        "pledges to",
+        "pledged to",
+        "承诺",
+    ];
+    pub(super) const DEEDS: &[&str] = &[
+        "have",
+        "has",
+        "had",
+        "was",
+        "were",
+        "did",
+        "during",
+        // A new clause of the company's own: "…committed to X, and we provide remedy".
+        "we",
+        "了",
+        "已",
+        "曾",
+        "报告期内",
+        "本年度",
+        "累计",
+        "截至",
+    ];
+    // The sentence before the match, bounded so that a long one stays linear.
+    let lo = t.floor_char_boundary(start.saturating_sub(300));
+    // Most step matches have no pledge near them: three searches settle it.
+    let near = &t[lo..start];
+    if !(near.contains("commit") || near.contains("pledge") || near.contains("承诺")) {
+        return false;
+    }
+    // The tagger's own sentence bounds, asked for only now: most step matches stop above.
+    let from = sentence_start().clamp(lo, start);
+    let before = &t[from..start];
+    let Some(after_pledge) = PLEDGES
+        .iter()
+        .filter_map(|p| {
+            before
+                .match_indices(p)
+                .map(|(at, _)| (&before[..at], &before[at + p.len()..]))
+                .filter(|(pre, rest)| {
+                    // 承诺 as a noun pledges nothing: 人权承诺, 履行承诺, 承诺制; a letter of
+                    // commitment (承诺书) is a document, signing it a deed.
+                    if p.starts_with(crate::lang::is_han) {
+                        return !pre.ends_with(['的', '权', '行', '现', '用'])
+                            && !rest.starts_with(['书', '函', '制', '付', '的', ',', '。']);
+                    }
+                    // Funds committed to remediation are allocated, not pledged.
+                    const ALLOCATED: &[&str] =
+                        &["funds ", "resources ", "capital ", "money ", "budget "];
+                    !pre.ends_with(char::is_alphanumeric)
+                        && !rest.starts_with(char::is_alphanumeric)
+                        && !ALLOCATED.iter().any(|a| pre.ends_with(a))
+                })
+                .map(|(_, rest)| before.len() - rest.len())
+                .last()
+        })
+        .max()
+    else {
+        return false;
+    };
+    // 为了 and 除了 ("in order to", "besides") are no 了 of a deed.
+    let between = before[after_pledge..]
+        .replace("为了", "")
+        .replace("除了", "");
+    // A year ("in 2023", 2023年) dates a deed; a target's year (到2030年, "by 2030") does not.
+    let b = between.as_bytes();
+    let dated = (0..b.len().saturating_sub(3)).any(|i| {
+        b[i..i + 4].iter().all(u8::is_ascii_digit)
+            && matches!(b[i..i + 2], [b'1', b'9'] | [b'2', b'0'])
+            && !["到", "至", "by ", "until ", "before "]
+                .iter()
+                .any(|p| between[..i].trim_end_matches(' ').ends_with(p.trim_end()))
+    });
+    !dated && !DEEDS.iter().any(|d| has_word(&between, d))
+}
+
+/// Where the clause holding `at` starts in `t`, looking back no further than `lo`.
+pub(super) fn clause_start(t: &str, lo: usize, at: usize) -> usize {
+    t[lo..at]
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| is_clause_break(c))
+        .map_or(lo, |(i, c)| lo + i + c.len_utf8())
+}
+
+/// Whether a clause opens with a conjunction of time (once, when, after, until, as soon as).
+pub(super) fn opens_time_clause(clause: &str) -> bool {
+    pub(super) const OPENERS: &[&str] = &["once ", "when ", "after ", "until ", "as soon as "];
+    let c = clause.trim_start();
+    OPENERS.iter().any(|o| c.starts_with(o))
+}
+
+/// Whether a due-diligence step matched at `start..end` of normalized text `t` is only planned,
+/// intended, required or possible ([`planned`]: "we will establish remediation procedures",
+/// "we plan to conduct audits", "suppliers must have a grievance mechanism"), not one the
+/// company keeps up: "we will continue to audit our suppliers" states audits done.
+pub(super) fn step_planned(t: &str, start: usize, end: usize, plans: &mut Option<bool>) -> bool {
+    pub(super) const ONGOING: &[&str] = &[
+        "continue",
+        "continues",
+        "continuing",
+        "keep",
+        "remain",
+        "继续",
+        "持续",
+    ];
+    if !planned(t, start, end, plans) {
+        return false;
+    }
+    let from = clause_start(t, t.floor_char_boundary(start.saturating_sub(120)), start);
+    // The match itself may say so ("continue to review").
+    !ONGOING.iter().any(|w| has_word(&t[from..end], w))
+}
+
+/// Where in `rest`, the text of a clause after a deed, a joining word opens a predicate of its
+/// own that states a plan: " and (we) expect to", " and aim to", " but will", 并计划, 同时将. A
+/// joined noun ("training and audits next year") opens none.
+pub(super) fn joined_plan(rest: &str) -> Option<usize> {
+    pub(super) const JOINERS: &[&str] = &[" and ", " but ", " while ", "并", "但", "同时", "且"];
+    pub(super) const SUBJECTS: &[&str] = &[
+        "we ",
+        "they ",
+        "it ",
+        "the company ",
+        "我们",
+        "公司",
+        "本公司",
+    ];
+    pub(super) const PLANS: &[&str] = &[
+        "will ",
+        "plan",
+        "intend",
+        "aim",
+        "expect",
+        "hope",
+        "are going to",
+        "is going to",
+        "计划",
+        "拟",
+        "将",
+        "预计",
+        "力争",
+        "希望",
+    ];
+    // One pass for the joiners, none of which holds another, each occurrence taken once as a
+    // search for each would (" and and plan" joins once): the first followed by a plan is the
+    // leftmost.
+    static JOINED: WordScan = WordScan::new(|| word_scan(JOINERS));
+    // Each joiner's own occurrences do not overlap, as a search for it found them; another's may
+    // (" and while ").
+    let mut ends = [0usize; JOINERS.len()];
+    JOINED.find_overlapping_iter(rest).find_map(|m| {
+        let last = &mut ends[m.pattern().as_usize()];
+        if m.start() < *last {
+            return None;
+        }
+        *last = m.end();
+        let after = rest[m.end()..].trim_start();
+        let after = SUBJECTS
+            .iter()
+            .find_map(|s| after.strip_prefix(s))
+            .unwrap_or(after);
+        let after = after.strip_prefix("also ").unwrap_or(after);
+        PLANS
+            .iter()
+            .any(|p| after.starts_with(p))
+            .then_some(m.start())
+    })
+}
