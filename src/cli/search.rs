@@ -15,7 +15,16 @@ pub enum Format {
     Table,
     /// One JSON object per hit.
     Jsonl,
+    /// One row per hit with a fixed header, for a spreadsheet.
+    Csv,
 }
+
+/// The header of `--format csv`: the hit's rank and score, its document (id, title and manifest
+/// entry), the passage (id, section, kind, language, byte range in the document's decoded text),
+/// its tags and covered instruments, the snippet with the matched words in `[[...]]`, and the
+/// passage's text.
+pub const CSV_HEADER: &str = "rank,score,doc,title,org,doc_kind,year,passage,section,kind,lang,\
+                              start,end,tags,covers,snippet,text";
 
 /// Arguments of `hria search`.
 #[derive(clap::Args, Debug)]
@@ -50,6 +59,9 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
+    /// Start CSV output with a UTF-8 byte-order mark (for Excel).
+    #[arg(long)]
+    pub bom: bool,
     /// Index directory.
     #[arg(long, value_name = "DIR", default_value = common::DEFAULT_INDEX)]
     pub index: PathBuf,
@@ -97,6 +109,59 @@ fn tag_lines(tags: &[hria::model::Tag]) -> Vec<String> {
             format!("{label}: {}", ids.join(", "))
         })
         .collect()
+}
+
+/// The hits as CSV records under [`CSV_HEADER`], in rank order. Cells are escaped as the table's
+/// lines are and hold no line break, as `gaps --format csv` keeps them: CSV goes to a terminal as
+/// often as to a spreadsheet, which shows a break inside a cell poorly. `start` and `end` locate
+/// the passage in its source, as `hria explain` does.
+fn csv_rows(hits: &[search::Hit]) -> String {
+    use super::coverage::csv_line;
+    use hria::query::reader::{printable, printable_id, printable_section};
+    let one_line = |s: &str| printable(&s.replace(['\r', '\n'], " ")).into_owned();
+    let mut out = String::from(CSV_HEADER);
+    out.push_str("\r\n");
+    for (i, h) in hits.iter().enumerate() {
+        let (covered, named): (Vec<_>, Vec<_>) = h
+            .tags
+            .iter()
+            .partition(|t| t.basis == hria::model::Basis::Covered);
+        // As the table lists them: a step only planned says so.
+        let ids = |tags: Vec<&hria::model::Tag>| {
+            tags.iter()
+                .map(|t| {
+                    if t.planned {
+                        format!("{} (planned)", t.tag)
+                    } else {
+                        t.tag.clone()
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join("; ")
+        };
+        let id = |v: Option<&str>| v.map(|v| printable_id(v).into_owned()).unwrap_or_default();
+        let cells = [
+            (i + 1).to_string(),
+            format!("{:.3}", h.score),
+            printable_id(&h.doc).into_owned(),
+            printable_id(&h.title).into_owned(),
+            id(h.organisation.as_deref()),
+            id(h.doc_kind.as_deref()),
+            h.year.map(|y| y.to_string()).unwrap_or_default(),
+            printable_id(&h.id).into_owned(),
+            printable_section(&h.section),
+            h.kind.clone(),
+            h.lang.clone(),
+            h.range.start.to_string(),
+            h.range.end.to_string(),
+            ids(named),
+            ids(covered),
+            one_line(&search::mark(&h.snippet, &h.highlights, "[[", "]]")),
+            one_line(&h.text),
+        ];
+        csv_line(&mut out, &cells);
+    }
+    out
 }
 
 /// What to tell a user whose query began with an exclusion (`hria search -remedy`), which clap
@@ -173,6 +238,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         report!("hria: empty query: give words to search for, or `*` for every passage");
         return Ok(ExitCode::from(common::EXIT_ERROR));
     }
+    if args.bom && args.format != Format::Csv {
+        report!("hria: warning: --bom applies to --format csv only");
+    }
     let handle = open_reader(&args.index)?;
     let taxonomy = super::taxonomy::load(args.taxonomy.as_deref())?;
     if let Some(w) = handle
@@ -218,6 +286,15 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 writeln!(out)?;
             }
             // stdout holds hits only; a cut list is said on stderr.
+            if (hits.len() as u64) < total {
+                report!("hria: {}", shown(hits.len(), total));
+            }
+        }
+        Format::Csv => {
+            if args.bom {
+                out.write_all("\u{feff}".as_bytes())?;
+            }
+            out.write_all(csv_rows(&hits).as_bytes())?;
             if (hits.len() as u64) < total {
                 report!("hria: {}", shown(hits.len(), total));
             }

@@ -523,29 +523,6 @@ fn per_doc_legend_and_json_name_the_organisation() {
     );
 }
 
-/// The records of a CSV text (RFC 4180: quoted fields may hold commas, quotes and line breaks).
-fn csv_records(text: &str) -> Vec<Vec<String>> {
-    let (mut records, mut record, mut field) = (Vec::new(), Vec::new(), String::new());
-    let (mut quoted, mut chars) = (false, text.chars().peekable());
-    while let Some(c) = chars.next() {
-        match c {
-            '"' if quoted && chars.peek() == Some(&'"') => {
-                field.push('"');
-                chars.next();
-            }
-            '"' => quoted = !quoted,
-            ',' if !quoted => record.push(std::mem::take(&mut field)),
-            '\r' if !quoted && chars.peek() == Some(&'\n') => {}
-            '\n' if !quoted => {
-                record.push(std::mem::take(&mut field));
-                records.push(std::mem::take(&mut record));
-            }
-            c => field.push(c),
-        }
-    }
-    records
-}
-
 /// `coverage --per-doc --format csv` names its documents as `gaps --format csv --per-doc` does,
 /// control chars escaped, so that the two can be joined on the document id: the coverage header
 /// held a file name's ESC and carriage return raw.
@@ -563,10 +540,10 @@ fn per_doc_csv_ids_are_escaped_as_the_gap_report_escapes_them() {
     };
     let matrix = stdout(&["coverage", "--per-doc", "--format", "csv"]);
     assert!(!matrix.contains('\u{1b}'), "{matrix:?}");
-    let header = csv_records(&matrix).remove(0);
+    let header = crate::cli::csv_records(&matrix).remove(0);
     let ids: Vec<&str> = header[3..].iter().map(String::as_str).collect();
     assert_eq!(ids, ["cr\\u{d}name.md", "esc\\u{1b}[31m.md", "plain.md"]);
-    let gaps = csv_records(&stdout(&["gaps", "--format", "csv", "--per-doc"]));
+    let gaps = crate::cli::csv_records(&stdout(&["gaps", "--format", "csv", "--per-doc"]));
     let (scope, doc) = (
         gaps[0].iter().position(|c| c == "scope").unwrap(),
         gaps[0].iter().position(|c| c == "doc").unwrap(),

@@ -1228,34 +1228,6 @@ fn words_found_without_counting_are_not_reported_as_not_found() {
     );
 }
 
-/// The cells of each CRLF-terminated record of `csv` (RFC 4180 quoting).
-fn csv_records(csv: &str) -> Vec<Vec<String>> {
-    let mut records = Vec::new();
-    let mut record = Vec::new();
-    let mut cell = String::new();
-    let mut quoted = false;
-    let mut chars = csv.chars().peekable();
-    while let Some(c) = chars.next() {
-        match (quoted, c) {
-            (true, '"') if chars.peek() == Some(&'"') => {
-                chars.next();
-                cell.push('"');
-            }
-            (true, '"') => quoted = false,
-            (true, c) => cell.push(c),
-            (false, '"') => quoted = true,
-            (false, ',') => record.push(std::mem::take(&mut cell)),
-            (false, '\r') => {}
-            (false, '\n') => {
-                record.push(std::mem::take(&mut cell));
-                records.push(std::mem::take(&mut record));
-            }
-            (false, c) => cell.push(c),
-        }
-    }
-    records
-}
-
 /// Three statements, two of them with an organisation in the manifest.
 fn three_statements() -> (tempfile::TempDir, std::path::PathBuf) {
     crate::cli::index_with_manifest(
@@ -1312,7 +1284,7 @@ fn per_document_gaps_name_the_organisation() {
 #[test]
 fn csv_rows_give_the_strongest_steps_evidence_and_byte_ranges() {
     let (d, index) = three_statements();
-    let rows = csv_records(&crate::cli::stdout_of(
+    let rows = crate::cli::csv_records(&crate::cli::stdout_of(
         hria()
             .args(["gaps", "--format", "csv", "--doc", "a.txt", "--index"])
             .arg(&index),
@@ -1416,7 +1388,7 @@ fn options_that_do_not_apply_are_errors() {
 fn csv_rows_per_document_with_scope_doc_and_org() {
     let (_d, index) = three_statements();
     let csv = |args: &[&str]| {
-        csv_records(&crate::cli::stdout_of(
+        crate::cli::csv_records(&crate::cli::stdout_of(
             hria()
                 .args(["gaps", "--format", "csv", "--index"])
                 .arg(&index)
@@ -1511,7 +1483,7 @@ fn organisation_and_kind_with_a_line_break_stay_on_their_line() {
         assert!(!out.contains(['\u{202e}', '\t']), "{out}");
         assert!(!out.contains("Jelly\n"), "{out}");
     }
-    let csv = csv_records(&run(&["gaps", "--format", "csv", "--per-doc"]));
+    let csv = crate::cli::csv_records(&run(&["gaps", "--format", "csv", "--per-doc"]));
     assert!(
         csv.iter().any(|r| r[17] == "a.txt" && r[18] == org),
         "{csv:?}"

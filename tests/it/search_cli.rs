@@ -262,6 +262,71 @@ fn tag_filter_matches_the_tag_and_its_children() {
     }
 }
 
+/// `--format csv` has a fixed header and one row per hit, in rank order, with the JSON's
+/// document, passage, byte range, tags and text; the matched words marked in the snippet; and
+/// `--bom` starts it with a byte-order mark.
+#[test]
+fn csv_has_a_row_per_hit_with_the_hit_s_fields() {
+    let (_tmp, index) = indexed();
+    let json = search_hits(&index, "强迫劳动", &[]);
+    let out = on_index(
+        &index,
+        &["search", "强迫劳动", "--format", "csv", "--limit", "20000"],
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.ends_with("\r\n"), "{text}");
+    let rows = crate::cli::csv_records(&text);
+    assert_eq!(
+        rows[0].join(","),
+        "rank,score,doc,title,org,doc_kind,year,passage,section,kind,lang,start,end,tags,covers,\
+         snippet,text"
+    );
+    assert_eq!(rows.len() - 1, json.len());
+    assert!(json.len() >= 2, "{json:?}");
+    for (i, (row, hit)) in rows[1..].iter().zip(&json).enumerate() {
+        assert_eq!(row.len(), 17, "{row:?}");
+        assert_eq!(row[0], (i + 1).to_string());
+        assert_eq!(row[2], hit["doc"].as_str().unwrap());
+        assert_eq!(row[7], hit["id"].as_str().unwrap());
+        assert_eq!(row[11], hit["range"]["start"].to_string());
+        assert_eq!(row[12], hit["range"]["end"].to_string());
+        let tags: Vec<&str> = row[13].split("; ").chain(row[14].split("; ")).collect();
+        for t in hit["tags"].as_array().unwrap() {
+            assert!(tags.contains(&t["tag"].as_str().unwrap()), "{row:?}");
+        }
+        assert!(row[15].contains("[[") && row[15].contains("]]"), "{row:?}");
+        let clean = hit["text"].as_str().unwrap().replace(['\r', '\n'], " ");
+        assert_eq!(row[16], clean);
+    }
+    let bom = on_index(&index, &["search", "强迫劳动", "--format", "csv", "--bom"]);
+    assert!(bom.stdout.starts_with("\u{feff}rank,score,".as_bytes()));
+}
+
+/// A document id a spreadsheet would take for a formula is written as text, and a cut list is
+/// said on stderr, not in the rows.
+#[test]
+fn csv_keeps_formulas_out_and_the_count_on_stderr() {
+    let (_tmp, index) = index_of(&[
+        ("=cmd.md", "We prohibit forced labour.\n"),
+        ("b.md", "Forced labour has no place in our supply chain.\n"),
+    ]);
+    let out = on_index(
+        &index,
+        &["search", "forced", "--format", "csv", "--limit", "1"],
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let rows = crate::cli::csv_records(&String::from_utf8(out.stdout).unwrap());
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    let all = crate::cli::csv_records(
+        &String::from_utf8(on_index(&index, &["search", "forced", "--format", "csv"]).stdout)
+            .unwrap(),
+    );
+    assert!(all.iter().any(|r| r[2] == "'=cmd.md"), "{all:?}");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("1 of 2 matching passages shown"), "{err}");
+}
+
 #[test]
 fn table_output_marks_highlights_plainly_off_a_terminal() {
     let (_tmp, index) = indexed();
