@@ -316,6 +316,25 @@ pub(crate) fn csv_field(s: &str) -> Cow<'_, str> {
     }
 }
 
+/// What `--bom` puts before the output: a UTF-8 byte-order mark, for Excel, before CSV; nothing
+/// before another format, with a warning that it does not apply.
+pub(crate) fn csv_bom(requested: bool, csv: bool) -> &'static str {
+    if requested && !csv {
+        report!("hria: warning: --bom applies to --format csv only");
+    }
+    if requested && csv {
+        "\u{feff}"
+    } else {
+        ""
+    }
+}
+
+/// Free text as a CSV cell: escaped as in the tables, its line breaks made spaces, one line per
+/// record, since a spreadsheet shows a break inside a cell poorly.
+pub(crate) fn csv_text(s: &str) -> String {
+    hria::query::reader::printable(&s.replace(['\r', '\n'], " ")).into_owned()
+}
+
 /// Appends one CSV record, CRLF-terminated.
 pub(crate) fn csv_line<S: AsRef<str>>(out: &mut String, cells: &[S]) {
     let line: Vec<Cow<str>> = cells.iter().map(|c| csv_field(c.as_ref())).collect();
@@ -388,9 +407,7 @@ const SHORT: [&str; 6] = ["COMMIT", "IMPACT", "ACTION", "TRACK", "GRIEV", "REMED
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let family =
         Family::parse(&args.by).ok_or_else(|| anyhow::anyhow!("unknown family `{}`", args.by))?;
-    if args.bom && args.format != CoverageFormat::Csv {
-        report!("hria: warning: --bom applies to --format csv only");
-    }
+    let bom = csv_bom(args.bom, args.format == CoverageFormat::Csv);
     if args.count != MatrixCount::Passages {
         if family != Family::Instrument {
             anyhow::bail!(
@@ -438,9 +455,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         render_coverage(&c, args.format, src.zh_names)
     };
     let mut out = std::io::stdout().lock();
-    if args.bom && args.format == CoverageFormat::Csv {
-        out.write_all("\u{feff}".as_bytes())?;
-    }
+    out.write_all(bom.as_bytes())?;
     out.write_all(text.as_bytes())?;
     out.flush()?;
     Ok(ExitCode::from(EXIT_OK))

@@ -2,7 +2,8 @@
 
 use super::common::{EXIT_FINDINGS, EXIT_OK};
 use super::coverage::{
-    csv_line, csv_name, display_name, fitted_name, org_label, table, Align, SourceArgs,
+    csv_bom, csv_line, csv_name, csv_text, display_name, fitted_name, org_label, table, Align,
+    SourceArgs,
 };
 use hria::query::coverage::{Resolved, ELEMENTS};
 use hria::query::gaps::{self, Class, Finding, GapOptions, GapReport};
@@ -70,9 +71,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         .iter()
         .filter_map(|c| Class::parse(c))
         .collect();
-    if args.bom && args.format != GapsFormat::Csv {
-        report!("hria: warning: --bom applies to --format csv only");
-    }
+    let bom = csv_bom(args.bom, args.format == GapsFormat::Csv);
     if args.per_doc && args.format != GapsFormat::Csv {
         anyhow::bail!("--per-doc applies to --format csv only");
     }
@@ -169,9 +168,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         GapsFormat::Csv => render_csv(&report, &per_doc, &orgs),
     };
     let mut out = std::io::stdout().lock();
-    if args.bom && args.format == GapsFormat::Csv {
-        out.write_all("\u{feff}".as_bytes())?;
-    }
+    out.write_all(bom.as_bytes())?;
     out.write_all(text.as_bytes())?;
     out.flush()?;
     Ok(ExitCode::from(if failed { EXIT_FINDINGS } else { EXIT_OK }))
@@ -323,9 +320,7 @@ fn csv_rows(
             ev.map(|e| hria::query::reader::printable_section(&e.section))
                 .unwrap_or_default(),
             ev.map(|e| e.rule.clone()).unwrap_or_default(),
-            // One line per record: a spreadsheet shows a line break inside a cell poorly.
-            ev.map(|e| printable(&e.snippet.replace(['\r', '\n'], " ")).into_owned())
-                .unwrap_or_default(),
+            ev.map(|e| csv_text(&e.snippet)).unwrap_or_default(),
             printable(
                 &f.found_not_counted
                     .iter()
@@ -347,9 +342,7 @@ fn csv_rows(
                 .map(|e| printable_id(&e.passage).into_owned())
                 .unwrap_or_default(),
             strong.map(|e| e.rule.clone()).unwrap_or_default(),
-            strong
-                .map(|e| printable(&e.snippet.replace(['\r', '\n'], " ")).into_owned())
-                .unwrap_or_default(),
+            strong.map(|e| csv_text(&e.snippet)).unwrap_or_default(),
             strong_start,
             strong_end,
         ];

@@ -83,31 +83,35 @@ fn shown(hits: usize, total: u64) -> String {
     }
 }
 
-/// The table's lines of a hit's tags: `tags:` with those it names or matched, then `covers (not
-/// named):` with the instruments it covers. Covered instruments are inferred, not named: shown
-/// apart so that an analyst does not read them as citations. A step stated only as planned,
-/// pledged or expected of suppliers says so (`hrdd/remedy (planned)`), so that it does not read as
-/// one taken. A list that is empty has no line.
-fn tag_lines(tags: &[hria::model::Tag]) -> Vec<String> {
+/// A hit's tags as the table and the CSV list them: those it names or matched, then the
+/// instruments it covers. Covered instruments are inferred, not named: listed apart so that an
+/// analyst does not read them as citations. A step stated only as planned, pledged or expected of
+/// suppliers says so (`hrdd/remedy (planned)`), so that it does not read as one taken.
+fn tag_lists(tags: &[hria::model::Tag]) -> [Vec<String>; 2] {
+    let id = |t: &hria::model::Tag| {
+        if t.planned {
+            format!("{} (planned)", t.tag)
+        } else {
+            t.tag.clone()
+        }
+    };
     let (covered, named): (Vec<_>, Vec<_>) = tags
         .iter()
         .partition(|t| t.basis == hria::model::Basis::Covered);
-    [("tags", named), ("covers (not named)", covered)]
+    [
+        named.into_iter().map(id).collect(),
+        covered.into_iter().map(id).collect(),
+    ]
+}
+
+/// The table's lines of a hit's tags ([`tag_lists`]): `tags:`, then `covers (not named):`. A list
+/// that is empty has no line.
+fn tag_lines(tags: &[hria::model::Tag]) -> Vec<String> {
+    ["tags", "covers (not named)"]
         .into_iter()
+        .zip(tag_lists(tags))
         .filter(|(_, v)| !v.is_empty())
-        .map(|(label, v)| {
-            let ids: Vec<String> = v
-                .iter()
-                .map(|t| {
-                    if t.planned {
-                        format!("{} (planned)", t.tag)
-                    } else {
-                        t.tag.clone()
-                    }
-                })
-                .collect();
-            format!("{label}: {}", ids.join(", "))
-        })
+        .map(|(label, v)| format!("{label}: {}", v.join(", ")))
         .collect()
 }
 
@@ -116,29 +120,12 @@ fn tag_lines(tags: &[hria::model::Tag]) -> Vec<String> {
 /// often as to a spreadsheet, which shows a break inside a cell poorly. `start` and `end` locate
 /// the passage in its source, as `hria explain` does.
 fn csv_rows(hits: &[search::Hit]) -> String {
-    use super::coverage::csv_line;
-    use hria::query::reader::{printable, printable_id, printable_section};
-    let one_line = |s: &str| printable(&s.replace(['\r', '\n'], " ")).into_owned();
+    use super::coverage::{csv_line, csv_text};
+    use hria::query::reader::{printable_id, printable_section};
     let mut out = String::from(CSV_HEADER);
     out.push_str("\r\n");
     for (i, h) in hits.iter().enumerate() {
-        let (covered, named): (Vec<_>, Vec<_>) = h
-            .tags
-            .iter()
-            .partition(|t| t.basis == hria::model::Basis::Covered);
-        // As the table lists them: a step only planned says so.
-        let ids = |tags: Vec<&hria::model::Tag>| {
-            tags.iter()
-                .map(|t| {
-                    if t.planned {
-                        format!("{} (planned)", t.tag)
-                    } else {
-                        t.tag.clone()
-                    }
-                })
-                .collect::<Vec<_>>()
-                .join("; ")
-        };
+        let [named, covered] = tag_lists(&h.tags);
         let id = |v: Option<&str>| v.map(|v| printable_id(v).into_owned()).unwrap_or_default();
         let cells = [
             (i + 1).to_string(),
@@ -154,10 +141,10 @@ fn csv_rows(hits: &[search::Hit]) -> String {
             h.lang.clone(),
             h.range.start.to_string(),
             h.range.end.to_string(),
-            ids(named),
-            ids(covered),
-            one_line(&search::mark(&h.snippet, &h.highlights, "[[", "]]")),
-            one_line(&h.text),
+            named.join("; "),
+            covered.join("; "),
+            csv_text(&search::mark(&h.snippet, &h.highlights, "[[", "]]")),
+            csv_text(&h.text),
         ];
         csv_line(&mut out, &cells);
     }
@@ -238,9 +225,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         report!("hria: empty query: give words to search for, or `*` for every passage");
         return Ok(ExitCode::from(common::EXIT_ERROR));
     }
-    if args.bom && args.format != Format::Csv {
-        report!("hria: warning: --bom applies to --format csv only");
-    }
+    let bom = super::coverage::csv_bom(args.bom, args.format == Format::Csv);
     let handle = open_reader(&args.index)?;
     let taxonomy = super::taxonomy::load(args.taxonomy.as_deref())?;
     if let Some(w) = handle
@@ -285,19 +270,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 serde_json::to_writer(&mut out, h)?;
                 writeln!(out)?;
             }
-            // stdout holds hits only; a cut list is said on stderr.
-            if (hits.len() as u64) < total {
-                report!("hria: {}", shown(hits.len(), total));
-            }
         }
         Format::Csv => {
-            if args.bom {
-                out.write_all("\u{feff}".as_bytes())?;
-            }
+            out.write_all(bom.as_bytes())?;
             out.write_all(csv_rows(&hits).as_bytes())?;
-            if (hits.len() as u64) < total {
-                report!("hria: {}", shown(hits.len(), total));
-            }
         }
         Format::Table => {
             let colour = common::colour_stdout();
@@ -364,6 +340,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 writeln!(out, "{gap}{total} matching passage(s)")?;
             }
         }
+    }
+    // The machine formats' stdout holds hits only: a cut list is said on stderr.
+    if args.format != Format::Table && (hits.len() as u64) < total {
+        report!("hria: {}", shown(hits.len(), total));
     }
     Ok(ExitCode::from(common::EXIT_OK))
 }

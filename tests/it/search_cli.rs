@@ -303,6 +303,40 @@ fn csv_has_a_row_per_hit_with_the_hit_s_fields() {
     assert!(bom.stdout.starts_with("\u{feff}rank,score,".as_bytes()));
 }
 
+/// `--bom` outside CSV writes no byte-order mark and says so, in `search`, `coverage` and `gaps`
+/// alike; with CSV it is written once, before the header.
+#[test]
+fn bom_outside_csv_is_warned_about_and_left_out() {
+    let (_tmp, index) = indexed();
+    for args in [
+        &["search", "强迫劳动", "--bom"][..],
+        &["coverage", "--bom"],
+        &["gaps", "--bom", "--format", "json"],
+    ] {
+        let out = on_index(&index, args);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains("--bom applies to --format csv only"),
+            "{args:?}: {err}"
+        );
+        assert!(!out.stdout.starts_with("\u{feff}".as_bytes()), "{args:?}");
+    }
+    for args in [
+        &["search", "强迫劳动", "--format", "csv", "--bom"][..],
+        &["coverage", "--format", "csv", "--bom"],
+        &["gaps", "--format", "csv", "--bom"],
+    ] {
+        let out = on_index(&index, args);
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(text.starts_with('\u{feff}'), "{args:?}");
+        assert_eq!(text.matches('\u{feff}').count(), 1, "{args:?}");
+        assert!(
+            !String::from_utf8_lossy(&out.stderr).contains("--bom"),
+            "{args:?}"
+        );
+    }
+}
+
 /// A document id a spreadsheet would take for a formula is written as text, and a cut list is
 /// said on stderr, not in the rows.
 #[test]
