@@ -798,9 +798,10 @@ pub(super) fn expected_of_partners(t: &str, start: usize) -> bool {
         "承包商应",
     ];
     pub(super) const DOERS: &[&str] = &["we", "我们", "公司", "本公司"];
-    // What suppliers accept, allow, sign, answer or undergo is the company's own step on them:
-    // "required to accept audits", "must answer a self-audit questionnaire", "are evaluated and
-    // may be audited", 要求供应商…接受审核.
+    // What suppliers accept, allow, sign, answer, complete or undergo is the company's own step
+    // on them: "required to accept audits", "must answer a self-audit questionnaire", "must
+    // participate in a pre-qualification process", "are evaluated and may be audited",
+    // 要求供应商…接受审核.
     pub(super) const UNDERGO: &[&str] = &[
         "accept",
         "submit to",
@@ -812,6 +813,10 @@ pub(super) fn expected_of_partners(t: &str, start: usize) -> bool {
         "respond to",
         "acknowledge",
         "undergo",
+        "participate in",
+        "take part in",
+        "complete",
+        "confirm",
         "be audited",
         "be assessed",
         "be evaluated",
@@ -921,4 +926,26 @@ pub(super) fn expected_of_partners(t: &str, start: usize) -> bool {
             });
         (asks || bound) && !taken_back(&before[at + w.len()..])
     })
+}
+
+/// Whether a step matched at `start..end` of normalized text `t` is itself the asking of it of
+/// suppliers or partners: the keyword is the expectation ("Suppliers shall not discriminate",
+/// "suppliers must", "we require all suppliers to respect…", 要求供应商遵守准则), which the
+/// company's policy states (UNGP 16), as [`expected_of_partners`] reads an expectation before a
+/// step. What suppliers are asked to accept or undergo ("we require suppliers to accept audits")
+/// is taken back there.
+pub(super) fn asks_of_partners(t: &str, start: usize, end: usize) -> bool {
+    pub(super) const ASKING: &str = "must shall should require requires required requiring \
+        expect expects expected";
+    let m = &t[start..end];
+    if !(m.contains("要求") || m.split_whitespace().any(|w| listed(ASKING, w))) {
+        return false;
+    }
+    // Up to the "to" that the asking takes, a few words on in the same clause ("we require all
+    // our suppliers to"), so that the partners it names after the match are read with it.
+    let hi = t.floor_char_boundary((end + 60).min(t.len()));
+    let rest = &t[end..hi];
+    let clause = rest.find(is_clause_break).map_or(rest, |i| &rest[..i]);
+    let to = clause.find(" to ").map_or(end, |i| end + i + " to".len());
+    expected_of_partners(t, to)
 }

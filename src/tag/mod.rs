@@ -1856,7 +1856,8 @@ impl Tagger {
                 step_planned(t, h.start, h.end, &mut ctx.plans)
                     || (pledgeable
                         && (pledged(t, h.start, || sentence_start(breaks.get(t), h.start))
-                            || expected_of_partners(t, h.start)))
+                            || expected_of_partners(t, h.start)
+                            || asks_of_partners(t, h.start, h.end)))
             });
         Some(Tag {
             tag: info.id.clone(),

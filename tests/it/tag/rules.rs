@@ -1997,6 +1997,54 @@ fn overlapping_matches_count_once() {
     }
 }
 
+#[test]
+fn asking_suppliers_is_the_policy_what_they_undergo_is_a_step_and_obeying_the_law_is_none() {
+    for (text, id, want) in [
+        // The keyword is the asking itself: what a supplier code states, not a step taken.
+        ("Suppliers must comply with this Code.", "hrdd/action", true),
+        (
+            "Avis Budget Group requires suppliers to use certified labour hire companies only.",
+            "hrdd/action",
+            true,
+        ),
+        (
+            "Suppliers are required to report to us any risks of forced labour that cannot be mitigated.",
+            "hrdd/action",
+            true,
+        ),
+        ("我们要求供应商遵守行为准则，禁止强迫劳动。", "hrdd/action", true),
+        // What suppliers complete, take part in or accept is the company's step on them.
+        (
+            "We require selected suppliers to complete ESG self-assessment questionnaires that cover working conditions and human rights.",
+            "hrdd/action",
+            false,
+        ),
+        (
+            "Subcontractors and suppliers must participate in a pre-qualification, evaluation and assessment process prior to any formal engagement.",
+            "hrdd/action",
+            false,
+        ),
+        // The company's own people are bound: its step.
+        (
+            "All employees who work with supply chain partners are required to participate in mandatory training on modern slavery.",
+            "hrdd/embedding",
+            false,
+        ),
+    ] {
+        assert_eq!(planned(text, id), Some(want), "{id} in {text}");
+    }
+    // Complying with the law is no due-diligence step; complying with a code or a standard
+    // asked of suppliers is.
+    assert!(!has(
+        "We respect the privacy of our customers and comply with applicable data protection laws.",
+        "hrdd/action"
+    ));
+    assert!(has(
+        "Our suppliers comply with our Supplier Code and its labour standards.",
+        "hrdd/action"
+    ));
+}
+
 /// Whether `text` tags `id` as a step it only plans.
 fn planned(text: &str, id: &str) -> Option<bool> {
     tags(text)
