@@ -364,6 +364,23 @@ pub enum MatrixCount {
     Covered,
 }
 
+/// What `hria coverage --help` says after the options: the table's columns.
+pub const HELP: &str = "\
+Columns (one row per taxonomy entry of the family, zero rows included):
+  PASSAGES   passages carrying the entry (a child tag counts for its parent)
+  CITED      instruments: passages naming the instrument
+  COVERED    instruments: passages addressing what it protects without naming it (the passages
+             `search --tag instrument/X` finds besides the citations); never both
+  DOCS       documents, and SECTIONS sections, holding those passages
+  COMMIT … REMEDY
+             for each due-diligence element (commitment, impact assessment, action, tracking,
+             grievance mechanism, remedy), how many of the entry's passages have it in the same
+             passage / in the same section; a step only planned, pledged or asked of suppliers
+             counts as a commitment, not as the step
+
+`hria gaps` classes the same entries (cited-only, commitment-only, addressed, …) and reads more
+widely: in a document that names an instrument, every passage on a right it protects addresses it.";
+
 /// Arguments of `hria coverage`.
 #[derive(clap::Args, Debug)]
 pub struct Args {

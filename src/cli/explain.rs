@@ -16,6 +16,11 @@ pub enum ExplainFormat {
     Json,
 }
 
+/// What `hria explain --help` says after the options: where passage ids come from.
+pub const HELP: &str = "\
+A passage id is its document's id, `#`, its ordinal and a hash: `statement.md#0047-a2dab5ad`.
+`hria search`, `hria gaps` and `hria segment` print them beside every passage they show.";
+
 /// Arguments of `hria explain`.
 #[derive(clap::Args, Debug)]
 pub struct Args {

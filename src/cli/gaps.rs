@@ -29,6 +29,30 @@ documents,strongest,due_diligence,evidence_role,evidence_passage,evidence_sectio
 found_not_counted,scope,doc,org,evidence_start,evidence_end,strongest_passage,strongest_rule,strongest_snippet,\
 strongest_start,strongest_end";
 
+/// What `hria gaps --help` says after the options: the classes and the table's columns.
+pub const HELP: &str = "\
+Classes (one per taxonomy entry, for the documents reported on):
+  cited-only       an instrument named, but no passage addresses the rights, groups or themes it
+                   protects
+  not-mentioned    neither named nor addressed
+  mentioned-only   addressed only where no commitment or due-diligence step is near
+  commitment-only  addressed only beside commitments or aspirations, or beside steps only
+                   planned, pledged or asked of suppliers
+  addressed        addressed beside a due-diligence step reported as taken
+
+Columns:
+  CITED            whether a passage names the instrument (- for entries that are no instrument)
+  ADDRESSING       passages addressing the entry, its citations aside
+  STRONGEST        the strongest step beside them: remedy, grievance-mechanism, tracking, action,
+                   impact-assessment
+  DUE DILIGENCE    one letter per element: C commitment, I impact assessment, A action, T tracking,
+                   G grievance mechanism, R remedy; a capital where it is beside the passages (same
+                   passage or section), a small letter where it is only elsewhere in the same
+                   documents, - where it is in neither
+
+Under the table, each finding's evidence: the passages that address it, and the step beside them.
+`hria explain PASSAGE_ID` shows why a passage got its tags.";
+
 /// Arguments of `hria gaps`.
 #[derive(clap::Args, Debug)]
 pub struct Args {

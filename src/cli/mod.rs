@@ -43,10 +43,13 @@ pub enum Command {
     /// Full-text search with tag filters and highlighted evidence.
     Search(search::Args),
     /// Coverage of instruments, rights, groups, themes, due diligence or SDGs.
+    #[command(after_long_help = coverage::HELP)]
     Coverage(coverage::Args),
     /// Gap report: cited-only, not-mentioned, mentioned-only, commitment-only, addressed.
+    #[command(after_long_help = gaps::HELP)]
     Gaps(gaps::Args),
     /// Show one passage with every tag and its evidence.
+    #[command(after_long_help = explain::HELP)]
     Explain(explain::Args),
     /// Time each stage on a corpus against the raw building blocks.
     Bench(bench::Args),

@@ -345,7 +345,71 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if args.format != Format::Table && (hits.len() as u64) < total {
         report!("hria: {}", shown(hits.len(), total));
     }
+    if total == 0 {
+        for line in topic_hint(&handle, &taxonomy, &req)? {
+            report!("hria: {line}");
+        }
+    }
     Ok(ExitCode::from(common::EXIT_OK))
+}
+
+/// The words of a query, its syntax left out: `"forced labour" AND -child title:x` reads
+/// `forced labour title x`, minus the exclusion. Tagged, they say what the query is about.
+fn query_words(query: &str) -> String {
+    query
+        .split_whitespace()
+        .filter(|w| !w.starts_with('-') && !matches!(*w, "AND" | "OR" | "NOT"))
+        .map(|w| w.trim_start_matches('+'))
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace(['"', '(', ')', '^', '~', '*', ':', '[', ']', '{', '}'], " ")
+}
+
+/// What to tell a user whose query matched nothing: the taxonomy entries its words name that tag
+/// passages under the same filters, each with the search that finds them. Words are matched in
+/// one language, tags in every: `forced labour` finds no word of a Chinese statement, but its
+/// entry tags the statement's 强迫劳动 passages. Empty where the words name no entry, or none
+/// that tags a passage here.
+fn topic_hint(
+    handle: &hria::index::IndexHandle,
+    taxonomy: &hria::taxonomy::Taxonomy,
+    req: &SearchRequest,
+) -> anyhow::Result<Vec<String>> {
+    let words = query_words(&req.query);
+    if words.trim().is_empty() {
+        return Ok(Vec::new());
+    }
+    let tagger = hria::tag::Tagger::try_new_light(taxonomy)?;
+    let mut ids: Vec<String> = tagger
+        .tag_text(&words, None)
+        .into_iter()
+        // A stance is no topic to look for.
+        .filter(|t| t.basis != hria::model::Basis::Covered && !t.tag.starts_with("stance/"))
+        .map(|t| t.tag)
+        .collect();
+    ids.dedup();
+    let mut found = Vec::new();
+    for id in ids {
+        let mut by_tag = req.clone();
+        by_tag.query = "*".into();
+        by_tag.tags.push(id.clone());
+        by_tag.limit = 0;
+        let n = search::search(handle, &by_tag)?.total;
+        if n > 0 {
+            found.push(format!(
+                "  {id}: {n} passage(s): `hria search '*' --tag {id}`"
+            ));
+        }
+    }
+    if !found.is_empty() {
+        found.insert(
+            0,
+            "no passage holds these words, but they name topics that the index tags in every \
+             language (counted with the same options):"
+                .into(),
+        );
+    }
+    Ok(found)
 }
 
 #[cfg(test)]

@@ -1461,3 +1461,36 @@ fn a_filter_only_search_shows_the_evidence_of_its_tag() {
         .unwrap()
         .starts_with("Our business spans"));
 }
+
+#[test]
+fn a_query_matching_no_word_names_the_topics_it_tags_in_other_languages() {
+    let (_tmp, index) = indexed();
+    let run = |args: &[&str]| {
+        let out = on_index(&index, &[&["search"], args].concat());
+        assert_eq!(out.status.code(), Some(0), "{out:?}");
+        (
+            String::from_utf8(out.stdout).unwrap(),
+            String::from_utf8(out.stderr).unwrap(),
+        )
+    };
+    // The English words are in no passage, but the Chinese statement's 人权捍卫者 passages
+    // carry the entry they name.
+    let (table, err) = run(&["human rights defenders"]);
+    assert_eq!(table, "0 matching passage(s)\n");
+    let tagged = search_hits(&index, "*", &["--tag", "group/human-rights-defenders"]).len();
+    assert!(tagged > 0);
+    assert!(
+        err.contains(&format!(
+            "group/human-rights-defenders: {tagged} passage(s): `hria search '*' --tag group/human-rights-defenders`"
+        )),
+        "{err}"
+    );
+    // Counted with the other options: no English passage carries it, so nothing is offered.
+    let (_, err) = run(&["human rights defenders", "--lang", "en"]);
+    assert!(!err.contains("group/human-rights-defenders"), "{err}");
+    // Words that name no entry, and a query that matched, get no hint.
+    let (_, err) = run(&["zzzqqq"]);
+    assert!(!err.contains("topics"), "{err}");
+    let (_, err) = run(&["强迫劳动"]);
+    assert!(!err.contains("topics"), "{err}");
+}
