@@ -188,7 +188,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             "{}\n",
             serde_json::to_string_pretty(&report).unwrap_or_default()
         ),
-        GapsFormat::Table => render(&report, &counts, src.zh_names),
+        GapsFormat::Table => render(&report, &counts, src.zh_names, shown.is_empty()),
         GapsFormat::Csv => render_csv(&report, &per_doc, &orgs),
     };
     let mut out = std::io::stdout().lock();
@@ -375,8 +375,9 @@ fn csv_rows(
 }
 
 /// The report as tables; `counts` are the findings of each class in [`ORDER`], those `--class`
-/// leaves out included.
-fn render(r: &GapReport, counts: &[usize], zh: bool) -> String {
+/// leaves out included. `every_class`: no `--class` chose some, so the instruments each document
+/// lacks against the others, which are no class, are listed after the findings.
+fn render(r: &GapReport, counts: &[usize], zh: bool, every_class: bool) -> String {
     let mut findings: Vec<&Finding> = r.findings.iter().collect();
     findings.sort_by_key(|f| ORDER.iter().position(|c| *c == f.class));
     let rows: Vec<Vec<String>> = findings
@@ -397,29 +398,34 @@ fn render(r: &GapReport, counts: &[usize], zh: bool) -> String {
             ]
         })
         .collect();
-    let mut out = table(
-        &[
-            "CLASS",
-            "TAG",
-            "NAME",
-            "CITED",
-            // Not coverage's PASSAGES (those carrying the tag): citations are not counted, and
-            // a named instrument's linked rights are.
-            "ADDRESSING",
-            "STRONGEST",
-            "DUE DILIGENCE",
-        ],
-        &[
-            Align::Left,
-            Align::Left,
-            Align::Left,
-            Align::Left,
-            Align::Right,
-            Align::Left,
-            Align::Left,
-        ],
-        &rows,
-    );
+    // A header over no row reads as a broken table.
+    let mut out = if rows.is_empty() {
+        "no finding of the classes chosen\n".to_string()
+    } else {
+        table(
+            &[
+                "CLASS",
+                "TAG",
+                "NAME",
+                "CITED",
+                // Not coverage's PASSAGES (those carrying the tag): citations are not counted, and
+                // a named instrument's linked rights are.
+                "ADDRESSING",
+                "STRONGEST",
+                "DUE DILIGENCE",
+            ],
+            &[
+                Align::Left,
+                Align::Left,
+                Align::Left,
+                Align::Left,
+                Align::Right,
+                Align::Left,
+                Align::Left,
+            ],
+            &rows,
+        )
+    };
     let counts: Vec<String> = ORDER
         .iter()
         .zip(counts)
@@ -505,7 +511,7 @@ fn render(r: &GapReport, counts: &[usize], zh: bool) -> String {
         .iter()
         .filter(|d| !d.missing.is_empty())
         .collect();
-    if !missing.is_empty() {
+    if every_class && !missing.is_empty() {
         out.push_str("\nInstruments other documents cover and these do not:\n");
         for d in missing {
             out.push_str(&format!(

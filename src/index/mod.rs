@@ -31,7 +31,7 @@ pub const META_FILE: &str = "meta.json";
 pub enum IndexError {
     /// There is no index at the path.
     #[error(
-        "no index at {}; run `hria index` first",
+        "no index at {}; run `hria index` first (`hria index FOLDER --index DIR`), or name an index with `--index DIR`",
         crate::escape::printable_path(dir)
     )]
     NotFound {

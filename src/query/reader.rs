@@ -57,6 +57,8 @@ pub enum Now {
     Moved(String),
     /// No passage of the document has that text; this one is at the id's ordinal.
     SamePlace(String),
+    /// The id is a document's, not a passage's; this is its first passage.
+    Document(String),
 }
 
 /// What [`ReadError::UnknownPassage`] adds when the id's passage moved, or its place holds
@@ -72,6 +74,11 @@ fn now_hint(now: &Option<Now>) -> String {
         Some(Now::SamePlace(n)) => format!(
             " (no passage of that document has that text now; its passage at the same place is \
              now `{}`: the text, or how hria makes ids, changed since the id was shown)",
+            printable_id(n)
+        ),
+        Some(Now::Document(n)) => format!(
+            " (that is a document's id; a passage's adds `#`, its ordinal and a hash, as the \
+             document's first passage `{}`; `hria search '*' --doc ID` lists them all)",
             printable_id(n)
         ),
     }
@@ -575,10 +582,41 @@ impl OpenIndex {
             now,
         };
         let Some((doc, ordinal)) = crate::segment::parse_passage_id(id) else {
-            return Err(unknown(None));
+            // A document's id given for a passage's: say what its passages' ids look like.
+            let first = self
+                .passages_by_ordinal(id, 0)?
+                .first()
+                .map(|&(_, _, addr)| self.load(addr))
+                .transpose()?;
+            return Err(unknown(first.map(|p| Now::Document(p.id))));
         };
         // The id's text hash (`parse_passage_id` checked that it is there).
         let hash = id.rsplit_once('-').map_or("", |(_, h)| h);
+        let mut same_place = None;
+        for (_, at, addr) in self.passages_by_ordinal(doc, ordinal)? {
+            let p = self.load(addr)?;
+            if p.id == id {
+                return Ok(p);
+            }
+            let same_text =
+                p.id.rsplit_once('-')
+                    .is_some_and(|(_, h)| h.eq_ignore_ascii_case(hash));
+            if same_text {
+                return Err(unknown(Some(Now::Moved(p.id))));
+            }
+            if at == ordinal {
+                same_place = Some(p.id);
+            }
+        }
+        Err(unknown(same_place.map(Now::SamePlace)))
+    }
+
+    /// The passages of document `doc`, nearest `ordinal` first: `(distance, ordinal, address)`.
+    fn passages_by_ordinal(
+        &self,
+        doc: &str,
+        ordinal: u64,
+    ) -> Result<Vec<(u64, u64, DocAddress)>, ReadError> {
         let mut addrs = Vec::new();
         crate::index::each_live(
             &self.searcher,
@@ -609,23 +647,7 @@ impl OpenIndex {
             candidates.push((at.abs_diff(ordinal), at, addr));
         }
         candidates.sort();
-        let mut same_place = None;
-        for (_, at, addr) in candidates {
-            let p = self.load(addr)?;
-            if p.id == id {
-                return Ok(p);
-            }
-            let same_text =
-                p.id.rsplit_once('-')
-                    .is_some_and(|(_, h)| h.eq_ignore_ascii_case(hash));
-            if same_text {
-                return Err(unknown(Some(Now::Moved(p.id))));
-            }
-            if at == ordinal {
-                same_place = Some(p.id);
-            }
-        }
-        Err(unknown(same_place.map(Now::SamePlace)))
+        Ok(candidates)
     }
 }
 

@@ -453,3 +453,26 @@ fn an_escaped_id_pasted_from_a_table_is_found() {
     let hits = search_hits(&index, "labour", &["--doc", "new\\u{a}line.txt"]);
     assert_eq!(hits.len(), 1);
 }
+
+/// A document's id given for a passage's is told apart, with the form a passage id takes.
+#[test]
+fn a_document_id_names_its_first_passage() {
+    let (d, _) = setup();
+    let out = explain(d.path(), &[DOC]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    let first = search_hits(d.path(), "*", &["--doc", DOC])
+        .iter()
+        .map(|h| h["id"].as_str().unwrap().to_string())
+        .min()
+        .unwrap();
+    assert!(first.starts_with(&format!("{DOC}#0000-")), "{first}");
+    assert!(
+        err.contains("that is a document's id") && err.contains(&format!("`{first}`")),
+        "{err}"
+    );
+    // An id that is neither says no more than that.
+    let out = explain(d.path(), &["no-such-doc.md"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!err.contains("document's id"), "{err}");
+}

@@ -1265,6 +1265,18 @@ fn per_document_gaps_name_the_organisation() {
         "{section}"
     );
     assert!(section.contains("\nc.txt\n"), "{section}");
+    // Those lists are no class: `--class` leaves them out, and a class with no finding says
+    // so instead of a header over no row.
+    let cited = crate::cli::stdout_of(
+        hria()
+            .args(["gaps", "--class", "cited-only", "--index"])
+            .arg(&index),
+    );
+    assert!(
+        cited.starts_with("no finding of the classes chosen\n\n"),
+        "{cited}"
+    );
+    assert!(!cited.contains("Instruments other documents"), "{cited}");
     let r = builtin_gaps_json(&index);
     let per = r["per_document"].as_array().unwrap();
     let org = |doc: &str| {
