@@ -1816,6 +1816,25 @@ impl Tagger {
             rule: self.rule_text(rule),
             text_range: Some(r),
         };
+        // A step counts as taken where one of its matches is not only planned.
+        // A pledged step, or one expected of suppliers, is a commitment to it, except the policy
+        // commitment itself (which such an expectation is).
+        let pledgeable = !policy;
+        let planned = info.step && {
+            let deed = kept.iter().position(|(h, _)| {
+                !(step_planned(t, h.start, h.end, &mut ctx.plans)
+                    || (pledgeable
+                        && (pledged(t, h.start, || sentence_start(breaks.get(t), h.start))
+                            || expected_of_partners(t, h.start)
+                            || asks_of_partners(t, h.start, h.end))))
+            });
+            // The deed's evidence first, where `gaps` and `search` show a step: "我们承诺实施补救"
+            // before "我们将补救指南翻译成多种语言" would show the pledge as the step taken.
+            if let Some(i) = deed {
+                kept[..=i].rotate_right(1);
+            }
+            deed.is_none()
+        };
         // A weak keyword's confirming cue follows it as evidence of its own.
         let confirms = kept
             .iter()
@@ -1847,18 +1866,6 @@ impl Tagger {
                 _ => evidence.push(evidence_of(source(h.start, h.end), Rule::Name(h.name))),
             }
         }
-        // A step counts as taken where one of its matches is not only planned.
-        // A pledged step, or one expected of suppliers, is a commitment to it, except the policy
-        // commitment itself (which such an expectation is).
-        let pledgeable = !policy;
-        let planned = info.step
-            && kept.iter().all(|(h, _)| {
-                step_planned(t, h.start, h.end, &mut ctx.plans)
-                    || (pledgeable
-                        && (pledged(t, h.start, || sentence_start(breaks.get(t), h.start))
-                            || expected_of_partners(t, h.start)
-                            || asks_of_partners(t, h.start, h.end)))
-            });
         Some(Tag {
             tag: info.id.clone(),
             score,

@@ -2045,6 +2045,22 @@ fn asking_suppliers_is_the_policy_what_they_undergo_is_a_step_and_obeying_the_la
     ));
 }
 
+/// A step both pledged and taken in one passage shows the deed first, where `gaps` and `search`
+/// show a step's evidence: not the pledge, which would read as the step taken.
+#[test]
+fn a_step_taken_shows_the_deed_before_the_pledge() {
+    let text = "我们承诺实施补救。我们将补救指南翻译成多种语言。";
+    let remedy = tags(text)
+        .into_iter()
+        .find(|t| t.tag == "hrdd/remedy")
+        .expect("remedy");
+    assert!(!remedy.planned);
+    let deed = text.find("将补救").unwrap() + "将".len();
+    assert_eq!(remedy.evidence[0].range.start, deed, "{remedy:?}");
+    // Every match kept as evidence, the pledge after the deed.
+    assert_eq!(remedy.evidence.len(), 2, "{remedy:?}");
+}
+
 /// Whether `text` tags `id` as a step it only plans.
 fn planned(text: &str, id: &str) -> Option<bool> {
     tags(text)
