@@ -1138,6 +1138,63 @@ fn short(hash: &str) -> &str {
 /// Name of tantivy's list of the files it manages.
 pub const MANAGED_FILE: &str = ".managed.json";
 
+/// The largest `meta.json` or managed list read: both hold a few kilobytes (zh-law ten times over:
+/// 7.8 kB); a larger one is damage, which would otherwise be read whole into memory.
+const MAX_CONTROL_FILE: u64 = 64 << 20;
+
+/// Whether the managed list at `path` is a regular file of a size worth reading (or absent, for
+/// the open to report). A FIFO, a device or a huge file is read as no list.
+fn usable_managed_list(path: &Path) -> bool {
+    match std::fs::metadata(path) {
+        Ok(m) => m.is_file() && m.len() <= MAX_CONTROL_FILE,
+        Err(_) => true,
+    }
+}
+
+/// The managed list `bytes` with only the names of index files in this folder: tantivy deletes
+/// what the list names once no commit uses it, so a list naming `../notes.txt` or an absolute
+/// path (a damaged or crafted index) would have it delete a user's files. `None` when the bytes
+/// are no list of paths.
+fn sanitized_managed_list(bytes: &[u8]) -> Option<Vec<u8>> {
+    let list: std::collections::HashSet<PathBuf> = serde_json::from_slice(bytes).ok()?;
+    let n = list.len();
+    let kept: std::collections::HashSet<PathBuf> = list
+        .into_iter()
+        .filter(|p| {
+            let mut parts = p.components();
+            matches!(
+                (parts.next(), parts.next()),
+                (Some(std::path::Component::Normal(name)), None)
+                    if is_index_file(&name.to_string_lossy())
+            )
+        })
+        .collect();
+    if kept.len() == n {
+        return Some(bytes.to_vec());
+    }
+    serde_json::to_vec(&kept).ok()
+}
+
+/// Refuses lock files that are no regular files: tantivy opens them to write, which waits
+/// forever on a FIFO, and a link may point anywhere.
+pub(crate) fn check_lock_files(dir: &Path) -> Result<(), IndexError> {
+    for lock in [&*INDEX_WRITER_LOCK, &*META_LOCK] {
+        let path = dir.join(&lock.filepath);
+        if let Ok(m) = std::fs::symlink_metadata(&path) {
+            if !m.file_type().is_file() {
+                return Err(IndexError::io(
+                    &path,
+                    std::io::Error::other(
+                        "a lock file that is not a regular file (a FIFO, a folder or a link): \
+                         remove it if no hria index run is going on",
+                    ),
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
 /// Whether a folder without `meta.json` holds files only a tantivy index has (its managed list,
 /// segment files, lock files): an index that lost its `meta.json`, not someone else's folder.
 pub(crate) fn has_index_files(dir: &Path) -> bool {
@@ -1272,7 +1329,20 @@ fn open_index_committed(
         Err(e) => return Err(IndexError::from_io(dir, dir, "open", &e)),
     }
     match std::fs::metadata(&meta_path) {
+        Ok(m) if m.is_file() && m.len() > MAX_CONTROL_FILE => {
+            return Err(IndexError::Corrupt {
+                dir: dir.to_path_buf(),
+                reason: format!("{META_FILE} is larger than {} MiB", MAX_CONTROL_FILE >> 20),
+            })
+        }
         Ok(m) if m.is_file() => {}
+        // A FIFO would be waited on forever, a device read without end.
+        Ok(_) => {
+            return Err(IndexError::Corrupt {
+                dir: dir.to_path_buf(),
+                reason: format!("{META_FILE} is not a regular file"),
+            })
+        }
         Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied => {
             return Err(IndexError::from_io(dir, dir, "read", &e))
         }
@@ -1294,10 +1364,17 @@ fn open_index_committed(
             });
         }
     }
+    // Readers take the meta lock too: one that is no regular file would be waited on forever.
+    check_lock_files(dir)?;
     // Both files are read by tantivy on opening; checked here so that an unreadable file is
     // reported as such, by name, and not as a corrupt index.
     for name in [META_FILE, MANAGED_FILE] {
         let path = dir.join(name);
+        // A managed list that is no regular file, or too large, is read as none (see
+        // `ReadableDirectory::atomic_read`): not opened here, where a FIFO would block.
+        if name == MANAGED_FILE && !usable_managed_list(&path) {
+            continue;
+        }
         if let Err(e) = std::fs::File::open(&path) {
             // An unreadable managed list is read as none (see `ReadableDirectory::atomic_read`).
             let needed = name == META_FILE || e.kind() != std::io::ErrorKind::PermissionDenied;
@@ -1611,6 +1688,9 @@ impl Directory for ReadableDirectory {
     }
 
     fn atomic_read(&self, path: &Path) -> Result<Vec<u8>, OpenReadError> {
+        if path == Path::new(MANAGED_FILE) && !usable_managed_list(&self.dir.join(path)) {
+            return Err(OpenReadError::FileDoesNotExist(path.to_path_buf()));
+        }
         match self.inner.atomic_read(path) {
             // The managed list only tells a writer which files it may delete. tantivy writes it
             // private to its user while a run goes on (and leaves it so when the run is killed):
@@ -1627,13 +1707,10 @@ impl Directory for ReadableDirectory {
             }
             // Nor does anyone need it whole: emptied or garbled (a disk that filled up, an
             // editor), it is read as none, and the next run writes it again.
-            Ok(bytes)
-                if path == Path::new(MANAGED_FILE)
-                    && serde_json::from_slice::<std::collections::HashSet<PathBuf>>(&bytes)
-                        .is_err() =>
-            {
-                Err(OpenReadError::FileDoesNotExist(path.to_path_buf()))
-            }
+            Ok(bytes) if path == Path::new(MANAGED_FILE) => match sanitized_managed_list(&bytes) {
+                Some(list) => Ok(list),
+                None => Err(OpenReadError::FileDoesNotExist(path.to_path_buf())),
+            },
             read => read,
         }
     }

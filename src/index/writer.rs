@@ -767,26 +767,6 @@ enum Undo {
     Nothing,
 }
 
-/// Refuses lock files that are no regular files: tantivy opens them to write, which waits
-/// forever on a FIFO, and a link may point anywhere.
-fn check_lock_files(dir: &Path) -> Result<(), IndexError> {
-    for lock in [&*INDEX_WRITER_LOCK, &*tantivy::directory::META_LOCK] {
-        let path = dir.join(&lock.filepath);
-        if let Ok(m) = std::fs::symlink_metadata(&path) {
-            if !m.file_type().is_file() {
-                return Err(IndexError::io(
-                    &path,
-                    std::io::Error::other(
-                        "a lock file that is not a regular file (a FIFO, a folder or a link): \
-                         remove it if no hria index run is going on",
-                    ),
-                ));
-            }
-        }
-    }
-    Ok(())
-}
-
 /// Deletes the segment files in `dir` that its last commit does not name (see
 /// [`remove_orphans`]), taking the writer lock for it; when another run holds the lock, leaves
 /// them to that run.
@@ -909,7 +889,7 @@ fn prepare(dir: &Path, rebuild: bool) -> Result<Target, IndexError> {
         });
     }
     if exists {
-        check_lock_files(dir)?;
+        super::check_lock_files(dir)?;
     }
     if rebuild {
         remove_stale_tmp(dir);

@@ -2138,3 +2138,89 @@ fn a_path_with_a_line_break_or_an_escape_is_printed_escaped() {
         assert!(!s.contains('\u{1b}') && !s.contains("we\nird"), "{s:?}");
     }
 }
+
+/// tantivy deletes what the index's managed list names once no commit uses it: a list naming files
+/// outside the index (a damaged or crafted index) must not make a run delete them, nor a file of
+/// the user's inside the folder that no index wrote.
+#[test]
+fn the_managed_list_never_deletes_files_that_are_not_the_index_s() {
+    let (tmp, corpus, index) = setup();
+    index_json(&corpus, &index, &[]);
+    let beside = tmp.path().join("victim.txt");
+    let absolute = tmp.path().join("absolute-victim.txt");
+    let inside = index.join("notes.md");
+    for f in [&beside, &absolute, &inside] {
+        std::fs::write(f, "keep me").unwrap();
+    }
+    let managed = index.join(".managed.json");
+    let mut list: Vec<String> = serde_json::from_slice(&std::fs::read(&managed).unwrap()).unwrap();
+    list.push("../victim.txt".into());
+    list.push(absolute.to_string_lossy().into_owned());
+    list.push("notes.md".into());
+    std::fs::write(&managed, serde_json::to_vec(&list).unwrap()).unwrap();
+    // A run that commits, so that tantivy collects what it no longer uses.
+    std::fs::write(corpus.join("new.md"), "We prohibit child labour.\n").unwrap();
+    let s = index_json(&corpus, &index, &[]);
+    assert_eq!(s["indexed"], 1);
+    for f in [&beside, &absolute, &inside] {
+        assert_eq!(
+            std::fs::read_to_string(f).unwrap(),
+            "keep me",
+            "{}",
+            f.display()
+        );
+    }
+    assert!(!search_ids(&index, "child", &[]).is_empty());
+}
+
+/// A managed list that is a FIFO or a device is read as none, and a lock file that is a FIFO is
+/// refused by name: readers never wait on them, nor read without end.
+#[cfg(unix)]
+#[test]
+fn control_files_that_are_no_regular_files_neither_block_nor_flood() {
+    let (_tmp, corpus, index) = setup();
+    index_json(&corpus, &index, &[]);
+    let managed = index.join(".managed.json");
+    let timeout = std::time::Duration::from_secs(60);
+    std::fs::remove_file(&managed).unwrap();
+    make_fifo(&managed);
+    hria()
+        .args(["search", "劳动", "--index"])
+        .arg(&index)
+        .timeout(timeout)
+        .assert()
+        .code(0);
+    std::fs::remove_file(&managed).unwrap();
+    std::os::unix::fs::symlink("/dev/zero", &managed).unwrap();
+    hria()
+        .args(["coverage", "--index"])
+        .arg(&index)
+        .timeout(timeout)
+        .assert()
+        .code(0);
+    std::fs::remove_file(&managed).unwrap();
+    let lock = index.join(".tantivy-meta.lock");
+    let _ = std::fs::remove_file(&lock);
+    make_fifo(&lock);
+    hria()
+        .args(["search", "劳动", "--index"])
+        .arg(&index)
+        .timeout(timeout)
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(
+            ".tantivy-meta.lock: a lock file that is not a regular file",
+        ));
+    std::fs::remove_file(&lock).unwrap();
+    // meta.json itself: named, never waited on.
+    let meta = index.join("meta.json");
+    std::fs::remove_file(&meta).unwrap();
+    make_fifo(&meta);
+    hria()
+        .args(["search", "劳动", "--index"])
+        .arg(&index)
+        .timeout(timeout)
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("meta.json is not a regular file"));
+}
