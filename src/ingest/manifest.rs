@@ -22,6 +22,9 @@ use std::sync::Arc;
 /// The file name of a manifest.
 pub const MANIFEST_FILE: &str = "manifest.toml";
 
+/// The largest manifest read: 64 MiB, room for some 300,000 documents' entries.
+pub const MAX_MANIFEST_BYTES: u64 = 64 << 20;
+
 /// Metadata of one document, as written in the manifest. Every field is optional.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
@@ -239,7 +242,8 @@ impl Manifest {
         })
     }
 
-    /// Reads `dir/manifest.toml`: `Ok(None)` when there is none.
+    /// Reads `dir/manifest.toml`: `Ok(None)` when there is none; one over [`MAX_MANIFEST_BYTES`]
+    /// is refused.
     pub fn find_in(dir: &Path) -> Result<Option<Manifest>, ManifestError> {
         let path = dir.join(MANIFEST_FILE);
         // A FIFO or a device would block the read or never end it.
@@ -249,6 +253,18 @@ impl Manifest {
                     path,
                     position: None,
                     message: "cannot read manifest: not a regular file".into(),
+                })
+            }
+            // A manifest lists a few lines per document; a larger one is no manifest, and
+            // parsing it would take several times its size in memory.
+            Ok(m) if m.len() > MAX_MANIFEST_BYTES => {
+                return Err(ManifestError {
+                    path,
+                    position: None,
+                    message: format!(
+                        "cannot read manifest: larger than {} MiB",
+                        MAX_MANIFEST_BYTES >> 20
+                    ),
                 })
             }
             _ => {}
@@ -358,6 +374,16 @@ fn line_col(text: &str, at: usize) -> (usize, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A manifest larger than any list of documents is refused by name, not read whole.
+    #[test]
+    fn an_oversized_manifest_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let f = std::fs::File::create(dir.path().join(MANIFEST_FILE)).unwrap();
+        f.set_len(MAX_MANIFEST_BYTES + 1).unwrap();
+        let e = Manifest::find_in(dir.path()).unwrap_err();
+        assert!(e.message.contains("larger than 64 MiB"), "{}", e.message);
+    }
 
     #[test]
     fn parses_entries_and_normalizes_keys() {

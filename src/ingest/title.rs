@@ -1,22 +1,29 @@
 //! Titles of documents without a manifest title: the first heading, else the file stem.
 
 use crate::model::Format;
+use crate::segment::MAX_SECTION_NAME;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use std::path::Path;
 
 /// The title of a document: its front matter's `title:` or else its first heading (Markdown),
-/// its `<title>` or first `<h1>` (HTML, not an inline SVG's), else the file stem.
+/// its `<title>` or first `<h1>` (HTML, not an inline SVG's), else the file stem; cut, as section
+/// names are, after [`MAX_SECTION_NAME`] chars with `…`, since every hit of the document shows it.
 pub(crate) fn title_of(text: &str, format: Format, path: &Path) -> String {
     let found = match format {
         Format::Markdown => markdown_heading(text),
         Format::Html => html_title(text),
         Format::Text => None,
     };
-    found.unwrap_or_else(|| {
+    let mut title = found.unwrap_or_else(|| {
         path.file_stem()
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default()
-    })
+    });
+    if let Some((cut, _)) = title.char_indices().nth(MAX_SECTION_NAME) {
+        title.truncate(cut);
+        title.push('…');
+    }
+    title
 }
 
 /// How much of a Markdown document is parsed first when looking for its title.
@@ -184,6 +191,23 @@ mod tests {
             html_title("<body><svg><title>Logo</title></svg><title>Policy</title><p>x</p>")
                 .as_deref(),
             Some("Policy")
+        );
+    }
+
+    /// A heading of a megabyte is no title to print beside every hit: cut as section names are.
+    #[test]
+    fn a_huge_title_is_cut() {
+        let heading = format!("# {}\n\nText.\n", "人权政策".repeat(100));
+        let t = title_of(&heading, Format::Markdown, Path::new("p.md"));
+        assert_eq!(t.chars().count(), MAX_SECTION_NAME + 1);
+        assert!(t.ends_with('…') && t.starts_with("人权政策人权政策"), "{t}");
+        assert_eq!(
+            title_of(
+                "# Human Rights Policy\n",
+                Format::Markdown,
+                Path::new("p.md")
+            ),
+            "Human Rights Policy"
         );
     }
 

@@ -27,7 +27,7 @@ pub(crate) fn flatten_html(src: &str) -> Option<String> {
     html::flatten(src, 0..src.len()).map(|(copy, _)| copy)
 }
 
-pub(crate) use block::{unspace_free_text, without_invisible};
+pub(crate) use block::{unspace_free_text, without_invisible, MAX_SECTION_NAME};
 pub use sentence::sentences;
 pub use split::MAX_PASSAGE_CHARS;
 pub(crate) use words::other_spelling;
