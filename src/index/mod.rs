@@ -38,6 +38,20 @@ pub enum IndexError {
         /// The index directory.
         dir: PathBuf,
     },
+    /// There is no index at the path, but a rebuild killed while it swapped its new index in
+    /// left the new or the old one beside it.
+    #[error(
+        "no index at {}: a rebuild was killed while it swapped in its new index (left beside it: \
+         {}); `hria index FOLDER --index DIR` finishes the swap",
+        crate::escape::printable_path(dir),
+        crate::escape::printable_path(left)
+    )]
+    Interrupted {
+        /// The index directory.
+        dir: PathBuf,
+        /// What the rebuild left: `DIR.tmp-<pid>` or `DIR.old-<pid>`.
+        left: PathBuf,
+    },
     /// Another process holds the writer lock.
     #[error(
         "index {} is locked by another process (an hria index run?)",
@@ -1135,6 +1149,29 @@ fn short(hash: &str) -> &str {
     hash.get(..12).unwrap_or(hash)
 }
 
+/// A `DIR.tmp-<pid>` or `DIR.old-<pid>` index beside the missing `dir`: what a rebuild killed
+/// between its two renames leaves.
+fn swap_leftover(dir: &Path) -> Option<PathBuf> {
+    let abs = std::path::absolute(dir).ok()?;
+    let name = abs.file_name()?.to_string_lossy().into_owned();
+    let parent = abs.parent()?;
+    let mut found: Vec<PathBuf> = std::fs::read_dir(parent)
+        .ok()?
+        .flatten()
+        .filter(|e| {
+            let n = e.file_name().to_string_lossy().into_owned();
+            [".tmp-", ".old-"].iter().any(|s| {
+                n.strip_prefix(&name)
+                    .and_then(|r| r.strip_prefix(s))
+                    .is_some_and(|pid| pid.parse::<u32>().is_ok())
+            }) && e.path().join(META_FILE).is_file()
+        })
+        .map(|e| e.path())
+        .collect();
+    found.sort();
+    found.into_iter().next()
+}
+
 /// Name of tantivy's list of the files it manages.
 pub const MANAGED_FILE: &str = ".managed.json";
 
@@ -1322,8 +1359,14 @@ fn open_index_committed(
                 );
                 return Err(IndexError::io(dir, std::io::Error::other(reason)));
             }
-            return Err(IndexError::NotFound {
-                dir: dir.to_path_buf(),
+            return Err(match swap_leftover(dir) {
+                Some(left) => IndexError::Interrupted {
+                    dir: dir.to_path_buf(),
+                    left,
+                },
+                None => IndexError::NotFound {
+                    dir: dir.to_path_buf(),
+                },
             });
         }
         Err(e) => return Err(IndexError::from_io(dir, dir, "open", &e)),

@@ -869,6 +869,7 @@ fn create_index(dir: &Path) -> Result<Index, IndexError> {
 }
 
 fn prepare(dir: &Path, rebuild: bool) -> Result<Target, IndexError> {
+    clear_killed_rebuilds(dir);
     let exists = dir.exists();
     if exists && !dir.is_dir() {
         return Err(IndexError::NotAFolder {
@@ -890,9 +891,6 @@ fn prepare(dir: &Path, rebuild: bool) -> Result<Target, IndexError> {
     }
     if exists {
         super::check_lock_files(dir)?;
-    }
-    if rebuild {
-        remove_stale_tmp(dir);
     }
     if rebuild && (is_index || damaged) {
         let current = if is_index {
@@ -1022,29 +1020,71 @@ fn own_folders(roots: &[PathBuf], own: &[&Path]) -> Vec<PathBuf> {
     out
 }
 
-/// Removes `DIR.tmp-<pid>` folders left by killed rebuilds (their process no longer runs). Only
-/// where the process table can be read (`/proc`); elsewhere they are left alone.
-fn remove_stale_tmp(dir: &Path) {
-    let Ok(prefix) = sibling(dir, ".tmp-") else {
-        return;
+/// The `DIR<suffix><pid>` folders beside `dir` of processes that no longer run (`.tmp-` or
+/// `.old-`, which a rebuild makes), with their pids. Empty where the process table cannot be read
+/// (`/proc`): there they are left alone.
+fn leftovers(dir: &Path, suffix: &str) -> Vec<(PathBuf, String)> {
+    let Ok(prefix) = sibling(dir, suffix) else {
+        return Vec::new();
     };
     let (Some(parent), Some(stem)) = (prefix.parent(), prefix.file_name()) else {
-        return;
+        return Vec::new();
     };
     if !Path::new("/proc/self").exists() {
-        return;
+        return Vec::new();
     }
     let stem = stem.to_string_lossy().into_owned();
     let Ok(entries) = std::fs::read_dir(parent) else {
-        return;
+        return Vec::new();
     };
-    for e in entries.flatten() {
-        let name = e.file_name().to_string_lossy().into_owned();
-        let Some(pid) = name.strip_prefix(&stem) else {
-            continue;
-        };
-        if pid.parse::<u32>().is_ok() && !Path::new("/proc").join(pid).exists() {
-            let _ = std::fs::remove_dir_all(e.path());
+    let mut out: Vec<(PathBuf, String)> = entries
+        .flatten()
+        .filter_map(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            let pid = name.strip_prefix(&stem)?.to_string();
+            (pid.parse::<u32>().is_ok() && !process_runs(&pid)).then(|| (e.path(), pid))
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+/// Whether process `pid` runs: it is in the process table and not a zombie (a killed run whose
+/// parent died with it stays one until the system reaps it).
+fn process_runs(pid: &str) -> bool {
+    std::fs::read_to_string(Path::new("/proc").join(pid).join("stat")).is_ok_and(|stat| {
+        stat.rsplit_once(')')
+            .and_then(|(_, rest)| rest.split_whitespace().next())
+            != Some("Z")
+    })
+}
+
+/// Finishes a rebuild killed between the two renames of [`swap_in`], when `dir` is missing: its
+/// finished index at `DIR.tmp-<pid>` goes into place (and the old one at `DIR.old-<pid>` away),
+/// or, without it, the old index goes back. Then removes what killed rebuilds left beside an index
+/// that is there: half-built `DIR.tmp-<pid>` folders and old indexes `DIR.old-<pid>` whose swap
+/// was done.
+fn clear_killed_rebuilds(dir: &Path) {
+    if std::fs::symlink_metadata(dir).is_err() {
+        for (old, pid) in leftovers(dir, ".old-") {
+            let Ok(tmp) = sibling(dir, &format!(".tmp-{pid}")) else {
+                continue;
+            };
+            if tmp.join(META_FILE).is_file() && std::fs::rename(&tmp, dir).is_ok() {
+                let _ = std::fs::remove_dir_all(&old);
+                break;
+            }
+            if std::fs::rename(&old, dir).is_ok() {
+                break;
+            }
+        }
+    }
+    if dir.is_dir() {
+        for (path, _) in leftovers(dir, ".tmp-")
+            .into_iter()
+            .chain(leftovers(dir, ".old-"))
+        {
+            let _ = std::fs::remove_dir_all(path);
         }
     }
 }

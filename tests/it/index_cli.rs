@@ -2224,3 +2224,55 @@ fn control_files_that_are_no_regular_files_neither_block_nor_flood() {
         .code(2)
         .stderr(predicates::str::contains("meta.json is not a regular file"));
 }
+
+/// What a killed rebuild leaves is cleared by the next run: a half-built `DIR.tmp-<pid>` beside
+/// the index is removed; killed between its two renames (no `DIR`, the old index at
+/// `DIR.old-<pid>`, the new one at `DIR.tmp-<pid>`), readers say so and the next run finishes the
+/// swap. The pid is one no process can have (above Linux's largest).
+#[cfg(target_os = "linux")]
+#[test]
+fn what_a_killed_rebuild_leaves_is_cleared_by_the_next_run() {
+    let (_tmp, corpus, index) = setup();
+    index_json(&corpus, &index, &[]);
+    let with_suffix = |s: &str| {
+        let mut n = index.file_name().unwrap().to_os_string();
+        n.push(s);
+        index.with_file_name(n)
+    };
+    let half_built = with_suffix(".tmp-9999999");
+    std::fs::create_dir(&half_built).unwrap();
+    std::fs::write(half_built.join("x.store"), "half").unwrap();
+    index_json(&corpus, &index, &[]);
+    assert!(!half_built.exists());
+    // Killed between the renames.
+    let (old, new) = (with_suffix(".old-9999999"), with_suffix(".tmp-9999999"));
+    copy_dir(&index, &new);
+    std::fs::rename(&index, &old).unwrap();
+    let out = on_index(&index, &["search", "劳动"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("a rebuild was killed while it swapped in its new index"),
+        "{err}"
+    );
+    let s = index_json(&corpus, &index, &[]);
+    assert_eq!(
+        s["unchanged"].as_u64(),
+        s["total_documents"].as_u64(),
+        "{s}"
+    );
+    assert!(index.join("meta.json").is_file() && !old.exists() && !new.exists());
+    assert!(!search_ids(&index, "劳动", &[]).is_empty());
+}
+
+/// Copies the files of folder `from` (no subfolders) into a new folder `to`.
+#[cfg(target_os = "linux")]
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        if e.file_type().unwrap().is_file() {
+            std::fs::copy(e.path(), to.join(e.file_name())).unwrap();
+        }
+    }
+}
