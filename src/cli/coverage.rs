@@ -65,13 +65,8 @@ impl SourceArgs {
         let mut left_out = Vec::new();
         let mut selected_zh = None;
         if !filter.is_empty() {
-            let records =
-                hria::index::document_records(&index.searcher, &index.fields).map_err(|e| {
-                    anyhow::anyhow!(
-                        "reading the document records of {}: {e}",
-                        super::common::shown_path(&index.dir)
-                    )
-                })?;
+            let records = hria::index::document_records(&index.searcher, &index.fields)
+                .map_err(|e| hria::index::IndexError::tantivy(&index.dir, e))?;
             let keep: std::collections::HashSet<String> = filter
                 .select(&records, &index.dir)
                 .map_err(|e| anyhow::anyhow!("{e}"))?
@@ -119,12 +114,7 @@ impl Source {
     /// The organisation of each document whose manifest entry names one.
     pub(crate) fn organisations(&self) -> anyhow::Result<HashMap<String, String>> {
         let records = hria::index::document_records(&self.index.searcher, &self.index.fields)
-            .map_err(|e| {
-                anyhow::anyhow!(
-                    "reading the document records of {}: {e}",
-                    super::common::shown_path(&self.index.dir)
-                )
-            })?;
+            .map_err(|e| hria::index::IndexError::tantivy(&self.index.dir, e))?;
         Ok(records
             .into_iter()
             .filter_map(|(d, r)| Some((d, r.organisation?)))

@@ -286,6 +286,9 @@ impl IndexError {
             TantivyError::InternalError(text) if names_a_full_disk(text) => IndexError::DiskFull {
                 path: dir.to_path_buf(),
             },
+            TantivyError::InternalError(text) if text.starts_with(RECORD_DAMAGED) => {
+                corrupt(text[RECORD_DAMAGED.len()..].to_string())
+            }
             // A document the postings name is not in the store: a store file of another index
             // (or of another segment) copied over this one's passes the checksums.
             TantivyError::InvalidArgument(text) if text.starts_with("Failed to lookup Doc") => {
@@ -805,6 +808,9 @@ pub(crate) fn each_live(
     Ok(())
 }
 
+/// Marks the error of a document record that does not parse, for [`IndexError::tantivy`].
+const RECORD_DAMAGED: &str = "damaged record: ";
+
 fn read_record(
     searcher: &Searcher,
     fields: &Fields,
@@ -819,8 +825,18 @@ fn read_record(
             .to_string()
     };
     let id = text(fields.record_id);
+    // A record that does not parse is damage (a store file of another index copied over this
+    // one's passes the checksums): reported as a corrupt index by [`IndexError::tantivy`].
     let record = serde_json::from_str(&text(fields.record_json)).map_err(|e| {
-        TantivyError::InternalError(format!("the record of document {id} does not parse: {e}"))
+        let whose = if id.is_empty() {
+            "a document's record (with no id)".to_string()
+        } else {
+            format!(
+                "the record of document {}",
+                crate::escape::printable_id(&id)
+            )
+        };
+        TantivyError::InternalError(format!("{RECORD_DAMAGED}{whose} does not parse: {e}"))
     })?;
     Ok((id, record))
 }

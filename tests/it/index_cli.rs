@@ -2276,3 +2276,43 @@ fn copy_dir(from: &Path, to: &Path) {
         }
     }
 }
+
+/// A store file of another index copied over this one's passes the checksums; a document record
+/// it makes unreadable is reported as a corrupt index to rebuild, not as an internal error.
+#[test]
+fn a_record_that_does_not_parse_is_a_corrupt_index() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (a, b) = (tmp.path().join("a"), tmp.path().join("b"));
+    std::fs::create_dir(&a).unwrap();
+    std::fs::create_dir(&b).unwrap();
+    std::fs::write(a.join("x.md"), "We prohibit forced labour.\n").unwrap();
+    std::fs::write(
+        b.join("y.md"),
+        "Child labour.\n\nMore text here about wages.\n",
+    )
+    .unwrap();
+    let (ia, ib) = (tmp.path().join("ia"), tmp.path().join("ib"));
+    index_corpus(&a, &ia, &[]);
+    index_corpus(&b, &ib, &[]);
+    let store_of = |d: &Path| -> Vec<PathBuf> {
+        let mut v: Vec<PathBuf> = std::fs::read_dir(d)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|x| x == "store"))
+            .collect();
+        v.sort();
+        v
+    };
+    let other = store_of(&ib)[0].clone();
+    for f in store_of(&ia) {
+        std::fs::copy(&other, f).unwrap();
+    }
+    let out = on_index(&ia, &["coverage", "--org", "x"]);
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("is corrupt") && err.contains("--rebuild"),
+        "{err}"
+    );
+    assert!(!err.contains("Internal error"), "{err}");
+}
