@@ -187,9 +187,12 @@ pub fn exclusion_hint(err: &clap::Error, args: &[String]) -> Option<String> {
             query.join(" ")
         ));
     }
-    let mut words = given.split_whitespace();
+    let mut words = query_tokens(given).into_iter();
     let first = words.next()?;
-    let rest: Vec<&str> = words.collect();
+    // An operator left at the front once the exclusion moves to the end joins nothing.
+    let rest: Vec<&str> = words
+        .skip_while(|w| matches!(*w, "AND" | "OR" | "&&" | "||"))
+        .collect();
     let word = first.trim_start_matches('-');
     // Only exclusions: their mirror would be refused too.
     if !rest.is_empty() && rest.iter().all(|w| w.starts_with('-')) {
@@ -217,6 +220,32 @@ pub fn exclusion_hint(err: &clap::Error, args: &[String]) -> Option<String> {
             )
         }
     })
+}
+
+/// The terms of a query split at whitespace, a `"phrase"` or a `(group)` kept whole: moved
+/// about whole, they parse as they did.
+fn query_tokens(query: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let (mut start, mut depth, mut quoted) = (None, 0usize, false);
+    for (i, c) in query.char_indices() {
+        match c {
+            '"' => quoted = !quoted,
+            '(' if !quoted => depth += 1,
+            ')' if !quoted => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        if c.is_whitespace() && !quoted && depth == 0 {
+            if let Some(s) = start.take() {
+                out.push(&query[s..i]);
+            }
+        } else if start.is_none() {
+            start = Some(i);
+        }
+    }
+    if let Some(s) = start {
+        out.push(&query[s..]);
+    }
+    out
 }
 
 /// Runs `hria search`.
@@ -424,6 +453,16 @@ mod tests {
             planned: false,
             evidence: Vec::new(),
         }
+    }
+
+    /// Phrases and groups stay whole, so that a hint moving them about keeps them parsing.
+    #[test]
+    fn query_tokens_keep_phrases_and_groups_whole() {
+        assert_eq!(
+            super::query_tokens(r#"-"forced labour" audit (a OR  b) "x (y""#),
+            [r#"-"forced labour""#, "audit", "(a OR  b)", r#""x (y""#]
+        );
+        assert_eq!(super::query_tokens("  a  b "), ["a", "b"]);
     }
 
     /// A step only planned says so, where a step taken does not.

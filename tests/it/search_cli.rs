@@ -439,9 +439,19 @@ fn malformed_queries_exit_2_with_a_message() {
     // where clap's own tip names the wrong token; a query of exclusions only is not told to
     // write another; two words not quoted together have no option to blame; a mistyped option
     // keeps clap's suggestion.
-    let refusals: [(&[&str], &str); 4] = [
+    let refusals: [(&[&str], &str); 7] = [
         (&["-forced"], "write `'* NOT forced'`"),
         (&["-labour -child"], "write `'* NOT labour NOT child'`"),
+        // Phrases and groups are moved whole, and an operator left at the front goes.
+        (
+            &["-\"forced labour\" audit"],
+            "(`'audit -\"forced labour\"'`)",
+        ),
+        (&["-labour OR child"], "(`'child -labour'`)"),
+        (
+            &["-\"forced labour\" -child"],
+            "write `'* NOT \"forced labour\" NOT child'`",
+        ),
         (
             &["forced", "labour"],
             "`labour` is one word too many: quote the whole query (`'forced labour'`)",
