@@ -382,14 +382,22 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::from(common::EXIT_OK))
 }
 
-/// The words of a query, its syntax left out: `"forced labour" AND -child title:x` reads
-/// `forced labour title x`, minus the exclusion. Tagged, they say what the query is about.
+/// The words of a query, its syntax and its exclusions left out: `"forced labour" AND -child
+/// NOT slavery title:x` reads `forced labour title x`. Tagged, they say what the query is about.
 fn query_words(query: &str) -> String {
-    query
-        .split_whitespace()
-        .filter(|w| !w.starts_with('-') && !matches!(*w, "AND" | "OR" | "NOT"))
-        .map(|w| w.trim_start_matches('+'))
-        .collect::<Vec<_>>()
+    let mut words = Vec::new();
+    let mut negated = false;
+    for w in query_tokens(query) {
+        if std::mem::take(&mut negated) || w.starts_with('-') {
+            continue;
+        }
+        match w {
+            "NOT" => negated = true,
+            "AND" | "OR" | "&&" | "||" => {}
+            _ => words.push(w.trim_start_matches('+')),
+        }
+    }
+    words
         .join(" ")
         .replace(['"', '(', ')', '^', '~', '*', ':', '[', ']', '{', '}'], " ")
 }
@@ -433,8 +441,9 @@ fn topic_hint(
     if !found.is_empty() {
         found.insert(
             0,
-            "no passage holds these words, but they name topics that the index tags in every \
-             language (counted with the same options):"
+            "no passage holds these words under the options given, but they name topics that \
+             the index tags in every language (counted under the same options; add them to the \
+             search shown):"
                 .into(),
         );
     }
@@ -453,6 +462,17 @@ mod tests {
             planned: false,
             evidence: Vec::new(),
         }
+    }
+
+    /// What a query excludes is not what it is about.
+    #[test]
+    fn query_words_leave_out_syntax_and_exclusions() {
+        assert_eq!(
+            super::query_words(r#""forced labour" AND -child NOT slavery -(a OR b) title:x"#)
+                .split_whitespace()
+                .collect::<Vec<_>>(),
+            ["forced", "labour", "title", "x"]
+        );
     }
 
     /// Phrases and groups stay whole, so that a hint moving them about keeps them parsing.

@@ -38,11 +38,11 @@ pub enum IndexError {
         /// The index directory.
         dir: PathBuf,
     },
-    /// There is no index at the path, but a rebuild killed while it swapped its new index in
-    /// left the new or the old one beside it.
+    /// There is no index at the path, but a rebuild's new or old index is beside it: the rebuild
+    /// is between its two renames, or was killed there.
     #[error(
-        "no index at {}: a rebuild was killed while it swapped in its new index (left beside it: \
-         {}); `hria index FOLDER --index DIR` finishes the swap",
+        "no index at {}, but a rebuild's index is beside it ({}): a rebuild is swapping it in, \
+         or was killed while it did; `hria index FOLDER --index DIR` finishes a killed one",
         crate::escape::printable_path(dir),
         crate::escape::printable_path(left)
     )]
@@ -1179,7 +1179,7 @@ fn swap_leftover(dir: &Path) -> Option<PathBuf> {
             [".tmp-", ".old-"].iter().any(|s| {
                 n.strip_prefix(&name)
                     .and_then(|r| r.strip_prefix(s))
-                    .is_some_and(|pid| pid.parse::<u32>().is_ok())
+                    .is_some_and(|pid| pid.parse::<u32>().is_ok_and(|p| p.to_string() == pid))
             }) && e.path().join(META_FILE).is_file()
         })
         .map(|e| e.path())
@@ -1218,7 +1218,7 @@ fn sanitized_managed_list(bytes: &[u8]) -> Option<Vec<u8>> {
             matches!(
                 (parts.next(), parts.next()),
                 (Some(std::path::Component::Normal(name)), None)
-                    if is_index_file(&name.to_string_lossy())
+                    if is_segment_or_meta(&name.to_string_lossy())
             )
         })
         .collect();
@@ -1226,6 +1226,12 @@ fn sanitized_managed_list(bytes: &[u8]) -> Option<Vec<u8>> {
         return Some(bytes.to_vec());
     }
     serde_json::to_vec(&kept).ok()
+}
+
+/// Whether a name is `meta.json` or a segment file's: what a managed list may name. Not the lock
+/// files, which tantivy would delete while a run holds them, nor the list itself.
+fn is_segment_or_meta(name: &str) -> bool {
+    is_index_file(name) && name != MANAGED_FILE && !name.starts_with(".tantivy-")
 }
 
 /// Refuses lock files that are no regular files: tantivy opens them to write, which waits
@@ -1367,6 +1373,14 @@ fn open_index_committed(
             })
         }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            // A rebuild through a link swaps the link's target: cut off between its renames, the
+            // link points to nowhere, and the rebuild's folders lie beside its target.
+            if let Some(left) = swap_leftover(&writer::link_target(dir)) {
+                return Err(IndexError::Interrupted {
+                    dir: dir.to_path_buf(),
+                    left,
+                });
+            }
             // A link to nowhere is no missing index: the link is what to fix.
             if let Ok(target) = std::fs::read_link(dir) {
                 let reason = format!(
@@ -1375,14 +1389,8 @@ fn open_index_committed(
                 );
                 return Err(IndexError::io(dir, std::io::Error::other(reason)));
             }
-            return Err(match swap_leftover(dir) {
-                Some(left) => IndexError::Interrupted {
-                    dir: dir.to_path_buf(),
-                    left,
-                },
-                None => IndexError::NotFound {
-                    dir: dir.to_path_buf(),
-                },
+            return Err(IndexError::NotFound {
+                dir: dir.to_path_buf(),
             });
         }
         Err(e) => return Err(IndexError::from_io(dir, dir, "open", &e)),
@@ -1447,8 +1455,9 @@ fn open_index_committed(
         // meta.json or the managed list does not parse: the one that is no JSON is named.
         TantivyError::DataCorruption(_) | TantivyError::DeserializeError(_) => {
             let is_json = |path: &Path| {
-                std::fs::read(path)
-                    .is_ok_and(|b| serde_json::from_slice::<serde_json::Value>(&b).is_ok())
+                usable_managed_list(path)
+                    && std::fs::read(path)
+                        .is_ok_and(|b| serde_json::from_slice::<serde_json::Value>(&b).is_ok())
             };
             let managed = dir.join(MANAGED_FILE);
             // meta.json may be JSON that is not an index's: the managed list is only blamed

@@ -869,7 +869,7 @@ fn create_index(dir: &Path) -> Result<Index, IndexError> {
 }
 
 fn prepare(dir: &Path, rebuild: bool) -> Result<Target, IndexError> {
-    clear_killed_rebuilds(dir);
+    finish_killed_swap(dir);
     let exists = dir.exists();
     if exists && !dir.is_dir() {
         return Err(IndexError::NotAFolder {
@@ -891,6 +891,9 @@ fn prepare(dir: &Path, rebuild: bool) -> Result<Target, IndexError> {
     }
     if exists {
         super::check_lock_files(dir)?;
+        if is_index || damaged {
+            remove_killed_rebuilds(dir);
+        }
     }
     if rebuild && (is_index || damaged) {
         let current = if is_index {
@@ -1020,72 +1023,94 @@ fn own_folders(roots: &[PathBuf], own: &[&Path]) -> Vec<PathBuf> {
     out
 }
 
-/// The `DIR<suffix><pid>` folders beside `dir` of processes that no longer run (`.tmp-` or
-/// `.old-`, which a rebuild makes), with their pids. Empty where the process table cannot be read
-/// (`/proc`): there they are left alone.
-fn leftovers(dir: &Path, suffix: &str) -> Vec<(PathBuf, String)> {
+/// The `DIR<suffix><pid>` folders beside `dir` (`.tmp-` or `.old-`, which a rebuild makes) that
+/// are indexes no run is writing: each holds `meta.json` and nothing an index does not write
+/// ([`super::foreign_entries`]), its pid is written as a pid is, and its writer lock can be taken
+/// (a rebuild holds the lock of both while it swaps them; a killed one holds none). The lock,
+/// not the process table, decides: it works where `/proc` does not, and across two containers
+/// sharing the folder. A folder of the user's that merely has such a name is never one.
+fn leftovers(dir: &Path, suffix: &str) -> Vec<PathBuf> {
     let Ok(prefix) = sibling(dir, suffix) else {
         return Vec::new();
     };
     let (Some(parent), Some(stem)) = (prefix.parent(), prefix.file_name()) else {
         return Vec::new();
     };
-    if !Path::new("/proc/self").exists() {
-        return Vec::new();
-    }
     let stem = stem.to_string_lossy().into_owned();
     let Ok(entries) = std::fs::read_dir(parent) else {
         return Vec::new();
     };
-    let mut out: Vec<(PathBuf, String)> = entries
+    let mut out: Vec<PathBuf> = entries
         .flatten()
-        .filter_map(|e| {
+        .filter(|e| {
             let name = e.file_name().to_string_lossy().into_owned();
-            let pid = name.strip_prefix(&stem)?.to_string();
-            (pid.parse::<u32>().is_ok() && !process_runs(&pid)).then(|| (e.path(), pid))
+            name.strip_prefix(&stem)
+                .is_some_and(|pid| pid.parse::<u32>().is_ok_and(|n| n.to_string() == pid))
+                && e.file_type().is_ok_and(|t| t.is_dir())
+        })
+        .map(|e| e.path())
+        .filter(|p| {
+            p.join(META_FILE).is_file()
+                && super::foreign_entries(p).is_ok_and(|f| f.is_empty())
+                && super::check_lock_files(p).is_ok()
+                && MmapDirectory::open(p).is_ok_and(|d| d.acquire_lock(&INDEX_WRITER_LOCK).is_ok())
         })
         .collect();
     out.sort();
     out
 }
 
-/// Whether process `pid` runs: it is in the process table and not a zombie (a killed run whose
-/// parent died with it stays one until the system reaps it).
-fn process_runs(pid: &str) -> bool {
-    std::fs::read_to_string(Path::new("/proc").join(pid).join("stat")).is_ok_and(|stat| {
-        stat.rsplit_once(')')
-            .and_then(|(_, rest)| rest.split_whitespace().next())
-            != Some("Z")
-    })
+/// Where `dir` is: its target when it is a symbolic link (relative to the link's folder), as a
+/// rebuild works on the target and leaves its folders beside it.
+pub(crate) fn link_target(dir: &Path) -> PathBuf {
+    match std::fs::read_link(dir) {
+        Ok(target) if target.is_absolute() => target,
+        Ok(target) => dir.parent().unwrap_or(Path::new("")).join(target),
+        Err(_) => dir.to_path_buf(),
+    }
 }
 
-/// Finishes a rebuild killed between the two renames of [`swap_in`], when `dir` is missing: its
-/// finished index at `DIR.tmp-<pid>` goes into place (and the old one at `DIR.old-<pid>` away),
-/// or, without it, the old index goes back. Then removes what killed rebuilds left beside an index
-/// that is there: half-built `DIR.tmp-<pid>` folders and old indexes `DIR.old-<pid>` whose swap
-/// was done.
-fn clear_killed_rebuilds(dir: &Path) {
-    if std::fs::symlink_metadata(dir).is_err() {
-        for (old, pid) in leftovers(dir, ".old-") {
-            let Ok(tmp) = sibling(dir, &format!(".tmp-{pid}")) else {
-                continue;
-            };
-            if tmp.join(META_FILE).is_file() && std::fs::rename(&tmp, dir).is_ok() {
-                let _ = std::fs::remove_dir_all(&old);
-                break;
-            }
-            if std::fs::rename(&old, dir).is_ok() {
-                break;
-            }
+/// Finishes a rebuild killed between the two renames of [`swap_in`], when `dir` (or the folder
+/// its link names) is missing: the finished index at `DIR.tmp-<pid>` goes into place and the old
+/// one at `DIR.old-<pid>` away, or, without a finished one, the old index goes back.
+fn finish_killed_swap(dir: &Path) {
+    let dir = link_target(dir);
+    if std::fs::symlink_metadata(&dir).is_ok() {
+        return;
+    }
+    for old in leftovers(&dir, ".old-") {
+        let pid = old
+            .file_name()
+            .map(|n| {
+                n.to_string_lossy()
+                    .rsplit('-')
+                    .next()
+                    .unwrap_or("")
+                    .to_string()
+            })
+            .unwrap_or_default();
+        let Ok(tmp) = sibling(&dir, &format!(".tmp-{pid}")) else {
+            continue;
+        };
+        if leftovers(&dir, ".tmp-").contains(&tmp) && std::fs::rename(&tmp, &dir).is_ok() {
+            let _ = std::fs::remove_dir_all(&old);
+            return;
+        }
+        if std::fs::rename(&old, &dir).is_ok() {
+            return;
         }
     }
-    if dir.is_dir() {
-        for (path, _) in leftovers(dir, ".tmp-")
-            .into_iter()
-            .chain(leftovers(dir, ".old-"))
-        {
-            let _ = std::fs::remove_dir_all(path);
-        }
+}
+
+/// Removes what killed rebuilds left beside the index `dir`: half-built `DIR.tmp-<pid>` indexes
+/// and old ones, `DIR.old-<pid>`, whose swap was done. Called once `dir` is known to be an index.
+fn remove_killed_rebuilds(dir: &Path) {
+    let dir = link_target(dir);
+    for path in leftovers(&dir, ".tmp-")
+        .into_iter()
+        .chain(leftovers(&dir, ".old-"))
+    {
+        let _ = std::fs::remove_dir_all(path);
     }
 }
 

@@ -937,8 +937,16 @@ pub(super) fn expected_of_partners(t: &str, start: usize) -> bool {
 pub(super) fn asks_of_partners(t: &str, start: usize, end: usize) -> bool {
     pub(super) const ASKING: &str = "must shall should require requires required requiring \
         expect expects expected";
+    // The partners named in a match inside the asking are read with it too: "all suppliers" of
+    // "we require all suppliers to respect…" is no step of its own.
+    pub(super) const NAMED: &str =
+        "supplier suppliers contractor contractors subcontractors vendor vendors partners";
     let m = &t[start..end];
-    if !(m.contains("要求") || m.split_whitespace().any(|w| listed(ASKING, w))) {
+    if !(m.contains("要求")
+        || m.contains("供应商")
+        || m.split_whitespace()
+            .any(|w| listed(ASKING, w) || listed(NAMED, w)))
+    {
         return false;
     }
     // Up to the "to" that the asking takes, a few words on in the same clause ("we require all

@@ -2157,6 +2157,9 @@ fn the_managed_list_never_deletes_files_that_are_not_the_index_s() {
     list.push("../victim.txt".into());
     list.push(absolute.to_string_lossy().into_owned());
     list.push("notes.md".into());
+    // Nor the lock files a run holds, which tantivy deletes as it deletes any listed file.
+    list.push(".tantivy-writer.lock".into());
+    list.push(".tantivy-meta.lock".into());
     std::fs::write(&managed, serde_json::to_vec(&list).unwrap()).unwrap();
     // A run that commits, so that tantivy collects what it no longer uses.
     std::fs::write(corpus.join("new.md"), "We prohibit child labour.\n").unwrap();
@@ -2169,6 +2172,9 @@ fn the_managed_list_never_deletes_files_that_are_not_the_index_s() {
             "{}",
             f.display()
         );
+    }
+    for lock in [".tantivy-writer.lock", ".tantivy-meta.lock"] {
+        assert!(index.join(lock).is_file(), "{lock}");
     }
     assert!(!search_ids(&index, "child", &[]).is_empty());
 }
@@ -2240,10 +2246,18 @@ fn what_a_killed_rebuild_leaves_is_cleared_by_the_next_run() {
         index.with_file_name(n)
     };
     let half_built = with_suffix(".tmp-9999999");
-    std::fs::create_dir(&half_built).unwrap();
-    std::fs::write(half_built.join("x.store"), "half").unwrap();
+    copy_dir(&index, &half_built);
+    // A folder of the user's that merely has such a name is no index, and is left alone; so is
+    // one whose number is not written as a pid is.
+    let theirs = with_suffix(".old-2024");
+    std::fs::create_dir(&theirs).unwrap();
+    std::fs::write(theirs.join("notes.txt"), "keep me").unwrap();
+    let odd = with_suffix(".tmp-007");
+    copy_dir(&index, &odd);
     index_json(&corpus, &index, &[]);
     assert!(!half_built.exists());
+    assert!(theirs.join("notes.txt").is_file() && odd.join("meta.json").is_file());
+    std::fs::remove_dir_all(&odd).unwrap();
     // Killed between the renames.
     let (old, new) = (with_suffix(".old-9999999"), with_suffix(".tmp-9999999"));
     copy_dir(&index, &new);
@@ -2251,10 +2265,7 @@ fn what_a_killed_rebuild_leaves_is_cleared_by_the_next_run() {
     let out = on_index(&index, &["search", "劳动"]);
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        err.contains("a rebuild was killed while it swapped in its new index"),
-        "{err}"
-    );
+    assert!(err.contains("a rebuild's index is beside it"), "{err}");
     let s = index_json(&corpus, &index, &[]);
     assert_eq!(
         s["unchanged"].as_u64(),
@@ -2263,6 +2274,17 @@ fn what_a_killed_rebuild_leaves_is_cleared_by_the_next_run() {
     );
     assert!(index.join("meta.json").is_file() && !old.exists() && !new.exists());
     assert!(!search_ids(&index, "劳动", &[]).is_empty());
+    assert!(theirs.join("notes.txt").is_file());
+    // Through a link: the rebuild's folders lie beside the link's target, which is missing.
+    let link = index.with_file_name("link");
+    std::os::unix::fs::symlink(&index, &link).unwrap();
+    copy_dir(&index, &new);
+    std::fs::rename(&index, &old).unwrap();
+    let out = on_index(&link, &["search", "劳动"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("a rebuild's index is beside it"), "{err}");
+    index_json(&corpus, &link, &[]);
+    assert!(index.join("meta.json").is_file() && !old.exists() && !new.exists());
 }
 
 /// Copies the files of folder `from` (no subfolders) into a new folder `to`.

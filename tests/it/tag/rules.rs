@@ -2013,6 +2013,12 @@ fn asking_suppliers_is_the_policy_what_they_undergo_is_a_step_and_obeying_the_la
             true,
         ),
         ("我们要求供应商遵守行为准则，禁止强迫劳动。", "hrdd/action", true),
+        // A keyword inside the asking ("all suppliers") is part of it.
+        (
+            "We require all suppliers to respect human rights and prohibit forced labour.",
+            "hrdd/action",
+            true,
+        ),
         // What suppliers complete, take part in or accept is the company's step on them.
         (
             "We require selected suppliers to complete ESG self-assessment questionnaires that cover working conditions and human rights.",
