@@ -1028,8 +1028,9 @@ fn own_folders(roots: &[PathBuf], own: &[&Path]) -> Vec<PathBuf> {
 /// ([`super::foreign_entries`]), its pid is written as a pid is, and its writer lock can be taken
 /// (a rebuild holds the lock of both while it swaps them; a killed one holds none). The lock,
 /// not the process table, decides: it works where `/proc` does not, and across two containers
-/// sharing the folder. A folder of the user's that merely has such a name is never one.
-fn leftovers(dir: &Path, suffix: &str) -> Vec<PathBuf> {
+/// sharing the folder. A folder of the user's that merely has such a name is never one, but an
+/// empty one is taken too where `empty_too` (a rebuild killed right after making its folder).
+fn leftovers(dir: &Path, suffix: &str, empty_too: bool) -> Vec<PathBuf> {
     let Ok(prefix) = sibling(dir, suffix) else {
         return Vec::new();
     };
@@ -1050,10 +1051,12 @@ fn leftovers(dir: &Path, suffix: &str) -> Vec<PathBuf> {
         })
         .map(|e| e.path())
         .filter(|p| {
-            p.join(META_FILE).is_file()
-                && super::foreign_entries(p).is_ok_and(|f| f.is_empty())
-                && super::check_lock_files(p).is_ok()
-                && MmapDirectory::open(p).is_ok_and(|d| d.acquire_lock(&INDEX_WRITER_LOCK).is_ok())
+            (empty_too && is_empty_dir(p).unwrap_or(false))
+                || (p.join(META_FILE).is_file()
+                    && super::foreign_entries(p).is_ok_and(|f| f.is_empty())
+                    && super::check_lock_files(p).is_ok()
+                    && MmapDirectory::open(p)
+                        .is_ok_and(|d| d.acquire_lock(&INDEX_WRITER_LOCK).is_ok()))
         })
         .collect();
     out.sort();
@@ -1078,7 +1081,7 @@ fn finish_killed_swap(dir: &Path) {
     if std::fs::symlink_metadata(&dir).is_ok() {
         return;
     }
-    for old in leftovers(&dir, ".old-") {
+    for old in leftovers(&dir, ".old-", false) {
         let pid = old
             .file_name()
             .map(|n| {
@@ -1092,7 +1095,7 @@ fn finish_killed_swap(dir: &Path) {
         let Ok(tmp) = sibling(&dir, &format!(".tmp-{pid}")) else {
             continue;
         };
-        if leftovers(&dir, ".tmp-").contains(&tmp) && std::fs::rename(&tmp, &dir).is_ok() {
+        if leftovers(&dir, ".tmp-", false).contains(&tmp) && std::fs::rename(&tmp, &dir).is_ok() {
             let _ = std::fs::remove_dir_all(&old);
             return;
         }
@@ -1106,9 +1109,17 @@ fn finish_killed_swap(dir: &Path) {
 /// and old ones, `DIR.old-<pid>`, whose swap was done. Called once `dir` is known to be an index.
 fn remove_killed_rebuilds(dir: &Path) {
     let dir = link_target(dir);
-    for path in leftovers(&dir, ".tmp-")
+    // A rebuild holds the index's writer lock from start to swap, while its new index's own lock
+    // may already be released: with the index locked, nothing beside it is touched.
+    let Ok(d) = MmapDirectory::open(&dir) else {
+        return;
+    };
+    let Ok(_lock) = d.acquire_lock(&INDEX_WRITER_LOCK) else {
+        return;
+    };
+    for path in leftovers(&dir, ".tmp-", true)
         .into_iter()
-        .chain(leftovers(&dir, ".old-"))
+        .chain(leftovers(&dir, ".old-", true))
     {
         let _ = std::fs::remove_dir_all(path);
     }
