@@ -2186,33 +2186,27 @@ fn the_managed_list_never_deletes_files_that_are_not_the_index_s() {
 fn control_files_that_are_no_regular_files_neither_block_nor_flood() {
     let (_tmp, corpus, index) = setup();
     index_json(&corpus, &index, &[]);
+    // Each command may not wait for ever: a minute is ample for this index.
+    let run = |args: &[&str]| {
+        hria()
+            .args(args)
+            .arg("--index")
+            .arg(&index)
+            .timeout(std::time::Duration::from_secs(60))
+            .assert()
+    };
     let managed = index.join(".managed.json");
-    let timeout = std::time::Duration::from_secs(60);
     std::fs::remove_file(&managed).unwrap();
     make_fifo(&managed);
-    hria()
-        .args(["search", "劳动", "--index"])
-        .arg(&index)
-        .timeout(timeout)
-        .assert()
-        .code(0);
+    run(&["search", "劳动"]).code(0);
     std::fs::remove_file(&managed).unwrap();
     std::os::unix::fs::symlink("/dev/zero", &managed).unwrap();
-    hria()
-        .args(["coverage", "--index"])
-        .arg(&index)
-        .timeout(timeout)
-        .assert()
-        .code(0);
+    run(&["coverage"]).code(0);
     std::fs::remove_file(&managed).unwrap();
     let lock = index.join(".tantivy-meta.lock");
     let _ = std::fs::remove_file(&lock);
     make_fifo(&lock);
-    hria()
-        .args(["search", "劳动", "--index"])
-        .arg(&index)
-        .timeout(timeout)
-        .assert()
+    run(&["search", "劳动"])
         .code(2)
         .stderr(predicates::str::contains(
             ".tantivy-meta.lock: a lock file that is not a regular file",
@@ -2222,11 +2216,7 @@ fn control_files_that_are_no_regular_files_neither_block_nor_flood() {
     let meta = index.join("meta.json");
     std::fs::remove_file(&meta).unwrap();
     make_fifo(&meta);
-    hria()
-        .args(["search", "劳动", "--index"])
-        .arg(&index)
-        .timeout(timeout)
-        .assert()
+    run(&["search", "劳动"])
         .code(2)
         .stderr(predicates::str::contains("meta.json is not a regular file"));
 }
