@@ -942,11 +942,16 @@ pub(super) fn asks_of_partners(t: &str, start: usize, end: usize) -> bool {
     pub(super) const NAMED: &str =
         "supplier suppliers contractor contractors subcontractors vendor vendors partners";
     let m = &t[start..end];
-    if !(m.contains("要求")
-        || m.contains("供应商")
-        || m.split_whitespace()
-            .any(|w| listed(ASKING, w) || listed(NAMED, w)))
-    {
+    let asking = |s: &str| s.contains("要求") || s.split_whitespace().any(|w| listed(ASKING, w));
+    // A partner word counts with an asking just before or after it only ("we require all
+    // suppliers to", "new suppliers must"): most are none ("we audited all suppliers"), and this
+    // runs for every step matched.
+    let named = || {
+        (m.contains("供应商") || m.split_whitespace().any(|w| listed(NAMED, w)))
+            && (asking(&t[t.floor_char_boundary(start.saturating_sub(24))..start])
+                || asking(&t[end..t.floor_char_boundary((end + 24).min(t.len()))]))
+    };
+    if !asking(m) && !named() {
         return false;
     }
     // Up to the "to" that the asking takes, a few words on in the same clause ("we require all

@@ -2013,7 +2013,12 @@ fn asking_suppliers_is_the_policy_what_they_undergo_is_a_step_and_obeying_the_la
             true,
         ),
         ("我们要求供应商遵守行为准则，禁止强迫劳动。", "hrdd/action", true),
-        // A keyword inside the asking ("all suppliers") is part of it.
+        // A keyword inside the asking ("all suppliers", "new suppliers") is part of it.
+        (
+            "New suppliers are required to declare that they do not use forced labour.",
+            "hrdd/action",
+            true,
+        ),
         (
             "We require all suppliers to respect human rights and prohibit forced labour.",
             "hrdd/action",
