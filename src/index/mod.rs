@@ -1188,6 +1188,21 @@ fn swap_leftover(dir: &Path) -> Option<PathBuf> {
     found.into_iter().next()
 }
 
+/// What is wrong with the symbolic link `dir` to `target`, which cannot be followed: its target
+/// does not exist, or it leads back to itself (a loop, which the system reports as such).
+pub(crate) fn dangling_link(dir: &Path, target: &Path) -> String {
+    match std::fs::metadata(dir) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => format!(
+            "a symbolic link to {} that cannot be followed ({e})",
+            crate::escape::printable_path(target)
+        ),
+        _ => format!(
+            "a symbolic link to {}, which does not exist",
+            crate::escape::printable_path(target)
+        ),
+    }
+}
+
 /// Name of tantivy's list of the files it manages.
 pub const MANAGED_FILE: &str = ".managed.json";
 
@@ -1383,11 +1398,10 @@ fn open_index_committed(
             }
             // A link to nowhere is no missing index: the link is what to fix.
             if let Ok(target) = std::fs::read_link(dir) {
-                let reason = format!(
-                    "a symbolic link to {}, which does not exist",
-                    crate::escape::printable_path(&target)
-                );
-                return Err(IndexError::io(dir, std::io::Error::other(reason)));
+                return Err(IndexError::io(
+                    dir,
+                    std::io::Error::other(dangling_link(dir, &target)),
+                ));
             }
             return Err(IndexError::NotFound {
                 dir: dir.to_path_buf(),

@@ -843,10 +843,7 @@ struct Target {
 fn create_index(dir: &Path) -> Result<Index, IndexError> {
     // A link to nowhere would fail below as "File exists", which says nothing of the link.
     if let (Ok(target), false) = (std::fs::read_link(dir), dir.exists()) {
-        let reason = format!(
-            "a symbolic link to {}, which does not exist",
-            crate::escape::printable_path(&target)
-        );
+        let reason = super::dangling_link(dir, &target);
         return Err(IndexError::io(dir, std::io::Error::other(reason)));
     }
     let made = first_missing(dir);

@@ -2328,3 +2328,25 @@ fn a_record_that_does_not_parse_is_a_corrupt_index() {
     );
     assert!(!err.contains("Internal error"), "{err}");
 }
+
+/// An `--index` link that leads back to itself is told from one to a missing target.
+#[cfg(unix)]
+#[test]
+fn an_index_link_that_loops_is_called_so() {
+    let (tmp, corpus, _index) = setup();
+    let link = tmp.path().join("loop");
+    std::os::unix::fs::symlink("loop", &link).unwrap();
+    let out = hria()
+        .arg("index")
+        .arg(&corpus)
+        .arg("--index")
+        .arg(&link)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("cannot be followed") && !err.contains("does not exist"),
+        "{err}"
+    );
+}
