@@ -6362,3 +6362,16 @@ fn chinese_law_s_cities_courts_rivers_farming_and_science_name_their_goals() {
         ),
     ]);
 }
+
+/// Saving energy in an office and auditing a building's energy are energy efficiency (SDG target
+/// 7.3), in an ESG report as in a statute.
+#[test]
+fn energy_saving_habits_and_energy_audits_are_sdg_7() {
+    for text in [
+        "号召全员下班随手关灯关电脑关电源。",
+        "倡导夏季空调温度设置为26度。",
+        "建筑物所有权人或者使用权人应当开展能源审计，采取措施降低能耗。",
+    ] {
+        assert!(has(text, "sdg/7"), "{text}");
+    }
+}
