@@ -1176,16 +1176,29 @@ fn swap_leftover(dir: &Path) -> Option<PathBuf> {
         .flatten()
         .filter(|e| {
             let n = e.file_name().to_string_lossy().into_owned();
-            [".tmp-", ".old-"].iter().any(|s| {
-                n.strip_prefix(&name)
-                    .and_then(|r| r.strip_prefix(s))
-                    .is_some_and(|pid| pid.parse::<u32>().is_ok_and(|p| p.to_string() == pid))
-            }) && e.path().join(META_FILE).is_file()
+            [".tmp-", ".old-"]
+                .iter()
+                .any(|s| rebuild_folder_pid(&n, &name, s).is_some())
+                && e.path().join(META_FILE).is_file()
         })
         .map(|e| e.path())
         .collect();
     found.sort();
     found.into_iter().next()
+}
+
+/// The pid in `entry` where it names a folder that a rebuild of the index named `dir_name` makes
+/// beside it, `<dir_name><suffix><pid>` (`.tmp-` or `.old-`), the pid written as a pid is (not
+/// `007` or `+7`); `None` for any other name.
+pub(crate) fn rebuild_folder_pid<'a>(
+    entry: &'a str,
+    dir_name: &str,
+    suffix: &str,
+) -> Option<&'a str> {
+    let pid = entry.strip_prefix(dir_name)?.strip_prefix(suffix)?;
+    pid.parse::<u32>()
+        .is_ok_and(|n| n.to_string() == pid)
+        .then_some(pid)
 }
 
 /// What is wrong with the symbolic link `dir` to `target`, which cannot be followed: its target

@@ -1027,27 +1027,26 @@ fn own_folders(roots: &[PathBuf], own: &[&Path]) -> Vec<PathBuf> {
 /// not the process table, decides: it works where `/proc` does not, and across two containers
 /// sharing the folder. A folder of the user's that merely has such a name is never one, but an
 /// empty one is taken too where `empty_too` (a rebuild killed right after making its folder).
-fn leftovers(dir: &Path, suffix: &str, empty_too: bool) -> Vec<PathBuf> {
-    let Ok(prefix) = sibling(dir, suffix) else {
+fn leftovers(dir: &Path, suffix: &str, empty_too: bool) -> Vec<(PathBuf, String)> {
+    let Ok(abs) = std::path::absolute(dir) else {
         return Vec::new();
     };
-    let (Some(parent), Some(stem)) = (prefix.parent(), prefix.file_name()) else {
+    let (Some(parent), Some(name)) = (abs.parent(), abs.file_name()) else {
         return Vec::new();
     };
-    let stem = stem.to_string_lossy().into_owned();
+    let name = name.to_string_lossy().into_owned();
     let Ok(entries) = std::fs::read_dir(parent) else {
         return Vec::new();
     };
-    let mut out: Vec<PathBuf> = entries
+    let mut out: Vec<(PathBuf, String)> = entries
         .flatten()
-        .filter(|e| {
-            let name = e.file_name().to_string_lossy().into_owned();
-            name.strip_prefix(&stem)
-                .is_some_and(|pid| pid.parse::<u32>().is_ok_and(|n| n.to_string() == pid))
-                && e.file_type().is_ok_and(|t| t.is_dir())
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+        .filter_map(|e| {
+            let entry = e.file_name().to_string_lossy().into_owned();
+            let pid = super::rebuild_folder_pid(&entry, &name, suffix)?.to_string();
+            Some((e.path(), pid))
         })
-        .map(|e| e.path())
-        .filter(|p| {
+        .filter(|(p, _)| {
             (empty_too && is_empty_dir(p).unwrap_or(false))
                 || (p.join(META_FILE).is_file()
                     && super::foreign_entries(p).is_ok_and(|f| f.is_empty())
@@ -1078,21 +1077,10 @@ fn finish_killed_swap(dir: &Path) {
     if std::fs::symlink_metadata(&dir).is_ok() {
         return;
     }
-    for old in leftovers(&dir, ".old-", false) {
-        let pid = old
-            .file_name()
-            .map(|n| {
-                n.to_string_lossy()
-                    .rsplit('-')
-                    .next()
-                    .unwrap_or("")
-                    .to_string()
-            })
-            .unwrap_or_default();
-        let Ok(tmp) = sibling(&dir, &format!(".tmp-{pid}")) else {
-            continue;
-        };
-        if leftovers(&dir, ".tmp-", false).contains(&tmp) && std::fs::rename(&tmp, &dir).is_ok() {
+    let finished = leftovers(&dir, ".tmp-", false);
+    for (old, pid) in leftovers(&dir, ".old-", false) {
+        let tmp = finished.iter().find(|(_, p)| *p == pid).map(|(t, _)| t);
+        if tmp.is_some_and(|tmp| std::fs::rename(tmp, &dir).is_ok()) {
             let _ = std::fs::remove_dir_all(&old);
             return;
         }
@@ -1114,7 +1102,7 @@ fn remove_killed_rebuilds(dir: &Path) {
     let Ok(_lock) = d.acquire_lock(&INDEX_WRITER_LOCK) else {
         return;
     };
-    for path in leftovers(&dir, ".tmp-", true)
+    for (path, _) in leftovers(&dir, ".tmp-", true)
         .into_iter()
         .chain(leftovers(&dir, ".old-", true))
     {
