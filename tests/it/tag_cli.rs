@@ -147,3 +147,38 @@ fn an_index_kept_inside_the_corpus_is_no_input() {
     assert!(!stderr.contains("idx"), "{stderr}");
     assert!(String::from_utf8_lossy(&out.stdout).contains("right/labour/forced-labour"));
 }
+
+/// A section's title gives its cues to every passage under it, so the compliance verbs take no
+/// cue a title commonly holds: "comply with applicable data protection laws" under a human-rights
+/// policy's title is no due-diligence step, while complying with a supplier code is.
+#[test]
+fn complying_with_the_law_under_a_policy_title_is_no_action() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("policy.md");
+    std::fs::write(
+        &file,
+        "# Acme Human Rights Policy\n\n## Privacy\n\nWe respect the privacy of our customers and \
+         comply with applicable data protection laws.\n\n## Suppliers\n\nOur suppliers comply \
+         with our Supplier Code and its labour standards.\n",
+    )
+    .unwrap();
+    let out = hria()
+        .args(["tag", "--format", "jsonl"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let action = |needle: &str| {
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+            .find(|p| p["kind"] == "paragraph" && p["section"].to_string().contains(needle))
+            .unwrap_or_else(|| panic!("no passage under {needle}"))["tags"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|t| t["tag"] == "hrdd/action")
+    };
+    assert!(!action("Privacy"));
+    assert!(action("Suppliers"));
+}
