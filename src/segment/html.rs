@@ -9,10 +9,11 @@ use html5ever::data::NAMED_ENTITIES;
 use scraper::{Html, Node};
 use std::ops::Range;
 
-/// Elements whose content is never text of the document.
+/// Elements whose content is never text of the document. A site's navigation (`<nav>`: "Home
+/// About us Privacy Careers") is none either, and its link words would be tagged as topics.
 const DROPPED: &[&str] = &[
     "script", "style", "noscript", "template", "xmp", "iframe", "noembed", "noframes", "object",
-    "svg", "math",
+    "svg", "math", "nav",
 ];
 /// Elements whose content is raw text in the source (no tags, no character references).
 const RAW: &[&str] = &[

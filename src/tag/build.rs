@@ -105,27 +105,45 @@ pub(crate) fn other_spellings_of(keyword: &str) -> Vec<String> {
         return Vec::new();
     }
     let lower = keyword.trim().to_lowercase();
-    let mut forms = vec![String::new()];
-    for w in lower.split(' ') {
-        let other = crate::segment::other_spelling(w);
-        forms = forms
-            .iter()
-            .flat_map(|f| {
-                std::iter::once(w)
-                    .chain(other.as_deref())
-                    .map(move |x| (f, x))
-            })
-            .map(|(f, x)| {
-                if f.is_empty() {
-                    x.to_string()
-                } else {
-                    format!("{f} {x}")
-                }
-            })
-            // A bound for long phrases; keywords hold a word or two spelled two ways.
-            .take(16)
-            .collect();
+    let words: Vec<(&str, Option<String>)> = lower
+        .split(' ')
+        .map(|w| (w, crate::segment::other_spelling(w)))
+        .collect();
+    let varying = words.iter().filter(|(_, o)| o.is_some()).count();
+    if varying == 0 {
+        return Vec::new();
     }
+    // The first forms in the order of the spellings (each word's own first, the earlier words
+    // varying slowest), each built once: a bound for long phrases, whose forms would otherwise be
+    // rebuilt word by word (keywords hold a word or two spelled two ways).
+    const MAX_FORMS: usize = 16;
+    let combos = if varying >= 4 {
+        MAX_FORMS
+    } else {
+        1 << varying
+    };
+    let mut forms: Vec<String> = (0..combos)
+        .map(|c| {
+            let mut form = String::with_capacity(lower.len() + 8);
+            let mut j = 0;
+            for (i, (w, other)) in words.iter().enumerate() {
+                if i > 0 {
+                    form.push(' ');
+                }
+                match other {
+                    Some(o) => {
+                        // Bit of the j-th varying word, the last varying fastest.
+                        let shift = varying - 1 - j;
+                        j += 1;
+                        let pick_other = shift < 4 && (c >> shift) & 1 == 1;
+                        form.push_str(if pick_other { o } else { w });
+                    }
+                    None => form.push_str(w),
+                }
+            }
+            form
+        })
+        .collect();
     forms.retain(|f| *f != lower);
     forms
 }

@@ -796,6 +796,10 @@ pub(super) fn expected_of_partners(t: &str, start: usize) -> bool {
         "供应商必须",
         "承包商须",
         "承包商应",
+        "供应商不得",
+        "承包商不得",
+        "承包商必须",
+        "禁止供应商",
     ];
     pub(super) const DOERS: &[&str] = &["we", "我们", "公司", "本公司"];
     // What suppliers accept, allow, sign, answer, complete or undergo is the company's own step
@@ -906,7 +910,17 @@ pub(super) fn expected_of_partners(t: &str, start: usize) -> bool {
                 .windows(2)
                 .any(|p| p[1].1 == "and" && listed(OWN, p[0].1))
         };
+        // One supplier made to do something, in the past, is the company's deed: "we required the
+        // supplier to return all passports" (as remediation), not an expectation of suppliers.
+        let one_made_to = matches!(w, "required" | "asked")
+            && next
+                .first()
+                .is_some_and(|&(_, n)| matches!(n, "the" | "this" | "that" | "one"))
+            && !words[..i]
+                .last()
+                .is_some_and(|&(_, b)| matches!(b, "are" | "is" | "be" | "been" | "were" | "was"));
         let asks = listed(ASK, w)
+            && !one_made_to
             && next.iter().any(|&(_, n)| listed(PARTNERS, n))
             && !own(next)
             && words[i + 1..].iter().any(|&(_, n)| n == "to");
@@ -942,7 +956,9 @@ pub(super) fn asks_of_partners(t: &str, start: usize, end: usize) -> bool {
     pub(super) const NAMED: &str =
         "supplier suppliers contractor contractors subcontractors vendor vendors partners";
     let m = &t[start..end];
-    let asking = |s: &str| s.contains("要求") || s.split_whitespace().any(|w| listed(ASKING, w));
+    let asking = |s: &str| {
+        s.contains("要求") || zh_bound(s) || s.split_whitespace().any(|w| listed(ASKING, w))
+    };
     // A partner word counts with an asking just before or after it only ("we require all
     // suppliers to", "new suppliers must"): most are none ("we audited all suppliers"), and this
     // runs for every step matched.
@@ -961,4 +977,23 @@ pub(super) fn asks_of_partners(t: &str, start: usize, end: usize) -> bool {
     let clause = rest.find(is_clause_break).map_or(rest, |i| &rest[..i]);
     let to = clause.find(" to ").map_or(end, |i| end + i + " to".len());
     expected_of_partners(t, to)
+}
+
+/// Whether Chinese text `s` binds a partner with a modal: 供应商不得, 承包商必须, 供应商须, 禁止供应商
+/// ("suppliers must not", "contractors must"), the asking a supplier code is written in.
+fn zh_bound(s: &str) -> bool {
+    const PARTNERS: &[&str] = &["供应商", "承包商", "供货商", "合作伙伴"];
+    const MODALS: &[&str] = &["不得", "必须", "须", "应", "严禁"];
+    const BANS: &[&str] = &["禁止", "严禁"];
+    PARTNERS.iter().any(|p| {
+        s.match_indices(p).any(|(at, _)| {
+            let rest = &s[at + p.len()..];
+            // Not 供应商应付 (payables), 应急 (emergencies), 应答 (answers).
+            MODALS.iter().any(|m| {
+                rest.strip_prefix(m).is_some_and(|r| {
+                    *m != "应" || !r.starts_with(['收', '付', '急', '答', '用', '对'])
+                })
+            }) || BANS.iter().any(|b| s[..at].ends_with(b))
+        })
+    })
 }

@@ -1823,6 +1823,7 @@ impl Tagger {
         let planned = info.step && {
             let deed = kept.iter().position(|(h, _)| {
                 !(step_planned(t, h.start, h.end, &mut ctx.plans)
+                    || (pledgeable && names_code_only(t, h.start, h.end))
                     || (pledgeable
                         && (pledged(t, h.start, || sentence_start(breaks.get(t), h.start))
                             || expected_of_partners(t, h.start)

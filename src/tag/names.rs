@@ -4,10 +4,21 @@
 use super::*;
 
 /// Whether the text at a normalized range is written exactly like the abbreviation (case
-/// included; full-width letters count as their ASCII forms).
+/// included; full-width letters count as their ASCII forms) and is no code with a number joined
+/// on ("CRC-32").
 pub(super) fn abbr_as_written(clean: &str, norm: &NormText, r: Range<usize>, abbr: &str) -> bool {
-    let src = clean.get(norm.range_to_source(r)).unwrap_or("");
-    src.chars().map(text::fold_width).eq(abbr.chars())
+    let r = norm.range_to_source(r);
+    let src = clean.get(r.clone()).unwrap_or("");
+    // With a number joined on it is a code ("CRC-32", "CAT-6"), but a goal's number is the
+    // SDGs' own ("SDG-8").
+    let coded = || {
+        !abbr.starts_with("SDG")
+            && clean.get(r.end..).is_some_and(|rest| {
+                rest.strip_prefix(['-', '\u{2010}', '\u{2011}'])
+                    .is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit()))
+            })
+    };
+    src.chars().map(text::fold_width).eq(abbr.chars()) && !coded()
 }
 
 /// Whether an English match `start..end` of `clean` is part of the name of an organisation or a

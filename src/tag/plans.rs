@@ -28,6 +28,10 @@ pub(super) fn planned(t: &str, start: usize, end: usize, plans: &mut Option<bool
         "going to",
         "next year",
         "in the coming",
+        // A right reserved is no step taken: "we reserve the right to audit".
+        "reserve the right",
+        "reserves the right",
+        "reserving the right",
         "计划于",
         "计划在",
         "计划将",
@@ -46,7 +50,7 @@ pub(super) fn planned(t: &str, start: usize, end: usize, plans: &mut Option<bool
         word_find(
             PLAN.iter()
                 .chain(MODALS)
-                .chain(&[PLAN_WILL, ZH_PLAN_INTENT])
+                .chain(&[PLAN_WILL, ZH_PLAN_INTENT, ZH_PLAN_RESERVE])
                 .chain(PLAN_ENSURE)
                 .chain(ZH_PLAN_MARKERS),
         )
@@ -159,6 +163,16 @@ pub(super) const ZH_PLAN_VERBS: &[&str] = &[
     "审核",
     "培训",
     "上线",
+    // Sanctions a code threatens: 违规者，本公司将终止合作关系.
+    "终止",
+    "暂停",
+    "停止",
+    "取消",
+    "解除",
+    "追究",
+    "依法",
+    "立即",
+    "要求",
     "对",
     "在",
     "与",
@@ -194,7 +208,7 @@ pub(super) fn zh_object_marker(rest: &str) -> bool {
     pub(super) const ADVERBS: &[&str] =
         &["继续", "持续", "不断", "始终", "努力", "积极", "会", "以"];
     // Verbs that are nouns too (评估结果, 审核发现, 培训课程) do not settle it.
-    pub(super) const NOUNS_TOO: &[&str] = &["评估", "审核", "培训", "研究", "覆盖"];
+    pub(super) const NOUNS_TOO: &[&str] = &["评估", "审核", "培训", "研究", "覆盖", "要求"];
     let rest = rest.trim_start();
     if ZH_PLAN_VERBS
         .iter()
@@ -216,6 +230,8 @@ pub(super) const PLAN_ENSURE: &[&str] = &["ensure", "ensuring"];
 
 /// The word that states a plan in [`zh_plans`] on its own (打算, "intend").
 pub(super) const ZH_PLAN_INTENT: &str = "打算";
+/// The word of a right reserved in [`zh_plans`] (保留…权利), which its gate looks for too.
+pub(super) const ZH_PLAN_RESERVE: &str = "保留";
 /// The words before a verb that [`zh_plans`] reads a plan from (将 only before a verb).
 pub(super) const ZH_PLAN_MARKERS: &[&str] = &["将", "计划", "拟", "准备"];
 
@@ -233,6 +249,12 @@ pub(super) fn zh_plans(clause: &str) -> bool {
     }
     if clause.contains(ZH_PLAN_INTENT) {
         return true;
+    }
+    // A right reserved (保留对供应商进行审核的权利) is no step taken.
+    if let Some(at) = clause.find(ZH_PLAN_RESERVE) {
+        if clause[at..].contains("权利") {
+            return true;
+        }
     }
     ZH_PLAN_MARKERS.iter().any(|m| {
         clause.match_indices(m).any(|(at, _)| {
@@ -432,5 +454,87 @@ pub(super) fn joined_plan(rest: &str) -> Option<usize> {
             .iter()
             .any(|p| after.starts_with(p))
             .then_some(m.start())
+    })
+}
+
+/// Whether a step matched at `start..end` of normalized text `t` only names a code ("our Supplier
+/// Code of Conduct is based on the ETI Base Code", 参照《供应商行为准则》): a code is the policy
+/// it states, a commitment, and the step taken only where its sentence reports something done with
+/// it ("we rolled out our Supplier Code of Conduct to 300 suppliers", 签署了《供应商行为准则》).
+pub(super) fn names_code_only(t: &str, start: usize, end: usize) -> bool {
+    pub(super) const CODES: &[&str] =
+        &["code of conduct", "base code", "supplier code", "行为准则"];
+    // Done with a code, or what suppliers are bound to do with it ("must sign"), which the
+    // company's step on them is.
+    pub(super) const DONE: &[&str] = &[
+        "sign",
+        "signed",
+        "rolled out",
+        "introduced",
+        "launched",
+        "implemented",
+        "distributed",
+        "communicated",
+        "issued",
+        "updated",
+        "revised",
+        "adopted",
+        "published",
+        "trained",
+        "training",
+        "acknowledge",
+        "acknowledged",
+        "accept",
+        "accepted",
+        "audited",
+        "audits",
+        "enforced",
+        "sent",
+        "shared",
+        "breach",
+        "breaches",
+        "签署",
+        "签订",
+        "发布",
+        "修订",
+        "更新",
+        "培训",
+        "宣贯",
+        "审核",
+        "违反",
+        "了",
+        "已",
+    ];
+    let m = &t[start..end];
+    if !CODES.iter().any(|c| m.ends_with(c)) {
+        return false;
+    }
+    let lo = t.floor_char_boundary(start.saturating_sub(200));
+    let hi = t.floor_char_boundary((end + 200).min(t.len()));
+    let from = [
+        t[lo..start]
+            .rfind(text::is_sentence_end)
+            .map(|i| lo + i + t[lo + i..].chars().next().map_or(1, char::len_utf8)),
+        t[lo..start].rfind(". ").map(|i| lo + i + 2),
+    ]
+    .into_iter()
+    .flatten()
+    .max()
+    .unwrap_or(lo);
+    let to = [
+        t[end..hi].find(text::is_sentence_end),
+        t[end..hi].find(". "),
+    ]
+    .into_iter()
+    .flatten()
+    .min()
+    .map_or(hi, |i| end + i);
+    let sentence = &t[from..to];
+    !DONE.iter().any(|d| {
+        if d.is_ascii() {
+            has_word(sentence, d)
+        } else {
+            sentence.contains(d)
+        }
     })
 }

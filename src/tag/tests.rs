@@ -927,6 +927,19 @@ fn every_mix_of_english_spellings_is_another_spelling() {
     assert_eq!(other_spellings_of("forced labour"), ["forced labor"]);
     assert!(other_spellings_of("强迫劳动").is_empty());
     assert!(other_spellings_of("human rights").is_empty());
+    // A long phrase gets its first 15 forms, the last words varying fastest, each built once.
+    let long = "labour organization ".repeat(3) + "labour";
+    let got = other_spellings_of(&long);
+    assert_eq!(got.len(), 15, "{got:?}");
+    assert_eq!(
+        got[0],
+        "labour organization labour organization labour organization labor"
+    );
+    assert!(got
+        .iter()
+        .all(|f| f.starts_with("labour organization labour ")));
+    // A phrase of a million words, none spelled two ways, has none.
+    assert!(other_spellings_of(&"ab cd ".repeat(1_000_000)).is_empty());
 }
 
 /// One cue shared by three uses: the shared cues of an entry with an abbreviation (CRC), those

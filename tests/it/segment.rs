@@ -295,6 +295,19 @@ fn html_structure_entities_and_dropped_elements() {
         .any(|p| p.text.contains("not text") || p.text.contains("color")));
 }
 
+/// A site's navigation is no text of the document: its link words ("Privacy") would be tagged as
+/// topics. What follows it keeps its offsets.
+#[test]
+fn html_navigation_is_dropped() {
+    let text = "<html><body><nav><a href=\"/\">Home</a> <a href=\"/privacy\">Privacy</a><ul><li><a href=\"/careers\">Careers</a></li></ul></nav>\n<h1>Human rights policy</h1>\n<p>We respect the rights of workers.</p></body></html>";
+    let ps = checked("n.html", Format::Html, text);
+    let got: Vec<&str> = ps.iter().map(|p| p.text.as_str()).collect();
+    assert_eq!(
+        got,
+        ["Human rights policy", "We respect the rights of workers."]
+    );
+}
+
 /// Whitespace the HTML parser drops (before the first text, between `<html>` and `<body>`, after
 /// `<pre>`), Windows line ends and attribute values equal to a text never put the text out of
 /// step with its source: each text is found where it stands, nothing is lost, nothing maps into

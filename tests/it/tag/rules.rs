@@ -6375,3 +6375,98 @@ fn energy_saving_habits_and_energy_audits_are_sdg_7() {
         assert!(has(text, "sdg/7"), "{text}");
     }
 }
+
+/// What a supplier code states is a commitment, in Chinese as in English; a code named is the
+/// policy it states until something is done with it; a sanction threatened, a right reserved
+/// and a heading's step are no step taken; one supplier made to remediate is.
+#[test]
+fn codes_sanctions_and_reserved_rights_are_commitments_and_one_supplier_made_to_act_is_a_deed() {
+    let (action, remedy, tracking) = ("hrdd/action", "hrdd/remedy", "hrdd/tracking");
+    for (text, id, want) in [
+        // A supplier code's modals, Simplified and Traditional.
+        ("供应商不得使用任何形式的强迫劳动。", action, true),
+        ("供應商不得使用任何形式的強迫勞動。", action, true),
+        ("承包商不得使用童工。", action, true),
+        // A sanction a code threatens.
+        ("屡次严重违规者，本公司将终止合作关系。", remedy, true),
+        // A right reserved.
+        ("公司保留对供应商进行社会责任审核的权利。", tracking, true),
+        ("We reserve the right to audit suppliers against this Code.", action, true),
+        // A code named, and a code done something with.
+        ("Our Supplier Code of Conduct is based on the ETI Base Code.", action, true),
+        (
+            "In 2023 we rolled out our Supplier Code of Conduct to 300 suppliers.",
+            action,
+            false,
+        ),
+        (
+            "All suppliers must sign our Supplier Code of Conduct before onboarding.",
+            action,
+            false,
+        ),
+        // One supplier made to remediate, in the past: the company's deed.
+        (
+            "We required the supplier to return all passports within 48 hours, and the supplier reimbursed £23,400 in recruitment fees to the affected workers.",
+            remedy,
+            false,
+        ),
+        // What suppliers are required to do in general stays their commitment.
+        (
+            "We require suppliers to provide remediation to affected workers.",
+            remedy,
+            true,
+        ),
+    ] {
+        assert_eq!(planned(text, id), Some(want), "{id} in {text}");
+    }
+    // 供应商应付 (payables) binds no supplier to anything.
+    assert!(!has("供应商应付账款周期缩短至60天。", action));
+}
+
+/// Names with a parenthesised abbreviation inside them, a code with a number after an
+/// abbreviation, discipline as a means, and employees' own channels.
+#[test]
+fn named_codes_numbered_codes_discipline_and_employee_channels() {
+    expect_tags(&[
+        (
+            "Our Supplier Code of Conduct is based on the Ethical Trading Initiative (ETI) Base Code.",
+            &["instrument/OTHER"],
+            &[],
+        ),
+        (
+            "公司参照《负责任商业联盟（RBA）行为准则》制定了政策。",
+            &["instrument/OTHER"],
+            &["hrdd/action"],
+        ),
+        (
+            "Every firmware release is verified with CRC-32 checks; customer privacy rights are respected.",
+            &[],
+            &["instrument/CRC"],
+        ),
+        (
+            "We support the CRC and the rights of children.",
+            &["instrument/CRC"],
+            &[],
+        ),
+        (
+            "供应商不得以扣减工资作为纪律处分手段。",
+            &["right/labour/working-conditions"],
+            &["hrdd/remedy"],
+        ),
+        (
+            "Suppliers must not use wage deductions as a disciplinary measure.",
+            &[],
+            &["hrdd/remedy"],
+        ),
+        (
+            "我们设立了员工意见箱和24小时员工热线。",
+            &["hrdd/grievance-mechanism"],
+            &[],
+        ),
+        (
+            "公司参照《关于来自受冲突影响和高风险区域的矿石的负责任供应链尽职调查指南》开展尽职调查。",
+            &["instrument/OECD-MNE"],
+            &[],
+        ),
+    ]);
+}
