@@ -411,6 +411,42 @@ grievance_mechanism_passage,grievance_mechanism_section,remedy_passage,remedy_se
 const SHORT: [&str; 6] = ["COMMIT", "IMPACT", "ACTION", "TRACK", "GRIEV", "REMEDY"];
 
 /// Runs `hria coverage`.
+/// Warns when the documents reported on are of two or more organisations (by their manifest
+/// entries): each `what` (finding, row) is then theirs together, a citation of one company beside another's
+/// due diligence, which a benchmark comparing them would not want.
+pub fn warn_mixed_organisations(
+    documents: &[String],
+    orgs: &HashMap<String, String>,
+    what: &str,
+    per_doc: &str,
+) {
+    let mut named: Vec<&str> = documents
+        .iter()
+        .filter_map(|d| orgs.get(d).map(String::as_str))
+        .collect();
+    // One organisation however its documents spell it, as `--org` matches it (Contoso, CONTOSO).
+    let key = hria::query::select::name_key;
+    named.sort_by_cached_key(|o| (key(o), o.to_string()));
+    named.dedup_by(|a, b| key(a) == key(b));
+    if named.len() < 2 {
+        return;
+    }
+    let mut list: Vec<String> = named
+        .iter()
+        .take(5)
+        .map(|o| reader::printable_id(o).into_owned())
+        .collect();
+    if named.len() > 5 {
+        list.push(format!("and {} more", named.len() - 5));
+    }
+    report!(
+        "hria: warning: the documents reported on are of {} organisations ({}): each {what} is theirs together; `--org NAME` reports on one, {per_doc} on each document",
+        named.len(),
+        // Names hold commas ("Jellyfish, Inc."): semicolons part them.
+        list.join("; ")
+    );
+}
+
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let family =
         Family::parse(&args.by).ok_or_else(|| anyhow::anyhow!("unknown family `{}`", args.by))?;
@@ -437,6 +473,18 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     src.warn_other_language(&docs);
     let res = Resolved::new(&src.table, &src.taxonomy);
+    let mut shown = vec![false; src.table.docs.len()];
+    for r in &src.table.rows {
+        shown[r.doc as usize] = true;
+    }
+    let reported: Vec<String> = (src.table.docs.iter().zip(shown))
+        .filter(|(_, s)| *s)
+        .map(|(d, _)| d.clone())
+        .collect();
+    let orgs = src.organisations()?;
+    if !args.per_doc {
+        warn_mixed_organisations(&reported, &orgs, "row", "`--per-doc`");
+    }
     if coverage::family_entries(&src.taxonomy, family).is_empty() {
         report!(
             "hria: warning: the taxonomy has no `{}/...` entries",
@@ -450,13 +498,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             MatrixCount::Covered => coverage::COVERED,
         };
         let m = coverage::per_doc(&res, family, how);
-        render_matrix(
-            &m,
-            &src.organisations()?,
-            args.format,
-            src.zh_names,
-            args.count,
-        )
+        render_matrix(&m, &orgs, args.format, src.zh_names, args.count)
     } else {
         let c = coverage::coverage(&res, family);
         render_coverage(&c, args.format, src.zh_names)

@@ -2,12 +2,13 @@
 
 use super::common::{EXIT_FINDINGS, EXIT_OK};
 use super::coverage::{
-    csv_bom, csv_line, csv_name, csv_text, display_name, fitted_name, org_label, table, Align,
-    SourceArgs,
+    csv_bom, csv_line, csv_name, csv_text, display_name, fitted_name, org_label, table,
+    warn_mixed_organisations, Align, SourceArgs,
 };
-use hria::query::coverage::{Resolved, ELEMENTS};
+use hria::query::coverage::{Element, Resolved, ELEMENTS};
 use hria::query::gaps::{self, Class, Finding, GapOptions, GapReport};
 use hria::query::reader::{printable, printable_id};
+use hria::query::select;
 use std::collections::HashMap;
 use std::io::Write;
 use std::process::ExitCode;
@@ -45,8 +46,8 @@ Columns:
   ADDRESSING       passages addressing the entry, its citations aside
   STRONGEST        the strongest step beside them: remedy, grievance-mechanism, tracking, action,
                    impact-assessment
-  DUE DILIGENCE    one letter per element: C commitment, I impact assessment, A action, T tracking,
-                   G grievance mechanism, R remedy; a capital where it is beside the passages (same
+  DUE DILIGENCE    one letter per element: C commitment (or aspiration), I impact assessment,
+                   A action, T tracking, G grievance mechanism, R remedy; a capital where it is beside the passages (same
                    passage or section), a small letter where it is only elsewhere in the same
                    documents, - where it is in neither
 
@@ -75,6 +76,12 @@ pub struct Args {
     /// on its own (as with `--doc` naming it alone), when two or more are reported on.
     #[arg(long)]
     pub per_doc: bool,
+    /// Compare organisations: each organisation's documents (as the manifest names them)
+    /// reported on as if given alone with `--org`, side by side: a table of the class (and
+    /// strongest step) of every entry per organisation, in CSV rows with scope `organisation`
+    /// after the selection's, in JSON under `per_organisation`.
+    #[arg(long)]
+    pub per_org: bool,
     /// Only findings of this class (repeatable; default: all five).
     #[arg(long = "class", value_name = "CLASS", value_delimiter = ',',
           value_parser = ["cited-only", "not-mentioned", "mentioned-only", "commitment-only", "addressed"])]
@@ -140,7 +147,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let opts = GapOptions { instruments, docs };
     let mut report = gaps::gaps(&src.index, &res, &opts)?;
     report.other_language = other_language;
-    let orgs = if args.format == GapsFormat::Csv || report.documents.len() >= 2 {
+    let orgs = if args.format == GapsFormat::Csv || report.documents.len() >= 2 || args.per_org {
         src.organisations()?
     } else {
         HashMap::new()
@@ -148,7 +155,42 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     for d in &mut report.per_document {
         d.organisation = orgs.get(&d.doc).cloned();
     }
-    warn_mixed_organisations(&report.documents, &orgs);
+    if !args.per_org {
+        warn_mixed_organisations(
+            &report.documents,
+            &orgs,
+            "finding",
+            "`--per-org` side by side, `--format csv --per-doc`",
+        );
+    }
+    // `--per-org`: each organisation's own report, as `--org` would give it.
+    let per_org: Vec<(String, GapReport)> = if args.per_org {
+        use rayon::prelude::*;
+        let groups = organisation_groups(&report.documents, &orgs);
+        if groups.is_empty() {
+            anyhow::bail!(
+                "--per-org: no document reported on has an organisation in its manifest entry (see the README's Input section for `corpus/manifest.toml`)"
+            );
+        }
+        let tagger = gaps::GapTagger::default();
+        groups
+            .into_par_iter()
+            .map(|(org, docs)| {
+                let one = GapOptions {
+                    instruments: opts.instruments.clone(),
+                    docs,
+                };
+                gaps::gaps_sharing(&src.index, &res, &one, &tagger).map(|mut r| {
+                    for d in &mut r.per_document {
+                        d.organisation = orgs.get(&d.doc).cloned();
+                    }
+                    (org, r)
+                })
+            })
+            .collect::<Result<_, _>>()?
+    } else {
+        Vec::new()
+    };
     // `--per-doc`: each document's own report, as if it were the only one given with `--doc`,
     // so that a benchmark gets a class per document and entry in one run.
     let mut per_doc: Vec<GapReport> = Vec::new();
@@ -178,18 +220,42 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         .iter()
         .filter_map(|c| Class::parse(c))
         .collect();
-    if !shown.is_empty() {
+    if !shown.is_empty() && !args.per_org {
         for r in std::iter::once(&mut report).chain(&mut per_doc) {
             r.findings.retain(|f| shown.contains(&f.class));
         }
     }
     let text = match args.format {
+        GapsFormat::Json if args.per_org => {
+            let mut v = serde_json::to_value(&report)?;
+            v["per_organisation"] = serde_json::Value::Array(
+                per_org
+                    .iter()
+                    .map(|(org, r)| {
+                        let mut o = serde_json::to_value(r).unwrap_or_default();
+                        o["organisation"] = serde_json::Value::String(org.clone());
+                        o
+                    })
+                    .collect(),
+            );
+            format!("{}\n", serde_json::to_string_pretty(&v)?)
+        }
         GapsFormat::Json => format!(
             "{}\n",
             serde_json::to_string_pretty(&report).unwrap_or_default()
         ),
+        GapsFormat::Table if args.per_org => {
+            render_per_org(&report, &per_org, src.zh_names, &shown)
+        }
         GapsFormat::Table => render(&report, &counts, src.zh_names, shown.is_empty()),
-        GapsFormat::Csv => render_csv(&report, &per_doc, &orgs),
+        GapsFormat::Csv => {
+            let mut text = render_csv(&report, &per_doc, &orgs);
+            // Their organisation is the one all their documents are of.
+            for (_, r) in &per_org {
+                csv_rows(&mut text, r, "organisation", None, &orgs);
+            }
+            text
+        }
     };
     let mut out = std::io::stdout().lock();
     out.write_all(bom.as_bytes())?;
@@ -209,7 +275,9 @@ fn due_diligence(f: &Finding) -> String {
         .iter()
         .zip(['C', 'I', 'A', 'T', 'G', 'R'])
         .map(|(e, c)| {
-            if f.elements.contains(e) {
+            // An aspiration is the commitment of `commitment-only` too: its C shows why.
+            let commits = *e == Element::Commitment && f.aspiration;
+            if f.elements.contains(e) || commits {
                 c
             } else if f.in_documents_only.contains(e) {
                 c.to_ascii_lowercase()
@@ -253,35 +321,92 @@ fn render_csv(r: &GapReport, per_doc: &[GapReport], orgs: &HashMap<String, Strin
     out
 }
 
-/// Warns when the documents reported on are of two or more organisations (by their manifest
-/// entries): each finding is then theirs together, a citation of one company beside another's
-/// due diligence, which a benchmark comparing them would not want.
-fn warn_mixed_organisations(documents: &[String], orgs: &HashMap<String, String>) {
-    let mut named: Vec<&str> = documents
-        .iter()
-        .filter_map(|d| orgs.get(d).map(String::as_str))
-        .collect();
-    // One organisation however its documents spell it, as `--org` matches it (Contoso, CONTOSO).
-    let key = hria::query::select::name_key;
-    named.sort_by_cached_key(|o| (key(o), o.to_string()));
-    named.dedup_by(|a, b| key(a) == key(b));
-    if named.len() < 2 {
-        return;
+/// The documents of each organisation (by the manifest; one organisation however its documents
+/// spell it, in the spelling of the first), in the order of the names; documents without one are
+/// left out.
+fn organisation_groups(
+    documents: &[String],
+    orgs: &HashMap<String, String>,
+) -> Vec<(String, Vec<String>)> {
+    let mut groups: Vec<(String, String, Vec<String>)> = Vec::new();
+    for d in documents {
+        let Some(o) = orgs.get(d) else { continue };
+        let key = select::name_key(o);
+        match groups.iter_mut().find(|g| g.0 == key) {
+            Some(g) => g.2.push(d.clone()),
+            None => groups.push((key, o.clone(), vec![d.clone()])),
+        }
     }
-    let mut list: Vec<String> = named
-        .iter()
-        .take(5)
-        .map(|o| printable_id(o).into_owned())
-        .collect();
-    if named.len() > 5 {
-        list.push(format!("and {} more", named.len() - 5));
+    groups.sort();
+    groups.into_iter().map(|(_, o, docs)| (o, docs)).collect()
+}
+
+/// `--per-org` as a table: each entry's class per organisation (with the strongest step where
+/// addressed), side by side; `--class` keeps the rows where some organisation's class is one of
+/// those given.
+fn render_per_org(
+    r: &GapReport,
+    per_org: &[(String, GapReport)],
+    zh: bool,
+    shown: &[Class],
+) -> String {
+    let cell = |f: &Finding| match f.strongest {
+        Some(s) => format!("{} ({})", f.class.name(), s.name()),
+        None => f.class.name().to_string(),
+    };
+    let mut rows = Vec::new();
+    for (k, f) in r.findings.iter().enumerate() {
+        let theirs: Vec<&Finding> = per_org.iter().map(|(_, o)| &o.findings[k]).collect();
+        if !shown.is_empty() && !theirs.iter().any(|t| shown.contains(&t.class)) {
+            continue;
+        }
+        let mut row = vec![f.tag.clone(), fitted_name(zh, &f.name_en, &f.name_zh, 30)];
+        row.extend(theirs.iter().map(|t| cell(t)));
+        rows.push(row);
     }
-    report!(
-        "hria: warning: the documents reported on are of {} organisations ({}): each finding is theirs together; `--org NAME` reports on one, `--format csv --per-doc` on each document",
-        named.len(),
-        // Names hold commas ("Jellyfish, Inc."): semicolons part them.
-        list.join("; ")
-    );
+    let names: Vec<String> = per_org
+        .iter()
+        .map(|(o, _)| fitted_name(false, &printable_id(o), "", 28))
+        .collect();
+    let mut header: Vec<&str> = vec!["TAG", "NAME"];
+    header.extend(names.iter().map(String::as_str));
+    let align = vec![Align::Left; header.len()];
+    let mut out = if rows.is_empty() {
+        "no finding of the classes chosen\n".to_string()
+    } else {
+        table(&header, &align, &rows)
+    };
+    out.push_str(&format!(
+        "\n{} organisation(s), each reported on as with `--org NAME` alone (its documents: {}); a cell is the class of the entry for that organisation, with the strongest due-diligence step where addressed\n",
+        per_org.len(),
+        per_org
+            .iter()
+            .map(|(o, r)| format!("{} {}", printable_id(o), r.documents.len()))
+            .collect::<Vec<_>>()
+            .join("; ")
+    ));
+    for (o, r) in per_org {
+        if !r.steps_nowhere.is_empty() {
+            let steps: Vec<&str> = r.steps_nowhere.iter().map(|e| e.name()).collect();
+            out.push_str(&format!(
+                "{}: due-diligence steps reported taken nowhere: {}\n",
+                printable_id(o),
+                steps.join(", ")
+            ));
+        }
+    }
+    out
+}
+
+/// The organisation every one of `documents` is of, however its documents spell it (as `--org`
+/// matches it: Contoso, CONTOSO), in the spelling of the first; none where one has none or two
+/// differ.
+fn common_organisation(documents: &[String], orgs: &HashMap<String, String>) -> Option<String> {
+    let mut names = documents.iter().map(|d| orgs.get(d));
+    let first = names.next()??;
+    names
+        .all(|o| o.is_some_and(|o| select::name_key(o) == select::name_key(first)))
+        .then(|| first.clone())
 }
 
 /// The CSV rows of one report's findings, in the table's order, with its scope, document and
@@ -295,6 +420,12 @@ fn csv_rows(
 ) {
     let mut findings: Vec<&Finding> = r.findings.iter().collect();
     findings.sort_by_key(|f| ORDER.iter().position(|c| *c == f.class));
+    // The organisation of the document, or the one all the selection's documents are of (as after
+    // `--org`), so that the CSVs of two companies stacked together can be told apart.
+    let org = match doc {
+        Some(d) => orgs.get(d).cloned(),
+        None => common_organisation(&r.documents, orgs),
+    };
     for f in findings {
         let ev = f.evidence.first();
         // The evidence of the strongest step, which the first item (often the citation) is not.
@@ -357,7 +488,7 @@ fn csv_rows(
             doc.map(|d| printable_id(d).into_owned())
                 .unwrap_or_default(),
             // As the names: one line per record.
-            doc.and_then(|d| orgs.get(d))
+            org.as_deref()
                 .map(|o| printable_id(o).into_owned())
                 .unwrap_or_default(),
             ev_start,
@@ -433,13 +564,20 @@ fn render(r: &GapReport, counts: &[usize], zh: bool, every_class: bool) -> Strin
         .collect();
     out.push_str(&format!(
         "\n{} ({} passages in {} document(s); ADDRESSING = passages addressing the entry, its citations aside; DUE DILIGENCE = \
-         what their contexts hold: C commitment, I impact assessment, A action, T tracking, \
+         what their contexts hold: C commitment or aspiration, I impact assessment, A action, T tracking, \
          G grievance mechanism, R remedy; a small letter: only elsewhere in the same documents; \
          - none)\n",
         counts.join(", "),
         r.passages,
         r.documents.len()
     ));
+    if !r.steps_nowhere.is_empty() {
+        let steps: Vec<&str> = r.steps_nowhere.iter().map(|e| e.name()).collect();
+        out.push_str(&format!(
+            "Due-diligence steps these documents report taken nowhere, on any subject: {}\n",
+            steps.join(", ")
+        ));
+    }
     for f in &findings {
         out.push_str(&format!(
             "\n{}  {}  [{}]\n",

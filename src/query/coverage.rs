@@ -261,6 +261,15 @@ impl<'a> Resolved<'a> {
                         tag_mask[t as usize]
                     }
                 });
+            // A heading names the step its section is about ("6. Effectiveness and next steps",
+            // "Grievance and remedy"), which is no report of the step taken: the text under it
+            // shows whether it was.
+            let steps = ELEMENTS[1..].iter().fold(0u8, |b, e| b | e.bit());
+            let m = if row.heading && m & steps != 0 {
+                (m & !steps) | Element::Commitment.bit()
+            } else {
+                m
+            };
             row_mask.push(m);
             if row.section != NO_SECTION {
                 section_mask[row.section as usize] |= m;

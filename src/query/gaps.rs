@@ -291,6 +291,10 @@ pub struct GapReport {
     /// caller, which knows the documents' languages.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub other_language: Vec<String>,
+    /// The due-diligence steps (impact assessment to remedy) the analysed documents report taken
+    /// nowhere, on any subject: the gap in the cycle itself ("no remedy anywhere"), which the
+    /// findings show only entry by entry.
+    pub steps_nowhere: Vec<Element>,
 }
 
 /// What to analyse.
@@ -626,12 +630,19 @@ pub fn gaps_sharing(
         .map(|(d, _)| d.clone())
         .collect();
     documents.sort();
+    let anywhere = doc_mask
+        .iter()
+        .zip(&doc_on)
+        .filter(|(_, on)| **on)
+        .fold(0u8, |m, (d, _)| m | d);
+    let steps_nowhere = Element::in_mask(DD_MASK & !anywhere);
     Ok(GapReport {
         documents,
         passages,
         findings,
         per_document,
         other_language: Vec::new(),
+        steps_nowhere,
     })
 }
 

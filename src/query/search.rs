@@ -116,6 +116,9 @@ fn shown(query: &str) -> String {
     }
 }
 
+/// Word prefixes (`slave*`) a query may have.
+const MAX_QUERY_PREFIXES: usize = 256;
+
 /// Nesting a query may have: parentheses and prefix operators (`NOT`, `-`, `+`) each add a level
 /// that the query parser and the query builder recurse into, and thousands of them overflow the
 /// stack. No hand-written query comes near this.
@@ -476,6 +479,14 @@ fn parse_text_query(
     if depth > MAX_QUERY_DEPTH {
         return Err(tantivy::query::QueryParserError::SyntaxError(format!(
             "nested {depth} levels deep (parentheses and NOT/-/+ operators); at most {MAX_QUERY_DEPTH} are allowed"
+        )));
+    }
+    // Each word prefix is an automaton over the terms (about 170 KB): thousands of them ORed
+    // took gigabytes. Stars are counted as written, inside quotes too, which is an upper bound.
+    let stars = q.matches('*').count();
+    if stars > MAX_QUERY_PREFIXES {
+        return Err(tantivy::query::QueryParserError::SyntaxError(format!(
+            "{stars} word prefixes (`word*`); at most {MAX_QUERY_PREFIXES} are allowed in one query"
         )));
     }
     let ast = tantivy::query_grammar::parse_query(q).map_err(|_| {
@@ -1119,21 +1130,33 @@ fn unknown_id<'a>(
         .collect();
     extends.dedup();
     let mut msg = format!("unknown {what} `{given}`");
+    fn last(s: &str) -> &str {
+        s.rsplit('/').next().unwrap_or(s)
+    }
     let near = if extends.is_empty() {
         // Instruments are usually given without their prefix: compare the last segments.
-        fn last(s: &str) -> &str {
-            s.rsplit('/').next().unwrap_or(s)
-        }
         if what == "instrument" {
             closest(last(id), ids.map(|e| (last(e), e)), 5)
         } else {
+            // A tag given under the wrong parent (`right/child-labour`) is the one of that name
+            // first (`right/labour/child-labour`).
+            let mut near: Vec<&str> = ids
+                .clone()
+                .filter(|e| last(e).eq_ignore_ascii_case(last(id)))
+                .collect();
             // A misspelt group (`right/labor`) is closest to the group, not to its tags.
             let groups = ids.flat_map(|e| {
                 e.match_indices('/')
                     .map(move |(i, _)| &e[..i])
                     .chain(std::iter::once(e))
             });
-            closest(id, groups.map(|e| (e, e)), 5)
+            for e in closest(id, groups.map(|e| (e, e)), 5) {
+                if !near.contains(&e) {
+                    near.push(e);
+                }
+            }
+            near.truncate(5);
+            near
         }
     } else {
         // Instruments are named, not walked by path: the note is for tag filters.
@@ -1316,16 +1339,16 @@ pub fn search(h: &IndexHandle, req: &SearchRequest) -> Result<Found, SearchError
             wanted.spans(&text)
         };
         let tags: Vec<Tag> = serde_json::from_str(&first_str(&d, f.tags_json)).unwrap_or_default();
-        let (snippet, highlights) = if snip.is_empty() && spans.is_empty() {
+        let (window, highlights) = if snip.is_empty() && spans.is_empty() {
             // No query word to show (`*` with `--tag` or `--cited`): the evidence of the tag
             // filtered by, so that the reason for the hit is in the snippet.
             match filter_evidence(req, &tags, &text) {
                 Some(r) => {
                     let window = evidence_window(&text, r.clone(), chars);
                     let shown = r.start - window.start..r.end - window.start;
-                    (text[window].to_string(), vec![shown])
+                    (window, vec![shown])
                 }
-                None => (head(&text, chars).to_string(), Vec::new()),
+                None => (0..head(&text, chars).len(), Vec::new()),
             }
         } else {
             // tantivy weighs the words it knows, of a prefix the first 200 of the index's: a
@@ -1351,8 +1374,9 @@ pub fn search(h: &IndexHandle, req: &SearchRequest) -> Result<Found, SearchError
                 .filter(|r| window.start <= r.start && r.end <= window.end)
                 .map(|r| r.start - window.start..r.end - window.start)
                 .collect();
-            (text[window].to_string(), highlights)
+            (window, highlights)
         };
+        let (snippet, highlights) = ellipsized(&text, window, highlights);
         let doc = first_str(&d, f.doc_id);
         let section = first_str(&d, f.section);
         let record = records
@@ -1404,8 +1428,48 @@ fn filter_evidence(req: &SearchRequest, tags: &[Tag], text: &str) -> Option<Rang
         .find(|r| r.start < r.end && text.get(r.clone()).is_some())
 }
 
+/// The snippet of `text` shown for `window`, with "…" where it cuts the text (so that "完成率为9"
+/// is not read as a figure), and its `highlights` (relative to the window) moved with it.
+fn ellipsized(
+    text: &str,
+    window: Range<usize>,
+    highlights: Vec<Range<usize>>,
+) -> (String, Vec<Range<usize>>) {
+    let lead = if window.start > 0 { "…" } else { "" };
+    let tail = if window.end < text.len() { "…" } else { "" };
+    let snippet = format!("{lead}{}{tail}", &text[window]);
+    let shift = lead.len();
+    let highlights = highlights
+        .into_iter()
+        .map(|r| r.start + shift..r.end + shift)
+        .collect();
+    (snippet, highlights)
+}
+
+/// Where a snippet cut at `end` of `text` ends instead so as not to cut a word or a figure of a
+/// spaced script in two ("9" of "96.3%"): at the end of that word, if it ends within a few chars.
+fn whole_word_end(text: &str, end: usize) -> usize {
+    let part_of_word = |c: char| c.is_alphanumeric() && !crate::lang::is_han(c);
+    let inside = text[..end].ends_with(part_of_word)
+        && text[end..].starts_with(|c: char| part_of_word(c) || ".,%".contains(c));
+    if !inside {
+        return end;
+    }
+    let mut last = end;
+    let mut it = text[end..].char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        // A point or comma inside a figure (96.3, 1,873) goes on; one before a space ends it.
+        let within = ".,".contains(c) && it.peek().is_some_and(|&(_, n)| n.is_ascii_digit());
+        if !(part_of_word(c) || c == '%' || within) || i > 24 {
+            break;
+        }
+        last = end + i + c.len_utf8();
+    }
+    last
+}
+
 /// About `chars` chars of `text` around the evidence at `r` (a third of them before it), from the
-/// start of a word.
+/// start of a word, to the end of one.
 fn evidence_window(text: &str, r: Range<usize>, chars: usize) -> Range<usize> {
     let start = text[..r.start]
         .char_indices()
@@ -1427,7 +1491,7 @@ fn evidence_window(text: &str, r: Range<usize>, chars: usize) -> Range<usize> {
         .char_indices()
         .nth(chars)
         .map_or(text.len(), |(i, _)| start + i);
-    start..end.max(r.end)
+    start..whole_word_end(text, end).max(r.end)
 }
 
 /// The byte range of `text` shown for tantivy's fragment `frag`. tantivy's fragment ends at its
@@ -1949,6 +2013,16 @@ mod tests {
         assert!(m.ends_with("did you mean instrument/ICCPR?"), "{m}");
         let m = unknown_id("tag", "right/labor", "right/labor", ids.iter().copied());
         assert!(m.ends_with("did you mean right/labour?"), "{m}");
+        let m = unknown_id(
+            "tag",
+            "right/child-labour",
+            "right/child-labour",
+            ids.iter().copied(),
+        );
+        assert!(
+            m.ends_with("did you mean right/labour/child-labour, right/labour?"),
+            "{m}"
+        );
         let m = unknown_id("tag", "nonsense/x", "nonsense/x", ids.iter().copied());
         assert!(m.ends_with("see `hria taxonomy list`"), "{m}");
     }

@@ -435,6 +435,96 @@ fn org_and_doc_choosing_the_same_documents_give_the_same_report() {
     }
     assert_eq!(by_org["per_document"], by_doc["per_document"]);
     assert_eq!(by_org, by_doc);
+    // The CSV of one organisation's documents says whose they are on every row, so that two
+    // companies' sheets stacked together can be told apart.
+    let csv = crate::cli::stdout_of(
+        hria()
+            .args(["gaps", "--format", "csv", "--org", "Jellyfish", "--index"])
+            .arg(&index),
+    );
+    let rows = crate::cli::csv_records(&csv);
+    let org = rows[0].iter().position(|h| h == "org").unwrap();
+    let orgs: Vec<&str> = rows[1..].iter().map(|r| r[org].as_str()).collect();
+    assert!(
+        !orgs.is_empty() && orgs.iter().all(|o| *o == "Jellyfish"),
+        "{orgs:?}"
+    );
+    // Coverage of two organisations' documents together says so, as gaps does.
+    let both = hria()
+        .args(["coverage", "--index"])
+        .arg(&index)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&both.stderr);
+    assert!(
+        err.contains("of 2 organisations (Jellyfish; Other)"),
+        "{err}"
+    );
+    let one = hria()
+        .args(["coverage", "--org", "Other", "--index"])
+        .arg(&index)
+        .output()
+        .unwrap();
+    assert!(
+        one.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&one.stderr)
+    );
+    // `--per-org`: each organisation as `--org` gives it, side by side.
+    let per_org = run(&["--per-org"]);
+    let orgs = per_org["per_organisation"].as_array().unwrap();
+    assert_eq!(
+        field_strs(&per_org["per_organisation"], "organisation"),
+        ["Jellyfish", "Other"]
+    );
+    let mut jelly = orgs[0].clone();
+    jelly.as_object_mut().unwrap().remove("organisation");
+    assert_eq!(jelly, by_org);
+    let table = crate::cli::stdout_of(hria().args(["gaps", "--per-org", "--index"]).arg(&index));
+    let header = table.lines().next().unwrap();
+    assert!(
+        header.contains("Jellyfish") && header.contains("Other"),
+        "{table}"
+    );
+    let crc = table
+        .lines()
+        .find(|l| l.starts_with("instrument/CRC "))
+        .unwrap();
+    // Named by Other only.
+    let cells: Vec<&str> = crc
+        .split("  ")
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .collect();
+    assert_eq!(cells[cells.len() - 2], "not-mentioned", "{crc}");
+    assert_ne!(cells[cells.len() - 1], "not-mentioned", "{crc}");
+    let csv = crate::cli::csv_records(&crate::cli::stdout_of(
+        hria()
+            .args(["gaps", "--per-org", "--format", "csv", "--index"])
+            .arg(&index),
+    ));
+    let scope = csv[0].iter().position(|h| h == "scope").unwrap();
+    let org = csv[0].iter().position(|h| h == "org").unwrap();
+    let mut seen: Vec<&str> = csv[1..]
+        .iter()
+        .filter(|r| r[scope] == "organisation")
+        .map(|r| r[org].as_str())
+        .collect();
+    seen.dedup();
+    assert_eq!(seen, ["Jellyfish", "Other"]);
+}
+
+/// A heading names the step its section is about ("Grievance and remedy"), which is no report of
+/// the step taken: the passages under it decide.
+#[test]
+fn a_heading_s_step_is_no_step_taken() {
+    let (_d, index) = index_of(&[(
+        "policy.md",
+        "# Policy\n\n## Grievance and remedy\n\nWe are committed to respecting the rights of workers to be free from forced labour.\n",
+    )]);
+    let r = doc_gaps(&index, "policy.md");
+    let f = finding(&r, "right/labour/forced-labour");
+    assert_eq!(f["class"], "commitment-only", "{f}");
 }
 
 #[test]
@@ -1507,4 +1597,44 @@ fn organisation_and_kind_with_a_line_break_stay_on_their_line() {
             .any(|p| p["doc"] == "a.txt" && p["organisation"] == "Jelly\nfish \u{202e}Inc"),
         "{per:?}"
     );
+}
+
+/// Two made-up companies, each with three documents in three encodings (a GB18030 report, a Big5
+/// supplier code, an HTML policy; a Markdown statement, a UTF-16 grievance procedure, a Chinese
+/// letter), compared side by side: the gaps planted in them are found, and what only a code
+/// states or a heading names is no step taken.
+#[test]
+fn two_companies_compared_side_by_side() {
+    let corpus = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/two-companies");
+    let tmp = tempfile::tempdir().unwrap();
+    let index = tmp.path().join("index");
+    crate::cli::index_corpus(Path::new(corpus), &index, &[]);
+    let r = json_of(
+        hria()
+            .args(["gaps", "--per-org", "--format", "json", "--index"])
+            .arg(&index),
+    );
+    let orgs = r["per_organisation"].as_array().unwrap();
+    let org = |name: &str| orgs.iter().find(|o| o["organisation"] == name).unwrap();
+    let (huasheng, thornbury) = (org("Huasheng Electronics"), org("Thornbury & Vale plc"));
+    // The manufacturer offers remedy nowhere; the retailer's one remedy, a supplier made to
+    // return passports and repay fees, is a deed.
+    assert_eq!(huasheng["steps_nowhere"], serde_json::json!(["remedy"]));
+    assert_eq!(thornbury["steps_nowhere"], serde_json::json!([]));
+    assert_eq!(
+        finding(thornbury, "right/labour/forced-labour")["strongest"],
+        "remedy"
+    );
+    // The retailer names the ILO conventions on association and on child labour, and its code
+    // states them, but does nothing on them.
+    for tag in [
+        "right/labour/association-bargaining",
+        "right/labour/child-labour",
+    ] {
+        assert_eq!(class(thornbury, tag), "commitment-only", "{tag}");
+    }
+    // The manufacturer never mentions migrant workers, and its firmware checksum (CRC-32) cites no
+    // Convention on the Rights of the Child.
+    assert_eq!(finding(huasheng, "instrument/CRC")["cited"], false);
+    assert_eq!(class(huasheng, "group/migrants"), "not-mentioned");
 }
