@@ -62,13 +62,12 @@ struct RawLine<'a> {
     id: Option<&'a serde_json::value::RawValue>,
     text: Option<String>,
     lang: Option<String>,
-    #[serde(default)]
-    expected: Vec<String>,
+    expected: Option<Vec<String>>,
     judged: Option<Vec<String>>,
 }
 
 /// Parses a gold file. Blank lines are skipped silently; malformed lines (bad JSON, JSON that is
-/// not an object, no `text`, no `judged`, an `expected` tag that is not judged) are reported in
+/// not an object, no `text`, no `judged` or `expected`, an `expected` tag that is not judged) are reported in
 /// [`Gold::bad`].
 /// A line that is not valid UTF-8 is reported as such and the others are read; a UTF-8 byte
 /// order mark at the start is skipped.
@@ -114,8 +113,16 @@ pub fn parse_gold(src: &[u8]) -> Gold {
             gold.bad.push(bad("missing \"judged\"".into()));
             continue;
         };
+        // Not taken as empty: a misspelt key (`expectd`) would score every tag of the line as a
+        // false positive without a word.
+        let Some(expected) = raw.expected else {
+            gold.bad.push(bad(
+                "missing \"expected\" (an empty list where no judged tag applies)".into(),
+            ));
+            continue;
+        };
         // A tag listed twice on a line is one judgement (it would be counted twice).
-        let (expected, judged) = (distinct(raw.expected), distinct(judged));
+        let (expected, judged) = (distinct(expected), distinct(judged));
         if let Some(e) = expected.iter().find(|e| !judged.contains(e)) {
             gold.bad
                 .push(bad(format!("expected tag {e:?} is not in \"judged\"")));
@@ -557,7 +564,7 @@ mod tests {
         let src = concat!(
             "[\"q\",\"We prohibit forced labour.\",\"en\",[\"right/labour\"],[\"right/labour\"]]\n",
             "\"text\"\n",
-            "{\"id\": \"a\", \"text\": \"t\", \"judged\": []}\n",
+            "{\"id\": \"a\", \"text\": \"t\", \"expected\": [], \"judged\": []}\n",
         );
         let g = parse_gold(src.as_bytes());
         assert_eq!(g.lines.len(), 1);
@@ -596,17 +603,20 @@ mod tests {
             "{\"id\": \"b\", \"judged\": []}\n",
             "{\"id\": \"c\", \"text\": \"t\"}\n",
             "{\"id\": \"d\", \"text\": \"t\", \"expected\": [\"z\"], \"judged\": [\"x\"]}\n",
-            "{\"id\": 7, \"text\": \"t\", \"judged\": [\"x\"]}\n",
+            "{\"id\": 7, \"text\": \"t\", \"expected\": [], \"judged\": [\"x\"]}\n",
+            "{\"id\": \"e\", \"text\": \"t\", \"expectd\": [\"x\"], \"judged\": [\"x\"]}\n",
         );
         let g = parse_gold(src.as_bytes());
         let ids: Vec<(usize, &str)> = g.lines.iter().map(|(n, l)| (*n, l.id.as_str())).collect();
         assert_eq!(ids, vec![(1, "a"), (7, "7")]);
         assert_eq!(g.lines[0].1.lang, Some(Lang::En));
         let bad: Vec<usize> = g.bad.iter().map(|b| b.line).collect();
-        assert_eq!(bad, vec![3, 4, 5, 6]);
+        assert_eq!(bad, vec![3, 4, 5, 6, 8]);
         assert!(g.bad[0].reason.starts_with("invalid JSON"));
         assert!(g.bad[1].reason.contains("text"));
         assert!(g.bad[2].reason.contains("judged"));
+        // A misspelt `expected` is no empty one.
+        assert!(g.bad[4].reason.contains("missing \"expected\""));
     }
 
     #[test]

@@ -22,6 +22,13 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     hria::alloc::keep_freed_memory();
+    // A file grown past `ulimit -f` then fails its write with EFBIG, which names the file and
+    // leaves the last committed index, instead of the signal ending hria without a word.
+    #[cfg(unix)]
+    // SAFETY: setting a signal's disposition to "ignore" before any thread starts.
+    unsafe {
+        libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
+    }
     let args = match cli::Cli::try_parse() {
         Ok(args) => args,
         Err(err) => {
@@ -30,6 +37,22 @@ fn main() -> ExitCode {
                 report!("hria: {}", hria::query::reader::printable(&hint));
                 return ExitCode::from(cli::common::EXIT_ERROR);
             }
+            // Help and the version go to stdout, whose write clap does not check: a full disk
+            // (`--help > /dev/full`) gets its message and exit code, as every other output does.
+            if matches!(
+                err.kind(),
+                clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion
+            ) {
+                use std::io::Write as _;
+                let written = err.print().and_then(|()| std::io::stdout().flush());
+                return match written {
+                    Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                        report!("hria: cannot write the output (stdout): {e}");
+                        ExitCode::from(cli::common::EXIT_ERROR)
+                    }
+                    _ => ExitCode::SUCCESS,
+                };
+            }
             err.exit()
         }
     };
@@ -37,7 +60,7 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(err) => {
             // A closed stdout (`hria search ... | head`) is not an error worth reporting.
-            if err.chain().any(is_broken_pipe) {
+            if err.chain().any(cli::common::is_broken_pipe) {
                 return ExitCode::SUCCESS;
             }
             // A bare full-disk error is a write to stdout (`> /dev/full`): every error on a file
@@ -64,14 +87,4 @@ fn is_full_output(e: &(dyn std::error::Error + 'static)) -> bool {
     e.downcast_ref::<std::io::Error>().is_some_and(full)
         || e.downcast_ref::<serde_json::Error>()
             .is_some_and(|j| j.io_error_kind() == Some(std::io::ErrorKind::StorageFull))
-}
-
-/// Whether an error in a chain is a write to a closed pipe. The JSON writers' errors wrap the
-/// I/O error in `serde_json::Error`, which does not expose it as its source.
-fn is_broken_pipe(e: &(dyn std::error::Error + 'static)) -> bool {
-    let pipe = Some(std::io::ErrorKind::BrokenPipe);
-    e.downcast_ref::<std::io::Error>().map(|io| io.kind()) == pipe
-        || e.downcast_ref::<serde_json::Error>()
-            .and_then(serde_json::Error::io_error_kind)
-            == pipe
 }

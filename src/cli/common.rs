@@ -134,6 +134,27 @@ impl<W: std::io::Write> std::io::Write for Counting<'_, W> {
     }
 }
 
+/// Whether an error in a chain is a write to a closed pipe (`hria tag ... | head`). The JSON
+/// writers' errors wrap the I/O error in `serde_json::Error`, which does not expose it as its
+/// source.
+pub fn is_broken_pipe(e: &(dyn std::error::Error + 'static)) -> bool {
+    let pipe = Some(std::io::ErrorKind::BrokenPipe);
+    e.downcast_ref::<std::io::Error>().map(|io| io.kind()) == pipe
+        || e.downcast_ref::<serde_json::Error>()
+            .and_then(serde_json::Error::io_error_kind)
+            == pipe
+}
+
+/// `Ok(true)` where `r` failed on a closed pipe, which ends the output quietly: the run still
+/// reports what it skipped so far and exits with the code it earned.
+pub fn pipe_closed(r: anyhow::Result<()>) -> anyhow::Result<bool> {
+    match r {
+        Ok(()) => Ok(false),
+        Err(e) if e.chain().any(is_broken_pipe) => Ok(true),
+        Err(e) => Err(e),
+    }
+}
+
 /// Loads and renders every candidate in parallel and writes the outputs in walk order, a few
 /// documents per thread at a time, so that memory holds a window of documents' output rather
 /// than the whole corpus's; a large document's output waits in a temporary file. `render`

@@ -157,27 +157,32 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     });
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    match args.format {
-        OutputFormat::Json => {
-            let json = JsonOut {
-                files,
-                combined,
-                unknown_tags: unknown,
-            };
-            serde_json::to_writer_pretty(&mut out, &json)?;
-            writeln!(out)?;
-        }
-        OutputFormat::Table => {
-            for f in &files {
-                print_report(&mut out, &f.file, &f.report, f.skipped_lines)?;
+    let written = (|| -> anyhow::Result<()> {
+        match args.format {
+            OutputFormat::Json => {
+                let json = JsonOut {
+                    files,
+                    combined,
+                    unknown_tags: unknown,
+                };
+                serde_json::to_writer_pretty(&mut out, &json)?;
+                writeln!(out)?;
             }
-            if let Some(c) = &combined {
-                writeln!(out, "== combined ({} files)", files.len())?;
-                print_averages(&mut out, c)?;
+            OutputFormat::Table => {
+                for f in &files {
+                    print_report(&mut out, &f.file, &f.report, f.skipped_lines)?;
+                }
+                if let Some(c) = &combined {
+                    writeln!(out, "== combined ({} files)", files.len())?;
+                    print_averages(&mut out, c)?;
+                }
             }
         }
-    }
-    out.flush()?;
+        out.flush()?;
+        Ok(())
+    })();
+    // A closed pipe ends the output; the exit code still says what was skipped.
+    super::common::pipe_closed(written)?;
     Ok(ExitCode::from(if partial { EXIT_PARTIAL } else { EXIT_OK }))
 }
 

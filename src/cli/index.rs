@@ -202,6 +202,18 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     pb.finish_and_clear();
     let summary = result?;
     common::report_skips(&summary.skipped);
+    // Nothing to read is no skip, but an index that readers will refuse: said now, not by them.
+    if summary.found == 0 && summary.skipped.is_empty() && summary.unchanged == 0 {
+        report!(
+            "hria: warning: no document was found in {} (Markdown, text or HTML files)",
+            args.input
+                .paths()
+                .iter()
+                .map(|p| hria::escape::printable_path(p))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+    }
     for g in &summary.gone {
         let s = if g.removed == 1 { "" } else { "s" };
         report!(
@@ -214,8 +226,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Format::Table => print_table(&summary, &args.index),
         Format::Json => {
             let mut out = std::io::stdout().lock();
-            serde_json::to_writer(&mut out, &summary)?;
-            writeln!(out)?;
+            let written = serde_json::to_writer(&mut out, &summary)
+                .map_err(anyhow::Error::from)
+                .and_then(|()| writeln!(out).map_err(Into::into));
+            // A closed pipe ends the output; the index is written and the exit code still says
+            // what was skipped.
+            common::pipe_closed(written)?;
         }
     }
     if args.report_rss {

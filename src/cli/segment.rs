@@ -46,8 +46,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         }
         Ok(())
     };
-    common::render_in_order(&candidates, &opts, render, &mut out, &mut skips)?;
-    out.flush()?;
+    let rendered = common::render_in_order(&candidates, &opts, render, &mut out, &mut skips);
+    if !common::pipe_closed(rendered)? {
+        common::pipe_closed(out.flush().map_err(Into::into))?;
+    }
     common::report_skips(&skips);
     Ok(ExitCode::from(if skips.is_empty() {
         common::EXIT_OK

@@ -62,8 +62,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         let stdin = std::io::stdin();
         let stdout = std::io::stdout();
         let mut out = std::io::BufWriter::new(stdout.lock());
+        // A closed pipe ends the output: the lines skipped so far are still reported.
         let bad = tag_stream(&tagger, stdin.lock(), &mut out)?;
-        out.flush()?;
+        super::common::pipe_closed(out.flush().map_err(Into::into))?;
         for b in &bad {
             report!("hria: stdin line {}: {}", b.0, b.1);
         }
@@ -134,8 +135,10 @@ fn tag_files(args: &Args, tagger: &Tagger) -> anyhow::Result<ExitCode> {
         }
         Ok(())
     };
-    super::common::render_in_order(&candidates, &opts, render, &mut out, &mut skips)?;
-    out.flush()?;
+    let rendered = super::common::render_in_order(&candidates, &opts, render, &mut out, &mut skips);
+    if !super::common::pipe_closed(rendered)? {
+        super::common::pipe_closed(out.flush().map_err(Into::into))?;
+    }
     report_skips(&skips);
     Ok(ExitCode::from(if skips.is_empty() {
         EXIT_OK
@@ -241,8 +244,9 @@ pub fn tag_stream(
                 ));
                 continue;
             }
-            if line_no == 1 && buf.starts_with(b"\xEF\xBB\xBF") {
-                // A UTF-8 byte-order mark (files saved by Windows tools) is not part of the JSON.
+            if buf.starts_with(b"\xEF\xBB\xBF") {
+                // A UTF-8 byte-order mark (files saved by Windows tools, each of files joined
+                // with `cat`) is not part of the JSON.
                 buf.drain(..3);
             }
             chunk.push((line_no, buf));
@@ -253,11 +257,17 @@ pub fn tag_stream(
             .collect();
         for ((n, _), r) in chunk.iter().zip(results) {
             match r {
-                Ok(line) => writeln!(out, "{line}")?,
+                Ok(line) => {
+                    if super::common::pipe_closed(writeln!(out, "{line}").map_err(Into::into))? {
+                        return Ok(bad);
+                    }
+                }
                 Err(reason) => bad.push((*n, reason)),
             }
         }
-        out.flush()?;
+        if super::common::pipe_closed(out.flush().map_err(Into::into))? {
+            return Ok(bad);
+        }
     }
     Ok(bad)
 }
@@ -281,9 +291,16 @@ fn tag_line(tagger: &Tagger, bytes: &[u8]) -> Result<String, String> {
     }
     let id = match line.id {
         // A string or a number, as written.
+        // A string is echoed as written, so it must be one a reader can parse back: a lone
+        // surrogate escape (`"a\ud800"`) is none.
+        Some(v) if v.get().starts_with('"') => {
+            serde_json::from_str::<String>(v.get())
+                .map_err(|e| format!("\"id\" is not a valid string: {e}"))?;
+            v
+        }
         Some(v)
             if v.get()
-                .starts_with(|c: char| c == '"' || c == '-' || c.is_ascii_digit()) =>
+                .starts_with(|c: char| c == '-' || c.is_ascii_digit()) =>
         {
             v
         }

@@ -160,6 +160,15 @@ pub enum IndexError {
         /// The file or directory written.
         path: PathBuf,
     },
+    /// A file grew past the process's file size limit (`ulimit -f`, `EFBIG`).
+    #[error(
+        "cannot write {}: a file of the index would pass the file size limit (`ulimit -f`); raise it and run again",
+        crate::escape::printable_path(path)
+    )]
+    FileTooLarge {
+        /// The file or directory written.
+        path: PathBuf,
+    },
     /// The path names a file, not a folder.
     #[error("index {} is a file, not a folder", crate::escape::printable_path(dir))]
     NotAFolder {
@@ -206,12 +215,24 @@ pub enum IndexError {
 /// Why an index holds no documents, for [`IndexError::Empty`].
 fn empty_reason(committed: bool) -> &'static str {
     if committed {
-        "every input of its `hria index` runs was skipped (or has been removed since); index \
-         a folder with Markdown, text or HTML documents in it"
+        "its `hria index` runs found no document to index (none was given, every input was \
+         skipped, or all have been removed since); index a folder with Markdown, text or HTML \
+         documents in it"
     } else {
         "no `hria index` run has finished on it (one may still be running, or was stopped \
          before its end); run `hria index` and let it finish"
     }
+}
+
+/// Whether an I/O error is a file past the size limit, by its kind or its text (as
+/// [`is_full_disk`]).
+fn is_too_large(io: &std::io::Error) -> bool {
+    io.kind() == std::io::ErrorKind::FileTooLarge || names_too_large(&io.to_string())
+}
+
+/// Whether an error's text is the OS's for a file past the size limit (`EFBIG`).
+fn names_too_large(text: &str) -> bool {
+    text.contains("File too large") || text.contains("(os error 27)")
 }
 
 /// Whether an I/O error is a full disk or quota, by its kind or, where a library wrapped it as
@@ -286,6 +307,11 @@ impl IndexError {
             TantivyError::InternalError(text) if names_a_full_disk(text) => IndexError::DiskFull {
                 path: dir.to_path_buf(),
             },
+            TantivyError::InternalError(text) if names_too_large(text) => {
+                IndexError::FileTooLarge {
+                    path: dir.to_path_buf(),
+                }
+            }
             TantivyError::InternalError(text) if text.starts_with(RECORD_DAMAGED) => {
                 corrupt(text[RECORD_DAMAGED.len()..].to_string())
             }
@@ -313,6 +339,11 @@ impl IndexError {
         use std::io::ErrorKind;
         if is_full_disk(io) {
             return IndexError::DiskFull {
+                path: path.to_path_buf(),
+            };
+        }
+        if is_too_large(io) {
+            return IndexError::FileTooLarge {
                 path: path.to_path_buf(),
             };
         }
@@ -353,6 +384,11 @@ impl IndexError {
     pub(crate) fn io(path: &Path, error: std::io::Error) -> Self {
         if is_full_disk(&error) {
             return IndexError::DiskFull {
+                path: path.to_path_buf(),
+            };
+        }
+        if is_too_large(&error) {
+            return IndexError::FileTooLarge {
                 path: path.to_path_buf(),
             };
         }

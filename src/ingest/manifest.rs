@@ -58,10 +58,14 @@ fn de_text<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> 
 /// `zh`, `en`, `other`, or any other language's code (`fr`, `es-MX`, `jpn`), which is `other`:
 /// hria tells only Chinese and English apart, but a manifest names the language it has. Chinese
 /// languages (`yue`, Cantonese; `nan`, Min Nan...) are `zh`; a country code taken for a language
-/// (`cn`, `us`) is an error.
+/// (`cn`, `us`) is an error; a blank one is absent.
 fn de_lang<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Lang>, D::Error> {
     let s = String::deserialize(d)?;
     let t = s.trim();
+    // Blank is absent, as for the text fields: the language is detected.
+    if t.is_empty() {
+        return Ok(None);
+    }
     let primary = t
         .split(['-', '_'])
         .next()
@@ -418,10 +422,13 @@ mod tests {
     fn text_fields_are_trimmed_and_blank_ones_absent() {
         let m = Manifest::parse(
             Path::new("m.toml"),
-            "[documents.\"a.md\"]\ntitle = \"  \"\norganisation = \" Contoso \"\nkind = \"report\\n\"\nsource = \"\"\n",
+            "[documents.\"a.md\"]\ntitle = \"  \"\norganisation = \" Contoso \"\nkind = \"report\\n\"\nsource = \"\"\nlanguage = \"  \"\n",
         )
         .unwrap();
+        // A blank language is absent too: the entry keeps its other fields.
+        assert!(m.problems.is_empty(), "{:?}", m.problems);
         let e = m.get("a.md").unwrap();
+        assert_eq!(e.language, None);
         assert_eq!(e.title, None);
         assert_eq!(e.organisation.as_deref(), Some("Contoso"));
         assert_eq!(e.kind.as_deref(), Some("report"));

@@ -250,13 +250,28 @@ struct Parsed {
 }
 
 fn parse(name: &str, text: &str) -> Result<Parsed, TaxonomyError> {
+    // A JSON file given for the TOML one fails on its first char: said so, as the parser's
+    // "expected key" does not.
+    // (A TOML table header opens with `[` too, but a name follows it: `[[entry]]`.)
+    let json = {
+        let t = text.trim_start();
+        t.starts_with('{')
+            || t.strip_prefix('[').is_some_and(|r| {
+                r.trim_start()
+                    .starts_with(|c: char| c == '{' || c == '"' || c == ']' || c.is_ascii_digit())
+            })
+    };
     let syntax = |e: toml::de::Error| {
         let (line, col) = e.span().map_or((0, 0), |s| line_col(text, s.start));
+        let mut message = e.message().trim().to_string();
+        if json {
+            message.push_str(" (this looks like JSON: a taxonomy file is TOML; see the README's Taxonomy section for its shape)");
+        }
         TaxonomyError::Syntax {
             file: name.to_string(),
             line,
             col,
-            message: e.message().trim().to_string(),
+            message,
         }
     };
     let doc: FileDoc = toml::from_str(text).map_err(|e| {
@@ -609,6 +624,13 @@ mod tests {
             let err = load_str("t.toml", &text).unwrap_err();
             assert_eq!(err.to_string(), expected);
         }
+        // A JSON file given for the TOML one is said to be one; a TOML table header is not.
+        for json in ["{\"entry\": []}", "[\n {\"id\": \"theme/a\"}]"] {
+            let err = load_str("t.json", json).unwrap_err().to_string();
+            assert!(err.contains("this looks like JSON"), "{err}");
+        }
+        let err = load_str("t.toml", &format!("{head}zh = 1\n")).unwrap_err();
+        assert!(!err.to_string().contains("JSON"), "{err}");
         // Before any entry, no entry is named.
         let err = load_str("t.toml", &format!("version = 1\n{head}zh = [\"甲乙\"]\n")).unwrap_err();
         assert!(

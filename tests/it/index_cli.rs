@@ -2048,10 +2048,28 @@ fn readers_refuse_an_index_without_documents_and_a_run_fills_it() {
         .arg(&skipped)
         .assert()
         .code(3);
-    refused(&empty, "every input of its `hria index` runs was skipped");
+    refused(
+        &empty,
+        "its `hria index` runs found no document to index (none was given, every input was skipped",
+    );
     // A run with documents makes it an index to read.
     index_corpus(&corpus, &empty, &[]);
     assert!(!search_ids(&empty, "强迫劳动", &[]).is_empty());
+    // A folder with no document at all: said at once, not only by the readers.
+    let nothing = tmp.path().join("nothing");
+    std::fs::create_dir(&nothing).unwrap();
+    let bare = tmp.path().join("bare");
+    hria()
+        .args(["index", "--quiet", "--index"])
+        .arg(&bare)
+        .arg(&nothing)
+        .assert()
+        .code(0)
+        .stderr(predicates::str::contains("no document was found in"));
+    refused(
+        &bare,
+        "its `hria index` runs found no document to index (none was given",
+    );
 }
 
 /// A path holding a line break or an escape sequence (a folder named so by a third party's

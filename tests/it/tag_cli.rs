@@ -116,6 +116,81 @@ fn a_full_stdout_is_named_as_the_output() {
     );
 }
 
+/// Help and the version, written to a full disk, fail as every other output does.
+#[cfg(target_os = "linux")]
+#[test]
+fn help_to_a_full_stdout_is_an_error() {
+    for args in [&["--help"][..], &["index", "--help"], &["--version"]] {
+        let full = std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap();
+        let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("hria"))
+            .args(args)
+            .stdout(full)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(stderr.contains("cannot write the output"), "{stderr}");
+    }
+}
+
+/// A closed pipe (`hria tag DIR | head -1`) ends the output quietly, but the files skipped are
+/// still reported and the exit code still says so.
+#[cfg(unix)]
+#[test]
+fn a_closed_pipe_keeps_the_skip_report_and_the_exit_code() {
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..40 {
+        std::fs::write(
+            dir.path().join(format!("d{i:02}.md")),
+            "We prohibit forced labour and child labour in our supply chain.\n".repeat(50),
+        )
+        .unwrap();
+    }
+    std::fs::write(dir.path().join("report.pdf"), "%PDF-1.4").unwrap();
+    for args in [
+        &["tag", "--format", "jsonl"][..],
+        &["segment", "--format", "jsonl"],
+    ] {
+        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("hria"))
+            .args(args)
+            .arg(dir.path())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        // Read nothing: every write finds the pipe closed.
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(3), "{args:?}: {stderr}");
+        assert!(stderr.contains("report.pdf"), "{args:?}: {stderr}");
+    }
+}
+
+/// A byte-order mark on any line (files joined with `cat`) is no part of its JSON; an id that is
+/// no valid string (a lone surrogate) is not echoed into output a reader could not parse.
+#[test]
+fn stdin_marks_on_later_lines_and_ids_that_are_no_valid_strings() {
+    let input = concat!(
+        "{\"id\": 1, \"text\": \"forced labour\"}\n",
+        "\u{FEFF}{\"id\": 2, \"text\": \"forced labour\"}\n",
+        "{\"id\": \"a\\ud800\", \"text\": \"forced labour\"}\n",
+    );
+    let (stdout, stderr) = tag_stdin(input, 3);
+    let ids: Vec<serde_json::Value> = stdout
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["id"].clone())
+        .collect();
+    assert_eq!(ids, [serde_json::json!(1), serde_json::json!(2)]);
+    assert!(
+        stderr.contains("stdin line 3: \"id\" is not a valid string"),
+        "{stderr}"
+    );
+}
+
 /// `hria tag --stdin` on `input`: its stdout and stderr, after checking the exit code.
 fn tag_stdin(input: &str, code: i32) -> (String, String) {
     let out = hria()
