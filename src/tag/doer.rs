@@ -985,6 +985,10 @@ fn zh_bound(s: &str) -> bool {
     const PARTNERS: &[&str] = &["供应商", "承包商", "供货商", "合作伙伴"];
     const MODALS: &[&str] = &["不得", "必须", "须", "应", "严禁"];
     const BANS: &[&str] = &["禁止", "严禁"];
+    // Most matches are English: one pass over the bytes settles them.
+    if s.is_ascii() {
+        return false;
+    }
     PARTNERS.iter().any(|p| {
         s.match_indices(p).any(|(at, _)| {
             let rest = &s[at + p.len()..];

@@ -490,6 +490,8 @@ pub(super) fn names_code_only(t: &str, start: usize, end: usize) -> bool {
         "audits",
         "enforced",
         "sent",
+        "provide",
+        "provided",
         "shared",
         "breach",
         "breaches",
