@@ -658,6 +658,11 @@ fn pick_evidence(
     section_element: &HashMap<(u32, u8), u32>,
 ) -> Result<Vec<EvidenceItem>, ReadError> {
     let mut picks: Vec<(u32, Role)> = Vec::new();
+    // A heading ("员工权益", "Our people") names a subject; a passage under it says something of
+    // it, so passages come first as evidence, in document order.
+    let heading = |r: u32| res.table.rows[r as usize].heading;
+    let mut addressing = a.addressing.clone();
+    addressing.sort_by_key(|&r| heading(r));
     let push = |picks: &mut Vec<(u32, Role)>, r: u32, role: Role| {
         if picks.len() < 3 && !picks.iter().any(|(p, q)| *p == r && *q == role) {
             picks.push((r, role));
@@ -674,7 +679,7 @@ fn pick_evidence(
             if let Some(&c) = a.cited.first() {
                 push(&mut picks, c, Role::Cited);
             }
-            for &r in &a.addressing {
+            for &r in &addressing {
                 if !picks.iter().any(|(p, _)| *p == r) {
                     push(&mut picks, r, Role::Addresses);
                 }
@@ -682,7 +687,7 @@ fn pick_evidence(
         }
         Class::CommitmentOnly => {
             let commit = Element::Commitment.bit() | ASPIRATION_BIT;
-            let mut rows: Vec<u32> = a.addressing.clone();
+            let mut rows: Vec<u32> = addressing.clone();
             rows.sort_by_key(|&r| res.context_mask(r as usize) & commit == 0);
             if let Some(&c) = a.cited.first() {
                 push(&mut picks, c, Role::Cited);
@@ -701,14 +706,13 @@ fn pick_evidence(
             // Prefer a passage with the element itself, then one whose section has it; among
             // them, one that reports a deed ("we trained 200 buyers") over one that commits to
             // or plans the step ("we are committed to managing the risks").
-            let best = a
-                .addressing
+            let best = addressing
                 .iter()
                 .copied()
                 .filter(|&r| res.context_mask(r as usize) & bit != 0)
                 .min_by_key(|&r| {
                     let own = res.row_mask[r as usize];
-                    (own & bit == 0, own & DEED_BIT == 0)
+                    (own & bit == 0, own & DEED_BIT == 0, heading(r))
                 });
             if let Some(b) = best {
                 push(&mut picks, b, Role::Addresses);
@@ -720,7 +724,7 @@ fn pick_evidence(
                     push(&mut picks, dd, Role::DueDiligence);
                 }
             }
-            for &r in &a.addressing {
+            for &r in &addressing {
                 if !picks.iter().any(|(p, _)| *p == r) {
                     push(&mut picks, r, Role::Addresses);
                 }

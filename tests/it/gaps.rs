@@ -525,6 +525,17 @@ fn a_heading_s_step_is_no_step_taken() {
     let r = doc_gaps(&index, "policy.md");
     let f = finding(&r, "right/labour/forced-labour");
     assert_eq!(f["class"], "commitment-only", "{f}");
+    // A heading that names the subject is shown after the passages that say something of it.
+    let (_d, index) = index_of(&[(
+        "people.md",
+        "# Policy\n\n## Forced labour\n\nWe are committed to eliminating forced labour from our operations.\n",
+    )]);
+    let r = doc_gaps(&index, "people.md");
+    let f = finding(&r, "right/labour/forced-labour");
+    let first = &f["evidence"][0];
+    assert_eq!(first["role"], "addresses", "{f}");
+    assert_eq!(first["passage"], "people.md#0002-dfa26ff5", "{f}");
+    assert_eq!(f["evidence"][1]["snippet"], "[[Forced labour]]", "{f}");
 }
 
 #[test]
