@@ -220,8 +220,14 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         .iter()
         .filter_map(|c| Class::parse(c))
         .collect();
-    if !shown.is_empty() && !args.per_org {
-        for r in std::iter::once(&mut report).chain(&mut per_doc) {
+    let mut per_org = per_org;
+    // The side-by-side table keeps every entry's row, to filter by any organisation's class.
+    let side_by_side = args.per_org && args.format == GapsFormat::Table;
+    if !shown.is_empty() && !side_by_side {
+        for r in std::iter::once(&mut report)
+            .chain(&mut per_doc)
+            .chain(per_org.iter_mut().map(|(_, r)| r))
+        {
             r.findings.retain(|f| shown.contains(&f.class));
         }
     }

@@ -1348,7 +1348,10 @@ pub fn search(h: &IndexHandle, req: &SearchRequest) -> Result<Found, SearchError
                     let shown = r.start - window.start..r.end - window.start;
                     (window, vec![shown])
                 }
-                None => (0..head(&text, chars).len(), Vec::new()),
+                None => (
+                    0..whole_word_end(&text, head(&text, chars).len()),
+                    Vec::new(),
+                ),
             }
         } else {
             // tantivy weighs the words it knows, of a prefix the first 200 of the index's: a
@@ -1450,8 +1453,15 @@ fn ellipsized(
 /// spaced script in two ("9" of "96.3%"): at the end of that word, if it ends within a few chars.
 fn whole_word_end(text: &str, end: usize) -> usize {
     let part_of_word = |c: char| c.is_alphanumeric() && !crate::lang::is_han(c);
-    let inside = text[..end].ends_with(part_of_word)
-        && text[end..].starts_with(|c: char| part_of_word(c) || ".,%".contains(c));
+    let digit = |c: char| c.is_ascii_digit();
+    // Also a cut right after the point or comma of a figure ("96." of "96.3%", "1," of "1,873").
+    let in_figure = text[..end]
+        .strip_suffix(['.', ','])
+        .is_some_and(|b| b.ends_with(digit))
+        && text[end..].starts_with(digit);
+    let inside = in_figure
+        || text[..end].ends_with(part_of_word)
+            && text[end..].starts_with(|c: char| part_of_word(c) || ".,%".contains(c));
     if !inside {
         return end;
     }
@@ -1919,6 +1929,24 @@ pub fn mark(snippet: &str, highlights: &[Range<usize>], open: &str, close: &str)
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_cut_ends_at_the_end_of_a_figure_or_word() {
+        let text = "完成率为96.3%，共1,873件 and assessments";
+        for (cut_after, shown) in [
+            ("完成率为9", "完成率为96.3%"),
+            ("完成率为96.", "完成率为96.3%"),
+            ("共1,", "共1,873"),
+            ("and assess", "and assessments"),
+            ("完成率", "完成率"),
+        ] {
+            let end = text.find(cut_after).unwrap() + cut_after.len();
+            assert_eq!(
+                &text[..whole_word_end(text, end)],
+                &text[..text.find(shown).unwrap() + shown.len()]
+            );
+        }
+    }
 
     #[test]
     fn suggested_document_ids_are_escaped() {

@@ -878,7 +878,24 @@ pub(super) fn expected_of_partners(t: &str, start: usize) -> bool {
     };
     if let Some(at) = ZH
         .iter()
-        .filter_map(|w| before.rfind(w).map(|i| i + w.len()))
+        .filter_map(|w| {
+            let at = before.rfind(w)?;
+            let end = at + w.len();
+            // One supplier made to act (该供应商须整改, 一家供应商须…) is the company's deed; the
+            // word is the partner's own, not one before an asking (以此要求供应商).
+            let partner_first = ["供应商", "承包商", "供货商"]
+                .iter()
+                .any(|p| w.starts_with(p));
+            if partner_first && ONE_PARTNER.iter().any(|o| before[..at].ends_with(o)) {
+                return None;
+            }
+            // 供应商不得不停产 ("had to stop"), 供应商须知 (a notice to suppliers).
+            let other = ["不得", "须", "应"]
+                .into_iter()
+                .find(|m| w.ends_with(m))
+                .is_some_and(|m| modal_in_another_sense(m, &before[end..]));
+            (!other).then_some(end)
+        })
         .max()
     {
         // Chinese chains its clauses with commas, often without a subject: a clause after a comma
@@ -915,7 +932,13 @@ pub(super) fn expected_of_partners(t: &str, start: usize) -> bool {
         let one_made_to = matches!(w, "required" | "asked")
             && next
                 .first()
-                .is_some_and(|&(_, n)| matches!(n, "the" | "this" | "that" | "one"))
+                .is_some_and(|&(_, n)| matches!(n, "the" | "this" | "one"))
+            && next.get(1).is_some_and(|&(_, n)| {
+                matches!(
+                    n,
+                    "supplier" | "vendor" | "contractor" | "subcontractor" | "factory" | "agency"
+                )
+            })
             && !words[..i]
                 .last()
                 .is_some_and(|&(_, b)| matches!(b, "are" | "is" | "be" | "been" | "were" | "was"));
@@ -956,9 +979,11 @@ pub(super) fn asks_of_partners(t: &str, start: usize, end: usize) -> bool {
     pub(super) const NAMED: &str =
         "supplier suppliers contractor contractors subcontractors vendor vendors partners";
     let m = &t[start..end];
-    let asking = |s: &str| {
-        s.contains("要求") || zh_bound(s) || s.split_whitespace().any(|w| listed(ASKING, w))
-    };
+    let asking = |s: &str| s.contains("要求") || s.split_whitespace().any(|w| listed(ASKING, w));
+    // A Chinese partner's modal is read with a char or two around the match: 一家供应商须 (one
+    // supplier made to act), 供应商不得不 ("had to").
+    let wide = &t[t.floor_char_boundary(start.saturating_sub(6))
+        ..t.floor_char_boundary((end + 3).min(t.len()))];
     // A partner word counts with an asking just before or after it only ("we require all
     // suppliers to", "new suppliers must"): most are none ("we audited all suppliers"), and this
     // runs for every step matched.
@@ -967,7 +992,7 @@ pub(super) fn asks_of_partners(t: &str, start: usize, end: usize) -> bool {
             && (asking(&t[t.floor_char_boundary(start.saturating_sub(24))..start])
                 || asking(&t[end..t.floor_char_boundary((end + 24).min(t.len()))]))
     };
-    if !asking(m) && !named() {
+    if !asking(m) && !zh_bound(wide) && !named() {
         return false;
     }
     // Up to the "to" that the asking takes, a few words on in the same clause ("we require all
@@ -992,12 +1017,29 @@ fn zh_bound(s: &str) -> bool {
     PARTNERS.iter().any(|p| {
         s.match_indices(p).any(|(at, _)| {
             let rest = &s[at + p.len()..];
-            // Not 供应商应付 (payables), 应急 (emergencies), 应答 (answers).
+            // One supplier made to act (该供应商须整改, 一家供应商须…) is the company's deed.
+            if ONE_PARTNER.iter().any(|o| s[..at].ends_with(o)) {
+                return false;
+            }
             MODALS.iter().any(|m| {
-                rest.strip_prefix(m).is_some_and(|r| {
-                    *m != "应" || !r.starts_with(['收', '付', '急', '答', '用', '对'])
-                })
+                rest.strip_prefix(m)
+                    .is_some_and(|r| !modal_in_another_sense(m, r))
             }) || BANS.iter().any(|b| s[..at].ends_with(b))
         })
     })
 }
+
+/// Whether a modal after a partner (`m`, followed by `rest`) is part of another word: 供应商应付
+/// (payables), 应急 (emergencies), 应答 (answers), 不得不 ("had to"), 须知 (a notice).
+fn modal_in_another_sense(m: &str, rest: &str) -> bool {
+    match m {
+        "应" => rest.starts_with(['收', '付', '急', '答', '用', '对']),
+        "不得" => rest.starts_with('不'),
+        "须" => rest.starts_with('知'),
+        _ => false,
+    }
+}
+
+/// The words before a partner that make it one partner (该供应商, 一家供应商), whose being made to act
+/// is the company's deed, not an expectation of partners.
+const ONE_PARTNER: &[&str] = &["该", "此", "这家", "一家", "某"];

@@ -422,6 +422,8 @@ struct Ctx<'a> {
     history: Option<bool>,
     /// Whether the passage holds any word of a plan ([`planned`]), found on first use.
     plans: Option<bool>,
+    /// Whether the passage may reserve a right ([`reserved`]), found on first use.
+    reserves: Option<bool>,
     /// Spans of the instruments named by title (keyword), by start: a title may hold a right or
     /// a group ("… Rights of All Migrant Workers"), which is then what the passage is about, or a
     /// step, which is then the title's.
@@ -1452,6 +1454,7 @@ impl Tagger {
             acts: None,
             history: None,
             plans: None,
+            reserves: None,
             titles,
             words: WordBounds {
                 edges,
@@ -1824,6 +1827,10 @@ impl Tagger {
             let deed = kept.iter().position(|(h, _)| {
                 !(step_planned(t, h.start, h.end, &mut ctx.plans)
                     || (pledgeable && names_code_only(t, h.start, h.end))
+                    || (*ctx
+                        .reserves
+                        .get_or_insert_with(|| t.contains("reserv") || t.contains("保留"))
+                        && reserved(t, h.start, h.end))
                     || (pledgeable
                         && (pledged(t, h.start, || sentence_start(breaks.get(t), h.start))
                             || expected_of_partners(t, h.start)

@@ -9,14 +9,18 @@ use super::*;
 pub(super) fn abbr_as_written(clean: &str, norm: &NormText, r: Range<usize>, abbr: &str) -> bool {
     let r = norm.range_to_source(r);
     let src = clean.get(r.clone()).unwrap_or("");
-    // With a number joined on it is a code ("CRC-32", "CAT-6"), but a goal's number is the
-    // SDGs' own ("SDG-8").
+    // With the number of a technical variant joined on it is a code (the checksums CRC-8 to
+    // CRC-64, the cables CAT-5 to CAT-7), not the convention; other numbers are the instrument's
+    // own (UNGP-31, SDG-8, CRC-1989).
     let coded = || {
-        !abbr.starts_with("SDG")
-            && clean.get(r.end..).is_some_and(|rest| {
-                rest.strip_prefix(['-', '\u{2010}', '\u{2011}'])
-                    .is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit()))
-            })
+        clean.get(r.end..).is_some_and(|rest| {
+            let Some(n) = rest.strip_prefix(['-', '\u{2010}', '\u{2011}']) else {
+                return false;
+            };
+            let digits = n.bytes().take_while(u8::is_ascii_digit).count();
+            matches!(&n[..digits], "5" | "6" | "7" | "8" | "16" | "32" | "64")
+                && !n[digits..].starts_with(|c: char| c.is_ascii_digit())
+        })
     };
     src.chars().map(text::fold_width).eq(abbr.chars()) && !coded()
 }

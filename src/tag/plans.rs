@@ -28,10 +28,6 @@ pub(super) fn planned(t: &str, start: usize, end: usize, plans: &mut Option<bool
         "going to",
         "next year",
         "in the coming",
-        // A right reserved is no step taken: "we reserve the right to audit".
-        "reserve the right",
-        "reserves the right",
-        "reserving the right",
         "计划于",
         "计划在",
         "计划将",
@@ -50,7 +46,7 @@ pub(super) fn planned(t: &str, start: usize, end: usize, plans: &mut Option<bool
         word_find(
             PLAN.iter()
                 .chain(MODALS)
-                .chain(&[PLAN_WILL, ZH_PLAN_INTENT, ZH_PLAN_RESERVE])
+                .chain(&[PLAN_WILL, ZH_PLAN_INTENT])
                 .chain(PLAN_ENSURE)
                 .chain(ZH_PLAN_MARKERS),
         )
@@ -208,7 +204,12 @@ pub(super) fn zh_object_marker(rest: &str) -> bool {
     pub(super) const ADVERBS: &[&str] =
         &["继续", "持续", "不断", "始终", "努力", "积极", "会", "以"];
     // Verbs that are nouns too (评估结果, 审核发现, 培训课程) do not settle it.
-    pub(super) const NOUNS_TOO: &[&str] = &["评估", "审核", "培训", "研究", "覆盖", "要求"];
+    // Nor do the verbs of a sanction or an adverb that may open a phrase on the object
+    // (将终止合作的3家供应商列入黑名单, 将依法设立的工会作为申诉渠道).
+    pub(super) const NOUNS_TOO: &[&str] = &[
+        "评估", "审核", "培训", "研究", "覆盖", "要求", "终止", "暂停", "停止", "取消", "解除",
+        "追究", "依法", "立即",
+    ];
     let rest = rest.trim_start();
     if ZH_PLAN_VERBS
         .iter()
@@ -230,8 +231,6 @@ pub(super) const PLAN_ENSURE: &[&str] = &["ensure", "ensuring"];
 
 /// The word that states a plan in [`zh_plans`] on its own (打算, "intend").
 pub(super) const ZH_PLAN_INTENT: &str = "打算";
-/// The word of a right reserved in [`zh_plans`] (保留…权利), which its gate looks for too.
-pub(super) const ZH_PLAN_RESERVE: &str = "保留";
 /// The words before a verb that [`zh_plans`] reads a plan from (将 only before a verb).
 pub(super) const ZH_PLAN_MARKERS: &[&str] = &["将", "计划", "拟", "准备"];
 
@@ -249,12 +248,6 @@ pub(super) fn zh_plans(clause: &str) -> bool {
     }
     if clause.contains(ZH_PLAN_INTENT) {
         return true;
-    }
-    // A right reserved (保留对供应商进行审核的权利) is no step taken.
-    if let Some(at) = clause.find(ZH_PLAN_RESERVE) {
-        if clause[at..].contains("权利") {
-            return true;
-        }
     }
     ZH_PLAN_MARKERS.iter().any(|m| {
         clause.match_indices(m).any(|(at, _)| {
@@ -490,8 +483,17 @@ pub(super) fn names_code_only(t: &str, start: usize, end: usize) -> bool {
         "audits",
         "enforced",
         "sent",
-        "provide",
+        "we provide",
         "provided",
+        "agreed",
+        "translated",
+        "assessed",
+        "terminated",
+        "violating",
+        "violated",
+        "violation",
+        "violations",
+        "breached",
         "shared",
         "breach",
         "breaches",
@@ -532,11 +534,93 @@ pub(super) fn names_code_only(t: &str, start: usize, end: usize) -> bool {
     .min()
     .map_or(hi, |i| end + i);
     let sentence = &t[from..to];
-    !DONE.iter().any(|d| {
-        if d.is_ascii() {
-            has_word(sentence, d)
-        } else {
-            sentence.contains(d)
-        }
-    })
+    // A share or a year of the report is a figure of what was done ("in 2023, 100% of our
+    // suppliers…", 2023年…).
+    let dated = || {
+        sentence.contains('%')
+            || ["in 20", "during 20", "since 20", "fy20"].iter().any(|p| {
+                sentence
+                    .match_indices(p)
+                    .any(|(i, _)| sentence[i + p.len()..].starts_with(|c: char| c.is_ascii_digit()))
+            })
+            || sentence.match_indices('年').any(|(i, _)| {
+                let b = &sentence.as_bytes()[..i];
+                b.len() >= 4 && b[b.len() - 4..].iter().all(u8::is_ascii_digit)
+            })
+    };
+    !(dated()
+        || DONE.iter().any(|d| {
+            if d.is_ascii() {
+                has_word(sentence, d)
+            } else {
+                sentence.contains(d)
+            }
+        }))
+}
+
+/// Whether a step matched at `start..end` of normalized text `t` is one the company reserves the
+/// right to take ("we reserve the right to audit suppliers", 公司保留对供应商进行审核的权利): a right
+/// reserved is no step taken. Only a step after the reservation in its clause, with no new
+/// predicate between ("…, and we conducted 40 audits"), and not a right of workers or reporters
+/// ("Workers reserve the right to raise grievances", 员工…保留匿名举报的权利).
+pub(super) fn reserved(t: &str, start: usize, end: usize) -> bool {
+    pub(super) const RESERVE: &[&str] = &[
+        "reserve the right to",
+        "reserves the right to",
+        "reserved the right to",
+        "reserving the right to",
+    ];
+    pub(super) const NEW_PREDICATE: &[&str] = &[" and we ", " but ", " and the company ", ";"];
+    pub(super) const HOLDERS: &[&str] = &[
+        "employees",
+        "employee",
+        "workers",
+        "worker",
+        "staff",
+        "colleagues",
+        "individuals",
+        "reporters",
+        "whistleblowers",
+        "you",
+        "员工",
+        "职工",
+        "工人",
+        "劳动者",
+        "举报人",
+        "投诉人",
+    ];
+    let lo = t.floor_char_boundary(start.saturating_sub(200));
+    let near = &t[lo..start];
+    // The reservation may hold the match's first words ("reserve the right to audit", whose
+    // "right to audit" is a step's keyword).
+    let upto = &t[lo..end];
+    if let Some((at, r)) = RESERVE
+        .iter()
+        .filter_map(|r| upto.rfind(r).map(|at| (at, r)))
+        .filter(|&(at, _)| at < near.len())
+        .max()
+    {
+        let between = near.get(at + r.len()..).unwrap_or("");
+        let holder = near[..at]
+            .split_whitespace()
+            .next_back()
+            .is_some_and(|w| HOLDERS.contains(&w));
+        return !holder && !NEW_PREDICATE.iter().any(|p| between.contains(p));
+    }
+    // 保留 before the step, 权利 after it, in one clause.
+    let Some(at) = near.rfind("保留") else {
+        return false;
+    };
+    let before = &near[..at];
+    let clause_from = before.rfind([',', '，', '。', ';', '；']).map_or(0, |i| {
+        i + before[i..].chars().next().map_or(1, char::len_utf8)
+    });
+    let holder = HOLDERS.iter().any(|h| before[clause_from..].contains(h));
+    let between = &near[at..];
+    let hi = t.floor_char_boundary((end + 30).min(t.len()));
+    let after = &t[end..hi];
+    let after = after
+        .find(['，', ',', '。', ';', '；'])
+        .map_or(after, |i| &after[..i]);
+    !holder && !between.contains(['，', ',', '。', ';', '；']) && after.contains("权利")
 }

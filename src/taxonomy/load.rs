@@ -252,14 +252,12 @@ struct Parsed {
 fn parse(name: &str, text: &str) -> Result<Parsed, TaxonomyError> {
     // A JSON file given for the TOML one fails on its first char: said so, as the parser's
     // "expected key" does not.
-    // (A TOML table header opens with `[` too, but a name follows it: `[[entry]]`.)
+    // (A TOML table header opens with `[` too, but a name follows it: `[[entry]]`, `["entry"]`.)
     let json = {
         let t = text.trim_start();
         t.starts_with('{')
-            || t.strip_prefix('[').is_some_and(|r| {
-                r.trim_start()
-                    .starts_with(|c: char| c == '{' || c == '"' || c == ']' || c.is_ascii_digit())
-            })
+            || t.strip_prefix('[')
+                .is_some_and(|r| r.trim_start().starts_with(['{', ']']))
     };
     let syntax = |e: toml::de::Error| {
         let (line, col) = e.span().map_or((0, 0), |s| line_col(text, s.start));
@@ -629,8 +627,14 @@ mod tests {
             let err = load_str("t.json", json).unwrap_err().to_string();
             assert!(err.contains("this looks like JSON"), "{err}");
         }
-        let err = load_str("t.toml", &format!("{head}zh = 1\n")).unwrap_err();
-        assert!(!err.to_string().contains("JSON"), "{err}");
+        for toml in [
+            format!("{head}zh = 1\n"),
+            "[\"entry\"]\nid = 1\n".to_string(),
+        ] {
+            if let Err(err) = load_str("t.toml", &toml) {
+                assert!(!err.to_string().contains("JSON"), "{err}");
+            }
+        }
         // Before any entry, no entry is named.
         let err = load_str("t.toml", &format!("version = 1\n{head}zh = [\"甲乙\"]\n")).unwrap_err();
         assert!(

@@ -512,6 +512,35 @@ fn org_and_doc_choosing_the_same_documents_give_the_same_report() {
         .collect();
     seen.dedup();
     assert_eq!(seen, ["Jellyfish", "Other"]);
+    // `--class` keeps its filter on every row and report.
+    let addressed = crate::cli::csv_records(&crate::cli::stdout_of(
+        hria()
+            .args([
+                "gaps",
+                "--per-org",
+                "--format",
+                "csv",
+                "--class",
+                "addressed",
+                "--index",
+            ])
+            .arg(&index),
+    ));
+    assert!(
+        addressed[1..].iter().all(|r| r[0] == "addressed"),
+        "{addressed:?}"
+    );
+    let json = run(&["--per-org", "--class", "addressed"]);
+    for r in std::iter::once(&json).chain(json["per_organisation"].as_array().unwrap()) {
+        assert!(
+            r["findings"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .all(|f| f["class"] == "addressed"),
+            "{r}"
+        );
+    }
 }
 
 /// A heading names the step its section is about ("Grievance and remedy"), which is no report of

@@ -6419,8 +6419,56 @@ fn codes_sanctions_and_reserved_rights_are_commitments_and_one_supplier_made_to_
     ] {
         assert_eq!(planned(text, id), Some(want), "{id} in {text}");
     }
-    // 供应商应付 (payables) binds no supplier to anything.
+    // 供应商应付 (payables) binds no supplier to anything, nor does 不得不 ("had to").
     assert!(!has("供应商应付账款周期缩短至60天。", action));
+    assert!(!has(
+        "受疫情影响，部分供应商不得不停产，经现场审核后恢复供货。",
+        action
+    ));
+    let gm = "hrdd/grievance-mechanism";
+    for (text, id, want) in [
+        // One supplier made to act; 将 marking the object, not the future.
+        ("我们发现一家供应商须整改，并于2023年完成了审核。", action, false),
+        // 此 of 以此 is no one supplier: the asking stays the policy.
+        (
+            "我们将社会责任表现纳入供应商评级体系，以此要求供应商合规运营、清洁生产。",
+            action,
+            true,
+        ),
+        ("公司将终止合作的3家供应商列入黑名单。", remedy, false),
+        ("公司将依法设立的工会作为员工申诉渠道。", gm, false),
+        // A deed joined after a right reserved, a deed before it, and workers' own right.
+        (
+            "We reserve the right to audit suppliers, and we conducted 40 audits in 2023.",
+            action,
+            false,
+        ),
+        (
+            "We provided remediation to 35 workers and reserve the right to end relationships with suppliers that refuse to cooperate.",
+            remedy,
+            false,
+        ),
+        (
+            "Workers reserve the right to raise grievances through our hotline, which received 40 reports in 2023.",
+            gm,
+            false,
+        ),
+        ("员工通过举报热线反映问题时保留匿名举报的权利。", gm, false),
+        // A code agreed to, with a share and a year: a deed.
+        (
+            "In 2023, 100% of our tier-one suppliers agreed to our Supplier Code of Conduct.",
+            action,
+            false,
+        ),
+        // Suppliers in general made to act stay an expectation.
+        (
+            "We required the suppliers in high-risk countries to establish grievance mechanisms for their workers.",
+            gm,
+            true,
+        ),
+    ] {
+        assert_eq!(planned(text, id), Some(want), "{id} in {text}");
+    }
 }
 
 /// Names with a parenthesised abbreviation inside them, a code with a number after an
@@ -6446,6 +6494,17 @@ fn named_codes_numbered_codes_discipline_and_employee_channels() {
         (
             "We support the CRC and the rights of children.",
             &["instrument/CRC"],
+            &[],
+        ),
+        // Other numbers are the instrument's own.
+        (
+            "Our code is aligned with the CRC-1989 and the ICCPR.",
+            &["instrument/CRC"],
+            &[],
+        ),
+        (
+            "UNGP-31 effectiveness criteria guide our grievance mechanism.",
+            &["instrument/UNGP"],
             &[],
         ),
         (
