@@ -1826,7 +1826,11 @@ impl Tagger {
         let planned = info.step && {
             let deed = kept.iter().position(|(h, _)| {
                 !(step_planned(t, h.start, h.end, &mut ctx.plans)
-                    || (pledgeable && names_code_only(t, h.start, h.end))
+                    || (pledgeable
+                        && names_code_only(t, h.start, h.end, || {
+                            let b = breaks.get(t);
+                            (sentence_start(b, h.start), sentence_end(b, h.end, t.len()))
+                        }))
                     || (*ctx
                         .reserves
                         .get_or_insert_with(|| t.contains("reserv") || t.contains("保留"))

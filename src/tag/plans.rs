@@ -454,7 +454,12 @@ pub(super) fn joined_plan(rest: &str) -> Option<usize> {
 /// Code of Conduct is based on the ETI Base Code", 参照《供应商行为准则》): a code is the policy
 /// it states, a commitment, and the step taken only where its sentence reports something done with
 /// it ("we rolled out our Supplier Code of Conduct to 300 suppliers", 签署了《供应商行为准则》).
-pub(super) fn names_code_only(t: &str, start: usize, end: usize) -> bool {
+pub(super) fn names_code_only(
+    t: &str,
+    start: usize,
+    end: usize,
+    sentence: impl FnOnce() -> (usize, usize),
+) -> bool {
     pub(super) const CODES: &[&str] =
         &["code of conduct", "base code", "supplier code", "行为准则"];
     // Done with a code, or what suppliers are bound to do with it ("must sign"), which the
@@ -513,26 +518,11 @@ pub(super) fn names_code_only(t: &str, start: usize, end: usize) -> bool {
     if !CODES.iter().any(|c| m.ends_with(c)) {
         return false;
     }
-    let lo = t.floor_char_boundary(start.saturating_sub(200));
-    let hi = t.floor_char_boundary((end + 200).min(t.len()));
-    let from = [
-        t[lo..start]
-            .rfind(text::is_sentence_end)
-            .map(|i| lo + i + t[lo + i..].chars().next().map_or(1, char::len_utf8)),
-        t[lo..start].rfind(". ").map(|i| lo + i + 2),
-    ]
-    .into_iter()
-    .flatten()
-    .max()
-    .unwrap_or(lo);
-    let to = [
-        t[end..hi].find(text::is_sentence_end),
-        t[end..hi].find(". "),
-    ]
-    .into_iter()
-    .flatten()
-    .min()
-    .map_or(hi, |i| end + i);
+    // The sentence, as the tagger bounds it, up to 200 bytes each side so that a long one stays
+    // linear.
+    let (from, to) = sentence();
+    let from = t.floor_char_boundary(from.max(start.saturating_sub(200)));
+    let to = t.floor_char_boundary(to.min(end + 200).min(t.len()));
     let sentence = &t[from..to];
     // A share or a year of the report is a figure of what was done ("in 2023, 100% of our
     // suppliers…", 2023年…).

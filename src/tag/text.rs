@@ -303,7 +303,7 @@ fn is_zh_numeral(c: char) -> bool {
 }
 
 /// Whether `c` ends a sentence (after normalization: full-width marks are already half-width).
-pub(crate) fn is_sentence_end(c: char) -> bool {
+fn is_sentence_end(c: char) -> bool {
     matches!(c, '。' | '!' | '?' | ';' | '\n' | '…')
 }
 
