@@ -410,43 +410,56 @@ grievance_mechanism_passage,grievance_mechanism_section,remedy_passage,remedy_se
 
 const SHORT: [&str; 6] = ["COMMIT", "IMPACT", "ACTION", "TRACK", "GRIEV", "REMEDY"];
 
-/// Runs `hria coverage`.
+/// The documents of each organisation (by the manifest; one organisation however its documents
+/// spell it, as `--org` matches it: Contoso, CONTOSO), named as its first document spells it, in
+/// the order of the names; documents without one are left out.
+pub fn organisation_groups(
+    documents: &[String],
+    orgs: &HashMap<String, String>,
+) -> Vec<(String, Vec<String>)> {
+    let mut groups: Vec<(String, String, Vec<String>)> = Vec::new();
+    for d in documents {
+        let Some(o) = orgs.get(d) else { continue };
+        let key = hria::query::select::name_key(o);
+        match groups.iter_mut().find(|g| g.0 == key) {
+            Some(g) => g.2.push(d.clone()),
+            None => groups.push((key, o.clone(), vec![d.clone()])),
+        }
+    }
+    groups.sort();
+    groups.into_iter().map(|(_, o, docs)| (o, docs)).collect()
+}
+
 /// Warns when the documents reported on are of two or more organisations (by their manifest
-/// entries): each `what` (finding, row) is then theirs together, a citation of one company beside another's
-/// due diligence, which a benchmark comparing them would not want.
+/// entries): each `what` (finding, row) is then theirs together, a citation of one company beside
+/// another's due diligence, which a benchmark comparing them would not want.
 pub fn warn_mixed_organisations(
     documents: &[String],
     orgs: &HashMap<String, String>,
     what: &str,
     per_doc: &str,
 ) {
-    let mut named: Vec<&str> = documents
-        .iter()
-        .filter_map(|d| orgs.get(d).map(String::as_str))
-        .collect();
-    // One organisation however its documents spell it, as `--org` matches it (Contoso, CONTOSO).
-    let key = hria::query::select::name_key;
-    named.sort_by_cached_key(|o| (key(o), o.to_string()));
-    named.dedup_by(|a, b| key(a) == key(b));
-    if named.len() < 2 {
+    let groups = organisation_groups(documents, orgs);
+    if groups.len() < 2 {
         return;
     }
-    let mut list: Vec<String> = named
+    let mut list: Vec<String> = groups
         .iter()
         .take(5)
-        .map(|o| reader::printable_id(o).into_owned())
+        .map(|(o, _)| reader::printable_id(o).into_owned())
         .collect();
-    if named.len() > 5 {
-        list.push(format!("and {} more", named.len() - 5));
+    if groups.len() > 5 {
+        list.push(format!("and {} more", groups.len() - 5));
     }
     report!(
         "hria: warning: the documents reported on are of {} organisations ({}): each {what} is theirs together; `--org NAME` reports on one, {per_doc} on each document",
-        named.len(),
+        groups.len(),
         // Names hold commas ("Jellyfish, Inc."): semicolons part them.
         list.join("; ")
     );
 }
 
+/// Runs `hria coverage`.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let family =
         Family::parse(&args.by).ok_or_else(|| anyhow::anyhow!("unknown family `{}`", args.by))?;

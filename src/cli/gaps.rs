@@ -2,13 +2,12 @@
 
 use super::common::{EXIT_FINDINGS, EXIT_OK};
 use super::coverage::{
-    csv_bom, csv_line, csv_name, csv_text, display_name, fitted_name, org_label, table,
-    warn_mixed_organisations, Align, SourceArgs,
+    csv_bom, csv_line, csv_name, csv_text, display_name, fitted_name, org_label,
+    organisation_groups, table, warn_mixed_organisations, Align, SourceArgs,
 };
 use hria::query::coverage::{Element, Resolved, ELEMENTS};
 use hria::query::gaps::{self, Class, Finding, GapOptions, GapReport};
 use hria::query::reader::{printable, printable_id};
-use hria::query::select;
 use std::collections::HashMap;
 use std::io::Write;
 use std::process::ExitCode;
@@ -327,24 +326,12 @@ fn render_csv(r: &GapReport, per_doc: &[GapReport], orgs: &HashMap<String, Strin
     out
 }
 
-/// The documents of each organisation (by the manifest; one organisation however its documents
-/// spell it, in the spelling of the first), in the order of the names; documents without one are
-/// left out.
-fn organisation_groups(
-    documents: &[String],
-    orgs: &HashMap<String, String>,
-) -> Vec<(String, Vec<String>)> {
-    let mut groups: Vec<(String, String, Vec<String>)> = Vec::new();
-    for d in documents {
-        let Some(o) = orgs.get(d) else { continue };
-        let key = select::name_key(o);
-        match groups.iter_mut().find(|g| g.0 == key) {
-            Some(g) => g.2.push(d.clone()),
-            None => groups.push((key, o.clone(), vec![d.clone()])),
-        }
-    }
-    groups.sort();
-    groups.into_iter().map(|(_, o, docs)| (o, docs)).collect()
+/// The steps a report's documents take nowhere, named and joined, if any.
+fn steps_nowhere(r: &GapReport) -> Option<String> {
+    (!r.steps_nowhere.is_empty()).then(|| {
+        let names: Vec<&str> = r.steps_nowhere.iter().map(|e| e.name()).collect();
+        names.join(", ")
+    })
 }
 
 /// `--per-org` as a table: each entry's class per organisation (with the strongest step where
@@ -392,27 +379,23 @@ fn render_per_org(
             .join("; ")
     ));
     for (o, r) in per_org {
-        if !r.steps_nowhere.is_empty() {
-            let steps: Vec<&str> = r.steps_nowhere.iter().map(|e| e.name()).collect();
+        if let Some(steps) = steps_nowhere(r) {
             out.push_str(&format!(
-                "{}: due-diligence steps reported taken nowhere: {}\n",
-                printable_id(o),
-                steps.join(", ")
+                "{}: due-diligence steps reported taken nowhere: {steps}\n",
+                printable_id(o)
             ));
         }
     }
     out
 }
 
-/// The organisation every one of `documents` is of, however its documents spell it (as `--org`
-/// matches it: Contoso, CONTOSO), in the spelling of the first; none where one has none or two
-/// differ.
+/// The organisation every one of `documents` is of (see [`organisation_groups`]); none where one
+/// has none or two differ.
 fn common_organisation(documents: &[String], orgs: &HashMap<String, String>) -> Option<String> {
-    let mut names = documents.iter().map(|d| orgs.get(d));
-    let first = names.next()??;
-    names
-        .all(|o| o.is_some_and(|o| select::name_key(o) == select::name_key(first)))
-        .then(|| first.clone())
+    match organisation_groups(documents, orgs).as_slice() {
+        [(o, docs)] if docs.len() == documents.len() => Some(o.clone()),
+        _ => None,
+    }
 }
 
 /// The CSV rows of one report's findings, in the table's order, with its scope, document and
@@ -577,11 +560,9 @@ fn render(r: &GapReport, counts: &[usize], zh: bool, every_class: bool) -> Strin
         r.passages,
         r.documents.len()
     ));
-    if !r.steps_nowhere.is_empty() {
-        let steps: Vec<&str> = r.steps_nowhere.iter().map(|e| e.name()).collect();
+    if let Some(steps) = steps_nowhere(r) {
         out.push_str(&format!(
-            "Due-diligence steps these documents report taken nowhere, on any subject: {}\n",
-            steps.join(", ")
+            "Due-diligence steps these documents report taken nowhere, on any subject: {steps}\n"
         ));
     }
     for f in &findings {

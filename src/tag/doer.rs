@@ -783,24 +783,6 @@ pub(super) fn expected_of_partners(t: &str, start: usize) -> bool {
         vendors partners";
     pub(super) const MODALS: &str = "must shall should";
     pub(super) const OWN: &str = "employees staff personnel colleagues workers";
-    pub(super) const ZH: &[&str] = &[
-        "要求供应商",
-        "要求所有供应商",
-        "要求承包商",
-        "要求合作伙伴",
-        "要求供货商",
-        "督促供应商",
-        "鼓励供应商",
-        "供应商须",
-        "供应商应",
-        "供应商必须",
-        "承包商须",
-        "承包商应",
-        "供应商不得",
-        "承包商不得",
-        "承包商必须",
-        "禁止供应商",
-    ];
     pub(super) const DOERS: &[&str] = &["we", "我们", "公司", "本公司"];
     // What suppliers accept, allow, sign, answer, complete or undergo is the company's own step
     // on them: "required to accept audits", "must answer a self-audit questionnaire", "must
@@ -876,28 +858,7 @@ pub(super) fn expected_of_partners(t: &str, start: usize) -> bool {
         let clause = &rest[own_clause(rest)..];
         DOERS.iter().any(|d| has_word(rest, d)) || UNDERGO.iter().any(|u| has_word(clause, u))
     };
-    if let Some(at) = ZH
-        .iter()
-        .filter_map(|w| {
-            let at = before.rfind(w)?;
-            let end = at + w.len();
-            // One supplier made to act (该供应商须整改, 一家供应商须…) is the company's deed; the
-            // word is the partner's own, not one before an asking (以此要求供应商).
-            let partner_first = ["供应商", "承包商", "供货商"]
-                .iter()
-                .any(|p| w.starts_with(p));
-            if partner_first && ONE_PARTNER.iter().any(|o| before[..at].ends_with(o)) {
-                return None;
-            }
-            // 供应商不得不停产 ("had to stop"), 供应商须知 (a notice to suppliers).
-            let other = ["不得", "须", "应"]
-                .into_iter()
-                .find(|m| w.ends_with(m))
-                .is_some_and(|m| modal_in_another_sense(m, &before[end..]));
-            (!other).then_some(end)
-        })
-        .max()
-    {
+    if let Some(at) = zh_asking_end(before) {
         // Chinese chains its clauses with commas, often without a subject: a clause after a comma
         // that opens with a year or holds a deed done is the company's next deed
         // (要求供应商签署承诺书，2023年完成供应商审核50家; …，并设立了供应商投诉热线), where
@@ -992,7 +953,7 @@ pub(super) fn asks_of_partners(t: &str, start: usize, end: usize) -> bool {
             && (asking(&t[t.floor_char_boundary(start.saturating_sub(24))..start])
                 || asking(&t[end..t.floor_char_boundary((end + 24).min(t.len()))]))
     };
-    if !asking(m) && !zh_bound(wide) && !named() {
+    if !asking(m) && zh_asking_end(wide).is_none() && !named() {
         return false;
     }
     // Up to the "to" that the asking takes, a few words on in the same clause ("we require all
@@ -1004,29 +965,43 @@ pub(super) fn asks_of_partners(t: &str, start: usize, end: usize) -> bool {
     expected_of_partners(t, to)
 }
 
-/// Whether Chinese text `s` binds a partner with a modal: 供应商不得, 承包商必须, 供应商须, 禁止供应商
-/// ("suppliers must not", "contractors must"), the asking a supplier code is written in.
-fn zh_bound(s: &str) -> bool {
+/// Where in Chinese text `s` the last asking of partners ends: an asking word before the partner
+/// (要求供应商, 要求所有供应商, 督促承包商, 禁止供应商) or a modal after it (供应商不得, 承包商须, 供应商应), as a
+/// supplier code writes it. Not one partner made to act (该供应商须整改, 一家供应商须…), which is the
+/// company's deed, nor a modal in another word (供应商应付, 供应商不得不停产).
+fn zh_asking_end(s: &str) -> Option<usize> {
     const PARTNERS: &[&str] = &["供应商", "承包商", "供货商", "合作伙伴"];
+    const ASKING: &[&str] = &[
+        "要求",
+        "要求所有",
+        "要求全体",
+        "督促",
+        "鼓励",
+        "禁止",
+        "严禁",
+    ];
     const MODALS: &[&str] = &["不得", "必须", "须", "应", "严禁"];
-    const BANS: &[&str] = &["禁止", "严禁"];
     // Most matches are English: one pass over the bytes settles them.
     if s.is_ascii() {
-        return false;
+        return None;
     }
-    PARTNERS.iter().any(|p| {
-        s.match_indices(p).any(|(at, _)| {
-            let rest = &s[at + p.len()..];
-            // One supplier made to act (该供应商须整改, 一家供应商须…) is the company's deed.
-            if ONE_PARTNER.iter().any(|o| s[..at].ends_with(o)) {
-                return false;
+    PARTNERS
+        .iter()
+        .flat_map(|p| s.match_indices(p))
+        .filter_map(|(at, p)| {
+            let (before, end) = (&s[..at], at + p.len());
+            if ONE_PARTNER.iter().any(|o| before.ends_with(o)) {
+                return None;
             }
-            MODALS.iter().any(|m| {
-                rest.strip_prefix(m)
-                    .is_some_and(|r| !modal_in_another_sense(m, r))
-            }) || BANS.iter().any(|b| s[..at].ends_with(b))
+            if ASKING.iter().any(|a| before.ends_with(a)) {
+                return Some(end);
+            }
+            MODALS.iter().find_map(|m| {
+                let r = s[end..].strip_prefix(m)?;
+                (!modal_in_another_sense(m, r)).then_some(end + m.len())
+            })
         })
-    })
+        .max()
 }
 
 /// Whether a modal after a partner (`m`, followed by `rest`) is part of another word: 供应商应付

@@ -6427,6 +6427,9 @@ fn codes_sanctions_and_reserved_rights_are_commitments_and_one_supplier_made_to_
     ));
     let gm = "hrdd/grievance-mechanism";
     for (text, id, want) in [
+        // Every partner with every asking word: 督促承包商 as 要求供应商 was.
+        ("我们督促承包商建立申诉机制。", "hrdd/grievance-mechanism", true),
+        ("要求该供应商在30天内完成整改。", action, false),
         // One supplier made to act; 将 marking the object, not the future.
         ("我们发现一家供应商须整改，并于2023年完成了审核。", action, false),
         // 此 of 以此 is no one supplier: the asking stays the policy.
