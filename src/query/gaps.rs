@@ -179,8 +179,10 @@ pub enum Reason {
     Contents,
     /// A label that what follows it denies.
     Denied,
-    /// A statute's duty or prohibition, not a pledge.
+    /// A statute's duty or prohibition, not the company's pledge or step.
     Duty,
+    /// The company obeying the law, no due-diligence step.
+    Law,
     /// Too weak alone: a short abbreviation without its instrument's name, a cue or rights
     /// language near it.
     BelowThreshold,
@@ -202,6 +204,7 @@ impl Reason {
             NotCounted::Contents => (Reason::Contents, None),
             NotCounted::Denied => (Reason::Denied, None),
             NotCounted::Duty => (Reason::Duty, None),
+            NotCounted::Law => (Reason::Law, None),
             NotCounted::BelowThreshold => (Reason::BelowThreshold, None),
         }
     }
@@ -234,7 +237,8 @@ impl FoundNotCounted {
             (Reason::ProperName, _) => "inside a proper name".into(),
             (Reason::Contents, _) => "what a document contains, not a step".into(),
             (Reason::Denied, _) => "denied by what follows".into(),
-            (Reason::Duty, _) => "a statute's duty, not a pledge".into(),
+            (Reason::Duty, _) => "a statute's duty, not the company's".into(),
+            (Reason::Law, _) => "obeying the law, no due-diligence step".into(),
             (Reason::BelowThreshold, _) => "too weak alone".into(),
             (Reason::NotCovered, _) => {
                 "tagged where the instrument is neither named nor covered".into()

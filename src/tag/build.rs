@@ -317,6 +317,15 @@ impl Builder {
 /// conventions: five); one with more is a general catalogue (the UDHR, the two Covenants).
 pub(super) const FOCUSED_MAX_LINKS: usize = 6;
 
+/// The labour rights: an instrument most of whose links are among them is of the world of work.
+pub(super) const LABOUR: &str = "right/labour/";
+
+/// Besides the labour rights, what makes a passage about work.
+pub(super) const WORK: &[&str] = &["right/economic-social-cultural/work", "group/workers"];
+
+/// What makes a passage about a product's users or its content, outside the world of work.
+pub(super) const PRODUCT: &[&str] = &["group/users", "theme/online-safety", "theme/responsible-ai"];
+
 /// Entry facts the rules need, with the instruments each right, group or theme covers.
 pub(super) fn entry_infos(taxonomy: &Taxonomy) -> Vec<EntryInfo> {
     // By id alone, as `taxonomy check`, the index's facets and search read it: an
@@ -336,7 +345,16 @@ pub(super) fn entry_infos(taxonomy: &Taxonomy) -> Vec<EntryInfo> {
                 .iter()
                 .any(|p| e.id.starts_with(p));
             if specific_kind && !is_instrument(e) {
-                let candidates: Vec<(u32, usize, bool)> = taxonomy
+                // An instrument of the world of work (most of its links are labour rights) is
+                // not covered by a link outside labour (non-discrimination) in a passage about a
+                // product's users or content: a platform's hate-speech rules take up no ILO
+                // convention.
+                let labour = |id: &str| id.starts_with(LABOUR);
+                let needs_work = |inst: &crate::taxonomy::Entry| {
+                    !labour(&e.id)
+                        && 2 * inst.links.iter().filter(|l| labour(l)).count() > inst.links.len()
+                };
+                let candidates: Vec<(u32, usize, bool, bool)> = taxonomy
                     .entries
                     .iter()
                     .enumerate()
@@ -345,7 +363,7 @@ pub(super) fn entry_infos(taxonomy: &Taxonomy) -> Vec<EntryInfo> {
                     })
                     .map(|(j, inst)| {
                         let framework = inst.instrument_kind == Some(InstrumentKind::Framework);
-                        (j as u32, inst.links.len(), framework)
+                        (j as u32, inst.links.len(), framework, needs_work(inst))
                     })
                     .collect();
                 // The treaties and declarations about a few rights (the ILO core conventions and
@@ -355,8 +373,9 @@ pub(super) fn entry_infos(taxonomy: &Taxonomy) -> Vec<EntryInfo> {
                 // company joins, not one it follows by addressing a topic: it is covered only as
                 // a broad instrument, so that anti-corruption alone does not make a statement
                 // take up the Global Compact.
-                let focused =
-                    |&(_, n, framework): &(u32, usize, bool)| !framework && n <= FOCUSED_MAX_LINKS;
+                let focused = |&(_, n, framework, _): &(u32, usize, bool, bool)| {
+                    !framework && n <= FOCUSED_MAX_LINKS
+                };
                 let any_focused = candidates.iter().any(focused);
                 let min = candidates
                     .iter()
@@ -372,7 +391,7 @@ pub(super) fn entry_infos(taxonomy: &Taxonomy) -> Vec<EntryInfo> {
                         } else {
                             !c.2 && c.1 == min
                         };
-                        (c.0, narrow)
+                        (c.0, narrow, c.3)
                     })
                     .collect();
             }
@@ -405,6 +424,15 @@ pub(super) fn entry_infos(taxonomy: &Taxonomy) -> Vec<EntryInfo> {
                 stance: e.id.starts_with("stance/"),
                 reported: e.id == ACTION_STANCE,
                 pledge: e.id == "stance/commitment" || e.id == "stance/aspiration",
+                company_only: e.id == ACTION_STANCE
+                    || [
+                        "hrdd/embedding",
+                        "hrdd/impact-assessment",
+                        "hrdd/action",
+                        "hrdd/tracking",
+                        "hrdd/communication",
+                    ]
+                    .contains(&e.id.as_str()),
                 channel: e.id == "hrdd/grievance-mechanism",
                 coverers,
                 implies,

@@ -297,11 +297,17 @@ struct EntryInfo {
     reported: bool,
     /// The stance of a pledge or an aim, which a statute's duty is not ([`statute_voice`]).
     pledge: bool,
+    /// A step of a company's own due diligence (embedding, assessing, acting, tracking,
+    /// reporting) or the stance of something done: a statute's duty on anyone is neither.
+    /// Not the mechanisms a law may set up itself (complaints, remedy, consultation).
+    company_only: bool,
     /// A channel for complaints, which "no complaints received" does not deny
     /// ([`nothing_received`]).
     channel: bool,
-    /// Instruments that this entry's matches cover, and whether each is a most specific one.
-    coverers: Vec<(u32, bool)>,
+    /// Instruments that this entry's matches cover, whether each is a most specific one, and
+    /// whether a passage about a product's users and not about work leaves it uncovered (see
+    /// [`LABOUR`]).
+    coverers: Vec<(u32, bool, bool)>,
     /// The entries a match of it implies ([`crate::taxonomy::Entry::implies`]), less itself,
     /// instruments and unknown ids, which `taxonomy check` reports.
     implies: Vec<u32>,
@@ -749,8 +755,10 @@ pub enum NotCounted {
     Contents,
     /// A label that what follows it denies ("Remediation measures: none").
     Denied,
-    /// A statute's duty or prohibition (应当确保, 禁止填埋), not the company's pledge.
+    /// A statute's duty or prohibition (应当确保, 禁止填埋), not the company's pledge or step.
     Duty,
+    /// The company obeying the law ("we comply with applicable laws"), no due-diligence step.
+    Law,
     /// Matched, but the entry's score stayed below the threshold: a short abbreviation without
     /// its instrument's name, a cue or rights language near it.
     BelowThreshold,
@@ -795,6 +803,7 @@ enum Why {
     Contents,
     Denied,
     Duty,
+    Law,
     BelowThreshold,
 }
 
@@ -1160,6 +1169,7 @@ impl Tagger {
                     Why::Contents => NotCounted::Contents,
                     Why::Denied => NotCounted::Denied,
                     Why::Duty => NotCounted::Duty,
+                    Why::Law => NotCounted::Law,
                     Why::BelowThreshold => NotCounted::BelowThreshold,
                 },
                 range: m.range,
@@ -1616,6 +1626,10 @@ impl Tagger {
                 continue;
             }
             let mut from = || sentence_start(breaks.get(t), h.start);
+            if info.step && !policy && obeys_law(t, h.start, h.end, from()) {
+                note(&mut ctx.misses, norm, h, Why::Law);
+                continue;
+            }
             if info.reported
                 && (planned(t, h.start, h.end, &mut ctx.plans)
                     || zh_not_done(t, h.start, h.end, &mut from)
@@ -1634,13 +1648,13 @@ impl Tagger {
                 continue;
             }
             // A statute's duty, prohibition or aim (应当确保, 禁止填埋, 应当努力) is the law's, not
-            // a pledge, a policy or an aspiration; the state's own policy (国家坚持, 国家禁止) is one.
-            if (info.pledge || policy)
+            // a company's pledge, policy, aspiration or step; nor is the state's own policy
+            // (国家坚持, 国家禁止), which no company's due diligence states.
+            if (info.pledge || policy || info.company_only)
                 && t[h.start..].starts_with(crate::lang::is_han)
                 && *ctx
                     .statute
                     .get_or_insert_with(|| statute_voice(t, ctx.section))
-                && !state_subject(t, h.start, from())
             {
                 note(&mut ctx.misses, norm, h, Why::Duty);
                 continue;
@@ -2049,13 +2063,25 @@ impl Tagger {
     ) {
         covered.clear();
         let n = found.len();
+        let about = |ids: &dyn Fn(&str) -> bool| {
+            found.iter().any(|(entry, tag)| {
+                tag.basis == Basis::Matched && ids(&self.entries[*entry as usize].id)
+            })
+        };
+        // Most passages on equality are about a workplace, named or not; only one about a
+        // product's users or its content, and not about work, is outside the world of work.
+        let outside_work = about(&|id| PRODUCT.contains(&id))
+            && !about(&|id| id.starts_with(LABOUR) || WORK.contains(&id));
         for (entry, tag) in found.iter() {
             if tag.basis != Basis::Matched || title_only.contains(entry) {
                 continue;
             }
-            for &(inst, specific) in &self.entries[*entry as usize].coverers {
+            for &(inst, specific, needs_work) in &self.entries[*entry as usize].coverers {
                 if found.iter().any(|g| g.0 == inst) {
                     continue; // cited wins
+                }
+                if needs_work && outside_work {
+                    continue;
                 }
                 let score = if specific {
                     SCORE_COVERED

@@ -115,7 +115,25 @@ pub(super) fn planned(t: &str, start: usize, end: usize, plans: &mut Option<bool
             .take(3)
             // "Suppliers must ensure that workers are provided with contracts": what is to be
             // ensured is not reported done.
-            .any(|w| MODALS.contains(&w) || PLAN_ENSURE.contains(&w))
+            .any(|w| {
+                (MODALS.contains(&w) && !(w == "may" && permitted_use(&t[start..end])))
+                    || PLAN_ENSURE.contains(&w)
+            })
+}
+
+/// Whether a match is a way to raise a concern, which "may" before it permits rather than
+/// plans: "users may appeal a removal", "employees may report concerns to the hotline" say the
+/// channel is there.
+fn permitted_use(matched: &str) -> bool {
+    pub(super) const USES: &[&str] = &[
+        "appeal", "report", "raise", "contact", "submit", "lodge", "file", "complain", "call",
+        "email", "e-mail", "use", "access", "seek", "escalate", "request", "speak",
+    ];
+    USES.iter().any(|w| {
+        matched
+            .strip_prefix(w)
+            .is_some_and(|r| r.is_empty() || r.starts_with(' '))
+    })
 }
 
 /// Verbs and prepositions after which 将 means "will" (我们将建立, 将对供应商开展), not the
@@ -613,4 +631,143 @@ pub(super) fn reserved(t: &str, start: usize, end: usize) -> bool {
         .find(['，', ',', '。', ';', '；'])
         .map_or(after, |i| &after[..i]);
     !holder && !between.contains(['，', ',', '。', ';', '；']) && after.contains("权利")
+}
+
+/// Whether the match `start..end` of normalized text `t` is the company obeying the law: a verb
+/// of compliance whose object is the law ("we comply with applicable laws, including the Mining
+/// Code and the Modern Slavery Act", "adheres to all relevant data protection legislation",
+/// "ensure compliance with local laws and regulations"). Obeying the law is no due-diligence
+/// step, whatever laws the sentence goes on to list. Not where the sentence so far asks it of
+/// someone ("suppliers are required to comply with all applicable laws", "contractual
+/// obligations on suppliers to comply with legal requirements"): that is an expectation.
+pub(super) fn obeys_law(t: &str, start: usize, end: usize, sentence_start: usize) -> bool {
+    pub(super) const ASKING: &[&str] = &[
+        "supplier",
+        "vendor",
+        "contractor",
+        "partner",
+        "franchisee",
+        "agenc",
+        "require",
+        "expect",
+        "oblig",
+        "must",
+        "shall",
+        "should",
+    ];
+    pub(super) const BEFORE: &[&str] = &[
+        "all",
+        "the",
+        "any",
+        "our",
+        "applicable",
+        "relevant",
+        "local",
+        "national",
+        "international",
+        "prevailing",
+        "existing",
+        "domestic",
+        "such",
+        "those",
+        "these",
+        "appropriate",
+        "governing",
+    ];
+    // Where the object ends: a list or a qualifier of it begins.
+    pub(super) const PHRASE_END: &[&str] = &[
+        "and",
+        "or",
+        "including",
+        "in",
+        "of",
+        "as",
+        "to",
+        "which",
+        "that",
+        "where",
+        "when",
+        "on",
+        "for",
+        "with",
+        "at",
+        "across",
+        "relating",
+        "regarding",
+    ];
+    pub(super) const LAW: &[&str] = &[
+        "law",
+        "laws",
+        "legislation",
+        "legislations",
+        "regulation",
+        "regulations",
+        "act",
+        "acts",
+    ];
+    let Some(verb) = t.get(start..end) else {
+        return false;
+    };
+    if !["compl", "adher", "abid"].iter().any(|v| verb.contains(v)) {
+        return false;
+    }
+    let head = &t[sentence_start.min(start)..start];
+    // Asked of someone; a purpose of a deed ("hours are monitored in order to comply with…",
+    // "review our terms to ensure that they comply with…"); a failure named as a risk.
+    if ASKING.iter().any(|w| head.contains(w))
+        || head.trim_end().ends_with(" to")
+        || ["ensur", "fail", "intend", "design", "help"]
+            .iter()
+            .any(|w| head.contains(w))
+    {
+        return false;
+    }
+    // The keyword may stop short of its preposition ("ensure compliance").
+    let mut rest = t[end..].trim_start();
+    for p in ["with ", "to ", "by "] {
+        if !["with", "to", "by"].iter().any(|q| verb.ends_with(q)) {
+            if let Some(r) = rest.strip_prefix(p) {
+                rest = r;
+                break;
+            }
+        }
+    }
+    // The object runs to a list, a qualifier or punctuation: "applicable laws" of "applicable
+    // laws, including the Mining Code".
+    let is_word = |c: char| c.is_alphanumeric() || c == '-';
+    let mut object = Vec::new();
+    let mut after = "";
+    let mut at = 0;
+    while let Some(from) = rest[at..].find(is_word).map(|i| at + i) {
+        // Punctuation between words ends the object; a space does not.
+        if rest[at..from].contains(|c: char| !c.is_whitespace()) || object.len() == 6 {
+            break;
+        }
+        let to = rest[from..]
+            .find(|c: char| !is_word(c))
+            .map_or(rest.len(), |i| from + i);
+        let w = &rest[from..to];
+        if PHRASE_END.contains(&w) {
+            after = &rest[from..];
+            break;
+        }
+        object.push(w);
+        at = to;
+    }
+    let first = object.iter().find(|w| !BEFORE.contains(w));
+    let law = first.is_some_and(|w| ["legal", "statutory", "legislative"].contains(w))
+        || object.last().is_some_and(|w| LAW.contains(w));
+    // "…laws and regulations including without limitation ensuring that all employees are
+    // legally permitted to work": the practice it lists is a step.
+    let after = after.split(['.', ';']).next().unwrap_or("");
+    let practice = after
+        .find("including ")
+        .map(|i| {
+            after[i + 10..]
+                .trim_start_matches("without limitation")
+                .trim_start()
+        })
+        .and_then(|r| r.split(|c: char| !c.is_alphanumeric()).next())
+        .is_some_and(|w| w.len() > 4 && w.ends_with("ing"));
+    law && !practice
 }

@@ -53,10 +53,23 @@ pub(super) fn statute_voice(t: &str, section: &[String]) -> bool {
     if section.first().is_some_and(|title| statute_title(title)) {
         return true;
     }
+    // Words only a law speaks: a company's code in articles cites no court and calls itself
+    // no 本法, so an article with them is the law's even where it regulates companies.
+    pub(super) const LAW_ONLY: &[&str] = &[
+        "本法",
+        "本条例",
+        "本细则",
+        "人民法院",
+        "人民检察院",
+        "国务院",
+        "县级以上",
+    ];
     let duty = || DUTIES.iter().any(|w| t.contains(w));
-    let statute = article_number(t).is_some()
-        || ((item_number(t) || STATE.iter().any(|w| t.contains(w))) && duty());
-    statute && !COMPANY.iter().any(|w| t.contains(w))
+    let article = article_number(t).is_some();
+    let statute = article || ((item_number(t) || STATE.iter().any(|w| t.contains(w))) && duty());
+    statute
+        && (!COMPANY.iter().any(|w| t.contains(w))
+            || (article && LAW_ONLY.iter().any(|w| t.contains(w))))
 }
 
 /// Whether a document's title names a statute: a law, a regulation or a code, even one naming the
@@ -110,23 +123,6 @@ pub(super) fn zh_clause_start(t: &str, start: usize) -> usize {
         .rev()
         .find(|&(_, c)| c != '、' && is_clause_break(c))
         .map_or(lo, |(i, c)| lo + i + c.len_utf8())
-}
-
-/// Whether the state is the subject of the sentence of normalized text `t` in which `start` lies
-/// and the sentence up to `start` lays down no duty: 国家坚持, 国家鼓励并保证, 国家依法保护煤炭资源，
-/// 禁止…, 本市坚持, 我国坚持; not 国家工作人员必须保证, 国家规定禁止的物品, nor 国家…，企业应当确保.
-pub(super) fn state_subject(t: &str, start: usize, sentence_start: usize) -> bool {
-    pub(super) const NOT_STATE: &[&str] = &["国家机关", "国家工作人员", "国家规定", "国家有关"];
-    let from = sentence_start.max(t.floor_char_boundary(start.saturating_sub(300)));
-    let head = t[from.min(start)..start].trim_start();
-    let head = article_number(head).map_or(head, |rest| rest.trim_start());
-    ["国家", "我国", "中华人民共和国", "本省", "本市", "本自治区"]
-        .iter()
-        .any(|w| head.starts_with(w))
-        && !NOT_STATE.iter().any(|w| head.starts_with(w))
-        && !["应", "必须", "不得", "须"]
-            .iter()
-            .any(|w| head.contains(w))
 }
 
 /// What follows an article's number (第三十条) opening `t`, if it opens with one.

@@ -3905,13 +3905,53 @@ fn a_statute_s_duty_is_no_pledge() {
             &[],
             &["stance/commitment"],
         ),
-        // The state's own policy is one, and so is a company's code written in articles.
+        // Nor is the state's own policy a company's; a company's code written in articles is.
         (
             "第三条 国家坚持男女平等的基本国策。",
+            &["group/women"],
             &["stance/commitment"],
-            &[],
         ),
         ("第五条 公司禁止使用童工。", &["stance/commitment"], &[]),
+        // A law regulating companies still speaks as a law where it names a court or itself.
+        (
+            "第四条 股东提起解散公司诉讼，原告坚持不予变更的，人民法院应当驳回原告对其他股东的起诉。",
+            &["right/civil-political/fair-trial"],
+            &["stance/commitment"],
+        ),
+    ]);
+}
+
+#[test]
+fn a_statute_s_duty_is_no_company_s_step() {
+    // A duty the law lays on anyone is no company's assessment, action, report or deed; a
+    // mechanism the law sets up (a complaints channel, compensation) still counts.
+    expect_tags(&[
+        (
+            "第六十条 土壤污染责任人应当按照规定进行土壤污染风险评估，并将风险评估报告报生态环境主管部门。",
+            &["theme/environment"],
+            &["hrdd/impact-assessment", "stance/action"],
+        ),
+        (
+            "第一百零八条 保险公司应当按照国务院保险监督管理机构的规定，建立对关联交易的管理和信息披露制度。",
+            &[],
+            &["hrdd/communication"],
+        ),
+        (
+            "第二十九条 环境影响跟踪评价报告应当明确对规划已实施部分造成的生态环境问题提出的解决方案。",
+            &[],
+            &["stance/action", "hrdd/impact-assessment"],
+        ),
+        (
+            "第十二条 用人单位应当设立投诉举报电话，及时处理职工投诉。",
+            &["hrdd/grievance-mechanism"],
+            &[],
+        ),
+        // A company's own rules, even in articles, are its steps.
+        (
+            "第八条 本公司每年开展人权风险评估。",
+            &["hrdd/impact-assessment"],
+            &[],
+        ),
     ]);
 }
 
@@ -4061,11 +4101,11 @@ fn who_speaks_a_chinese_pledge() {
             &[],
             &["stance/aspiration"],
         ),
-        // The state's policy over the whole sentence.
+        // The state's policy is no company's pledge, over the whole sentence too.
         (
             "第三条 国家保障妇女的合法权益，禁止歧视妇女。",
+            &["group/women"],
             &["stance/commitment"],
-            &[],
         ),
     ]);
 }
@@ -6531,4 +6571,26 @@ fn named_codes_numbered_codes_discipline_and_employee_channels() {
             &[],
         ),
     ]);
+}
+
+#[test]
+fn obeying_the_law_is_no_step() {
+    let action = "hrdd/action";
+    for text in [
+        "We comply with applicable laws, including the Mining Code of the DRC, Chile's Indigenous Law and the UK Modern Slavery Act.",
+        "We comply with all applicable data protection laws.",
+        "Working hours We comply with all applicable local laws regarding working hours including overtime.",
+        "The Group adheres to all relevant legislation.",
+    ] {
+        assert!(!has(text, action), "{text}: {:?}", tags(text));
+    }
+    // Asked of partners, a purpose of a deed, or a law's practice listed: a step still.
+    for text in [
+        "Our suppliers are required to comply with all applicable laws, including those on forced labour.",
+        "Employee hours are monitored in order to comply with working hour regulations.",
+        "In terms of recruitment, we comply with all relevant laws and regulations including without limitation ensuring that all employees are legally permitted to work.",
+        "We require our contractors to comply with our Supplier Code of Conduct.",
+    ] {
+        assert!(has(text, action), "{text}: {:?}", tags(text));
+    }
 }
