@@ -6567,8 +6567,8 @@ fn named_codes_numbered_codes_discipline_and_employee_channels() {
         ),
         (
             "公司参照《关于来自受冲突影响和高风险区域的矿石的负责任供应链尽职调查指南》开展尽职调查。",
+            &["instrument/OTHER"],
             &["instrument/OECD-MNE"],
-            &[],
         ),
     ]);
 }
@@ -6593,4 +6593,70 @@ fn obeying_the_law_is_no_step() {
     ] {
         assert!(has(text, action), "{text}: {:?}", tags(text));
     }
+}
+
+#[test]
+fn a_platform_s_and_a_miner_s_words() {
+    expect_tags(&[
+        // A sanction on users is no remedy; a way to appeal is there, not planned.
+        (
+            "Users who violate our Community Guidelines may have their accounts suspended.",
+            &[],
+            &["hrdd/remedy"],
+        ),
+        // The OECD's minerals guidance is not the Guidelines for Multinational Enterprises.
+        (
+            "我们依据《经合组织受冲突影响和高风险区域矿石负责任供应链尽职调查指南》开展尽职调查。",
+            &["instrument/OTHER"],
+            &["instrument/OECD-MNE"],
+        ),
+        (
+            "We follow the OECD Due Diligence Guidance for Responsible Supply Chains of Minerals from Conflict-Affected and High-Risk Areas.",
+            &["instrument/OTHER"],
+            &["instrument/OECD-MNE"],
+        ),
+        // Informed consent in FPIC is no health matter.
+        (
+            "我们尊重原住民社区自由、事先和知情同意的权利。",
+            &["group/indigenous-peoples"],
+            &["right/economic-social-cultural/health"],
+        ),
+        // Remedy in Chinese: wages paid back, workers compensated.
+        (
+            "已要求其全部归还证件，并对受影响的47名工人补发了工资。",
+            &["hrdd/remedy"],
+            &[],
+        ),
+        ("我们对受影响的47名工人进行了补偿。", &["hrdd/remedy"], &[]),
+        // Taiwan's words for children and users; a government's request for user data.
+        (
+            "我們移除了兒少性剝削內容共1,245則。",
+            &["group/children"],
+            &[],
+        ),
+        (
+            "我們從未向任何政府提供未經法律程序的使用者資料。",
+            &["group/users", "theme/government-requests"],
+            &[],
+        ),
+        (
+            "Governments may demand that we disclose user data.",
+            &["theme/government-requests"],
+            &[],
+        ),
+        ("矿区周边存在非国家武装团体活动。", &["theme/armed-conflict"], &[]),
+        // A report's title is no deed.
+        ("华跃钴锂集团2024年可持续发展报告", &[], &["stance/action"]),
+        // Hate speech on a platform takes up no ILO convention.
+        (
+            "Hateful conduct: we removed 412,000 items of hate speech reported by users.",
+            &["right/non-discrimination"],
+            &["instrument/ILO-FPRW"],
+        ),
+    ]);
+    let text = "Users may appeal a removal. We received 301,000 appeals in 2024.";
+    let gm = tags(text)
+        .into_iter()
+        .find(|t| t.tag == "hrdd/grievance-mechanism");
+    assert!(gm.as_ref().is_some_and(|t| !t.planned), "{text}: {gm:?}");
 }
