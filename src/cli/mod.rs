@@ -77,6 +77,9 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     }
 }
 
+/// The crates whose panics [`damage_as_error`] reads as a damaged index.
+const INDEX_CRATES: &[&str] = &["tantivy", "ownedbytes", "bitpacking"];
+
 /// What a panic inside tantivy said, and where, while [`damage_as_error`] watches.
 static TANTIVY_PANIC: Mutex<Option<String>> = Mutex::new(None);
 
@@ -90,7 +93,10 @@ fn damage_as_error(
 ) -> anyhow::Result<ExitCode> {
     let default = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        match info.location().filter(|l| l.file().contains("tantivy")) {
+        // tantivy's own crates and those it reads its files with (a swapped positions file
+        // fails in `ownedbytes` or `bitpacking`).
+        let index_code = |file: &str| INDEX_CRATES.iter().any(|c| file.contains(c));
+        match info.location().filter(|l| index_code(l.file())) {
             Some(at) => {
                 let said = info
                     .payload()
@@ -101,7 +107,11 @@ fn damage_as_error(
                 let mut seen = TANTIVY_PANIC.lock().unwrap_or_else(|e| e.into_inner());
                 // From the crate's folder on: where it was built says nothing.
                 let file = at.file();
-                let file = file.rfind("tantivy").map_or(file, |i| &file[i..]);
+                let file = INDEX_CRATES
+                    .iter()
+                    .filter_map(|c| file.rfind(c))
+                    .min()
+                    .map_or(file, |i| &file[i..]);
                 seen.get_or_insert_with(|| format!("{said} at {file}:{}", at.line()));
             }
             None => default(info),

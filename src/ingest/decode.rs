@@ -247,9 +247,32 @@ fn decode_text(
     if multibyte > 0 && (multibyte >= invalid || long >= MIXED_UTF8) && guess.is_single_byte() {
         return Ok(finish(bytes, UTF_8, EncodingSource::Detected));
     }
+    // A UTF-8 text joined with a GBK or Big5 one: a run of CJK chars in valid UTF-8 is no
+    // accident of a multi-byte encoding, and read in the guessed one it is garbled without a
+    // replacement; read as UTF-8, the other part is replaced and reported.
+    if utf8_cjk_run(&bytes) {
+        return Ok(finish(bytes, UTF_8, EncodingSource::Detected));
+    }
     let (encoding, source) = chinese_or(&bytes, guess);
     Ok(finish(bytes, encoding, source))
 }
+
+/// Whether `bytes` hold [`UTF8_CJK_RUN`] chars of three bytes or more in valid UTF-8 with no
+/// invalid byte between them. GBK or Big5 makes one such char by accident now and then (a lead
+/// byte of E0 to EF and two bytes of 80 to BF), never sixteen in a row.
+fn utf8_cjk_run(bytes: &[u8]) -> bool {
+    bytes.utf8_chunks().any(|chunk| {
+        chunk
+            .valid()
+            .chars()
+            .filter(|c| c.len_utf8() >= 3)
+            .nth(UTF8_CJK_RUN - 1)
+            .is_some()
+    })
+}
+
+/// See [`utf8_cjk_run`].
+const UTF8_CJK_RUN: usize = 16;
 
 /// Legacy CJK encodings that chardetng guesses for a short Chinese text in GBK: the Korean
 /// and Japanese ones. (GBK and Big5 are Chinese themselves.)

@@ -2,6 +2,7 @@
 //! benches compare against), spellings without a lost ligature, list heads and title words.
 
 use super::*;
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 /// The keyword an evidence's rule names: `X` of `keyword:X`, `weak:X+cue:Y`, `abbr:X`, and of a
 /// cue's `cue:Y (confirms weak:X)`.
@@ -331,8 +332,38 @@ pub(super) fn entry_infos(taxonomy: &Taxonomy) -> Vec<EntryInfo> {
     // By id alone, as `taxonomy check`, the index's facets and search read it: an
     // `instrument_kind` elsewhere makes no instrument.
     let is_instrument = |e: &crate::taxonomy::Entry| e.id.starts_with("instrument/");
-    let links_to = |link: &str, id: &str| {
-        id == link || (id.starts_with(link) && id[link.len()..].starts_with('/'))
+    // Looked up by id, so that a taxonomy of many entries builds in linear time, not by a scan
+    // of every entry for each.
+    let mut linking: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (j, inst) in taxonomy.entries.iter().enumerate() {
+        if is_instrument(inst) {
+            for l in &inst.links {
+                let at = linking.entry(l.as_str()).or_default();
+                if at.last() != Some(&j) {
+                    at.push(j);
+                }
+            }
+        }
+    }
+    let implied: HashSet<&str> = taxonomy
+        .entries
+        .iter()
+        .flat_map(|e| e.implies.iter().map(String::as_str))
+        .collect();
+    let mut position: HashMap<&str, usize> = HashMap::new();
+    for (j, e) in taxonomy.entries.iter().enumerate() {
+        position.entry(e.id.as_str()).or_insert(j);
+    }
+    // The instruments linking an id or one of its ancestors (a link to `right/labour` covers
+    // `right/labour/forced-labour`), in taxonomy order.
+    let linked_from = |id: &str| {
+        let mut found = BTreeSet::new();
+        let mut at = Some(id);
+        while let Some(p) = at {
+            found.extend(linking.get(p).into_iter().flatten().copied());
+            at = p.rfind('/').map(|i| &p[..i]);
+        }
+        found
     };
     taxonomy
         .entries
@@ -354,13 +385,9 @@ pub(super) fn entry_infos(taxonomy: &Taxonomy) -> Vec<EntryInfo> {
                     !labour(&e.id)
                         && 2 * inst.links.iter().filter(|l| labour(l)).count() > inst.links.len()
                 };
-                let candidates: Vec<(u32, usize, bool, bool)> = taxonomy
-                    .entries
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, inst)| {
-                        is_instrument(inst) && inst.links.iter().any(|l| links_to(l, &e.id))
-                    })
+                let candidates: Vec<(u32, usize, bool, bool)> = linked_from(&e.id)
+                    .into_iter()
+                    .map(|j| (j, &taxonomy.entries[j]))
                     .map(|(j, inst)| {
                         let framework = inst.instrument_kind == Some(InstrumentKind::Framework);
                         (j as u32, inst.links.len(), framework, needs_work(inst))
@@ -396,7 +423,7 @@ pub(super) fn entry_infos(taxonomy: &Taxonomy) -> Vec<EntryInfo> {
                     .collect();
             }
             let in_name = taxonomy.named_in_title(e);
-            let unimplied = if taxonomy.implied_by(&e.id).next().is_some() {
+            let unimplied = if implied.contains(e.id.as_str()) {
                 e.exclude
                     .iter()
                     .map(|x| crate::normalize::normalize_str(x))
@@ -408,7 +435,7 @@ pub(super) fn entry_infos(taxonomy: &Taxonomy) -> Vec<EntryInfo> {
                 .implies
                 .iter()
                 .filter(|id| **id != e.id && !id.starts_with("instrument/"))
-                .filter_map(|id| taxonomy.entries.iter().position(|x| x.id == *id))
+                .filter_map(|id| position.get(id.as_str()).copied())
                 .map(|j| j as u32)
                 .fold(Vec::new(), |mut ids, j| {
                     if !ids.contains(&j) {

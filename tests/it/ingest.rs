@@ -400,6 +400,19 @@ fn a_file_mixing_utf8_and_gbk_is_reported() {
     assert!(doc.text.starts_with("我们承诺尊重人权。"), "{}", doc.text);
     assert!(doc.replaced > 0);
     assert!(degraded_reason(&doc).is_some());
+    // A longer UTF-8 part, which chardetng took for GBK or Shift_JIS with the rest, garbling
+    // it without a replacement; and GBK alone stays GBK.
+    let utf8_text = "我们承诺尊重国际公认的人权，禁止强迫劳动和童工。".repeat(3);
+    let mut bytes = utf8_text.as_bytes().to_vec();
+    bytes.extend_from_slice(&gbk);
+    fs::write(&path, &bytes).unwrap();
+    let doc = load_path(&path, &opts()).unwrap();
+    assert_eq!(doc.encoding, "UTF-8");
+    assert!(doc.text.starts_with(&utf8_text), "{}", doc.text);
+    assert!(doc.replaced > 0 && degraded_reason(&doc).is_some());
+    fs::write(&path, &gbk).unwrap();
+    let doc = load_path(&path, &opts()).unwrap();
+    assert_eq!((doc.text.as_str(), doc.replaced), (gbk_text.as_str(), 0));
     // Single-byte texts make two-byte UTF-8 sequences by accident (a capital before і or є in
     // Windows-1251, `É` before a no-break space in Windows-1252): they stay single-byte text.
     for (name, encoding, text) in [
