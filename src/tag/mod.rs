@@ -1626,7 +1626,7 @@ impl Tagger {
                 continue;
             }
             let mut from = || sentence_start(breaks.get(t), h.start);
-            if info.step && !policy && obeys_law(t, h.start, h.end, from()) {
+            if info.step && !policy && obeys_law(t, h.start, h.end, &mut from) {
                 note(&mut ctx.misses, norm, h, Why::Law);
                 continue;
             }

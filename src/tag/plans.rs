@@ -640,8 +640,17 @@ pub(super) fn reserved(t: &str, start: usize, end: usize) -> bool {
 /// step, whatever laws the sentence goes on to list. Not where the sentence so far asks it of
 /// someone ("suppliers are required to comply with all applicable laws", "contractual
 /// obligations on suppliers to comply with legal requirements"): that is an expectation.
-pub(super) fn obeys_law(t: &str, start: usize, end: usize, sentence_start: usize) -> bool {
-    pub(super) const ASKING: &[&str] = &[
+pub(super) fn obeys_law(
+    t: &str,
+    start: usize,
+    end: usize,
+    sentence_start: impl FnOnce() -> usize,
+) -> bool {
+    // Before the verb, what makes it not the company's own obeying: a partner's compliance
+    // ("certification by suppliers that materials comply with the laws"), someone asked to
+    // ("are required to", "contractual obligations on suppliers to", "staff must"), a purpose of
+    // a deed ("designed to help", "to ensure that they comply"), a failure named as a risk.
+    pub(super) const NOT_OWN: &[&str] = &[
         "supplier",
         "vendor",
         "contractor",
@@ -654,6 +663,11 @@ pub(super) fn obeys_law(t: &str, start: usize, end: usize, sentence_start: usize
         "must",
         "shall",
         "should",
+        "ensur",
+        "fail",
+        "intend",
+        "design",
+        "help",
     ];
     pub(super) const BEFORE: &[&str] = &[
         "all",
@@ -711,27 +725,17 @@ pub(super) fn obeys_law(t: &str, start: usize, end: usize, sentence_start: usize
     if !["compl", "adher", "abid"].iter().any(|v| verb.contains(v)) {
         return false;
     }
-    let head = &t[sentence_start.min(start)..start];
-    // Asked of someone; a purpose of a deed ("hours are monitored in order to comply with…",
-    // "review our terms to ensure that they comply with…"); a failure named as a risk.
-    if ASKING.iter().any(|w| head.contains(w))
-        || head.trim_end().ends_with(" to")
-        || ["ensur", "fail", "intend", "design", "help"]
-            .iter()
-            .any(|w| head.contains(w))
-    {
+    let head = &t[sentence_start().min(start)..start];
+    // "in order to comply with" is a deed's purpose too.
+    if NOT_OWN.iter().any(|w| head.contains(w)) || head.trim_end().ends_with(" to") {
         return false;
     }
     // The keyword may stop short of its preposition ("ensure compliance").
-    let mut rest = t[end..].trim_start();
-    for p in ["with ", "to ", "by "] {
-        if !["with", "to", "by"].iter().any(|q| verb.ends_with(q)) {
-            if let Some(r) = rest.strip_prefix(p) {
-                rest = r;
-                break;
-            }
-        }
-    }
+    let rest = t[end..].trim_start();
+    let rest = ["with ", "to ", "by "]
+        .iter()
+        .find_map(|p| rest.strip_prefix(p))
+        .unwrap_or(rest);
     // The object runs to a list, a qualifier or punctuation: "applicable laws" of "applicable
     // laws, including the Mining Code".
     let is_word = |c: char| c.is_alphanumeric() || c == '-';

@@ -1,30 +1,37 @@
-//! A statute's voice: articles, items and organs of state, whose duties are no company's stance.
+//! A statute's voice: articles, items and organs of state, whose duties are no company's stance
+//! or step.
 
 use super::*;
 
 /// Whether normalized text `t` speaks as a statute rather than a company: it opens as an article
 /// (第三十条), or as an item ((三)) or names the state's organs or the law itself (人民政府,
 /// 主管部门, 本条例) and lays down a duty (应当, 必须, 不得), and it names no company or supplier
-/// (公司, 供应商), whose code of conduct may be written in articles too; or it stands under a
+/// (公司, 供应商), whose code of conduct may be written in articles too, unless it is an article
+/// that also names a court, the State Council or the law itself (人民法院, 本法); or it stands under a
 /// statute's title ([`statute_title`]), where the companies the statute regulates are named too
 /// (公司法's 公司将…). Never where a company speaks for itself (我们, 本公司, 本银行), whatever
 /// its document is called. A pledge beside an organ without a duty (华为坚持…, 配合监管机关检查，
 /// 确保…) stays the company's.
 pub(super) fn statute_voice(t: &str, section: &[String]) -> bool {
-    pub(super) const STATE: &[&str] = &[
-        "人民政府",
-        "主管部门",
-        "行政部门",
-        "国务院",
-        "县级以上",
-        "人民法院",
-        "人民检察院",
-        "公安机关",
-        "行政机关",
-        "监察机关",
+    // Words only a law speaks: a company's code in articles cites no court and calls itself
+    // no 本法, so an article with them is the law's even where it regulates companies.
+    pub(super) const LAW_ONLY: &[&str] = &[
         "本法",
         "本条例",
         "本细则",
+        "人民法院",
+        "人民检察院",
+        "国务院",
+        "县级以上",
+    ];
+    // The state's other organs, which a company's rules may name too (配合主管部门检查).
+    pub(super) const ORGANS: &[&str] = &[
+        "人民政府",
+        "主管部门",
+        "行政部门",
+        "公安机关",
+        "行政机关",
+        "监察机关",
         "任何单位和个人",
         "任何组织和个人",
     ];
@@ -43,33 +50,21 @@ pub(super) fn statute_voice(t: &str, section: &[String]) -> bool {
     ];
     pub(super) const COMPANY: &[&str] = &["公司", "集团", "供应商", "承包商"];
     let t = t.trim_start();
+    let names = |words: &[&str]| words.iter().any(|w| t.contains(w));
     // 本行 is a bank's own name for itself, not the 本行 of 本行政区域 or 本行业.
     let bank = t
         .match_indices("本行")
         .any(|(i, w)| !t[i + w.len()..].starts_with(['政', '业']));
-    if bank || FIRST_PERSON.iter().any(|w| t.contains(w)) {
+    if bank || names(FIRST_PERSON) {
         return false;
     }
     if section.first().is_some_and(|title| statute_title(title)) {
         return true;
     }
-    // Words only a law speaks: a company's code in articles cites no court and calls itself
-    // no 本法, so an article with them is the law's even where it regulates companies.
-    pub(super) const LAW_ONLY: &[&str] = &[
-        "本法",
-        "本条例",
-        "本细则",
-        "人民法院",
-        "人民检察院",
-        "国务院",
-        "县级以上",
-    ];
-    let duty = || DUTIES.iter().any(|w| t.contains(w));
+    let duty = || names(DUTIES);
     let article = article_number(t).is_some();
-    let statute = article || ((item_number(t) || STATE.iter().any(|w| t.contains(w))) && duty());
-    statute
-        && (!COMPANY.iter().any(|w| t.contains(w))
-            || (article && LAW_ONLY.iter().any(|w| t.contains(w))))
+    let statute = article || ((item_number(t) || names(LAW_ONLY) || names(ORGANS)) && duty());
+    statute && (!names(COMPANY) || (article && names(LAW_ONLY)))
 }
 
 /// Whether a document's title names a statute: a law, a regulation or a code, even one naming the
