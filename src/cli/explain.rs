@@ -104,7 +104,12 @@ fn render(e: &Explained, colour: bool) -> String {
             .ok()
             .and_then(|v| v.as_str().map(str::to_string))
             .unwrap_or_default();
-        out.push_str(&format!("  {}  {}  {:.2}\n", t.tag, basis, t.score));
+        // A step only planned says so, as `search` does: it counts as a commitment in `gaps`.
+        let planned = if t.planned { "  planned" } else { "" };
+        out.push_str(&format!(
+            "  {}  {}  {:.2}{planned}\n",
+            t.tag, basis, t.score
+        ));
         for ev in &t.evidence {
             let at = if ev.text_range.is_some() {
                 ""

@@ -250,7 +250,12 @@ fn query_tokens(query: &str) -> Vec<&str> {
 
 /// Runs `hria search`.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    if args.query.trim().is_empty() {
+    // A query of spaces or of chars that read as nothing (a zero-width space, a BOM) is empty.
+    if args
+        .query
+        .chars()
+        .all(|c| c.is_whitespace() || hria::normalize::is_invisible(c))
+    {
         report!("hria: empty query: give words to search for, or `*` for every passage");
         return Ok(ExitCode::from(common::EXIT_ERROR));
     }

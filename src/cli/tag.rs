@@ -117,7 +117,11 @@ fn tag_files(args: &Args, tagger: &Tagger) -> anyhow::Result<ExitCode> {
                     let tags: Vec<String> = tp
                         .tags
                         .iter()
-                        .map(|t| format!("{} ({} {:.2})", t.tag, basis_word(t), t.score))
+                        .map(|t| {
+                            // A step only planned says so, as `search` does.
+                            let planned = if t.planned { ", planned" } else { "" };
+                            format!("{} ({} {:.2}{planned})", t.tag, basis_word(t), t.score)
+                        })
                         .collect();
                     let tags = if tags.is_empty() {
                         "-".to_string()

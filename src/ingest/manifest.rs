@@ -298,7 +298,7 @@ impl Manifest {
 
     /// The entry for a document id.
     pub fn get(&self, id: &str) -> Option<&Arc<ManifestEntry>> {
-        self.entries.get(id)
+        self.entries.get(key_of(id).as_ref())
     }
 
     /// All entries, by key.
@@ -353,14 +353,42 @@ fn distinct_entries(
     entries
 }
 
-/// Keys are compared to ids, which are `/`-separated without a leading `./`.
-fn normalize_key(key: &str) -> String {
-    let key = key.trim().replace('\\', "/");
-    let mut key = key.as_str();
-    while let Some(rest) = key.strip_prefix("./") {
-        key = rest;
+/// A document id as manifest keys are compared with it: in composed form (NFC), as keys are, so
+/// that `é` typed in a manifest names a file whose name a Mac wrote decomposed (`e` and U+0301).
+pub(crate) fn key_of(id: &str) -> std::borrow::Cow<'_, str> {
+    use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+    match is_nfc_quick(id.chars()) {
+        IsNormalized::Yes => std::borrow::Cow::Borrowed(id),
+        _ => std::borrow::Cow::Owned(id.nfc().collect()),
     }
-    key.to_string()
+}
+
+/// Keys are compared to ids (through [`key_of`]), which are `/`-separated paths without `.`,
+/// `..` or empty parts: `./sub/./a.md`, `sub//a.md` and `sub/../sub/a.md` are `sub/a.md`. A
+/// `..` that leaves the folder and a path from the root stay as written, for the message that
+/// they are outside it.
+fn normalize_key(key: &str) -> String {
+    let key = key_of(key.trim()).replace('\\', "/");
+    if key.starts_with('/') {
+        return key;
+    }
+    let mut parts: Vec<&str> = Vec::new();
+    for part in key.split('/') {
+        match part {
+            "" | "." => {}
+            ".." if parts.last().is_some_and(|p| *p != "..") => {
+                parts.pop();
+            }
+            _ => parts.push(part),
+        }
+    }
+    // A folder named with its slash (`sub/`) stays one, for the message that names it.
+    let slash = if key.ends_with('/') && !parts.is_empty() {
+        "/"
+    } else {
+        ""
+    };
+    format!("{}{slash}", parts.join("/"))
 }
 
 /// 1-based line and column (in characters) of byte offset `at`.
@@ -378,6 +406,28 @@ fn line_col(text: &str, at: usize) -> (usize, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A key names its document however its path is spelt inside the folder.
+    #[test]
+    fn keys_are_paths_spelt_as_ids() {
+        for (key, id) in [
+            ("sub/a.md", "sub/a.md"),
+            ("./sub/./a.md", "sub/a.md"),
+            ("sub//a.md", "sub/a.md"),
+            ("sub/../h.md", "h.md"),
+            (" sub\\a.md ", "sub/a.md"),
+            ("../a.md", "../a.md"),
+            ("sub/../../a.md", "../a.md"),
+            ("/etc/a.md", "/etc/a.md"),
+            ("sub/", "sub/"),
+            ("politique-e\u{301}.md", "politique-\u{e9}.md"),
+        ] {
+            assert_eq!(normalize_key(key), id, "{key}");
+        }
+        // A file named in decomposed form and its key typed composed, or the other way.
+        assert_eq!(key_of("politique-e\u{301}.md"), "politique-\u{e9}.md");
+        assert_eq!(key_of("politique-\u{e9}.md"), "politique-\u{e9}.md");
+    }
 
     /// A manifest larger than any list of documents is refused by name, not read whole.
     #[test]

@@ -172,11 +172,21 @@ struct Manifests {
 }
 
 /// A tantivy index (an hria index kept inside the corpus, `hria index . --index idx`): its
-/// segment files are no documents, and each would be reported as unsupported on every run.
+/// segment files are no documents, and each would be reported as unsupported on every run. Told
+/// by tantivy's list of managed files, or, for an index copied without that hidden file
+/// (`cp idx/* backup/`), by its `meta.json` being tantivy's (its segments and its schema).
 fn is_index_folder(e: &walkdir::DirEntry) -> bool {
+    let meta = e.path().join("meta.json");
     e.file_type().is_dir()
-        && e.path().join("meta.json").is_file()
-        && e.path().join(".managed.json").exists()
+        && meta.is_file()
+        && (e.path().join(".managed.json").exists() || {
+            // Bounded: a file of that name in a corpus may be anything.
+            std::fs::metadata(&meta).is_ok_and(|m| m.len() <= 16 << 20)
+                && std::fs::read(&meta).is_ok_and(|b| {
+                    let has = |w: &[u8]| b.windows(w.len()).any(|x| x == w);
+                    has(b"\"segments\"") && has(b"\"schema\"") && has(b"\"opstamp\"")
+                })
+        })
 }
 
 fn walk_root(
@@ -321,7 +331,7 @@ fn walk_root(
             relative_id(path.strip_prefix(root).unwrap_or(path))
         };
         if manifest.is_some() {
-            seen_ids.insert(id.clone());
+            seen_ids.insert(super::manifest::key_of(&id).into_owned());
         }
         let meta = manifest.as_ref().and_then(|m| m.get(&id)).cloned();
         candidates.push(Candidate {

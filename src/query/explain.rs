@@ -30,6 +30,10 @@ pub struct ExplainedTag {
     /// Confidence, rounded to 3 decimals in JSON.
     #[serde(serialize_with = "super::search::rounded")]
     pub score: f32,
+    /// A step only planned, pledged or expected of suppliers, which gap reports count as a
+    /// commitment, not as the step taken ([`crate::model::Tag::planned`]).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub planned: bool,
     /// Its evidence.
     pub evidence: Vec<LocatedEvidence>,
 }
@@ -67,6 +71,7 @@ impl Explained {
                 tag: t.tag.clone(),
                 basis: t.basis,
                 score: t.score,
+                planned: t.planned,
                 evidence: t
                     .evidence
                     .iter()

@@ -601,6 +601,10 @@ impl OpenIndex {
             let same_text =
                 p.id.rsplit_once('-')
                     .is_some_and(|(_, h)| h.eq_ignore_ascii_case(hash));
+            // The hash typed in capitals (`#0000-F276C1C3`) names the same passage.
+            if same_text && at == ordinal {
+                return Ok(p);
+            }
             if same_text {
                 return Err(unknown(Some(Now::Moved(p.id))));
             }

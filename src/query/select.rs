@@ -131,10 +131,11 @@ impl DocFilter {
                     .any(|(_, r)| field.of(r).is_some_and(|h| name_key(&h) == key))
                 {
                     let hint = values(field, records.iter().map(|(_, r)| r), Some(&v));
-                    unknown.push(format!(
-                        "no document of {} {at} ({hint})",
-                        field.describe(&[v])
-                    ));
+                    let said = format!("no document of {} {at} ({hint})", field.describe(&[v]));
+                    // A value given twice (`--year 2023 --year 2023`) is said once.
+                    if !unknown.contains(&said) {
+                        unknown.push(said);
+                    }
                 }
             }
         }
@@ -307,6 +308,8 @@ mod tests {
             err,
             "no document of organisation `Acme` in the index at idx (organisations: \"Contoso\", \"Fabrikam\")"
         );
+        // Given twice, said once.
+        assert_eq!(pick(org(&["Acme", "Acme"])).unwrap_err(), err);
     }
 
     #[test]

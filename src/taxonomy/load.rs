@@ -569,6 +569,17 @@ pub fn load_file(path: &Path) -> Result<Loaded, TaxonomyError> {
         }
     }
     let bytes = bytes.strip_prefix("\u{FEFF}".as_bytes()).unwrap_or(&bytes);
+    // A NUL is valid UTF-8, but no text holds one: ASCII saved as UTF-16 without a byte-order
+    // mark has one in every other byte, and read as UTF-8 gave a syntax error of its own.
+    if let Some(at) = bytes.iter().position(|&b| b == 0) {
+        let (line, col) = line_col(&String::from_utf8_lossy(&bytes[..at]), at);
+        return Err(TaxonomyError::Syntax {
+            file: name,
+            line,
+            col,
+            message: "a NUL byte: not UTF-8 text (saved as UTF-16 without a byte-order mark, or a binary file?); save the file as UTF-8".into(),
+        });
+    }
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let (line, col) = line_col(&String::from_utf8_lossy(bytes), e.valid_up_to());
         TaxonomyError::Syntax {

@@ -167,11 +167,16 @@ impl Taxonomy {
 
     /// The instrument an analyst names: its id with or without `instrument/` in any case
     /// (`udhr`), one of its abbreviations (`ICC` is the Rome Statute, `C029` the ILO's), or its
-    /// English or Chinese name or one of its title keywords (`Rome Statute`, `世界人權宣言`),
+    /// English or Chinese name or one of its title keywords (`Rome Statute`, `世界人權宣言`, in 《》 or not),
     /// compared after normalization. Earlier ways win, and a way that more than one instrument
     /// answers is passed over; `None` when none answers.
     pub fn find_instrument(&self, given: &str) -> Option<&Entry> {
         use crate::normalize::normalize_str;
+        // A title as Chinese writes it, in its brackets (《世界人权宣言》).
+        let given = given
+            .trim()
+            .trim_start_matches(['《', '〈'])
+            .trim_end_matches(['》', '〉']);
         let short = instrument_short(given);
         // The prefix in any case or width, as the rest.
         let norm = normalize_str(given.trim().trim_matches('/'));

@@ -111,6 +111,20 @@ fn every_passage_is_found_by_its_id() {
         assert_eq!(found.id, p.passage.id);
         assert_eq!(found.text, p.passage.text);
     }
+    // Its hash typed in capitals names the same passage, not one that moved.
+    let id = passages
+        .iter()
+        .map(|p| &p.passage.id)
+        .find(|id| {
+            id.rsplit_once('-')
+                .unwrap()
+                .1
+                .contains(|c: char| c.is_ascii_alphabetic())
+        })
+        .unwrap();
+    let (head, hash) = id.rsplit_once('-').unwrap();
+    let shouted = format!("{head}-{}", hash.to_uppercase());
+    assert_eq!(&ix.find(&shouted).unwrap().id, id);
 }
 
 #[test]
@@ -475,4 +489,55 @@ fn a_document_id_names_its_first_passage() {
     let out = explain(d.path(), &["no-such-doc.md"]);
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(!err.contains("document's id"), "{err}");
+}
+
+/// A step only planned says so in `explain` (table and JSON) and in the `tag` table, as in
+/// `search`: `gaps` counts it as a commitment, not as the step taken.
+#[test]
+fn a_planned_step_says_so() {
+    let text = "# Policy\n\nWe will conduct a human rights impact assessment in 2025.\n\nWe conducted a human rights impact assessment in 2023.\n";
+    let (d, index) = index_of(&[("policy.md", text)]);
+    let hits = search_hits(&index, "assessment", &[]);
+    let id_of = |year: &str| {
+        hits.iter()
+            .find(|h| h["text"].as_str().is_some_and(|t| t.contains(year)))
+            .and_then(|h| h["id"].as_str())
+            .unwrap()
+            .to_string()
+    };
+    let ia = "hrdd/impact-assessment";
+    for (year, planned) in [("2025", true), ("2023", false)] {
+        let id = id_of(year);
+        let table = String::from_utf8(explain(&index, &[&id]).stdout).unwrap();
+        let line = table
+            .lines()
+            .find(|l| l.trim_start().starts_with(ia))
+            .unwrap();
+        assert_eq!(line.ends_with("planned"), planned, "{table}");
+        let out = explain(&index, &[&id, "--format", "json"]);
+        let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+        let tag = v["tags"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|t| t["tag"] == ia)
+            .unwrap();
+        assert_eq!(tag["planned"].as_bool().unwrap_or(false), planned, "{tag}");
+    }
+    let out = hria()
+        .arg("tag")
+        .arg(d.path().join("corpus/policy.md"))
+        .output()
+        .unwrap();
+    let table = String::from_utf8(out.stdout).unwrap();
+    let marked: Vec<bool> = table
+        .lines()
+        .filter(|l| l.contains(ia))
+        .map(|l| {
+            let at = l.find(ia).unwrap();
+            let mark = &l[at..at + l[at..].find(')').unwrap()];
+            mark.ends_with(", planned")
+        })
+        .collect();
+    assert_eq!(marked, [true, false], "{table}");
 }

@@ -769,6 +769,8 @@ fn unused_and_duplicate_manifest_entries_are_reported_once() {
         ("../out.md", "O"),
         ("r.pdf", "P"),
         ("gone.md", "G"),
+        // Spelt with `.`, `..` and a doubled slash, it still names its file.
+        ("./sub/.././sub//x.md", "X"),
     ]
     .iter()
     .map(|(k, t)| format!("[documents.\"{k}\"]\ntitle = \"{t}\"\n"))
@@ -788,7 +790,7 @@ fn unused_and_duplicate_manifest_entries_are_reported_once() {
         .collect();
     assert_eq!(
         titles,
-        [("a.md", Some("A")), ("b.md", None), ("sub/x.md", None)]
+        [("a.md", Some("A")), ("b.md", None), ("sub/x.md", Some("X"))]
     );
     let reasons: Vec<&str> = skips
         .iter()

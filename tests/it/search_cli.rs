@@ -482,8 +482,9 @@ fn malformed_queries_exit_2_with_a_message() {
             .code(2)
             .stderr(predicates::str::contains(says));
     }
-    // An empty query (an unset shell variable) asks for nothing; `*` asks for everything.
-    for q in ["", "  "] {
+    // An empty query (an unset shell variable) asks for nothing; `*` asks for everything. So
+    // does one of chars that read as nothing.
+    for q in ["", "  ", "\u{200b}", "\u{feff} "] {
         hria()
             .args(["search", q, "--index"])
             .arg(&index)

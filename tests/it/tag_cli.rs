@@ -221,6 +221,20 @@ fn an_index_kept_inside_the_corpus_is_no_input() {
     assert_eq!(out.status.code(), Some(0), "{stderr}");
     assert!(!stderr.contains("idx"), "{stderr}");
     assert!(String::from_utf8_lossy(&out.stdout).contains("right/labour/forced-labour"));
+    // Copied without its hidden list of files (`cp idx/* backup/`), it is still an index.
+    let backup = dir.path().join("backup");
+    std::fs::create_dir(&backup).unwrap();
+    for e in std::fs::read_dir(dir.path().join("idx")).unwrap() {
+        let e = e.unwrap();
+        if !e.file_name().to_string_lossy().starts_with('.') {
+            std::fs::copy(e.path(), backup.join(e.file_name())).unwrap();
+        }
+    }
+    std::fs::remove_dir_all(dir.path().join("idx")).unwrap();
+    let out = hria().arg("tag").arg(dir.path()).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(!stderr.contains("backup"), "{stderr}");
 }
 
 /// A section's title gives its cues to every passage under it, so the compliance verbs take no

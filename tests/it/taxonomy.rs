@@ -736,6 +736,7 @@ en = ["second covenant"]
     assert_eq!(found("one"), Some("instrument/ONE"));
     assert_eq!(found("SECOND COVENANT"), Some("instrument/TWO"));
     assert_eq!(found("第一公約"), Some("instrument/ONE"));
+    assert_eq!(found("《第一公約》"), Some("instrument/ONE"));
     for name in [
         "Instrument/ONE",
         "INSTRUMENT/one",
@@ -939,6 +940,15 @@ fn a_utf16_taxonomy_is_read_and_another_encoding_is_named() {
     let msg = Taxonomy::from_file(&pg).unwrap_err().to_string();
     assert!(
         msg.contains("gbk.toml:5:") && msg.contains("save the file as UTF-8"),
+        "{msg}"
+    );
+    // UTF-16 without its byte-order mark: a NUL in every other byte, named as such.
+    let bare16: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    let pb = dir.path().join("bare16.toml");
+    std::fs::write(&pb, bare16).unwrap();
+    let msg = Taxonomy::from_file(&pb).unwrap_err().to_string();
+    assert!(
+        msg.contains("bare16.toml:1:") && msg.contains("UTF-16 without a byte-order mark"),
         "{msg}"
     );
 }
