@@ -6660,3 +6660,24 @@ fn a_platform_s_and_a_miner_s_words() {
         .find(|t| t.tag == "hrdd/grievance-mechanism");
     assert!(gm.as_ref().is_some_and(|t| !t.planned), "{text}: {gm:?}");
 }
+
+#[test]
+fn collaborating_with_outside_stakeholders_is_engagement() {
+    let se = "hrdd/stakeholder-engagement";
+    for text in [
+        "We engage and collaborate with our internal and external partners and stakeholders to address our gaps.",
+        "In evaluating our approach, we solicit feedback from relevant internal and external stakeholders.",
+        "Participation in a number of industry associations allows us to benchmark best practices against forced labour.",
+        "We are collaborating with local communities and NGOs on a grievance pilot.",
+    ] {
+        assert!(has(text, se), "{text}: {:?}", tags(text));
+    }
+    // Suppliers and the company's own teams are no outside stakeholders; unions joined are a right.
+    for text in [
+        "We collaborate with our suppliers to develop corrective action plans.",
+        "The Company assesses risks through consultations with relevant internal stakeholders.",
+        "Workers are free to participate in trade unions.",
+    ] {
+        assert!(!has(text, se), "{text}: {:?}", tags(text));
+    }
+}
