@@ -80,6 +80,28 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 /// The crates whose panics [`damage_as_error`] reads as a damaged index.
 const INDEX_CRATES: &[&str] = &["tantivy", "ownedbytes", "bitpacking"];
 
+/// Where in a source path the folder of one of [`INDEX_CRATES`] starts (`tantivy-0.27.0/…`,
+/// `ownedbytes-0.9.0/…`, `tantivy/…`), the last such folder, so that the message names the
+/// crate's file, not a build folder; a crate's name inside a folder name (`my-tantivy-notes`)
+/// is none.
+fn index_crate_at(file: &str) -> Option<usize> {
+    let mut at = 0;
+    let mut found = None;
+    for part in file.split_inclusive(['/', '\\']) {
+        let name = part.trim_end_matches(['/', '\\']);
+        // `tantivy-0.27.0`, `tantivy-columnar-0.27.0`, `ownedbytes-0.9.0`, or a vendored `tantivy`.
+        let crate_folder = INDEX_CRATES.iter().any(|c| {
+            name.strip_prefix(c)
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with('-'))
+        });
+        if crate_folder && part.len() > name.len() {
+            found = Some(at);
+        }
+        at += part.len();
+    }
+    found
+}
+
 /// What a panic inside tantivy said, and where, while [`damage_as_error`] watches.
 static TANTIVY_PANIC: Mutex<Option<String>> = Mutex::new(None);
 
@@ -95,8 +117,10 @@ fn damage_as_error(
     std::panic::set_hook(Box::new(move |info| {
         // tantivy's own crates and those it reads its files with (a swapped positions file
         // fails in `ownedbytes` or `bitpacking`).
-        let index_code = |file: &str| INDEX_CRATES.iter().any(|c| file.contains(c));
-        match info.location().filter(|l| index_code(l.file())) {
+        match info
+            .location()
+            .filter(|l| index_crate_at(l.file()).is_some())
+        {
             Some(at) => {
                 let said = info
                     .payload()
@@ -107,11 +131,7 @@ fn damage_as_error(
                 let mut seen = TANTIVY_PANIC.lock().unwrap_or_else(|e| e.into_inner());
                 // From the crate's folder on: where it was built says nothing.
                 let file = at.file();
-                let file = INDEX_CRATES
-                    .iter()
-                    .filter_map(|c| file.rfind(c))
-                    .min()
-                    .map_or(file, |i| &file[i..]);
+                let file = index_crate_at(file).map_or(file, |i| &file[i..]);
                 seen.get_or_insert_with(|| format!("{said} at {file}:{}", at.line()));
             }
             None => default(info),
@@ -147,5 +167,33 @@ fn dispatch(command: Command) -> anyhow::Result<ExitCode> {
         Command::Gaps(a) => gaps::run(a),
         Command::Explain(a) => explain::run(a),
         Command::Bench(a) => bench::run(a),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::index_crate_at;
+
+    /// A panic's file names the index's crates by their folders, not by a name inside another.
+    #[test]
+    fn index_crates_are_told_by_their_folders() {
+        fn at(f: &str) -> Option<&str> {
+            index_crate_at(f).map(|i| &f[i..])
+        }
+        let reg = "/home/u/.cargo/registry/src/index.crates.io-1949cf8c6b5b557f/";
+        assert_eq!(
+            at(&format!("{reg}ownedbytes-0.9.0/src/lib.rs")),
+            Some("ownedbytes-0.9.0/src/lib.rs")
+        );
+        assert_eq!(
+            at(&format!("{reg}tantivy-columnar-0.27.0/src/a.rs")),
+            Some("tantivy-columnar-0.27.0/src/a.rs")
+        );
+        assert_eq!(
+            at("/w/tantivy-work/vendor/bitpacking/src/b.rs"),
+            Some("bitpacking/src/b.rs")
+        );
+        assert_eq!(at("src/query/reader.rs"), None);
+        assert_eq!(at("/w/my-tantivy-notes/src/main.rs"), None);
     }
 }

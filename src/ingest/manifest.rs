@@ -14,7 +14,7 @@
 
 use crate::model::Lang;
 use serde::{Deserialize, Deserializer};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -113,6 +113,10 @@ pub struct Manifest {
     /// Where it was read from.
     pub path: PathBuf,
     entries: BTreeMap<String, Arc<ManifestEntry>>,
+    /// Each key by its composed Unicode form (NFC), `None` where two keys share it: a key typed
+    /// `é` names a file whose name a Mac stored decomposed, and the other way, where no key names
+    /// it exactly.
+    composed: HashMap<String, Option<String>>,
     /// Entries left out for a wrong value (`year = "2023"`): each costs its own document's
     /// metadata only, and is reported.
     pub problems: Vec<ManifestError>,
@@ -183,6 +187,7 @@ impl Manifest {
         let entries = distinct_entries(path, text, file.documents, &mut problems);
         Ok(Manifest {
             path: path.to_path_buf(),
+            composed: composed_keys(&entries),
             entries,
             problems,
         })
@@ -241,6 +246,7 @@ impl Manifest {
         let entries = distinct_entries(path, text, good, &mut problems);
         (!problems.is_empty()).then(|| Manifest {
             path: path.to_path_buf(),
+            composed: composed_keys(&entries),
             entries,
             problems,
         })
@@ -298,7 +304,18 @@ impl Manifest {
 
     /// The entry for a document id.
     pub fn get(&self, id: &str) -> Option<&Arc<ManifestEntry>> {
-        self.entries.get(key_of(id).as_ref())
+        self.key_for(id).and_then(|k| self.entries.get(k))
+    }
+
+    /// The key that names a document id: the same, or, failing that, the one of the same
+    /// composed Unicode form.
+    pub fn key_for<'a>(&'a self, id: &'a str) -> Option<&'a str> {
+        if self.entries.contains_key(id) {
+            return Some(id);
+        }
+        self.composed
+            .get(key_of(id).as_ref())
+            .and_then(|k| k.as_deref())
     }
 
     /// All entries, by key.
@@ -353,9 +370,22 @@ fn distinct_entries(
     entries
 }
 
-/// A document id as manifest keys are compared with it: in composed form (NFC), as keys are, so
-/// that `é` typed in a manifest names a file whose name a Mac wrote decomposed (`e` and U+0301).
-pub(crate) fn key_of(id: &str) -> std::borrow::Cow<'_, str> {
+/// Each key by its composed form (see [`Manifest::key_for`]).
+fn composed_keys(
+    entries: &BTreeMap<String, Arc<ManifestEntry>>,
+) -> HashMap<String, Option<String>> {
+    let mut composed: HashMap<String, Option<String>> = HashMap::new();
+    for k in entries.keys() {
+        composed
+            .entry(key_of(k).into_owned())
+            .and_modify(|v| *v = None)
+            .or_insert_with(|| Some(k.clone()));
+    }
+    composed
+}
+
+/// A path in composed Unicode form (NFC).
+fn key_of(id: &str) -> std::borrow::Cow<'_, str> {
     use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
     match is_nfc_quick(id.chars()) {
         IsNormalized::Yes => std::borrow::Cow::Borrowed(id),
@@ -363,12 +393,13 @@ pub(crate) fn key_of(id: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-/// Keys are compared to ids (through [`key_of`]), which are `/`-separated paths without `.`,
-/// `..` or empty parts: `./sub/./a.md`, `sub//a.md` and `sub/../sub/a.md` are `sub/a.md`. A
-/// `..` that leaves the folder and a path from the root stay as written, for the message that
-/// they are outside it.
+/// Keys are compared to ids, which are `/`-separated paths without `.`, `..` or empty parts:
+/// `./sub/./a.md`, `sub//a.md` and `sub/../sub/a.md` are `sub/a.md`. A path from the root stays
+/// as written, and a `..` that leaves the folder stays (`sub/../../a.md` is `../a.md`), for the
+/// message that they are outside it; a key that names the folder itself (`.`, `sub/..`) stays
+/// as written, for the message that it names a folder.
 fn normalize_key(key: &str) -> String {
-    let key = key_of(key.trim()).replace('\\', "/");
+    let key = key.trim().replace('\\', "/");
     if key.starts_with('/') {
         return key;
     }
@@ -388,6 +419,9 @@ fn normalize_key(key: &str) -> String {
     } else {
         ""
     };
+    if parts.is_empty() {
+        return key;
+    }
     format!("{}{slash}", parts.join("/"))
 }
 
@@ -420,13 +454,36 @@ mod tests {
             ("sub/../../a.md", "../a.md"),
             ("/etc/a.md", "/etc/a.md"),
             ("sub/", "sub/"),
-            ("politique-e\u{301}.md", "politique-\u{e9}.md"),
+            (".", "."),
+            ("sub/..", "sub/.."),
         ] {
             assert_eq!(normalize_key(key), id, "{key}");
         }
-        // A file named in decomposed form and its key typed composed, or the other way.
-        assert_eq!(key_of("politique-e\u{301}.md"), "politique-\u{e9}.md");
-        assert_eq!(key_of("politique-\u{e9}.md"), "politique-\u{e9}.md");
+    }
+
+    /// A key names a file whose name is in another Unicode form where no key names it exactly;
+    /// two keys that differ only so name their own files.
+    #[test]
+    fn keys_match_names_in_either_unicode_form() {
+        let (nfc, nfd) = ("caf\u{e9}.md", "cafe\u{301}.md");
+        let dir = tempfile::tempdir().unwrap();
+        let write = |keys: &[(&str, &str)]| {
+            let text: String = keys
+                .iter()
+                .map(|(k, t)| format!("[documents.\"{k}\"]\ntitle = \"{t}\"\n"))
+                .collect();
+            std::fs::write(dir.path().join(MANIFEST_FILE), text).unwrap();
+            Manifest::find_in(dir.path()).unwrap().unwrap()
+        };
+        let title = |m: &Manifest, id: &str| m.get(id).and_then(|e| e.title.clone());
+        let m = write(&[(nfc, "composed")]);
+        assert_eq!(title(&m, nfd).as_deref(), Some("composed"));
+        assert_eq!(m.key_for(nfd), Some(nfc));
+        let m = write(&[(nfd, "decomposed")]);
+        assert_eq!(title(&m, nfc).as_deref(), Some("decomposed"));
+        let m = write(&[(nfc, "composed"), (nfd, "decomposed")]);
+        assert_eq!(title(&m, nfc).as_deref(), Some("composed"));
+        assert_eq!(title(&m, nfd).as_deref(), Some("decomposed"));
     }
 
     /// A manifest larger than any list of documents is refused by name, not read whole.

@@ -176,9 +176,11 @@ struct Manifests {
 /// by tantivy's list of managed files, or, for an index copied without that hidden file
 /// (`cp idx/* backup/`), by its `meta.json` being tantivy's (its segments and its schema).
 fn is_index_folder(e: &walkdir::DirEntry) -> bool {
+    if !e.file_type().is_dir() {
+        return false;
+    }
     let meta = e.path().join("meta.json");
-    e.file_type().is_dir()
-        && meta.is_file()
+    meta.is_file()
         && (e.path().join(".managed.json").exists() || {
             // Bounded: a file of that name in a corpus may be anything.
             std::fs::metadata(&meta).is_ok_and(|m| m.len() <= 16 << 20)
@@ -330,8 +332,9 @@ fn walk_root(
         } else {
             relative_id(path.strip_prefix(root).unwrap_or(path))
         };
-        if manifest.is_some() {
-            seen_ids.insert(super::manifest::key_of(&id).into_owned());
+        // The key that named it, which may be spelt in another Unicode form than its id.
+        if let Some(m) = &manifest {
+            seen_ids.insert(m.key_for(&id).unwrap_or(&id).to_string());
         }
         let meta = manifest.as_ref().and_then(|m| m.get(&id)).cloned();
         candidates.push(Candidate {

@@ -321,8 +321,13 @@ pub(super) const FOCUSED_MAX_LINKS: usize = 6;
 /// The labour rights: an instrument most of whose links are among them is of the world of work.
 pub(super) const LABOUR: &str = "right/labour/";
 
-/// Besides the labour rights, what makes a passage about work.
-pub(super) const WORK: &[&str] = &["right/economic-social-cultural/work", "group/workers"];
+/// Besides the labour rights, what makes a passage about work (decent work, SDG 8, as hiring
+/// and employment decisions are).
+pub(super) const WORK: &[&str] = &[
+    "right/economic-social-cultural/work",
+    "group/workers",
+    "sdg/8",
+];
 
 /// What makes a passage about a product's users or its content, outside the world of work.
 pub(super) const PRODUCT: &[&str] = &["group/users", "theme/online-safety", "theme/responsible-ai"];

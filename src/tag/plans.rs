@@ -116,24 +116,35 @@ pub(super) fn planned(t: &str, start: usize, end: usize, plans: &mut Option<bool
             // "Suppliers must ensure that workers are provided with contracts": what is to be
             // ensured is not reported done.
             .any(|w| {
-                (MODALS.contains(&w) && !(w == "may" && permitted_use(&t[start..end])))
+                (MODALS.contains(&w)
+                    && !(w == "may" && permitted_use(&t[from..start], &t[start..end])))
                     || PLAN_ENSURE.contains(&w)
             })
 }
 
 /// Whether a match is a way to raise a concern, which "may" before it permits rather than
 /// plans: "users may appeal a removal", "employees may report concerns to the hotline" say the
-/// channel is there.
-fn permitted_use(matched: &str) -> bool {
+/// channel is there. Not the company's own "may" ("we may report publicly"), which is a plan.
+/// `head` is the clause up to the match.
+fn permitted_use(head: &str, matched: &str) -> bool {
     pub(super) const USES: &[&str] = &[
         "appeal", "report", "raise", "contact", "submit", "lodge", "file", "complain", "call",
-        "email", "e-mail", "use", "access", "seek", "escalate", "request", "speak",
+        "email", "e-mail", "escalate", "speak",
     ];
-    USES.iter().any(|w| {
-        matched
-            .strip_prefix(w)
-            .is_some_and(|r| r.is_empty() || r.starts_with(' '))
-    })
+    let before_may = head
+        .rsplit_once(" may ")
+        .or_else(|| head.strip_prefix("may ").map(|r| ("", r)))
+        .map_or("", |(b, _)| b);
+    let company = before_may
+        .split_whitespace()
+        .last()
+        .is_some_and(|w| ["we", "company", "group", "i"].contains(&w));
+    !company
+        && USES.iter().any(|w| {
+            matched
+                .strip_prefix(w)
+                .is_some_and(|r| r.is_empty() || r.starts_with(' '))
+        })
 }
 
 /// Verbs and prepositions after which 将 means "will" (我们将建立, 将对供应商开展), not the
@@ -709,6 +720,16 @@ pub(super) fn obeys_law(
         "relating",
         "regarding",
     ];
+    // What a step holds a company or its partners to, beside the law.
+    pub(super) const JOINED: &[&str] = &[
+        "code",
+        "standard",
+        "polic",
+        "principle",
+        "contract",
+        "supplier",
+        "requirement",
+    ];
     pub(super) const LAW: &[&str] = &[
         "law",
         "laws",
@@ -722,7 +743,12 @@ pub(super) fn obeys_law(
     let Some(verb) = t.get(start..end) else {
         return false;
     };
-    if !["compl", "adher", "abid"].iter().any(|v| verb.contains(v)) {
+    // The verb opens the match: "monitor compliance with labour laws" or "found to be compliant
+    // with local laws" checks someone's compliance, a step.
+    if !["compl", "adher", "abid", "ensure compl"]
+        .iter()
+        .any(|v| verb.starts_with(v))
+    {
         return false;
     }
     let head = &t[sentence_start().min(start)..start];
@@ -773,5 +799,15 @@ pub(super) fn obeys_law(
         })
         .and_then(|r| r.split(|c: char| !c.is_alphanumeric()).next())
         .is_some_and(|w| w.len() > 4 && w.ends_with("ing"));
-    law && !practice
+    // "…legal requirements and our supplier code of conduct": the code joined to the law is
+    // one the company holds itself or others to.
+    let joined = ["and ", "as well as "]
+        .iter()
+        .find_map(|j| after.strip_prefix(j))
+        .is_some_and(|r| {
+            r.split_whitespace()
+                .take(6)
+                .any(|w| JOINED.iter().any(|j| w.starts_with(j)))
+        });
+    law && !practice && !joined
 }

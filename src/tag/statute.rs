@@ -6,29 +6,34 @@ use super::*;
 /// Whether normalized text `t` speaks as a statute rather than a company: it opens as an article
 /// (第三十条), or as an item ((三)) or names the state's organs or the law itself (人民政府,
 /// 主管部门, 本条例) and lays down a duty (应当, 必须, 不得), and it names no company or supplier
-/// (公司, 供应商), whose code of conduct may be written in articles too, unless it is an article
-/// that also names a court, the State Council or the law itself (人民法院, 本法); or it stands under a
+/// (公司, 供应商) nor a company's own rules' words for its staff and departments (员工, 各部门,
+/// 本制度), whose code of conduct may be written in articles too, unless it is an article that
+/// calls itself a law (本法, 本条例) or lays a duty on a court (人民法院应当); or it stands under a
 /// statute's title ([`statute_title`]), where the companies the statute regulates are named too
 /// (公司法's 公司将…). Never where a company speaks for itself (我们, 本公司, 本银行), whatever
 /// its document is called. A pledge beside an organ without a duty (华为坚持…, 配合监管机关检查，
 /// 确保…) stays the company's.
 pub(super) fn statute_voice(t: &str, section: &[String]) -> bool {
-    // Words only a law speaks: a company's code in articles cites no court and calls itself
-    // no 本法, so an article with them is the law's even where it regulates companies.
+    // Words only a law speaks: a company's code in articles calls itself no 本法 and lays no
+    // duty on a court, so an article with them is the law's even where it regulates companies.
     pub(super) const LAW_ONLY: &[&str] = &[
         "本法",
         "本条例",
         "本细则",
-        "人民法院",
-        "人民检察院",
-        "国务院",
-        "县级以上",
+        "人民法院应",
+        "人民法院可以",
+        "人民法院不予",
     ];
-    // The state's other organs, which a company's rules may name too (配合主管部门检查).
+    // The state's organs, which a company's rules may name too (配合主管部门检查, 根据国务院国资委的
+    // 要求).
     pub(super) const ORGANS: &[&str] = &[
         "人民政府",
         "主管部门",
         "行政部门",
+        "国务院",
+        "县级以上",
+        "人民法院",
+        "人民检察院",
         "公安机关",
         "行政机关",
         "监察机关",
@@ -48,7 +53,21 @@ pub(super) fn statute_voice(t: &str, section: &[String]) -> bool {
         "本企业",
         "本银行",
     ];
-    pub(super) const COMPANY: &[&str] = &["公司", "集团", "供应商", "承包商"];
+    // A company, or its own rules' words for its staff, departments and the rules themselves:
+    // a company's internal rules, written in articles, need not name it (第十二条 人力资源部负责组织
+    // 员工培训).
+    pub(super) const COMPANY: &[&str] = &[
+        "公司",
+        "集团",
+        "供应商",
+        "承包商",
+        "员工",
+        "各部门",
+        "人力资源部",
+        "本制度",
+        "本准则",
+        "本守则",
+    ];
     let t = t.trim_start();
     let names = |words: &[&str]| words.iter().any(|w| t.contains(w));
     // 本行 is a bank's own name for itself, not the 本行 of 本行政区域 or 本行业.

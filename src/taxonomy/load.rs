@@ -572,7 +572,9 @@ pub fn load_file(path: &Path) -> Result<Loaded, TaxonomyError> {
     // A NUL is valid UTF-8, but no text holds one: ASCII saved as UTF-16 without a byte-order
     // mark has one in every other byte, and read as UTF-8 gave a syntax error of its own.
     if let Some(at) = bytes.iter().position(|&b| b == 0) {
-        let (line, col) = line_col(&String::from_utf8_lossy(&bytes[..at]), at);
+        // Counted on the bytes before it: a lossy decoding of them may be longer.
+        let before = String::from_utf8_lossy(&bytes[..at]);
+        let (line, col) = line_col(&before, before.len());
         return Err(TaxonomyError::Syntax {
             file: name,
             line,

@@ -3932,7 +3932,7 @@ fn a_statute_s_duty_is_no_company_s_step() {
             &["hrdd/impact-assessment", "stance/action"],
         ),
         (
-            "第一百零八条 保险公司应当按照国务院保险监督管理机构的规定，建立对关联交易的管理和信息披露制度。",
+            "第一百零八条 保险公司应当依照本法规定，建立对关联交易的管理和信息披露制度。",
             &[],
             &["hrdd/communication"],
         ),
@@ -3946,10 +3946,21 @@ fn a_statute_s_duty_is_no_company_s_step() {
             &["hrdd/grievance-mechanism"],
             &[],
         ),
-        // A company's own rules, even in articles, are its steps.
+        // A company's own rules, even in articles, are its steps: naming the company, its staff
+        // or departments, or the state's organs it answers to.
         (
             "第八条 本公司每年开展人权风险评估。",
             &["hrdd/impact-assessment"],
+            &[],
+        ),
+        (
+            "第八条 公司根据国务院国资委的要求，每年开展人权风险评估。",
+            &["hrdd/impact-assessment"],
+            &[],
+        ),
+        (
+            "第十二条 人力资源部负责组织员工人权培训，每年至少一次。",
+            &["hrdd/embedding"],
             &[],
         ),
     ]);
@@ -6584,8 +6595,13 @@ fn obeying_the_law_is_no_step() {
     ] {
         assert!(!has(text, action), "{text}: {:?}", tags(text));
     }
-    // Asked of partners, a purpose of a deed, or a law's practice listed: a step still.
+    // Someone's compliance checked is tracking.
+    let text = "We monitor compliance with labour laws at all supplier sites.";
+    assert!(has(text, "hrdd/tracking"), "{text}: {:?}", tags(text));
+    // Asked of partners, a purpose of a deed, a law's practice listed, or a code joined to the
+    // law: a step still.
     for text in [
+        "We adhere to the Modern Slavery Act and our supplier code of conduct.",
         "Our suppliers are required to comply with all applicable laws, including those on forced labour.",
         "Employee hours are monitored in order to comply with working hour regulations.",
         "In terms of recruitment, we comply with all relevant laws and regulations including without limitation ensuring that all employees are legally permitted to work.",
@@ -6647,13 +6663,25 @@ fn a_platform_s_and_a_miner_s_words() {
         ("矿区周边存在非国家武装团体活动。", &["theme/armed-conflict"], &[]),
         // A report's title is no deed.
         ("华跃钴锂集团2024年可持续发展报告", &[], &["stance/action"]),
-        // Hate speech on a platform takes up no ILO convention.
+        // Hiring decisions are work, on a platform too; hate speech on it takes up no ILO convention.
+        (
+            "We use artificial intelligence in hiring and audit it for bias and discrimination in employment decisions.",
+            &["instrument/ILO-FPRW"],
+            &[],
+        ),
         (
             "Hateful conduct: we removed 412,000 items of hate speech reported by users.",
             &["right/non-discrimination"],
             &["instrument/ILO-FPRW"],
         ),
     ]);
+    // The company's own "may" is a plan.
+    let text = "We may use our leverage to press suppliers on forced labour.";
+    let action = tags(text).into_iter().find(|t| t.tag == "hrdd/action");
+    assert!(
+        action.as_ref().is_some_and(|t| t.planned),
+        "{text}: {action:?}"
+    );
     let text = "Users may appeal a removal. We received 301,000 appeals in 2024.";
     let gm = tags(text)
         .into_iter()
@@ -6675,6 +6703,8 @@ fn collaborating_with_outside_stakeholders_is_engagement() {
     // Suppliers and the company's own teams are no outside stakeholders; unions joined are a right.
     for text in [
         "We collaborate with our suppliers to develop corrective action plans.",
+        "We partner with suppliers to improve working conditions in their communities.",
+        "Our employees partner with experts in our legal team.",
         "The Company assesses risks through consultations with relevant internal stakeholders.",
         "Workers are free to participate in trade unions.",
     ] {
