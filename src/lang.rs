@@ -12,6 +12,19 @@ use crate::model::Lang;
 /// assert_eq!(hria::lang::detect("We respect the rights of workers."), Lang::En);
 /// ```
 pub fn detect(text: &str) -> Lang {
+    detect_in(text, Lang::En)
+}
+
+/// [`detect`] for a passage of a document in language `doc`: a passage of plain ASCII words
+/// none of which is English, too short for whatlang to be sure of (a heading such as "Marco de
+/// referencia", "b) no financiar actividades que impliquen trabajo infantil"), is taken in the
+/// document's language where that is neither English nor Chinese, and as English otherwise.
+pub fn detect_in(text: &str, doc: Lang) -> Lang {
+    let unsure = if doc == Lang::Other {
+        Lang::Other
+    } else {
+        Lang::En
+    };
     // A Han char carries about as much as a Latin word, so a low share already means Chinese.
     let Some((han, letters, kana)) = han_and_letters(text) else {
         return Lang::Zh;
@@ -61,7 +74,11 @@ pub fn detect(text: &str) -> Lang {
         if english == 0 && foreign_words(text) >= 2 {
             return Lang::Other;
         }
-        return Lang::En;
+        return if english == 0 && distinct == 0 {
+            unsure
+        } else {
+            Lang::En
+        };
     }
     match whatlang::detect(&text[..text.floor_char_boundary(WHATLANG_SAMPLE)]) {
         Some(info) if info.lang() == whatlang::Lang::Eng => Lang::En,
@@ -69,8 +86,15 @@ pub fn detect(text: &str) -> Lang {
         // only diacritics are in names tips it back.
         Some(_) if distinct >= 1 && accents_only_in_names(text) => Lang::En,
         Some(info) if info.is_reliable() => Lang::Other,
-        // Too short to be reliable: plain ASCII letters are most likely English here.
-        _ if english_letters() => Lang::En,
+        // Too short to be reliable: plain ASCII letters are most likely English here, unless
+        // none is an English word.
+        _ if english_letters() => {
+            if english == 0 && distinct == 0 {
+                unsure
+            } else {
+                Lang::En
+            }
+        }
         _ => Lang::Other,
     }
 }
@@ -400,6 +424,27 @@ mod tests {
             if matches!(c as u32, 0x4000..=0x9FFF) {
                 assert_eq!(han_at(bytes, 0), is_han(c), "U+{:04X}", c as u32);
             }
+        }
+    }
+
+    #[test]
+    fn short_passages_of_a_document_in_another_language_take_its_language() {
+        for text in [
+            "Marco de referencia",
+            "5. Clientes corporativos",
+            "b) no financiar actividades que impliquen trabajo forzoso, trabajo infantil o trata de personas;",
+        ] {
+            assert_eq!(detect_in(text, Lang::Other), Lang::Other, "{text}");
+            // Alone, or in an English or a Chinese document, such ASCII text stays English.
+            assert_eq!(detect_in(text, Lang::En), Lang::En, "{text}");
+            assert_eq!(detect(text), Lang::En, "{text}");
+        }
+        // English words settle it whatever the document.
+        for text in [
+            "Our commitments",
+            "We prohibit forced labour in our supply chain.",
+        ] {
+            assert_eq!(detect_in(text, Lang::Other), Lang::En, "{text}");
         }
     }
 

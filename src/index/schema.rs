@@ -15,7 +15,9 @@ use tantivy::schema::{
 /// 6: overlong blocks are cut into passages and invisible ones dropped, so older passages differ.
 /// 7: due-diligence steps stated only as planned are facets of [`PLANNED`] too.
 /// 8: section paths are joined with a control char ([`SECTION_SEP`]), not ` › `.
-pub const SCHEMA_VERSION: u32 = 8;
+/// 9: Latin words are indexed without their diacritics (reparación as reparacion); passages
+///    of a document in another language that are too short to judge take its language.
+pub const SCHEMA_VERSION: u32 = 9;
 
 /// Name of the tokenizer of [`TEXT`]. The writer hands tantivy the segmenter's terms as one term
 /// list ([`crate::index::encode_terms`]), which the tokenizer registered under this name on every

@@ -142,7 +142,7 @@ impl Segmenter {
             }
         }
         blocks.into_iter().enumerate().map(move |(i, b)| {
-            let lang = crate::lang::detect(&b.text);
+            let lang = crate::lang::detect_in(&b.text, doc.lang);
             let tokens = self.tokens(&b.text);
             Passage {
                 id: passage_id(&doc.id, i, &b.text),

@@ -538,6 +538,11 @@ fn stem(stems: &mut Stems, s: &Stemmer, word: &str) -> CompactString {
     } else {
         Cow::Borrowed(word)
     };
+    let plain = if plain.is_ascii() {
+        plain
+    } else {
+        Cow::Owned(fold_latin(&plain))
+    };
     let t = CompactString::from(&*s.stem(&one_spelling(&plain)));
     if stems.len() >= STEM_CACHE {
         stems.clear();
@@ -546,9 +551,48 @@ fn stem(stems: &mut Stems, s: &Stemmer, word: &str) -> CompactString {
     t
 }
 
+/// A word with its Latin letters' diacritics dropped (reparación as reparacion, indígenas as
+/// indigenas), so that a search typed without accents finds them, as analysts type. Only
+/// letters of the Latin blocks that decompose into a letter and marks are changed: ß, ø, other
+/// scripts and Hangul stay as they are.
+fn fold_latin(word: &str) -> String {
+    use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+    let mut out = String::with_capacity(word.len());
+    for c in word.chars() {
+        if !('\u{C0}'..='\u{24F}').contains(&c) && !('\u{1E00}'..='\u{1EFF}').contains(&c) {
+            out.push(c);
+            continue;
+        }
+        let mut base = None;
+        let mut marks_only = true;
+        decompose_canonical(c, |d| {
+            if base.is_none() {
+                base = Some(d);
+            } else if !is_combining_mark(d) {
+                marks_only = false;
+            }
+        });
+        match base {
+            Some(b) if marks_only && b.is_ascii() => out.push(b),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn latin_diacritics_fold() {
+        assert_eq!(fold_latin("reparación"), "reparacion");
+        assert_eq!(fold_latin("indígenas"), "indigenas");
+        assert_eq!(fold_latin("ação"), "acao");
+        assert_eq!(fold_latin("straße"), "straße");
+        assert_eq!(fold_latin("føroyar"), "føroyar");
+        assert_eq!(fold_latin("한국어"), "한국어");
+    }
 
     fn jieba() -> &'static Jieba {
         static JIEBA: std::sync::OnceLock<Jieba> = std::sync::OnceLock::new();

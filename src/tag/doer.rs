@@ -778,9 +778,11 @@ pub(super) fn expected_of_partners(t: &str, start: usize) -> bool {
     pub(super) const ASK: &str =
         "expect expects expected require requires required ask asks encourage \
         encourages";
+    // A bank's or an investor's clients, borrowers and investees are asked as suppliers are:
+    // "clients are required to establish a project-level grievance mechanism" is theirs.
     pub(super) const PARTNERS: &str =
         "supplier suppliers contractor contractors subcontractors vendor \
-        vendors partners";
+        vendors partners client clients borrower borrowers investee investees";
     pub(super) const MODALS: &str = "must shall should";
     pub(super) const OWN: &str = "employees staff personnel colleagues workers";
     pub(super) const DOERS: &[&str] = &["we", "我们", "公司", "本公司"];
@@ -822,10 +824,16 @@ pub(super) fn expected_of_partners(t: &str, start: usize) -> bool {
             "contractor",
             "vendor",
             "partners",
+            "client",
+            "borrower",
+            "investee",
             "供应商",
             "承包商",
             "合作伙伴",
             "供货商",
+            "客户",
+            "借款人",
+            "被投资企业",
         ])
     });
     if !NAMED.is_match(&t[from..start]) {
@@ -909,16 +917,32 @@ pub(super) fn expected_of_partners(t: &str, start: usize) -> bool {
             && !own(next)
             && words[i + 1..].iter().any(|&(_, n)| n == "to");
         // A modal right after the suppliers, in the active: "suppliers must provide", not
-        // "a supplier should be engaged".
+        // "a supplier should be engaged"; after an "of" phrase of up to seven words too
+        // ("clients of category A and B projects are required to").
+        let verb_at = if next
+            .first()
+            .is_some_and(|&(_, n)| matches!(n, "companies" | "company" | "firms" | "entities"))
+        {
+            // "investee companies are expected to", "client companies must".
+            Some(i + 2).filter(|&k| k < words.len())
+        } else if next.first().is_some_and(|&(_, n)| n == "of") {
+            words[i + 1..(i + 9).min(words.len())]
+                .iter()
+                .position(|&(_, n)| listed(MODALS, n) || n == "are" || n == "is")
+                .map(|k| i + 1 + k)
+        } else {
+            Some(i + 1)
+        };
+        let verb = verb_at.map_or(&[][..], |k| &words[k..(k + 3).min(words.len())]);
         // A passive is "be" with a participle ("should be engaged"), not "must be able to".
-        let passive = next.get(1).is_some_and(|&(_, b)| b == "be")
-            && next.get(2).is_some_and(|&(_, p)| p.ends_with("ed"));
+        let passive = verb.get(1).is_some_and(|&(_, b)| b == "be")
+            && verb.get(2).is_some_and(|&(_, p)| p.ends_with("ed"));
         let bound = listed(PARTNERS, w)
             && !own_joined()
-            && next.first().is_some_and(|&(_, n)| {
+            && verb.first().is_some_and(|&(_, n)| {
                 (listed(MODALS, n) && !passive)
                     || ((n == "are" || n == "is")
-                        && next
+                        && verb
                             .get(1)
                             .is_some_and(|&(_, r)| r == "required" || r == "expected"))
             });
@@ -937,8 +961,8 @@ pub(super) fn asks_of_partners(t: &str, start: usize, end: usize) -> bool {
         expect expects expected";
     // The partners named in a match inside the asking are read with it too: "all suppliers" of
     // "we require all suppliers to respect…" is no step of its own.
-    pub(super) const NAMED: &str =
-        "supplier suppliers contractor contractors subcontractors vendor vendors partners";
+    pub(super) const NAMED: &str = "supplier suppliers contractor contractors subcontractors \
+        vendor vendors partners client clients borrower borrowers investee investees";
     let m = &t[start..end];
     let asking = |s: &str| s.contains("要求") || s.split_whitespace().any(|w| listed(ASKING, w));
     // A Chinese partner's modal is read with a char or two around the match: 一家供应商须 (one
@@ -949,7 +973,9 @@ pub(super) fn asks_of_partners(t: &str, start: usize, end: usize) -> bool {
     // suppliers to", "new suppliers must"): most are none ("we audited all suppliers"), and this
     // runs for every step matched.
     let named = || {
-        (m.contains("供应商") || m.split_whitespace().any(|w| listed(NAMED, w)))
+        (m.contains("供应商")
+            || m.contains("客户")
+            || m.split_whitespace().any(|w| listed(NAMED, w)))
             && (asking(&t[t.floor_char_boundary(start.saturating_sub(24))..start])
                 || asking(&t[end..t.floor_char_boundary((end + 24).min(t.len()))]))
     };
@@ -970,7 +996,15 @@ pub(super) fn asks_of_partners(t: &str, start: usize, end: usize) -> bool {
 /// supplier code writes it. Not one partner made to act (该供应商须整改, 一家供应商须…), which is the
 /// company's deed, nor a modal in another word (供应商应付, 供应商不得不停产).
 fn zh_asking_end(s: &str) -> Option<usize> {
-    const PARTNERS: &[&str] = &["供应商", "承包商", "供货商", "合作伙伴"];
+    const PARTNERS: &[&str] = &[
+        "供应商",
+        "承包商",
+        "供货商",
+        "合作伙伴",
+        "客户",
+        "借款人",
+        "被投资企业",
+    ];
     const ASKING: &[&str] = &[
         "要求",
         "要求所有",

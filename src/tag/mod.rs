@@ -598,6 +598,25 @@ struct SectionCue {
     name: u32,
 }
 
+/// Whether a heading is a document's title: it names the document's kind, a statement or a
+/// report, with a year or a period after it at most ("Human Rights Statement 2023", "Modern
+/// Slavery Statement FY2023/24", 2023年社会责任报告, 全球人权声明).
+fn is_document_title(heading: &str) -> bool {
+    const KINDS: &[&str] = &["statement", "report", "声明", "报告", "報告", "聲明"];
+    let h = heading.to_lowercase();
+    let h = h.trim_end_matches(|c: char| {
+        c.is_ascii_digit() || c.is_whitespace() || "-–/().:fy年度".contains(c)
+    });
+    KINDS.iter().any(|k| {
+        h.strip_suffix(k).is_some_and(|rest| {
+            !rest
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_ascii_alphabetic())
+        })
+    })
+}
+
 /// The cues of the last section path a thread's tagger looked in. A document's passages share
 /// their section path, one after another, so most passages reuse it.
 #[derive(Default)]
@@ -1632,6 +1651,7 @@ impl Tagger {
             }
             if info.reported
                 && (planned(t, h.start, h.end, &mut ctx.plans)
+                    || rule_stated(t, h.start, h.end)
                     || zh_not_done(t, h.start, h.end, &mut from)
                     || conditional_practice(t, h.start, h.end, &mut from)
                     || relative_practice(clean, norm, h.start, h.end))
@@ -1840,6 +1860,7 @@ impl Tagger {
         let planned = info.step && {
             let deed = kept.iter().position(|(h, _)| {
                 !(step_planned(t, h.start, h.end, &mut ctx.plans)
+                    || (pledgeable && rule_stated(t, h.start, h.end))
                     || (pledgeable
                         && names_code_only(t, h.start, h.end, || {
                             let b = breaks.get(t);
@@ -1915,7 +1936,11 @@ impl Tagger {
         memo.section.extend_from_slice(section);
         let out = &mut memo.cues;
         out.clear();
-        for name in section {
+        // A document's own title says what all of it is about, not what one passage does:
+        // under "Human Rights Statement 2023", "we adopted the Equator Principles" is no step
+        // on human rights.
+        let titled = section.first().is_some_and(|s| is_document_title(s));
+        for name in &section[usize::from(titled)..] {
             let t = text::normalize_pattern(name);
             for m in self.ac.find_overlapping_iter(t.as_str()) {
                 for r in self.refs_of(m.pattern().as_usize()) {

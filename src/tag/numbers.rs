@@ -407,8 +407,13 @@ pub(super) fn right_boundary(t: &str, end: usize, plural: bool) -> Option<usize>
         return Some(end);
     }
     if plural {
+        // "-es" only where English writes it (boxes, churches, heroes): "tribal" is not found
+        // in the Spanish "tribales".
+        let es = ["s", "x", "z", "ch", "sh", "o"]
+            .iter()
+            .any(|e| t[..end].ends_with(e));
         for suffix in ["s", "es"] {
-            if rest.starts_with(suffix) && boundary_at(suffix.len()) {
+            if (suffix == "s" || es) && rest.starts_with(suffix) && boundary_at(suffix.len()) {
                 return Some(end + suffix.len());
             }
         }

@@ -122,6 +122,21 @@ pub(super) fn planned(t: &str, start: usize, end: usize, plans: &mut Option<bool
             })
 }
 
+/// Whether "shall" stands before a match in its clause: the clause states a rule, wherever the
+/// modal stands in it ("workers shall be free to resign and shall retain control of their
+/// identity documents"), and reports nothing done, unless it carries a practice on ("shall
+/// continue to"). A policy's own commitment is stated so.
+pub(super) fn rule_stated(t: &str, start: usize, end: usize) -> bool {
+    let lo = t.floor_char_boundary(start.saturating_sub(600));
+    if !t[lo..start].contains("shall") {
+        return false;
+    }
+    let from = clause_start(t, lo, start);
+    // "MPI shall continue to conduct regular audits" carries a practice on; the match may say
+    // so itself ("continue to review").
+    has_word(&t[from..start], "shall") && !has_word(&t[from..end], "continue")
+}
+
 /// Whether a match is a way to raise a concern, which "may" before it permits rather than
 /// plans: "users may appeal a removal", "employees may report concerns to the hotline" say the
 /// channel is there. Not the company's own "may" ("we may report publicly"), which is a plan.
@@ -260,8 +275,10 @@ pub(super) const PLAN_ENSURE: &[&str] = &["ensure", "ensuring"];
 
 /// The word that states a plan in [`zh_plans`] on its own (打算, "intend").
 pub(super) const ZH_PLAN_INTENT: &str = "打算";
-/// The words before a verb that [`zh_plans`] reads a plan from (将 only before a verb).
-pub(super) const ZH_PLAN_MARKERS: &[&str] = &["将", "计划", "拟", "准备"];
+/// The words before a verb that [`zh_plans`] reads a plan from (将 only before a verb); 考虑
+/// before one, and 研究 before 设立 or 建立, are a plan weighed (研究设立申诉渠道, "will study
+/// setting up a channel").
+pub(super) const ZH_PLAN_MARKERS: &[&str] = &["将", "计划", "拟", "准备", "研究", "考虑"];
 
 /// Whether a Chinese clause states a plan with a verb: 我们将建立申诉机制, 公司计划开展评估, 拟引入,
 /// 打算, 准备推出. 将 before a noun marks the object (我们将补救指南翻译成多种语言: "we translate
@@ -291,6 +308,8 @@ pub(super) fn zh_plans(clause: &str) -> bool {
                 // 模拟, 虚拟: no plan.
                 "拟" => before.ends_with(['模', '虚']),
                 "将" => zh_object_marker(after),
+                // 研究 is as often the work itself (支持研究, 研究制定了要点).
+                "研究" => !after.starts_with("设立") && !after.starts_with("建立"),
                 _ => false,
             };
             !noun && ZH_PLAN_VERBS.iter().any(|v| after.starts_with(v))
@@ -636,7 +655,8 @@ pub(super) fn reserved(t: &str, start: usize, end: usize) -> bool {
     });
     let holder = HOLDERS.iter().any(|h| before[clause_from..].contains(h));
     let between = &near[at..];
-    let hi = t.floor_char_boundary((end + 30).min(t.len()));
+    // Twenty chars on: a second step may come first (现场审核或委托第三方审核的权利).
+    let hi = t.floor_char_boundary((end + 60).min(t.len()));
     let after = &t[end..hi];
     let after = after
         .find(['，', ',', '。', ';', '；'])

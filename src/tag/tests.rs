@@ -467,6 +467,33 @@ fn section_path_cues_confirm_weak_keywords() {
     assert_eq!(tag.evidence[0].matched, "社区");
 }
 
+/// A document's title (a statement or a report, with a year at most) is what all of it is
+/// about: its words confirm nothing in one passage, where a section's heading does.
+#[test]
+fn a_documents_title_confirms_no_weak_keyword() {
+    let t = tagger();
+    let passage = |section: Vec<String>| passage_under("支持社区活动", section);
+    let id = "group/indigenous-peoples";
+    for title in [
+        "原住民权利声明",
+        "2023年度原住民报告",
+        "Indigenous Rights Statement 2023",
+    ] {
+        let tags = t.tag(&passage(vec![title.into(), "简介".into()]));
+        assert!(get(&tags, id).is_none(), "{title}: {tags:?}");
+    }
+    // Under the title, a section of its own still confirms; so does a first heading that is no
+    // document's title.
+    let tags = t.tag(&passage(vec!["原住民权利声明".into(), "尊重原住民".into()]));
+    assert!(get(&tags, id).is_some(), "{tags:?}");
+    let tags = t.tag(&passage(vec!["尊重原住民".into()]));
+    assert!(get(&tags, id).is_some(), "{tags:?}");
+    assert!(is_document_title("Modern Slavery Statement FY2023/24"));
+    assert!(is_document_title("社會責任報告"));
+    assert!(!is_document_title("Reporting channels"));
+    assert!(!is_document_title("报告期内"));
+}
+
 #[test]
 fn bare_scan_counts_every_overlapping_pattern_occurrence_after_normalization() {
     let t = tagger();

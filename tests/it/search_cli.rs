@@ -1524,3 +1524,26 @@ fn a_query_matching_no_word_names_the_topics_it_tags_in_other_languages() {
     let (_, err) = run(&["强迫劳动"]);
     assert!(!err.contains("topics"), "{err}");
 }
+
+/// A search typed without accents finds words written with them, and one with accents finds
+/// them too; the highlight covers the word as written.
+#[test]
+fn accents_fold_in_latin_words() {
+    let (_d, index) = index_of(&[(
+        "politica.es.txt",
+        "Política de derechos humanos\n\nEl Banco proporcionará mecanismos de reparación a los pueblos indígenas afectados por los proyectos que financia, de conformidad con el Convenio 169.\n",
+    )]);
+    for q in ["reparacion", "reparación", "indigenas", "INDÍGENAS"] {
+        let hits = search_hits(&index, q, &[]);
+        assert_eq!(hits.len(), 1, "{q}: {hits:?}");
+        let words = highlighted(&hits[0]);
+        assert!(
+            words.iter().any(|w| w == "reparación" || w == "indígenas"),
+            "{q}: {words:?}"
+        );
+    }
+    // Every passage of the Spanish document is read as it: its short heading too.
+    let hits = search_hits(&index, "derechos", &["--lang", "other"]);
+    assert_eq!(hits.len(), 1, "{hits:?}");
+    assert!(search_hits(&index, "derechos", &["--lang", "en"]).is_empty());
+}

@@ -6711,3 +6711,98 @@ fn collaborating_with_outside_stakeholders_is_engagement() {
         assert!(!has(text, se), "{text}: {:?}", tags(text));
     }
 }
+
+/// A bank's clients, borrowers and investees are asked as suppliers are: what they are required
+/// to set up is the bank's expectation, not its own mechanism.
+#[test]
+fn what_clients_borrowers_and_investees_are_asked_is_expected_of_them() {
+    let (gm, remedy, ia) = (
+        "hrdd/grievance-mechanism",
+        "hrdd/remedy",
+        "hrdd/impact-assessment",
+    );
+    for (text, id, want) in [
+        (
+            "Clients of Category A and B projects are required to establish a project-level grievance mechanism.",
+            gm,
+            true,
+        ),
+        ("We require clients to provide remedy to affected communities.", remedy, true),
+        ("Investee companies are expected to conduct human rights impact assessments.", ia, true),
+        ("我们要求客户建立申诉机制。", gm, true),
+        ("Borrowers must establish a grievance mechanism for affected communities.", gm, true),
+        // The bank's own channel, open to clients, is the bank's.
+        ("In 2023 we set up a grievance mechanism for clients and communities.", gm, false),
+    ] {
+        assert_eq!(planned(text, id), Some(want), "{id} in {text}");
+    }
+}
+
+/// "Shall" states a rule wherever it stands in its clause, unless it carries a practice on;
+/// 研究 before 设立 weighs a plan, and 保留…的权利 reserves a right however many steps it names.
+#[test]
+fn rules_stated_plans_weighed_and_rights_reserved_are_no_steps_taken() {
+    let (action, gm, tracking) = ("hrdd/action", "hrdd/grievance-mechanism", "hrdd/tracking");
+    for (text, id, want) in [
+        (
+            "Workers shall be free to resign with reasonable notice and shall retain control of their identity documents.",
+            action,
+            true,
+        ),
+        ("MPI shall continue to conduct regular audits of its labour agencies.", action, false),
+        ("研究設立面向社區的申訴渠道。", gm, true),
+        ("华禾保留对供应商进行现场审核或委托第三方审核的权利。", tracking, true),
+    ] {
+        assert_eq!(planned(text, id), Some(want), "{id} in {text}");
+    }
+    // A rule reports no deed.
+    assert!(!has(
+        "Workers shall retain control of their identity documents.",
+        "stance/action"
+    ));
+    // 研究 as the work itself plans nothing: a deed stays one.
+    let deed =
+        "总结分析满意度调查结果研究制定2023年基层网点员工关爱工程要点以持续提升基层网点员工满意度";
+    assert!(has(deed, "stance/action"), "{:?}", tags(deed));
+}
+
+/// Hong Kong's term for due diligence, and workers keeping their own passports.
+#[test]
+fn hong_kong_due_diligence_and_passports_kept() {
+    expect_tags(&[
+        (
+            "本行於年內完成對186家企業客戶的人權盡職審查。",
+            &["hrdd/impact-assessment"],
+            &[],
+        ),
+        (
+            "外籍工人的护照由本人自行保管。",
+            &["right/labour/forced-labour"],
+            &[],
+        ),
+        // A passport office is no forced labour.
+        (
+            "员工可在护照办理期间申请事假。",
+            &[],
+            &["right/labour/forced-labour"],
+        ),
+    ]);
+}
+
+/// An English plural is "-es" only where English writes it: the Spanish "tribales" is no
+/// "tribal".
+#[test]
+fn an_english_plural_takes_es_only_after_a_hissing_sound() {
+    expect_tags(&[
+        (
+            "Pueblos Indígenas y Tribales en Países Independientes.",
+            &[],
+            &["group/indigenous-peoples"],
+        ),
+        (
+            "We respect the rights of tribal peoples.",
+            &["group/indigenous-peoples"],
+            &[],
+        ),
+    ]);
+}
