@@ -32,7 +32,10 @@ fn main() -> ExitCode {
     let args = match cli::Cli::try_parse() {
         Ok(args) => args,
         Err(err) => {
-            let given: Vec<String> = std::env::args().collect();
+            // Lossily: an argument that is not UTF-8 is clap's error to report, not a panic.
+            let given: Vec<String> = std::env::args_os()
+                .map(|a| a.to_string_lossy().into_owned())
+                .collect();
             if let Some(hint) = cli::search::exclusion_hint(&err, &given) {
                 report!("hria: {}", hria::query::reader::printable(&hint));
                 return ExitCode::from(cli::common::EXIT_ERROR);

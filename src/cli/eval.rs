@@ -77,6 +77,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     // Where each judged tag first appears, to point at a tag the taxonomy lacks.
     let mut first_seen: std::collections::HashMap<String, String> =
         std::collections::HashMap::new();
+    let mut read_files = std::collections::HashSet::new();
     for path in &args.gold {
         // For messages; the report (JSON's `file` too) keeps the name as given.
         let shown = super::common::shown_path(path);
@@ -91,6 +92,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         let gold = parse_gold(&src);
         for b in &gold.bad {
             report!("hria: {shown}:{}: {}", b.line, b.reason);
+        }
+        warn_inconsistent(&shown, &gold.lines);
+        if let Ok(real) = std::fs::canonicalize(path) {
+            if !read_files.insert(real) {
+                report!("hria: warning: {shown}: given twice: its lines are counted twice");
+            }
         }
         partial |= !gold.bad.is_empty();
         let name = path.display().to_string();
@@ -191,6 +198,49 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
 const MAX_GOLD: u64 = 256 << 20;
 
 /// Reads a gold file whole, up to [`MAX_GOLD`] bytes; a pipe or a process substitution works.
+/// Warns of gold lines that contradict themselves, which are scored as written: a tag expected
+/// under a judged parent the line does not expect (a prediction of the child is a match of the
+/// parent, so a false positive), and ids given to more than one line. The first of each kind
+/// is named, with how many there are.
+fn warn_inconsistent(shown: &str, lines: &[(usize, GoldLine)]) {
+    let mut parent_missing = lines.iter().filter_map(|(n, g)| {
+        g.expected.iter().find_map(|e| {
+            g.judged
+                .iter()
+                .find(|j| {
+                    e.strip_prefix(j.as_str())
+                        .is_some_and(|r| r.starts_with('/'))
+                        && !g.expected.contains(j)
+                })
+                .map(|j| (*n, e, j))
+        })
+    });
+    if let Some((n, e, j)) = parent_missing.next() {
+        let more = parent_missing.count();
+        report!(
+            "hria: warning: {shown}:{n}: expects {e} and judges {j} without expecting it, so a prediction of {e} counts as a false positive of {j}{}",
+            if more > 0 { format!(" ({more} more such line(s))") } else { String::new() }
+        );
+    }
+    let mut seen = std::collections::HashMap::new();
+    let mut dups = lines.iter().filter_map(|(n, g)| {
+        seen.insert(g.id.as_str(), *n)
+            .map(|first| (first, *n, &g.id))
+    });
+    if let Some((first, n, id)) = dups.next() {
+        let more = dups.count();
+        report!(
+            "hria: warning: {shown}:{n}: id {} is also on line {first}; both are scored{}",
+            printable_id(id),
+            if more > 0 {
+                format!(" ({more} more repeated id(s))")
+            } else {
+                String::new()
+            }
+        );
+    }
+}
+
 fn read_gold_file(path: &std::path::Path) -> std::io::Result<Vec<u8>> {
     use std::io::Read;
     let mut src = Vec::new();

@@ -1367,7 +1367,13 @@ pub fn build(
     let unreadable = unreadable_paths(&summary.skipped);
     let unread = Unread::of(taxonomy_changed);
     let mut behind = Vec::new();
+    // Documents of a root this run does not read stay; where that root no longer exists (a
+    // corpus folder renamed), they would be counted beside their new copies without a word.
+    let mut vanished: BTreeMap<String, u64> = BTreeMap::new();
     old.each_root(dir, |id, root| {
+        if !opts.rebuild && !nested.answers_for(root, id) {
+            *vanished.entry(root.to_string()).or_default() += 1;
+        }
         if nested.answers_for(root, id) && !seen.contains(id) {
             let path = recorded_path(root, id);
             let behind_unreadable = path.ancestors().any(|a| unreadable.contains(a));
@@ -1395,6 +1401,17 @@ pub fn build(
         }
     })?;
     drop((seen, found_paths));
+    for (root, documents) in vanished {
+        if is_gone(Path::new(&root)) {
+            summary.skipped.push(Skip::new(
+                PathBuf::from(root),
+                SkipKind::Io,
+                format!(
+                    "no longer exists, and the index still holds {documents} document(s) from it; give this path to `hria index` to remove them, or start afresh with --rebuild"
+                ),
+            ));
+        }
+    }
     report_unread(&mut summary.skipped, behind, unread);
     summary.records_read_from_store = old.store_reads();
 

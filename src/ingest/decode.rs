@@ -28,6 +28,9 @@ pub(crate) enum EncodingSource {
     /// Detection from little evidence that another encoding would have read as well: a
     /// Korean or Japanese encoding, for bytes that read as Chinese in GB18030 too. Reported.
     Guessed,
+    /// The caller's explicit encoding, other than UTF-8, for a file that is valid UTF-8 with
+    /// text beyond ASCII, which that encoding garbles. Reported.
+    OptionOverUtf8,
 }
 
 impl EncodingSource {
@@ -39,6 +42,7 @@ impl EncodingSource {
             EncodingSource::Detected => "detected",
             EncodingSource::Declared => "declared",
             EncodingSource::Guessed => "guessed",
+            EncodingSource::OptionOverUtf8 => "option-over-utf-8",
         }
     }
 }
@@ -170,7 +174,18 @@ fn decode_text(
         } else {
             check_no_nul(&bytes)?;
         }
-        return Ok(finish(bytes, encoding, EncodingSource::Option));
+        // ASCII reads the same in every encoding the option may name but UTF-16; valid UTF-8
+        // beyond it is garbled by any other.
+        let over_utf8 = encoding != UTF_8
+            && !is_utf16(encoding)
+            && !bytes.is_ascii()
+            && simdutf8::basic::from_utf8(&bytes).is_ok();
+        let source = if over_utf8 {
+            EncodingSource::OptionOverUtf8
+        } else {
+            EncodingSource::Option
+        };
+        return Ok(finish(bytes, encoding, source));
     }
     if let Some(offset) = nul_offset(&bytes) {
         // Text in UTF-16 without a BOM is only recognisable by its NULs: ASCII-heavy text has

@@ -411,10 +411,96 @@ pub fn degraded_reason(doc: &Document) -> Option<String> {
             doc.encoding
         )
     });
-    match (replaced, guessed) {
-        (Some(r), Some(g)) => Some(format!("{g}; {r}")),
-        (r, g) => r.or(g),
+    let over_utf8 =
+        (doc.encoding_source == decode::EncodingSource::OptionOverUtf8.as_str()).then(|| {
+            format!(
+                "read as {} as --encoding asked, but the file is valid UTF-8, which {} garbles; \
+                 read it without --encoding",
+                doc.encoding, doc.encoding
+            )
+        });
+    let hidden = hidden_by_markup(&doc.text, doc.format).map(|(line, opener, bytes)| {
+        format!(
+            "an unclosed `{opener}` on line {line} hides the rest of the file ({bytes} bytes) \
+             from reading; close it to read that text"
+        )
+    });
+    let reasons: Vec<String> = [guessed, over_utf8, replaced, hidden]
+        .into_iter()
+        .flatten()
+        .collect();
+    (!reasons.is_empty()).then(|| reasons.join("; "))
+}
+
+/// Where markup left open hides the text after it: an HTML comment, or an element whose content
+/// is never read (`<script>`, `<style>`, `<textarea>`, `<nav>`, `<svg>`, …), opened and never
+/// closed, with words after it. The line it opens on, the opener as written, and how many bytes
+/// follow. A browser hides most of that text too, but an analyst's converted report that
+/// lost a `-->` or a `</script>` would otherwise lose its sections without a word.
+pub fn hidden_by_markup(text: &str, format: Format) -> Option<(usize, &'static str, usize)> {
+    const OPENERS: &[(&str, &str)] = &[
+        ("<!--", "-->"),
+        ("<script", "</script"),
+        ("<style", "</style"),
+        ("<textarea", "</textarea"),
+        ("<title", "</title"),
+        ("<noscript", "</noscript"),
+        ("<template", "</template"),
+        ("<xmp", "</xmp"),
+        ("<iframe", "</iframe"),
+        ("<noembed", "</noembed"),
+        ("<noframes", "</noframes"),
+        ("<object", "</object"),
+        ("<svg", "</svg"),
+        ("<math", "</math"),
+        ("<nav", "</nav"),
+    ];
+    if format == Format::Text || !text.contains('<') {
+        return None;
     }
+    // Case-folded bytes: tag names are written in any case; the positions stay the text's.
+    let lower = text.to_ascii_lowercase();
+    let (at, opener) = OPENERS
+        .iter()
+        .filter_map(|&(open, close)| {
+            let at = lower.rfind(open)?;
+            // A tag's name ends there (`<nav>`, `<nav class=…>`, not `<navigation>`).
+            let after = lower.as_bytes().get(at + open.len()).copied();
+            let whole = open == "<!--"
+                || after.is_none_or(|b| b == b'>' || b == b'/' || b.is_ascii_whitespace());
+            (whole && !lower[at..].contains(close)).then_some((at, open))
+        })
+        .min_by_key(|&(at, _)| at)?;
+    // In Markdown, an opener inside code is text: in backticks on its line, or in a fence.
+    if format == Format::Markdown {
+        let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+        let line = &text[line_start..at];
+        let fences = text[..line_start]
+            .lines()
+            .filter(|l| l.trim_start().starts_with("```") || l.trim_start().starts_with("~~~"))
+            .count();
+        if line.matches('`').count() % 2 == 1 || line.starts_with("    ") || fences % 2 == 1 {
+            return None;
+        }
+    }
+    // Words after it, outside tags: a stray `<!--` before `</body></html>` hides nothing.
+    let mut in_tag = false;
+    let words = text[at + opener.len()..]
+        .chars()
+        .filter(|&c| {
+            match c {
+                '<' => in_tag = true,
+                '>' => in_tag = false,
+                _ => {}
+            }
+            !in_tag && c.is_alphanumeric()
+        })
+        .take(20)
+        .count();
+    (words >= 20).then(|| {
+        let line = text[..at].bytes().filter(|&b| b == b'\n').count() + 1;
+        (line, opener, text.len() - at)
+    })
 }
 
 /// A [`SkipKind::Degraded`] report for a degraded document, for listing with the skips.

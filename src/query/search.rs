@@ -494,6 +494,11 @@ fn parse_text_query(
             "it does not parse (check parentheses, quotes and AND/OR/NOT)".into(),
         )
     })?;
+    if !boosts_bounded(&ast, 1.0) {
+        return Err(tantivy::query::QueryParserError::SyntaxError(format!(
+            "a boost (`word^N`) multiplies scores by at most {MAX_BOOST}, nested boosts included"
+        )));
+    }
     if let Some(field) = exists_field(&ast) {
         // tantivy reads `field:*` as "has a value", which only its fast fields answer: asked of
         // the text or an unknown field, it failed later as if the index were at fault.
@@ -513,6 +518,22 @@ fn parse_text_query(
         other => other,
     };
     parser.build_query_from_user_input_ast(ast)
+}
+
+/// The largest factor a query's boosts may scale a score by: beyond it scores overflow to
+/// infinity (or, times a boost of 0, to NaN) and rank nothing.
+const MAX_BOOST: f64 = 1e6;
+
+/// Whether every boost of `ast`, times the boosts around it (`scale`), is at most [`MAX_BOOST`].
+fn boosts_bounded(ast: &UserInputAst, scale: f64) -> bool {
+    match ast {
+        UserInputAst::Clause(clauses) => clauses.iter().all(|(_, a)| boosts_bounded(a, scale)),
+        UserInputAst::Boost(a, boost) => {
+            let scale = scale * boost.0;
+            scale.is_finite() && scale <= MAX_BOOST && boosts_bounded(a, scale)
+        }
+        UserInputAst::Leaf(_) => true,
+    }
 }
 
 /// Rewrites the leaves tantivy would read otherwise than an analyst means them: a word ending in

@@ -423,6 +423,9 @@ struct Ctx<'a> {
     statute: Option<bool>,
     /// Whether the passage holds "Act" at all ([`in_law_name`]), found on first use.
     acts: Option<bool>,
+    /// Per sentence, whether it gives a law only as the legal basis ([`only_legal_basis`]),
+    /// read once: a long sentence of many laws' names would be read again for each match.
+    legal_basis: Vec<Option<bool>>,
     /// Whether the passage may record a law's history (a title beside 废止, 施行 or 次会议),
     /// found on first use.
     history: Option<bool>,
@@ -1481,6 +1484,7 @@ impl Tagger {
             label: None,
             statute: None,
             acts: None,
+            legal_basis: Vec::new(),
             history: None,
             plans: None,
             reserves: None,
@@ -1715,7 +1719,15 @@ impl Tagger {
                 && matches!(h.role, Role::Keyword | Role::Weak)
                 && *ctx.acts.get_or_insert_with(|| clean.contains("Act"))
                 && in_law_name(clean, norm.to_source_end(h.end))
-                && only_legal_basis(sentence_around(t, breaks.get(t), h.start))
+                && {
+                    let b = breaks.get(t);
+                    let k = sentence_of(b, h.start);
+                    if ctx.legal_basis.len() <= k {
+                        ctx.legal_basis.resize(b.len() + 1, None);
+                    }
+                    *ctx.legal_basis[k]
+                        .get_or_insert_with(|| only_legal_basis(sentence_around(t, b, h.start)))
+                }
             {
                 note(&mut ctx.misses, norm, h, Why::InTitle);
                 continue;

@@ -342,3 +342,30 @@ fn blind_sets_in_the_repository_keep_their_quality() {
         );
     }
 }
+
+/// A gold line that contradicts itself, an id given twice and a file given twice are scored as
+/// written, with a warning each.
+#[test]
+fn inconsistent_gold_is_scored_with_a_warning() {
+    let d = tempfile::tempdir().unwrap();
+    let gold = d.path().join("g.jsonl");
+    std::fs::write(
+        &gold,
+        concat!(
+            r#"{"id":"a","text":"We prohibit forced labour.","expected":["right/labour/forced-labour"],"judged":["right/labour","right/labour/forced-labour"]}"#,
+            "\n",
+            r#"{"id":"a","text":"We prohibit child labour.","expected":["right/labour"],"judged":["right/labour"]}"#,
+            "\n"
+        ),
+    )
+    .unwrap();
+    let out = hria().arg("eval").arg(&gold).arg(&gold).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("g.jsonl:1: expects right/labour/forced-labour and judges right/labour without expecting it"),
+        "{err}"
+    );
+    assert!(err.contains("g.jsonl:2: id a is also on line 1"), "{err}");
+    assert!(err.contains("given twice"), "{err}");
+}

@@ -2371,3 +2371,31 @@ fn an_index_link_that_loops_is_called_so() {
         "{err}"
     );
 }
+
+/// A corpus folder renamed: its documents stay under the old name beside their new copies, and
+/// every run that does not read the old name says so (exit 3) until it is given or the index
+/// rebuilt.
+#[test]
+fn a_renamed_root_is_reported_until_its_documents_are_removed() {
+    let (tmp, _corpus, index) = setup();
+    let old = folder_with(&tmp, "reports", "a.md", "We prohibit forced labour.\n");
+    assert_eq!(index_output(&[&old], &index, &[]).status.code(), Some(0));
+    let new = tmp.path().join("reports-2024");
+    std::fs::rename(&old, &new).unwrap();
+    let out = index_output(&[&new], &index, &[]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(3), "{err}");
+    assert!(
+        err.contains("reports: no longer exists, and the index still holds 1 document(s) from it"),
+        "{err}"
+    );
+    // Given, the old name's documents go; the warning with them.
+    assert_eq!(index_output(&[&old], &index, &[]).status.code(), Some(0));
+    let out = index_output(&[&new], &index, &[]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

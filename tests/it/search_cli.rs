@@ -1547,3 +1547,40 @@ fn accents_fold_in_latin_words() {
     assert_eq!(hits.len(), 1, "{hits:?}");
     assert!(search_hits(&index, "derechos", &["--lang", "en"]).is_empty());
 }
+
+/// A boost that would scale scores past any meaning (to infinity, or NaN beside a boost of 0)
+/// is refused as an invalid query; an ordinary one ranks.
+#[test]
+fn overflowing_boosts_are_refused() {
+    let (_d, index) = index_of(&[("a.md", "We prohibit forced labour.\n")]);
+    let nines = "9".repeat(60);
+    for q in [format!("labour^{nines}"), format!("(labour^0)^{nines}")] {
+        hria()
+            .args(["search", &q, "--index"])
+            .arg(&index)
+            .assert()
+            .code(2)
+            .stderr(predicates::str::contains("a boost (`word^N`)"));
+    }
+    assert_eq!(search_hits(&index, "labour^2", &[]).len(), 1);
+}
+
+/// An argument that is not UTF-8 is clap's usage error, not a panic.
+#[test]
+fn an_argument_not_in_utf8_is_a_usage_error() {
+    use std::os::unix::ffi::OsStrExt;
+    let gbk = std::ffi::OsStr::from_bytes(b"\xc7\xbf\xc6\xc8\xc0\xcd\xb6\xaf");
+    hria()
+        .arg("search")
+        .arg(gbk)
+        .args(["--index", "nowhere"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("panicked").not());
+    hria()
+        .args(["gaps", "--org"])
+        .arg(std::ffi::OsStr::from_bytes(b"Soci\xe9t\xe9"))
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("UTF-8"));
+}

@@ -158,3 +158,55 @@ fn files_of_the_same_name_get_ids_that_do_not_depend_on_the_order() {
     );
     assert_eq!(ids_by_text(&[&o, &r]), forward);
 }
+
+/// Markup left open (a comment, a script, a navigation block) that hides the rest of a file is
+/// reported with its line, the text before it still read; one closed, or one in Markdown code,
+/// is not.
+#[test]
+fn markup_left_open_that_hides_text_is_reported() {
+    let d = tempfile::tempdir().unwrap();
+    let write = |name: &str, text: &str| {
+        let p = d.path().join(name);
+        std::fs::write(&p, text).unwrap();
+        p.to_string_lossy().into_owned()
+    };
+    let md = write(
+        "a.md",
+        "# Policy\n\nWe respect human rights.\n\n<!-- TODO: check wording\n\n## Forced labour\n\nWe prohibit forced labour and provide remedy to affected workers.\n",
+    );
+    degraded_run(
+        &["segment"],
+        &md,
+        "an unclosed `<!--` on line 5 hides the rest",
+    );
+    let nav = write(
+        "b.html",
+        "<html><body><p>We respect human rights.</p><nav><a href=\"/\">Home</a><p>We prohibit forced labour.</p><h2>Remedy</h2><p>We provide remedy to workers.</p></body></html>",
+    );
+    degraded_run(&["segment"], &nav, "an unclosed `<nav` on line 1");
+    for (name, text) in [
+        ("ok.html", "<html><body><p>We respect human rights.</p><!-- footer --></body></html>"),
+        ("ok.md", "# Code\n\nUse `<!--` to open a comment in HTML and write the rest of the explanation here for readers.\n"),
+    ] {
+        let p = write(name, text);
+        hria().args(["segment", &p]).assert().code(0);
+    }
+}
+
+/// `--encoding` naming another encoding for a file that is valid UTF-8 garbles it: reported.
+#[test]
+fn an_encoding_option_over_valid_utf8_is_reported() {
+    let d = tempfile::tempdir().unwrap();
+    let p = d.path().join("utf8.md");
+    std::fs::write(&p, "# 强迫劳动\n\n申诉机制\n").unwrap();
+    degraded_run(
+        &["segment", "--encoding", "gbk"],
+        &p.to_string_lossy(),
+        "read as GBK as --encoding asked, but the file is valid UTF-8",
+    );
+    hria()
+        .args(["segment", "--encoding", "utf-8"])
+        .arg(&p)
+        .assert()
+        .code(0);
+}
