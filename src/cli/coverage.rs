@@ -511,7 +511,14 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             MatrixCount::Covered => coverage::COVERED,
         };
         let m = coverage::per_doc(&res, family, how);
-        render_matrix(&m, &orgs, args.format, src.zh_names, args.count)
+        render_matrix(
+            &m,
+            &orgs,
+            &src.other_language,
+            args.format,
+            src.zh_names,
+            args.count,
+        )
     } else {
         let c = coverage::coverage(&res, family);
         render_coverage(&c, args.format, src.zh_names)
@@ -634,6 +641,7 @@ pub(crate) fn org_label(org: Option<&str>) -> String {
 fn render_matrix(
     m: &DocMatrix,
     orgs: &HashMap<String, String>,
+    other_language: &[String],
     format: CoverageFormat,
     zh: bool,
     count: MatrixCount,
@@ -684,8 +692,15 @@ fn render_matrix(
             out
         }
         CoverageFormat::Table => {
-            // Document ids can be long paths: number the columns and list them below.
-            let cols: Vec<String> = (1..=m.documents.len()).map(|i| format!("D{i}")).collect();
+            // Document ids can be long paths: number the columns and list them below. A column
+            // of a document the taxonomy cannot read is marked: its zeros say nothing.
+            let unread = |d: &String| other_language.binary_search(d).is_ok();
+            let cols: Vec<String> = m
+                .documents
+                .iter()
+                .enumerate()
+                .map(|(i, d)| format!("D{}{}", i + 1, if unread(d) { "*" } else { "" }))
+                .collect();
             let mut headers = vec!["TAG", "NAME"];
             headers.extend(cols.iter().map(String::as_str));
             let mut align = vec![Align::Left, Align::Left];
@@ -715,6 +730,11 @@ fn render_matrix(
                     hria::query::reader::printable_id(d),
                     org_label(orgs.get(d).map(String::as_str))
                 ));
+            }
+            if m.documents.iter().any(unread) {
+                out.push_str(
+                    "*  in a language other than Chinese and English, which the taxonomy has no keywords for: its zeros do not say the topic is absent\n",
+                );
             }
             out
         }

@@ -384,6 +384,27 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             report!("hria: {line}");
         }
     }
+    // Passages in a language the taxonomy has no keywords for carry next to no tags: a tag
+    // filter leaves out what they say on the topic, and the count alone would not tell.
+    if (!req.tags.is_empty() || !req.cited.is_empty())
+        && matches!(req.lang, None | Some(hria::model::Lang::Other))
+    {
+        let untagged = SearchRequest {
+            tags: Vec::new(),
+            cited: Vec::new(),
+            lang: Some(hria::model::Lang::Other),
+            limit: 0,
+            ..req.clone()
+        };
+        if let Ok(found) = search::search(&handle, &untagged) {
+            if found.total > 0 {
+                report!(
+                    "hria: note: {} passage(s) in languages other than Chinese and English match the query; the taxonomy has keywords in Chinese and English only, so a tag filter finds few of them: search them without --tag or --cited",
+                    found.total
+                );
+            }
+        }
+    }
     Ok(ExitCode::from(common::EXIT_OK))
 }
 

@@ -556,3 +556,28 @@ fn per_doc_csv_ids_are_escaped_as_the_gap_report_escapes_them() {
     gap_ids.dedup();
     assert_eq!(gap_ids, ids);
 }
+
+/// In the per-document matrix, a document the taxonomy cannot read (another language) has its
+/// column marked and the mark explained: its zeros say nothing.
+#[test]
+fn per_document_columns_of_other_languages_are_marked() {
+    let (_d, index) = crate::cli::index_of(&[
+        (
+            "a.es.txt",
+            "El Banco no financia actividades que impliquen trabajo infantil o trabajo forzoso en ninguna de sus operaciones.\n",
+        ),
+        ("b.md", "We prohibit child labour in our operations.\n"),
+    ]);
+    let out = crate::cli::hria()
+        .args(["coverage", "--per-doc", "--by", "right", "--index"])
+        .arg(&index)
+        .output()
+        .unwrap();
+    let table = String::from_utf8_lossy(&out.stdout);
+    assert!(table.contains("D1*  a.es.txt"), "{table}");
+    assert!(table.contains("D2  b.md"), "{table}");
+    assert!(
+        table.contains("*  in a language other than Chinese and English"),
+        "{table}"
+    );
+}

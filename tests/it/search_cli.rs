@@ -1584,3 +1584,45 @@ fn an_argument_not_in_utf8_is_a_usage_error() {
         .code(2)
         .stderr(predicates::str::contains("UTF-8"));
 }
+
+/// A tag filter that leaves out passages in a language the taxonomy has no keywords for says so.
+#[test]
+fn a_tag_filter_names_the_passages_of_other_languages_it_cannot_reach() {
+    let (_d, index) = index_of(&[
+        (
+            "politica.es.txt",
+            "El Banco no financia actividades que impliquen trabajo infantil o trabajo forzoso en ninguna de sus operaciones.\n",
+        ),
+        ("policy.md", "We prohibit child labour in our operations.\n"),
+    ]);
+    let out = hria()
+        .args([
+            "search",
+            "\"trabajo infantil\"",
+            "--tag",
+            "right/labour/child-labour",
+            "--index",
+        ])
+        .arg(&index)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("1 passage(s) in languages other than Chinese and English match the query"),
+        "{err}"
+    );
+    // English hits in full: no note.
+    let out = hria()
+        .args([
+            "search",
+            "child",
+            "--tag",
+            "right/labour/child-labour",
+            "--index",
+        ])
+        .arg(&index)
+        .output()
+        .unwrap();
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("other than Chinese"));
+}
