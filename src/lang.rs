@@ -74,7 +74,7 @@ pub fn detect_in(text: &str, doc: Lang) -> Lang {
         if english == 0 && foreign_words(text) >= 2 {
             return Lang::Other;
         }
-        return if english == 0 && distinct == 0 {
+        return if english == 0 && distinct == 0 && !english_heading_word(text) {
             unsure
         } else {
             Lang::En
@@ -287,6 +287,51 @@ fn foreign_words(text: &str) -> usize {
     found.len()
 }
 
+/// Whether `text` holds a word of the English headings of human-rights reporting that no other
+/// Latin-script language writes so: "Modern Slavery Statement" or "Child Labour" in a Spanish
+/// report is English, where "Marco de referencia" takes the report's language.
+fn english_heading_word(text: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "statement",
+        "policy",
+        "report",
+        "rights",
+        "human",
+        "slavery",
+        "labour",
+        "labor",
+        "child",
+        "forced",
+        "supply",
+        "chain",
+        "suppliers",
+        "employees",
+        "workers",
+        "governance",
+        "assessment",
+        "diligence",
+        "grievance",
+        "remedy",
+        "training",
+        "overview",
+        "approach",
+        "commitment",
+        "commitments",
+        "risk",
+        "risks",
+        "health",
+        "safety",
+        "women",
+        "children",
+        "freedom",
+        "our",
+        "key",
+    ];
+    text.split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| !w.is_empty() && w.len() <= 11)
+        .any(|w| WORDS.iter().any(|e| e.eq_ignore_ascii_case(w)))
+}
+
 /// The longest word of [`is_english_word`] and [`is_distinctly_english`].
 const LONGEST_ENGLISH_WORD: usize = 9;
 
@@ -439,8 +484,10 @@ mod tests {
             assert_eq!(detect_in(text, Lang::En), Lang::En, "{text}");
             assert_eq!(detect(text), Lang::En, "{text}");
         }
-        // English words settle it whatever the document.
+        // English words settle it whatever the document: a heading's too.
         for text in [
+            "Modern Slavery Statement",
+            "Child Labour",
             "Our commitments",
             "We prohibit forced labour in our supply chain.",
         ] {

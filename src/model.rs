@@ -92,7 +92,9 @@ pub struct Document {
     /// Encoding the bytes were decoded from (an `encoding_rs` name such as `UTF-8`, `GB18030`, `Big5`, `UTF-16LE`).
     pub encoding: String,
     /// How the encoding was chosen: `bom`, `option`, `declared` (an HTML page's `<meta>` charset),
-    /// `detected` or `guessed` (detection was unsure; the document is reported as degraded).
+    /// `detected`, `guessed` (detection was unsure; the document is reported as degraded) or
+    /// `option-over-utf-8` (`--encoding` named another encoding for a valid UTF-8 file, which
+    /// it garbles; reported as degraded too).
     pub encoding_source: String,
     /// Number of invalid byte sequences replaced by U+FFFD while decoding.
     pub replaced: usize,

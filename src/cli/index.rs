@@ -82,7 +82,9 @@ fn print_table(s: &BuildSummary, index: &std::path::Path) {
     let skipped = s.skipped.len() - degraded - manifest;
     let mut others = String::new();
     if degraded > 0 {
-        others.push_str(&format!(", {degraded} degraded (read with replacements)"));
+        others.push_str(&format!(
+            ", {degraded} degraded (indexed despite a problem reported above)"
+        ));
     }
     if manifest > 0 {
         others.push_str(&format!(", {manifest} manifest problem(s)"));

@@ -99,8 +99,9 @@ pub enum SkipKind {
     /// A manifest that could not be used (the documents are still read, without its metadata),
     /// or a manifest entry that matches no file.
     Manifest,
-    /// Read, but damaged: invalid byte sequences were replaced, or the encoding was guessed from
-    /// little evidence that another encoding reads as well (the document is not skipped).
+    /// Read, but damaged: invalid byte sequences were replaced, the encoding was guessed from
+    /// little evidence that another encoding reads as well, `--encoding` garbled a valid UTF-8
+    /// file, or markup left open hides the rest of the file (the document is not skipped).
     Degraded,
     /// Another file already gave a document with the same id in this run. No longer produced:
     /// [`walk`] makes ids unique; kept so that the kinds reported stay stable.
@@ -437,53 +438,96 @@ pub fn degraded_reason(doc: &Document) -> Option<String> {
 /// closed, with words after it. The line it opens on, the opener as written, and how many bytes
 /// follow. A browser hides most of that text too, but an analyst's converted report that
 /// lost a `-->` or a `</script>` would otherwise lose its sections without a word.
+///
+/// Read as a parser reads: an opener inside a closed comment or script (`"<!--"` in a script's
+/// string, `<nav>` in a comment) or a self-closing one (`<svg/>`) opens nothing. In Markdown only
+/// what opens an HTML block reaching to its closer does: `<!--`, `<script`, `<style` or
+/// `<textarea` at the start of a line, outside code; any other block ends at a blank line, and
+/// markup inside a paragraph is text.
 pub fn hidden_by_markup(text: &str, format: Format) -> Option<(usize, &'static str, usize)> {
-    const OPENERS: &[(&str, &str)] = &[
-        ("<!--", "-->"),
-        ("<script", "</script"),
-        ("<style", "</style"),
-        ("<textarea", "</textarea"),
-        ("<title", "</title"),
-        ("<noscript", "</noscript"),
-        ("<template", "</template"),
-        ("<xmp", "</xmp"),
-        ("<iframe", "</iframe"),
-        ("<noembed", "</noembed"),
-        ("<noframes", "</noframes"),
-        ("<object", "</object"),
-        ("<svg", "</svg"),
-        ("<math", "</math"),
-        ("<nav", "</nav"),
+    // (opener, closer, whether its content is raw text in which no markup opens)
+    const OPENERS: &[(&str, &str, bool)] = &[
+        ("<!--", "-->", true),
+        ("<script", "</script", true),
+        ("<style", "</style", true),
+        ("<textarea", "</textarea", true),
+        ("<title", "</title", true),
+        ("<xmp", "</xmp", true),
+        ("<iframe", "</iframe", true),
+        ("<noembed", "</noembed", true),
+        ("<noframes", "</noframes", true),
+        ("<noscript", "</noscript", false),
+        ("<template", "</template", false),
+        ("<object", "</object", false),
+        ("<svg", "</svg", false),
+        ("<math", "</math", false),
+        ("<nav", "</nav", false),
     ];
+    const MARKDOWN: &[&str] = &["<!--", "<script", "<style", "<textarea"];
     if format == Format::Text || !text.contains('<') {
         return None;
     }
     // Case-folded bytes: tag names are written in any case; the positions stay the text's.
     let lower = text.to_ascii_lowercase();
-    let (at, opener) = OPENERS
-        .iter()
-        .filter_map(|&(open, close)| {
-            let at = lower.rfind(open)?;
-            // A tag's name ends there (`<nav>`, `<nav class=…>`, not `<navigation>`).
-            let after = lower.as_bytes().get(at + open.len()).copied();
-            let whole = open == "<!--"
-                || after.is_none_or(|b| b == b'>' || b == b'/' || b.is_ascii_whitespace());
-            (whole && !lower[at..].contains(close)).then_some((at, open))
-        })
-        .min_by_key(|&(at, _)| at)?;
-    // In Markdown, an opener inside code is text: in backticks on its line, or in a fence.
-    if format == Format::Markdown {
-        let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-        let line = &text[line_start..at];
-        let fences = text[..line_start]
-            .lines()
-            .filter(|l| l.trim_start().starts_with("```") || l.trim_start().starts_with("~~~"))
-            .count();
-        if line.matches('`').count() % 2 == 1 || line.starts_with("    ") || fences % 2 == 1 {
-            return None;
+    // Where each closer last stands: an opener after it is never closed.
+    let last_close: Vec<Option<usize>> = OPENERS.iter().map(|o| lower.rfind(o.1)).collect();
+    let mut pos = 0;
+    while let Some(i) = lower[pos..].find('<') {
+        let at = pos + i;
+        pos = at + 1;
+        let Some((k, &(open, close, raw))) = OPENERS.iter().enumerate().find(|(_, o)| {
+            lower[at..].starts_with(o.0)
+                // A tag's name ends there (`<nav>`, `<nav class=…>`, not `<navigation>`).
+                && (o.0 == "<!--"
+                    || lower.as_bytes().get(at + o.0.len()).is_none_or(|&b| {
+                        b == b'>' || b == b'/' || b.is_ascii_whitespace()
+                    }))
+        }) else {
+            continue;
+        };
+        let tag_end = lower[at..].find('>').map(|e| at + e + 1);
+        if format == Format::Markdown {
+            let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+            let indent = &text[line_start..at];
+            if !MARKDOWN.contains(&open) || indent.len() > 3 || !indent.trim().is_empty() {
+                continue;
+            }
+            let fences = text[..line_start]
+                .lines()
+                .filter(|l| l.trim_start().starts_with("```") || l.trim_start().starts_with("~~~"))
+                .count();
+            if fences % 2 == 1 {
+                continue;
+            }
+        } else if !raw && tag_end.is_some_and(|e| lower[..e].ends_with("/>")) {
+            // `<svg … />` holds nothing.
+            continue;
+        }
+        if last_close[k].is_none_or(|c| c < at) {
+            return words_after(text, at, open);
+        }
+        if raw {
+            // Nothing opens inside a comment or a script: read on after its closer.
+            let from = if open == "<!--" {
+                at + open.len()
+            } else {
+                tag_end.unwrap_or(at + 1)
+            };
+            if let Some(c) = lower[from..].find(close) {
+                pos = from + c + close.len();
+            }
         }
     }
-    // Words after it, outside tags: a stray `<!--` before `</body></html>` hides nothing.
+    None
+}
+
+/// The report of [`hidden_by_markup`] for an opener at `at`, if words follow it outside tags:
+/// a stray `<!--` before `</body></html>` hides nothing.
+fn words_after(
+    text: &str,
+    at: usize,
+    opener: &'static str,
+) -> Option<(usize, &'static str, usize)> {
     let mut in_tag = false;
     let words = text[at + opener.len()..]
         .chars()

@@ -529,8 +529,11 @@ fn boosts_bounded(ast: &UserInputAst, scale: f64) -> bool {
     match ast {
         UserInputAst::Clause(clauses) => clauses.iter().all(|(_, a)| boosts_bounded(a, scale)),
         UserInputAst::Boost(a, boost) => {
+            // Each boost on its own too: a zero outside would hide an inner one past f32's range
+            // (`(x^1e41)^0`), which tantivy turns into an infinite score times zero.
+            let alone = boost.0.is_finite() && (0.0..=MAX_BOOST).contains(&boost.0);
             let scale = scale * boost.0;
-            scale.is_finite() && scale <= MAX_BOOST && boosts_bounded(a, scale)
+            alone && scale <= MAX_BOOST && boosts_bounded(a, scale)
         }
         UserInputAst::Leaf(_) => true,
     }

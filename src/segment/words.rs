@@ -559,6 +559,16 @@ fn fold_latin(word: &str) -> String {
     use unicode_normalization::char::{decompose_canonical, is_combining_mark};
     let mut out = String::with_capacity(word.len());
     for c in word.chars() {
+        // Text in decomposed form (NFD) writes the marks apart, after a Latin letter
+        // (`reparacio\u{301}n`): dropped as a composed letter's are.
+        if ('\u{300}'..='\u{36F}').contains(&c)
+            && out
+                .chars()
+                .next_back()
+                .is_some_and(|p| p.is_ascii_alphabetic())
+        {
+            continue;
+        }
         if !('\u{C0}'..='\u{24F}').contains(&c) && !('\u{1E00}'..='\u{1EFF}').contains(&c) {
             out.push(c);
             continue;
@@ -589,6 +599,8 @@ mod tests {
         assert_eq!(fold_latin("reparación"), "reparacion");
         assert_eq!(fold_latin("indígenas"), "indigenas");
         assert_eq!(fold_latin("ação"), "acao");
+        assert_eq!(fold_latin("reparacio\u{301}n"), "reparacion");
+        assert_eq!(fold_latin("ac\u{327}a\u{303}o"), "acao");
         assert_eq!(fold_latin("straße"), "straße");
         assert_eq!(fold_latin("føroyar"), "føroyar");
         assert_eq!(fold_latin("한국어"), "한국어");

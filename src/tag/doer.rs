@@ -862,9 +862,48 @@ pub(super) fn expected_of_partners(t: &str, start: usize) -> bool {
             .max()
             .unwrap_or(0)
     };
+    // A channel of the company's that partners use is the company's: "clients must have access to
+    // our complaints mechanism", "we encourage clients to report concerns through our hotline",
+    // "clients should be able to raise concerns through the grievance mechanism"; not one they
+    // are to give ("suppliers must ensure workers can raise concerns through a mechanism").
+    let uses_channel = |clause: &str| {
+        const USE: &[&str] = &[
+            "raise", "report", "lodge", "voice", "submit", "contact", "access", "use", "complain",
+        ];
+        const GIVE: &[&str] = &[
+            "provide",
+            "establish",
+            "ensure",
+            "give",
+            "set",
+            "maintain",
+            "implement",
+            "offer",
+            "create",
+            "develop",
+            "put",
+        ];
+        let words = || clause.split(|c: char| !c.is_alphanumeric());
+        let after_partner = clause
+            .split_whitespace()
+            .rev()
+            .take_while(|w| !listed(PARTNERS, w))
+            .any(|w| w == "our");
+        after_partner
+            || (words().any(|w| USE.contains(&w))
+                && !words().any(|w| GIVE.contains(&w))
+                && [" through ", " via ", " to ", " using ", " with "]
+                    .iter()
+                    .any(|p| {
+                        let c = clause.strip_suffix("the ").unwrap_or(clause);
+                        c.ends_with(p)
+                    }))
+    };
     let taken_back = |rest: &str| {
         let clause = &rest[own_clause(rest)..];
-        DOERS.iter().any(|d| has_word(rest, d)) || UNDERGO.iter().any(|u| has_word(clause, u))
+        DOERS.iter().any(|d| has_word(rest, d))
+            || UNDERGO.iter().any(|u| has_word(clause, u))
+            || uses_channel(clause)
     };
     if let Some(at) = zh_asking_end(before) {
         // Chinese chains its clauses with commas, often without a subject: a clause after a comma
@@ -974,7 +1013,8 @@ pub(super) fn asks_of_partners(t: &str, start: usize, end: usize) -> bool {
     // runs for every step matched.
     let named = || {
         (m.contains("供应商")
-            || m.contains("客户")
+            || m.match_indices("客户")
+                .any(|(at, p)| zh_partner(&m[at + p.len()..], p))
             || m.split_whitespace().any(|w| listed(NAMED, w)))
             && (asking(&t[t.floor_char_boundary(start.saturating_sub(24))..start])
                 || asking(&t[end..t.floor_char_boundary((end + 24).min(t.len()))]))
@@ -1024,7 +1064,7 @@ fn zh_asking_end(s: &str) -> Option<usize> {
         .flat_map(|p| s.match_indices(p))
         .filter_map(|(at, p)| {
             let (before, end) = (&s[..at], at + p.len());
-            if ONE_PARTNER.iter().any(|o| before.ends_with(o)) {
+            if ONE_PARTNER.iter().any(|o| before.ends_with(o)) || !zh_partner(&s[end..], p) {
                 return None;
             }
             if ASKING.iter().any(|a| before.ends_with(a)) {
@@ -1036,6 +1076,15 @@ fn zh_asking_end(s: &str) -> Option<usize> {
             })
         })
         .max()
+}
+
+/// Whether a partner word followed by `rest` names partners: 客户 not in 客户经理 (the bank's
+/// own staff), 客户信息 or 客户隐私 (what the company keeps about its clients).
+fn zh_partner(rest: &str, p: &str) -> bool {
+    const NOT_CLIENTS: &[&str] = &[
+        "经理", "信息", "隐私", "数据", "资料", "服务", "投诉", "满意", "经办", "权益",
+    ];
+    p != "客户" || !NOT_CLIENTS.iter().any(|n| rest.starts_with(n))
 }
 
 /// Whether a modal after a partner (`m`, followed by `rest`) is part of another word: 供应商应付

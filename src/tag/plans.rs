@@ -132,9 +132,45 @@ pub(super) fn rule_stated(t: &str, start: usize, end: usize) -> bool {
         return false;
     }
     let from = clause_start(t, lo, start);
+    let head = &t[from..start];
+    let Some(at) = head
+        .match_indices("shall")
+        .map(|(at, _)| at)
+        .filter(|&at| is_whole_word(head, at, at + "shall".len()))
+        .last()
+    else {
+        return false;
+    };
     // "MPI shall continue to conduct regular audits" carries a practice on; the match may say
-    // so itself ("continue to review").
-    has_word(&t[from..start], "shall") && !has_word(&t[from..end], "continue")
+    // so itself ("continue to review"). A subject or a time joined after the rule opens a
+    // predicate of its own: "we shall not tolerate forced labour and we audited 50 suppliers".
+    !has_word(&t[from + at..end], "continue") && !opens_predicate(&head[at..])
+}
+
+/// Whether a joining word in `rest` opens a predicate of its own, with its own subject or time:
+/// " and we audited", ", and in 2023 the company trained", " but our suppliers".
+fn opens_predicate(rest: &str) -> bool {
+    const JOINERS: &[&str] = &[" and ", " but ", " while ", "; "];
+    const OPENERS: &[&str] = &[
+        "we ",
+        "our ",
+        "they ",
+        "it ",
+        "the company ",
+        "the group ",
+        "in 19",
+        "in 20",
+        "last year",
+        "this year",
+        "during ",
+        "since ",
+    ];
+    JOINERS.iter().any(|j| {
+        rest.match_indices(j).any(|(at, _)| {
+            let after = rest[at + j.len()..].trim_start();
+            OPENERS.iter().any(|o| after.starts_with(o))
+        })
+    })
 }
 
 /// Whether a match is a way to raise a concern, which "may" before it permits rather than
@@ -310,6 +346,10 @@ pub(super) fn zh_plans(clause: &str) -> bool {
                 "将" => zh_object_marker(after),
                 // 研究 is as often the work itself (支持研究, 研究制定了要点).
                 "研究" => !after.starts_with("设立") && !after.starts_with("建立"),
+                // 充分考虑 "takes full account of" as a principle, weighing nothing.
+                "考虑" => ["充分", "综合", "统筹", "全面", "兼顾"]
+                    .iter()
+                    .any(|a| before.ends_with(a)),
                 _ => false,
             };
             !noun && ZH_PLAN_VERBS.iter().any(|v| after.starts_with(v))
@@ -661,7 +701,14 @@ pub(super) fn reserved(t: &str, start: usize, end: usize) -> bool {
     let after = after
         .find(['，', ',', '。', ';', '；'])
         .map_or(after, |i| &after[..i]);
-    !holder && !between.contains(['，', ',', '。', ';', '；']) && after.contains("权利")
+    // The right the steps are objects of (…审核的权利), not one a purpose protects
+    // (保留完整的尽职调查记录以保障员工合法权利: 保留 "keeps" records).
+    let object = after.find("的权利").is_some_and(|i| {
+        !["以", "保障", "维护", "确保", "保护"]
+            .iter()
+            .any(|p| after[..i].contains(p))
+    });
+    !holder && !between.contains(['，', ',', '。', ';', '；']) && object
 }
 
 /// Whether the match `start..end` of normalized text `t` is the company obeying the law: a verb

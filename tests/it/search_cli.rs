@@ -1554,7 +1554,12 @@ fn accents_fold_in_latin_words() {
 fn overflowing_boosts_are_refused() {
     let (_d, index) = index_of(&[("a.md", "We prohibit forced labour.\n")]);
     let nines = "9".repeat(60);
-    for q in [format!("labour^{nines}"), format!("(labour^0)^{nines}")] {
+    for q in [
+        format!("labour^{nines}"),
+        format!("(labour^0)^{nines}"),
+        // A zero outside hides nothing inside.
+        format!("(labour^{nines})^0"),
+    ] {
         hria()
             .args(["search", &q, "--index"])
             .arg(&index)

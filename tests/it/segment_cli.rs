@@ -184,9 +184,22 @@ fn markup_left_open_that_hides_text_is_reported() {
         "<html><body><p>We respect human rights.</p><nav><a href=\"/\">Home</a><p>We prohibit forced labour.</p><h2>Remedy</h2><p>We provide remedy to workers.</p></body></html>",
     );
     degraded_run(&["segment"], &nav, "an unclosed `<nav` on line 1");
+    let script = write(
+        "c.md",
+        "# Policy\n\nWe respect human rights.\n\n<script>\nvar x = 1;\n\n## Forced labour\n\nWe prohibit forced labour and provide remedy to affected workers.\n",
+    );
+    degraded_run(&["segment"], &script, "an unclosed `<script` on line 5");
     for (name, text) in [
         ("ok.html", "<html><body><p>We respect human rights.</p><!-- footer --></body></html>"),
         ("ok.md", "# Code\n\nUse `<!--` to open a comment in HTML and write the rest of the explanation here for readers.\n"),
+        // Markup inside a closed script or comment, or closing itself, opens nothing.
+        ("script.html", "<html><head><script>var s = \"<!--\"; var n = '<nav>';</script></head><body><p>We prohibit forced labour and provide remedy to affected workers in our supply chain.</p></body></html>"),
+        ("comment.html", "<html><body><!-- <nav> old menu --><p>We prohibit forced labour and provide remedy to affected workers in our supply chain.</p></body></html>"),
+        ("svg.html", "<html><body><svg class=\"logo\"/><math /><p>We prohibit forced labour and provide remedy to affected workers in our supply chain.</p></body></html>"),
+        // In Markdown, markup inside a paragraph is text, and an HTML block other than a
+        // comment, script, style or textarea ends at a blank line.
+        ("prose.md", "# Notes\n\nThe page opens with <nav> and a stray <!-- marker, and we prohibit forced labour and provide remedy to affected workers.\n"),
+        ("block.md", "<nav>\n<a href=\"/\">Home</a>\n\n## Forced labour\n\nWe prohibit forced labour and provide remedy to affected workers in our supply chain.\n"),
     ] {
         let p = write(name, text);
         hria().args(["segment", &p]).assert().code(0);

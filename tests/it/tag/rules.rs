@@ -6733,6 +6733,13 @@ fn what_clients_borrowers_and_investees_are_asked_is_expected_of_them() {
         ("Borrowers must establish a grievance mechanism for affected communities.", gm, true),
         // The bank's own channel, open to clients, is the bank's.
         ("In 2023 we set up a grievance mechanism for clients and communities.", gm, false),
+        ("Clients must have access to our complaints mechanism.", gm, false),
+        ("We encourage clients to report concerns through our whistleblowing hotline.", gm, false),
+        ("Clients should be able to raise concerns through the grievance mechanism.", gm, false),
+        // One they are to give stays theirs.
+        ("Suppliers must ensure workers can raise concerns through a grievance mechanism.", gm, true),
+        // A bank's client managers are its staff, and its clients' data its own.
+        ("严禁客户经理泄露客户信息，并对供应商开展审核。", "hrdd/tracking", false),
     ] {
         assert_eq!(planned(text, id), Some(want), "{id} in {text}");
     }
@@ -6750,6 +6757,11 @@ fn rules_stated_plans_weighed_and_rights_reserved_are_no_steps_taken() {
             true,
         ),
         ("MPI shall continue to conduct regular audits of its labour agencies.", action, false),
+        // A predicate of its own after the rule reports a deed.
+        ("We shall not tolerate forced labour and we audited 50 suppliers in 2023.", action, false),
+        // 保留 "keeps" records; 充分考虑 weighs nothing.
+        ("公司保留完整的人权尽职调查记录以保障员工合法权利。", "hrdd/impact-assessment", false),
+        ("我们在采购决策中充分考虑开展供应商人权尽职调查。", "hrdd/impact-assessment", false),
         ("研究設立面向社區的申訴渠道。", gm, true),
         ("华禾保留对供应商进行现场审核或委托第三方审核的权利。", tracking, true),
     ] {
