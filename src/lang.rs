@@ -287,19 +287,18 @@ fn foreign_words(text: &str) -> usize {
     found.len()
 }
 
-/// Whether `text` holds a word of the English headings of human-rights reporting that no other
-/// Latin-script language writes so: "Modern Slavery Statement" or "Child Labour" in a Spanish
-/// report is English, where "Marco de referencia" takes the report's language.
+/// Whether `text` holds a word of the English headings of human-rights reporting that the other
+/// Latin-script languages of such reports do not borrow: "Modern Slavery Statement" or "Child
+/// Labour" in a Spanish report is English, where "Marco de referencia" takes the report's
+/// language. Not loanwords such as governance, policy, report, training or risk ("Policy sui
+/// Diritti Umani", "Governance und Compliance"), nor Spanish's own "labor".
 fn english_heading_word(text: &str) -> bool {
     const WORDS: &[&str] = &[
         "statement",
-        "policy",
-        "report",
         "rights",
         "human",
         "slavery",
         "labour",
-        "labor",
         "child",
         "forced",
         "supply",
@@ -307,25 +306,20 @@ fn english_heading_word(text: &str) -> bool {
         "suppliers",
         "employees",
         "workers",
-        "governance",
         "assessment",
         "diligence",
         "grievance",
         "remedy",
-        "training",
         "overview",
         "approach",
         "commitment",
         "commitments",
-        "risk",
-        "risks",
         "health",
         "safety",
         "women",
         "children",
         "freedom",
         "our",
-        "key",
     ];
     text.split(|c: char| !c.is_ascii_alphabetic())
         .filter(|w| !w.is_empty() && w.len() <= 11)
@@ -492,6 +486,15 @@ mod tests {
             "We prohibit forced labour in our supply chain.",
         ] {
             assert_eq!(detect_in(text, Lang::Other), Lang::En, "{text}");
+        }
+        // Loanwords and Spanish's "labor" are no English heading.
+        for text in [
+            "Governance",
+            "Policy sui Diritti Umani",
+            "Governance und Compliance",
+            "Nuestra labor social",
+        ] {
+            assert_eq!(detect_in(text, Lang::Other), Lang::Other, "{text}");
         }
     }
 

@@ -472,6 +472,9 @@ pub fn hidden_by_markup(text: &str, format: Format) -> Option<(usize, &'static s
     // Where each closer last stands: an opener after it is never closed.
     let last_close: Vec<Option<usize>> = OPENERS.iter().map(|o| lower.rfind(o.1)).collect();
     let mut pos = 0;
+    // Lines and Markdown fences before the opener, counted as the scan moves on, so that a file
+    // of many comments (a converter's `<!-- PageBreak -->` on every page) is read once.
+    let (mut counted, mut line_start, mut fences) = (0, 0, 0usize);
     while let Some(i) = lower[pos..].find('<') {
         let at = pos + i;
         pos = at + 1;
@@ -485,18 +488,28 @@ pub fn hidden_by_markup(text: &str, format: Format) -> Option<(usize, &'static s
         }) else {
             continue;
         };
-        let tag_end = lower[at..].find('>').map(|e| at + e + 1);
+        // A tag's end, looked for within a tag's length: `<nav` repeated without one stays linear.
+        let near = lower.floor_char_boundary((at + 4096).min(lower.len()));
+        let tag_end = lower[at..near].find('>').map(|e| at + e + 1);
         if format == Format::Markdown {
-            let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-            let indent = &text[line_start..at];
-            if !MARKDOWN.contains(&open) || indent.len() > 3 || !indent.trim().is_empty() {
+            if !MARKDOWN.contains(&open) {
                 continue;
             }
-            let fences = text[..line_start]
-                .lines()
-                .filter(|l| l.trim_start().starts_with("```") || l.trim_start().starts_with("~~~"))
-                .count();
-            if fences % 2 == 1 {
+            let seen = &text[counted..at];
+            if let Some(nl) = seen.rfind('\n') {
+                let lines_start = line_start;
+                line_start = counted + nl + 1;
+                fences += text[lines_start..line_start]
+                    .lines()
+                    .filter(|l| {
+                        l.trim_start().starts_with("```") || l.trim_start().starts_with("~~~")
+                    })
+                    .count();
+            }
+            counted = at;
+            // Up to three spaces before it: a tab or more spaces make indented code.
+            let indent = &text[line_start..at];
+            if indent.len() > 3 || !indent.bytes().all(|b| b == b' ') || fences % 2 == 1 {
                 continue;
             }
         } else if !raw && tag_end.is_some_and(|e| lower[..e].ends_with("/>")) {

@@ -496,7 +496,7 @@ fn parse_text_query(
     })?;
     if !boosts_bounded(&ast, 1.0) {
         return Err(tantivy::query::QueryParserError::SyntaxError(format!(
-            "a boost (`word^N`) multiplies scores by at most {MAX_BOOST}, nested boosts included"
+            "a boost (`word^N`) multiplies scores by at most {MAX_BOOST}, each boost on its own and nested boosts multiplied together"
         )));
     }
     if let Some(field) = exists_field(&ast) {
@@ -530,7 +530,7 @@ fn boosts_bounded(ast: &UserInputAst, scale: f64) -> bool {
         UserInputAst::Clause(clauses) => clauses.iter().all(|(_, a)| boosts_bounded(a, scale)),
         UserInputAst::Boost(a, boost) => {
             // Each boost on its own too: a zero outside would hide an inner one past f32's range
-            // (`(x^1e41)^0`), which tantivy turns into an infinite score times zero.
+            // (`(x^99…9)^0`, 60 nines), which tantivy turns into an infinite score times zero.
             let alone = boost.0.is_finite() && (0.0..=MAX_BOOST).contains(&boost.0);
             let scale = scale * boost.0;
             alone && scale <= MAX_BOOST && boosts_bounded(a, scale)

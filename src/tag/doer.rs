@@ -864,40 +864,45 @@ pub(super) fn expected_of_partners(t: &str, start: usize) -> bool {
     };
     // A channel of the company's that partners use is the company's: "clients must have access to
     // our complaints mechanism", "we encourage clients to report concerns through our hotline",
-    // "clients should be able to raise concerns through the grievance mechanism"; not one they
-    // are to give ("suppliers must ensure workers can raise concerns through a mechanism").
+    // "clients should be able to raise concerns through the grievance mechanism". Not one they
+    // are to give ("suppliers must enable workers to raise concerns through the mechanism"), nor
+    // "our" elsewhere in the clause ("suppliers who manufacture our products to carry out…").
     let uses_channel = |clause: &str| {
         const USE: &[&str] = &[
-            "raise", "report", "lodge", "voice", "submit", "contact", "access", "use", "complain",
+            "raise", "report", "lodge", "voice", "submit", "contact", "access", "complain",
         ];
-        const GIVE: &[&str] = &[
-            "provide",
-            "establish",
-            "ensure",
-            "give",
-            "set",
-            "maintain",
-            "implement",
-            "offer",
-            "create",
-            "develop",
-            "put",
+        // Between the partners and their use of the channel, only their modal.
+        const BRIDGE: &[&str] = &[
+            "must", "shall", "should", "can", "may", "be", "able", "to", "have", "are", "is",
+            "also", "always", "all", "the", "their",
         ];
-        let words = || clause.split(|c: char| !c.is_alphanumeric());
-        let after_partner = clause
-            .split_whitespace()
-            .rev()
-            .take_while(|w| !listed(PARTNERS, w))
-            .any(|w| w == "our");
-        after_partner
-            || (words().any(|w| USE.contains(&w))
-                && !words().any(|w| GIVE.contains(&w))
-                && [" through ", " via ", " to ", " using ", " with "]
-                    .iter()
-                    .any(|p| {
-                        let c = clause.strip_suffix("the ").unwrap_or(clause);
-                        c.ends_with(p)
-                    }))
+        const LINKS: &[&str] = &[
+            "to", "for", "of", "that", "who", "which", "and", "or", "in", "on", "with", "upon",
+        ];
+        let words: Vec<&str> = clause.split_whitespace().collect();
+        // "our" as the channel's own determiner, a word or two before the match.
+        let ours = words.iter().rposition(|&w| w == "our").is_some_and(|i| {
+            let tail = &words[i + 1..];
+            tail.len() <= 2 && !tail.iter().any(|w| LINKS.contains(w))
+        });
+        let used = || {
+            let Some(u) = words.iter().position(|w| USE.contains(w)) else {
+                return false;
+            };
+            let tail = &words[u + 1..];
+            let tail = match tail.last() {
+                Some(&("the" | "a" | "an")) => &tail[..tail.len() - 1],
+                _ => tail,
+            };
+            words[..u]
+                .iter()
+                .all(|w| BRIDGE.contains(w) || listed(PARTNERS, w))
+                && tail.len() <= 3
+                && tail
+                    .last()
+                    .is_some_and(|w| ["through", "via", "to", "using", "with"].contains(w))
+        };
+        ours || used()
     };
     let taken_back = |rest: &str| {
         let clause = &rest[own_clause(rest)..];

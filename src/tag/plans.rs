@@ -147,28 +147,36 @@ pub(super) fn rule_stated(t: &str, start: usize, end: usize) -> bool {
     !has_word(&t[from + at..end], "continue") && !opens_predicate(&head[at..])
 }
 
-/// Whether a joining word in `rest` opens a predicate of its own, with its own subject or time:
-/// " and we audited", ", and in 2023 the company trained", " but our suppliers".
+/// Whether a joining word in `rest` opens a predicate of its own: " and we audited", " but
+/// they", or a subject or a time followed by a verb in the past (", and in 2023 the company
+/// trained"). Not a noun joined inside the rule ("… and our Human Rights Policy") nor a time of
+/// what the rule asks ("… and in 2025 conduct an assessment").
 fn opens_predicate(rest: &str) -> bool {
     const JOINERS: &[&str] = &[" and ", " but ", " while ", "; "];
+    const PRONOUNS: &[&str] = &["we ", "they ", "it "];
     const OPENERS: &[&str] = &[
-        "we ",
-        "our ",
-        "they ",
-        "it ",
         "the company ",
         "the group ",
         "in 19",
         "in 20",
         "last year",
         "this year",
-        "during ",
-        "since ",
     ];
+    const PAST: &[&str] = &[
+        "has", "have", "had", "was", "were", "did", "made", "took", "held", "began", "ran", "set",
+        "met", "led", "built",
+    ];
+    let past_follows = |after: &str| {
+        after.split_whitespace().skip(1).take(5).any(|w| {
+            let w = w.trim_end_matches(|c: char| !c.is_alphanumeric());
+            PAST.contains(&w) || (w.len() > 4 && w.ends_with("ed"))
+        })
+    };
     JOINERS.iter().any(|j| {
         rest.match_indices(j).any(|(at, _)| {
             let after = rest[at + j.len()..].trim_start();
-            OPENERS.iter().any(|o| after.starts_with(o))
+            PRONOUNS.iter().any(|o| after.starts_with(o))
+                || (OPENERS.iter().any(|o| after.starts_with(o)) && past_follows(after))
         })
     })
 }
@@ -701,12 +709,23 @@ pub(super) fn reserved(t: &str, start: usize, end: usize) -> bool {
     let after = after
         .find(['，', ',', '。', ';', '；'])
         .map_or(after, |i| &after[..i]);
-    // The right the steps are objects of (…审核的权利), not one a purpose protects
+    // The right the steps are objects of (…审核的权利, 审核权利), not one a purpose protects
     // (保留完整的尽职调查记录以保障员工合法权利: 保留 "keeps" records).
-    let object = after.find("的权利").is_some_and(|i| {
-        !["以", "保障", "维护", "确保", "保护"]
-            .iter()
-            .any(|p| after[..i].contains(p))
+    const PURPOSES: &[&str] = &[
+        "以保障",
+        "以维护",
+        "以确保",
+        "以保护",
+        "以便",
+        "用以",
+        "旨在",
+        "从而",
+        "为了",
+    ];
+    let object = after.find("权利").is_some_and(|i| {
+        let head = &after[..i];
+        (head.is_empty() || head.ends_with(['的', '等']))
+            && !PURPOSES.iter().any(|p| head.contains(p))
     });
     !holder && !between.contains(['，', ',', '。', ';', '；']) && object
 }

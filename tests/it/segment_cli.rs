@@ -198,7 +198,10 @@ fn markup_left_open_that_hides_text_is_reported() {
         ("svg.html", "<html><body><svg class=\"logo\"/><math /><p>We prohibit forced labour and provide remedy to affected workers in our supply chain.</p></body></html>"),
         // In Markdown, markup inside a paragraph is text, and an HTML block other than a
         // comment, script, style or textarea ends at a blank line.
-        ("prose.md", "# Notes\n\nThe page opens with <nav> and a stray <!-- marker, and we prohibit forced labour and provide remedy to affected workers.\n"),
+        ("prose.md", "# Notes\n\nThe page opens with <nav> and we prohibit forced labour and provide remedy to affected workers.\n"),
+        ("inline.md", "# Notes\n\nA stray <!-- marker here, and we prohibit forced labour and provide remedy to affected workers.\n"),
+        // A tab makes indented code, not markup.
+        ("tab.md", "# Notes\n\n\t<!-- begin\n\nWe prohibit forced labour and provide remedy to affected workers in our supply chain.\n"),
         ("block.md", "<nav>\n<a href=\"/\">Home</a>\n\n## Forced labour\n\nWe prohibit forced labour and provide remedy to affected workers in our supply chain.\n"),
     ] {
         let p = write(name, text);

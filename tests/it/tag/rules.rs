@@ -6736,8 +6736,24 @@ fn what_clients_borrowers_and_investees_are_asked_is_expected_of_them() {
         ("Clients must have access to our complaints mechanism.", gm, false),
         ("We encourage clients to report concerns through our whistleblowing hotline.", gm, false),
         ("Clients should be able to raise concerns through the grievance mechanism.", gm, false),
-        // One they are to give stays theirs.
-        ("Suppliers must ensure workers can raise concerns through a grievance mechanism.", gm, true),
+        ("Clients should be able to raise concerns through a grievance mechanism.", gm, false),
+        // One they are to give stays theirs, and so do their own steps beside "our" words.
+        ("Suppliers must enable workers to raise concerns through the grievance mechanism.", gm, true),
+        (
+            "Borrowers must demonstrate that affected communities can voice concerns via the grievance mechanism.",
+            gm,
+            true,
+        ),
+        (
+            "We require suppliers who manufacture our products to carry out human rights due diligence.",
+            "hrdd/impact-assessment",
+            true,
+        ),
+        (
+            "We expect suppliers to use their leverage to remediate adverse impacts on workers.",
+            "hrdd/remedy",
+            true,
+        ),
         // A bank's client managers are its staff, and its clients' data its own.
         ("严禁客户经理泄露客户信息，并对供应商开展审核。", "hrdd/tracking", false),
     ] {
@@ -6759,6 +6775,26 @@ fn rules_stated_plans_weighed_and_rights_reserved_are_no_steps_taken() {
         ("MPI shall continue to conduct regular audits of its labour agencies.", action, false),
         // A predicate of its own after the rule reports a deed.
         ("We shall not tolerate forced labour and we audited 50 suppliers in 2023.", action, false),
+        // A noun or a time joined inside the rule is the rule's.
+        (
+            "The Company shall comply with all applicable laws and our Human Rights Policy and conduct human rights due diligence across its operations.",
+            "hrdd/impact-assessment",
+            true,
+        ),
+        (
+            "We shall respect the rights of our employees and our suppliers' workers and provide access to effective remedy.",
+            "hrdd/remedy",
+            true,
+        ),
+        (
+            "Each business unit shall assess its risks and in 2025 conduct a human rights impact assessment.",
+            "hrdd/impact-assessment",
+            true,
+        ),
+        // 保留 with steps and a sanction before 权利, or 权利 right after the step.
+        ("公司保留对供应商进行审核以及终止合作的权利。", tracking, true),
+        ("公司保留对供应商进行现场审核并视情况予以处罚的权利。", tracking, true),
+        ("公司保留随时对供应商进行现场审核权利。", tracking, true),
         // 保留 "keeps" records; 充分考虑 weighs nothing.
         ("公司保留完整的人权尽职调查记录以保障员工合法权利。", "hrdd/impact-assessment", false),
         ("我们在采购决策中充分考虑开展供应商人权尽职调查。", "hrdd/impact-assessment", false),
