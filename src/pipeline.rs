@@ -10,7 +10,7 @@ use crate::tag::Tagger;
 /// keeps the version its passages were made with, and an incremental run reads a document again
 /// when it differs, so that an upgrade never leaves passages segmented or tagged by the old
 /// code once their documents are indexed again.
-pub const PIPELINE_VERSION: u32 = 44;
+pub const PIPELINE_VERSION: u32 = 45;
 
 /// Segments and tags one document.
 pub fn process(doc: &Document, segmenter: &Segmenter, tagger: &Tagger) -> Vec<TaggedPassage> {

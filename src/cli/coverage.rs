@@ -1,7 +1,7 @@
 //! `hria coverage`, plus the helpers the analysis commands share (opening the index with its
 //! taxonomy, aligned tables, CSV).
 
-use super::common::{DEFAULT_INDEX, EXIT_OK};
+use super::common::{DEFAULT_INDEX, EXIT_OK, EXIT_PARTIAL};
 use hria::query::coverage::{self, Coverage, DocMatrix, Family, Resolved, ELEMENTS};
 use hria::query::reader::{self, OpenIndex, Table};
 use hria::taxonomy::Taxonomy;
@@ -41,6 +41,9 @@ pub(crate) struct Source {
     pub left_out: Vec<String>,
     /// Documents reported on in a language the taxonomy has no keywords for, sorted.
     pub other_language: Vec<String>,
+    /// The index was tagged with another taxonomy than the one reported with: its rows of
+    /// zeros mean nothing.
+    pub other_taxonomy: bool,
 }
 
 impl SourceArgs {
@@ -52,7 +55,8 @@ impl SourceArgs {
     pub(crate) fn open(&self, strict: bool) -> anyhow::Result<Source> {
         let index = reader::open(&self.index)?;
         let taxonomy: Cow<'static, Taxonomy> = super::taxonomy::load(self.taxonomy.as_deref())?;
-        if let Some(w) = reader::taxonomy_warning(&index, &taxonomy)? {
+        let other_taxonomy = reader::taxonomy_warning(&index, &taxonomy)?;
+        if let Some(w) = &other_taxonomy {
             if strict {
                 anyhow::bail!("{w}");
             }
@@ -106,6 +110,7 @@ impl SourceArgs {
             other_language,
             taxonomy,
             zh_names,
+            other_taxonomy: other_taxonomy.is_some(),
         })
     }
 }
@@ -527,7 +532,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     out.write_all(bom.as_bytes())?;
     out.write_all(text.as_bytes())?;
     out.flush()?;
-    Ok(ExitCode::from(EXIT_OK))
+    // Reported, but with a taxonomy the index was not tagged with: a script must not read its
+    // zeros as absences.
+    Ok(ExitCode::from(if src.other_taxonomy {
+        EXIT_PARTIAL
+    } else {
+        EXIT_OK
+    }))
 }
 
 fn render_coverage(c: &Coverage, format: CoverageFormat, zh: bool) -> String {

@@ -243,7 +243,11 @@ pub fn load(c: &Candidate, opts: &IngestOptions) -> Result<Document, Skip> {
 /// Reads the raw bytes of a candidate, up to `--max-file-size`, without blocking on what is not a
 /// regular file (the first half of [`load`]: `hria index` hashes the bytes before decoding them).
 pub fn read(c: &Candidate, opts: &IngestOptions) -> Result<Vec<u8>, Skip> {
-    read_limited(&c.path, opts.max_file_size).map_err(|(k, r)| Skip::new(c.path.clone(), k, r))
+    // A file found in a folder is read as the walk saw it: a link put in its place since is
+    // not followed unless asked; a path given itself is.
+    let no_follow = !opts.follow && *c.path != *c.root;
+    read_limited(&c.path, opts.max_file_size, no_follow)
+        .map_err(|(k, r)| Skip::new(c.path.clone(), k, r))
 }
 
 /// The content hash of a document's raw bytes (BLAKE3, hex): [`Document::hash`], and what
@@ -352,9 +356,25 @@ pub fn decode_hashed(
 }
 
 /// Reads a regular file of at most `limit` bytes, checking the size before reading.
-fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, (SkipKind, String)> {
+fn read_limited(path: &Path, limit: u64, no_follow: bool) -> Result<Vec<u8>, (SkipKind, String)> {
     // Stat before opening: opening a FIFO would block.
-    let meta = std::fs::metadata(path).map_err(|e| (SkipKind::Io, format!("cannot read: {e}")))?;
+    let meta = if no_follow {
+        std::fs::symlink_metadata(path)
+    } else {
+        std::fs::metadata(path)
+    }
+    .map_err(|e| (SkipKind::Io, format!("cannot read: {e}")))?;
+    let swapped = || {
+        (
+            SkipKind::Symlink,
+            "a symbolic link put in place of the file while it was read: not followed (use \
+             --follow to read links)"
+                .to_string(),
+        )
+    };
+    if meta.is_symlink() {
+        return Err(swapped());
+    }
     if !meta.is_file() {
         return Err((SkipKind::NotRegular, "not a regular file".into()));
     }
@@ -369,6 +389,17 @@ fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, (SkipKind, String)> 
     }
     let file =
         std::fs::File::open(path).map_err(|e| (SkipKind::Io, format!("cannot open: {e}")))?;
+    // What was opened is what was looked at, not a link swapped in between.
+    #[cfg(unix)]
+    if no_follow {
+        use std::os::unix::fs::MetadataExt;
+        let opened = file
+            .metadata()
+            .map_err(|e| (SkipKind::Io, format!("cannot read: {e}")))?;
+        if (opened.dev(), opened.ino()) != (meta.dev(), meta.ino()) {
+            return Err(swapped());
+        }
+    }
     // The file may have grown since the stat: never read past the limit.
     match read_up_to(file, limit, meta.len()) {
         Ok(Ok(bytes)) => Ok(bytes),

@@ -520,6 +520,12 @@ fn parse_text_query(
     parser.build_query_from_user_input_ast(ast)
 }
 
+/// The largest N of a phrase's `~N` (words at most N apart), and the most words such a phrase
+/// may hold: beyond them tantivy's matching grows to gigabytes ([`rewrite_leaves`]).
+const MAX_SLOP: u32 = 10;
+/// See [`MAX_SLOP`].
+const MAX_SLOP_WORDS: usize = 16;
+
 /// The largest factor a query's boosts may scale a score by: beyond it scores overflow to
 /// infinity (or, times a boost of 0, to NaN) and rank nothing.
 const MAX_BOOST: f64 = 1e6;
@@ -637,6 +643,23 @@ fn rewrite_leaves(
                 return Err(E::SyntaxError(
                     "an empty phrase matches nothing: put words inside the quotes".into(),
                 ));
+            }
+            // tantivy's matching of a phrase with slop grows with the slop and the words at
+            // once: 20 words of a repeated sentence at slop 20 took 5 GB and more than 20 s on
+            // one document. Bounded where every measured case stayed under a second.
+            if quoted && lit.slop > 0 {
+                // Han chars counted one by one: an upper bound of the words jieba makes.
+                let words = lit
+                    .phrase
+                    .split_whitespace()
+                    .map(|w| w.chars().filter(|&c| crate::lang::is_han(c)).count().max(1))
+                    .sum::<usize>();
+                if lit.slop > MAX_SLOP || words > MAX_SLOP_WORDS {
+                    return Err(E::SyntaxError(format!(
+                        "`\"…\"~{}` with {words} word(s): a phrase with `~N` takes N up to {MAX_SLOP} and up to {MAX_SLOP_WORDS} words",
+                        lit.slop
+                    )));
+                }
             }
             if !quoted {
                 if let Some(op) = ["||", "&&"].into_iter().find(|op| lit.phrase.contains(op)) {

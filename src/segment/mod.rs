@@ -479,6 +479,14 @@ fn continues(a: &Block, b: &Block) -> bool {
     if figure && han && !date {
         return false;
     }
+    // A line of labels and their dates or figures (`更新日期：2024年9月1日　生效日期：2024年9月15日`)
+    // is a heading's metadata, whole: a short value after its last colon.
+    if figure && han && !a.text.contains('\n') && a.text.chars().count() <= 60 {
+        let value = a.text.rsplit(['：', ':']).next().unwrap_or("");
+        if value.len() < a.text.len() && value.chars().count() <= 16 {
+            return false;
+        }
+    }
     // What a page break cut off goes on to the end of its sentence, or runs on as text does: a
     // short piece without a full stop is another highlight, title or table line.
     ends_sentence(&b.text) || b.text.contains('\n') || b.text.chars().count() > 60

@@ -905,8 +905,16 @@ pub(super) fn expected_of_partners(t: &str, start: usize) -> bool {
         ours || used()
     };
     let taken_back = |rest: &str| {
-        let clause = &rest[own_clause(rest)..];
+        let from = own_clause(rest);
+        let clause = &rest[from..];
+        // "to complete and return a questionnaire": the verb before "and" shares the object.
+        let shared = rest[..from].strip_suffix(" and ").is_some_and(|p| {
+            UNDERGO
+                .iter()
+                .any(|u| p.strip_suffix(u).is_some_and(|b| b.ends_with(' ')))
+        });
         DOERS.iter().any(|d| has_word(rest, d))
+            || shared
             || UNDERGO.iter().any(|u| has_word(clause, u))
             || uses_channel(clause)
     };
@@ -928,7 +936,8 @@ pub(super) fn expected_of_partners(t: &str, start: usize) -> bool {
         .map(|w| (w.as_ptr() as usize - before.as_ptr() as usize, w))
         .collect();
     words.iter().enumerate().any(|(i, &(at, w))| {
-        let next = &words[i + 1..(i + 4).min(words.len())];
+        // Up to four words to the partners: "we expect our labour service partners to".
+        let next = &words[i + 1..(i + 5).min(words.len())];
         // "All employees and contractors are required to complete training", "we encourage
         // employees and suppliers to report": the company's own people are asked or bound too,
         // so the step is the company's.
@@ -961,15 +970,22 @@ pub(super) fn expected_of_partners(t: &str, start: usize) -> bool {
             && !own(next)
             && words[i + 1..].iter().any(|&(_, n)| n == "to");
         // A modal right after the suppliers, in the active: "suppliers must provide", not
-        // "a supplier should be engaged"; after an "of" phrase of up to seven words too
-        // ("clients of category A and B projects are required to").
+        // "a supplier should be engaged"; after a phrase of up to seven words too ("clients of
+        // category A and B projects are required to", "suppliers found in breach … must").
         let verb_at = if next
             .first()
             .is_some_and(|&(_, n)| matches!(n, "companies" | "company" | "firms" | "entities"))
         {
             // "investee companies are expected to", "client companies must".
             Some(i + 2).filter(|&k| k < words.len())
-        } else if next.first().is_some_and(|&(_, n)| n == "of") {
+        } else if next.first().is_some_and(|&(_, n)| {
+            // "suppliers found in breach of this code must", "clients that operate in
+            // high-risk sectors should".
+            matches!(
+                n,
+                "of" | "found" | "identified" | "that" | "who" | "which" | "in" | "with"
+            )
+        }) {
             words[i + 1..(i + 9).min(words.len())]
                 .iter()
                 .position(|&(_, n)| listed(MODALS, n) || n == "are" || n == "is")

@@ -1686,7 +1686,11 @@ impl Tagger {
             // A step named as what a standard, a checklist or a template contains ("the
             // standard contains requirements on … grievance processes", "audits screen for …
             // grievance mechanisms", "audit and investigation provisions") is not the company's.
-            if info.step && !policy && named_as_contents(t, &mut from, h.start, h.end) {
+            if info.step
+                && !policy
+                && (named_as_contents(t, &mut from, h.start, h.end)
+                    || in_decision_list(t, h.start, h.end))
+            {
                 note(&mut ctx.misses, norm, h, Why::Contents);
                 continue;
             }

@@ -106,6 +106,65 @@ pub(super) fn negated(t: &str, start: usize, negs: &[Range<usize>]) -> bool {
     })
 }
 
+/// Whether a step matched at `start..end` of normalized text `t` is one item of a list of
+/// employment decisions: "no discrimination in hiring, compensation, access to training,
+/// promotion, termination or retirement", "decisions on pay, training and dismissal are based on
+/// merit". The compensation, the training and the termination there are what a rule governs, no
+/// remedy or action taken.
+pub(super) fn in_decision_list(t: &str, start: usize, end: usize) -> bool {
+    pub(super) const DECISIONS: &[&str] = &[
+        "hiring",
+        "hire",
+        "recruitment",
+        "recruiting",
+        "selection",
+        "compensation",
+        "remuneration",
+        "pay",
+        "wages",
+        "benefits",
+        "training",
+        "promotion",
+        "promotions",
+        "advancement",
+        "termination",
+        "dismissal",
+        "retirement",
+        "discipline",
+        "assignment",
+        "assignments",
+        "transfer",
+        "transfers",
+        "layoffs",
+        "retrenchment",
+        "employment",
+    ];
+    let item = |w: &str| DECISIONS.contains(&w.trim_matches(|c: char| !c.is_alphanumeric()));
+    if !t[start..end].split_whitespace().any(item) {
+        return false;
+    }
+    // Its neighbours in the list: within the clause, beside a comma, "or" or "and".
+    let lo = t.floor_char_boundary(start.saturating_sub(100));
+    let hi = t.floor_char_boundary((end + 100).min(t.len()));
+    let before = &t[lo..start];
+    let before = before
+        .rfind(['.', ';', ':'])
+        .map_or(before, |i| &before[i + 1..]);
+    let after = &t[end..hi];
+    let after = after.find(['.', ';', ':']).map_or(after, |i| &after[..i]);
+    let joined = |s: &str| s.ends_with(", ") || s.ends_with(" or ") || s.ends_with(" and ");
+    let joins = |s: &str| s.starts_with(',') || s.starts_with(" or ") || s.starts_with(" and ");
+    if !joined(before) && !joins(after) {
+        return false;
+    }
+    let others = before
+        .split([',', ' '])
+        .chain(after.split([',', ' ']))
+        .filter(|w| item(w))
+        .count();
+    others >= 2
+}
+
 /// Whether a step matched at `start..end` of normalized text `t` is named as what a document
 /// contains or checks: after "contains", "requirements on", "indicators such as", "screen for",
 /// "covers" (not "covers the costs of"), 审核内容, 内容包括 earlier in its sentence (from

@@ -97,6 +97,21 @@ pub(super) fn planned(t: &str, start: usize, end: usize, plans: &mut Option<bool
             from = lead_from;
         }
     }
+    // A list of predicates shares its subject and its modal: "we will map our tier 3 suppliers,
+    // extend unannounced audits to 75% of sites and publish…" plans the audits too. Only a
+    // clause after a comma that opens with a verb's plain form reaches back.
+    for _ in 0..4 {
+        if from <= lo || !t[..from].ends_with(',') {
+            break;
+        }
+        let clause = t[from..start].trim_start();
+        let clause = clause.strip_prefix("and ").unwrap_or(clause);
+        let first = clause.split_whitespace().next().unwrap_or("");
+        if !LISTED_VERBS.contains(&first) {
+            break;
+        }
+        from = clause_start(t, lo, from - 1);
+    }
     let to = t[end..hi].find(is_clause_break).map_or(hi, |i| end + i);
     // A plan joined after the deed is the next predicate's: "we conducted 40 audits and we
     // expect to do more next year", 开展了尽职调查并计划明年扩展.
@@ -121,6 +136,54 @@ pub(super) fn planned(t: &str, start: usize, end: usize, plans: &mut Option<bool
                     || PLAN_ENSURE.contains(&w)
             })
 }
+
+/// Verbs in their plain form that open a predicate of a list sharing its subject and modal
+/// ([`planned`]).
+const LISTED_VERBS: &[&str] = &[
+    "map",
+    "extend",
+    "publish",
+    "conduct",
+    "train",
+    "launch",
+    "establish",
+    "introduce",
+    "develop",
+    "review",
+    "expand",
+    "implement",
+    "assess",
+    "audit",
+    "engage",
+    "update",
+    "complete",
+    "strengthen",
+    "roll",
+    "provide",
+    "deliver",
+    "create",
+    "set",
+    "carry",
+    "undertake",
+    "improve",
+    "increase",
+    "require",
+    "monitor",
+    "integrate",
+    "embed",
+    "enhance",
+    "pilot",
+    "begin",
+    "start",
+    "adopt",
+    "investigate",
+    "remediate",
+    "report",
+    "share",
+    "disclose",
+    "consult",
+    "invest",
+];
 
 /// Whether "shall" stands before a match in its clause: the clause states a rule, wherever the
 /// modal stands in it ("workers shall be free to resign and shall retain control of their

@@ -607,8 +607,9 @@ fn missing_or_foreign_index_is_a_clear_error() {
 }
 
 /// Without --taxonomy the built-in one is loaded, not the one the index was tagged with:
-/// `coverage` warns, and `gaps`, which reports what was not found, refuses (every entry the index
-/// was never tagged with would be reported as not mentioned).
+/// `coverage` warns and exits 3 (its rows of zeros mean nothing to a script), and `gaps`, which
+/// reports what was not found, refuses (every entry the index was never tagged with would be
+/// reported as not mentioned).
 #[test]
 fn another_taxonomy_than_the_indexed_one_is_warned_about_or_refused() {
     let d = statement_index();
@@ -621,7 +622,8 @@ fn another_taxonomy_than_the_indexed_one_is_warned_about_or_refused() {
             .unwrap()
     };
     let out = run("coverage");
-    assert!(out.status.success());
+    assert_eq!(out.status.code(), Some(3));
+    assert!(!out.stdout.is_empty());
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("warning") && err.contains("test-1"), "{err}");
     let out = run("gaps");

@@ -1113,3 +1113,40 @@ proptest! {
         prop_assert_eq!(doc.replaced, 0);
     }
 }
+
+/// A file the walk found in a folder and a link put in its place before it is read: the link
+/// is not followed without --follow (the outside file's text would enter the index), and is
+/// with it; a path given itself is followed as given.
+#[test]
+fn a_link_swapped_in_after_the_walk_is_not_followed() {
+    let d = tempfile::tempdir().unwrap();
+    let corpus = d.path().join("corpus");
+    fs::create_dir(&corpus).unwrap();
+    let outside = d.path().join("outside.md");
+    fs::write(&outside, "SECRETWORD outside the corpus.\n").unwrap();
+    let inside = corpus.join("a.md");
+    fs::write(&inside, "We respect human rights.\n").unwrap();
+    let (cands, skips) = walk(std::slice::from_ref(&corpus), &IngestOptions::default());
+    assert!(skips.is_empty(), "{skips:?}");
+    assert_eq!(cands.len(), 1);
+    fs::remove_file(&inside).unwrap();
+    std::os::unix::fs::symlink(&outside, &inside).unwrap();
+    match load(&cands[0], &IngestOptions::default()) {
+        Err(skip) => assert_eq!(skip.kind, SkipKind::Symlink, "{skip}"),
+        Ok(doc) => panic!("read through the link: {:?}", doc.text),
+    }
+    let follow = IngestOptions {
+        follow: true,
+        ..IngestOptions::default()
+    };
+    assert!(load(&cands[0], &follow)
+        .unwrap()
+        .text
+        .contains("SECRETWORD"));
+    // Given itself, a link is read.
+    let (given, _) = walk(std::slice::from_ref(&inside), &IngestOptions::default());
+    assert!(load(&given[0], &IngestOptions::default())
+        .unwrap()
+        .text
+        .contains("SECRETWORD"));
+}

@@ -1570,6 +1570,29 @@ fn overflowing_boosts_are_refused() {
     assert_eq!(search_hits(&index, "labour^2", &[]).len(), 1);
 }
 
+/// A phrase with slop is bounded in its slop and its words, whose matching otherwise grows to
+/// gigabytes on a repeated sentence; one within the bounds searches.
+#[test]
+fn loose_phrases_are_bounded() {
+    let text = format!(
+        "# Report\n\n{}\n",
+        "Forced labour and child labour in the supply chain. ".repeat(35)
+    );
+    let (_d, index) = index_of(&[("rep.md", text.as_str())]);
+    let many = format!("\"{}\"~10", vec!["labour"; 20].join(" "));
+    for q in ["\"forced labour\"~100", many.as_str()] {
+        hria()
+            .args(["search", q, "--index"])
+            .arg(&index)
+            .assert()
+            .code(2)
+            .stderr(predicates::str::contains(
+                "a phrase with `~N` takes N up to 10",
+            ));
+    }
+    assert_eq!(search_hits(&index, "\"forced child\"~3", &[]).len(), 1);
+}
+
 /// An argument that is not UTF-8 is clap's usage error, not a panic.
 #[test]
 fn an_argument_not_in_utf8_is_a_usage_error() {

@@ -1962,6 +1962,10 @@ fn dates_particles_references_and_compounds_at_page_breaks() {
         let ps = checked("cut", *format, text);
         assert_eq!(kinds_and_texts(&ps), *want, "{text:?}");
     }
+    // A line of labels and their dates is whole: no 日本 across two paragraphs.
+    let dates = "<p>更新日期：2024年9月1日　生效日期：2024年9月15日</p><p>本协议由您（以下简称“骑手”）与闪达（上海）信息技术有限公司（以下简称“平台”）共同缔结。请您在注册前仔细阅读本协议。</p>";
+    let ps = checked("d.html", Format::Html, dates);
+    assert_eq!(ps.len(), 2, "{:?}", texts(&ps));
     let lines = "Acme Statement\nWe respect human rights\nOUR SUPPLY CHAINS\nWe buy steel\nOUR POLICIES\nWe have a code\n";
     let ps = checked("l.txt", Format::Text, lines);
     assert!(ps.iter().all(|p| p.section.is_empty()), "{ps:?}");

@@ -6814,6 +6814,72 @@ fn rules_stated_plans_weighed_and_rights_reserved_are_no_steps_taken() {
     assert!(has(deed, "stance/action"), "{:?}", tags(deed));
 }
 
+/// From an analyst's review of a platform's and a retailer's documents: a list of employment
+/// decisions names no remedy or action; partners four words after the asking, or after a phrase,
+/// are asked; a list of predicates shares its "will"; a platform's refunds, withdrawn penalties
+/// and restored accounts are remedy, and "no adverse treatment" is non-retaliation.
+#[test]
+fn decision_lists_partner_phrases_shared_plans_and_platform_remedies() {
+    let (action, remedy) = ("hrdd/action", "hrdd/remedy");
+    let grounds = "7.1 There is no discrimination in hiring, compensation, access to training, promotion, termination or retirement based on race, caste, national origin, religion, age, disability, gender, marital status, sexual orientation, union membership or political affiliation.";
+    assert!(!has(grounds, remedy), "{:?}", tags(grounds));
+    assert!(!has(grounds, action), "{:?}", tags(grounds));
+    // Redress listed with pay stays redress.
+    assert!(has(
+        "We provided compensation, back pay and reinstatement to the affected workers.",
+        remedy
+    ));
+    for (text, id, want) in [
+        (
+            "We expect our labour service partners to conduct their own due diligence, to identify risks of excessive working hours and unpaid wages, and to remediate any adverse impacts they cause.",
+            remedy,
+            true,
+        ),
+        (
+            "Suppliers found in breach of this Code must agree and implement a corrective action plan.",
+            remedy,
+            true,
+        ),
+        // What suppliers complete is the company's questionnaire.
+        (
+            "Since June 2021, Organon has required all new direct suppliers to complete and return a Supplier Self-Assessment Questionnaire prior to entering into a contract.",
+            action,
+            false,
+        ),
+        (
+            "In 2024/25 we will map our Tier 3 cotton and yarn suppliers, extend unannounced audits to 75% of Tier 1 sites and publish our first list of Tier 2 mills.",
+            action,
+            true,
+        ),
+        (
+            "In 2023 we mapped our Tier 2 suppliers, extended unannounced audits to 60% of Tier 1 sites and published our supplier list.",
+            action,
+            false,
+        ),
+    ] {
+        assert_eq!(planned(text, id), Some(want), "{id} in {text}");
+    }
+    expect_tags(&[
+        ("2024年，13,105件申诉成立，相关处罚已全部撤销，扣款已全额退还。", &[remedy], &[]),
+        (
+            "第十七条 经核实申诉成立的，平台应撤销相关处罚，退还已扣减的服务费，并恢复账号状态。",
+            &[remedy],
+            &[],
+        ),
+        (
+            "第十八条 骑手不因提出申诉而受到任何形式的不利对待。",
+            &["hrdd/non-retaliation"],
+            &[],
+        ),
+        // A law revoking a licence and fining is no refund or withdrawn penalty.
+        (
+            "第五十三条 违反本条例规定，由海洋发展部门责令退还非法占用的海域，恢复原状，没收违法所得，并处罚款。",
+            &[],
+            &[remedy],
+        ),
+    ]);
+}
+
 /// Hong Kong's term for due diligence, and workers keeping their own passports.
 #[test]
 fn hong_kong_due_diligence_and_passports_kept() {
