@@ -367,8 +367,8 @@ fn read_limited(path: &Path, limit: u64, no_follow: bool) -> Result<Vec<u8>, (Sk
     let swapped = || {
         (
             SkipKind::Symlink,
-            "a symbolic link put in place of the file while it was read: not followed (use \
-             --follow to read links)"
+            "a symbolic link put in place of the file after its folder was listed: not \
+             followed (use --follow to read links)"
                 .to_string(),
         )
     };
@@ -397,7 +397,14 @@ fn read_limited(path: &Path, limit: u64, no_follow: bool) -> Result<Vec<u8>, (Sk
             .metadata()
             .map_err(|e| (SkipKind::Io, format!("cannot read: {e}")))?;
         if (opened.dev(), opened.ino()) != (meta.dev(), meta.ino()) {
-            return Err(swapped());
+            // Replaced between the look and the open (a link, or a save by rename): read
+            // nothing of it this run.
+            return Err((
+                SkipKind::Io,
+                "the file changed while it was read (another file or a link put in its place); \
+                 run again"
+                    .to_string(),
+            ));
         }
     }
     // The file may have grown since the stat: never read past the limit.

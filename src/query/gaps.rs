@@ -177,6 +177,8 @@ pub enum Reason {
     ProperName,
     /// What a standard, a checklist or a template contains, not the company's step.
     Contents,
+    /// One item of a list of employment decisions a rule governs, not a step.
+    Decisions,
     /// A label that what follows it denies.
     Denied,
     /// A statute's duty or prohibition, not the company's pledge or step.
@@ -202,6 +204,7 @@ impl Reason {
             NotCounted::InTitle => (Reason::InTitle, None),
             NotCounted::ProperName => (Reason::ProperName, None),
             NotCounted::Contents => (Reason::Contents, None),
+            NotCounted::Decisions => (Reason::Decisions, None),
             NotCounted::Denied => (Reason::Denied, None),
             NotCounted::Duty => (Reason::Duty, None),
             NotCounted::Law => (Reason::Law, None),
@@ -236,6 +239,9 @@ impl FoundNotCounted {
             (Reason::InTitle, _) => "inside a title".into(),
             (Reason::ProperName, _) => "inside a proper name".into(),
             (Reason::Contents, _) => "what a document contains, not a step".into(),
+            (Reason::Decisions, _) => {
+                "an item of a list of employment decisions, not a step".into()
+            }
             (Reason::Denied, _) => "denied by what follows".into(),
             (Reason::Duty, _) => "a statute's duty, not the company's".into(),
             (Reason::Law, _) => "obeying the law, no due-diligence step".into(),

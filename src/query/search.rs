@@ -648,15 +648,22 @@ fn rewrite_leaves(
             // once: 20 words of a repeated sentence at slop 20 took 5 GB and more than 20 s on
             // one document. Bounded where every measured case stayed under a second.
             if quoted && lit.slop > 0 {
-                // Han chars counted one by one: an upper bound of the words jieba makes.
-                let words = lit
+                // Words as the index cuts them: runs of letters and digits (a hyphen parts
+                // them), and a word for every two Han chars, about what jieba makes.
+                let han = lit
                     .phrase
-                    .split_whitespace()
-                    .map(|w| w.chars().filter(|&c| crate::lang::is_han(c)).count().max(1))
-                    .sum::<usize>();
+                    .chars()
+                    .filter(|&c| crate::lang::is_han(c))
+                    .count();
+                let latin = lit
+                    .phrase
+                    .split(|c: char| !c.is_alphanumeric() || crate::lang::is_han(c))
+                    .filter(|w| !w.is_empty())
+                    .count();
+                let words = latin + han.div_ceil(2);
                 if lit.slop > MAX_SLOP || words > MAX_SLOP_WORDS {
                     return Err(E::SyntaxError(format!(
-                        "`\"…\"~{}` with {words} word(s): a phrase with `~N` takes N up to {MAX_SLOP} and up to {MAX_SLOP_WORDS} words",
+                        "`\"…\"~{}` with {words} word(s) (two Han chars counted as one): a phrase with `~N` takes N up to {MAX_SLOP} and up to {MAX_SLOP_WORDS} words",
                         lit.slop
                     )));
                 }

@@ -481,9 +481,24 @@ fn continues(a: &Block, b: &Block) -> bool {
     }
     // A line of labels and their dates or figures (`更新日期：2024年9月1日　生效日期：2024年9月15日`)
     // is a heading's metadata, whole: a short value after its last colon.
-    if figure && han && !a.text.contains('\n') && a.text.chars().count() <= 60 {
-        let value = a.text.rsplit(['：', ':']).next().unwrap_or("");
-        if value.len() < a.text.len() && value.chars().count() <= 16 {
+    // Only a whole date after a short label (`生效日期：2024年9月15日`), not one the break cut
+    // (`生效日期：2024年9月` / `1日起施行`).
+    if han && !a.text.contains('\n') && a.text.chars().count() <= 60 {
+        let text = a.text.trim_end();
+        let value = text.rsplit(['：', ':']).next().unwrap_or("");
+        let label = text.split(['：', ':']).next().unwrap_or("");
+        let whole_date = value.ends_with(['日', '号'])
+            && value
+                .chars()
+                .rev()
+                .nth(1)
+                .is_some_and(|c| c.is_ascii_digit());
+        if value.len() < text.len()
+            && value.chars().count() <= 16
+            && whole_date
+            && label.chars().count() <= 8
+            && !label.contains(['，', ','])
+        {
             return false;
         }
     }

@@ -784,7 +784,8 @@ pub(super) fn expected_of_partners(t: &str, start: usize) -> bool {
         "supplier suppliers contractor contractors subcontractors vendor \
         vendors partners client clients borrower borrowers investee investees";
     pub(super) const MODALS: &str = "must shall should";
-    pub(super) const OWN: &str = "employees staff personnel colleagues workers";
+    pub(super) const OWN: &str =
+        "employees staff personnel colleagues workers buyers managers teams team procurement";
     pub(super) const DOERS: &[&str] = &["we", "我们", "公司", "本公司"];
     // What suppliers accept, allow, sign, answer, complete or undergo is the company's own step
     // on them: "required to accept audits", "must answer a self-audit questionnaire", "must
@@ -908,11 +909,18 @@ pub(super) fn expected_of_partners(t: &str, start: usize) -> bool {
         let from = own_clause(rest);
         let clause = &rest[from..];
         // "to complete and return a questionnaire": the verb before "and" shares the object.
-        let shared = rest[..from].strip_suffix(" and ").is_some_and(|p| {
-            UNDERGO
-                .iter()
-                .any(|u| p.strip_suffix(u).is_some_and(|b| b.ends_with(' ')))
-        });
+        // Only a second verb of the same undergoing with the step its object, a few words on
+        // ("complete and return a supplier questionnaire"), not "acknowledge and promptly address
+        // all grievances".
+        let shared = clause.split_whitespace().count() <= 3
+            && clause.split_whitespace().next().is_some_and(|v| {
+                ["return", "submit", "sign", "send", "complete", "answer"].contains(&v)
+            })
+            && rest[..from].strip_suffix(" and ").is_some_and(|p| {
+                UNDERGO
+                    .iter()
+                    .any(|u| p.strip_suffix(u).is_some_and(|b| b.ends_with(' ')))
+            });
         DOERS.iter().any(|d| has_word(rest, d))
             || shared
             || UNDERGO.iter().any(|u| has_word(clause, u))
@@ -986,8 +994,13 @@ pub(super) fn expected_of_partners(t: &str, start: usize) -> bool {
                 "of" | "found" | "identified" | "that" | "who" | "which" | "in" | "with"
             )
         }) {
+            // Within the phrase: not past a comma or another subject ("for suppliers in
+            // high-risk countries our sourcing team must approve…").
             words[i + 1..(i + 9).min(words.len())]
                 .iter()
+                .take_while(|&&(_, n)| {
+                    !n.ends_with(',') && !matches!(n, "our" | "we" | "they" | "its")
+                })
                 .position(|&(_, n)| listed(MODALS, n) || n == "are" || n == "is")
                 .map(|k| i + 1 + k)
         } else {

@@ -775,6 +775,9 @@ pub enum NotCounted {
     /// What a standard, a checklist or a template contains ("the standard contains requirements
     /// on … grievance processes"), not the company's step.
     Contents,
+    /// One item of a list of employment decisions a rule governs ("no discrimination in hiring,
+    /// compensation, … termination"), not a step.
+    Decisions,
     /// A label that what follows it denies ("Remediation measures: none").
     Denied,
     /// A statute's duty or prohibition (应当确保, 禁止填埋), not the company's pledge or step.
@@ -823,6 +826,7 @@ enum Why {
     InTitle,
     ProperName,
     Contents,
+    Decisions,
     Denied,
     Duty,
     Law,
@@ -1189,6 +1193,7 @@ impl Tagger {
                     Why::InTitle => NotCounted::InTitle,
                     Why::ProperName => NotCounted::ProperName,
                     Why::Contents => NotCounted::Contents,
+                    Why::Decisions => NotCounted::Decisions,
                     Why::Denied => NotCounted::Denied,
                     Why::Duty => NotCounted::Duty,
                     Why::Law => NotCounted::Law,
@@ -1686,12 +1691,12 @@ impl Tagger {
             // A step named as what a standard, a checklist or a template contains ("the
             // standard contains requirements on … grievance processes", "audits screen for …
             // grievance mechanisms", "audit and investigation provisions") is not the company's.
-            if info.step
-                && !policy
-                && (named_as_contents(t, &mut from, h.start, h.end)
-                    || in_decision_list(t, h.start, h.end))
-            {
+            if info.step && !policy && named_as_contents(t, &mut from, h.start, h.end) {
                 note(&mut ctx.misses, norm, h, Why::Contents);
+                continue;
+            }
+            if info.step && !policy && in_decision_list(t, &mut from, h.start, h.end) {
+                note(&mut ctx.misses, norm, h, Why::Decisions);
                 continue;
             }
             // A step named inside an instrument's title is the title's: the 商业行为准则 of

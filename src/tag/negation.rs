@@ -107,22 +107,25 @@ pub(super) fn negated(t: &str, start: usize, negs: &[Range<usize>]) -> bool {
 }
 
 /// Whether a step matched at `start..end` of normalized text `t` is one item of a list of
-/// employment decisions: "no discrimination in hiring, compensation, access to training,
-/// promotion, termination or retirement", "decisions on pay, training and dismissal are based on
-/// merit". The compensation, the training and the termination there are what a rule governs, no
-/// remedy or action taken.
-pub(super) fn in_decision_list(t: &str, start: usize, end: usize) -> bool {
+/// employment decisions that a rule governs: "no discrimination in hiring, compensation, access
+/// to training, promotion, termination or retirement", "decisions on pay, training and dismissal
+/// are based on merit". The compensation, the training and the termination there are what the
+/// rule governs, no remedy or action taken; redress listed with its parts ("received
+/// compensation, back pay and the benefits they were owed") is no such list.
+pub(super) fn in_decision_list(
+    t: &str,
+    sentence_from: impl FnOnce() -> usize,
+    start: usize,
+    end: usize,
+) -> bool {
     pub(super) const DECISIONS: &[&str] = &[
         "hiring",
-        "hire",
         "recruitment",
         "recruiting",
         "selection",
         "compensation",
         "remuneration",
         "pay",
-        "wages",
-        "benefits",
         "training",
         "promotion",
         "promotions",
@@ -137,13 +140,23 @@ pub(super) fn in_decision_list(t: &str, start: usize, end: usize) -> bool {
         "transfers",
         "layoffs",
         "retrenchment",
-        "employment",
     ];
-    let item = |w: &str| DECISIONS.contains(&w.trim_matches(|c: char| !c.is_alphanumeric()));
-    if !t[start..end].split_whitespace().any(item) {
+    // What makes the list one of decisions a rule governs.
+    pub(super) const GOVERNED: &[&str] = &[
+        "discriminat",
+        "decisions",
+        "based on merit",
+        "regardless of",
+        "equal opportunit",
+        "equal treatment",
+        "in matters of",
+        "without regard",
+    ];
+    let item = |w: &str| DECISIONS.contains(&w);
+    let matched = &t[start..end];
+    if !matched.split_whitespace().any(item) {
         return false;
     }
-    // Its neighbours in the list: within the clause, beside a comma, "or" or "and".
     let lo = t.floor_char_boundary(start.saturating_sub(100));
     let hi = t.floor_char_boundary((end + 100).min(t.len()));
     let before = &t[lo..start];
@@ -153,16 +166,40 @@ pub(super) fn in_decision_list(t: &str, start: usize, end: usize) -> bool {
     let after = &t[end..hi];
     let after = after.find(['.', ';', ':']).map_or(after, |i| &after[..i]);
     let joined = |s: &str| s.ends_with(", ") || s.ends_with(" or ") || s.ends_with(" and ");
-    let joins = |s: &str| s.starts_with(',') || s.starts_with(" or ") || s.starts_with(" and ");
+    let joins = |s: &str| s.starts_with(", ") || s.starts_with(" or ") || s.starts_with(" and ");
     if !joined(before) && !joins(after) {
         return false;
     }
-    let others = before
-        .split([',', ' '])
-        .chain(after.split([',', ' ']))
-        .filter(|w| item(w))
+    // The other members of the list: before the match, members ending with a decision ("no
+    // discrimination in hiring", "access to training"); after it, members opening with one
+    // ("dismissal are based on merit"). Not a word of a longer item ("back pay").
+    let parts = |s: &str| -> Vec<String> {
+        s.split([',', ';'])
+            .flat_map(|p| {
+                p.split(" or ")
+                    .flat_map(|q| q.split(" and "))
+                    .map(str::to_string)
+                    .collect::<Vec<_>>()
+            })
+            .collect()
+    };
+    let ending = parts(before)
+        .iter()
+        .filter(|m| {
+            let ws: Vec<&str> = m.split_whitespace().collect();
+            ws.last().is_some_and(|l| item(l)) && !(ws.len() > 1 && ws[ws.len() - 2] == "back")
+        })
         .count();
-    others >= 2
+    let opening = parts(after)
+        .iter()
+        .filter(|m| m.split_whitespace().next().is_some_and(item))
+        .count();
+    if ending + opening < 2 {
+        return false;
+    }
+    let from = sentence_from().clamp(t.floor_char_boundary(start.saturating_sub(300)), start);
+    let sentence = &t[from..hi];
+    GOVERNED.iter().any(|g| sentence.contains(g))
 }
 
 /// Whether a step matched at `start..end` of normalized text `t` is named as what a document

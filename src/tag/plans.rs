@@ -99,18 +99,24 @@ pub(super) fn planned(t: &str, start: usize, end: usize, plans: &mut Option<bool
     }
     // A list of predicates shares its subject and its modal: "we will map our tier 3 suppliers,
     // extend unannounced audits to 75% of sites and publish…" plans the audits too. Only a
-    // clause after a comma that opens with a verb's plain form reaches back.
+    // clause after a comma that opens with a verb's plain form reaches back, and only to a
+    // clause whose own predicate is the plan ([`shared_plan`]).
+    let mut lead = from;
     for _ in 0..4 {
-        if from <= lo || !t[..from].ends_with(',') {
+        if lead <= lo || !t[..lead].ends_with(',') {
             break;
         }
-        let clause = t[from..start].trim_start();
+        let clause = t[lead..start].trim_start();
         let clause = clause.strip_prefix("and ").unwrap_or(clause);
         let first = clause.split_whitespace().next().unwrap_or("");
         if !LISTED_VERBS.contains(&first) {
             break;
         }
-        from = clause_start(t, lo, from - 1);
+        lead = clause_start(t, lo, lead - 1);
+        if shared_plan(&t[lead..from]) {
+            from = lead;
+            break;
+        }
     }
     let to = t[end..hi].find(is_clause_break).map_or(hi, |i| end + i);
     // A plan joined after the deed is the next predicate's: "we conducted 40 audits and we
@@ -138,7 +144,7 @@ pub(super) fn planned(t: &str, start: usize, end: usize, plans: &mut Option<bool
 }
 
 /// Verbs in their plain form that open a predicate of a list sharing its subject and modal
-/// ([`planned`]).
+/// ([`planned`]); not "set", "put" or "read", the same in the past.
 const LISTED_VERBS: &[&str] = &[
     "map",
     "extend",
@@ -162,7 +168,6 @@ const LISTED_VERBS: &[&str] = &[
     "provide",
     "deliver",
     "create",
-    "set",
     "carry",
     "undertake",
     "improve",
@@ -184,6 +189,51 @@ const LISTED_VERBS: &[&str] = &[
     "consult",
     "invest",
 ];
+
+/// Whether the lead clause of a list of predicates (from its start to the list's second
+/// member) plans them all: its own subject's "will", "plan to", "intend to" or "aim to" ("in
+/// 2024/25 we will map…"), not one in a relative clause ("a code that all suppliers will sign",
+/// "a firm that will visit"), nor one that carries a practice on ("we will continue to map…"),
+/// nor a lead with a deed in the past ("last year we launched…").
+fn shared_plan(lead: &str) -> bool {
+    const PLANS: &[&str] = &[
+        "will",
+        "plan to",
+        "plans to",
+        "intend to",
+        "intends to",
+        "aim to",
+        "aims to",
+    ];
+    const RELATIVE: &[&str] = &["that", "which", "who", "whom", "where", "whose"];
+    const ONGOING: &[&str] = &["continu", "keep", "remain", "maintain"];
+    let Some(at) = PLANS
+        .iter()
+        .filter_map(|p| {
+            lead.match_indices(p)
+                .find(|&(i, _)| is_whole_word(lead, i, i + p.len()))
+                .map(|(i, _)| i)
+        })
+        .min()
+    else {
+        return false;
+    };
+    let (head, tail) = lead.split_at(at);
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    let past = |w: &str| w.len() > 4 && w.ends_with("ed");
+    !words(head)
+        .iter()
+        .any(|w| RELATIVE.contains(&w.as_str()) || past(w))
+        && !words(tail)
+            .iter()
+            .take(4)
+            .any(|w| ONGOING.iter().any(|o| w.starts_with(o)))
+}
 
 /// Whether "shall" stands before a match in its clause: the clause states a rule, wherever the
 /// modal stands in it ("workers shall be free to resign and shall retain control of their

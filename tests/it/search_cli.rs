@@ -1580,7 +1580,9 @@ fn loose_phrases_are_bounded() {
     );
     let (_d, index) = index_of(&[("rep.md", text.as_str())]);
     let many = format!("\"{}\"~10", vec!["labour"; 20].join(" "));
-    for q in ["\"forced labour\"~100", many.as_str()] {
+    // A hyphen parts words as the index does.
+    let hyphened = format!("\"{}\"~10", vec!["labour"; 20].join("-"));
+    for q in ["\"forced labour\"~100", many.as_str(), hyphened.as_str()] {
         hria()
             .args(["search", q, "--index"])
             .arg(&index)
@@ -1591,6 +1593,16 @@ fn loose_phrases_are_bounded() {
             ));
     }
     assert_eq!(search_hits(&index, "\"forced child\"~3", &[]).len(), 1);
+    // An ordinary Chinese sentence is within the bound.
+    hria()
+        .args([
+            "search",
+            "\"公司要求所有供应商建立有效的申诉机制\"~2",
+            "--index",
+        ])
+        .arg(&index)
+        .assert()
+        .success();
 }
 
 /// An argument that is not UTF-8 is clap's usage error, not a panic.

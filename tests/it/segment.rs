@@ -1966,6 +1966,10 @@ fn dates_particles_references_and_compounds_at_page_breaks() {
     let dates = "<p>更新日期：2024年9月1日　生效日期：2024年9月15日</p><p>本协议由您（以下简称“骑手”）与闪达（上海）信息技术有限公司（以下简称“平台”）共同缔结。请您在注册前仔细阅读本协议。</p>";
     let ps = checked("d.html", Format::Html, dates);
     assert_eq!(ps.len(), 2, "{:?}", texts(&ps));
+    // A date the break cut goes on.
+    let cut = "为保障骑手权益，本规则经过多轮征求意见后修订，修订后的规则生效日期：2024年9月\n\u{c}\n1日起正式施行，原规则同时废止，平台将在规则中心公示全部条款。\n";
+    let ps = checked("c.txt", Format::Text, cut);
+    assert_eq!(ps.len(), 1, "{:?}", texts(&ps));
     let lines = "Acme Statement\nWe respect human rights\nOUR SUPPLY CHAINS\nWe buy steel\nOUR POLICIES\nWe have a code\n";
     let ps = checked("l.txt", Format::Text, lines);
     assert!(ps.iter().all(|p| p.section.is_empty()), "{ps:?}");

@@ -6859,7 +6859,79 @@ fn decision_lists_partner_phrases_shared_plans_and_platform_remedies() {
     ] {
         assert_eq!(planned(text, id), Some(want), "{id} in {text}");
     }
+    // What a review of those rules found too broad: a "will" carrying a practice on or in a
+    // relative clause plans no list; redress with back pay is no list of decisions; a partner's
+    // phrase ends at another subject; the company's buyers asked beside suppliers are its own.
+    for (text, id, want) in [
+        (
+            "We will continue to map our supply chain, conduct audits of high-risk suppliers and train our buyers on forced labour.",
+            action,
+            false,
+        ),
+        (
+            "We will keep working with suppliers, conduct unannounced audits and remediate any violations found.",
+            remedy,
+            false,
+        ),
+        (
+            "Last year we launched a Supplier Code that all suppliers will sign, set up a grievance hotline for workers and trained 200 buyers.",
+            "hrdd/grievance-mechanism",
+            false,
+        ),
+        (
+            "Each year we appoint an independent firm that will visit our factories, conduct unannounced audits and report the findings to our board.",
+            action,
+            false,
+        ),
+        (
+            "Suppliers must acknowledge and promptly address all grievances raised by their workers through an effective grievance mechanism.",
+            "hrdd/grievance-mechanism",
+            true,
+        ),
+        (
+            "Suppliers shall cooperate and provide timely remediation to all workers affected by violations of this Code.",
+            action,
+            true,
+        ),
+        (
+            "For suppliers in high-risk countries our sourcing team must approve each new order and in 2023 carried out 40 unannounced social audits.",
+            action,
+            false,
+        ),
+        (
+            "We require our buyers and suppliers to attend training on forced labour indicators.",
+            action,
+            false,
+        ),
+    ] {
+        assert_eq!(planned(text, id), Some(want), "{id} in {text}");
+    }
+    for text in [
+        "Following the investigation, the 35 affected workers received compensation, back pay and the benefits they were owed.",
+        "Affected workers were paid compensation, wages and benefits for the period of the suspension.",
+    ] {
+        let t = tags(text);
+        let r = t.iter().find(|t| t.tag == remedy);
+        assert!(
+            r.is_some_and(|r| r.evidence.iter().any(|e| e.matched == "compensation")),
+            "{t:?}"
+        );
+    }
     expect_tags(&[
+        // Unequal treatment, a licence revoked, an account reopened, a deposit returned: no
+        // reprisal and no redress.
+        (
+            "公司坚持平等雇佣，员工不因性别、民族而在招聘、晋升和薪酬方面受到不利对待。",
+            &[],
+            &["hrdd/non-retaliation"],
+        ),
+        ("有下列情形之一的，由发证机关撤销许可证，并依法给予行政处罚。", &[], &[remedy]),
+        (
+            "客户账户长期未发生交易的，可凭有效身份证件到营业网点申请恢复账户。",
+            &[],
+            &[remedy],
+        ),
+        ("骑手离职后，平台在30日内退还骑手装备押金。", &[], &[remedy]),
         ("2024年，13,105件申诉成立，相关处罚已全部撤销，扣款已全额退还。", &[remedy], &[]),
         (
             "第十七条 经核实申诉成立的，平台应撤销相关处罚，退还已扣减的服务费，并恢复账号状态。",
