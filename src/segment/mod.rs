@@ -479,10 +479,8 @@ fn continues(a: &Block, b: &Block) -> bool {
     if figure && han && !date {
         return false;
     }
-    // A line of labels and their dates or figures (`更新日期：2024年9月1日　生效日期：2024年9月15日`)
-    // is a heading's metadata, whole: a short value after its last colon.
-    // Only a whole date after a short label (`生效日期：2024年9月15日`), not one the break cut
-    // (`生效日期：2024年9月` / `1日起施行`).
+    // A line of short labels and their whole dates (`更新日期：2024年9月1日　生效日期：2024年9月15日`)
+    // is a heading's metadata, whole; not a date the break cut (`生效日期：2024年9月` / `1日起施行`).
     if han && !a.text.contains('\n') && a.text.chars().count() <= 60 {
         let text = a.text.trim_end();
         let value = text.rsplit(['：', ':']).next().unwrap_or("");

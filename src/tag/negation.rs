@@ -173,25 +173,18 @@ pub(super) fn in_decision_list(
     // The other members of the list: before the match, members ending with a decision ("no
     // discrimination in hiring", "access to training"); after it, members opening with one
     // ("dismissal are based on merit"). Not a word of a longer item ("back pay").
-    let parts = |s: &str| -> Vec<String> {
+    fn members(s: &str) -> impl Iterator<Item = &str> {
         s.split([',', ';'])
-            .flat_map(|p| {
-                p.split(" or ")
-                    .flat_map(|q| q.split(" and "))
-                    .map(str::to_string)
-                    .collect::<Vec<_>>()
-            })
-            .collect()
-    };
-    let ending = parts(before)
-        .iter()
+            .flat_map(|p| p.split(" or "))
+            .flat_map(|q| q.split(" and "))
+    }
+    let ending = members(before)
         .filter(|m| {
-            let ws: Vec<&str> = m.split_whitespace().collect();
-            ws.last().is_some_and(|l| item(l)) && !(ws.len() > 1 && ws[ws.len() - 2] == "back")
+            let mut ws = m.split_whitespace().rev();
+            ws.next().is_some_and(item) && ws.next() != Some("back")
         })
         .count();
-    let opening = parts(after)
-        .iter()
+    let opening = members(after)
         .filter(|m| m.split_whitespace().next().is_some_and(item))
         .count();
     if ending + opening < 2 {

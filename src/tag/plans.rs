@@ -219,20 +219,26 @@ fn shared_plan(lead: &str) -> bool {
         return false;
     };
     let (head, tail) = lead.split_at(at);
-    let words = |s: &str| -> Vec<String> {
-        s.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_string)
-            .collect()
-    };
-    let past = |w: &str| w.len() > 4 && w.ends_with("ed");
-    !words(head)
-        .iter()
-        .any(|w| RELATIVE.contains(&w.as_str()) || past(w))
+    !words(head).any(|w| RELATIVE.contains(&w) || past_form(w))
         && !words(tail)
-            .iter()
             .take(4)
             .any(|w| ONGOING.iter().any(|o| w.starts_with(o)))
+}
+
+/// The words of `s`: its runs of letters and digits.
+fn words(s: &str) -> impl Iterator<Item = &str> {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+}
+
+/// Whether an English word is a verb's past form (a regular one in -ed, or a common irregular
+/// one): what a deed joined to a rule or a plan is told in ("… and in 2023 the company trained").
+fn past_form(w: &str) -> bool {
+    const PAST: &[&str] = &[
+        "has", "have", "had", "was", "were", "did", "made", "took", "held", "began", "ran", "set",
+        "met", "led", "built",
+    ];
+    PAST.contains(&w) || (w.len() > 4 && w.ends_with("ed"))
 }
 
 /// Whether "shall" stands before a match in its clause: the clause states a rule, wherever the
@@ -275,16 +281,7 @@ fn opens_predicate(rest: &str) -> bool {
         "last year",
         "this year",
     ];
-    const PAST: &[&str] = &[
-        "has", "have", "had", "was", "were", "did", "made", "took", "held", "began", "ran", "set",
-        "met", "led", "built",
-    ];
-    let past_follows = |after: &str| {
-        after.split_whitespace().skip(1).take(5).any(|w| {
-            let w = w.trim_end_matches(|c: char| !c.is_alphanumeric());
-            PAST.contains(&w) || (w.len() > 4 && w.ends_with("ed"))
-        })
-    };
+    let past_follows = |after: &str| words(after).skip(1).take(5).any(past_form);
     JOINERS.iter().any(|j| {
         rest.match_indices(j).any(|(at, _)| {
             let after = rest[at + j.len()..].trim_start();
@@ -769,7 +766,6 @@ pub(super) fn reserved(t: &str, start: usize, end: usize) -> bool {
         "reserved the right to",
         "reserving the right to",
     ];
-    pub(super) const NEW_PREDICATE: &[&str] = &[" and we ", " but ", " and the company ", ";"];
     pub(super) const HOLDERS: &[&str] = &[
         "employees",
         "employee",
@@ -804,7 +800,7 @@ pub(super) fn reserved(t: &str, start: usize, end: usize) -> bool {
             .split_whitespace()
             .next_back()
             .is_some_and(|w| HOLDERS.contains(&w));
-        return !holder && !NEW_PREDICATE.iter().any(|p| between.contains(p));
+        return !holder && !between.contains(';') && !opens_predicate(between);
     }
     // 保留 before the step, 权利 after it, in one clause.
     let Some(at) = near.rfind("保留") else {
